@@ -1,0 +1,7 @@
+"""``python -m ocr_pipeline``: see ``ocr_pipeline.cli``."""
+
+import sys
+
+from ocr_pipeline.cli import main
+
+sys.exit(main())

@@ -1,0 +1,71 @@
+"""Thai Unicode normalisation of OCR text (applied to ``text``, never to ``raw_text``).
+
+Fixes what OCR engines and PDF text layers get wrong in the encoding, not in the reading:
+sara am written as nikhahit + sara aa, tone marks and vowels in the wrong order or doubled,
+zero-width characters, and spaces that fall inside a syllable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pythainlp.util import normalize as _pythainlp_normalize
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+ARABIC_DIGITS = "0123456789"
+_TO_ARABIC = str.maketrans(THAI_DIGITS, ARABIC_DIGITS)
+_TO_THAI = str.maketrans(ARABIC_DIGITS, THAI_DIGITS)
+
+# Marks that sit above or below a consonant, and following vowels: none can start a word.
+ABOVE_BELOW = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+FOLLOWING_VOWELS = "\u0e30\u0e32\u0e33\u0e45"
+LEADING_VOWELS = "\u0e40\u0e41\u0e42\u0e43\u0e44"
+TONES = "\u0e48\u0e49\u0e4a\u0e4b"
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE_BEFORE_MARK = re.compile(f"(?<=[\u0e01-\u0e2e]) +(?=[{ABOVE_BELOW}{FOLLOWING_VOWELS}])")
+_SPACE_AFTER_LEADING = re.compile(f"(?<=[{LEADING_VOWELS}]) +(?=[\u0e01-\u0e2e])")
+_NIKHAHIT_AA = re.compile(f"\u0e4d([{TONES}]?)\u0e32")
+_TONE_BEFORE_NIKHAHIT = re.compile(f"([{TONES}])\u0e4d\u0e32")
+_DOUBLE_MARK = re.compile(f"([{ABOVE_BELOW}])\\1+")
+_SARA_E_TWICE = re.compile("\u0e40\u0e40")
+
+
+def normalize_thai(text: str) -> str:
+    """Normalise Thai text line by line; line breaks are kept.
+
+    >>> normalize_thai("น\u0e49\u0e4d\u0e32 ท ี่ดิน\u200b")
+    'น้ำ ที่ดิน'
+    """
+    return "\n".join(_normalize_line(line) for line in text.split("\n"))
+
+
+def _normalize_line(line: str) -> str:
+    line = unicodedata.normalize("NFC", line)
+    line = _ZERO_WIDTH.sub("", line)
+    line = _SPACES.sub(" ", line).strip()
+    line = _SPACE_BEFORE_MARK.sub("", line)
+    line = _SPACE_AFTER_LEADING.sub("", line)
+    line = _SARA_E_TWICE.sub("\u0e41", line)
+    # sara am: nikhahit + (tone) + sara aa -> (tone) + sara am
+    line = _TONE_BEFORE_NIKHAHIT.sub("\\1\u0e33", line)
+    line = _NIKHAHIT_AA.sub("\\1\u0e33", line)
+    line = _DOUBLE_MARK.sub("\\1", line)
+    return _pythainlp_normalize(line)
+
+
+def thai_to_arabic_digits(text: str) -> str:
+    """'๒๕๖๖' -> '2566'; other characters unchanged."""
+    return text.translate(_TO_ARABIC)
+
+
+def arabic_to_thai_digits(text: str) -> str:
+    """'2566' -> '๒๕๖๖'; other characters unchanged."""
+    return text.translate(_TO_THAI)
+
+
+def fold_for_compare(text: str) -> str:
+    """Thai digits as Arabic, whitespace collapsed, normalised: for comparing values, not for output."""
+    return " ".join(thai_to_arabic_digits(normalize_thai(text)).split())

@@ -1,0 +1,224 @@
+"""The typed values that flow from one pipeline stage to the next.
+
+ingest -> ``PageImage`` / ``TranscriptPage``; ocr + layout -> ``Page`` (lines, words, tables);
+clean + extract -> ``Result`` (document fields, measures, corrections, warnings).
+Boxes are ``(x0, y0, x1, y1)`` in pixels of the page image the OCR read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Optional
+
+Box = tuple[int, int, int, int]
+
+
+@dataclass
+class Word:
+    """One OCR word (Tesseract often splits Thai into character clusters)."""
+
+    text: str
+    box: Box
+    conf: float  # 0-100, as Tesseract reports it
+
+
+@dataclass
+class Line:
+    """A line of text in reading order, built from word boxes."""
+
+    text: str
+    box: Box
+    words: list[Word] = field(default_factory=list)
+
+    @property
+    def conf(self) -> float:
+        confs = [w.conf for w in self.words if w.conf >= 0]
+        return sum(confs) / len(confs) if confs else -1.0
+
+
+@dataclass
+class Cell:
+    """One table cell. ``row``/``col`` are grid positions; spans count grid units."""
+
+    row: int
+    col: int
+    text: str
+    box: Optional[Box] = None
+    rowspan: int = 1
+    colspan: int = 1
+    raw_text: str = ""
+    conf: float = -1.0  # 0-100, mean word confidence, -1 when unknown
+
+
+@dataclass
+class Table:
+    """A table found on a page (ruled grid, word columns, or markup in a transcript)."""
+
+    page: int
+    cells: list[Cell]
+    box: Optional[Box] = None
+    source: str = "grid"  # grid | columns | markdown | html
+
+    @property
+    def n_rows(self) -> int:
+        return max((c.row + c.rowspan for c in self.cells), default=0)
+
+    @property
+    def n_cols(self) -> int:
+        return max((c.col + c.colspan for c in self.cells), default=0)
+
+    def grid(self) -> list[list[str]]:
+        """Rows of cell text; a spanned cell's text sits at its top-left position only."""
+        rows = [["" for _ in range(self.n_cols)] for _ in range(self.n_rows)]
+        for c in self.cells:
+            rows[c.row][c.col] = c.text
+        return rows
+
+    def cell_at(self, row: int, col: int) -> Optional[Cell]:
+        """The cell covering grid position (row, col), spans included."""
+        for c in self.cells:
+            if c.row <= row < c.row + c.rowspan and c.col <= col < c.col + c.colspan:
+                return c
+        return None
+
+
+@dataclass
+class PageImage:
+    """A page image ready for OCR (from a PDF page or an image file)."""
+
+    number: int
+    image: Any  # PIL.Image.Image, mode "L"
+    dpi: int
+    single_line: bool = False
+
+
+@dataclass
+class TranscriptPage:
+    """A page of an OCR transcript (text, markdown or HTML) with its parsed tables."""
+
+    number: int
+    text: str
+    tables: list[Table] = field(default_factory=list)
+
+
+@dataclass
+class Correction:
+    """One change the clean-up made, for audit."""
+
+    page: Optional[int]
+    field: str
+    before: str
+    after: str
+    rule: str
+    score: float
+
+
+@dataclass
+class Page:
+    """One page after OCR/layout, then after text clean-up (``text``)."""
+
+    number: int
+    raw_text: str
+    text: str = ""
+    mean_confidence: Optional[float] = None
+    lines: list[Line] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    width: int = 0
+    height: int = 0
+    corrections: list[Correction] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Signatory:
+    name: str
+    position: Optional[str] = None
+
+
+@dataclass
+class Document:
+    """The memo's fields; ``None`` means the document gives no evidence for the value."""
+
+    agency: Optional[str] = None
+    agency_type: Optional[str] = None
+    division: Optional[str] = None
+    subdistrict: Optional[str] = None
+    district: Optional[str] = None
+    province: Optional[str] = None
+    geocode: Optional[str] = None
+    doc_number: Optional[str] = None
+    doc_date: Optional[str] = None
+    subject: Optional[str] = None
+    addressee: Optional[str] = None
+    fiscal_year_be: Optional[int] = None
+    period_start: Optional[str] = None
+    period_end: Optional[str] = None
+    report_round: Optional[str] = None  # "6 months" | "12 months"
+    signatories: list[Signatory] = field(default_factory=list)
+
+
+@dataclass
+class Measure:
+    """One row of the measure table: one step of one measure."""
+
+    measure_no: Optional[int]
+    measure: str
+    step_no: Optional[int]
+    step: str
+    responsible: str = ""
+    period_text: str = ""
+    period_start: Optional[str] = None
+    period_end: Optional[str] = None
+    result: str = ""
+    page: Optional[int] = None
+    confidence: Optional[float] = None
+
+
+@dataclass
+class Source:
+    path: str
+    sha256: str
+    kind: str  # pdf | image | transcript
+    pages: int
+
+
+@dataclass
+class Result:
+    """Everything written for one input."""
+
+    source: Source
+    document: Document
+    measures: list[Measure]
+    corrections: list[Correction]
+    warnings: list[str]
+    pages: list[Page]
+    tables: list[Table] = field(default_factory=list)  # tables that are not measure tables
+
+    def to_json(self) -> dict:
+        """The output contract's JSON object (schema version 1)."""
+        return {
+            "schema_version": 1,
+            "source": asdict(self.source),
+            "document": asdict(self.document),
+            "measures": [asdict(m) for m in self.measures],
+            "corrections": [asdict(c) for c in self.corrections],
+            "warnings": list(self.warnings),
+            "pages": [
+                {
+                    "number": p.number,
+                    "text": p.text,
+                    "raw_text": p.raw_text,
+                    "mean_confidence": p.mean_confidence,
+                }
+                for p in self.pages
+            ],
+            "tables": [
+                {
+                    "page": t.page,
+                    "box": list(t.box) if t.box else None,
+                    "source": t.source,
+                    "rows": t.grid(),
+                }
+                for t in self.tables
+            ],
+        }
