@@ -20,6 +20,7 @@ class Word:
     text: str
     box: Box
     conf: float  # 0-100, as Tesseract reports it
+    space_before: bool = False  # a word gap precedes this word on its line
 
 
 @dataclass

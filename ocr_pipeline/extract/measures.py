@@ -1,0 +1,222 @@
+"""Measure rows from the tables of a document.
+
+A table is a measure table when its header matches the known columns (fuzzily, one column more
+or fewer allowed). Continuation pages without a header reuse the last mapping; repeated headers
+are dropped; a row with an empty first cell continues the measure above; several numbered steps
+in one cell become several rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from ocr_pipeline.clean.thai_text import thai_to_arabic_digits
+from ocr_pipeline.model import Measure, Table
+from ocr_pipeline.resources import load_table
+
+FIELDS = ("measure", "step", "responsible", "period_text", "result")
+HEADER_SCORE = 72.0
+MIN_HEADER_FIELDS = 3
+
+_NUM = r"[0-9๐-๙]{1,2}"
+LEADING_NUMBER = re.compile(
+    rf"""^\s*(?:
+        ข้อ(?:ที่)?\s*(?P<k>{_NUM})(?:\s*[.)])?          # ข้อ ๑
+      | \(\s*(?P<p1>{_NUM})(?:\s*\.\s*(?P<p2>{_NUM}))?\s*\)   # (๑) (๑.๑)
+      | (?P<n1>{_NUM})\s*\.\s*(?P<n2>{_NUM})\s*[.)]?         # ๑.๑ ๑.๑. ๑.๑)
+      | (?P<d1>{_NUM})\s*[.)]                                # ๑. ๑)
+    )\s*""",
+    re.VERBOSE,
+)
+
+
+@dataclass
+class Numbered:
+    """Text with its leading number(s) split off."""
+
+    text: str
+    first: Optional[int] = None  # ๑ of "๑." or of "๑.๒"
+    second: Optional[int] = None  # ๒ of "๑.๒"
+
+
+def split_number(text: str) -> Numbered:
+    """'๑.๒ ประชุม' -> Numbered('ประชุม', 1, 2); text without a leading number is kept whole."""
+    m = LEADING_NUMBER.match(text)
+    if not m or m.end() >= len(text.strip()) + (len(text) - len(text.lstrip())):
+        return Numbered(text.strip())
+    groups = m.groupdict()
+    first = groups["k"] or groups["p1"] or groups["n1"] or groups["d1"]
+    second = groups["p2"] or groups["n2"]
+    return Numbered(text[m.end():].strip(), _int(first), _int(second))
+
+
+def _int(value: Optional[str]) -> Optional[int]:
+    return int(thai_to_arabic_digits(value)) if value else None
+
+
+@cache
+def _headings() -> tuple[tuple[str, str], ...]:
+    return tuple((f, h.replace(" ", "")) for f, h in load_table("measure_columns.tsv"))
+
+
+def heading_field(text: str) -> tuple[Optional[str], float]:
+    """The contract field a header cell names, with its fuzzy score (None below threshold)."""
+    compact = text.replace(" ", "").replace("\n", "")
+    if not compact:
+        return None, 0.0
+    best_field, best = None, 0.0
+    for fld, heading in _headings():
+        score = fuzz.ratio(compact, heading)
+        if len(compact) > len(heading) + 3:  # a heading with extra words: '(รอบ ๖ เดือน)'
+            score = max(score, fuzz.partial_ratio(heading, compact) * 0.95)
+        if score > best:
+            best_field, best = fld, score
+    return (best_field, best) if best >= HEADER_SCORE else (None, best)
+
+
+@dataclass
+class ColumnMap:
+    """Grid column -> contract field, and how many rows the header takes."""
+
+    columns: dict[int, str]
+    header_rows: int
+    width: int  # grid columns of the table the header came from
+    scores: dict[int, float] = field(default_factory=dict)
+
+
+def header_map(table: Table) -> Optional[ColumnMap]:
+    """Column mapping from the table's first one or two rows, or None when it is no measure table."""
+    grid = table.grid()
+    if not grid:
+        return None
+    best: Optional[ColumnMap] = None
+    for rows in (1, 2):
+        if len(grid) < rows:
+            break
+        texts = ["".join(grid[r][c] for r in range(rows)) for c in range(table.n_cols)]
+        columns, scores = {}, {}
+        for c, text in enumerate(texts):
+            fld, score = heading_field(text)
+            if fld and (fld not in columns.values() or score > max(
+                    s for k, s in scores.items() if columns[k] == fld)):
+                for k in [k for k, v in columns.items() if v == fld]:
+                    del columns[k], scores[k]
+                columns[c], scores[c] = fld, score
+        if len(columns) >= MIN_HEADER_FIELDS and (best is None or len(columns) > len(best.columns)):
+            best = ColumnMap(columns, rows, table.n_cols, scores)
+    return best
+
+
+def is_repeated_header(row: list[str], cmap: ColumnMap) -> bool:
+    hits = sum(1 for c, fld in cmap.columns.items() if c < len(row) and heading_field(row[c])[0] == fld)
+    return hits >= MIN_HEADER_FIELDS
+
+
+@dataclass
+class TableRows:
+    """Body rows of one measure table with its mapping."""
+
+    table: Table
+    cmap: ColumnMap
+    rows: list[int]
+
+
+def measure_tables(tables: list[Table]) -> tuple[list[TableRows], list[Table], list[str]]:
+    """Split tables into measure tables (with their body rows) and other tables."""
+    found: list[TableRows] = []
+    others: list[Table] = []
+    warnings: list[str] = []
+    last: Optional[ColumnMap] = None
+    for table in tables:
+        cmap = header_map(table)
+        if cmap is not None:
+            if len(cmap.columns) < len(FIELDS):
+                missing = [f for f in FIELDS if f not in cmap.columns.values()]
+                warnings.append(f"page {table.page}: measure table header lacks {', '.join(missing)}")
+            last = cmap
+            body = list(range(cmap.header_rows, table.n_rows))
+        elif last is not None and abs(table.n_cols - last.width) <= 1:
+            cmap = last  # continuation page without its header
+            body = list(range(table.n_rows))
+        else:
+            others.append(table)
+            warnings.append(f"page {table.page}: a table that is not a measure table was kept under 'tables'")
+            continue
+        grid = table.grid()
+        body = [r for r in body if not is_repeated_header(grid[r], cmap)]
+        found.append(TableRows(table, cmap, body))
+    return found, others, warnings
+
+
+def rows_to_measures(tables: list[TableRows]) -> tuple[list[Measure], list[str]]:
+    """Measure rows, in document order, with numbers split off and continuations resolved."""
+    measures: list[Measure] = []
+    warnings: list[str] = []
+    current: Optional[Numbered] = None
+    for tr in tables:
+        col_of = {fld: c for c, fld in tr.cmap.columns.items()}
+        for r in tr.rows:
+            cells = {fld: _cell_text(tr.table, r, c) for fld, c in col_of.items()}
+            conf = _row_confidence(tr.table, r)
+            if not any(cells.values()):
+                continue
+            first = tr.table.cell_at(r, col_of.get("measure", -1))
+            starts_here = first is not None and first.row == r and cells.get("measure", "")
+            if starts_here:
+                current = split_number(_one_line(cells["measure"]))
+            elif current is None:
+                warnings.append(f"page {tr.table.page}: a table row has no measure above it")
+                current = Numbered("")
+            for step_text in split_steps(cells.get("step", "")) or [""]:
+                step = split_number(_one_line(step_text))
+                measures.append(Measure(
+                    measure_no=current.first, measure=current.text,
+                    step_no=step.second if step.second is not None else step.first,
+                    step=step.text,
+                    responsible=_one_line(cells.get("responsible", "")),
+                    period_text=_one_line(cells.get("period_text", "")),
+                    result=_one_line(cells.get("result", "")),
+                    page=tr.table.page, confidence=conf,
+                ))
+                for fld in ("step", "responsible", "period_text", "result"):
+                    if fld in col_of and not cells.get(fld):
+                        warnings.append(f"page {tr.table.page}: table row {r + 1} has an empty {fld} cell")
+    return measures, warnings
+
+
+def split_steps(text: str) -> list[str]:
+    """Several numbered steps written in one cell -> one text per step."""
+    parts: list[str] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        if parts and not LEADING_NUMBER.match(line):
+            parts[-1] += (" " if not _thai_pair(parts[-1], line) else "") + line.strip()
+        else:
+            parts.append(line.strip())
+    return parts
+
+
+def _thai_pair(left: str, right: str) -> bool:
+    return bool(left) and bool(right.strip()) and "\u0e00" <= left[-1] <= "\u0e7f" and "\u0e00" <= right.strip()[0] <= "\u0e7f"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _cell_text(table: Table, row: int, col: int) -> str:
+    cell = table.cell_at(row, col)
+    if cell is None or cell.row != row:  # a rowspan cell's text belongs to its first row
+        return ""
+    return cell.text.strip()
+
+
+def _row_confidence(table: Table, row: int) -> Optional[float]:
+    confs = [c.conf for c in table.cells if c.row == row and c.conf >= 0 and c.text]
+    return round(sum(confs) / len(confs) / 100.0, 3) if confs else None

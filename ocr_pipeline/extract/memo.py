@@ -1,0 +1,154 @@
+"""The memo (บันทึกข้อความ) header: labelled lines (ส่วนราชการ, ที่, วันที่, เรื่อง, เรียน) and the
+signature blocks "(name)" over a position.
+
+Labels are matched fuzzily (OCR writes เรือง for เรื่อง, งนท for วันที่), also when glued to their
+value or when two labels share a line (ที่ ... วันที่ ...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from ocr_pipeline.model import Page, Signatory
+from ocr_pipeline.resources import load_table
+
+LABEL_SCORE = 80.0
+HEADER_LINES = 14  # the labelled header sits in the first lines of the memo page
+NAME_LINE = re.compile(r"^\s*[(\[{（]\s*(?P<name>[^()\[\]{}]{4,60}?)\s*[)\]}）]?\s*$")
+TITLES = ("นางสาว", "นาง", "นาย", "ว่าที่ร้อยตรี", "ว่าที่ ร.ต.", "จ่าเอก", "ดร.")
+
+
+@dataclass
+class FieldHit:
+    """A labelled value found on a page line."""
+
+    field: str
+    value: str
+    page: int
+    line: int
+    label_score: float
+
+
+@cache
+def _labels() -> list[tuple[str, str, tuple[str, ...]]]:
+    rows = []
+    for field, label, variants in load_table("memo_labels.tsv"):
+        forms = (label,) + tuple(v for v in variants.split(",") if v and v != "-")
+        rows.append((field, label, forms))
+    return rows
+
+
+def match_label(token: str) -> tuple[str, float] | None:
+    """The field whose label ``token`` is (fuzzily), with the score; None below the threshold."""
+    best: tuple[str, float] | None = None
+    for field, _label, forms in _labels():
+        score = max(100.0 if token == f else fuzz.ratio(token, f) for f in forms)
+        if score >= LABEL_SCORE and (best is None or score > best[1]):
+            best = (field, score)
+    return best
+
+
+def split_label(line: str) -> list[tuple[str, str, float]]:
+    """(field, value, score) for each label on a line; [] when the line starts with no label."""
+    tokens = line.split()
+    if not tokens:
+        return []
+    first = _leading_label(tokens[0])
+    if first is None:
+        return []
+    field, label_len, score = first
+    rest_tokens = [tokens[0][label_len:]] + tokens[1:] if label_len < len(tokens[0]) else tokens[1:]
+    rest_tokens = [t for t in rest_tokens if t]
+    if field == "doc_number":  # ที่ ... วันที่ ... share a line
+        for i, tok in enumerate(rest_tokens):
+            second = _leading_label(tok)
+            if second and second[0] == "doc_date":
+                _f2, len2, score2 = second
+                tail = ([tok[len2:]] if len2 < len(tok) else []) + rest_tokens[i + 1:]
+                return [(field, " ".join(rest_tokens[:i]), score),
+                        ("doc_date", " ".join(t for t in tail if t), score2)]
+    return [(field, " ".join(rest_tokens), score)]
+
+
+def _leading_label(token: str) -> tuple[str, int, float] | None:
+    """Label at the start of ``token`` (whole token, or glued to its value): (field, length, score)."""
+    hit = match_label(token)
+    if hit:
+        return hit[0], len(token), hit[1]
+    for field, label, forms in _labels():
+        for form in forms:
+            if len(token) > len(form) + 1 and token.startswith(form) and len(form) >= 4:
+                return field, len(form), 100.0
+    return None
+
+
+def header_fields(pages: list[Page]) -> dict[str, FieldHit]:
+    """The first hit of each memo label in the header area of the memo page."""
+    hits: dict[str, FieldHit] = {}
+    for page in pages[:2]:
+        lines = page.text.split("\n")
+        for i, line in enumerate(lines[:HEADER_LINES + 6]):
+            for field, value, score in split_label(line):
+                if field in hits:
+                    continue
+                value = _with_continuation(field, value, lines, i)
+                hits[field] = FieldHit(field, value.strip(), page.number, i, score)
+        if hits:
+            break
+    return hits
+
+
+def _with_continuation(field: str, value: str, lines: list[str], index: int) -> str:
+    """The subject (เรื่อง) may wrap onto the next line, which then carries no label."""
+    if field != "subject":
+        return value
+    for nxt in lines[index + 1: index + 3]:
+        if not nxt.strip() or split_label(nxt):
+            break
+        value += nxt.strip() if _thai_end(value) and _thai_start(nxt.strip()) else " " + nxt.strip()
+    return value
+
+
+def _thai_end(text: str) -> bool:
+    return bool(text) and "\u0e00" <= text[-1] <= "\u0e7f"
+
+
+def _thai_start(text: str) -> bool:
+    return bool(text) and "\u0e00" <= text[0] <= "\u0e7f"
+
+
+def signatories(pages: list[Page]) -> list[tuple[Signatory, int]]:
+    """(Signatory, page) for each "(name)" line; the position is the line below it."""
+    found = []
+    for page in pages:
+        if page.tables and not _memo_like(page):
+            continue
+        lines = [ln.strip() for ln in page.text.split("\n")]
+        for i, line in enumerate(lines):
+            m = NAME_LINE.match(line)
+            if not m or not _looks_like_name(m.group("name")):
+                continue
+            position = None
+            for nxt in lines[i + 1: i + 3]:
+                if nxt and not NAME_LINE.match(nxt):
+                    position = nxt
+                    break
+                if nxt:
+                    break
+            found.append((Signatory(name=" ".join(m.group("name").split()), position=position), page.number))
+    return found
+
+
+def _memo_like(page: Page) -> bool:
+    return "บันทึกข้อความ" in page.text.replace(" ", "")[:400]
+
+
+def _looks_like_name(text: str) -> bool:
+    compact = text.replace(" ", "")
+    thai = sum("\u0e00" <= ch <= "\u0e7f" for ch in compact)
+    return thai >= 0.8 * len(compact) and not any(ch.isdigit() for ch in compact) and (
+        compact.startswith(TITLES) or " " in text.strip())

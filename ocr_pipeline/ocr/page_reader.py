@@ -1,0 +1,145 @@
+"""One page image -> one ``Page``: clean-up, ruled tables, OCR, Thai-digit re-reading.
+
+This is the unit of parallel work: a worker process loads its own page (so only pages being
+read are in memory), reads it and returns plain data; the image is dropped here.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+from PIL import Image
+
+from ocr_pipeline.layout.cells import assign_lines, build_table, compose_canvas
+from ocr_pipeline.layout.grid import find_grids
+from ocr_pipeline.layout.preprocess import prepare_page
+from ocr_pipeline.model import Correction, Line, Page, Table
+from ocr_pipeline.ocr.tesseract import line_text, ocr_lines
+
+
+@dataclass(frozen=True)
+class PageTask:
+    """What a worker needs to load and read one page."""
+
+    path: Path
+    kind: str  # pdf | image
+    number: int
+
+
+def load_page(task: PageTask) -> tuple[Image.Image, Optional[float]]:
+    if task.kind == "pdf":
+        from ocr_pipeline.ingest.pdf import RENDER_DPI, render_pdf_page
+
+        return render_pdf_page(task.path, task.number), RENDER_DPI
+    from ocr_pipeline.ingest.images import load_image_page
+
+    return load_image_page(task.path, task.number)
+
+
+def read_page_task(task: PageTask) -> Page:
+    image, dpi = load_page(task)
+    return read_page_image(image, dpi, task.number)
+
+
+def read_page_image(image: Image.Image, dpi: Optional[float], number: int) -> Page:
+    """OCR one page image (tables cell by cell, the rest as running text)."""
+    gray, dpi_used, _angle = prepare_page(image, dpi)
+    ocr = _PageOcr(dpi_used, number)
+    if is_single_line(gray, dpi_used):
+        raw_lines, lines = ocr.read(gray, psm=7)
+        return _page(number, gray, raw_lines, lines, [], [], ocr)
+
+    grids = find_grids(gray)
+    masked = gray.copy()
+    for g in grids:
+        x0, y0, x1, y1 = g.box
+        masked[max(y0 - 6, 0): y1 + 6, max(x0 - 6, 0): x1 + 6] = 255
+    raw_lines, lines = ocr.read(masked, psm=3)
+    raw_tables, tables = [], []
+    for g in grids:
+        canvas, placed = compose_canvas(gray, g)
+        raw_cells, cell_lines = ocr.read(canvas, psm=4) if placed else ([], [])
+        raw_tables.append(build_table(g, number, placed, assign_lines(raw_cells, placed)))
+        tables.append(build_table(g, number, placed, assign_lines(cell_lines, placed)))
+    return _page(number, gray, raw_lines, lines, raw_tables, tables, ocr)
+
+
+class _PageOcr:
+    """Tesseract plus the Thai-digit re-reader for one page; collects their corrections."""
+
+    def __init__(self, dpi: int, page: int):
+        self.dpi, self.page = dpi, page
+        self.reader = _digit_reader()
+        self.corrections: list[Correction] = []
+        self.warnings: list[str] = []
+
+    def read(self, img: np.ndarray, psm: int) -> tuple[list[Line], list[Line]]:
+        """(lines as Tesseract read them, lines after digit re-reading)."""
+        raw = ocr_lines(Image.fromarray(img), psm=psm, dpi=self.dpi)
+        if self.reader is None:
+            return raw, raw
+        lines = copy.deepcopy(raw)
+        for line in lines:
+            self._reread(img, line)
+        return raw, lines
+
+    def _reread(self, img: np.ndarray, line: Line) -> None:
+        words, readings = self.reader.reread(img, line.words)
+        for r in readings:
+            if r.confidence < self.reader.min_confidence:
+                self.warnings.append(
+                    f"page {self.page}: digits '{r.before}' unclear (reader confidence {r.confidence:.2f})")
+            elif r.after != r.before:
+                self.corrections.append(Correction(self.page, "pages.text", r.before, r.after,
+                                                   "digit-reader", round(100 * r.confidence, 1)))
+        line.words = words
+        line.text = line_text(words)
+
+
+def _page(number, gray, raw_lines, lines, raw_tables, tables, ocr: _PageOcr) -> Page:
+    confs = [w.conf for ln in raw_lines for w in ln.words if w.conf >= 0]
+    confs += [c.conf for t in raw_tables for c in t.cells if c.conf >= 0]
+    return Page(
+        number=number, raw_text=page_text(raw_lines, raw_tables), text=page_text(lines, tables),
+        mean_confidence=round(sum(confs) / len(confs), 1) if confs else None,
+        lines=lines, tables=tables, width=gray.shape[1], height=gray.shape[0],
+        corrections=ocr.corrections, warnings=ocr.warnings,
+    )
+
+
+def page_text(lines: list[Line], tables: list[Table]) -> str:
+    """Reading order: running-text lines and tables sorted top to bottom; a table row per line,
+    cells joined by ' | '."""
+    blocks: list[tuple[int, str]] = [(ln.box[1], ln.text) for ln in lines]
+    for t in tables:
+        rows = [" | ".join(cell.replace("\n", " ") for cell in row) for row in t.grid()]
+        blocks.append((t.box[1] if t.box else 0, "\n".join(rows)))
+    return "\n".join(text for _, text in sorted(blocks, key=lambda b: b[0]))
+
+
+def is_single_line(gray: np.ndarray, dpi: int) -> bool:
+    """A cropped line of text: short (under 0.8 inch), wide, one to three bands of ink
+    (Thai stacks vowels and tone marks, so one line can show as close bands)."""
+    height, width = gray.shape
+    if height > 0.8 * dpi or width < 3 * height:
+        return False
+    ink = (gray < 128).sum(axis=1) > max(2, width // 400)
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], ink.astype(np.int8), [0]))))
+    bands = [(a, b) for a, b in zip(edges[::2], edges[1::2]) if b - a >= 4]
+    return 0 < len(bands) <= 3
+
+
+@functools.cache
+def _digit_reader():
+    """The Thai-digit reader, loaded once per worker process (None until its model exists)."""
+    try:
+        from ocr_pipeline.ocr.digits import DigitReader
+
+        return DigitReader()
+    except (ImportError, FileNotFoundError):  # TODO(integration): make the model mandatory
+        return None
