@@ -22,6 +22,8 @@ from ocr_pipeline.model import Line, Word
 
 LANGS = "tha+eng"
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one single-threaded Tesseract per worker process
+# another Tesseract binary can be named in the environment (TESSDATA_PREFIX picks its data)
+pytesseract.pytesseract.tesseract_cmd = os.environ.get("OCR_PIPELINE_TESSERACT", "tesseract")
 
 
 class OcrFailed(PipelineError):
