@@ -1,0 +1,169 @@
+"""Document numbers ("ที่ ลบ ๕๓๘๐๑/๓๒๔"): the prefix is the province's abbreviation.
+
+A local government's letters are numbered ``<province abbreviation> <office code>/<running no.>``;
+pythainlp's province table gives the abbreviations (ลพบุรี → ลบ). A prefix that is no
+abbreviation at all (OCR read ลบ as ``AU``, or ลบ as ลน) is repaired to the document's own
+province's abbreviation, with a ``doc-number-prefix`` correction; a prefix that is another
+province's abbreviation is only flagged, unless the document's province is well established.
+
+>>> repair_doc_number("ที่ AU ๕๓๘๐๑/๓๒๔", "ลพบุรี")[0]
+'ลบ ๕๓๘๐๑/๓๒๔'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Optional
+
+from rapidfuzz.distance import Levenshtein
+
+from ocr_pipeline.clean.thai_text import normalize_thai
+from ocr_pipeline.model import Correction
+
+RULE = "doc-number-prefix"
+
+# Latin letters OCR puts for Thai consonants of similar shape (ลบ read as "AU").
+LATIN_LOOKALIKES: dict[str, str] = {
+    "A": "ลสศฮ", "a": "ลสดศค", "U": "บปขยษ", "u": "บนมขย", "n": "ทกหถภ", "N": "ทหน",
+    "W": "พฟผฝฬ", "w": "พฟผฝ", "S": "รธ", "s": "ร", "O": "อฮด", "o": "อฮด", "J": "ง", "j": "ง",
+    "H": "หท", "h": "ห", "P": "คศ", "R": "ร", "B": "ฆ", "M": "ม", "m": "ม", "y": "ย", "Y": "ย",
+    "E": "ธ", "C": "ฉช", "c": "ฉช", "V": "ว", "v": "ว", "K": "ห", "L": "ล", "T": "ท",
+}
+# Thai consonants OCR confuses with each other (both directions).
+THAI_CONFUSABLE = ["ดต", "ชข", "บปษ", "ถภ", "พผฟฝ", "ซช", "ศสล", "ทห", "มน", "ฎฏ", "คด", "ยษ"]
+
+_LABEL = r"(?:ท\s?ี\s?่?|ที่)"
+_PREFIX_CHAR = r"[\u0e01-\u0e2eA-Za-z]"
+# office code and running number: digits with . / -, a circular letter's ว, spaces between them
+_NUMBER = r"[0-9๐-๙](?:[0-9๐-๙./\-]|\s(?=[0-9๐-๙/])|\s?ว\s?(?=[0-9๐-๙]))*"
+_PATTERN = re.compile(
+    rf"^\s*(?:{_LABEL}\s*[:.]?\s*)?(?P<prefix>{_PREFIX_CHAR}(?:\s?\.?\s?{_PREFIX_CHAR}){{0,3}})\s?\.?\s*(?P<number>{_NUMBER})"
+)
+_DROP = re.compile(r"[\s.]")
+_AROUND_SEP = re.compile(r"\s*([/.\-])\s*")
+
+
+@cache
+def abbreviations() -> dict[str, str]:
+    """Abbreviation → province name (Thai), from pythainlp; Bangkok also as กท (BMA letters)."""
+    from pythainlp.corpus import provinces
+
+    table = {p["abbr_th"]: p["name_th"] for p in provinces(details=True)}
+    table.setdefault("กท", "กรุงเทพมหานคร")
+    return table
+
+
+def abbreviation(province: str) -> Optional[str]:
+    """The province's abbreviation: 'ลพบุรี' -> 'ลบ'; None for an unknown name."""
+    name = normalize_thai(province).strip()
+    name = re.sub(r"^(?:จังหวัด|จ\.)\s*", "", name)
+    for abbr, prov in abbreviations().items():
+        if prov == name and abbr != "กท":
+            return abbr
+    return None
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    """A document number split into its prefix (as read, dots and spaces removed) and the rest."""
+
+    prefix: str
+    number: str
+
+    def __str__(self) -> str:
+        return f"{self.prefix} {self.number}"
+
+
+def parse_doc_number(raw: str) -> Optional[DocNumber]:
+    """Split 'ที่ ลบ ๕๓๘๐๑/๓๒๔', 'ที่ ล.บ.๕๓๘๐๑/๓๒๔', 'AU ๕๓๘๐๑/๓๒๔' into prefix and number.
+
+    >>> parse_doc_number("ที่ ลบ.๕๓๘๐๑/๓๒๔")
+    DocNumber(prefix='ลบ', number='๕๓๘๐๑/๓๒๔')
+    """
+    text = normalize_thai(raw).strip()
+    m = _PATTERN.match(text)
+    if not m:
+        return None
+    number = _AROUND_SEP.sub(r"\1", " ".join(m.group("number").split())).rstrip(" .-/")
+    return DocNumber(_DROP.sub("", m.group("prefix")), number)
+
+
+def province_from_doc_number(raw: str) -> Optional[str]:
+    """The province whose abbreviation starts the number, when it is a valid one."""
+    parsed = parse_doc_number(raw)
+    return abbreviations().get(parsed.prefix) if parsed else None
+
+
+def _letter_cost(read: str, true: str) -> float:
+    """0 for the same letter, 0.3 for a known look-alike, 1 otherwise."""
+    if read == true:
+        return 0.0
+    if true in LATIN_LOOKALIKES.get(read, ""):
+        return 0.3
+    if any(read in grp and true in grp for grp in THAI_CONFUSABLE):
+        return 0.3
+    return 1.0
+
+
+def prefix_score(read: str, abbr: str) -> float:
+    """How well a prefix as read fits an abbreviation, 0-100 (look-alikes cost less)."""
+    if len(read) == len(abbr):
+        cost = sum(_letter_cost(r, t) for r, t in zip(read, abbr))
+    else:
+        cost = float(Levenshtein.distance(read, abbr))
+    return max(0.0, 100.0 * (1.0 - cost / max(len(abbr), len(read))))
+
+
+def repair_doc_number(
+    raw: str,
+    province: Optional[str],
+    *,
+    province_confident: bool = False,
+    page: Optional[int] = None,
+    field: str = "document.doc_number",
+    min_score: float = 50.0,
+) -> tuple[Optional[str], list[Correction], list[str]]:
+    """Normalise a document number and check its prefix against the document's province.
+
+    Returns (``"<prefix> <number>"`` or None, corrections, warnings). A prefix that is no
+    abbreviation is repaired to the province's when it fits at ``min_score`` (Latin look-alikes
+    and confusable Thai letters count as half-right); a prefix that is another province's
+    abbreviation is repaired only with ``province_confident`` and a one-letter difference.
+    """
+    parsed = parse_doc_number(raw)
+    where = f"page {page}: " if page is not None else ""
+    if parsed is None:
+        return None, [], [f"{where}document number not recognised: '{raw.strip()}'"]
+    valid = abbreviations()
+    want = abbreviation(province) if province else None
+    read = parsed.prefix
+    if province and want is None:
+        return str(parsed), [], [f"{where}unknown province '{province}' for the document number"]
+    if want is None:
+        if read not in valid:
+            return str(parsed), [], [f"{where}document number prefix '{read}' is no province abbreviation"]
+        return str(parsed), [], []
+    if read == want or (want == "กทม" and read == "กท"):
+        return str(parsed), [], []
+    score = round(prefix_score(read, want), 1)
+    if read in valid:
+        other = valid[read]
+        one_letter = len(read) == len(want) and sum(a != b for a, b in zip(read, want)) == 1
+        if province_confident and one_letter:
+            fixed = DocNumber(want, parsed.number)
+            return (
+                str(fixed),
+                [Correction(page, field, read, want, RULE, score)],
+                [f"{where}document number prefix '{read}' ({other}) repaired to '{want}' ({province})"],
+            )
+        return str(parsed), [], [
+            f"{where}document number prefix '{read}' is the abbreviation of {other}, not of {province}"
+        ]
+    if score >= min_score:
+        fixed = DocNumber(want, parsed.number)
+        return str(fixed), [Correction(page, field, read, want, RULE, score)], []
+    return str(parsed), [], [
+        f"{where}document number prefix '{read}' does not fit {province} ('{want}'); left as read"
+    ]

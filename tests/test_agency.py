@@ -1,0 +1,196 @@
+"""Agency names: parsing, mentions in text, whole-document resolution against the gazetteer."""
+
+import pytest
+
+from ocr_pipeline.clean.agency import find_mentions, parse_agency, resolve_places
+from ocr_pipeline.model import Correction
+
+
+@pytest.mark.parametrize(
+    "text, agency_type, name",
+    [
+        ("เทศบาลตำบลกกโก", "เทศบาลตำบล", "กกโก"),
+        ("เทศบาลตําบลกกโก", "เทศบาลตำบล", "กกโก"),  # sara am as nikhahit + aa
+        ("ทต.กกโก", "เทศบาลตำบล", "กกโก"),
+        ("ทต. กกโก", "เทศบาลตำบล", "กกโก"),
+        ("อบต.ท่าแค", "องค์การบริหารส่วนตำบล", "ท่าแค"),
+        ("อบจ.ลพบุรี", "องค์การบริหารส่วนจังหวัด", "ลพบุรี"),
+        ("องค์การบริหารส่วนตำบถท่าแค", "องค์การบริหารส่วนตำบล", "ท่าแค"),
+        ("เทศบาลเมืองลพบุรี", "เทศบาลเมือง", "ลพบุรี"),
+        ("เทศบาลนครนครราชสีมา", "เทศบาลนคร", "นครราชสีมา"),
+        ("นายกเทศมนตรีตำบลกกโก", "เทศบาลตำบล", "กกโก"),
+        ("องค์การบริหารส่วนจังหวัดลพบุรี", "องค์การบริหารส่วนจังหวัด", "ลพบุรี"),
+    ],
+)
+def test_parse_agency(text, agency_type, name):
+    p = parse_agency(text)
+    assert p is not None and (p.agency_type, p.name) == (agency_type, name)
+
+
+def test_parse_agency_without_type_word():
+    assert parse_agency("สำนักปลัด กองคลัง") is None
+    assert parse_agency("อดทนต่อการทำงาน") is None  # ทน inside a word is not ทน. (เทศบาลนคร)
+
+
+def test_mentions_of_places_and_agency_in_one_line():
+    found = [(m.kind, m.name) for m in find_mentions("เทศบาลตำบลกกโก อ.เมือง จ.ลพบุรี")]
+    assert found == [("agency", "กกโก"), ("district", "เมือง"), ("province", "ลพบุรี")]
+    found = [(m.kind, m.name) for m in find_mentions("ส่วนราชการ สำนักปลัด เทศบาลตำบลกกโกอำเภอเมืองลพบุรี")]
+    assert found == [("agency", "กกโก"), ("district", "เมืองลพบุรี")]
+
+
+def test_month_abbreviations_are_not_place_mentions():
+    assert find_mentions("ช่วง ต.ค. ๒๕๖๕ - มี.ค. ๒๕๖๖") == []
+
+
+def test_level_word_inside_agency_word_is_not_a_separate_mention():
+    kinds = [m.kind for m in find_mentions("ปลัดองค์การบริหารส่วนตำบลท่าแค")]
+    assert kinds == ["agency"]
+
+
+def test_hyphenated_name_is_one_name():
+    assert [m.name for m in find_mentions("อำเภอสุไหงโก-ลก จังหวัดนราธิวาส")] == ["สุไหงโก-ลก", "นราธิวาส"]
+
+
+def test_garbled_level_words_are_found():
+    found = [(m.kind, m.prefix_text, m.name) for m in find_mentions("อำเกอเมืองลพบุรี จงหวัดลพบุรี")]
+    assert found == [("district", "อำเกอ", "เมืองลพบุรี"), ("province", "จงหวัด", "ลพบุรี")]
+
+
+DOC = [
+    (1, "document.division", "ส่วนราชการ สำนักปลัด เทศบาลตำบลลอกโก อำเภอเมืองลพบุรี จังหวัดลพบุรี"),
+    (1, "document.addressee", "เรียน นายกเทศมนตรีตำบลกกโก"),
+    (1, "body", "ตามที่ เทศบาลตำบลกกโก ได้ดำเนินการ ตามมาตรการ ช่วง ต.ค. ๒๕๖๕ - มี.ค. ๒๕๖๖"),
+    (2, "signature.position", "ปลัดเทศบาลตาบลกกโก"),
+    (2, "body", "ทต.กก โก อ.เมือง จ.ลพบรี"),
+]
+
+
+def test_whole_document_resolution_and_rewrites():
+    r = resolve_places(DOC)
+    assert (r.agency, r.agency_type, r.named_after) == ("เทศบาลตำบลกกโก", "เทศบาลตำบล", "subdistrict")
+    assert (r.subdistrict, r.district, r.province, r.geocode) == ("กกโก", "เมืองลพบุรี", "ลพบุรี", "160103")
+    assert Correction(1, "document.division", "ลอกโก", "กกโก", "gazetteer", 66.7) in r.corrections
+    assert all(c.rule == "gazetteer" and 0 < c.score <= 100 for c in r.corrections)
+    assert {(c.before, c.after) for c in r.corrections} == {
+        ("ลอกโก", "กกโก"),
+        ("เทศบาลตาบล", "เทศบาลตำบล"),
+        ("กก โก", "กกโก"),
+        ("ลพบรี", "ลพบุรี"),
+    }
+    assert r.apply(*DOC[0]) == "ส่วนราชการ สำนักปลัด เทศบาลตำบลกกโก อำเภอเมืองลพบุรี จังหวัดลพบุรี"
+    assert r.apply(*DOC[4]) == "ทต.กกโก อ.เมือง จ.ลพบุรี"
+    assert r.apply(*DOC[2]) == DOC[2][2]  # correct text and ต.ค. untouched
+    assert r.warnings == []
+
+
+def test_clean_document_gets_no_corrections():
+    doc = [(p, f, t.replace("ลอกโก", "กกโก").replace("ตาบล", "ตำบล").replace("กก โก", "กกโก").replace("ลพบรี", "ลพบุรี"))
+           for p, f, t in DOC]
+    r = resolve_places(doc)
+    assert r.geocode == "160103" and r.corrections == [] and r.rewrites == []
+
+
+def test_name_glued_to_the_next_word():
+    r = resolve_places(DOC + [(3, "body", "เทศบาลตำบลกกโกได้จัดทำรายงาน")])
+    assert r.apply(3, "body", "เทศบาลตำบลกกโกได้จัดทำรายงาน") == "เทศบาลตำบลกกโกได้จัดทำรายงาน"
+    r = resolve_places(DOC + [(3, "body", "เทศบาลตำบลกกดกได้จัดทำรายงาน")])
+    assert r.geocode == "160103"
+
+
+def test_real_other_place_is_a_conflict_not_rewritten():
+    doc = [
+        (1, "document.division", "ส่วนราชการ สำนักปลัด เทศบาลตำบลดอนโพธิ์ อำเภอเมืองลพบุรี จังหวัดลพบุรี"),
+        (1, "document.addressee", "เรียน นายกเทศมนตรีตำบลดอนโพธิ์"),
+        (2, "body", "ปลัดเทศบาลตำบลต้นโพธิ์"),  # a real subdistrict in Sing Buri
+    ]
+    r = resolve_places(doc)
+    assert r.geocode == "160111"
+    assert r.apply(*doc[2]) == doc[2][2]
+    assert any("ต้นโพธิ์" in w and "สิงห์บุรี" in w for w in r.warnings)
+    r2 = resolve_places(doc, rewrite_conflicts=True)
+    assert r2.apply(*doc[2]) == "ปลัดเทศบาลตำบลดอนโพธิ์"
+
+
+def test_explicit_address_is_not_rewritten_into_another_real_place():
+    doc = [
+        (1, "document.division", "ส่วนราชการ สำนักปลัด เทศบาลตำบลบ้านสวนหลวงใหม่ อำเภอเมืองลพบุรี จังหวัดลพบุรี"),
+        (1, "document.addressee", "เรียน นายกเทศมนตรีตำบลบ้านสวนหลวงใหม่"),
+    ]
+    r = resolve_places(doc)
+    assert r.agency == "เทศบาลตำบลบ้านสวนหลวงใหม่" and r.subdistrict is None
+    assert (r.district, r.province, r.geocode) == ("เมืองลพบุรี", "ลพบุรี", "160100")
+    assert r.corrections == []
+    assert any("kept as read" in w for w in r.warnings)
+
+
+def test_village_name_is_not_pulled_to_the_subdistrict_it_contains():
+    doc = [
+        (1, "document.division", "ส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลท่าแคใหม่ อำเภอเมืองลพบุรี จังหวัดลพบุรี"),
+        (1, "document.addressee", "เรียน นายกองค์การบริหารส่วนตำบลท่าแคใหม่"),
+    ]
+    r = resolve_places(doc)
+    assert r.agency == "องค์การบริหารส่วนตำบลท่าแคใหม่" and r.corrections == []
+
+
+def test_named_after_district_and_subdistrict_prefers_subdistrict():
+    r = resolve_places([
+        (1, "document.division", "ส่วนราชการ สำนักปลัด เทศบาลตำบลท่าวุ้ง อำเภอท่าวุ้ง จังหวัดลพบุรี"),
+        (1, "document.addressee", "เรียน นายกเทศมนตรีตำบลท่าวุ้ง"),
+    ])
+    assert (r.named_after, r.subdistrict, r.district, r.geocode) == ("subdistrict", "ท่าวุ้ง", "ท่าวุ้ง", "160501")
+
+
+def test_named_after_province_pads_geocode():
+    r = resolve_places([
+        (1, "document.division", "ส่วนราชการ องค์การบริหารส่วนจังหวัดลพบุรี"),
+        (2, "signature.position", "ปลัดองค์การบริหารส่วนจังหวัดลพบรี"),
+    ])
+    assert (r.agency, r.named_after, r.province, r.district, r.geocode) == (
+        "องค์การบริหารส่วนจังหวัดลพบุรี", "province", "ลพบุรี", None, "160000")
+    assert any("160000" in w for w in r.warnings)
+    r = resolve_places([(1, "document.division", "เทศบาลเมืองลพบุรี อำเภอเมืองลพบุรี จังหวัดลพบุรี")])
+    assert (r.agency, r.district, r.geocode) == ("เทศบาลเมืองลพบุรี", "เมืองลพบุรี", "160100")
+
+
+def test_repeated_name_without_address_stays_unresolved():
+    r = resolve_places([(1, "document.division", "อบต.วังทอง"), (1, "body", "ปลัดองค์การบริหารส่วนตำบลวังทอง")])
+    assert r.agency == "องค์การบริหารส่วนตำบลวังทอง"
+    assert r.subdistrict is None and r.province is None and r.geocode is None
+    assert any("9 places are named วังทอง" in w for w in r.warnings)
+
+
+def test_document_number_prefix_narrows_the_province():
+    r = resolve_places([
+        (1, "document.doc_number", "ที่ นม ๕๓๘๐๑/๓๒๔"),
+        (1, "document.addressee", "เรียน นายกองค์การบริหารส่วนตำบลหนองพลวง"),
+    ])
+    # two หนองพลวง, both in Nakhon Ratchasima: province known, subdistrict not
+    assert (r.province, r.subdistrict, r.geocode) == ("นครราชสีมา", None, "300000")
+
+
+def test_nothing_to_resolve():
+    r = resolve_places([(1, "body", "ขอรายงานผลการดำเนินงาน")])
+    assert (r.agency, r.province, r.geocode) == (None, None, None)
+    assert r.warnings and r.corrections == []
+
+
+def test_ordinary_words_after_level_words_do_not_block_resolution():
+    r = resolve_places([
+        (1, "document.division", "ส่วนราชการ สำนักปลัด เทศบาลตำบลกกโก"),
+        (1, "body", "ประชาสัมพันธ์ให้ทุกตำบลในเขตอำเภอทราบ และภายในจังหวัดได้รับทราบ"),
+        (1, "signature.position", "ปลัดเทศบาลตำบลกกโก"),
+    ])
+    assert r.geocode == "160103" and r.corrections == []
+
+
+def test_no_subdistrict_is_guessed_from_a_name_that_only_contains_it():
+    # the garbled type word leaves "ดำบลชอนสมบูรณ์ตะวันออก" read as a ตำบล mention
+    r = resolve_places([
+        (1, "document.division", "ส่วนราชการ สำนักปลัด ทศปาลดำบลชอนสมบูรณ์ตะวันออก อำเภอหนองม่วง จังหวัดลพบุรี"),
+        (1, "document.subject", "รายงานผลภายในเทศบาลตำปลชอนสมบูรณ์ตะวันออก ประจำปีงบประมาณ พ.ศ. ๒๕๖๖"),
+        (2, "signature.position", "ปลัดเทศบาลตำบลชอนสมบูรณ์ตะวันออก"),
+    ])
+    assert r.agency == "เทศบาลตำบลชอนสมบูรณ์ตะวันออก"
+    assert (r.subdistrict, r.district, r.geocode) == (None, "หนองม่วง", "161100")
+    assert all(c.after != "ชอนสมบูรณ์" for c in r.corrections)

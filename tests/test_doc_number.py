@@ -1,0 +1,93 @@
+"""Document numbers: the prefix must be the province's abbreviation."""
+
+import pytest
+
+from ocr_pipeline.clean.doc_number import (
+    RULE,
+    abbreviation,
+    parse_doc_number,
+    prefix_score,
+    province_from_doc_number,
+    repair_doc_number,
+)
+
+
+def test_abbreviations_from_pythainlp():
+    assert abbreviation("ลพบุรี") == "ลบ"
+    assert abbreviation("จังหวัดนครราชสีมา") == "นม"
+    assert abbreviation("ไม่มีจังหวัดนี้") is None
+
+
+@pytest.mark.parametrize(
+    "raw, prefix, number",
+    [
+        ("ที่ ลบ ๕๓๘๐๑/๓๒๔", "ลบ", "๕๓๘๐๑/๓๒๔"),
+        ("ที่ลบ๕๓๘๐๑/๓๒๔", "ลบ", "๕๓๘๐๑/๓๒๔"),
+        ("ที่ ลบ.๕๓๘๐๑/๓๒๔", "ลบ", "๕๓๘๐๑/๓๒๔"),
+        ("ที ล.บ. ๕๓๘๐๑/๓๒๔", "ลบ", "๕๓๘๐๑/๓๒๔"),  # tone mark of ที่ dropped
+        ("ที่ AU ๕๓๘๐๑/๓๒๔", "AU", "๕๓๘๐๑/๓๒๔"),
+        ("ที่ ลบ ๕๓๘๐๑.๓/ว ๑๒", "ลบ", "๕๓๘๐๑.๓/ว ๑๒"),
+        ("ลบ 53801/324", "ลบ", "53801/324"),
+        ("ที่ ลบ ๕๓๘๐๑ / ๓๒๔ วันที่ ๑๐ เมษายน ๒๕๖๖", "ลบ", "๕๓๘๐๑/๓๒๔"),  # the date on the same line
+        ("ที่ มท ๐๘๑๐.๔/ว ๑๒๓๔", "มท", "๐๘๑๐.๔/ว ๑๒๓๔"),
+    ],
+)
+def test_parse(raw, prefix, number):
+    parsed = parse_doc_number(raw)
+    assert parsed is not None and (parsed.prefix, parsed.number) == (prefix, number)
+
+
+def test_parse_rejects_text_without_number():
+    assert parse_doc_number("เรื่อง รายงานผล") is None
+    assert parse_doc_number("ที่ ๕๓๘๐๑/๓๒๔") is None  # no prefix at all
+
+
+def test_right_prefix_is_kept_and_normalised():
+    assert repair_doc_number("ที่ ล.บ. ๕๓๘๐๑/๓๒๔", "ลพบุรี") == ("ลบ ๕๓๘๐๑/๓๒๔", [], [])
+
+
+def test_latin_lookalike_prefix_is_repaired():
+    fixed, corrections, warnings = repair_doc_number("ที่ AU ๕๓๘๐๑/๓๒๔", "ลพบุรี", page=1)
+    assert fixed == "ลบ ๕๓๘๐๑/๓๒๔" and warnings == []
+    (c,) = corrections
+    assert (c.page, c.field, c.before, c.after, c.rule) == (1, "document.doc_number", "AU", "ลบ", RULE)
+    assert 50 <= c.score < 100
+
+
+def test_garbled_thai_prefix_is_repaired():
+    fixed, corrections, _ = repair_doc_number("ที่ ลษ ๕๓๘๐๑/๓๒๔", "ลพบุรี")  # บ read as ษ: no province is ลษ
+    assert fixed == "ลบ ๕๓๘๐๑/๓๒๔" and corrections[0].before == "ลษ"
+    assert prefix_score("ลษ", "ลบ") > prefix_score("ลน", "ลบ")
+
+
+def test_other_provinces_abbreviation_is_flagged_unless_confident():
+    fixed, corrections, warnings = repair_doc_number("ที่ ลพ ๕๓๘๐๑/๓๒๔", "ลพบุรี")  # ลพ = ลำพูน
+    assert fixed == "ลพ ๕๓๘๐๑/๓๒๔" and corrections == []
+    assert "ลำพูน" in warnings[0]
+    fixed, corrections, warnings = repair_doc_number("ที่ ลพ ๕๓๘๐๑/๓๒๔", "ลพบุรี", province_confident=True)
+    assert fixed == "ลบ ๕๓๘๐๑/๓๒๔" and corrections[0].after == "ลบ" and warnings
+    # two letters off: a different office, not a misreading, even when confident
+    fixed, corrections, _ = repair_doc_number("ที่ มห ๕๓๘๐๑/๓๒๔", "ลพบุรี", province_confident=True)
+    assert fixed == "มห ๕๓๘๐๑/๓๒๔" and corrections == []
+
+
+def test_unrelated_prefix_is_left_with_a_warning():
+    fixed, corrections, warnings = repair_doc_number("ที่ มท ๐๘๑๐/ว ๑๒", "ลพบุรี")  # Ministry of Interior
+    assert fixed == "มท ๐๘๑๐/ว ๑๒" and corrections == [] and warnings
+
+
+def test_unknown_province():
+    fixed, corrections, warnings = repair_doc_number("ที่ AU ๕๓๘๐๑/๓๒๔", None)
+    assert fixed == "AU ๕๓๘๐๑/๓๒๔" and corrections == [] and "no province abbreviation" in warnings[0]
+    assert repair_doc_number("ที่ ลบ ๕/๓", None) == ("ลบ ๕/๓", [], [])
+
+
+def test_bangkok_letters_use_kt():
+    assert repair_doc_number("ที่ กท ๑๒/๓", "กรุงเทพมหานคร") == ("กท ๑๒/๓", [], [])
+    assert province_from_doc_number("ที่ ลบ ๕/๓") == "ลพบุรี"
+    assert province_from_doc_number("ที่ XX ๕/๓") is None
+
+
+def test_not_a_document_number():
+    fixed, corrections, warnings = repair_doc_number("เรื่อง รายงาน", "ลพบุรี")
+    assert fixed is None and corrections == [] and warnings
