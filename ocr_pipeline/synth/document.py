@@ -1,0 +1,106 @@
+"""One synthetic scanned document: content, layout, rendering and scanning, from one seed.
+
+Independent random streams (content, style, layout, render, scanner) keep a change in one stage from
+reshuffling the others.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from PIL import Image
+
+from ocr_pipeline.synth.content import Report, make_report
+from ocr_pipeline.synth.degrade import ScanParams, degrade, scan_params
+from ocr_pipeline.synth.fonts import FAMILIES, FontSet, available_families
+from ocr_pipeline.synth.layout import PageLayout, layout_memo
+from ocr_pipeline.synth.table_layout import layout_table
+from ocr_pipeline.synth.pdfwrite import JpegPage, pdf_bytes
+from ocr_pipeline.synth.render import render_page
+
+DPI_CHOICES = (200, 240, 250, 300, 300)
+
+
+@dataclass
+class SynthDoc:
+    stem: str
+    seed: int  # the document's own seed
+    report: Report
+    pages: list[PageLayout]
+    clean: list[Image.Image]  # rendered pages before scanning
+    scans: list[Image.Image]  # scanned pages (decoded JPEG: exactly the PDF's pixels)
+    jpegs: list[bytes]
+    dpi: int
+    family: str
+    scan: ScanParams
+    applied: list[dict]  # per page: the effects actually applied
+
+    def pdf(self) -> bytes:
+        return pdf_bytes([JpegPage(d, im.width, im.height, self.dpi) for d, im in zip(self.jpegs, self.scans)])
+
+    def synth_info(self) -> dict:
+        """The truth's ``synth`` object (garbles are added by the transcript writer)."""
+        style = dict(self.report.style)
+        return {
+            "generator": "ocr_pipeline.synth",
+            "version": 1,
+            "seed": self.seed,
+            "font": self.family,
+            "font_pt": {"memo": 16, "table": style.get("table", {}).get("pt")},
+            "dpi": self.dpi,
+            "skew_deg": [a.get("skew_deg", 0.0) for a in self.applied],
+            "scan": self.scan.to_json(),
+            "degradations": self.applied,
+            "layout": style,
+            "garbles": [],
+        }
+
+
+def doc_seed(seed: int, index: int) -> int:
+    """Seed of document ``index`` in a run seeded ``seed``; independent of how many documents are made."""
+    return abs(seed) * 1_000_003 + index
+
+
+def make_document(seed: int, stem: str, *, parts: Sequence[str] = ("memo", "table"), dpi: Optional[int] = None,
+                  family: Optional[str] = None, max_table_pages: int = 3, clean: bool = False,
+                  scan_overrides: Optional[dict] = None) -> SynthDoc:
+    """Generate, lay out, render and scan one document from its own ``seed``.
+
+    ``parts`` picks the memo page and/or the table pages; ``scan_overrides`` sets scanner fields
+    (``ScanParams``) by name, e.g. ``{"punch_holes": True}``.
+    """
+    report = make_report(seed)
+    style_rng = random.Random(seed * 7 + 1)
+    families = available_families()
+    if family is None:
+        family = style_rng.choices(families, weights=[FAMILIES[f][2] for f in families])[0]
+    chosen_dpi = style_rng.choice(DPI_CHOICES)
+    dpi = dpi or chosen_dpi
+    fonts = FontSet(family, dpi)
+    layout_rng = random.Random(seed * 7 + 2)
+    pages: list[PageLayout] = []
+    if "memo" in parts:
+        pages.append(layout_memo(report, fonts, layout_rng, number=1))
+    else:
+        layout_rng.random()
+    if "table" in parts:
+        pages.extend(layout_table(report, fonts, layout_rng, first_number=len(pages) + 1,
+                                  max_pages=max_table_pages))
+    render_rng = random.Random(seed * 7 + 3)
+    ink = render_rng.randint(0, 45)
+    clean_imgs = [render_page(p, fonts, render_rng, ink) for p in pages]
+    params = scan_params(random.Random(seed * 7 + 4), clean=clean)
+    for key, value in (scan_overrides or {}).items():
+        if not hasattr(params, key):
+            raise ValueError(f"unknown scanner setting {key!r}")
+        setattr(params, key, value)
+    scans, jpegs, applied = [], [], []
+    for i, (page, img) in enumerate(zip(pages, clean_imgs)):
+        behind = clean_imgs[i + 1] if i + 1 < len(clean_imgs) else (clean_imgs[i - 1] if i else None)
+        im, data, info = degrade(img, params, dpi, seed * 31 + i, page.landscape, behind)
+        scans.append(im)
+        jpegs.append(data)
+        applied.append(info)
+    return SynthDoc(stem, seed, report, pages, clean_imgs, scans, jpegs, dpi, family, params, applied)
