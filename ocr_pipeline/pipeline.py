@@ -13,6 +13,7 @@ from ocr_pipeline.clean.thai_text import normalize_thai
 from ocr_pipeline.errors import NoTextFound
 from ocr_pipeline.extract.document import extract_result
 from ocr_pipeline.ingest import InputFile
+from ocr_pipeline.layout.reading_order import transcript_layout
 from ocr_pipeline.model import Page, Result, Source
 from ocr_pipeline.ocr.page_reader import PageTask, read_page_task
 
@@ -31,8 +32,11 @@ def read_pages(inp: InputFile, executor: Executor | None) -> list[Page]:
     if inp.kind == "transcript":
         from ocr_pipeline.ingest.transcript import read_transcript
 
-        return [Page(number=tp.number, raw_text=tp.text, text=tp.text, tables=tp.tables)
-                for tp in read_transcript(inp.path)]
+        pages = []
+        for tp in read_transcript(inp.path):
+            lines, tables = transcript_layout(tp)
+            pages.append(Page(number=tp.number, raw_text=tp.text, text=tp.text, lines=lines, tables=tables))
+        return pages
     tasks = [PageTask(Path(inp.path), inp.kind, n) for n in range(1, inp.pages + 1)]
     if executor is None or len(tasks) == 1:
         return [read_page_task(t) for t in tasks]

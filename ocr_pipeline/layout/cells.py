@@ -29,7 +29,6 @@ class _Placed:
     cell: GridCell
     top: int
     bottom: int
-    right_edge: int  # x on the canvas where the cell's own width ends (for line-fullness)
 
 
 def compose_canvas(gray: np.ndarray, grid: Grid) -> tuple[np.ndarray, list[_Placed]]:
@@ -57,7 +56,7 @@ def compose_canvas(gray: np.ndarray, grid: Grid) -> tuple[np.ndarray, list[_Plac
     for cell, cut in cuts:
         h, w = cut.shape
         canvas[y: y + h, MARGIN: MARGIN + w] = cut
-        placed.append(_Placed(cell, y, y + h, MARGIN + w))
+        placed.append(_Placed(cell, y, y + h))
         y += h + GAP
     return canvas, placed
 
@@ -74,27 +73,23 @@ def assign_lines(lines: list[Line], placed: list[_Placed]) -> dict[int, list[Lin
     return by_cell
 
 
-def join_cell_lines(lines: list[Line], right_edge: int) -> str:
+def join_cell_lines(lines: list[Line]) -> str:
     """One cell's text: wrapped lines joined, new numbered items on new lines.
 
-    A line that ends well short of the cell's right edge ended its phrase, so the next line
-    follows after a space; a full line was wrapped mid-phrase, so Thai joins without a space.
+    Thai wraps at word boundaries that mostly carry no space, so two Thai line ends join
+    directly; anything else (Latin, digits, brackets) joins with a space.
     """
     out = ""
-    prev: Line | None = None
     for line in sorted(lines, key=lambda ln: ln.box[1]):
         text = line.text.strip()
         if not text:
             continue
-        if prev is None:
+        if not out:
             out = text
         elif NEW_ITEM.match(text):
             out += "\n" + text
         else:
-            full = prev.box[2] >= right_edge - 0.12 * max(right_edge - prev.box[0], 1)
-            thai_join = THAI.match(text[0]) and THAI.match(out[-1])
-            out += ("" if (full and thai_join) else " ") + text
-        prev = line
+            out += ("" if THAI.match(text[0]) and THAI.match(out[-1]) else " ") + text
     return out
 
 
@@ -103,7 +98,7 @@ def build_table(grid: Grid, page: int, placed: list[_Placed], by_cell: dict[int,
     texts: dict[tuple[int, int], tuple[str, float]] = {}
     for i, p in enumerate(placed):
         cell_lines = by_cell.get(i, [])
-        text = join_cell_lines(cell_lines, p.right_edge)
+        text = join_cell_lines(cell_lines)
         confs = [w.conf for ln in cell_lines for w in ln.words if w.conf >= 0]
         texts[(p.cell.row, p.cell.col)] = (text, sum(confs) / len(confs) if confs else -1.0)
     cells = []

@@ -18,6 +18,7 @@ from PIL import Image
 from ocr_pipeline.layout.cells import assign_lines, build_table, compose_canvas
 from ocr_pipeline.layout.grid import find_grids
 from ocr_pipeline.layout.preprocess import prepare_page
+from ocr_pipeline.layout.reading_order import page_text
 from ocr_pipeline.model import Correction, Line, Page, Table
 from ocr_pipeline.ocr.tesseract import line_text, ocr_lines
 
@@ -110,16 +111,6 @@ def _page(number, gray, raw_lines, lines, raw_tables, tables, ocr: _PageOcr) -> 
         lines=lines, tables=tables, width=gray.shape[1], height=gray.shape[0],
         corrections=ocr.corrections, warnings=ocr.warnings,
     )
-
-
-def page_text(lines: list[Line], tables: list[Table]) -> str:
-    """Reading order: running-text lines and tables sorted top to bottom; a table row per line,
-    cells joined by ' | '."""
-    blocks: list[tuple[int, str]] = [(ln.box[1], ln.text) for ln in lines]
-    for t in tables:
-        rows = [" | ".join(cell.replace("\n", " ") for cell in row) for row in t.grid()]
-        blocks.append((t.box[1] if t.box else 0, "\n".join(rows)))
-    return "\n".join(text for _, text in sorted(blocks, key=lambda b: b[0]))
 
 
 def is_single_line(gray: np.ndarray, dpi: int) -> bool:

@@ -1,0 +1,49 @@
+"""Reading order of a page: running-text lines and tables, top to bottom.
+
+Scans place them by their boxes; transcripts by line number (a table sits where its first row
+was written). ``page_text`` serialises a page the same way for both: a table row per line,
+cells joined by ' | '.
+"""
+
+from __future__ import annotations
+
+from ocr_pipeline.model import Line, Table, TranscriptPage
+
+
+def table_rows_text(table: Table) -> list[str]:
+    return [" | ".join(cell.replace("\n", " ") for cell in row) for row in table.grid()]
+
+
+def page_text(lines: list[Line], tables: list[Table]) -> str:
+    """Lines and table rows in reading order (by the top of each block)."""
+    blocks: list[tuple[int, int, str]] = [(ln.box[1], 0, ln.text) for ln in lines]
+    for t in tables:
+        blocks.append((t.box[1] if t.box else 0, 1, "\n".join(table_rows_text(t))))
+    return "\n".join(text for _, _, text in sorted(blocks, key=lambda b: (b[0], b[1])))
+
+
+def transcript_layout(page: TranscriptPage) -> tuple[list[Line], list[Table]]:
+    """Split a transcript page's text into its running-text lines and its tables, each placed
+    at its line number so that ``page_text`` gives the text back in the same order."""
+    text_lines = page.text.split("\n")
+    taken = [False] * len(text_lines)
+    start = 0
+    for table in page.tables:
+        rows = table_rows_text(table)
+        at = _find_rows(text_lines, rows, start)
+        if at is None:
+            at = len(text_lines)  # not found in the text: keep it after the text
+        else:
+            for k in range(at, at + len(rows)):
+                taken[k] = True
+            start = at + len(rows)
+        table.box = (0, at, 0, at + len(rows))
+    lines = [Line(text=t, box=(0, i, 0, i)) for i, t in enumerate(text_lines) if not taken[i] and t.strip()]
+    return lines, page.tables
+
+
+def _find_rows(text_lines: list[str], rows: list[str], start: int) -> int | None:
+    for i in range(start, len(text_lines) - len(rows) + 1):
+        if text_lines[i: i + len(rows)] == rows:
+            return i
+    return None
