@@ -75,6 +75,10 @@ class Table:
             rows[c.row][c.col] = c.text
         return rows
 
+    def text_rows(self) -> list[str]:
+        """One line per grid row, cells joined by ' | ' (a cell's own line breaks as spaces)."""
+        return [" | ".join(cell.replace("\n", " ") for cell in row) for row in self.grid()]
+
     def cell_at(self, row: int, col: int) -> Optional[Cell]:
         """The cell covering grid position (row, col), spans included."""
         for c in self.cells:

@@ -65,13 +65,13 @@ def test_header_wider_than_body(tmp_path):
     assert page.text.split("\n")[1] == "๑. | จัดทำ |  |  |  | "
 
 
-def test_br_cells_join_lines_with_a_space_and_keep_raw(tmp_path):
+def test_br_cells_join_wrapped_lines_and_keep_raw(tmp_path):
     text = "| ขั้นตอน | ผล |\n|---|---|\n| ๑) จัดทำ<br>๒) เผยแพร่<br/>๓) รายงาน | ครบ<br />แล้ว |\n"
     [page] = md(tmp_path, text)
     cell = page.tables[0].cell_at(1, 0)
-    assert cell.text == "๑) จัดทำ ๒) เผยแพร่ ๓) รายงาน"
+    assert cell.text == "๑) จัดทำ\n๒) เผยแพร่\n๓) รายงาน"  # numbered items keep their lines
     assert cell.raw_text == "๑) จัดทำ<br>๒) เผยแพร่<br/>๓) รายงาน"
-    assert page.text == "ขั้นตอน | ผล\n๑) จัดทำ ๒) เผยแพร่ ๓) รายงาน | ครบ แล้ว"
+    assert page.text == "ขั้นตอน | ผล\n๑) จัดทำ ๒) เผยแพร่ ๓) รายงาน | ครบแล้ว"
 
 
 def test_escaped_pipe_stays_in_its_cell(tmp_path):
@@ -180,7 +180,7 @@ def test_html_cell_markup_entities_br_and_raw_text(tmp_path):
     source = "<table><tr><td> <b>ผล</b>&nbsp;การ<br>ดำเนินการ &amp; <i>สรุป</i> &#3585; </td></tr></table>"
     [page] = read_transcript(write(tmp_path, "t.html", source))
     cell = page.tables[0].cells[0]
-    assert cell.text == "ผล การ ดำเนินการ & สรุป ก"
+    assert cell.text == "ผล การดำเนินการ & สรุป ก"  # wrapped Thai lines join without a space
     assert cell.raw_text == "<b>ผล</b>&nbsp;การ<br>ดำเนินการ &amp; <i>สรุป</i> &#3585;"
 
 
@@ -253,7 +253,7 @@ def test_marker_paginated_fixture():
     assert first.text == (
         "รายงานผลการดำเนินงาน\n\n"
         "มาตรการ | ผู้รับผิดชอบ | ผลการดำเนินการ\n"
-        "๑. การเปิดเผยข้อมูล | สำนักปลัด | ดำเนินการแล้ว ร้อยละ ๑๐๐\n"
+        "๑. การเปิดเผยข้อมูล | สำนักปลัด | ดำเนินการแล้วร้อยละ ๑๐๐\n"
         "๒. การป้องกันการทุจริต | ผลประโยชน์ทับซ้อน | กองคลัง | "
     )
     assert first.tables[0].cell_at(2, 0).text == "๒. การป้องกันการทุจริต | ผลประโยชน์ทับซ้อน"
@@ -279,7 +279,7 @@ def test_typhoon_fixture_html_table_figure_and_page_number():
     assert (table.source, table.page, table.n_rows, table.n_cols) == ("html", 2, 3, 5)
     assert spans(table)[5:] == [
         (1, 0, 2, 1, "๑. มาตรการเผยแพร่ข้อมูลต่อสาธารณะ"),
-        (1, 1, 1, 1, "๑) จัดทำประกาศ ๒) เผยแพร่ทางเว็บไซต์"),
+        (1, 1, 1, 1, "๑) จัดทำประกาศ\n๒) เผยแพร่ทางเว็บไซต์"),
         (1, 2, 2, 1, "สำนักปลัด"),
         (1, 3, 1, 1, "ต.ค. ๒๕๖๕ - มี.ค. ๒๕๖๖"),
         (1, 4, 1, 1, "ดำเนินการแล้ว"),

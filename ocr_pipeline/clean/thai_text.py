@@ -56,6 +56,36 @@ def _normalize_line(line: str) -> str:
     return _pythainlp_normalize(line)
 
 
+# a line that starts a new item inside a cell (numbered step, bullet) stays on its own line
+NEW_ITEM = re.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}(?:[.)][0-9๐-๙]{0,2})+\)?|\([0-9๐-๙]{1,2}\)|[-•*]|ข้อ\s*[0-9๐-๙])")
+_THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")  # letters, vowels and marks; not Thai digits
+
+
+def join_wrapped(lines: list[str]) -> str:
+    r"""The text of one cell or paragraph from its visual lines.
+
+    Thai wraps at word boundaries that mostly carry no space, so two Thai letters join directly,
+    as does a slash at either end; anything else (Latin, digits, brackets) joins with a space. A
+    line that starts a numbered item starts a new line.
+
+    >>> join_wrapped(["ได้รับฟังความคิดเห็นของ", "ประชาชน (e-bidding)", "(๒) ประชุม"])
+    'ได้รับฟังความคิดเห็นของประชาชน (e-bidding)\n(๒) ประชุม'
+    """
+    out = ""
+    for line in lines:
+        text = line.strip()
+        if not text:
+            continue
+        if not out:
+            out = text
+        elif NEW_ITEM.match(text):
+            out += "\n" + text
+        else:
+            glued = (_THAI_LETTER.match(text[0]) and _THAI_LETTER.match(out[-1])) or "/" in (out[-1], text[0])
+            out += ("" if glued else " ") + text
+    return out
+
+
 def thai_to_arabic_digits(text: str) -> str:
     """'๒๕๖๖' -> '2566'; other characters unchanged."""
     return text.translate(_TO_ARABIC)

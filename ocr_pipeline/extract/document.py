@@ -1,30 +1,109 @@
-"""Document-level extraction: memo fields, signatories and measure rows, with the whole
-document's evidence (places, dates) resolved once and written back everywhere."""
+"""Document-level extraction: the measure tables' structure, then the whole document's evidence
+(places, dates, vocabulary, names) resolved once and written back to every line and cell, then
+the memo fields, signatories and measure rows read from the repaired text."""
 
 from __future__ import annotations
 
+from ocr_pipeline.clean.agency import resolve_places
+from ocr_pipeline.clean.doc_number import repair_doc_number
 from ocr_pipeline.extract.measures import measure_tables, rows_to_measures
-from ocr_pipeline.extract.memo import header_fields, signatories
-from ocr_pipeline.model import Document, Page, Result, Source
+from ocr_pipeline.extract.memo import header_fields, split_label
+from ocr_pipeline.extract.signatures import find_signatories, name_groups
+from ocr_pipeline.extract.text_items import ROLE_OF_LABEL, TextItem, collect_items
+from ocr_pipeline.layout.reading_order import page_text
+from ocr_pipeline.model import Correction, Document, Page, Result, Source
+
+
+class Findings:
+    """Corrections and warnings gathered across the steps, in order."""
+
+    def __init__(self) -> None:
+        self.corrections: list[Correction] = []
+        self.warnings: list[str] = []
+
+    def correct(self, page, field: str, before: str, after: str, rule: str, score: float) -> None:
+        if before != after:
+            self.corrections.append(Correction(page, field, before, after, rule, round(float(score), 1)))
 
 
 def extract_result(source: Source, pages: list[Page]) -> Result:
-    warnings: list[str] = []
-    corrections = []
-    hits = header_fields(pages)
-    doc = Document()
-    doc.division = hits["division"].value if "division" in hits else None
-    doc.doc_number = hits["doc_number"].value if "doc_number" in hits else None
-    doc.subject = hits["subject"].value if "subject" in hits else None
-    doc.addressee = hits["addressee"].value if "addressee" in hits else None
-    doc.signatories = [s for s, _page in signatories(pages)]
-
+    found = Findings()
     tables = [t for p in pages for t in p.tables]
     measure_rows, other_tables, table_warnings = measure_tables(tables)
+    found.warnings += table_warnings
+    cell_roles = {id(tr.table): tr.cmap.columns for tr in measure_rows}
+    items = collect_items(pages, cell_roles, _line_roles(pages))
+
+    places = resolve_places([(it.page, f"{it.role}#{it.key}", it.text) for it in items])
+    _apply_places(places, items, found)
+    _recompose(pages)
+
+    doc = Document(agency=places.agency, agency_type=places.agency_type,
+                   subdistrict=places.subdistrict, district=places.district,
+                   province=places.province, geocode=places.geocode)
+    found.warnings += places.warnings
+    hits = header_fields(pages)
+    doc.division = _division(hits["division"].value) if "division" in hits else None
+    doc.subject = hits["subject"].value if "subject" in hits else None
+    doc.addressee = hits["addressee"].value if "addressee" in hits else None
+    if "doc_number" in hits:
+        hit = hits["doc_number"]
+        doc.doc_number, fixes, warns = repair_doc_number(
+            hit.value, places.province, province_confident=places.province_confident, page=hit.page)
+        found.corrections += fixes
+        found.warnings += warns
+    doc.signatories = [s for s, _page in find_signatories(pages)]
+
     measures, row_warnings = rows_to_measures(measure_rows)
-    warnings += table_warnings + row_warnings
-    for name in ("agency", "doc_number", "doc_date", "subject", "fiscal_year_be"):
+    found.warnings += row_warnings
+    for name in ("agency", "doc_number", "doc_date", "subject", "fiscal_year_be", "period_start", "period_end"):
         if getattr(doc, name) is None:
-            warnings.append(f"document.{name}: not found in the document")
-    return Result(source=source, document=doc, measures=measures, corrections=corrections,
-                  warnings=warnings, pages=pages, tables=other_tables)
+            found.warnings.append(f"document.{name}: no evidence in the document, left empty")
+    return Result(source=source, document=doc, measures=measures, corrections=found.corrections,
+                  warnings=found.warnings, pages=pages, tables=other_tables)
+
+
+def _line_roles(pages: list[Page]) -> dict[int, str]:
+    """Role of each page line: a labelled memo header line, a signature position, or body text."""
+    roles: dict[int, str] = {}
+    for page in pages:
+        lines = page.lines
+        for i, line in enumerate(lines):
+            labels = split_label(line.text)
+            if labels:
+                roles[id(line)] = ROLE_OF_LABEL.get(labels[0][0], "body")
+            elif name_groups(line.text) and i + 1 < len(lines):
+                roles[id(lines[i + 1])] = "position"
+        if page.tables and lines:
+            top = min(t.box[1] for t in page.tables if t.box) if any(t.box for t in page.tables) else 0
+            for line in lines:
+                if line.box[1] < top and id(line) not in roles:
+                    roles[id(line)] = "title"
+    return roles
+
+
+def _apply_places(places, items: list[TextItem], found: Findings) -> None:
+    """Write the gazetteer's rewrites back into lines and cells, as audited corrections."""
+    by_name = {f"{it.role}#{it.key}": it for it in items}
+    for c in places.corrections:
+        item = by_name.get(c.field)
+        field = item.audit_field if item else c.field
+        found.correct(c.page, field, c.before, c.after, c.rule, c.score)
+    for name, item in by_name.items():
+        new = places.apply(item.page, name, item.text)
+        if new != item.text:
+            item.text = new
+
+
+def _recompose(pages: list[Page]) -> None:
+    for page in pages:
+        page.text = page_text(page.lines, page.tables)
+
+
+def _division(value: str) -> str | None:
+    """The unit part of the ส่วนราชการ line: what comes before the agency's name."""
+    for marker in ("เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร", "องค์การบริหารส่วน", "อบต", "ทต.", "ทม."):
+        at = value.find(marker)
+        if at > 0:
+            return value[:at].strip() or None
+    return value.split()[0] if value.split() else None

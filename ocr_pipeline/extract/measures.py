@@ -55,6 +55,14 @@ def split_number(text: str) -> Numbered:
     return Numbered(text[m.end():].strip(), _int(first), _int(second))
 
 
+def number_style(text: str) -> Optional[str]:
+    """The shape of a leading number with digits as '#': '(#)', '#)', '#.', '#.#', 'ข้อ #'."""
+    m = LEADING_NUMBER.match(text)
+    if not m:
+        return None
+    return re.sub(r"[0-9๐-๙]+", "#", re.sub(r"\s+", "", m.group(0)))
+
+
 def _int(value: Optional[str]) -> Optional[int]:
     return int(thai_to_arabic_digits(value)) if value else None
 
@@ -147,10 +155,36 @@ def measure_tables(tables: list[Table]) -> tuple[list[TableRows], list[Table], l
             others.append(table)
             warnings.append(f"page {table.page}: a table that is not a measure table was kept under 'tables'")
             continue
+        if table.source == "markdown":
+            warnings += align_ragged_rows(table, cmap, body)
         grid = table.grid()
         body = [r for r in body if not is_repeated_header(grid[r], cmap)]
         found.append(TableRows(table, cmap, body))
     return found, others, warnings
+
+
+def align_ragged_rows(table: Table, cmap: ColumnMap, body: list[int]) -> list[str]:
+    """Markdown rows with fewer cells than the body: a continuation row whose empty first cell
+    was left out (its first cell is numbered like a step) is shifted right; others stay left."""
+    counts = {r: sum(1 for c in table.cells if c.row == r) for r in body}
+    width = max(counts.values(), default=0)
+    col_of = {fld: c for c, fld in cmap.columns.items()}
+    step_styles = {number_style(table.cell_at(r, col_of["step"]).text)
+                   for r in body if counts[r] == width and "step" in col_of
+                   and table.cell_at(r, col_of["step"]) is not None} - {None}
+    warnings = []
+    for r in body:
+        missing = width - counts[r]
+        if missing <= 0:
+            continue
+        first = min((c for c in table.cells if c.row == r), key=lambda c: c.col, default=None)
+        if first is not None and number_style(first.text) in step_styles:
+            for c in table.cells:
+                if c.row == r:
+                    c.col += missing
+            warnings.append(f"page {table.page}: table row {r + 1} has {counts[r]} cells for {width} "
+                            f"columns; read as a continuation row (first cell left empty)")
+    return warnings
 
 
 def rows_to_measures(tables: list[TableRows]) -> tuple[list[Measure], list[str]]:

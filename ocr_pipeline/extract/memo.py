@@ -1,5 +1,4 @@
-"""The memo (บันทึกข้อความ) header: labelled lines (ส่วนราชการ, ที่, วันที่, เรื่อง, เรียน) and the
-signature blocks "(name)" over a position.
+"""The memo (บันทึกข้อความ) header: labelled lines (ส่วนราชการ, ที่, วันที่, เรื่อง, เรียน).
 
 Labels are matched fuzzily (OCR writes เรือง for เรื่อง, งนท for วันที่), also when glued to their
 value or when two labels share a line (ที่ ... วันที่ ...).
@@ -7,19 +6,16 @@ value or when two labels share a line (ที่ ... วันที่ ...).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz import fuzz
 
-from ocr_pipeline.model import Page, Signatory
+from ocr_pipeline.model import Page
 from ocr_pipeline.resources import load_table
 
 LABEL_SCORE = 80.0
 HEADER_LINES = 14  # the labelled header sits in the first lines of the memo page
-NAME_LINE = re.compile(r"^\s*[(\[{（]\s*(?P<name>[^()\[\]{}]{4,60}?)\s*[)\]}）]?\s*$")
-TITLES = ("นางสาว", "นาง", "นาย", "ว่าที่ร้อยตรี", "ว่าที่ ร.ต.", "จ่าเอก", "ดร.")
 
 
 @dataclass
@@ -103,8 +99,8 @@ def header_fields(pages: list[Page]) -> dict[str, FieldHit]:
 
 
 def _with_continuation(field: str, value: str, lines: list[str], index: int) -> str:
-    """The subject (เรื่อง) may wrap onto the next line, which then carries no label."""
-    if field != "subject":
+    """The subject (เรื่อง) and the ส่วนราชการ line may wrap onto a next line without a label."""
+    if field not in ("subject", "division"):
         return value
     for nxt in lines[index + 1: index + 3]:
         if not nxt.strip() or split_label(nxt):
@@ -119,36 +115,3 @@ def _thai_end(text: str) -> bool:
 
 def _thai_start(text: str) -> bool:
     return bool(text) and "\u0e00" <= text[0] <= "\u0e7f"
-
-
-def signatories(pages: list[Page]) -> list[tuple[Signatory, int]]:
-    """(Signatory, page) for each "(name)" line; the position is the line below it."""
-    found = []
-    for page in pages:
-        if page.tables and not _memo_like(page):
-            continue
-        lines = [ln.strip() for ln in page.text.split("\n")]
-        for i, line in enumerate(lines):
-            m = NAME_LINE.match(line)
-            if not m or not _looks_like_name(m.group("name")):
-                continue
-            position = None
-            for nxt in lines[i + 1: i + 3]:
-                if nxt and not NAME_LINE.match(nxt):
-                    position = nxt
-                    break
-                if nxt:
-                    break
-            found.append((Signatory(name=" ".join(m.group("name").split()), position=position), page.number))
-    return found
-
-
-def _memo_like(page: Page) -> bool:
-    return "บันทึกข้อความ" in page.text.replace(" ", "")[:400]
-
-
-def _looks_like_name(text: str) -> bool:
-    compact = text.replace(" ", "")
-    thai = sum("\u0e00" <= ch <= "\u0e7f" for ch in compact)
-    return thai >= 0.8 * len(compact) and not any(ch.isdigit() for ch in compact) and (
-        compact.startswith(TITLES) or " " in text.strip())

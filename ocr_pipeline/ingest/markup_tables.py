@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Union
 
+from ocr_pipeline.clean.thai_text import join_wrapped
 from ocr_pipeline.model import Cell, Table
 
 
@@ -41,6 +42,7 @@ Item = Union[str, Table, Break, _Gap]
 # --- inline clean-up -----------------------------------------------------------------------------
 
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_LINE_BREAK = "\u2029"  # paragraph separator: never in OCR text
 _BR = re.compile(r"<br\s*/?\s*>|</br\s*>", re.I)
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _BLOCK_TAG = re.compile(
@@ -111,12 +113,12 @@ def clean_fragment(raw: str, markdown: bool = True) -> list[str]:
     if markdown:
         text = _protect_escapes(text)
         text = _AUTOLINK.sub(r"\1", text)
-    text = _BR.sub("\n", text)
-    text = _BLOCK_TAG.sub("\n", text)
+    text = _BR.sub(_LINE_BREAK, text)  # a placeholder, so that **bold** may span <br>
+    text = _BLOCK_TAG.sub(_LINE_BREAK, text)
     text = _TAG.sub("", text)
     if markdown:
         text = strip_markdown_inline(text)  # also puts the escaped characters back
-    text = html.unescape(text)
+    text = html.unescape(text).replace(_LINE_BREAK, "\n")
     return [line for line in (collapse(part) for part in text.split("\n")) if line]
 
 
@@ -166,7 +168,7 @@ def pipe_table(lines: list[str], markdown: bool = True) -> Table | None:
             continue
         for col, raw in enumerate(raw_cells):
             if markdown:
-                text = " ".join(clean_fragment(raw, markdown=True))
+                text = join_wrapped(clean_fragment(raw, markdown=True))
             else:
                 text = collapse(raw.replace("\\|", "|"))
             cells.append(Cell(row=row, col=col, text=text, raw_text=raw))
@@ -276,7 +278,7 @@ class _TableBuilder:
                 colspan = max(spec.colspan, 1)
                 for rr in range(r, r + rowspan):
                     taken.setdefault(rr, set()).update(range(c, c + colspan))
-                text = " ".join(_clean_lines(spec.text, markdown))
+                text = join_wrapped(_clean_lines(spec.text, markdown))
                 cells.append(Cell(row=r, col=c, text=text, rowspan=rowspan, colspan=colspan,
                                   raw_text=spec.raw))
                 c += colspan

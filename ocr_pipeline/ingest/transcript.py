@@ -349,7 +349,7 @@ def _page_text(segment: list[Item]) -> tuple[str, list[Table]]:
             tables.append(item)
             if lines:
                 lines.append("")
-            lines.extend(" | ".join(row) for row in item.grid())
+            lines.extend(item.text_rows())
             gap = True
         elif isinstance(item, str):
             if gap and lines:

@@ -8,10 +8,10 @@ the cell it came from. Wrapped lines therefore stay in their cell and columns ne
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 import numpy as np
 
+from ocr_pipeline.clean.thai_text import join_wrapped
 from ocr_pipeline.layout.grid import Grid, GridCell
 from ocr_pipeline.model import Cell, Line, Table
 
@@ -19,9 +19,6 @@ GAP = 48  # px of white between stacked cells
 MARGIN = 24
 INSET = 6  # px cut away inside each rule
 
-# a line that starts a new item inside a cell (numbered step, bullet) starts a new text line
-NEW_ITEM = re.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}(?:[.)][0-9๐-๙]{0,2})+\)?|\([0-9๐-๙]{1,2}\)|[-•*]|ข้อ\s*[0-9๐-๙])")
-THAI = re.compile(r"[\u0e00-\u0e7f]")
 
 
 @dataclass
@@ -73,32 +70,12 @@ def assign_lines(lines: list[Line], placed: list[_Placed]) -> dict[int, list[Lin
     return by_cell
 
 
-def join_cell_lines(lines: list[Line]) -> str:
-    """One cell's text: wrapped lines joined, new numbered items on new lines.
-
-    Thai wraps at word boundaries that mostly carry no space, so two Thai line ends join
-    directly; anything else (Latin, digits, brackets) joins with a space.
-    """
-    out = ""
-    for line in sorted(lines, key=lambda ln: ln.box[1]):
-        text = line.text.strip()
-        if not text:
-            continue
-        if not out:
-            out = text
-        elif NEW_ITEM.match(text):
-            out += "\n" + text
-        else:
-            out += ("" if THAI.match(text[0]) and THAI.match(out[-1]) else " ") + text
-    return out
-
-
 def build_table(grid: Grid, page: int, placed: list[_Placed], by_cell: dict[int, list[Line]]) -> Table:
     """The Table of ``grid`` with each cell's text joined from its lines."""
     texts: dict[tuple[int, int], tuple[str, float]] = {}
     for i, p in enumerate(placed):
         cell_lines = by_cell.get(i, [])
-        text = join_cell_lines(cell_lines)
+        text = join_wrapped([ln.text for ln in sorted(cell_lines, key=lambda ln: ln.box[1])])
         confs = [w.conf for ln in cell_lines for w in ln.words if w.conf >= 0]
         texts[(p.cell.row, p.cell.col)] = (text, sum(confs) / len(confs) if confs else -1.0)
     cells = []

@@ -10,15 +10,11 @@ from __future__ import annotations
 from ocr_pipeline.model import Line, Table, TranscriptPage
 
 
-def table_rows_text(table: Table) -> list[str]:
-    return [" | ".join(cell.replace("\n", " ") for cell in row) for row in table.grid()]
-
-
 def page_text(lines: list[Line], tables: list[Table]) -> str:
     """Lines and table rows in reading order (by the top of each block)."""
     blocks: list[tuple[int, int, str]] = [(ln.box[1], 0, ln.text) for ln in lines]
     for t in tables:
-        blocks.append((t.box[1] if t.box else 0, 1, "\n".join(table_rows_text(t))))
+        blocks.append((t.box[1] if t.box else 0, 1, "\n".join(t.text_rows())))
     return "\n".join(text for _, _, text in sorted(blocks, key=lambda b: (b[0], b[1])))
 
 
@@ -29,7 +25,7 @@ def transcript_layout(page: TranscriptPage) -> tuple[list[Line], list[Table]]:
     taken = [False] * len(text_lines)
     start = 0
     for table in page.tables:
-        rows = table_rows_text(table)
+        rows = table.text_rows()
         at = _find_rows(text_lines, rows, start)
         if at is None:
             at = len(text_lines)  # not found in the text: keep it after the text

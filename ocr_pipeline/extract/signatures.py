@@ -1,0 +1,137 @@
+"""Signature blocks: a line "(name)" over a position line, alone or side by side.
+
+With blocks side by side, one line holds several "(name)" groups and the line below holds their
+positions; on a scan each position word goes to the name above it (by x position), in a
+transcript the position line is cut where a known position starts.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from ocr_pipeline.clean.thai_text import normalize_thai
+from ocr_pipeline.model import Line, Page, Signatory
+from ocr_pipeline.resources import load_list
+
+NAME_GROUP = re.compile(r"[(\[{]\s*([^()\[\]{}]{3,60}?)\s*[)\]}]")
+TITLES = ("นางสาว", "นาง", "นาย", "ว่าที่ร้อยตรี", "ว่าที่ ร.ต.", "จ่าเอก", "ดร.")
+MEMO_TITLE = "บันทึกข้อความ"
+
+
+def find_signatories(pages: list[Page]) -> list[tuple[Signatory, int]]:
+    """(Signatory, page number) for every signature block, in reading order."""
+    found: list[tuple[Signatory, int]] = []
+    for page in pages:
+        if page.tables and MEMO_TITLE not in page.text.replace(" ", "")[:400]:
+            continue  # table pages carry no signature blocks in these reports
+        lines = sorted((ln for ln in page.lines if ln.text.strip()), key=lambda ln: ln.box[1])
+        for i, line in enumerate(lines):
+            names = name_groups(line.text)
+            if not names:
+                continue
+            below = _position_line(lines, i)
+            positions = split_positions(line, below, len(names)) if below else [None] * len(names)
+            for name, position in zip(names, positions):
+                found.append((Signatory(name=name, position=position), page.number))
+    return found
+
+
+def name_groups(text: str) -> list[str]:
+    """Names in brackets when the line holds nothing else (a signature's name line)."""
+    groups = NAME_GROUP.findall(text)
+    rest = NAME_GROUP.sub(" ", text)
+    if not groups or re.search(r"[\u0e01-\u0e2e A-Za-z0-9]{3,}", rest.replace(" ", "")):
+        return []
+    names = [" ".join(g.split()) for g in groups]
+    return names if all(_looks_like_name(n) for n in names) else []
+
+
+def _looks_like_name(text: str) -> bool:
+    compact = text.replace(" ", "")
+    thai = sum("\u0e00" <= ch <= "\u0e7f" for ch in compact)
+    return (len(compact) >= 4 and thai >= 0.8 * len(compact) and not any(ch.isdigit() for ch in compact)
+            and (compact.startswith(TITLES) or " " in text.strip()))
+
+
+def _position_line(lines: list[Line], index: int) -> Optional[Line]:
+    """The first line under a name line that is not itself a name line (within two lines)."""
+    for nxt in lines[index + 1: index + 3]:
+        if name_groups(nxt.text):
+            return None
+        if nxt.text.strip():
+            return nxt
+    return None
+
+
+def split_positions(name_line: Line, position_line: Line, count: int) -> list[Optional[str]]:
+    """The position line cut into ``count`` positions, one per name of the name line."""
+    text = " ".join(position_line.text.split())
+    if count == 1:
+        return [text]
+    if _has_geometry(name_line) and _has_geometry(position_line):
+        by_x = _split_by_x(name_line, position_line, count)
+        if by_x:
+            return by_x
+    return _split_by_vocabulary(text, count)
+
+
+def _has_geometry(line: Line) -> bool:
+    return bool(line.words) and line.box[2] > line.box[0]
+
+
+def _tokens(line: Line) -> list[tuple[str, float]]:
+    """Space-separated tokens of an OCR line with their x centres."""
+    tokens: list[tuple[str, float]] = []
+    text, x0, x1 = "", None, None
+    for w in line.words + [None]:
+        if w is None or (w.space_before and text):
+            if text:
+                tokens.append((normalize_thai(text), (x0 + x1) / 2))
+            if w is None:
+                break
+            text, x0, x1 = "", None, None
+        text += w.text
+        x0 = w.box[0] if x0 is None else min(x0, w.box[0])
+        x1 = w.box[2] if x1 is None else max(x1, w.box[2])
+    return tokens
+
+
+def _split_by_x(name_line: Line, position_line: Line, count: int) -> list[Optional[str]] | None:
+    centres = [x for tok, x in _tokens(name_line) if "(" in tok or "[" in tok]
+    if len(centres) != count:
+        return None
+    parts: list[list[str]] = [[] for _ in range(count)]
+    for tok, x in _tokens(position_line):
+        nearest = min(range(count), key=lambda k: abs(centres[k] - x))
+        parts[nearest].append(tok)
+    return [" ".join(p) or None for p in parts]
+
+
+@cache
+def _positions() -> tuple[str, ...]:
+    return tuple(sorted(load_list("positions.txt"), key=len, reverse=True))
+
+
+def _position_start_score(token: str) -> float:
+    """How well a token starts a known position (prefix match, fuzzy)."""
+    best = 0.0
+    for pos in _positions():
+        head = token[: len(pos)]
+        if len(head) >= 3:
+            best = max(best, fuzz.ratio(head, pos))
+    return best
+
+
+def _split_by_vocabulary(text: str, count: int) -> list[Optional[str]]:
+    tokens = text.split()
+    if len(tokens) < count:
+        return [text] + [None] * (count - 1)
+    if len(tokens) == count:
+        return tokens
+    starts = sorted(range(1, len(tokens)), key=lambda k: -_position_start_score(tokens[k]))[: count - 1]
+    cuts = [0] + sorted(starts) + [len(tokens)]
+    return [" ".join(tokens[a:b]) for a, b in zip(cuts, cuts[1:])]
