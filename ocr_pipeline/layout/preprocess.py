@@ -39,6 +39,18 @@ def flatten_background(gray: np.ndarray) -> np.ndarray:
     return flat
 
 
+def clip_paper(gray: np.ndarray) -> np.ndarray:
+    """Make near-white pixels white: faint show-through, dust and shading sit well above the
+    ink. The cut is halfway between the page's Otsu threshold and white, so that it never eats
+    ink, and a page whose real text is masked away later cannot make Tesseract's own Otsu
+    mistake show-through for text."""
+    threshold, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    cut = (float(threshold) + 255.0) / 2.0
+    out = gray.copy()
+    out[out > cut] = 255
+    return out
+
+
 def binarize(gray: np.ndarray) -> np.ndarray:
     """Ink as 255 on 0 (Otsu on the flattened page)."""
     _, ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
@@ -115,6 +127,6 @@ def remove_dotted_leaders(gray: np.ndarray) -> np.ndarray:
 def prepare_page(image: Image.Image, dpi: Optional[float]) -> tuple[np.ndarray, int, float]:
     """Upscale, flatten, deskew and strip dotted leaders; returns (gray array, dpi, skew angle)."""
     gray, out_dpi = upscale_to_target(to_array(image), dpi)
-    flat = flatten_background(gray)
+    flat = clip_paper(flatten_background(gray))
     angle = estimate_skew(flat)
     return remove_dotted_leaders(deskew(flat, angle)), out_dpi, angle

@@ -20,6 +20,7 @@ from ocr_pipeline.layout.grid import find_grids
 from ocr_pipeline.layout.preprocess import prepare_page
 from ocr_pipeline.layout.reading_order import page_text
 from ocr_pipeline.model import Correction, Line, Page, Table
+from ocr_pipeline.ocr.latin_reread import reread_latin
 from ocr_pipeline.ocr.tesseract import line_text, ocr_lines
 
 
@@ -80,13 +81,15 @@ class _PageOcr:
         self.warnings: list[str] = []
 
     def read(self, img: np.ndarray, psm: int) -> tuple[list[Line], list[Line]]:
-        """(lines as Tesseract read them, lines after digit re-reading)."""
+        """(lines as Tesseract read them, lines after Thai and digit re-reading)."""
         raw = ocr_lines(Image.fromarray(img), psm=psm, dpi=self.dpi)
-        if self.reader is None:
-            return raw, raw
         lines = copy.deepcopy(raw)
+        self.corrections += reread_latin(
+            img, lines, lambda im, psm, langs: ocr_lines(im, psm=psm, langs=langs, dpi=self.dpi), self.page)
         for line in lines:
-            self._reread(img, line)
+            line.text = line_text(line.words)
+            if self.reader is not None:
+                self._reread(img, line)
         return raw, lines
 
     def _reread(self, img: np.ndarray, line: Line) -> None:
@@ -114,15 +117,21 @@ def _page(number, gray, raw_lines, lines, raw_tables, tables, ocr: _PageOcr) -> 
 
 
 def is_single_line(gray: np.ndarray, dpi: int) -> bool:
-    """A cropped line of text: short (under 0.8 inch), wide, one to three bands of ink
-    (Thai stacks vowels and tone marks, so one line can show as close bands)."""
+    """A cropped line of text: short (under 0.8 inch), wide, and one band of ink once the
+    small gaps between Thai stacked marks (tone marks, upper and lower vowels) are closed."""
     height, width = gray.shape
     if height > 0.8 * dpi or width < 3 * height:
         return False
     ink = (gray < 128).sum(axis=1) > max(2, width // 400)
     edges = np.flatnonzero(np.diff(np.concatenate(([0], ink.astype(np.int8), [0]))))
-    bands = [(a, b) for a, b in zip(edges[::2], edges[1::2]) if b - a >= 4]
-    return 0 < len(bands) <= 3
+    bands = [[a, b] for a, b in zip(edges[::2], edges[1::2]) if b - a >= 2]
+    merged: list[list[int]] = []
+    for a, b in bands:
+        if merged and a - merged[-1][1] <= max(6, dpi // 30):
+            merged[-1][1] = b
+        else:
+            merged.append([a, b])
+    return len([m for m in merged if m[1] - m[0] >= 8]) == 1
 
 
 @functools.cache

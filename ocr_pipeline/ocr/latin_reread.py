@@ -1,0 +1,136 @@
+"""Re-read, with the Thai model alone, Thai text that ``tha+eng`` turned into Latin garbage.
+
+With both models loaded Tesseract sometimes reads bold or thin Thai as Latin: วันที่ as "TUN",
+ป as "1", ไ as "'.". English words in these reports (ITA, No Gift Policy, e-bidding) are read
+with high confidence, garbage is not. Suspicious tokens (Latin letters or quotes with low
+confidence, or glued to Thai) are cut out with their Thai neighbours, stacked on one canvas,
+read once with ``tha`` and replaced where the Thai reading is confident.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+from PIL import Image
+
+from ocr_pipeline.model import Correction, Line, Word
+from ocr_pipeline.ocr.tesseract import union_box
+from ocr_pipeline.resources import load_list
+
+SUSPECT_CHARS = re.compile(r"[A-Za-z0-9'‘’\"`«»~©®|]")
+THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
+ENGLISH_CONF = 92.0  # English words of these reports are read at 92+; garbage mostly lower
+ACCEPT_CONF = 75.0
+GAP = 80
+
+
+@cache
+def english_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_list("latin_words.txt"))
+
+
+@dataclass
+class _Span:
+    line: Line
+    start: int  # word indices [start, end) in line.words
+    end: int
+    box: tuple[int, int, int, int]
+
+
+def _tokens(line: Line) -> list[tuple[int, int]]:
+    """Word index ranges of the space-separated tokens of a line."""
+    spans, start = [], 0
+    for i, w in enumerate(line.words):
+        if i and w.space_before:
+            spans.append((start, i))
+            start = i
+    if line.words:
+        spans.append((start, len(line.words)))
+    return spans
+
+
+def is_suspect(words: list[Word]) -> bool:
+    """A token Tesseract may have read as Latin while it is Thai."""
+    text = "".join(w.text for w in words)
+    if not SUSPECT_CHARS.search(text):
+        return False
+    bare = text.strip("().,:;-")
+    if bare.lower() in english_words():
+        return False
+    if THAI_LETTER.search(text):
+        return True  # Latin or quotes glued to Thai letters
+    letters = [ch for ch in text if ch.isascii() and ch.isalpha()]
+    if not letters:
+        return False  # Arabic numbers and punctuation alone: the digit reader's business
+    low = min(w.conf for w in words)
+    return low < ENGLISH_CONF or len(letters) <= 2
+
+
+def suspect_spans(lines: list[Line]) -> list[_Span]:
+    """Runs of suspect tokens per line (neighbouring suspect tokens form one span)."""
+    spans: list[_Span] = []
+    for line in lines:
+        run: list[tuple[int, int]] = []
+        for rng in _tokens(line) + [None]:
+            if rng is not None and is_suspect(line.words[rng[0]: rng[1]]):
+                run.append(rng)
+                continue
+            if run:
+                a, b = run[0][0], run[-1][1]
+                boxes = [w.box for w in line.words[a:b]]
+                spans.append(_Span(line, a, b, (min(x[0] for x in boxes), line.box[1],
+                                                max(x[2] for x in boxes), line.box[3])))
+            run = []
+    return spans
+
+
+def reread_latin(gray: np.ndarray, lines: list[Line], ocr, page: int) -> list[Correction]:
+    """Replace confident Thai re-readings of suspect spans in ``lines`` (in place).
+
+    ``ocr(image, psm, langs)`` reads an image into lines (``ocr.tesseract.ocr_lines``).
+    """
+    heights = sorted(ln.box[3] - ln.box[1] for ln in lines)
+    typical = heights[len(heights) // 2] if heights else 0
+    # a span taller than a text line is a picture or a scribble, not text
+    spans = [sp for sp in suspect_spans(lines) if sp.box[3] - sp.box[1] <= 1.6 * typical]
+    if not spans:
+        return []
+    crops = []
+    for sp in spans:
+        x0, y0, x1, y1 = sp.box
+        crops.append(gray[max(y0 - 3, 0): y1 + 3, max(x0 - 10, 0): x1 + 10])
+    width = max(c.shape[1] for c in crops) + 2 * GAP
+    height = sum(c.shape[0] + GAP for c in crops) + GAP
+    canvas = np.full((height, width), 255, dtype=np.uint8)
+    bands, y = [], GAP
+    for c in crops:
+        canvas[y: y + c.shape[0], GAP: GAP + c.shape[1]] = c
+        bands.append((y, y + c.shape[0]))
+        y += c.shape[0] + GAP
+    read = ocr(Image.fromarray(canvas), psm=6, langs="tha")
+    corrections: list[Correction] = []
+    for sp, (top, bottom) in reversed(list(zip(spans, bands))):  # right to left keeps indices valid
+        got = [ln for ln in read if top - GAP / 2 <= (ln.box[1] + ln.box[3]) / 2 < bottom + GAP / 2]
+        if not got:
+            continue
+        # fragments of the neighbouring lines may come along: the span is the biggest line
+        new = max(got, key=lambda ln: (ln.box[2] - ln.box[0]) * (ln.box[3] - ln.box[1]))
+        if not new.words:
+            continue
+        conf = sum(w.conf for w in new.words) / len(new.words)
+        before_words = sp.line.words[sp.start: sp.end]
+        before = _text(before_words)
+        if conf < ACCEPT_CONF or not THAI_LETTER.search(new.text) or new.text.replace(" ", "") == before.replace(" ", ""):
+            continue
+        merged = Word(text=new.text, box=union_box(w.box for w in before_words),
+                      conf=conf, space_before=before_words[0].space_before)
+        sp.line.words[sp.start: sp.end] = [merged]
+        corrections.append(Correction(page, "pages.text", before, merged.text, "thai-reread", round(conf, 1)))
+    return corrections[::-1]
+
+
+def _text(words: list[Word]) -> str:
+    return "".join((" " if i and w.space_before else "") + w.text for i, w in enumerate(words))
