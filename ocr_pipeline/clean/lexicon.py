@@ -1,0 +1,972 @@
+"""Repair OCR-garbled report vocabulary: closed-set fields (units, positions, table headings) and
+domain words in free text.
+
+Distances are weighted edit distances (``wdist``): the costs in ``dictionaries/ocr_confusions.tsv``
+make the edits Tesseract's Thai model really makes (a dropped tone mark or upper vowel, ด for ต,
+ข for ช, า for ำ, a doubled glyph) cheaper than arbitrary ones. A candidate is found through its
+*skeleton* (the text with the cheapest confusions folded together) and one or two more edits, then
+scored exactly. Every rewrite needs a score threshold AND a margin over the runner-up; text that is
+not vocabulary (an agency name after a position, digits, Latin, bracketed names, protected spans)
+is kept as read.
+
+>>> repair_units("กองคลัง / กองข่าง")[0]
+'กองคลัง / กองช่าง'
+>>> r = repair_position("ปลัดเทศบาลตําบถกกโก")
+>>> (r.position, r.agency)
+('ปลัดเทศบาลตำบล', 'กกโก')
+>>> repair_words("เผยแพรข้อมูลข่าวสารผ่านเว็บไซต")[0]
+'เผยแพร่ข้อมูลข่าวสารผ่านเว็บไซต์'
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from typing import Iterable, NamedTuple, Optional, Sequence
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from ocr_pipeline.clean.thai_text import normalize_thai
+from ocr_pipeline.model import Correction
+from ocr_pipeline.resources import load_list, load_table
+
+# ----------------------------------------------------------------------------- weighted distance
+
+# Marks and following vowels: no word starts with one.
+_NO_START = frozenset("\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+EMPTY = "-"  # in ocr_confusions.tsv: "no character" (a deletion or an insertion)
+DEFAULT_COST = 1.0
+DOUBLED_COST = 0.5  # OCR writing a glyph twice
+SKELETON_COST = 0.5  # confusions at most this cheap are folded into the skeleton
+SPACE_COST = 0.1  # a space OCR put inside a word (or dropped)
+
+
+@dataclass(frozen=True)
+class Confusions:
+    """Edit costs: ``sub[(true, read)]``, ``dele[true]`` (OCR lost it), ``ins[read]`` (OCR added it)."""
+
+    sub: dict[tuple[str, str], float]
+    dele: dict[str, float]
+    ins: dict[str, float]
+
+
+@cache
+def confusions() -> Confusions:
+    """The confusion table, loaded once; rows ``true, read, cost, symmetric``."""
+    sub: dict[tuple[str, str], float] = {}
+    dele: dict[str, float] = {" ": SPACE_COST}
+    ins: dict[str, float] = {" ": SPACE_COST}
+    for row in load_table("ocr_confusions.tsv"):
+        true, read, cost = row[0], row[1], float(row[2])
+        both = len(row) > 3 and row[3].lower() == "yes"
+        pairs = [(true, read)] + ([(read, true)] if both else [])
+        for t, r in pairs:
+            if t == EMPTY:
+                ins[r] = min(cost, ins.get(r, DEFAULT_COST))
+            elif r == EMPTY:
+                dele[t] = min(cost, dele.get(t, DEFAULT_COST))
+            else:
+                sub[(t, r)] = min(cost, sub.get((t, r), DEFAULT_COST))
+    return Confusions(sub, dele, ins)
+
+
+@cache
+def _sub_by_true() -> dict[str, dict[str, float]]:
+    out: dict[str, dict[str, float]] = {}
+    for (t, r), cost in confusions().sub.items():
+        out.setdefault(t, {})[r] = cost
+    return out
+
+
+def _last_row(true: str, read: str, cf: Confusions) -> list[float]:
+    """Cost of reading all of ``true`` as ``read[:j]``, for every j (one DP row per true char)."""
+    dele, ins, subs = cf.dele, cf.ins, _sub_by_true()
+    n = len(read)
+    ins_cost = [
+        DOUBLED_COST if j and read[j] == read[j - 1] else ins.get(read[j], DEFAULT_COST) for j in range(n)
+    ]
+    row = [0.0] * (n + 1)
+    for j in range(n):
+        row[j + 1] = row[j] + ins_cost[j]
+    for t in true:
+        d = dele.get(t, DEFAULT_COST)
+        sub_t = subs.get(t, {})
+        new = [row[0] + d]
+        prev = new[0]
+        for j in range(n):
+            r = read[j]
+            best = row[j] + (0.0 if r == t else sub_t.get(r, DEFAULT_COST))
+            up = row[j + 1] + d
+            if up < best:
+                best = up
+            left = prev + (DOUBLED_COST if r == t and j and read[j - 1] == t else ins_cost[j])
+            if left < best:
+                best = left
+            new.append(best)
+            prev = best
+        row = new
+    return row
+
+
+@lru_cache(maxsize=65536)
+def wdist(read: str, true: str) -> float:
+    """Weighted edit distance from what the document says (``true``) to what OCR ``read``.
+
+    >>> wdist("ขอมูล", "ข้อมูล") < wdist("ขอมูล", "ขนมูล")
+    True
+    """
+    return _last_row(true, read, confusions())[-1]
+
+
+def wdist_fast(read: str, true: str) -> float:
+    """The weighted cost of one plain (unit-cost) alignment: never below ``wdist``, usually equal
+    for close strings, and ten times faster (rapidfuzz finds the alignment)."""
+    cf = confusions()
+    cost = 0.0
+    for op, i, j in Levenshtein.editops(true, read):
+        if op == "replace":
+            cost += cf.sub.get((true[i], read[j]), DEFAULT_COST)
+        elif op == "delete":
+            cost += cf.dele.get(true[i], DEFAULT_COST)
+        else:
+            r = read[j]
+            doubled = (j and read[j - 1] == r) or (j + 1 < len(read) and read[j + 1] == r)
+            cost += DOUBLED_COST if doubled else cf.ins.get(r, DEFAULT_COST)
+    return cost
+
+
+def similarity(read: str, true: str) -> float:
+    """0-100: 100 minus the weighted distance as a percentage of ``true``'s length."""
+    if not true:
+        return 0.0
+    return max(0.0, 100.0 * (1.0 - wdist(read, true) / len(true)))
+
+
+MAX_COST_BASE = 1.0  # a rewrite must be explainable by at most this much weighted editing ...
+MAX_COST_PER_CHAR = 0.06  # ... plus this per character of the entry
+MAX_EDIT_RUN = 2  # and by no more than this many misread characters in a row
+WIDE_MARGIN = 20.0  # a closed-set match this far ahead of its runner-up may be read more loosely:
+WIDE_COST_PER_CHAR = 0.15  # (per character of the entry)
+
+
+def plausible_misreading(read: str, true: str, per_char: float = MAX_COST_PER_CHAR) -> bool:
+    """Could OCR have read ``true`` as ``read``? Few edits in all (MAX_COST_BASE + ``per_char``
+    per character), and none that replace a whole word (a run of more than MAX_EDIT_RUN edited
+    characters).
+
+    >>> plausible_misreading("กองข่าง", "กองช่าง"), plausible_misreading("งานคลัง", "งานทั่วไป")
+    (True, False)
+    """
+    if wdist(read, true) > MAX_COST_BASE + per_char * len(true):
+        return False
+    touched = sorted({i for op, i, _j in Levenshtein.editops(true, read)})
+    run = longest = 0
+    prev = -2
+    for i in touched:
+        run = run + 1 if i <= prev + 1 else 1
+        longest = max(longest, run)
+        prev = i
+    return longest <= MAX_EDIT_RUN
+
+
+@cache
+def _fold() -> dict[int, Optional[str]]:
+    """Translation table of the skeleton: cheap losses removed, cheap confusions folded."""
+    cf = confusions()
+    drop = {c for c, cost in cf.dele.items() if cost <= SKELETON_COST}
+    parent: dict[str, str] = {}
+
+    def find(c: str) -> str:
+        while parent.get(c, c) != c:
+            c = parent[c]
+        return c
+
+    for (t, r), cost in sorted(cf.sub.items()):
+        if cost <= SKELETON_COST and t not in drop and r not in drop:
+            a, b = find(t), find(r)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    table: dict[int, Optional[str]] = {ord(c): None for c in drop}
+    table.update({ord(c): find(c) for c in parent})
+    return table
+
+
+@lru_cache(maxsize=65536)
+def skeleton(text: str) -> str:
+    """``text`` with cheaply confused characters folded and cheaply lost marks removed.
+
+    >>> skeleton("ทุจริต") == skeleton("ทจรีด")
+    True
+    """
+    return text.translate(_fold())
+
+
+# ----------------------------------------------------------------------------- vocabulary index
+
+
+def key(text: str) -> str:
+    """The comparison form: Thai-normalised, all whitespace removed."""
+    return "".join(normalize_thai(text).split())
+
+
+class Match(NamedTuple):
+    """Best vocabulary entry for a string and the runner-up (a different entry)."""
+
+    entry: Optional[str]
+    score: float
+    runner_up: Optional[str]
+    runner_up_score: float
+
+    def accepted(self, threshold: float, margin: float) -> bool:
+        return self.entry is not None and self.score >= threshold and self.score - self.runner_up_score >= margin
+
+
+_VOCABS: list["Vocabulary"] = []  # every vocabulary built, by ``vid`` (for the prefix-match cache)
+
+
+class Vocabulary:
+    """Entries of a closed vocabulary with their skeletons (for fast candidate search)."""
+
+    def __init__(self, entries: Iterable[str]):
+        seen: dict[str, str] = {}
+        for e in entries:
+            e = " ".join(normalize_thai(e).split())
+            k = e.replace(" ", "")
+            if k and k not in seen:
+                seen[k] = e
+        self.vid = len(_VOCABS)
+        _VOCABS.append(self)
+        self.text: dict[str, str] = seen  # key -> entry as written back
+        self.keys: list[str] = list(seen)
+        self.skels: list[str] = [skeleton(k) for k in self.keys]
+        self._by_skel: dict[str, list[str]] = {}
+        by_len: dict[int, list[int]] = {}
+        for i, (k, sk) in enumerate(zip(self.keys, self.skels)):
+            self._by_skel.setdefault(sk, []).append(k)
+            by_len.setdefault(len(sk), []).append(i)
+        self._by_len = {n: ([self.keys[i] for i in ix], [self.skels[i] for i in ix]) for n, ix in by_len.items()}
+
+    def __contains__(self, k: str) -> bool:
+        return k in self.text
+
+    def candidates(self, k: str, edits: Optional[int] = None) -> list[str]:
+        """Entry keys whose skeleton is within ``edits`` (default 1, 2 from 8 characters, 3 from 20)
+        plain edits of the skeleton of ``k``."""
+        if edits is None:
+            edits = 1 if len(k) < 8 else 2 if len(k) < 20 else 3
+        sk = skeleton(k)
+        out: list[str] = []
+        for n in range(len(sk) - edits, len(sk) + edits + 1):
+            keys, skels = self._by_len.get(n, ((), ()))
+            if keys:
+                hits = process.extract(sk, skels, scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
+                out += [keys[i] for _s, _d, i in hits]
+        return out
+
+    def exact_skeleton(self, k: str) -> list[str]:
+        return self._by_skel.get(skeleton(k), [])
+
+    def match(self, k: str, pool: Optional[Iterable[str]] = None, exact: int = 2) -> Match:
+        """Best entry for key ``k`` among ``pool`` (default: the skeleton candidates).
+
+        The pool is ranked with ``wdist_fast``; the first ``exact`` are scored with ``wdist``."""
+        pool = list(dict.fromkeys(self.candidates(k) if pool is None else pool))
+        if len(pool) > exact:
+            pool.sort(key=lambda c: wdist_fast(k, c) / len(c))
+            pool = pool[:exact]
+        scored = sorted(((similarity(k, c), c) for c in pool), reverse=True)
+        if not scored:
+            return Match(None, 0.0, None, 0.0)
+        best = scored[0]
+        second = scored[1] if len(scored) > 1 else (0.0, None)
+        return Match(best[1], best[0], second[1], second[0])
+
+    def fuzzy_pool(self, k: str, cutoff: float = 55.0, limit: int = 8) -> list[str]:
+        """Entries whose plain ``fuzz.ratio`` to ``k`` is at least ``cutoff`` (fast prefilter)."""
+        return [c for c, _s, _i in process.extract(k, self.keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)]
+
+
+# ----------------------------------------------------------------------------- changes
+
+
+class Change(NamedTuple):
+    """One rewrite: ``text[start:end]`` was ``before`` and is now ``after``."""
+
+    start: int
+    end: int
+    before: str
+    after: str
+    score: float
+    rule: str = "lexicon"
+
+
+def to_corrections(changes: Sequence[Change], page: Optional[int], field_name: str) -> list[Correction]:
+    """The changes as ``Correction`` records of one field."""
+    return [Correction(page, field_name, c.before, c.after, c.rule, round(c.score, 1)) for c in changes]
+
+
+def _apply(text: str, changes: Sequence[Change]) -> str:
+    out, pos = [], 0
+    for c in sorted(changes, key=lambda c: c.start):
+        out.append(text[pos : c.start])
+        out.append(c.after)
+        pos = c.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+# ----------------------------------------------------------------------------- closed sets
+
+UNIT_THRESHOLD = 80.0  # similarity a segment needs to be rewritten to a vocabulary entry
+UNIT_MARGIN = 8.0  # over the best other entry on the same span
+CANDIDATE_MIN = 65.0  # segments scoring less are not even considered vocabulary
+UNMATCHED_COST = 0.45  # per character left as read: below any insertion, so a match never swallows its neighbour
+CONNECTORS = ("และ", "หรือ", "ร่วมกับ", "โดย")
+# Rank suffixes of Thai civil-service positions (ปฏิบัติการ ... เชี่ยวชาญ; ระดับต้น/กลาง/สูง for
+# managers) and the words that join two positions in a signature ("ปลัด ... ปฏิบัติหน้าที่ นายก ...").
+RANKS = (
+    "ปฏิบัติงาน", "ชำนาญงาน", "อาวุโส", "ทักษะพิเศษ", "ปฏิบัติการ", "ชำนาญการ", "ชำนาญการพิเศษ",
+    "เชี่ยวชาญ", "ทรงคุณวุฒิ", "ระดับต้น", "ระดับกลาง", "ระดับสูง",
+)
+POSITION_LINKS = ("ปฏิบัติหน้าที่", "รักษาราชการแทน", "รักษาการแทน", "ปฏิบัติราชการแทน", "ตำแหน่ง")
+_SEPARATORS = re.compile(r"\s*[/,;|]\s*|\s*\+\s*")
+
+
+@cache
+def unit_vocabulary() -> Vocabulary:
+    """Units and positions (a responsible cell may name either)."""
+    return Vocabulary([*load_list("units.txt"), *load_list("positions.txt"), *RANKS])
+
+
+@cache
+def position_vocabulary() -> Vocabulary:
+    return Vocabulary([*load_list("positions.txt"), *RANKS, *POSITION_LINKS])
+
+
+@cache
+def heading_vocabulary() -> Vocabulary:
+    return Vocabulary(row[1] for row in load_table("measure_columns.tsv"))
+
+
+@dataclass(frozen=True)
+class _Seg:
+    start: int  # key offsets
+    end: int
+    entry: Optional[str]  # entry key, None for text left as read
+    cost: float
+
+
+def _segment(k: str, starts: set[int], vocab: Vocabulary) -> list[_Seg]:
+    """Cover key ``k`` with vocabulary entries and unmatched stretches at the least total cost.
+
+    Entries may start at ``starts`` (after a space or separator), at the end of another entry or
+    after a connector word; unmatched text runs to the next such start.
+    """
+    n = len(k)
+    best: list[Optional[tuple[float, int, Optional[_Seg]]]] = [None] * (n + 1)
+    best[0] = (0.0, 0, None)
+    open_starts = set(starts) | {0}
+    for i in range(n):
+        if best[i] is None:
+            continue
+        cost_i, nseg, _ = best[i]
+
+        def relax(j: int, seg: _Seg) -> None:
+            cand = (cost_i + seg.cost, nseg + 1, seg)
+            cur = best[j]
+            if cur is None or (cand[0], cand[1]) < (cur[0], cur[1]):
+                best[j] = cand
+                open_starts.add(j)
+
+        nxt = min([s for s in open_starts | set(starts) if s > i] + [n])
+        relax(nxt, _Seg(i, nxt, None, UNMATCHED_COST * (nxt - i)))
+        for conn in CONNECTORS:
+            if k.startswith(conn, i):
+                relax(i + len(conn), _Seg(i, i + len(conn), None, 0.0))
+        if i not in open_starts or k[i] in _NO_START:
+            continue
+        for e, j, c in _prefix_matches(k[i:], vocab):
+            relax(i + j, _Seg(i, i + j, e, c))
+    segs: list[_Seg] = []
+    j = n
+    while j > 0:
+        seg = best[j][2]  # type: ignore[index]
+        segs.append(seg)  # type: ignore[arg-type]
+        j = seg.start  # type: ignore[union-attr]
+    return segs[::-1]
+
+
+PREFIX_CANDIDATES = 3  # entries per start position scored exactly (the best by plain fuzz.ratio)
+
+
+@lru_cache(maxsize=8192)
+def _prefix_matches_cached(rest: str, vocab_id: int) -> tuple[tuple[str, int, float], ...]:
+    vocab = _VOCABS[vocab_id]
+    cf = confusions()
+    ranked = []
+    for e in vocab.keys:
+        if fuzz.ratio(e, rest[: len(e)]) < 60 and fuzz.ratio(e, rest[: len(e) + 2]) < 60:
+            continue
+        ends = range(min(len(rest), max(1, len(e) - 2)), min(len(rest), len(e) + 2) + 1)
+        best = min(wdist_fast(rest[:j], e) / max(len(e), j) for j in ends)
+        ranked.append((best, e))
+    ranked.sort()
+    out = []
+    for _r, e in ranked[:PREFIX_CANDIDATES]:
+        row = _last_row(e, rest[: len(e) + 3], cf)
+        for j in range(max(1, len(e) - 3), len(row)):
+            if 100.0 * (1.0 - row[j] / max(len(e), j)) >= CANDIDATE_MIN:
+                out.append((e, j, row[j]))
+    return tuple(out)
+
+
+def _prefix_matches(rest: str, vocab: Vocabulary) -> tuple[tuple[str, int, float], ...]:
+    """(entry key, length of ``rest`` it covers, cost) for entries that match a prefix of ``rest``."""
+    return _prefix_matches_cached(rest[:80], vocab.vid)
+
+
+def _key_map(text: str) -> tuple[str, list[int], set[int]]:
+    """Key of ``text`` (whitespace removed), key offset -> text offset, and key offsets after a space."""
+    chars, where, starts = [], [], set()
+    for pos, ch in enumerate(text):
+        if ch.isspace():
+            starts.add(len(chars))
+            continue
+        chars.append(ch)
+        where.append(pos)
+    return "".join(chars), where, starts
+
+
+def _repair_closed(text: str, vocab: Vocabulary, threshold: float, margin: float) -> tuple[str, list[Change], list[tuple[int, int, Optional[str]]]]:
+    """Segment ``text`` (already normalised) into vocabulary entries; rewrite the sure ones.
+
+    Returns the new text, the changes, and the segments as (start, end, entry) in the NEW text
+    (entry None for text that is no vocabulary; a segment close to an entry but not sure enough
+    to rewrite keeps its reading and its entry).
+    """
+    changes: list[Change] = []
+    parts: list[tuple[int, int, Optional[str]]] = []
+    pos = 0
+    chunks = []
+    for m in _SEPARATORS.finditer(text):
+        chunks.append((pos, m.start()))
+        pos = m.end()
+    chunks.append((pos, len(text)))
+    for c0, c1 in chunks:
+        chunk = text[c0:c1]
+        k, where, starts = _key_map(chunk)
+        if not k:
+            continue
+        for seg in _segment(k, starts, vocab):
+            t0, t1 = c0 + where[seg.start], c0 + where[seg.end - 1] + 1
+            span = text[t0:t1]
+            if seg.entry is None:
+                parts.append((t0, t1, None))
+                continue
+            entry_text = vocab.text[seg.entry]
+            if span == entry_text:
+                parts.append((t0, t1, seg.entry))
+                continue
+            sk = k[seg.start : seg.end]
+            if sk != seg.entry:  # (when only spaces differ, that is layout, not a misreading)
+                pool = {*vocab.fuzzy_pool(sk, cutoff=50.0), *vocab.candidates(sk), seg.entry}
+                m = vocab.match(sk, pool)
+                per_char = WIDE_COST_PER_CHAR if m.score - m.runner_up_score >= WIDE_MARGIN else MAX_COST_PER_CHAR
+                if m.entry == seg.entry and m.accepted(threshold, margin) and plausible_misreading(sk, seg.entry, per_char):
+                    changes.append(Change(t0, t1, span, entry_text, m.score))
+            parts.append((t0, t1, seg.entry))
+    new_text = _apply(text, changes)
+    # shift part offsets into the new text
+    shifted, delta, ci = [], 0, 0
+    ordered = sorted(changes, key=lambda c: c.start)
+    for t0, t1, e in parts:
+        while ci < len(ordered) and ordered[ci].end <= t0:
+            delta += len(ordered[ci].after) - (ordered[ci].end - ordered[ci].start)
+            ci += 1
+        if ci < len(ordered) and ordered[ci].start == t0:
+            shifted.append((t0 + delta, t0 + delta + len(ordered[ci].after), e))
+        else:
+            shifted.append((t0 + delta, t1 + delta, e))
+    return new_text, changes, shifted
+
+
+def repair_units(text: str, threshold: float = UNIT_THRESHOLD, margin: float = UNIT_MARGIN) -> tuple[str, list[Change]]:
+    """Repair a responsible cell or a division line: one or several units (or positions).
+
+    Separators (/ , ;), connector words and text that is no unit are kept as read.
+
+    >>> repair_units("สำนักปลด งานประชาสัมพันธ")[0]
+    'สำนักปลัด งานประชาสัมพันธ์'
+    """
+    new, changes, _ = _repair_closed(normalize_thai(text), unit_vocabulary(), threshold, margin)
+    return new, changes
+
+
+@dataclass
+class PositionRepair:
+    """A signatory's position line, repaired and split.
+
+    ``position`` is the vocabulary part (position, rank, links), ``agency`` the text after it
+    (usually the agency's place name, left for the gazetteer), both in the repaired text.
+    """
+
+    text: str
+    position: str
+    agency: str
+    changes: list[Change] = field(default_factory=list)
+
+
+def repair_position(text: str, threshold: float = UNIT_THRESHOLD, margin: float = UNIT_MARGIN) -> PositionRepair:
+    """Repair a position line; an agency name after the position is split off and kept as read.
+
+    >>> repair_position("นักวิเคราะห์นโยบายและแผนชำนาญการ").changes
+    []
+    """
+    norm = normalize_thai(text)
+    new, changes, parts = _repair_closed(norm, position_vocabulary(), threshold, margin)
+    last = max((i for i, p in enumerate(parts) if p[2] is not None), default=-1)
+    if last < 0:
+        return PositionRepair(new, "", new.strip(), changes)
+    cut = parts[last][1]
+    return PositionRepair(new, new[:cut].strip(), new[cut:].strip(), changes)
+
+
+def repair_heading(text: str, threshold: float = UNIT_THRESHOLD, margin: float = 5.0) -> tuple[str, Optional[str], list[Change]]:
+    """Repair a measure-table heading cell as a whole: (text, field of the heading or None, changes).
+
+    The field is returned when the best and the runner-up heading agree on it even if the text is
+    not sure enough to rewrite.
+
+    >>> repair_heading("ผูรับผิดขอบ")[:2]
+    ('ผู้รับผิดชอบ', 'responsible')
+    """
+    norm = normalize_thai(text)
+    vocab = heading_vocabulary()
+    fields = _heading_fields()
+    k = key(norm)
+    if k in vocab:
+        return norm, fields[k], []
+    m = vocab.match(k, {*vocab.fuzzy_pool(k, cutoff=50.0), *vocab.candidates(k)})
+    if m.entry is None or m.score < threshold:
+        return norm, None, []
+    field_name = fields[m.entry]
+    if not m.accepted(threshold, margin):
+        same = m.runner_up is not None and fields[m.runner_up] == field_name
+        return norm, field_name if same else None, []
+    after = vocab.text[m.entry]
+    return after, field_name, [Change(0, len(norm), norm, after, m.score)]
+
+
+@cache
+def _heading_fields() -> dict[str, str]:
+    return {key(h): f for f, h in load_table("measure_columns.tsv")}
+
+
+# ----------------------------------------------------------------------------- free text
+
+WORD_THRESHOLD = 80.0  # similarity of a garbled span to a domain word/phrase
+WORD_MARGIN = 8.0  # over the runner-up entry for the same span
+KNOWN_SPAN_COST_PER_CHAR = 0.06  # a span of real words is rewritten only for this cheap an edit ...
+KNOWN_SPAN_MAX_COST = 1.0  # (per character of the entry, capped) ...
+KNOWN_SPAN_MIN_LEN = 5  # ... to a domain entry at least this long
+MAX_WINDOW = 5  # tokens per span
+REFINE = 2  # span ends are moved up to this many characters to fit the entry
+# General words ("spell" rule): regions of non-words (and rare words) are re-read as a sequence of
+# frequent words (TNC counts) that differ from the text by cheap confusions only; a real word is
+# replaced only when it is another word minus marks and SHADOW_RATIO times rarer than it.
+COMMON_MAX_COST = 0.5
+COMMON_MIN_FREQ = 20  # Thai National Corpus count for a word to be a candidate
+SHADOW_RATIO = 50.0
+CHANNEL_WEIGHT = 8.0  # nats per unit of weighted edit distance (vs. -ln p(word))
+UNKNOWN_CHAR_COST = 12.0  # a character read as no word at all
+MAX_PIECE = 12
+AMBIGUOUS_NATS = 2.0  # two replacements this close: leave the piece as read
+RARE_FREQ = 20  # a real word this rare in the TNC is looked at like a non-word
+SPELL_MAX_COST = 1.0  # pythainlp "pn" suggestions (optional) must be this close (weighted)
+SINGLE_CHAR_WORDS = frozenset("ณฯๆ")
+_THAI_RUN = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4e]+")
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\"[^\"]*\"|“[^”]*”")
+_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d")
+
+
+@cache
+def domain_entries() -> tuple[str, ...]:
+    """Domain words and phrases: ita_terms.txt, units, positions, rank words, agency types."""
+    rows = [*load_list("ita_terms.txt"), *load_list("units.txt"), *load_list("positions.txt"), *RANKS]
+    rows += [r[0] for r in load_table("agency_types.tsv")]
+    return tuple(dict.fromkeys(" ".join(normalize_thai(r).split()) for r in rows))
+
+
+@cache
+def word_vocabulary() -> Vocabulary:
+    return Vocabulary(domain_entries())
+
+
+@cache
+def _tokenizer_dict():
+    from pythainlp.corpus import thai_words
+    from pythainlp.util import dict_trie
+
+    return dict_trie(frozenset(thai_words()) | {e.replace(" ", "") for e in domain_entries()})
+
+
+@cache
+def known_words() -> frozenset[str]:
+    """Words that are not suspicious: pythainlp's dictionary, domain entries and their tokens."""
+    from pythainlp.corpus import thai_words
+
+    words = set(thai_words())
+    for e in domain_entries():
+        k = e.replace(" ", "")
+        words.add(k)
+        words.update(tokenize(k))
+    return frozenset(words)
+
+
+@cache
+def word_freqs() -> dict[str, int]:
+    """Thai National Corpus counts of the words in pythainlp's dictionary."""
+    from pythainlp.corpus import thai_words, tnc
+
+    words = thai_words()
+    return {w: f for w, f in tnc.word_freqs() if w in words}
+
+
+@cache
+def _common_index() -> dict[str, list[tuple[str, int]]]:
+    idx: dict[str, list[tuple[str, int]]] = {}
+    for w, f in word_freqs().items():
+        if f >= COMMON_MIN_FREQ:
+            idx.setdefault(skeleton(w), []).append((w, f))
+    return idx
+
+
+def tokenize(text: str) -> list[str]:
+    """newmm tokens of a Thai run (pythainlp dictionary + domain words)."""
+    return list(_tokenize(text))
+
+
+@lru_cache(maxsize=8192)
+def _tokenize(text: str) -> tuple[str, ...]:
+    from pythainlp.tokenize import word_tokenize
+
+    return tuple(word_tokenize(text, engine="newmm", custom_dict=_tokenizer_dict(), keep_whitespace=True))
+
+
+def _suspicious(tok: str) -> bool:
+    if len(tok) == 1:
+        return tok not in SINGLE_CHAR_WORDS
+    return tok not in known_words()
+
+
+def _protected_mask(text: str, protect: Iterable[tuple[int, int]]) -> list[bool]:
+    mask = [False] * len(text)
+    spans = list(protect) + [m.span() for m in _BRACKETS.finditer(text)]
+    for a, b in spans:
+        for i in range(max(0, a), min(len(text), b)):
+            mask[i] = True
+    return mask
+
+
+@dataclass(frozen=True)
+class _Cand:
+    start: int  # offsets in the normalised text
+    end: int
+    entry: str  # entry key
+    score: float
+    runner_up: float
+    cost: float
+    known: bool  # the span was all real words
+
+
+def _refine(run: str, a: int, b: int, entry: str, cuts: frozenset[int]) -> tuple[int, int, float]:
+    """Move the span's ends up to REFINE characters (to positions in ``cuts``) to fit ``entry``
+    best: garbled text tokenises across word boundaries. Ties keep the token boundary, then the
+    wider span."""
+    best = (wdist_fast(run[a:b], entry), 0, -(b - a), a, b)
+    for a2 in range(max(0, a - REFINE), min(b - 1, a + REFINE) + 1):
+        if a2 != a and a2 not in cuts:
+            continue
+        for b2 in range(max(a2 + 1, b - REFINE), min(len(run), b + REFINE) + 1):
+            if (a2, b2) == (a, b) or b2 not in cuts:
+                continue
+            cand = (wdist_fast(run[a2:b2], entry), 1, -(b2 - a2), a2, b2)
+            if cand < best:
+                best = cand
+    return best[3], best[4], wdist(run[best[3] : best[4]], entry)
+
+
+def _cuts(run: str, toks: list[tuple[int, int, str]], sus: list[bool]) -> frozenset[int]:
+    """Where a repaired span may start or end: token boundaries, and inside suspicious or short
+    tokens (garbled text breaks into short pseudo-words), never before a mark or following vowel
+    (they cannot start a word)."""
+    cuts = {0, len(run)}
+    for (a, b, _t), s in zip(toks, sus):
+        cuts.update(range(a, b + 1) if s or b - a <= 3 else (a, b))
+    return frozenset(c for c in cuts if c == len(run) or run[c] not in _NO_START)
+
+
+def _window_candidates(run: str, offset: int, toks: list[tuple[int, int, str]], vocab: Vocabulary) -> list[_Cand]:
+    out: list[_Cand] = []
+    sus = [_suspicious(t) for _a, _b, t in toks]
+    if not any(sus) and len(toks) < 2:
+        return out
+    cuts = _cuts(run, toks, sus)
+    sus_chars = [False] * len(run)
+    for (a, b, _t), s in zip(toks, sus):
+        if s:
+            sus_chars[a:b] = [True] * (b - a)
+    seen: set[tuple[int, int, str]] = set()
+    for i in range(len(toks)):
+        for w in range(1, MAX_WINDOW + 1):
+            j = i + w
+            if j > len(toks):
+                break
+            a, b = toks[i][0], toks[j - 1][1]
+            span = run[a:b]
+            any_sus = any(sus[i:j])
+            if len(span) < 3 or span in vocab or (not any_sus and w == 1):
+                continue
+            pool = vocab.candidates(span) if any_sus else vocab.exact_skeleton(span)
+            if not pool:
+                continue
+            ranked = sorted((wdist_fast(span, c) / len(c), c) for c in pool)
+            fast_cost, entry = ranked[0]
+            if 100.0 * (1.0 - fast_cost) < WORD_THRESHOLD - 10:
+                continue
+            a2, b2, cost = _refine(run, a, b, entry, cuts)
+            score = 100.0 * (1.0 - cost / len(entry))
+            if cost == 0 or score < WORD_THRESHOLD or (a2, b2, entry) in seen:
+                continue
+            seen.add((a2, b2, entry))
+            span2 = run[a2:b2]
+            runner = max((similarity(span2, c) for _f, c in ranked[1:3]), default=0.0)
+            known = not any(sus_chars[a2:b2]) or all(t in known_words() and len(t) > 1 for t in tokenize(span2))
+            out.append(_Cand(offset + a2, offset + b2, entry, score, runner, cost, known))
+    return out
+
+
+def _word_cost(w: str) -> float:
+    """-ln p(w) from Thai National Corpus counts (add-one smoothed)."""
+    freqs, total = word_freqs(), _total_freq()
+    return math.log(total / (freqs.get(w, 0) + 1))
+
+
+@cache
+def _total_freq() -> int:
+    return sum(word_freqs().values()) + len(word_freqs())
+
+
+def _piece_options(piece: str) -> list[tuple[float, Optional[str]]]:
+    """Ways to read one piece of a suspicious region: (cost, replacement or None for as read)."""
+    out: list[tuple[float, Optional[str]]] = []
+    known = piece in known_words()
+    if known:
+        out.append((_word_cost(piece), None))
+    own = word_freqs().get(piece, 0)
+    reps: list[tuple[float, Optional[str]]] = []
+    for w, f in _common_index().get(skeleton(piece), ()):
+        if w == piece:
+            continue
+        d = wdist_fast(piece, w)
+        if d > COMMON_MAX_COST:
+            continue
+        if known and (f < SHADOW_RATIO * max(own, 1) or not _is_minus_marks(piece, w)):
+            continue
+        reps.append((_word_cost(w) + CHANNEL_WEIGHT * d, w))
+    reps.sort()
+    if len(reps) > 1 and reps[1][0] - reps[0][0] < AMBIGUOUS_NATS:
+        return out  # ใช -> ใช้ or ใช่: no context to decide, keep as read
+    return out + reps[:1]
+
+
+def _general_region(region: str) -> list[tuple[int, int, str, float]]:
+    """Best reading of a region of non-words as frequent words (noisy channel, unigram prior).
+
+    Returns (start, end, replacement, score) for the pieces that change."""
+    n = len(region)
+    best: list[Optional[tuple[float, int, Optional[str]]]] = [None] * (n + 1)
+    best[0] = (0.0, 0, None)
+    for i in range(n):
+        if best[i] is None:
+            continue
+        base = best[i][0]
+        for j in range(i + 1, min(n, i + MAX_PIECE) + 1):
+            piece = region[i:j]
+            opts = _piece_options(piece) if j - i > 1 or piece in SINGLE_CHAR_WORDS else []
+            if j == i + 1:
+                opts = opts + [(UNKNOWN_CHAR_COST, None)]
+            for cost, rep in opts:
+                cand = (base + cost, i, rep)
+                if best[j] is None or cand[0] < best[j][0]:  # type: ignore[index]
+                    best[j] = cand
+    out = []
+    j = n
+    while j > 0:
+        _c, i, rep = best[j]  # type: ignore[misc]
+        if rep is not None:
+            out.append((i, j, rep, similarity(region[i:j], rep)))
+        j = i
+    return out[::-1]
+
+
+def _is_minus_marks(tok: str, word: str) -> bool:
+    """``tok`` is ``word`` with some tone marks / upper or lower vowels left out."""
+    it = iter(tok)
+    pending = next(it, None)
+    for ch in word:
+        if ch == pending:
+            pending = next(it, None)
+        elif ch not in _MARKS:
+            return False
+    return pending is None
+
+
+def place_spans(text: str) -> list[tuple[int, int]]:
+    """Agency and place mentions in ``text`` (type or level word + name, as ``agency.find_mentions``
+    finds them, OCR-garbled ones included): spans the word repair must leave to the gazetteer."""
+    from ocr_pipeline.clean.agency import find_mentions
+
+    out = []
+    for m in find_mentions(text):
+        end = max((o.end for o in m.options), default=m.prefix_end)
+        out.append((m.prefix_start, end))
+    return out
+
+
+def repair_words(
+    text: str,
+    protect: Iterable[tuple[int, int]] = (),
+    threshold: float = WORD_THRESHOLD,
+    margin: float = WORD_MARGIN,
+    common: bool = True,
+    pn: bool = False,
+    places: bool = True,
+) -> tuple[str, list[Change]]:
+    """Repair garbled words in free text (measure, step, result cells; the subject line).
+
+    Domain words and phrases are repaired first (rule "lexicon"), then, with ``common``, non-words
+    that are a frequent word with a dropped mark or a cheap confusion (rule "spell"); ``pn`` also
+    asks pythainlp's ``pn`` spell checker about what is left (rule "spell"; off by default: after
+    the common-word pass it adds about one point of repaired words, see scripts/eval_lexicon.py). The text is Thai-normalised first; ``protect`` spans
+    index that normalised text and are never changed, nor are digits, Latin text, anything in
+    brackets or quotes, or (``places``) agency and place names found by ``place_spans``.
+
+    >>> repair_words("ประชุมชี้แจงเรื่องผลประโยชน์ทับซอน")[0]
+    'ประชุมชี้แจงเรื่องผลประโยชน์ทับซ้อน'
+    """
+    norm = normalize_thai(text)
+    mask = _protected_mask(norm, [*protect, *(place_spans(norm) if places else ())])
+    vocab = word_vocabulary()
+    cands: list[_Cand] = []
+    tokens: list[tuple[int, int, str]] = []
+    for m in _THAI_RUN.finditer(norm):
+        s = m.start()
+        while s < m.end():  # cut the run at protected characters
+            while s < m.end() and mask[s]:
+                s += 1
+            e = s
+            while e < m.end() and not mask[e]:
+                e += 1
+            if e > s:
+                run = norm[s:e]
+                toks, pos = [], 0
+                for t in tokenize(run):
+                    toks.append((pos, pos + len(t), t))
+                    pos += len(t)
+                cands += _window_candidates(run, s, toks, vocab)
+                tokens += [(s + a, s + b, t) for a, b, t in toks]
+            s = e
+    changes: list[Change] = []
+    taken = [False] * len(norm)
+    for c in sorted(cands, key=lambda c: (-c.score, -(c.end - c.start))):
+        if c.score < threshold or c.score - c.runner_up < margin:
+            continue
+        if not plausible_misreading(norm[c.start : c.end], c.entry):
+            continue
+        known_max = min(KNOWN_SPAN_MAX_COST, KNOWN_SPAN_COST_PER_CHAR * len(c.entry))
+        if c.known and (c.cost > known_max or len(c.entry) < KNOWN_SPAN_MIN_LEN):
+            continue
+        if any(taken[c.start : c.end]):
+            continue
+        for i in range(c.start, c.end):
+            taken[i] = True
+        changes.append(Change(c.start, c.end, norm[c.start : c.end], vocab.text[c.entry], c.score))
+    if common:
+        for a, b in _regions(tokens, taken):
+            for i, j, rep, score in _general_region(norm[a:b]):
+                changes.append(Change(a + i, a + j, norm[a + i : a + j], rep, score, "spell"))
+                for k in range(a + i, a + j):
+                    taken[k] = True
+    if pn:
+        changes += _pn_changes([t for t in tokens if len(t[2]) > 1 and _suspicious(t[2])], taken)
+    return _apply(norm, changes), sorted(changes, key=lambda c: c.start)
+
+
+def _regions(tokens: list[tuple[int, int, str]], taken: list[bool]) -> list[tuple[int, int]]:
+    """Character ranges of consecutive suspicious or rare tokens (with short neighbours) that the
+    domain pass left alone."""
+    freqs, domain = word_freqs(), _domain_tokens()
+    flag = []
+    shadowed = _shadowed()
+    for a, b, t in tokens:
+        rare = t in known_words() and t not in domain and freqs.get(t, 0) < RARE_FREQ and len(t) > 1
+        odd = _suspicious(t) or rare or t in shadowed
+        flag.append(odd and not any(taken[a:b]) and not t.isspace())
+    out: list[tuple[int, int]] = []
+    for i, (a, b, t) in enumerate(tokens):
+        near = any(flag[k] for k in (i - 1, i + 1) if 0 <= k < len(tokens))
+        keep = flag[i] or (near and len(t) <= 2 and not t.isspace() and not any(taken[a:b]))
+        if not keep:
+            continue
+        if out and out[-1][1] == a:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return [(a, b) for a, b in out if any(flag[k] for k, (x, y, _t) in enumerate(tokens) if a <= x < b)]
+
+
+@cache
+def _shadowed() -> frozenset[str]:
+    """Real words that are far more often a frequent word with its marks lost (ที for ที่)."""
+    out = set()
+    for group in _common_index().values():
+        if len(group) < 2:
+            continue
+        top = max(f for _w, f in group)
+        for t, g in group:
+            if top >= SHADOW_RATIO * g and any(
+                f >= SHADOW_RATIO * g and _is_minus_marks(t, w) for w, f in group if w != t
+            ):
+                out.add(t)
+    return frozenset(out - _domain_tokens())
+
+
+@cache
+def _domain_tokens() -> frozenset[str]:
+    return frozenset(e.replace(" ", "") for e in domain_entries())
+
+
+def _pn_changes(leftovers: list[tuple[int, int, str]], taken: list[bool]) -> list[Change]:
+    from pythainlp.spell import spell as pn_spell
+
+    out = []
+    for a, b, tok in leftovers:
+        if any(taken[a:b]):
+            continue
+        sugg = [s for s in pn_spell(tok, engine="pn")[:3] if s != tok]
+        scored = sorted((wdist(tok, s), s) for s in sugg)
+        if not scored or scored[0][0] > SPELL_MAX_COST or (len(scored) > 1 and scored[1][0] - scored[0][0] < 0.3):
+            continue
+        out.append(Change(a, b, tok, scored[0][1], similarity(tok, scored[0][1]), "spell"))
+    return out
+
+
+def warm_up() -> None:
+    """Load every dictionary and index now (about 0.8 s of CPU) instead of on the first call."""
+    unit_vocabulary(), position_vocabulary(), heading_vocabulary(), word_vocabulary()
+    known_words(), _common_index(), _shadowed(), _total_freq()
+    repair_words("ดำเนินการ")

@@ -1,0 +1,183 @@
+"""Lexicon clean-up: weighted distance, closed-set fields, free-text word repair."""
+
+from __future__ import annotations
+
+import pytest
+
+from ocr_pipeline.clean import lexicon as lx
+from ocr_pipeline.model import Correction
+from ocr_pipeline.resources import load_list, load_table
+
+
+# ----------------------------------------------------------------------------- data files
+
+
+def test_ita_terms_are_clean_unique_thai():
+    terms = load_list("ita_terms.txt")
+    assert len(terms) >= 300
+    assert len(set(terms)) == len(terms)
+    for t in terms:
+        assert lx.normalize_thai(t) == t, t
+        assert not any(c.isdigit() for c in t), t
+
+
+def test_confusion_table_rows_are_valid():
+    rows = load_table("ocr_confusions.tsv")
+    assert len(rows) >= 40
+    for row in rows:
+        assert len(row) == 4, row
+        true, read, cost, sym = row
+        assert 0 < float(cost) <= 1, row
+        assert sym in ("yes", "no"), row
+        assert not (true == lx.EMPTY and read == lx.EMPTY), row
+
+
+# ----------------------------------------------------------------------------- distance
+
+
+def test_wdist_makes_ocr_confusions_cheap():
+    assert lx.wdist("ขอมูล", "ข้อมูล") < 0.5  # dropped tone mark
+    assert lx.wdist("ตำเนินการ", "ดำเนินการ") < 0.5  # ด read as ต
+    assert lx.wdist("แต่งตั้งง", "แต่งตั้ง") == lx.DOUBLED_COST  # doubled glyph
+    assert lx.wdist("ขนมูล", "ข้อมูล") >= 1.0  # อ->น is an ordinary edit
+    assert lx.wdist("abc", "abc") == 0
+
+
+def test_wdist_fast_is_an_upper_bound():
+    pairs = [("ปวะสิทธิภา", "ประสิทธิภาพ"), ("ขยมูญข่าวสาว", "ข้อมูลข่าวสาร"), ("เผยแพ่", "ผู้บริหาร")]
+    for read, true in pairs:
+        assert lx.wdist_fast(read, true) >= lx.wdist(read, true) - 1e-9
+
+
+def test_skeleton_folds_cheap_confusions_only():
+    assert lx.skeleton("ทุจริต") == lx.skeleton("ทจรีด")
+    assert lx.skeleton("ข้อมูล") == lx.skeleton("ขอมูล")
+    assert lx.skeleton("กองคลัง") != lx.skeleton("กองช่าง")
+
+
+# ----------------------------------------------------------------------------- closed sets
+
+
+@pytest.mark.parametrize(
+    "read, expected",
+    [
+        ("กองคลัง / กองข่าง", "กองคลัง / กองช่าง"),
+        ("สำนักปลด งานประชาสัมพันธ", "สำนักปลัด งานประชาสัมพันธ์"),
+        ("สำนักปลัตองค์การบริหารส่วนจังหวัด", "สำนักปลัดองค์การบริหารส่วนจังหวัด"),
+        ("กองการศึกษา ศาสนาและวัฒนธรม", "กองการศึกษา ศาสนาและวัฒนธรรม"),
+        ("กองสาธารณสุขและสิงแวดล้อม, กองคลัง", "กองสาธารณสุขและสิ่งแวดล้อม, กองคลัง"),
+        ("งานพัสด์", "งานพัสดุ"),
+    ],
+)
+def test_repair_units(read, expected):
+    after, changes = lx.repair_units(read)
+    assert after == expected
+    assert changes and all(c.rule == "lexicon" and 80 <= c.score <= 100 for c in changes)
+
+
+@pytest.mark.parametrize("text", ["กองคลัง", "ทุกส่วนราชการ", "กองคลังและกองช่าง", "สำนักปลัด (งานธุรการ)",
+                                  "กองการศึกษา ศาสนา\nและวัฒนธรรม", "คณะทำงาน ITA", ""])
+def test_repair_units_leaves_correct_and_unknown_text(text):
+    after, changes = lx.repair_units(text)
+    assert changes == []
+    assert after == lx.normalize_thai(text)
+
+
+def test_repair_units_needs_a_margin():
+    # งานการเจ้าหน้าที่ / กองการเจ้าหน้าที่ differ in their first word: a reading half-way is ambiguous
+    after, changes = lx.repair_units("ภอนการเจ้าหน้าที่")
+    assert changes == []
+    assert after == "ภอนการเจ้าหน้าที่"
+
+
+def test_repair_position_splits_off_the_agency_name():
+    r = lx.repair_position("ปลัดเทศบาลตําบถกกโก")
+    assert (r.text, r.position, r.agency) == ("ปลัดเทศบาลตำบลกกโก", "ปลัดเทศบาลตำบล", "กกโก")
+    assert [(c.before, c.after) for c in r.changes] == [("ปลัดเทศบาลตำบถ", "ปลัดเทศบาลตำบล")]
+    # a garbled place name is not this module's business
+    r = lx.repair_position("นายกองค์การบริหารส่วนตำบลท่าแด")
+    assert (r.position, r.agency, r.changes) == ("นายกองค์การบริหารส่วนตำบล", "ท่าแด", [])
+
+
+def test_repair_position_with_rank_and_acting_link():
+    r = lx.repair_position("นักวิเคราะห์นโยบายและแผนชำนาญกาว")
+    assert r.text == "นักวิเคราะห์นโยบายและแผนชำนาญการ"
+    assert r.agency == ""
+    r = lx.repair_position("ปลัดเทศบาล ปฏิบัติหน้าที่ นายกเทศมนตรีตำบลกกโก")
+    assert r.changes == [] and r.agency == "กกโก"
+
+
+def test_repair_heading():
+    assert lx.repair_heading("ผูรับผิดขอบ")[:2] == ("ผู้รับผิดชอบ", "responsible")
+    assert lx.repair_heading("ผลการดำเนินการ") == ("ผลการดำเนินการ", "result", [])
+    assert lx.repair_heading("หมายเหตุ") == ("หมายเหตุ", None, [])
+
+
+# ----------------------------------------------------------------------------- free text
+
+
+@pytest.mark.parametrize(
+    "read, expected",
+    [
+        ("เผยแพรข้อมูลข่าวสารผ่านเว็บไซต", "เผยแพร่ข้อมูลข่าวสารผ่านเว็บไซต์"),
+        ("ประชุมชี้แจงเรื่องผลประโยชน์ทับซอน", "ประชุมชี้แจงเรื่องผลประโยชน์ทับซ้อน"),
+        ("ดาเนินการแล้วเสร็จตามระยะเวลาที่กําหนด", "ดำเนินการแล้วเสร็จตามระยะเวลาที่กำหนด"),
+        ("ไมพบเรื่องร้องเรียนการทุจรีต", "ไม่พบเรื่องร้องเรียนการทุจริต"),
+        ("ตามทีกำหนด", "ตามที่กำหนด"),
+    ],
+)
+def test_repair_words(read, expected):
+    after, changes = lx.repair_words(read)
+    assert after == expected
+    assert {c.rule for c in changes} <= {"lexicon", "spell"}
+    for c in changes:  # every change is reported with what it replaced, in normalised-text offsets
+        assert lx.normalize_thai(read)[c.start : c.end] == c.before
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "จัดทำประกาศเจตจำนงสุจริตในการบริหารงานของผู้บริหารและเผยแพร่ทางเว็บไซต์ของหน่วยงาน",
+        "ปลูกต้นไม้และทำความสะอาดถนนในวันหยุด",
+        "ใช้แบบสอบถาม",
+    ],
+)
+def test_repair_words_leaves_correct_text(text):
+    assert lx.repair_words(text) == (text, [])
+
+
+def test_repair_words_never_touches_digits_latin_brackets_or_protected_spans():
+    text = "เผยแพรทาง www.example.go.th จำนวน ๑๒ ครั้ง (นางสาวสุดา ใจดื) ตำบลทับซอน"
+    protect = [(text.index("ตำบล"), len(text))]
+    after, changes = lx.repair_words(text, protect=protect)
+    assert after.startswith("เผยแพร่ทาง ")
+    for kept in ("www.example.go.th", "๑๒", "(นางสาวสุดา ใจดื)", "ตำบลทับซอน"):
+        assert kept in after
+    assert [c.before for c in changes] == ["เผยแพร"]
+
+
+def test_place_names_are_protected_without_being_told():
+    text = "ประชุมที่องค์การบริหารส่วนตำบลทับซอน อำเภอเมือง เรื่องผลประโยชน์ทับซอน"
+    after, changes = lx.repair_words(text)
+    assert after == "ประชุมที่องค์การบริหารส่วนตำบลทับซอน อำเภอเมือง เรื่องผลประโยชน์ทับซ้อน"
+    assert len(changes) == 1
+    assert lx.repair_words(text, places=False)[0].count("ทับซ้อน") == 2
+
+
+def test_ambiguous_common_word_is_left_alone():
+    # ใช may be ใช้ or ใช่: no context to decide
+    assert lx.repair_words("โดยใชแบบสอบถาม")[0] == "โดยใชแบบสอบถาม"
+
+
+def test_pythainlp_spell_checker_is_optional():
+    read = "ประชาชนทัวไป"  # ทั่วไป with its tone mark lost: no domain word
+    assert lx.repair_words(read, common=False, pn=False) == (read, [])
+    after, changes = lx.repair_words(read, common=False, pn=True)
+    assert after == "ประชาชนทั่วไป"
+    assert [(c.before, c.after, c.rule) for c in changes] == [("ทัว", "ทั่ว", "spell")]
+
+
+def test_to_corrections():
+    _, changes = lx.repair_units("กองข่าง")
+    corr = lx.to_corrections(changes, 3, "measures[2].responsible")
+    assert corr == [Correction(3, "measures[2].responsible", "กองข่าง", "กองช่าง", "lexicon", 95.0)]
