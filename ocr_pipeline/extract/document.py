@@ -6,12 +6,16 @@ from __future__ import annotations
 
 from ocr_pipeline.clean.agency import resolve_places
 from ocr_pipeline.clean.doc_number import repair_doc_number
+from ocr_pipeline.clean.lexicon import (
+    repair_heading, repair_position, repair_units, repair_words, to_corrections,
+)
+from ocr_pipeline.clean.names import resolve_names
 from ocr_pipeline.extract.measures import measure_tables, rows_to_measures
 from ocr_pipeline.extract.memo import header_fields, split_label
 from ocr_pipeline.extract.signatures import find_signatories, name_groups
 from ocr_pipeline.extract.text_items import ROLE_OF_LABEL, TextItem, collect_items
 from ocr_pipeline.layout.reading_order import page_text
-from ocr_pipeline.model import Correction, Document, Page, Result, Source
+from ocr_pipeline.model import Correction, Document, Page, Result, Signatory, Source
 
 
 class Findings:
@@ -36,6 +40,7 @@ def extract_result(source: Source, pages: list[Page]) -> Result:
 
     places = resolve_places([(it.page, f"{it.role}#{it.key}", it.text) for it in items])
     _apply_places(places, items, found)
+    _apply_lexicon(items, _header_cells(measure_rows), found)
     _recompose(pages)
 
     doc = Document(agency=places.agency, agency_type=places.agency_type,
@@ -52,7 +57,7 @@ def extract_result(source: Source, pages: list[Page]) -> Result:
             hit.value, places.province, province_confident=places.province_confident, page=hit.page)
         found.corrections += fixes
         found.warnings += warns
-    doc.signatories = [s for s, _page in find_signatories(pages)]
+    doc.signatories = _signatories(pages, found)
 
     measures, row_warnings = rows_to_measures(measure_rows)
     found.warnings += row_warnings
@@ -93,6 +98,54 @@ def _apply_places(places, items: list[TextItem], found: Findings) -> None:
         new = places.apply(item.page, name, item.text)
         if new != item.text:
             item.text = new
+
+
+LEXICON_BY_ROLE = {
+    "table.responsible": "units", "header.division": "units", "position": "position",
+    "table.measure": "words", "table.step": "words", "table.result": "words",
+    "subject": "words", "title": "words", "body": "words",
+}
+
+
+def _header_cells(measure_rows) -> set[int]:
+    """ids of the cells of header rows (first and repeated) of the measure tables."""
+    ids = set()
+    for tr in measure_rows:
+        body = set(tr.rows)
+        ids.update(id(c) for c in tr.table.cells if c.row not in body)
+    return ids
+
+
+def _apply_lexicon(items: list[TextItem], header_cells: set[int], found: Findings) -> None:
+    """Report vocabulary: units and positions as closed sets, headings whole, words in free text."""
+    for item in items:
+        if not item.text.strip():
+            continue
+        if id(item.target) in header_cells:
+            new, _field, changes = repair_heading(item.text)
+        else:
+            kind = LEXICON_BY_ROLE.get(item.role)
+            if kind == "units":
+                new, changes = repair_units(item.text)
+            elif kind == "position":
+                fixed = repair_position(item.text)
+                new, changes = fixed.text, fixed.changes
+            elif kind == "words":
+                new, changes = repair_words(item.text)
+            else:
+                continue
+        for c in to_corrections(changes, item.page, item.audit_field):
+            found.correct(c.page, c.field, c.before, c.after, c.rule, c.score)
+        item.text = new
+
+
+def _signatories(pages: list[Page], found: Findings) -> list[Signatory]:
+    """Signature blocks, with each name checked against its other mentions and name lists."""
+    blocks = find_signatories(pages)
+    names, fixes, warnings = resolve_names([(page, "document.signatories", s.name) for s, page in blocks])
+    found.corrections += fixes
+    found.warnings += warnings
+    return [Signatory(name=name, position=s.position) for (s, _page), name in zip(blocks, names)]
 
 
 def _recompose(pages: list[Page]) -> None:

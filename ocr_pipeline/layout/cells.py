@@ -15,7 +15,7 @@ from ocr_pipeline.clean.thai_text import join_wrapped
 from ocr_pipeline.layout.grid import Grid, GridCell
 from ocr_pipeline.model import Cell, Line, Table
 
-GAP = 48  # px of white between stacked cells
+GAP = 100  # px of white between stacked cells (48 px let Tesseract merge neighbours: cell CER 4.6 % vs 3.9 %)
 MARGIN = 24
 INSET = 6  # px cut away inside each rule
 

@@ -15,6 +15,7 @@ import numpy as np
 from ocr_pipeline.layout.preprocess import binarize
 
 MIN_TABLE_WIDTH = 0.3  # of the page width
+RULE_INCHES = 0.3  # shortest ruling segment (a one-line row is ~0.33 inch tall)
 BORDER_COVERAGE = 0.6  # share of a cell edge that must be inked to count as a border
 
 
@@ -36,12 +37,17 @@ class Grid:
     line_mask: np.ndarray | None = None  # ruling pixels of the whole page (255), for masking
 
 
-def find_grids(gray: np.ndarray) -> list[Grid]:
-    """Ruled tables on a deskewed page, top to bottom."""
+def find_grids(gray: np.ndarray, dpi: int = 300) -> list[Grid]:
+    """Ruled tables on a deskewed page, top to bottom.
+
+    A rule is a straight run of ink longer than any glyph: a third of an inch (Thai ไ ใ ป ฟ
+    have tall strokes of about a fifth of an inch at 16 pt, and must never be taken for rules).
+    """
     ink = binarize(gray)
     h, w = ink.shape
-    horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(w // 35, 20), 1)))
-    vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(h // 50, 20))))
+    length = max(int(RULE_INCHES * dpi), 20)
+    horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
+    vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length)))
     # close small gaps in broken rules (noise, faint scans)
     horizontal = cv2.dilate(horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (15, 3)))
     vertical = cv2.dilate(vertical, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 15)))

@@ -56,7 +56,7 @@ def read_page_image(image: Image.Image, dpi: Optional[float], number: int) -> Pa
         raw_lines, lines = ocr.read(gray, psm=7)
         return _page(number, gray, raw_lines, lines, [], [], ocr)
 
-    grids = find_grids(gray)
+    grids = find_grids(gray, dpi_used)
     masked = gray.copy()
     for g in grids:
         x0, y0, x1, y1 = g.box
