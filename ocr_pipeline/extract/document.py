@@ -59,8 +59,9 @@ def extract_result(source: Source, pages: list[Page]) -> Result:
         found.warnings += warns
     doc.signatories = _signatories(pages, found)
 
-    measures, row_warnings = rows_to_measures(measure_rows)
+    measures, row_warnings, row_fixes = rows_to_measures(measure_rows)
     found.warnings += row_warnings
+    found.corrections += row_fixes
     for name in ("agency", "doc_number", "doc_date", "subject", "fiscal_year_be", "period_start", "period_end"):
         if getattr(doc, name) is None:
             found.warnings.append(f"document.{name}: no evidence in the document, left empty")

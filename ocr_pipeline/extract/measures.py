@@ -16,7 +16,7 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from ocr_pipeline.clean.thai_text import thai_to_arabic_digits
-from ocr_pipeline.model import Measure, Table
+from ocr_pipeline.model import Correction, Measure, Table
 from ocr_pipeline.resources import load_table
 
 FIELDS = ("measure", "step", "responsible", "period_text", "result")
@@ -33,6 +33,9 @@ LEADING_NUMBER = re.compile(
     )\s*""",
     re.VERBOSE,
 )
+BULLET = re.compile(r"^\s*[-–•*▪●]\s+")
+# what is left of a number whose digits OCR lost: "(", ")", "()" or ".)" before the text
+NUMBER_RESIDUE = re.compile(r"^\s*(?:\(\s*\)|[(.]?\s*\))\s*")
 
 
 @dataclass
@@ -42,17 +45,25 @@ class Numbered:
     text: str
     first: Optional[int] = None  # ๑ of "๑." or of "๑.๒"
     second: Optional[int] = None  # ๒ of "๑.๒"
+    lost: bool = False  # a number was written but its digits were not read
 
 
 def split_number(text: str) -> Numbered:
-    """'๑.๒ ประชุม' -> Numbered('ประชุม', 1, 2); text without a leading number is kept whole."""
+    """'๑.๒ ประชุม' -> Numbered('ประชุม', 1, 2); bullets are dropped; text without a leading
+    number is kept whole."""
     m = LEADING_NUMBER.match(text)
-    if not m or m.end() >= len(text.strip()) + (len(text) - len(text.lstrip())):
-        return Numbered(text.strip())
-    groups = m.groupdict()
-    first = groups["k"] or groups["p1"] or groups["n1"] or groups["d1"]
-    second = groups["p2"] or groups["n2"]
-    return Numbered(text[m.end():].strip(), _int(first), _int(second))
+    if m and m.end() < len(text.rstrip()):
+        groups = m.groupdict()
+        first = groups["k"] or groups["p1"] or groups["n1"] or groups["d1"]
+        second = groups["p2"] or groups["n2"]
+        return Numbered(text[m.end():].strip(), _int(first), _int(second))
+    bullet = BULLET.match(text)
+    if bullet:
+        return Numbered(text[bullet.end():].strip())
+    residue = NUMBER_RESIDUE.match(text)
+    if residue and residue.end() < len(text.rstrip()):
+        return Numbered(text[residue.end():].strip(), lost=True)
+    return Numbered(text.strip())
 
 
 def number_style(text: str) -> Optional[str]:
@@ -187,40 +198,55 @@ def align_ragged_rows(table: Table, cmap: ColumnMap, body: list[int]) -> list[st
     return warnings
 
 
-def rows_to_measures(tables: list[TableRows]) -> tuple[list[Measure], list[str]]:
-    """Measure rows, in document order, with numbers split off and continuations resolved."""
+def rows_to_measures(tables: list[TableRows]) -> tuple[list[Measure], list[str], list[Correction]]:
+    """Measure rows, in document order, with numbers split off and continuations resolved.
+
+    A number whose digits OCR lost (only its bracket is left) is taken from the sequence: one more
+    than the number before it, recorded as a correction.
+    """
     measures: list[Measure] = []
     warnings: list[str] = []
+    corrections: list[Correction] = []
     current: Optional[Numbered] = None
     for tr in tables:
         col_of = {fld: c for c, fld in tr.cmap.columns.items()}
+        page = tr.table.page
         for r in tr.rows:
             cells = {fld: _cell_text(tr.table, r, c) for fld, c in col_of.items()}
-            conf = _row_confidence(tr.table, r)
             if not any(cells.values()):
                 continue
             first = tr.table.cell_at(r, col_of.get("measure", -1))
-            starts_here = first is not None and first.row == r and cells.get("measure", "")
-            if starts_here:
+            if first is not None and first.row == r and cells.get("measure", ""):
+                previous = current.first if current is not None else 0
                 current = split_number(_one_line(cells["measure"]))
+                if current.lost and previous is not None:
+                    current.first = previous + 1
+                    corrections.append(Correction(page, "measures.measure_no", "", str(current.first),
+                                                  "number-sequence", 60.0))
             elif current is None:
-                warnings.append(f"page {tr.table.page}: a table row has no measure above it")
+                warnings.append(f"page {page}: table row {r + 1} has no measure above it")
                 current = Numbered("")
+            last_step = next((m.step_no for m in reversed(measures)
+                              if m.measure_no == current.first and m.measure == current.text), 0)
             for step_text in split_steps(cells.get("step", "")) or [""]:
                 step = split_number(_one_line(step_text))
+                step_no = step.second if step.second is not None else step.first
+                if step.lost and last_step is not None:
+                    step_no = last_step + 1
+                    corrections.append(Correction(page, "measures.step_no", "", str(step_no),
+                                                  "number-sequence", 60.0))
+                last_step = step_no
                 measures.append(Measure(
-                    measure_no=current.first, measure=current.text,
-                    step_no=step.second if step.second is not None else step.first,
-                    step=step.text,
+                    measure_no=current.first, measure=current.text, step_no=step_no, step=step.text,
                     responsible=_one_line(cells.get("responsible", "")),
                     period_text=_one_line(cells.get("period_text", "")),
                     result=_one_line(cells.get("result", "")),
-                    page=tr.table.page, confidence=conf,
+                    page=page, confidence=_row_confidence(tr.table, r),
                 ))
-                for fld in ("step", "responsible", "period_text", "result"):
-                    if fld in col_of and not cells.get(fld):
-                        warnings.append(f"page {tr.table.page}: table row {r + 1} has an empty {fld} cell")
-    return measures, warnings
+            for fld in ("step", "responsible", "period_text", "result"):
+                if fld in col_of and not cells.get(fld):
+                    warnings.append(f"page {page}: table row {r + 1} has an empty {fld} cell")
+    return measures, warnings, corrections
 
 
 def split_steps(text: str) -> list[str]:

@@ -132,5 +132,30 @@ def reread_latin(gray: np.ndarray, lines: list[Line], ocr, page: int) -> list[Co
     return corrections[::-1]
 
 
+NOISE_CONF = 45.0
+
+
+def drop_noise(lines: list[Line], page: int) -> list[Correction]:
+    """Remove specks read as text: short tokens of Latin letters, Arabic digits or symbols that
+    Tesseract itself doubts (every character under 45 % confidence) and that are no known word."""
+    corrections: list[Correction] = []
+    for line in lines:
+        keep: list[Word] = []
+        for a, b in _tokens(line):
+            words = line.words[a:b]
+            text = "".join(w.text for w in words)
+            noise = (len(text) <= 4 and all(ch.isascii() for ch in text)
+                     and max(w.conf for w in words) < NOISE_CONF
+                     and text.strip("().,:;-").lower() not in english_words())
+            if noise:
+                corrections.append(Correction(page, "pages.text", text, "", "noise", round(max(w.conf for w in words), 1)))
+            else:
+                keep.extend(words)
+        if keep:
+            keep[0].space_before = False
+        line.words = keep
+    return corrections
+
+
 def _text(words: list[Word]) -> str:
     return "".join((" " if i and w.space_before else "") + w.text for i, w in enumerate(words))

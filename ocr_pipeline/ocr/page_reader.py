@@ -20,7 +20,7 @@ from ocr_pipeline.layout.grid import find_grids
 from ocr_pipeline.layout.preprocess import prepare_page
 from ocr_pipeline.layout.reading_order import page_text
 from ocr_pipeline.model import Correction, Line, Page, Table
-from ocr_pipeline.ocr.latin_reread import reread_latin
+from ocr_pipeline.ocr.latin_reread import drop_noise, reread_latin
 from ocr_pipeline.ocr.tesseract import line_text, ocr_lines
 
 
@@ -86,6 +86,8 @@ class _PageOcr:
         lines = copy.deepcopy(raw)
         self.corrections += reread_latin(
             img, lines, lambda im, psm, langs: ocr_lines(im, psm=psm, langs=langs, dpi=self.dpi), self.page)
+        self.corrections += drop_noise(lines, self.page)
+        lines = [ln for ln in lines if ln.words]
         for line in lines:
             line.text = line_text(line.words)
             if self.reader is not None:
