@@ -12,6 +12,7 @@ from ocr_pipeline.clean.lexicon import (
 from ocr_pipeline.clean.names import resolve_names
 from ocr_pipeline.extract.measures import measure_tables, rows_to_measures
 from ocr_pipeline.extract.memo import header_fields, split_label
+from ocr_pipeline.extract.periods import DateContext, report_round, settle_dates
 from ocr_pipeline.extract.signatures import find_signatories, name_groups
 from ocr_pipeline.extract.text_items import ROLE_OF_LABEL, TextItem, collect_items
 from ocr_pipeline.layout.reading_order import page_text
@@ -62,6 +63,18 @@ def extract_result(source: Source, pages: list[Page]) -> Result:
     measures, row_warnings, row_fixes = rows_to_measures(measure_rows)
     found.warnings += row_warnings
     found.corrections += row_fixes
+
+    date_hit = hits.get("doc_date")
+    dates = settle_dates(pages, DateContext(doc.subject, date_hit.value if date_hit else None,
+                                            date_hit.page if date_hit else None), measures)
+    found.corrections += dates.corrections
+    found.warnings += dates.warnings
+    doc.fiscal_year_be = dates.fiscal_year_be
+    doc.period_start = dates.period_start.isoformat() if dates.period_start else None
+    doc.period_end = dates.period_end.isoformat() if dates.period_end else None
+    doc.doc_date = dates.doc_date.isoformat() if dates.doc_date else None
+    doc.report_round = report_round(dates.period_start, dates.period_end)
+    _apply_date_fixes(dates, doc, pages)
     for name in ("agency", "doc_number", "doc_date", "subject", "fiscal_year_be", "period_start", "period_end"):
         if getattr(doc, name) is None:
             found.warnings.append(f"document.{name}: no evidence in the document, left empty")
@@ -147,6 +160,24 @@ def _signatories(pages: list[Page], found: Findings) -> list[Signatory]:
     found.corrections += fixes
     found.warnings += warnings
     return [Signatory(name=name, position=s.position) for (s, _page), name in zip(blocks, names)]
+
+
+def _apply_date_fixes(dates, doc: Document, pages: list[Page]) -> None:
+    """Write repaired date texts back into the subject and the lines that hold them."""
+    for c in dates.corrections:
+        if c.field == "document.subject" and doc.subject:
+            doc.subject = doc.subject.replace(c.before, c.after)
+        for page in pages:
+            if c.page not in (None, page.number):
+                continue
+            for line in page.lines:
+                if c.before in line.text:
+                    line.text = line.text.replace(c.before, c.after)
+            for table in page.tables:
+                for cell in table.cells:
+                    if c.field == "measures.period_text" and cell.text.strip() == c.before:
+                        cell.text = c.after
+    _recompose(pages)
 
 
 def _recompose(pages: list[Page]) -> None:
