@@ -7,6 +7,7 @@ value or when two labels share a line (ที่ ... วันที่ ...).
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
 from functools import cache
 
 from rapidfuzz import fuzz
@@ -42,7 +43,9 @@ def match_label(token: str) -> tuple[str, float] | None:
     """The field whose label ``token`` is (fuzzily), with the score; None below the threshold."""
     best: tuple[str, float] | None = None
     for field, _label, forms in _labels():
-        score = max(100.0 if token == f else fuzz.ratio(token, f) for f in forms)
+        # a label garbled by OCR keeps about its length; a longer word only starts alike
+        score = max(100.0 if token == f else fuzz.ratio(token, f) if abs(len(token) - len(f)) <= 2 else 0.0
+                    for f in forms)
         if score >= LABEL_SCORE and (best is None or score > best[1]):
             best = (field, score)
     return best
@@ -93,9 +96,32 @@ def header_fields(pages: list[Page]) -> dict[str, FieldHit]:
                     continue
                 value = _with_continuation(field, value, lines, i)
                 hits[field] = FieldHit(field, value.strip(), page.number, i, score)
+        if hits and "doc_number" not in hits:
+            _number_line_without_label(lines[:HEADER_LINES], page.number, hits)
         if hits:
             break
     return hits
+
+
+# a document number: province abbreviation, office code / running number
+DOC_NUMBER = re.compile(r"[\u0e01-\u0e2eA-Za-z]{2,3}\.?\s?[0-9๐-๙][0-9๐-๙ .]{2,7}/\s?[0-9๐-๙]{1,5}")
+
+
+def _number_line_without_label(lines: list[str], page: int, hits: dict[str, FieldHit]) -> None:
+    """When OCR lost the ที่ label, the document number is still recognisable by its shape; the
+    letter's date follows it on the same line."""
+    for i, line in enumerate(lines):
+        m = DOC_NUMBER.search(line)
+        if not m:
+            continue
+        hits["doc_number"] = FieldHit("doc_number", m.group(0).strip(), page, i, 0.0)
+        tail = line[m.end():].split()
+        if tail and "doc_date" not in hits:
+            label = _leading_label(tail[0])
+            if label and label[0] == "doc_date":
+                tail = ([tail[0][label[1]:]] if label[1] < len(tail[0]) else []) + tail[1:]
+            hits["doc_date"] = FieldHit("doc_date", " ".join(t for t in tail if t), page, i, 0.0)
+        return
 
 
 def _with_continuation(field: str, value: str, lines: list[str], index: int) -> str:
