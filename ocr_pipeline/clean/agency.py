@@ -858,7 +858,9 @@ def _write_back(
         if opt.key not in g.alias_keys(target) or (" " in before and before != target.name):
             levels = agency_levels if m.kind == "agency" else (m.kind,)
             alt, alt_score = _alternative(opt.key, levels, target)  # type: ignore[arg-type]
-            exact_other = alt_score >= 99.9  # the reading is itself a real place's name
+            # the reading is itself a real place's name, and not merely the consensus with a tone
+            # mark or vowel dropped (the commonest Thai OCR error: บ้านเสี้ยว read บ้านเสียว)
+            exact_other = alt_score >= 99.9 and _bare(before) != _bare(target.name)
             if alt is not None and (exact_other or (alt_score >= CONFLICT_ALT_MIN and alt_score - sim >= CONFLICT_GAP)):
                 res.warnings.append(
                     f"{_where(m)}: '{before}' reads as the real place {_describe(alt)} "
@@ -875,6 +877,11 @@ def _write_back(
             res.corrections.append(
                 Correction(m.page, m.field, text[start:end], after, "gazetteer", round(score, 1))
             )
+
+
+def _bare(name: str) -> str:
+    """A name without its tone marks and upper/lower vowels."""
+    return "".join(ch for ch in name if ch not in _COMBINING or ch in "\u0e30\u0e32\u0e33\u0e45")
 
 
 def resolve_places(

@@ -12,7 +12,9 @@ from ocr_pipeline.clean.lexicon import (
 from ocr_pipeline.clean.names import resolve_names
 from ocr_pipeline.extract.measures import measure_tables, rows_to_measures
 from ocr_pipeline.extract.memo import header_fields, split_label
-from ocr_pipeline.extract.periods import DateContext, report_round, settle_dates
+from ocr_pipeline.extract.periods import (
+    DateContext, report_round, rewrite_fiscal_mentions, settle_dates, writes_thai_digits,
+)
 from ocr_pipeline.extract.signatures import find_signatories, name_groups
 from ocr_pipeline.extract.text_items import ROLE_OF_LABEL, TextItem, collect_items
 from ocr_pipeline.layout.reading_order import page_text
@@ -74,7 +76,7 @@ def extract_result(source: Source, pages: list[Page]) -> Result:
     doc.period_end = dates.period_end.isoformat() if dates.period_end else None
     doc.doc_date = dates.doc_date.isoformat() if dates.doc_date else None
     doc.report_round = report_round(dates.period_start, dates.period_end)
-    _apply_date_fixes(dates, doc, pages)
+    _apply_date_fixes(dates, doc, pages, found)
     for name in ("agency", "doc_number", "doc_date", "subject", "fiscal_year_be", "period_start", "period_end"):
         if getattr(doc, name) is None:
             found.warnings.append(f"document.{name}: no evidence in the document, left empty")
@@ -162,8 +164,9 @@ def _signatories(pages: list[Page], found: Findings) -> list[Signatory]:
     return [Signatory(name=name, position=s.position) for (s, _page), name in zip(blocks, names)]
 
 
-def _apply_date_fixes(dates, doc: Document, pages: list[Page]) -> None:
-    """Write repaired date texts back into the subject and the lines that hold them."""
+def _apply_date_fixes(dates, doc: Document, pages: list[Page], found: Findings) -> None:
+    """Write repaired date texts back into the subject and the lines that hold them; then make
+    the fiscal year and round written in the subject and titles agree with the settled values."""
     for c in dates.corrections:
         if c.field == "document.subject" and doc.subject:
             doc.subject = doc.subject.replace(c.before, c.after)
@@ -177,6 +180,17 @@ def _apply_date_fixes(dates, doc: Document, pages: list[Page]) -> None:
                 for cell in table.cells:
                     if c.field == "measures.period_text" and cell.text.strip() == c.before:
                         cell.text = c.after
+    months = {"6 months": 6, "12 months": 12}.get(doc.report_round or "")
+    thai = writes_thai_digits([p.text for p in pages])
+    if doc.subject:
+        fixed = rewrite_fiscal_mentions(doc.subject, doc.fiscal_year_be, months, thai)
+        found.correct(1, "document.subject", doc.subject, fixed, "fiscal-consistency", 80.0)
+        doc.subject = fixed
+    for page in pages:
+        for line in page.lines:
+            fixed = rewrite_fiscal_mentions(line.text, doc.fiscal_year_be, months, thai)
+            found.correct(page.number, "pages.text", line.text, fixed, "fiscal-consistency", 80.0)
+            line.text = fixed
     _recompose(pages)
 
 

@@ -57,6 +57,12 @@ def split_label(line: str) -> list[tuple[str, str, float]]:
     if not tokens:
         return []
     first = _leading_label(tokens[0])
+    if first is None and len(tokens) > 1 and len(tokens[0]) <= 3:
+        # OCR split the label where it lost a mark: "เร อง" for เรื่อง
+        joined = _leading_label(tokens[0] + tokens[1])
+        if joined is not None and joined[1] == len(tokens[0] + tokens[1]):
+            tokens = [tokens[0] + tokens[1]] + tokens[2:]
+            first = joined
     if first is None:
         return []
     field, label_len, score = first
@@ -94,8 +100,8 @@ def header_fields(pages: list[Page]) -> dict[str, FieldHit]:
             for field, value, score in split_label(line):
                 if field in hits:
                     continue
-                value = _with_continuation(field, value, lines, i)
-                hits[field] = FieldHit(field, value.strip(), page.number, i, score)
+                value = tidy_value(_with_continuation(field, value, lines, i))
+                hits[field] = FieldHit(field, value, page.number, i, score)
         if hits and "doc_number" not in hits:
             _number_line_without_label(lines[:HEADER_LINES], page.number, hits)
         if hits:
@@ -124,14 +130,34 @@ def _number_line_without_label(lines: list[str], page: int, hits: dict[str, Fiel
         return
 
 
+STRAY_TOKEN = re.compile(r"^[|!'\"“”‘’`~*_=«»]+$")
+STRAY_END = re.compile(r"^(?:[\u0e01-\u0e2e]|[A-Za-z]{1,2}|[.,:;])$")
+
+
+def tidy_value(text: str) -> str:
+    """A field value without specks: tokens of quotes or bars anywhere, and a lone letter or
+    sign at either end (what a stain or the dotted leader leaves).
+
+    >>> tidy_value("นายกเทศมนตรีตำบลชายนา ก")
+    'นายกเทศมนตรีตำบลชายนา'
+    """
+    tokens = [t for t in text.split() if not STRAY_TOKEN.match(t)]
+    while tokens and STRAY_END.match(tokens[-1]):
+        tokens.pop()
+    while tokens and STRAY_END.match(tokens[0]):
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
 def _with_continuation(field: str, value: str, lines: list[str], index: int) -> str:
     """The subject (เรื่อง) and the ส่วนราชการ line may wrap onto a next line without a label."""
     if field not in ("subject", "division"):
         return value
     for nxt in lines[index + 1: index + 3]:
-        if not nxt.strip() or split_label(nxt):
+        nxt = tidy_value(nxt)
+        if not nxt or split_label(nxt):
             break
-        value += nxt.strip() if _thai_end(value) and _thai_start(nxt.strip()) else " " + nxt.strip()
+        value += nxt if _thai_end(value) and _thai_start(nxt) else " " + nxt
     return value
 
 

@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from rapidfuzz.distance import Levenshtein
+
 from ocr_pipeline.clean.date_repair import DateEvidence, DateRepair, repair_dates
 from ocr_pipeline.clean.dates import find_date_mentions
 from ocr_pipeline.model import Measure, Page
@@ -85,6 +87,45 @@ def settle_dates(pages: list[Page], ctx: DateContext, measures: list[Measure]) -
             m.period_start = start.isoformat() if start else None
             m.period_end = end.isoformat() if end else None
     return repair
+
+
+FY_TOKEN = re.compile(r"(ปีงบประมาณ|ประจำปี)\s*((?:พ\.?\s?ศ\.?)?\s*)([^\s()\-–]{2,7})")
+ROUND_TOKEN = re.compile(r"(รอบ\s*)([^\s()]{0,3})(\s*เดือน)")
+DIGITISH = re.compile(r"[0-9๐-๙]")
+
+
+def rewrite_fiscal_mentions(text: str, fiscal_year_be: Optional[int], months: Optional[int],
+                            thai_digits: bool = True) -> str:
+    """The fiscal year and round written in a subject or title line, made to agree with the
+    document's settled values (the line's own reading lost the evidence contest); numbers are
+    written in the document's own digits."""
+    def digits_like(_token: str, value: str) -> str:
+        return value.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")) if thai_digits else value
+
+    if fiscal_year_be is not None:
+        def fy(m: re.Match) -> str:
+            token, want = m.group(3), str(fiscal_year_be)
+            folded = token.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+            if folded == want or not DIGITISH.search(token) or Levenshtein.distance(folded, want) > 3:
+                return m.group(0)
+            return m.group(1) + (m.group(2) or " ") + digits_like(token, want)
+        text = FY_TOKEN.sub(fy, text)
+    if months in (6, 12):
+        def rnd(m: re.Match) -> str:
+            token = m.group(2)
+            want = digits_like(token, str(months))
+            if token == want or len(token) > 2:
+                return m.group(0)
+            return m.group(1).rstrip() + " " + want + " " + m.group(3).lstrip()
+        text = ROUND_TOKEN.sub(rnd, text)
+    return text
+
+
+def writes_thai_digits(texts: list[str]) -> bool:
+    """Does the document write its numbers in Thai digits (more Thai than Arabic digits)?"""
+    joined = "".join(texts)
+    thai = sum(1 for ch in joined if "๐" <= ch <= "๙")
+    return thai >= sum(1 for ch in joined if ch.isascii() and ch.isdigit())
 
 
 def report_round(start, end) -> Optional[str]:

@@ -57,12 +57,23 @@ def _looks_like_name(text: str) -> bool:
             and (compact.startswith(TITLES) or " " in text.strip()))
 
 
+THAI_LETTERS = re.compile(r"[\u0e01-\u0e2e]")
+# a second position line: acting for another post
+CONTINUATION = ("ปฏิบัติหน้าที่", "ปฏิบัติราชการแทน", "รักษาราชการแทน", "รักษาการแทน")
+
+
 def _position_line(lines: list[Line], index: int) -> Optional[Line]:
-    """The first line under a name line that is not itself a name line (within two lines)."""
-    for nxt in lines[index + 1: index + 3]:
+    """The first line under a name line that reads as a position (within three lines): Thai
+    text, not another name line; specks and scribbles read as Latin are passed over. A second
+    line that continues the post ("ปฏิบัติหน้าที่ …") is joined to it."""
+    for k in range(index + 1, min(index + 4, len(lines))):
+        nxt = lines[k]
         if name_groups(nxt.text):
             return None
-        if nxt.text.strip():
+        if len(THAI_LETTERS.findall(nxt.text)) >= 3:
+            if k + 1 < len(lines) and lines[k + 1].text.strip().startswith(CONTINUATION):
+                return Line(text=nxt.text.strip() + " " + lines[k + 1].text.strip(), box=nxt.box,
+                            words=nxt.words + lines[k + 1].words)
             return nxt
     return None
 

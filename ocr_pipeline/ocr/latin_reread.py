@@ -137,16 +137,18 @@ NOISE_CONF = 45.0
 
 def drop_noise(lines: list[Line], page: int) -> list[Correction]:
     """Remove specks read as text: short tokens of Latin letters, Arabic digits or symbols that
-    Tesseract itself doubts (every character under 45 % confidence) and that are no known word."""
+    Tesseract itself doubts (every character under 45 % confidence) and that are no known word,
+    and lone bars (a ruling's remnant; ' | ' separates table cells in the page text)."""
     corrections: list[Correction] = []
     for line in lines:
         keep: list[Word] = []
         for a, b in _tokens(line):
             words = line.words[a:b]
             text = "".join(w.text for w in words)
-            noise = (len(text) <= 4 and all(ch.isascii() for ch in text)
-                     and max(w.conf for w in words) < NOISE_CONF
-                     and text.strip("().,:;-").lower() not in english_words())
+            noise = set(text) <= {"|"} or (  # a bar in running text is a rule remnant
+                len(text) <= 4 and all(ch.isascii() for ch in text)
+                and max(w.conf for w in words) < NOISE_CONF
+                and text.strip("().,:;-").lower() not in english_words())
             if noise:
                 corrections.append(Correction(page, "pages.text", text, "", "noise", round(max(w.conf for w in words), 1)))
             else:
