@@ -68,7 +68,8 @@ def extract_result(source: Source, pages: list[Page]) -> Result:
 
     date_hit = hits.get("doc_date")
     dates = settle_dates(pages, DateContext(doc.subject, date_hit.value if date_hit else None,
-                                            date_hit.page if date_hit else None), measures)
+                                            date_hit.page if date_hit else None), measures,
+                        reader="auto" if source.kind == "transcript" else "full")
     found.corrections += dates.corrections
     found.warnings += dates.warnings
     doc.fiscal_year_be = dates.fiscal_year_be

@@ -71,10 +71,13 @@ def period_phrase(text: str) -> Optional[str]:
     return phrase.strip() if re.search(r"[0-9๐-๙]", phrase) else None
 
 
-def settle_dates(pages: list[Page], ctx: DateContext, measures: list[Measure]) -> DateRepair:
-    """Repair and settle all date mentions; fills each measure's period_start/period_end."""
+def settle_dates(pages: list[Page], ctx: DateContext, measures: list[Measure], reader: str = "auto") -> DateRepair:
+    """Repair and settle all date mentions; fills each measure's period_start/period_end.
+
+    ``reader``: "full" when the digits come from this project's digit reader (it writes every
+    Thai digit), "auto" for transcripts of unknown engines (see ``repair_dates``)."""
     evidence = collect_evidence(pages, ctx, measures)
-    repair = repair_dates(evidence)
+    repair = repair_dates(evidence, reader=reader)
     by_cell: dict[str, tuple] = {}
     for reading in repair.readings:
         if reading.evidence.role == "measure_period":

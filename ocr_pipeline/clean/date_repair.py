@@ -1,0 +1,792 @@
+"""Repair garbled dates from whole-document evidence.
+
+A noisy-channel model: every date mention of a document (fiscal year in the subject, report
+period in the body, the letter's date, the period cells of the measure table, ...) gets candidate
+readings, each with the cost of the OCR edits that would turn it into what was read
+(``dictionaries/digit_confusions.tsv``). One hypothesis (fiscal year, period end) is then chosen
+for the whole document so that the sum of edit costs and constraint penalties is least:
+the report period lies in the fiscal year and starts on 1 October, the letter is dated after the
+period end and within months of it, measure periods lie in the fiscal year, years lie in a
+plausible window. A mention may also be declared unreadable (a fixed cost), so one bad mention
+cannot drag the others along.
+
+Two readers are modelled: one that writes every digit (misreadings are rare and cost much) and
+stock Tesseract ``tha``, which cannot write ๔ ๖ ๗ ๘ ๙ at all (its ๕ is as likely ๔, ๘ or ๙, its ๒
+or ๐ may be ๖: nearly free edits, so only the constraints decide). Identical mentions count once.
+
+Never silently wrong: every value must beat its best alternative (another value under any
+hypothesis) by a margin, else it is left ``None`` with a warning. Repaired mentions yield a
+``Correction`` (rule ``date-confusion`` when the text as read was no valid date, ``fiscal-consistency``
+when it was valid but contradicted the rest of the document).
+
+>>> r = repair_dates([DateEvidence("fiscal_year", "ปีงบประมาณ พ.ศ. ๒๕๒๐๒๐"),
+...                   DateEvidence("period", "ต.ค. ๒๕๖๕ - มี.ค. ๒๕๖๖")])
+>>> r.fiscal_year_be, r.corrections[0].after
+(2566, 'ปีงบประมาณ พ.ศ. ๒๕๖๖')
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache, lru_cache
+from itertools import combinations
+from typing import Iterable, Optional, Sequence
+
+from ..model import Correction
+from ..resources import load_table
+from .dates import _FOLD, _resolve_relative, _scan, _tokens, fiscal_year_bounds, fiscal_year_of, parse_date
+
+__all__ = ["DateEvidence", "DateRepair", "Reading", "ROLES", "repair_dates", "token_readings"]
+
+ROLES = ("fiscal_year", "period", "period_start", "period_end", "doc_date", "measure_period", "other")
+_PERIOD_ROLES = ("period", "period_start", "period_end")
+
+# costs, in the units of digit_confusions.tsv (about -ln of a relative likelihood)
+DROP = 5.5  # declare a mention unreadable
+BIG = 8.0  # a broken hard constraint (outside the fiscal year, letter long before the period)
+MEASURE_OUT = 3.5  # a measure period reaching outside the fiscal year (by less than a year)
+OFF_START = 3.0  # a report period that does not start on 1 October (รอบ ๖ เดือนหลัง does)
+# prior cost of the report period's end: rounds end 31 March or 30 September
+_END_PRIOR = {"round": 0.0, "quarter": 1.0, "month": 3.0, "day": 4.5}
+LOOSE = 3.0  # per run of digits or month abbreviation the reading leaves unexplained (๗.๑. for ต.ค.)
+_MAX_TOKEN_COST = 5.0
+_MAX_COMBOS = 6000  # combinations visited per mention and reader
+_MAX_PARSES = 1500  # combinations parsed per mention and reader
+_TOKEN_OPTIONS = 60
+
+_THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+_ARABIC = "0123456789"
+_TO_THAI = str.maketrans(_ARABIC, _THAI_DIGITS)
+_DIGIT_RUN = re.compile("[0-9๐-๙]+")
+_THAI_LETTER = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4e]")
+
+
+@dataclass(frozen=True)
+class DateEvidence:
+    """One date mention of a document, as read.
+
+    role: ``fiscal_year`` (subject/title), ``period`` (a phrase naming the report period: range,
+    round, ...), ``period_start`` / ``period_end`` (one bound), ``doc_date`` (the วันที่ line),
+    ``measure_period`` (a table cell), ``other`` (any other date: kept or read, never coupled).
+    """
+
+    role: str
+    text: str
+    page: Optional[int] = None
+    field: str = ""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What was settled for one ``DateEvidence`` (same order as given).
+
+    status: ``read`` (taken as written), ``repaired``, ``unresolved`` (ambiguous or inconsistent:
+    values None, a warning says why) or ``no-date`` (no date expression in the text).
+    ``start``/``end``: the period (a date has start == end); ``fiscal_year_be`` for fiscal_year.
+    score: 0-100, how far the reading beats its best alternative.
+    """
+
+    evidence: DateEvidence
+    status: str
+    text: Optional[str] = None
+    start: Optional[date] = None
+    end: Optional[date] = None
+    fiscal_year_be: Optional[int] = None
+    score: float = 0.0
+
+
+@dataclass
+class DateRepair:
+    """The document's settled date values, one ``Reading`` per mention, corrections, warnings."""
+
+    fiscal_year_be: Optional[int]
+    period_start: Optional[date]
+    period_end: Optional[date]
+    doc_date: Optional[date]
+    readings: list[Reading]
+    corrections: list[Correction] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------- the channel
+
+
+@dataclass(frozen=True)
+class _Channel:
+    pairs: dict[tuple[str, str], float]  # (observed, true) literal digit edits
+    month: tuple[tuple[str, str, float, str], ...]  # (observed, true, cost, kind): month and glyph edits
+    any_sub: float
+    extra: float
+    dropped: float
+    doubled: float
+
+
+@cache
+def _channel(full: bool = False, share: float = 1.0) -> _Channel:
+    """The confusion table; ``full``: costs for a reader that can write ๔ ๖ ๗ ๘ ๙; ``share``:
+    the part of a stock-Tesseract confusion's cost one mention pays (see ``repair_dates``)."""
+    pairs: dict[tuple[str, str], float] = {}
+    month: list[tuple[str, str, float, str]] = []
+    generic: dict[tuple[str, str], float] = {}
+    for row in load_table("digit_confusions.tsv"):
+        obs, true, cost_s, cost_full_s, kind = row[:5]
+        cost = float(cost_full_s) if full else float(cost_s) * (share if kind == "tha" else 1.0)
+        if kind == "generic":
+            generic[(obs, true)] = cost
+        elif kind in ("month", "glyph"):
+            month.append((obs, true, cost, kind))
+        else:
+            key = ("" if obs == "-" else obs, "" if true == "-" else true)
+            pairs[key] = min(cost, pairs.get(key, cost))
+    return _Channel(
+        pairs,
+        tuple(month),
+        any_sub=generic[("?", "?")],
+        extra=generic[("?", "-")],
+        dropped=generic[("-", "?")],
+        doubled=generic[("??", "?")],
+    )
+
+
+def _edit_cost(obs: str, true: str, ch: _Channel, limit: float) -> float:
+    """Least total cost of OCR edits turning ``true`` into ``obs`` (weighted Levenshtein with
+    multi-character rules); ``math.inf`` when above ``limit``."""
+    n, m = len(obs), len(true)
+    inf = math.inf
+    dp = [[inf] * (m + 1) for _ in range(n + 1)]
+    dp[0][0] = 0.0
+    pairs = ch.pairs
+    for i in range(n + 1):
+        row_min = inf
+        for j in range(m + 1):
+            if i == 0 and j == 0:
+                row_min = 0.0
+                continue
+            best = inf
+            if i and j:
+                best = dp[i - 1][j - 1] + (0.0 if obs[i - 1] == true[j - 1] else ch.any_sub)
+            if i:
+                dup = i >= 2 and obs[i - 1] == obs[i - 2]
+                best = min(best, dp[i - 1][j] + (ch.doubled if dup else ch.extra))
+            if j:
+                best = min(best, dp[i][j - 1] + ch.dropped)
+            for lo in (0, 1, 2):
+                if lo > i:
+                    break
+                o = obs[i - lo : i]
+                for lt in (0, 1, 2):
+                    if lt > j or lo + lt == 0:
+                        continue
+                    c = pairs.get((o, true[j - lt : j]))
+                    if c is not None and dp[i - lo][j - lt] + c < best:
+                        best = dp[i - lo][j - lt] + c
+            dp[i][j] = best
+            row_min = min(row_min, best)
+        if row_min > limit:
+            return inf
+    return dp[n][m] if dp[n][m] <= limit else inf
+
+
+@cache
+def _targets(script: str) -> tuple[str, ...]:
+    """Numbers a digit run in a date can stand for: days, months, 2-digit years, plausible years."""
+    nums = {str(k) for k in range(1, 32)} | {f"{k:02d}" for k in range(100)}
+    nums |= {str(y) for y in range(2540, 2591)} | {str(y) for y in range(1997, 2048)}
+    out = sorted(nums, key=lambda s: (len(s), s))
+    if script == "thai":
+        out = [s.translate(_TO_THAI) for s in out]
+    return tuple(out)
+
+
+@lru_cache(maxsize=20000)
+def token_readings(run: str, full: bool = False, share: float = 1.0) -> tuple[tuple[str, float], ...]:
+    """Candidate true values of one digit run with their edit cost, cheapest first (as read: 0).
+
+    ``full``: the reader can write ๔ ๖ ๗ ๘ ๙ (see ``digit_confusions.tsv``, column cost_full);
+    ``share``: the part of a stock-Tesseract confusion's cost this mention pays.
+
+    >>> token_readings("๒๕๒๐๒๐")[:2]
+    (('๒๕๒๐๒๐', 0.0), ('๒๕๖๖', 1.0))
+    >>> dict(token_readings("๒๕๒๐๒๐", full=True))["๒๕๖๖"]  # a full reader hardly does this
+    5.0
+    """
+    ch = _channel(full, share)
+    script = "thai" if any(c in _THAI_DIGITS for c in run) else "arabic"
+    out: dict[str, float] = {run: 0.0}
+    for t in _targets(script):
+        if abs(len(t) - len(run)) > 2 or t == run:
+            continue
+        c = _edit_cost(run, t, ch, _MAX_TOKEN_COST)
+        if c < math.inf:
+            out[t] = round(c, 3)
+    ranked = sorted(out.items(), key=lambda kv: (kv[1], kv[0] != run))
+    return tuple(ranked[: _TOKEN_OPTIONS + 1])
+
+
+def _month_variants(text: str) -> list[tuple[str, float]]:
+    """The text as read, and with up to two month abbreviations or digit glyphs restored
+    (๗.๑. -> ต.ค., ฒ๒ -> ๗๒)."""
+    hits: list[tuple[int, int, str, float]] = []
+    for obs, true, cost, kind in _channel().month:
+        for m in re.finditer(re.escape(obs), text):
+            s, e = m.span()
+            before = text[s - 1] if s else " "
+            after = text[e] if e < len(text) else " "
+            if kind == "glyph":
+                if not (before.isdigit() or after.isdigit()):
+                    continue
+            elif _THAI_LETTER.match(before) or before.isdigit() or _THAI_LETTER.match(after) or after.isdigit():
+                continue
+            hits.append((s, e, true, cost))
+    out = [(text, 0.0)]
+    for k in (1, 2):
+        for combo in combinations(hits, k):
+            spans = sorted(combo)
+            if any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
+                continue
+            t, pos = [], 0
+            for s, e, true, _ in spans:
+                t.append(text[pos:s] + true)
+                pos = e
+            t.append(text[pos:])
+            out.append(("".join(t), sum(h[3] for h in spans)))
+    return out
+
+
+def _best_combos(
+    options: list[tuple[tuple[str, float], ...]], budget: float, limit: int = _MAX_COMBOS
+) -> Iterable[tuple[float, tuple[int, ...]]]:
+    """Index vectors into ``options`` in order of total cost (k-best enumeration), up to budget."""
+    if not options:
+        yield 0.0, ()
+        return
+    start = tuple(0 for _ in options)
+    heap = [(sum(o[0][1] for o in options), start)]
+    seen = {start}
+    count = 0
+    while heap and count < limit:
+        cost, idx = heapq.heappop(heap)
+        if cost > budget:
+            return
+        yield cost, idx
+        count += 1
+        for k in range(len(idx)):
+            if idx[k] + 1 < len(options[k]):
+                nxt = idx[:k] + (idx[k] + 1,) + idx[k + 1 :]
+                if nxt not in seen:
+                    seen.add(nxt)
+                    delta = options[k][idx[k] + 1][1] - options[k][idx[k]][1]
+                    heapq.heappush(heap, (cost + delta, nxt))
+
+
+def _slots(text: str) -> list[str]:
+    """What each digit run of a text stands for, from its neighbours: year, day or any."""
+    toks = _tokens(text.translate(_FOLD))
+    kinds: dict[int, str] = {}
+    for i, t in enumerate(toks):
+        if t.kind != "num":
+            continue
+        prev = toks[i - 1].kind if i and t.adj else ""
+        nxt = toks[i + 1].kind if i + 1 < len(toks) and toks[i + 1].adj else ""
+        if prev in ("month", "era_be", "era_ce", "fy", "whole") or len(t.text) >= 4:
+            kinds[t.start] = "year"
+        elif nxt in ("month", "monthword") or prev == "dateword":
+            kinds[t.start] = "day"
+    return [kinds.get(m.start(), "any") for m in _DIGIT_RUN.finditer(text)]
+
+
+def _fits(slot: str, value: str) -> bool:
+    digits = value.translate(_FOLD)
+    if slot == "year":
+        return len(digits) in (2, 4)
+    if slot == "day":
+        return len(digits) <= 2 and 1 <= int(digits) <= 31
+    return True
+
+
+def _year_be(value: str) -> int:
+    v = int(value.translate(_FOLD))
+    if len(value) == 2:
+        return 2500 + v
+    return v if v >= 2400 else v + 543
+
+
+# ----------------------------------------------------------------------------- reading a text per role
+
+# A value: ("fy", n) or ("span", items), items ("a", start, end) absolute or ("r", rel) relative.
+_Val = tuple
+
+
+@lru_cache(maxsize=50000)
+def _interpret(role: str, text: str) -> tuple[Optional[_Val], float]:
+    """The value a text gives for a role (None: no reading), and how much of the text's date
+    material (digit runs, month abbreviations, range dashes) it leaves unexplained."""
+    mentions, loose, orphans = _scan(text)
+    n_loose = _near_count(text, [(m.start, m.end) for m in mentions], loose + orphans)
+    if role == "fiscal_year":
+        for m in mentions:
+            if m.fiscal_year_be is not None:
+                return ("fy", m.fiscal_year_be), n_loose
+        for m in mentions:
+            if m.kind == "year" and m.period_start is not None:
+                return ("fy", m.period_start.year + 543), n_loose
+        bare = text.strip().translate(str.maketrans(_THAI_DIGITS, _ARABIC))
+        if re.fullmatch(r"(?:พ\.?\s?ศ\.?\s*)?(2[4-6][0-9]{2})", bare):
+            return ("fy", int(bare[-4:])), max(0, n_loose - 1)
+        return None, n_loose
+    if role == "doc_date":
+        d = parse_date(text)
+        return (("span", (("a", d, d),)), n_loose) if d is not None else (None, n_loose)
+    narrow = [m for m in mentions if m.kind not in ("fiscal_year", "year")]
+    use = narrow or mentions
+    if len(use) > 1 and any(m.kind == "date" for m in use):
+        # a text may join periods ("ต.ค.-ธ.ค. ๖๕ และ ม.ค.-มี.ค. ๖๖", "รอบ ๖ เดือน (ต.ค. ๖๕ -
+        # มี.ค. ๖๖)"), but a single day beside another period is debris, not a bound
+        return None, n_loose
+    items: list[tuple] = []
+    for m in use:
+        lo, hi = m.bounds()
+        if lo is not None and hi is not None:
+            items.append(("a", lo, hi))
+        elif m.relative is not None:
+            fy = next((x.fiscal_year_be for x in mentions if x.kind == "fiscal_year"), None)
+            if fy is not None:
+                lo, hi = _resolve_relative(m.relative, fy)
+                if lo is None:
+                    return None, n_loose
+                items.append(("a", lo, hi))
+            else:
+                items.append(("r", m.relative))
+        else:
+            return None, n_loose
+    if not items:
+        return None, n_loose
+    val: _Val = ("span", tuple(items))
+    if role == "period_start" or role == "period_end":
+        val = ("span", (("bound", role, tuple(items)),))
+    return val, n_loose
+
+
+def _near_count(text: str, anchors: list[tuple[int, int]], spans: list[tuple[int, int]], gap: int = 3) -> float:
+    """Unexplained spans weighted by where they sit: 1 next to the date (within ``gap``
+    characters of a mention, or of another such span: debris of the date), 0.5 elsewhere (perhaps
+    another number of the sentence, perhaps debris)."""
+    near = list(anchors)
+    todo = sorted(spans)
+    count, grew = 0.0, True
+    while grew and near:
+        grew = False
+        for sp in list(todo):
+            if any(sp[0] - b <= gap and a - sp[1] <= gap for a, b in near):
+                near.append(sp)
+                todo.remove(sp)
+                count += 1.0
+                grew = True
+    return count + 0.5 * len(todo) if near else float(len(spans))
+
+
+@lru_cache(maxsize=200000)
+def _bounds(val: _Val, fy: Optional[int]) -> tuple[Optional[date], Optional[date]]:
+    """First and last day of a span value under fiscal year ``fy``."""
+    items = val[1]
+    if items and items[0][0] == "bound":
+        _, role, inner = items[0]
+        lo, hi = _bounds(("span", inner), fy)
+        if lo is None or hi is None:
+            return None, None
+        return (lo, lo) if role == "period_start" else (hi, hi)
+    los, his = [], []
+    for it in items:
+        if it[0] == "a":
+            lo, hi = it[1], it[2]
+        elif fy is None:
+            return None, None
+        else:
+            lo, hi = _resolve_relative(it[1], fy)
+            if lo is None or hi is None:
+                return None, None
+        los.append(lo)
+        his.append(hi)
+    return min(los), max(his)
+
+
+def _abs_years(val: _Val) -> list[int]:
+    """Fiscal years of the absolute dates inside a value."""
+    if val[0] == "fy":
+        return [val[1]]
+    out: list[int] = []
+    for it in val[1]:
+        if it[0] == "a":
+            out += [fiscal_year_of(it[1]), fiscal_year_of(it[2])]
+        elif it[0] == "bound":
+            out += _abs_years(("span", it[2]))
+    return out
+
+
+# ----------------------------------------------------------------------------- candidates
+
+
+@dataclass(frozen=True)
+class _Cand:
+    cost: float
+    text: str
+    val: Optional[_Val]  # None: the mention declared unreadable
+
+
+def _candidates(
+    ev: DateEvidence, window: tuple[int, int], paths: Sequence[tuple[bool, float]], share: float = 1.0
+) -> tuple[list[_Cand], Optional[_Val]]:
+    """Readings of one mention (cheapest per value), and the value of the text as read (if valid).
+
+    paths: (full reader?, extra cost) for each reader that may have written the text; share: see
+    ``token_readings``.
+    """
+    lo, hi = window
+    if ev.role == "other":  # nothing constrains it: read, never re-read
+        val = _interpret(ev.role, ev.text)[0]
+        return ([_Cand(0.0, ev.text, val)] if val is not None else []) + [_Cand(DROP, ev.text, None)], val
+    best: dict[_Val, _Cand] = {}
+    as_read: Optional[_Val] = None
+    for full, offset in paths:
+        for vtext, vcost in _month_variants(ev.text):
+            runs = [m.span() for m in _DIGIT_RUN.finditer(vtext)]
+            slots = _slots(vtext)
+            options = [
+                tuple(
+                    o
+                    for k, o in enumerate(token_readings(vtext[s:e], full, 1.0 if full else share))
+                    if k == 0 or (_fits(slot, o[0]) and (slot != "year" or lo - 1 <= _year_be(o[0]) <= hi + 1))
+                )
+                for (s, e), slot in zip(runs, slots)
+            ]
+            year_runs = [k for k, slot in enumerate(slots) if slot == "year"]
+            parsed = 0
+            for cost, idx in _best_combos(options, DROP - vcost - offset):
+                if parsed >= _MAX_PARSES:
+                    break
+                if len(year_runs) > 1:
+                    years = [_year_be(options[k][idx[k]][0]) for k in year_runs if _fits("year", options[k][idx[k]][0])]
+                    if years and max(years) - min(years) > 1:
+                        continue  # one mention spans at most two calendar years
+                parsed += 1
+                parts, pos = [], 0
+                for (s, e), opts, k in zip(runs, options, idx):
+                    parts.append(vtext[pos:s] + opts[k][0])
+                    pos = e
+                parts.append(vtext[pos:])
+                text = "".join(parts)
+                val, n_loose = _interpret(ev.role, text)
+                if val is None:
+                    continue
+                if any(not (lo <= y <= hi + 1) for y in _abs_years(val)):
+                    continue
+                if val[0] == "fy" and not (lo <= val[1] <= hi):
+                    continue
+                if text == ev.text:
+                    as_read = val
+                total = round(offset + vcost + cost + LOOSE * n_loose, 3)
+                if total < DROP and (val not in best or total < best[val].cost):
+                    best[val] = _Cand(total, text, val)
+    cands = sorted(best.values(), key=lambda c: c.cost)
+    return cands + [_Cand(DROP, ev.text, None)], as_read
+
+
+_FULL_DIGITS = set("๔๖๗๘๙")
+_THAI_DIGIT_SET = set(_THAI_DIGITS)
+
+
+def _shows_full_digits(text: str) -> bool:
+    """Whether a digit only a full reader writes appears, outside month garbles like ๗.๑."""
+    for obs, _, _, kind in _channel().month:
+        if kind == "month":
+            text = text.replace(obs, "")
+    return bool(_FULL_DIGITS & set(text))
+
+
+def _may_be_tha(text: str, reader: str) -> bool:
+    """Whether stock Tesseract ``tha`` may have written this mention: Thai digits, none it cannot write."""
+    return reader != "full" and bool(set(text) & _THAI_DIGIT_SET) and not _shows_full_digits(text)
+
+
+def _reader_paths(text: str, doc_full: bool, reader: str) -> list[tuple[bool, float]]:
+    """Which reader may have written a mention: (full?, extra cost) pairs.
+
+    A mention showing ๔ ๖ ๗ ๘ ๙, or without Thai digits, was read by a full reader. Otherwise:
+    if other mentions of the document show them, a full reader is likelier (P 0.7 vs 0.3: the
+    tha path costs 0.85 more; blocks of one document may come from different readers); if none
+    does, stock Tesseract is (P 0.8: the full path costs 1.4 more).
+    """
+    if not _may_be_tha(text, reader):
+        return [(True, 0.0)]
+    if reader == "tha-fast":
+        return [(False, 0.0)]
+    return [(False, 0.85), (True, 0.0)] if doc_full else [(False, 0.0), (True, 1.4)]
+
+
+# ----------------------------------------------------------------------------- constraints
+
+
+def _penalty(role: str, val: _Val, fy: Optional[int], end: Optional[date]) -> float:
+    if fy is None:
+        return 0.0
+    fs, fe = fiscal_year_bounds(fy)
+    if role == "fiscal_year":
+        return 0.0 if val[1] == fy else BIG
+    if role == "other":
+        return 0.0
+    s, e = _bounds(val, fy)
+    if s is None or e is None or s > e:
+        return BIG
+    if role in _PERIOD_ROLES:
+        pen = 0.0
+        if role != "period_end":
+            pen += 0.0 if s == fs else (OFF_START if fs <= s <= fe else BIG)
+        if role != "period_start" and e != end:
+            pen += BIG  # the hypothesis's end is this period's end
+        return pen
+    if role == "doc_date":
+        assert end is not None
+        delta = (s - end).days  # letters follow the period by weeks, rarely by half a year
+        if 0 <= delta <= 150:
+            return 0.0
+        if -45 <= delta < 0:
+            return 1.0
+        if 150 < delta <= 270:
+            return 3.0
+        return BIG
+    # measure_period
+    if fs <= s and e <= fe:
+        return 0.0
+    if fs - timedelta(days=366) <= s and e <= fe + timedelta(days=366):
+        return MEASURE_OUT
+    return BIG
+
+
+def _hypotheses(cands: list[list[_Cand]], roles: list[str], window: tuple[int, int]) -> list[tuple[Optional[int], Optional[date], float]]:
+    """(fiscal year, period end, prior cost) hypotheses worth scoring.
+
+    Reports come in rounds ending 31 March or 30 September; other ends cost ``_END_PRIOR``.
+    """
+    lo, hi = window
+    fys: set[int] = set()
+    for role, cs in zip(roles, cands):
+        if role == "other":
+            continue
+        for c in cs:
+            if c.val is not None:
+                years = _abs_years(c.val)
+                fys.update(years)
+                if role == "doc_date":
+                    fys.update(y - 1 for y in years)
+    fys = {y for y in fys if lo <= y <= hi}
+    if not fys:
+        return [(None, None, 0.0)]
+    out = []
+    for fy in sorted(fys):
+        fs, fe = fiscal_year_bounds(fy)
+        ends = {date(fe.year, 3, 31): _END_PRIOR["round"], fe: _END_PRIOR["round"]}
+        for role, cs in zip(roles, cands):
+            if role in ("period", "period_end"):
+                for c in cs:
+                    if c.val is not None:
+                        _, e = _bounds(c.val, fy)
+                        if e is not None and fs <= e <= fe and e not in ends:
+                            if (e + timedelta(days=1)).day != 1:
+                                ends[e] = _END_PRIOR["day"]
+                            else:
+                                ends[e] = _END_PRIOR["quarter" if e.month in (6, 12) else "month"]
+        out += [(fy, e, prior) for e, prior in ends.items()]
+    return out
+
+
+# ----------------------------------------------------------------------------- the solver
+
+
+def _score(delta: float) -> float:
+    return round(100.0 / (1.0 + math.exp(-delta)), 1)
+
+
+def repair_dates(
+    evidence: Sequence[DateEvidence],
+    *,
+    window: tuple[int, int] = (2550, 2575),
+    margin: float = 1.5,
+    keep_margin: float = 0.5,
+    reader: str = "auto",
+) -> DateRepair:
+    """Settle all date mentions of one document jointly; see the module docstring.
+
+    window: plausible fiscal years (BE). margin: how much (in cost units, about -ln odds) a
+    repaired value must beat its best alternative; keep_margin: the same for a value taken as
+    written by a reader that can write every digit (text from stock Tesseract ``tha`` is no literal
+    evidence: it needs ``margin``). reader: ``tha-fast`` (cannot write ๔ ๖ ๗ ๘ ๙), ``full``, or
+    ``auto``: judged per mention from the digits it and the rest of the document show (blocks of
+    one document may come from different readers); see ``_reader_paths``.
+    """
+    for ev in evidence:
+        if ev.role not in ROLES:
+            raise ValueError(f"unknown date role {ev.role!r}")
+    if reader not in ("auto", "tha-fast", "full"):
+        raise ValueError(f"unknown reader {reader!r}")
+    # identical mentions (same role and text) are one piece of evidence: an OCR engine garbles
+    # the same text the same way, so repeating it proves nothing more
+    keys = list(dict.fromkeys((ev.role, ev.text) for ev in evidence))
+    group_of = {k: g for g, k in enumerate(keys)}
+    roles = [role for role, _ in keys]
+    cand_lists: list[list[_Cand]] = []
+    as_read: list[Optional[_Val]] = []
+    literal: list[bool] = []  # is the text as written trustworthy (a full reader is the likelier)?
+    doc_full = any(_shows_full_digits(text) for _, text in keys)
+    # stock Tesseract repeats one systematic error in every mention it read: its confusions are
+    # paid about once per document, shared among the mentions that may come from it
+    n_tha = sum(_may_be_tha(text, reader) for _, text in keys)
+    share = round(1.0 / max(1, n_tha), 2)
+    all_paths = [_reader_paths(text, doc_full, reader) for _, text in keys]
+    for (role, text), paths in zip(keys, all_paths):
+        cs, ar = _candidates(DateEvidence(role, text), window, paths, share)
+        cand_lists.append(cs)
+        as_read.append(ar)
+        # the text as written is evidence only if no stock-Tesseract reading of it is likely
+        literal.append(not _may_be_tha(text, reader) or (doc_full and reader == "auto"))
+
+    hyps = _hypotheses(cand_lists, roles, window)
+    totals, chosen, deltas, runners = _solve(hyps, roles, cand_lists)
+    h_best = min(range(len(hyps)), key=lambda h: totals[h])
+    warnings: list[str] = []
+    fy_settled = _settled_fy(evidence, group_of, chosen, deltas, literal, hyps, totals, h_best, margin, keep_margin, warnings)
+
+    readings: list[Reading] = []
+    corrections: list[Correction] = []
+    for ev in evidence:
+        g = group_of[(ev.role, ev.text)]
+        pick, delta, where = chosen[g], deltas[g], _where(ev)
+        if pick.val is None:
+            if as_read[g] is None and not _has_date_signal(ev.text):
+                readings.append(Reading(ev, "no-date"))
+                continue
+            readings.append(Reading(ev, "unresolved", score=_score(delta)))
+            warnings.append(f"{where}: date {ev.text!r} unreadable or inconsistent with the document; left empty")
+            continue
+        repaired = pick.text != ev.text
+        if delta < (keep_margin if literal[g] and not repaired else margin):
+            readings.append(Reading(ev, "unresolved", score=_score(delta)))
+            warnings.append(f"{where}: date {ev.text!r} ambiguous (reads as {pick.text!r} or {runners[g]!r}); left empty")
+            continue
+        fy_val = None
+        if pick.val[0] == "fy":
+            fy_val = pick.val[1]
+            lo, hi = fiscal_year_bounds(fy_val)
+        else:
+            lo, hi = _bounds(pick.val, fy_settled)
+            if lo is None:
+                readings.append(Reading(ev, "unresolved", pick.text, score=_score(delta)))
+                warnings.append(f"{where}: {ev.text!r} needs the fiscal year, which the document does not settle")
+                continue
+        score = _score(delta)
+        readings.append(Reading(ev, "repaired" if repaired else "read", pick.text, lo, hi, fy_val, score))
+        if repaired:
+            rule = "date-confusion" if as_read[g] is None else "fiscal-consistency"
+            corrections.append(Correction(ev.page, ev.field or ev.role, ev.text, pick.text, rule, score))
+
+    period_start, period_end = _document_period(readings)
+    doc_date = next((r.start for r in readings if r.evidence.role == "doc_date" and r.start), None)
+    return DateRepair(fy_settled, period_start, period_end, doc_date, readings, corrections, warnings)
+
+
+def _solve(
+    hyps: list[tuple[Optional[int], Optional[date], float]], roles: list[str], cand_lists: list[list[_Cand]]
+) -> tuple[list[float], list[_Cand], list[float], list[str]]:
+    """Total cost per hypothesis; per mention the chosen candidate (under the best hypothesis),
+    its margin over the best alternative value (under any hypothesis), and that alternative's text."""
+    n = len(roles)
+    totals: list[float] = []
+    firsts: list[list[tuple[float, _Cand]]] = []
+    seconds: list[list[tuple[float, _Cand]]] = []
+    none = _Cand(math.inf, "?", None)
+    for fy, end, prior in hyps:
+        total = prior
+        f_row, s_row = [], []
+        for role, cs in zip(roles, cand_lists):
+            b_cost, b, s_cost, sec = math.inf, none, math.inf, none
+            for c in cs:  # cheapest first: stop once nothing can beat the second best
+                if c.cost >= s_cost:
+                    break
+                sc = c.cost + (_penalty(role, c.val, fy, end) if c.val is not None else 0.0)
+                if sc < b_cost:
+                    if b.val != c.val:
+                        s_cost, sec = b_cost, b
+                    b_cost, b = sc, c
+                elif sc < s_cost and c.val != b.val:
+                    s_cost, sec = sc, c
+            f_row.append((b_cost, b))
+            s_row.append((s_cost, sec))
+            total += b_cost
+        totals.append(total)
+        firsts.append(f_row)
+        seconds.append(s_row)
+    h_best = min(range(len(hyps)), key=lambda h: totals[h])
+    chosen = [firsts[h_best][m][1] for m in range(n)]
+    deltas: list[float] = []
+    runners: list[str] = []
+    for m in range(n):
+        runner, runner_text = math.inf, "?"
+        for h in range(len(hyps)):
+            cost_m, cand_m = firsts[h][m]
+            if cand_m.val != chosen[m].val:
+                alt, alt_text = totals[h], cand_m.text
+            else:
+                alt, alt_text = totals[h] - cost_m + seconds[h][m][0], seconds[h][m][1].text
+            if alt < runner:
+                runner, runner_text = alt, alt_text
+        deltas.append(runner - totals[h_best])
+        runners.append(runner_text)
+    return totals, chosen, deltas, runners
+
+
+def _settled_fy(evidence, group_of, chosen, deltas, literal, hyps, totals, h_best, margin, keep_margin, warnings) -> Optional[int]:
+    """The best hypothesis's fiscal year, if some mention that names a period or year was settled
+    under it and no hypothesis with another fiscal year comes within ``margin``."""
+    fy_best = hyps[h_best][0]
+    anchored = False
+    for ev in evidence:
+        g = group_of[(ev.role, ev.text)]
+        if ev.role in ("other", "doc_date") or chosen[g].val is None:
+            continue
+        need = keep_margin if literal[g] and chosen[g].text == ev.text else margin
+        if deltas[g] >= need:
+            anchored = True
+    if fy_best is None or not anchored:
+        return None
+    others = [t for (fy, _, _), t in zip(hyps, totals) if fy != fy_best]
+    delta = (min(others) - totals[h_best]) if others else math.inf
+    if delta < margin:
+        warnings.append(f"fiscal year ambiguous ({fy_best} or another); left empty")
+        return None
+    return fy_best
+
+
+def _document_period(readings: list[Reading]) -> tuple[Optional[date], Optional[date]]:
+    ok = [r for r in readings if r.status in ("read", "repaired") and r.start is not None]
+    whole = next((r for r in ok if r.evidence.role == "period"), None)
+    if whole is not None:
+        return whole.start, whole.end
+    start = next((r.start for r in ok if r.evidence.role == "period_start"), None)
+    end = next((r.end for r in ok if r.evidence.role == "period_end"), None)
+    return start, end
+
+
+def _has_date_signal(text: str) -> bool:
+    """Digits, a month name or a period keyword (ไตรมาส, ปีงบประมาณ, ...): the text meant a date."""
+    kinds = {"num", "slash", "month", "quarter", "fy", "whole", "era_be", "era_ce"}
+    if re.search("รอบ[\\s0-9๐-๙]*เดือน", text):
+        return True
+    return any(t.kind in kinds for t in _tokens(text.translate(_FOLD)))
+
+
+def _where(ev: DateEvidence) -> str:
+    page = f"page {ev.page}: " if ev.page is not None else ""
+    return f"{page}{ev.field or ev.role}"

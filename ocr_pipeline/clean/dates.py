@@ -1,0 +1,743 @@
+"""Thai dates and fiscal periods: parse every form ITA reports use, with character spans.
+
+Our own parser (``pythainlp.util.thai_strptime`` reads months 10-12 as January, fails on ``/``
+and mis-handles two-digit years). Thai and Arabic digits; full, short and abbreviated month
+names with or without dots and with OCR-dropped marks (``dictionaries/months.tsv``); BE and CE
+years; two-digit years (BE); ranges; fiscal years, quarters, rounds and "the whole fiscal year".
+Dates are Gregorian ``datetime.date``; BE = CE + 543; fiscal year N (BE) runs from
+1 October of N-544 to 30 September of N-543 (CE).
+
+>>> parse_date("วันที่ ๓๑ มีนาคม พ.ศ. ๒๕๖๖")
+datetime.date(2023, 3, 31)
+>>> parse_period("ตุลาคม – มีนาคม ๒๕๖๖")
+(datetime.date(2022, 10, 1), datetime.date(2023, 3, 31))
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+from typing import NamedTuple, Optional
+
+from ..resources import load_table
+
+__all__ = [
+    "DateMention",
+    "DATE_STYLES",
+    "MONTH_STYLES",
+    "find_date_mentions",
+    "fiscal_year_bounds",
+    "fiscal_year_of",
+    "format_thai_date",
+    "month_names",
+    "parse_date",
+    "parse_period",
+    "unexplained_digits",
+]
+
+_THAI_LETTER = "\u0e01-\u0e3a\u0e40-\u0e4e"
+_MARKS = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+# 1:1 translations, so spans found in the translated text are spans of the original.
+_FOLD = str.maketrans("๐๑๒๓๔๕๖๗๘๙–—−‐‑\u00a0", "0123456789----- ")
+_CONNECTORS = ("เดือน", "ถึง", "ถง", "ตั้งแต่", "และ", "ระหว่าง", "ภายใน", "ณ", "ช่วง", "วันที่")
+_FY_START_MONTH = 10
+
+# A relative period inside an unnamed fiscal year: (start month, start day, end month, end day).
+Relative = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date or period expression found in a text.
+
+    kind: ``date`` (a day), ``month`` (a month of a year), ``year`` (``พ.ศ. ๒๕๖๖``), ``range``,
+    ``fiscal_year``, ``quarter``, ``round`` (``รอบ ๖ เดือน``) or ``whole_fy`` (``ตลอดปีงบประมาณ``).
+    ``start``/``end`` are character offsets in the text searched. ``period_start``/``period_end``
+    are the bounds when known (a ``date`` has both equal to ``date``). ``relative`` holds a
+    period inside a fiscal year that the text does not name; ``bounds(fy)`` resolves it.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    date: Optional[date] = None
+    period_start: Optional[date] = None
+    period_end: Optional[date] = None
+    fiscal_year_be: Optional[int] = None
+    relative: Optional[Relative] = None
+
+    def bounds(self, fiscal_year_be: Optional[int] = None) -> tuple[Optional[date], Optional[date]]:
+        """The period's first and last day; a relative period needs ``fiscal_year_be``."""
+        if self.period_start is not None and self.period_end is not None:
+            return self.period_start, self.period_end
+        fy = self.fiscal_year_be or fiscal_year_be
+        if self.relative is not None and fy is not None:
+            return _resolve_relative(self.relative, fy)
+        return None, None
+
+
+# ----------------------------------------------------------------------------- calendar helpers
+
+
+def fiscal_year_of(d: date) -> int:
+    """The Thai fiscal year (BE) containing ``d``: 2022-10-01 -> 2566."""
+    return d.year + 543 + (1 if d.month >= _FY_START_MONTH else 0)
+
+
+def fiscal_year_bounds(fiscal_year_be: int) -> tuple[date, date]:
+    """First and last day of a fiscal year: 2566 -> (2022-10-01, 2023-09-30)."""
+    end_ce = fiscal_year_be - 543
+    return date(end_ce - 1, 10, 1), date(end_ce, 9, 30)
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _safe_date(year: int, month: int, day: int) -> Optional[date]:
+    if not (1 <= month <= 12) or not (1 <= year <= 9999):
+        return None
+    if not 1 <= day <= _last_day(year, month):
+        return None
+    return date(year, month, day)
+
+
+def _resolve_relative(rel: Relative, fiscal_year_be: int) -> tuple[Optional[date], Optional[date]]:
+    sm, sd, em, ed = rel
+    end_ce = fiscal_year_be - 543
+    sy = end_ce - 1 if sm >= _FY_START_MONTH else end_ce
+    ey = end_ce - 1 if em >= _FY_START_MONTH else end_ce
+    if not (1 <= sy <= 9999 and 1 <= ey <= 9999):
+        return None, None
+    s = _safe_date(sy, sm, min(sd, _last_day(sy, sm)))
+    e = _safe_date(ey, em, min(ed, _last_day(ey, em)))
+    if s is None or e is None or s > e:
+        return None, None
+    return s, e
+
+
+def _fy_index(month: int) -> int:
+    """Position of a calendar month in the fiscal year: October 0 ... September 11."""
+    return (month - _FY_START_MONTH) % 12
+
+
+def _year_to_ce(digits: str, era: Optional[str]) -> Optional[int]:
+    """A written year to CE: 4-digit BE (24xx-27xx) or CE (19xx-22xx); 2-digit years are BE."""
+    if not digits.isdigit():
+        return None
+    y = int(digits)
+    if len(digits) == 4:
+        if era == "ce":
+            return y if 1900 <= y <= 2200 else None
+        if 2400 <= y <= 2700:
+            return y - 543
+        if era is None and 1900 <= y <= 2200:
+            return y
+        return None
+    if len(digits) == 2:
+        return 2000 + y if era == "ce" else 2500 + y - 543
+    return None
+
+
+# ----------------------------------------------------------------------------- month names
+
+
+class _MonthData(NamedTuple):
+    full: tuple[str, ...]
+    abbr: tuple[str, ...]
+    exact: dict[str, int]  # form without dots and spaces -> month
+    stripped: dict[str, int]  # long form without marks -> month (unique only)
+    long_keys: frozenset[str]  # exact keys that are full names or long variants (no boundary check)
+    pattern: str
+
+
+def _strip_marks(s: str) -> str:
+    return "".join(c for c in s if c not in _MARKS)
+
+
+_MARK_CLASS = "[" + "".join(sorted(_MARKS)) + "]"
+
+
+def _form_pattern(form: str) -> str:
+    """Regex for a month form: abbreviations with dots optional or spaced and one stray OCR mark
+    allowed at a dot (ต.ุค., ธิ.ค., กุย.); names with any marks dropped or added (มนาคม, ธั้นวาคม)."""
+    if "." in form:
+        parts = [p for p in form.split(".") if p]
+        sep = _MARK_CLASS + r"?\.?" + _MARK_CLASS + r"?\s?"
+        return sep.join(re.escape(p) for p in parts) + r"\.?"
+    return "".join(re.escape(c) + _MARK_CLASS + "{0,2}" for c in _strip_marks(form))
+
+
+@cache
+def _months() -> _MonthData:
+    full: dict[int, str] = {}
+    abbr: dict[int, str] = {}
+    exact: dict[str, int] = {}
+    stripped: dict[str, set[int]] = {}
+    long_keys: set[str] = set()
+    forms: list[str] = []
+    for month_s, kind, form in load_table("months.tsv"):
+        m = int(month_s)
+        if kind == "full":
+            full[m] = form
+        elif kind == "abbr":
+            abbr[m] = form
+        key = re.sub(r"[.\s]", "", form)
+        if exact.get(key, m) != m:
+            raise ValueError(f"months.tsv: {form} names two months")
+        exact[key] = m
+        if "." not in form:
+            stripped.setdefault(_strip_marks(form), set()).add(m)
+            if kind in ("full", "variant") and len(form) >= 5:
+                long_keys.add(key)
+        forms.append(form)
+    forms.sort(key=len, reverse=True)
+    pattern = "|".join(_form_pattern(f) for f in forms)
+    unique = {k: next(iter(v)) for k, v in stripped.items() if len(v) == 1}
+    return _MonthData(
+        tuple(full[m] for m in range(1, 13)),
+        tuple(abbr[m] for m in range(1, 13)),
+        exact,
+        unique,
+        frozenset(long_keys),
+        pattern,
+    )
+
+
+def month_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(full names, abbreviations) for months 1..12, index 0 = January."""
+    data = _months()
+    return data.full, data.abbr
+
+
+def _month_of(matched: str) -> tuple[Optional[int], bool]:
+    """Month number of a matched month token, and whether it is a long (boundary-free) form."""
+    data = _months()
+    key = re.sub(r"[.\s]", "", matched)
+    if key in data.exact:
+        return data.exact[key], key in data.long_keys
+    if len(key) <= 4:  # an abbreviation with one stray mark: มีุค, กุย
+        hits = {data.exact.get(key[:i] + key[i + 1 :]) for i, c in enumerate(key) if c in _MARKS} - {None}
+        return (hits.pop(), False) if len(hits) == 1 else (None, False)
+    m = data.stripped.get(_strip_marks(key))
+    return m, m is not None and len(key) >= 5
+
+
+# ----------------------------------------------------------------------------- tokens
+
+
+class _Tok(NamedTuple):
+    kind: str
+    start: int
+    end: int
+    text: str  # digit-folded text
+    adj: bool  # only whitespace between the previous token and this one
+    glued: bool = False  # stuck to letters no token explains (OCR debris: "ส๕")
+
+
+@cache
+def _token_re() -> re.Pattern[str]:
+    parts = [
+        r"(?P<slash>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*(?:[0-9]{4}|[0-9]{2}))(?![0-9])",
+        r"(?P<num>[0-9]+)",
+        r"(?P<whole>(?:ตลอด|ทั้ง)\s*(?:ป\u0e35?งบ(?:ประมาณ|\s*ฯ|\.)?|ปี))",
+        r"(?P<fy>(?:ประจ(?:ำ|\u0e4dา)\s*)?ป\u0e35?งบ(?:ประมาณ|\s*ฯ|\.)?)",
+        r"(?P<quarter>ไตรมาส(?:ที่|ที)?)",
+        r"(?P<round>รอบ)",
+        r"(?P<monthword>เดือน)",
+        r"(?P<half>แรก|หลัง)",
+        r"(?P<dateword>(?:ณ\s*)?ว\u0e31?นท\u0e35?\u0e48?)",
+        r"(?P<dayword>วัน)",
+        r"(?P<yearword>ปี)",
+        r"(?P<from>ตั้งแต่|ตั้งเเต่|ระหว่าง)",
+        r"(?P<to>จน\s*ถ\u0e36?ง|ถ\u0e36?ง|-|~)",
+        r"(?P<and>และ|,)",
+        r"(?P<era_be>พ\.?\s?ศ\.?)",
+        r"(?P<era_ce>ค\.?\s?ศ\.?)",
+        f"(?P<month>{_months().pattern})",
+    ]
+    return re.compile("|".join(parts))
+
+
+def _month_ok(t: str, s: int, e: int, long: bool) -> bool:
+    """Boundary rules for short month forms (ก.พ. in ก.พ.ร. is not February)."""
+    if long:
+        return True
+    matched = t[s:e]
+    before = t[:s]
+    thai_before = bool(before) and re.match(f"[{_THAI_LETTER}]", before[-1]) is not None
+    if thai_before and not before.endswith(_CONNECTORS):
+        return False
+    after = t[e:]
+    if "." in matched and matched.endswith("."):
+        # followed by a lone consonant (ก.พ.ร., ก.พ.ร) -> part of a longer abbreviation
+        return re.match(f"[\u0e01-\u0e2e](?:\\.|(?![{_THAI_LETTER}]))", after) is None
+    # no final dot: must not run into letters (เม.ยขย. is no April, มีค in มีคุณธรรม no March)
+    return re.match(f"[{_THAI_LETTER}]", after) is None
+
+
+def _tokens(t: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    prev_end = 0
+    for m in _token_re().finditer(t):
+        kind = m.lastgroup or ""
+        s, e = m.span()
+        if kind == "month":
+            month, long = _month_of(m.group())
+            if month is None or not _month_ok(t, s, e, long):
+                continue
+        adj = bool(toks) and t[prev_end:s].strip() == ""
+        glued = s > prev_end and t[s - 1].isalpha() and not t[:s].endswith(_CONNECTORS)
+        toks.append(_Tok(kind, s, e, m.group(), adj, glued))
+        prev_end = e
+    return toks
+
+
+# ----------------------------------------------------------------------------- grammar
+
+
+class _Point(NamedTuple):
+    day: Optional[int]
+    month: Optional[int]
+    year_ce: Optional[int]
+
+
+class _Node(NamedTuple):
+    kind: str
+    i0: int  # first token
+    i1: int  # one past the last token
+    a: object = None
+    b: object = None
+    fy: Optional[int] = None
+
+
+class _Parser:
+    def __init__(self, toks: list[_Tok]):
+        self.t = toks
+
+    def k(self, i: int) -> str:
+        return self.t[i].kind if 0 <= i < len(self.t) else ""
+
+    def adj(self, i: int) -> bool:
+        return 0 <= i < len(self.t) and self.t[i].adj
+
+    def next_is(self, i: int, *kinds: str) -> bool:
+        return self.adj(i) and self.k(i) in kinds
+
+    def num(self, i: int, lo: int, hi: int, max_len: int = 2) -> Optional[int]:
+        if self.k(i) != "num" or len(self.t[i].text) > max_len:
+            return None
+        v = int(self.t[i].text)
+        return v if lo <= v <= hi else None
+
+    def year(self, i: int, relaxed: bool = False) -> tuple[Optional[int], int]:
+        """An optional era and a year at token i (adjacent); returns (CE year, next index)."""
+        j, era = i, None
+        if self.next_is(j, "era_be", "era_ce"):
+            era = "ce" if self.k(j) == "era_ce" else "be"
+            j += 1
+        if not self.next_is(j, "num"):
+            return None, i
+        digits = self.t[j].text
+        if len(digits) == 2 and era is None and not relaxed:
+            # "๑ ต.ค. ๖๕" is a year, but in "ต.ค. ๑๕ ธ.ค." 15 is the next date's day
+            if self.next_is(j + 1, "month", "monthword"):
+                return None, i
+        y = _year_to_ce(digits, era)
+        if y is None:
+            return None, i
+        return y, j + 1
+
+    def point(self, i: int) -> Optional[tuple[_Point, int]]:
+        j = i
+        if self.k(j) == "dateword":
+            if not self.adj(j + 1):
+                return None
+            j += 1
+        if self.k(j) == "slash":
+            d, m, y = re.split(r"\s*/\s*", self.t[j].text)
+            y_ce = _year_to_ce(y, None)
+            if y_ce is None or not (1 <= int(m) <= 12) or not (1 <= int(d) <= 31):
+                return None
+            return _Point(int(d), int(m), y_ce), j + 1
+        day = None
+        if self.k(j) == "num":
+            if self.t[j].glued and j == i:
+                return None
+            d = self.num(j, 1, 31)
+            nxt = j + 1
+            if self.next_is(nxt, "monthword") and self.next_is(nxt + 1, "month"):
+                nxt += 1
+            if d is None or not self.next_is(nxt, "month"):
+                return None
+            day, j = d, nxt
+        elif self.k(j) == "monthword":
+            if not self.next_is(j + 1, "month"):
+                return None
+            j += 1
+        if self.k(j) != "month":
+            return None
+        month, _ = _month_of(self.t[j].text)
+        y, j2 = self.year(j + 1)
+        return _Point(day, month, y), j2
+
+    def range_(self, i: int) -> Optional[_Node]:
+        j, between = i, False
+        if self.k(j) == "from":
+            between = self.t[j].text == "ระหว่าง"
+            if not self.adj(j + 1):
+                return None
+            j += 1
+        p = self.point(j)
+        if p is not None:
+            start, j = p
+        elif self.num(j, 1, 31) is not None and self.next_is(j + 1, "to") and not self.t[j].glued:
+            start, j = _Point(self.num(j, 1, 31), None, None), j + 1
+        else:
+            return None
+        seps = ("to", "and") if between else ("to",)
+        if not self.next_is(j, *seps) or not self.adj(j + 1):
+            return None
+        q = self.point(j + 1)
+        if q is None:
+            return None
+        end, j = q
+        if start.month is None and (end.day is None or end.month is None):
+            return None
+        return _Node("range", i, j, start, end)
+
+    def fiscal(self, i: int) -> Optional[_Node]:
+        if self.k(i) != "fy":
+            return None
+        y, j = self.year(i + 1, relaxed=True)
+        if y is None:
+            return None
+        return _Node("fiscal_year", i, j, fy=y + 543)
+
+    def trailing_fy(self, j: int) -> tuple[Optional[int], int]:
+        if self.adj(j):
+            node = self.fiscal(j)
+            if node is not None:
+                return node.fy, node.i1
+        return None, j
+
+    def quarter(self, i: int) -> Optional[_Node]:
+        if self.k(i) != "quarter" or not self.adj(i + 1):
+            return None
+        q = self.num(i + 1, 1, 4, 1)
+        if q is None:
+            return None
+        qs, j = [q], i + 2
+        while self.next_is(j, "to", "and"):
+            k = j + 1
+            if self.next_is(k, "quarter"):
+                k += 1
+            q2 = self.num(k, 1, 4, 1) if self.adj(k) else None
+            if q2 is None:
+                break
+            qs.append(q2)
+            j = k + 1
+        fy, j = self.trailing_fy(j)
+        return _Node("quarter", i, j, min(qs), max(qs), fy)
+
+    def round_(self, i: int) -> Optional[_Node]:
+        if self.k(i) != "round" or not self.adj(i + 1):
+            return None
+        n = self.num(i + 1, 1, 12)
+        if n is None or not self.next_is(i + 2, "monthword"):
+            return None
+        j, second_half = i + 3, False
+        if self.next_is(j, "half"):
+            second_half = self.t[j].text == "หลัง"
+            j += 1
+        fy, j = self.trailing_fy(j)
+        return _Node("round", i, j, n, second_half, fy)
+
+    def whole(self, i: int) -> Optional[_Node]:
+        if self.k(i) != "whole":
+            return None
+        j, fy = i + 1, None
+        if "งบ" in self.t[i].text:
+            y, j = self.year(j, relaxed=True)
+            fy = y + 543 if y is not None else None
+        if fy is None:
+            fy, j = self.trailing_fy(j)
+        return _Node("whole_fy", i, j, fy=fy)
+
+    def era_year(self, i: int) -> Optional[_Node]:
+        if self.k(i) not in ("era_be", "era_ce") or not self.next_is(i + 1, "num"):
+            return None
+        era = "ce" if self.k(i) == "era_ce" else "be"
+        y = _year_to_ce(self.t[i + 1].text, era)
+        return _Node("year", i, i + 2, y) if y is not None else None
+
+    def parse(self) -> tuple[list[_Node], list[int], list[int]]:
+        """Nodes; indexes of digit tokens no node explains; indexes of range separators before
+        digits or months that no range explains (a range the grammar missed)."""
+        nodes: list[_Node] = []
+        loose: list[int] = []
+        seps: list[int] = []
+        i = 0
+        while i < len(self.t):
+            node = (
+                self.range_(i)
+                or self._point_node(i)
+                or self.fiscal(i)
+                or self.quarter(i)
+                or self.round_(i)
+                or self.whole(i)
+                or self.era_year(i)
+            )
+            if node is not None:
+                nodes.append(node)
+                i = node.i1
+                continue
+            if self.k(i) in ("num", "slash"):
+                # durations ("๖ เดือน", "๓๐ วัน", "๒ ปี") are explained, not dates
+                if not (self.k(i) == "num" and self.next_is(i + 1, "monthword", "dayword", "yearword")):
+                    loose.append(i)
+            elif self.k(i) == "to" and self.t[i].start > 0 and self.k(i + 1) in ("num", "month", "dateword", "monthword"):
+                seps.append(i)  # "ธิ.ค. ๖๕ - ก.ค. ๖๖" with the start not understood
+            i += 1
+        return nodes, loose, seps
+
+    def _point_node(self, i: int) -> Optional[_Node]:
+        p = self.point(i)
+        if p is None:
+            return None
+        pt, j = p
+        return _Node("point", i, j, pt)
+
+
+# ----------------------------------------------------------------------------- nodes -> mentions
+
+
+def _point_bounds(p: _Point, year_ce: int) -> tuple[Optional[date], Optional[date]]:
+    if p.month is None:
+        return None, None
+    if p.day is not None:
+        d = _safe_date(year_ce, p.month, p.day)
+        return d, d
+    return _safe_date(year_ce, p.month, 1), _safe_date(year_ce, p.month, _last_day(year_ce, p.month))
+
+
+def _range_bounds(a: _Point, b: _Point) -> tuple[Optional[date], Optional[date], Optional[Relative]]:
+    am = a.month if a.month is not None else b.month
+    assert am is not None and b.month is not None
+    a_key = (am, a.day or 1)
+    b_key = (b.month, b.day or 31)
+    ay, by = a.year_ce, b.year_ce
+    if ay is None and by is None:
+        if _fy_index(am) > _fy_index(b.month) or (am == b.month and a_key > b_key):
+            return None, None, None
+        return None, None, (am, a.day or 1, b.month, b.day or 31)
+    if ay is None:
+        ay = by - 1 if a_key > b_key else by  # type: ignore[operator]
+    if by is None:
+        by = ay + 1 if b_key < a_key else ay
+    s, _ = _point_bounds(_Point(a.day, am, None), ay)
+    _, e = _point_bounds(b, by)
+    if s is None or e is None or s > e:
+        return None, None, None
+    return s, e, None
+
+
+def _mention(text: str, toks: list[_Tok], node: _Node) -> DateMention:
+    s, e = toks[node.i0].start, toks[node.i1 - 1].end
+    base = DateMention(text[s:e], s, e, "date")
+    if node.kind == "point":
+        p: _Point = node.a  # type: ignore[assignment]
+        kind = "date" if p.day is not None else "month"
+        if p.year_ce is None:
+            rel = (p.month, p.day or 1, p.month, p.day or 31)
+            return replace(base, kind=kind, relative=rel)  # type: ignore[arg-type]
+        lo, hi = _point_bounds(p, p.year_ce)
+        return replace(base, kind=kind, date=lo if p.day is not None else None, period_start=lo, period_end=hi)
+    if node.kind == "range":
+        lo, hi, rel = _range_bounds(node.a, node.b)  # type: ignore[arg-type]
+        return replace(base, kind="range", period_start=lo, period_end=hi, relative=rel)
+    if node.kind == "year":
+        y: int = node.a  # type: ignore[assignment]
+        return replace(base, kind="year", period_start=_safe_date(y, 1, 1), period_end=_safe_date(y, 12, 31))
+    if node.kind == "fiscal_year":
+        return replace(base, kind="fiscal_year", fiscal_year_be=node.fy, relative=(10, 1, 9, 30))
+    if node.kind == "quarter":
+        q1, q2 = node.a, node.b
+        rel = (_QUARTERS[q1][0], 1, _QUARTERS[q2][1], 31)  # type: ignore[index]
+        return replace(base, kind="quarter", fiscal_year_be=node.fy, relative=rel)
+    if node.kind == "round":
+        n: int = node.a  # type: ignore[assignment]
+        first = 12 - n if node.b else 0
+        last = 11 if node.b else n - 1
+        rel = ((first + 9) % 12 + 1, 1, (last + 9) % 12 + 1, 31)
+        return replace(base, kind="round", fiscal_year_be=node.fy, relative=rel)
+    return replace(base, kind="whole_fy", fiscal_year_be=node.fy, relative=(10, 1, 9, 30))
+
+
+_QUARTERS = {1: (10, 12), 2: (1, 3), 3: (4, 6), 4: (7, 9)}
+
+
+def _fill(m: DateMention, fiscal_year_be: Optional[int]) -> DateMention:
+    """Resolve a relative mention with its own fiscal year or the one given."""
+    if m.relative is None or (m.period_start is not None and m.period_end is not None):
+        return m
+    fy = m.fiscal_year_be or fiscal_year_be
+    if fy is None:
+        return m
+    lo, hi = _resolve_relative(m.relative, fy)
+    d = lo if m.kind == "date" else None
+    return replace(m, period_start=lo, period_end=hi, date=d)
+
+
+def _scan(text: str) -> tuple[list[DateMention], list[tuple[int, int]], list[tuple[int, int]]]:
+    """Mentions; spans of unexplained digit runs; spans of other unexplained date parts (orphan
+    month abbreviations, range separators whose range was not understood)."""
+    t = text.translate(_FOLD)
+    toks = _tokens(t)
+    nodes, loose, seps = _Parser(toks).parse()
+    mentions: list[DateMention] = []
+    orphans = [(toks[i].start, toks[i].end) for i in seps]
+    for m in (_mention(text, toks, n) for n in nodes):
+        # a bare month abbreviation without day, year or range partner is no mention (ก.พ. = the CSC)
+        if m.kind == "month" and m.period_start is None and not _is_long_month(m.text):
+            orphans.append((m.start, m.end))
+        else:
+            mentions.append(m)
+    return mentions, [(toks[i].start, toks[i].end) for i in loose], orphans
+
+
+def _is_long_month(s: str) -> bool:
+    _, long = _month_of(re.sub(r"^เดือน\s*", "", s.translate(_FOLD)))
+    return long
+
+
+def find_date_mentions(text: str, fiscal_year_be: Optional[int] = None) -> list[DateMention]:
+    """Every date, period and fiscal-year mention in ``text``, in order, with spans.
+
+    Relative mentions (quarters, rounds, months without a year) take their own fiscal year,
+    else ``fiscal_year_be``, else the first fiscal year the text names.
+
+    >>> [m.kind for m in find_date_mentions("รอบ ๖ เดือน ประจำปีงบประมาณ พ.ศ. ๒๕๖๖")]
+    ['round']
+    """
+    mentions = _scan(text)[0]
+    fy = fiscal_year_be
+    if fy is None:
+        fy = next((m.fiscal_year_be for m in mentions if m.kind == "fiscal_year"), None)
+    return [_fill(m, fy) for m in mentions]
+
+
+def unexplained_digits(text: str) -> list[tuple[int, int]]:
+    """Spans of digit runs that no date mention or duration explains (e.g. ``๗.๑.`` for ต.ค.)."""
+    return _scan(text)[1]
+
+
+def parse_date(text: str) -> Optional[date]:
+    """The first complete date (day, month, year) in ``text``, else None.
+
+    >>> parse_date("10 เม.ย. 66")
+    datetime.date(2023, 4, 10)
+    """
+    for m in find_date_mentions(text):
+        if m.kind == "date" and m.date is not None:
+            return m.date
+    return None
+
+
+def parse_period(text: str, fiscal_year_be: Optional[int] = None) -> tuple[Optional[date], Optional[date]]:
+    """First and last day of the period a phrase or table cell describes, else (None, None).
+
+    Several mentions give their union; a fiscal-year mention next to narrower ones only names
+    their year. Month-only bounds are the month's first/last day.
+
+    >>> parse_period("ไตรมาสที่ ๑-๒", 2566)
+    (datetime.date(2022, 10, 1), datetime.date(2023, 3, 31))
+    """
+    mentions = find_date_mentions(text, fiscal_year_be)
+    narrow = [m for m in mentions if m.kind not in ("fiscal_year", "year")]
+    use = narrow or mentions
+    spans = [m.bounds() for m in use]
+    if not spans or any(lo is None or hi is None for lo, hi in spans):
+        return None, None
+    return min(lo for lo, _ in spans), max(hi for _, hi in spans)  # type: ignore[type-var]
+
+
+# ----------------------------------------------------------------------------- formatting
+
+DATE_STYLES = (
+    "full",  # ๑๐ เมษายน ๒๕๖๖
+    "full_era",  # ๑๐ เมษายน พ.ศ. ๒๕๖๖
+    "dateword",  # วันที่ ๑๐ เมษายน ๒๕๖๖
+    "dateword_era",  # วันที่ ๑๐ เดือนเมษายน พ.ศ. ๒๕๖๖
+    "abbr",  # ๑๐ เม.ย. ๒๕๖๖
+    "abbr_short",  # ๑๐ เม.ย. ๖๖
+    "abbr_nodot",  # ๑๐ เมย ๖๖
+    "abbr_tight",  # ๑๐เม.ย.๖๖
+    "abbr_era",  # ๑๐ เม.ย. พ.ศ. ๒๕๖๖
+    "short_name",  # ๑๐ เมษา ๖๖
+    "ce",  # ๑๐ เมษายน ๒๐๒๓
+    "ce_era",  # ๑๐ เมษายน ค.ศ. ๒๐๒๓
+    "abbr_ce",  # ๑๐ เม.ย. ๒๐๒๓
+    "slash",  # ๑๐/๔/๒๕๖๖
+    "slash_pad",  # ๑๐/๐๔/๒๕๖๖
+    "slash_short",  # ๑๐/๔/๖๖
+    "slash_ce",  # ๑๐/๐๔/๒๐๒๓
+)
+MONTH_STYLES = (
+    "month_year",  # เมษายน ๒๕๖๖
+    "month_era",  # เดือนเมษายน พ.ศ. ๒๕๖๖
+    "month_abbr",  # เม.ย. ๒๕๖๖
+    "month_abbr_short",  # เม.ย. ๖๖
+    "month_nodot",  # เมย ๖๖
+    "month_ce",  # เมษายน ๒๐๒๓
+)
+_SHORT_NAMES = ("มกรา", "กุมภา", "มีนา", "เมษา", "พฤษภา", "มิถุนา", "กรกฎา", "สิงหา", "กันยา", "ตุลา", "พฤศจิกา", "ธันวา")
+
+
+def format_thai_date(d: date, style: str = "full", digits: str = "thai") -> str:
+    """Write ``d`` in one of ``DATE_STYLES`` or ``MONTH_STYLES``; ``digits`` is thai or arabic.
+
+    >>> format_thai_date(date(2023, 4, 10), "abbr_short")
+    '๑๐ เม.ย. ๖๖'
+    """
+    full, abbr = month_names()
+    fm, am = full[d.month - 1], abbr[d.month - 1]
+    be, ce = d.year + 543, d.year
+    yy = f"{be % 100:02d}"
+    table = {
+        "full": f"{d.day} {fm} {be}",
+        "full_era": f"{d.day} {fm} พ.ศ. {be}",
+        "dateword": f"วันที่ {d.day} {fm} {be}",
+        "dateword_era": f"วันที่ {d.day} เดือน{fm} พ.ศ. {be}",
+        "abbr": f"{d.day} {am} {be}",
+        "abbr_short": f"{d.day} {am} {yy}",
+        "abbr_nodot": f"{d.day} {am.replace('.', '')} {yy}",
+        "abbr_tight": f"{d.day}{am}{yy}",
+        "abbr_era": f"{d.day} {am} พ.ศ. {be}",
+        "short_name": f"{d.day} {_SHORT_NAMES[d.month - 1]} {yy}",
+        "ce": f"{d.day} {fm} {ce}",
+        "ce_era": f"{d.day} {fm} ค.ศ. {ce}",
+        "abbr_ce": f"{d.day} {am} {ce}",
+        "slash": f"{d.day}/{d.month}/{be}",
+        "slash_pad": f"{d.day:02d}/{d.month:02d}/{be}",
+        "slash_short": f"{d.day}/{d.month}/{yy}",
+        "slash_ce": f"{d.day:02d}/{d.month:02d}/{ce}",
+        "month_year": f"{fm} {be}",
+        "month_era": f"เดือน{fm} พ.ศ. {be}",
+        "month_abbr": f"{am} {be}",
+        "month_abbr_short": f"{am} {yy}",
+        "month_nodot": f"{am.replace('.', '')} {yy}",
+        "month_ce": f"{fm} {ce}",
+    }
+    if style not in table:
+        raise ValueError(f"unknown date style {style!r}")
+    out = table[style]
+    if digits == "thai":
+        out = out.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+    elif digits != "arabic":
+        raise ValueError("digits must be 'thai' or 'arabic'")
+    return out

@@ -1,0 +1,349 @@
+"""Tests of ocr_pipeline.clean.dates: every form, property tests, and thai_strptime's traps."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ocr_pipeline.clean.dates import (
+    DATE_STYLES,
+    MONTH_STYLES,
+    find_date_mentions,
+    fiscal_year_bounds,
+    fiscal_year_of,
+    format_thai_date,
+    month_names,
+    parse_date,
+    parse_period,
+    unexplained_digits,
+)
+from ocr_pipeline.clean.thai_text import arabic_to_thai_digits
+
+D = date
+
+# --------------------------------------------------------------------------- explicit examples
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("๑๐ เมษายน ๒๕๖๖", D(2023, 4, 10)),
+        ("10 เม.ย. 66", D(2023, 4, 10)),
+        ("๑ ต.ค. ๖๕", D(2022, 10, 1)),
+        ("วันที่ ๓๑ มีนาคม พ.ศ. ๒๕๖๖", D(2023, 3, 31)),
+        ("วันที ๓๑ มนาคม ๒๕๖๖", D(2023, 3, 31)),  # OCR dropped marks
+        ("10 เม.ย. 2023", D(2023, 4, 10)),
+        ("๑๐ เมษายน ค.ศ. ๒๐๒๓", D(2023, 4, 10)),
+        ("๑๐ มค ๖๖", D(2023, 1, 10)),
+        ("๑๐ ต. ค. ๒๕๖๕", D(2022, 10, 10)),
+        ("๑๐ ต.ค ๒๕๖๕", D(2022, 10, 10)),
+        ("๕ ธันวา ๖๕", D(2022, 12, 5)),
+        ("๒ กรกฏาคม ๒๕๖๖", D(2023, 7, 2)),  # common misspelling
+        ("๑๗ ดุลาคม ๒๕๖๕", D(2022, 10, 17)),  # ต read as ด
+        ("๒๙ ก.พ. ๒๕๖๗", D(2024, 2, 29)),
+        ("ณ วันที่ ๑ เดือนมกราคม พ.ศ. ๒๕๖๖", D(2023, 1, 1)),
+        ("ที่ ลบ ๕๓๘๐๑/๓๒๔ ลงวันที่ ๔ พฤษภาคม ๒๕๖๖", D(2023, 5, 4)),
+    ],
+)
+def test_parse_date_examples(text: str, expected: date) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["๓๐ ก.พ. ๒๕๖๖", "๓๒ มีนาคม ๒๕๖๖", "เมษายน ๒๕๖๖", "สำนักงาน ก.พ.ร.", "๑๒/๒๕๖๖", "งบประมาณ ๕๐,๐๐๐ บาท", ""],
+)
+def test_parse_date_rejects(text: str) -> None:
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, fy, expected",
+    [
+        ("เมษายน ๒๕๖๖", None, (D(2023, 4, 1), D(2023, 4, 30))),
+        ("ต.ค. ๒๕๖๕ - มี.ค. ๒๕๖๖", None, (D(2022, 10, 1), D(2023, 3, 31))),
+        ("ตุลาคม – มีนาคม ๒๕๖๖", None, (D(2022, 10, 1), D(2023, 3, 31))),
+        ("มกราคม – มีนาคม ๒๕๖๖", None, (D(2023, 1, 1), D(2023, 3, 31))),
+        ("๑ ต.ค. ๖๕ ถึง ๓๑ มี.ค. ๖๖", None, (D(2022, 10, 1), D(2023, 3, 31))),
+        ("ตั้งแต่วันที่ ๑ ตุลาคม ๒๕๖๕ ถึงวันที่ ๓๑ มีนาคม ๒๕๖๖", None, (D(2022, 10, 1), D(2023, 3, 31))),
+        ("ต.ค.๖๕-มี.ค.๖๖", None, (D(2022, 10, 1), D(2023, 3, 31))),
+        ("ต.ค. ๖๕\n- ก.ย. ๖๖", None, (D(2022, 10, 1), D(2023, 9, 30))),
+        ("๑ – ๓๑ มีนาคม ๒๕๖๖", None, (D(2023, 3, 1), D(2023, 3, 31))),
+        ("ธ.ค. ๖๕ - ก.พ. ๖๖", None, (D(2022, 12, 1), D(2023, 2, 28))),
+        ("๑ ต.ค. ๖๕ - ๓๑ มี.ค.", None, (D(2022, 10, 1), D(2023, 3, 31))),
+        ("ปีงบประมาณ พ.ศ. ๒๕๖๖", None, (D(2022, 10, 1), D(2023, 9, 30))),
+        ("ประจำปีงบประมาณ ๒๕๖๖", None, (D(2022, 10, 1), D(2023, 9, 30))),
+        ("ปีงบฯ ๖๖", None, (D(2022, 10, 1), D(2023, 9, 30))),
+        ("ไตรมาสที่ ๑-๒", 2566, (D(2022, 10, 1), D(2023, 3, 31))),
+        ("ไตรมาส ๑", 2566, (D(2022, 10, 1), D(2022, 12, 31))),
+        ("ไตรมาสที่ ๓ - ๔ ปีงบประมาณ ๒๕๖๖", None, (D(2023, 4, 1), D(2023, 9, 30))),
+        ("ไตรมาสที่ ๒ และ ไตรมาสที่ ๓", 2566, (D(2023, 1, 1), D(2023, 6, 30))),
+        ("ตลอดปีงบประมาณ", 2566, (D(2022, 10, 1), D(2023, 9, 30))),
+        ("ตลอดปีงบประมาณ พ.ศ. ๒๕๖๗", 2566, (D(2023, 10, 1), D(2024, 9, 30))),
+        ("ตลอดปี", 2566, (D(2022, 10, 1), D(2023, 9, 30))),
+        ("รอบ ๖ เดือน", 2566, (D(2022, 10, 1), D(2023, 3, 31))),
+        ("รอบ ๑๒ เดือน", 2566, (D(2022, 10, 1), D(2023, 9, 30))),
+        ("รอบ ๖ เดือนหลัง", 2566, (D(2023, 4, 1), D(2023, 9, 30))),
+        ("รอบ ๖ เดือน ประจำปีงบประมาณ พ.ศ. ๒๕๖๖", None, (D(2022, 10, 1), D(2023, 3, 31))),
+        ("ต.ค. - ธ.ค.", 2566, (D(2022, 10, 1), D(2022, 12, 31))),
+        ("มีนาคม", 2566, (D(2023, 3, 1), D(2023, 3, 31))),
+        ("ต.ค. ๖๕ - ธ.ค. ๖๕ และ ม.ค. - มี.ค. ๖๖", None, (D(2022, 10, 1), D(2023, 3, 31))),
+        ("ปีงบประมาณ ๒๕๖๖ (ไตรมาสที่ ๑)", None, (D(2022, 10, 1), D(2022, 12, 31))),
+        ("ภายใน ๓๑ มี.ค. ๖๖", None, (D(2023, 3, 31), D(2023, 3, 31))),
+    ],
+)
+def test_parse_period_examples(text: str, fy: int | None, expected: tuple[date, date]) -> None:
+    assert parse_period(text, fy) == expected
+
+
+@pytest.mark.parametrize(
+    "text, fy",
+    [
+        ("ไตรมาสที่ ๑-๒", None),  # needs a fiscal year
+        ("ตลอดปีงบประมาณ", None),
+        ("ต.ค. ๖๖ - มี.ค. ๖๖", None),  # start after end
+        ("ตามแผนงาน", 2566),
+        ("", 2566),
+    ],
+)
+def test_parse_period_unresolvable(text: str, fy: int | None) -> None:
+    assert parse_period(text, fy) == (None, None)
+
+
+def test_find_mentions_spans_and_kinds() -> None:
+    text = (
+        "รายงานผลการดำเนินงาน รอบ ๖ เดือน ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ "
+        "ตั้งแต่วันที่ ๑ ตุลาคม ๒๕๖๕ ถึงวันที่ ๓๑ มีนาคม ๒๕๖๖ ตาม พ.ร.บ. ข้อมูลข่าวสาร พ.ศ. ๒๕๔๐ "
+        "ส่ง สำนักงาน ก.พ.ร. ภายในเดือนเมษายน ๒๕๖๖"
+    )
+    ms = find_date_mentions(text)
+    assert [m.kind for m in ms] == ["round", "range", "year", "month"]
+    for m in ms:
+        assert text[m.start : m.end] == m.text
+    assert ms[0].fiscal_year_be == 2566 and ms[0].bounds() == (D(2022, 10, 1), D(2023, 3, 31))
+    assert ms[1].text.startswith("ตั้งแต่") and ms[1].text.endswith("๒๕๖๖")
+    assert ms[3].bounds() == (D(2023, 4, 1), D(2023, 4, 30))
+
+
+def test_relative_mentions_take_the_texts_fiscal_year() -> None:
+    ms = find_date_mentions("แผนปีงบประมาณ ๒๕๖๖ ดำเนินการ ไตรมาส ๒")
+    assert [m.kind for m in ms] == ["fiscal_year", "quarter"]
+    assert ms[1].bounds() == (D(2023, 1, 1), D(2023, 3, 31))
+    assert find_date_mentions("ไตรมาส ๒")[0].bounds() == (None, None)
+    assert find_date_mentions("ไตรมาส ๒")[0].bounds(2567) == (D(2024, 1, 1), D(2024, 3, 31))
+
+
+def test_abbreviation_boundaries() -> None:
+    # ก.พ. of ก.พ.ร. (the OPDC) and the CSC alone are no February; มีค inside words is no March
+    assert find_date_mentions("สำนักงาน ก.พ.ร. ๒๕๖๖") == []
+    assert find_date_mentions("มีคุณธรรม ๑๒ ข้อ") == []
+    assert find_date_mentions("ตลาด ๑๒ ตุลาการ") == []
+    assert parse_date("ส่ง ก.พ. ๑๐ ก.พ. ๖๖") == D(2023, 2, 10)
+
+
+def test_unexplained_digits_flags_month_read_as_digits() -> None:
+    text = "๑ ๗.๑. ๖๕ - ๓๑ มี.ค. ๖๖"
+    assert [text[s:e] for s, e in unexplained_digits(text)] == ["๑", "๗", "๑", "๖๕"]
+    assert unexplained_digits("ต.ค. ๖๕ - มี.ค. ๖๖ (๖ เดือน)") == []
+
+
+def test_stray_ocr_marks_in_abbreviations() -> None:
+    # real stock-Tesseract readings: a mark after the dot, a mark instead of the dot
+    assert parse_date("๕ ต.ุค. ๒๕๖๖") == D(2022 + 1, 10, 5)
+    assert parse_period("ส.ค. ๖๑ - กุย. ๖๑") == (D(2018, 8, 1), D(2018, 9, 30))
+    assert parse_date("๑ มีุค. ๖๖") == D(2023, 3, 1)
+    assert find_date_mentions("กุยช่าย ๑๒ ต้น") == []
+
+
+def test_month_tables_are_consistent() -> None:
+    full, abbr = month_names()
+    assert full[9] == "ตุลาคม" and abbr[2] == "มี.ค."
+    for m in range(12):
+        assert parse_date(f"๑ {full[m]} ๒๕๖๖") == D(2023, m + 1, 1)
+        assert parse_date(f"๑ {abbr[m]} ๒๕๖๖") == D(2023, m + 1, 1)
+        assert parse_date(f"๑ {abbr[m].replace('.', '')} ๒๕๖๖") == D(2023, m + 1, 1)
+
+
+def test_dropped_marks_every_month() -> None:
+    full, _ = month_names()
+    marks = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c")
+    for m in range(12):
+        bare = "".join(c for c in full[m] if c not in marks)
+        assert parse_date(f"๒ {bare} ๒๕๖๖") == D(2023, m + 1, 2), bare
+
+
+def test_fiscal_year_helpers() -> None:
+    assert fiscal_year_of(D(2022, 10, 1)) == 2566
+    assert fiscal_year_of(D(2022, 9, 30)) == 2565
+    assert fiscal_year_of(D(2023, 9, 30)) == 2566
+    assert fiscal_year_bounds(2566) == (D(2022, 10, 1), D(2023, 9, 30))
+
+
+# --------------------------------------------------------------------------- thai_strptime's traps
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("๑๐/๑๐/๒๕๖๕", D(2022, 10, 10)),  # numeric month 10 (thai_strptime: January)
+        ("๑/๑๑/๒๕๖๕", D(2022, 11, 1)),
+        ("31/12/2565", D(2022, 12, 31)),
+        ("๐๑/๐๔/๒๕๖๖", D(2023, 4, 1)),  # '/' separators (thai_strptime: KeyError)
+        ("10/4/66", D(2023, 4, 10)),  # two-digit BE year (thai_strptime: +2500 on CE)
+        ("10/04/2023", D(2023, 4, 10)),  # CE year
+        ("๑ ต.ค. ๖๕", D(2022, 10, 1)),
+        ("๓๐ พ.ย. ๖๕", D(2022, 11, 30)),
+        ("๓๑ ธ.ค. ๖๕", D(2022, 12, 31)),
+        ("๑ ม.ค. ๐๐", D(1957, 1, 1)),  # BE 2500
+    ],
+)
+def test_thai_strptime_traps(text: str, expected: date) -> None:
+    assert parse_date(text) == expected
+
+
+def test_dotted_numbers_are_not_dates() -> None:
+    # "๗.๑.๒๕๖๕" is ต.ค. read as digits, not 7 January
+    assert parse_date("๗.๑.๒๕๖๕") is None
+    assert parse_date("๑๐.๔.๒๕๖๖") is None
+
+
+# --------------------------------------------------------------------------- property tests
+
+DATES = st.dates(min_value=D(2550 - 543, 1, 1), max_value=D(2575 - 543, 12, 31))
+DIGITS = st.sampled_from(["thai", "arabic"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(DATES, st.sampled_from(DATE_STYLES), DIGITS)
+def test_every_date_style_round_trips(d: date, style: str, digits: str) -> None:
+    text = format_thai_date(d, style, digits)
+    assert parse_date(text) == d, text
+    ms = find_date_mentions(text)
+    assert len(ms) == 1 and ms[0].kind == "date" and ms[0].text == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(DATES, st.sampled_from(MONTH_STYLES), DIGITS)
+def test_every_month_style_round_trips(d: date, style: str, digits: str) -> None:
+    text = format_thai_date(d, style, digits)
+    first = d.replace(day=1)
+    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    assert parse_period(text) == (first, last), text
+    assert parse_date(text) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(DATES, st.sampled_from(DATE_STYLES), DIGITS, st.sampled_from(["วันที่ ", "ณ วันที่ ", "ลงวันที่ "]))
+def test_dates_inside_sentences(d: date, style: str, digits: str, prefix: str) -> None:
+    text = f"หนังสือ{prefix}{format_thai_date(d, style, digits)} เรื่อง รายงานผล"
+    assert parse_date(text) == d, text
+
+
+@st.composite
+def date_ranges(draw):
+    a = draw(DATES)
+    b = draw(st.dates(min_value=a, max_value=a + timedelta(days=400)))
+    return a, b
+
+
+RANGE_SEPS = [" - ", "-", " – ", " ถึง ", " ถึงวันที่ ", " จนถึง "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(date_ranges(), st.sampled_from(DATE_STYLES), st.sampled_from(RANGE_SEPS), DIGITS, st.booleans())
+def test_random_date_ranges(rng, style: str, sep: str, digits: str, prefix: bool) -> None:
+    a, b = rng
+    if style.startswith("dateword") and "วันที่" in sep:
+        sep = " ถึง "
+    text = format_thai_date(a, style, digits) + sep + format_thai_date(b, style, digits)
+    if prefix and not style.startswith("dateword"):
+        text = "ตั้งแต่วันที่ " + text
+    assert parse_period(text) == (a, b), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(date_ranges(), st.sampled_from(MONTH_STYLES), st.sampled_from(RANGE_SEPS[:3]), DIGITS, st.booleans())
+def test_random_month_ranges(rng, style: str, sep: str, digits: str, drop_start_year: bool) -> None:
+    a, b = rng
+    first = a.replace(day=1)
+    last = (b.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    start_text = format_thai_date(a, style, digits)
+    if drop_start_year and (b.year - a.year) <= 1 and (a.year == b.year) == (a.month <= b.month):
+        # "ตุลาคม – มีนาคม ๒๕๖๖": the start month takes the end's year, or the year before
+        start_text = start_text.rsplit(" ", 1)[0]
+        if style == "month_era":
+            start_text = start_text.replace(" พ.ศ.", "")
+    text = start_text + sep + format_thai_date(b, style, digits)
+    assert parse_period(text) == (first, last), text
+
+
+FY = st.integers(min_value=2550, max_value=2575)
+
+
+@settings(max_examples=300, deadline=None)
+@given(FY, st.integers(1, 4), st.integers(1, 4), DIGITS, st.sampled_from(["ปีงบประมาณ พ.ศ. ", "ประจำปีงบประมาณ ", "ปีงบฯ "]))
+def test_random_fiscal_expressions(fy: int, q1: int, q2: int, digits: str, fy_word: str) -> None:
+    q1, q2 = min(q1, q2), max(q1, q2)
+    fs, fe = fiscal_year_bounds(fy)
+    year = str(fy) if "ฯ" not in fy_word else str(fy % 100).zfill(2)
+
+    def t(s: str) -> str:
+        return arabic_to_thai_digits(s) if digits == "thai" else s
+
+    assert parse_period(t(fy_word + year)) == (fs, fe)
+    q_start = [fs, D(fe.year, 1, 1), D(fe.year, 4, 1), D(fe.year, 7, 1)][q1 - 1]
+    q_end = [D(fs.year, 12, 31), D(fe.year, 3, 31), D(fe.year, 6, 30), fe][q2 - 1]
+    q_text = t(f"ไตรมาสที่ {q1}" + (f"-{q2}" if q2 != q1 else ""))
+    assert parse_period(q_text, fy) == (q_start, q_end), q_text
+    assert parse_period(q_text + " " + t(fy_word + year)) == (q_start, q_end)
+    assert parse_period(t("รอบ 6 เดือน"), fy) == (fs, D(fe.year, 3, 31))
+    assert parse_period(t("รอบ 12 เดือน"), fy) == (fs, fe)
+    assert parse_period("ตลอดปีงบประมาณ", fy) == (fs, fe)
+    assert parse_period("ตลอดปีงบประมาณ " + t(year if len(year) == 4 else str(fy))) == (fs, fe)
+
+
+@settings(max_examples=200, deadline=None)
+@given(DATES)
+def test_fiscal_year_of_matches_bounds(d: date) -> None:
+    fs, fe = fiscal_year_bounds(fiscal_year_of(d))
+    assert fs <= d <= fe
+
+
+# --------------------------------------------------------------------------- measurement
+
+
+def measure_speed(n: int = 20000, seed: int = 1) -> None:  # pragma: no cover - a report, not a test
+    """Parse speed: single-expression texts, and mentions found in running text."""
+    import random
+    import time
+
+    rng = random.Random(seed)
+    styles = DATE_STYLES + MONTH_STYLES
+    texts = [
+        format_thai_date(D(2007, 1, 1) + timedelta(days=rng.randrange(26 * 365)), rng.choice(styles), rng.choice(["thai", "arabic"]))
+        for _ in range(n)
+    ]
+    t0 = time.perf_counter()
+    found = sum(len(find_date_mentions(t)) for t in texts)
+    el = time.perf_counter() - t0
+    print(f"single expressions: {n} texts, {found} mentions, {found / el:,.0f} mentions/s")
+    ranges = [f"{a} - {b}" for a, b in zip(texts[::2], texts[1::2])]
+    t0 = time.perf_counter()
+    for t in ranges:
+        parse_period(t)
+    el = time.perf_counter() - t0
+    print(f"parse_period on two-expression cells: {len(ranges) / el:,.0f} cells/s")
+    para = " ".join(f"ผลการดำเนินงาน {t} ตามแผน" for t in texts[:200])
+    t0 = time.perf_counter()
+    reps = 20
+    for _ in range(reps):
+        ms = find_date_mentions(para)
+    el = time.perf_counter() - t0
+    print(f"running text: {len(para)} chars, {len(ms)} mentions; {reps * len(ms) / el:,.0f} mentions/s, {reps * len(para) / el:,.0f} chars/s")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    measure_speed()
