@@ -2,14 +2,15 @@
 
 Glyphs (Thai and Arabic digits, ``. / - ( ) : ,``, and Thai/Latin letters as "not a digit") are rendered
 in every installed Thai font except the held-out Norasi family (fonts-thai-tlwg, fonts-noto-core), at
-9-22 pt and 150-320 dpi, between neighbouring digits, then degraded (rotation, blur, resampling, noise,
-stroke weight, bilevel threshold, JPEG), cut with the reader's own code (``digit_glyphs``) and fed to a
+9-22 pt and 180-320 dpi, between neighbouring digits or letters, then degraded (rotation, shear, width,
+elastic warp, blur, resampling, noise, stroke weight, bilevel threshold, JPEG), cut with the reader's own code (``digit_glyphs``) and fed to a
 scikit-learn MLP. The weights are saved as float16 in a plain ``.npz``; inference needs numpy only.
 
     .venv/bin/python scripts/train_digit_reader.py            # train, evaluate, write the model
     .venv/bin/python scripts/train_digit_reader.py --eval-only  # evaluate the saved model
 
-Evaluation: fresh samples (another seed) of the training fonts, and all Norasi styles (unseen font).
+Evaluation: fresh samples (another seed, 10-20 pt at 200-300 dpi) of the training fonts, and all Norasi
+styles (a font family never seen in training).
 """
 
 from __future__ import annotations
@@ -41,7 +42,11 @@ VOWELS = "ะาเแโใไๆฯ"
 MARKS = "\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e31\u0e48\u0e49\u0e47\u0e4c"
 LATIN = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz"
 FRAGMENT = "frag"  # a piece of a glyph cut in the wrong place: "not a digit"
+PAIR = "pair"  # two glyphs run together: "not a digit" (the reader then tries to cut it)
 BODY = "นกรม"  # neighbours of body height besides digits
+TRAIN_SIZES = ((9.0, 22.0), (180.0, 320.0))  # point size, dpi of training glyphs
+EVAL_SIZES = ((10.0, 20.0), (200.0, 300.0))  # of evaluation glyphs: the documents' range
+SIZES = TRAIN_SIZES
 
 
 @dataclass
@@ -80,12 +85,12 @@ def other_labels(font: Font, rng: np.random.Generator, n: int) -> list[str]:
     return out
 
 
-def degrade(img: np.ndarray, rng: np.random.Generator, digit_h: float) -> np.ndarray:
-    """Scan-like damage on a float image (0 ink .. 255 paper)."""
+def degrade(img: np.ndarray, rng: np.random.Generator, digit_h: float, line: bool = False) -> np.ndarray:
+    """Scan-like damage on a float image (0 ink .. 255 paper); ``line``: a whole text line, only skewed."""
     h, w = img.shape
     if rng.random() < 0.8:  # rotation, shear and width change: scan skew and unseen type designs
-        ang = np.deg2rad(rng.uniform(-2.0, 2.0))
-        sx, sh = rng.uniform(0.85, 1.15), rng.uniform(-0.15, 0.15)
+        ang = np.deg2rad(rng.uniform(-2.0, 2.0) * (0.5 if line else 1))
+        sx, sh = (1.0, 0.0) if line else (rng.uniform(0.85, 1.15), rng.uniform(-0.15, 0.15))
         a = np.array([[np.cos(ang), -np.sin(ang)], [np.sin(ang), np.cos(ang)]]) @ np.array([[sx, sh], [0, 1]])
         c = np.array([w / 2, h / 2])
         m = np.hstack([a, (c - a @ c)[:, None]])
@@ -93,6 +98,14 @@ def degrade(img: np.ndarray, rng: np.random.Generator, digit_h: float) -> np.nda
     if rng.random() < 0.25 and digit_h > 18:  # stroke weight
         k = np.ones((2, 2), np.uint8)
         img = cv2.erode(img, k) if rng.random() < 0.5 else cv2.dilate(img, k)
+    if not line and rng.random() < 0.5:  # smooth elastic warp: type designs differ in detail
+        alpha, smooth = rng.uniform(0.02, 0.07) * digit_h * 4, max(1.0, 0.25 * digit_h)
+        dx = cv2.GaussianBlur(rng.uniform(-1, 1, (h, w)).astype(np.float32), (0, 0), smooth)
+        dy = cv2.GaussianBlur(rng.uniform(-1, 1, (h, w)).astype(np.float32), (0, 0), smooth)
+        dx *= alpha / (np.abs(dx).max() + 1e-6)
+        dy *= alpha / (np.abs(dy).max() + 1e-6)
+        gx, gy = np.meshgrid(np.arange(w, dtype=np.float32), np.arange(h, dtype=np.float32))
+        img = cv2.remap(img.astype(np.float32), gx + dx, gy + dy, cv2.INTER_LINEAR, borderValue=255.0)
     sigma = rng.uniform(0, 0.05 * digit_h)
     if sigma > 0.3:
         img = cv2.GaussianBlur(img, (0, 0), sigma)
@@ -104,7 +117,7 @@ def degrade(img: np.ndarray, rng: np.random.Generator, digit_h: float) -> np.nda
     img = ink + (paper - ink) * (img / 255.0)
     img = img + rng.normal(0, rng.uniform(0, 18), img.shape)
     if rng.random() < 0.3:  # bilevel scan with a jittered threshold
-        thr = rng.uniform(0.35, 0.65) * (paper + ink)
+        thr = rng.uniform(0.4, 0.6) * (paper + ink)
         img = np.where(img > thr, 255.0, 0.0)
     img = np.clip(img, 0, 255).astype(np.uint8)
     if rng.random() < 0.5:
@@ -114,24 +127,34 @@ def degrade(img: np.ndarray, rng: np.random.Generator, digit_h: float) -> np.nda
     return img
 
 
-def sample(font: Font, label: str, rng: np.random.Generator, fragment: bool = False) -> np.ndarray | None:
-    """Render ``label`` (alone or between neighbours), degrade, cut; the feature row of its glyph."""
-    pt, dpi = rng.uniform(9, 22), rng.uniform(150, 320)
+def sample(font: Font, label: str, rng: np.random.Generator, fragment: bool = False, cut: bool = False
+           ) -> list[tuple[np.ndarray, str]] | None:
+    """Render ``label`` between neighbours, degrade, cut; the feature row(s) of its glyph and their labels.
+
+    A two-character ``label`` made of no mark is drawn with its characters touching (a "pair": letters
+    or digits run together, to be cut or left alone, never read as one digit). With ``cut``, a pair of
+    digits is cut where the reader would cut it and both pieces are labelled with their digits."""
+    pt, dpi = rng.uniform(*SIZES[0]), rng.uniform(*SIZES[1])
     px = max(12, int(round(pt * dpi / 72)))
     f = font.font(px)
     body = f.getbbox("น", anchor="ls")
     body_h = body[3] - body[1]
-    neigh_pool = [c for c in dg.THAI_DIGITS] * 4 + [c for c in dg.ARABIC_DIGITS + BODY if c in font.has]
-    alone = rng.random() < 0.2
-    parts = [label] if alone else [neigh_pool[rng.integers(len(neigh_pool))], label,
-                                   neigh_pool[rng.integers(len(neigh_pool))]]
-    target = 0 if alone else 1
+    if rng.random() < 0.25:  # a number next to words
+        neigh_pool = [c for c in BODY + CONSONANTS if c in font.has]
+    else:
+        neigh_pool = [c for c in dg.THAI_DIGITS] * 4 + [c for c in dg.ARABIC_DIGITS if c in font.has]
+    parts = [neigh_pool[rng.integers(len(neigh_pool))], label, neigh_pool[rng.integers(len(neigh_pool))]]
+    target = 1
+    pair = len(label) == 2 and label[1] not in MARKS
+    if pair:
+        parts[target : target + 1] = list(label)
     boxes, x = [], int(px * 0.6)
     base = int(px * 1.3)
     for i, s in enumerate(parts):
         l, t, r, b = f.getbbox(s, anchor="ls")
         if i:
-            x += int(rng.uniform(0.06, 0.35) * px) - l
+            touch = pair and i == target + 1
+            x += int((rng.uniform(-0.2, -0.04) if touch else rng.uniform(0.06, 0.35)) * px) - l
         boxes.append((x + l, base + t, x + r, base + b))
         x += r
     W, H = x + int(px * 0.6), int(px * 2.2)
@@ -140,6 +163,11 @@ def sample(font: Font, label: str, rng: np.random.Generator, fragment: bool = Fa
     for s, bx in zip(parts, boxes):
         l, t, _r, _b = f.getbbox(s, anchor="ls")
         d.text((bx[0] - l, base), s, font=f, fill=0, anchor="ls")
+    boxes_before = list(boxes)
+    if pair:  # the two touching characters count as one part
+        a, b = boxes[target], boxes[target + 1]
+        boxes[target : target + 2] = [(a[0], min(a[1], b[1]), b[2], max(a[3], b[3]))]
+        parts[target : target + 2] = [label]
     img = degrade(np.asarray(im, np.float32), rng, body_h)
     x0 = min(b[0] for b in boxes) - int(rng.uniform(0.02, 0.25) * px)
     x1 = max(b[2] for b in boxes) + int(rng.uniform(0.02, 0.25) * px)
@@ -155,8 +183,7 @@ def sample(font: Font, label: str, rng: np.random.Generator, fragment: bool = Fa
     mine = [g for g in glyphs if tb[0] - 2 <= (g.x0 + g.x1) / 2 + ox <= tb[2] + 2]
     if len(mine) != 1 or len(glyphs) != len(parts):
         return None
-    ref = body_h * rng.uniform(0.9, 1.15) if alone else None
-    band = dg.band_of(glyphs, ref)
+    band = dg.band_of(glyphs)
     g = mine[0]
     if fragment:
         cols = dg.cut_columns(g)
@@ -166,11 +193,29 @@ def sample(font: Font, label: str, rng: np.random.Generator, fragment: bool = Fa
         if pieces is None:
             return None
         g = pieces[rng.integers(2)]
-    return dg.features([g], band)[0]
+    if cut and pair:
+        a_right, b_left = boxes_before[target][2], boxes_before[target + 1][0]
+        seam = (a_right + b_left) / 2 - ox - g.x0
+        cols = dg.cut_columns(g, k=3)
+        if not cols:
+            return None
+        col = min(cols, key=lambda c: abs(c - seam))
+        if abs(col - seam) > 0.15 * band[0]:
+            return None
+        pieces = dg.split_at(g, col)
+        if pieces is None:
+            return None
+        rows = dg.features(list(pieces), band)
+        return [(rows[0], label[0]), (rows[1], label[1])]
+    label_out = FRAGMENT if fragment else label if len(label) == 1 else label[0] + "^" if label[1] in MARKS else PAIR
+    return [(dg.features([g], band)[0], label_out)]
 
 
-def build(fonts: list[Font], n_target: int, n_other: int, n_frag: int, seed: int) -> tuple[np.ndarray, list[str]]:
-    """Samples spread evenly over fonts: ``n_target`` per target class, ``n_other`` letters in all."""
+def build(fonts: list[Font], n_target: int, n_other: int, n_frag: int, seed: int, n_pairs: int = 0,
+          n_cuts: int = 0) -> tuple[np.ndarray, list[str]]:
+    """Samples spread evenly over fonts: ``n_target`` per target class, ``n_other`` letters in all,
+    ``n_frag`` mis-cut pieces and ``n_pairs`` touching pairs (both "not a digit"), and ``n_cuts`` touching
+    digit pairs cut apart (each piece labelled with its digit)."""
     rng = np.random.default_rng(seed)
     X, y = [], []
     jobs: list[tuple[Font, str, bool]] = []
@@ -184,19 +229,37 @@ def build(fonts: list[Font], n_target: int, n_other: int, n_frag: int, seed: int
     for i in range(n_frag):
         f = fonts[i % len(fonts)]
         jobs.append((f, dg.THAI_DIGITS[rng.integers(10)], True))
+    for i in range(n_pairs):
+        f = fonts[i % len(fonts)]
+        pool = [c for c in CONSONANTS + dg.THAI_DIGITS + dg.THAI_DIGITS if c in f.has]
+        jobs.append((f, pool[rng.integers(len(pool))] + pool[rng.integers(len(pool))], False))
+    cuts = []
+    for i in range(n_cuts):
+        f = fonts[i % len(fonts)]
+        cuts.append((f, dg.THAI_DIGITS[rng.integers(10)] + dg.THAI_DIGITS[rng.integers(10)]))
     for font, label, frag in jobs:
         for _attempt in range(4):
-            row = sample(font, label, rng, frag)
-            if row is not None:
-                X.append(row)
-                y.append(FRAGMENT if frag else label if len(label) == 1 else label[0] + "^")
+            rows = sample(font, label, rng, frag)
+            if rows is not None:
+                for row, lab in rows:
+                    X.append(row)
+                    y.append(lab)
+                break
+    for font, label in cuts:
+        for _attempt in range(4):
+            rows = sample(font, label, rng, cut=True)
+            if rows is not None:
+                for row, lab in rows:
+                    X.append(row)
+                    y.append(lab)
                 break
     return np.asarray(X, np.float32), y
 
 
 def collapse(labels: list[str] | np.ndarray) -> np.ndarray:
     """Fine label -> what the reader outputs (a target character, or '' for "not a digit")."""
-    return np.array([s if s in dg.TARGETS else "" for s in labels])
+    targets = set(dg.TARGETS)
+    return np.array([s if s in targets else "" for s in labels])
 
 
 def predict(model: dict, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -232,12 +295,26 @@ def report(model: dict, X: np.ndarray, y: list[str], name: str) -> dict:
     return res
 
 
+def cached(folder: Path | None, name: str, make) -> tuple[np.ndarray, list[str]]:
+    """``make()`` once per cache folder: the rendered sets take minutes, the classifier less."""
+    if folder is None:
+        return make()
+    path = folder / f"{name}.npz"
+    if path.exists():
+        with np.load(path) as z:
+            return z["X"], [str(v) for v in z["y"]]
+    X, y = make()
+    folder.mkdir(parents=True, exist_ok=True)
+    np.savez(path, X=X, y=np.array(y, dtype=str))
+    return X, y
+
+
 def train(X: np.ndarray, y: list[str], seed: int) -> dict:
     from sklearn.neural_network import MLPClassifier
 
     mean, std = X.mean(0), X.std(0) + 1e-3
-    clf = MLPClassifier(hidden_layer_sizes=(256, 128), alpha=3e-4, batch_size=256, learning_rate_init=1e-3,
-                        max_iter=40, early_stopping=True, validation_fraction=0.05, n_iter_no_change=5,
+    clf = MLPClassifier(hidden_layer_sizes=(384, 192), alpha=3e-4, batch_size=256, learning_rate_init=1e-3,
+                        max_iter=60, early_stopping=True, validation_fraction=0.05, n_iter_no_change=8,
                         random_state=seed)
     clf.fit((X - mean) / std, y)
     arrays = {"mean": mean, "std": std, "labels": np.array(clf.classes_, dtype=str)}
@@ -253,13 +330,29 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=MODEL)
     ap.add_argument("--per-class", type=int, default=2600, help="training samples per target class")
-    ap.add_argument("--others", type=int, default=40000, help="training samples of letters")
+    ap.add_argument("--others", type=int, default=36000, help="training samples of letters")
     ap.add_argument("--fragments", type=int, default=4000, help="training samples of mis-cut pieces")
+    ap.add_argument("--pairs", type=int, default=5000, help="training samples of touching glyph pairs")
+    ap.add_argument("--cuts", type=int, default=5000, help="touching digit pairs cut apart (two samples each)")
+    ap.add_argument("--members", type=int, default=2, help="MLPs in the ensemble (probabilities averaged)")
     ap.add_argument("--eval-per-class", type=int, default=300)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--eval-only", action="store_true")
     ap.add_argument("--report", type=Path, help="write the evaluation as JSON here")
+    ap.add_argument("--cache", type=Path, help="keep/reuse the rendered glyph sets in this folder (development)")
+    ap.add_argument("--e2e", type=int, metavar="N", help="only run the end-to-end test on N rendered lines")
+    ap.add_argument("--psm", type=int, default=6, help="Tesseract page segmentation mode for --e2e")
+    ap.add_argument("--lookalikes", type=int, metavar="N",
+                    help="only measure what Tesseract writes over Thai digits on N rendered strings and rewrite "
+                         "dictionaries/digit_lookalikes.tsv")
     args = ap.parse_args()
+    if args.e2e:
+        res = e2e(args.e2e, args.seed + 3000, args.out, args.psm, args.report)
+        print(json.dumps(res, ensure_ascii=False, indent=1))
+        return
+    if args.lookalikes:
+        write_lookalikes(measure_lookalikes(args.lookalikes, args.seed + 4000), args.lookalikes)
+        return
 
     fonts = load_fonts()
     train_fonts = [f for f in fonts if f.family != HELD_OUT]
@@ -269,24 +362,265 @@ def main() -> None:
     if args.eval_only:
         model = dict(np.load(args.out))
     else:
-        X, y = build(train_fonts, args.per_class, args.others, args.fragments, args.seed)
-        print(f"training set: {len(y)} glyphs, {len(set(y))} labels, {time.time() - t0:.0f} s", flush=True)
-        t1 = time.time()
-        model = train(X, y, args.seed)
-        print(f"trained in {time.time() - t1:.0f} s", flush=True)
+        model = {"n_models": np.array(args.members)}
+        for k in range(args.members):  # each member: its own rendered set and initialisation
+            seed = args.seed + 100 * k
+            X, y = cached(args.cache, f"train{k or ''}", lambda: build(
+                train_fonts, args.per_class, args.others, args.fragments, seed, args.pairs, args.cuts))
+            print(f"member {k}: {len(y)} glyphs, {len(set(y))} labels, {time.time() - t0:.0f} s", flush=True)
+            t1 = time.time()
+            model.update({f"m{k}_{key}": v for key, v in train(X, y, seed).items()})
+            del X, y
+            print(f"member {k}: trained in {time.time() - t1:.0f} s", flush=True)
         args.out.parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(args.out, **model)
         print(f"wrote {args.out} ({args.out.stat().st_size / 1024:.0f} KiB)", flush=True)
     n_eval_other = args.eval_per_class * 10
     results = []
+    global SIZES
+    SIZES = EVAL_SIZES
     for name, fs, seed in (("training fonts, new samples", train_fonts, args.seed + 1000),
                            (f"held-out {HELD_OUT}", test_fonts, args.seed + 2000)):
-        Xe, ye = build(fs, args.eval_per_class, n_eval_other, 0, seed)
+        Xe, ye = cached(args.cache, f"eval{seed}", lambda: build(fs, args.eval_per_class, n_eval_other, 0, seed,
+                                                                 args.eval_per_class * 2))
         results.append(report(model, Xe, ye, name))
         print(json.dumps(results[-1], ensure_ascii=False), flush=True)
     print(f"total {time.time() - t0:.0f} s")
     if args.report:
         args.report.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+# -- end-to-end evaluation: Tesseract alone vs Tesseract + reader on rendered, degraded lines ----------
+_MONTHS = ("มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม "
+           "พฤศจิกายน ธันวาคม").split()
+_ABBR = "ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.".split()
+_E2E_FONTS = ("Laksaman", "Norasi", "Garuda", "Kinnari", "Loma", "Umpush", "Waree", "Norasi-Bold",
+              "Sawasdee", "NotoSansThai-Regular")
+_NUM = r"[๐-๙0-9]+(?:[./:-][๐-๙0-9]+)*"
+
+
+def _thai(n: int | str) -> str:
+    return str(n).translate(str.maketrans("0123456789", dg.THAI_DIGITS))
+
+
+def e2e_line(rng: np.random.Generator) -> str:
+    """A random line of the kind found in ITA reports, with Thai digits."""
+    y = int(rng.integers(2560, 2571))
+    d = int(rng.integers(1, 32))
+    m = int(rng.integers(12))
+    r = int(rng.integers(0, 10**5))
+    kind = int(rng.integers(8))
+    if kind == 0:
+        prov = ["ลบ", "นม", "ชม", "ขก", "สบ", "อย"][int(rng.integers(6))]
+        return f"ที่ {prov} {_thai(f'{r:05d}')}/{_thai(int(rng.integers(1, 9999)))}"
+    if kind == 1:
+        return f"วันที่ {_thai(d)} {_MONTHS[m]} {_thai(y)}"
+    if kind == 2:
+        return f"ประจำปีงบประมาณ พ.ศ. {_thai(y)}"
+    if kind == 3:
+        return f"{_ABBR[9]} {_thai(y - 1)} - {_ABBR[int(rng.integers(12))]} {_thai(y)}"
+    if kind == 4:
+        return f"โทร ๐ {_thai(int(rng.integers(1000, 9999)))} {_thai(int(rng.integers(1000, 9999)))}"
+    if kind == 5:
+        return f"{_thai(int(rng.integers(1, 10)))}.{_thai(int(rng.integers(1, 10)))} การเปิดเผยข้อมูล"
+    if kind == 6:
+        return f"รอบ ๖ เดือน ({_MONTHS[9]} {_thai(y - 1)} - {_MONTHS[2]} {_thai(y)})"
+    return f"จำนวน {_thai(int(rng.integers(1, 999)))} ครั้ง ร้อยละ {_thai(int(rng.integers(10, 100)))}"
+
+
+def _render_line(text: str, font_path: str, pt: float, dpi: int, rng: np.random.Generator) -> np.ndarray:
+    f = ImageFont.truetype(font_path, max(10, int(round(pt * dpi / 72))))
+    l, t, r, b = f.getbbox(text)
+    pad = int(0.4 * dpi / 72 * pt)
+    im = Image.new("L", (r - l + 2 * pad, b - t + 2 * pad), 255)
+    ImageDraw.Draw(im).text((pad - l, pad - t), text, font=f, fill=0)
+    body = f.getbbox("น", anchor="ls")
+    return degrade(np.asarray(im, np.float32), rng, body[3] - body[1], line=True)
+
+
+def _line_text(words: list) -> str:
+    """Words joined with a space where the gap is wide (Tesseract splits Thai into clusters)."""
+    if not words:
+        return ""
+    hs = sorted(w.box[3] - w.box[1] for w in words)
+    h = hs[len(hs) // 2]
+    out = words[0].text
+    for a, b in zip(words, words[1:]):
+        out += (" " if b.box[0] - a.box[2] > 0.45 * h else "") + b.text
+    return out
+
+
+def _numbers(line: str) -> set[str]:
+    """Numbers on a line, and runs of up to four that a stray space split (๒ ๕๖๖ counts as ๒๕๖๖)."""
+    import re
+
+    toks = re.findall(_NUM, line)
+    return {"".join(toks[i:j]) for i in range(len(toks)) for j in range(i + 1, min(len(toks), i + 4) + 1)}
+
+
+def _edit(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def e2e(n: int, seed: int, model: Path, psm: int = 6, out: Path | None = None) -> dict:
+    """Digit error rate and exact numbers, Tesseract alone vs with the reader; time per line."""
+    import os
+    import re
+    from difflib import SequenceMatcher
+
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    import pytesseract
+    from pytesseract import Output
+
+    from ocr_pipeline.model import Word
+    from ocr_pipeline.ocr.digits import DigitReader
+
+    reader = DigitReader(model)
+    rng = np.random.default_rng(seed)
+    paths = {}
+    for name in _E2E_FONTS:
+        folder = "noto" if name.startswith("Noto") else "tlwg"
+        paths[name] = f"/usr/share/fonts/truetype/{folder}/{name}.ttf"
+    stats = {k: {"digits": 0, "err_tess": 0, "err_reader": 0, "nums": 0, "exact_tess": 0, "exact_reader": 0,
+                 "lines": 0, "letters": 0, "letter_err_tess": 0, "letter_err_reader": 0} for k in ("all", "Norasi", "other fonts", "200 dpi", "300 dpi")}
+    subs: dict[tuple[str, str], int] = {}
+    t_tess = t_read = 0.0
+    examples = []
+    for i in range(n):
+        text = e2e_line(rng)
+        font = _E2E_FONTS[i % len(_E2E_FONTS)]
+        dpi = (200, 300)[int(rng.integers(2))]
+        img = _render_line(text, paths[font], rng.uniform(12, 18), dpi, rng)
+        t0 = time.perf_counter()
+        d = pytesseract.image_to_data(img, lang="tha+eng", config=f"--psm {psm}", output_type=Output.DICT)
+        t1 = time.perf_counter()
+        words = [Word(d["text"][k], (d["left"][k], d["top"][k], d["left"][k] + d["width"][k],
+                                     d["top"][k] + d["height"][k]), float(d["conf"][k]))
+                 for k in range(len(d["text"])) if d["text"][k].strip()]
+        words.sort(key=lambda w: w.box[0])
+        t2 = time.perf_counter()
+        new, readings = reader.reread(img, words)
+        t3 = time.perf_counter()
+        t_tess += t1 - t0
+        t_read += t3 - t2
+        before, after = _line_text(words), _line_text(new)
+        truth_digits = "".join(c for c in text if c in dg.THAI_DIGITS)
+        nums = re.findall(_NUM, text)
+        for key in ("all", "Norasi" if font.startswith("Norasi") else "other fonts", f"{dpi} dpi"):
+            s = stats[key]
+            s["lines"] += 1
+            s["digits"] += len(truth_digits)
+            for tag, line in (("tess", before), ("reader", after)):
+                got = "".join(c for c in line if c in dg.THAI_DIGITS + dg.ARABIC_DIGITS)
+                s[f"err_{tag}"] += _edit(truth_digits, got)
+                found = _numbers(line)
+                s["nums"] += len(nums) if tag == "tess" else 0
+                s[f"exact_{tag}"] += sum(x in found for x in nums)
+            # Thai consonants: edit distance to the truth's, before and after the reader
+            letters = lambda t: "".join(c for c in t if "\u0e01" <= c <= "\u0e2e")
+            s["letters"] += len(letters(text))
+            s["letter_err_tess"] += _edit(letters(text), letters(before))
+            s["letter_err_reader"] += _edit(letters(text), letters(after))
+        ta, tb = text.replace(" ", ""), before.replace(" ", "")
+        for op, a0, a1, b0, b1 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+            if op == "replace" and a1 - a0 == b1 - b0:
+                for ca, cb in zip(ta[a0:a1], tb[b0:b1]):
+                    if ca in dg.THAI_DIGITS:
+                        subs[(ca, cb)] = subs.get((ca, cb), 0) + 1
+        if len(examples) < 40:
+            examples.append({"font": font, "dpi": dpi, "truth": text, "tesseract": before, "reader": after,
+                             "readings": [(r.before, r.after, round(r.confidence, 2)) for r in readings]})
+    res: dict = {"lines": n, "psm": psm}
+    for k, s in stats.items():
+        if not s["lines"]:
+            continue
+        res[k] = {
+            "lines": s["lines"], "thai_digits": s["digits"],
+            "digit_error_tesseract": round(s["err_tess"] / s["digits"], 4),
+            "digit_error_with_reader": round(s["err_reader"] / s["digits"], 4),
+            "numbers": s["nums"],
+            "exact_numbers_tesseract": round(s["exact_tess"] / s["nums"], 4),
+            "exact_numbers_with_reader": round(s["exact_reader"] / s["nums"], 4),
+            "consonant_error_tesseract": round(s["letter_err_tess"] / s["letters"], 4),
+            "consonant_error_with_reader": round(s["letter_err_reader"] / s["letters"], 4),
+        }
+    res["ms_per_line_tesseract"] = round(1000 * t_tess / n, 1)
+    res["ms_per_line_reader"] = round(1000 * t_read / n, 2)
+    res["substitutions"] = sorted(([a, b, c] for (a, b), c in subs.items()), key=lambda x: -x[2])
+    if out:
+        out.write_text(json.dumps({"result": res, "examples": examples}, ensure_ascii=False, indent=1),
+                       encoding="utf-8")
+    return res
+
+
+
+def measure_lookalikes(n: int, seed: int) -> dict[str, dict[str, int]]:
+    """What Tesseract writes over each Thai digit: random digit strings drawn glyph by glyph (boxes
+    known) in all installed Thai fonts, OCR'd (--psm 7), each word matched to the digit it overlaps most."""
+    import os
+
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    import pytesseract
+    from pytesseract import Output
+
+    rng = np.random.default_rng(seed)
+    fonts = load_fonts()
+    seen: dict[str, dict[str, int]] = {}
+    for i in range(n):
+        font = fonts[i % len(fonts)]
+        digits = "".join(dg.THAI_DIGITS[rng.integers(10)] for _ in range(int(rng.integers(3, 7))))
+        px = int(round(rng.uniform(12, 18) * (200, 300)[int(rng.integers(2))] / 72))
+        f = font.font(px)
+        boxes, x, base = [], px // 2, int(px * 1.3)
+        im = Image.new("L", (px * (len(digits) + 2), int(px * 2.2)), 255)
+        d = ImageDraw.Draw(im)
+        for c in digits:
+            l, t, r, b = f.getbbox(c, anchor="ls")
+            d.text((x - l, base), c, font=f, fill=0, anchor="ls")
+            boxes.append((x, x + r - l))
+            x += r - l + int(px * rng.uniform(0.05, 0.15))
+        img = degrade(np.asarray(im, np.float32), rng, px * 0.45, line=True)
+        data = pytesseract.image_to_data(img, lang="tha+eng", config="--psm 7", output_type=Output.DICT)
+        for k, text in enumerate(data["text"]):
+            text = text.strip()
+            if not text:
+                continue
+            w0, w1 = data["left"][k], data["left"][k] + data["width"][k]
+            ov = [min(w1, b1) - max(w0, b0) for b0, b1 in boxes]
+            j = int(np.argmax(ov))
+            if ov[j] <= 0:
+                continue
+            for ch in text:
+                if "\u0e01" <= ch <= "\u0e2e" or ch in "ฯๆ\u0e40\u0e41\u0e42\u0e43\u0e44":
+                    seen.setdefault(ch, {})[digits[j]] = seen.get(ch, {}).get(digits[j], 0) + 1
+    return seen
+
+
+def write_lookalikes(seen: dict[str, dict[str, int]], n_lines: int, min_count: int = 3) -> None:
+    """The Thai letters seen over digits at least ``min_count`` times, as ``dictionaries/digit_lookalikes.tsv``."""
+    lines = [
+        "# Thai letters that stock Tesseract `tha` (4.00 alpha, fast) writes over Thai digits; it cannot output",
+        "# ๔ ๖ ๗ ๘ ๙ at all. Measured by `scripts/train_digit_reader.py --lookalikes N`: N random digit strings",
+        f"# (here {n_lines}) drawn glyph by glyph in all installed Thai fonts, 12-18 pt at 200/300 dpi, degraded,",
+        "# read with --psm 7; each OCR word is matched to the digit box it overlaps most. Letters seen at least",
+        f"# {min_count} times. Arabic digits, Latin letters, ASCII symbols and lone marks are always treated as",
+        "# possible look-alikes by the reader and are not listed. The reader re-reads a look-alike only next to",
+        "# a digit or a Latin letter, and changes it only when every glyph under it reads as a digit.",
+        "char\treads_for\tcount",
+    ]
+    for ch, digits in sorted(seen.items(), key=lambda kv: -sum(kv[1].values())):
+        total = sum(digits.values())
+        if total >= min_count:
+            lines.append(f"{ch}\t{' '.join(sorted(digits, key=lambda d: -digits[d]))}\t{total}")
+    path = ROOT / "dictionaries" / "digit_lookalikes.tsv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
 
 
 if __name__ == "__main__":

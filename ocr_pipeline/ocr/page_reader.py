@@ -90,8 +90,7 @@ class _PageOcr:
         lines = [ln for ln in lines if ln.words]
         for line in lines:
             line.text = line_text(line.words)
-            if self.reader is not None:
-                self._reread(img, line)
+            self._reread(img, line)
         return raw, lines
 
     def _reread(self, img: np.ndarray, line: Line) -> None:
@@ -138,10 +137,7 @@ def is_single_line(gray: np.ndarray, dpi: int) -> bool:
 
 @functools.cache
 def _digit_reader():
-    """The Thai-digit reader, loaded once per worker process (None until its model exists)."""
-    try:
-        from ocr_pipeline.ocr.digits import DigitReader
+    """The Thai-digit reader, loaded once per worker process."""
+    from ocr_pipeline.ocr.digits import DigitReader
 
-        return DigitReader()
-    except (ImportError, FileNotFoundError):  # TODO(integration): make the model mandatory
-        return None
+    return DigitReader()
