@@ -67,6 +67,12 @@ def write_combined_measures(results: list[tuple[str, Result]], out_dir: Path) ->
     return write_atomically(out_dir, {"measures.csv": combined})[0]
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_atomically(out_dir: Path, payloads: dict[str, object]) -> list[Path]:
     """Write every payload (str or DataFrame) to a temporary file, then rename them all."""
     try:
@@ -82,7 +88,9 @@ def write_atomically(out_dir: Path, payloads: dict[str, object]) -> list[Path]:
                     payload.to_csv(tmp_path, index=False, encoding="utf-8-sig")
                 else:
                     tmp_path.write_text(str(payload), encoding="utf-8")
+            mode = 0o666 & ~_umask()  # mkstemp makes 0600 files; results are ordinary files
             for tmp_path, final in temps:
+                os.chmod(tmp_path, mode)
                 os.replace(tmp_path, final)
         finally:
             for tmp_path, _ in temps:

@@ -20,7 +20,11 @@ from ocr_pipeline.ocr.page_reader import PageTask, read_page_task
 
 def process(inp: InputFile, executor: Executor | None = None) -> Result:
     """Read, clean and extract one checked input."""
-    pages = read_pages(inp, executor)
+    return clean_and_extract(inp, read_pages(inp, executor))
+
+
+def clean_and_extract(inp: InputFile, pages: list[Page]) -> Result:
+    """The whole-document stages on pages already read; raises NoTextFound for a blank input."""
     if not any(p.raw_text.strip() for p in pages):
         raise NoTextFound("no text found on any page")
     source = Source(path=str(inp.path), sha256=inp.sha256, kind=inp.kind, pages=len(pages))

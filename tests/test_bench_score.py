@@ -96,3 +96,15 @@ def test_missing_output_file_is_a_failure_not_a_crash(tmp_path):
     s = summarize(scores)
     assert s.outputs_found == 0 and s.overall_field_accuracy == 0.0 and s.cer_clean == 1.0
     assert set(scores[0].fields) == set(DOC_FIELDS)
+
+
+def test_a_right_word_made_wrong_is_counted():
+    out = _as_output(TRUTH)
+    out["corrections"] = [
+        {"page": 1, "field": "pages.text", "before": "เมษายน", "after": "เมษายบ", "rule": "lexicon", "score": 90},
+        {"page": 1, "field": "pages.text", "before": "เมษายบ", "after": "เมษายน", "rule": "lexicon", "score": 90},
+        {"page": 1, "field": "pages.text", "before": "oo", "after": "๑๐", "rule": "digit-reader", "score": 90},
+    ]
+    s = score_document("d", TRUTH, out)
+    assert s.harmful == 1 and s.truth_words > 3
+    assert summarize([s]).harmful_word_rate == pytest.approx(1 / s.truth_words)

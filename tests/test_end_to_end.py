@@ -147,3 +147,69 @@ def test_help_and_version():
         assert words in proc.stdout
     version = run_cli("--version")
     assert version.returncode == 0 and version.stdout.startswith("ocr-pipeline ")
+
+
+def _scan_of(path, image):
+    image.save(path, dpi=(300, 300))
+    return path
+
+
+def test_borderless_table_falls_back_to_word_columns(tmp_path, out_dir):
+    """samples/table.pdf with its rules erased: columns come from word positions, with a warning."""
+    import cv2
+    import numpy as np
+    from pathlib import Path
+    from PIL import Image
+
+    from ocr_pipeline.ingest.pdf import render_pdf_page
+    from ocr_pipeline.layout.grid import find_grids
+    from ocr_pipeline.layout.preprocess import prepare_page
+
+    gray, dpi, _ = prepare_page(render_pdf_page(Path(SAMPLES / "table.pdf"), 1), 300)
+    [grid] = find_grids(gray, dpi)
+    gray[cv2.dilate(grid.line_mask, np.ones((5, 5), np.uint8)) > 0] = 255
+    scan = _scan_of(tmp_path / "borderless.png", Image.fromarray(gray))
+    proc = run_cli(str(scan), "-o", str(out_dir))
+    assert proc.returncode == 0, proc.stderr
+    data = load_json(out_dir / "borderless.json")
+    truth = load_json(SAMPLES / "table.truth.json")
+    assert any("without rules" in w for w in data["warnings"])
+    assert len(truth["measures"]) - 1 <= len(data["measures"]) <= len(truth["measures"])
+    got = {(m["measure_no"], m["responsible"]) for m in data["measures"]}
+    assert (1, truth["measures"][0]["responsible"]) in got
+
+
+def test_a_table_that_is_no_measure_table_goes_to_tables(tmp_path, out_dir):
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/tlwg/Laksaman.ttf", 60)
+    page = Image.new("L", (2480, 3508), 255)
+    draw = ImageDraw.Draw(page)
+    draw.text((300, 300), "บัญชีรายชื่อผู้เข้าร่วมประชุม", font=font, fill=0)
+    xs, ys = [300, 600, 1500, 2100], [500, 650, 800, 950]
+    for x in xs:
+        draw.line([(x, ys[0]), (x, ys[-1])], fill=0, width=4)
+    for y in ys:
+        draw.line([(xs[0], y), (xs[-1], y)], fill=0, width=4)
+    rows = [["ลำดับ", "ชื่อ - สกุล", "ตำแหน่ง"], ["๑", "นายสมชาย ใจดี", "ปลัด"], ["๒", "นางสมหญิง ดีมาก", "ครู"]]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            draw.text((xs[c] + 30, ys[r] + 40), text, font=font, fill=0)
+    scan = _scan_of(tmp_path / "attendance.png", page)
+    proc = run_cli(str(scan), "-o", str(out_dir))
+    assert proc.returncode == 0, proc.stderr
+    data = load_json(out_dir / "attendance.json")
+    assert data["measures"] == []
+    [table] = data["tables"]
+    assert table["page"] == 1 and len(table["rows"]) == 3 and len(table["box"]) == 4
+    assert "ตำแหน่ง" in table["rows"][0][2]
+    assert any("not a measure table" in w for w in data["warnings"])
+
+
+def test_output_files_are_ordinary_files(batch):
+    import os
+
+    out, _ = batch
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (out / "report2.json").stat().st_mode & 0o777 == 0o666 & ~umask

@@ -39,22 +39,28 @@ def find_documents(corpus: Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def run_pipeline(documents, out_dir: Path) -> tuple[float, int, list[str]]:
-    """Process every document in this process, one page at a time; (seconds, pages, failures)."""
-    from ocr_pipeline.pipeline import process
+def run_pipeline(documents, out_dir: Path) -> tuple[float, int, list[float], list[str]]:
+    """Process every document in this process, one page at a time.
 
-    seconds, pages, failures = 0.0, 0, []
+    Returns (seconds in all, pages, seconds of clean-up and extraction per document, failures).
+    """
+    from ocr_pipeline.pipeline import clean_and_extract, read_pages
+
+    seconds, pages, cleanup, failures = 0.0, 0, [], []
     for src, _truth in documents:
         started = time.perf_counter()
         try:
             inp = open_input(src)
-            result = process(inp, executor=None)
+            read = read_pages(inp, executor=None)
+            read_done = time.perf_counter()
+            result = clean_and_extract(inp, read)
+            cleanup.append(time.perf_counter() - read_done)
             write_result(result, out_dir, src.stem)
             pages += result.source.pages
         except PipelineError as exc:
             failures.append(f"{src.name}: {exc.one_line()}")
         seconds += time.perf_counter() - started
-    return seconds, pages, failures
+    return seconds, pages, cleanup, failures
 
 
 def run_bare_tesseract(documents) -> tuple[float, int]:
@@ -101,10 +107,14 @@ def report(summary: Summary, timing: dict) -> str:
         f"CER cleaned text             {pct(summary.cer_clean)}",
         f"CER raw OCR text             {pct(summary.cer_raw)}",
         f"Thai-digit error (cleaned)   {pct(summary.thai_digit_error)}",
-        f"Thai-digit error (raw OCR)   {pct(summary.thai_digit_error_raw)}", "",
+        f"Thai-digit error (raw OCR)   {pct(summary.thai_digit_error_raw)}",
+        f"right words made wrong       {100 * summary.harmful_word_rate:6.2f} % of words "
+        f"(lexicon, spell, gazetteer, name corrections)", "",
         f"seconds per page             {timing['seconds_per_page']:.2f}  (pipeline, one page at a time)",
         f"bare tesseract s/page        {timing['tesseract_seconds_per_page']:.2f}  (tha+eng --psm 3, same pages)",
         f"ratio to bare tesseract      {timing['ratio_to_tesseract']:.2f}",
+        f"clean-up + extraction        {timing['cleanup_ms_per_document']:.0f} ms per document "
+        f"(median {timing['cleanup_ms_median']:.0f} ms; OCR excluded)",
         f"peak memory                  {timing['peak_rss_mb']:.0f} MB (this process), "
         f"{timing['peak_child_rss_mb']:.0f} MB (largest child)",
     ]
@@ -130,14 +140,17 @@ def main(argv: list[str] | None = None) -> int:
         return 3
     with tempfile.TemporaryDirectory(prefix="bench-out-") as tmp:
         out_dir = args.out or Path(tmp)
-        seconds, pages, failures = run_pipeline(documents, out_dir)
+        seconds, pages, cleanup, failures = run_pipeline(documents, out_dir)
         base_s, base_pages = (0.0, 0) if args.no_baseline else run_bare_tesseract(documents)
         scores = score_all(documents, out_dir)
     summary = summarize(scores)
     per_page = seconds / pages if pages else 0.0
     base_per_page = base_s / base_pages if base_pages else 0.0
+    cleanup.sort()
     timing = {
         "pages": pages,
+        "cleanup_ms_per_document": round(1000 * sum(cleanup) / len(cleanup), 1) if cleanup else 0.0,
+        "cleanup_ms_median": round(1000 * cleanup[len(cleanup) // 2], 1) if cleanup else 0.0,
         "seconds_per_page": round(per_page, 3),
         "tesseract_seconds_per_page": round(base_per_page, 3),
         "ratio_to_tesseract": round(per_page / base_per_page, 2) if base_per_page else 0.0,

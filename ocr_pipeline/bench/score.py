@@ -44,6 +44,8 @@ class DocScore:
     cer_raw: tuple[int, int] = (0, 0)
     thai_digits: tuple[int, int] = (0, 0)  # (errors, truth Thai digits)
     thai_digits_raw: tuple[int, int] = (0, 0)
+    truth_words: int = 0
+    harmful: int = 0  # corrections that turned a right word wrong (vocabulary, places, names)
 
     @property
     def rows_right(self) -> bool:
@@ -71,9 +73,35 @@ def score_document(name: str, truth: dict, output: Optional[dict]) -> DocScore:
             acc[1] += n
             digits[0] += de
             digits[1] += dn
+    score.truth_words = sum(len(word_tokens(tp.get("text", ""))) for tp in tpages.values())
+    score.harmful = harmful_corrections(tpages, out.get("corrections", []) or [])
     score.cer_clean, score.cer_raw = tuple(clean), tuple(raw)
     score.thai_digits, score.thai_digits_raw = tuple(dig), tuple(dig_raw)
     return score
+
+
+WORD_RULES = ("lexicon", "spell", "gazetteer", "name", "doc-number-prefix")
+
+
+def word_tokens(text: str) -> list[str]:
+    """Words of a Thai text (pythainlp's newmm), spaces dropped."""
+    from pythainlp.tokenize import word_tokenize
+
+    return [w for w in word_tokenize(normalize_thai(text), engine="newmm") if w.strip()]
+
+
+def harmful_corrections(truth_pages: dict, corrections: list[dict]) -> int:
+    """Word-level corrections whose 'before' is what the truth page says and whose 'after' is not:
+    a right word made wrong."""
+    count = 0
+    for c in corrections:
+        if c.get("rule") not in WORD_RULES or not c.get("before"):
+            continue
+        pages = [truth_pages[c["page"]]] if c.get("page") in truth_pages else list(truth_pages.values())
+        text = fold(" ".join(p.get("text", "") for p in pages))
+        if fold(c["before"]) in text and fold(c.get("after", "")) not in text:
+            count += 1
+    return count
 
 
 def _field_equal(name: str, truth, output) -> bool:
@@ -155,6 +183,7 @@ class Summary:
     cer_raw: float
     thai_digit_error: float
     thai_digit_error_raw: float
+    harmful_word_rate: float  # right words changed to wrong, per word of the truth text
 
 
 def summarize(scores: list[DocScore]) -> Summary:
@@ -178,4 +207,5 @@ def summarize(scores: list[DocScore]) -> Summary:
         thai_digit_error=ratio(sum(s.thai_digits[0] for s in scores), sum(s.thai_digits[1] for s in scores)),
         thai_digit_error_raw=ratio(sum(s.thai_digits_raw[0] for s in scores),
                                    sum(s.thai_digits_raw[1] for s in scores)),
+        harmful_word_rate=ratio(sum(s.harmful for s in scores), sum(s.truth_words for s in scores)),
     )

@@ -10,7 +10,7 @@ from ocr_pipeline.clean.lexicon import (
     repair_heading, repair_position, repair_units, repair_words, to_corrections,
 )
 from ocr_pipeline.clean.names import resolve_names
-from ocr_pipeline.extract.measures import measure_tables, rows_to_measures
+from ocr_pipeline.extract.measures import infer_borderless_tables, measure_tables, rows_to_measures
 from ocr_pipeline.extract.memo import header_fields, split_label
 from ocr_pipeline.extract.periods import (
     DateContext, report_round, rewrite_fiscal_mentions, settle_dates, writes_thai_digits,
@@ -35,6 +35,7 @@ class Findings:
 
 def extract_result(source: Source, pages: list[Page]) -> Result:
     found = Findings()
+    found.warnings += infer_borderless_tables(pages)
     tables = [t for p in pages for t in p.tables]
     measure_rows, other_tables, table_warnings = measure_tables(tables)
     found.warnings += table_warnings

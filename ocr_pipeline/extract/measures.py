@@ -16,7 +16,10 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from ocr_pipeline.clean.thai_text import thai_to_arabic_digits
-from ocr_pipeline.model import Correction, Measure, Table
+from ocr_pipeline.layout.columns import (
+    column_edges, line_tokens, split_by_gaps, table_from_columns, text_of, visual_rows,
+)
+from ocr_pipeline.model import Correction, Measure, Page, Table
 from ocr_pipeline.resources import load_table
 
 FIELDS = ("measure", "step", "responsible", "period_text", "result")
@@ -134,6 +137,36 @@ def header_map(table: Table) -> Optional[ColumnMap]:
 def is_repeated_header(row: list[str], cmap: ColumnMap) -> bool:
     hits = sum(1 for c, fld in cmap.columns.items() if c < len(row) and heading_field(row[c])[0] == fld)
     return hits >= MIN_HEADER_FIELDS
+
+
+def infer_borderless_tables(pages: list[Page]) -> list[str]:
+    """On scanned pages with no ruled table, a line of column headings opens a table whose
+    columns are inferred from word positions; its lines move from the page text into the table."""
+    warnings: list[str] = []
+    for page in pages:
+        if page.tables or not any(ln.box[2] > ln.box[0] for ln in page.lines):
+            continue
+        tokens = line_tokens(page.lines)
+        if not tokens:
+            continue
+        heights = sorted(t.box[3] - t.box[1] for t in tokens)
+        gap = heights[len(heights) // 2] * 1.0
+        rows = visual_rows(tokens)
+        for i, row in enumerate(rows):
+            groups = split_by_gaps(row, gap)
+            fields = [heading_field(text_of(g))[0] for g in groups]
+            named = {f for f in fields if f}
+            if len(named) < MIN_HEADER_FIELDS or len(named) < 0.6 * len(groups):
+                continue
+            table = table_from_columns(rows[i + 1:], column_edges(groups), page.number,
+                                       [text_of(g) for g in groups])
+            top = min(t.box[1] for t in row)
+            page.lines = [ln for ln in page.lines if (ln.box[1] + ln.box[3]) / 2 < top]
+            page.tables.append(table)
+            warnings.append(f"page {page.number}: a table without rules; its columns were inferred from "
+                            "word positions: check this page's measures")
+            break
+    return warnings
 
 
 @dataclass
