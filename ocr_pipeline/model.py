@@ -132,6 +132,7 @@ class Page:
     height: int = 0
     corrections: list[Correction] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # time per reading step, for the benchmark
 
 
 @dataclass

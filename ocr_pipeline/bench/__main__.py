@@ -39,20 +39,25 @@ def find_documents(corpus: Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def run_pipeline(documents, out_dir: Path) -> tuple[float, int, list[float], list[str]]:
+def run_pipeline(documents, out_dir: Path) -> tuple[float, int, list[float], dict[str, float], list[str]]:
     """Process every document in this process, one page at a time.
 
-    Returns (seconds in all, pages, seconds of clean-up and extraction per document, failures).
+    Returns (seconds in all, pages, seconds of clean-up and extraction per document, seconds per
+    reading step over all pages, failures).
     """
     from ocr_pipeline.pipeline import clean_and_extract, read_pages
 
     seconds, pages, cleanup, failures = 0.0, 0, [], []
+    steps: dict[str, float] = {}
     for src, _truth in documents:
         started = time.perf_counter()
         try:
             inp = open_input(src)
             read = read_pages(inp, executor=None)
             read_done = time.perf_counter()
+            for page in read:
+                for step, secs in page.seconds.items():
+                    steps[step] = steps.get(step, 0.0) + secs
             result = clean_and_extract(inp, read)
             cleanup.append(time.perf_counter() - read_done)
             write_result(result, out_dir, src.stem)
@@ -60,7 +65,7 @@ def run_pipeline(documents, out_dir: Path) -> tuple[float, int, list[float], lis
         except PipelineError as exc:
             failures.append(f"{src.name}: {exc.one_line()}")
         seconds += time.perf_counter() - started
-    return seconds, pages, cleanup, failures
+    return seconds, pages, cleanup, steps, failures
 
 
 def run_bare_tesseract(documents) -> tuple[float, int]:
@@ -115,6 +120,8 @@ def report(summary: Summary, timing: dict) -> str:
         f"ratio to bare tesseract      {timing['ratio_to_tesseract']:.2f}",
         f"clean-up + extraction        {timing['cleanup_ms_per_document']:.0f} ms per document "
         f"(median {timing['cleanup_ms_median']:.0f} ms; OCR excluded)",
+        "reading steps, s per page    " + ", ".join(
+            f"{k} {v:.2f}" for k, v in timing["step_seconds_per_page"].items()),
         f"peak memory                  {timing['peak_rss_mb']:.0f} MB (this process), "
         f"{timing['peak_child_rss_mb']:.0f} MB (largest child)",
     ]
@@ -140,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         return 3
     with tempfile.TemporaryDirectory(prefix="bench-out-") as tmp:
         out_dir = args.out or Path(tmp)
-        seconds, pages, cleanup, failures = run_pipeline(documents, out_dir)
+        seconds, pages, cleanup, steps, failures = run_pipeline(documents, out_dir)
         base_s, base_pages = (0.0, 0) if args.no_baseline else run_bare_tesseract(documents)
         scores = score_all(documents, out_dir)
     summary = summarize(scores)
@@ -151,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         "pages": pages,
         "cleanup_ms_per_document": round(1000 * sum(cleanup) / len(cleanup), 1) if cleanup else 0.0,
         "cleanup_ms_median": round(1000 * cleanup[len(cleanup) // 2], 1) if cleanup else 0.0,
+        "step_seconds_per_page": {k: round(v / pages, 3) for k, v in steps.items()} if pages else {},
         "seconds_per_page": round(per_page, 3),
         "tesseract_seconds_per_page": round(base_per_page, 3),
         "ratio_to_tesseract": round(per_page / base_per_page, 2) if base_per_page else 0.0,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-from pythainlp.util import normalize as _pythainlp_normalize
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC_DIGITS = "0123456789"
@@ -30,11 +30,15 @@ _SPACE_AFTER_LEADING = re.compile(f"(?<=[{LEADING_VOWELS}]) +(?=[\u0e01-\u0e2e])
 _NIKHAHIT_AA = re.compile(f"\u0e4d([{TONES}]?)\u0e32")
 _TONE_BEFORE_NIKHAHIT = re.compile(f"([{TONES}])\u0e4d\u0e32")
 _DOUBLE_MARK = re.compile(f"([{ABOVE_BELOW}])\\1+")
+_VOWELS_ABOVE_BELOW = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47"
+# a tone mark or thanthakhat typed before the vowel it sits on: vowel first, as Unicode wants
+_MARK_BEFORE_VOWEL = re.compile(f"([{TONES}\u0e4c])([{_VOWELS_ABOVE_BELOW}])")
 _SARA_E_TWICE = re.compile("\u0e40\u0e40")
 
 
+@lru_cache(maxsize=65536)
 def normalize_thai(text: str) -> str:
-    """Normalise Thai text line by line; line breaks are kept.
+    """Normalise Thai text line by line; line breaks are kept (cached: every stage calls it).
 
     >>> normalize_thai("น\u0e49\u0e4d\u0e32 ท ี่ดิน\u200b")
     'น้ำ ที่ดิน'
@@ -52,8 +56,9 @@ def _normalize_line(line: str) -> str:
     # sara am: nikhahit + (tone) + sara aa -> (tone) + sara am
     line = _TONE_BEFORE_NIKHAHIT.sub("\\1\u0e33", line)
     line = _NIKHAHIT_AA.sub("\\1\u0e33", line)
+    line = _MARK_BEFORE_VOWEL.sub("\\2\\1", line)
     line = _DOUBLE_MARK.sub("\\1", line)
-    return _pythainlp_normalize(line)
+    return line
 
 
 # a line that starts a new item inside a cell (numbered step, bullet) stays on its own line

@@ -139,6 +139,9 @@ def is_repeated_header(row: list[str], cmap: ColumnMap) -> bool:
     return hits >= MIN_HEADER_FIELDS
 
 
+HEADING_HINTS = ("มาตรการ", "ขั้นตอน", "วิธีการ", "รับผิดชอบ", "ระยะเวลา", "ผลการดำเนิน")
+
+
 def infer_borderless_tables(pages: list[Page]) -> list[str]:
     """On scanned pages with no ruled table, a line of column headings opens a table whose
     columns are inferred from word positions; its lines move from the page text into the table."""
@@ -146,6 +149,9 @@ def infer_borderless_tables(pages: list[Page]) -> list[str]:
     for page in pages:
         if page.tables or not any(ln.box[2] > ln.box[0] for ln in page.lines):
             continue
+        compact = page.text.replace(" ", "")
+        if sum(word in compact for word in HEADING_HINTS) < 2:
+            continue  # no column names on the page: no table to look for
         tokens = line_tokens(page.lines)
         if not tokens:
             continue

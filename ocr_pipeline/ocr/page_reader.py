@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -50,13 +51,17 @@ def read_page_task(task: PageTask) -> Page:
 
 def read_page_image(image: Image.Image, dpi: Optional[float], number: int) -> Page:
     """OCR one page image (tables cell by cell, the rest as running text)."""
+    started = time.perf_counter()
     gray, dpi_used, _angle = prepare_page(image, dpi)
     ocr = _PageOcr(dpi_used, number)
+    ocr.seconds["prepare"] = time.perf_counter() - started
     if is_single_line(gray, dpi_used):
         raw_lines, lines = ocr.read(gray, psm=7)
         return _page(number, gray, raw_lines, lines, [], [], ocr)
 
+    started = time.perf_counter()
     grids = find_grids(gray, dpi_used)
+    ocr.seconds["grid"] = time.perf_counter() - started
     masked = gray.copy()
     for g in grids:
         x0, y0, x1, y1 = g.box
@@ -79,18 +84,25 @@ class _PageOcr:
         self.reader = _digit_reader()
         self.corrections: list[Correction] = []
         self.warnings: list[str] = []
+        self.seconds: dict[str, float] = {"tesseract": 0.0, "thai_reread": 0.0, "digit_reader": 0.0}
 
     def read(self, img: np.ndarray, psm: int) -> tuple[list[Line], list[Line]]:
         """(lines as Tesseract read them, lines after Thai and digit re-reading)."""
+        started = time.perf_counter()
         raw = ocr_lines(Image.fromarray(img), psm=psm, dpi=self.dpi)
         lines = copy.deepcopy(raw)
+        read_done = time.perf_counter()
         self.corrections += reread_latin(
             img, lines, lambda im, psm, langs: ocr_lines(im, psm=psm, langs=langs, dpi=self.dpi), self.page)
         self.corrections += drop_noise(lines, self.page)
         lines = [ln for ln in lines if ln.words]
+        reread_done = time.perf_counter()
         for line in lines:
             line.text = line_text(line.words)
             self._reread(img, line)
+        self.seconds["tesseract"] += read_done - started
+        self.seconds["thai_reread"] += reread_done - read_done
+        self.seconds["digit_reader"] += time.perf_counter() - reread_done
         return raw, lines
 
     def _reread(self, img: np.ndarray, line: Line) -> None:
@@ -113,7 +125,7 @@ def _page(number, gray, raw_lines, lines, raw_tables, tables, ocr: _PageOcr) -> 
         number=number, raw_text=page_text(raw_lines, raw_tables), text=page_text(lines, tables),
         mean_confidence=round(sum(confs) / len(confs), 1) if confs else None,
         lines=lines, tables=tables, width=gray.shape[1], height=gray.shape[0],
-        corrections=ocr.corrections, warnings=ocr.warnings,
+        corrections=ocr.corrections, warnings=ocr.warnings, seconds=ocr.seconds,
     )
 
 
