@@ -61,8 +61,9 @@ def _normalize_line(line: str) -> str:
     return line
 
 
-# a line that starts a new item inside a cell (numbered step, bullet) stays on its own line
-NEW_ITEM = re.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}(?:[.)][0-9๐-๙]{0,2})+\)?|\([0-9๐-๙]{1,2}\)|[-•*]|ข้อ\s*[0-9๐-๙])")
+# a line that starts a new item inside a cell (numbered step, bullet, a short bracketed number
+# OCR garbled like "(lo)") stays on its own line
+NEW_ITEM = re.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}(?:[.)][0-9๐-๙]{0,2})+\)?|\([^\s()]{1,3}\)|[^\s()]{1,2}\)(?=\s)|[-•*]|ข้อ\s*[0-9๐-๙])")
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")  # letters, vowels and marks; not Thai digits
 
 

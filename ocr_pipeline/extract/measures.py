@@ -27,18 +27,20 @@ HEADER_SCORE = 72.0
 MIN_HEADER_FIELDS = 3
 
 _NUM = r"[0-9๐-๙]{1,2}"
+# OCR adds specks before a number ("@๑)") and doubles its brackets ("(๑))")
+_SPECK = r"[@©®#*>«»'‘’`]?"
 LEADING_NUMBER = re.compile(
-    rf"""^\s*(?:
-        ข้อ(?:ที่)?\s*(?P<k>{_NUM})(?:\s*[.)])?          # ข้อ ๑
-      | \(\s*(?P<p1>{_NUM})(?:\s*\.\s*(?P<p2>{_NUM}))?\s*\)   # (๑) (๑.๑)
-      | (?P<n1>{_NUM})\s*\.\s*(?P<n2>{_NUM})\s*[.)]?         # ๑.๑ ๑.๑. ๑.๑)
-      | (?P<d1>{_NUM})\s*[.)]                                # ๑. ๑)
+    rf"""^\s*{_SPECK}\s*(?:
+        ข้อ(?:ที่)?\s*(?P<k>{_NUM})(?:\s*[.)])?                  # ข้อ ๑
+      | \(\s*(?P<p1>{_NUM})(?:\s*\.\s*(?P<p2>{_NUM}))?\s*\)+    # (๑) (๑.๑)
+      | (?P<n1>{_NUM})\s*\.\s*(?P<n2>{_NUM})\s*[.)]?\)*            # ๑.๑ ๑.๑. ๑.๑)
+      | (?P<d1>{_NUM})\s*[.)]\)*                                   # ๑. ๑)
     )\s*""",
     re.VERBOSE,
 )
 BULLET = re.compile(r"^\s*[-–•*▪●]\s+")
 # what is left of a number whose digits OCR lost: "(", ")", "()" or ".)" before the text
-NUMBER_RESIDUE = re.compile(r"^\s*(?:\(\s*\)|[(.]?\s*\))\s*")
+NUMBER_RESIDUE = re.compile(r"^\s*(?:\(\s*[^\s()]{0,3}\s*\)|[^\s()]{1,2}\)(?=\s)|\(\s*[@©®#*>«]?|[(.]?\s*\))(?=\s*[\u0e01-\u0e4e])\s*")
 
 
 @dataclass
@@ -94,7 +96,9 @@ def heading_field(text: str) -> tuple[Optional[str], float]:
     best_field, best = None, 0.0
     for fld, heading in _headings():
         score = fuzz.ratio(compact, heading)
-        if len(compact) > len(heading) + 3:  # a heading with extra words: '(รอบ ๖ เดือน)'
+        # a heading with a few extra words ('(รอบ ๖ เดือน)'); a long body cell that merely
+        # contains a heading's words (มาตรการ…, ผลการ…) is no heading
+        if len(heading) + 3 < len(compact) <= 1.5 * len(heading) + 12:
             score = max(score, fuzz.partial_ratio(heading, compact) * 0.95)
         if score > best:
             best_field, best = fld, score
@@ -285,7 +289,52 @@ def rows_to_measures(tables: list[TableRows]) -> tuple[list[Measure], list[str],
             for fld in ("step", "responsible", "period_text", "result"):
                 if fld in col_of and not cells.get(fld):
                     warnings.append(f"page {page}: table row {r + 1} has an empty {fld} cell")
+    corrections += repair_numbering(measures)
     return measures, warnings, corrections
+
+
+def repair_numbering(measures: list[Measure]) -> list[Correction]:
+    """Measures and steps are numbered 1, 2, 3…: a number that breaks the run while its
+    neighbours agree with each other (๔ read as ๕ between ๓ and ๕), or a step without number
+    among numbered steps, takes the number the sequence gives; each change is recorded."""
+    corrections: list[Correction] = []
+    groups: list[list[Measure]] = []  # the rows of each measure, in order
+    for m in measures:
+        if groups and groups[-1][0].measure == m.measure and groups[-1][0].measure_no == m.measure_no:
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    numbers = [g[0].measure_no for g in groups]
+    for i, fixed in _sequence_fixes(numbers):
+        for m in groups[i]:
+            m.measure_no = fixed
+        corrections.append(Correction(groups[i][0].page, "measures.measure_no", str(numbers[i]), str(fixed),
+                                      "number-sequence", 70.0))
+    for rows in groups:
+        steps = [m.step_no for m in rows]
+        for i, fixed in _sequence_fixes(steps):
+            rows[i].step_no = fixed
+            corrections.append(Correction(rows[i].page, "measures.step_no", str(steps[i] or ""), str(fixed),
+                                          "number-sequence", 70.0))
+    return corrections
+
+
+def _sequence_fixes(values: list[Optional[int]]) -> list[tuple[int, int]]:
+    """(index, value) for entries that break a 1, 2, 3… run their neighbours confirm."""
+    known = [v for v in values if v is not None]
+    if len(known) < max(2, len(values) - 1):
+        return []  # numbering not in use here (bullets) or too little of it was read
+    fixes = []
+    for i, v in enumerate(values):
+        expected = values[i - 1] + 1 if i and values[i - 1] is not None else (1 if i == 0 else None)
+        if expected is None or v == expected:
+            continue
+        after = values[i + 1] if i + 1 < len(values) else None
+        if after is None or after == expected + 1:
+            if i + 1 < len(values) or v is None or (i and values[i - 1] == i):
+                fixes.append((i, expected))
+                values = values[:i] + [expected] + values[i + 1:]
+    return fixes
 
 
 def split_steps(text: str) -> list[str]:
@@ -294,7 +343,7 @@ def split_steps(text: str) -> list[str]:
     for line in text.split("\n"):
         if not line.strip():
             continue
-        if parts and not LEADING_NUMBER.match(line):
+        if parts and not (LEADING_NUMBER.match(line) or BULLET.match(line) or NUMBER_RESIDUE.match(line)):
             parts[-1] += (" " if not _thai_pair(parts[-1], line) else "") + line.strip()
         else:
             parts.append(line.strip())
