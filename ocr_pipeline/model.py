@@ -13,6 +13,13 @@ from typing import Any, Optional
 Box = tuple[int, int, int, int]
 
 
+def union_box(boxes) -> Box:
+    """The smallest box holding all ``boxes``."""
+    boxes = list(boxes)
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
 @dataclass
 class Word:
     """One OCR word (Tesseract often splits Thai into character clusters)."""
@@ -35,6 +42,18 @@ class Line:
     def conf(self) -> float:
         confs = [w.conf for w in self.words if w.conf >= 0]
         return sum(confs) / len(confs) if confs else -1.0
+
+    def token_ranges(self) -> list[tuple[int, int]]:
+        """Word index ranges [start, end) of the line's space-separated tokens (Tesseract gives
+        Thai one word per character cluster; its spaces mark the real word gaps)."""
+        ranges, start = [], 0
+        for i, w in enumerate(self.words):
+            if i and w.space_before:
+                ranges.append((start, i))
+                start = i
+        if self.words:
+            ranges.append((start, len(self.words)))
+        return ranges
 
 
 @dataclass

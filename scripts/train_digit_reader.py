@@ -1,7 +1,7 @@
 """Rebuild ``ocr_pipeline/models/thai_digits.npz``, the glyph classifier of the Thai-digit reader.
 
 Glyphs (Thai and Arabic digits, ``. / - ( ) : ,``, and Thai/Latin letters as "not a digit") are rendered
-in every installed Thai font except the held-out Norasi family (fonts-thai-tlwg, fonts-noto-core), at
+in every installed Thai font except the held-out Noto Serif Thai family (fonts-thai-tlwg, fonts-noto-core), at
 9-22 pt and 180-320 dpi, between neighbouring digits or letters, then degraded (rotation, shear, width,
 elastic warp, blur, resampling, noise, stroke weight, bilevel threshold, JPEG), cut with the reader's own code (``digit_glyphs``) and fed to a
 scikit-learn MLP. The weights are saved as float16 in a plain ``.npz``; inference needs numpy only.
@@ -9,8 +9,8 @@ scikit-learn MLP. The weights are saved as float16 in a plain ``.npz``; inferenc
     .venv/bin/python scripts/train_digit_reader.py            # train, evaluate, write the model
     .venv/bin/python scripts/train_digit_reader.py --eval-only  # evaluate the saved model
 
-Evaluation: fresh samples (another seed, 10-20 pt at 200-300 dpi) of the training fonts, and all Norasi
-styles (a font family never seen in training).
+Evaluation: fresh samples (another seed, 10-20 pt at 200-300 dpi) of the training fonts, and all Noto
+Serif Thai styles (a font family never seen in training).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from ocr_pipeline.ocr import digit_glyphs as dg  # noqa: E402
 
 MODEL = ROOT / "ocr_pipeline" / "models" / "thai_digits.npz"
-HELD_OUT = "Norasi"
+HELD_OUT = "Noto Serif Thai"  # a serif family the benchmark corpus does not use
 FONT_GLOBS = ("/usr/share/fonts/truetype/tlwg/*.ttf", "/usr/share/fonts/truetype/noto/Noto*Thai*.ttf")
 
 CONSONANTS = "กขคฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหอฮ"

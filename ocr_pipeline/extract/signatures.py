@@ -14,7 +14,7 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from ocr_pipeline.clean.thai_text import normalize_thai
-from ocr_pipeline.model import Line, Page, Signatory
+from ocr_pipeline.model import Line, Page, Signatory, union_box
 from ocr_pipeline.resources import load_list
 
 NAME_GROUP = re.compile(r"[(\[{]\s*([^()\[\]{}]{3,60}?)\s*[)\]}]")
@@ -96,18 +96,10 @@ def _has_geometry(line: Line) -> bool:
 
 def _tokens(line: Line) -> list[tuple[str, float]]:
     """Space-separated tokens of an OCR line with their x centres."""
-    tokens: list[tuple[str, float]] = []
-    text, x0, x1 = "", None, None
-    for w in line.words + [None]:
-        if w is None or (w.space_before and text):
-            if text:
-                tokens.append((normalize_thai(text), (x0 + x1) / 2))
-            if w is None:
-                break
-            text, x0, x1 = "", None, None
-        text += w.text
-        x0 = w.box[0] if x0 is None else min(x0, w.box[0])
-        x1 = w.box[2] if x1 is None else max(x1, w.box[2])
+    tokens = []
+    for a, b in line.token_ranges():
+        box = union_box(w.box for w in line.words[a:b])
+        tokens.append((normalize_thai("".join(w.text for w in line.words[a:b])), (box[0] + box[2]) / 2))
     return tokens
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ocr_pipeline.clean.thai_text import NEW_ITEM, join_wrapped, normalize_thai
-from ocr_pipeline.model import Cell, Line, Table
+from ocr_pipeline.model import Cell, Line, Table, union_box
 
 Box = tuple[int, int, int, int]
 
@@ -30,17 +30,10 @@ def line_tokens(lines: list[Line]) -> list[Token]:
     """Tokens of OCR lines (words joined up to the spaces Tesseract wrote)."""
     tokens: list[Token] = []
     for line in lines:
-        group: list = []
-        for w in line.words + [None]:
-            if group and (w is None or w.space_before):
-                boxes = [g.box for g in group]
-                tokens.append(Token(normalize_thai("".join(g.text for g in group)),
-                                    (min(b[0] for b in boxes), min(b[1] for b in boxes),
-                                     max(b[2] for b in boxes), max(b[3] for b in boxes)),
-                                    sum(g.conf for g in group) / len(group)))
-                group = []
-            if w is not None:
-                group.append(w)
+        for a, b in line.token_ranges():
+            words = line.words[a:b]
+            tokens.append(Token(normalize_thai("".join(w.text for w in words)), union_box(w.box for w in words),
+                                sum(w.conf for w in words) / len(words)))
     return tokens
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ocr_pipeline.model import Word
+from ocr_pipeline.model import Word, union_box
 from ocr_pipeline.ocr import digit_glyphs as dg
 from ocr_pipeline.resources import load_table
 
@@ -293,7 +293,7 @@ class DigitReader:
                 span = out[i : j + 1]
                 if j >= len(out) or any(g is None for _, g in span):
                     break
-                box = _union([r.box for r, _ in span])
+                box = union_box([r.box for r, _ in span])
                 if box[2] - box[0] > 1.4 * h or any(
                     span[k + 1][0].box[0] - span[k][0].box[2] > 0.15 * h for k in range(len(span) - 1)
                 ):
@@ -403,7 +403,7 @@ class DigitReader:
         if not reads:
             if not any(c in _DIGITS for w in run for c in w.text):
                 return run, []
-            box = _union([w.box for w in run])
+            box = union_box([w.box for w in run])
             return run, [DigitReading("".join(w.text for w in run), "", 0.0, box)]
         groups = self._groups(reads, h)
         # which glyphs/groups each word covers
@@ -460,11 +460,11 @@ class DigitReader:
                 text = "".join(r.label for r in g)
                 conf = min(r.conf for r in g)
                 space = run[members[0]].space_before if n == 0 else True
-                new_words.append(Word(text, _union([r.box for r in g]), round(100 * conf, 1), space))
+                new_words.append(Word(text, union_box([r.box for r in g]), round(100 * conf, 1), space))
             before = "".join(run[a].text for a in members)
             after = " ".join(w.text for w in new_words)
             conf = min(w.conf for w in new_words) / 100
-            box = _union([run[a].box for a in members] + [w.box for w in new_words])
+            box = union_box([run[a].box for a in members] + [w.box for w in new_words])
             if after.replace(" ", "") == before.replace(" ", ""):
                 continue
             # the OCR saw no digit here at all (Latin garbage, a look-alike letter): ask for more, and
@@ -527,10 +527,6 @@ class DigitReader:
         close()
         # a group made only of glyphs beside the words is not ours to add
         return [g for g in groups if any(reads[i].core for i in g)]
-
-
-def _union(boxes: list[tuple[int, int, int, int]]) -> tuple[int, int, int, int]:
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 def _box(g: dg.Glyph, dx: int, dy: int) -> tuple[int, int, int, int]:

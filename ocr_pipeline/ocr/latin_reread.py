@@ -16,8 +16,8 @@ from functools import cache
 import numpy as np
 from PIL import Image
 
-from ocr_pipeline.model import Correction, Line, Word
-from ocr_pipeline.ocr.tesseract import union_box
+from ocr_pipeline.model import Correction, Line, Word, union_box
+from ocr_pipeline.ocr.tesseract import line_text
 from ocr_pipeline.resources import load_list
 
 SUSPECT_CHARS = re.compile(r"[A-Za-z0-9'‘’\"`«»~©®|]")
@@ -38,18 +38,6 @@ class _Span:
     start: int  # word indices [start, end) in line.words
     end: int
     box: tuple[int, int, int, int]
-
-
-def _tokens(line: Line) -> list[tuple[int, int]]:
-    """Word index ranges of the space-separated tokens of a line."""
-    spans, start = [], 0
-    for i, w in enumerate(line.words):
-        if i and w.space_before:
-            spans.append((start, i))
-            start = i
-    if line.words:
-        spans.append((start, len(line.words)))
-    return spans
 
 
 def is_suspect(words: list[Word]) -> bool:
@@ -74,7 +62,7 @@ def suspect_spans(lines: list[Line]) -> list[_Span]:
     spans: list[_Span] = []
     for line in lines:
         run: list[tuple[int, int]] = []
-        for rng in _tokens(line) + [None]:
+        for rng in line.token_ranges() + [None]:
             if rng is not None and is_suspect(line.words[rng[0]: rng[1]]):
                 run.append(rng)
                 continue
@@ -122,7 +110,7 @@ def reread_latin(gray: np.ndarray, lines: list[Line], ocr, page: int) -> list[Co
             continue
         conf = sum(w.conf for w in new.words) / len(new.words)
         before_words = sp.line.words[sp.start: sp.end]
-        before = _text(before_words)
+        before = line_text(before_words)
         if conf < ACCEPT_CONF or not THAI_LETTER.search(new.text) or new.text.replace(" ", "") == before.replace(" ", ""):
             continue
         merged = Word(text=new.text, box=union_box(w.box for w in before_words),
@@ -142,7 +130,7 @@ def drop_noise(lines: list[Line], page: int) -> list[Correction]:
     corrections: list[Correction] = []
     for line in lines:
         keep: list[Word] = []
-        for a, b in _tokens(line):
+        for a, b in line.token_ranges():
             words = line.words[a:b]
             text = "".join(w.text for w in words)
             noise = set(text) <= {"|"} or (  # a bar in running text is a rule remnant
@@ -157,7 +145,3 @@ def drop_noise(lines: list[Line], page: int) -> list[Correction]:
             keep[0].space_before = False
         line.words = keep
     return corrections
-
-
-def _text(words: list[Word]) -> str:
-    return "".join((" " if i and w.space_before else "") + w.text for i, w in enumerate(words))

@@ -18,7 +18,7 @@ import pytesseract
 from PIL import Image
 
 from ocr_pipeline.errors import OcrEngineMissing, PipelineError
-from ocr_pipeline.model import Line, Word
+from ocr_pipeline.model import Line, Word, union_box
 
 LANGS = "tha+eng"
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one single-threaded Tesseract per worker process
@@ -95,14 +95,6 @@ def line_text(words: list[Word]) -> str:
             parts.append(" ")
         parts.append(w.text)
     return "".join(parts)
-
-
-def union_box(boxes) -> tuple[int, int, int, int]:
-    boxes = list(boxes)
-    return (
-        min(b[0] for b in boxes), min(b[1] for b in boxes),
-        max(b[2] for b in boxes), max(b[3] for b in boxes),
-    )
 
 
 def _tsv_lines(tsv: str) -> list[list[Word]]:
