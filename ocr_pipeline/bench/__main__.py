@@ -128,6 +128,29 @@ def report(summary: Summary, timing: dict) -> str:
     return "\n".join(lines)
 
 
+def markdown(summary: Summary, timing: dict) -> str:
+    """The figures as the README's table."""
+    pct = lambda x: f"{100 * x:.1f} %"  # noqa: E731
+    rows = [(f"`{name}` exact", pct(summary.field_accuracy[name])) for name in DOC_FIELDS]
+    rows += [
+        ("all document fields", pct(summary.overall_field_accuracy)),
+        ("measure row count right (documents)", pct(summary.rows_right_share)),
+        ("table cells exact", pct(summary.cell_exact)),
+        ("table cells similarity", pct(summary.cell_similarity)),
+        ("CER, cleaned text", pct(summary.cer_clean)),
+        ("CER, raw OCR text", pct(summary.cer_raw)),
+        ("Thai-digit error, cleaned text", pct(summary.thai_digit_error)),
+        ("Thai-digit error, raw OCR text", pct(summary.thai_digit_error_raw)),
+        ("right words made wrong by the clean-up", f"{100 * summary.harmful_word_rate:.2f} % of words"),
+        ("seconds per page (one page at a time)", f"{timing['seconds_per_page']:.2f}"),
+        ("ratio to bare `tesseract -l tha+eng --psm 3`", f"{timing['ratio_to_tesseract']:.2f}"),
+        ("clean-up + extraction per document (OCR excluded)",
+         f"{timing['cleanup_ms_per_document']:.0f} ms (median {timing['cleanup_ms_median']:.0f} ms)"),
+        ("peak memory", f"{timing['peak_rss_mb']:.0f} MB"),
+    ]
+    return "\n".join(["| measure | value |", "| --- | --- |"] + [f"| {a} | {b} |" for a, b in rows])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ocr_pipeline.bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -135,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--out", type=Path, default=None,
                         help="where the pipeline's files go (default: a temporary folder)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--markdown", action="store_true", help="also print the README's table")
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
     parser.add_argument("--no-baseline", action="store_true", help="skip timing bare tesseract")
     args = parser.parse_args(argv)
@@ -172,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
         print(report(summary, timing))
         for failure in failures:
             print(f"failed: {failure}")
+        if args.markdown:
+            print("\n" + markdown(summary, timing))
     return 0
 
 
