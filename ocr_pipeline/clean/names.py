@@ -56,6 +56,27 @@ class ParsedName:
         return out + " " + self.family if self.family else out
 
 
+_MARKS = str.maketrans("", "", "\u0e48\u0e49\u0e4a\u0e4b\u0e47\u0e4c")
+
+
+def fix_title(name: str) -> str:
+    """A title whose tone marks OCR dropped, written right: 'ว่าทีร้อยตรีชวโรจน์' -> 'ว่าที่ร้อยตรีชวโรจน์'.
+
+    Only titles of five letters or more are matched this way (นาย/นาง are too short to tell from
+    the start of a given name)."""
+    for title in TITLES:
+        bare = title.translate(_MARKS)
+        if len(bare) < 5 or name.startswith(title):
+            continue
+        consumed, k = "", 0
+        while k < len(name) and len(consumed) < len(bare):
+            consumed += name[k].translate(_MARKS)
+            k += 1
+        if consumed == bare and name[k:k + 1] not in "\u0e48\u0e49\u0e4a\u0e4b\u0e47\u0e4c":
+            return title + name[k:]
+    return name
+
+
 def parse_name(text: str) -> ParsedName:
     """Split a name into title(s), given name and family name.
 

@@ -9,7 +9,7 @@ from ocr_pipeline.clean.doc_number import repair_doc_number
 from ocr_pipeline.clean.lexicon import (
     repair_heading, repair_position, repair_units, repair_words, to_corrections,
 )
-from ocr_pipeline.clean.names import resolve_names
+from ocr_pipeline.clean.names import fix_title, resolve_names
 from ocr_pipeline.extract.measures import infer_borderless_tables, measure_tables, rows_to_measures
 from ocr_pipeline.extract.memo import header_fields, split_label
 from ocr_pipeline.extract.periods import (
@@ -166,6 +166,10 @@ def _apply_lexicon(items: list[TextItem], header_cells: set[int], found: Finding
 def _signatories(pages: list[Page], found: Findings) -> list[Signatory]:
     """Signature blocks, with each name checked against its other mentions and name lists."""
     blocks = find_signatories(pages)
+    for s, page in blocks:
+        titled = fix_title(s.name)
+        found.correct(page, "document.signatories", s.name, titled, "name", 90.0)
+        s.name = titled
     names, fixes, warnings = resolve_names([(page, "document.signatories", s.name) for s, page in blocks])
     found.corrections += fixes
     found.warnings += warnings

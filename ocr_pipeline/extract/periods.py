@@ -116,10 +116,9 @@ def rewrite_fiscal_mentions(text: str, fiscal_year_be: Optional[int], months: Op
     if months in (6, 12):
         def rnd(m: re.Match) -> str:
             token = m.group(2)
-            want = digits_like(token, str(months))
-            if token == want or len(token) > 2:
+            if len(token) > 2:
                 return m.group(0)
-            return m.group(1).rstrip() + " " + want + " " + m.group(3).lstrip()
+            return m.group(1).rstrip() + " " + digits_like(token, str(months)) + " " + m.group(3).lstrip()
         text = ROUND_TOKEN.sub(rnd, text)
     return text
 

@@ -54,7 +54,8 @@ def is_suspect(words: list[Word]) -> bool:
     if not letters:
         return False  # Arabic numbers and punctuation alone: the digit reader's business
     low = min(w.conf for w in words)
-    return low < ENGLISH_CONF or len(letters) <= 2
+    # short capitals that are no known acronym ("NWA" for ม่วงดี) are garbage even when sure
+    return low < ENGLISH_CONF or len(letters) <= 2 or (len(letters) <= 3 and "".join(letters).isupper())
 
 
 def suspect_spans(lines: list[Line]) -> list[_Span]:
