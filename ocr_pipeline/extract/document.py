@@ -59,6 +59,11 @@ def extract_result(source: Source, pages: list[Page]) -> Result:
     found.warnings += places.warnings
     hits = header_fields(pages)
     doc.division = _division(hits["division"].value) if "division" in hits else None
+    if doc.division:
+        unit, changes = repair_units(doc.division)
+        for c in to_corrections(changes, hits["division"].page, "document.division"):
+            found.correct(c.page, c.field, c.before, c.after, c.rule, c.score)
+        doc.division = unit
     doc.subject = hits["subject"].value if "subject" in hits else None
     doc.addressee = hits["addressee"].value if "addressee" in hits else None
     if "doc_number" in hits:
@@ -125,7 +130,8 @@ def _apply_places(places, items: list[TextItem], found: Findings) -> None:
 
 
 LEXICON_BY_ROLE = {
-    "table.responsible": "units", "header.division": "units", "position": "position",
+    # the ส่วนราชการ line holds the agency and address too: words here, the unit part below
+    "table.responsible": "units", "header.division": "words", "position": "position",
     "table.measure": "words", "table.step": "words", "table.result": "words",
     "subject": "words", "title": "words", "body": "words",
 }
