@@ -155,8 +155,8 @@ def _with_continuation(field: str, value: str, lines: list[str], index: int) -> 
         return value
     for nxt in lines[index + 1: index + 3]:
         nxt = tidy_value(nxt)
-        if not nxt or split_label(nxt):
-            break
+        if not nxt or split_label(nxt) or DOC_NUMBER.search(nxt):
+            break  # the next labelled line (its label may be lost: the number's shape tells)
         value += nxt if _thai_end(value) and _thai_start(nxt) else " " + nxt
     return value
 

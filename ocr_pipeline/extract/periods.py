@@ -92,7 +92,7 @@ def settle_dates(pages: list[Page], ctx: DateContext, measures: list[Measure], r
     return repair
 
 
-FY_TOKEN = re.compile(r"(ปีงบประมาณ|ประจำปี)\s*((?:พ\.?\s?ศ\.?)?\s*)([^\s()\-–]{2,7})")
+FY_TOKEN = re.compile(r"(ปีงบประมาณ|ประจำปี(?!งบ))\s*((?:พ\.?\s?ศ\.?)?\s*)([^\s()\-–]{2,7})(?![^\s()\-–])(?!\s*[-–])")
 ROUND_TOKEN = re.compile(r"(รอบ\s*)([^\s()]{0,3})(\s*เดือน)")
 DIGITISH = re.compile(r"[0-9๐-๙]")
 
@@ -111,7 +111,8 @@ def rewrite_fiscal_mentions(text: str, fiscal_year_be: Optional[int], months: Op
             folded = token.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
             if folded == want or not DIGITISH.search(token) or Levenshtein.distance(folded, want) > 3:
                 return m.group(0)
-            return m.group(1) + (m.group(2) or " ") + digits_like(token, want)
+            head = m.group(0)[: m.start(3) - m.start(0)]
+            return head + ("" if head.endswith(" ") else " ") + digits_like(token, want)
         text = FY_TOKEN.sub(fy, text)
     if months in (6, 12):
         def rnd(m: re.Match) -> str:

@@ -1,0 +1,105 @@
+"""Measure-table structure: numbers, steps, headers, continuation rows, numbering repair."""
+
+from __future__ import annotations
+
+import pytest
+
+from ocr_pipeline.extract.measures import (
+    header_map, heading_field, measure_tables, repair_numbering, rows_to_measures, split_number, split_steps,
+)
+from ocr_pipeline.model import Cell, Measure, Table
+
+HEADER = ["มาตรการ/แนวทาง", "ขั้นตอน/วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "ผลการดำเนินการ"]
+
+
+def table(rows: list[list[str]], page: int = 2, spans: dict | None = None) -> Table:
+    cells = []
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text is None:
+                continue
+            cells.append(Cell(row=r, col=c, text=text, rowspan=(spans or {}).get((r, c), 1), conf=90.0))
+    return Table(page=page, cells=cells, box=(0, 0, 10, 10))
+
+
+@pytest.mark.parametrize("text, first, second, rest", [
+    ("๑. เผยแพร่ข้อมูล", 1, None, "เผยแพร่ข้อมูล"),
+    ("1) มาตรการ", 1, None, "มาตรการ"),
+    ("(๓) ประชุม", 3, None, "ประชุม"),
+    ("ข้อ ๒ มาตรการ", 2, None, "มาตรการ"),
+    ("๑.๒ จัดทำแผน", 1, 2, "จัดทำแผน"),
+    ("(๑)) จัดทำ", 1, None, "จัดทำ"),           # bracket doubled by OCR
+    ("@๑) จัดทำ", 1, None, "จัดทำ"),            # a speck before the number
+    ("๑ ต.ค. ๒๕๖๕", None, None, "๑ ต.ค. ๒๕๖๕"),  # a date, not a number
+])
+def test_split_number(text, first, second, rest):
+    n = split_number(text)
+    assert (n.first, n.second, n.text) == (first, second, rest)
+
+
+def test_bullets_and_lost_numbers():
+    assert split_number("- ตรวจสอบพัสดุ").text == "ตรวจสอบพัสดุ"
+    lost = split_number("(lo) ส่งบุคลากร")
+    assert lost.lost and lost.first is None and lost.text == "ส่งบุคลากร"
+
+
+def test_several_steps_in_one_cell_split():
+    assert split_steps("๑) จัดทำแผน\n๒) ประชุม\nชี้แจง") == ["๑) จัดทำแผน", "๒) ประชุมชี้แจง"]
+    assert split_steps("- จัดทำแผน\n- ให้ผู้ที่\nเกี่ยวข้อง") == ["- จัดทำแผน", "- ให้ผู้ที่เกี่ยวข้อง"]
+
+
+def test_headings_garbled_and_long_cells():
+    assert heading_field("ผูรับผิดขอบ")[0] == "responsible"
+    assert heading_field("ผลการดำเนินการ (รอบ ๖ เดือน)")[0] == "result"
+    assert heading_field("ได้ตรวจสอบตู้รับเรื่องร้องเรียนไม่พบเรื่องร้องเรียนการทุจริตผลการดำเนินการ")[0] is None
+
+
+def test_header_over_two_rows_and_extra_column():
+    t = table([["มาตรการ/", "ขั้นตอน/วิธีการ", "ผู้รับ", "ระยะเวลา", "ผลการ", "หมายเหตุ"],
+               ["แนวทาง", "ดำเนินการ", "ผิดชอบ", "ดำเนินการ", "ดำเนินการ", ""],
+               ["๑. ก", "๑) ข", "กองคลัง", "ต.ค. ๖๕", "แล้ว", ""]])
+    cmap = header_map(t)
+    assert cmap.header_rows == 2
+    assert cmap.columns == {0: "measure", 1: "step", 2: "responsible", 3: "period_text", 4: "result"}
+
+
+def test_continuation_rows_pages_and_repeated_header():
+    page2 = table([HEADER,
+                   ["๑. มาตรการเผยแพร่", "๑) จัดทำประกาศ", "สำนักปลัด", "ต.ค. ๒๕๖๕", "แล้ว"],
+                   ["", "๒) ติดประกาศ", "กองคลัง", "พ.ย. ๒๕๖๕", "แล้ว"]])
+    page3 = table([HEADER,  # repeated header
+                   ["", "๓) รายงานผล", "สำนักปลัด", "ธ.ค. ๒๕๖๕", ""],
+                   ["๒. มาตรการป้องกัน", "๑) ประชุม", "กองช่าง", "ม.ค. ๒๕๖๖", "แล้ว"]], page=3)
+    page4 = table([["", "๒) อบรม", "กองช่าง", "ก.พ. ๒๕๖๖", "แล้ว"]], page=4)  # no header at all
+    found, others, warnings = measure_tables([page2, page3, page4])
+    assert not others and len(found) == 3
+    measures, warnings, _ = rows_to_measures(found)
+    assert [(m.measure_no, m.step_no, m.page) for m in measures] == [
+        (1, 1, 2), (1, 2, 2), (1, 3, 3), (2, 1, 3), (2, 2, 4)]
+    assert measures[2].measure == "มาตรการเผยแพร่" and measures[2].step == "รายงานผล"
+    assert any("empty result" in w for w in warnings)
+
+
+def test_merged_measure_cell_is_a_continuation():
+    t = table([HEADER,
+               ["๑. มาตรการ", "๑) ก", "กองคลัง", "ต.ค. ๖๕", "แล้ว"],
+               [None, "๒) ข", "กองคลัง", "ต.ค. ๖๕", "แล้ว"]], spans={(1, 0): 2})
+    measures, _, _ = rows_to_measures(measure_tables([t])[0])
+    assert [(m.measure_no, m.step_no, m.measure) for m in measures] == [(1, 1, "มาตรการ"), (1, 2, "มาตรการ")]
+
+
+def test_a_table_that_is_no_measure_table():
+    t = table([["ลำดับ", "ชื่อ - สกุล", "ตำแหน่ง"], ["๑", "นายสมชาย ใจดี", "ปลัด"]])
+    found, others, warnings = measure_tables([t])
+    assert found == [] and others == [t] and warnings
+
+
+def test_numbering_repaired_from_the_sequence():
+    def m(no, step, text="ก"):
+        return Measure(measure_no=no, measure=f"มาตรการ{no}{text}", step_no=step, step="s")
+    rows = [m(1, 1), m(2, 1), m(3, 1), m(5, 1, "x"), m(5, 1), m(5, 2)]
+    fixes = repair_numbering(rows)
+    assert [r.measure_no for r in rows] == [1, 2, 3, 4, 5, 5]
+    assert fixes and all(f.rule == "number-sequence" for f in fixes)
+    bullets = [m(1, None), m(1, None)]
+    assert repair_numbering(bullets) == [] and bullets[1].step_no is None  # bullets stay unnumbered

@@ -1,0 +1,89 @@
+"""Memo header labels, signature blocks and the fiscal-year rewrite of titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from ocr_pipeline.clean.thai_text import join_wrapped
+from ocr_pipeline.extract.memo import header_fields, split_label, tidy_value
+from ocr_pipeline.extract.periods import period_phrase, report_round, rewrite_fiscal_mentions
+from ocr_pipeline.extract.signatures import find_signatories, name_groups, split_positions
+from ocr_pipeline.model import Line, Page, Word
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("ส่วนราชการ สำนักปลัด เทศบาลตำบลกกโก", [("division", "สำนักปลัด เทศบาลตำบลกกโก")]),
+    ("เรือง รายงานผล", [("subject", "รายงานผล")]),                # garbled label
+    ("เรื่องรายงานผล", [("subject", "รายงานผล")]),                # glued to its value
+    ("เร อง รายงานผล", [("subject", "รายงานผล")]),                # split where a mark was lost
+    ("ที่ ลบ ๕๓๘๐๑/๓๒๔ วันที่ ๑๐ เมษายน ๒๕๖๖",                      # two labels on one line
+     [("doc_number", "ลบ ๕๓๘๐๑/๓๒๔"), ("doc_date", "๑๐ เมษายน ๒๕๖๖")]),
+    ("ท ลบ ๕๓๘๐๑/๓๒๔ งนท ๑๐ เมษายน ๒๕๖๖",
+     [("doc_number", "ลบ ๕๓๘๐๑/๓๒๔"), ("doc_date", "๑๐ เมษายน ๒๕๖๖")]),
+    ("ทุกส่วนราชการ ได้ดำเนินการ", []),                            # a word that only ends like a label
+])
+def test_labels(line, expected):
+    assert [(f, v) for f, v, _s in split_label(line)] == expected
+
+
+def _page(text: str, number: int = 1) -> Page:
+    lines = [Line(text=t, box=(0, i, 0, i)) for i, t in enumerate(text.split("\n"))]
+    return Page(number=number, raw_text=text, text=text, lines=lines)
+
+
+def test_header_fields_with_wrapped_values_and_a_lost_label():
+    page = _page("บันทึกข้อความ\nส่วนราชการ สำนักปลัด เทศบาลตำบลกกโก อำเภอ\nเมืองลพบุรี จังหวัดลพบุรี\n"
+                 "AU ลบ ๕๓๘๐๑/๓๒๔ วันที่ ๑๐ เมษายน ๒๕๖๖\nเรื่อง รายงานผลการดำเนินงานตามมาตรการ\n"
+                 "' ส่งเสริมคุณธรรม\nเรียน นายกเทศมนตรีตำบลกกโก ก")
+    hits = header_fields([page])
+    assert hits["division"].value == "สำนักปลัด เทศบาลตำบลกกโก อำเภอเมืองลพบุรี จังหวัดลพบุรี"
+    assert hits["doc_number"].value == "ลบ ๕๓๘๐๑/๓๒๔" and hits["doc_date"].value == "๑๐ เมษายน ๒๕๖๖"
+    assert hits["subject"].value == "รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรม"
+    assert hits["addressee"].value == "นายกเทศมนตรีตำบลกกโก"
+
+
+def test_tidy_value():
+    assert tidy_value("| นายกเทศมนตรีตำบลชายนา ' ก") == "นายกเทศมนตรีตำบลชายนา"
+
+
+def test_signature_blocks_alone_side_by_side_and_with_a_lost_bracket():
+    page = _page("จึงเรียนมาเพื่อโปรดทราบ\n(นายวิภาค คงไชย)\nเจ้าพนักงานธุรการ\n"
+                 "(นางสาวสุดา ใจดี) (นายสมชาย ดีมาก)\nหัวหน้าสำนักปลัด ปลัดเทศบาลตำบลกกโก\n"
+                 "นายอภิชาญ นามโคตร)\n8 6 a\nรองปลัดเทศบาล\nปฏิบัติหน้าที่ปลัดเทศบาล")
+    got = [(s.name, s.position) for s, _p in find_signatories([page])]
+    assert got == [("นายวิภาค คงไชย", "เจ้าพนักงานธุรการ"),
+                   ("นางสาวสุดา ใจดี", "หัวหน้าสำนักปลัด"), ("นายสมชาย ดีมาก", "ปลัดเทศบาลตำบลกกโก"),
+                   ("นายอภิชาญ นามโคตร", "รองปลัดเทศบาล ปฏิบัติหน้าที่ปลัดเทศบาล")]
+    assert name_groups("นายกเทศมนตรีตำบลกกโก") == []  # a position that starts like a title
+
+
+def test_positions_side_by_side_split_by_x():
+    def line(tokens):
+        words = [Word(t, (x, 0, x + 200, 40), 95.0, space_before=i > 0) for i, (t, x) in enumerate(tokens)]
+        return Line(text=" ".join(t for t, _ in tokens), box=(0, 0, 2000, 40), words=words)
+    names = line([("(นางสาวสุดา", 300), ("ใจดี)", 520), ("(นายสมชาย", 1300), ("ดีมาก)", 1520)])
+    positions = line([("หัวหน้า", 250), ("สำนักปลัด", 470), ("ปลัด", 1300), ("เทศบาล", 1520)])
+    assert split_positions(names, positions, 2) == ["หัวหน้า สำนักปลัด", "ปลัด เทศบาล"]
+
+
+def test_fiscal_year_and_round_rewritten_to_the_settled_values():
+    assert rewrite_fiscal_mentions("ประจำปีงบประมาณ พ.ศ. ๒๕๒๐๕ รอบง เดือน", 2569, 6) == \
+        "ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ รอบ ๖ เดือน"
+    assert rewrite_fiscal_mentions("ประจำปี 2563 รอบ 5 เดือน", 2563, 12, thai_digits=False) == \
+        "ประจำปี 2563 รอบ 12 เดือน"
+    plan = "แผนพัฒนาท้องถิ่น ประจำปีงบประมาณ ๒๕๖๖-๒๕๗๐"
+    assert rewrite_fiscal_mentions(plan, 2569, 6) == plan  # a range of years is left alone
+
+
+def test_period_phrase_and_round():
+    body = "ทุกส่วนราชการ ในรอบระยะเวลาตั้งแต่วันที่ ๑ ตุลาคม ๒๕๖๕ ถึงวันที่ ๓๑ มีนาคม ๒๕๖๖ เพื่อรายงาน"
+    assert period_phrase(body) == "รอบระยะเวลาตั้งแต่วันที่ ๑ ตุลาคม ๒๕๖๕ ถึงวันที่ ๓๑ มีนาคม ๒๕๖๖"
+    from datetime import date
+    assert report_round(date(2022, 10, 1), date(2023, 3, 31)) == "6 months"
+    assert report_round(date(2022, 10, 1), date(2023, 9, 30)) == "12 months"
+
+
+def test_wrapped_cell_lines():
+    assert join_wrapped(["ได้รับฟังความคิดเห็นของ", "ประชาชน จำนวน ๓", "ครั้ง"]) == \
+        "ได้รับฟังความคิดเห็นของประชาชน จำนวน ๓ ครั้ง"
+    assert join_wrapped(["กองคลัง/", "กองช่าง"]) == "กองคลัง/กองช่าง"
