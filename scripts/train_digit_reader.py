@@ -221,6 +221,8 @@ def build(fonts: list[Font], n_target: int, n_other: int, n_frag: int, seed: int
     jobs: list[tuple[Font, str, bool]] = []
     for c in dg.TARGETS:
         able = [f for f in fonts if c in f.has]
+        if not able:
+            continue  # a font set without this glyph (Noto Serif Thai has no Latin digits)
         for i in range(n_target):
             jobs.append((able[i % len(able)], c, False))
     for i in range(n_other):
