@@ -71,13 +71,17 @@ def _merge(a: Glyph, b: Glyph) -> Glyph:
     return Glyph(x0, y0, x1, y1, mask)
 
 
-def _belong(a: Glyph, b: Glyph) -> bool:
+def _belong(a: Glyph, b: Glyph, ref: float | None = None) -> bool:
     """Two components of one glyph: sharing most columns and stacked (``:``, a mark over a letter,
-    a stroke broken across) or one inside the other. ``/`` leaning under a digit stays apart."""
+    a stroke broken across) or one inside the other. ``/`` leaning under a digit stays apart. With
+    the body height ``ref``, a component far above or below another (a mark of the line above) and
+    not as small as a dot of ``:`` stays apart too."""
     xo = min(a.x1, b.x1) - max(a.x0, b.x0)
     yo = min(a.y1, b.y1) - max(a.y0, b.y0)
     mw, mh = min(a.w, b.w), min(a.h, b.h)
     if xo < 0.5 * mw:
+        return False
+    if ref and -yo > 0.25 * ref and max(a.h, b.h) > 0.4 * ref:
         return False
     return yo <= 0.3 * mh or (xo >= 0.9 * mw and yo >= 0.9 * mh)
 
@@ -87,21 +91,35 @@ def join(a: Glyph, b: Glyph) -> Glyph:
     return _merge(a, b)
 
 
-def find_glyphs(ink: np.ndarray, speck: float = 0.1) -> list[Glyph]:
+def find_glyphs(ink: np.ndarray, speck: float = 0.1, rows: tuple[float, float] | None = None,
+                ref: float | None = None) -> list[Glyph]:
     """Glyphs of an ink mask, left to right.
 
     Components smaller than ``speck`` x the tallest component in both directions are noise and dropped;
-    components that belong together (``_belong``) are merged.
+    with ``rows`` (y0, y1), so are components wholly outside those rows, or touching the top or bottom
+    edge with their centre outside them (ink of the lines above and below). Components that belong
+    together (``_belong``, given the body height ``ref`` if known) are merged.
     """
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
     if n <= 1:
         return []
-    max_h = int(stats[1:, cv2.CC_STAT_HEIGHT].max())
+    ch = ink.shape[0]
+    if rows is not None:
+        ys, hs = stats[1:, cv2.CC_STAT_TOP], stats[1:, cv2.CC_STAT_HEIGHT]
+        centre = ys + hs / 2
+        foreign = ((ys == 0) | (ys + hs == ch)) & ((centre < rows[0]) | (centre > rows[1]))
+        foreign |= (ys + hs <= rows[0]) | (ys >= rows[1])
+        if foreign.all():
+            return []
+        max_h = int(hs[~foreign].max())
+    else:
+        foreign = np.zeros(n - 1, bool)
+        max_h = int(stats[1:, cv2.CC_STAT_HEIGHT].max())
     lim = max(1.0, speck * max_h)
     glyphs: list[Glyph] = []
     for i in range(1, n):
         x, y, w, h, _area = (int(v) for v in stats[i])
-        if w <= lim and h <= lim:
+        if (w <= lim and h <= lim) or foreign[i - 1]:
             continue
         glyphs.append(Glyph(x, y, x + w, y + h, labels[y : y + h, x : x + w] == i))
     glyphs.sort(key=lambda g: (g.x0, g.y0))
@@ -113,7 +131,7 @@ def find_glyphs(ink: np.ndarray, speck: float = 0.1) -> list[Glyph]:
                 a, b = glyphs[i], glyphs[j]
                 if b.x0 >= a.x1:
                     break
-                if _belong(a, b):
+                if _belong(a, b, ref):
                     glyphs[i] = _merge(a, b)
                     del glyphs[j]
                     merged = True

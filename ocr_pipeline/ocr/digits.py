@@ -34,7 +34,8 @@ _SYMBOLS = set("“”‘’'\"«»@#!<>[]|\\{}%&*+=?;_~^`$")
 _MARKS = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
 _CONSONANT = re.compile("[\u0e01-\u0e2e][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*")
 # words of this height are a good measure of the line's body (no ascender, descender or mark)
-_BODY = set("กขคฆงจฉชซฌฑฒณดตถทธนบผพภมยรลวศษสหอฮาะเแ" + dg.THAI_DIGITS)
+_BODY_LETTERS = set("กขคฆงจฉชซฌฑฒณดตถทธนบผพภมยรลวศษสหอฮาะเแ")
+_BODY = _BODY_LETTERS | set(dg.THAI_DIGITS)
 
 
 @dataclass
@@ -154,23 +155,43 @@ def _default_classifier(path: str) -> GlyphClassifier:
 
 @dataclass
 class _Cut:
-    """The glyphs cut around one run of words (boxes relative to ``origin``)."""
+    """The glyphs of one stretch of the line (boxes relative to ``origin``), before classification."""
 
     glyphs: list[dg.Glyph]
-    core: list[bool]  # inside the run's words
-    blocked: list[bool]  # cut by the crop's edge, or claimed by a letter word beside the run
+    blocked: list[bool]  # cut by the crop's edge: read as "not a digit"
+    cuttable: list[bool]  # under a word holding a digit or Latin: may be several glyphs touching
     band: tuple[float, float]
     origin: tuple[int, int]
+    span: tuple[int, int]  # the crop's columns in page pixels
+    edge: tuple[bool, bool]  # the crop stops inside the image on the left / right
 
 
 @dataclass
 class _Read:
-    """A glyph of a run after classification (box in page pixels)."""
+    """A glyph after classification (box in page pixels)."""
 
     box: tuple[int, int, int, int]
-    label: str
+    label: str  # a target character, or "" for a letter or a glyph cut by the crop
     conf: float
-    core: bool  # inside the run's words (False: picked up beside them)
+
+
+@dataclass
+class _Group:
+    """Neighbouring target glyphs read as one number."""
+
+    reads: list[_Read]
+
+    @property
+    def text(self) -> str:
+        return "".join(r.label for r in self.reads)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return min(r.box[0] for r in self.reads), max(r.box[2] for r in self.reads)
+
+    @property
+    def conf(self) -> float:
+        return min(r.conf for r in self.reads)
 
 
 class DigitReader:
@@ -178,11 +199,11 @@ class DigitReader:
 
     min_confidence = 0.8  # below this a reading is reported but the text is left as read
     min_confidence_no_digit = 0.95  # the same where the OCR text held no digit at all
-    gap_words = 1.2  # words further apart than this x body height do not form one run
-    touch = 0.35  # a lone consonant this close (x body height) to a run joins it
     space = 0.45  # a gap wider than this x digit height (or 2.2 x the usual gap) separates two numbers
-    reach = 1.0  # look this x body height beyond the run's words for glyphs Tesseract dropped
+    reach = 1.2  # look this x body height beyond the candidate words for the rest of the number
     max_width = 2.1  # x digit height: a wider glyph is several glyphs touching
+    wide = 1.4  # x the median width of the sure digits beside it: a digit this wide may be two glyphs
+    glued = 0.2  # x digit height: a number this close to a letter is part of a word
 
     def __init__(self, model_path: str | Path | None = None) -> None:
         path = Path(model_path) if model_path else DEFAULT_MODEL
@@ -196,16 +217,7 @@ class DigitReader:
 
     @staticmethod
     def _anchor(text: str) -> bool:
-        return any(c in dg.THAI_DIGITS or c in dg.ARABIC_DIGITS or c in _LATIN for c in text)
-
-    @staticmethod
-    def _punct_only(text: str) -> bool:
-        """Punctuation or lone marks (Tesseract reads ๙'s tail as a tone mark): never start or end a run."""
-        return all(c in dg.PUNCT or c in _SYMBOLS or c in _MARKS for c in text)
-
-    @staticmethod
-    def _marks_only(text: str) -> bool:
-        return bool(text.strip()) and all(c in _MARKS for c in text.strip())
+        return any(c in _DIGITS or c in _LATIN for c in text)
 
     @staticmethod
     def body_height(words: list[Word]) -> float | None:
@@ -213,32 +225,33 @@ class DigitReader:
         hs = [w.box[3] - w.box[1] for w in words if w.text and set(w.text) <= _BODY]
         return float(np.median(hs)) if len(hs) >= 2 else None
 
-    def runs(self, words: list[Word], ref: float) -> list[tuple[int, int]]:
-        """Index ranges [s, e) of neighbouring digit-like words that hold a digit or a Latin letter."""
-        out, s = [], None
-        for i, w in enumerate(words + [Word("", (0, 0, 0, 0), -1)]):
-            text = w.text.strip()
-            gap = w.box[0] - words[i - 1].box[2] if i else 0
-            # any lone consonant touching the run may be a digit misread (๙ read as ค + a tone mark)
-            touching = _CONSONANT.fullmatch(text) is not None and gap < self.touch * ref
-            join = (
-                s is not None
-                and (self._digitish(text) or touching)
-                and gap < self.gap_words * ref
-                and w.box[1] < words[i - 1].box[3]
-                and words[i - 1].box[1] < w.box[3]
-            )
-            if s is not None and not join:
-                a, b = s, i
-                while a < b and self._punct_only(words[a].text.strip()):
-                    a += 1
-                while b > a and self._punct_only(words[b - 1].text.strip()) and not self._marks_only(words[b - 1].text):
-                    b -= 1
-                if a < b and any(self._anchor(x.text) for x in words[a:b]):
-                    out.append((a, b))
-                s = None
-            if s is None and self._digitish(text):
-                s = i
+    @staticmethod
+    def _isolated(words: list[Word], a: int, b: int) -> bool:
+        """Words [a, b) stand as a token of their own (a space or the line's end on both sides)."""
+        return (a == 0 or words[a].space_before) and (b == len(words) or words[b].space_before)
+
+    def _token(self, words: list[Word], i: int) -> bool:
+        """A short word standing alone that may be one misread number (``รอบ ง เดือน``, ``- ได -``)."""
+        text = words[i].text.strip()
+        if not text or len(text) > 3 or not self._isolated(words, i, i + 1):
+            return False
+        return self._digitish(text) or _CONSONANT.fullmatch(text) is not None or text in ("ได", "ใด")
+
+    def seeds(self, words: list[Word]) -> list[int]:
+        """Indices of the words a digit string may hide under: a digit or Latin letter, or a lone token."""
+        return [i for i, w in enumerate(words) if self._anchor(w.text) or self._token(words, i)]
+
+    def stretches(self, words: list[Word], ref: float) -> list[tuple[int, int, list[int]]]:
+        """(x0, x1, seed indices) of the parts of the line to read from pixels: the seeds, ``reach`` x body
+        height wider on both sides, overlapping ones joined."""
+        out: list[tuple[int, int, list[int]]] = []
+        pad = int(round(self.reach * ref))
+        for i in sorted(self.seeds(words), key=lambda i: words[i].box[0]):
+            x0, x1 = words[i].box[0] - pad, words[i].box[2] + pad
+            if out and x0 <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], x1), out[-1][2] + [i])
+            else:
+                out.append((x0, x1, [i]))
         return out
 
     # -- glyphs ----------------------------------------------------------------------------------
@@ -249,20 +262,23 @@ class DigitReader:
     def _classify(self, glyphs: list[dg.Glyph], band: tuple[float, float]) -> list[tuple[str, float]]:
         return self._predict(dg.features(glyphs, band)) if glyphs else []
 
-    def _resolve(self, g: dg.Glyph, lab: str, p: float, band: tuple[float, float], depth: int = 3
-                 ) -> tuple[list[tuple[dg.Glyph, str, float]], float]:
+    def _resolve(self, g: dg.Glyph, lab: str, p: float, band: tuple[float, float], depth: int = 3,
+                 wide: float = 0.0) -> tuple[list[tuple[dg.Glyph, str, float]], float]:
         """The glyph as read, or cut into pieces when it reads better so (touching digits).
 
         Returns the pieces with their labels and a score: the least confidence of the pieces, 0 when
-        a piece is no target. A letter-like blob is cut only into very sure pieces.
+        a piece is no target. A letter-like blob is cut only into very sure pieces; a digit wider than
+        ``wide`` (pixels; much wider than its neighbours) is tried as two glyphs (``๓/`` reads as ``๗``).
         """
         h = band[0]
         if lab in _DIGITS and g.w > self.max_width * h:  # no digit is that wide: glyphs run together
             lab = ""
         whole = ([(g, lab, p)], p if lab else 0.0)
-        if depth == 0 or g.w < 0.8 * h or (lab in _DIGITS and p >= 0.9) or (not lab and g.w < 1.2 * h):
+        too_wide = lab in _DIGITS and 0 < wide < g.w
+        if depth == 0 or g.w < 0.8 * h or (lab in _DIGITS and p >= 0.9 and not too_wide) or (
+                not lab and g.w < 1.2 * h):
             return whole
-        best, need = whole, (p if lab else 0.95)
+        best, need = whole, (0.9 if too_wide else p if lab else 0.95)
         for col in dg.cut_columns(g, k=3):
             pieces = dg.split_at(g, col)
             if pieces is None:
@@ -272,8 +288,8 @@ class DigitReader:
                 sub, sc = self._resolve(piece, plab, pp, band, depth - 1)
                 parts.extend(sub)
                 score = min(score, sc)
-            if score > need and score > best[1] and any(x[1] in _DIGITS for x in parts):
-                best = (parts, score)
+            if score > need and (score > best[1] or too_wide) and any(x[1] in _DIGITS for x in parts):
+                best, too_wide = (parts, score), False
         return best
 
     def _mend(self, items: list[tuple[_Read, dg.Glyph | None]], band: tuple[float, float]) -> list[_Read]:
@@ -303,71 +319,119 @@ class DigitReader:
                     merged = dg.join(merged, g)  # type: ignore[arg-type]
                 ((lab, p),) = self._classify([merged], band)
                 if lab in _DIGITS and p >= 0.9 and p > min(r.conf if r.label else 0.0 for r, _ in span):
-                    out[i : j + 1] = [(_Read(box, lab, p, any(r.core for r, _ in span)), merged)]
+                    out[i : j + 1] = [(_Read(box, lab, p), merged)]
                     break
             i += 1
         return [r for r, _ in out]
 
-    def _cut(self, gray: np.ndarray, words: list[Word], s: int, e: int, ref: float) -> _Cut | None:
-        """Glyphs around the run's words, before classification.
+    @staticmethod
+    def _body(words: list[Word], x0: float, x1: float) -> tuple[float, float] | None:
+        """(height, centre y) of the text body about columns x0..x1: medians over the nearest words made
+        of body-height letters (Tesseract's boxes of letters are tight; of digits it misread, often not)."""
+        body = [w.box for w in words if w.text and set(w.text) <= _BODY_LETTERS and w.box[3] - w.box[1] > 2]
+        if len(body) < 2:
+            return None
+        mid = (x0 + x1) / 2
+        near = sorted(body, key=lambda b: abs((b[0] + b[2]) / 2 - mid))[:7]
+        return (float(np.median([b[3] - b[1] for b in near])), float(np.median([(b[1] + b[3]) / 2 for b in near])))
 
-        Tesseract's boxes for Thai are often off by half a glyph, so the crop reaches ``reach`` x body
-        height beyond the run; glyphs out there count only as digits next to the run's (``core=False``),
-        and not where another word of the line claims them. Glyphs cut by the crop's edge read as letters.
+    def _cut(self, gray: np.ndarray, words: list[Word], x0: int, x1: int, seeds: list[int], ref: float
+             ) -> _Cut | None:
+        """Glyphs of the line between columns x0 and x1, before classification.
+
+        Rows: those of the seed words, generous above (๙'s tail, a tall ๘ rise over the body) and a
+        little below; ink of the lines above and below that reaches in is dropped. Glyphs cut by the
+        crop's left or right edge are blocked (read as "not a digit"). The text body comes from the
+        glyphs, or from the letters' boxes nearby when the glyphs give an unlikely height.
         """
-        run = words[s:e]
-        x0, y0 = min(w.box[0] for w in run), min(w.box[1] for w in run)
-        x1, y1 = max(w.box[2] for w in run), max(w.box[3] for w in run)
+        run = [words[i] for i in seeds]
+        y0, y1 = min(w.box[1] for w in run), max(w.box[3] for w in run)
         H, W = gray.shape[:2]
-        # generous above (๙'s tail, a tall ๘ rise over the body), a little below
-        cx0, cy0 = max(0, x0 - int(self.reach * ref)), max(0, y0 - max(2, int(0.6 * ref)))
-        cx1, cy1 = min(W, x1 + int(self.reach * ref)), min(H, y1 + max(2, int(0.3 * ref)))
+        cx0, cy0 = max(0, x0), max(0, int(y0 - max(2, 0.6 * ref)))
+        cx1, cy1 = min(W, x1), min(H, int(y1 + max(2, 0.3 * ref)))
         if cx1 <= cx0 or cy1 <= cy0:
             return None
         ink = dg.ink_mask(np.ascontiguousarray(gray[cy0:cy1, cx0:cx1]))
         if ink is None:
             return None
-        ch, cw = ink.shape
-        glyphs = [
-            g for g in dg.find_glyphs(ink)
-            # drop ink of the lines above/below that reaches into the crop
-            if not ((g.y0 == 0 or g.y1 == ch) and not (y0 <= cy0 + (g.y0 + g.y1) / 2 <= y1))
-        ]
+        glyphs = dg.find_glyphs(ink, rows=(y0 - cy0, y1 - cy0), ref=ref)
         if not glyphs:
             return None
-        # words of the line outside the run that assert a letter where a glyph is
-        others = [w.box for w in words[:s] + words[e:] if not self._digitish(w.text.strip())]
-        core, blocked = [], []
+        cw = ink.shape[1]
+        anchors = [w.box for w in run if self._anchor(w.text)]
+        blocked, cuttable = [], []
         for g in glyphs:
-            cx = cx0 + (g.x0 + g.x1) / 2
-            cut = (g.x0 == 0 and cx0 > 0) or (g.x1 == cw and cx1 < W)
-            claimed = any(b[0] <= cx <= b[2] and b[1] < cy0 + g.y1 and cy0 + g.y0 < b[3] for b in others)
+            blocked.append((g.x0 == 0 and cx0 > 0) or (g.x1 == cw and cx1 < W))
             gx0, gx1 = cx0 + g.x0, cx0 + g.x1
-            core.append(x0 - 1 <= cx <= x1 + 1 or any(_overlaps(w.box, gx0, gx1) for w in run))
-            blocked.append(cut or (claimed and not core[-1]))
-        usable = [g for g, b in zip(glyphs, blocked) if not b]
-        band = dg.band_of(usable or glyphs, ref)
-        return _Cut(glyphs, core, blocked, band, (cx0, cy0))
+            cuttable.append(any(min(b[2], gx1) - max(b[0], gx0) > 0.3 * g.w for b in anchors))
+        band = dg.band_of([g for g, b in zip(glyphs, blocked) if not b] or glyphs, ref)
+        if not 0.6 * ref < band[0] < 1.6 * ref:  # too few glyphs, or ink of another line: ask the letters
+            body = self._body(words, x0, x1)
+            if body and 0.6 * ref < body[0] < 1.6 * ref:
+                band = (body[0], body[1] - cy0)
+        return _Cut(glyphs, blocked, cuttable, band, (cx0, cy0), (cx0, cx1), (cx0 > 0, cx1 < W))
 
     def _reads(self, cut: _Cut, labels: list[tuple[str, float]]) -> list[_Read]:
-        """Classified glyphs of one cut in page coordinates: touching digits cut apart, broken ones joined."""
+        """Classified glyphs of one cut in page coordinates: touching digits cut apart, broken ones joined,
+        marks wholly above or below the text body left out."""
         dx, dy = cut.origin
+        h, cy = cut.band
+        top, bottom = dy + cy - 0.45 * h, dy + cy + 0.45 * h
+        widths = [g.w for g, b, (lab, p) in zip(cut.glyphs, cut.blocked, labels) if not b and lab in _DIGITS and p >= 0.9]
+        wide = self.wide * float(np.median(widths)) if len(widths) >= 2 else 0.0
         items: list[tuple[_Read, dg.Glyph | None]] = []
-        for g, c, b, (lab, p) in zip(cut.glyphs, cut.core, cut.blocked, labels):
+        for g, b, c, (lab, p) in zip(cut.glyphs, cut.blocked, cut.cuttable, labels):
             if b:
-                items.append((_Read(_box(g, dx, dy), "", 1.0, False), None))
+                items.append((_Read(_box(g, dx, dy), "", 1.0), None))
                 continue
-            pieces, _score = self._resolve(g, lab, p, cut.band)
+            if dy + g.y1 <= top or dy + g.y0 >= bottom:  # wholly above or below the body: a mark, not ours
+                continue
+            pieces = self._resolve(g, lab, p, cut.band, wide=wide)[0] if c else [(g, lab, p)]
             for piece, plab, pp in pieces:
-                items.append((_Read(_box(piece, dx, dy), plab, pp, c), g if len(pieces) == 1 else None))
+                items.append((_Read(_box(piece, dx, dy), plab, pp), g if len(pieces) == 1 else None))
         return self._mend(items, cut.band)
+
+    def _groups(self, reads: list[_Read], h: float) -> list[_Group]:
+        """Maximal runs of target glyphs (a letter, a blocked glyph or a space ends one), each holding a
+        digit, without leading/trailing junk; digits of the other script at a run's ends are dropped."""
+        groups: list[_Group] = []
+        cur: list[_Read] = []
+        gaps = [b.box[0] - a.box[2] for a, b in zip(reads, reads[1:]) if a.label in _DIGITS and b.label in _DIGITS]
+        space = max(self.space, 2.2 * float(np.median(gaps)) / h) * h if gaps else self.space * h
+
+        def close() -> None:
+            thai = sum(r.label in dg.THAI_DIGITS for r in cur)
+            arabic = sum(r.label in dg.ARABIC_DIGITS for r in cur)
+            if thai and arabic:  # one number is written in one script: stray glyphs at the ends go
+                minority = dg.ARABIC_DIGITS if thai >= arabic else dg.THAI_DIGITS
+                while cur and cur[0].label in minority:
+                    cur.pop(0)
+                while cur and cur[-1].label in minority:
+                    cur.pop()
+            while cur and cur[0].label in _LEADING_JUNK:
+                cur.pop(0)
+            while cur and cur[-1].label in _TRAILING_JUNK:
+                cur.pop()
+            if any(r.label in _DIGITS for r in cur):
+                groups.append(_Group(list(cur)))
+            cur.clear()
+
+        for r in reads:
+            if not r.label:
+                close()
+                continue
+            if cur and r.box[0] - cur[-1].box[2] > space:
+                close()
+            cur.append(r)
+        close()
+        return groups
 
     # -- the API ---------------------------------------------------------------------------------
     def reread(self, gray: np.ndarray, words: list[Word]) -> tuple[list[Word], list[DigitReading]]:
         """Re-read the digit strings among one line's words (reading order) from ``gray``.
 
-        Returns the new words (a digit string may become one Word with the union box) and the readings
-        made. Readings below ``min_confidence`` are returned but leave the words as read.
+        Returns the new words (a digit string becomes one Word per number, with the glyphs' box) and
+        the readings made. Readings below ``min_confidence`` are returned but leave the words as read.
         """
         words = list(words)
         if not words:
@@ -376,157 +440,162 @@ class DigitReader:
             gray = gray.mean(2).astype(np.uint8)
         heights = [w.box[3] - w.box[1] for w in words if w.text.strip()]
         ref = self.body_height(words) or (float(np.median(heights)) if heights else 10.0)
-        runs = self.runs(words, ref)
-        cuts = [self._cut(gray, words, s, e, ref) for s, e in runs]
+        parts = self.stretches(words, ref)
+        cuts = [self._cut(gray, words, x0, x1, seeds, ref) for x0, x1, seeds in parts]
         # one classifier call for all glyphs of the line
         rows = [dg.features(c.glyphs, c.band) for c in cuts if c is not None]
         labels = self._predict(np.concatenate(rows)) if rows else []
-        out: list[Word] = []
-        readings: list[DigitReading] = []
-        done = at = 0
-        for (s, e), cut in zip(runs, cuts):
-            out.extend(words[done:s])
-            reads: list[_Read] = []
-            h = ref
-            if cut is not None:
-                reads = self._reads(cut, labels[at : at + len(cut.glyphs)])
-                at += len(cut.glyphs)
-                h = cut.band[0]
-            new, rs = self._reread_run(words[s:e], reads, h)
-            out.extend(new)
-            readings.extend(rs)
-            done = e
-        out.extend(words[done:])
-        return out, readings
-
-    def _reread_run(self, run: list[Word], reads: list[_Read], h: float) -> tuple[list[Word], list[DigitReading]]:
-        if not reads:
-            if not any(c in _DIGITS for w in run for c in w.text):
-                return run, []
-            box = union_box([w.box for w in run])
-            return run, [DigitReading("".join(w.text for w in run), "", 0.0, box)]
-        groups = self._groups(reads, h)
-        # which glyphs/groups each word covers
-        centre = [((r.box[0] + r.box[2]) / 2) for r in reads]
-        gi = {i: k for k, grp in enumerate(groups) for i in grp}
-        parent = list(range(len(run)))
-
-        def find(a: int) -> int:
-            while parent[a] != a:
-                parent[a] = parent[parent[a]]
-                a = parent[a]
-            return a
-
-        # each glyph belongs to the word whose box holds its centre (Tesseract's boxes overlap: the
-        # word with the nearest centre); a word holding a glyph outside all groups keeps its text
-        word_groups: list[set[int]] = [set() for _ in run]
-        word_other = [False] * len(run)
-        mids = [(w.box[0] + w.box[2]) / 2 for w in run]
-        for i, c in enumerate(centre):
-            r = reads[i]
-            holders = [a for a, w in enumerate(run) if w.box[0] - 1 <= c <= w.box[2] + 1]
-            if not holders:  # a narrow box beside the glyph's centre
-                holders = [a for a, w in enumerate(run) if _overlaps(w.box, r.box[0], r.box[2])]
-            if not holders:
+        groups: list[_Group] = []
+        others: list[_Read] = []
+        blank: list[int] = []  # seeds over no ink at all
+        at = 0
+        for (x0, x1, seeds), cut in zip(parts, cuts):
+            if cut is None:
+                blank.extend(seeds)
                 continue
-            a = min(holders, key=lambda a: abs(mids[a] - c))
-            if i in gi:
-                word_groups[a].add(gi[i])
+            reads = self._reads(cut, labels[at : at + len(cut.glyphs)])
+            at += len(cut.glyphs)
+            gs = self._groups(reads, cut.band[0])
+            if any(self._at_edge(g, reads, cut) for g in gs):  # the number goes on beyond the crop
+                wider = self._cut(gray, words, x0 - int(3 * ref), x1 + int(3 * ref), seeds, ref)
+                if wider is not None:
+                    cut = wider
+                    reads = self._reads(cut, self._classify(cut.glyphs, cut.band))
+                    gs = self._groups(reads, cut.band[0])
+            inside = {id(r) for g in gs for r in g.reads}
+            groups.extend(gs)
+            others.extend(r for r in reads if id(r) not in inside)
+        groups.sort(key=lambda g: g.span[0])
+        h = float(np.median([r.box[3] - r.box[1] for g in groups for r in g.reads if r.label in _DIGITS])) \
+            if groups else ref
+        return self._apply(words, groups, others, blank, h)
+
+    @staticmethod
+    def _at_edge(g: _Group, reads: list[_Read], cut: _Cut) -> bool:
+        """The group's first/last glyph is next to a glyph cut by the crop's edge."""
+        i, j = reads.index(g.reads[0]), reads.index(g.reads[-1])
+        left = cut.edge[0] and i > 0 and reads[i - 1].box[0] == cut.span[0] and not reads[i - 1].label
+        right = cut.edge[1] and j + 1 < len(reads) and reads[j + 1].box[2] == cut.span[1] and not reads[j + 1].label
+        return left or right
+
+    def _links(self, words: list[Word], groups: list[_Group], others: list[_Read]) -> list[set[int]]:
+        """For each word, the groups its box stands over.
+
+        A word made of digit-like characters belongs to the groups it overlaps when it overlaps them
+        at least as much as it overlaps letters (Tesseract's boxes are often half a glyph off); a word
+        with another character only when its centre is over a group and hardly any letter is under it
+        (a digit misread as a letter). A box over a gap belongs to the group around its centre.
+        """
+        links: list[set[int]] = [set() for _ in words]
+        spans = [g.span for g in groups]
+        for a, w in enumerate(words):
+            text = w.text.strip()
+            if not text:
+                continue
+            wx0, wx1 = w.box[0], w.box[2]
+            width = max(1, wx1 - wx0)
+            centre = (wx0 + wx1) / 2
+            ov = [sum(max(0, min(wx1, r.box[2]) - max(wx0, r.box[0])) for r in g.reads) for g in groups]
+            ov_other = sum(max(0, min(wx1, r.box[2]) - max(wx0, r.box[0])) for r in others if r.label not in dg.PUNCT)
+            if self._digitish(text):
+                total = sum(ov)
+                if total and total >= ov_other:
+                    links[a] = {k for k, o in enumerate(ov) if o >= 0.3 * min(width, spans[k][1] - spans[k][0])
+                                or o == max(ov)}
+                elif not total and not ov_other:
+                    links[a] = {k for k, (s0, s1) in enumerate(spans) if s0 <= centre <= s1}
             else:
-                word_other[a] = True
-        for a in range(len(run)):
-            for b in range(a + 1, len(run)):
-                if word_groups[a] & word_groups[b]:
-                    parent[find(b)] = find(a)
-        comps: dict[int, list[int]] = {}
-        for a in range(len(run)):
-            comps.setdefault(find(a), []).append(a)
-        # a word that holds no glyph joins the component whose group spans it
-        spans = {k: (min(reads[i].box[0] for i in g), max(reads[i].box[2] for i in g)) for k, g in enumerate(groups)}
-        replace: dict[int, tuple[list[Word], DigitReading | None]] = {}
-        for root, members in comps.items():
-            ks = set().union(*(word_groups[a] for a in members))
-            if not ks or any(word_other[a] for a in members):
+                for k, (s0, s1) in enumerate(spans):
+                    if s0 <= centre <= s1 and ov[k] >= 0.5 * width and ov_other <= 0.25 * width:
+                        links[a].add(k)
+        return links
+
+    def _apply(self, words: list[Word], groups: list[_Group], others: list[_Read], blank: list[int], h: float
+               ) -> tuple[list[Word], list[DigitReading]]:
+        """Replace the words standing over each group (joined where they share one) by the groups' text."""
+        readings = [DigitReading(words[i].text, "", 0.0, words[i].box) for i in blank
+                    if any(c in _DIGITS for c in words[i].text)]
+        links = self._links(words, groups, others)
+        # connected components of words and groups
+        parent = list(range(len(groups)))
+
+        def find(k: int) -> int:
+            while parent[k] != k:
+                parent[k] = parent[parent[k]]
+                k = parent[k]
+            return k
+
+        for ks in links:
+            ks = sorted(ks)
+            for k in ks[1:]:
+                parent[find(k)] = find(ks[0])
+        comps: dict[int, tuple[list[int], list[int]]] = {}
+        for k in range(len(groups)):
+            comps.setdefault(find(k), ([], []))[1].append(k)
+        for a, ks in enumerate(links):
+            if ks:
+                comps[find(min(ks))][0].append(a)
+        replace: dict[int, list[Word]] = {}
+        for members, ks in comps.values():
+            if not members:
                 continue
-            ks_sorted = sorted(ks, key=lambda k: spans[k][0])
-            lo, hi = spans[ks_sorted[0]][0], spans[ks_sorted[-1]][1]
-            members = sorted(set(members) | {
-                a for a in range(len(run))
-                if not word_groups[a] and not word_other[a] and lo <= (run[a].box[0] + run[a].box[2]) / 2 <= hi
-            })
-            new_words = []
-            for n, k in enumerate(ks_sorted):
-                g = [reads[i] for i in groups[k]]
-                text = "".join(r.label for r in g)
-                conf = min(r.conf for r in g)
-                space = run[members[0]].space_before if n == 0 else True
-                new_words.append(Word(text, union_box([r.box for r in g]), round(100 * conf, 1), space))
-            before = "".join(run[a].text for a in members)
-            after = " ".join(w.text for w in new_words)
-            conf = min(w.conf for w in new_words) / 100
-            box = union_box([run[a].box for a in members] + [w.box for w in new_words])
+            lo = min(groups[k].span[0] for k in ks)
+            hi = max(groups[k].span[1] for k in ks)
+            a, b = min(members), max(members) + 1
+            between = [i for i in range(a, b) if i not in members]
+            # a word between the members joins them only when it is a mark or punctuation over the number
+            if any(not (self._digitish(words[i].text.strip()) and lo <= (words[i].box[0] + words[i].box[2]) / 2 <= hi)
+                   for i in between):
+                continue
+            run = words[a:b]
+            # letters alone over a number: only a short token of its own (``รอบ ซ เดือน``)
+            if not any(self._digitish(w.text.strip()) for w in run) and not (
+                    self._isolated(words, a, b) and len("".join(w.text.strip() for w in run)) <= 3):
+                continue
+            before = "".join(w.text for w in run)
+            gs = sorted((groups[k] for k in ks), key=lambda g: g.span[0])
+            after = " ".join(g.text for g in gs)
             if after.replace(" ", "") == before.replace(" ", ""):
                 continue
-            # the OCR saw no digit here at all (Latin garbage, a look-alike letter): ask for more, and
-            # scale the confidence so that "below min_confidence" still means "not applied"
+            conf = min(g.conf for g in gs)
             if not any(c in _DIGITS for c in before):
+                # the OCR saw no digit here (Latin garbage, a look-alike letter, a lone letter): only a
+                # number standing on its own, read with more certainty; "below min_confidence" still
+                # means "not applied"
+                if not (any(c in _LATIN for c in before) or self._isolated(words, a, b)):
+                    continue
+                if any(self._glued(g, others, h) for g in gs):
+                    continue
                 conf *= self.min_confidence / self.min_confidence_no_digit
                 if conf < self.min_confidence:  # most likely letters after all: nothing to flag
                     continue
-            reading = DigitReading(before, after, round(conf, 4), box)
+            box = union_box([w.box for w in run] + [r.box for g in gs for r in g.reads])
+            readings.append(DigitReading(before, after, round(conf, 4), box))
             if conf < self.min_confidence:
-                replace[members[0]] = ([run[a] for a in members], reading)
-            else:
-                replace[members[0]] = (new_words, reading)
-            for a in members[1:]:
-                replace[a] = ([], None)
+                continue
+            new = [
+                Word(g.text, union_box([r.box for r in g.reads]), round(100 * g.conf, 1),
+                     run[0].space_before if n == 0 else True)
+                for n, g in enumerate(gs)
+            ]
+            replace[a] = new
+            for i in range(a + 1, b):
+                replace[i] = []
         out: list[Word] = []
-        readings: list[DigitReading] = []
-        for a, w in enumerate(run):
-            if a in replace:
-                ws, r = replace[a]
-                out.extend(ws)
-                if r is not None:
-                    readings.append(r)
-            else:
-                out.append(w)
+        for i, w in enumerate(words):
+            out.extend(replace.get(i, [w]))
+        readings.sort(key=lambda r: r.box[0])
         return out, readings
 
-    def _groups(self, reads: list[_Read], h: float) -> list[list[int]]:
-        """Indices of neighbouring target glyphs that form one number (at least one digit in each).
-
-        Glyphs picked up beside the run's words join only when they are digits next to a group.
-        """
-        groups: list[list[int]] = []
-        cur: list[int] = []
-        # gaps inside a number: most gaps of the run; a space is clearly wider (monospaced type too)
-        gaps = [b.box[0] - a.box[2] for a, b in zip(reads, reads[1:]) if a.label in _DIGITS and b.label in _DIGITS]
-        space = max(self.space, 2.2 * float(np.median(gaps)) / h) * h if gaps else self.space * h
-
-        def close() -> None:
-            # a number neither starts nor ends with - / : , (nor with . at its start); ( and ) stay
-            while cur and reads[cur[0]].label in _LEADING_JUNK:
-                cur.pop(0)
-            while cur and reads[cur[-1]].label in _TRAILING_JUNK:
-                cur.pop()
-            if cur and any(reads[i].label in _DIGITS for i in cur):
-                groups.append(list(cur))
-            cur.clear()
-
-        prev = None
-        for i, r in enumerate(reads):
-            ok = bool(r.label) and (r.core or r.label not in dg.PUNCT)
-            if not ok:
-                close()
-                prev = None
-                continue
-            if prev is not None and r.box[0] - reads[prev].box[2] > space:
-                close()
-            cur.append(i)
-            prev = i
-        close()
-        # a group made only of glyphs beside the words is not ours to add
-        return [g for g in groups if any(reads[i].core for i in g)]
+    def _glued(self, g: _Group, others: list[_Read], h: float) -> bool:
+        """A letter glyph touches the group on its left or right (the group is part of a word)."""
+        s0, s1 = g.span
+        top, bottom = min(r.box[1] for r in g.reads), max(r.box[3] for r in g.reads)
+        for r in others:
+            if not r.label and r.box[1] < bottom and top < r.box[3]:
+                if 0 <= s0 - r.box[2] < self.glued * h or 0 <= r.box[0] - s1 < self.glued * h:
+                    return True
+        return False
 
 
 def _box(g: dg.Glyph, dx: int, dy: int) -> tuple[int, int, int, int]:
