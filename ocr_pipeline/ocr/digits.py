@@ -499,9 +499,12 @@ class DigitReader:
             ov_other = sum(max(0, min(wx1, r.box[2]) - max(wx0, r.box[0])) for r in others if r.label not in dg.PUNCT)
             if self._digitish(text):
                 total = sum(ov)
+                # a lone mark stands over a number only when most of it does (๙'s tail read as a tone
+                # mark); one of the letter beside it may touch the number's first glyph
+                least = 0.5 * width if set(text) <= _MARKS else 0.15 * width
                 if total and total >= ov_other:
-                    links[a] = {k for k, o in enumerate(ov) if o >= 0.3 * min(width, spans[k][1] - spans[k][0])
-                                or o == max(ov)}
+                    links[a] = {k for k, o in enumerate(ov) if o >= least and (
+                        o >= 0.3 * min(width, spans[k][1] - spans[k][0]) or o == max(ov))}
                 elif not total and not ov_other:
                     links[a] = {k for k, (s0, s1) in enumerate(spans) if s0 <= centre <= s1}
             else:
