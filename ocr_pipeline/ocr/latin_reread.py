@@ -16,7 +16,7 @@ from functools import cache
 import numpy as np
 from PIL import Image
 
-from ocr_pipeline.model import Correction, Line, Word, union_box
+from ocr_pipeline.model import Correction, Line, Word
 from ocr_pipeline.ocr.tesseract import line_text
 from ocr_pipeline.resources import load_list
 
@@ -87,9 +87,10 @@ def reread_latin(gray: np.ndarray, lines: list[Line], ocr, page: int) -> list[Co
     spans = [sp for sp in suspect_spans(lines) if sp.box[3] - sp.box[1] <= 1.6 * typical]
     if not spans:
         return []
-    crops = []
+    crops, origins = [], []
     for sp in spans:
         x0, y0, x1, y1 = sp.box
+        origins.append((max(x0 - 10, 0), max(y0 - 3, 0)))
         crops.append(gray[max(y0 - 3, 0): y1 + 3, max(x0 - 10, 0): x1 + 10])
     width = max(c.shape[1] for c in crops) + 2 * GAP
     height = sum(c.shape[0] + GAP for c in crops) + GAP
@@ -101,7 +102,7 @@ def reread_latin(gray: np.ndarray, lines: list[Line], ocr, page: int) -> list[Co
         y += c.shape[0] + GAP
     read = ocr(Image.fromarray(canvas), psm=6, langs="tha")
     corrections: list[Correction] = []
-    for sp, (top, bottom) in reversed(list(zip(spans, bands))):  # right to left keeps indices valid
+    for sp, (top, bottom), (ox, oy) in reversed(list(zip(spans, bands, origins))):  # right to left keeps indices valid
         got = [ln for ln in read if top - GAP / 2 <= (ln.box[1] + ln.box[3]) / 2 < bottom + GAP / 2]
         if not got:
             continue
@@ -110,15 +111,32 @@ def reread_latin(gray: np.ndarray, lines: list[Line], ocr, page: int) -> list[Co
         if not new.words:
             continue
         conf = sum(w.conf for w in new.words) / len(new.words)
-        before_words = sp.line.words[sp.start: sp.end]
+        start, end = _covered(sp.line.words, sp.start, sp.end, sp.box)
+        before_words = sp.line.words[start:end]
         before = line_text(before_words)
         if conf < ACCEPT_CONF or not THAI_LETTER.search(new.text) or new.text.replace(" ", "") == before.replace(" ", ""):
             continue
-        merged = Word(text=new.text, box=union_box(w.box for w in before_words),
-                      conf=conf, space_before=before_words[0].space_before)
-        sp.line.words[sp.start: sp.end] = [merged]
-        corrections.append(Correction(page, "pages.text", before, merged.text, "thai-reread", round(conf, 1)))
+        # the re-read words, with their boxes back on the page (the digit reader works on them next)
+        dx, dy = ox - GAP, oy - top
+        words = [Word(w.text, (w.box[0] + dx, w.box[1] + dy, w.box[2] + dx, w.box[3] + dy), w.conf,
+                      before_words[0].space_before if i == 0 else w.space_before)
+                 for i, w in enumerate(new.words)]
+        sp.line.words[start:end] = words
+        corrections.append(Correction(page, "pages.text", before, new.text, "thai-reread", round(conf, 1)))
     return corrections[::-1]
+
+
+def _covered(words: list[Word], start: int, end: int, box) -> tuple[int, int]:
+    """The span [start, end) widened to the neighbouring words whose centre lies inside its box:
+    Tesseract sometimes gives a garbage word a box over the whole line, and the re-reading of that
+    box then holds those words too."""
+    def inside(w: Word) -> bool:
+        return box[0] <= (w.box[0] + w.box[2]) / 2 <= box[2]
+    while start > 0 and inside(words[start - 1]):
+        start -= 1
+    while end < len(words) and inside(words[end]):
+        end += 1
+    return start, end
 
 
 NOISE_CONF = 45.0

@@ -94,12 +94,14 @@ class _PageOcr:
         read_done = time.perf_counter()
         self.corrections += reread_latin(
             img, lines, lambda im, psm, langs: ocr_lines(im, psm=psm, langs=langs, dpi=self.dpi), self.page)
-        self.corrections += drop_noise(lines, self.page)
-        lines = [ln for ln in lines if ln.words]
         reread_done = time.perf_counter()
-        for line in lines:
+        for line in lines:  # digits first: Latin garbage over a number is read, not dropped as a speck
             line.text = line_text(line.words)
             self._reread(img, line)
+        self.corrections += drop_noise(lines, self.page)
+        lines = [ln for ln in lines if ln.words]
+        for line in lines:
+            line.text = line_text(line.words)
         self.seconds["tesseract"] += read_done - started
         self.seconds["thai_reread"] += reread_done - read_done
         self.seconds["digit_reader"] += time.perf_counter() - reread_done

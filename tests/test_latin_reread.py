@@ -1,0 +1,77 @@
+"""Re-reading Latin garbage with the Thai model, and dropping specks: real Tesseract on rendered lines."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from ocr_pipeline.model import Line, Word
+from ocr_pipeline.ocr.latin_reread import _covered, drop_noise, is_suspect, reread_latin
+from ocr_pipeline.ocr.tesseract import line_text, ocr_lines
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+FONT = "/usr/share/fonts/truetype/tlwg/Laksaman.ttf"
+
+
+def page_with_line(text: str, pt: float = 16, dpi: int = 300) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """A white page strip with one line of ``text``; the image and the line's ink box."""
+    f = ImageFont.truetype(FONT, round(pt * dpi / 72))
+    im = Image.new("L", (1400, 260), 255)
+    ImageDraw.Draw(im).text((120, 90), text, font=f, fill=0)
+    arr = np.asarray(im)
+    ys, xs = np.nonzero(arr < 128)
+    return arr, (int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1)
+
+
+def line_of(words: list[Word]) -> Line:
+    boxes = [w.box for w in words]
+    box = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return Line(line_text(words), box, words)
+
+
+def test_suspect_tokens():
+    assert is_suspect([Word("TUN", (0, 0, 10, 10), 60.0)])
+    assert is_suspect([Word("วันทีl", (0, 0, 10, 10), 95.0)])  # Latin glued to Thai
+    assert not is_suspect([Word("ITA", (0, 0, 10, 10), 96.0)])  # a known English word
+    assert not is_suspect([Word("2566", (0, 0, 10, 10), 50.0)])  # digits: the digit reader's business
+    assert not is_suspect([Word("ตุลาคม", (0, 0, 10, 10), 50.0)])
+
+
+def test_covered_widens_to_words_under_a_whole_line_box():
+    # Tesseract gave the garbage word a box over the whole line; the digits and dash lie under it
+    words = [Word("AA.", (27, 0, 364, 40), 84.0), Word("๒", (171, 0, 203, 40), 95.0, True),
+             Word("๕", (203, 0, 239, 40), 97.0), Word("-", (333, 0, 365, 40), 92.0, True),
+             Word("มี.ค.", (420, 0, 520, 40), 90.0, True)]
+    assert _covered(words, 0, 1, (27, 0, 364, 40)) == (0, 4)
+    assert _covered(words, 4, 5, (420, 0, 520, 40)) == (4, 5)
+
+
+def test_garbage_over_the_whole_line_is_replaced_once_with_words_on_the_page():
+    """The re-read replaces the garbage and the words under its box: no text twice, boxes on the page."""
+    img, (x0, y0, x1, y1) = page_with_line("ต.ค. ๒๕๖๕ - มี.ค.")
+    mid = x0 + (x1 - x0) // 3
+    words = [Word("AA.", (x0, y0, x1, y1), 60.0), Word("๒๕", (mid, y0, mid + 60, y1), 95.0, True)]
+    line = line_of(words)
+    tesseract = lambda im, psm, langs: ocr_lines(im, psm=psm, langs=langs, dpi=300)  # noqa: E731
+    corrections = reread_latin(img, [line], tesseract, page=1)
+    assert [c.rule for c in corrections] == ["thai-reread"]
+    assert corrections[0].before.replace(" ", "") == "AA.๒๕"
+    text = line_text(line.words)
+    assert "AA" not in text and "ค" in text
+    assert text.count("๒๕") <= 1  # the digits under the garbage's box are not kept beside the re-read
+    for w in line.words:  # boxes mapped back from the re-reading canvas onto the page line
+        assert x0 - 15 <= w.box[0] < w.box[2] <= x1 + 15
+        assert y0 - 20 <= w.box[1] < w.box[3] <= y1 + 20
+
+
+def test_drop_noise_removes_doubtful_specks_only():
+    words = [Word("ผล", (0, 0, 40, 30), 95.0), Word("l", (60, 0, 64, 30), 20.0, True),
+             Word("ITA", (80, 0, 120, 30), 30.0, True), Word("|", (140, 0, 142, 30), 90.0, True),
+             Word("ดี", (160, 0, 200, 30), 95.0, True)]
+    line = line_of(words)
+    corrections = drop_noise([line], page=2)
+    assert [w.text for w in line.words] == ["ผล", "ITA", "ดี"]
+    assert sorted(c.before for c in corrections) == ["l", "|"]
+    assert all(c.rule == "noise" and c.after == "" and c.page == 2 for c in corrections)
