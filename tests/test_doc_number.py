@@ -76,6 +76,14 @@ def test_unrelated_prefix_is_left_with_a_warning():
     assert fixed == "มท ๐๘๑๐/ว ๑๒" and corrections == [] and warnings
 
 
+def test_latin_garbage_prefix_is_repaired_only_for_an_established_province():
+    fixed, corrections, warnings = repair_doc_number("NI ๕๓๔๖๐/๑๙", "เชียงราย", province_confident=True)
+    assert fixed == "ชร ๕๓๔๖๐/๑๙" and warnings
+    assert [(c.before, c.after, c.rule) for c in corrections] == [("NI", "ชร", "doc-number-prefix")]
+    fixed, corrections, warnings = repair_doc_number("NI ๕๓๔๖๐/๑๙", "เชียงราย")
+    assert fixed == "NI ๕๓๔๖๐/๑๙" and corrections == [] and warnings
+
+
 def test_unknown_province():
     fixed, corrections, warnings = repair_doc_number("ที่ AU ๕๓๘๐๑/๓๒๔", None)
     assert fixed == "AU ๕๓๘๐๑/๓๒๔" and corrections == [] and "no province abbreviation" in warnings[0]

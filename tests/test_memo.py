@@ -44,6 +44,13 @@ def test_header_fields_with_wrapped_values_and_a_lost_label():
 
 def test_tidy_value():
     assert tidy_value("| นายกเทศมนตรีตำบลชายนา ' ก") == "นายกเทศมนตรีตำบลชายนา"
+    assert tidy_value("NI ๕๓๔๖๐/๑๙ ก", keep_start=True) == "NI ๕๓๔๖๐/๑๙"
+
+
+def test_a_garbled_document_number_prefix_is_kept_as_evidence():
+    hits = header_fields([_page("บันทึกข้อความ\nส่วนราชการ สำนักปลัด เทศบาลตำบลต้า\n"
+                                "ท NI ๕๓๔๖๐/๑๙ วนท ๓๐ เมษายน ๒๕๖๒\nเรื่อง รายงานผล")])
+    assert hits["doc_number"].value == "NI ๕๓๔๖๐/๑๙" and hits["doc_date"].value == "๓๐ เมษายน ๒๕๖๒"
 
 
 def test_signature_blocks_alone_side_by_side_and_with_a_lost_bracket():

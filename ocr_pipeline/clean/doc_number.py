@@ -3,7 +3,8 @@
 A local government's letters are numbered ``<province abbreviation> <office code>/<running no.>``;
 pythainlp's province table gives the abbreviations (ลพบุรี → ลบ). A prefix that is no
 abbreviation at all (OCR read ลบ as ``AU``, or ลบ as ลน) is repaired to the document's own
-province's abbreviation, with a ``doc-number-prefix`` correction; a prefix that is another
+province's abbreviation, with a ``doc-number-prefix`` correction (Latin garbage that fits no
+abbreviation only when the province is well established, with a warning); a prefix that is another
 province's abbreviation is only flagged, unless the document's province is well established.
 
 >>> repair_doc_number("ที่ AU ๕๓๘๐๑/๓๒๔", "ลพบุรี")[0]
@@ -164,6 +165,11 @@ def repair_doc_number(
     if score >= min_score:
         fixed = DocNumber(want, parsed.number)
         return str(fixed), [Correction(page, field, read, want, RULE, score)], []
+    if province_confident and read.isascii() and read.isalpha():
+        # Latin letters are never a Thai letter's prefix: OCR garbage where the abbreviation stood
+        fixed = DocNumber(want, parsed.number)
+        return str(fixed), [Correction(page, field, read, want, RULE, score)], [
+            f"{where}document number prefix '{read}' unreadable; written as {province}'s '{want}'"]
     return str(parsed), [], [
         f"{where}document number prefix '{read}' does not fit {province} ('{want}'); left as read"
     ]

@@ -100,7 +100,7 @@ def header_fields(pages: list[Page]) -> dict[str, FieldHit]:
             for field, value, score in split_label(line):
                 if field in hits:
                     continue
-                value = tidy_value(_with_continuation(field, value, lines, i))
+                value = tidy_value(_with_continuation(field, value, lines, i), keep_start=field == "doc_number")
                 hits[field] = FieldHit(field, value, page.number, i, score)
         if hits and "doc_number" not in hits:
             _number_line_without_label(lines[:HEADER_LINES], page.number, hits)
@@ -134,9 +134,10 @@ STRAY_TOKEN = re.compile(r"^[|!'\"“”‘’`~*_=«»]+$")
 STRAY_END = re.compile(r"^(?:[\u0e01-\u0e2e]|[A-Za-z]{1,2}|[.,:;])$")
 
 
-def tidy_value(text: str) -> str:
+def tidy_value(text: str, keep_start: bool = False) -> str:
     """A field value without specks: tokens of quotes or bars anywhere, and a lone letter or
-    sign at either end (what a stain or the dotted leader leaves).
+    sign at either end (what a stain or the dotted leader leaves); with ``keep_start`` the first
+    token stays (a document number's prefix, however garbled, is evidence).
 
     >>> tidy_value("นายกเทศมนตรีตำบลชายนา ก")
     'นายกเทศมนตรีตำบลชายนา'
@@ -144,7 +145,7 @@ def tidy_value(text: str) -> str:
     tokens = [t for t in text.split() if not STRAY_TOKEN.match(t)]
     while tokens and STRAY_END.match(tokens[-1]):
         tokens.pop()
-    while tokens and STRAY_END.match(tokens[0]):
+    while tokens and STRAY_END.match(tokens[0]) and not keep_start:
         tokens.pop(0)
     return " ".join(tokens)
 
