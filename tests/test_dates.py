@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ocr_pipeline.clean.dates import (
+    date_word_spellings,
     DATE_STYLES,
     MONTH_STYLES,
     find_date_mentions,
@@ -347,3 +348,24 @@ def measure_speed(n: int = 20000, seed: int = 1) -> None:  # pragma: no cover - 
 
 if __name__ == "__main__":  # pragma: no cover
     measure_speed()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ต.ุค. ๒๕๖๘ - มนาคม ๒๕๖๙", [("ต.ุค.", "ต.ค."), ("มนาคม", "มีนาคม")]),
+    ("๑ กุพ. ๒๕๖๓", [("กุพ.", "ก.พ.")]),
+    ("พ.ย.-ธิ.ค. ๒๕๖๘", [("ธิ.ค.", "ธ.ค.")]),
+    ("ตูลาคม ๒๕๖๔", [("ตูลาคม", "ตุลาคม")]),
+    ("ไตรมาสที ๒", [("ไตรมาสที", "ไตรมาสที่")]),
+    ("ตลอดปงบประมาณ", [("ตลอดปงบประมาณ", "ตลอดปีงบประมาณ")]),
+    ("ตลอดทังปี", [("ตลอดทังปี", "ตลอดทั้งปี")]),
+    # written right, a colloquial form, dots left out, or no month at all: nothing to respell
+    ("ต.ค. ๒๕๖๖ - มี.ค. ๒๕๖๗", []),
+    ("เมษา ๒๕๖๖", []),
+    ("ตค ๒๕๖๖", []),
+    ("มีคุณธรรม ทั้งปวง ก.พ.ร.", []),
+])
+def test_garbled_month_and_period_words_are_respelt(text, expected):
+    found = date_word_spellings(text)
+    assert [(a, b) for _s, _e, a, b in found] == expected
+    for s, e, a, _b in found:
+        assert text[s:e] == a

@@ -32,6 +32,7 @@ __all__ = [
     "fiscal_year_bounds",
     "fiscal_year_of",
     "format_thai_date",
+    "date_word_spellings",
     "month_names",
     "parse_date",
     "parse_period",
@@ -614,6 +615,47 @@ def _scan(text: str) -> tuple[list[DateMention], list[tuple[int, int]], list[tup
 def _is_long_month(s: str) -> bool:
     _, long = _month_of(re.sub(r"^เดือน\s*", "", s.translate(_FOLD)))
     return long
+
+
+_TONELESS_THANG = re.compile("ท\u0e31ง")  # ทั้ง with its tone mark lost
+_VOWELLESS_PI = re.compile("ป(?=งบ)")  # ปีงบประมาณ with its upper vowel lost
+
+
+def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
+    """Month names and period words the parser reads although OCR garbled them, with their right
+    spelling: (start, end, as read, right).
+
+    Only what the parser already reads unambiguously is respelt: an abbreviation with a stray or a
+    lost mark (``ก.ุพ.``, ``ธิ.ค.``), a full month name with marks lost or misread (``มนาคม``,
+    ``ตูลาคม``), ``ไตรมาสที``, ``ตลอดปงบประมาณ``, ``ตลอดทังปี``. A form listed in
+    ``months.tsv`` (also a colloquial one) is kept as written.
+
+    >>> [(a, b) for _s, _e, a, b in date_word_spellings("ต.ุค. ๒๕๖๘ - มนาคม ๒๕๖๙ ไตรมาสที ๒")]
+    [('ต.ุค.', 'ต.ค.'), ('มนาคม', 'มีนาคม'), ('ไตรมาสที', 'ไตรมาสที่')]
+    """
+    data = _months()
+    out: list[tuple[int, int, str, str]] = []
+    for tok in _tokens(text.translate(_FOLD)):
+        read = text[tok.start:tok.end]
+        right = read
+        if tok.kind == "month":
+            key = re.sub(r"[.\s]", "", read)
+            month, _long = _month_of(read)
+            if key in data.exact or month is None:
+                continue
+            if "." in read or len(key) <= 4:
+                right = data.abbr[month - 1] if read.endswith(".") else data.abbr[month - 1].rstrip(".")
+            elif _strip_marks(key) == _strip_marks(data.full[month - 1]):
+                right = data.full[month - 1]
+        elif tok.kind == "quarter" and read == "ไตรมาสที":
+            right = "ไตรมาสที่"
+        elif tok.kind in ("whole", "fy"):
+            right = _VOWELLESS_PI.sub("ปี", _TONELESS_THANG.sub("ทั้ง", read))
+            if right.endswith("ทั้งป") and not text[tok.end:tok.end + 1].strip():
+                right += "\u0e35"  # ตลอดทั้งป at the end of a word: ปี lost its vowel
+        if right != read:
+            out.append((tok.start, tok.end, read, right))
+    return out
 
 
 def find_date_mentions(text: str, fiscal_year_be: Optional[int] = None) -> list[DateMention]:

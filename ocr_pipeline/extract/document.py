@@ -5,9 +5,10 @@ the memo fields, signatories and measure rows read from the repaired text."""
 from __future__ import annotations
 
 from ocr_pipeline.clean.agency import resolve_places
+from ocr_pipeline.clean.dates import date_word_spellings
 from ocr_pipeline.clean.doc_number import repair_doc_number
 from ocr_pipeline.clean.lexicon import (
-    repair_heading, repair_position, repair_units, repair_words, to_corrections,
+    Change, repair_heading, repair_position, repair_units, repair_words, to_corrections,
 )
 from ocr_pipeline.clean.names import fix_title, resolve_names
 from ocr_pipeline.extract.measures import infer_borderless_tables, measure_tables, rows_to_measures
@@ -146,11 +147,28 @@ def _header_cells(measure_rows) -> set[int]:
     return ids
 
 
+# where month names and period words are respelt (the date parser reads them either way)
+DATE_WORD_ROLES = ("table.period_text", "header.doc_date", "subject", "body")
+
+
+def _respell_date_words(text: str) -> tuple[str, list[Change]]:
+    """Garbled month names and period words written right (rule "date-words")."""
+    changes = [Change(s, e, a, b, 90.0, "date-words") for s, e, a, b in date_word_spellings(text)]
+    for c in reversed(changes):
+        text = text[: c.start] + c.after + text[c.end :]
+    return text, changes
+
+
 def _apply_lexicon(items: list[TextItem], header_cells: set[int], found: Findings) -> None:
-    """Report vocabulary: units and positions as closed sets, headings whole, words in free text."""
+    """Report vocabulary: units and positions as closed sets, headings whole, words in free text;
+    month names and period words in the text that holds dates."""
     for item in items:
         if not item.text.strip():
             continue
+        if item.role in DATE_WORD_ROLES and id(item.target) not in header_cells:
+            item.text, changes = _respell_date_words(item.text)
+            for c in to_corrections(changes, item.page, item.audit_field):
+                found.correct(c.page, c.field, c.before, c.after, c.rule, c.score)
         if id(item.target) in header_cells:
             new, _field, changes = repair_heading(item.text)
         else:
