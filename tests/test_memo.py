@@ -94,3 +94,13 @@ def test_wrapped_cell_lines():
     assert join_wrapped(["ได้รับฟังความคิดเห็นของ", "ประชาชน จำนวน ๓", "ครั้ง"]) == \
         "ได้รับฟังความคิดเห็นของประชาชน จำนวน ๓ ครั้ง"
     assert join_wrapped(["กองคลัง/", "กองช่าง"]) == "กองคลัง/กองช่าง"
+
+
+def test_a_date_in_the_body_is_no_header_label():
+    """The header's ที่ label was lost; "วันที่ ๓๐ กันยายน" starting a body line is not the letter's date."""
+    page = _page("บันทึกข้อความ\nส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลบางบาล\n"
+                 "ii อย ๕๖๒๗๕/๓๕ วันที่ ๒๕ พฤศจิกายน ๒๕๖๑\nเรื่อง รายงานผล\nเรียน นายกองค์การบริหารส่วนตำบลบางบาล\n"
+                 "ในรอบระยะเวลาตั้งแต่วันที่ ๑ ตุลาคม ๒๕๖๐ ถึง\nวันที่ ๓๐ กันยายน ๒๕๖๑ เพื่อรายงาน")
+    hits = header_fields([page])
+    assert hits["doc_number"].value == "อย ๕๖๒๗๕/๓๕"
+    assert hits["doc_date"].value == "๒๕ พฤศจิกายน ๒๕๖๑"

@@ -102,6 +102,8 @@ def header_fields(pages: list[Page]) -> dict[str, FieldHit]:
                     continue
                 value = tidy_value(_with_continuation(field, value, lines, i), keep_start=field == "doc_number")
                 hits[field] = FieldHit(field, value, page.number, i, score)
+            if "addressee" in hits:
+                break  # the body starts: "วันที่ ๓๐ กันยายน" there is no label of the header
         if hits and "doc_number" not in hits:
             _number_line_without_label(lines[:HEADER_LINES], page.number, hits)
         if hits:
