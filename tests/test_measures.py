@@ -28,6 +28,7 @@ def table(rows: list[list[str]], page: int = 2, spans: dict | None = None) -> Ta
     ("(๓) ประชุม", 3, None, "ประชุม"),
     ("ข้อ ๒ มาตรการ", 2, None, "มาตรการ"),
     ("๑.๒ จัดทำแผน", 1, 2, "จัดทำแผน"),
+    ("4,1 รายงานผล", 4, 1, "รายงานผล"),         # the dot read as a comma
     ("(๑)) จัดทำ", 1, None, "จัดทำ"),           # bracket doubled by OCR
     ("@๑) จัดทำ", 1, None, "จัดทำ"),            # a speck before the number
     ("๑ ต.ค. ๒๕๖๕", None, None, "๑ ต.ค. ๒๕๖๕"),  # a date, not a number
@@ -103,3 +104,14 @@ def test_numbering_repaired_from_the_sequence():
     assert fixes and all(f.rule == "number-sequence" for f in fixes)
     bullets = [m(1, None), m(1, None)]
     assert repair_numbering(bullets) == [] and bullets[1].step_no is None  # bullets stay unnumbered
+
+
+def test_a_step_number_that_lost_its_dot_is_told_by_the_measure_number():
+    t = table([HEADER,
+               ["๒. มาตรการป้องกัน", "๒.๑ จัดทำแผน", "กองคลัง", "ต.ค. ๖๕", "แล้ว"],
+               ["", "๒๒ ติดประกาศ", "กองคลัง", "ต.ค. ๖๕", "แล้ว"],
+               ["", "๓๓ ประชุม", "กองคลัง", "ต.ค. ๖๕", "แล้ว"]])  # ๓ is no part of measure ๒: left
+    measures, _, corrections = rows_to_measures(measure_tables([t])[0])
+    assert [(m.step_no, m.step) for m in measures[:2]] == [(1, "จัดทำแผน"), (2, "ติดประกาศ")]
+    assert measures[2].step == "๓๓ ประชุม"
+    assert any(c.rule == "step-number" and (c.before, c.after) == ("๒๒", "๒.๒") for c in corrections)

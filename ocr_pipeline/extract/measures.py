@@ -33,12 +33,14 @@ LEADING_NUMBER = re.compile(
     rf"""^\s*{_SPECK}\s*(?:
         ข้อ(?:ที่)?\s*(?P<k>{_NUM})(?:\s*[.)])?                  # ข้อ ๑
       | \(\s*(?P<p1>{_NUM})(?:\s*\.\s*(?P<p2>{_NUM}))?\s*\)+    # (๑) (๑.๑)
-      | (?P<n1>{_NUM})\s*\.\s*(?P<n2>{_NUM})\s*[.)]?\)*            # ๑.๑ ๑.๑. ๑.๑)
+      | (?P<n1>{_NUM})\s*[.,]\s*(?P<n2>{_NUM})\s*[.)]?\)*          # ๑.๑ ๑.๑. ๑.๑) (๑,๑: a dot read as comma)
       | (?P<d1>{_NUM})\s*[.)]\)*                                   # ๑. ๑)
     )\s*""",
     re.VERBOSE,
 )
 BULLET = re.compile(r"^\s*[-–•*▪●]\s+")
+# a step number whose dot OCR lost: "๒๒ จัดทำ" for "๒.๒ จัดทำ" (told apart by the measure's number)
+GLUED_STEP = re.compile(r"^\s*(?P<m>[0-9๐-๙])(?P<s>[0-9๐-๙])\s+(?=[\u0e01-\u0e4e])")
 # what is left of a number whose digits OCR lost: "(", ")", "()" or ".)" before the text
 NUMBER_RESIDUE = re.compile(r"^\s*(?:\(\s*[^\s()]{0,3}\s*\)|[^\s()]{1,2}\)(?=\s)|\(\s*[@©®#*>«]?|[(.]?\s*\))(?=\s*[\u0e01-\u0e4e])\s*")
 
@@ -273,6 +275,11 @@ def rows_to_measures(tables: list[TableRows]) -> tuple[list[Measure], list[str],
                               if m.measure_no == current.first and m.measure == current.text), 0)
             for step_text in split_steps(cells.get("step", "")) or [""]:
                 step = split_number(_one_line(step_text))
+                glued = GLUED_STEP.match(_one_line(step_text)) if step.first is None and not step.lost else None
+                if glued and current.first is not None and _int(glued["m"]) == current.first:
+                    step = Numbered(_one_line(step_text)[glued.end():].strip(), current.first, _int(glued["s"]))
+                    corrections.append(Correction(page, "measures.step_no", glued.group(0).strip(),
+                                                  f"{glued['m']}.{glued['s']}", "step-number", 70.0))
                 step_no = step.second if step.second is not None else step.first
                 if step.lost and last_step is not None:
                     step_no = last_step + 1
