@@ -7,7 +7,7 @@ import pytest
 from ocr_pipeline.clean.thai_text import join_wrapped
 from ocr_pipeline.extract.memo import header_fields, split_label, tidy_value
 from ocr_pipeline.extract.periods import period_phrase, report_round, rewrite_fiscal_mentions
-from ocr_pipeline.extract.signatures import find_signatories, name_groups, split_positions
+from ocr_pipeline.extract.signatures import despeck, find_signatories, name_groups, split_positions
 from ocr_pipeline.model import Line, Page, Word
 
 
@@ -104,3 +104,14 @@ def test_a_date_in_the_body_is_no_header_label():
     hits = header_fields([page])
     assert hits["doc_number"].value == "อย ๕๖๒๗๕/๓๕"
     assert hits["doc_date"].value == "๒๕ พฤศจิกายน ๒๕๖๑"
+
+
+@pytest.mark.parametrize("text, clean", [
+    (". ปลัดองค์การบริหารส่วนตำบล", "ปลัดองค์การบริหารส่วนตำบล"),
+    ("นายทรงชัย .พฤฒิสาร", "นายทรงชัย พฤฒิสาร"),
+    ("นายกเทศมนตรีตำบลต้า ' .", "นายกเทศมนตรีตำบลต้า"),
+    ("ดร.สมชาย ใจดี", "ดร.สมชาย ใจดี"),          # a title's dot is no speck
+    ("ว่าที่ ร.ต.สมชาย ดีมาก", "ว่าที่ ร.ต.สมชาย ดีมาก"),
+])
+def test_specks_at_the_edge_of_names_and_positions(text, clean):
+    assert despeck(text) == clean

@@ -16,7 +16,7 @@ from ocr_pipeline.extract.memo import header_fields, split_label
 from ocr_pipeline.extract.periods import (
     DateContext, report_round, rewrite_fiscal_mentions, settle_dates, writes_thai_digits,
 )
-from ocr_pipeline.extract.signatures import find_signatories, name_groups
+from ocr_pipeline.extract.signatures import despeck, find_signatories, name_groups
 from ocr_pipeline.extract.text_items import ROLE_OF_LABEL, TextItem, collect_items
 from ocr_pipeline.layout.reading_order import page_text
 from ocr_pipeline.model import Correction, Document, Page, Result, Signatory, Source
@@ -191,6 +191,12 @@ def _signatories(pages: list[Page], found: Findings) -> list[Signatory]:
     """Signature blocks, with each name checked against its other mentions and name lists."""
     blocks = find_signatories(pages)
     for s, page in blocks:
+        for attr in ("name", "position"):
+            before = getattr(s, attr)
+            after = despeck(before) or None
+            if before and after != before:
+                found.correct(page, "document.signatories", before, after or "", "speck", 90.0)
+                setattr(s, attr, after)
         titled = fix_title(s.name)
         found.correct(page, "document.signatories", s.name, titled, "name", 90.0)
         s.name = titled

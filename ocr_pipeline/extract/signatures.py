@@ -43,6 +43,17 @@ def find_signatories(pages: list[Page]) -> list[tuple[Signatory, int]]:
     return found
 
 
+SPECK = re.compile(r"(?:(?<=\s)|^)[.,:;'`‘’|_~]+(?=[\u0e01-\u0e4e])|(?<=[\u0e01-\u0e4e])\s+[.,:;'`‘’|_~]+(?=\s|$)|^[.,:;'`‘’|_~\s]+|[,:;'`‘’|_~\s]+$")
+
+
+def despeck(text: Optional[str]) -> Optional[str]:
+    """A name or position without the specks a stain or the signature leaves at a word's edge:
+    ". ปลัดเทศบาล" -> "ปลัดเทศบาล", "นายทรงชัย .พฤฒิสาร" -> "นายทรงชัย พฤฒิสาร" (ดร. keeps its dot)."""
+    if text is None:
+        return None
+    return " ".join(SPECK.sub("", text).split())
+
+
 def name_groups(text: str) -> list[str]:
     """Names in brackets when the line holds nothing else (a signature's name line); a bracket OCR
     lost is allowed when the name starts with a title: "นายอภิชาญ นามโคตร)"."""
