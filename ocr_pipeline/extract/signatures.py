@@ -51,7 +51,10 @@ def despeck(text: Optional[str]) -> Optional[str]:
     ". ปลัดเทศบาล" -> "ปลัดเทศบาล", "นายทรงชัย .พฤฒิสาร" -> "นายทรงชัย พฤฒิสาร" (ดร. keeps its dot)."""
     if text is None:
         return None
-    return " ".join(SPECK.sub("", text).split())
+    before = None
+    while before != text:  # a speck may hide another: "ตำบลต้า ' ."
+        before, text = text, " ".join(SPECK.sub("", text).split())
+    return text
 
 
 def name_groups(text: str) -> list[str]:
