@@ -181,3 +181,13 @@ def test_to_corrections():
     _, changes = lx.repair_units("กองข่าง")
     corr = lx.to_corrections(changes, 3, "measures[2].responsible")
     assert corr == [Correction(3, "measures[2].responsible", "กองข่าง", "กองช่าง", "lexicon", 95.0)]
+
+
+def test_agency_type_word_is_repaired_but_a_place_name_is_left_to_the_gazetteer():
+    text = "ความโปร่งใสภายในองค์การบริหารส่วนต้าบล ประจำปี ๒๕๖๐"
+    fixed, changes = lx.repair_words(text)
+    assert fixed == "ความโปร่งใสภายในองค์การบริหารส่วนตำบล ประจำปี ๒๕๖๐"
+    assert [c.rule for c in changes] == ["lexicon"]
+    # the name after the type word is protected: a garbled place name is the gazetteer's business
+    spans = lx.place_spans("องค์การบริหารส่วนตำบลกกโก")
+    assert spans and all("องค์การ" not in "องค์การบริหารส่วนตำบลกกโก"[s:e] for s, e in spans)

@@ -115,3 +115,10 @@ def test_a_date_in_the_body_is_no_header_label():
 ])
 def test_specks_at_the_edge_of_names_and_positions(text, clean):
     assert despeck(text) == clean
+
+
+def test_subject_wrapped_after_a_speck_and_before_a_number():
+    hits = header_fields([_page("บันทึกข้อความ\nส่วนราชการ สำนักปลัด\nที่ ลบ ๕๓๘๐๑/๓๒๔ วันที่ ๑๐ เมษายน ๒๕๖๖\n"
+                                "เรื่อง รายงานผลตามมาตรการส่งเสริมคุณธรรมและ '\nความโปร่งใส ประจำปี\n๒๕๖๓ รอบ ๑๒ เดือน\n"
+                                "เรียน นายกเทศมนตรีตำบลกกโก")])
+    assert hits["subject"].value == "รายงานผลตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปี ๒๕๖๓ รอบ ๑๒ เดือน"

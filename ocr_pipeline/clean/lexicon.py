@@ -826,14 +826,15 @@ def _is_minus_marks(tok: str, word: str) -> bool:
 
 
 def place_spans(text: str) -> list[tuple[int, int]]:
-    """Agency and place mentions in ``text`` (type or level word + name, as ``agency.find_mentions``
-    finds them, OCR-garbled ones included): spans the word repair must leave to the gazetteer."""
+    """The names of agency and place mentions in ``text`` (as ``agency.find_mentions`` finds them,
+    OCR-garbled ones included): spans the word repair must leave to the gazetteer. The type or
+    level word before a name (องค์การบริหารส่วนตำบล, อำเภอ) is vocabulary and stays repairable."""
     from ocr_pipeline.clean.agency import find_mentions
 
     out = []
     for m in find_mentions(text):
         end = max((o.end for o in m.options), default=m.prefix_end)
-        out.append((m.prefix_start, end))
+        out.append((m.prefix_end, end))
     return out
 
 

@@ -156,6 +156,7 @@ def _with_continuation(field: str, value: str, lines: list[str], index: int) -> 
     """The subject (เรื่อง) and the ส่วนราชการ line may wrap onto a next line without a label."""
     if field not in ("subject", "division"):
         return value
+    value = tidy_value(value)  # a speck at the end would keep the wrapped word apart
     for nxt in lines[index + 1: index + 3]:
         nxt = tidy_value(nxt)
         if not nxt or split_label(nxt) or DOC_NUMBER.search(nxt):
@@ -165,8 +166,9 @@ def _with_continuation(field: str, value: str, lines: list[str], index: int) -> 
 
 
 def _thai_end(text: str) -> bool:
-    return bool(text) and "\u0e00" <= text[-1] <= "\u0e7f"
+    """Ends in a Thai letter or mark (Thai words wrap without a space; a number stands apart)."""
+    return bool(text) and "\u0e01" <= text[-1] <= "\u0e4e"
 
 
 def _thai_start(text: str) -> bool:
-    return bool(text) and "\u0e00" <= text[0] <= "\u0e7f"
+    return bool(text) and "\u0e01" <= text[0] <= "\u0e4e"
