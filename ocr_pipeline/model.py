@@ -218,6 +218,7 @@ class Result:
     warnings: list[str]
     pages: list[Page]
     tables: list[Table] = field(default_factory=list)  # tables that are not measure tables
+    seconds: dict[str, float] = field(default_factory=dict)  # clean-up stages (benchmark only, not written)
 
     def to_json(self) -> dict:
         """The output contract's JSON object (schema version 1)."""

@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -39,15 +40,17 @@ def find_documents(corpus: Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def run_pipeline(documents, out_dir: Path) -> tuple[float, int, list[float], dict[str, float], list[str]]:
+def run_pipeline(documents, out_dir: Path) -> tuple[float, int, list[float], dict[str, float], list[str],
+                                                  list[dict[str, float]]]:
     """Process every document in this process, one page at a time.
 
     Returns (seconds in all, pages, seconds of clean-up and extraction per document, seconds per
-    reading step over all pages, failures).
+    reading step over all pages, failures, seconds per clean-up stage of each document).
     """
     from ocr_pipeline.pipeline import clean_and_extract, read_pages
 
     seconds, pages, cleanup, failures = 0.0, 0, [], []
+    stages: list[dict[str, float]] = []
     steps: dict[str, float] = {}
     for src, _truth in documents:
         started = time.perf_counter()
@@ -60,12 +63,25 @@ def run_pipeline(documents, out_dir: Path) -> tuple[float, int, list[float], dic
                     steps[step] = steps.get(step, 0.0) + secs
             result = clean_and_extract(inp, read)
             cleanup.append(time.perf_counter() - read_done)
+            stages.append(result.seconds)
             write_result(result, out_dir, src.stem)
             pages += result.source.pages
         except PipelineError as exc:
             failures.append(f"{src.name}: {exc.one_line()}")
         seconds += time.perf_counter() - started
-    return seconds, pages, cleanup, steps, failures
+    return seconds, pages, cleanup, steps, failures, stages
+
+
+def stage_medians(stages: list[dict[str, float]]) -> dict[str, float]:
+    """Median milliseconds per document of each clean-up stage, and of the place, word and name
+    clean-up together (gazetteer, lexicon, names)."""
+    out: dict[str, float] = {}
+    for name in dict.fromkeys(k for d in stages for k in d):
+        out[name] = round(1000 * statistics.median(d.get(name, 0.0) for d in stages), 1)
+    if stages:
+        out["places+lexicon+names"] = round(1000 * statistics.median(
+            d.get("places", 0.0) + d.get("lexicon", 0.0) + d.get("names", 0.0) for d in stages), 1)
+    return out
 
 
 def run_bare_tesseract(documents) -> tuple[float, int]:
@@ -120,6 +136,8 @@ def report(summary: Summary, timing: dict) -> str:
         f"ratio to bare tesseract      {timing['ratio_to_tesseract']:.2f}",
         f"clean-up + extraction        {timing['cleanup_ms_per_document']:.0f} ms per document "
         f"(median {timing['cleanup_ms_median']:.0f} ms; OCR excluded)",
+        "clean-up stages, median ms   " + ", ".join(
+            f"{k} {v:.0f}" for k, v in timing["cleanup_stage_ms_median"].items()),
         "reading steps, s per page    " + ", ".join(
             f"{k} {v:.2f}" for k, v in timing["step_seconds_per_page"].items()),
         f"peak memory                  {timing['peak_rss_mb']:.0f} MB (this process), "
@@ -146,6 +164,9 @@ def markdown(summary: Summary, timing: dict) -> str:
         ("ratio to bare `tesseract -l tha+eng --psm 3`", f"{timing['ratio_to_tesseract']:.2f}"),
         ("clean-up + extraction per document (OCR excluded)",
          f"{timing['cleanup_ms_per_document']:.0f} ms (median {timing['cleanup_ms_median']:.0f} ms)"),
+        ("of which places + words + names (median)",
+         f"{timing['cleanup_stage_ms_median'].get('places+lexicon+names', 0.0):.0f} ms"),
+        ("of which dates (median)", f"{timing['cleanup_stage_ms_median'].get('dates', 0.0):.0f} ms"),
         ("peak memory", f"{timing['peak_rss_mb']:.0f} MB"),
     ]
     return "\n".join(["| measure | value |", "| --- | --- |"] + [f"| {a} | {b} |" for a, b in rows])
@@ -171,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         return 3
     with tempfile.TemporaryDirectory(prefix="bench-out-") as tmp:
         out_dir = args.out or Path(tmp)
-        seconds, pages, cleanup, steps, failures = run_pipeline(documents, out_dir)
+        seconds, pages, cleanup, steps, failures, stages = run_pipeline(documents, out_dir)
         base_s, base_pages = (0.0, 0) if args.no_baseline else run_bare_tesseract(documents)
         scores = score_all(documents, out_dir)
     summary = summarize(scores)
@@ -182,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         "pages": pages,
         "cleanup_ms_per_document": round(1000 * sum(cleanup) / len(cleanup), 1) if cleanup else 0.0,
         "cleanup_ms_median": round(1000 * cleanup[len(cleanup) // 2], 1) if cleanup else 0.0,
+        "cleanup_stage_ms_median": stage_medians(stages),
         "step_seconds_per_page": {k: round(v / pages, 3) for k, v in steps.items()} if pages else {},
         "seconds_per_page": round(per_page, 3),
         "tesseract_seconds_per_page": round(base_per_page, 3),

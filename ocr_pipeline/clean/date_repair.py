@@ -530,7 +530,9 @@ def _reader_paths(text: str, doc_full: bool, reader: str) -> list[tuple[bool, fl
 # ----------------------------------------------------------------------------- constraints
 
 
+@lru_cache(maxsize=200000)  # measure rows repeat their periods: the same value under each hypothesis
 def _penalty(role: str, val: _Val, fy: Optional[int], end: Optional[date]) -> float:
+    """Cost of ``val`` in ``role`` under the hypothesis (fiscal year ``fy``, period end ``end``)."""
     if fy is None:
         return 0.0
     fs, fe = fiscal_year_bounds(fy)

@@ -89,6 +89,7 @@ def fiscal_year_of(d: date) -> int:
     return d.year + 543 + (1 if d.month >= _FY_START_MONTH else 0)
 
 
+@cache
 def fiscal_year_bounds(fiscal_year_be: int) -> tuple[date, date]:
     """First and last day of a fiscal year: 2566 -> (2022-10-01, 2023-09-30)."""
     end_ce = fiscal_year_be - 543
