@@ -102,6 +102,20 @@ def test_broken_range_is_not_read_as_one_month() -> None:
     assert r.readings[3].status == "repaired" and r.readings[3].text == "ต.ค. ๗๑ - มี.ค. ๗๒"
 
 
+def test_range_with_one_side_unreadable_is_flagged_and_a_speck_does_not_break_a_range() -> None:
+    r = repair_dates(
+        [
+            _ev("fiscal_year", "ปีงบประมาณ พ.ศ. ๒๕๖๑"),
+            _ev("period", "ต.ค. ๖๐ - มี.ค. ๖๑"),
+            _ev("measure_period", "ภาพันธ์ - มีนาคม ๒๕๖๑"),  # กุม lost at the cell's edge: not "March"
+            _ev("measure_period", "ต.ค. ๒๕๖๐ - . มี.ค. ๒๕๖๑"),  # a speck between the dash and the month
+        ]
+    )
+    assert r.readings[2].status == "unresolved" and r.readings[2].start is None
+    assert any("ภาพันธ์" in w for w in r.warnings)
+    assert (r.readings[3].start, r.readings[3].end) == (D(2017, 10, 1), D(2018, 3, 31))
+
+
 def test_year_with_a_digit_too_many() -> None:
     r = repair_dates(
         [

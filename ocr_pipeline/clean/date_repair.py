@@ -321,6 +321,10 @@ def _year_be(value: str) -> int:
 _Val = tuple
 
 
+_RANGE_WORD = re.compile(r"\s*(?:-|~|จน\s*ถ\u0e36?ง|ถ\u0e36?ง)\s*")
+_DASHES = str.maketrans("–—−‐‑", "-----")
+
+
 @lru_cache(maxsize=50000)
 def _interpret(role: str, text: str) -> tuple[Optional[_Val], float]:
     """The value a text gives for a role (None: no reading), and how much of the text's date
@@ -341,6 +345,10 @@ def _interpret(role: str, text: str) -> tuple[Optional[_Val], float]:
     if role == "doc_date":
         d = parse_date(text)
         return (("span", (("a", d, d),)), n_loose) if d is not None else (None, n_loose)
+    if role == "measure_period" and any(_RANGE_WORD.fullmatch(text[s:e].translate(_DASHES)) for s, e in orphans):
+        # a range with one side unreadable ("ภาพันธ์ - มีนาคม ๒๕๖๑"): the side that was read is no
+        # period of its own
+        return None, n_loose
     narrow = [m for m in mentions if m.kind not in ("fiscal_year", "year")]
     use = narrow or mentions
     if len(use) > 1 and any(m.kind == "date" for m in use):

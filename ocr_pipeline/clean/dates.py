@@ -596,10 +596,14 @@ def _fill(m: DateMention, fiscal_year_be: Optional[int]) -> DateMention:
     return replace(m, period_start=lo, period_end=hi, date=d)
 
 
+# a lone dot, comma or quote between spaces is a speck, not part of a date ("ต.ค. ๒๕๖๒ - . มี.ค. ๒๕๖๓")
+_SPECK = re.compile(r"(?<=\s)[.,'`‘’]+(?=\s)")
+
+
 def _scan(text: str) -> tuple[list[DateMention], list[tuple[int, int]], list[tuple[int, int]]]:
     """Mentions; spans of unexplained digit runs; spans of other unexplained date parts (orphan
     month abbreviations, range separators whose range was not understood)."""
-    t = text.translate(_FOLD)
+    t = _SPECK.sub(lambda m: " " * len(m.group()), text.translate(_FOLD))  # spans stay those of text
     toks = _tokens(t)
     nodes, loose, seps = _Parser(toks).parse()
     mentions: list[DateMention] = []
