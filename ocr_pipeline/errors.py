@@ -37,12 +37,12 @@ class UnsupportedInput(PipelineError):
 
 class EmptyInput(PipelineError):
     exit_code = 5
-    hint = "the file is empty (0 bytes): copy it again from its source"
+    hint = "copy it again from its source"
 
 
 class CorruptInput(PipelineError):
     exit_code = 6
-    hint = "the file is damaged or truncated: copy it again from its source or re-scan it"
+    hint = "copy it again from its source or re-scan it"
 
 
 class EncryptedInput(PipelineError):
