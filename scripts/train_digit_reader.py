@@ -47,6 +47,7 @@ BODY = "นกรม"  # neighbours of body height besides digits
 TRAIN_SIZES = ((9.0, 22.0), (180.0, 320.0))  # point size, dpi of training glyphs
 EVAL_SIZES = ((10.0, 20.0), (200.0, 300.0))  # of evaluation glyphs: the documents' range
 SIZES = TRAIN_SIZES
+STROKE = 0.0  # probability of a scale-aware stroke weight/contrast change (training only; set by --stroke)
 
 
 @dataclass
@@ -85,6 +86,24 @@ def other_labels(font: Font, rng: np.random.Generator, n: int) -> list[str]:
     return out
 
 
+def restroke(img: np.ndarray, rng: np.random.Generator, digit_h: float) -> np.ndarray:
+    """Thicker or thinner strokes, by a random fraction of the digit height, independently across and
+    along (thick verticals with thin horizontals, as in serif and high-contrast designs); worked on an
+    upsampled copy so that small glyphs change by less than a pixel."""
+    h, w = img.shape
+    f = max(1, int(np.ceil(30 / max(digit_h, 1.0))))
+    up = cv2.resize(img, (w * f, h * f), interpolation=cv2.INTER_LINEAR) if f > 1 else img
+    dh = digit_h * f
+    thicker = rng.random() < 0.55
+    top = 0.10 if thicker else 0.05
+    kx, ky = (1 + int(rng.uniform(0, top) * dh) for _ in range(2))
+    if kx == 1 and ky == 1:
+        return img
+    k = np.ones((ky, kx), np.uint8)
+    up = cv2.erode(up, k) if thicker else cv2.dilate(up, k)  # ink is dark: erode grows it
+    return cv2.resize(up, (w, h), interpolation=cv2.INTER_AREA) if f > 1 else up
+
+
 def degrade(img: np.ndarray, rng: np.random.Generator, digit_h: float, line: bool = False) -> np.ndarray:
     """Scan-like damage on a float image (0 ink .. 255 paper); ``line``: a whole text line, only skewed."""
     h, w = img.shape
@@ -95,7 +114,9 @@ def degrade(img: np.ndarray, rng: np.random.Generator, digit_h: float, line: boo
         c = np.array([w / 2, h / 2])
         m = np.hstack([a, (c - a @ c)[:, None]])
         img = cv2.warpAffine(img, m, (w, h), borderValue=255.0, flags=cv2.INTER_LINEAR)
-    if rng.random() < 0.25 and digit_h > 18:  # stroke weight
+    if STROKE and not line and rng.random() < STROKE:  # stroke weight and contrast: unseen type designs
+        img = restroke(img, rng, digit_h)
+    elif rng.random() < 0.25 and digit_h > 18:  # stroke weight
         k = np.ones((2, 2), np.uint8)
         img = cv2.erode(img, k) if rng.random() < 0.5 else cv2.dilate(img, k)
     if not line and rng.random() < 0.5:  # smooth elastic warp: type designs differ in detail
@@ -311,14 +332,28 @@ def cached(folder: Path | None, name: str, make) -> tuple[np.ndarray, list[str]]
     return X, y
 
 
-def train(X: np.ndarray, y: list[str], seed: int) -> dict:
+def train(X: np.ndarray, y: list[str], seed: int, schedule: list[tuple[float, int]] | None = None) -> dict:
+    """One MLP; with ``schedule`` [(learning rate, epochs), ...] trained on all of ``X`` for those epochs
+    (a stepwise decaying rate), else with early stopping on 5 % held back."""
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
     from sklearn.neural_network import MLPClassifier
 
     mean, std = X.mean(0), X.std(0) + 1e-3
     clf = MLPClassifier(hidden_layer_sizes=(384, 192), alpha=3e-4, batch_size=256, learning_rate_init=1e-3,
                         max_iter=60, early_stopping=True, validation_fraction=0.05, n_iter_no_change=8,
                         random_state=seed)
-    clf.fit((X - mean) / std, y)
+    Z = (X - mean) / std
+    if schedule:
+        clf.set_params(early_stopping=False, warm_start=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            for lr, epochs in schedule:  # warm start: weights kept, Adam restarted at the new rate
+                clf.set_params(learning_rate_init=lr, max_iter=epochs, n_iter_no_change=epochs + 1)
+                clf.fit(Z, y)
+    else:
+        clf.fit(Z, y)
     arrays = {"mean": mean, "std": std, "labels": np.array(clf.classes_, dtype=str)}
     for i, (w, b) in enumerate(zip(clf.coefs_, clf.intercepts_)):
         arrays[f"W{i}"] = w.astype(np.float16)
@@ -337,6 +372,11 @@ def main() -> None:
     ap.add_argument("--pairs", type=int, default=5000, help="training samples of touching glyph pairs")
     ap.add_argument("--cuts", type=int, default=5000, help="touching digit pairs cut apart (two samples each)")
     ap.add_argument("--members", type=int, default=2, help="MLPs in the ensemble (probabilities averaged)")
+    ap.add_argument("--sets", type=int, default=1, help="rendered training sets (other seeds) pooled per MLP")
+    ap.add_argument("--schedule", help="train without early stopping: learning rates and epochs, "
+                                       "e.g. 1e-3:12,3e-4:8,1e-4:6")
+    ap.add_argument("--stroke", type=float, default=0.0,
+                    help="probability of a scale-aware stroke weight/contrast change per training glyph")
     ap.add_argument("--eval-per-class", type=int, default=300)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--eval-only", action="store_true")
@@ -356,6 +396,8 @@ def main() -> None:
         write_lookalikes(measure_lookalikes(args.lookalikes, args.seed + 4000), args.lookalikes)
         return
 
+    global SIZES, STROKE
+    STROKE = args.stroke
     fonts = load_fonts()
     train_fonts = [f for f in fonts if f.family != HELD_OUT]
     test_fonts = [f for f in fonts if f.family == HELD_OUT]
@@ -364,14 +406,25 @@ def main() -> None:
     if args.eval_only:
         model = dict(np.load(args.out))
     else:
-        model = {"n_models": np.array(args.members)}
-        for k in range(args.members):  # each member: its own rendered set and initialisation
-            seed = args.seed + 100 * k
-            X, y = cached(args.cache, f"train{k or ''}", lambda: build(
-                train_fonts, args.per_class, args.others, args.fragments, seed, args.pairs, args.cuts))
+        model = {"n_models": np.array(args.members)} if args.members > 1 else {}
+        schedule = [(float(a), int(b)) for a, b in (p.split(":") for p in args.schedule.split(","))] \
+            if args.schedule else None
+        for k in range(args.members):  # each member: its own rendered set(s) and initialisation
+            Xs, ys = [], []
+            for j in range(args.sets):  # set j of member k: seed + 100 (k * sets + j), cached as train<i>
+                i = k * args.sets + j
+                seed = args.seed + 100 * i
+                X, y = cached(args.cache, f"train{i or ''}", lambda: build(
+                    train_fonts, args.per_class, args.others, args.fragments, seed, args.pairs, args.cuts))
+                Xs.append(X)
+                ys += y
+            X, y = np.concatenate(Xs), ys
+            del Xs
+            seed = args.seed + 100 * k * args.sets
             print(f"member {k}: {len(y)} glyphs, {len(set(y))} labels, {time.time() - t0:.0f} s", flush=True)
             t1 = time.time()
-            model.update({f"m{k}_{key}": v for key, v in train(X, y, seed).items()})
+            arrays = train(X, y, seed, schedule)
+            model.update({f"m{k}_{key}": v for key, v in arrays.items()} if args.members > 1 else arrays)
             del X, y
             print(f"member {k}: trained in {time.time() - t1:.0f} s", flush=True)
         args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -379,8 +432,7 @@ def main() -> None:
         print(f"wrote {args.out} ({args.out.stat().st_size / 1024:.0f} KiB)", flush=True)
     n_eval_other = args.eval_per_class * 10
     results = []
-    global SIZES
-    SIZES = EVAL_SIZES
+    SIZES, STROKE = EVAL_SIZES, 0.0
     for name, fs, seed in (("training fonts, new samples", train_fonts, args.seed + 1000),
                            (f"held-out {HELD_OUT}", test_fonts, args.seed + 2000)):
         Xe, ye = cached(args.cache, f"eval{seed}", lambda: build(fs, args.eval_per_class, n_eval_other, 0, seed,
