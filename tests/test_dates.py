@@ -358,11 +358,13 @@ if __name__ == "__main__":  # pragma: no cover
     ("ไตรมาสที ๒", [("ไตรมาสที", "ไตรมาสที่")]),
     ("ตลอดปงบประมาณ", [("ตลอดปงบประมาณ", "ตลอดปีงบประมาณ")]),
     ("ตลอดทังปี", [("ตลอดทังปี", "ตลอดทั้งปี")]),
+    ("ปีงบประมาณ พ.ุศ. ๒๕๖๘", [("พ.ุศ.", "พ.ศ.")]),
     # written right, a colloquial form, dots left out, or no month at all: nothing to respell
     ("ต.ค. ๒๕๖๖ - มี.ค. ๒๕๖๗", []),
     ("เมษา ๒๕๖๖", []),
     ("ตค ๒๕๖๖", []),
     ("มีคุณธรรม ทั้งปวง ก.พ.ร.", []),
+    ("นายพิศาล ใจดี", []),
 ])
 def test_garbled_month_and_period_words_are_respelt(text, expected):
     found = date_word_spellings(text)

@@ -191,3 +191,8 @@ def test_agency_type_word_is_repaired_but_a_place_name_is_left_to_the_gazetteer(
     # the name after the type word is protected: a garbled place name is the gazetteer's business
     spans = lx.place_spans("องค์การบริหารส่วนตำบลกกโก")
     assert spans and all("องค์การ" not in "องค์การบริหารส่วนตำบลกกโก"[s:e] for s, e in spans)
+
+
+def test_a_document_numbers_prefix_is_no_word_to_spell():
+    fixed, changes = lx.repair_words("n มห ๘๕๔๗๐/๒๒๘๑ วันที ๓๐ ตุลาคม ๒๕๖๐")
+    assert fixed.startswith("n มห ๘๕๔๗๐/๒๒๘๑") and all(c.before != "มห" for c in changes)

@@ -259,7 +259,8 @@ def _token_re() -> re.Pattern[str]:
         r"(?P<from>ตั้งแต่|ตั้งเเต่|ระหว่าง)",
         r"(?P<to>จน\s*ถ\u0e36?ง|ถ\u0e36?ง|-|~)",
         r"(?P<and>และ|,)",
-        r"(?P<era_be>พ\.?\s?ศ\.?)",
+        # พ.ศ. also with a stray mark at a dot (พ.ุศ.), as OCR reads a speck there
+        rf"(?P<era_be>พ\.?\s?ศ\.?|พ{_MARK_CLASS}?\.{_MARK_CLASS}?\s?ศ\.?)",
         r"(?P<era_ce>ค\.?\s?ศ\.?)",
         f"(?P<month>{_months().pattern})",
     ]
@@ -652,6 +653,8 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
                 right = data.abbr[month - 1] if read.endswith(".") else data.abbr[month - 1].rstrip(".")
             elif _strip_marks(key) == _strip_marks(data.full[month - 1]):
                 right = data.full[month - 1]
+        elif tok.kind == "era_be" and any(c in _MARKS for c in read):
+            right = "พ.ศ." if read.endswith(".") else "พ.ศ"
         elif tok.kind == "quarter" and read == "ไตรมาสที":
             right = "ไตรมาสที่"
         elif tok.kind in ("whole", "fy"):

@@ -838,6 +838,10 @@ def place_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# consonants alone before a number: an abbreviation (a document number's "มห ๘๕๔๗๐/๒๒๘๑"), no word
+_ABBREV_BEFORE_NUMBER = re.compile(r"(?<![\u0e01-\u0e4e])([\u0e01-\u0e2e]{2,3}\.?)\s?(?=[0-9\u0e50-\u0e59])")
+
+
 def repair_words(
     text: str,
     protect: Iterable[tuple[int, int]] = (),
@@ -860,7 +864,8 @@ def repair_words(
     'ประชุมชี้แจงเรื่องผลประโยชน์ทับซ้อน'
     """
     norm = normalize_thai(text)
-    mask = _protected_mask(norm, [*protect, *(place_spans(norm) if places else ())])
+    abbrevs = [m.span(1) for m in _ABBREV_BEFORE_NUMBER.finditer(norm)]
+    mask = _protected_mask(norm, [*protect, *abbrevs, *(place_spans(norm) if places else ())])
     vocab = word_vocabulary()
     cands: list[_Cand] = []
     tokens: list[tuple[int, int, str]] = []

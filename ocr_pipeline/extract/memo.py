@@ -106,9 +106,34 @@ def header_fields(pages: list[Page]) -> dict[str, FieldHit]:
                 break  # the body starts: "วันที่ ๓๐ กันยายน" there is no label of the header
         if hits and "doc_number" not in hits:
             _number_line_without_label(lines[:HEADER_LINES], page.number, hits)
+        if hits and "subject" not in hits and "addressee" in hits:
+            _subject_without_label(lines, page.number, hits)
         if hits:
             break
     return hits
+
+
+def _subject_without_label(lines: list[str], page: int, hits: dict[str, FieldHit]) -> None:
+    """When OCR garbled the เรื่อง label beyond recognition ("อง", "เว อง"), the subject is still the
+    text between the letter's number/date line and the เรียน line (what is left of the label, short
+    tokens before the text, is dropped)."""
+    end = hits["addressee"].line
+    start = max((h.line for f, h in hits.items() if f in ("doc_number", "doc_date")), default=None)
+    if start is None:
+        return
+    for i in range(start + 1, end):
+        tokens = tidy_value(lines[i]).split()
+        while len(tokens) > 1 and len(tokens[0]) <= 3:
+            tokens.pop(0)
+        value = " ".join(tokens)
+        if len(THAI_CONSONANT.findall(value)) >= 10:
+            value = tidy_value(_with_continuation("subject", value, lines[:end], i))
+            hits["subject"] = FieldHit("subject", value, page, i, 0.0)
+            return
+
+
+THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
+LEADING_SPECK = re.compile("^[.,'`‘’]+(?=[\u0e01-\u0e4e])")
 
 
 # a document number: province abbreviation, office code / running number
@@ -158,7 +183,7 @@ def _with_continuation(field: str, value: str, lines: list[str], index: int) -> 
         return value
     value = tidy_value(value)  # a speck at the end would keep the wrapped word apart
     for nxt in lines[index + 1: index + 3]:
-        nxt = tidy_value(nxt)
+        nxt = LEADING_SPECK.sub("", tidy_value(nxt))
         if not nxt or split_label(nxt) or DOC_NUMBER.search(nxt):
             break  # the next labelled line (its label may be lost: the number's shape tells)
         value += nxt if _thai_end(value) and _thai_start(nxt) else " " + nxt
