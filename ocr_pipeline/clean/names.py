@@ -24,6 +24,7 @@ from typing import Optional
 
 from ocr_pipeline.clean.lexicon import similarity, skeleton, wdist
 from ocr_pipeline.clean.thai_text import normalize_thai
+from ocr_pipeline.disjoint import DisjointSets
 from ocr_pipeline.model import Correction
 
 # Titles and ranks written before a name, longest first (a closed grammatical set).
@@ -152,23 +153,13 @@ def _sym_sim(a: str, b: str) -> float:
 
 def _cluster(parsed: list[ParsedName]) -> list[list[int]]:
     """Mentions of one person: both parts similar (single link)."""
-    parent = list(range(len(parsed)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(len(parsed))
     for i in range(len(parsed)):
         for j in range(i):
             a, b = parsed[i], parsed[j]
             if _sym_sim(a.given, b.given) >= SAME_PERSON and _sym_sim(a.family, b.family) >= SAME_PERSON:
-                parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(parsed)):
-        groups.setdefault(find(i), []).append(i)
-    return list(groups.values())
+                sets.union(i, j)
+    return sets.groups()
 
 
 def _resolve_part(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
+from ocr_pipeline.disjoint import DisjointSets
 from ocr_pipeline.layout.preprocess import binarize
 
 MIN_TABLE_WIDTH = 0.3  # of the page width
@@ -92,29 +93,16 @@ def _rule_centres(profile: np.ndarray, min_len: float) -> list[int]:
 
 def _cells(horizontal: np.ndarray, vertical: np.ndarray, ys: list[int], xs: list[int]) -> list[GridCell]:
     rows, cols = len(ys) - 1, len(xs) - 1
-    parent = list(range(rows * cols))
-
-    def find(a: int) -> int:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    def union(a: int, b: int) -> None:
-        parent[find(a)] = find(b)
-
+    sets = DisjointSets(rows * cols)
     for r in range(rows):
         for c in range(cols):
             if c + 1 < cols and not _has_rule(vertical, axis=1, at=xs[c + 1], lo=ys[r], hi=ys[r + 1]):
-                union(r * cols + c, r * cols + c + 1)
+                sets.union(r * cols + c, r * cols + c + 1)
             if r + 1 < rows and not _has_rule(horizontal, axis=0, at=ys[r + 1], lo=xs[c], hi=xs[c + 1]):
-                union(r * cols + c, (r + 1) * cols + c)
-    groups: dict[int, list[tuple[int, int]]] = {}
-    for r in range(rows):
-        for c in range(cols):
-            groups.setdefault(find(r * cols + c), []).append((r, c))
+                sets.union(r * cols + c, (r + 1) * cols + c)
     cells = []
-    for members in groups.values():
+    for group in sets.groups():
+        members = [divmod(i, cols) for i in group]
         r0 = min(m[0] for m in members)
         r1 = max(m[0] for m in members)
         c0 = min(m[1] for m in members)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ocr_pipeline.disjoint import DisjointSets
 from ocr_pipeline.model import Word, union_box
 from ocr_pipeline.ocr import digit_glyphs as dg
 from ocr_pipeline.resources import load_table
@@ -520,24 +521,17 @@ class DigitReader:
                     if any(c in _DIGITS for c in words[i].text)]
         links = self._links(words, groups, others)
         # connected components of words and groups
-        parent = list(range(len(groups)))
-
-        def find(k: int) -> int:
-            while parent[k] != k:
-                parent[k] = parent[parent[k]]
-                k = parent[k]
-            return k
-
+        sets = DisjointSets(len(groups))
         for ks in links:
             ks = sorted(ks)
             for k in ks[1:]:
-                parent[find(k)] = find(ks[0])
+                sets.union(k, ks[0])
         comps: dict[int, tuple[list[int], list[int]]] = {}
         for k in range(len(groups)):
-            comps.setdefault(find(k), ([], []))[1].append(k)
+            comps.setdefault(sets.find(k), ([], []))[1].append(k)
         for a, ks in enumerate(links):
             if ks:
-                comps[find(min(ks))][0].append(a)
+                comps[sets.find(min(ks))][0].append(a)
         replace: dict[int, list[Word]] = {}
         for members, ks in comps.values():
             if not members:
@@ -604,7 +598,3 @@ class DigitReader:
 def _box(g: dg.Glyph, dx: int, dy: int) -> tuple[int, int, int, int]:
     return (dx + g.x0, dy + g.y0, dx + g.x1, dy + g.y1)
 
-
-def _overlaps(box: tuple[int, int, int, int], x0: int, x1: int) -> bool:
-    """A word box and a glyph's columns share at least half of the narrower one."""
-    return min(box[2], x1) - max(box[0], x0) >= 0.5 * max(1, min(box[2] - box[0], x1 - x0))
