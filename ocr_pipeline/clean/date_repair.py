@@ -321,15 +321,11 @@ def _year_be(value: str) -> int:
 _Val = tuple
 
 
-_RANGE_WORD = re.compile(r"\s*(?:-|~|จน\s*ถ\u0e36?ง|ถ\u0e36?ง)\s*")
-_DASHES = str.maketrans("–—−‐‑", "-----")
-
-
 @lru_cache(maxsize=50000)
 def _interpret(role: str, text: str) -> tuple[Optional[_Val], float]:
     """The value a text gives for a role (None: no reading), and how much of the text's date
     material (digit runs, month abbreviations, range dashes) it leaves unexplained."""
-    mentions, loose, orphans = _scan(text)
+    mentions, loose, orphans, dangling = _scan(text)
     n_loose = _near_count(text, [(m.start, m.end) for m in mentions], loose + orphans)
     if role == "fiscal_year":
         for m in mentions:
@@ -345,7 +341,7 @@ def _interpret(role: str, text: str) -> tuple[Optional[_Val], float]:
     if role == "doc_date":
         d = parse_date(text)
         return (("span", (("a", d, d),)), n_loose) if d is not None else (None, n_loose)
-    if role == "measure_period" and any(_RANGE_WORD.fullmatch(text[s:e].translate(_DASHES)) for s, e in orphans):
+    if role == "measure_period" and dangling:
         # a range with one side unreadable ("ภาพันธ์ - มีนาคม ๒๕๖๑"): the side that was read is no
         # period of its own
         return None, n_loose

@@ -601,21 +601,28 @@ def _fill(m: DateMention, fiscal_year_be: Optional[int]) -> DateMention:
 _SPECK = re.compile(r"(?<=\s)[.,'`‘’]+(?=\s)")
 
 
-def _scan(text: str) -> tuple[list[DateMention], list[tuple[int, int]], list[tuple[int, int]]]:
-    """Mentions; spans of unexplained digit runs; spans of other unexplained date parts (orphan
-    month abbreviations, range separators whose range was not understood)."""
+class _Scan(NamedTuple):
+    mentions: list[DateMention]
+    loose: list[tuple[int, int]]  # spans of unexplained digit runs
+    orphans: list[tuple[int, int]]  # other unexplained date parts (orphan months, range separators)
+    dangling: list[tuple[int, int]]  # of those, the range separators whose range was not understood
+
+
+def _scan(text: str) -> _Scan:
+    """The date mentions of a text and what of its date material they leave unexplained."""
     t = _SPECK.sub(lambda m: " " * len(m.group()), text.translate(_FOLD))  # spans stay those of text
     toks = _tokens(t)
     nodes, loose, seps = _Parser(toks).parse()
     mentions: list[DateMention] = []
-    orphans = [(toks[i].start, toks[i].end) for i in seps]
+    dangling = [(toks[i].start, toks[i].end) for i in seps]
+    orphans = list(dangling)
     for m in (_mention(text, toks, n) for n in nodes):
         # a bare month abbreviation without day, year or range partner is no mention (ก.พ. = the CSC)
         if m.kind == "month" and m.period_start is None and not _is_long_month(m.text):
             orphans.append((m.start, m.end))
         else:
             mentions.append(m)
-    return mentions, [(toks[i].start, toks[i].end) for i in loose], orphans
+    return _Scan(mentions, [(toks[i].start, toks[i].end) for i in loose], orphans, dangling)
 
 
 def _is_long_month(s: str) -> bool:

@@ -308,7 +308,8 @@ def to_corrections(changes: Sequence[Change], page: Optional[int], field_name: s
     return [Correction(page, field_name, c.before, c.after, c.rule, round(c.score, 1)) for c in changes]
 
 
-def _apply(text: str, changes: Sequence[Change]) -> str:
+def apply_changes(text: str, changes: Sequence[Change]) -> str:
+    """``text`` with the (non-overlapping) changes made."""
     out, pos = [], 0
     for c in sorted(changes, key=lambda c: c.start):
         out.append(text[pos : c.start])
@@ -478,7 +479,7 @@ def _repair_closed(text: str, vocab: Vocabulary, threshold: float, margin: float
                 if m.entry == seg.entry and m.accepted(threshold, margin) and plausible_misreading(sk, seg.entry, per_char):
                     changes.append(Change(t0, t1, span, entry_text, m.score))
             parts.append((t0, t1, seg.entry))
-    new_text = _apply(text, changes)
+    new_text = apply_changes(text, changes)
     # shift part offsets into the new text
     shifted, delta, ci = [], 0, 0
     ordered = sorted(changes, key=lambda c: c.start)
@@ -909,7 +910,7 @@ def repair_words(
                     taken[k] = True
     if pn:
         changes += _pn_changes([t for t in tokens if len(t[2]) > 1 and _suspicious(t[2])], taken)
-    return _apply(norm, changes), sorted(changes, key=lambda c: c.start)
+    return apply_changes(norm, changes), sorted(changes, key=lambda c: c.start)
 
 
 def _regions(tokens: list[tuple[int, int, str]], taken: list[bool]) -> list[tuple[int, int]]:

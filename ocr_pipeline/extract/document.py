@@ -10,7 +10,7 @@ from ocr_pipeline.clean.agency import resolve_places
 from ocr_pipeline.clean.dates import date_word_spellings
 from ocr_pipeline.clean.doc_number import repair_doc_number
 from ocr_pipeline.clean.lexicon import (
-    Change, repair_heading, repair_position, repair_units, repair_words, to_corrections,
+    Change, apply_changes, repair_heading, repair_position, repair_units, repair_words, to_corrections,
 )
 from ocr_pipeline.clean.names import fix_title, resolve_names
 from ocr_pipeline.extract.measures import infer_borderless_tables, measure_tables, rows_to_measures
@@ -177,9 +177,7 @@ DATE_WORD_ROLES = ("table.period_text", "header.doc_date", "subject", "body")
 def _respell_date_words(text: str) -> tuple[str, list[Change]]:
     """Garbled month names and period words written right (rule "date-words")."""
     changes = [Change(s, e, a, b, 90.0, "date-words") for s, e, a, b in date_word_spellings(text)]
-    for c in reversed(changes):
-        text = text[: c.start] + c.after + text[c.end :]
-    return text, changes
+    return apply_changes(text, changes), changes
 
 
 def _apply_lexicon(items: list[TextItem], header_cells: set[int], found: Findings) -> None:

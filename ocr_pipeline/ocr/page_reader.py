@@ -96,7 +96,6 @@ class _PageOcr:
             img, lines, lambda im, psm, langs: ocr_lines(im, psm=psm, langs=langs, dpi=self.dpi), self.page)
         reread_done = time.perf_counter()
         for line in lines:  # digits first: Latin garbage over a number is read, not dropped as a speck
-            line.text = line_text(line.words)
             self._reread(img, line)
         self.corrections += drop_noise(lines, self.page)
         lines = [ln for ln in lines if ln.words]
