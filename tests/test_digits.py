@@ -148,6 +148,32 @@ def test_a_tone_mark_touching_the_number_is_not_swallowed(reader: DigitReader) -
     assert new[2].space_before
 
 
+def test_a_digit_box_over_no_ink_beside_a_number_is_dropped(reader: DigitReader) -> None:
+    """Tesseract's ``๒๒๐`` for ``๒๒``: its last 'digit' is a sliver of a box over blank paper just after
+    the number; it belongs to the number and goes (else the day reads 220)."""
+    img, boxes = glyph_boxes("ม๒๒ม", gap=0.4)
+    x1, y0, y1 = boxes[2][2], boxes[2][1], boxes[2][3]
+    words = [Word("ม", boxes[0], 90.0), Word("๒", boxes[1], 90.0, True), Word("๒", boxes[2], 90.0),
+             Word("๐", (x1 + 3, y0, x1 + 4, y1), 90.0), Word("ม", boxes[3], 90.0, True)]
+    new, readings = reader.reread(img, words)
+    assert [w.text for w in new] == ["ม", "๒๒", "ม"]
+    assert [(r.before, r.after) for r in readings] == [("๒๒๐", "๒๒")]
+
+
+@pytest.mark.parametrize("token", [["ะ"], ["ด", "ต"], ["©"]])
+def test_a_lone_token_no_thai_word_is_read_from_pixels(reader: DigitReader, token: list[str]) -> None:
+    """The day of ``วันที่ ๓ พฤษภาคม`` read as a vowel standing alone, two look-alike letters or a symbol."""
+    img, boxes = glyph_boxes("ม๓ม", gap=0.5)
+    x0, y0, x1, y1 = boxes[1]
+    cuts = np.linspace(x0, x1, len(token) + 1).round().astype(int)
+    words = [Word("ม", boxes[0], 90.0)]
+    words += [Word(t, (int(a), y0, int(b), y1), 60.0, k == 0) for k, (t, a, b) in enumerate(zip(token, cuts, cuts[1:]))]
+    words += [Word("ม", boxes[2], 90.0, True)]
+    new, readings = reader.reread(img, words)
+    assert [w.text for w in new] == ["ม", "๓", "ม"]
+    assert readings[0].before == "".join(token)
+
+
 def test_words_without_digits_come_back_unchanged(reader: DigitReader) -> None:
     img = render("ศูนย์ข้อมูลข่าวสาร ตำบลกกโก ผลการดำเนินงาน ฝ่ายคลัง")
     words = tesseract_words(img)

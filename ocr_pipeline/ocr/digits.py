@@ -13,6 +13,7 @@ words whose glyphs all read as digits or punctuation. Words holding any letter g
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -31,9 +32,18 @@ _TARGETS = frozenset(dg.TARGETS)
 _LEADING_JUNK = frozenset("-/:,.)")  # a number does not start with these
 _TRAILING_JUNK = frozenset("-/:,(")  # nor end with these
 _LATIN = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_SYMBOLS = set("“”‘’'\"«»@#!<>[]|\\{}%&*+=?;_~^`$")
+
+
+def _symbol(c: str) -> bool:
+    """A symbol or punctuation mark outside the Thai block (``©``, ``°``, ``»``, ``|``...): the English
+    model's readings of a Thai digit it cannot make out."""
+    return not "\u0e00" <= c <= "\u0e7f" and unicodedata.category(c)[0] in "SP"
+
+
 _MARKS = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
-_CONSONANT = re.compile("[\u0e01-\u0e2e][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*")
+# one consonant, or a vowel that never stands alone (``ะ`` for ๕), with its marks: a lone token like
+# this is no Thai word
+_LONE_LETTER = re.compile("[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e40-\u0e44][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*")
 # words of this height are a good measure of the line's body (no ascender, descender or mark)
 _BODY_LETTERS = set("กขคฆงจฉชซฌฑฒณดตถทธนบผพภมยรลวศษสหอฮาะเแ")
 _BODY = _BODY_LETTERS | set(dg.THAI_DIGITS)
@@ -57,7 +67,7 @@ def lookalikes() -> frozenset[str]:
 
 @cache
 def _digitish_chars() -> frozenset[str]:
-    return frozenset(dg.THAI_DIGITS + dg.ARABIC_DIGITS + dg.PUNCT) | _LATIN | _SYMBOLS | _MARKS | lookalikes()
+    return frozenset(dg.THAI_DIGITS + dg.ARABIC_DIGITS + dg.PUNCT) | _LATIN | _MARKS | lookalikes()
 
 
 class GlyphClassifier:
@@ -205,6 +215,7 @@ class DigitReader:
     max_width = 2.1  # x digit height: a wider glyph is several glyphs touching
     wide = 1.4  # x the median width of the sure digits beside it: a digit this wide may be two glyphs
     glued = 0.2  # x digit height: a number this close to a letter is part of a word
+    phantom = 0.25  # x digit height: a digit-like word over no ink this close to a number is part of it
 
     def __init__(self, model_path: str | Path | None = None) -> None:
         path = Path(model_path) if model_path else DEFAULT_MODEL
@@ -214,7 +225,7 @@ class DigitReader:
     @staticmethod
     def _digitish(text: str) -> bool:
         """Only characters a digit string may come out as (digits, look-alikes, Latin, symbols, marks)."""
-        return bool(text) and set(text) <= _digitish_chars()
+        return bool(text) and all(c in _digitish_chars() or _symbol(c) for c in text)
 
     @staticmethod
     def _anchor(text: str) -> bool:
@@ -231,16 +242,25 @@ class DigitReader:
         """Words [a, b) stand as a token of their own (a space or the line's end on both sides)."""
         return (a == 0 or words[a].space_before) and (b == len(words) or words[b].space_before)
 
-    def _token(self, words: list[Word], i: int) -> bool:
-        """A short word standing alone that may be one misread number (``รอบ ง เดือน``, ``- ได -``)."""
-        text = words[i].text.strip()
-        if not text or len(text) > 3 or not self._isolated(words, i, i + 1):
+    def _token(self, text: str) -> bool:
+        """A short token standing alone that may be one misread number (``รอบ ง เดือน``, ``- ได -``,
+        ``วันที่ ดต พฤษภาคม``)."""
+        text = text.strip()
+        if not text or len(text) > 3:
             return False
-        return self._digitish(text) or _CONSONANT.fullmatch(text) is not None or text in ("ได", "ใด")
+        return self._digitish(text) or _LONE_LETTER.fullmatch(text) is not None or text in ("ได", "ใด")
 
     def seeds(self, words: list[Word]) -> list[int]:
-        """Indices of the words a digit string may hide under: a digit or Latin letter, or a lone token."""
-        return [i for i, w in enumerate(words) if self._anchor(w.text) or self._token(words, i)]
+        """Indices of the words a digit string may hide under: a digit or Latin letter, or the words of
+        a lone token (Tesseract gives a word per Thai character; a token runs from space to space)."""
+        out = {i for i, w in enumerate(words) if self._anchor(w.text)}
+        start = 0
+        for end in range(1, len(words) + 1):
+            if end == len(words) or words[end].space_before:
+                if self._token("".join(w.text for w in words[start:end])):
+                    out.update(range(start, end))
+                start = end
+        return sorted(out)
 
     def stretches(self, words: list[Word], ref: float) -> list[tuple[int, int, list[int]]]:
         """(x0, x1, seed indices) of the parts of the line to read from pixels: the seeds, ``reach`` x body
@@ -469,7 +489,9 @@ class DigitReader:
         groups.sort(key=lambda g: g.span[0])
         h = float(np.median([r.box[3] - r.box[1] for g in groups for r in g.reads if r.label in _DIGITS])) \
             if groups else ref
-        return self._apply(words, groups, others, blank, h)
+        phantoms = {a for a, w in enumerate(words) if w.text.strip() and set(w.text.strip()) <= _DIGITS
+                    and not _has_ink(gray, w.box)}
+        return self._apply(words, groups, others, blank, h, phantoms)
 
     @staticmethod
     def _at_edge(g: _Group, reads: list[_Read], cut: _Cut) -> bool:
@@ -479,13 +501,16 @@ class DigitReader:
         right = cut.edge[1] and j + 1 < len(reads) and reads[j + 1].box[2] == cut.span[1] and not reads[j + 1].label
         return left or right
 
-    def _links(self, words: list[Word], groups: list[_Group], others: list[_Read]) -> list[set[int]]:
+    def _links(self, words: list[Word], groups: list[_Group], others: list[_Read], h: float,
+               phantoms: set[int]) -> list[set[int]]:
         """For each word, the groups its box stands over.
 
         A word made of digit-like characters belongs to the groups it overlaps when it overlaps them
         at least as much as it overlaps letters (Tesseract's boxes are often half a glyph off); a word
         with another character only when its centre is over a group and hardly any letter is under it
-        (a digit misread as a letter). A box over a gap belongs to the group around its centre.
+        (a digit misread as a letter). A box over a gap belongs to the group around its centre; a
+        digit over no ink at all (``phantoms``) to one at most ``phantom`` x digit height beside it
+        (Tesseract's ``๒๒๐`` for ``๒๒``: a digit too many whose box is a sliver after the last glyph).
         """
         links: list[set[int]] = [set() for _ in words]
         spans = [g.span for g in groups]
@@ -506,20 +531,23 @@ class DigitReader:
                 if total and total >= ov_other:
                     links[a] = {k for k, o in enumerate(ov) if o >= least and (
                         o >= 0.3 * min(width, spans[k][1] - spans[k][0]) or o == max(ov))}
-                elif not total and not ov_other:
+                elif not total and not ov_other:  # a box over a gap: the group around it
                     links[a] = {k for k, (s0, s1) in enumerate(spans) if s0 <= centre <= s1}
+                    near = [(max(s0 - wx1, wx0 - s1), k) for k, (s0, s1) in enumerate(spans)]
+                    if not links[a] and a in phantoms and near and min(near)[0] <= self.phantom * h:
+                        links[a] = {min(near)[1]}
             else:
                 for k, (s0, s1) in enumerate(spans):
                     if s0 <= centre <= s1 and ov[k] >= 0.5 * width and ov_other <= 0.25 * width:
                         links[a].add(k)
         return links
 
-    def _apply(self, words: list[Word], groups: list[_Group], others: list[_Read], blank: list[int], h: float
-               ) -> tuple[list[Word], list[DigitReading]]:
+    def _apply(self, words: list[Word], groups: list[_Group], others: list[_Read], blank: list[int], h: float,
+               phantoms: set[int] = frozenset()) -> tuple[list[Word], list[DigitReading]]:
         """Replace the words standing over each group (joined where they share one) by the groups' text."""
         readings = [DigitReading(words[i].text, "", 0.0, words[i].box) for i in blank
                     if any(c in _DIGITS for c in words[i].text)]
-        links = self._links(words, groups, others)
+        links = self._links(words, groups, others, h, phantoms)
         # connected components of words and groups
         sets = DisjointSets(len(groups))
         for ks in links:
@@ -593,6 +621,13 @@ class DigitReader:
                 if 0 <= s0 - r.box[2] < self.glued * h or 0 <= r.box[0] - s1 < self.glued * h:
                     return True
         return False
+
+
+def _has_ink(gray: np.ndarray, box: tuple[int, int, int, int]) -> bool:
+    """Whether a box of the page holds more dark pixels than scanner noise."""
+    x0, y0, x1, y1 = (max(0, v) for v in box)
+    crop = gray[y0:y1, x0:x1]
+    return crop.size > 0 and int((crop < 128).sum()) > 2 + 0.01 * crop.size
 
 
 def _box(g: dg.Glyph, dx: int, dy: int) -> tuple[int, int, int, int]:
