@@ -194,3 +194,19 @@ def test_no_subdistrict_is_guessed_from_a_name_that_only_contains_it():
     assert r.agency == "เทศบาลตำบลชอนสมบูรณ์ตะวันออก"
     assert (r.subdistrict, r.district, r.geocode) == (None, "หนองม่วง", "161100")
     assert all(c.after != "ชอนสมบูรณ์" for c in r.corrections)
+
+
+def test_an_address_wrapped_after_its_level_word_still_settles_the_place():
+    """``… อำเภอ`` ends one header line and the district starts the next: that is evidence (six places
+    are named โพธิ์ทอง), and it is never rewritten."""
+    doc = [
+        (1, "header.division#p1.l2", "ส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลโพธิ์ทอง อำเภอ"),
+        (1, "body#p1.l3", "ปางศิลาทอง โทร. ๐-๕๕๘๐-๖๑๕๗"),
+        (1, "addressee#p1.l9", "เรียน นายกองค์การบริหารส่วนตำบลโพธิ์ทอง"),
+    ]
+    r = resolve_places(doc)
+    assert (r.subdistrict, r.district, r.province) == ("โพธิ์ทอง", "ปางศิลาทอง", "กำแพงเพชร")
+    assert r.apply(*doc[1]) == doc[1][2]
+    # the same lines not one after the other: no evidence joined across them
+    apart = [doc[0], (1, "body#p1.l5", doc[1][2]), doc[2]]
+    assert resolve_places(apart).subdistrict is None

@@ -884,6 +884,27 @@ def _bare(name: str) -> str:
     return "".join(ch for ch in name if ch not in _COMBINING or ch in "\u0e30\u0e32\u0e33\u0e45")
 
 
+_LINE_KEY = re.compile(r"#p(\d+)\.l(\d+)$")
+
+
+def _wrapped_mentions(texts: list[tuple[Optional[int], str, str]]) -> list[Mention]:
+    """Places whose level word ends one line and whose name starts the next (``… อำเภอ`` / ``ปางศิลาทอง
+    จังหวัด…``, an address wrapped in the memo header): evidence only, never rewritten, weighted as the
+    line the level word stands on."""
+    out: list[Mention] = []
+    for (page, fname, text), (_, next_name, next_text) in zip(texts, texts[1:]):
+        a, b = _LINE_KEY.search(fname), _LINE_KEY.search(next_name)
+        if not (a and b and a.group(1) == b.group(1) and int(b.group(2)) == int(a.group(2)) + 1):
+            continue
+        tail, head = text.rstrip().rsplit(" ", 1)[-1], next_text.strip().split(" ", 1)[0]
+        if not head:
+            continue
+        for m in find_mentions(f"{tail} {head}", page, fname, field_weight(fname)):
+            if m.kind != "agency" and m.prefix_start < len(tail) < m.options[0].start:  # name on the next line
+                out.append(m)
+    return out
+
+
 def resolve_places(
     texts: list[tuple[Optional[int], str, str]],
     province_hint: Optional[str] = None,
@@ -904,6 +925,7 @@ def resolve_places(
     texts = [(page, fname, normalize_thai(text)) for page, fname, text in texts]
     for page, fname, text in texts:
         res.mentions.extend(find_mentions(text, page, fname, field_weight(fname)))
+    wrapped = _wrapped_mentions(texts)
     agency_mentions = [m for m in res.mentions if m.kind == "agency"]
     place_mentions = [m for m in res.mentions if m.kind != "agency"]
     cluster: list[Mention] = []
@@ -919,7 +941,7 @@ def resolve_places(
         levels = NAME_LEVELS.get(res.agency_type or "", ALL_LEVELS)
     else:
         res.warnings.append("no agency name (เทศบาล…/อบต./อบจ.) found in the document")
-    mention_ev = [e for e in _evidence(place_mentions, ()) if _place_like(e)]
+    mention_ev = [e for e in _evidence(place_mentions + wrapped, ()) if _place_like(e)]
     place_ev = mention_ev + _doc_number_evidence(texts)
     evidence = _evidence(cluster, levels) + place_ev
     named: Optional[g.Place] = None
