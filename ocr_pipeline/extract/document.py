@@ -22,6 +22,7 @@ from ocr_pipeline.extract.signatures import despeck, find_signatories, name_grou
 from ocr_pipeline.extract.text_items import ROLE_OF_LABEL, TextItem, collect_items
 from ocr_pipeline.layout.reading_order import page_text
 from ocr_pipeline.model import Correction, Document, Page, Result, Signatory, Source
+from ocr_pipeline.resources import load_list
 
 
 # how the date repair models the digits it reads: "auto" judges each mention (a string the digit
@@ -263,7 +264,11 @@ def _recompose(pages: list[Page]) -> None:
 
 
 def _division(value: str) -> str | None:
-    """The unit part of the ส่วนราชการ line: what comes before the agency's name."""
+    """The unit part of the ส่วนราชการ line: a unit of ``units.txt`` it starts with as a word of its own
+    (``สำนักปลัดองค์การบริหารส่วนตำบล องค์การ…``), else what comes before the agency's name."""
+    units = [u for u in load_list("units.txt") if value.startswith(u) and value[len(u):len(u) + 1] in ("", " ")]
+    if units:
+        return max(units, key=len)
     for marker in ("เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร", "องค์การบริหารส่วน", "อบต", "ทต.", "ทม."):
         at = value.find(marker)
         if at > 0:
