@@ -636,3 +636,13 @@ if __name__ == "__main__":  # pragma: no cover
         measure_real_ocr(int(sys.argv[2]) if len(sys.argv) > 2 else 100, int(sys.argv[3]) if len(sys.argv) > 3 else 11)
     else:
         measure(int(sys.argv[1]) if len(sys.argv) > 1 else 2000)
+
+
+def test_a_repair_never_makes_a_day_with_a_leading_zero() -> None:
+    """``๐ พฤษภาคม``: ๖ (a look-alike) or ๑๐ (a digit lost), never ``๐๑``; with nothing to choose,
+    the date is left empty and the warning names the real choices."""
+    r = repair_dates([_ev("doc_date", "๐ พฤษภาคม ๒๕๖๕"), _ev("fiscal_year", "ปีงบประมาณ พ.ศ. ๒๕๖๕"),
+                      _ev("period", "รอบ ๖ เดือน")])
+    assert r.doc_date is None
+    assert r.warnings and "๐๑" not in r.warnings[0]
+    assert repair_dates([_ev("doc_date", "๐๑ พฤษภาคม ๒๕๖๕")]).doc_date == date(2022, 5, 1)  # as written

@@ -300,11 +300,13 @@ def _slots(text: str) -> list[str]:
 
 
 def _fits(slot: str, value: str) -> bool:
+    """Whether a repaired digit run may stand in this slot: a 2- or 4-digit year; a day 1-31 without
+    a leading zero (letters write ``๑ พฤษภาคม``: ``๐๑`` is kept as read, never made by a repair)."""
     digits = value.translate(_FOLD)
     if slot == "year":
         return len(digits) in (2, 4)
     if slot == "day":
-        return len(digits) <= 2 and 1 <= int(digits) <= 31
+        return len(digits) <= 2 and 1 <= int(digits) <= 31 and not digits.startswith("0")
     return True
 
 

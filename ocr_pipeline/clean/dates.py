@@ -640,7 +640,7 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
 
     Only what the parser already reads unambiguously is respelt: an abbreviation with a stray or a
     lost mark (``ก.ุพ.``, ``ธิ.ค.``), a full month name with marks lost or misread (``มนาคม``,
-    ``ตูลาคม``), ``ไตรมาสที``, ``ตลอดปงบประมาณ``, ``ตลอดทังปี``. A form listed in
+    ``ตูลาคม``), ``ไตรมาสที``, ``ตลอดปงบประมาณ``, ``ตลอดทังปี``, ``พ ศ`` before a year. A form listed in
     ``months.tsv`` (also a colloquial one) is kept as written.
 
     >>> [(a, b) for _s, _e, a, b in date_word_spellings("ต.ุค. ๒๕๖๘ - มนาคม ๒๕๖๙ ไตรมาสที ๒")]
@@ -648,7 +648,8 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
     """
     data = _months()
     out: list[tuple[int, int, str, str]] = []
-    for tok in _tokens(text.translate(_FOLD)):
+    toks = _tokens(text.translate(_FOLD))
+    for i, tok in enumerate(toks):
         read = text[tok.start:tok.end]
         right = read
         if tok.kind == "month":
@@ -662,6 +663,8 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
                 right = data.full[month - 1]
         elif tok.kind == "era_be" and any(c in _MARKS for c in read):
             right = "พ.ศ." if read.endswith(".") else "พ.ศ"
+        elif tok.kind == "era_be" and "." not in read and i + 1 < len(toks) and toks[i + 1].kind == "num":
+            right = "พ.ศ."  # both dots lost before a year (``พ ศ ๒๕๖๙``, ``พศ ๒๕๖๙``)
         elif tok.kind == "quarter" and read == "ไตรมาสที":
             right = "ไตรมาสที่"
         elif tok.kind in ("whole", "fy"):
