@@ -126,6 +126,20 @@ def test_touching_digits_are_cut_apart(reader: DigitReader, font: str, gap: floa
     assert readings[0].before == "๒๕๒" and readings[0].after == "๒๕๖๖"
 
 
+@pytest.mark.parametrize("text,font,gap,bold", [("๕๔๒๗/๗", "Waree", -0.06, True), ("๑๒๗๑๑", "Garuda", -0.04, False),
+                                                ("๒๓๒๗/๗๙๕", "Garuda", -0.06, True)])
+def test_a_run_of_touching_digits_and_a_leaning_slash_is_cut_apart(
+        reader: DigitReader, text: str, font: str, gap: float, bold: bool) -> None:
+    """Three or more glyphs in one blob, a slash touching the digit before it: cut at the best of all
+    the upright and slanted cuts (each of these lost digits with upright cuts one at a time)."""
+    img, boxes = glyph_boxes(text, font=font, gap=gap)
+    if bold:
+        img = cv2.erode(img, np.ones((3, 3), np.uint8))
+    box = (boxes[0][0], min(b[1] for b in boxes), boxes[-1][2], max(b[3] for b in boxes))
+    new, _readings = reader.reread(img, [Word("๒๕๒", box, 60.0)])
+    assert "".join(w.text for w in new) == text
+
+
 def test_glyph_beside_a_narrow_ocr_box_is_read(reader: DigitReader) -> None:
     """Tesseract's boxes for Thai are often off: a 6-pixel box at the right edge of ๔ still means ๔."""
     img, boxes = glyph_boxes("น๔ก", gap=0.5)

@@ -150,17 +150,71 @@ def _tight(x0: int, y0: int, mask: np.ndarray) -> Glyph | None:
     return Glyph(x0 + int(cols[0]), y0 + int(rows[0]), x0 + int(cols[-1]) + 1, y0 + int(rows[-1]) + 1, m)
 
 
-def split_at(g: Glyph, col: int) -> tuple[Glyph, Glyph] | None:
-    """Cut a glyph at column ``col`` (relative to its box) into a left and a right glyph."""
-    left, right = _tight(g.x0, g.y0, g.mask[:, :col]), _tight(g.x0 + col, g.y0, g.mask[:, col:])
+def _shifts(g: Glyph, slope: float) -> np.ndarray:
+    """Per row, how far a cut leaning ``slope`` (x per y, ``/`` > 0) lies right of its column at mid-height."""
+    return np.round(slope * (g.h / 2 - np.arange(g.h))).astype(int)
+
+
+def split_at(g: Glyph, col: int, slope: float = 0.0) -> tuple[Glyph, Glyph] | None:
+    """Cut a glyph into a left and a right glyph along the line through column ``col`` (relative to its
+    box, at mid-height) leaning ``slope``: 0 is upright; a slash touching a digit is cut along its lean."""
+    if not slope:
+        left, right = _tight(g.x0, g.y0, g.mask[:, :col]), _tight(g.x0 + col, g.y0, g.mask[:, col:])
+    else:
+        xs = np.arange(g.w)[None, :]
+        on_left = xs < (col + _shifts(g, slope))[:, None]
+        left, right = _tight(g.x0, g.y0, g.mask & on_left), _tight(g.x0, g.y0, g.mask & ~on_left)
     if left is None or right is None:
         return None
     return left, right
 
 
-def cut_columns(g: Glyph, k: int = 3) -> list[int]:
-    """Up to ``k`` columns where touching glyphs most likely meet (least ink, away from the edges)."""
-    prof = g.mask.sum(0).astype(float)
+def _profile(g: Glyph, slope: float) -> np.ndarray:
+    """Ink along each cut line through a column (at mid-height) leaning ``slope``."""
+    if not slope:
+        return g.mask.sum(0).astype(float)
+    shift = _shifts(g, slope)
+    prof = np.zeros(g.w, float)
+    for y in range(g.h):  # the row's pixels moved so that the cut is upright
+        xs = np.flatnonzero(g.mask[y]) - shift[y]
+        np.add.at(prof, xs[(xs >= 0) & (xs < g.w)], 1.0)
+    return prof
+
+
+def cut_lines(g: Glyph, slopes: tuple[float, ...], margin: int, k: int = 14) -> list[tuple[int, float]]:
+    """Where touching glyphs may meet, as (column at mid-height, slope): the ``k`` lowest local minima
+    of ink along upright and leaning cuts, ``margin`` pixels or more from the edges."""
+    found: list[tuple[float, int, float]] = []
+    for slope in slopes:
+        prof = np.convolve(_profile(g, slope), [0.25, 0.5, 0.25], mode="same")
+        for c in range(margin, g.w - margin):
+            if prof[c] <= prof[max(0, c - 2) : c + 3].min():
+                found.append((float(prof[c]), c, slope))
+    found.sort()
+    out: list[tuple[int, float]] = []
+    for _ink, c, slope in found:
+        if all(abs(c - o) > 2 or slope != t for o, t in out):
+            out.append((c, slope))
+        if len(out) == k:
+            break
+    return sorted(out)
+
+
+def between(g: Glyph, a: tuple[int, float] | None, b: tuple[int, float] | None) -> Glyph | None:
+    """The part of a glyph right of cut ``a`` and left of cut ``b`` (None: the glyph's edge)."""
+    keep = np.ones_like(g.mask)
+    xs = np.arange(g.w)[None, :]
+    if a is not None:
+        keep &= xs >= (a[0] + _shifts(g, a[1]))[:, None]
+    if b is not None:
+        keep &= xs < (b[0] + _shifts(g, b[1]))[:, None]
+    return _tight(g.x0, g.y0, g.mask & keep)
+
+
+def cut_columns(g: Glyph, k: int = 3, slope: float = 0.0) -> list[int]:
+    """Up to ``k`` columns where touching glyphs most likely meet (least ink along a cut leaning
+    ``slope``, away from the edges)."""
+    prof = _profile(g, slope)
     lo, hi = max(1, int(0.2 * g.w)), min(g.w - 1, int(0.8 * g.w) + 1)
     if hi <= lo:
         return []

@@ -215,6 +215,7 @@ class DigitReader:
     max_width = 2.1  # x digit height: a wider glyph is several glyphs touching
     wide = 1.4  # x the median width of the sure digits beside it: a digit this wide may be two glyphs
     glued = 0.2  # x digit height: a number this close to a letter is part of a word
+    cut_slopes = (0.0, 0.4)  # x per y of the cuts tried between touching glyphs (0.4: along a slash)
     phantom = 0.25  # x digit height: a digit-like word over no ink this close to a number is part of it
 
     def __init__(self, model_path: str | Path | None = None) -> None:
@@ -290,6 +291,7 @@ class DigitReader:
         Returns the pieces with their labels and a score: the least confidence of the pieces, 0 when
         a piece is no target. A letter-like blob is cut only into very sure pieces; a digit wider than
         ``wide`` (pixels; much wider than its neighbours) is tried as two glyphs (``๓/`` reads as ``๗``).
+        Cuts are upright, or along a slash's lean when no upright cut reads (``๕/`` touching).
         """
         h = band[0]
         if lab in _DIGITS and g.w > self.max_width * h:  # no digit is that wide: glyphs run together
@@ -300,18 +302,61 @@ class DigitReader:
                 not lab and g.w < 1.2 * h):
             return whole
         best, need = whole, (0.9 if too_wide else p if lab else 0.95)
-        for col in dg.cut_columns(g, k=3):
-            pieces = dg.split_at(g, col)
-            if pieces is None:
-                continue
-            parts, score = [], 1.0
-            for piece, (plab, pp) in zip(pieces, self._classify(list(pieces), band)):
-                sub, sc = self._resolve(piece, plab, pp, band, depth - 1)
-                parts.extend(sub)
-                score = min(score, sc)
-            if score > need and (score > best[1] or too_wide) and any(x[1] in _DIGITS for x in parts):
-                best, too_wide = (parts, score), False
+        for slope in self.cut_slopes:  # upright cuts first; leaning ones only when those fail
+            for col in dg.cut_columns(g, k=3, slope=slope):
+                pieces = dg.split_at(g, col, slope)
+                if pieces is None:
+                    continue
+                parts, score = [], 1.0
+                for piece, (plab, pp) in zip(pieces, self._classify(list(pieces), band)):
+                    sub, sc = self._resolve(piece, plab, pp, band, depth - 1)
+                    parts.extend(sub)
+                    score = min(score, sc)
+                if score > need and (score > best[1] or too_wide) and any(x[1] in _DIGITS for x in parts):
+                    best, too_wide = (parts, score), False
+            if best is not whole:
+                break
+        if best is whole and depth == 3 and g.w > 1.2 * h:  # three or more glyphs run together
+            found = self._segment(g, band)
+            if found is not None and found[1] > need:
+                best = found
         return best
+
+    def _segment(self, g: dg.Glyph, band: tuple[float, float]
+                 ) -> tuple[list[tuple[dg.Glyph, str, float]], float] | None:
+        """The glyph as a row of touching glyphs: of all the ways to cut it at its candidate cuts
+        (upright and along a slash), the one whose pieces all read as targets, most surely (sum of log
+        probabilities); with the least confidence of its pieces."""
+        h = band[0]
+        cuts: list[tuple[int, float] | None] = [None, *dg.cut_lines(g, self.cut_slopes, int(0.2 * h)), None]
+        at = [0, *(c[0] for c in cuts[1:-1]), g.w]  # type: ignore[index]
+        spans, pieces = [], []
+        for i in range(len(cuts) - 1):
+            for j in range(i + 1, len(cuts)):
+                if at[j] - at[i] > 1.4 * h:
+                    break
+                piece = dg.between(g, cuts[i], cuts[j]) if at[j] - at[i] >= 0.15 * h else None
+                if piece is not None:
+                    spans.append((i, j))
+                    pieces.append(piece)
+        if not pieces:
+            return None
+        labels = self._classify(pieces, band)
+        best: list[tuple[float, list[int]] | None] = [None] * len(cuts)
+        best[0] = (0.0, [])
+        for k in sorted(range(len(spans)), key=lambda k: spans[k]):
+            i, j = spans[k]
+            lab, p = labels[k]
+            if best[i] is None or lab not in _TARGETS or p < 0.5:
+                continue
+            score = best[i][0] + float(np.log(p))  # type: ignore[index]
+            if best[j] is None or score > best[j][0]:  # type: ignore[index]
+                best[j] = (score, best[i][1] + [k])  # type: ignore[index]
+        end = best[-1]
+        if end is None or not any(labels[k][0] in _DIGITS for k in end[1]):
+            return None
+        parts = [(pieces[k], labels[k][0], labels[k][1]) for k in end[1]]
+        return parts, min(p for _g, _lab, p in parts)
 
     def _mend(self, items: list[tuple[_Read, dg.Glyph | None]], band: tuple[float, float]) -> list[_Read]:
         """Join neighbouring pieces of a broken glyph when together they read as a sure digit.
