@@ -4,7 +4,8 @@ With both models loaded Tesseract sometimes reads bold or thin Thai as Latin: �
 ป as "1", ไ as "'.". English words in these reports (ITA, No Gift Policy, e-bidding) are read
 with high confidence, garbage is not. Suspicious tokens (Latin letters or quotes with low
 confidence, or glued to Thai) are cut out with their Thai neighbours, stacked on one canvas,
-read once with ``tha`` and replaced where the Thai reading is confident.
+read once with ``tha`` and replaced where the Thai reading is confident (less so where it spells a
+month: ``WA.`` re-read ``พ.ุค.``; the date clean-up respells it).
 """
 
 from __future__ import annotations
@@ -18,18 +19,29 @@ from PIL import Image
 
 from ocr_pipeline.model import Correction, Line, Word
 from ocr_pipeline.ocr.tesseract import line_text
-from ocr_pipeline.resources import load_list
+from ocr_pipeline.resources import load_list, load_table
 
 SUSPECT_CHARS = re.compile(r"[A-Za-z0-9'‘’\"`«»~©®|]")
 THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
 ENGLISH_CONF = 92.0  # English words of these reports are read at 92+; garbage mostly lower
 ACCEPT_CONF = 75.0
+MONTH_CONF = 60.0  # a re-reading that spells a month name (marks and dots aside) needs less
 GAP = 80
 
 
 @cache
 def english_words() -> frozenset[str]:
     return frozenset(w.lower() for w in load_list("latin_words.txt"))
+
+
+@cache
+def month_keys() -> frozenset[str]:
+    """Month names and abbreviations of ``months.tsv`` without dots, spaces and marks."""
+    return frozenset(_bare(row[2]) for row in load_table("months.tsv") if len(row) > 2 and row[0].isdigit())
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[\s.\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]", "", text)
 
 
 @dataclass
@@ -114,7 +126,8 @@ def reread_latin(gray: np.ndarray, lines: list[Line], ocr, page: int) -> list[Co
         start, end = _covered(sp.line.words, sp.start, sp.end, sp.box)
         before_words = sp.line.words[start:end]
         before = line_text(before_words)
-        if conf < ACCEPT_CONF or not THAI_LETTER.search(new.text) or new.text.replace(" ", "") == before.replace(" ", ""):
+        need = MONTH_CONF if _bare(new.text) in month_keys() else ACCEPT_CONF
+        if conf < need or not THAI_LETTER.search(new.text) or new.text.replace(" ", "") == before.replace(" ", ""):
             continue
         # the re-read words, with their boxes back on the page (the digit reader works on them next)
         dx, dy = ox - GAP, oy - top
