@@ -73,6 +73,10 @@ def extract_result(source: Source, pages: list[Page]) -> Result:
             found.correct(c.page, c.field, c.before, c.after, c.rule, c.score)
         doc.division = unit
     doc.subject = hits["subject"].value if "subject" in hits else None
+    if doc.subject:  # its lines were repaired one by one: a word cut by the wrap is whole here
+        doc.subject, changes = repair_words(doc.subject)
+        for c in to_corrections(changes, hits["subject"].page, "document.subject"):
+            found.correct(c.page, c.field, c.before, c.after, c.rule, c.score)
     doc.addressee = hits["addressee"].value if "addressee" in hits else None
     if "doc_number" in hits:
         hit = hits["doc_number"]
