@@ -196,3 +196,6 @@ def test_agency_type_word_is_repaired_but_a_place_name_is_left_to_the_gazetteer(
 def test_a_document_numbers_prefix_is_no_word_to_spell():
     fixed, changes = lx.repair_words("n มห ๘๕๔๗๐/๒๒๘๑ วันที ๓๐ ตุลาคม ๒๕๖๐")
     assert fixed.startswith("n มห ๘๕๔๗๐/๒๒๘๑") and all(c.before != "มห" for c in changes)
+    # glued to the ที่ label whose space OCR lost: the label is respelt, the prefix is not
+    fixed, changes = lx.repair_words("ท่มห ๕๓๖๔๙/๓๑๖ วนท ๙ เม.ย. ๒๕๖๕")
+    assert fixed.startswith("ที่มห ๕๓๖๔๙/๓๑๖") and all("มห" not in c.before for c in changes)

@@ -21,6 +21,9 @@ from ocr_pipeline.model import Line, Page, Word
     ("ท ลบ ๕๓๘๐๑/๓๒๔ งนท ๑๐ เมษายน ๒๕๖๖",
      [("doc_number", "ลบ ๕๓๘๐๑/๓๒๔"), ("doc_date", "๑๐ เมษายน ๒๕๖๖")]),
     ("ทุกส่วนราชการ ได้ดำเนินการ", []),                            # a word that only ends like a label
+    ("ที่มห ๕๓๖๔๙/๓๑๖ วนท ๙ เม.ย. ๒๕๖๕",                          # ที่ glued to the number's prefix
+     [("doc_number", "มห ๕๓๖๔๙/๓๑๖"), ("doc_date", "๙ เม.ย. ๒๕๖๕")]),
+    ("ทหาร ๕ นาย", []),
 ])
 def test_labels(line, expected):
     assert [(f, v) for f, v, _s in split_label(line)] == expected

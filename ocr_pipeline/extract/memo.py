@@ -51,6 +51,9 @@ def match_label(token: str) -> tuple[str, float] | None:
     return best
 
 
+_GLUED_NUMBER_LABEL = re.compile("(ที่|ที|ท่|ท)[\u0e01-\u0e2e]{2,3}\\.?$")
+
+
 def split_label(line: str) -> list[tuple[str, str, float]]:
     """(field, value, score) for each label on a line; [] when the line starts with no label."""
     tokens = line.split()
@@ -63,6 +66,10 @@ def split_label(line: str) -> list[tuple[str, str, float]]:
         if joined is not None and joined[1] == len(tokens[0] + tokens[1]):
             tokens = [tokens[0] + tokens[1]] + tokens[2:]
             first = joined
+    if first is None and len(tokens) > 1 and tokens[1][:1].isdigit():
+        glued = _GLUED_NUMBER_LABEL.match(tokens[0])  # ``ที่มห ๕๓๖๔๙/๓๑๖``: the space lost
+        if glued:
+            first = ("doc_number", glued.end(1), 90.0)
     if first is None:
         return []
     field, label_len, score = first
