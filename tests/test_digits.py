@@ -234,3 +234,39 @@ def test_low_confidence_reading_leaves_text(reader: DigitReader) -> None:
     new, readings = strict.reread(img, words)
     assert [w.text for w in new] == [w.text for w in words]
     assert readings and readings[0].after == "๒๕๖๖"
+
+
+def test_a_short_token_before_a_month_is_read_as_the_day(reader: DigitReader) -> None:
+    """``วันที่ คง เม.ย.``: the Thai re-read of Latin garbage made a word of the day; before a month
+    name a short token is read from pixels, and a real word there stays."""
+    img, boxes = glyph_boxes("ม๙มย", gap=0.5)
+    x0, y0, x1, y1 = boxes[1]
+    mid = (x0 + x1) // 2
+    words = [Word("ม", boxes[0], 90.0), Word("ค", (x0, y0, mid, y1), 80.0, True), Word("ง", (mid, y0, x1, y1), 80.0),
+             Word("ม", boxes[2], 90.0, True), Word(".", boxes[2], 90.0), Word("ย", boxes[3], 90.0),
+             Word(".", boxes[3], 90.0)]
+    new, _readings = reader.reread(img, words)
+    assert [w.text for w in new][:2] == ["ม", "๙"]
+    assert {1, 2} <= set(reader.seeds(words))
+    assert not {1, 2} & set(reader.seeds(words[:3]))  # no month after it: a word
+
+
+@pytest.mark.parametrize("font", ["Laksaman", "Garuda"])
+def test_a_number_with_an_uncut_blob_in_it_is_flagged_not_shortened(reader: DigitReader, font: str) -> None:
+    """Digits pressed together so hard that no cut reads leave an unexplained blob in or at the end
+    of the number (after its slash): the reading is flagged, never applied without those digits."""
+    img, boxes = glyph_boxes("๖๖๔๘๔/๗๐", font=font, gap=-0.08)
+    img = cv2.erode(img, np.ones((3, 3), np.uint8))
+    box = (boxes[0][0], min(b[1] for b in boxes), boxes[-1][2], max(b[3] for b in boxes))
+    new, readings = reader.reread(img, [Word("๒๕๒", box, 60.0)])
+    out = "".join(w.text for w in new)
+    assert out in ("๖๖๔๘๔/๗๐", "๒๕๒")
+    if out == "๒๕๒":
+        assert readings and all(r.confidence < reader.min_confidence for r in readings)
+
+
+def test_pieces_cut_from_one_blob_are_digits_of_one_script() -> None:
+    from ocr_pipeline.ocr.digits import _one_script
+
+    assert _one_script(["๔", "/", "๗"]) and _one_script(["2", "5"])
+    assert not _one_script(["๔", ".", "1"]) and not _one_script(["/", "-"])

@@ -23,6 +23,7 @@ import numpy as np
 from ocr_pipeline.disjoint import DisjointSets
 from ocr_pipeline.model import Word, union_box
 from ocr_pipeline.ocr import digit_glyphs as dg
+from ocr_pipeline.ocr.latin_reread import month_key, month_keys
 from ocr_pipeline.resources import load_table
 
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "thai_digits.npz"
@@ -216,6 +217,7 @@ class DigitReader:
     wide = 1.4  # x the median width of the sure digits beside it: a digit this wide may be two glyphs
     glued = 0.2  # x digit height: a number this close to a letter is part of a word
     cut_slopes = (0.0, 0.4)  # x per y of the cuts tried between touching glyphs (0.4: along a slash)
+    unread_confidence = 0.5  # of a number with an unreadable blob of touching glyphs in it: flagged
     phantom = 0.25  # x digit height: a digit-like word over no ink this close to a number is part of it
 
     def __init__(self, model_path: str | Path | None = None) -> None:
@@ -253,14 +255,20 @@ class DigitReader:
 
     def seeds(self, words: list[Word]) -> list[int]:
         """Indices of the words a digit string may hide under: a digit or Latin letter, or the words of
-        a lone token (Tesseract gives a word per Thai character; a token runs from space to space)."""
+        a lone token (Tesseract gives a word per Thai character; a token runs from space to space), or
+        of a short token before a month name (the day: ``วันที่ คง เม.ย.``)."""
         out = {i for i, w in enumerate(words) if self._anchor(w.text)}
+        runs: list[tuple[int, int, str]] = []
         start = 0
         for end in range(1, len(words) + 1):
             if end == len(words) or words[end].space_before:
-                if self._token("".join(w.text for w in words[start:end])):
-                    out.update(range(start, end))
+                runs.append((start, end, "".join(w.text for w in words[start:end]).strip()))
                 start = end
+        months = month_keys()
+        for k, (a, b, text) in enumerate(runs):
+            before_month = k + 1 < len(runs) and month_key(runs[k + 1][2]) in months and 0 < len(text) <= 3
+            if self._token(text) or before_month:
+                out.update(range(a, b))
         return sorted(out)
 
     def stretches(self, words: list[Word], ref: float) -> list[tuple[int, int, list[int]]]:
@@ -312,6 +320,8 @@ class DigitReader:
                     sub, sc = self._resolve(piece, plab, pp, band, depth - 1)
                     parts.extend(sub)
                     score = min(score, sc)
+                if slope and not _one_script([x[1] for x in parts]):
+                    continue
                 if score > need and (score > best[1] or too_wide) and any(x[1] in _DIGITS for x in parts):
                     best, too_wide = (parts, score), False
             if best is not whole:
@@ -326,7 +336,8 @@ class DigitReader:
                  ) -> tuple[list[tuple[dg.Glyph, str, float]], float] | None:
         """The glyph as a row of touching glyphs: of all the ways to cut it at its candidate cuts
         (upright and along a slash), the one whose pieces all read as targets, most surely (sum of log
-        probabilities); with the least confidence of its pieces."""
+        probabilities), no dot or comma among them and the digits of one script; with the least
+        confidence of its pieces."""
         h = band[0]
         cuts: list[tuple[int, float] | None] = [None, *dg.cut_lines(g, self.cut_slopes, int(0.2 * h)), None]
         at = [0, *(c[0] for c in cuts[1:-1]), g.w]  # type: ignore[index]
@@ -347,13 +358,14 @@ class DigitReader:
         for k in sorted(range(len(spans)), key=lambda k: spans[k]):
             i, j = spans[k]
             lab, p = labels[k]
-            if best[i] is None or lab not in _TARGETS or p < 0.5:
-                continue
-            score = best[i][0] + float(np.log(p))  # type: ignore[index]
+            came = best[i]
+            if came is None or lab not in _TARGETS or lab in ".," or p < 0.5:
+                continue  # a dot or comma touching digits is more likely a piece of one
+            score = came[0] + float(np.log(p))
             if best[j] is None or score > best[j][0]:  # type: ignore[index]
-                best[j] = (score, best[i][1] + [k])  # type: ignore[index]
+                best[j] = (score, came[1] + [k])
         end = best[-1]
-        if end is None or not any(labels[k][0] in _DIGITS for k in end[1]):
+        if end is None or not _one_script([labels[k][0] for k in end[1]]):
             return None
         parts = [(pieces[k], labels[k][0], labels[k][1]) for k in end[1]]
         return parts, min(p for _g, _lab, p in parts)
@@ -628,6 +640,8 @@ class DigitReader:
             if after.replace(" ", "") == before.replace(" ", ""):
                 continue
             conf = min(g.conf for g in gs)
+            if self._unread_inside(gs, others, h):
+                conf = min(conf, self.unread_confidence)
             if not any(c in _DIGITS for c in before):
                 # the OCR saw no digit here (Latin garbage, a look-alike letter, a lone letter): only a
                 # number standing on its own, read with more certainty; "below min_confidence" still
@@ -657,6 +671,25 @@ class DigitReader:
         readings.sort(key=lambda r: r.box[0])
         return out, readings
 
+    def _unread_inside(self, gs: list[_Group], others: list[_Read], h: float) -> bool:
+        """A glyph as wide as a digit that no reading explains lies between the groups of one number,
+        or touches its first or last glyph: digits run together that could not be cut apart."""
+        lo, hi = gs[0].span[0], gs[-1].span[1]
+        top = min(r.box[1] for g in gs for r in g.reads)
+        bottom = max(r.box[3] for g in gs for r in g.reads)
+        for r in sorted((r for r in others if r.label in dg.PUNCT), key=lambda r: r.box[0]):
+            if r.box[2] > hi and r.box[0] - hi <= 0.3 * h:  # a slash or dash at the end: the number goes on
+                hi = r.box[2]
+        for r in sorted((r for r in others if r.label in dg.PUNCT), key=lambda r: -r.box[2]):
+            if r.box[0] < lo and lo - r.box[2] <= 0.3 * h:
+                lo = r.box[0]
+        for r in others:
+            if r.label or r.box[2] - r.box[0] < 0.8 * h or not (r.box[1] < bottom and top < r.box[3]):
+                continue
+            if lo < r.box[0] < hi or r.box[2] >= lo - 1 and r.box[0] <= hi + 1:
+                return True
+        return False
+
     def _glued(self, g: _Group, others: list[_Read], h: float) -> bool:
         """A letter glyph touches the group on its left or right (the group is part of a word)."""
         s0, s1 = g.span
@@ -666,6 +699,13 @@ class DigitReader:
                 if 0 <= s0 - r.box[2] < self.glued * h or 0 <= r.box[0] - s1 < self.glued * h:
                     return True
         return False
+
+
+def _one_script(labels: list[str]) -> bool:
+    """Pieces cut from one blob hold digits, all Thai or all Arabic (``๔/`` is not ``๔.1``)."""
+    thai = any(lab in dg.THAI_DIGITS for lab in labels)
+    arabic = any(lab in dg.ARABIC_DIGITS for lab in labels)
+    return (thai or arabic) and not (thai and arabic)
 
 
 def _has_ink(gray: np.ndarray, box: tuple[int, int, int, int]) -> bool:

@@ -37,10 +37,11 @@ def english_words() -> frozenset[str]:
 @cache
 def month_keys() -> frozenset[str]:
     """Month names and abbreviations of ``months.tsv`` without dots, spaces and marks."""
-    return frozenset(_bare(row[2]) for row in load_table("months.tsv") if len(row) > 2 and row[0].isdigit())
+    return frozenset(month_key(row[2]) for row in load_table("months.tsv") if len(row) > 2 and row[0].isdigit())
 
 
-def _bare(text: str) -> str:
+def month_key(text: str) -> str:
+    """A month name as compared: dots, spaces and marks removed (``พ.ุค.`` -> ``พค``)."""
     return re.sub(r"[\s.\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]", "", text)
 
 
@@ -126,7 +127,7 @@ def reread_latin(gray: np.ndarray, lines: list[Line], ocr, page: int) -> list[Co
         start, end = _covered(sp.line.words, sp.start, sp.end, sp.box)
         before_words = sp.line.words[start:end]
         before = line_text(before_words)
-        need = MONTH_CONF if _bare(new.text) in month_keys() else ACCEPT_CONF
+        need = MONTH_CONF if month_key(new.text) in month_keys() else ACCEPT_CONF
         if conf < need or not THAI_LETTER.search(new.text) or new.text.replace(" ", "") == before.replace(" ", ""):
             continue
         # the re-read words, with their boxes back on the page (the digit reader works on them next)
