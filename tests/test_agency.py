@@ -210,3 +210,12 @@ def test_an_address_wrapped_after_its_level_word_still_settles_the_place():
     # the same lines not one after the other: no evidence joined across them
     apart = [doc[0], (1, "body#p1.l5", doc[1][2]), doc[2]]
     assert resolve_places(apart).subdistrict is None
+
+
+def test_a_one_letter_level_word_that_lost_its_dot_still_names_the_level():
+    """``อ วาริชภูมิ จ`` / ``สกลนคร``: อ. and จ. read without their dots (two หนองลาด in Sakon Nakhon)."""
+    doc = [(1, "header.division#p1.l2", "ส่วนราชการ สำนักปลัด เทศบาลตำบลหนองลาด อ วาริชภูมิ จ"),
+           (1, "body#p1.l3", "สกลนคร โทร. ๐ ๔๐๑๗ ๒๖๙๒")]
+    r = resolve_places(doc)
+    assert (r.subdistrict, r.district, r.province) == ("หนองลาด", "วาริชภูมิ", "สกลนคร")
+    assert [m.kind for m in find_mentions("อำเภอเมือง อ วาริชภูมิ")] == ["district", "district"]

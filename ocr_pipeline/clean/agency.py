@@ -104,6 +104,8 @@ def keywords() -> tuple[_Keyword, ...]:
         if not is_fuzzy:
             letters = prefix.rstrip(".")
             dot = r"\s?\." if prefix.endswith(".") else ""
+            if prefix.endswith(".") and len(letters) == 1:  # อ. ต. จ. with the dot lost: a letter alone
+                dot = rf"(?:\s?\.|\s(?=[{_THAI}]))"
             pattern = re.compile(f"(?<![{_THAI}.]){re.escape(letters)}{dot}")
         out.append(_Keyword(canonical if is_fuzzy else prefix, level, None, is_fuzzy, pattern))  # type: ignore[arg-type]
     return tuple(out)
