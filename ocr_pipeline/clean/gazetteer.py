@@ -215,17 +215,6 @@ def entries(level: Level, within: Optional[str] = None) -> np.ndarray:
     return ix.by_area.get(within, np.zeros(0, dtype=np.int32))
 
 
-def score_entries(keys: Sequence[str], level: Level, ent: np.ndarray) -> np.ndarray:
-    """Similarity (0-100) of each query key to each entry: shape (len(keys), len(ent)).
-
-    ``max(ratio, skeleton ratio - SKELETON_PENALTY)``: confusable characters cost less than others.
-    """
-    if len(ent) == 0 or not keys:
-        return np.zeros((len(keys), len(ent)), dtype=np.float32)
-    ix = index()[level]
-    return _combine(list(keys), [ix.keys[e] for e in ent], [ix.skels[e] for e in ent])
-
-
 @cache
 def _block(level: Level, within: Optional[str]) -> tuple[np.ndarray, list[str], list[str]]:
     ent = entries(level, within)

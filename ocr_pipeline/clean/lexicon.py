@@ -974,10 +974,3 @@ def _pn_changes(leftovers: list[tuple[int, int, str]], taken: list[bool]) -> lis
             continue
         out.append(Change(a, b, tok, scored[0][1], similarity(tok, scored[0][1]), "spell"))
     return out
-
-
-def warm_up() -> None:
-    """Load every dictionary and index now (about 0.8 s of CPU) instead of on the first call."""
-    unit_vocabulary(), position_vocabulary(), heading_vocabulary(), word_vocabulary()
-    known_words(), _common_index(), _shadowed(), _total_freq()
-    repair_words("ดำเนินการ")
