@@ -30,6 +30,8 @@ DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "thai_digits
 
 _DIGITS = frozenset(dg.THAI_DIGITS + dg.ARABIC_DIGITS)
 _TARGETS = frozenset(dg.TARGETS)
+_PUNCT = frozenset(dg.PUNCT)  # sets: "" (not a digit) must not be "in" them
+_THAI_DIGITS, _ARABIC_DIGITS = frozenset(dg.THAI_DIGITS), frozenset(dg.ARABIC_DIGITS)
 _LEADING_JUNK = frozenset("-/:,.)")  # a number does not start with these
 _TRAILING_JUNK = frozenset("-/:,(")  # nor end with these
 _LATIN = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -478,10 +480,10 @@ class DigitReader:
         space = max(self.space, 2.2 * float(np.median(gaps)) / h) * h if gaps else self.space * h
 
         def close() -> None:
-            thai = sum(r.label in dg.THAI_DIGITS for r in cur)
-            arabic = sum(r.label in dg.ARABIC_DIGITS for r in cur)
+            thai = sum(r.label in _THAI_DIGITS for r in cur)
+            arabic = sum(r.label in _ARABIC_DIGITS for r in cur)
             if thai and arabic:  # one number is written in one script: stray glyphs at the ends go
-                minority = dg.ARABIC_DIGITS if thai >= arabic else dg.THAI_DIGITS
+                minority = _ARABIC_DIGITS if thai >= arabic else _THAI_DIGITS
                 while cur and cur[0].label in minority:
                     cur.pop(0)
                 while cur and cur[-1].label in minority:
@@ -579,7 +581,7 @@ class DigitReader:
             width = max(1, wx1 - wx0)
             centre = (wx0 + wx1) / 2
             ov = [sum(max(0, min(wx1, r.box[2]) - max(wx0, r.box[0])) for r in g.reads) for g in groups]
-            ov_other = sum(max(0, min(wx1, r.box[2]) - max(wx0, r.box[0])) for r in others if r.label not in dg.PUNCT)
+            ov_other = sum(max(0, min(wx1, r.box[2]) - max(wx0, r.box[0])) for r in others if r.label not in _PUNCT)
             if self._digitish(text):
                 total = sum(ov)
                 # a lone mark stands over a number only when most of it does (๙'s tail read as a tone
@@ -677,10 +679,10 @@ class DigitReader:
         lo, hi = gs[0].span[0], gs[-1].span[1]
         top = min(r.box[1] for g in gs for r in g.reads)
         bottom = max(r.box[3] for g in gs for r in g.reads)
-        for r in sorted((r for r in others if r.label in dg.PUNCT), key=lambda r: r.box[0]):
+        for r in sorted((r for r in others if r.label in _PUNCT), key=lambda r: r.box[0]):
             if r.box[2] > hi and r.box[0] - hi <= 0.3 * h:  # a slash or dash at the end: the number goes on
                 hi = r.box[2]
-        for r in sorted((r for r in others if r.label in dg.PUNCT), key=lambda r: -r.box[2]):
+        for r in sorted((r for r in others if r.label in _PUNCT), key=lambda r: -r.box[2]):
             if r.box[0] < lo and lo - r.box[2] <= 0.3 * h:
                 lo = r.box[0]
         for r in others:
@@ -703,8 +705,8 @@ class DigitReader:
 
 def _one_script(labels: list[str]) -> bool:
     """Pieces cut from one blob hold digits, all Thai or all Arabic (``๔/`` is not ``๔.1``)."""
-    thai = any(lab in dg.THAI_DIGITS for lab in labels)
-    arabic = any(lab in dg.ARABIC_DIGITS for lab in labels)
+    thai = any(lab in _THAI_DIGITS for lab in labels)
+    arabic = any(lab in _ARABIC_DIGITS for lab in labels)
     return (thai or arabic) and not (thai and arabic)
 
 
