@@ -41,3 +41,11 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || ! .venv/bin/python -
     .venv/bin/python -m pip install -q -e ".[test]"
     echo "$want" > "$stamp"
 fi
+
+# The extra Thai typefaces the digit reader's model is rebuilt from (scripts/train_digit_reader.py):
+# only retraining needs them, so a failure here is reported, not fatal.
+if ! bash scripts/fetch_training_fonts.sh >/dev/null 2>.cache-fetch-fonts.err; then
+    echo "setup: note: the digit model's training fonts were not fetched ($(tail -1 .cache-fetch-fonts.err));" \
+         "only retraining needs them: bash scripts/fetch_training_fonts.sh" >&2
+fi
+rm -f .cache-fetch-fonts.err
