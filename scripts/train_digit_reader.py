@@ -48,6 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ocr_pipeline.ocr import digit_glyphs as dg  # noqa: E402
+from ocr_pipeline.ocr.digits import script_twins  # noqa: E402
 
 MODEL = ROOT / "ocr_pipeline" / "models" / "thai_digits.npz"
 # Families never trained on, evaluated one by one: a serif family the benchmark corpus does not use, and
@@ -336,12 +337,16 @@ def report(model: dict, X: np.ndarray, y: list[str], name: str, fam: list[str] |
     tgt = truth != ""
     digit = np.isin(truth, list(dg.THAI_DIGITS + dg.ARABIC_DIGITS))
     thai = np.isin(truth, list(dg.THAI_DIGITS))
+    in_thai = np.array([script_twins().get(p, p) for p in pred])
     res = {
         "set": name,
         "n": int(len(y)),
         "glyph_accuracy_all": float((pred == truth).mean()),
         "accuracy_targets": float((pred[tgt] == truth[tgt]).mean()),
         "accuracy_thai_digits": float((pred[thai] == truth[thai]).mean()),
+        # as the reader writes it inside a number of Thai digits: a twin of the other script (0 for ๐)
+        # takes the number's script (dictionaries/digit_script_twins.tsv)
+        "accuracy_thai_digits_in_thai_number": float((in_thai[thai] == truth[thai]).mean()),
         "accuracy_digits": float((pred[digit] == truth[digit]).mean()),
         "letters_read_as_digit_or_punct": float((pred[~tgt] != "").mean()) if (~tgt).any() else None,
         "n_letters": int((~tgt).sum()),

@@ -270,3 +270,13 @@ def test_pieces_cut_from_one_blob_are_digits_of_one_script() -> None:
 
     assert _one_script(["๔", "/", "๗"]) and _one_script(["2", "5"])
     assert not _one_script(["๔", ".", "1"]) and not _one_script(["/", "-"])
+
+
+def test_a_zero_among_thai_digits_takes_their_script(reader: DigitReader) -> None:
+    """๐ and 0 are both ovals: inside a number of Thai digits the reader writes ๐ (and 0 among Arabic)."""
+    from ocr_pipeline.ocr.digits import _Read
+
+    reads = [_Read((10 * i, 0, 10 * i + 8, 20), lab, 0.99) for i, lab in enumerate(["๒", "๕", "0", "๔"])]
+    assert [g.text for g in reader._groups(reads, 20.0)] == ["๒๕๐๔"]
+    reads = [_Read((10 * i, 0, 10 * i + 8, 20), lab, 0.99) for i, lab in enumerate(["2", "๐", "2", "5"])]
+    assert [g.text for g in reader._groups(reads, 20.0)] == ["2025"]

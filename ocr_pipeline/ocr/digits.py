@@ -69,6 +69,12 @@ def lookalikes() -> frozenset[str]:
 
 
 @cache
+def script_twins() -> dict[str, str]:
+    """Arabic digit -> the Thai digit drawn alike (``dictionaries/digit_script_twins.tsv``)."""
+    return {row[1]: row[0] for row in load_table("digit_script_twins.tsv") if len(row) > 1}
+
+
+@cache
 def _digitish_chars() -> frozenset[str]:
     return frozenset(dg.THAI_DIGITS + dg.ARABIC_DIGITS + dg.PUNCT) | _LATIN | _MARKS | lookalikes()
 
@@ -482,7 +488,11 @@ class DigitReader:
         def close() -> None:
             thai = sum(r.label in _THAI_DIGITS for r in cur)
             arabic = sum(r.label in _ARABIC_DIGITS for r in cur)
-            if thai and arabic:  # one number is written in one script: stray glyphs at the ends go
+            if thai and arabic:  # one number is written in one script: a glyph that looks the same in
+                # both (0 and ๐) takes the number's script, other stray glyphs at the ends go
+                twins = script_twins() if thai >= arabic else {v: k for k, v in script_twins().items()}
+                for r in cur:
+                    r.label = twins.get(r.label, r.label)
                 minority = _ARABIC_DIGITS if thai >= arabic else _THAI_DIGITS
                 while cur and cur[0].label in minority:
                     cur.pop(0)
