@@ -152,6 +152,7 @@ class Page:
     corrections: list[Correction] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # time per reading step, for the benchmark
+    unclear_digits: list[str] = field(default_factory=list)  # text the digit reader flagged, left as read
 
 
 @dataclass

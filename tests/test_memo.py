@@ -135,3 +135,20 @@ def test_a_subject_whose_label_ocr_garbled_is_found_by_its_place():
     assert hits["subject"].value == ("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
                                      "ประจำปีงบประมาณ พ.ศ. ๒๕๖๘")
     assert hits["subject"].label_score == 0.0  # found by position, not by its label
+
+
+def test_a_document_number_whose_digits_the_reader_flagged_is_left_empty():
+    """Stock Tesseract's digits under a reading the digit reader could not settle are a guess: the
+    document number stays empty and says why."""
+    from ocr_pipeline.extract.document import extract_result
+    from ocr_pipeline.model import Source
+
+    text = ("บันทึกข้อความ\nส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลบางบาล\n"
+            "ที่ อย ๒๒๕๕๕/๓๑๐ วันที่ ๒๕ พฤศจิกายน ๒๕๖๑\nเรื่อง รายงานผล\nเรียน นายกองค์การบริหารส่วนตำบลบางบาล")
+    source = Source("memo.pdf", "0" * 64, "pdf", 1)
+    assert extract_result(source, [_page(text)]).document.doc_number == "อย ๒๒๕๕๕/๓๑๐"
+    flagged = _page(text)
+    flagged.unclear_digits = ["จ๒๒๕๕๕/๓๑๐"]
+    res = extract_result(source, [flagged])
+    assert res.document.doc_number is None
+    assert any("doc_number" in w and "unclear" in w for w in res.warnings)

@@ -84,6 +84,11 @@ def extract_result(source: Source, pages: list[Page]) -> Result:
             hit.value, places.province, province_confident=places.province_confident, page=hit.page)
         found.corrections += fixes
         found.warnings += warns
+        unclear = _unclear_number(doc.doc_number, next((p for p in pages if p.number == hit.page), None))
+        if unclear:
+            found.warnings.append(f"page {hit.page}: document.doc_number: the digits of '{doc.doc_number}' are "
+                                  f"unclear (the digit reader could not read '{unclear}'); left empty")
+            doc.doc_number = None
     clock.lap("memo")
     doc.signatories = _signatories(pages, found)
     clock.lap("names")
@@ -265,6 +270,23 @@ def _apply_date_fixes(dates, doc: Document, pages: list[Page], found: Findings) 
 def _recompose(pages: list[Page]) -> None:
     for page in pages:
         page.text = page_text(page.lines, page.tables)
+
+
+def _unclear_number(value: str | None, page: Page | None) -> str | None:
+    """The digit reader's flagged text whose digits the value's number is made of, if any: the OCR's own
+    digits there are a guess (stock Tesseract cannot write ๔ ๖ ๗ ๘ ๙)."""
+    if not value or page is None:
+        return None
+    have = _digits(value)
+    for text in page.unclear_digits:
+        digits = _digits(text)
+        if len(digits) >= 3 and digits in have:
+            return text
+    return None
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
 
 
 def _division(value: str) -> str | None:

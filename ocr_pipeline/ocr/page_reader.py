@@ -84,6 +84,7 @@ class _PageOcr:
         self.reader = _digit_reader()
         self.corrections: list[Correction] = []
         self.warnings: list[str] = []
+        self.unclear: list[str] = []  # OCR text of the digit readings below the confidence bar
         self.seconds: dict[str, float] = {"tesseract": 0.0, "thai_reread": 0.0, "digit_reader": 0.0}
 
     def read(self, img: np.ndarray, psm: int) -> tuple[list[Line], list[Line]]:
@@ -110,6 +111,7 @@ class _PageOcr:
         words, readings = self.reader.reread(img, line.words)
         for r in readings:
             if r.confidence < self.reader.min_confidence:
+                self.unclear.append(r.before)
                 self.warnings.append(
                     f"page {self.page}: digits '{r.before}' unclear (reader confidence {r.confidence:.2f})")
             elif r.after != r.before:
@@ -126,7 +128,7 @@ def _page(number, gray, raw_lines, lines, raw_tables, tables, ocr: _PageOcr) -> 
         number=number, raw_text=page_text(raw_lines, raw_tables), text=page_text(lines, tables),
         mean_confidence=round(sum(confs) / len(confs), 1) if confs else None,
         lines=lines, tables=tables, width=gray.shape[1], height=gray.shape[0],
-        corrections=ocr.corrections, warnings=ocr.warnings, seconds=ocr.seconds,
+        corrections=ocr.corrections, warnings=ocr.warnings, seconds=ocr.seconds, unclear_digits=ocr.unclear,
     )
 
 
