@@ -280,3 +280,13 @@ def test_a_zero_among_thai_digits_takes_their_script(reader: DigitReader) -> Non
     assert [g.text for g in reader._groups(reads, 20.0)] == ["๒๕๐๔"]
     reads = [_Read((10 * i, 0, 10 * i + 8, 20), lab, 0.99) for i, lab in enumerate(["2", "๐", "2", "5"])]
     assert [g.text for g in reader._groups(reads, 20.0)] == ["2025"]
+
+
+def test_english_words_of_these_reports_are_never_read_as_digits(reader: DigitReader) -> None:
+    """``No Gift Policy``: the o of No is drawn like ๐, but No is a word (latin_words.txt)."""
+    img, boxes = glyph_boxes("ยNoก", font="Garuda", gap=0.6)
+    box = (boxes[1][0], min(b[1] for b in boxes[1:3]), boxes[2][2], max(b[3] for b in boxes[1:3]))
+    words = [Word("ย", boxes[0], 90.0), Word("No", box, 95.0, True), Word("ก", boxes[3], 90.0, True)]
+    assert 1 not in reader.seeds(words)
+    new, _readings = reader.reread(img, words)
+    assert [w.text for w in new] == ["ย", "No", "ก"]

@@ -23,7 +23,7 @@ import numpy as np
 from ocr_pipeline.disjoint import DisjointSets
 from ocr_pipeline.model import Word, union_box
 from ocr_pipeline.ocr import digit_glyphs as dg
-from ocr_pipeline.ocr.latin_reread import month_key, month_keys
+from ocr_pipeline.ocr.latin_reread import english_words, month_key, month_keys
 from ocr_pipeline.resources import load_table
 
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "thai_digits.npz"
@@ -236,11 +236,11 @@ class DigitReader:
     @staticmethod
     def _digitish(text: str) -> bool:
         """Only characters a digit string may come out as (digits, look-alikes, Latin, symbols, marks)."""
-        return bool(text) and all(c in _digitish_chars() or _symbol(c) for c in text)
+        return bool(text) and all(c in _digitish_chars() or _symbol(c) for c in text) and not _english(text)
 
     @staticmethod
     def _anchor(text: str) -> bool:
-        return any(c in _DIGITS or c in _LATIN for c in text)
+        return any(c in _DIGITS or c in _LATIN for c in text) and not _english(text)
 
     @staticmethod
     def body_height(words: list[Word]) -> float | None:
@@ -711,6 +711,12 @@ class DigitReader:
                 if 0 <= s0 - r.box[2] < self.glued * h or 0 <= r.box[0] - s1 < self.glued * h:
                     return True
         return False
+
+
+def _english(text: str) -> bool:
+    """An English word of these reports (``dictionaries/latin_words.txt``: No, Gift, Policy, ITA...)."""
+    bare = text.strip().strip("().,:;-")
+    return len(bare) >= 2 and bare.isascii() and bare.lower() in english_words()
 
 
 def _one_script(labels: list[str]) -> bool:
