@@ -7,6 +7,7 @@ import pytest
 from ocr_pipeline.extract.measures import (
     header_map, heading_field, measure_tables, repair_numbering, rows_to_measures, split_number, split_steps,
 )
+from ocr_pipeline.clean.thai_text import join_wrapped
 from ocr_pipeline.model import Cell, Measure, Table
 
 HEADER = ["มาตรการ/แนวทาง", "ขั้นตอน/วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "ผลการดำเนินการ"]
@@ -114,4 +115,16 @@ def test_a_step_number_that_lost_its_dot_is_told_by_the_measure_number():
     measures, _, corrections = rows_to_measures(measure_tables([t])[0])
     assert [(m.step_no, m.step) for m in measures[:2]] == [(1, "จัดทำแผน"), (2, "ติดประกาศ")]
     assert measures[2].step == "๓๓ ประชุม"
+    assert any(c.rule == "step-number" and (c.before, c.after) == ("๒๒", "๒.๒") for c in corrections)
+
+
+def test_steps_sharing_a_cell_with_a_lost_dot_are_split_only_in_sequence():
+    """``๒.๑ …`` / ``๒๒ พัฒนา…`` in one cell (the report lists both steps there) are two steps; a line
+    starting with two digits that are not this measure's next step stays part of the text."""
+    cell = join_wrapped(["๒.๑ จัดทำคู่มือสำหรับประชาชน", "๒๒ พัฒนาระบบการให้บริการ", "๑๕ มกราคม ๒๕๖๓"])
+    assert cell == "๒.๑ จัดทำคู่มือสำหรับประชาชน\n๒๒ พัฒนาระบบการให้บริการ\n๑๕ มกราคม ๒๕๖๓"
+    t = table([HEADER, ["๒. มาตรการส่งเสริม", cell, "ทุกส่วนราชการ", "ม.ค. ๖๓", "แล้ว"]])
+    measures, _, corrections = rows_to_measures(measure_tables([t])[0])
+    assert [(m.measure_no, m.step_no) for m in measures] == [(2, 1), (2, 2)]
+    assert measures[1].step == "พัฒนาระบบการให้บริการ ๑๕ มกราคม ๒๕๖๓"
     assert any(c.rule == "step-number" and (c.before, c.after) == ("๒๒", "๒.๒") for c in corrections)

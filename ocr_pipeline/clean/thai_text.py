@@ -64,6 +64,9 @@ def _normalize_line(line: str) -> str:
 # a line that starts a new item inside a cell (numbered step, bullet, a short bracketed number
 # OCR garbled like "(lo)") stays on its own line
 NEW_ITEM = re.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}(?:[.)][0-9๐-๙]{0,2})+\)?|\([^\s()]{1,3}\)|[^\s()]{1,2}\)(?=\s)|[-•*]|ข้อ\s*[0-9๐-๙])")
+# a step number whose dot OCR lost (``๒๒ พัฒนา…`` for ๒.๒): a new line too; whether it is a step the
+# measure table decides (extract/measures.py)
+GLUED_ITEM = re.compile(r"^\s*[0-9๐-๙]{2}\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")  # letters, vowels and marks; not Thai digits
 
 
@@ -72,7 +75,7 @@ def join_wrapped(lines: list[str]) -> str:
 
     Thai wraps at word boundaries that mostly carry no space, so two Thai letters join directly,
     as does a slash at either end; anything else (Latin, digits, brackets) joins with a space. A
-    line that starts a numbered item starts a new line.
+    line that starts a numbered item (also one whose dot was lost: ``๒๒ พัฒนา``) starts a new line.
 
     >>> join_wrapped(["ได้รับฟังความคิดเห็นของ", "ประชาชน (e-bidding)", "(๒) ประชุม"])
     'ได้รับฟังความคิดเห็นของประชาชน (e-bidding)\n(๒) ประชุม'
@@ -84,7 +87,7 @@ def join_wrapped(lines: list[str]) -> str:
             continue
         if not out:
             out = text
-        elif NEW_ITEM.match(text):
+        elif NEW_ITEM.match(text) or GLUED_ITEM.match(text):
             out += "\n" + text
         else:
             glued = (_THAI_LETTER.match(text[0]) and _THAI_LETTER.match(out[-1])) or "/" in (out[-1], text[0])

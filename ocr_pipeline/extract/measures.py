@@ -273,7 +273,7 @@ def rows_to_measures(tables: list[TableRows]) -> tuple[list[Measure], list[str],
                 current = Numbered("")
             last_step = next((m.step_no for m in reversed(measures)
                               if m.measure_no == current.first and m.measure == current.text), 0)
-            for step_text in split_steps(cells.get("step", "")) or [""]:
+            for step_text in _glued_continuations(split_steps(cells.get("step", "")), current.first, last_step):
                 step = split_number(_one_line(step_text))
                 glued = GLUED_STEP.match(_one_line(step_text)) if step.first is None and not step.lost else None
                 if glued and current.first is not None and _int(glued["m"]) == current.first:
@@ -344,13 +344,31 @@ def _sequence_fixes(values: list[Optional[int]]) -> list[tuple[int, int]]:
     return fixes
 
 
+def _glued_continuations(parts: list[str], measure_no: Optional[int], last_step: Optional[int]) -> list[str]:
+    """Steps of one cell, with a part that starts with two digits joined back to the one before
+    unless they are this measure's next step with the dot lost (``๒๒`` after ๒.๑ in measure ๒)."""
+    out: list[str] = []
+    step = last_step
+    for part in parts:
+        glued = GLUED_STEP.match(_one_line(part))
+        if out and glued and not (measure_no is not None and _int(glued["m"]) == measure_no
+                                  and step is not None and _int(glued["s"]) == step + 1):
+            out[-1] += " " + part
+            continue
+        first = split_number(_one_line(part))
+        step = (first.second if first.second is not None else first.first) if not glued else _int(glued["s"])
+        out.append(part)
+    return out or [""]
+
+
 def split_steps(text: str) -> list[str]:
     """Several numbered steps written in one cell -> one text per step."""
     parts: list[str] = []
     for line in text.split("\n"):
         if not line.strip():
             continue
-        if parts and not (LEADING_NUMBER.match(line) or BULLET.match(line) or NUMBER_RESIDUE.match(line)):
+        if parts and not (LEADING_NUMBER.match(line) or BULLET.match(line) or NUMBER_RESIDUE.match(line)
+                          or GLUED_STEP.match(line)):  # a glued number: see _glued_continuations
             parts[-1] += (" " if not _thai_pair(parts[-1], line) else "") + line.strip()
         else:
             parts.append(line.strip())
