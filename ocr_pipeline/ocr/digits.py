@@ -12,6 +12,7 @@ words whose glyphs all read as digits or punctuation. Words holding any letter g
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -106,7 +107,8 @@ class GlyphClassifier:
 
     def probabilities(self, X: np.ndarray) -> np.ndarray:
         """Probability of each output label (columns follow ``self.outputs``)."""
-        return sum(m.probabilities(X) for m in self.members) / len(self.members)
+        with _one_blas_thread():
+            return sum(m.probabilities(X) for m in self.members) / len(self.members)
 
     def predict(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(labels, probabilities) of the most likely output label per row."""
@@ -160,12 +162,16 @@ def _blas_limit():
     return ThreadpoolController()
 
 
-def _matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def _one_blas_thread():
+    """A context keeping OpenBLAS on one thread (entered once per classifier call: it costs ~25 us)."""
     ctl = _blas_limit()
-    if ctl is None:
+    return contextlib.nullcontext() if ctl is None else ctl.limit(limits=1, user_api="blas")
+
+
+def _matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    if _blas_limit() is None:
         return np.einsum("ij,jk->ik", a, b, optimize=False)  # numpy's own loop: no BLAS threads
-    with ctl.limit(limits=1, user_api="blas"):
-        return a @ b
+    return a @ b  # inside _one_blas_thread
 
 
 @cache
@@ -318,7 +324,10 @@ class DigitReader:
                 not lab and g.w < 1.2 * h):
             return whole
         best, need = whole, (0.9 if too_wide else p if lab else 0.95)
+        digit_seen = lab in _DIGITS  # a sure digit in the blob or a piece of it: worth harder cuts
         for slope in self.cut_slopes:  # upright cuts first; leaning ones only when those fail
+            if slope and not digit_seen:
+                break
             for col in dg.cut_columns(g, k=3, slope=slope):
                 pieces = dg.split_at(g, col, slope)
                 if pieces is None:
@@ -328,13 +337,14 @@ class DigitReader:
                     sub, sc = self._resolve(piece, plab, pp, band, depth - 1)
                     parts.extend(sub)
                     score = min(score, sc)
+                digit_seen = digit_seen or any(x[1] in _DIGITS and x[2] >= 0.9 for x in parts)
                 if slope and not _one_script([x[1] for x in parts]):
                     continue
                 if score > need and (score > best[1] or too_wide) and any(x[1] in _DIGITS for x in parts):
                     best, too_wide = (parts, score), False
             if best is not whole:
                 break
-        if best is whole and depth == 3 and g.w > 1.2 * h:  # three or more glyphs run together
+        if best is whole and depth == 3 and g.w > 1.2 * h and digit_seen:  # three or more glyphs run together
             found = self._segment(g, band)
             if found is not None and found[1] > need:
                 best = found
