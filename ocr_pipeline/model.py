@@ -44,16 +44,21 @@ class Line:
         return sum(confs) / len(confs) if confs else -1.0
 
     def token_ranges(self) -> list[tuple[int, int]]:
-        """Word index ranges [start, end) of the line's space-separated tokens (Tesseract gives
-        Thai one word per character cluster; its spaces mark the real word gaps)."""
-        ranges, start = [], 0
-        for i, w in enumerate(self.words):
-            if i and w.space_before:
-                ranges.append((start, i))
-                start = i
-        if self.words:
-            ranges.append((start, len(self.words)))
-        return ranges
+        """Word index ranges [start, end) of the line's space-separated tokens (see ``token_ranges``)."""
+        return token_ranges(self.words)
+
+
+def token_ranges(words: list[Word]) -> list[tuple[int, int]]:
+    """Word index ranges [start, end) of space-separated tokens (Tesseract gives Thai one word per
+    character cluster; its spaces mark the real word gaps)."""
+    ranges, start = [], 0
+    for i, w in enumerate(words):
+        if i and w.space_before:
+            ranges.append((start, i))
+            start = i
+    if words:
+        ranges.append((start, len(words)))
+    return ranges
 
 
 @dataclass

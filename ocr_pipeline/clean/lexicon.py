@@ -839,9 +839,8 @@ def place_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-# consonants alone before a number: an abbreviation (a document number's "มห ๘๕๔๗๐/๒๒๘๑"), no word
-# a consonant abbreviation before a number (a document number's prefix), also glued to the memo's
-# ที่ label when OCR lost the space (``ท่มห ๕๓๖๔๙/๓๑๖``)
+# consonants alone before a number: an abbreviation (a document number's "มห ๘๕๔๗๐/๒๒๘๑"), no word;
+# also glued to the memo's ที่ label when OCR lost the space (``ท่มห ๕๓๖๔๙/๓๑๖``)
 _ABBREV_BEFORE_NUMBER = re.compile(
     r"(?:(?<![\u0e01-\u0e4e])|(?<=^ท)|(?<=^ที)|(?<=^ท\u0e48)|(?<=^ที\u0e48))"
     r"([\u0e01-\u0e2e]{2,3}\.?)\s?(?=[0-9\u0e50-\u0e59])")

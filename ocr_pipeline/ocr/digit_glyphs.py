@@ -161,9 +161,7 @@ def split_at(g: Glyph, col: int, slope: float = 0.0) -> tuple[Glyph, Glyph] | No
     if not slope:
         left, right = _tight(g.x0, g.y0, g.mask[:, :col]), _tight(g.x0 + col, g.y0, g.mask[:, col:])
     else:
-        xs = np.arange(g.w)[None, :]
-        on_left = xs < (col + _shifts(g, slope))[:, None]
-        left, right = _tight(g.x0, g.y0, g.mask & on_left), _tight(g.x0, g.y0, g.mask & ~on_left)
+        left, right = between(g, None, (col, slope)), between(g, (col, slope), None)
     if left is None or right is None:
         return None
     return left, right

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from ocr_pipeline.disjoint import DisjointSets
-from ocr_pipeline.model import Word, union_box
+from ocr_pipeline.model import Word, token_ranges, union_box
 from ocr_pipeline.ocr import digit_glyphs as dg
 from ocr_pipeline.ocr.latin_reread import english_words, month_key, month_keys
 from ocr_pipeline.resources import load_table
@@ -272,12 +272,7 @@ class DigitReader:
         a lone token (Tesseract gives a word per Thai character; a token runs from space to space), or
         of a short token before a month name (the day: ``วันที่ คง เม.ย.``)."""
         out = {i for i, w in enumerate(words) if self._anchor(w.text)}
-        runs: list[tuple[int, int, str]] = []
-        start = 0
-        for end in range(1, len(words) + 1):
-            if end == len(words) or words[end].space_before:
-                runs.append((start, end, "".join(w.text for w in words[start:end]).strip()))
-                start = end
+        runs = [(a, b, "".join(w.text for w in words[a:b]).strip()) for a, b in token_ranges(words)]
         months = month_keys()
         for k, (a, b, text) in enumerate(runs):
             before_month = k + 1 < len(runs) and month_key(runs[k + 1][2]) in months and 0 < len(text) <= 3
@@ -708,7 +703,7 @@ class DigitReader:
         for r in others:
             if r.label or r.box[2] - r.box[0] < 0.8 * h or not (r.box[1] < bottom and top < r.box[3]):
                 continue
-            if lo < r.box[0] < hi or r.box[2] >= lo - 1 and r.box[0] <= hi + 1:
+            if r.box[2] >= lo - 1 and r.box[0] <= hi + 1:  # inside the number or touching an end
                 return True
         return False
 
