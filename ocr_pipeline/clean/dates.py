@@ -259,8 +259,9 @@ def _token_re() -> re.Pattern[str]:
         r"(?P<from>ตั้งแต่|ตั้งเเต่|ระหว่าง)",
         r"(?P<to>จน\s*ถ\u0e36?ง|ถ\u0e36?ง|-|~)",
         r"(?P<and>และ|,)",
-        # พ.ศ. also with a stray mark at a dot (พ.ุศ.), as OCR reads a speck there
-        rf"(?P<era_be>พ\.?\s?ศ\.?|พ{_MARK_CLASS}?\.{_MARK_CLASS}?\s?ศ\.?)",
+        # พ.ศ. also with a stray mark at a dot (พ.ุศ.), as OCR reads a speck there, and before a year
+        # with its ศ read as Latin letters (พ. Al. ๒๕๖๗)
+        rf"(?P<era_be>พ\.?\s?ศ\.?|พ{_MARK_CLASS}?\.{_MARK_CLASS}?\s?ศ\.?|พ\.\s?[A-Za-z]{{1,2}}\.(?=\s?[0-9]))",
         r"(?P<era_ce>ค\.?\s?ศ\.?)",
         f"(?P<month>{_months().pattern})",
     ]
@@ -640,7 +641,7 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
 
     Only what the parser already reads unambiguously is respelt: an abbreviation with a stray or a
     lost mark (``ก.ุพ.``, ``ธิ.ค.``), a full month name with marks lost or misread (``มนาคม``,
-    ``ตูลาคม``), ``ไตรมาสที``, ``ตลอดปงบประมาณ``, ``ตลอดทังปี``, ``พ ศ`` before a year. A form listed in
+    ``ตูลาคม``), ``ไตรมาสที``, ``ตลอดปงบประมาณ``, ``ตลอดทังปี``, ``พ ศ`` or ``พ. Al.`` before a year. A form listed in
     ``months.tsv`` (also a colloquial one) is kept as written.
 
     >>> [(a, b) for _s, _e, a, b in date_word_spellings("ต.ุค. ๒๕๖๘ - มนาคม ๒๕๖๙ ไตรมาสที ๒")]
@@ -661,7 +662,7 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
                 right = data.abbr[month - 1] if read.endswith(".") else data.abbr[month - 1].rstrip(".")
             elif _strip_marks(key) == _strip_marks(data.full[month - 1]):
                 right = data.full[month - 1]
-        elif tok.kind == "era_be" and any(c in _MARKS for c in read):
+        elif tok.kind == "era_be" and any(c in _MARKS or c.isascii() and c.isalpha() for c in read):
             right = "พ.ศ." if read.endswith(".") else "พ.ศ"
         elif tok.kind == "era_be" and "." not in read and i + 1 < len(toks) and toks[i + 1].kind == "num":
             right = "พ.ศ."  # both dots lost before a year (``พ ศ ๒๕๖๙``, ``พศ ๒๕๖๙``)
