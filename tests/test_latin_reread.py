@@ -77,6 +77,18 @@ def test_drop_noise_removes_doubtful_specks_only():
     assert all(c.rule == "noise" and c.after == "" and c.page == 2 for c in corrections)
 
 
+def test_drop_noise_keeps_a_document_number_prefix():
+    """``ที่ UZ ๗๐๘๗๙/๒``: the province abbreviation read as doubtful Latin letters stays for the
+    document-number clean-up, which repairs it from the province; the same letters elsewhere go."""
+    words = [Word("ที่", (0, 0, 40, 30), 95.0), Word("UZ", (60, 0, 90, 30), 30.0, True),
+             Word("๗๐๘๗๙/๒", (100, 0, 200, 30), 90.0, True), Word("UZ", (220, 0, 250, 30), 30.0, True),
+             Word("๒๕๖๗", (260, 0, 330, 30), 90.0, True)]
+    line = line_of(words)
+    corrections = drop_noise([line], page=1)
+    assert [w.text for w in line.words] == ["ที่", "UZ", "๗๐๘๗๙/๒", "๒๕๖๗"]
+    assert [c.before for c in corrections] == ["UZ"]
+
+
 def test_a_reading_that_spells_a_month_needs_less_confidence():
     """``WA.`` re-read ``พ.ุค.`` at 74: a month abbreviation with a stray mark is accepted (the date
     clean-up respells it); other Thai text keeps the stricter bar."""

@@ -154,22 +154,28 @@ def _covered(words: list[Word], start: int, end: int, box) -> tuple[int, int]:
 
 
 NOISE_CONF = 45.0
+_NUMBERED = re.compile(r"[0-9๐-๙][0-9๐-๙.]*/[0-9๐-๙]")  # a document number after its prefix
 
 
 def drop_noise(lines: list[Line], page: int) -> list[Correction]:
     """Remove specks read as text: short tokens of Latin letters, Arabic digits or symbols that
     Tesseract itself doubts (every character under 45 % confidence) and that are no known word,
-    and lone bars (a ruling's remnant; ' | ' separates table cells in the page text)."""
+    and lone bars (a ruling's remnant; ' | ' separates table cells in the page text). A token right
+    before a number with a slash stays: it is the document number's prefix read as Latin letters
+    (``ที่ UZ ๗๐๘๗๙/๒`` for นฐ), which the clean-up repairs from the province."""
     corrections: list[Correction] = []
     for line in lines:
         keep: list[Word] = []
-        for a, b in line.token_ranges():
+        ranges = line.token_ranges()
+        for k, (a, b) in enumerate(ranges):
             words = line.words[a:b]
             text = "".join(w.text for w in words)
+            after = "".join(w.text for w in line.words[slice(*ranges[k + 1])]) if k + 1 < len(ranges) else ""
             noise = set(text) <= {"|"} or (  # a bar in running text is a rule remnant
                 len(text) <= 4 and all(ch.isascii() for ch in text)
                 and max(w.conf for w in words) < NOISE_CONF
-                and text.strip("().,:;-").lower() not in english_words())
+                and text.strip("().,:;-").lower() not in english_words()
+                and not _NUMBERED.match(after))
             if noise:
                 corrections.append(Correction(page, "pages.text", text, "", "noise", round(max(w.conf for w in words), 1)))
             else:
