@@ -272,6 +272,33 @@ def test_pieces_cut_from_one_blob_are_digits_of_one_script() -> None:
     assert not _one_script(["๔", ".", "1"]) and not _one_script(["/", "-"])
 
 
+def test_touching_glyphs_are_cut_into_digits_of_one_script(reader: DigitReader) -> None:
+    """``๔/๒`` run together: the slash's piece reads ``1`` (0.9) rather than ``/`` (0.08), but a
+    number of Thai digits holds no Arabic 1, so among Thai digits the piece is the slash."""
+    outputs = reader.classifier.outputs
+    probs = np.zeros((3, len(outputs)), np.float32)
+    for row, shares in enumerate([{"๔": 1.0}, {"1": 0.9, "/": 0.08, "": 0.02}, {"๒": 0.99, "2": 0.01}]):
+        for lab, p in shares.items():
+            probs[row, outputs.index(lab)] = p
+    spans = [(0, 1), (1, 2), (2, 3)]
+    thai = reader._best_path(spans, probs, 4, frozenset(dg.THAI_DIGITS), frozenset(dg.ARABIC_DIGITS))
+    assert thai is not None and [lab for _k, lab, _p in thai[1]] == ["๔", "/", "๒"]
+    assert thai[1][1][2] == pytest.approx(0.08 / 0.1, abs=1e-3)  # given it is no Arabic digit
+    arabic = reader._best_path(spans, probs, 4, frozenset(dg.ARABIC_DIGITS), frozenset(dg.THAI_DIGITS))
+    assert arabic is None  # ๔ is no Arabic digit: no Arabic reading of the blob
+
+
+def test_an_unread_blob_just_after_a_number_flags_it(reader: DigitReader) -> None:
+    """``๗๓๕๙`` then, 4 px on, ``๔/๒๗`` run together and unread: the number goes on into ink no
+    reading explains, so it is flagged instead of cut short; a blob a word space away is not."""
+    from ocr_pipeline.ocr.digits import _Group, _Read
+
+    h = 41.0
+    group = _Group([_Read((x, 0, x + 36, 41), lab, 1.0) for x, lab in zip((0, 40, 80, 120), "๗๓๕๙")])
+    assert reader._unread_inside([group], [_Read((160, 0, 306, 41), "", 1.0)], h)
+    assert not reader._unread_inside([group], [_Read((156 + int(0.5 * h), 0, 300, 41), "", 1.0)], h)
+
+
 def test_a_zero_among_thai_digits_takes_their_script(reader: DigitReader) -> None:
     """๐ and 0 are both ovals: inside a number of Thai digits the reader writes ๐ (and 0 among Arabic)."""
     from ocr_pipeline.ocr.digits import _Read

@@ -231,6 +231,7 @@ class DigitReader:
     wide = 1.4  # x the median width of the sure digits beside it: a digit this wide may be two glyphs
     glued = 0.2  # x digit height: a number this close to a letter is part of a word
     cut_slopes = (0.0, 0.4)  # x per y of the cuts tried between touching glyphs (0.4: along a slash)
+    touching = 0.1  # x digit height: an unread blob this close to a number's end touches it
     unread_confidence = 0.5  # of a number with an unreadable blob of touching glyphs in it: flagged
     phantom = 0.25  # x digit height: a digit-like word over no ink this close to a number is part of it
 
@@ -302,13 +303,15 @@ class DigitReader:
         return self._predict(dg.features(glyphs, band)) if glyphs else []
 
     def _resolve(self, g: dg.Glyph, lab: str, p: float, band: tuple[float, float], depth: int = 3,
-                 wide: float = 0.0) -> tuple[list[tuple[dg.Glyph, str, float]], float]:
+                 wide: float = 0.0, by_digit: bool = False) -> tuple[list[tuple[dg.Glyph, str, float]], float]:
         """The glyph as read, or cut into pieces when it reads better so (touching digits).
 
         Returns the pieces with their labels and a score: the least confidence of the pieces, 0 when
         a piece is no target. A letter-like blob is cut only into very sure pieces; a digit wider than
         ``wide`` (pixels; much wider than its neighbours) is tried as two glyphs (``๓/`` reads as ``๗``).
-        Cuts are upright, or along a slash's lean when no upright cut reads (``๕/`` touching).
+        Cuts are upright, or along a slash's lean when no upright cut reads (``๕/`` touching); those and
+        the search over many cuts only where digits are likely: the blob reads as a digit, a piece of it
+        does, or ``by_digit`` (a sure digit stands right beside it).
         """
         h = band[0]
         if lab in _DIGITS and g.w > self.max_width * h:  # no digit is that wide: glyphs run together
@@ -319,7 +322,7 @@ class DigitReader:
                 not lab and g.w < 1.2 * h):
             return whole
         best, need = whole, (0.9 if too_wide else p if lab else 0.95)
-        digit_seen = lab in _DIGITS  # a sure digit in the blob or a piece of it: worth harder cuts
+        digit_seen = lab in _DIGITS or by_digit  # worth harder cuts
         for slope in self.cut_slopes:  # upright cuts first; leaning ones only when those fail
             if slope and not digit_seen:
                 break
@@ -349,8 +352,11 @@ class DigitReader:
                  ) -> tuple[list[tuple[dg.Glyph, str, float]], float] | None:
         """The glyph as a row of touching glyphs: of all the ways to cut it at its candidate cuts
         (upright and along a slash), the one whose pieces all read as targets, most surely (sum of log
-        probabilities), no dot or comma among them and the digits of one script; with the least
-        confidence of its pieces."""
+        probabilities), no dot or comma among them; with the least confidence of its pieces.
+
+        One number is written in one script, so each script is tried on its own, a piece's reading
+        given that it is no digit of the other script (a slash cut with a sliver of its neighbour
+        reads as ``1``, but among Thai digits it is ``/``)."""
         h = band[0]
         cuts: list[tuple[int, float] | None] = [None, *dg.cut_lines(g, self.cut_slopes, int(0.2 * h)), None]
         at = [0, *(c[0] for c in cuts[1:-1]), g.w]  # type: ignore[index]
@@ -365,23 +371,39 @@ class DigitReader:
                     pieces.append(piece)
         if not pieces:
             return None
-        labels = self._classify(pieces, band)
-        best: list[tuple[float, list[int]] | None] = [None] * len(cuts)
+        probs = self.classifier.probabilities(dg.features(pieces, band))
+        found = None
+        for digits, other in ((_THAI_DIGITS, _ARABIC_DIGITS), (_ARABIC_DIGITS, _THAI_DIGITS)):
+            path = self._best_path(spans, probs, len(cuts), digits, other)
+            if path is not None and (found is None or path[0] > found[0]):
+                found = path
+        if found is None:
+            return None
+        parts = [(pieces[k], lab, p) for k, lab, p in found[1]]
+        return parts, min(p for _g, _lab, p in parts)
+
+    def _best_path(self, spans: list[tuple[int, int]], probs: np.ndarray, n_cuts: int, digits: frozenset[str],
+                   other: frozenset[str]) -> tuple[float, list[tuple[int, str, float]]] | None:
+        """The most likely run of pieces from the first cut to the last (dynamic programming over the
+        cuts), each piece a digit of ``digits`` or a separator, read given it is no digit of ``other``;
+        with its sum of log probabilities. None when no such run holds a digit."""
+        outputs = self.classifier.outputs
+        allowed = [k for k, lab in enumerate(outputs) if lab in digits or (lab in _PUNCT and lab not in ".,")]
+        rest = 1.0 - probs[:, [k for k, lab in enumerate(outputs) if lab in other]].sum(1)
+        best: list[tuple[float, list[tuple[int, str, float]]] | None] = [None] * n_cuts
         best[0] = (0.0, [])
         for k in sorted(range(len(spans)), key=lambda k: spans[k]):
             i, j = spans[k]
-            lab, p = labels[k]
             came = best[i]
-            if came is None or lab not in _TARGETS or lab in ".," or p < 0.5:
-                continue  # a dot or comma touching digits is more likely a piece of one
+            col = allowed[int(probs[k, allowed].argmax())]
+            p = float(probs[k, col] / max(rest[k], 1e-6))
+            if came is None or p < 0.5:  # a dot or comma touching digits is more likely a piece of one
+                continue
             score = came[0] + float(np.log(p))
             if best[j] is None or score > best[j][0]:  # type: ignore[index]
-                best[j] = (score, came[1] + [k])
+                best[j] = (score, came[1] + [(k, outputs[col], p)])
         end = best[-1]
-        if end is None or not _one_script([labels[k][0] for k in end[1]]):
-            return None
-        parts = [(pieces[k], labels[k][0], labels[k][1]) for k in end[1]]
-        return parts, min(p for _g, _lab, p in parts)
+        return end if end is not None and any(lab in digits for _k, lab, _p in end[1]) else None
 
     def _mend(self, items: list[tuple[_Read, dg.Glyph | None]], band: tuple[float, float]) -> list[_Read]:
         """Join neighbouring pieces of a broken glyph when together they read as a sure digit.
@@ -468,8 +490,9 @@ class DigitReader:
         dx, dy = cut.origin
         h, cy = cut.band
         top, bottom = dy + cy - 0.45 * h, dy + cy + 0.45 * h
-        widths = [g.w for g, b, (lab, p) in zip(cut.glyphs, cut.blocked, labels) if not b and lab in _DIGITS and p >= 0.9]
-        wide = self.wide * float(np.median(widths)) if len(widths) >= 2 else 0.0
+        sure = [g for g, b, (lab, p) in zip(cut.glyphs, cut.blocked, labels) if not b and lab in _DIGITS and p >= 0.9]
+        wide = self.wide * float(np.median([g.w for g in sure])) if len(sure) >= 2 else 0.0
+        near = self.space * h
         items: list[tuple[_Read, dg.Glyph | None]] = []
         for g, b, c, (lab, p) in zip(cut.glyphs, cut.blocked, cut.cuttable, labels):
             if b:
@@ -477,7 +500,8 @@ class DigitReader:
                 continue
             if dy + g.y1 <= top or dy + g.y0 >= bottom:  # wholly above or below the body: a mark, not ours
                 continue
-            pieces = self._resolve(g, lab, p, cut.band, wide=wide)[0] if c else [(g, lab, p)]
+            by_digit = any(-near < s.x0 - g.x1 < near or -near < g.x0 - s.x1 < near for s in sure if s is not g)
+            pieces = self._resolve(g, lab, p, cut.band, wide=wide, by_digit=by_digit)[0] if c else [(g, lab, p)]
             for piece, plab, pp in pieces:
                 items.append((_Read(_box(piece, dx, dy), plab, pp), g if len(pieces) == 1 else None))
         return self._mend(items, cut.band)
@@ -690,7 +714,8 @@ class DigitReader:
 
     def _unread_inside(self, gs: list[_Group], others: list[_Read], h: float) -> bool:
         """A glyph as wide as a digit that no reading explains lies between the groups of one number,
-        or touches its first or last glyph: digits run together that could not be cut apart."""
+        or touches its first or last glyph (closer than ``touching``): digits run together that could
+        not be cut apart."""
         lo, hi = gs[0].span[0], gs[-1].span[1]
         top = min(r.box[1] for g in gs for r in g.reads)
         bottom = max(r.box[3] for g in gs for r in g.reads)
@@ -703,7 +728,8 @@ class DigitReader:
         for r in others:
             if r.label or r.box[2] - r.box[0] < 0.8 * h or not (r.box[1] < bottom and top < r.box[3]):
                 continue
-            if r.box[2] >= lo - 1 and r.box[0] <= hi + 1:  # inside the number or touching an end
+            reach = self.touching * h  # inside the number or (nearly) touching an end
+            if r.box[2] >= lo - reach and r.box[0] <= hi + reach:
                 return True
         return False
 
