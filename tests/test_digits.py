@@ -251,6 +251,26 @@ def test_a_short_token_before_a_month_is_read_as_the_day(reader: DigitReader) ->
     assert not {1, 2} & set(reader.seeds(words[:3]))  # no month after it: a word
 
 
+@pytest.mark.parametrize("month_from_day", [False, True])
+def test_a_day_no_word_stands_over_is_put_in_before_the_month(reader: DigitReader, month_from_day: bool) -> None:
+    """``วันที่ ๗ พฤศจิกายน`` read ``วันที่ พฤศจิกายน``: the day between the label and the month has no
+    word of its own (or only the month's box reaches over it); it is read from pixels and put in."""
+    img, boxes = glyph_boxes("กรมท๗มย", gap=0.5)
+    label = (boxes[0][0], min(b[1] for b in boxes[:4]), boxes[3][2], max(b[3] for b in boxes[:4]))
+    m_box = (boxes[4][0], *boxes[5][1:]) if month_from_day else boxes[5]
+    words = [Word("ก", boxes[0], 90.0), Word("ร", boxes[1], 90.0), Word("ม", boxes[2], 90.0),
+             Word("ท", boxes[3], 90.0), Word("ม", m_box, 90.0, True), Word(".", boxes[5], 90.0),
+             Word("ย", boxes[6], 90.0), Word(".", boxes[6], 90.0)]
+    assert reader.dayless_months(words) == [4]
+    new, readings = reader.reread(img, words)
+    assert [w.text for w in new][3:6] == ["ท", "๗", "ม"]
+    assert [(r.before, r.after) for r in readings] == [("", "๗")]
+    assert label[2] <= new[4].box[0] and new[4].space_before and new[5].space_before
+    img, boxes = glyph_boxes("กรมทมย", gap=0.5)  # no day in the gap: nothing is put in
+    words = [Word(c, b, 90.0, i == 4) for i, (c, b) in enumerate(zip("กรมทมย", boxes))]
+    assert [w.text for w in reader.reread(img, words)[0]] == list("กรมทมย")
+
+
 @pytest.mark.parametrize("font", ["Laksaman", "Garuda"])
 def test_a_number_with_an_uncut_blob_in_it_is_flagged_not_shortened(reader: DigitReader, font: str) -> None:
     """Digits pressed together so hard that no cut reads leave an unexplained blob in or at the end

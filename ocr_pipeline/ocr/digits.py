@@ -279,15 +279,27 @@ class DigitReader:
             before_month = k + 1 < len(runs) and month_key(runs[k + 1][2]) in months and 0 < len(text) <= 3
             if self._token(text) or before_month:
                 out.update(range(a, b))
-        return sorted(out)
+        return sorted(out | set(self.dayless_months(words)))
+
+    def dayless_months(self, words: list[Word]) -> list[int]:
+        """Indices of month names after a word of more than three letters with no digit (``วันที่
+        พฤศจิกายน``): the day may lie between them with no word over it (OCR dropped it)."""
+        runs = [(a, b, "".join(w.text for w in words[a:b]).strip()) for a, b in token_ranges(words)]
+        months = month_keys()
+        return [a for k, (a, _b, text) in enumerate(runs) if k and month_key(text) in months
+                and len(runs[k - 1][2]) > 3 and not any(c in _DIGITS for c in runs[k - 1][2])]
 
     def stretches(self, words: list[Word], ref: float) -> list[tuple[int, int, list[int]]]:
         """(x0, x1, seed indices) of the parts of the line to read from pixels: the seeds, ``reach`` x body
-        height wider on both sides, overlapping ones joined."""
+        height wider on both sides (a month name without a day back to the word before it), overlapping
+        ones joined."""
         out: list[tuple[int, int, list[int]]] = []
         pad = int(round(self.reach * ref))
+        dayless = set(self.dayless_months(words))
         for i in sorted(self.seeds(words), key=lambda i: words[i].box[0]):
             x0, x1 = words[i].box[0] - pad, words[i].box[2] + pad
+            if i in dayless:
+                x0 = min(x0, words[i - 1].box[2] - pad)
             if out and x0 <= out[-1][1]:
                 out[-1] = (out[-1][0], max(out[-1][1], x1), out[-1][2] + [i])
             else:
@@ -589,7 +601,7 @@ class DigitReader:
             if groups else ref
         phantoms = {a for a, w in enumerate(words) if w.text.strip() and set(w.text.strip()) <= _DIGITS
                     and not _has_ink(gray, w.box)}
-        return self._apply(words, groups, others, blank, h, phantoms)
+        return self._apply(words, groups, others, blank, h, phantoms, self.dayless_months(words))
 
     @staticmethod
     def _at_edge(g: _Group, reads: list[_Read], cut: _Cut) -> bool:
@@ -641,8 +653,9 @@ class DigitReader:
         return links
 
     def _apply(self, words: list[Word], groups: list[_Group], others: list[_Read], blank: list[int], h: float,
-               phantoms: set[int] = frozenset()) -> tuple[list[Word], list[DigitReading]]:
-        """Replace the words standing over each group (joined where they share one) by the groups' text."""
+               phantoms: set[int] = frozenset(), months: list[int] = ()) -> tuple[list[Word], list[DigitReading]]:
+        """Replace the words standing over each group (joined where they share one) by the groups' text;
+        a day no word stands over, just before a month name of ``months``, is put in as a word."""
         readings = [DigitReading(words[i].text, "", 0.0, words[i].box) for i in blank
                     if any(c in _DIGITS for c in words[i].text)]
         links = self._links(words, groups, others, h, phantoms)
@@ -661,6 +674,13 @@ class DigitReader:
         replace: dict[int, list[Word]] = {}
         for members, ks in comps.values():
             if not members:
+                day = self._lost_day(words, [groups[k] for k in ks], others, h, months)
+                if day is not None:
+                    m, reading = day
+                    replace[m] = [Word(reading.after, reading.box, round(100 * reading.confidence, 1),
+                                       words[m].space_before), words[m]]
+                    replace[m][1].space_before = True
+                    readings.append(reading)
                 continue
             lo = min(groups[k].span[0] for k in ks)
             hi = max(groups[k].span[1] for k in ks)
@@ -711,6 +731,24 @@ class DigitReader:
             out.extend(replace.get(i, [w]))
         readings.sort(key=lambda r: r.box[0])
         return out, readings
+
+    def _lost_day(self, words: list[Word], gs: list[_Group], others: list[_Read], h: float, months: list[int]
+                  ) -> tuple[int, DigitReading] | None:
+        """(month word index, reading) when the groups are one sure number of one or two digits that
+        no word stands over, between a word and the month name right after it (Tesseract's box of
+        the month may reach over it), glued to no letter."""
+        if len(gs) != 1 or not 1 <= len(gs[0].text) <= 2 or not set(gs[0].text) <= _DIGITS:
+            return None
+        g = gs[0]
+        s0, s1 = g.span
+        for m in months:
+            prev, month = words[m - 1], words[m]
+            if prev.box[2] - 0.1 * h <= s0 and s1 <= (month.box[0] + month.box[2]) / 2:
+                if g.conf < self.min_confidence_no_digit or self._glued(g, others, h):
+                    return None
+                box = union_box([r.box for r in g.reads])
+                return m, DigitReading("", g.text, round(g.conf, 4), box)
+        return None
 
     def _unread_inside(self, gs: list[_Group], others: list[_Read], h: float) -> bool:
         """A glyph as wide as a digit that no reading explains lies between the groups of one number,
