@@ -30,6 +30,9 @@ def test_abbreviations_from_pythainlp():
         ("ลบ 53801/324", "ลบ", "53801/324"),
         ("ที่ ลบ ๕๓๘๐๑ / ๓๒๔ วันที่ ๑๐ เมษายน ๒๕๖๖", "ลบ", "๕๓๘๐๑/๓๒๔"),  # the date on the same line
         ("ที่ มท ๐๘๑๐.๔/ว ๑๒๓๔", "มท", "๐๘๑๐.๔/ว ๑๒๓๔"),
+        ("ที่ ชูพ ๖๔๑๙๙/๘๓", "ชพ", "๖๔๑๙๙/๘๓"),  # a stray mark on the prefix: abbreviations carry none
+        ("ที่ U3 ๖๐๕๐๑/๑๗๖๐", "U3", "๖๐๕๐๑/๑๗๖๐"),  # Latin garbage ending in a digit glued to it
+        ("ลบ 53801/324", "ลบ", "53801/324"),
     ],
 )
 def test_parse(raw, prefix, number):
@@ -82,6 +85,22 @@ def test_latin_garbage_prefix_is_repaired_only_for_an_established_province():
     assert [(c.before, c.after, c.rule) for c in corrections] == [("NI", "ชร", "doc-number-prefix")]
     fixed, corrections, warnings = repair_doc_number("NI ๕๓๔๖๐/๑๙", "เชียงราย")
     assert fixed == "NI ๕๓๔๖๐/๑๙" and corrections == [] and warnings
+
+
+def test_stray_marks_on_the_prefix_are_dropped_with_a_correction():
+    fixed, corrections, warnings = repair_doc_number("ที่ นฐิ ๕๐๕๔๘/๑๐๐", "นครปฐม", page=1)
+    assert fixed == "นฐ ๕๐๕๔๘/๑๐๐" and warnings == []
+    assert [(c.before, c.after, c.rule, c.page) for c in corrections] == [("นฐิ", "นฐ", RULE, 1)]
+    fixed, corrections, _ = repair_doc_number("ที่ สภู ๕๓๖๕๙/๑๙๖๒", "สุราษฎร์ธานี", province_confident=True)
+    assert fixed == "สฎ ๕๓๖๕๙/๑๙๖๒"  # marks dropped, then the letter repaired: two corrections
+    assert [(c.before, c.after) for c in corrections] == [("สภู", "สภ"), ("สภ", "สฎ")]
+
+
+def test_latin_garbage_with_a_digit_is_a_prefix_too():
+    fixed, corrections, warnings = repair_doc_number("U3 ๖๐๕๐๑/๑๗๖๐", "นครปฐม", province_confident=True)
+    assert fixed == "นฐ ๖๐๕๐๑/๑๗๖๐" and warnings
+    assert [(c.before, c.after) for c in corrections] == [("U3", "นฐ")]
+    assert repair_doc_number("U3 ๖๐๕๐๑/๑๗๖๐", "นครปฐม")[0] == "U3 ๖๐๕๐๑/๑๗๖๐"  # province not established
 
 
 def test_unknown_province():

@@ -45,6 +45,14 @@ def test_header_fields_with_wrapped_values_and_a_lost_label():
     assert hits["addressee"].value == "นายกเทศมนตรีตำบลกกโก"
 
 
+def test_a_document_number_after_a_lost_label_with_a_marked_prefix():
+    """``n ชูพ ๖๔๑๙๙/๘๓ วันที่ ๗ เมษายน``: the ที่ label read ``n`` and a stray mark on the prefix; the
+    number is still found by its shape, and the date after it."""
+    hits = header_fields([_page("บันทึกข้อความ\nส่วนราชการ สำนักปลัด เทศบาลตำบลละแม\n"
+                                "n ชูพ ๖๔๑๙๙/๘๓ วันที่ ๗ เมษายน พ.ศ. ๒๕๖๕\nเรื่อง รายงานผล")])
+    assert hits["doc_number"].value == "ชูพ ๖๔๑๙๙/๘๓" and hits["doc_date"].value == "๗ เมษายน พ.ศ. ๒๕๖๕"
+
+
 def test_tidy_value():
     assert tidy_value("| นายกเทศมนตรีตำบลชายนา ' ก") == "นายกเทศมนตรีตำบลชายนา"
     assert tidy_value("NI ๕๓๔๖๐/๑๙ ก", keep_start=True) == "NI ๕๓๔๖๐/๑๙"

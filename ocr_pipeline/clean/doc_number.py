@@ -14,7 +14,7 @@ province's abbreviation is only flagged, unless the document's province is well 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dc_field
 from functools import cache
 from typing import Optional
 
@@ -36,13 +36,18 @@ LATIN_LOOKALIKES: dict[str, str] = {
 THAI_CONFUSABLE = ["ดต", "ชข", "บปษ", "ถภ", "พผฟฝ", "ซช", "ศสล", "ทห", "มน", "ฎฏ", "คด", "ยษ"]
 
 _LABEL = r"(?:ท\s?ี\s?่?|ที่)"
-_PREFIX_CHAR = r"[\u0e01-\u0e2eA-Za-z]"
+# a letter of the prefix, with the stray marks OCR puts on it (ชูพ for ชพ: abbreviations carry none)
+_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+_PREFIX_CHAR = rf"[\u0e01-\u0e2eA-Za-z][{_MARKS}]*"
+# Latin garbage for the prefix may end in a digit glued to it ("U3" for นฐ)
+_LATIN_PREFIX = r"[A-Za-z]{1,3}[0-9](?=\s)"
 # office code and running number: digits with . / -, a circular letter's ว, spaces between them
 _NUMBER = r"[0-9๐-๙](?:[0-9๐-๙./\-]|\s(?=[0-9๐-๙/])|\s?ว\s?(?=[0-9๐-๙]))*"
 _PATTERN = re.compile(
-    rf"^\s*(?:{_LABEL}\s*[:.]?\s*)?(?P<prefix>{_PREFIX_CHAR}(?:\s?\.?\s?{_PREFIX_CHAR}){{0,3}})\s?\.?\s*(?P<number>{_NUMBER})"
+    rf"^\s*(?:{_LABEL}\s*[:.]?\s*)?(?!{_LABEL}\s)(?P<prefix>{_LATIN_PREFIX}|{_PREFIX_CHAR}(?:\s?\.?\s?{_PREFIX_CHAR}){{0,3}})"
+    rf"\s?\.?\s*(?P<number>{_NUMBER})"
 )
-_DROP = re.compile(r"[\s.]")
+_DROP = re.compile(rf"[\s.{_MARKS}]")
 _AROUND_SEP = re.compile(r"\s*([/.\-])\s*")
 
 
@@ -72,6 +77,7 @@ class DocNumber:
 
     prefix: str
     number: str
+    marked: str = dc_field(default="", compare=False)  # the prefix as read when it carried stray marks
 
     def __str__(self) -> str:
         return f"{self.prefix} {self.number}"
@@ -88,7 +94,9 @@ def parse_doc_number(raw: str) -> Optional[DocNumber]:
     if not m:
         return None
     number = _AROUND_SEP.sub(r"\1", " ".join(m.group("number").split())).rstrip(" .-/")
-    return DocNumber(_DROP.sub("", m.group("prefix")), number)
+    prefix = _DROP.sub("", m.group("prefix"))
+    as_read = re.sub(r"[\s.]", "", m.group("prefix"))
+    return DocNumber(prefix, number, as_read if as_read != prefix else "")
 
 
 def province_from_doc_number(raw: str) -> Optional[str]:
@@ -140,6 +148,10 @@ def repair_doc_number(
     valid = abbreviations()
     want = abbreviation(province) if province else None
     read = parsed.prefix
+    if parsed.marked:  # stray marks dropped: a correction of its own, whatever follows
+        unmarked = repair_doc_number(str(parsed), province, province_confident=province_confident, page=page,
+                                     field=field, min_score=min_score)
+        return unmarked[0], [Correction(page, field, parsed.marked, read, RULE, 100.0), *unmarked[1]], unmarked[2]
     if province and want is None:
         return str(parsed), [], [f"{where}unknown province '{province}' for the document number"]
     if want is None:
@@ -165,7 +177,7 @@ def repair_doc_number(
     if score >= min_score:
         fixed = DocNumber(want, parsed.number)
         return str(fixed), [Correction(page, field, read, want, RULE, score)], []
-    if province_confident and read.isascii() and read.isalpha():
+    if province_confident and read.isascii() and read.isalnum() and not read.isdigit():
         # Latin letters are never a Thai letter's prefix: OCR garbage where the abbreviation stood
         fixed = DocNumber(want, parsed.number)
         return str(fixed), [Correction(page, field, read, want, RULE, score)], [

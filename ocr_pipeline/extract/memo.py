@@ -144,7 +144,8 @@ LEADING_SPECK = re.compile("^[.,'`‘’]+(?=[\u0e01-\u0e4e])")
 
 
 # a document number: province abbreviation, office code / running number
-DOC_NUMBER = re.compile(r"[\u0e01-\u0e2eA-Za-z]{2,3}\.?\s?[0-9๐-๙][0-9๐-๙ .]{2,7}/\s?[0-9๐-๙]{1,5}")
+DOC_NUMBER = re.compile(r"(?:[\u0e01-\u0e2eA-Za-z][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*){2,3}\.?\s?"
+                        r"[0-9๐-๙][0-9๐-๙ .]{2,7}/\s?[0-9๐-๙]{1,5}")  # the prefix with stray marks: ชูพ
 
 
 def _number_line_without_label(lines: list[str], page: int, hits: dict[str, FieldHit]) -> None:
