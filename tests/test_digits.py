@@ -251,6 +251,16 @@ def test_a_short_token_before_a_month_is_read_as_the_day(reader: DigitReader) ->
     assert not {1, 2} & set(reader.seeds(words[:3]))  # no month after it: a word
 
 
+def test_the_memo_label_is_no_number_seed(reader: DigitReader) -> None:
+    """``ที่`` (the document number's label, printed bold) is a consonant with marks like a misread
+    digit, but it is a label: never read as a number."""
+    words = [Word("ท", (0, 0, 30, 40), 90.0), Word("ี", (5, 0, 25, 10), 90.0), Word("่", (10, 0, 20, 8), 90.0),
+             Word("นค", (50, 10, 90, 40), 90.0, True), Word("๓", (100, 10, 120, 40), 90.0, True)]
+    assert reader.seeds(words) == [4]
+    words[1:3] = []
+    assert 0 in reader.seeds(words)  # ท alone may be a misread ๗
+
+
 @pytest.mark.parametrize("month_from_day", [False, True])
 def test_a_day_no_word_stands_over_is_put_in_before_the_month(reader: DigitReader, month_from_day: bool) -> None:
     """``วันที่ ๗ พฤศจิกายน`` read ``วันที่ พฤศจิกายน``: the day between the label and the month has no

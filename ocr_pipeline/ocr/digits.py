@@ -76,6 +76,14 @@ def script_twins() -> dict[str, str]:
 
 
 @cache
+def _label_words() -> frozenset[str]:
+    """The memo's header labels and their garbles of two characters or more (``dictionaries/memo_labels.tsv``)."""
+    forms = {form for row in load_table("memo_labels.tsv") if len(row) > 2
+             for form in (row[1], *row[2].split(","))}
+    return frozenset(f for f in forms if len(f) >= 2 and f != "-")
+
+
+@cache
 def _digitish_chars() -> frozenset[str]:
     return frozenset(dg.THAI_DIGITS + dg.ARABIC_DIGITS + dg.PUNCT) | _LATIN | _MARKS | lookalikes()
 
@@ -262,9 +270,11 @@ class DigitReader:
 
     def _token(self, text: str) -> bool:
         """A short token standing alone that may be one misread number (``รอบ ง เดือน``, ``- ได -``,
-        ``วันที่ ดต พฤษภาคม``)."""
+        ``วันที่ ดต พฤษภาคม``); not a memo label (``ที่``, the document number's, printed bold)."""
         text = text.strip()
         if not text or len(text) > 3:
+            return False
+        if text in _label_words():
             return False
         return self._digitish(text) or _LONE_LETTER.fullmatch(text) is not None or text in ("ได", "ใด")
 
