@@ -251,6 +251,34 @@ def test_a_short_token_before_a_month_is_read_as_the_day(reader: DigitReader) ->
     assert not {1, 2} & set(reader.seeds(words[:3]))  # no month after it: a word
 
 
+def test_a_symbol_glued_to_a_month_is_read_as_the_day(reader: DigitReader) -> None:
+    """``วันที่ <ตค ๒๕๖๕`` for ``วันที่ ๔ ต.ค. ๒๕๖๕``: Tesseract's box of ``<`` holds only the left of the ๔
+    and its word runs on into the month; the symbol's glyph is read and the month kept."""
+    img, boxes = glyph_boxes("กรมท๔ตค", gap=0.5)
+    x0, y0, x1, y1 = boxes[4]
+    words = [Word("ก", boxes[0], 90.0), Word("ร", boxes[1], 90.0), Word("ม", boxes[2], 90.0),
+             Word("ท", boxes[3], 90.0), Word("<", (x0, y0, x0 + 6, y1), 40.0, True), Word("ต", boxes[5], 90.0),
+             Word("ค", boxes[6], 90.0)]
+    assert 4 in reader.seeds(words)
+    new, readings = reader.reread(img, words)
+    assert [w.text for w in new][3:] == ["ท", "๔", "ต", "ค"]
+    assert [(r.before, r.after) for r in readings] == [("<", "๔")]
+
+
+def test_letters_glued_before_a_number_are_read_with_it(reader: DigitReader) -> None:
+    """``เว๓๑๓/...`` for ``๖๗๓๗/...``: the first digit read as letters glued to the number lies outside
+    the usual reach of the digits; the reader looks back to the token's start."""
+    img, boxes = glyph_boxes("กก๖๗๓๗", gap=0.12)
+    first = (boxes[2][0], min(b[1] for b in boxes[2:4]), boxes[3][2], max(b[3] for b in boxes[2:4]))
+    rest = (boxes[4][0], min(b[1] for b in boxes[4:]), boxes[5][2], max(b[3] for b in boxes[4:]))
+    words = [Word("กก", (boxes[0][0], boxes[0][1], boxes[1][2], boxes[1][3]), 90.0),
+             Word("เว", first, 60.0, True), Word("๓๗", rest, 80.0)]
+    x0 = reader.stretches(words, float(boxes[3][3] - boxes[3][1]))[0][0]
+    assert x0 < first[0]
+    new, _readings = reader.reread(img, words)
+    assert [w.text for w in new] == ["กก", "๖๗๓๗"]
+
+
 def test_the_memo_label_is_no_number_seed(reader: DigitReader) -> None:
     """``ที่`` (the document number's label, printed bold) is a consonant with marks like a misread
     digit, but it is a label: never read as a number."""

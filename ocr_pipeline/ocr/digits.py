@@ -281,7 +281,7 @@ class DigitReader:
     def seeds(self, words: list[Word]) -> list[int]:
         """Indices of the words a digit string may hide under: a digit or Latin letter, or the words of
         a lone token (Tesseract gives a word per Thai character; a token runs from space to space), or
-        of a short token before a month name (the day: ``วันที่ คง เม.ย.``)."""
+        of a short token before a month name (the day: ``วันที่ คง เม.ย.``), or of symbols glued to one."""
         out = {i for i, w in enumerate(words) if self._anchor(w.text)}
         runs = [(a, b, "".join(w.text for w in words[a:b]).strip()) for a, b in token_ranges(words)]
         months = month_keys()
@@ -289,7 +289,19 @@ class DigitReader:
             before_month = k + 1 < len(runs) and month_key(runs[k + 1][2]) in months and 0 < len(text) <= 3
             if self._token(text) or before_month:
                 out.update(range(a, b))
+            glued = a  # symbols glued to a month name: the day (``<ตค`` for ๔ ต.ค.)
+            while glued < b and words[glued].text.strip() and all(_symbol(c) for c in words[glued].text.strip()):
+                glued += 1
+            if a < glued < b and month_key("".join(w.text for w in words[glued:b])) in months:
+                out.update(range(a, glued))
         return sorted(out | set(self.dayless_months(words)))
+
+    @staticmethod
+    def _month_from(words: list[Word], b: int) -> bool:
+        """Words from ``b`` to the end of their token spell a month name (glued to what is before b)."""
+        end = next((e for s, e in token_ranges(words) if s <= b < e), None)
+        return end is not None and b > 0 and not words[b].space_before and \
+            month_key("".join(w.text for w in words[b:end])) in month_keys()
 
     def dayless_months(self, words: list[Word]) -> list[int]:
         """Indices of month names after a word of more than three letters with no digit (``วันที่
@@ -301,15 +313,18 @@ class DigitReader:
 
     def stretches(self, words: list[Word], ref: float) -> list[tuple[int, int, list[int]]]:
         """(x0, x1, seed indices) of the parts of the line to read from pixels: the seeds, ``reach`` x body
-        height wider on both sides (a month name without a day back to the word before it), overlapping
-        ones joined."""
+        height wider on both sides (a month name without a day back to the word before it; a seed back to
+        the start of its token when at most three characters come before it there), overlapping ones joined."""
         out: list[tuple[int, int, list[int]]] = []
         pad = int(round(self.reach * ref))
         dayless = set(self.dayless_months(words))
+        start = {i: a for a, b in token_ranges(words) for i in range(a, b)}
         for i in sorted(self.seeds(words), key=lambda i: words[i].box[0]):
             x0, x1 = words[i].box[0] - pad, words[i].box[2] + pad
             if i in dayless:
                 x0 = min(x0, words[i - 1].box[2] - pad)
+            elif start[i] < i and len("".join(w.text for w in words[start[i]:i])) <= 3:  # a misread digit
+                x0 = min(x0, min(w.box[0] for w in words[start[i]:i]) - pad)  # glued before it
             if out and x0 <= out[-1][1]:
                 out[-1] = (out[-1][0], max(out[-1][1], x1), out[-1][2] + [i])
             else:
@@ -606,7 +621,7 @@ class DigitReader:
             inside = {id(r) for g in gs for r in g.reads}
             groups.extend(gs)
             others.extend(r for r in reads if id(r) not in inside)
-        groups.sort(key=lambda g: g.span[0])
+        groups = _distinct(groups)
         h = float(np.median([r.box[3] - r.box[1] for g in groups for r in g.reads if r.label in _DIGITS])) \
             if groups else ref
         phantoms = {a for a, w in enumerate(words) if w.text.strip() and set(w.text.strip()) <= _DIGITS
@@ -717,7 +732,7 @@ class DigitReader:
                 # the OCR saw no digit here (Latin garbage, a look-alike letter, a lone letter): only a
                 # number standing on its own, read with more certainty; "below min_confidence" still
                 # means "not applied"
-                if not (any(c in _LATIN for c in before) or self._isolated(words, a, b)):
+                if not (any(c in _LATIN for c in before) or self._isolated(words, a, b) or self._month_from(words, b)):
                     continue
                 if any(self._glued(g, others, h) for g in gs):
                     continue
@@ -745,15 +760,15 @@ class DigitReader:
     def _lost_day(self, words: list[Word], gs: list[_Group], others: list[_Read], h: float, months: list[int]
                   ) -> tuple[int, DigitReading] | None:
         """(month word index, reading) when the groups are one sure number of one or two digits that
-        no word stands over, between a word and the month name right after it (Tesseract's box of
-        the month may reach over it), glued to no letter."""
+        no word stands over, between a word and the month name right after it (Tesseract's boxes of
+        both may reach over it: the pixels decide, no letter glyph may touch it)."""
         if len(gs) != 1 or not 1 <= len(gs[0].text) <= 2 or not set(gs[0].text) <= _DIGITS:
             return None
         g = gs[0]
         s0, s1 = g.span
         for m in months:
             prev, month = words[m - 1], words[m]
-            if prev.box[2] - 0.1 * h <= s0 and s1 <= (month.box[0] + month.box[2]) / 2:
+            if prev.box[0] < s0 and s1 <= (month.box[0] + month.box[2]) / 2:
                 if g.conf < self.min_confidence_no_digit or self._glued(g, others, h):
                     return None
                 box = union_box([r.box for r in g.reads])
@@ -790,6 +805,17 @@ class DigitReader:
                 if 0 <= s0 - r.box[2] < self.glued * h or 0 <= r.box[0] - s1 < self.glued * h:
                     return True
         return False
+
+
+def _distinct(groups: list[_Group]) -> list[_Group]:
+    """The groups left to right, without one that lies inside another (a wider crop of the next stretch
+    may read a number's last glyphs again)."""
+    out: list[_Group] = []
+    for g in sorted(groups, key=lambda g: (g.span[0], -g.span[1])):
+        if out and g.span[1] <= out[-1].span[1]:
+            continue
+        out.append(g)
+    return out
 
 
 def _english(text: str) -> bool:
