@@ -13,6 +13,7 @@ words whose glyphs all read as digits or punctuation. Words holding any letter g
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -700,11 +701,10 @@ class DigitReader:
         for members, ks in comps.values():
             if not members:
                 day = self._lost_day(words, [groups[k] for k in ks], others, h, months)
-                if day is not None:
+                if day is not None and day[0] not in replace:
                     m, reading = day
                     replace[m] = [Word(reading.after, reading.box, round(100 * reading.confidence, 1),
-                                       words[m].space_before), words[m]]
-                    replace[m][1].space_before = True
+                                       words[m].space_before), dataclasses.replace(words[m], space_before=True)]
                     readings.append(reading)
                 continue
             lo = min(groups[k].span[0] for k in ks)
