@@ -20,7 +20,7 @@ from typing import Optional
 
 from rapidfuzz.distance import Levenshtein
 
-from ocr_pipeline.clean.thai_text import normalize_thai
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, normalize_thai
 from ocr_pipeline.model import Correction
 
 RULE = "doc-number-prefix"
@@ -37,8 +37,7 @@ THAI_CONFUSABLE = ["ดต", "ชข", "บปษ", "ถภ", "พผฟฝ", "�
 
 _LABEL = r"(?:ท\s?ี\s?่?|ที่)"
 # a letter of the prefix, with the stray marks OCR puts on it (ชูพ for ชพ: abbreviations carry none)
-_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
-_PREFIX_CHAR = rf"[\u0e01-\u0e2eA-Za-z][{_MARKS}]*"
+_PREFIX_CHAR = rf"[\u0e01-\u0e2eA-Za-z][{ABOVE_BELOW}]*"
 # Latin garbage for the prefix may end in a digit glued to it ("U3" for นฐ)
 _LATIN_PREFIX = r"[A-Za-z]{1,3}[0-9](?=\s)"
 # office code and running number: digits with . / -, a circular letter's ว, spaces between them
@@ -47,7 +46,8 @@ _PATTERN = re.compile(
     rf"^\s*(?:{_LABEL}\s*[:.]?\s*)?(?!{_LABEL}\s)(?P<prefix>{_LATIN_PREFIX}|{_PREFIX_CHAR}(?:\s?\.?\s?{_PREFIX_CHAR}){{0,3}})"
     rf"\s?\.?\s*(?P<number>{_NUMBER})"
 )
-_DROP = re.compile(rf"[\s.{_MARKS}]")
+_DROP = re.compile(r"[\s.]")
+_STRAY_MARKS = re.compile(f"[{ABOVE_BELOW}]")
 _AROUND_SEP = re.compile(r"\s*([/.\-])\s*")
 
 
@@ -94,8 +94,8 @@ def parse_doc_number(raw: str) -> Optional[DocNumber]:
     if not m:
         return None
     number = _AROUND_SEP.sub(r"\1", " ".join(m.group("number").split())).rstrip(" .-/")
-    prefix = _DROP.sub("", m.group("prefix"))
-    as_read = re.sub(r"[\s.]", "", m.group("prefix"))
+    as_read = _DROP.sub("", m.group("prefix"))
+    prefix = _STRAY_MARKS.sub("", as_read)
     return DocNumber(prefix, number, as_read if as_read != prefix else "")
 
 

@@ -12,6 +12,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW
 from ocr_pipeline.model import Page
 from ocr_pipeline.resources import load_table
 
@@ -144,7 +145,7 @@ LEADING_SPECK = re.compile("^[.,'`‘’]+(?=[\u0e01-\u0e4e])")
 
 
 # a document number: province abbreviation, office code / running number
-DOC_NUMBER = re.compile(r"(?:[\u0e01-\u0e2eA-Za-z][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*){2,3}\.?\s?"
+DOC_NUMBER = re.compile(rf"(?:[\u0e01-\u0e2eA-Za-z][{ABOVE_BELOW}]*){{2,3}}\.?\s?"
                         r"[0-9๐-๙][0-9๐-๙ .]{2,7}/\s?[0-9๐-๙]{1,5}")  # the prefix with stray marks: ชูพ
 
 

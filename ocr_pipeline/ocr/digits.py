@@ -284,7 +284,7 @@ class DigitReader:
         a lone token (Tesseract gives a word per Thai character; a token runs from space to space), or
         of a short token before a month name (the day: ``วันที่ คง เม.ย.``), or of symbols glued to one."""
         out = {i for i, w in enumerate(words) if self._anchor(w.text)}
-        runs = [(a, b, "".join(w.text for w in words[a:b]).strip()) for a, b in token_ranges(words)]
+        runs = _runs(words)
         months = month_keys()
         for k, (a, b, text) in enumerate(runs):
             before_month = k + 1 < len(runs) and month_key(runs[k + 1][2]) in months and 0 < len(text) <= 3
@@ -293,9 +293,9 @@ class DigitReader:
             glued = a  # symbols glued to a month name: the day (``<ตค`` for ๔ ต.ค.)
             while glued < b and words[glued].text.strip() and all(_symbol(c) for c in words[glued].text.strip()):
                 glued += 1
-            if a < glued < b and month_key("".join(w.text for w in words[glued:b])) in months:
+            if a < glued < b and self._month_from(words, glued):
                 out.update(range(a, glued))
-        return sorted(out | set(self.dayless_months(words)))
+        return sorted(out | set(self.dayless_months(words, runs)))
 
     @staticmethod
     def _month_from(words: list[Word], b: int) -> bool:
@@ -304,10 +304,11 @@ class DigitReader:
         return end is not None and b > 0 and not words[b].space_before and \
             month_key("".join(w.text for w in words[b:end])) in month_keys()
 
-    def dayless_months(self, words: list[Word]) -> list[int]:
+    def dayless_months(self, words: list[Word], runs: list[tuple[int, int, str]] | None = None) -> list[int]:
         """Indices of month names after a word of more than three letters with no digit (``วันที่
-        พฤศจิกายน``): the day may lie between them with no word over it (OCR dropped it)."""
-        runs = [(a, b, "".join(w.text for w in words[a:b]).strip()) for a, b in token_ranges(words)]
+        พฤศจิกายน``): the day may lie between them with no word over it (OCR dropped it). ``runs``: the
+        words' ``_runs`` when already at hand."""
+        runs = _runs(words) if runs is None else runs
         months = month_keys()
         return [a for k, (a, _b, text) in enumerate(runs) if k and month_key(text) in months
                 and len(runs[k - 1][2]) > 3 and not any(c in _DIGITS for c in runs[k - 1][2])]
@@ -318,8 +319,9 @@ class DigitReader:
         the start of its token when at most three characters come before it there), overlapping ones joined."""
         out: list[tuple[int, int, list[int]]] = []
         pad = int(round(self.reach * ref))
-        dayless = set(self.dayless_months(words))
-        start = {i: a for a, b in token_ranges(words) for i in range(a, b)}
+        runs = _runs(words)
+        dayless = set(self.dayless_months(words, runs))
+        start = {i: a for a, b, _text in runs for i in range(a, b)}
         for i in sorted(self.seeds(words), key=lambda i: words[i].box[0]):
             x0, x1 = words[i].box[0] - pad, words[i].box[2] + pad
             if i in dayless:
@@ -788,11 +790,11 @@ class DigitReader:
         for r in sorted((r for r in others if r.label in _PUNCT), key=lambda r: -r.box[2]):
             if r.box[0] < lo and lo - r.box[2] <= 0.3 * h:
                 lo = r.box[0]
+        reach = self.touching * h
         for r in others:
             if r.label or r.box[2] - r.box[0] < 0.8 * h or not (r.box[1] < bottom and top < r.box[3]):
                 continue
-            reach = self.touching * h  # inside the number or (nearly) touching an end
-            if r.box[2] >= lo - reach and r.box[0] <= hi + reach:
+            if r.box[2] >= lo - reach and r.box[0] <= hi + reach:  # inside the number or (nearly) touching an end
                 return True
         return False
 
@@ -805,6 +807,11 @@ class DigitReader:
                 if 0 <= s0 - r.box[2] < self.glued * h or 0 <= r.box[0] - s1 < self.glued * h:
                     return True
         return False
+
+
+def _runs(words: list[Word]) -> list[tuple[int, int, str]]:
+    """The line's space-separated tokens: (first word, end word, text without outer spaces)."""
+    return [(a, b, "".join(w.text for w in words[a:b]).strip()) for a, b in token_ranges(words)]
 
 
 def _distinct(groups: list[_Group]) -> list[_Group]:

@@ -167,10 +167,10 @@ def drop_noise(lines: list[Line], page: int) -> list[Correction]:
     for line in lines:
         keep: list[Word] = []
         ranges = line.token_ranges()
+        texts = ["".join(w.text for w in line.words[a:b]) for a, b in ranges] + [""]
         for k, (a, b) in enumerate(ranges):
             words = line.words[a:b]
-            text = "".join(w.text for w in words)
-            after = "".join(w.text for w in line.words[slice(*ranges[k + 1])]) if k + 1 < len(ranges) else ""
+            text, after = texts[k], texts[k + 1]
             noise = set(text) <= {"|"} or (  # a bar in running text is a rule remnant
                 len(text) <= 4 and all(ch.isascii() for ch in text)
                 and max(w.conf for w in words) < NOISE_CONF
