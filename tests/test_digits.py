@@ -75,6 +75,51 @@ def test_model_file_is_small_and_loads() -> None:
     assert p.shape == (3, len(clf.outputs)) and np.allclose(p.sum(1), 1, atol=1e-4)
 
 
+def _toy_cnn(rng: np.random.Generator) -> dict:
+    """A random net in the file's layout: convolutions 1->3 (pooled), 3->4; dense 4*10*10+rest -> 6 -> labels,
+    whose scores are scaled by 2.5."""
+    labels = ["๑", "๒", "/", "ก", "frag"]
+    rest = dg.N_FEATURES - dg.SIZE * dg.SIZE
+    f16 = lambda *shape: rng.normal(0, 0.5, shape).astype(np.float16)  # noqa: E731
+    return {"kind": np.array("cnn"), "labels": np.array(labels), "n_convs": np.array(2), "pool": np.array([1, 0]),
+            "C0": f16(3, 1, 3, 3), "c0": f16(3), "C1": f16(4, 3, 3, 3), "c1": f16(4), "n_layers": np.array(2),
+            "W0": f16(4 * 10 * 10 + rest, 6), "b0": f16(6), "W1": f16(6, len(labels)), "b1": f16(len(labels)),
+            "mean": rng.normal(0, 1, rest).astype(np.float32), "std": rng.uniform(0.5, 2, rest).astype(np.float32),
+            "size": np.array(dg.SIZE), "scale": np.array(2.5)}
+
+
+def _reference_cnn(a: dict, x: np.ndarray) -> np.ndarray:
+    """The toy net computed the plain way: loops over output positions, zero padding, channels first."""
+    f = lambda k: np.asarray(a[k], np.float64)  # noqa: E731
+    h = x[: dg.SIZE * dg.SIZE].reshape(1, dg.SIZE, dg.SIZE).astype(np.float64)
+    for i, pool in enumerate(a["pool"]):
+        w, b = f(f"C{i}"), f(f"c{i}")
+        p = np.pad(h, ((0, 0), (1, 1), (1, 1)))
+        out = np.array([[[np.sum(p[:, y : y + 3, x_ : x_ + 3] * w[o]) + b[o] for x_ in range(h.shape[2])]
+                         for y in range(h.shape[1])] for o in range(len(w))])
+        h = np.maximum(out, 0)
+        if pool:
+            h = h.reshape(len(h), h.shape[1] // 2, 2, h.shape[2] // 2, 2).max(axis=(2, 4))
+    rest = (x[dg.SIZE * dg.SIZE :] - f("mean")) / f("std")
+    z = (np.maximum(np.concatenate([h.ravel(), rest]) @ f("W0") + f("b0"), 0) @ f("W1") + f("b1")) * f("scale")
+    e = np.exp(z - z.max())
+    return e / e.sum()
+
+
+def test_numpy_cnn_matches_a_plain_convolution() -> None:
+    rng = np.random.default_rng(3)
+    arrays = _toy_cnn(rng)
+    clf = GlyphClassifier.from_arrays(arrays)
+    X = rng.uniform(0, 1, (70, dg.N_FEATURES)).astype(np.float32)  # more rows than one pass takes
+    p = clf.probabilities(X)
+    fine = [str(s) for s in arrays["labels"]]
+    for row in (0, 41, 69):
+        ref = _reference_cnn(arrays, X[row].astype(np.float64))
+        for j, out in enumerate(clf.outputs):
+            want = sum(q for q, s in zip(ref, fine) if (s if s in dg.TARGETS else "") == out)
+            assert p[row, j] == pytest.approx(want, abs=1e-4)
+
+
 def test_reader_loads_model_once() -> None:
     assert DigitReader().classifier is DigitReader().classifier
 

@@ -5,8 +5,8 @@ Debian's stock Tesseract ``tha`` model cannot output ๔ ๖ ๗ ๘ ๙: it wri
 half a glyph off. :class:`DigitReader` takes one line's words, finds runs of neighbouring words that hold
 a digit or a Latin letter (with look-alikes, punctuation and lone marks between them), cuts the image
 around each run into glyphs (``digit_glyphs``: connected components, touching digits cut apart, broken
-ones joined), classifies every glyph with a small numpy MLP ensemble (``models/thai_digits.npz``, built by
-``scripts/train_digit_reader.py``) as a digit, ``. / - ( ) : ,`` or "not a digit", and rewrites the
+ones joined), classifies every glyph with a small ensemble of convolutional nets run in numpy
+(``models/thai_digits.npz``, built by ``scripts/train_digit_reader.py``) as a digit, ``. / - ( ) : ,`` or "not a digit", and rewrites the
 words whose glyphs all read as digits or punctuation. Words holding any letter glyph keep their text.
 """
 
@@ -90,7 +90,7 @@ def _digitish_chars() -> frozenset[str]:
 
 
 class GlyphClassifier:
-    """The MLP(s) of ``thai_digits.npz`` in numpy: features -> (label, probability).
+    """The nets of ``thai_digits.npz`` in numpy: feature rows -> (label, probability).
 
     Labels are a target character (``dg.TARGETS``) or ``""`` for "not a digit"; the probability of
     a label sums the probabilities of the fine training classes behind it (all letters for ``""``).
@@ -100,7 +100,7 @@ class GlyphClassifier:
     def __init__(self, arrays: dict) -> None:
         n = int(arrays.get("n_models", 0))
         members = [{k[len(f"m{i}_"):]: v for k, v in arrays.items() if k.startswith(f"m{i}_")} for i in range(n)]
-        self.members = [_Mlp(m) for m in members] if n else [_Mlp(arrays)]
+        self.members = [_member(m) for m in members] if n else [_member(arrays)]
         self.outputs = sorted(set().union(*(m.outputs for m in self.members)))
         for m in self.members:
             m.align(self.outputs)
@@ -128,16 +128,20 @@ class GlyphClassifier:
         return np.array(self.outputs, dtype=object)[k].astype(str), p[np.arange(len(k)), k]
 
 
+def _member(arrays: dict) -> "_Mlp":
+    """One ensemble member: a convolutional net where the file says so (``kind`` = cnn), else an MLP."""
+    return _Cnn(arrays) if str(arrays.get("kind", "mlp")) == "cnn" else _Mlp(arrays)
+
+
 class _Mlp:
-    """One trained MLP (ReLU hidden layers, softmax output over the fine training labels)."""
+    """One trained MLP (ReLU hidden layers, softmax output over the fine training labels) on the whole
+    feature row."""
 
     def __init__(self, arrays: dict) -> None:
         self.mean = np.asarray(arrays["mean"], np.float32)
         self.std = np.asarray(arrays["std"], np.float32)
-        n = int(arrays["n_layers"])
-        self.layers = [
-            (np.asarray(arrays[f"W{i}"], np.float32), np.asarray(arrays[f"b{i}"], np.float32)) for i in range(n)
-        ]
+        self.layers = _dense_layers(arrays)
+        self.scale = float(arrays.get("scale", 1.0))  # multiplies the last layer's scores (see digit_cnn.py)
         self.fine = [str(s) for s in arrays["labels"]]
         self.outputs = {s if s in _TARGETS else "" for s in self.fine}
         self.group = np.zeros((0, 0), np.float32)
@@ -149,15 +153,70 @@ class _Mlp:
             self.group[i, outputs.index(s if s in _TARGETS else "")] = 1.0
 
     def probabilities(self, X: np.ndarray) -> np.ndarray:
-        h = (np.asarray(X, np.float32) - self.mean) / self.std
-        for i, (w, b) in enumerate(self.layers):
-            h = _matmul(h, w) + b
-            if i < len(self.layers) - 1:
-                np.maximum(h, 0, out=h)
+        return self._softmax(_dense((np.asarray(X, np.float32) - self.mean) / self.std, self.layers))
+
+    def _softmax(self, h: np.ndarray) -> np.ndarray:
+        h *= self.scale
         h -= h.max(1, keepdims=True)
         p = np.exp(h)
         p /= p.sum(1, keepdims=True)
         return p @ self.group
+
+
+class _Cnn(_Mlp):
+    """One trained convolutional net: 3x3 same-padded ReLU convolutions (each followed by a 2x2 max-pool
+    where ``pool`` says so) on the glyph's normalised image, then dense layers on those maps together with
+    the rest of the feature row (gradient histograms and shape measures, standardised by ``mean``/``std``)."""
+
+    def __init__(self, arrays: dict) -> None:
+        super().__init__(arrays)
+        kernels = [np.asarray(arrays[f"C{i}"], np.float32) for i in range(int(arrays["n_convs"]))]  # out, in, 3, 3
+        self.convs = [(k.transpose(2, 3, 1, 0).reshape(-1, len(k)), np.asarray(arrays[f"c{i}"], np.float32))
+                      for i, k in enumerate(kernels)]
+        self.pool = [bool(v) for v in arrays["pool"]]
+        self.n_rest = len(self.mean)
+
+    CHUNK = 64  # rows per pass: the unfolded maps of a larger batch outgrow the CPU caches
+
+    def probabilities(self, X: np.ndarray) -> np.ndarray:
+        X = np.asarray(X, np.float32)
+        if len(X) > self.CHUNK:
+            return np.concatenate([self.probabilities(X[i : i + self.CHUNK]) for i in range(0, len(X), self.CHUNK)])
+        h = X[:, : dg.SIZE * dg.SIZE].reshape(len(X), dg.SIZE, dg.SIZE, 1)  # n, rows, columns, channels
+        for (w, b), pool in zip(self.convs, self.pool):
+            h = _conv3x3(h, w, b)
+            if pool:
+                n, r, c, k = h.shape
+                h = h.reshape(n, r // 2, 2, c // 2, 2, k).max(axis=(2, 4))
+        maps = h.transpose(0, 3, 1, 2).reshape(len(X), -1)  # channels first, as the net was trained
+        rest = (X[:, -self.n_rest :] - self.mean) / self.std
+        return self._softmax(_dense(np.concatenate([maps, rest], axis=1), self.layers))
+
+
+def _dense_layers(arrays: dict) -> list[tuple[np.ndarray, np.ndarray]]:
+    return [(np.asarray(arrays[f"W{i}"], np.float32), np.asarray(arrays[f"b{i}"], np.float32))
+            for i in range(int(arrays["n_layers"]))]
+
+
+def _dense(h: np.ndarray, layers: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """Dense layers, ReLU between them; the last one's raw scores."""
+    for i, (w, b) in enumerate(layers):
+        h = _matmul(h, w) + b
+        if i < len(layers) - 1:
+            np.maximum(h, 0, out=h)
+    return h
+
+
+def _conv3x3(h: np.ndarray, w: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """A same-padded 3x3 convolution and ReLU of (n, rows, columns, channels) maps as one product of
+    the nine shifted copies side by side; ``w`` is (3 x 3 x channels, out), rows in that order."""
+    n, r, c, k = h.shape
+    padded = np.zeros((n, r + 2, c + 2, k), np.float32)
+    padded[:, 1:-1, 1:-1] = h
+    cols = np.concatenate([padded[:, y : y + r, x : x + c] for y in range(3) for x in range(3)], axis=3)
+    out = _matmul(cols.reshape(n * r * c, 9 * k), w) + b
+    np.maximum(out, 0, out=out)
+    return out.reshape(n, r, c, -1)
 
 
 @cache
