@@ -120,6 +120,15 @@ def test_numpy_cnn_matches_a_plain_convolution() -> None:
             assert p[row, j] == pytest.approx(want, abs=1e-4)
 
 
+def test_classifier_looks_up_rows_it_has_seen() -> None:
+    clf = GlyphClassifier.from_arrays(_toy_cnn(np.random.default_rng(4)))
+    X = np.random.default_rng(5).uniform(0, 1, (5, dg.N_FEATURES)).astype(np.float32)
+    first = clf.probabilities(X)
+    clf.members = []  # nothing left to compute with: rows seen before must come from the memo
+    assert np.array_equal(clf.probabilities(X[[4, 0, 4]]), first[[4, 0, 4]])
+    assert clf.probabilities(X[:0]).shape == (0, len(clf.outputs))
+
+
 def test_reader_loads_model_once() -> None:
     assert DigitReader().classifier is DigitReader().classifier
 

@@ -6,14 +6,16 @@ half a glyph off. :class:`DigitReader` takes one line's words, finds runs of nei
 a digit or a Latin letter (with look-alikes, punctuation and lone marks between them), cuts the image
 around each run into glyphs (``digit_glyphs``: connected components, touching digits cut apart, broken
 ones joined), classifies every glyph with a small ensemble of convolutional nets run in numpy
-(``models/thai_digits.npz``, built by ``scripts/train_digit_reader.py``) as a digit, ``. / - ( ) : ,`` or "not a digit", and rewrites the
-words whose glyphs all read as digits or punctuation. Words holding any letter glyph keep their text.
+(``models/thai_digits.npz``, built by ``scripts/train_digit_reader.py``) as a digit, ``. / - ( ) : ,`` or
+"not a digit", and rewrites the words whose glyphs all read as digits or punctuation. Words holding any
+letter glyph keep their text.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -104,6 +106,7 @@ class GlyphClassifier:
         self.outputs = sorted(set().union(*(m.outputs for m in self.members)))
         for m in self.members:
             m.align(self.outputs)
+        self._memo: dict[bytes, np.ndarray] = {}
 
     @classmethod
     def from_arrays(cls, arrays: dict) -> "GlyphClassifier":
@@ -114,10 +117,23 @@ class GlyphClassifier:
         with np.load(path) as z:
             return cls({k: z[k] for k in z.files})
 
+    MEMO = 20_000  # rows remembered (~7 MB): the reader meets a glyph again in overlapping stretches
+
     def probabilities(self, X: np.ndarray) -> np.ndarray:
-        """Probability of each output label (columns follow ``self.outputs``)."""
-        with _one_blas_thread():
-            return sum(m.probabilities(X) for m in self.members) / len(self.members)
+        """Probability of each output label (columns follow ``self.outputs``); a row seen before is
+        looked up, not computed again."""
+        X = np.asarray(X, np.float32)
+        keys = [hashlib.blake2b(row.tobytes(), digest_size=16).digest() for row in X]
+        todo = [i for i, k in enumerate(keys) if k not in self._memo]
+        if todo:
+            with _one_blas_thread():
+                p = sum(m.probabilities(X[todo]) for m in self.members) / len(self.members)
+            if len(self._memo) + len(todo) > self.MEMO:
+                self._memo.clear()
+            self._memo.update((keys[i], row) for i, row in zip(todo, p))
+        if not keys:
+            return np.zeros((0, len(self.outputs)), np.float32)
+        return np.stack([self._memo[k] for k in keys])
 
     def predict(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(labels, probabilities) of the most likely output label per row."""
@@ -168,6 +184,8 @@ class _Cnn(_Mlp):
     where ``pool`` says so) on the glyph's normalised image, then dense layers on those maps together with
     the rest of the feature row (gradient histograms and shape measures, standardised by ``mean``/``std``)."""
 
+    CHUNK = 64  # rows per pass: the unfolded maps of a larger batch outgrow the CPU caches
+
     def __init__(self, arrays: dict) -> None:
         super().__init__(arrays)
         kernels = [np.asarray(arrays[f"C{i}"], np.float32) for i in range(int(arrays["n_convs"]))]  # out, in, 3, 3
@@ -175,8 +193,6 @@ class _Cnn(_Mlp):
                       for i, k in enumerate(kernels)]
         self.pool = [bool(v) for v in arrays["pool"]]
         self.n_rest = len(self.mean)
-
-    CHUNK = 64  # rows per pass: the unfolded maps of a larger batch outgrow the CPU caches
 
     def probabilities(self, X: np.ndarray) -> np.ndarray:
         X = np.asarray(X, np.float32)
@@ -194,6 +210,7 @@ class _Cnn(_Mlp):
 
 
 def _dense_layers(arrays: dict) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The (weights, bias) pairs ``W<i>``, ``b<i>`` of the file, as float32."""
     return [(np.asarray(arrays[f"W{i}"], np.float32), np.asarray(arrays[f"b{i}"], np.float32))
             for i in range(int(arrays["n_layers"]))]
 
