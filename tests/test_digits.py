@@ -129,6 +129,17 @@ def test_classifier_looks_up_rows_it_has_seen() -> None:
     assert clf.probabilities(X[:0]).shape == (0, len(clf.outputs))
 
 
+def test_classifier_memo_starts_again_when_full() -> None:
+    clf = GlyphClassifier.from_arrays(_toy_cnn(np.random.default_rng(4)))
+    clf.MEMO = 4
+    X = np.random.default_rng(6).uniform(0, 1, (6, dg.N_FEATURES)).astype(np.float32)
+    want = GlyphClassifier.from_arrays(_toy_cnn(np.random.default_rng(4))).probabilities(X)
+    assert np.allclose(clf.probabilities(X[:3]), want[:3], atol=1e-6)
+    # a row remembered and three new ones overflow the memo: all four still come back
+    assert np.allclose(clf.probabilities(X[2:6]), want[2:6], atol=1e-6)
+    assert len(clf._memo) <= 4
+
+
 def test_reader_loads_model_once() -> None:
     assert DigitReader().classifier is DigitReader().classifier
 

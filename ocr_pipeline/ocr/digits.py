@@ -125,15 +125,18 @@ class GlyphClassifier:
         X = np.asarray(X, np.float32)
         keys = [hashlib.blake2b(row.tobytes(), digest_size=16).digest() for row in X]
         todo = [i for i, k in enumerate(keys) if k not in self._memo]
+        fresh: dict[bytes, np.ndarray] = {}
         if todo:
             with _one_blas_thread():
                 p = sum(m.probabilities(X[todo]) for m in self.members) / len(self.members)
-            if len(self._memo) + len(todo) > self.MEMO:
-                self._memo.clear()
-            self._memo.update((keys[i], row) for i, row in zip(todo, p))
+            fresh = {keys[i]: row for i, row in zip(todo, p)}
         if not keys:
             return np.zeros((0, len(self.outputs)), np.float32)
-        return np.stack([self._memo[k] for k in keys])
+        out = np.stack([fresh[k] if k in fresh else self._memo[k] for k in keys])
+        if len(self._memo) + len(fresh) > self.MEMO:  # full: start again
+            self._memo.clear()
+        self._memo.update(fresh)
+        return out
 
     def predict(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(labels, probabilities) of the most likely output label per row."""
