@@ -391,7 +391,7 @@ def cached(folder: Path | None, name: str, make) -> tuple[np.ndarray, list[str],
     return X, y, fam
 
 
-def train(X: np.ndarray, y: list[str], seed: int, schedule: list[tuple[float, int]] | None = None) -> dict:
+def train_mlp(X: np.ndarray, y: list[str], seed: int, schedule: list[tuple[float, int]] | None = None) -> dict:
     """One MLP; with ``schedule`` [(learning rate, epochs), ...] trained on all of ``X`` for those epochs
     (a stepwise decaying rate), else with early stopping on 5 % held back."""
     import warnings
@@ -435,7 +435,7 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=8, help="training epochs of each convolutional net")
     ap.add_argument("--members", type=int, default=2, help="nets in the ensemble (probabilities averaged)")
     ap.add_argument("--sets", type=int, default=2, help="rendered training sets (other seeds) pooled per net")
-    ap.add_argument("--schedule", help="train without early stopping: learning rates and epochs, "
+    ap.add_argument("--schedule", help="--arch mlp: train without early stopping: learning rates and epochs, "
                                        "e.g. 1e-3:12,3e-4:8,1e-4:6")
     ap.add_argument("--stroke", type=float, default=0.0,
                     help="probability of a scale-aware stroke weight/contrast change per training glyph")
@@ -503,7 +503,7 @@ def main() -> None:
 
                 arrays = train_cnn(X, y, seed, dg.SIZE, args.epochs, log=lambda m: print(m, flush=True))
             else:
-                arrays = train(X, y, seed, schedule)
+                arrays = train_mlp(X, y, seed, schedule)
             model.update({f"m{k}_{key}": v for key, v in arrays.items()} if args.members > 1 else arrays)
             del X, y
             print(f"member {k}: trained in {time.time() - t1:.0f} s", flush=True)

@@ -195,20 +195,20 @@ class _Cnn(_Mlp):
         self.convs = [(k.transpose(2, 3, 1, 0).reshape(-1, len(k)), np.asarray(arrays[f"c{i}"], np.float32))
                       for i, k in enumerate(kernels)]
         self.pool = [bool(v) for v in arrays["pool"]]
-        self.n_rest = len(self.mean)
 
     def probabilities(self, X: np.ndarray) -> np.ndarray:
         X = np.asarray(X, np.float32)
         if len(X) > self.CHUNK:
             return np.concatenate([self.probabilities(X[i : i + self.CHUNK]) for i in range(0, len(X), self.CHUNK)])
-        h = X[:, : dg.SIZE * dg.SIZE].reshape(len(X), dg.SIZE, dg.SIZE, 1)  # n, rows, columns, channels
+        pixels = dg.SIZE * dg.SIZE
+        h = X[:, :pixels].reshape(len(X), dg.SIZE, dg.SIZE, 1)  # n, rows, columns, channels
         for (w, b), pool in zip(self.convs, self.pool):
             h = _conv3x3(h, w, b)
             if pool:
                 n, r, c, k = h.shape
                 h = h.reshape(n, r // 2, 2, c // 2, 2, k).max(axis=(2, 4))
         maps = h.transpose(0, 3, 1, 2).reshape(len(X), -1)  # channels first, as the net was trained
-        rest = (X[:, -self.n_rest :] - self.mean) / self.std
+        rest = (X[:, pixels:] - self.mean) / self.std
         return self._softmax(_dense(np.concatenate([maps, rest], axis=1), self.layers))
 
 
