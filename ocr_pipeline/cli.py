@@ -47,18 +47,30 @@ With several failures, the code of the first one.
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="ocr-pipeline", description=DESCRIPTION, epilog=EPILOG,
+        prog="ocr-pipeline",
+        description=DESCRIPTION,
+        epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", type=Path,
-                        help="files or folders to process")
-    parser.add_argument("-o", "--out", type=Path, default=Path("out"), metavar="OUTDIR",
-                        help="folder for the results (default: ./out; created if missing)")
-    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
-                        help="pages read in parallel (default: one per CPU core)")
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", type=Path, help="files or folders to process")
+    parser.add_argument(
+        "-o",
+        "--out",
+        type=Path,
+        default=Path("out"),
+        metavar="OUTDIR",
+        help="folder for the results (default: ./out; created if missing)",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="pages read in parallel (default: one per CPU core)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
-    parser.add_argument("--debug", action="store_true",
-                        help="show full tracebacks for failures")
+    parser.add_argument("--debug", action="store_true", help="show full tracebacks for failures")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -79,8 +91,9 @@ def run(args: argparse.Namespace) -> int:
 
     inputs = expand_inputs(args.inputs)
     if not inputs:
-        print("error: no supported files found in the given folders; "
-              "give PDF, image or transcript files", file=sys.stderr)
+        print(
+            "error: no supported files found in the given folders; give PDF, image or transcript files", file=sys.stderr
+        )
         return 4
     first_failure = 0
     done: list[tuple[str, object]] = []
@@ -103,15 +116,20 @@ def run(args: argparse.Namespace) -> int:
                 first_failure = first_failure or exc.exit_code
                 continue
             except Exception as exc:  # a bug: one line (or the traceback), then the next input
-                _report(path, f"internal error ({exc.__class__.__name__}: {exc}); "
-                              "rerun with --debug and report it", args.debug)
+                _report(
+                    path,
+                    f"internal error ({exc.__class__.__name__}: {exc}); rerun with --debug and report it",
+                    args.debug,
+                )
                 first_failure = first_failure or 1
                 continue
             done.append((str(path), result))
             if not args.quiet:
-                print(f"{path}: {len(result.pages)} page(s), {len(result.measures)} measure row(s), "
-                      f"{len(result.corrections)} correction(s), {len(result.warnings)} warning(s) "
-                      f"-> {args.out / stem}.json ({time.monotonic() - started:.1f} s)")
+                print(
+                    f"{path}: {len(result.pages)} page(s), {len(result.measures)} measure row(s), "
+                    f"{len(result.corrections)} correction(s), {len(result.warnings)} warning(s) "
+                    f"-> {args.out / stem}.json ({time.monotonic() - started:.1f} s)"
+                )
         if len(inputs) > 1 and done:
             try:
                 combined = write_combined_measures(done, args.out)

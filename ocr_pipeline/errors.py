@@ -63,4 +63,3 @@ class OcrEngineMissing(PipelineError):
 class OutputError(PipelineError):
     exit_code = 10
     hint = "check that the output folder is writable and the disk is not full"
-

@@ -18,8 +18,21 @@ from ocr_pipeline.errors import OutputError
 from ocr_pipeline.model import Result
 
 MEASURE_COLUMNS = [
-    "measure_no", "measure", "step_no", "step", "responsible", "period_text", "period_start",
-    "period_end", "result", "page", "confidence", "agency", "province", "fiscal_year_be", "doc_date",
+    "measure_no",
+    "measure",
+    "step_no",
+    "step",
+    "responsible",
+    "period_text",
+    "period_start",
+    "period_end",
+    "result",
+    "page",
+    "confidence",
+    "agency",
+    "province",
+    "fiscal_year_be",
+    "doc_date",
 ]
 CORRECTION_COLUMNS = ["page", "field", "before", "after", "rule", "score"]
 INTEGER_COLUMNS = ["measure_no", "step_no", "page", "fiscal_year_be"]
@@ -29,8 +42,13 @@ def measures_frame(result: Result) -> pd.DataFrame:
     """One row per measure step, with the document columns repeated for analysts."""
     doc = result.document
     rows = [
-        {**asdict(m), "agency": doc.agency, "province": doc.province,
-         "fiscal_year_be": doc.fiscal_year_be, "doc_date": doc.doc_date}
+        {
+            **asdict(m),
+            "agency": doc.agency,
+            "province": doc.province,
+            "fiscal_year_be": doc.fiscal_year_be,
+            "doc_date": doc.doc_date,
+        }
         for m in result.measures
     ]
     frame = pd.DataFrame(rows, columns=MEASURE_COLUMNS)
@@ -40,9 +58,7 @@ def measures_frame(result: Result) -> pd.DataFrame:
 
 
 def corrections_frame(result: Result) -> pd.DataFrame:
-    return pd.DataFrame([asdict(c) for c in result.corrections], columns=CORRECTION_COLUMNS).astype(
-        {"page": "Int64"}
-    )
+    return pd.DataFrame([asdict(c) for c in result.corrections], columns=CORRECTION_COLUMNS).astype({"page": "Int64"})
 
 
 def write_result(result: Result, out_dir: Path, stem: str) -> list[Path]:

@@ -8,7 +8,7 @@ Boxes are ``(x0, y0, x1, y1)`` in pixels of the page image the OCR read.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 Box = tuple[int, int, int, int]
 
@@ -16,8 +16,7 @@ Box = tuple[int, int, int, int]
 def union_box(boxes) -> Box:
     """The smallest box holding all ``boxes``."""
     boxes = list(boxes)
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
-            max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 @dataclass
@@ -68,7 +67,7 @@ class Cell:
     row: int
     col: int
     text: str
-    box: Optional[Box] = None
+    box: Box | None = None
     rowspan: int = 1
     colspan: int = 1
     raw_text: str = ""
@@ -81,7 +80,7 @@ class Table:
 
     page: int
     cells: list[Cell]
-    box: Optional[Box] = None
+    box: Box | None = None
     source: str = "grid"  # grid | columns | markdown | html
 
     @property
@@ -103,7 +102,7 @@ class Table:
         """One line per grid row, cells joined by ' | ' (a cell's own line breaks as spaces)."""
         return [" | ".join(cell.replace("\n", " ") for cell in row) for row in self.grid()]
 
-    def cell_at(self, row: int, col: int) -> Optional[Cell]:
+    def cell_at(self, row: int, col: int) -> Cell | None:
         """The cell covering grid position (row, col), spans included."""
         for c in self.cells:
             if c.row <= row < c.row + c.rowspan and c.col <= col < c.col + c.colspan:
@@ -134,7 +133,7 @@ class TranscriptPage:
 class Correction:
     """One change the clean-up made, for audit."""
 
-    page: Optional[int]
+    page: int | None
     field: str
     before: str
     after: str
@@ -149,7 +148,7 @@ class Page:
     number: int
     raw_text: str
     text: str = ""
-    mean_confidence: Optional[float] = None
+    mean_confidence: float | None = None
     lines: list[Line] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     width: int = 0
@@ -163,28 +162,28 @@ class Page:
 @dataclass
 class Signatory:
     name: str
-    position: Optional[str] = None
+    position: str | None = None
 
 
 @dataclass
 class Document:
     """The memo's fields; ``None`` means the document gives no evidence for the value."""
 
-    agency: Optional[str] = None
-    agency_type: Optional[str] = None
-    division: Optional[str] = None
-    subdistrict: Optional[str] = None
-    district: Optional[str] = None
-    province: Optional[str] = None
-    geocode: Optional[str] = None
-    doc_number: Optional[str] = None
-    doc_date: Optional[str] = None
-    subject: Optional[str] = None
-    addressee: Optional[str] = None
-    fiscal_year_be: Optional[int] = None
-    period_start: Optional[str] = None
-    period_end: Optional[str] = None
-    report_round: Optional[str] = None  # "6 months" | "12 months"
+    agency: str | None = None
+    agency_type: str | None = None
+    division: str | None = None
+    subdistrict: str | None = None
+    district: str | None = None
+    province: str | None = None
+    geocode: str | None = None
+    doc_number: str | None = None
+    doc_date: str | None = None
+    subject: str | None = None
+    addressee: str | None = None
+    fiscal_year_be: int | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    report_round: str | None = None  # "6 months" | "12 months"
     signatories: list[Signatory] = field(default_factory=list)
 
 
@@ -192,17 +191,17 @@ class Document:
 class Measure:
     """One row of the measure table: one step of one measure."""
 
-    measure_no: Optional[int]
+    measure_no: int | None
     measure: str
-    step_no: Optional[int]
+    step_no: int | None
     step: str
     responsible: str = ""
     period_text: str = ""
-    period_start: Optional[str] = None
-    period_end: Optional[str] = None
+    period_start: str | None = None
+    period_end: str | None = None
     result: str = ""
-    page: Optional[int] = None
-    confidence: Optional[float] = None
+    page: int | None = None
+    confidence: float | None = None
 
 
 @dataclass

@@ -48,8 +48,7 @@ def theirs(gray: np.ndarray) -> tuple[int, int]:
 
     buffer = io.BytesIO()
     Image.fromarray(gray).save(buffer, format="PNG")
-    tables = I2TImage(src=buffer.getvalue()).extract_tables(ocr=None, implicit_rows=False,
-                                                            borderless_tables=False)
+    tables = I2TImage(src=buffer.getvalue()).extract_tables(ocr=None, implicit_rows=False, borderless_tables=False)
     if not tables:
         return 0, 0
     t = max(tables, key=lambda t: (t.bbox.x2 - t.bbox.x1) * (t.bbox.y2 - t.bbox.y1))
@@ -81,8 +80,10 @@ def main() -> None:
             n += 1
     print(f"{n} table pages of {args.corpus}")
     for name, (r, c, s) in stats.items():
-        print(f"{name:<10} rows right {100 * r / n:5.1f} %   columns right {100 * c / n:5.1f} %   "
-              f"{1000 * s / n:6.0f} ms per page")
+        print(
+            f"{name:<10} rows right {100 * r / n:5.1f} %   columns right {100 * c / n:5.1f} %   "
+            f"{1000 * s / n:6.0f} ms per page"
+        )
 
 
 if __name__ == "__main__":

@@ -45,8 +45,9 @@ def _torch():
     return torch
 
 
-def train_cnn(X: np.ndarray, y: list[str], seed: int, size: int, epochs: int = 8, augment: float = 1.0,
-              log=print) -> dict:
+def train_cnn(
+    X: np.ndarray, y: list[str], seed: int, size: int, epochs: int = 8, augment: float = 1.0, log=print
+) -> dict:
     """One net on ``X`` (feature rows) and fine labels ``y``; returns the arrays of ``thai_digits.npz``."""
     torch = _torch()
     nn, F = torch.nn, torch.nn.functional
@@ -121,10 +122,17 @@ def train_cnn(X: np.ndarray, y: list[str], seed: int, size: int, epochs: int = 8
 def export(net, labels: list[str], mean: np.ndarray, std: np.ndarray, size: int) -> dict:
     """The net's weights as ``_Cnn`` reads them: kernels C<i> (out, in, 3, 3) and biases c<i>, the
     pools, dense layers W<i> (in, out) and b<i>, and the standardisation of the row's other columns."""
-    arrays = {"kind": np.array("cnn"), "labels": np.array(labels, dtype=str), "mean": mean.astype(np.float32),
-              "std": std.astype(np.float32), "size": np.array(size), "n_convs": np.array(len(ARCH)),
-              "pool": np.array([spec.endswith("p") for spec in ARCH], np.int8), "n_layers": np.array(2),
-              "scale": np.array(SCALE, np.float32)}
+    arrays = {
+        "kind": np.array("cnn"),
+        "labels": np.array(labels, dtype=str),
+        "mean": mean.astype(np.float32),
+        "std": std.astype(np.float32),
+        "size": np.array(size),
+        "n_convs": np.array(len(ARCH)),
+        "pool": np.array([spec.endswith("p") for spec in ARCH], np.int8),
+        "n_layers": np.array(2),
+        "scale": np.array(SCALE, np.float32),
+    }
     for i, conv in enumerate(net.convs):
         arrays[f"C{i}"] = conv.weight.detach().numpy().astype(np.float16)
         arrays[f"c{i}"] = conv.bias.detach().numpy().astype(np.float16)

@@ -19,10 +19,10 @@ import argparse
 import random
 import re
 import statistics
-from collections import Counter
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -169,19 +169,42 @@ def make_doc(rng: random.Random, row, names, prov_of, rate: float = 0.35, unlist
         return f"อำเภอ{dist}"
 
     templates = [
-        ("document.division", lambda: f"ส่วนราชการ สำนักปลัด {agency} " + (
-            f"อำเภอ{dist} จังหวัด{prov}" if truth["district"] else f"จังหวัด{prov}") + " โทร ๐ ๓๖๔๑ ๑๒๒๒"),
+        (
+            "document.division",
+            lambda: (
+                f"ส่วนราชการ สำนักปลัด {agency} "
+                + (f"อำเภอ{dist} จังหวัด{prov}" if truth["district"] else f"จังหวัด{prov}")
+                + " โทร ๐ ๓๖๔๑ ๑๒๒๒"
+            ),
+        ),
         ("document.addressee", lambda: f"เรียน {officer}{name}"),
-        ("document.subject", lambda: f"รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายใน{agency} ประจำปีงบประมาณ พ.ศ. ๒๕๖๖"),
-        ("body", lambda: rng.choice([
-            f"ตามที่ {abbr}{name} ได้จัดทำมาตรการส่งเสริมคุณธรรม ช่วง ต.ค. ๒๕๖๕ - มี.ค. ๒๕๖๖",
-            f"ตามที่ {agency}ได้ดำเนินการตามแผนปฏิบัติการป้องกันการทุจริต",
-            f"{agency} จึงขอรายงานผลการดำเนินงาน รอบ ๖ เดือน",
-        ])),
+        (
+            "document.subject",
+            lambda: f"รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายใน{agency} ประจำปีงบประมาณ พ.ศ. ๒๕๖๖",
+        ),
+        (
+            "body",
+            lambda: rng.choice(
+                [
+                    f"ตามที่ {abbr}{name} ได้จัดทำมาตรการส่งเสริมคุณธรรม ช่วง ต.ค. ๒๕๖๕ - มี.ค. ๒๕๖๖",
+                    f"ตามที่ {agency}ได้ดำเนินการตามแผนปฏิบัติการป้องกันการทุจริต",
+                    f"{agency} จึงขอรายงานผลการดำเนินงาน รอบ ๖ เดือน",
+                ]
+            ),
+        ),
         ("signature.position", lambda: f"ปลัด{agency}"),
-        ("footer", lambda: f"{agency} " + (f"ตำบล{address_sub} " if address_sub else "") + (
-            f"{district_text(True)} จ.{prov}" if truth["district"] and rng.random() < 0.5
-            else (f"{district_text(False)} จังหวัด{prov}" if truth["district"] else f"จังหวัด{prov}"))),
+        (
+            "footer",
+            lambda: (
+                f"{agency} "
+                + (f"ตำบล{address_sub} " if address_sub else "")
+                + (
+                    f"{district_text(True)} จ.{prov}"
+                    if truth["district"] and rng.random() < 0.5
+                    else (f"{district_text(False)} จังหวัด{prov}" if truth["district"] else f"จังหวัด{prov}")
+                )
+            ),
+        ),
     ]
     k = rng.randint(4, 6)
     chosen = rng.sample(templates, k)
@@ -221,7 +244,15 @@ def make_doc(rng: random.Random, row, names, prov_of, rate: float = 0.35, unlist
             injected = (i, other)
             garbled.append((page, fname, text.replace(name, other, 1)))
         elif fname == "document.doc_number":
-            garbled.append((page, fname, text.replace(abbreviation(prov), garble_prefix(abbreviation(prov), rng), 1) if rng.random() < 0.3 else text))
+            garbled.append(
+                (
+                    page,
+                    fname,
+                    text.replace(abbreviation(prov), garble_prefix(abbreviation(prov), rng), 1)
+                    if rng.random() < 0.3
+                    else text,
+                )
+            )
         elif rng.random() < rate:
             # garble the agency name, or a place name, or the type word
             targets = [t for t in (name, dist, prov, typ) if t and t in text]
@@ -294,8 +325,10 @@ def main() -> None:
             elif got is None:
                 st[f, "none"] += 1
                 bad = True
-            elif f == "geocode" and want and (
-                (got[2:] == "0000" and got[:2] == want[:2]) or (got[4:] == "00" and got[:4] == want[:4])
+            elif (
+                f == "geocode"
+                and want
+                and ((got[2:] == "0000" and got[:2] == want[:2]) or (got[4:] == "00" and got[:4] == want[:4]))
             ):
                 st["coarser"] += 1
                 bad = True

@@ -115,10 +115,31 @@ SENTENCES = [
 TONES = "\u0e48\u0e49\u0e4a\u0e4b"
 UPPER = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e4c\u0e38\u0e39"
 SWAPS = {
-    "ช": "ขซ", "ซ": "ชข", "ข": "ชซ", "ต": "ด", "ด": "ต", "บ": "ป", "ป": "บ", "ผ": "ฝถ", "ฝ": "ผ", "ถ": "ภ",
-    "ภ": "ถ", "พ": "ฟ", "ม": "บน", "ล": "ส", "อ": "ย", "ร": "ว",
-    "\u0e34": "\u0e35\u0e47", "\u0e35": "\u0e34", "\u0e36": "\u0e37", "\u0e37": "\u0e36", "\u0e38": "\u0e39",
-    "\u0e39": "\u0e38", "\u0e48": "\u0e49", "\u0e49": "\u0e48", "\u0e31": "\u0e34",
+    "ช": "ขซ",
+    "ซ": "ชข",
+    "ข": "ชซ",
+    "ต": "ด",
+    "ด": "ต",
+    "บ": "ป",
+    "ป": "บ",
+    "ผ": "ฝถ",
+    "ฝ": "ผ",
+    "ถ": "ภ",
+    "ภ": "ถ",
+    "พ": "ฟ",
+    "ม": "บน",
+    "ล": "ส",
+    "อ": "ย",
+    "ร": "ว",
+    "\u0e34": "\u0e35\u0e47",
+    "\u0e35": "\u0e34",
+    "\u0e36": "\u0e37",
+    "\u0e37": "\u0e36",
+    "\u0e38": "\u0e39",
+    "\u0e39": "\u0e38",
+    "\u0e48": "\u0e49",
+    "\u0e49": "\u0e48",
+    "\u0e31": "\u0e34",
 }
 CONSONANTS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
 # (operation, weight): roughly the mix seen in Tesseract's Thai output (docs/thai-ocr-facts.md, and
@@ -231,8 +252,12 @@ def pct(a: float, b: float, nd: int = 1) -> str:
 
 
 def eval_free_text(rounds: int, rate: float, seed: int) -> None:
-    for label, common, pn in (("domain words only", False, False), ("+ common words (default)", True, False),
-                              ("+ common words + pythainlp pn", True, True), ("domain words + pythainlp pn", False, True)):
+    for label, common, pn in (
+        ("domain words only", False, False),
+        ("+ common words (default)", True, False),
+        ("+ common words + pythainlp pn", True, True),
+        ("domain words + pythainlp pn", False, True),
+    ):
         rng = random.Random(seed)
         st = WordStats()
         for _ in range(rounds):
@@ -246,18 +271,57 @@ def eval_free_text(rounds: int, rate: float, seed: int) -> None:
 # Real unit and position names that are NOT in units.txt / positions.txt: they must never be
 # "repaired" into a listed one.
 OOV_UNITS = [
-    "กองการแพทย์", "กองส่งเสริมคุณภาพชีวิต", "กองกิจการสภา", "งานกิจการสภา", "งานสวนสาธารณะ",
-    "งานรักษาความสะอาด", "กองสวัสดิการและพัฒนาชุมชน", "งานทะเบียนราษฎร", "งานพัฒนาชุมชน", "งานสาธารณสุข",
-    "งานส่งเสริมสุขภาพ", "งานกิจการประปา", "งานวิศวกรรม", "งานผังเมือง", "งานสถานธนานุบาล", "กองการเงิน",
-    "งานทะเบียนพาณิชย์", "กองสาธารณสุข", "กองวิชาการ", "กองแผนงาน", "ฝ่ายบริหารงานคลัง", "งานการเงิน",
-    "งานบัญชี", "ฝ่ายส่งเสริมการศึกษา", "งานกีฬาและนันทนาการ",
+    "กองการแพทย์",
+    "กองส่งเสริมคุณภาพชีวิต",
+    "กองกิจการสภา",
+    "งานกิจการสภา",
+    "งานสวนสาธารณะ",
+    "งานรักษาความสะอาด",
+    "กองสวัสดิการและพัฒนาชุมชน",
+    "งานทะเบียนราษฎร",
+    "งานพัฒนาชุมชน",
+    "งานสาธารณสุข",
+    "งานส่งเสริมสุขภาพ",
+    "งานกิจการประปา",
+    "งานวิศวกรรม",
+    "งานผังเมือง",
+    "งานสถานธนานุบาล",
+    "กองการเงิน",
+    "งานทะเบียนพาณิชย์",
+    "กองสาธารณสุข",
+    "กองวิชาการ",
+    "กองแผนงาน",
+    "ฝ่ายบริหารงานคลัง",
+    "งานการเงิน",
+    "งานบัญชี",
+    "ฝ่ายส่งเสริมการศึกษา",
+    "งานกีฬาและนันทนาการ",
 ]
 OOV_POSITIONS = [
-    "นักบริหารงานท้องถิ่น", "นักบริหารงานคลัง", "นักบริหารงานช่าง", "นักบริหารงานทั่วไป", "นักบริหารงานการศึกษา",
-    "นักสังคมสงเคราะห์", "นักวิชาการสุขาภิบาล", "นักวิชาการเกษตร", "นักวิชาการสิ่งแวดล้อม", "เจ้าพนักงานสาธารณสุข",
-    "นายช่างไฟฟ้า", "นายช่างสำรวจ", "วิศวกรโยธา", "สถาปนิก", "ครูผู้ดูแลเด็ก", "พนักงานขับรถยนต์",
-    "ผู้อำนวยการกองการประปา", "หัวหน้าฝ่ายพัฒนารายได้", "หัวหน้าฝ่ายบริหารงานคลัง", "เลขานุการนายกเทศมนตรี",
-    "ประธานสภาเทศบาล", "สมาชิกสภาเทศบาล", "ผู้อำนวยการกองช่างสุขาภิบาล", "หัวหน้างานธุรการ",
+    "นักบริหารงานท้องถิ่น",
+    "นักบริหารงานคลัง",
+    "นักบริหารงานช่าง",
+    "นักบริหารงานทั่วไป",
+    "นักบริหารงานการศึกษา",
+    "นักสังคมสงเคราะห์",
+    "นักวิชาการสุขาภิบาล",
+    "นักวิชาการเกษตร",
+    "นักวิชาการสิ่งแวดล้อม",
+    "เจ้าพนักงานสาธารณสุข",
+    "นายช่างไฟฟ้า",
+    "นายช่างสำรวจ",
+    "วิศวกรโยธา",
+    "สถาปนิก",
+    "ครูผู้ดูแลเด็ก",
+    "พนักงานขับรถยนต์",
+    "ผู้อำนวยการกองการประปา",
+    "หัวหน้าฝ่ายพัฒนารายได้",
+    "หัวหน้าฝ่ายบริหารงานคลัง",
+    "เลขานุการนายกเทศมนตรี",
+    "ประธานสภาเทศบาล",
+    "สมาชิกสภาเทศบาล",
+    "ผู้อำนวยการกองช่างสุขาภิบาล",
+    "หัวหน้างานธุรการ",
     "ผู้ช่วยเจ้าพนักงานพัสดุ",
 ]
 
@@ -268,8 +332,13 @@ def closed_items(rng: random.Random) -> list[tuple[str, str, str]]:
 
     units = list(load_list("units.txt"))
     positions = list(load_list("positions.txt"))
-    places = [s.name_th for p in geothai.provinces() for d in geothai.districts(p.code)
-              for s in geothai.subdistricts(d.code) if "(" not in s.name_th]
+    places = [
+        s.name_th
+        for p in geothai.provinces()
+        for d in geothai.districts(p.code)
+        for s in geothai.subdistricts(d.code)
+        if "(" not in s.name_th
+    ]
     items = [("unit", u, "") for u in units]
     for _ in range(len(units)):
         a, b = rng.sample(units, 2)
@@ -374,18 +443,25 @@ def typical_document(rng: random.Random, rate: float) -> dict:
     units = list(load_list("units.txt"))
     rows = []
     for _ in range(20):
-        rows.append({
-            "measure": garble(rng.choice(SENTENCES), rng, rate),
-            "step": garble(rng.choice(SENTENCES), rng, rate),
-            "result": garble(rng.choice(SENTENCES), rng, rate),
-            "responsible": garble(rng.choice(units), rng, rate),
-        })
+        rows.append(
+            {
+                "measure": garble(rng.choice(SENTENCES), rng, rate),
+                "step": garble(rng.choice(SENTENCES), rng, rate),
+                "result": garble(rng.choice(SENTENCES), rng, rate),
+                "responsible": garble(rng.choice(units), rng, rate),
+            }
+        )
     return {
         "subject": garble(SENTENCES[-10], rng, rate),
         "rows": rows,
-        "positions": [garble(p, rng, rate) for p in ("ปลัดเทศบาลตำบลกกโก", "นักวิเคราะห์นโยบายและแผนชำนาญการ", "ผู้อำนวยการกองคลัง")],
-        "names": [(1, "signatory", garble("นายวิภาค คงไชย", rng, rate)), (1, "signatory", "นางสาวสุดา ใจดี"),
-                  (2, "body", garble("นายวิภาค คงไชย", rng, rate))],
+        "positions": [
+            garble(p, rng, rate) for p in ("ปลัดเทศบาลตำบลกกโก", "นักวิเคราะห์นโยบายและแผนชำนาญการ", "ผู้อำนวยการกองคลัง")
+        ],
+        "names": [
+            (1, "signatory", garble("นายวิภาค คงไชย", rng, rate)),
+            (1, "signatory", "นางสาวสุดา ใจดี"),
+            (2, "body", garble("นายวิภาค คงไชย", rng, rate)),
+        ],
     }
 
 
@@ -413,9 +489,11 @@ def eval_speed(rate: float, seed: int) -> None:
         clean_document(d)
         times.append((time.perf_counter() - t0) * 1000)
         cpu.append((time.process_time() - c0) * 1000)
-    print(f"time per document (~{chars} chars of free text, 20 responsible cells, 3 positions, 3 names): "
-          f"warm median {statistics.median(times):.1f} ms wall / {statistics.median(cpu):.1f} ms CPU, "
-          f"max {max(times):.1f} ms wall (load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+    print(
+        f"time per document (~{chars} chars of free text, 20 responsible cells, 3 positions, 3 names): "
+        f"warm median {statistics.median(times):.1f} ms wall / {statistics.median(cpu):.1f} ms CPU, "
+        f"max {max(times):.1f} ms wall (load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
+    )
     code = (
         "import time, random, sys; t0 = time.perf_counter(); sys.path.insert(0, 'scripts'); "
         "import eval_lexicon as e; t1 = time.perf_counter(); "
@@ -426,8 +504,10 @@ def eval_speed(rate: float, seed: int) -> None:
     root = Path(__file__).resolve().parent.parent
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root).stdout.split()
     if len(out) == 3:
-        print(f"cold (fresh interpreter): imports {out[0]} ms, first document incl. dictionary loading "
-              f"{out[1]} ms wall / {out[2]} ms CPU")
+        print(
+            f"cold (fresh interpreter): imports {out[0]} ms, first document incl. dictionary loading "
+            f"{out[1]} ms wall / {out[2]} ms CPU"
+        )
 
 
 # ----------------------------------------------------------------------------- real Tesseract
@@ -456,14 +536,19 @@ def eval_tesseract(n: int, seed: int) -> None:
     import pytesseract
 
     rng = random.Random(seed)
-    lines = [("text", s) for s in SENTENCES] + [("unit", u) for u in load_list("units.txt")] + \
-        [("position", p) for p in load_list("positions.txt")]
+    lines = (
+        [("text", s) for s in SENTENCES]
+        + [("unit", u) for u in load_list("units.txt")]
+        + [("position", p) for p in load_list("positions.txt")]
+    )
     lines = lines[1::2][:n]  # held out: the confusion costs were counted on the even-numbered lines
     st = WordStats()
     closed = {"unit": [0, 0, 0], "position": [0, 0, 0]}
     t0 = time.perf_counter()
     for kind, truth in lines:
-        read = normalize_thai(pytesseract.image_to_string(_render(truth, rng, 0.26), lang="tha+eng", config="--psm 7").strip())
+        read = normalize_thai(
+            pytesseract.image_to_string(_render(truth, rng, 0.26), lang="tha+eng", config="--psm 7").strip()
+        )
         if kind == "text":
             after, ch = lx.repair_words(read)
             st.add(truth, read, after, len(ch))

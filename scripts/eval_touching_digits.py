@@ -22,10 +22,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from test_digits import glyph_boxes  # noqa: E402  (the tests' renderer: one glyph at a time)
+
 from ocr_pipeline.model import Word  # noqa: E402
 from ocr_pipeline.ocr import digit_glyphs as dg  # noqa: E402
 from ocr_pipeline.ocr.digits import DigitReader  # noqa: E402
-from test_digits import glyph_boxes  # noqa: E402  (the tests' renderer: one glyph at a time)
 
 FONTS = ["Garuda", "Laksaman", "Waree", "Loma", "Norasi", "Kinnari", "Umpush", "Sawasdee"]
 

@@ -13,7 +13,9 @@ case "${1:-}" in
         ;;
     test)
         shift
-        .venv/bin/python -m pytest "$@"
+        .venv/bin/ruff check ocr_pipeline tests scripts
+        .venv/bin/ruff format --check ocr_pipeline tests scripts
+        .venv/bin/python -m pytest -n auto "$@"
         ;;
     *)
         echo "usage: bash scripts/run.sh demo|test" >&2

@@ -67,8 +67,11 @@ MODEL = ROOT / "ocr_pipeline" / "models" / "thai_digits.npz"
 # the pre-2010 government font
 HELD_OUT = ("Noto Serif Thai", "Angsana New")
 EXTRA_FONTS = ROOT / ".cache" / "training-fonts"  # filled by scripts/fetch_training_fonts.sh
-FONT_GLOBS = ("/usr/share/fonts/truetype/tlwg/*.ttf", "/usr/share/fonts/truetype/noto/Noto*Thai*.ttf",
-              str(EXTRA_FONTS / "*.ttf"))
+FONT_GLOBS = (
+    "/usr/share/fonts/truetype/tlwg/*.ttf",
+    "/usr/share/fonts/truetype/noto/Noto*Thai*.ttf",
+    str(EXTRA_FONTS / "*.ttf"),
+)
 BASE_FONTS = 2  # the first FONT_GLOBS: the Debian fonts of the earlier models (reported apart, to compare)
 SMALL_BODY = 0.44  # body height (of น) per em below which a font is designed small (TH ..., Angsana New)
 BODY_EM = 0.57  # ... and is drawn larger, as documents set it (16 pt where others are set at 11-12)
@@ -196,8 +199,9 @@ def degrade(img: np.ndarray, rng: np.random.Generator, digit_h: float, line: boo
     return img
 
 
-def sample(font: Font, label: str, rng: np.random.Generator, fragment: bool = False, cut: bool = False
-           ) -> list[tuple[np.ndarray, str]] | None:
+def sample(
+    font: Font, label: str, rng: np.random.Generator, fragment: bool = False, cut: bool = False
+) -> list[tuple[np.ndarray, str]] | None:
     """Render ``label`` between neighbours, degrade, cut; the feature row(s) of its glyph and their labels.
 
     A two-character ``label`` made of no mark is drawn with its characters touching (a "pair": letters
@@ -280,8 +284,9 @@ def sample(font: Font, label: str, rng: np.random.Generator, fragment: bool = Fa
     return [(dg.features([g], band)[0], label_out)]
 
 
-def build(fonts: list[Font], n_target: int, n_other: int, n_frag: int, seed: int, n_pairs: int = 0,
-          n_cuts: int = 0) -> tuple[np.ndarray, list[str], list[str]]:
+def build(
+    fonts: list[Font], n_target: int, n_other: int, n_frag: int, seed: int, n_pairs: int = 0, n_cuts: int = 0
+) -> tuple[np.ndarray, list[str], list[str]]:
     """Samples spread evenly over fonts: ``n_target`` per target class, ``n_other`` letters in all,
     ``n_frag`` mis-cut pieces and ``n_pairs`` touching pairs (both "not a digit"), and ``n_cuts`` touching
     digit pairs cut apart (each piece labelled with its digit). Returns features, labels and font families."""
@@ -373,7 +378,9 @@ def report(model: dict, X: np.ndarray, y: list[str], name: str, fam: list[str] |
         fam_a = np.array(fam)
         res["thai_digits_per_family"] = {
             f: [round(float((pred[m] == truth[m]).mean()), 4), int(m.sum())]
-            for f in sorted(set(fam)) for m in [thai & (fam_a == f)]}
+            for f in sorted(set(fam))
+            for m in [thai & (fam_a == f)]
+        }
     return res
 
 
@@ -400,9 +407,17 @@ def train_mlp(X: np.ndarray, y: list[str], seed: int, schedule: list[tuple[float
     from sklearn.neural_network import MLPClassifier
 
     mean, std = X.mean(0), X.std(0) + 1e-3
-    clf = MLPClassifier(hidden_layer_sizes=(384, 192), alpha=3e-4, batch_size=256, learning_rate_init=1e-3,
-                        max_iter=60, early_stopping=True, validation_fraction=0.05, n_iter_no_change=8,
-                        random_state=seed)
+    clf = MLPClassifier(
+        hidden_layer_sizes=(384, 192),
+        alpha=3e-4,
+        batch_size=256,
+        learning_rate_init=1e-3,
+        max_iter=60,
+        early_stopping=True,
+        validation_fraction=0.05,
+        n_iter_no_change=8,
+        random_state=seed,
+    )
     Z = (X - mean) / std
     if schedule:
         clf.set_params(early_stopping=False, warm_start=True)
@@ -430,17 +445,30 @@ def main() -> None:
     ap.add_argument("--fragments", type=int, default=4000, help="training samples of mis-cut pieces")
     ap.add_argument("--pairs", type=int, default=5000, help="training samples of touching glyph pairs")
     ap.add_argument("--cuts", type=int, default=5000, help="touching digit pairs cut apart (two samples each)")
-    ap.add_argument("--arch", choices=("cnn", "mlp"), default="cnn",
-                    help="classifier: small convolutional nets (PyTorch, scripts/digit_cnn.py) or MLPs (scikit-learn)")
+    ap.add_argument(
+        "--arch",
+        choices=("cnn", "mlp"),
+        default="cnn",
+        help="classifier: small convolutional nets (PyTorch, scripts/digit_cnn.py) or MLPs (scikit-learn)",
+    )
     ap.add_argument("--epochs", type=int, default=8, help="training epochs of each convolutional net")
     ap.add_argument("--members", type=int, default=2, help="nets in the ensemble (probabilities averaged)")
     ap.add_argument("--sets", type=int, default=2, help="rendered training sets (other seeds) pooled per net")
-    ap.add_argument("--schedule", help="--arch mlp: train without early stopping: learning rates and epochs, "
-                                       "e.g. 1e-3:12,3e-4:8,1e-4:6")
-    ap.add_argument("--stroke", type=float, default=0.0,
-                    help="probability of a scale-aware stroke weight/contrast change per training glyph")
-    ap.add_argument("--exclude", default="", help="font families not to train on, comma-separated "
-                                                   "(e.g. decorative ones: 'TH Srisakdi,TH Charm of AU')")
+    ap.add_argument(
+        "--schedule",
+        help="--arch mlp: train without early stopping: learning rates and epochs, e.g. 1e-3:12,3e-4:8,1e-4:6",
+    )
+    ap.add_argument(
+        "--stroke",
+        type=float,
+        default=0.0,
+        help="probability of a scale-aware stroke weight/contrast change per training glyph",
+    )
+    ap.add_argument(
+        "--exclude",
+        default="",
+        help="font families not to train on, comma-separated (e.g. decorative ones: 'TH Srisakdi,TH Charm of AU')",
+    )
     ap.add_argument("--eval-per-class", type=int, default=300)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--eval-only", action="store_true")
@@ -448,9 +476,13 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, help="keep/reuse the rendered glyph sets in this folder (development)")
     ap.add_argument("--e2e", type=int, metavar="N", help="only run the end-to-end test on N rendered lines")
     ap.add_argument("--psm", type=int, default=6, help="Tesseract page segmentation mode for --e2e")
-    ap.add_argument("--lookalikes", type=int, metavar="N",
-                    help="only measure what Tesseract writes over Thai digits on N rendered strings and rewrite "
-                         "dictionaries/digit_lookalikes.tsv")
+    ap.add_argument(
+        "--lookalikes",
+        type=int,
+        metavar="N",
+        help="only measure what Tesseract writes over Thai digits on N rendered strings and rewrite "
+        "dictionaries/digit_lookalikes.tsv",
+    )
     args = ap.parse_args()
     if args.e2e:
         res = e2e(args.e2e, args.seed + 3000, args.out, args.psm, args.report)
@@ -473,23 +505,32 @@ def main() -> None:
     if missing:
         sys.exit(f"held-out font family not found: {', '.join(missing)}")
     n_train = [f for f in train_fonts if f.family not in exclude]
-    print(f"fonts: {len(n_train)} training styles ({len({f.family for f in n_train})} families), held out: "
-          + ", ".join(f"{fam} ({len(fs)} styles)" for fam, fs in held.items())
-          + (f"; not used: {', '.join(sorted(exclude))}" if exclude else ""), flush=True)
+    print(
+        f"fonts: {len(n_train)} training styles ({len({f.family for f in n_train})} families), held out: "
+        + ", ".join(f"{fam} ({len(fs)} styles)" for fam, fs in held.items())
+        + (f"; not used: {', '.join(sorted(exclude))}" if exclude else ""),
+        flush=True,
+    )
     t0 = time.time()
     if args.eval_only:
         model = dict(np.load(args.out))
     else:
         model = {"n_models": np.array(args.members)} if args.members > 1 else {}
-        schedule = [(float(a), int(b)) for a, b in (p.split(":") for p in args.schedule.split(","))] \
-            if args.schedule else None
+        schedule = (
+            [(float(a), int(b)) for a, b in (p.split(":") for p in args.schedule.split(","))] if args.schedule else None
+        )
         for k in range(args.members):  # each member: its own rendered set(s) and initialisation
             Xs, ys = [], []
             for j in range(args.sets):  # set j of member k: seed + 100 (k * sets + j), cached as train<i>
                 i = k * args.sets + j
                 seed = args.seed + 100 * i
-                X, y, fam = cached(args.cache, f"train{i or ''}", lambda: build(
-                    train_fonts, args.per_class, args.others, args.fragments, seed, args.pairs, args.cuts))
+                X, y, fam = cached(
+                    args.cache,
+                    f"train{i or ''}",
+                    lambda: build(
+                        train_fonts, args.per_class, args.others, args.fragments, seed, args.pairs, args.cuts
+                    ),
+                )
                 keep = ~np.isin(np.array(fam), sorted(exclude)) if exclude else np.ones(len(y), bool)
                 Xs.append(X[keep])
                 ys += [v for v, k in zip(y, keep) if k]
@@ -515,15 +556,30 @@ def main() -> None:
     SIZES, STROKE = EVAL_SIZES, 0.0
     # Debian training fonts as before (comparable with the earlier models), the fetched training fonts, and
     # each held-out family; cached by the fonts' names, so that runs with other --exclude stay comparable
-    sets = [("training fonts, new samples: Debian (tlwg, Noto Sans/Looped Thai)",
-             [f for f in fonts if f.base and f.family not in HELD_OUT], args.seed + 1000, "eval{seed}"),
-            ("training fonts, new samples: fetched (TH ..., Sarabun)",
-             [f for f in fonts if not f.base and f.family not in HELD_OUT], args.seed + 1500, "eval{seed}-fetched")]
-    sets += [(f"held-out {fam}", fs, args.seed + 2000 + 100 * i, "eval{seed}-" + fam.replace(" ", ""))
-             for i, (fam, fs) in enumerate(held.items())]
+    sets = [
+        (
+            "training fonts, new samples: Debian (tlwg, Noto Sans/Looped Thai)",
+            [f for f in fonts if f.base and f.family not in HELD_OUT],
+            args.seed + 1000,
+            "eval{seed}",
+        ),
+        (
+            "training fonts, new samples: fetched (TH ..., Sarabun)",
+            [f for f in fonts if not f.base and f.family not in HELD_OUT],
+            args.seed + 1500,
+            "eval{seed}-fetched",
+        ),
+    ]
+    sets += [
+        (f"held-out {fam}", fs, args.seed + 2000 + 100 * i, "eval{seed}-" + fam.replace(" ", ""))
+        for i, (fam, fs) in enumerate(held.items())
+    ]
     for name, fs, seed, key in sets:
-        Xe, ye, fe = cached(args.cache, key.format(seed=seed), lambda: build(fs, args.eval_per_class, n_eval_other,
-                                                                             0, seed, args.eval_per_class * 2))
+        Xe, ye, fe = cached(
+            args.cache,
+            key.format(seed=seed),
+            lambda: build(fs, args.eval_per_class, n_eval_other, 0, seed, args.eval_per_class * 2),
+        )
         results.append(report(model, Xe, ye, name, fe))
         print(json.dumps(results[-1], ensure_ascii=False), flush=True)
     print(f"total {time.time() - t0:.0f} s")
@@ -532,11 +588,20 @@ def main() -> None:
 
 
 # -- end-to-end evaluation: Tesseract alone vs Tesseract + reader on rendered, degraded lines ----------
-_MONTHS = ("มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม "
-           "พฤศจิกายน ธันวาคม").split()
+_MONTHS = ("มกราคม กุมภาพันธ์ มีนาคม เมษายน พฤษภาคม มิถุนายน กรกฎาคม สิงหาคม กันยายน ตุลาคม พฤศจิกายน ธันวาคม").split()
 _ABBR = "ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.".split()
-_E2E_FONTS = ("Laksaman", "Norasi", "Garuda", "Kinnari", "Loma", "Umpush", "Waree", "Norasi-Bold",
-              "Sawasdee", "NotoSansThai-Regular")
+_E2E_FONTS = (
+    "Laksaman",
+    "Norasi",
+    "Garuda",
+    "Kinnari",
+    "Loma",
+    "Umpush",
+    "Waree",
+    "Norasi-Bold",
+    "Sawasdee",
+    "NotoSansThai-Regular",
+)
 _NUM = r"[๐-๙0-9]+(?:[./:-][๐-๙0-9]+)*"
 
 
@@ -628,8 +693,21 @@ def e2e(n: int, seed: int, model: Path, psm: int = 6, out: Path | None = None) -
     for name in _E2E_FONTS:
         folder = "noto" if name.startswith("Noto") else "tlwg"
         paths[name] = f"/usr/share/fonts/truetype/{folder}/{name}.ttf"
-    stats = {k: {"digits": 0, "err_tess": 0, "err_reader": 0, "nums": 0, "exact_tess": 0, "exact_reader": 0,
-                 "lines": 0, "letters": 0, "letter_err_tess": 0, "letter_err_reader": 0} for k in ("all", "Norasi", "other fonts", "200 dpi", "300 dpi")}
+    stats = {
+        k: {
+            "digits": 0,
+            "err_tess": 0,
+            "err_reader": 0,
+            "nums": 0,
+            "exact_tess": 0,
+            "exact_reader": 0,
+            "lines": 0,
+            "letters": 0,
+            "letter_err_tess": 0,
+            "letter_err_reader": 0,
+        }
+        for k in ("all", "Norasi", "other fonts", "200 dpi", "300 dpi")
+    }
     subs: dict[tuple[str, str], int] = {}
     t_tess = t_read = 0.0
     examples = []
@@ -641,9 +719,15 @@ def e2e(n: int, seed: int, model: Path, psm: int = 6, out: Path | None = None) -
         t0 = time.perf_counter()
         d = pytesseract.image_to_data(img, lang="tha+eng", config=f"--psm {psm}", output_type=Output.DICT)
         t1 = time.perf_counter()
-        words = [Word(d["text"][k], (d["left"][k], d["top"][k], d["left"][k] + d["width"][k],
-                                     d["top"][k] + d["height"][k]), float(d["conf"][k]))
-                 for k in range(len(d["text"])) if d["text"][k].strip()]
+        words = [
+            Word(
+                d["text"][k],
+                (d["left"][k], d["top"][k], d["left"][k] + d["width"][k], d["top"][k] + d["height"][k]),
+                float(d["conf"][k]),
+            )
+            for k in range(len(d["text"]))
+            if d["text"][k].strip()
+        ]
         words.sort(key=lambda w: w.box[0])
         t2 = time.perf_counter()
         new, readings = reader.reread(img, words)
@@ -675,14 +759,23 @@ def e2e(n: int, seed: int, model: Path, psm: int = 6, out: Path | None = None) -
                     if ca in dg.THAI_DIGITS:
                         subs[(ca, cb)] = subs.get((ca, cb), 0) + 1
         if len(examples) < 40:
-            examples.append({"font": font, "dpi": dpi, "truth": text, "tesseract": before, "reader": after,
-                             "readings": [(r.before, r.after, round(r.confidence, 2)) for r in readings]})
+            examples.append(
+                {
+                    "font": font,
+                    "dpi": dpi,
+                    "truth": text,
+                    "tesseract": before,
+                    "reader": after,
+                    "readings": [(r.before, r.after, round(r.confidence, 2)) for r in readings],
+                }
+            )
     res: dict = {"lines": n, "psm": psm}
     for k, s in stats.items():
         if not s["lines"]:
             continue
         res[k] = {
-            "lines": s["lines"], "thai_digits": s["digits"],
+            "lines": s["lines"],
+            "thai_digits": s["digits"],
             "digit_error_tesseract": round(s["err_tess"] / s["digits"], 4),
             "digit_error_with_reader": round(s["err_reader"] / s["digits"], 4),
             "numbers": s["nums"],
@@ -695,10 +788,10 @@ def e2e(n: int, seed: int, model: Path, psm: int = 6, out: Path | None = None) -
     res["ms_per_line_reader"] = round(1000 * t_read / n, 2)
     res["substitutions"] = sorted(([a, b, c] for (a, b), c in subs.items()), key=lambda x: -x[2])
     if out:
-        out.write_text(json.dumps({"result": res, "examples": examples}, ensure_ascii=False, indent=1),
-                       encoding="utf-8")
+        out.write_text(
+            json.dumps({"result": res, "examples": examples}, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
     return res
-
 
 
 def measure_lookalikes(n: int, seed: int) -> dict[str, dict[str, int]]:

@@ -19,7 +19,11 @@ def run_cli(*args: str, env: dict | None = None, timeout: int = 600) -> subproce
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "ocr_pipeline", *args],
-        capture_output=True, text=True, cwd=ROOT, env=full_env, timeout=timeout,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=full_env,
+        timeout=timeout,
     )
 
 

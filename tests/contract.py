@@ -5,19 +5,51 @@ from __future__ import annotations
 import re
 
 DOC_FIELDS = {
-    "agency": str, "agency_type": str, "division": str, "subdistrict": str, "district": str,
-    "province": str, "geocode": str, "doc_number": str, "doc_date": str, "subject": str,
-    "addressee": str, "fiscal_year_be": int, "period_start": str, "period_end": str,
+    "agency": str,
+    "agency_type": str,
+    "division": str,
+    "subdistrict": str,
+    "district": str,
+    "province": str,
+    "geocode": str,
+    "doc_number": str,
+    "doc_date": str,
+    "subject": str,
+    "addressee": str,
+    "fiscal_year_be": int,
+    "period_start": str,
+    "period_end": str,
 }
 MEASURE_FIELDS = {
-    "measure_no": int, "measure": str, "step_no": int, "step": str, "responsible": str,
-    "period_text": str, "period_start": str, "period_end": str, "result": str, "page": int,
+    "measure_no": int,
+    "measure": str,
+    "step_no": int,
+    "step": str,
+    "responsible": str,
+    "period_text": str,
+    "period_start": str,
+    "period_end": str,
+    "result": str,
+    "page": int,
     "confidence": float,
 }
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MEASURE_CSV_COLUMNS = [
-    "measure_no", "measure", "step_no", "step", "responsible", "period_text", "period_start",
-    "period_end", "result", "page", "confidence", "agency", "province", "fiscal_year_be", "doc_date",
+    "measure_no",
+    "measure",
+    "step_no",
+    "step",
+    "responsible",
+    "period_text",
+    "period_start",
+    "period_end",
+    "result",
+    "page",
+    "confidence",
+    "agency",
+    "province",
+    "fiscal_year_be",
+    "doc_date",
 ]
 
 

@@ -85,8 +85,10 @@ def test_whole_document_resolution_and_rewrites():
 
 
 def test_clean_document_gets_no_corrections():
-    doc = [(p, f, t.replace("ลอกโก", "กกโก").replace("ตาบล", "ตำบล").replace("กก โก", "กกโก").replace("ลพบรี", "ลพบุรี"))
-           for p, f, t in DOC]
+    doc = [
+        (p, f, t.replace("ลอกโก", "กกโก").replace("ตาบล", "ตำบล").replace("กก โก", "กกโก").replace("ลพบรี", "ลพบุรี"))
+        for p, f, t in DOC
+    ]
     r = resolve_places(doc)
     assert r.geocode == "160103" and r.corrections == [] and r.rewrites == []
 
@@ -134,20 +136,29 @@ def test_village_name_is_not_pulled_to_the_subdistrict_it_contains():
 
 
 def test_named_after_district_and_subdistrict_prefers_subdistrict():
-    r = resolve_places([
-        (1, "document.division", "ส่วนราชการ สำนักปลัด เทศบาลตำบลท่าวุ้ง อำเภอท่าวุ้ง จังหวัดลพบุรี"),
-        (1, "document.addressee", "เรียน นายกเทศมนตรีตำบลท่าวุ้ง"),
-    ])
+    r = resolve_places(
+        [
+            (1, "document.division", "ส่วนราชการ สำนักปลัด เทศบาลตำบลท่าวุ้ง อำเภอท่าวุ้ง จังหวัดลพบุรี"),
+            (1, "document.addressee", "เรียน นายกเทศมนตรีตำบลท่าวุ้ง"),
+        ]
+    )
     assert (r.named_after, r.subdistrict, r.district, r.geocode) == ("subdistrict", "ท่าวุ้ง", "ท่าวุ้ง", "160501")
 
 
 def test_named_after_province_pads_geocode():
-    r = resolve_places([
-        (1, "document.division", "ส่วนราชการ องค์การบริหารส่วนจังหวัดลพบุรี"),
-        (2, "signature.position", "ปลัดองค์การบริหารส่วนจังหวัดลพบรี"),
-    ])
+    r = resolve_places(
+        [
+            (1, "document.division", "ส่วนราชการ องค์การบริหารส่วนจังหวัดลพบุรี"),
+            (2, "signature.position", "ปลัดองค์การบริหารส่วนจังหวัดลพบรี"),
+        ]
+    )
     assert (r.agency, r.named_after, r.province, r.district, r.geocode) == (
-        "องค์การบริหารส่วนจังหวัดลพบุรี", "province", "ลพบุรี", None, "160000")
+        "องค์การบริหารส่วนจังหวัดลพบุรี",
+        "province",
+        "ลพบุรี",
+        None,
+        "160000",
+    )
     assert any("160000" in w for w in r.warnings)
     r = resolve_places([(1, "document.division", "เทศบาลเมืองลพบุรี อำเภอเมืองลพบุรี จังหวัดลพบุรี")])
     assert (r.agency, r.district, r.geocode) == ("เทศบาลเมืองลพบุรี", "เมืองลพบุรี", "160100")
@@ -161,10 +172,12 @@ def test_repeated_name_without_address_stays_unresolved():
 
 
 def test_document_number_prefix_narrows_the_province():
-    r = resolve_places([
-        (1, "document.doc_number", "ที่ นม ๕๓๘๐๑/๓๒๔"),
-        (1, "document.addressee", "เรียน นายกองค์การบริหารส่วนตำบลหนองพลวง"),
-    ])
+    r = resolve_places(
+        [
+            (1, "document.doc_number", "ที่ นม ๕๓๘๐๑/๓๒๔"),
+            (1, "document.addressee", "เรียน นายกองค์การบริหารส่วนตำบลหนองพลวง"),
+        ]
+    )
     # two หนองพลวง, both in Nakhon Ratchasima: province known, subdistrict not
     assert (r.province, r.subdistrict, r.geocode) == ("นครราชสีมา", None, "300000")
 
@@ -176,21 +189,25 @@ def test_nothing_to_resolve():
 
 
 def test_ordinary_words_after_level_words_do_not_block_resolution():
-    r = resolve_places([
-        (1, "document.division", "ส่วนราชการ สำนักปลัด เทศบาลตำบลกกโก"),
-        (1, "body", "ประชาสัมพันธ์ให้ทุกตำบลในเขตอำเภอทราบ และภายในจังหวัดได้รับทราบ"),
-        (1, "signature.position", "ปลัดเทศบาลตำบลกกโก"),
-    ])
+    r = resolve_places(
+        [
+            (1, "document.division", "ส่วนราชการ สำนักปลัด เทศบาลตำบลกกโก"),
+            (1, "body", "ประชาสัมพันธ์ให้ทุกตำบลในเขตอำเภอทราบ และภายในจังหวัดได้รับทราบ"),
+            (1, "signature.position", "ปลัดเทศบาลตำบลกกโก"),
+        ]
+    )
     assert r.geocode == "160103" and r.corrections == []
 
 
 def test_no_subdistrict_is_guessed_from_a_name_that_only_contains_it():
     # the garbled type word leaves "ดำบลชอนสมบูรณ์ตะวันออก" read as a ตำบล mention
-    r = resolve_places([
-        (1, "document.division", "ส่วนราชการ สำนักปลัด ทศปาลดำบลชอนสมบูรณ์ตะวันออก อำเภอหนองม่วง จังหวัดลพบุรี"),
-        (1, "document.subject", "รายงานผลภายในเทศบาลตำปลชอนสมบูรณ์ตะวันออก ประจำปีงบประมาณ พ.ศ. ๒๕๖๖"),
-        (2, "signature.position", "ปลัดเทศบาลตำบลชอนสมบูรณ์ตะวันออก"),
-    ])
+    r = resolve_places(
+        [
+            (1, "document.division", "ส่วนราชการ สำนักปลัด ทศปาลดำบลชอนสมบูรณ์ตะวันออก อำเภอหนองม่วง จังหวัดลพบุรี"),
+            (1, "document.subject", "รายงานผลภายในเทศบาลตำปลชอนสมบูรณ์ตะวันออก ประจำปีงบประมาณ พ.ศ. ๒๕๖๖"),
+            (2, "signature.position", "ปลัดเทศบาลตำบลชอนสมบูรณ์ตะวันออก"),
+        ]
+    )
     assert r.agency == "เทศบาลตำบลชอนสมบูรณ์ตะวันออก"
     assert (r.subdistrict, r.district, r.geocode) == (None, "หนองม่วง", "161100")
     assert all(c.after != "ชอนสมบูรณ์" for c in r.corrections)
@@ -214,8 +231,10 @@ def test_an_address_wrapped_after_its_level_word_still_settles_the_place():
 
 def test_a_one_letter_level_word_that_lost_its_dot_still_names_the_level():
     """``อ วาริชภูมิ จ`` / ``สกลนคร``: อ. and จ. read without their dots (two หนองลาด in Sakon Nakhon)."""
-    doc = [(1, "header.division#p1.l2", "ส่วนราชการ สำนักปลัด เทศบาลตำบลหนองลาด อ วาริชภูมิ จ"),
-           (1, "body#p1.l3", "สกลนคร โทร. ๐ ๔๐๑๗ ๒๖๙๒")]
+    doc = [
+        (1, "header.division#p1.l2", "ส่วนราชการ สำนักปลัด เทศบาลตำบลหนองลาด อ วาริชภูมิ จ"),
+        (1, "body#p1.l3", "สกลนคร โทร. ๐ ๔๐๑๗ ๒๖๙๒"),
+    ]
     r = resolve_places(doc)
     assert (r.subdistrict, r.district, r.province) == ("หนองลาด", "วาริชภูมิ", "สกลนคร")
     assert [m.kind for m in find_mentions("อำเภอเมือง อ วาริชภูมิ")] == ["district", "district"]

@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLES, run_cli
 from PIL import Image
 from pypdf import PdfWriter
-
-from conftest import SAMPLES, run_cli
 
 GOOD = SAMPLES / "line.png"  # a small real scan, quick to read
 
@@ -102,8 +101,9 @@ def test_debug_shows_traceback(tmp_path, out_dir):
 def test_tesseract_not_installed(tmp_path, out_dir):
     transcript = tmp_path / "note.txt"
     transcript.write_text("บันทึกข้อความ\nส่วนราชการ สำนักปลัด เทศบาลตำบลกกโก\n", encoding="utf-8")
-    proc = run_cli(str(GOOD), str(transcript), "-o", str(out_dir),
-                   env={"OCR_PIPELINE_TESSERACT": str(tmp_path / "no-tesseract")})
+    proc = run_cli(
+        str(GOOD), str(transcript), "-o", str(out_dir), env={"OCR_PIPELINE_TESSERACT": str(tmp_path / "no-tesseract")}
+    )
     assert proc.returncode == 9
     line = _one_error_line(proc.stderr, GOOD.name)
     assert "tesseract is not installed" in line.lower() and "apt-get install" in line

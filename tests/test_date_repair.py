@@ -14,7 +14,6 @@ import sys
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Optional
 
 import pytest
 from hypothesis import given, settings
@@ -173,7 +172,9 @@ def test_texts_without_dates() -> None:
 
 
 def test_other_dates_are_never_reread() -> None:
-    r = repair_dates([_ev("fiscal_year", "ปีงบประมาณ ๒๕๖๖"), _ev("other", "พ.ร.บ. ข้อมูลข่าวสาร พ.ศ. ๒๕๔๐ วันที่ ๒ ก.ย. ๒๕๔๐")])
+    r = repair_dates(
+        [_ev("fiscal_year", "ปีงบประมาณ ๒๕๖๖"), _ev("other", "พ.ร.บ. ข้อมูลข่าวสาร พ.ศ. ๒๕๔๐ วันที่ ๒ ก.ย. ๒๕๔๐")]
+    )
     assert r.readings[1].status == "read" and r.readings[1].start == D(1997, 9, 2)
 
 
@@ -383,7 +384,7 @@ def _undetectable(ev: DateEvidence, doc: GenDoc, truth: object) -> bool:
     return got != truth and dr._penalty(ev.role, val, doc.fy, doc.period[1]) == 0.0
 
 
-def check_doc(doc: GenDoc, garbled: Optional[int], **kw) -> dict[str, object]:
+def check_doc(doc: GenDoc, garbled: int | None, **kw) -> dict[str, object]:
     """Repair the document; classify the garbled mention and any collateral damage."""
     r = repair_dates(doc.evidence, **kw)
     out: dict[str, object] = {"collateral_wrong": 0, "collateral_flagged": 0, "doc_wrong": 0}
@@ -405,8 +406,11 @@ def check_doc(doc: GenDoc, garbled: Optional[int], **kw) -> dict[str, object]:
             out["collateral_flagged"] += 1  # type: ignore[operator]
         elif got != truth:
             out["collateral_wrong"] += 1  # type: ignore[operator]
-    fields = (("fiscal_year", r.fiscal_year_be, doc.fy), ("period", (r.period_start, r.period_end), doc.period),
-              ("doc_date", r.doc_date, doc.doc_date))
+    fields = (
+        ("fiscal_year", r.fiscal_year_be, doc.fy),
+        ("period", (r.period_start, r.period_end), doc.period),
+        ("doc_date", r.doc_date, doc.doc_date),
+    )
     for role, got, want in fields:
         if garbled is not None and doc.evidence[garbled].role == role and out.get("outcome") == "undetectable":
             continue  # already counted as the garbled mention's outcome
@@ -498,7 +502,9 @@ def measure(n: int = 2000, seed: int = 12345, **kw) -> None:  # pragma: no cover
         coll_f += res["collateral_flagged"]  # type: ignore[operator]
         doc_w += res["doc_wrong"]  # type: ignore[operator]
     el = time.perf_counter() - t0
-    print(f"one garbled mention per document, {n} documents ({mentions} mentions, {el:.1f} s, {mentions / el:.0f} mentions/s)")
+    print(
+        f"one garbled mention per document, {n} documents ({mentions} mentions, {el:.1f} s, {mentions / el:.0f} mentions/s)"
+    )
     print("  garbled mention:", dict(counts))
     print(f"  other mentions: wrong {coll_w}, flagged {coll_f}; document fields wrong {doc_w}")
     for name, table in (("by role", by_role), ("by garble", by_kind)):
@@ -620,7 +626,11 @@ def measure_confusions() -> None:  # pragma: no cover - a report, not a test
             exact += obs == num
             for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, num, obs).get_opcodes():
                 for k in range(i1, i2):
-                    got = num[k] if op == "equal" else (obs[j1:j2] if i2 - i1 == 1 else obs[j1 + k - i1 : j1 + k - i1 + 1])
+                    got = (
+                        num[k]
+                        if op == "equal"
+                        else (obs[j1:j2] if i2 - i1 == 1 else obs[j1 + k - i1 : j1 + k - i1 + 1])
+                    )
                     per.setdefault(num[k], Counter())[got if op != "delete" else ""] += 1
     print(f"digit runs read exactly: {exact}/{total}")
     for d in sorted(per):
@@ -641,8 +651,9 @@ if __name__ == "__main__":  # pragma: no cover
 def test_a_repair_never_makes_a_day_with_a_leading_zero() -> None:
     """``๐ พฤษภาคม``: ๖ (a look-alike) or ๑๐ (a digit lost), never ``๐๑``; with nothing to choose,
     the date is left empty and the warning names the real choices."""
-    r = repair_dates([_ev("doc_date", "๐ พฤษภาคม ๒๕๖๕"), _ev("fiscal_year", "ปีงบประมาณ พ.ศ. ๒๕๖๕"),
-                      _ev("period", "รอบ ๖ เดือน")])
+    r = repair_dates(
+        [_ev("doc_date", "๐ พฤษภาคม ๒๕๖๕"), _ev("fiscal_year", "ปีงบประมาณ พ.ศ. ๒๕๖๕"), _ev("period", "รอบ ๖ เดือน")]
+    )
     assert r.doc_date is None
     assert r.warnings and "๐๑" not in r.warnings[0]
     assert repair_dates([_ev("doc_date", "๐๑ พฤษภาคม ๒๕๖๕")]).doc_date == date(2022, 5, 1)  # as written

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ocr_pipeline.clean.dates import (
-    date_word_spellings,
     DATE_STYLES,
     MONTH_STYLES,
+    date_word_spellings,
     find_date_mentions,
     fiscal_year_bounds,
     fiscal_year_of,
@@ -286,7 +286,9 @@ FY = st.integers(min_value=2550, max_value=2575)
 
 
 @settings(max_examples=300, deadline=None)
-@given(FY, st.integers(1, 4), st.integers(1, 4), DIGITS, st.sampled_from(["ปีงบประมาณ พ.ศ. ", "ประจำปีงบประมาณ ", "ปีงบฯ "]))
+@given(
+    FY, st.integers(1, 4), st.integers(1, 4), DIGITS, st.sampled_from(["ปีงบประมาณ พ.ศ. ", "ประจำปีงบประมาณ ", "ปีงบฯ "])
+)
 def test_random_fiscal_expressions(fy: int, q1: int, q2: int, digits: str, fy_word: str) -> None:
     q1, q2 = min(q1, q2), max(q1, q2)
     fs, fe = fiscal_year_bounds(fy)
@@ -325,7 +327,9 @@ def measure_speed(n: int = 20000, seed: int = 1) -> None:  # pragma: no cover - 
     rng = random.Random(seed)
     styles = DATE_STYLES + MONTH_STYLES
     texts = [
-        format_thai_date(D(2007, 1, 1) + timedelta(days=rng.randrange(26 * 365)), rng.choice(styles), rng.choice(["thai", "arabic"]))
+        format_thai_date(
+            D(2007, 1, 1) + timedelta(days=rng.randrange(26 * 365)), rng.choice(styles), rng.choice(["thai", "arabic"])
+        )
         for _ in range(n)
     ]
     t0 = time.perf_counter()
@@ -344,30 +348,35 @@ def measure_speed(n: int = 20000, seed: int = 1) -> None:  # pragma: no cover - 
     for _ in range(reps):
         ms = find_date_mentions(para)
     el = time.perf_counter() - t0
-    print(f"running text: {len(para)} chars, {len(ms)} mentions; {reps * len(ms) / el:,.0f} mentions/s, {reps * len(para) / el:,.0f} chars/s")
+    print(
+        f"running text: {len(para)} chars, {len(ms)} mentions; {reps * len(ms) / el:,.0f} mentions/s, {reps * len(para) / el:,.0f} chars/s"
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover
     measure_speed()
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("ต.ุค. ๒๕๖๘ - มนาคม ๒๕๖๙", [("ต.ุค.", "ต.ค."), ("มนาคม", "มีนาคม")]),
-    ("๑ กุพ. ๒๕๖๓", [("กุพ.", "ก.พ.")]),
-    ("พ.ย.-ธิ.ค. ๒๕๖๘", [("ธิ.ค.", "ธ.ค.")]),
-    ("ตูลาคม ๒๕๖๔", [("ตูลาคม", "ตุลาคม")]),
-    ("ไตรมาสที ๒", [("ไตรมาสที", "ไตรมาสที่")]),
-    ("ตลอดปงบประมาณ", [("ตลอดปงบประมาณ", "ตลอดปีงบประมาณ")]),
-    ("ตลอดทังปี", [("ตลอดทังปี", "ตลอดทั้งปี")]),
-    ("ปีงบประมาณ พ.ุศ. ๒๕๖๘", [("พ.ุศ.", "พ.ศ.")]),
-    ("วันที่ ๙ เมษายน พ. Al. ๒๕๖๗", [("พ. Al.", "พ.ศ.")]),  # ศ read as Latin letters before a year
-    # written right, a colloquial form, dots left out, or no month at all: nothing to respell
-    ("ต.ค. ๒๕๖๖ - มี.ค. ๒๕๖๗", []),
-    ("เมษา ๒๕๖๖", []),
-    ("ตค ๒๕๖๖", []),
-    ("มีคุณธรรม ทั้งปวง ก.พ.ร.", []),
-    ("นายพิศาล ใจดี", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ต.ุค. ๒๕๖๘ - มนาคม ๒๕๖๙", [("ต.ุค.", "ต.ค."), ("มนาคม", "มีนาคม")]),
+        ("๑ กุพ. ๒๕๖๓", [("กุพ.", "ก.พ.")]),
+        ("พ.ย.-ธิ.ค. ๒๕๖๘", [("ธิ.ค.", "ธ.ค.")]),
+        ("ตูลาคม ๒๕๖๔", [("ตูลาคม", "ตุลาคม")]),
+        ("ไตรมาสที ๒", [("ไตรมาสที", "ไตรมาสที่")]),
+        ("ตลอดปงบประมาณ", [("ตลอดปงบประมาณ", "ตลอดปีงบประมาณ")]),
+        ("ตลอดทังปี", [("ตลอดทังปี", "ตลอดทั้งปี")]),
+        ("ปีงบประมาณ พ.ุศ. ๒๕๖๘", [("พ.ุศ.", "พ.ศ.")]),
+        ("วันที่ ๙ เมษายน พ. Al. ๒๕๖๗", [("พ. Al.", "พ.ศ.")]),  # ศ read as Latin letters before a year
+        # written right, a colloquial form, dots left out, or no month at all: nothing to respell
+        ("ต.ค. ๒๕๖๖ - มี.ค. ๒๕๖๗", []),
+        ("เมษา ๒๕๖๖", []),
+        ("ตค ๒๕๖๖", []),
+        ("มีคุณธรรม ทั้งปวง ก.พ.ร.", []),
+        ("นายพิศาล ใจดี", []),
+    ],
+)
 def test_garbled_month_and_period_words_are_respelt(text, expected):
     found = date_word_spellings(text)
     assert [(a, b) for _s, _e, a, b in found] == expected

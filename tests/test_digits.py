@@ -6,8 +6,8 @@ import os
 
 import cv2
 import numpy as np
-import pytest
 import pytesseract
+import pytest
 from PIL import Image, ImageDraw, ImageFont
 from pytesseract import Output
 
@@ -30,12 +30,15 @@ def render(text: str, font: str = "Laksaman", pt: float = 16, dpi: int = 300) ->
 
 
 def tesseract_words(img: np.ndarray, psm: int = 7) -> list[Word]:
-    d = pytesseract.image_to_data(Image.fromarray(img), lang="tha+eng", config=f"--psm {psm}",
-                                  output_type=Output.DICT)
+    d = pytesseract.image_to_data(Image.fromarray(img), lang="tha+eng", config=f"--psm {psm}", output_type=Output.DICT)
     words = [
-        Word(d["text"][i], (d["left"][i], d["top"][i], d["left"][i] + d["width"][i], d["top"][i] + d["height"][i]),
-             float(d["conf"][i]))
-        for i in range(len(d["text"])) if d["text"][i].strip()
+        Word(
+            d["text"][i],
+            (d["left"][i], d["top"][i], d["left"][i] + d["width"][i], d["top"][i] + d["height"][i]),
+            float(d["conf"][i]),
+        )
+        for i in range(len(d["text"]))
+        if d["text"][i].strip()
     ]
     return sorted(words, key=lambda w: w.box[0])
 
@@ -44,8 +47,9 @@ def digits_of(words: list[Word]) -> str:
     return "".join(c for w in words for c in w.text if c in dg.THAI_DIGITS + dg.ARABIC_DIGITS)
 
 
-def glyph_boxes(text: str, font: str = "Laksaman", pt: float = 16, dpi: int = 300, gap: float = 0.12
-                ) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
+def glyph_boxes(
+    text: str, font: str = "Laksaman", pt: float = 16, dpi: int = 300, gap: float = 0.12
+) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
     """Each character drawn on its own, ``gap`` x em apart (negative: touching); image and ink boxes."""
     f = ImageFont.truetype(f"{FONTS}/{font}.ttf", round(pt * dpi / 72))
     px = round(pt * dpi / 72)
@@ -81,11 +85,25 @@ def _toy_cnn(rng: np.random.Generator) -> dict:
     labels = ["๑", "๒", "/", "ก", "frag"]
     rest = dg.N_FEATURES - dg.SIZE * dg.SIZE
     f16 = lambda *shape: rng.normal(0, 0.5, shape).astype(np.float16)  # noqa: E731
-    return {"kind": np.array("cnn"), "labels": np.array(labels), "n_convs": np.array(2), "pool": np.array([1, 0]),
-            "C0": f16(3, 1, 3, 3), "c0": f16(3), "C1": f16(4, 3, 3, 3), "c1": f16(4), "n_layers": np.array(2),
-            "W0": f16(4 * 10 * 10 + rest, 6), "b0": f16(6), "W1": f16(6, len(labels)), "b1": f16(len(labels)),
-            "mean": rng.normal(0, 1, rest).astype(np.float32), "std": rng.uniform(0.5, 2, rest).astype(np.float32),
-            "size": np.array(dg.SIZE), "scale": np.array(2.5)}
+    return {
+        "kind": np.array("cnn"),
+        "labels": np.array(labels),
+        "n_convs": np.array(2),
+        "pool": np.array([1, 0]),
+        "C0": f16(3, 1, 3, 3),
+        "c0": f16(3),
+        "C1": f16(4, 3, 3, 3),
+        "c1": f16(4),
+        "n_layers": np.array(2),
+        "W0": f16(4 * 10 * 10 + rest, 6),
+        "b0": f16(6),
+        "W1": f16(6, len(labels)),
+        "b1": f16(len(labels)),
+        "mean": rng.normal(0, 1, rest).astype(np.float32),
+        "std": rng.uniform(0.5, 2, rest).astype(np.float32),
+        "size": np.array(dg.SIZE),
+        "scale": np.array(2.5),
+    }
 
 
 def _reference_cnn(a: dict, x: np.ndarray) -> np.ndarray:
@@ -95,8 +113,15 @@ def _reference_cnn(a: dict, x: np.ndarray) -> np.ndarray:
     for i, pool in enumerate(a["pool"]):
         w, b = f(f"C{i}"), f(f"c{i}")
         p = np.pad(h, ((0, 0), (1, 1), (1, 1)))
-        out = np.array([[[np.sum(p[:, y : y + 3, x_ : x_ + 3] * w[o]) + b[o] for x_ in range(h.shape[2])]
-                         for y in range(h.shape[1])] for o in range(len(w))])
+        out = np.array(
+            [
+                [
+                    [np.sum(p[:, y : y + 3, x_ : x_ + 3] * w[o]) + b[o] for x_ in range(h.shape[2])]
+                    for y in range(h.shape[1])
+                ]
+                for o in range(len(w))
+            ]
+        )
         h = np.maximum(out, 0)
         if pool:
             h = h.reshape(len(h), h.shape[1] // 2, 2, h.shape[2] // 2, 2).max(axis=(2, 4))
@@ -177,8 +202,9 @@ def test_reader_fixes_tesseract_digits(reader: DigitReader, text: str, font: str
         assert readings and all(r.confidence >= reader.min_confidence for r in readings)
 
 
-@pytest.mark.parametrize("font,gap,bold", [("Garuda", -0.04, True), ("Laksaman", -0.04, False),
-                                           ("Waree", 0.0, True), ("Loma", -0.04, True)])
+@pytest.mark.parametrize(
+    "font,gap,bold", [("Garuda", -0.04, True), ("Laksaman", -0.04, False), ("Waree", 0.0, True), ("Loma", -0.04, True)]
+)
 def test_touching_digits_are_cut_apart(reader: DigitReader, font: str, gap: float, bold: bool) -> None:
     """Digits run together (tight setting, ink spread by the scan) are cut and read one by one."""
     img, boxes = glyph_boxes("๒๕๖๖", font=font, gap=gap)
@@ -191,10 +217,13 @@ def test_touching_digits_are_cut_apart(reader: DigitReader, font: str, gap: floa
     assert readings[0].before == "๒๕๒" and readings[0].after == "๒๕๖๖"
 
 
-@pytest.mark.parametrize("text,font,gap,bold", [("๕๔๒๗/๗", "Waree", -0.06, True), ("๑๒๗๑๑", "Garuda", -0.04, False),
-                                                ("๒๓๒๗/๗๙๕", "Garuda", -0.06, True)])
+@pytest.mark.parametrize(
+    "text,font,gap,bold",
+    [("๕๔๒๗/๗", "Waree", -0.06, True), ("๑๒๗๑๑", "Garuda", -0.04, False), ("๒๓๒๗/๗๙๕", "Garuda", -0.06, True)],
+)
 def test_a_run_of_touching_digits_and_a_leaning_slash_is_cut_apart(
-        reader: DigitReader, text: str, font: str, gap: float, bold: bool) -> None:
+    reader: DigitReader, text: str, font: str, gap: float, bold: bool
+) -> None:
     """Three or more glyphs in one blob, a slash touching the digit before it: cut at the best of all
     the upright and slanted cuts (each of these lost digits with upright cuts one at a time)."""
     img, boxes = glyph_boxes(text, font=font, gap=gap)
@@ -220,8 +249,11 @@ def test_a_tone_mark_touching_the_number_is_not_swallowed(reader: DigitReader) -
     mark stays with its word and the number keeps its space (else 'วันที๘' hides the letter's date)."""
     img, boxes = glyph_boxes("ท๘", gap=0.3)
     (tx0, ty0, tx1, ty1), (dx0, dy0, dx1, dy1) = boxes
-    words = [Word("ท", boxes[0], 90.0), Word("\u0e48", (dx0 - 16, max(0, ty0 - 20), dx0 + 6, ty0), 90.0),
-             Word("๕", (dx1 - 8, dy0, dx1, dy1), 90.0, True)]
+    words = [
+        Word("ท", boxes[0], 90.0),
+        Word("\u0e48", (dx0 - 16, max(0, ty0 - 20), dx0 + 6, ty0), 90.0),
+        Word("๕", (dx1 - 8, dy0, dx1, dy1), 90.0, True),
+    ]
     new, _readings = reader.reread(img, words)
     assert [w.text for w in new] == ["ท", "\u0e48", "๘"]
     assert new[2].space_before
@@ -232,8 +264,13 @@ def test_a_digit_box_over_no_ink_beside_a_number_is_dropped(reader: DigitReader)
     the number; it belongs to the number and goes (else the day reads 220)."""
     img, boxes = glyph_boxes("ม๒๒ม", gap=0.4)
     x1, y0, y1 = boxes[2][2], boxes[2][1], boxes[2][3]
-    words = [Word("ม", boxes[0], 90.0), Word("๒", boxes[1], 90.0, True), Word("๒", boxes[2], 90.0),
-             Word("๐", (x1 + 3, y0, x1 + 4, y1), 90.0), Word("ม", boxes[3], 90.0, True)]
+    words = [
+        Word("ม", boxes[0], 90.0),
+        Word("๒", boxes[1], 90.0, True),
+        Word("๒", boxes[2], 90.0),
+        Word("๐", (x1 + 3, y0, x1 + 4, y1), 90.0),
+        Word("ม", boxes[3], 90.0, True),
+    ]
     new, readings = reader.reread(img, words)
     assert [w.text for w in new] == ["ม", "๒๒", "ม"]
     assert [(r.before, r.after) for r in readings] == [("๒๒๐", "๒๒")]
@@ -270,8 +307,9 @@ def test_letters_are_never_turned_into_digits(reader: DigitReader, letter: str) 
         new, readings = reader.reread(img, words)
         texts = [w.text for w in new]
         assert fake in texts or all(r.confidence < reader.min_confidence for r in readings), texts
-        assert not any(c in dg.THAI_DIGITS for c in "".join(texts).replace("๒", "").replace("๓", "")
-                       .replace(fake, "")), texts
+        assert not any(
+            c in dg.THAI_DIGITS for c in "".join(texts).replace("๒", "").replace("๓", "").replace(fake, "")
+        ), texts
 
 
 def test_blank_box_gives_no_confident_reading(reader: DigitReader) -> None:
@@ -307,9 +345,15 @@ def test_a_short_token_before_a_month_is_read_as_the_day(reader: DigitReader) ->
     img, boxes = glyph_boxes("ม๙มย", gap=0.5)
     x0, y0, x1, y1 = boxes[1]
     mid = (x0 + x1) // 2
-    words = [Word("ม", boxes[0], 90.0), Word("ค", (x0, y0, mid, y1), 80.0, True), Word("ง", (mid, y0, x1, y1), 80.0),
-             Word("ม", boxes[2], 90.0, True), Word(".", boxes[2], 90.0), Word("ย", boxes[3], 90.0),
-             Word(".", boxes[3], 90.0)]
+    words = [
+        Word("ม", boxes[0], 90.0),
+        Word("ค", (x0, y0, mid, y1), 80.0, True),
+        Word("ง", (mid, y0, x1, y1), 80.0),
+        Word("ม", boxes[2], 90.0, True),
+        Word(".", boxes[2], 90.0),
+        Word("ย", boxes[3], 90.0),
+        Word(".", boxes[3], 90.0),
+    ]
     new, _readings = reader.reread(img, words)
     assert [w.text for w in new][:2] == ["ม", "๙"]
     assert {1, 2} <= set(reader.seeds(words))
@@ -321,9 +365,15 @@ def test_a_symbol_glued_to_a_month_is_read_as_the_day(reader: DigitReader) -> No
     and its word runs on into the month; the symbol's glyph is read and the month kept."""
     img, boxes = glyph_boxes("กรมท๔ตค", gap=0.5)
     x0, y0, x1, y1 = boxes[4]
-    words = [Word("ก", boxes[0], 90.0), Word("ร", boxes[1], 90.0), Word("ม", boxes[2], 90.0),
-             Word("ท", boxes[3], 90.0), Word("<", (x0, y0, x0 + 6, y1), 40.0, True), Word("ต", boxes[5], 90.0),
-             Word("ค", boxes[6], 90.0)]
+    words = [
+        Word("ก", boxes[0], 90.0),
+        Word("ร", boxes[1], 90.0),
+        Word("ม", boxes[2], 90.0),
+        Word("ท", boxes[3], 90.0),
+        Word("<", (x0, y0, x0 + 6, y1), 40.0, True),
+        Word("ต", boxes[5], 90.0),
+        Word("ค", boxes[6], 90.0),
+    ]
     assert 4 in reader.seeds(words)
     new, readings = reader.reread(img, words)
     assert [w.text for w in new][3:] == ["ท", "๔", "ต", "ค"]
@@ -336,8 +386,11 @@ def test_letters_glued_before_a_number_are_read_with_it(reader: DigitReader) -> 
     img, boxes = glyph_boxes("กก๖๗๓๗", gap=0.12)
     first = (boxes[2][0], min(b[1] for b in boxes[2:4]), boxes[3][2], max(b[3] for b in boxes[2:4]))
     rest = (boxes[4][0], min(b[1] for b in boxes[4:]), boxes[5][2], max(b[3] for b in boxes[4:]))
-    words = [Word("กก", (boxes[0][0], boxes[0][1], boxes[1][2], boxes[1][3]), 90.0),
-             Word("เว", first, 60.0, True), Word("๓๗", rest, 80.0)]
+    words = [
+        Word("กก", (boxes[0][0], boxes[0][1], boxes[1][2], boxes[1][3]), 90.0),
+        Word("เว", first, 60.0, True),
+        Word("๓๗", rest, 80.0),
+    ]
     x0 = reader.stretches(words, float(boxes[3][3] - boxes[3][1]))[0][0]
     assert x0 < first[0]
     new, _readings = reader.reread(img, words)
@@ -347,8 +400,13 @@ def test_letters_glued_before_a_number_are_read_with_it(reader: DigitReader) -> 
 def test_the_memo_label_is_no_number_seed(reader: DigitReader) -> None:
     """``ที่`` (the document number's label, printed bold) is a consonant with marks like a misread
     digit, but it is a label: never read as a number."""
-    words = [Word("ท", (0, 0, 30, 40), 90.0), Word("ี", (5, 0, 25, 10), 90.0), Word("่", (10, 0, 20, 8), 90.0),
-             Word("นค", (50, 10, 90, 40), 90.0, True), Word("๓", (100, 10, 120, 40), 90.0, True)]
+    words = [
+        Word("ท", (0, 0, 30, 40), 90.0),
+        Word("ี", (5, 0, 25, 10), 90.0),
+        Word("่", (10, 0, 20, 8), 90.0),
+        Word("นค", (50, 10, 90, 40), 90.0, True),
+        Word("๓", (100, 10, 120, 40), 90.0, True),
+    ]
     assert reader.seeds(words) == [4]
     words[1:3] = []
     assert 0 in reader.seeds(words)  # ท alone may be a misread ๗
@@ -361,9 +419,16 @@ def test_a_day_no_word_stands_over_is_put_in_before_the_month(reader: DigitReade
     img, boxes = glyph_boxes("กรมท๗มย", gap=0.5)
     label = (boxes[0][0], min(b[1] for b in boxes[:4]), boxes[3][2], max(b[3] for b in boxes[:4]))
     m_box = (boxes[4][0], *boxes[5][1:]) if month_from_day else boxes[5]
-    words = [Word("ก", boxes[0], 90.0), Word("ร", boxes[1], 90.0), Word("ม", boxes[2], 90.0),
-             Word("ท", boxes[3], 90.0), Word("ม", m_box, 90.0, True), Word(".", boxes[5], 90.0),
-             Word("ย", boxes[6], 90.0), Word(".", boxes[6], 90.0)]
+    words = [
+        Word("ก", boxes[0], 90.0),
+        Word("ร", boxes[1], 90.0),
+        Word("ม", boxes[2], 90.0),
+        Word("ท", boxes[3], 90.0),
+        Word("ม", m_box, 90.0, True),
+        Word(".", boxes[5], 90.0),
+        Word("ย", boxes[6], 90.0),
+        Word(".", boxes[6], 90.0),
+    ]
     assert reader.dayless_months(words) == [4]
     new, readings = reader.reread(img, words)
     assert [w.text for w in new][3:6] == ["ท", "๗", "ม"]

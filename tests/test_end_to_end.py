@@ -9,7 +9,6 @@ import shutil
 
 import pandas as pd
 import pytest
-
 from conftest import SAMPLES, load_json, run_cli
 from contract import MEASURE_CSV_COLUMNS, check_result_json
 
@@ -104,8 +103,9 @@ def test_text_file_separates_pages_with_form_feeds(batch):
 def test_raw_text_is_kept_as_read(batch):
     out, _ = batch
     data = load_json(out / "report2.json")
-    assert any("\u0e4d\u0e32" in p["raw_text"] for p in data["pages"]), \
+    assert any("\u0e4d\u0e32" in p["raw_text"] for p in data["pages"]), (
         "Tesseract writes sara am as nikhahit + aa; raw_text keeps it for audit"
+    )
 
 
 def test_single_line_image_is_read_as_one_line(out_dir):
@@ -156,9 +156,10 @@ def _scan_of(path, image):
 
 def test_borderless_table_falls_back_to_word_columns(tmp_path, out_dir):
     """samples/table.pdf with its rules erased: columns come from word positions, with a warning."""
+    from pathlib import Path
+
     import cv2
     import numpy as np
-    from pathlib import Path
     from PIL import Image
 
     from ocr_pipeline.ingest.pdf import render_pdf_page

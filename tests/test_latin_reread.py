@@ -41,9 +41,13 @@ def test_suspect_tokens():
 
 def test_covered_widens_to_words_under_a_whole_line_box():
     # Tesseract gave the garbage word a box over the whole line; the digits and dash lie under it
-    words = [Word("AA.", (27, 0, 364, 40), 84.0), Word("๒", (171, 0, 203, 40), 95.0, True),
-             Word("๕", (203, 0, 239, 40), 97.0), Word("-", (333, 0, 365, 40), 92.0, True),
-             Word("มี.ค.", (420, 0, 520, 40), 90.0, True)]
+    words = [
+        Word("AA.", (27, 0, 364, 40), 84.0),
+        Word("๒", (171, 0, 203, 40), 95.0, True),
+        Word("๕", (203, 0, 239, 40), 97.0),
+        Word("-", (333, 0, 365, 40), 92.0, True),
+        Word("มี.ค.", (420, 0, 520, 40), 90.0, True),
+    ]
     assert _covered(words, 0, 1, (27, 0, 364, 40)) == (0, 4)
     assert _covered(words, 4, 5, (420, 0, 520, 40)) == (4, 5)
 
@@ -67,9 +71,13 @@ def test_garbage_over_the_whole_line_is_replaced_once_with_words_on_the_page():
 
 
 def test_drop_noise_removes_doubtful_specks_only():
-    words = [Word("ผล", (0, 0, 40, 30), 95.0), Word("l", (60, 0, 64, 30), 20.0, True),
-             Word("ITA", (80, 0, 120, 30), 30.0, True), Word("|", (140, 0, 142, 30), 90.0, True),
-             Word("ดี", (160, 0, 200, 30), 95.0, True)]
+    words = [
+        Word("ผล", (0, 0, 40, 30), 95.0),
+        Word("l", (60, 0, 64, 30), 20.0, True),
+        Word("ITA", (80, 0, 120, 30), 30.0, True),
+        Word("|", (140, 0, 142, 30), 90.0, True),
+        Word("ดี", (160, 0, 200, 30), 95.0, True),
+    ]
     line = line_of(words)
     corrections = drop_noise([line], page=2)
     assert [w.text for w in line.words] == ["ผล", "ITA", "ดี"]
@@ -80,9 +88,13 @@ def test_drop_noise_removes_doubtful_specks_only():
 def test_drop_noise_keeps_a_document_number_prefix():
     """``ที่ UZ ๗๐๘๗๙/๒``: the province abbreviation read as doubtful Latin letters stays for the
     document-number clean-up, which repairs it from the province; the same letters elsewhere go."""
-    words = [Word("ที่", (0, 0, 40, 30), 95.0), Word("UZ", (60, 0, 90, 30), 30.0, True),
-             Word("๗๐๘๗๙/๒", (100, 0, 200, 30), 90.0, True), Word("UZ", (220, 0, 250, 30), 30.0, True),
-             Word("๒๕๖๗", (260, 0, 330, 30), 90.0, True)]
+    words = [
+        Word("ที่", (0, 0, 40, 30), 95.0),
+        Word("UZ", (60, 0, 90, 30), 30.0, True),
+        Word("๗๐๘๗๙/๒", (100, 0, 200, 30), 90.0, True),
+        Word("UZ", (220, 0, 250, 30), 30.0, True),
+        Word("๒๕๖๗", (260, 0, 330, 30), 90.0, True),
+    ]
     line = line_of(words)
     corrections = drop_noise([line], page=1)
     assert [w.text for w in line.words] == ["ที่", "UZ", "๗๐๘๗๙/๒", "๒๕๖๗"]

@@ -8,7 +8,6 @@ from ocr_pipeline.clean import lexicon as lx
 from ocr_pipeline.model import Correction
 from ocr_pipeline.resources import load_list, load_table
 
-
 # ----------------------------------------------------------------------------- data files
 
 
@@ -75,8 +74,18 @@ def test_repair_units(read, expected):
     assert changes and all(c.rule == "lexicon" and 80 <= c.score <= 100 for c in changes)
 
 
-@pytest.mark.parametrize("text", ["กองคลัง", "ทุกส่วนราชการ", "กองคลังและกองช่าง", "สำนักปลัด (งานธุรการ)",
-                                  "กองการศึกษา ศาสนา\nและวัฒนธรรม", "คณะทำงาน ITA", ""])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "กองคลัง",
+        "ทุกส่วนราชการ",
+        "กองคลังและกองช่าง",
+        "สำนักปลัด (งานธุรการ)",
+        "กองการศึกษา ศาสนา\nและวัฒนธรรม",
+        "คณะทำงาน ITA",
+        "",
+    ],
+)
 def test_repair_units_leaves_correct_and_unknown_text(text):
     after, changes = lx.repair_units(text)
     assert changes == []

@@ -11,20 +11,26 @@ from ocr_pipeline.extract.signatures import despeck, find_signatories, name_grou
 from ocr_pipeline.model import Line, Page, Word
 
 
-@pytest.mark.parametrize("line, expected", [
-    ("ส่วนราชการ สำนักปลัด เทศบาลตำบลกกโก", [("division", "สำนักปลัด เทศบาลตำบลกกโก")]),
-    ("เรือง รายงานผล", [("subject", "รายงานผล")]),                # garbled label
-    ("เรื่องรายงานผล", [("subject", "รายงานผล")]),                # glued to its value
-    ("เร อง รายงานผล", [("subject", "รายงานผล")]),                # split where a mark was lost
-    ("ที่ ลบ ๕๓๘๐๑/๓๒๔ วันที่ ๑๐ เมษายน ๒๕๖๖",                      # two labels on one line
-     [("doc_number", "ลบ ๕๓๘๐๑/๓๒๔"), ("doc_date", "๑๐ เมษายน ๒๕๖๖")]),
-    ("ท ลบ ๕๓๘๐๑/๓๒๔ งนท ๑๐ เมษายน ๒๕๖๖",
-     [("doc_number", "ลบ ๕๓๘๐๑/๓๒๔"), ("doc_date", "๑๐ เมษายน ๒๕๖๖")]),
-    ("ทุกส่วนราชการ ได้ดำเนินการ", []),                            # a word that only ends like a label
-    ("ที่มห ๕๓๖๔๙/๓๑๖ วนท ๙ เม.ย. ๒๕๖๕",                          # ที่ glued to the number's prefix
-     [("doc_number", "มห ๕๓๖๔๙/๓๑๖"), ("doc_date", "๙ เม.ย. ๒๕๖๕")]),
-    ("ทหาร ๕ นาย", []),
-])
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("ส่วนราชการ สำนักปลัด เทศบาลตำบลกกโก", [("division", "สำนักปลัด เทศบาลตำบลกกโก")]),
+        ("เรือง รายงานผล", [("subject", "รายงานผล")]),  # garbled label
+        ("เรื่องรายงานผล", [("subject", "รายงานผล")]),  # glued to its value
+        ("เร อง รายงานผล", [("subject", "รายงานผล")]),  # split where a mark was lost
+        (
+            "ที่ ลบ ๕๓๘๐๑/๓๒๔ วันที่ ๑๐ เมษายน ๒๕๖๖",  # two labels on one line
+            [("doc_number", "ลบ ๕๓๘๐๑/๓๒๔"), ("doc_date", "๑๐ เมษายน ๒๕๖๖")],
+        ),
+        ("ท ลบ ๕๓๘๐๑/๓๒๔ งนท ๑๐ เมษายน ๒๕๖๖", [("doc_number", "ลบ ๕๓๘๐๑/๓๒๔"), ("doc_date", "๑๐ เมษายน ๒๕๖๖")]),
+        ("ทุกส่วนราชการ ได้ดำเนินการ", []),  # a word that only ends like a label
+        (
+            "ที่มห ๕๓๖๔๙/๓๑๖ วนท ๙ เม.ย. ๒๕๖๕",  # ที่ glued to the number's prefix
+            [("doc_number", "มห ๕๓๖๔๙/๓๑๖"), ("doc_date", "๙ เม.ย. ๒๕๖๕")],
+        ),
+        ("ทหาร ๕ นาย", []),
+    ],
+)
 def test_labels(line, expected):
     assert [(f, v) for f, v, _s in split_label(line)] == expected
 
@@ -35,9 +41,11 @@ def _page(text: str, number: int = 1) -> Page:
 
 
 def test_header_fields_with_wrapped_values_and_a_lost_label():
-    page = _page("บันทึกข้อความ\nส่วนราชการ สำนักปลัด เทศบาลตำบลกกโก อำเภอ\nเมืองลพบุรี จังหวัดลพบุรี\n"
-                 "AU ลบ ๕๓๘๐๑/๓๒๔ วันที่ ๑๐ เมษายน ๒๕๖๖\nเรื่อง รายงานผลการดำเนินงานตามมาตรการ\n"
-                 "' ส่งเสริมคุณธรรม\nเรียน นายกเทศมนตรีตำบลกกโก ก")
+    page = _page(
+        "บันทึกข้อความ\nส่วนราชการ สำนักปลัด เทศบาลตำบลกกโก อำเภอ\nเมืองลพบุรี จังหวัดลพบุรี\n"
+        "AU ลบ ๕๓๘๐๑/๓๒๔ วันที่ ๑๐ เมษายน ๒๕๖๖\nเรื่อง รายงานผลการดำเนินงานตามมาตรการ\n"
+        "' ส่งเสริมคุณธรรม\nเรียน นายกเทศมนตรีตำบลกกโก ก"
+    )
     hits = header_fields([page])
     assert hits["division"].value == "สำนักปลัด เทศบาลตำบลกกโก อำเภอเมืองลพบุรี จังหวัดลพบุรี"
     assert hits["doc_number"].value == "ลบ ๕๓๘๐๑/๓๒๔" and hits["doc_date"].value == "๑๐ เมษายน ๒๕๖๖"
@@ -48,8 +56,9 @@ def test_header_fields_with_wrapped_values_and_a_lost_label():
 def test_a_document_number_after_a_lost_label_with_a_marked_prefix():
     """``n ชูพ ๖๔๑๙๙/๘๓ วันที่ ๗ เมษายน``: the ที่ label read ``n`` and a stray mark on the prefix; the
     number is still found by its shape, and the date after it."""
-    hits = header_fields([_page("บันทึกข้อความ\nส่วนราชการ สำนักปลัด เทศบาลตำบลละแม\n"
-                                "n ชูพ ๖๔๑๙๙/๘๓ วันที่ ๗ เมษายน พ.ศ. ๒๕๖๕\nเรื่อง รายงานผล")])
+    hits = header_fields(
+        [_page("บันทึกข้อความ\nส่วนราชการ สำนักปลัด เทศบาลตำบลละแม\nn ชูพ ๖๔๑๙๙/๘๓ วันที่ ๗ เมษายน พ.ศ. ๒๕๖๕\nเรื่อง รายงานผล")]
+    )
     assert hits["doc_number"].value == "ชูพ ๖๔๑๙๙/๘๓" and hits["doc_date"].value == "๗ เมษายน พ.ศ. ๒๕๖๕"
 
 
@@ -59,19 +68,25 @@ def test_tidy_value():
 
 
 def test_a_garbled_document_number_prefix_is_kept_as_evidence():
-    hits = header_fields([_page("บันทึกข้อความ\nส่วนราชการ สำนักปลัด เทศบาลตำบลต้า\n"
-                                "ท NI ๕๓๔๖๐/๑๙ วนท ๓๐ เมษายน ๒๕๖๒\nเรื่อง รายงานผล")])
+    hits = header_fields(
+        [_page("บันทึกข้อความ\nส่วนราชการ สำนักปลัด เทศบาลตำบลต้า\nท NI ๕๓๔๖๐/๑๙ วนท ๓๐ เมษายน ๒๕๖๒\nเรื่อง รายงานผล")]
+    )
     assert hits["doc_number"].value == "NI ๕๓๔๖๐/๑๙" and hits["doc_date"].value == "๓๐ เมษายน ๒๕๖๒"
 
 
 def test_signature_blocks_alone_side_by_side_and_with_a_lost_bracket():
-    page = _page("จึงเรียนมาเพื่อโปรดทราบ\n(นายวิภาค คงไชย)\nเจ้าพนักงานธุรการ\n"
-                 "(นางสาวสุดา ใจดี) (นายสมชาย ดีมาก)\nหัวหน้าสำนักปลัด ปลัดเทศบาลตำบลกกโก\n"
-                 "นายอภิชาญ นามโคตร)\n8 6 a\nรองปลัดเทศบาล\nปฏิบัติหน้าที่ปลัดเทศบาล")
+    page = _page(
+        "จึงเรียนมาเพื่อโปรดทราบ\n(นายวิภาค คงไชย)\nเจ้าพนักงานธุรการ\n"
+        "(นางสาวสุดา ใจดี) (นายสมชาย ดีมาก)\nหัวหน้าสำนักปลัด ปลัดเทศบาลตำบลกกโก\n"
+        "นายอภิชาญ นามโคตร)\n8 6 a\nรองปลัดเทศบาล\nปฏิบัติหน้าที่ปลัดเทศบาล"
+    )
     got = [(s.name, s.position) for s, _p in find_signatories([page])]
-    assert got == [("นายวิภาค คงไชย", "เจ้าพนักงานธุรการ"),
-                   ("นางสาวสุดา ใจดี", "หัวหน้าสำนักปลัด"), ("นายสมชาย ดีมาก", "ปลัดเทศบาลตำบลกกโก"),
-                   ("นายอภิชาญ นามโคตร", "รองปลัดเทศบาล ปฏิบัติหน้าที่ปลัดเทศบาล")]
+    assert got == [
+        ("นายวิภาค คงไชย", "เจ้าพนักงานธุรการ"),
+        ("นางสาวสุดา ใจดี", "หัวหน้าสำนักปลัด"),
+        ("นายสมชาย ดีมาก", "ปลัดเทศบาลตำบลกกโก"),
+        ("นายอภิชาญ นามโคตร", "รองปลัดเทศบาล ปฏิบัติหน้าที่ปลัดเทศบาล"),
+    ]
     assert name_groups("นายกเทศมนตรีตำบลกกโก") == []  # a position that starts like a title
 
 
@@ -79,16 +94,17 @@ def test_positions_side_by_side_split_by_x():
     def line(tokens):
         words = [Word(t, (x, 0, x + 200, 40), 95.0, space_before=i > 0) for i, (t, x) in enumerate(tokens)]
         return Line(text=" ".join(t for t, _ in tokens), box=(0, 0, 2000, 40), words=words)
+
     names = line([("(นางสาวสุดา", 300), ("ใจดี)", 520), ("(นายสมชาย", 1300), ("ดีมาก)", 1520)])
     positions = line([("หัวหน้า", 250), ("สำนักปลัด", 470), ("ปลัด", 1300), ("เทศบาล", 1520)])
     assert split_positions(names, positions, 2) == ["หัวหน้า สำนักปลัด", "ปลัด เทศบาล"]
 
 
 def test_fiscal_year_and_round_rewritten_to_the_settled_values():
-    assert rewrite_fiscal_mentions("ประจำปีงบประมาณ พ.ศ. ๒๕๒๐๕ รอบง เดือน", 2569, 6) == \
-        "ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ รอบ ๖ เดือน"
-    assert rewrite_fiscal_mentions("ประจำปี 2563 รอบ 5 เดือน", 2563, 12, thai_digits=False) == \
-        "ประจำปี 2563 รอบ 12 เดือน"
+    assert (
+        rewrite_fiscal_mentions("ประจำปีงบประมาณ พ.ศ. ๒๕๒๐๕ รอบง เดือน", 2569, 6) == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ รอบ ๖ เดือน"
+    )
+    assert rewrite_fiscal_mentions("ประจำปี 2563 รอบ 5 เดือน", 2563, 12, thai_digits=False) == "ประจำปี 2563 รอบ 12 เดือน"
     plan = "แผนพัฒนาท้องถิ่น ประจำปีงบประมาณ ๒๕๖๖-๒๕๗๐"
     assert rewrite_fiscal_mentions(plan, 2569, 6) == plan  # a range of years is left alone
 
@@ -97,51 +113,65 @@ def test_period_phrase_and_round():
     body = "ทุกส่วนราชการ ในรอบระยะเวลาตั้งแต่วันที่ ๑ ตุลาคม ๒๕๖๕ ถึงวันที่ ๓๑ มีนาคม ๒๕๖๖ เพื่อรายงาน"
     assert period_phrase(body) == "รอบระยะเวลาตั้งแต่วันที่ ๑ ตุลาคม ๒๕๖๕ ถึงวันที่ ๓๑ มีนาคม ๒๕๖๖"
     from datetime import date
+
     assert report_round(date(2022, 10, 1), date(2023, 3, 31)) == "6 months"
     assert report_round(date(2022, 10, 1), date(2023, 9, 30)) == "12 months"
 
 
 def test_wrapped_cell_lines():
-    assert join_wrapped(["ได้รับฟังความคิดเห็นของ", "ประชาชน จำนวน ๓", "ครั้ง"]) == \
-        "ได้รับฟังความคิดเห็นของประชาชน จำนวน ๓ ครั้ง"
+    assert join_wrapped(["ได้รับฟังความคิดเห็นของ", "ประชาชน จำนวน ๓", "ครั้ง"]) == "ได้รับฟังความคิดเห็นของประชาชน จำนวน ๓ ครั้ง"
     assert join_wrapped(["กองคลัง/", "กองช่าง"]) == "กองคลัง/กองช่าง"
 
 
 def test_a_date_in_the_body_is_no_header_label():
     """The header's ที่ label was lost; "วันที่ ๓๐ กันยายน" starting a body line is not the letter's date."""
-    page = _page("บันทึกข้อความ\nส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลบางบาล\n"
-                 "ii อย ๕๖๒๗๕/๓๕ วันที่ ๒๕ พฤศจิกายน ๒๕๖๑\nเรื่อง รายงานผล\nเรียน นายกองค์การบริหารส่วนตำบลบางบาล\n"
-                 "ในรอบระยะเวลาตั้งแต่วันที่ ๑ ตุลาคม ๒๕๖๐ ถึง\nวันที่ ๓๐ กันยายน ๒๕๖๑ เพื่อรายงาน")
+    page = _page(
+        "บันทึกข้อความ\nส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลบางบาล\n"
+        "ii อย ๕๖๒๗๕/๓๕ วันที่ ๒๕ พฤศจิกายน ๒๕๖๑\nเรื่อง รายงานผล\nเรียน นายกองค์การบริหารส่วนตำบลบางบาล\n"
+        "ในรอบระยะเวลาตั้งแต่วันที่ ๑ ตุลาคม ๒๕๖๐ ถึง\nวันที่ ๓๐ กันยายน ๒๕๖๑ เพื่อรายงาน"
+    )
     hits = header_fields([page])
     assert hits["doc_number"].value == "อย ๕๖๒๗๕/๓๕"
     assert hits["doc_date"].value == "๒๕ พฤศจิกายน ๒๕๖๑"
 
 
-@pytest.mark.parametrize("text, clean", [
-    (". ปลัดองค์การบริหารส่วนตำบล", "ปลัดองค์การบริหารส่วนตำบล"),
-    ("นายทรงชัย .พฤฒิสาร", "นายทรงชัย พฤฒิสาร"),
-    ("นายกเทศมนตรีตำบลต้า ' .", "นายกเทศมนตรีตำบลต้า"),
-    ("ดร.สมชาย ใจดี", "ดร.สมชาย ใจดี"),          # a title's dot is no speck
-    ("ว่าที่ ร.ต.สมชาย ดีมาก", "ว่าที่ ร.ต.สมชาย ดีมาก"),
-])
+@pytest.mark.parametrize(
+    "text, clean",
+    [
+        (". ปลัดองค์การบริหารส่วนตำบล", "ปลัดองค์การบริหารส่วนตำบล"),
+        ("นายทรงชัย .พฤฒิสาร", "นายทรงชัย พฤฒิสาร"),
+        ("นายกเทศมนตรีตำบลต้า ' .", "นายกเทศมนตรีตำบลต้า"),
+        ("ดร.สมชาย ใจดี", "ดร.สมชาย ใจดี"),  # a title's dot is no speck
+        ("ว่าที่ ร.ต.สมชาย ดีมาก", "ว่าที่ ร.ต.สมชาย ดีมาก"),
+    ],
+)
 def test_specks_at_the_edge_of_names_and_positions(text, clean):
     assert despeck(text) == clean
 
 
 def test_subject_wrapped_after_a_speck_and_before_a_number():
-    hits = header_fields([_page("บันทึกข้อความ\nส่วนราชการ สำนักปลัด\nที่ ลบ ๕๓๘๐๑/๓๒๔ วันที่ ๑๐ เมษายน ๒๕๖๖\n"
-                                "เรื่อง รายงานผลตามมาตรการส่งเสริมคุณธรรมและ '\nความโปร่งใส ประจำปี\n๒๕๖๓ รอบ ๑๒ เดือน\n"
-                                "เรียน นายกเทศมนตรีตำบลกกโก")])
+    hits = header_fields(
+        [
+            _page(
+                "บันทึกข้อความ\nส่วนราชการ สำนักปลัด\nที่ ลบ ๕๓๘๐๑/๓๒๔ วันที่ ๑๐ เมษายน ๒๕๖๖\n"
+                "เรื่อง รายงานผลตามมาตรการส่งเสริมคุณธรรมและ '\nความโปร่งใส ประจำปี\n๒๕๖๓ รอบ ๑๒ เดือน\n"
+                "เรียน นายกเทศมนตรีตำบลกกโก"
+            )
+        ]
+    )
     assert hits["subject"].value == "รายงานผลตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปี ๒๕๖๓ รอบ ๑๒ เดือน"
 
 
 def test_a_subject_whose_label_ocr_garbled_is_found_by_its_place():
-    page = _page("บันทึกข้อความ\nส่วนราชการ กองคลัง องค์การบริหารส่วนตำบลกาหลง\n"
-                 "ท สค ๖๖๐๖๒/๘๗ วนท ๑๒ เมษายน ๒๕๖๘\nเว อง รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและ\n"
-                 ".ความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๘\nเรียน นายกองค์การบริหารส่วนตำบลกาหลง")
+    page = _page(
+        "บันทึกข้อความ\nส่วนราชการ กองคลัง องค์การบริหารส่วนตำบลกาหลง\n"
+        "ท สค ๖๖๐๖๒/๘๗ วนท ๑๒ เมษายน ๒๕๖๘\nเว อง รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและ\n"
+        ".ความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๘\nเรียน นายกองค์การบริหารส่วนตำบลกาหลง"
+    )
     hits = header_fields([page])
-    assert hits["subject"].value == ("รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
-                                     "ประจำปีงบประมาณ พ.ศ. ๒๕๖๘")
+    assert hits["subject"].value == (
+        "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"
+    )
     assert hits["subject"].label_score == 0.0  # found by position, not by its label
 
 
@@ -151,8 +181,10 @@ def test_a_document_number_whose_digits_the_reader_flagged_is_left_empty():
     from ocr_pipeline.extract.document import extract_result
     from ocr_pipeline.model import Source
 
-    text = ("บันทึกข้อความ\nส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลบางบาล\n"
-            "ที่ อย ๒๒๕๕๕/๓๑๐ วันที่ ๒๕ พฤศจิกายน ๒๕๖๑\nเรื่อง รายงานผล\nเรียน นายกองค์การบริหารส่วนตำบลบางบาล")
+    text = (
+        "บันทึกข้อความ\nส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลบางบาล\n"
+        "ที่ อย ๒๒๕๕๕/๓๑๐ วันที่ ๒๕ พฤศจิกายน ๒๕๖๑\nเรื่อง รายงานผล\nเรียน นายกองค์การบริหารส่วนตำบลบางบาล"
+    )
     source = Source("memo.pdf", "0" * 64, "pdf", 1)
     assert extract_result(source, [_page(text)]).document.doc_number == "อย ๒๒๕๕๕/๓๑๐"
     flagged = _page(text)

@@ -33,8 +33,11 @@ def test_garbled_reading_fixed_from_a_known_reading_in_the_document():
 
 def test_majority_of_unknown_readings_wins():
     # family name not in pythainlp's list: two readings against one
-    mentions = [(1, "signatory", "นางสาวสุดา พรหมวิเศษกุล"), (2, "signatory", "นางสาวสุดา พรหมวิเศษกุล"),
-                (2, "body", "นางสาวสุดา พรหมวิเศมกุล")]
+    mentions = [
+        (1, "signatory", "นางสาวสุดา พรหมวิเศษกุล"),
+        (2, "signatory", "นางสาวสุดา พรหมวิเศษกุล"),
+        (2, "body", "นางสาวสุดา พรหมวิเศมกุล"),
+    ]
     names, corr, _ = nm.resolve_names(mentions)
     assert names == ["นางสาวสุดา พรหมวิเศษกุล"] * 3
     assert len(corr) == 1 and corr[0].page == 2

@@ -28,11 +28,37 @@ from ocr_pipeline.synth.write import write_document
 ROOT = Path(__file__).resolve().parent.parent
 TOP = {"schema_version", "source", "document", "measures", "corrections", "warnings", "pages", "synth"}
 SOURCE = {"path", "sha256", "kind", "pages"}
-DOCUMENT = {"agency", "agency_type", "division", "subdistrict", "district", "province", "geocode", "doc_number",
-            "doc_date", "subject", "addressee", "fiscal_year_be", "period_start", "period_end", "report_round",
-            "signatories"}
-MEASURE = {"measure_no", "measure", "step_no", "step", "responsible", "period_text", "period_start", "period_end",
-           "result", "page", "confidence"}
+DOCUMENT = {
+    "agency",
+    "agency_type",
+    "division",
+    "subdistrict",
+    "district",
+    "province",
+    "geocode",
+    "doc_number",
+    "doc_date",
+    "subject",
+    "addressee",
+    "fiscal_year_be",
+    "period_start",
+    "period_end",
+    "report_round",
+    "signatories",
+}
+MEASURE = {
+    "measure_no",
+    "measure",
+    "step_no",
+    "step",
+    "responsible",
+    "period_text",
+    "period_start",
+    "period_end",
+    "result",
+    "page",
+    "confidence",
+}
 PAGE = {"number", "text", "raw_text", "mean_confidence"}
 SEEDS = [doc_seed(7, i) for i in (0, 3, 5, 8)]
 
@@ -53,8 +79,25 @@ def test_same_seed_same_bytes_in_fresh_processes(tmp_path):
     """Two runs of the CLI with different hash seeds give byte-identical PDFs, truths and transcripts."""
     for run in ("a", "b"):
         env = {**os.environ, "PYTHONHASHSEED": "1" if run == "a" else "977"}
-        subprocess.run([sys.executable, "-m", "ocr_pipeline.synth", str(tmp_path / run), "--n", "1", "--seed", "3",
-                        "--start", "4", "--transcripts", "-q"], check=True, env=env, cwd=ROOT)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "ocr_pipeline.synth",
+                str(tmp_path / run),
+                "--n",
+                "1",
+                "--seed",
+                "3",
+                "--start",
+                "4",
+                "--transcripts",
+                "-q",
+            ],
+            check=True,
+            env=env,
+            cwd=ROOT,
+        )
     names = sorted(p.name for p in (tmp_path / "a").iterdir())
     assert names == ["doc-003-0004.html", "doc-003-0004.md", "doc-003-0004.pdf", "doc-003-0004.truth.json"]
     for name in names:
@@ -75,8 +118,9 @@ def test_truth_has_exactly_the_contract_fields(generated):
         assert set(truth["document"]) == DOCUMENT
         assert truth["measures"] and all(set(m) == MEASURE for m in truth["measures"])
         assert truth["corrections"] == [] and truth["warnings"] == []
-        assert all(set(p) == PAGE and p["raw_text"] == p["text"] and p["mean_confidence"] is None
-                   for p in truth["pages"])
+        assert all(
+            set(p) == PAGE and p["raw_text"] == p["text"] and p["mean_confidence"] is None for p in truth["pages"]
+        )
         assert all(m["confidence"] == 1.0 for m in truth["measures"])
         # a full report gives evidence for every document field
         assert all(v not in (None, []) for v in truth["document"].values()), truth["document"]
@@ -90,7 +134,10 @@ def test_truth_values_are_consistent(generated):
         d = truth["document"]
         addr = geothai.address(d["geocode"])
         assert (addr.subdistrict.name_th, addr.district.name_th, addr.province.name_th) == (
-            d["subdistrict"], d["district"], d["province"])
+            d["subdistrict"],
+            d["district"],
+            d["province"],
+        )
         assert d["agency"] == d["agency_type"] + d["subdistrict"]
         assert d["doc_number"].split()[0] == abbr[d["province"]]
         assert re.fullmatch(r"[ก-ฮ]{2,3} [๐-๙0-9]{5}/[๐-๙0-9]{1,4}", d["doc_number"])
@@ -106,8 +153,12 @@ def test_truth_values_are_consistent(generated):
 
 
 def _rows(truth: dict) -> list[tuple[int, list[str]]]:
-    return [(p["number"], line.split(" | ")) for p in truth["pages"] for line in p["text"].split("\n")
-            if line.count(" | ") == 4]
+    return [
+        (p["number"], line.split(" | "))
+        for p in truth["pages"]
+        for line in p["text"].split("\n")
+        if line.count(" | ") == 4
+    ]
 
 
 def test_measures_match_the_table_text(generated):

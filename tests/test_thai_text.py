@@ -3,25 +3,31 @@
 import pytest
 
 from ocr_pipeline.clean.thai_text import (
-    arabic_to_thai_digits, fold_for_compare, normalize_thai, thai_to_arabic_digits,
+    arabic_to_thai_digits,
+    fold_for_compare,
+    normalize_thai,
+    thai_to_arabic_digits,
 )
 
 
-@pytest.mark.parametrize("raw, clean", [
-    ("น\u0e49\u0e4d\u0e32", "น้ำ"),            # tone + nikhahit + sara aa -> sara am
-    ("น\u0e4d\u0e49\u0e32", "น้ำ"),            # nikhahit + tone + sara aa
-    ("ส\u0e4d\u0e32นัก", "สำนัก"),            # Tesseract's sara am
-    ("เเละ", "และ"),                           # two sara e for sara ae
-    ("ที\u0e48\u0e48", "ที่"),                 # doubled tone mark
-    ("กิ\u0e34น", "กิน"),                      # doubled vowel
-    ("ส \u0e48วน", "ส่วน"),                    # space before a tone mark
-    ("เ ทศบาล", "เทศบาล"),                     # space after a leading vowel
-    ("ก า", "กา"),                             # space before a following vowel
-    ("มา รับ", "มา รับ"),                      # a space between syllables may be real: kept
-    ("ข้อมูล\u200bข่าวสาร", "ข้อมูลข่าวสาร"),  # zero-width space
-    ("a\u00adb", "ab"),                        # soft hyphen
-    ("  สำนัก   ปลัด  ", "สำนัก ปลัด"),        # runs of spaces collapsed, ends trimmed
-])
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("น\u0e49\u0e4d\u0e32", "น้ำ"),  # tone + nikhahit + sara aa -> sara am
+        ("น\u0e4d\u0e49\u0e32", "น้ำ"),  # nikhahit + tone + sara aa
+        ("ส\u0e4d\u0e32นัก", "สำนัก"),  # Tesseract's sara am
+        ("เเละ", "และ"),  # two sara e for sara ae
+        ("ที\u0e48\u0e48", "ที่"),  # doubled tone mark
+        ("กิ\u0e34น", "กิน"),  # doubled vowel
+        ("ส \u0e48วน", "ส่วน"),  # space before a tone mark
+        ("เ ทศบาล", "เทศบาล"),  # space after a leading vowel
+        ("ก า", "กา"),  # space before a following vowel
+        ("มา รับ", "มา รับ"),  # a space between syllables may be real: kept
+        ("ข้อมูล\u200bข่าวสาร", "ข้อมูลข่าวสาร"),  # zero-width space
+        ("a\u00adb", "ab"),  # soft hyphen
+        ("  สำนัก   ปลัด  ", "สำนัก ปลัด"),  # runs of spaces collapsed, ends trimmed
+    ],
+)
 def test_normalize_fixes_encoding(raw, clean):
     assert normalize_thai(raw) == clean
 

@@ -34,6 +34,7 @@ def spans(table: Table) -> list[tuple]:
 
 # --- markdown pipe tables ------------------------------------------------------------------------
 
+
 def test_ragged_rows_keep_cells_as_written(tmp_path):
     [page] = md(tmp_path, "| ก | ข | ค |\n|---|---|---|\n| 1 | 2 |\n| 3 | 4 | 5 | 6 |\n")
     [table] = page.tables
@@ -83,8 +84,10 @@ def test_escaped_pipe_stays_in_its_cell(tmp_path):
 
 
 def test_inline_markup_stripped_from_cells_and_kept_raw(tmp_path):
-    row = ("| **หนา** *เอียง* __ขีด__ _เอน_ `code` ~~ลบ~~ | [เว็บไซต์](https://www.example.go.th) "
-           "![logo](x.png) | ๑๐^{๒} ม^2^ | \\*ไม่ใช่\\* |")
+    row = (
+        "| **หนา** *เอียง* __ขีด__ _เอน_ `code` ~~ลบ~~ | [เว็บไซต์](https://www.example.go.th) "
+        "![logo](x.png) | ๑๐^{๒} ม^2^ | \\*ไม่ใช่\\* |"
+    )
     [page] = md(tmp_path, row + "\n|---|---|---|---|\n")
     table = page.tables[0]
     assert table.grid() == [["หนา เอียง ขีด เอน code ลบ", "เว็บไซต์", "๑๐๒ ม2", "*ไม่ใช่*"]]
@@ -110,12 +113,16 @@ def test_separator_rows_inside_a_table_are_dropped(tmp_path):
 
 # --- markdown text -------------------------------------------------------------------------------
 
+
 def test_headings_bullets_quotes_stripped_numbers_kept(tmp_path):
-    text = ("# **บันทึกข้อความ** #\n## ส่วนราชการ\n- รายการ\n* อีกรายการ\n+ สาม\n> อ้างถึง\n"
-            "1. มาตรการแรก\n๑. มาตรการไทย\n- ๒ -\n#1 ไม่ใช่หัวข้อ\n")
+    text = (
+        "# **บันทึกข้อความ** #\n## ส่วนราชการ\n- รายการ\n* อีกรายการ\n+ สาม\n> อ้างถึง\n"
+        "1. มาตรการแรก\n๑. มาตรการไทย\n- ๒ -\n#1 ไม่ใช่หัวข้อ\n"
+    )
     [page] = md(tmp_path, text)
-    assert page.text == ("บันทึกข้อความ\nส่วนราชการ\nรายการ\nอีกรายการ\nสาม\nอ้างถึง\n"
-                         "1. มาตรการแรก\n๑. มาตรการไทย\n- ๒ -\n#1 ไม่ใช่หัวข้อ")
+    assert page.text == (
+        "บันทึกข้อความ\nส่วนราชการ\nรายการ\nอีกรายการ\nสาม\nอ้างถึง\n1. มาตรการแรก\n๑. มาตรการไทย\n- ๒ -\n#1 ไม่ใช่หัวข้อ"
+    )
     [page] = md(tmp_path, text, keep_list_numbers=False)
     assert page.text.split("\n")[6:8] == ["มาตรการแรก", "๑. มาตรการไทย"]
 
@@ -127,8 +134,10 @@ def test_rules_and_fences_are_not_text_and_not_page_breaks(tmp_path):
 
 
 def test_html_comments_and_images_removed_azure_comments_kept(tmp_path):
-    text = ('<!-- PageHeader="เทศบาลตำบลกกโก" -->\nข้อความ <!-- image --> ต่อ\n![ตราครุฑ](garuda.png)\n'
-            '<!-- PageNumber="- ๒ -" -->\n<!-- PageBreak -->\nหน้าสอง')
+    text = (
+        '<!-- PageHeader="เทศบาลตำบลกกโก" -->\nข้อความ <!-- image --> ต่อ\n![ตราครุฑ](garuda.png)\n'
+        '<!-- PageNumber="- ๒ -" -->\n<!-- PageBreak -->\nหน้าสอง'
+    )
     pages = md(tmp_path, text)
     assert [p.text for p in pages] == ["เทศบาลตำบลกกโก\nข้อความ ต่อ\n- ๒ -", "หน้าสอง"]
 
@@ -140,6 +149,7 @@ def test_typhoon_json_answer_is_unwrapped(tmp_path):
 
 # --- HTML ----------------------------------------------------------------------------------------
 
+
 def test_html_rowspan_colspan_exact_grid_placement(tmp_path):
     source = """<table>
 <tr><th rowspan="3">A</th><th>B</th><th rowspan="2">C</th><th>D</th></tr>
@@ -150,10 +160,15 @@ def test_html_rowspan_colspan_exact_grid_placement(tmp_path):
     [page] = read_transcript(write(tmp_path, "t.html", source))
     [table] = page.tables
     assert spans(table) == [
-        (0, 0, 3, 1, "A"), (0, 1, 1, 1, "B"), (0, 2, 2, 1, "C"), (0, 3, 1, 1, "D"),
-        (1, 1, 1, 1, "E"), (1, 3, 2, 1, "F"),  # E skips column 0 (A), F skips column 2 (C)
+        (0, 0, 3, 1, "A"),
+        (0, 1, 1, 1, "B"),
+        (0, 2, 2, 1, "C"),
+        (0, 3, 1, 1, "D"),
+        (1, 1, 1, 1, "E"),
+        (1, 3, 2, 1, "F"),  # E skips column 0 (A), F skips column 2 (C)
         (2, 1, 1, 2, "G"),  # A still covers column 0, F covers column 3
-        (3, 0, 1, 1, "H"), (3, 1, 1, 3, "I"),
+        (3, 0, 1, 1, "H"),
+        (3, 1, 1, 3, "I"),
     ]
     assert table.grid() == [["A", "B", "C", "D"], ["", "E", "", "F"], ["", "G", "", ""], ["H", "I", "", ""]]
     assert table.cell_at(2, 3).text == "F" and table.cell_at(2, 2).text == "G"
@@ -161,17 +176,26 @@ def test_html_rowspan_colspan_exact_grid_placement(tmp_path):
 
 
 def test_html_rowspan_past_the_last_row_is_clamped_and_empty_rows_skipped():
-    source = ("<table><tr><td>X</td></tr><tr></tr><tr><td rowspan=9>A</td><td>B</td></tr>"
-              "<tr><td>C</td><td rowspan=0>D</td></tr><tr></tr></table>")
+    source = (
+        "<table><tr><td>X</td></tr><tr></tr><tr><td rowspan=9>A</td><td>B</td></tr>"
+        "<tr><td>C</td><td rowspan=0>D</td></tr><tr></tr></table>"
+    )
     [table] = [i for i in read_html(source) if isinstance(i, Table)]
-    assert spans(table) == [(0, 0, 1, 1, "X"), (1, 0, 3, 1, "A"), (1, 1, 1, 1, "B"),
-                            (2, 1, 1, 1, "C"), (2, 2, 2, 1, "D")]
+    assert spans(table) == [
+        (0, 0, 1, 1, "X"),
+        (1, 0, 3, 1, "A"),
+        (1, 1, 1, 1, "B"),
+        (2, 1, 1, 1, "C"),
+        (2, 2, 2, 1, "D"),
+    ]
     assert table.grid() == [["X", "", ""], ["A", "B", ""], ["", "C", "D"], ["", "", ""]]
 
 
 def test_html_implied_end_tags_sections_and_tfoot_last():
-    source = ("<table><thead><tr><th>h1<th>h2</thead><tfoot><tr><td>f1<td>f2</tfoot>"
-              "<tbody><tr><td>a<td>b<tr><td>c<td colspan=0>d</tbody></table>")
+    source = (
+        "<table><thead><tr><th>h1<th>h2</thead><tfoot><tr><td>f1<td>f2</tfoot>"
+        "<tbody><tr><td>a<td>b<tr><td>c<td colspan=0>d</tbody></table>"
+    )
     [table] = [i for i in read_html(source) if isinstance(i, Table)]
     assert table.grid() == [["h1", "h2"], ["a", "b"], ["c", "d"], ["f1", "f2"]]
 
@@ -185,8 +209,9 @@ def test_html_cell_markup_entities_br_and_raw_text(tmp_path):
 
 
 def test_html_nested_table_becomes_cell_text():
-    source = ("<table><tr><td>a</td><td><table><tr><td>x</td><td>y</td></tr><tr><td>z</td></tr></table>"
-              "</td></tr></table>")
+    source = (
+        "<table><tr><td>a</td><td><table><tr><td>x</td><td>y</td></tr><tr><td>z</td></tr></table></td></tr></table>"
+    )
     tables = [i for i in read_html(source) if isinstance(i, Table)]
     assert len(tables) == 1
     assert tables[0].grid() == [["a", "x y z"]]
@@ -202,8 +227,10 @@ def test_html_text_blocks_and_skipped_parts(tmp_path):
 
 
 def test_html_table_inside_markdown_with_markdown_in_cells(tmp_path):
-    text = ("ก่อนตาราง <table><tr><td>**๑.** มาตรการ</td><td>ผล&amp;สรุป</td></tr></table> หลังตาราง\n"
-            "<figure>คำอธิบายภาพ</figure>\nจบ")
+    text = (
+        "ก่อนตาราง <table><tr><td>**๑.** มาตรการ</td><td>ผล&amp;สรุป</td></tr></table> หลังตาราง\n"
+        "<figure>คำอธิบายภาพ</figure>\nจบ"
+    )
     [page] = md(tmp_path, text)
     [table] = page.tables
     assert table.source == "html"
@@ -220,6 +247,7 @@ def test_unclosed_html_table_runs_to_the_end_of_its_page(tmp_path):
 
 
 # --- pages ---------------------------------------------------------------------------------------
+
 
 def test_form_feeds_split_pages_final_one_closes_the_last_page(tmp_path):
     pages = read_transcript(write(tmp_path, "t.txt", "หน้า ๑\f\fหน้า ๓\f"))
@@ -293,20 +321,22 @@ def test_html_fixture_pages_from_marker_divs():
     first, second = read_transcript(FIXTURES / "report.html")
     assert first.text == "บันทึกข้อความ\n\nส่วนราชการ กองคลัง เทศบาลตำบลกกโก\n\nเรื่อง รายงานผล\nรอบ ๖ เดือน"
     assert second.text == (
-        "แบบรายงาน\n\nมาตรการ | การดำเนินการ | \n | ขั้นตอน | ผล\n"
-        "๑. เผยแพร่ | จัดทำ กข | แล้วเสร็จ\n\n(นายวิภาค คงไชย)"
+        "แบบรายงาน\n\nมาตรการ | การดำเนินการ | \n | ขั้นตอน | ผล\n๑. เผยแพร่ | จัดทำ กข | แล้วเสร็จ\n\n(นายวิภาค คงไชย)"
     )
     assert second.tables[0].cell_at(2, 1).raw_text == "จัดทำ &#3585;&#x0E02;"
 
 
 def test_html_style_page_breaks_and_form_feed(tmp_path):
-    source = ('<p>ก</p><p style="page-break-after: always">ข</p><p>ค</p>'
-              '<div style="break-before: page">ง</div><hr class="page-break"><p>จ\fฉ</p>')
+    source = (
+        '<p>ก</p><p style="page-break-after: always">ข</p><p>ค</p>'
+        '<div style="break-before: page">ง</div><hr class="page-break"><p>จ\fฉ</p>'
+    )
     pages = read_transcript(write(tmp_path, "t.htm", source))
     assert [p.text for p in pages] == ["ก\n\nข", "ค", "ง", "จ", "ฉ"]
 
 
 # --- plain text ----------------------------------------------------------------------------------
+
 
 def test_txt_fixture_keeps_markup_and_parses_only_obvious_tables():
     first, second = read_transcript(FIXTURES / "tesseract_pages.txt")
@@ -327,15 +357,19 @@ def test_txt_two_unframed_pipe_lines_are_not_a_table_but_a_separator_makes_one(t
 THAI = "บันทึกข้อความ ที่ ลบ ๕๓๘๐๑/๓๒๔ “ข่าวสาร” น้ำ"
 
 
-@pytest.mark.parametrize("data", [
-    THAI.encode("utf-8"),
-    b"\xef\xbb\xbf" + THAI.encode("utf-8"),
-    THAI.encode("utf-16"),  # with BOM
-    b"\xfe\xff" + THAI.encode("utf-16-be"),
-    THAI.encode("utf-16-le"),  # no BOM: accepted only because it decodes to plausible text
-    THAI.encode("cp874"),
-    THAI.replace("“", '"').replace("”", '"').encode("tis-620"),
-], ids=["utf8", "utf8-bom", "utf16-bom", "utf16be-bom", "utf16le-nobom", "cp874", "tis620"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        THAI.encode("utf-8"),
+        b"\xef\xbb\xbf" + THAI.encode("utf-8"),
+        THAI.encode("utf-16"),  # with BOM
+        b"\xfe\xff" + THAI.encode("utf-16-be"),
+        THAI.encode("utf-16-le"),  # no BOM: accepted only because it decodes to plausible text
+        THAI.encode("cp874"),
+        THAI.replace("“", '"').replace("”", '"').encode("tis-620"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-bom", "utf16be-bom", "utf16le-nobom", "cp874", "tis620"],
+)
 def test_encodings(tmp_path, data):
     [page] = read_transcript(write(tmp_path, "t.txt", data))
     assert page.text.replace('"', "“", 1).replace('"', "”", 1) == THAI
@@ -362,13 +396,17 @@ def test_no_text(tmp_path, content):
         read_transcript(write(tmp_path, "t.md", content))
 
 
-@pytest.mark.parametrize("data", [
-    b"\x89PNG\r\n\x1a\n" + random.Random(1).randbytes(400),
-    random.Random(2).randbytes(1000),
-    b"%PDF-1.4\n" + bytes(range(256)) * 4,
-    b"text\x00with\x00nuls\x00" * 10,
-    b"\xef\xbb\xbf" + b"\xff\xfe\x00garbage",
-], ids=["png", "random", "pdf-like", "nuls", "bad-after-bom"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n" + random.Random(1).randbytes(400),
+        random.Random(2).randbytes(1000),
+        b"%PDF-1.4\n" + bytes(range(256)) * 4,
+        b"text\x00with\x00nuls\x00" * 10,
+        b"\xef\xbb\xbf" + b"\xff\xfe\x00garbage",
+    ],
+    ids=["png", "random", "pdf-like", "nuls", "bad-after-bom"],
+)
 def test_binary_garbage(tmp_path, data):
     with pytest.raises(CorruptInput):
         read_transcript(write(tmp_path, "t.txt", data))

@@ -24,8 +24,7 @@ from ocr_pipeline.errors import PipelineError
 from ocr_pipeline.export import write_result
 from ocr_pipeline.ingest import SUPPORTED_SUFFIXES, open_input
 
-NOTE = ("values compared after normalisation: Thai digits as Arabic, whitespace collapsed, "
-        "Thai Unicode normalised")
+NOTE = "values compared after normalisation: Thai digits as Arabic, whitespace collapsed, Thai Unicode normalised"
 
 
 def find_documents(corpus: Path) -> list[tuple[Path, Path]]:
@@ -40,8 +39,9 @@ def find_documents(corpus: Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def run_pipeline(documents, out_dir: Path) -> tuple[float, int, list[float], dict[str, float], list[str],
-                                                  list[dict[str, float]]]:
+def run_pipeline(
+    documents, out_dir: Path
+) -> tuple[float, int, list[float], dict[str, float], list[str], list[dict[str, float]]]:
     """Process every document in this process, one page at a time.
 
     Returns (seconds in all, pages, seconds of clean-up and extraction per document, seconds per
@@ -79,8 +79,11 @@ def stage_medians(stages: list[dict[str, float]]) -> dict[str, float]:
     for name in dict.fromkeys(k for d in stages for k in d):
         out[name] = round(1000 * statistics.median(d.get(name, 0.0) for d in stages), 1)
     if stages:
-        out["places+lexicon+names"] = round(1000 * statistics.median(
-            d.get("places", 0.0) + d.get("lexicon", 0.0) + d.get("names", 0.0) for d in stages), 1)
+        out["places+lexicon+names"] = round(
+            1000
+            * statistics.median(d.get("places", 0.0) + d.get("lexicon", 0.0) + d.get("names", 0.0) for d in stages),
+            1,
+        )
     return out
 
 
@@ -96,8 +99,12 @@ def run_bare_tesseract(documents) -> tuple[float, int]:
             subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", str(src), str(prefix)], check=True)
             for image in sorted(Path(tmp).glob(f"{src.stem}*.png")):
                 started = time.perf_counter()
-                subprocess.run(["tesseract", str(image), "stdout", "-l", "tha+eng", "--psm", "3"],
-                               check=True, capture_output=True, env=env)
+                subprocess.run(
+                    ["tesseract", str(image), "stdout", "-l", "tha+eng", "--psm", "3"],
+                    check=True,
+                    capture_output=True,
+                    env=env,
+                )
                 seconds += time.perf_counter() - started
                 pages += 1
                 image.unlink()
@@ -116,12 +123,17 @@ def score_all(documents, out_dir: Path) -> list[DocScore]:
 
 def report(summary: Summary, timing: dict) -> str:
     pct = lambda x: f"{100 * x:6.1f} %"  # noqa: E731
-    lines = [f"documents: {summary.documents} (outputs written: {summary.outputs_found})", NOTE, "",
-             "document fields, exact match:"]
+    lines = [
+        f"documents: {summary.documents} (outputs written: {summary.outputs_found})",
+        NOTE,
+        "",
+        "document fields, exact match:",
+    ]
     for name in DOC_FIELDS:
         lines.append(f"  {name:<16} {pct(summary.field_accuracy[name])}")
     lines += [
-        f"  {'(all fields)':<16} {pct(summary.overall_field_accuracy)}", "",
+        f"  {'(all fields)':<16} {pct(summary.overall_field_accuracy)}",
+        "",
         f"measure row count right      {pct(summary.rows_right_share)} of documents",
         f"table cells exact            {pct(summary.cell_exact)}",
         f"table cells similarity       {pct(summary.cell_similarity)}",
@@ -130,16 +142,16 @@ def report(summary: Summary, timing: dict) -> str:
         f"Thai-digit error (cleaned)   {pct(summary.thai_digit_error)}",
         f"Thai-digit error (raw OCR)   {pct(summary.thai_digit_error_raw)}",
         f"right words made wrong       {100 * summary.harmful_word_rate:6.2f} % of words "
-        f"(lexicon, spell, gazetteer, name corrections)", "",
+        f"(lexicon, spell, gazetteer, name corrections)",
+        "",
         f"seconds per page             {timing['seconds_per_page']:.2f}  (pipeline, one page at a time)",
         f"bare tesseract s/page        {timing['tesseract_seconds_per_page']:.2f}  (tha+eng --psm 3, same pages)",
         f"ratio to bare tesseract      {timing['ratio_to_tesseract']:.2f}",
         f"clean-up + extraction        {timing['cleanup_ms_per_document']:.0f} ms per document "
         f"(median {timing['cleanup_ms_median']:.0f} ms; OCR excluded)",
-        "clean-up stages, median ms   " + ", ".join(
-            f"{k} {v:.0f}" for k, v in timing["cleanup_stage_ms_median"].items()),
-        "reading steps, s per page    " + ", ".join(
-            f"{k} {v:.2f}" for k, v in timing["step_seconds_per_page"].items()),
+        "clean-up stages, median ms   "
+        + ", ".join(f"{k} {v:.0f}" for k, v in timing["cleanup_stage_ms_median"].items()),
+        "reading steps, s per page    " + ", ".join(f"{k} {v:.2f}" for k, v in timing["step_seconds_per_page"].items()),
         f"peak memory                  {timing['peak_rss_mb']:.0f} MB (this process), "
         f"{timing['peak_child_rss_mb']:.0f} MB (largest child)",
     ]
@@ -162,10 +174,14 @@ def markdown(summary: Summary, timing: dict) -> str:
         ("right words made wrong by the clean-up", f"{100 * summary.harmful_word_rate:.2f} % of words"),
         ("seconds per page (one page at a time)", f"{timing['seconds_per_page']:.2f}"),
         ("ratio to bare `tesseract -l tha+eng --psm 3`", f"{timing['ratio_to_tesseract']:.2f}"),
-        ("clean-up + extraction per document (OCR excluded)",
-         f"{timing['cleanup_ms_per_document']:.0f} ms (median {timing['cleanup_ms_median']:.0f} ms)"),
-        ("of which places + words + names (median)",
-         f"{timing['cleanup_stage_ms_median'].get('places+lexicon+names', 0.0):.0f} ms"),
+        (
+            "clean-up + extraction per document (OCR excluded)",
+            f"{timing['cleanup_ms_per_document']:.0f} ms (median {timing['cleanup_ms_median']:.0f} ms)",
+        ),
+        (
+            "of which places + words + names (median)",
+            f"{timing['cleanup_stage_ms_median'].get('places+lexicon+names', 0.0):.0f} ms",
+        ),
         ("of which dates (median)", f"{timing['cleanup_stage_ms_median'].get('dates', 0.0):.0f} ms"),
         ("peak memory", f"{timing['peak_rss_mb']:.0f} MB"),
     ]
@@ -173,11 +189,13 @@ def markdown(summary: Summary, timing: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ocr_pipeline.bench", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m ocr_pipeline.bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("corpus", type=Path, help="folder with <stem>.pdf and <stem>.truth.json files")
-    parser.add_argument("-o", "--out", type=Path, default=None,
-                        help="where the pipeline's files go (default: a temporary folder)")
+    parser.add_argument(
+        "-o", "--out", type=Path, default=None, help="where the pipeline's files go (default: a temporary folder)"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--markdown", action="store_true", help="also print the README's table")
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
@@ -187,8 +205,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         documents = documents[: args.limit]
     if not documents:
-        print(f"error: no <stem>.truth.json with its input in {args.corpus}; "
-              "make a corpus with: python -m ocr_pipeline.synth DIR --n 40 --seed 7", file=sys.stderr)
+        print(
+            f"error: no <stem>.truth.json with its input in {args.corpus}; "
+            "make a corpus with: python -m ocr_pipeline.synth DIR --n 40 --seed 7",
+            file=sys.stderr,
+        )
         return 3
     with tempfile.TemporaryDirectory(prefix="bench-out-") as tmp:
         out_dir = args.out or Path(tmp)
@@ -212,8 +233,13 @@ def main(argv: list[str] | None = None) -> int:
         "peak_child_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
     if args.json:
-        print(json.dumps({"summary": asdict(summary), "timing": timing, "failures": failures,
-                          "note": NOTE}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {"summary": asdict(summary), "timing": timing, "failures": failures, "note": NOTE},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         print(report(summary, timing))
         for failure in failures:

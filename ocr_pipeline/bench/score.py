@@ -7,19 +7,39 @@ Unicode normalised (``fold_for_compare``). A missing output scores as all wrong,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 from rapidfuzz.distance import Levenshtein
 
 from ocr_pipeline.clean.thai_text import THAI_DIGITS, fold_for_compare, normalize_thai
 
 DOC_FIELDS = (
-    "agency", "agency_type", "division", "subdistrict", "district", "province", "geocode",
-    "doc_number", "doc_date", "subject", "addressee", "fiscal_year_be", "period_start", "period_end",
+    "agency",
+    "agency_type",
+    "division",
+    "subdistrict",
+    "district",
+    "province",
+    "geocode",
+    "doc_number",
+    "doc_date",
+    "subject",
+    "addressee",
+    "fiscal_year_be",
+    "period_start",
+    "period_end",
     "signatories",
 )
-CELL_FIELDS = ("measure_no", "measure", "step_no", "step", "responsible", "period_text",
-               "period_start", "period_end", "result")
+CELL_FIELDS = (
+    "measure_no",
+    "measure",
+    "step_no",
+    "step",
+    "responsible",
+    "period_text",
+    "period_start",
+    "period_end",
+    "result",
+)
 
 
 def fold(value) -> str:
@@ -52,7 +72,7 @@ class DocScore:
         return self.output_found and self.rows_truth == self.rows_output
 
 
-def score_document(name: str, truth: dict, output: Optional[dict]) -> DocScore:
+def score_document(name: str, truth: dict, output: dict | None) -> DocScore:
     """Compare one output JSON (or None when the pipeline wrote nothing) with its truth."""
     score = DocScore(name=name, output_found=output is not None)
     out = output or {}
@@ -106,8 +126,10 @@ def harmful_corrections(truth_pages: dict, corrections: list[dict]) -> int:
 
 def _field_equal(name: str, truth, output) -> bool:
     if name == "signatories":
+
         def pairs(items):
             return sorted((fold(s.get("name")), fold(s.get("position"))) for s in items or [])
+
         return pairs(truth) == pairs(output)
     return fold(truth) == fold(output)
 
@@ -129,7 +151,7 @@ def _row_key(row: dict) -> str:
     return fold(" ".join(str(row.get(c) or "") for c in ("measure", "step", "result")))
 
 
-def align_rows(truth_rows: list[dict], out_rows: list[dict]) -> list[tuple[int, Optional[int]]]:
+def align_rows(truth_rows: list[dict], out_rows: list[dict]) -> list[tuple[int, int | None]]:
     """Order-preserving best alignment of truth rows to output rows (Needleman-Wunsch)."""
     n, m = len(truth_rows), len(out_rows)
     tk = [_row_key(r) for r in truth_rows]
@@ -139,7 +161,7 @@ def align_rows(truth_rows: list[dict], out_rows: list[dict]) -> list[tuple[int, 
     for i in range(1, n + 1):
         for j in range(1, m + 1):
             best[i][j] = max(best[i - 1][j], best[i][j - 1], best[i - 1][j - 1] + sim[i - 1][j - 1])
-    pairs: list[tuple[int, Optional[int]]] = []
+    pairs: list[tuple[int, int | None]] = []
     i, j = n, m
     while i > 0:
         if j > 0 and best[i][j] == best[i - 1][j - 1] + sim[i - 1][j - 1] and sim[i - 1][j - 1] > 0.3:
@@ -205,7 +227,8 @@ def summarize(scores: list[DocScore]) -> Summary:
         cer_clean=ratio(sum(s.cer_clean[0] for s in scores), sum(s.cer_clean[1] for s in scores)),
         cer_raw=ratio(sum(s.cer_raw[0] for s in scores), sum(s.cer_raw[1] for s in scores)),
         thai_digit_error=ratio(sum(s.thai_digits[0] for s in scores), sum(s.thai_digits[1] for s in scores)),
-        thai_digit_error_raw=ratio(sum(s.thai_digits_raw[0] for s in scores),
-                                   sum(s.thai_digits_raw[1] for s in scores)),
+        thai_digit_error_raw=ratio(
+            sum(s.thai_digits_raw[0] for s in scores), sum(s.thai_digits_raw[1] for s in scores)
+        ),
         harmful_word_rate=ratio(sum(s.harmful for s in scores), sum(s.truth_words for s in scores)),
     )

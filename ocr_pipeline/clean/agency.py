@@ -16,9 +16,10 @@ all mentions of one document to one gazetteer entry and writes the resolved spel
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Literal, Optional, Sequence
+from typing import Literal
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -49,7 +50,9 @@ ALL_LEVELS: tuple[Level, ...] = ("subdistrict", "district", "province")
 
 _THAI = "\u0e00-\u0e7f"
 _NAME_CHAR = re.compile("[\u0e01-\u0e4e]")  # Thai letters, vowels, marks, ฯ ๆ; not Thai digits
-_COMBINING = set("\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+_COMBINING = set(
+    "\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+)
 
 
 @dataclass(frozen=True)
@@ -76,9 +79,9 @@ def agency_types() -> tuple[AgencyType, ...]:
 class _Keyword:
     text: str  # canonical spelling, as it is written back
     kind: Kind
-    agency_type: Optional[str]  # for kind == "agency"
+    agency_type: str | None  # for kind == "agency"
     fuzzy: bool
-    pattern: Optional[re.Pattern] = None  # exact forms (abbreviations, short level words)
+    pattern: re.Pattern | None = None  # exact forms (abbreviations, short level words)
 
 
 def _abbr_pattern(abbr: str) -> re.Pattern:
@@ -130,10 +133,10 @@ class Mention:
     ``normalize_thai``, which the clean stage applies before this one).
     """
 
-    page: Optional[int]
+    page: int | None
     field: str
     kind: Kind
-    agency_type: Optional[str]
+    agency_type: str | None
     prefix_start: int
     prefix_end: int
     prefix_text: str
@@ -154,7 +157,7 @@ class Mention:
 class ParsedAgency:
     """An agency name split into its type and the place it is named after."""
 
-    agency_type: Optional[str]  # canonical long form, e.g. "เทศบาลตำบล"
+    agency_type: str | None  # canonical long form, e.g. "เทศบาลตำบล"
     name: str
     type_text: str  # as written
     type_score: float
@@ -240,9 +243,42 @@ def _is_word(s: str) -> bool:
 # ("เทศบาลตำบลกกโกได้ดำเนินการ"). Only these end a name early: ordinary words (หลวง, ใหม่,
 # ทอง ...) are parts of names.
 FOLLOWING_WORDS = (
-    "ได้", "จึง", "ขอ", "ประจำ", "ซึ่ง", "และ", "เพื่อ", "โดย", "มี", "เป็น", "ให้", "ร่วม", "ว่า",
-    "ดำเนิน", "จัด", "กำหนด", "ประกาศ", "แล้ว", "ไม่", "ต่อ", "กับ", "จะ", "ยัง", "หรือ", "เรื่อง",
-    "ตาม", "ของ", "เห็น", "พิจารณา", "ทราบ", "อนุมัติ", "รายงาน", "ที่", "ทั้ง", "อำเภอ", "จังหวัด",
+    "ได้",
+    "จึง",
+    "ขอ",
+    "ประจำ",
+    "ซึ่ง",
+    "และ",
+    "เพื่อ",
+    "โดย",
+    "มี",
+    "เป็น",
+    "ให้",
+    "ร่วม",
+    "ว่า",
+    "ดำเนิน",
+    "จัด",
+    "กำหนด",
+    "ประกาศ",
+    "แล้ว",
+    "ไม่",
+    "ต่อ",
+    "กับ",
+    "จะ",
+    "ยัง",
+    "หรือ",
+    "เรื่อง",
+    "ตาม",
+    "ของ",
+    "เห็น",
+    "พิจารณา",
+    "ทราบ",
+    "อนุมัติ",
+    "รายงาน",
+    "ที่",
+    "ทั้ง",
+    "อำเภอ",
+    "จังหวัด",
 )
 
 
@@ -256,9 +292,13 @@ def _name_options(text: str, start: int, stop: int) -> tuple[NameOption, ...]:
     while i < stop and i - start < 2 and text[i] in " \t":
         i += 1
     j = i
-    while j < stop and j - i < MAX_NAME_LEN and (
-        _NAME_CHAR.match(text[j])
-        or (text[j] == "-" and j > i and j + 1 < stop and _NAME_CHAR.match(text[j + 1]))  # สุไหงโก-ลก
+    while (
+        j < stop
+        and j - i < MAX_NAME_LEN
+        and (
+            _NAME_CHAR.match(text[j])
+            or (text[j] == "-" and j > i and j + 1 < stop and _NAME_CHAR.match(text[j + 1]))  # สุไหงโก-ลก
+        )
     ):
         j += 1
     if j - i < 2:
@@ -287,7 +327,7 @@ def _name_options(text: str, start: int, stop: int) -> tuple[NameOption, ...]:
     return tuple(opts)
 
 
-def find_mentions(text: str, page: Optional[int] = None, field_name: str = "", weight: float = 1.0) -> list[Mention]:
+def find_mentions(text: str, page: int | None = None, field_name: str = "", weight: float = 1.0) -> list[Mention]:
     """Agency and place mentions in one text item (``normalize_thai``-ed), in reading order.
 
     >>> [(m.kind, m.name) for m in find_mentions("เทศบาลตำบลกกโก อ.เมือง จ.ลพบุรี")]
@@ -301,9 +341,7 @@ def find_mentions(text: str, page: Optional[int] = None, field_name: str = "", w
             opts = _name_options(line, e, stop)
             if not opts:
                 continue
-            opts = tuple(
-                NameOption(o.start + line_start, o.end + line_start, o.key, o.penalty) for o in opts
-            )
+            opts = tuple(NameOption(o.start + line_start, o.end + line_start, o.key, o.penalty) for o in opts)
             out.append(
                 Mention(
                     page=page,
@@ -331,7 +369,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def parse_agency(text: str) -> Optional[ParsedAgency]:
+def parse_agency(text: str) -> ParsedAgency | None:
     """Split an agency name into type and place name; None when no type word is found.
 
     >>> parse_agency("องค์การบริหารส่วนตำบถท่าแค").agency_type
@@ -372,7 +410,7 @@ LEVEL_ORDER = {"subdistrict": 0, "district": 1, "province": 2}
 class Rewrite:
     """Replace ``text[start:end]`` (``before``) of one text item with ``after``."""
 
-    page: Optional[int]
+    page: int | None
     field: str
     start: int
     end: int
@@ -390,14 +428,14 @@ class PlaceResolution:
     padded with zeros ("160100", "160000"), DOPA's convention for a whole area, with a warning.
     """
 
-    agency: Optional[str] = None
-    agency_type: Optional[str] = None
-    agency_name: Optional[str] = None
-    named_after: Optional[Level] = None
-    subdistrict: Optional[str] = None
-    district: Optional[str] = None
-    province: Optional[str] = None
-    geocode: Optional[str] = None
+    agency: str | None = None
+    agency_type: str | None = None
+    agency_name: str | None = None
+    named_after: Level | None = None
+    subdistrict: str | None = None
+    district: str | None = None
+    province: str | None = None
+    geocode: str | None = None
     score: float = 0.0
     runner_up_score: float = 0.0
     margin: float = 0.0
@@ -412,12 +450,10 @@ class PlaceResolution:
         """The province is resolved and no place in another province comes near (for doc numbers)."""
         return self.province is not None and self.score >= 80.0 and self.province_margin >= PROVINCE_MARGIN
 
-    def apply(self, page: Optional[int], field_name: str, text: str) -> str:
+    def apply(self, page: int | None, field_name: str, text: str) -> str:
         """The item's text (``normalize_thai``-ed) with this document's rewrites applied."""
         text = normalize_thai(text)
-        for r in sorted(
-            (r for r in self.rewrites if r.page == page and r.field == field_name), key=lambda r: -r.start
-        ):
+        for r in sorted((r for r in self.rewrites if r.page == page and r.field == field_name), key=lambda r: -r.start):
             if text[r.start : r.end] == r.before:
                 text = text[: r.start] + r.after + text[r.end :]
         return text
@@ -437,7 +473,7 @@ DOC_NUMBER_WEIGHT = 0.5
 _DOC_NUMBER_LINE = re.compile(r"^\s*ที่\s*[\u0e01-\u0e2e]")
 
 
-def _doc_number_evidence(texts: list[tuple[Optional[int], str, str]]) -> list[_Evidence]:
+def _doc_number_evidence(texts: list[tuple[int | None, str, str]]) -> list[_Evidence]:
     """A valid province abbreviation at the start of the document number ("ที่ ลบ ๕๓๘๐๑/…")."""
     from ocr_pipeline.clean.doc_number import province_from_doc_number
 
@@ -506,7 +542,11 @@ def _evidence(mentions: list[Mention], levels: tuple[Level, ...]) -> list[_Evide
             merged[k].weight += w
         else:
             merged[k] = _Evidence(
-                m.kind, keys, np.array([o.penalty for o in m.options], dtype=np.float32), w, lv,
+                m.kind,
+                keys,
+                np.array([o.penalty for o in m.options], dtype=np.float32),
+                w,
+                lv,
                 tuple(o.key for o in m.options if o.penalty <= JOIN_PENALTY),
             )
     return list(merged.values())
@@ -555,13 +595,13 @@ def _compatible(a: g.Place, b: g.Place) -> bool:
     return a.code.startswith(b.code) or b.code.startswith(a.code)
 
 
-def _candidates(evidence: list[_Evidence], hint: Optional[str]) -> dict[str, g.Place]:
+def _candidates(evidence: list[_Evidence], hint: str | None) -> dict[str, g.Place]:
     """Places the document may name: best matches of every reading, globally and inside the
     provinces and districts that the document's own readings point to."""
     hyps: dict[str, g.Place] = {}
     limits = {"subdistrict": 8, "district": 5, "province": 3}
 
-    def add(e: _Evidence, level: Level, within: Optional[str], limit: int, all_keys: bool = False) -> list:
+    def add(e: _Evidence, level: Level, within: str | None, limit: int, all_keys: bool = False) -> list:
         if all_keys:
             keys, pens = list(e.keys), list(e.penalties)
         else:
@@ -631,7 +671,7 @@ def _score(hyps: list[g.Place], evidence: list[_Evidence], scorer: _Scorer) -> n
 
 @dataclass
 class _Outcome:
-    best: Optional[g.Place] = None
+    best: g.Place | None = None
     score: float = 0.0  # weighted mean similarity of all evidence (each at least FLOOR)
     quality: float = 0.0  # weighted mean similarity of the evidence that supports best
     runner_up: float = 0.0  # the same for the best place that is not best's parent or child
@@ -648,7 +688,7 @@ class _Outcome:
         return self.best is not None and self.quality >= ACCEPT_SCORE and self.margin >= MARGIN
 
 
-def _resolve(evidence: list[_Evidence], hint: Optional[str]) -> _Outcome:
+def _resolve(evidence: list[_Evidence], hint: str | None) -> _Outcome:
     """Score every candidate place against all evidence; pick the best and measure its margin.
 
     The margin is taken on the evidence where best and rival differ: readings both explain
@@ -682,7 +722,9 @@ def _resolve(evidence: list[_Evidence], hint: Optional[str]) -> _Outcome:
     rivals = [i for i in order if not _compatible(hyps[i], hyps[b])]
     support = raw[:, b] >= SUPPORT_MIN
     quality = float(w[support] @ raw[support, b] / w[support].sum()) if support.any() else 0.0
-    out = _Outcome(hyps[b], float(total[b]), quality, float(total[rivals[0]]) if rivals else 0.0, 100.0, float(agency[b]))
+    out = _Outcome(
+        hyps[b], float(total[b]), quality, float(total[rivals[0]]) if rivals else 0.0, 100.0, float(agency[b])
+    )
     out.agency_max = float(raw[is_ag, b].max()) if is_ag.any() else 0.0
     out.contradicted = _contradicted(evidence, raw[:, b])
     out.corroborated = any(e.kind == hyps[b].level and raw[k, b] >= EXACT_PLACE for k, e in enumerate(evidence))
@@ -744,7 +786,7 @@ def _same_name(out: _Outcome) -> bool:
     return all(keys & set(g.alias_keys(p)) for p in out.tied)
 
 
-def _common_area(out: _Outcome) -> Optional[g.Place]:
+def _common_area(out: _Outcome) -> g.Place | None:
     """The smallest area holding the best place and all its near-rivals (their shared province)."""
     if out.best is None or out.quality < ACCEPT_SCORE or not out.tied:
         return None
@@ -755,7 +797,7 @@ def _common_area(out: _Outcome) -> Optional[g.Place]:
     return None
 
 
-def _finer(evidence: list[_Evidence], level: Level, area: str) -> Optional[g.Place]:
+def _finer(evidence: list[_Evidence], level: Level, area: str) -> g.Place | None:
     """The place of ``level`` inside ``area`` that the readings of that level agree on, if clear."""
     ev = [e for e in evidence if e.kind == level]
     if not ev:
@@ -811,9 +853,9 @@ def _best_option(m: Mention, target: g.Place) -> tuple[NameOption, float]:
     return m.options[i], float(sc[i])
 
 
-def _alternative(key: str, levels: tuple[Level, ...], target: g.Place) -> tuple[Optional[g.Place], float]:
+def _alternative(key: str, levels: tuple[Level, ...], target: g.Place) -> tuple[g.Place | None, float]:
     """The best real place (other than ``target``'s name) this reading matches."""
-    best: tuple[Optional[g.Place], float] = (None, 0.0)
+    best: tuple[g.Place | None, float] = (None, 0.0)
     tkeys = set(g.alias_keys(target))
     for lv in levels:
         for p, s, k in g.top_places(key, lv, None, limit=3):
@@ -876,9 +918,7 @@ def _write_back(
             edits.append((m.prefix_start, m.prefix_end, m.prefix_canonical, m.prefix_score))
         for start, end, after, score in edits:
             res.rewrites.append(Rewrite(m.page, m.field, start, end, text[start:end], after, round(score, 1)))
-            res.corrections.append(
-                Correction(m.page, m.field, text[start:end], after, "gazetteer", round(score, 1))
-            )
+            res.corrections.append(Correction(m.page, m.field, text[start:end], after, "gazetteer", round(score, 1)))
 
 
 def _bare(name: str) -> str:
@@ -889,7 +929,7 @@ def _bare(name: str) -> str:
 _LINE_KEY = re.compile(r"#p(\d+)\.l(\d+)$")
 
 
-def _wrapped_mentions(texts: list[tuple[Optional[int], str, str]]) -> list[Mention]:
+def _wrapped_mentions(texts: list[tuple[int | None, str, str]]) -> list[Mention]:
     """Places whose level word ends one line and whose name starts the next (``… อำเภอ`` / ``ปางศิลาทอง
     จังหวัด…``, an address wrapped in the memo header): evidence only, never rewritten, weighted as the
     line the level word stands on."""
@@ -908,8 +948,8 @@ def _wrapped_mentions(texts: list[tuple[Optional[int], str, str]]) -> list[Menti
 
 
 def resolve_places(
-    texts: list[tuple[Optional[int], str, str]],
-    province_hint: Optional[str] = None,
+    texts: list[tuple[int | None, str, str]],
+    province_hint: str | None = None,
     rewrite_conflicts: bool = False,
 ) -> PlaceResolution:
     """Resolve one document's agency and address from all its (page, field, text) items.
@@ -946,8 +986,8 @@ def resolve_places(
     mention_ev = [e for e in _evidence(place_mentions + wrapped, ()) if _place_like(e)]
     place_ev = mention_ev + _doc_number_evidence(texts)
     evidence = _evidence(cluster, levels) + place_ev
-    named: Optional[g.Place] = None
-    best: Optional[g.Place] = None
+    named: g.Place | None = None
+    best: g.Place | None = None
     if evidence:
         out = _resolve(evidence, province_hint)
         name_ok = bool(cluster) and _name_ok(out)
@@ -1029,11 +1069,11 @@ def _consensus_reading(cluster: list[Mention]) -> tuple[str, dict[str, float]]:
 
 def _fill(
     res: PlaceResolution,
-    best: Optional[g.Place],
-    named: Optional[g.Place],
+    best: g.Place | None,
+    named: g.Place | None,
     evidence: list[_Evidence],
     cluster: list[Mention],
-) -> tuple[Optional[g.Place], Optional[g.Place], Optional[g.Place]]:
+) -> tuple[g.Place | None, g.Place | None, g.Place | None]:
     """Set the address fields, geocode and agency text; return (subdistrict, district, province)."""
     if cluster and named is None:
         reading, readings = _consensus_reading(cluster)

@@ -30,11 +30,11 @@ from __future__ import annotations
 import heapq
 import math
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache, lru_cache
 from itertools import combinations
-from typing import Iterable, Optional, Sequence
 
 from ..model import Correction
 from ..resources import load_table
@@ -76,7 +76,7 @@ class DateEvidence:
 
     role: str
     text: str
-    page: Optional[int] = None
+    page: int | None = None
     field: str = ""
 
 
@@ -92,10 +92,10 @@ class Reading:
 
     evidence: DateEvidence
     status: str
-    text: Optional[str] = None
-    start: Optional[date] = None
-    end: Optional[date] = None
-    fiscal_year_be: Optional[int] = None
+    text: str | None = None
+    start: date | None = None
+    end: date | None = None
+    fiscal_year_be: int | None = None
     score: float = 0.0
 
 
@@ -103,10 +103,10 @@ class Reading:
 class DateRepair:
     """The document's settled date values, one ``Reading`` per mention, corrections, warnings."""
 
-    fiscal_year_be: Optional[int]
-    period_start: Optional[date]
-    period_end: Optional[date]
-    doc_date: Optional[date]
+    fiscal_year_be: int | None
+    period_start: date | None
+    period_end: date | None
+    doc_date: date | None
     readings: list[Reading]
     corrections: list[Correction] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -324,7 +324,7 @@ _Val = tuple
 
 
 @lru_cache(maxsize=50000)
-def _interpret(role: str, text: str) -> tuple[Optional[_Val], float]:
+def _interpret(role: str, text: str) -> tuple[_Val | None, float]:
     """The value a text gives for a role (None: no reading), and how much of the text's date
     material (digit runs, month abbreviations, range dashes) it leaves unexplained."""
     mentions, loose, orphans, dangling = _scan(text)
@@ -396,7 +396,7 @@ def _near_count(text: str, anchors: list[tuple[int, int]], spans: list[tuple[int
 
 
 @lru_cache(maxsize=200000)
-def _bounds(val: _Val, fy: Optional[int]) -> tuple[Optional[date], Optional[date]]:
+def _bounds(val: _Val, fy: int | None) -> tuple[date | None, date | None]:
     """First and last day of a span value under fiscal year ``fy``."""
     items = val[1]
     if items and items[0][0] == "bound":
@@ -440,12 +440,12 @@ def _abs_years(val: _Val) -> list[int]:
 class _Cand:
     cost: float
     text: str
-    val: Optional[_Val]  # None: the mention declared unreadable
+    val: _Val | None  # None: the mention declared unreadable
 
 
 def _candidates(
     ev: DateEvidence, window: tuple[int, int], paths: Sequence[tuple[bool, float]], share: float = 1.0
-) -> tuple[list[_Cand], Optional[_Val]]:
+) -> tuple[list[_Cand], _Val | None]:
     """Readings of one mention (cheapest per value), and the value of the text as read (if valid).
 
     paths: (full reader?, extra cost) for each reader that may have written the text; share: see
@@ -456,7 +456,7 @@ def _candidates(
         val = _interpret(ev.role, ev.text)[0]
         return ([_Cand(0.0, ev.text, val)] if val is not None else []) + [_Cand(DROP, ev.text, None)], val
     best: dict[_Val, _Cand] = {}
-    as_read: Optional[_Val] = None
+    as_read: _Val | None = None
     for full, offset in paths:
         for vtext, vcost in _month_variants(ev.text):
             runs = [m.span() for m in _DIGIT_RUN.finditer(vtext)]
@@ -537,7 +537,7 @@ def _reader_paths(text: str, doc_full: bool, reader: str) -> list[tuple[bool, fl
 
 
 @lru_cache(maxsize=200000)  # measure rows repeat their periods: the same value under each hypothesis
-def _penalty(role: str, val: _Val, fy: Optional[int], end: Optional[date]) -> float:
+def _penalty(role: str, val: _Val, fy: int | None, end: date | None) -> float:
     """Cost of ``val`` in ``role`` under the hypothesis (fiscal year ``fy``, period end ``end``)."""
     if fy is None:
         return 0.0
@@ -574,7 +574,9 @@ def _penalty(role: str, val: _Val, fy: Optional[int], end: Optional[date]) -> fl
     return BIG
 
 
-def _hypotheses(cands: list[list[_Cand]], roles: list[str], window: tuple[int, int]) -> list[tuple[Optional[int], Optional[date], float]]:
+def _hypotheses(
+    cands: list[list[_Cand]], roles: list[str], window: tuple[int, int]
+) -> list[tuple[int | None, date | None, float]]:
     """(fiscal year, period end, prior cost) hypotheses worth scoring.
 
     Reports come in rounds ending 31 March or 30 September; other ends cost ``_END_PRIOR``.
@@ -646,7 +648,7 @@ def repair_dates(
     group_of = {k: g for g, k in enumerate(keys)}
     roles = [role for role, _ in keys]
     cand_lists: list[list[_Cand]] = []
-    as_read: list[Optional[_Val]] = []
+    as_read: list[_Val | None] = []
     literal: list[bool] = []  # is the text as written trustworthy (a full reader is the likelier)?
     doc_full = any(_shows_full_digits(text) for _, text in keys)
     # stock Tesseract repeats one systematic error in every mention it read: its confusions are
@@ -665,7 +667,9 @@ def repair_dates(
     totals, chosen, deltas, runners = _solve(hyps, roles, cand_lists)
     h_best = min(range(len(hyps)), key=lambda h: totals[h])
     warnings: list[str] = []
-    fy_settled = _settled_fy(evidence, group_of, chosen, deltas, literal, hyps, totals, h_best, margin, keep_margin, warnings)
+    fy_settled = _settled_fy(
+        evidence, group_of, chosen, deltas, literal, hyps, totals, h_best, margin, keep_margin, warnings
+    )
 
     readings: list[Reading] = []
     corrections: list[Correction] = []
@@ -682,7 +686,9 @@ def repair_dates(
         repaired = pick.text != ev.text
         if delta < (keep_margin if literal[g] and not repaired else margin):
             readings.append(Reading(ev, "unresolved", score=_score(delta)))
-            warnings.append(f"{where}: date {ev.text!r} ambiguous (reads as {pick.text!r} or {runners[g]!r}); left empty")
+            warnings.append(
+                f"{where}: date {ev.text!r} ambiguous (reads as {pick.text!r} or {runners[g]!r}); left empty"
+            )
             continue
         fy_val = None
         if pick.val[0] == "fy":
@@ -706,7 +712,7 @@ def repair_dates(
 
 
 def _solve(
-    hyps: list[tuple[Optional[int], Optional[date], float]], roles: list[str], cand_lists: list[list[_Cand]]
+    hyps: list[tuple[int | None, date | None, float]], roles: list[str], cand_lists: list[list[_Cand]]
 ) -> tuple[list[float], list[_Cand], list[float], list[str]]:
     """Total cost per hypothesis; per mention the chosen candidate (under the best hypothesis),
     its margin over the best alternative value (under any hypothesis), and that alternative's text."""
@@ -755,7 +761,9 @@ def _solve(
     return totals, chosen, deltas, runners
 
 
-def _settled_fy(evidence, group_of, chosen, deltas, literal, hyps, totals, h_best, margin, keep_margin, warnings) -> Optional[int]:
+def _settled_fy(
+    evidence, group_of, chosen, deltas, literal, hyps, totals, h_best, margin, keep_margin, warnings
+) -> int | None:
     """The best hypothesis's fiscal year, if some mention that names a period or year was settled
     under it and no hypothesis with another fiscal year comes within ``margin``."""
     fy_best = hyps[h_best][0]
@@ -777,7 +785,7 @@ def _settled_fy(evidence, group_of, chosen, deltas, literal, hyps, totals, h_bes
     return fy_best
 
 
-def _document_period(readings: list[Reading]) -> tuple[Optional[date], Optional[date]]:
+def _document_period(readings: list[Reading]) -> tuple[date | None, date | None]:
     ok = [r for r in readings if r.status in ("read", "repaired") and r.start is not None]
     whole = next((r for r in ok if r.evidence.role == "period"), None)
     if whole is not None:

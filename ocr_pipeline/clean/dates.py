@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
-from typing import NamedTuple, Optional
+from typing import NamedTuple
 
 from ..resources import load_table
 
@@ -65,13 +65,13 @@ class DateMention:
     start: int
     end: int
     kind: str
-    date: Optional[date] = None
-    period_start: Optional[date] = None
-    period_end: Optional[date] = None
-    fiscal_year_be: Optional[int] = None
-    relative: Optional[Relative] = None
+    date: date | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    fiscal_year_be: int | None = None
+    relative: Relative | None = None
 
-    def bounds(self, fiscal_year_be: Optional[int] = None) -> tuple[Optional[date], Optional[date]]:
+    def bounds(self, fiscal_year_be: int | None = None) -> tuple[date | None, date | None]:
         """The period's first and last day; a relative period needs ``fiscal_year_be``."""
         if self.period_start is not None and self.period_end is not None:
             return self.period_start, self.period_end
@@ -100,7 +100,7 @@ def _last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
-def _safe_date(year: int, month: int, day: int) -> Optional[date]:
+def _safe_date(year: int, month: int, day: int) -> date | None:
     if not (1 <= month <= 12) or not (1 <= year <= 9999):
         return None
     if not 1 <= day <= _last_day(year, month):
@@ -108,7 +108,7 @@ def _safe_date(year: int, month: int, day: int) -> Optional[date]:
     return date(year, month, day)
 
 
-def _resolve_relative(rel: Relative, fiscal_year_be: int) -> tuple[Optional[date], Optional[date]]:
+def _resolve_relative(rel: Relative, fiscal_year_be: int) -> tuple[date | None, date | None]:
     sm, sd, em, ed = rel
     end_ce = fiscal_year_be - 543
     sy = end_ce - 1 if sm >= _FY_START_MONTH else end_ce
@@ -127,7 +127,7 @@ def _fy_index(month: int) -> int:
     return (month - _FY_START_MONTH) % 12
 
 
-def _year_to_ce(digits: str, era: Optional[str]) -> Optional[int]:
+def _year_to_ce(digits: str, era: str | None) -> int | None:
     """A written year to CE: 4-digit BE (24xx-27xx) or CE (19xx-22xx); 2-digit years are BE."""
     if not digits.isdigit():
         return None
@@ -216,7 +216,7 @@ def month_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return data.full, data.abbr
 
 
-def _month_of(matched: str) -> tuple[Optional[int], bool]:
+def _month_of(matched: str) -> tuple[int | None, bool]:
     """Month number of a matched month token, and whether it is a long (boundary-free) form."""
     data = _months()
     key = re.sub(r"[.\s]", "", matched)
@@ -306,9 +306,9 @@ def _tokens(t: str) -> list[_Tok]:
 
 
 class _Point(NamedTuple):
-    day: Optional[int]
-    month: Optional[int]
-    year_ce: Optional[int]
+    day: int | None
+    month: int | None
+    year_ce: int | None
 
 
 class _Node(NamedTuple):
@@ -317,7 +317,7 @@ class _Node(NamedTuple):
     i1: int  # one past the last token
     a: object = None
     b: object = None
-    fy: Optional[int] = None
+    fy: int | None = None
 
 
 class _Parser:
@@ -333,13 +333,13 @@ class _Parser:
     def next_is(self, i: int, *kinds: str) -> bool:
         return self.adj(i) and self.k(i) in kinds
 
-    def num(self, i: int, lo: int, hi: int, max_len: int = 2) -> Optional[int]:
+    def num(self, i: int, lo: int, hi: int, max_len: int = 2) -> int | None:
         if self.k(i) != "num" or len(self.t[i].text) > max_len:
             return None
         v = int(self.t[i].text)
         return v if lo <= v <= hi else None
 
-    def year(self, i: int, relaxed: bool = False) -> tuple[Optional[int], int]:
+    def year(self, i: int, relaxed: bool = False) -> tuple[int | None, int]:
         """An optional era and a year at token i (adjacent); returns (CE year, next index)."""
         j, era = i, None
         if self.next_is(j, "era_be", "era_ce"):
@@ -357,7 +357,7 @@ class _Parser:
             return None, i
         return y, j + 1
 
-    def point(self, i: int) -> Optional[tuple[_Point, int]]:
+    def point(self, i: int) -> tuple[_Point, int] | None:
         j = i
         if self.k(j) == "dateword":
             if not self.adj(j + 1):
@@ -390,7 +390,7 @@ class _Parser:
         y, j2 = self.year(j + 1)
         return _Point(day, month, y), j2
 
-    def range_(self, i: int) -> Optional[_Node]:
+    def range_(self, i: int) -> _Node | None:
         j, between = i, False
         if self.k(j) == "from":
             between = self.t[j].text == "ระหว่าง"
@@ -415,7 +415,7 @@ class _Parser:
             return None
         return _Node("range", i, j, start, end)
 
-    def fiscal(self, i: int) -> Optional[_Node]:
+    def fiscal(self, i: int) -> _Node | None:
         if self.k(i) != "fy":
             return None
         y, j = self.year(i + 1, relaxed=True)
@@ -423,14 +423,14 @@ class _Parser:
             return None
         return _Node("fiscal_year", i, j, fy=y + 543)
 
-    def trailing_fy(self, j: int) -> tuple[Optional[int], int]:
+    def trailing_fy(self, j: int) -> tuple[int | None, int]:
         if self.adj(j):
             node = self.fiscal(j)
             if node is not None:
                 return node.fy, node.i1
         return None, j
 
-    def quarter(self, i: int) -> Optional[_Node]:
+    def quarter(self, i: int) -> _Node | None:
         if self.k(i) != "quarter" or not self.adj(i + 1):
             return None
         q = self.num(i + 1, 1, 4, 1)
@@ -449,7 +449,7 @@ class _Parser:
         fy, j = self.trailing_fy(j)
         return _Node("quarter", i, j, min(qs), max(qs), fy)
 
-    def round_(self, i: int) -> Optional[_Node]:
+    def round_(self, i: int) -> _Node | None:
         if self.k(i) != "round" or not self.adj(i + 1):
             return None
         n = self.num(i + 1, 1, 12)
@@ -462,7 +462,7 @@ class _Parser:
         fy, j = self.trailing_fy(j)
         return _Node("round", i, j, n, second_half, fy)
 
-    def whole(self, i: int) -> Optional[_Node]:
+    def whole(self, i: int) -> _Node | None:
         if self.k(i) != "whole":
             return None
         j, fy = i + 1, None
@@ -473,7 +473,7 @@ class _Parser:
             fy, j = self.trailing_fy(j)
         return _Node("whole_fy", i, j, fy=fy)
 
-    def era_year(self, i: int) -> Optional[_Node]:
+    def era_year(self, i: int) -> _Node | None:
         if self.k(i) not in ("era_be", "era_ce") or not self.next_is(i + 1, "num"):
             return None
         era = "ce" if self.k(i) == "era_ce" else "be"
@@ -505,12 +505,14 @@ class _Parser:
                 # durations ("๖ เดือน", "๓๐ วัน", "๒ ปี") are explained, not dates
                 if not (self.k(i) == "num" and self.next_is(i + 1, "monthword", "dayword", "yearword")):
                     loose.append(i)
-            elif self.k(i) == "to" and self.t[i].start > 0 and self.k(i + 1) in ("num", "month", "dateword", "monthword"):
+            elif (
+                self.k(i) == "to" and self.t[i].start > 0 and self.k(i + 1) in ("num", "month", "dateword", "monthword")
+            ):
                 seps.append(i)  # "ธิ.ค. ๖๕ - ก.ค. ๖๖" with the start not understood
             i += 1
         return nodes, loose, seps
 
-    def _point_node(self, i: int) -> Optional[_Node]:
+    def _point_node(self, i: int) -> _Node | None:
         p = self.point(i)
         if p is None:
             return None
@@ -521,7 +523,7 @@ class _Parser:
 # ----------------------------------------------------------------------------- nodes -> mentions
 
 
-def _point_bounds(p: _Point, year_ce: int) -> tuple[Optional[date], Optional[date]]:
+def _point_bounds(p: _Point, year_ce: int) -> tuple[date | None, date | None]:
     if p.month is None:
         return None, None
     if p.day is not None:
@@ -530,7 +532,7 @@ def _point_bounds(p: _Point, year_ce: int) -> tuple[Optional[date], Optional[dat
     return _safe_date(year_ce, p.month, 1), _safe_date(year_ce, p.month, _last_day(year_ce, p.month))
 
 
-def _range_bounds(a: _Point, b: _Point) -> tuple[Optional[date], Optional[date], Optional[Relative]]:
+def _range_bounds(a: _Point, b: _Point) -> tuple[date | None, date | None, Relative | None]:
     am = a.month if a.month is not None else b.month
     assert am is not None and b.month is not None
     a_key = (am, a.day or 1)
@@ -586,7 +588,7 @@ def _mention(text: str, toks: list[_Tok], node: _Node) -> DateMention:
 _QUARTERS = {1: (10, 12), 2: (1, 3), 3: (4, 6), 4: (7, 9)}
 
 
-def _fill(m: DateMention, fiscal_year_be: Optional[int]) -> DateMention:
+def _fill(m: DateMention, fiscal_year_be: int | None) -> DateMention:
     """Resolve a relative mention with its own fiscal year or the one given."""
     if m.relative is None or (m.period_start is not None and m.period_end is not None):
         return m
@@ -651,7 +653,7 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
     out: list[tuple[int, int, str, str]] = []
     toks = _tokens(text.translate(_FOLD))
     for i, tok in enumerate(toks):
-        read = text[tok.start:tok.end]
+        read = text[tok.start : tok.end]
         right = read
         if tok.kind == "month":
             key = re.sub(r"[.\s]", "", read)
@@ -670,14 +672,14 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
             right = "ไตรมาสที่"
         elif tok.kind in ("whole", "fy"):
             right = _VOWELLESS_PI.sub("ปี", _TONELESS_THANG.sub("ทั้ง", read))
-            if right.endswith("ทั้งป") and not text[tok.end:tok.end + 1].strip():
+            if right.endswith("ทั้งป") and not text[tok.end : tok.end + 1].strip():
                 right += "\u0e35"  # ตลอดทั้งป at the end of a word: ปี lost its vowel
         if right != read:
             out.append((tok.start, tok.end, read, right))
     return out
 
 
-def find_date_mentions(text: str, fiscal_year_be: Optional[int] = None) -> list[DateMention]:
+def find_date_mentions(text: str, fiscal_year_be: int | None = None) -> list[DateMention]:
     """Every date, period and fiscal-year mention in ``text``, in order, with spans.
 
     Relative mentions (quarters, rounds, months without a year) take their own fiscal year,
@@ -698,7 +700,7 @@ def unexplained_digits(text: str) -> list[tuple[int, int]]:
     return _scan(text)[1]
 
 
-def parse_date(text: str) -> Optional[date]:
+def parse_date(text: str) -> date | None:
     """The first complete date (day, month, year) in ``text``, else None.
 
     >>> parse_date("10 เม.ย. 66")
@@ -710,7 +712,7 @@ def parse_date(text: str) -> Optional[date]:
     return None
 
 
-def parse_period(text: str, fiscal_year_be: Optional[int] = None) -> tuple[Optional[date], Optional[date]]:
+def parse_period(text: str, fiscal_year_be: int | None = None) -> tuple[date | None, date | None]:
     """First and last day of the period a phrase or table cell describes, else (None, None).
 
     Several mentions give their union; a fiscal-year mention next to narrower ones only names

@@ -14,9 +14,9 @@ province's abbreviation is only flagged, unless the document's province is well 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from functools import cache
-from typing import Optional
 
 from rapidfuzz.distance import Levenshtein
 
@@ -27,10 +27,37 @@ RULE = "doc-number-prefix"
 
 # Latin letters OCR puts for Thai consonants of similar shape (ลบ read as "AU").
 LATIN_LOOKALIKES: dict[str, str] = {
-    "A": "ลสศฮ", "a": "ลสดศค", "U": "บปขยษ", "u": "บนมขย", "n": "ทกหถภ", "N": "ทหน",
-    "W": "พฟผฝฬ", "w": "พฟผฝ", "S": "รธ", "s": "ร", "O": "อฮด", "o": "อฮด", "J": "ง", "j": "ง",
-    "H": "หท", "h": "ห", "P": "คศ", "R": "ร", "B": "ฆ", "M": "ม", "m": "ม", "y": "ย", "Y": "ย",
-    "E": "ธ", "C": "ฉช", "c": "ฉช", "V": "ว", "v": "ว", "K": "ห", "L": "ล", "T": "ท",
+    "A": "ลสศฮ",
+    "a": "ลสดศค",
+    "U": "บปขยษ",
+    "u": "บนมขย",
+    "n": "ทกหถภ",
+    "N": "ทหน",
+    "W": "พฟผฝฬ",
+    "w": "พฟผฝ",
+    "S": "รธ",
+    "s": "ร",
+    "O": "อฮด",
+    "o": "อฮด",
+    "J": "ง",
+    "j": "ง",
+    "H": "หท",
+    "h": "ห",
+    "P": "คศ",
+    "R": "ร",
+    "B": "ฆ",
+    "M": "ม",
+    "m": "ม",
+    "y": "ย",
+    "Y": "ย",
+    "E": "ธ",
+    "C": "ฉช",
+    "c": "ฉช",
+    "V": "ว",
+    "v": "ว",
+    "K": "ห",
+    "L": "ล",
+    "T": "ท",
 }
 # Thai consonants OCR confuses with each other (both directions).
 THAI_CONFUSABLE = ["ดต", "ชข", "บปษ", "ถภ", "พผฟฝ", "ซช", "ศสล", "ทห", "มน", "ฎฏ", "คด", "ยษ"]
@@ -61,7 +88,7 @@ def abbreviations() -> dict[str, str]:
     return table
 
 
-def abbreviation(province: str) -> Optional[str]:
+def abbreviation(province: str) -> str | None:
     """The province's abbreviation: 'ลพบุรี' -> 'ลบ'; None for an unknown name."""
     name = normalize_thai(province).strip()
     name = re.sub(r"^(?:จังหวัด|จ\.)\s*", "", name)
@@ -83,7 +110,7 @@ class DocNumber:
         return f"{self.prefix} {self.number}"
 
 
-def parse_doc_number(raw: str) -> Optional[DocNumber]:
+def parse_doc_number(raw: str) -> DocNumber | None:
     """Split 'ที่ ลบ ๕๓๘๐๑/๓๒๔', 'ที่ ล.บ.๕๓๘๐๑/๓๒๔', 'AU ๕๓๘๐๑/๓๒๔' into prefix and number.
 
     >>> parse_doc_number("ที่ ลบ.๕๓๘๐๑/๓๒๔")
@@ -99,7 +126,7 @@ def parse_doc_number(raw: str) -> Optional[DocNumber]:
     return DocNumber(prefix, number, as_read if as_read != prefix else "")
 
 
-def province_from_doc_number(raw: str) -> Optional[str]:
+def province_from_doc_number(raw: str) -> str | None:
     """The province whose abbreviation starts the number, when it is a valid one."""
     parsed = parse_doc_number(raw)
     return abbreviations().get(parsed.prefix) if parsed else None
@@ -127,13 +154,13 @@ def prefix_score(read: str, abbr: str) -> float:
 
 def repair_doc_number(
     raw: str,
-    province: Optional[str],
+    province: str | None,
     *,
     province_confident: bool = False,
-    page: Optional[int] = None,
+    page: int | None = None,
     field: str = "document.doc_number",
     min_score: float = 50.0,
-) -> tuple[Optional[str], list[Correction], list[str]]:
+) -> tuple[str | None, list[Correction], list[str]]:
     """Normalise a document number and check its prefix against the document's province.
 
     Returns (``"<prefix> <number>"`` or None, corrections, warnings). A prefix that is no
@@ -149,8 +176,9 @@ def repair_doc_number(
     want = abbreviation(province) if province else None
     read = parsed.prefix
     if parsed.marked:  # stray marks dropped: a correction of its own, whatever follows
-        unmarked = repair_doc_number(str(parsed), province, province_confident=province_confident, page=page,
-                                     field=field, min_score=min_score)
+        unmarked = repair_doc_number(
+            str(parsed), province, province_confident=province_confident, page=page, field=field, min_score=min_score
+        )
         return unmarked[0], [Correction(page, field, parsed.marked, read, RULE, 100.0), *unmarked[1]], unmarked[2]
     if province and want is None:
         return str(parsed), [], [f"{where}unknown province '{province}' for the document number"]
@@ -171,17 +199,20 @@ def repair_doc_number(
                 [Correction(page, field, read, want, RULE, score)],
                 [f"{where}document number prefix '{read}' ({other}) repaired to '{want}' ({province})"],
             )
-        return str(parsed), [], [
-            f"{where}document number prefix '{read}' is the abbreviation of {other}, not of {province}"
-        ]
+        return (
+            str(parsed),
+            [],
+            [f"{where}document number prefix '{read}' is the abbreviation of {other}, not of {province}"],
+        )
     if score >= min_score:
         fixed = DocNumber(want, parsed.number)
         return str(fixed), [Correction(page, field, read, want, RULE, score)], []
     if province_confident and read.isascii() and read.isalnum() and not read.isdigit():
         # Latin letters are never a Thai letter's prefix: OCR garbage where the abbreviation stood
         fixed = DocNumber(want, parsed.number)
-        return str(fixed), [Correction(page, field, read, want, RULE, score)], [
-            f"{where}document number prefix '{read}' unreadable; written as {province}'s '{want}'"]
-    return str(parsed), [], [
-        f"{where}document number prefix '{read}' does not fit {province} ('{want}'); left as read"
-    ]
+        return (
+            str(fixed),
+            [Correction(page, field, read, want, RULE, score)],
+            [f"{where}document number prefix '{read}' unreadable; written as {province}'s '{want}'"],
+        )
+    return str(parsed), [], [f"{where}document number prefix '{read}' does not fit {province} ('{want}'); left as read"]

@@ -15,9 +15,10 @@ AND a margin (``Match.accepted``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Literal, Optional, Sequence
+from typing import Literal
 
 import geothai
 import numpy as np
@@ -38,8 +39,22 @@ _PAREN = re.compile(r"\s*\(([^)]*)\)")
 _SKEL_DROP = re.compile("[\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d]")
 _SKEL_MAP = str.maketrans(
     {
-        "ด": "ต", "ข": "ช", "ฃ": "ช", "ซ": "ช", "ป": "บ", "ภ": "ถ", "ผ": "พ", "ฝ": "ฟ",
-        "ฏ": "ฎ", "ศ": "ส", "ษ": "ส", "ฅ": "ค", "ฆ": "ม", "ี": "ิ", "ื": "ึ", "ฬ": "ห",
+        "ด": "ต",
+        "ข": "ช",
+        "ฃ": "ช",
+        "ซ": "ช",
+        "ป": "บ",
+        "ภ": "ถ",
+        "ผ": "พ",
+        "ฝ": "ฟ",
+        "ฏ": "ฎ",
+        "ศ": "ส",
+        "ษ": "ส",
+        "ฅ": "ค",
+        "ฆ": "ม",
+        "ี": "ิ",
+        "ื": "ึ",
+        "ฬ": "ห",
     }
 )
 
@@ -81,7 +96,7 @@ class Place:
         return self.code[:2]
 
     @property
-    def district_code(self) -> Optional[str]:
+    def district_code(self) -> str | None:
         return self.code[:4] if len(self.code) >= 4 else None
 
 
@@ -95,19 +110,15 @@ class Match:
 
     query: str
     level: Level
-    place: Optional[Place]
+    place: Place | None
     score: float
-    runner_up: Optional[Place]
+    runner_up: Place | None
     runner_up_score: float
     tied: tuple[Place, ...] = ()
 
     def accepted(self, threshold: float = DEFAULT_THRESHOLD, margin: float = DEFAULT_MARGIN) -> bool:
         """True when the best is unique, scores at least ``threshold`` and beats the runner-up by ``margin``."""
-        return (
-            self.place is not None
-            and self.score >= threshold
-            and self.score - self.runner_up_score >= margin
-        )
+        return self.place is not None and self.score >= threshold and self.score - self.runner_up_score >= margin
 
 
 @dataclass(frozen=True)
@@ -190,24 +201,24 @@ def _by_code() -> dict[str, Place]:
     return {p.code: p for lv in index().values() for p in lv.places}
 
 
-def place(code: str) -> Optional[Place]:
+def place(code: str) -> Place | None:
     """The place with this DOPA code (2, 4 or 6 digits), or None."""
     return _by_code().get(code)
 
 
-def parents(p: Place) -> tuple[Optional[Place], Optional[Place], Optional[Place]]:
+def parents(p: Place) -> tuple[Place | None, Place | None, Place | None]:
     """(subdistrict, district, province) for a place; the levels above it filled in."""
     sub = p if p.level == "subdistrict" else None
     dist = p if p.level == "district" else (place(p.code[:4]) if sub else None)
     return sub, dist, place(p.code[:2])
 
 
-def capital_district(province_code: str) -> Optional[Place]:
+def capital_district(province_code: str) -> Place | None:
     """The province's capital district (code XX01, "เมือง…"); Bangkok has none."""
     return None if province_code == "10" else place(province_code + "01")
 
 
-def entries(level: Level, within: Optional[str] = None) -> np.ndarray:
+def entries(level: Level, within: str | None = None) -> np.ndarray:
     """Entry indices of a level, blocked to a province (2 digits) or district (4 digits) code."""
     ix = index()[level]
     if within is None or level == "province":
@@ -216,7 +227,7 @@ def entries(level: Level, within: Optional[str] = None) -> np.ndarray:
 
 
 @cache
-def _block(level: Level, within: Optional[str]) -> tuple[np.ndarray, list[str], list[str]]:
+def _block(level: Level, within: str | None) -> tuple[np.ndarray, list[str], list[str]]:
     ent = entries(level, within)
     ix = index()[level]
     return ent, [ix.keys[e] for e in ent], [ix.skels[e] for e in ent]
@@ -229,9 +240,7 @@ def score_keys(queries: Sequence[str], choices: Sequence[str]) -> np.ndarray:
     return _combine(list(queries), list(choices), [skeleton(c) for c in choices])
 
 
-def _combine(
-    queries: list[str], choices: list[str], choice_skels: list[str], cutoff: float = 0.0
-) -> np.ndarray:
+def _combine(queries: list[str], choices: list[str], choice_skels: list[str], cutoff: float = 0.0) -> np.ndarray:
     raw = process.cdist(queries, choices, scorer=fuzz.ratio, dtype=np.float32, score_cutoff=cutoff)
     sk = process.cdist(
         [skeleton(q) for q in queries], choice_skels, scorer=fuzz.ratio, dtype=np.float32, score_cutoff=cutoff
@@ -271,9 +280,7 @@ def similarity(a: str, b: str) -> float:
     return max(fuzz.ratio(ka, kb), fuzz.ratio(skeleton(ka), skeleton(kb)) - SKELETON_PENALTY)
 
 
-def top_places(
-    text: str, level: Level, within: Optional[str] = None, limit: int = 5
-) -> list[tuple[Place, float, str]]:
+def top_places(text: str, level: Level, within: str | None = None, limit: int = 5) -> list[tuple[Place, float, str]]:
     """The ``limit`` best places (each once, by its best alias) as (place, score, matched key)."""
     key = name_key(text)
     return top_places_for_keys([key], [0.0], level, within, limit) if key else []
@@ -283,7 +290,7 @@ def top_places_for_keys(
     keys: Sequence[str],
     penalties: Sequence[float],
     level: Level,
-    within: Optional[str] = None,
+    within: str | None = None,
     limit: int = 5,
 ) -> list[tuple[Place, float, str]]:
     """Like ``top_places`` for several readings of one name (already ``name_key``-ed), each
@@ -296,7 +303,7 @@ TOP_CUTOFF = 35.0  # scores below this are not computed exactly (reported as 0)
 
 @lru_cache(maxsize=8192)
 def _top_cached(
-    keys: tuple[str, ...], penalties: tuple[float, ...], level: Level, within: Optional[str], limit: int
+    keys: tuple[str, ...], penalties: tuple[float, ...], level: Level, within: str | None, limit: int
 ) -> tuple[tuple[Place, float, str], ...]:
     ent, choices, skels = _block(level, within if level != "province" else None)
     if not keys or len(ent) == 0:
@@ -320,7 +327,7 @@ def _top_cached(
     return tuple(out)
 
 
-def match(text: str, level: Level, within: Optional[str] = None) -> Match:
+def match(text: str, level: Level, within: str | None = None) -> Match:
     """Best place of ``level`` for ``text`` (blocked to ``within`` when given), with runner-up.
 
     Places that share the best name all go to ``tied``; the runner-up is the best other name.
@@ -347,7 +354,7 @@ def match_province(text: str) -> Match:
     return match(strip_level_word(text), "province")
 
 
-def match_district(text: str, province_code: Optional[str] = None) -> Match:
+def match_district(text: str, province_code: str | None = None) -> Match:
     """Best district, optionally within a province. "เมือง" alone is the province's capital district."""
     name = strip_level_word(text)
     if province_code and name_key(name) == "เมือง":
@@ -357,7 +364,7 @@ def match_district(text: str, province_code: Optional[str] = None) -> Match:
     return match(name, "district", province_code)
 
 
-def match_subdistrict(text: str, within: Optional[str] = None) -> Match:
+def match_subdistrict(text: str, within: str | None = None) -> Match:
     """Best subdistrict, optionally within a province (2 digits) or district (4 digits)."""
     return match(strip_level_word(text), "subdistrict", within)
 

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Iterable, NamedTuple, Optional, Sequence
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -36,7 +37,9 @@ from ocr_pipeline.resources import load_list, load_table
 # ----------------------------------------------------------------------------- weighted distance
 
 # Marks and following vowels: no word starts with one.
-_NO_START = frozenset("\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+_NO_START = frozenset(
+    "\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+)
 EMPTY = "-"  # in ocr_confusions.tsv: "no character" (a deletion or an insertion)
 DEFAULT_COST = 1.0
 DOUBLED_COST = 0.5  # OCR writing a glyph twice
@@ -85,9 +88,7 @@ def _last_row(true: str, read: str, cf: Confusions) -> list[float]:
     """Cost of reading all of ``true`` as ``read[:j]``, for every j (one DP row per true char)."""
     dele, ins, subs = cf.dele, cf.ins, _sub_by_true()
     n = len(read)
-    ins_cost = [
-        DOUBLED_COST if j and read[j] == read[j - 1] else ins.get(read[j], DEFAULT_COST) for j in range(n)
-    ]
+    ins_cost = [DOUBLED_COST if j and read[j] == read[j - 1] else ins.get(read[j], DEFAULT_COST) for j in range(n)]
     row = [0.0] * (n + 1)
     for j in range(n):
         row[j + 1] = row[j] + ins_cost[j]
@@ -173,7 +174,7 @@ def plausible_misreading(read: str, true: str, per_char: float = MAX_COST_PER_CH
 
 
 @cache
-def _fold() -> dict[int, Optional[str]]:
+def _fold() -> dict[int, str | None]:
     """Translation table of the skeleton: cheap losses removed, cheap confusions folded."""
     cf = confusions()
     drop = {c for c, cost in cf.dele.items() if cost <= SKELETON_COST}
@@ -189,7 +190,7 @@ def _fold() -> dict[int, Optional[str]]:
             a, b = find(t), find(r)
             if a != b:
                 parent[max(a, b)] = min(a, b)
-    table: dict[int, Optional[str]] = {ord(c): None for c in drop}
+    table: dict[int, str | None] = {ord(c): None for c in drop}
     table.update({ord(c): find(c) for c in parent})
     return table
 
@@ -215,16 +216,16 @@ def key(text: str) -> str:
 class Match(NamedTuple):
     """Best vocabulary entry for a string and the runner-up (a different entry)."""
 
-    entry: Optional[str]
+    entry: str | None
     score: float
-    runner_up: Optional[str]
+    runner_up: str | None
     runner_up_score: float
 
     def accepted(self, threshold: float, margin: float) -> bool:
         return self.entry is not None and self.score >= threshold and self.score - self.runner_up_score >= margin
 
 
-_VOCABS: list["Vocabulary"] = []  # every vocabulary built, by ``vid`` (for the prefix-match cache)
+_VOCABS: list[Vocabulary] = []  # every vocabulary built, by ``vid`` (for the prefix-match cache)
 
 
 class Vocabulary:
@@ -252,7 +253,7 @@ class Vocabulary:
     def __contains__(self, k: str) -> bool:
         return k in self.text
 
-    def candidates(self, k: str, edits: Optional[int] = None) -> list[str]:
+    def candidates(self, k: str, edits: int | None = None) -> list[str]:
         """Entry keys whose skeleton is within ``edits`` (default 1, 2 from 8 characters, 3 from 20)
         plain edits of the skeleton of ``k``."""
         if edits is None:
@@ -269,7 +270,7 @@ class Vocabulary:
     def exact_skeleton(self, k: str) -> list[str]:
         return self._by_skel.get(skeleton(k), [])
 
-    def match(self, k: str, pool: Optional[Iterable[str]] = None, exact: int = 2) -> Match:
+    def match(self, k: str, pool: Iterable[str] | None = None, exact: int = 2) -> Match:
         """Best entry for key ``k`` among ``pool`` (default: the skeleton candidates).
 
         The pool is ranked with ``wdist_fast``; the first ``exact`` are scored with ``wdist``."""
@@ -303,7 +304,7 @@ class Change(NamedTuple):
     rule: str = "lexicon"
 
 
-def to_corrections(changes: Sequence[Change], page: Optional[int], field_name: str) -> list[Correction]:
+def to_corrections(changes: Sequence[Change], page: int | None, field_name: str) -> list[Correction]:
     """The changes as ``Correction`` records of one field."""
     return [Correction(page, field_name, c.before, c.after, c.rule, round(c.score, 1)) for c in changes]
 
@@ -329,8 +330,18 @@ CONNECTORS = ("และ", "หรือ", "ร่วมกับ", "โดย")
 # Rank suffixes of Thai civil-service positions (ปฏิบัติการ ... เชี่ยวชาญ; ระดับต้น/กลาง/สูง for
 # managers) and the words that join two positions in a signature ("ปลัด ... ปฏิบัติหน้าที่ นายก ...").
 RANKS = (
-    "ปฏิบัติงาน", "ชำนาญงาน", "อาวุโส", "ทักษะพิเศษ", "ปฏิบัติการ", "ชำนาญการ", "ชำนาญการพิเศษ",
-    "เชี่ยวชาญ", "ทรงคุณวุฒิ", "ระดับต้น", "ระดับกลาง", "ระดับสูง",
+    "ปฏิบัติงาน",
+    "ชำนาญงาน",
+    "อาวุโส",
+    "ทักษะพิเศษ",
+    "ปฏิบัติการ",
+    "ชำนาญการ",
+    "ชำนาญการพิเศษ",
+    "เชี่ยวชาญ",
+    "ทรงคุณวุฒิ",
+    "ระดับต้น",
+    "ระดับกลาง",
+    "ระดับสูง",
 )
 POSITION_LINKS = ("ปฏิบัติหน้าที่", "รักษาราชการแทน", "รักษาการแทน", "ปฏิบัติราชการแทน", "ตำแหน่ง")
 _SEPARATORS = re.compile(r"\s*[/,;|]\s*|\s*\+\s*")
@@ -356,7 +367,7 @@ def heading_vocabulary() -> Vocabulary:
 class _Seg:
     start: int  # key offsets
     end: int
-    entry: Optional[str]  # entry key, None for text left as read
+    entry: str | None  # entry key, None for text left as read
     cost: float
 
 
@@ -367,7 +378,7 @@ def _segment(k: str, starts: set[int], vocab: Vocabulary) -> list[_Seg]:
     after a connector word; unmatched text runs to the next such start.
     """
     n = len(k)
-    best: list[Optional[tuple[float, int, Optional[_Seg]]]] = [None] * (n + 1)
+    best: list[tuple[float, int, _Seg | None] | None] = [None] * (n + 1)
     best[0] = (0.0, 0, None)
     open_starts = set(starts) | {0}
     for i in range(n):
@@ -376,7 +387,7 @@ def _segment(k: str, starts: set[int], vocab: Vocabulary) -> list[_Seg]:
         cost_i, nseg, _ = best[i]
 
         def relax(j: int, seg: _Seg) -> None:
-            cand = (cost_i + seg.cost, nseg + 1, seg)
+            cand = (cost_i + seg.cost, nseg + 1, seg)  # noqa: B023 (called within this iteration)
             cur = best[j]
             if cur is None or (cand[0], cand[1]) < (cur[0], cur[1]):
                 best[j] = cand
@@ -441,7 +452,9 @@ def _key_map(text: str) -> tuple[str, list[int], set[int]]:
     return "".join(chars), where, starts
 
 
-def _repair_closed(text: str, vocab: Vocabulary, threshold: float, margin: float) -> tuple[str, list[Change], list[tuple[int, int, Optional[str]]]]:
+def _repair_closed(
+    text: str, vocab: Vocabulary, threshold: float, margin: float
+) -> tuple[str, list[Change], list[tuple[int, int, str | None]]]:
     """Segment ``text`` (already normalised) into vocabulary entries; rewrite the sure ones.
 
     Returns the new text, the changes, and the segments as (start, end, entry) in the NEW text
@@ -449,7 +462,7 @@ def _repair_closed(text: str, vocab: Vocabulary, threshold: float, margin: float
     to rewrite keeps its reading and its entry).
     """
     changes: list[Change] = []
-    parts: list[tuple[int, int, Optional[str]]] = []
+    parts: list[tuple[int, int, str | None]] = []
     pos = 0
     chunks = []
     for m in _SEPARATORS.finditer(text):
@@ -476,7 +489,11 @@ def _repair_closed(text: str, vocab: Vocabulary, threshold: float, margin: float
                 pool = {*vocab.fuzzy_pool(sk, cutoff=50.0), *vocab.candidates(sk), seg.entry}
                 m = vocab.match(sk, pool)
                 per_char = WIDE_COST_PER_CHAR if m.score - m.runner_up_score >= WIDE_MARGIN else MAX_COST_PER_CHAR
-                if m.entry == seg.entry and m.accepted(threshold, margin) and plausible_misreading(sk, seg.entry, per_char):
+                if (
+                    m.entry == seg.entry
+                    and m.accepted(threshold, margin)
+                    and plausible_misreading(sk, seg.entry, per_char)
+                ):
                     changes.append(Change(t0, t1, span, entry_text, m.score))
             parts.append((t0, t1, seg.entry))
     new_text = apply_changes(text, changes)
@@ -535,7 +552,9 @@ def repair_position(text: str, threshold: float = UNIT_THRESHOLD, margin: float 
     return PositionRepair(new, new[:cut].strip(), new[cut:].strip(), changes)
 
 
-def repair_heading(text: str, threshold: float = UNIT_THRESHOLD, margin: float = 5.0) -> tuple[str, Optional[str], list[Change]]:
+def repair_heading(
+    text: str, threshold: float = UNIT_THRESHOLD, margin: float = 5.0
+) -> tuple[str, str | None, list[Change]]:
     """Repair a measure-table heading cell as a whole: (text, field of the heading or None, changes).
 
     The field is returned when the best and the runner-up heading agree on it even if the text is
@@ -761,14 +780,14 @@ def _total_freq() -> int:
     return sum(word_freqs().values()) + len(word_freqs())
 
 
-def _piece_options(piece: str) -> list[tuple[float, Optional[str]]]:
+def _piece_options(piece: str) -> list[tuple[float, str | None]]:
     """Ways to read one piece of a suspicious region: (cost, replacement or None for as read)."""
-    out: list[tuple[float, Optional[str]]] = []
+    out: list[tuple[float, str | None]] = []
     known = piece in known_words()
     if known:
         out.append((_word_cost(piece), None))
     own = word_freqs().get(piece, 0)
-    reps: list[tuple[float, Optional[str]]] = []
+    reps: list[tuple[float, str | None]] = []
     for w, f in _common_index().get(skeleton(piece), ()):
         if w == piece:
             continue
@@ -789,7 +808,7 @@ def _general_region(region: str) -> list[tuple[int, int, str, float]]:
 
     Returns (start, end, replacement, score) for the pieces that change."""
     n = len(region)
-    best: list[Optional[tuple[float, int, Optional[str]]]] = [None] * (n + 1)
+    best: list[tuple[float, int, str | None] | None] = [None] * (n + 1)
     best[0] = (0.0, 0, None)
     for i in range(n):
         if best[i] is None:
@@ -843,7 +862,8 @@ def place_spans(text: str) -> list[tuple[int, int]]:
 # also glued to the memo's ที่ label when OCR lost the space (``ท่มห ๕๓๖๔๙/๓๑๖``)
 _ABBREV_BEFORE_NUMBER = re.compile(
     r"(?:(?<![\u0e01-\u0e4e])|(?<=^ท)|(?<=^ที)|(?<=^ท\u0e48)|(?<=^ที\u0e48))"
-    r"([\u0e01-\u0e2e]{2,3}\.?)\s?(?=[0-9\u0e50-\u0e59])")
+    r"([\u0e01-\u0e2e]{2,3}\.?)\s?(?=[0-9\u0e50-\u0e59])"
+)
 
 
 def repair_words(

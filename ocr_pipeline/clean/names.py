@@ -20,7 +20,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from typing import Optional
 
 from ocr_pipeline.clean.lexicon import similarity, skeleton, wdist
 from ocr_pipeline.clean.thai_text import normalize_thai
@@ -29,10 +28,41 @@ from ocr_pipeline.model import Correction
 
 # Titles and ranks written before a name, longest first (a closed grammatical set).
 TITLES = (
-    "ว่าที่ร้อยตรีหญิง", "ว่าที่ร้อยตรี", "ว่าที่ร้อยโท", "ว่าที่ร้อยเอก", "ว่าที่ ร.ต.", "ว่าที่ร.ต.",
-    "จ่าสิบเอก", "จ่าสิบโท", "จ่าสิบตรี", "จ่าเอก", "สิบเอก", "สิบโท", "สิบตรี", "ร้อยตรี", "ร้อยโท",
-    "ร้อยเอก", "พันตรี", "พันโท", "พันเอก", "จ.ส.อ.", "ส.อ.", "ร.ต.", "ร.ท.", "ร.อ.", "พ.ต.", "ด.ต.",
-    "นางสาว", "นาง", "นาย", "ดร.", "ผศ.", "รศ.", "ศ.", "นพ.", "พญ.",
+    "ว่าที่ร้อยตรีหญิง",
+    "ว่าที่ร้อยตรี",
+    "ว่าที่ร้อยโท",
+    "ว่าที่ร้อยเอก",
+    "ว่าที่ ร.ต.",
+    "ว่าที่ร.ต.",
+    "จ่าสิบเอก",
+    "จ่าสิบโท",
+    "จ่าสิบตรี",
+    "จ่าเอก",
+    "สิบเอก",
+    "สิบโท",
+    "สิบตรี",
+    "ร้อยตรี",
+    "ร้อยโท",
+    "ร้อยเอก",
+    "พันตรี",
+    "พันโท",
+    "พันเอก",
+    "จ.ส.อ.",
+    "ส.อ.",
+    "ร.ต.",
+    "ร.ท.",
+    "ร.อ.",
+    "พ.ต.",
+    "ด.ต.",
+    "นางสาว",
+    "นาง",
+    "นาย",
+    "ดร.",
+    "ผศ.",
+    "รศ.",
+    "ศ.",
+    "นพ.",
+    "พญ.",
 )
 SAME_PERSON = 70.0  # similarity of both name parts for two mentions to name one person
 DOC_MAX_COST = 1.6  # a reading is corrected to another reading of the same person this close ...
@@ -73,7 +103,7 @@ def fix_title(name: str) -> str:
         while k < len(name) and len(consumed) < len(bare):
             consumed += name[k].translate(_MARKS)
             k += 1
-        if consumed == bare and name[k:k + 1] not in "\u0e48\u0e49\u0e4a\u0e4b\u0e47\u0e4c":
+        if consumed == bare and name[k : k + 1] not in "\u0e48\u0e49\u0e4a\u0e4b\u0e47\u0e4c":
             return title + name[k:]
     return name
 
@@ -116,7 +146,7 @@ class KnownNames:
     family: frozenset[str]
 
     @classmethod
-    def default(cls) -> "KnownNames":
+    def default(cls) -> KnownNames:
         return _default_known()
 
     def contains(self, part: str, value: str) -> bool:
@@ -176,7 +206,7 @@ def _resolve_part(
     for r in counts:
         if is_known[r]:
             continue
-        target: Optional[str] = None
+        target: str | None = None
         # another reading of the same person that is a known name, close to this one
         close = sorted((wdist(r, k), k) for k in known_readings if wdist(r, k) <= DOC_MAX_COST)
         if close and (len(close) == 1 or close[1][0] - close[0][0] >= SINGLE_MARGIN):
@@ -184,15 +214,23 @@ def _resolve_part(
         elif not known_readings:
             # a clear majority of unknown readings
             (top, n_top), *rest = counts.most_common()
-            if top != r and n_top >= 2 and n_top >= 2 * counts[r] and (not rest or n_top > rest[0][1]) \
-                    and wdist(r, top) <= DOC_MAX_COST:
+            if (
+                top != r
+                and n_top >= 2
+                and n_top >= 2 * counts[r]
+                and (not rest or n_top > rest[0][1])
+                and wdist(r, top) <= DOC_MAX_COST
+            ):
                 target = top
             else:
                 # OCR drops marks far more often than it adds them: of two readings, the one that
                 # explains the other by cheap losses is the better guess
                 direct = sorted(
-                    (wdist(r, c), c) for c in counts
-                    if c != r and counts[c] >= counts[r] and wdist(r, c) <= DOC_MAX_COST
+                    (wdist(r, c), c)
+                    for c in counts
+                    if c != r
+                    and counts[c] >= counts[r]
+                    and wdist(r, c) <= DOC_MAX_COST
                     and wdist(c, r) - wdist(r, c) >= DIRECTION_MARGIN
                 )
                 if len(direct) == 1:
@@ -201,8 +239,10 @@ def _resolve_part(
         if single_known and not known_readings and not known.contains(part, value):
             # no known reading in the document: a unique known name differing by cheap confusions only
             cands = sorted((wdist(value, k), k) for k in known.same_skeleton(part, value) if k != value)
-            if cands and cands[0][0] <= SINGLE_MAX_COST and (
-                len(cands) == 1 or cands[1][0] - cands[0][0] >= SINGLE_MARGIN
+            if (
+                cands
+                and cands[0][0] <= SINGLE_MAX_COST
+                and (len(cands) == 1 or cands[1][0] - cands[0][0] >= SINGLE_MARGIN)
             ):
                 target = cands[0][1]
         if target is not None and target != r:
@@ -213,8 +253,8 @@ def _resolve_part(
 
 
 def resolve_names(
-    mentions: list[tuple[Optional[int], str, str]],
-    known: Optional[KnownNames] = None,
+    mentions: list[tuple[int | None, str, str]],
+    known: KnownNames | None = None,
     single_known: bool = False,
 ) -> tuple[list[str], list[Correction], list[str]]:
     """Repair the names of one document's people from all their mentions.
@@ -242,14 +282,19 @@ def resolve_names(
                 value = getattr(parsed[i], part)
                 if value in fix:
                     target, score = fix[value]
-                    new[i] = ParsedName(new[i].title, new[i].sep, target, new[i].family) if part == "given" \
+                    new[i] = (
+                        ParsedName(new[i].title, new[i].sep, target, new[i].family)
+                        if part == "given"
                         else ParsedName(new[i].title, new[i].sep, new[i].given, target)
+                    )
                     scores[i].append(score)
         for i in group:
             after = new[i].text()
             if after != out[i]:
                 page, field_name, before = mentions[i]
-                corrections.append(Correction(page, field_name, before, after, "name", round(min(scores[i], default=100.0), 1)))
+                corrections.append(
+                    Correction(page, field_name, before, after, "name", round(min(scores[i], default=100.0), 1))
+                )
                 out[i] = after
     return out, corrections, warnings
 
@@ -270,8 +315,11 @@ def _split_glued(p: ParsedName, others: list[ParsedName], known: KnownNames) -> 
             if score > best[0]:
                 best = (score, cut)
     if not best[1]:
-        cuts = [c for c in range(2, len(glued) - 1)
-                if known.contains("given", glued[:c]) and known.contains("family", glued[c:])]
+        cuts = [
+            c
+            for c in range(2, len(glued) - 1)
+            if known.contains("given", glued[:c]) and known.contains("family", glued[c:])
+        ]
         if len(cuts) == 1:
             best = (200.0, cuts[0])
     if not best[1]:
@@ -282,7 +330,7 @@ def _split_glued(p: ParsedName, others: list[ParsedName], known: KnownNames) -> 
 _BODY_NAME = re.compile(r"(?:นางสาว|นาง|นาย)\s?([\u0e01-\u0e4e]{2,20})\s([\u0e01-\u0e4e]{2,25})")
 
 
-def find_names(text: str, known: Optional[KnownNames] = None) -> list[tuple[int, int, str]]:
+def find_names(text: str, known: KnownNames | None = None) -> list[tuple[int, int, str]]:
     """(start, end, name) of titled names in body text whose given name is a known name.
 
     >>> find_names("โดยนายวิภาค คงไชย ตำแหน่งเจ้าพนักงานธุรการ")

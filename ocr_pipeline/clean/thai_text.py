@@ -11,7 +11,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC_DIGITS = "0123456789"
 _TO_ARABIC = str.maketrans(THAI_DIGITS, ARABIC_DIGITS)
@@ -63,7 +62,9 @@ def _normalize_line(line: str) -> str:
 
 # a line that starts a new item inside a cell (numbered step, bullet, a short bracketed number
 # OCR garbled like "(lo)") stays on its own line
-NEW_ITEM = re.compile(r"^\s*(?:\(?[0-9๐-๙]{1,2}(?:[.)][0-9๐-๙]{0,2})+\)?|\([^\s()]{1,3}\)|[^\s()]{1,2}\)(?=\s)|[-•*]|ข้อ\s*[0-9๐-๙])")
+NEW_ITEM = re.compile(
+    r"^\s*(?:\(?[0-9๐-๙]{1,2}(?:[.)][0-9๐-๙]{0,2})+\)?|\([^\s()]{1,3}\)|[^\s()]{1,2}\)(?=\s)|[-•*]|ข้อ\s*[0-9๐-๙])"
+)
 # a step number whose dot OCR lost (``๒๒ พัฒนา…`` for ๒.๒): a new line too; whether it is a step the
 # measure table decides (extract/measures.py)
 GLUED_ITEM = re.compile(r"^\s*[0-9๐-๙]{2}\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")

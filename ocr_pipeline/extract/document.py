@@ -10,20 +10,29 @@ from ocr_pipeline.clean.agency import resolve_places
 from ocr_pipeline.clean.dates import date_word_spellings
 from ocr_pipeline.clean.doc_number import repair_doc_number
 from ocr_pipeline.clean.lexicon import (
-    Change, apply_changes, repair_heading, repair_position, repair_units, repair_words, to_corrections,
+    Change,
+    apply_changes,
+    repair_heading,
+    repair_position,
+    repair_units,
+    repair_words,
+    to_corrections,
 )
 from ocr_pipeline.clean.names import fix_title, resolve_names
 from ocr_pipeline.extract.measures import infer_borderless_tables, measure_tables, rows_to_measures
 from ocr_pipeline.extract.memo import header_fields, split_label
 from ocr_pipeline.extract.periods import (
-    DateContext, report_round, rewrite_fiscal_mentions, settle_dates, writes_thai_digits,
+    DateContext,
+    report_round,
+    rewrite_fiscal_mentions,
+    settle_dates,
+    writes_thai_digits,
 )
 from ocr_pipeline.extract.signatures import despeck, find_signatories, name_groups
 from ocr_pipeline.extract.text_items import ROLE_OF_LABEL, TextItem, collect_items
 from ocr_pipeline.layout.reading_order import page_text
 from ocr_pipeline.model import Correction, Document, Page, Result, Signatory, Source
 from ocr_pipeline.resources import load_list
-
 
 # how the date repair models the digits it reads: "auto" judges each mention (a string the digit
 # reader did not re-read is stock Tesseract, which cannot write ๔ ๖ ๗ ๘ ๙). On the dev corpus "auto"
@@ -61,9 +70,14 @@ def extract_result(source: Source, pages: list[Page]) -> Result:
     _recompose(pages)
     clock.lap("lexicon")
 
-    doc = Document(agency=places.agency, agency_type=places.agency_type,
-                   subdistrict=places.subdistrict, district=places.district,
-                   province=places.province, geocode=places.geocode)
+    doc = Document(
+        agency=places.agency,
+        agency_type=places.agency_type,
+        subdistrict=places.subdistrict,
+        district=places.district,
+        province=places.province,
+        geocode=places.geocode,
+    )
     found.warnings += places.warnings
     hits = header_fields(pages)
     doc.division = _division(hits["division"].value) if "division" in hits else None
@@ -81,13 +95,16 @@ def extract_result(source: Source, pages: list[Page]) -> Result:
     if "doc_number" in hits:
         hit = hits["doc_number"]
         doc.doc_number, fixes, warns = repair_doc_number(
-            hit.value, places.province, province_confident=places.province_confident, page=hit.page)
+            hit.value, places.province, province_confident=places.province_confident, page=hit.page
+        )
         found.corrections += fixes
         found.warnings += warns
         unclear = _unclear_number(doc.doc_number, next((p for p in pages if p.number == hit.page), None))
         if unclear:
-            found.warnings.append(f"page {hit.page}: document.doc_number: the digits of '{doc.doc_number}' are "
-                                  f"unclear (the digit reader could not read '{unclear}'); left empty")
+            found.warnings.append(
+                f"page {hit.page}: document.doc_number: the digits of '{doc.doc_number}' are "
+                f"unclear (the digit reader could not read '{unclear}'); left empty"
+            )
             doc.doc_number = None
     clock.lap("memo")
     doc.signatories = _signatories(pages, found)
@@ -99,9 +116,12 @@ def extract_result(source: Source, pages: list[Page]) -> Result:
     clock.lap("measures")
 
     date_hit = hits.get("doc_date")
-    dates = settle_dates(pages, DateContext(doc.subject, date_hit.value if date_hit else None,
-                                            date_hit.page if date_hit else None), measures,
-                        reader=DATE_READER)
+    dates = settle_dates(
+        pages,
+        DateContext(doc.subject, date_hit.value if date_hit else None, date_hit.page if date_hit else None),
+        measures,
+        reader=DATE_READER,
+    )
     found.corrections += dates.corrections
     found.warnings += dates.warnings
     doc.fiscal_year_be = dates.fiscal_year_be
@@ -114,8 +134,16 @@ def extract_result(source: Source, pages: list[Page]) -> Result:
     for name in ("agency", "doc_number", "doc_date", "subject", "fiscal_year_be", "period_start", "period_end"):
         if getattr(doc, name) is None:
             found.warnings.append(f"document.{name}: no evidence in the document, left empty")
-    return Result(source=source, document=doc, measures=measures, corrections=found.corrections,
-                  warnings=found.warnings, pages=pages, tables=other_tables, seconds=clock.seconds)
+    return Result(
+        source=source,
+        document=doc,
+        measures=measures,
+        corrections=found.corrections,
+        warnings=found.warnings,
+        pages=pages,
+        tables=other_tables,
+        seconds=clock.seconds,
+    )
 
 
 class _Clock:
@@ -165,9 +193,15 @@ def _apply_places(places, items: list[TextItem], found: Findings) -> None:
 
 LEXICON_BY_ROLE = {
     # the ส่วนราชการ line holds the agency and address too: words here, the unit part below
-    "table.responsible": "units", "header.division": "words", "position": "position",
-    "table.measure": "words", "table.step": "words", "table.result": "words",
-    "subject": "words", "title": "words", "body": "words",
+    "table.responsible": "units",
+    "header.division": "words",
+    "position": "position",
+    "table.measure": "words",
+    "table.step": "words",
+    "table.result": "words",
+    "subject": "words",
+    "title": "words",
+    "body": "words",
 }
 
 
@@ -292,7 +326,7 @@ def _digits(text: str) -> str:
 def _division(value: str) -> str | None:
     """The unit part of the ส่วนราชการ line: a unit of ``units.txt`` it starts with as a word of its own
     (``สำนักปลัดองค์การบริหารส่วนตำบล องค์การ…``), else what comes before the agency's name."""
-    units = [u for u in load_list("units.txt") if value.startswith(u) and value[len(u):len(u) + 1] in ("", " ")]
+    units = [u for u in load_list("units.txt") if value.startswith(u) and value[len(u) : len(u) + 1] in ("", " ")]
     if units:
         return max(units, key=len)
     for marker in ("เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร", "องค์การบริหารส่วน", "อบต", "ทต.", "ทม."):

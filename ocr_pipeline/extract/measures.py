@@ -11,13 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Optional
 
 from rapidfuzz import fuzz
 
 from ocr_pipeline.clean.thai_text import thai_to_arabic_digits
 from ocr_pipeline.layout.columns import (
-    column_edges, line_tokens, split_by_gaps, table_from_columns, text_of, visual_rows,
+    column_edges,
+    line_tokens,
+    split_by_gaps,
+    table_from_columns,
+    text_of,
+    visual_rows,
 )
 from ocr_pipeline.model import Correction, Measure, Page, Table
 from ocr_pipeline.resources import load_table
@@ -42,7 +46,9 @@ BULLET = re.compile(r"^\s*[-–•*▪●]\s+")
 # a step number whose dot OCR lost: "๒๒ จัดทำ" for "๒.๒ จัดทำ" (told apart by the measure's number)
 GLUED_STEP = re.compile(r"^\s*(?P<m>[0-9๐-๙])(?P<s>[0-9๐-๙])\s+(?=[\u0e01-\u0e4e])")
 # what is left of a number whose digits OCR lost: "(", ")", "()" or ".)" before the text
-NUMBER_RESIDUE = re.compile(r"^\s*(?:\(\s*[^\s()]{0,3}\s*\)|[^\s()]{1,2}\)(?=\s)|\(\s*[@©®#*>«]?|[(.]?\s*\))(?=\s*[\u0e01-\u0e4e])\s*")
+NUMBER_RESIDUE = re.compile(
+    r"^\s*(?:\(\s*[^\s()]{0,3}\s*\)|[^\s()]{1,2}\)(?=\s)|\(\s*[@©®#*>«]?|[(.]?\s*\))(?=\s*[\u0e01-\u0e4e])\s*"
+)
 
 
 @dataclass
@@ -50,8 +56,8 @@ class Numbered:
     """Text with its leading number(s) split off."""
 
     text: str
-    first: Optional[int] = None  # ๑ of "๑." or of "๑.๒"
-    second: Optional[int] = None  # ๒ of "๑.๒"
+    first: int | None = None  # ๑ of "๑." or of "๑.๒"
+    second: int | None = None  # ๒ of "๑.๒"
     lost: bool = False  # a number was written but its digits were not read
 
 
@@ -63,17 +69,17 @@ def split_number(text: str) -> Numbered:
         groups = m.groupdict()
         first = groups["k"] or groups["p1"] or groups["n1"] or groups["d1"]
         second = groups["p2"] or groups["n2"]
-        return Numbered(text[m.end():].strip(), _int(first), _int(second))
+        return Numbered(text[m.end() :].strip(), _int(first), _int(second))
     bullet = BULLET.match(text)
     if bullet:
-        return Numbered(text[bullet.end():].strip())
+        return Numbered(text[bullet.end() :].strip())
     residue = NUMBER_RESIDUE.match(text)
     if residue and residue.end() < len(text.rstrip()):
-        return Numbered(text[residue.end():].strip(), lost=True)
+        return Numbered(text[residue.end() :].strip(), lost=True)
     return Numbered(text.strip())
 
 
-def number_style(text: str) -> Optional[str]:
+def number_style(text: str) -> str | None:
     """The shape of a leading number with digits as '#': '(#)', '#)', '#.', '#.#', 'ข้อ #'."""
     m = LEADING_NUMBER.match(text)
     if not m:
@@ -81,7 +87,7 @@ def number_style(text: str) -> Optional[str]:
     return re.sub(r"[0-9๐-๙]+", "#", re.sub(r"\s+", "", m.group(0)))
 
 
-def _int(value: Optional[str]) -> Optional[int]:
+def _int(value: str | None) -> int | None:
     return int(thai_to_arabic_digits(value)) if value else None
 
 
@@ -90,7 +96,7 @@ def _headings() -> tuple[tuple[str, str], ...]:
     return tuple((f, h.replace(" ", "")) for f, h in load_table("measure_columns.tsv"))
 
 
-def heading_field(text: str) -> tuple[Optional[str], float]:
+def heading_field(text: str) -> tuple[str | None, float]:
     """The contract field a header cell names, with its fuzzy score (None below threshold)."""
     compact = text.replace(" ", "").replace("\n", "")
     if not compact:
@@ -117,12 +123,12 @@ class ColumnMap:
     scores: dict[int, float] = field(default_factory=dict)
 
 
-def header_map(table: Table) -> Optional[ColumnMap]:
+def header_map(table: Table) -> ColumnMap | None:
     """Column mapping from the table's first one or two rows, or None when it is no measure table."""
     grid = table.grid()
     if not grid:
         return None
-    best: Optional[ColumnMap] = None
+    best: ColumnMap | None = None
     for rows in (1, 2):
         if len(grid) < rows:
             break
@@ -130,8 +136,7 @@ def header_map(table: Table) -> Optional[ColumnMap]:
         columns, scores = {}, {}
         for c, text in enumerate(texts):
             fld, score = heading_field(text)
-            if fld and (fld not in columns.values() or score > max(
-                    s for k, s in scores.items() if columns[k] == fld)):
+            if fld and (fld not in columns.values() or score > max(s for k, s in scores.items() if columns[k] == fld)):
                 for k in [k for k, v in columns.items() if v == fld]:
                     del columns[k], scores[k]
                 columns[c], scores[c] = fld, score
@@ -170,13 +175,14 @@ def infer_borderless_tables(pages: list[Page]) -> list[str]:
             named = {f for f in fields if f}
             if len(named) < MIN_HEADER_FIELDS or len(named) < 0.6 * len(groups):
                 continue
-            table = table_from_columns(rows[i + 1:], column_edges(groups), page.number,
-                                       [text_of(g) for g in groups])
+            table = table_from_columns(rows[i + 1 :], column_edges(groups), page.number, [text_of(g) for g in groups])
             top = min(t.box[1] for t in row)
             page.lines = [ln for ln in page.lines if (ln.box[1] + ln.box[3]) / 2 < top]
             page.tables.append(table)
-            warnings.append(f"page {page.number}: a table without rules; its columns were inferred from "
-                            "word positions: check this page's measures")
+            warnings.append(
+                f"page {page.number}: a table without rules; its columns were inferred from "
+                "word positions: check this page's measures"
+            )
             break
     return warnings
 
@@ -195,7 +201,7 @@ def measure_tables(tables: list[Table]) -> tuple[list[TableRows], list[Table], l
     found: list[TableRows] = []
     others: list[Table] = []
     warnings: list[str] = []
-    last: Optional[ColumnMap] = None
+    last: ColumnMap | None = None
     for table in tables:
         cmap = header_map(table)
         if cmap is not None:
@@ -225,9 +231,11 @@ def align_ragged_rows(table: Table, cmap: ColumnMap, body: list[int]) -> list[st
     counts = {r: sum(1 for c in table.cells if c.row == r) for r in body}
     width = max(counts.values(), default=0)
     col_of = {fld: c for c, fld in cmap.columns.items()}
-    step_styles = {number_style(table.cell_at(r, col_of["step"]).text)
-                   for r in body if counts[r] == width and "step" in col_of
-                   and table.cell_at(r, col_of["step"]) is not None} - {None}
+    step_styles = {
+        number_style(table.cell_at(r, col_of["step"]).text)
+        for r in body
+        if counts[r] == width and "step" in col_of and table.cell_at(r, col_of["step"]) is not None
+    } - {None}
     warnings = []
     for r in body:
         missing = width - counts[r]
@@ -238,8 +246,10 @@ def align_ragged_rows(table: Table, cmap: ColumnMap, body: list[int]) -> list[st
             for c in table.cells:
                 if c.row == r:
                     c.col += missing
-            warnings.append(f"page {table.page}: table row {r + 1} has {counts[r]} cells for {width} "
-                            f"columns; read as a continuation row (first cell left empty)")
+            warnings.append(
+                f"page {table.page}: table row {r + 1} has {counts[r]} cells for {width} "
+                f"columns; read as a continuation row (first cell left empty)"
+            )
     return warnings
 
 
@@ -252,7 +262,7 @@ def rows_to_measures(tables: list[TableRows]) -> tuple[list[Measure], list[str],
     measures: list[Measure] = []
     warnings: list[str] = []
     corrections: list[Correction] = []
-    current: Optional[Numbered] = None
+    current: Numbered | None = None
     for tr in tables:
         col_of = {fld: c for c, fld in tr.cmap.columns.items()}
         page = tr.table.page
@@ -266,33 +276,49 @@ def rows_to_measures(tables: list[TableRows]) -> tuple[list[Measure], list[str],
                 current = split_number(_one_line(cells["measure"]))
                 if current.lost and previous is not None:
                     current.first = previous + 1
-                    corrections.append(Correction(page, "measures.measure_no", "", str(current.first),
-                                                  "number-sequence", 60.0))
+                    corrections.append(
+                        Correction(page, "measures.measure_no", "", str(current.first), "number-sequence", 60.0)
+                    )
             elif current is None:
                 warnings.append(f"page {page}: table row {r + 1} has no measure above it")
                 current = Numbered("")
-            last_step = next((m.step_no for m in reversed(measures)
-                              if m.measure_no == current.first and m.measure == current.text), 0)
+            last_step = next(
+                (m.step_no for m in reversed(measures) if m.measure_no == current.first and m.measure == current.text),
+                0,
+            )
             for step_text in _glued_continuations(split_steps(cells.get("step", "")), current.first, last_step):
                 step = split_number(_one_line(step_text))
                 glued = GLUED_STEP.match(_one_line(step_text)) if step.first is None and not step.lost else None
                 if glued and current.first is not None and _int(glued["m"]) == current.first:
-                    step = Numbered(_one_line(step_text)[glued.end():].strip(), current.first, _int(glued["s"]))
-                    corrections.append(Correction(page, "measures.step_no", glued.group(0).strip(),
-                                                  f"{glued['m']}.{glued['s']}", "step-number", 70.0))
+                    step = Numbered(_one_line(step_text)[glued.end() :].strip(), current.first, _int(glued["s"]))
+                    corrections.append(
+                        Correction(
+                            page,
+                            "measures.step_no",
+                            glued.group(0).strip(),
+                            f"{glued['m']}.{glued['s']}",
+                            "step-number",
+                            70.0,
+                        )
+                    )
                 step_no = step.second if step.second is not None else step.first
                 if step.lost and last_step is not None:
                     step_no = last_step + 1
-                    corrections.append(Correction(page, "measures.step_no", "", str(step_no),
-                                                  "number-sequence", 60.0))
+                    corrections.append(Correction(page, "measures.step_no", "", str(step_no), "number-sequence", 60.0))
                 last_step = step_no
-                measures.append(Measure(
-                    measure_no=current.first, measure=current.text, step_no=step_no, step=step.text,
-                    responsible=_one_line(cells.get("responsible", "")),
-                    period_text=_one_line(cells.get("period_text", "")),
-                    result=_one_line(cells.get("result", "")),
-                    page=page, confidence=_row_confidence(tr.table, r),
-                ))
+                measures.append(
+                    Measure(
+                        measure_no=current.first,
+                        measure=current.text,
+                        step_no=step_no,
+                        step=step.text,
+                        responsible=_one_line(cells.get("responsible", "")),
+                        period_text=_one_line(cells.get("period_text", "")),
+                        result=_one_line(cells.get("result", "")),
+                        page=page,
+                        confidence=_row_confidence(tr.table, r),
+                    )
+                )
             for fld in ("step", "responsible", "period_text", "result"):
                 if fld in col_of and not cells.get(fld):
                     warnings.append(f"page {page}: table row {r + 1} has an empty {fld} cell")
@@ -315,18 +341,20 @@ def repair_numbering(measures: list[Measure]) -> list[Correction]:
     for i, fixed in _sequence_fixes(numbers):
         for m in groups[i]:
             m.measure_no = fixed
-        corrections.append(Correction(groups[i][0].page, "measures.measure_no", str(numbers[i]), str(fixed),
-                                      "number-sequence", 70.0))
+        corrections.append(
+            Correction(groups[i][0].page, "measures.measure_no", str(numbers[i]), str(fixed), "number-sequence", 70.0)
+        )
     for rows in groups:
         steps = [m.step_no for m in rows]
         for i, fixed in _sequence_fixes(steps):
             rows[i].step_no = fixed
-            corrections.append(Correction(rows[i].page, "measures.step_no", str(steps[i] or ""), str(fixed),
-                                          "number-sequence", 70.0))
+            corrections.append(
+                Correction(rows[i].page, "measures.step_no", str(steps[i] or ""), str(fixed), "number-sequence", 70.0)
+            )
     return corrections
 
 
-def _sequence_fixes(values: list[Optional[int]]) -> list[tuple[int, int]]:
+def _sequence_fixes(values: list[int | None]) -> list[tuple[int, int]]:
     """(index, value) for entries that break a 1, 2, 3… run their neighbours confirm."""
     known = [v for v in values if v is not None]
     if len(known) < max(2, len(values) - 1):
@@ -340,19 +368,27 @@ def _sequence_fixes(values: list[Optional[int]]) -> list[tuple[int, int]]:
         if after is None or after == expected + 1:
             if i + 1 < len(values) or v is None or (i and values[i - 1] == i):
                 fixes.append((i, expected))
-                values = values[:i] + [expected] + values[i + 1:]
+                values = values[:i] + [expected] + values[i + 1 :]
     return fixes
 
 
-def _glued_continuations(parts: list[str], measure_no: Optional[int], last_step: Optional[int]) -> list[str]:
+def _glued_continuations(parts: list[str], measure_no: int | None, last_step: int | None) -> list[str]:
     """Steps of one cell, with a part that starts with two digits joined back to the one before
     unless they are this measure's next step with the dot lost (``๒๒`` after ๒.๑ in measure ๒)."""
     out: list[str] = []
     step = last_step
     for part in parts:
         glued = GLUED_STEP.match(_one_line(part))
-        if out and glued and not (measure_no is not None and _int(glued["m"]) == measure_no
-                                  and step is not None and _int(glued["s"]) == step + 1):
+        if (
+            out
+            and glued
+            and not (
+                measure_no is not None
+                and _int(glued["m"]) == measure_no
+                and step is not None
+                and _int(glued["s"]) == step + 1
+            )
+        ):
             out[-1] += " " + part
             continue
         first = split_number(_one_line(part))
@@ -367,8 +403,9 @@ def split_steps(text: str) -> list[str]:
     for line in text.split("\n"):
         if not line.strip():
             continue
-        if parts and not (LEADING_NUMBER.match(line) or BULLET.match(line) or NUMBER_RESIDUE.match(line)
-                          or GLUED_STEP.match(line)):  # a glued number: see _glued_continuations
+        if parts and not (
+            LEADING_NUMBER.match(line) or BULLET.match(line) or NUMBER_RESIDUE.match(line) or GLUED_STEP.match(line)
+        ):  # a glued number: see _glued_continuations
             parts[-1] += (" " if not _thai_pair(parts[-1], line) else "") + line.strip()
         else:
             parts.append(line.strip())
@@ -376,7 +413,12 @@ def split_steps(text: str) -> list[str]:
 
 
 def _thai_pair(left: str, right: str) -> bool:
-    return bool(left) and bool(right.strip()) and "\u0e00" <= left[-1] <= "\u0e7f" and "\u0e00" <= right.strip()[0] <= "\u0e7f"
+    return (
+        bool(left)
+        and bool(right.strip())
+        and "\u0e00" <= left[-1] <= "\u0e7f"
+        and "\u0e00" <= right.strip()[0] <= "\u0e7f"
+    )
 
 
 def _one_line(text: str) -> str:
@@ -390,6 +432,6 @@ def _cell_text(table: Table, row: int, col: int) -> str:
     return cell.text.strip()
 
 
-def _row_confidence(table: Table, row: int) -> Optional[float]:
+def _row_confidence(table: Table, row: int) -> float | None:
     confs = [c.conf for c in table.cells if c.row == row and c.conf >= 0 and c.text]
     return round(sum(confs) / len(confs) / 100.0, 3) if confs else None

@@ -6,8 +6,8 @@ value or when two labels share a line (ที่ ... วันที่ ...).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz import fuzz
@@ -45,8 +45,9 @@ def match_label(token: str) -> tuple[str, float] | None:
     best: tuple[str, float] | None = None
     for field, _label, forms in _labels():
         # a label garbled by OCR keeps about its length; a longer word only starts alike
-        score = max(100.0 if token == f else fuzz.ratio(token, f) if abs(len(token) - len(f)) <= 2 else 0.0
-                    for f in forms)
+        score = max(
+            100.0 if token == f else fuzz.ratio(token, f) if abs(len(token) - len(f)) <= 2 else 0.0 for f in forms
+        )
         if score >= LABEL_SCORE and (best is None or score > best[1]):
             best = (field, score)
     return best
@@ -81,9 +82,8 @@ def split_label(line: str) -> list[tuple[str, str, float]]:
             second = _leading_label(tok)
             if second and second[0] == "doc_date":
                 _f2, len2, score2 = second
-                tail = ([tok[len2:]] if len2 < len(tok) else []) + rest_tokens[i + 1:]
-                return [(field, " ".join(rest_tokens[:i]), score),
-                        ("doc_date", " ".join(t for t in tail if t), score2)]
+                tail = ([tok[len2:]] if len2 < len(tok) else []) + rest_tokens[i + 1 :]
+                return [(field, " ".join(rest_tokens[:i]), score), ("doc_date", " ".join(t for t in tail if t), score2)]
     return [(field, " ".join(rest_tokens), score)]
 
 
@@ -92,7 +92,7 @@ def _leading_label(token: str) -> tuple[str, int, float] | None:
     hit = match_label(token)
     if hit:
         return hit[0], len(token), hit[1]
-    for field, label, forms in _labels():
+    for field, _label, forms in _labels():
         for form in forms:
             if len(token) > len(form) + 1 and token.startswith(form) and len(form) >= 4:
                 return field, len(form), 100.0
@@ -104,7 +104,7 @@ def header_fields(pages: list[Page]) -> dict[str, FieldHit]:
     hits: dict[str, FieldHit] = {}
     for page in pages[:2]:
         lines = page.text.split("\n")
-        for i, line in enumerate(lines[:HEADER_LINES + 6]):
+        for i, line in enumerate(lines[: HEADER_LINES + 6]):
             for field, value, score in split_label(line):
                 if field in hits:
                     continue
@@ -145,8 +145,10 @@ LEADING_SPECK = re.compile("^[.,'`‘’]+(?=[\u0e01-\u0e4e])")
 
 
 # a document number: province abbreviation, office code / running number
-DOC_NUMBER = re.compile(rf"(?:[\u0e01-\u0e2eA-Za-z][{ABOVE_BELOW}]*){{2,3}}\.?\s?"
-                        r"[0-9๐-๙][0-9๐-๙ .]{2,7}/\s?[0-9๐-๙]{1,5}")  # the prefix with stray marks: ชูพ
+DOC_NUMBER = re.compile(
+    rf"(?:[\u0e01-\u0e2eA-Za-z][{ABOVE_BELOW}]*){{2,3}}\.?\s?"
+    r"[0-9๐-๙][0-9๐-๙ .]{2,7}/\s?[0-9๐-๙]{1,5}"
+)  # the prefix with stray marks: ชูพ
 
 
 def _number_line_without_label(lines: list[str], page: int, hits: dict[str, FieldHit]) -> None:
@@ -157,11 +159,11 @@ def _number_line_without_label(lines: list[str], page: int, hits: dict[str, Fiel
         if not m:
             continue
         hits["doc_number"] = FieldHit("doc_number", m.group(0).strip(), page, i, 0.0)
-        tail = line[m.end():].split()
+        tail = line[m.end() :].split()
         if tail and "doc_date" not in hits:
             label = _leading_label(tail[0])
             if label and label[0] == "doc_date":
-                tail = ([tail[0][label[1]:]] if label[1] < len(tail[0]) else []) + tail[1:]
+                tail = ([tail[0][label[1] :]] if label[1] < len(tail[0]) else []) + tail[1:]
             hits["doc_date"] = FieldHit("doc_date", " ".join(t for t in tail if t), page, i, 0.0)
         return
 
@@ -191,7 +193,7 @@ def _with_continuation(field: str, value: str, lines: list[str], index: int) -> 
     if field not in ("subject", "division"):
         return value
     value = tidy_value(value)  # a speck at the end would keep the wrapped word apart
-    for nxt in lines[index + 1: index + 3]:
+    for nxt in lines[index + 1 : index + 3]:
         nxt = LEADING_SPECK.sub("", tidy_value(nxt))
         if not nxt or split_label(nxt) or DOC_NUMBER.search(nxt):
             break  # the next labelled line (its label may be lost: the number's shape tells)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 from rapidfuzz.distance import Levenshtein
 
@@ -24,9 +23,9 @@ PERIOD_WINDOW = 90  # characters after the opening word that the period phrase m
 class DateContext:
     """What the memo extraction found that carries dates."""
 
-    subject: Optional[str]
-    doc_date_text: Optional[str]
-    doc_date_page: Optional[int]
+    subject: str | None
+    doc_date_text: str | None
+    doc_date_page: int | None
 
 
 def collect_evidence(pages: list[Page], ctx: DateContext, measures: list[Measure]) -> list[DateEvidence]:
@@ -60,12 +59,12 @@ def collect_evidence(pages: list[Page], ctx: DateContext, measures: list[Measure
     return evidence
 
 
-def period_phrase(text: str) -> Optional[str]:
+def period_phrase(text: str) -> str | None:
     """The phrase of the memo's body that names the report period ("ตั้งแต่วันที่ … ถึง …")."""
     opening = PERIOD_START.search(text)
     if not opening:
         return None
-    window = text[opening.start(): opening.start() + PERIOD_WINDOW]
+    window = text[opening.start() : opening.start() + PERIOD_WINDOW]
     stop = PERIOD_STOP.search(window, 10)
     phrase = window[: stop.start()] if stop else window
     return phrase.strip() if re.search(r"[0-9๐-๙]", phrase) else None
@@ -97,15 +96,16 @@ ROUND_TOKEN = re.compile(r"(รอบ\s*)([^\s()]{0,3})(\s*เดือน)")
 DIGITISH = re.compile(r"[0-9๐-๙]")
 
 
-def rewrite_fiscal_mentions(text: str, fiscal_year_be: Optional[int], months: Optional[int],
-                            thai_digits: bool = True) -> str:
+def rewrite_fiscal_mentions(text: str, fiscal_year_be: int | None, months: int | None, thai_digits: bool = True) -> str:
     """The fiscal year and round written in a subject or title line, made to agree with the
     document's settled values (the line's own reading lost the evidence contest); numbers are
     written in the document's own digits."""
+
     def digits_like(_token: str, value: str) -> str:
         return value.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")) if thai_digits else value
 
     if fiscal_year_be is not None:
+
         def fy(m: re.Match) -> str:
             token, want = m.group(3), str(fiscal_year_be)
             folded = token.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
@@ -113,13 +113,16 @@ def rewrite_fiscal_mentions(text: str, fiscal_year_be: Optional[int], months: Op
                 return m.group(0)
             head = m.group(0)[: m.start(3) - m.start(0)]
             return head + ("" if head.endswith(" ") else " ") + digits_like(token, want)
+
         text = FY_TOKEN.sub(fy, text)
     if months in (6, 12):
+
         def rnd(m: re.Match) -> str:
             token = m.group(2)
             if len(token) > 2:
                 return m.group(0)
             return m.group(1).rstrip() + " " + digits_like(token, str(months)) + " " + m.group(3).lstrip()
+
         text = ROUND_TOKEN.sub(rnd, text)
     return text
 
@@ -131,7 +134,7 @@ def writes_thai_digits(texts: list[str]) -> bool:
     return thai >= sum(1 for ch in joined if ch.isascii() and ch.isdigit())
 
 
-def report_round(start, end) -> Optional[str]:
+def report_round(start, end) -> str | None:
     """'6 months' or '12 months' from the report period's length; None otherwise."""
     if start is None or end is None:
         return None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Optional
 
 from rapidfuzz import fuzz
 
@@ -43,10 +42,12 @@ def find_signatories(pages: list[Page]) -> list[tuple[Signatory, int]]:
     return found
 
 
-SPECK = re.compile(r"(?:(?<=\s)|^)[.,:;'`‘’|_~]+(?=[\u0e01-\u0e4e])|(?<=[\u0e01-\u0e4e])\s+[.,:;'`‘’|_~]+(?=\s|$)|^[.,:;'`‘’|_~\s]+|[,:;'`‘’|_~\s]+$")
+SPECK = re.compile(
+    r"(?:(?<=\s)|^)[.,:;'`‘’|_~]+(?=[\u0e01-\u0e4e])|(?<=[\u0e01-\u0e4e])\s+[.,:;'`‘’|_~]+(?=\s|$)|^[.,:;'`‘’|_~\s]+|[,:;'`‘’|_~\s]+$"
+)
 
 
-def despeck(text: Optional[str]) -> Optional[str]:
+def despeck(text: str | None) -> str | None:
     """A name or position without the specks a stain or the signature leaves at a word's edge:
     ". ปลัดเทศบาล" -> "ปลัดเทศบาล", "นายทรงชัย .พฤฒิสาร" -> "นายทรงชัย พฤฒิสาร" (ดร. keeps its dot)."""
     if text is None:
@@ -79,8 +80,12 @@ def _looks_like_name(text: str) -> bool:
     compact = text.replace(" ", "")
     thai = sum("\u0e00" <= ch <= "\u0e7f" for ch in compact)
     titled = compact.startswith(TITLES)
-    return (len(compact) >= 4 and thai >= (0.6 if titled else 0.8) * len(compact)
-            and not any(ch.isdigit() for ch in compact) and (titled or " " in text.strip()))
+    return (
+        len(compact) >= 4
+        and thai >= (0.6 if titled else 0.8) * len(compact)
+        and not any(ch.isdigit() for ch in compact)
+        and (titled or " " in text.strip())
+    )
 
 
 THAI_LETTERS = re.compile(r"[\u0e01-\u0e2e]")
@@ -88,7 +93,7 @@ THAI_LETTERS = re.compile(r"[\u0e01-\u0e2e]")
 CONTINUATION = ("ปฏิบัติหน้าที่", "ปฏิบัติราชการแทน", "รักษาราชการแทน", "รักษาการแทน")
 
 
-def _position_line(lines: list[Line], index: int) -> Optional[Line]:
+def _position_line(lines: list[Line], index: int) -> Line | None:
     """The first line under a name line that reads as a position (within three lines): Thai
     text, not another name line; specks and scribbles read as Latin are passed over. A second
     line that continues the post ("ปฏิบัติหน้าที่ …") is joined to it."""
@@ -98,13 +103,16 @@ def _position_line(lines: list[Line], index: int) -> Optional[Line]:
             return None
         if len(THAI_LETTERS.findall(nxt.text)) >= 3:
             if k + 1 < len(lines) and lines[k + 1].text.strip().startswith(CONTINUATION):
-                return Line(text=nxt.text.strip() + " " + lines[k + 1].text.strip(), box=nxt.box,
-                            words=nxt.words + lines[k + 1].words)
+                return Line(
+                    text=nxt.text.strip() + " " + lines[k + 1].text.strip(),
+                    box=nxt.box,
+                    words=nxt.words + lines[k + 1].words,
+                )
             return nxt
     return None
 
 
-def split_positions(name_line: Line, position_line: Line, count: int) -> list[Optional[str]]:
+def split_positions(name_line: Line, position_line: Line, count: int) -> list[str | None]:
     """The position line cut into ``count`` positions, one per name of the name line."""
     text = " ".join(position_line.text.split())
     if count == 1:
@@ -129,7 +137,7 @@ def _tokens(line: Line) -> list[tuple[str, float]]:
     return tokens
 
 
-def _split_by_x(name_line: Line, position_line: Line, count: int) -> list[Optional[str]] | None:
+def _split_by_x(name_line: Line, position_line: Line, count: int) -> list[str | None] | None:
     centres = [x for tok, x in _tokens(name_line) if "(" in tok or "[" in tok]
     if len(centres) != count:
         return None
@@ -155,7 +163,7 @@ def _position_start_score(token: str) -> float:
     return best
 
 
-def _split_by_vocabulary(text: str, count: int) -> list[Optional[str]]:
+def _split_by_vocabulary(text: str, count: int) -> list[str | None]:
     tokens = text.split()
     if len(tokens) < count:
         return [text] + [None] * (count - 1)

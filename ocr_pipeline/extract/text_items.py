@@ -7,12 +7,16 @@ line or cell it came from; corrections then name the item in words an auditor un
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional, Union
 
 from ocr_pipeline.model import Cell, Line, Page
 
-ROLE_OF_LABEL = {"division": "header.division", "doc_number": "header.doc_number",
-                 "doc_date": "header.doc_date", "subject": "subject", "addressee": "addressee"}
+ROLE_OF_LABEL = {
+    "division": "header.division",
+    "doc_number": "header.doc_number",
+    "doc_date": "header.doc_date",
+    "subject": "subject",
+    "addressee": "addressee",
+}
 
 
 @dataclass
@@ -22,7 +26,7 @@ class TextItem:
     key: str
     page: int
     role: str  # header.division | subject | addressee | position | title | body | table.<field>
-    target: Union[Line, Cell]
+    target: Line | Cell
 
     @property
     def text(self) -> str:
@@ -38,8 +42,9 @@ class TextItem:
         return "pages.text" if isinstance(self.target, Line) else self.role
 
 
-def collect_items(pages: list[Page], cell_roles: dict[int, dict[int, str]],
-                  line_roles: Optional[dict[int, str]] = None) -> list[TextItem]:
+def collect_items(
+    pages: list[Page], cell_roles: dict[int, dict[int, str]], line_roles: dict[int, str] | None = None
+) -> list[TextItem]:
     """Items of all pages; ``cell_roles`` maps id(table) -> column -> contract field,
     ``line_roles`` maps id(line) -> role (defaults to 'body')."""
     items: list[TextItem] = []

@@ -7,7 +7,6 @@ the A4 paper size when the image has a page's proportions.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -29,7 +28,7 @@ def image_page_count(path: Path) -> int:
         raise CorruptInput(f"the image cannot be decoded ({exc.__class__.__name__}: {exc})") from exc
 
 
-def load_image_page(path: Path, number: int) -> tuple[Image.Image, Optional[float]]:
+def load_image_page(path: Path, number: int) -> tuple[Image.Image, float | None]:
     """Frame ``number`` (1-based) as a grayscale image, EXIF-rotated, with its dpi if known."""
     try:
         with Image.open(path) as img:
@@ -55,7 +54,7 @@ def _to_gray(img: Image.Image) -> Image.Image:
     return img.convert("L")
 
 
-def _dpi_of(img: Image.Image) -> Optional[float]:
+def _dpi_of(img: Image.Image) -> float | None:
     dpi = img.info.get("dpi")
     if not dpi:
         return None
@@ -66,7 +65,7 @@ def _dpi_of(img: Image.Image) -> Optional[float]:
     return value if 30 <= value <= 2400 else None  # 1 or 72 are "unknown" in many writers
 
 
-def guess_dpi_from_paper(size: tuple[int, int]) -> Optional[float]:
+def guess_dpi_from_paper(size: tuple[int, int]) -> float | None:
     """The dpi an A4 page of this pixel size would have; None when it is not page-shaped."""
     width, height = sorted(size)
     ratio = height / width if width else 0

@@ -17,7 +17,6 @@ import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import Union
 
 from ocr_pipeline.clean.thai_text import join_wrapped
 from ocr_pipeline.model import Cell, Table
@@ -37,7 +36,7 @@ class _Gap:
 
 GAP = _Gap()  # end of a paragraph (becomes at most one blank line in the page text)
 
-Item = Union[str, Table, Break, _Gap]
+Item = str | Table | Break | _Gap
 
 # --- inline clean-up -----------------------------------------------------------------------------
 
@@ -180,12 +179,39 @@ def pipe_table(lines: list[str], markdown: bool = True) -> Table | None:
 
 # --- HTML ----------------------------------------------------------------------------------------
 
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-         "track", "wbr"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 _SKIP = {"script", "style", "title", "template", "noscript"}
-_PARAGRAPH = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "pre",
-              "section", "article", "header", "footer", "main", "nav", "aside", "figure", "hr", "address",
-              "form", "fieldset", "details", "body", "html", "center"}
+_PARAGRAPH = {
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "dl",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "nav",
+    "aside",
+    "figure",
+    "hr",
+    "address",
+    "form",
+    "fieldset",
+    "details",
+    "body",
+    "html",
+    "center",
+}
 _LINE = {"li", "dt", "dd", "figcaption", "summary", "page_number", "page_header", "page_footer", "caption"}
 _MAX_SPAN = 1000  # the HTML limit for colspan
 
@@ -247,7 +273,7 @@ class _TableBuilder:
     def end_cell(self, pos: int, source: str) -> None:
         if self.cell is None:
             return
-        self.cell.raw = source[self.cell.start:pos].strip()
+        self.cell.raw = source[self.cell.start : pos].strip()
         assert self.row is not None
         self.row.append(self.cell)
         self.cell = None
@@ -279,8 +305,7 @@ class _TableBuilder:
                 for rr in range(r, r + rowspan):
                     taken.setdefault(rr, set()).update(range(c, c + colspan))
                 text = join_wrapped(_clean_lines(spec.text, markdown))
-                cells.append(Cell(row=r, col=c, text=text, rowspan=rowspan, colspan=colspan,
-                                  raw_text=spec.raw))
+                cells.append(Cell(row=r, col=c, text=text, rowspan=rowspan, colspan=colspan, raw_text=spec.raw))
                 c += colspan
             r += 1
         if not cells:

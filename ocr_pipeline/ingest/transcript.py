@@ -53,9 +53,14 @@ from ocr_pipeline.ingest.markup_tables import (
 from ocr_pipeline.model import Table, TranscriptPage
 
 KINDS = {
-    ".txt": "txt", ".text": "txt",
-    ".md": "md", ".markdown": "md", ".mmd": "md",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".mmd": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
 }
 
 # --- decoding ------------------------------------------------------------------------------------
@@ -109,10 +114,7 @@ def _plausible_thai(text: str) -> bool:
 def _known_scripts(text: str) -> bool:
     """UTF-16 read without a BOM: 95 % of it is ASCII, Latin-1, Thai or common punctuation (the
     wrong byte order gives CJK or Latin Extended letters instead)."""
-    known = sum(
-        1 for ch in text
-        if ch < "\u0100" or "\u0e00" <= ch <= "\u0e7f" or "\u2000" <= ch <= "\u206f"
-    )
+    known = sum(1 for ch in text if ch < "\u0100" or "\u0e00" <= ch <= "\u0e7f" or "\u2000" <= ch <= "\u206f")
     return known >= len(text) * 0.95
 
 
@@ -275,13 +277,13 @@ def _split_html_blocks(text: str) -> list[tuple[bool, str]]:
     while match := _HTML_BLOCK.search(text, pos):
         tag = match.group(1).lower()
         depth, end = 0, len(text)
-        for token in re.finditer(rf"<(/?){tag}\b[^>]*>", text[match.start():], re.I):
+        for token in re.finditer(rf"<(/?){tag}\b[^>]*>", text[match.start() :], re.I):
             depth += -1 if token.group(1) else 1
             if depth == 0:
                 end = match.start() + token.end()
                 break
-        parts.append((False, text[pos:match.start()]))
-        parts.append((True, text[match.start():end]))
+        parts.append((False, text[pos : match.start()]))
+        parts.append((True, text[match.start() : end]))
         pos = end
     parts.append((False, text[pos:]))
     return parts
@@ -333,6 +335,7 @@ def _line_items(text: str, markdown: bool, keep_list_numbers: bool) -> list[Item
 
 
 # --- pages ---------------------------------------------------------------------------------------
+
 
 def _blank(segment: list[Item]) -> bool:
     return not any(isinstance(item, (str, Table)) for item in segment)

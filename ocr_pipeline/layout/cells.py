@@ -9,6 +9,7 @@ the cell it came from. Wrapped lines therefore stay in their cell and columns ne
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 import numpy as np
 
 from ocr_pipeline.clean.thai_text import join_wrapped
@@ -18,7 +19,6 @@ from ocr_pipeline.model import Cell, Line, Table
 GAP = 100  # px of white between stacked cells (48 px let Tesseract merge neighbours: cell CER 4.6 % vs 3.9 %)
 MARGIN = 24
 INSET = 6  # px cut away inside each rule
-
 
 
 @dataclass
@@ -52,7 +52,7 @@ def compose_canvas(gray: np.ndarray, grid: Grid) -> tuple[np.ndarray, list[_Plac
     placed, y = [], MARGIN
     for cell, cut in cuts:
         h, w = cut.shape
-        canvas[y: y + h, MARGIN: MARGIN + w] = cut
+        canvas[y : y + h, MARGIN : MARGIN + w] = cut
         placed.append(_Placed(cell, y, y + h))
         y += h + GAP
     return canvas, placed
@@ -81,6 +81,16 @@ def build_table(grid: Grid, page: int, placed: list[_Placed], by_cell: dict[int,
     cells = []
     for gc in grid.cells:
         text, conf = texts.get((gc.row, gc.col), ("", -1.0))
-        cells.append(Cell(row=gc.row, col=gc.col, text=text, raw_text=text, box=gc.box,
-                          rowspan=gc.rowspan, colspan=gc.colspan, conf=conf))
+        cells.append(
+            Cell(
+                row=gc.row,
+                col=gc.col,
+                text=text,
+                raw_text=text,
+                box=gc.box,
+                rowspan=gc.rowspan,
+                colspan=gc.colspan,
+                conf=conf,
+            )
+        )
     return Table(page=page, cells=cells, box=grid.box, source="grid")

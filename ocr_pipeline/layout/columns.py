@@ -32,8 +32,13 @@ def line_tokens(lines: list[Line]) -> list[Token]:
     for line in lines:
         for a, b in line.token_ranges():
             words = line.words[a:b]
-            tokens.append(Token(normalize_thai("".join(w.text for w in words)), union_box(w.box for w in words),
-                                sum(w.conf for w in words) / len(words)))
+            tokens.append(
+                Token(
+                    normalize_thai("".join(w.text for w in words)),
+                    union_box(w.box for w in words),
+                    sum(w.conf for w in words) / len(words),
+                )
+            )
     return tokens
 
 

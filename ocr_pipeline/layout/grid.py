@@ -119,9 +119,9 @@ def _has_rule(mask: np.ndarray, axis: int, at: int, lo: int, hi: int) -> bool:
     if hi <= lo:
         return True
     if axis == 0:  # horizontal rule at row ``at``
-        band = mask[max(at - 4, 0): at + 5, lo:hi]
+        band = mask[max(at - 4, 0) : at + 5, lo:hi]
         covered = band.max(axis=0) > 0
     else:  # vertical rule at column ``at``
-        band = mask[lo:hi, max(at - 4, 0): at + 5]
+        band = mask[lo:hi, max(at - 4, 0) : at + 5]
         covered = band.max(axis=1) > 0
     return covered.mean() >= BORDER_COVERAGE

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 import cv2
 import numpy as np
 from PIL import Image
@@ -18,7 +16,7 @@ def to_array(image: Image.Image) -> np.ndarray:
     return np.asarray(image.convert("L"), dtype=np.uint8)
 
 
-def upscale_to_target(gray: np.ndarray, dpi: Optional[float]) -> tuple[np.ndarray, int]:
+def upscale_to_target(gray: np.ndarray, dpi: float | None) -> tuple[np.ndarray, int]:
     """Scans under 200 dpi are upscaled to 300 dpi (Tesseract's Thai model wants ~20 px x-height)."""
     if dpi is None:
         return gray, TARGET_DPI
@@ -124,7 +122,7 @@ def remove_dotted_leaders(gray: np.ndarray) -> np.ndarray:
     return out
 
 
-def prepare_page(image: Image.Image, dpi: Optional[float]) -> tuple[np.ndarray, int, float]:
+def prepare_page(image: Image.Image, dpi: float | None) -> tuple[np.ndarray, int, float]:
     """Upscale, flatten, deskew and strip dotted leaders; returns (gray array, dpi, skew angle)."""
     gray, out_dpi = upscale_to_target(to_array(image), dpi)
     flat = clip_paper(flatten_background(gray))

@@ -40,6 +40,6 @@ def transcript_layout(page: TranscriptPage) -> tuple[list[Line], list[Table]]:
 
 def _find_rows(text_lines: list[str], rows: list[str], start: int) -> int | None:
     for i in range(start, len(text_lines) - len(rows) + 1):
-        if text_lines[i: i + len(rows)] == rows:
+        if text_lines[i : i + len(rows)] == rows:
             return i
     return None

@@ -91,8 +91,9 @@ def join(a: Glyph, b: Glyph) -> Glyph:
     return _merge(a, b)
 
 
-def find_glyphs(ink: np.ndarray, speck: float = 0.1, rows: tuple[float, float] | None = None,
-                ref: float | None = None) -> list[Glyph]:
+def find_glyphs(
+    ink: np.ndarray, speck: float = 0.1, rows: tuple[float, float] | None = None, ref: float | None = None
+) -> list[Glyph]:
     """Glyphs of an ink mask, left to right.
 
     Components smaller than ``speck`` x the tallest component in both directions are noise and dropped;

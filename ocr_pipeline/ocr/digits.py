@@ -81,8 +81,7 @@ def script_twins() -> dict[str, str]:
 @cache
 def _label_words() -> frozenset[str]:
     """The memo's header labels and their garbles of two characters or more (``dictionaries/memo_labels.tsv``)."""
-    forms = {form for row in load_table("memo_labels.tsv") if len(row) > 2
-             for form in (row[1], *row[2].split(","))}
+    forms = {form for row in load_table("memo_labels.tsv") if len(row) > 2 for form in (row[1], *row[2].split(","))}
     return frozenset(f for f in forms if len(f) >= 2 and f != "-")
 
 
@@ -101,7 +100,7 @@ class GlyphClassifier:
 
     def __init__(self, arrays: dict) -> None:
         n = int(arrays.get("n_models", 0))
-        members = [{k[len(f"m{i}_"):]: v for k, v in arrays.items() if k.startswith(f"m{i}_")} for i in range(n)]
+        members = [{k[len(f"m{i}_") :]: v for k, v in arrays.items() if k.startswith(f"m{i}_")} for i in range(n)]
         self.members = [_member(m) for m in members] if n else [_member(arrays)]
         self.outputs = sorted(set().union(*(m.outputs for m in self.members)))
         for m in self.members:
@@ -109,11 +108,11 @@ class GlyphClassifier:
         self._memo: dict[bytes, np.ndarray] = {}
 
     @classmethod
-    def from_arrays(cls, arrays: dict) -> "GlyphClassifier":
+    def from_arrays(cls, arrays: dict) -> GlyphClassifier:
         return cls(arrays)
 
     @classmethod
-    def load(cls, path: str | Path) -> "GlyphClassifier":
+    def load(cls, path: str | Path) -> GlyphClassifier:
         with np.load(path) as z:
             return cls({k: z[k] for k in z.files})
 
@@ -147,7 +146,7 @@ class GlyphClassifier:
         return np.array(self.outputs, dtype=object)[k].astype(str), p[np.arange(len(k)), k]
 
 
-def _member(arrays: dict) -> "_Mlp":
+def _member(arrays: dict) -> _Mlp:
     """One ensemble member: a convolutional net where the file says so (``kind`` = cnn), else an MLP."""
     return _Cnn(arrays) if str(arrays.get("kind", "mlp")) == "cnn" else _Mlp(arrays)
 
@@ -192,8 +191,10 @@ class _Cnn(_Mlp):
     def __init__(self, arrays: dict) -> None:
         super().__init__(arrays)
         kernels = [np.asarray(arrays[f"C{i}"], np.float32) for i in range(int(arrays["n_convs"]))]  # out, in, 3, 3
-        self.convs = [(k.transpose(2, 3, 1, 0).reshape(-1, len(k)), np.asarray(arrays[f"c{i}"], np.float32))
-                      for i, k in enumerate(kernels)]
+        self.convs = [
+            (k.transpose(2, 3, 1, 0).reshape(-1, len(k)), np.asarray(arrays[f"c{i}"], np.float32))
+            for i, k in enumerate(kernels)
+        ]
         self.pool = [bool(v) for v in arrays["pool"]]
 
     def probabilities(self, X: np.ndarray) -> np.ndarray:
@@ -214,8 +215,10 @@ class _Cnn(_Mlp):
 
 def _dense_layers(arrays: dict) -> list[tuple[np.ndarray, np.ndarray]]:
     """The (weights, bias) pairs ``W<i>``, ``b<i>`` of the file, as float32."""
-    return [(np.asarray(arrays[f"W{i}"], np.float32), np.asarray(arrays[f"b{i}"], np.float32))
-            for i in range(int(arrays["n_layers"]))]
+    return [
+        (np.asarray(arrays[f"W{i}"], np.float32), np.asarray(arrays[f"b{i}"], np.float32))
+        for i in range(int(arrays["n_layers"]))
+    ]
 
 
 def _dense(h: np.ndarray, layers: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
@@ -380,8 +383,12 @@ class DigitReader:
     def _month_from(words: list[Word], b: int) -> bool:
         """Words from ``b`` to the end of their token spell a month name (glued to what is before b)."""
         end = next((e for s, e in token_ranges(words) if s <= b < e), None)
-        return end is not None and b > 0 and not words[b].space_before and \
-            month_key("".join(w.text for w in words[b:end])) in month_keys()
+        return (
+            end is not None
+            and b > 0
+            and not words[b].space_before
+            and month_key("".join(w.text for w in words[b:end])) in month_keys()
+        )
 
     def dayless_months(self, words: list[Word], runs: list[tuple[int, int, str]] | None = None) -> list[int]:
         """Indices of month names after a word of more than three letters with no digit (``วันที่
@@ -389,8 +396,14 @@ class DigitReader:
         words' ``_runs`` when already at hand."""
         runs = _runs(words) if runs is None else runs
         months = month_keys()
-        return [a for k, (a, _b, text) in enumerate(runs) if k and month_key(text) in months
-                and len(runs[k - 1][2]) > 3 and not any(c in _DIGITS for c in runs[k - 1][2])]
+        return [
+            a
+            for k, (a, _b, text) in enumerate(runs)
+            if k
+            and month_key(text) in months
+            and len(runs[k - 1][2]) > 3
+            and not any(c in _DIGITS for c in runs[k - 1][2])
+        ]
 
     def stretches(self, words: list[Word], ref: float) -> list[tuple[int, int, list[int]]]:
         """(x0, x1, seed indices) of the parts of the line to read from pixels: the seeds, ``reach`` x body
@@ -405,8 +418,8 @@ class DigitReader:
             x0, x1 = words[i].box[0] - pad, words[i].box[2] + pad
             if i in dayless:
                 x0 = min(x0, words[i - 1].box[2] - pad)
-            elif start[i] < i and len("".join(w.text for w in words[start[i]:i])) <= 3:  # a misread digit
-                x0 = min(x0, min(w.box[0] for w in words[start[i]:i]) - pad)  # glued before it
+            elif start[i] < i and len("".join(w.text for w in words[start[i] : i])) <= 3:  # a misread digit
+                x0 = min(x0, min(w.box[0] for w in words[start[i] : i]) - pad)  # glued before it
             if out and x0 <= out[-1][1]:
                 out[-1] = (out[-1][0], max(out[-1][1], x1), out[-1][2] + [i])
             else:
@@ -421,8 +434,16 @@ class DigitReader:
     def _classify(self, glyphs: list[dg.Glyph], band: tuple[float, float]) -> list[tuple[str, float]]:
         return self._predict(dg.features(glyphs, band)) if glyphs else []
 
-    def _resolve(self, g: dg.Glyph, lab: str, p: float, band: tuple[float, float], depth: int = 3,
-                 wide: float = 0.0, by_digit: bool = False) -> tuple[list[tuple[dg.Glyph, str, float]], float]:
+    def _resolve(
+        self,
+        g: dg.Glyph,
+        lab: str,
+        p: float,
+        band: tuple[float, float],
+        depth: int = 3,
+        wide: float = 0.0,
+        by_digit: bool = False,
+    ) -> tuple[list[tuple[dg.Glyph, str, float]], float]:
         """The glyph as read, or cut into pieces when it reads better so (touching digits).
 
         Returns the pieces with their labels and a score: the least confidence of the pieces, 0 when
@@ -437,8 +458,7 @@ class DigitReader:
             lab = ""
         whole = ([(g, lab, p)], p if lab else 0.0)
         too_wide = lab in _DIGITS and 0 < wide < g.w
-        if depth == 0 or g.w < 0.8 * h or (lab in _DIGITS and p >= 0.9 and not too_wide) or (
-                not lab and g.w < 1.2 * h):
+        if depth == 0 or g.w < 0.8 * h or (lab in _DIGITS and p >= 0.9 and not too_wide) or (not lab and g.w < 1.2 * h):
             return whole
         best, need = whole, (0.9 if too_wide else p if lab else 0.95)
         digit_seen = lab in _DIGITS or by_digit  # worth harder cuts
@@ -467,8 +487,9 @@ class DigitReader:
                 best = found
         return best
 
-    def _segment(self, g: dg.Glyph, band: tuple[float, float]
-                 ) -> tuple[list[tuple[dg.Glyph, str, float]], float] | None:
+    def _segment(
+        self, g: dg.Glyph, band: tuple[float, float]
+    ) -> tuple[list[tuple[dg.Glyph, str, float]], float] | None:
         """The glyph as a row of touching glyphs: of all the ways to cut it at its candidate cuts
         (upright and along a slash), the one whose pieces all read as targets, most surely (sum of log
         probabilities), no dot or comma among them; with the least confidence of its pieces.
@@ -501,8 +522,14 @@ class DigitReader:
         parts = [(pieces[k], lab, p) for k, lab, p in found[1]]
         return parts, min(p for _g, _lab, p in parts)
 
-    def _best_path(self, spans: list[tuple[int, int]], probs: np.ndarray, n_cuts: int, digits: frozenset[str],
-                   other: frozenset[str]) -> tuple[float, list[tuple[int, str, float]]] | None:
+    def _best_path(
+        self,
+        spans: list[tuple[int, int]],
+        probs: np.ndarray,
+        n_cuts: int,
+        digits: frozenset[str],
+        other: frozenset[str],
+    ) -> tuple[float, list[tuple[int, str, float]]] | None:
         """The most likely run of pieces from the first cut to the last (dynamic programming over the
         cuts), each piece a digit of ``digits`` or a separator, read given it is no digit of ``other``;
         with its sum of log probabilities. None when no such run holds a digit."""
@@ -567,8 +594,7 @@ class DigitReader:
         near = sorted(body, key=lambda b: abs((b[0] + b[2]) / 2 - mid))[:7]
         return (float(np.median([b[3] - b[1] for b in near])), float(np.median([(b[1] + b[3]) / 2 for b in near])))
 
-    def _cut(self, gray: np.ndarray, words: list[Word], x0: int, x1: int, seeds: list[int], ref: float
-             ) -> _Cut | None:
+    def _cut(self, gray: np.ndarray, words: list[Word], x0: int, x1: int, seeds: list[int], ref: float) -> _Cut | None:
         """Glyphs of the line between columns x0 and x1, before classification.
 
         Rows: those of the seed words, generous above (๙'s tail, a tall ๘ rise over the body) and a
@@ -704,10 +730,16 @@ class DigitReader:
             groups.extend(gs)
             others.extend(r for r in reads if id(r) not in inside)
         groups = _distinct(groups)
-        h = float(np.median([r.box[3] - r.box[1] for g in groups for r in g.reads if r.label in _DIGITS])) \
-            if groups else ref
-        phantoms = {a for a, w in enumerate(words) if w.text.strip() and set(w.text.strip()) <= _DIGITS
-                    and not _has_ink(gray, w.box)}
+        h = (
+            float(np.median([r.box[3] - r.box[1] for g in groups for r in g.reads if r.label in _DIGITS]))
+            if groups
+            else ref
+        )
+        phantoms = {
+            a
+            for a, w in enumerate(words)
+            if w.text.strip() and set(w.text.strip()) <= _DIGITS and not _has_ink(gray, w.box)
+        }
         return self._apply(words, groups, others, blank, h, phantoms, self.dayless_months(words))
 
     @staticmethod
@@ -718,8 +750,9 @@ class DigitReader:
         right = cut.edge[1] and j + 1 < len(reads) and reads[j + 1].box[2] == cut.span[1] and not reads[j + 1].label
         return left or right
 
-    def _links(self, words: list[Word], groups: list[_Group], others: list[_Read], h: float,
-               phantoms: set[int]) -> list[set[int]]:
+    def _links(
+        self, words: list[Word], groups: list[_Group], others: list[_Read], h: float, phantoms: set[int]
+    ) -> list[set[int]]:
         """For each word, the groups its box stands over.
 
         A word made of digit-like characters belongs to the groups it overlaps when it overlaps them
@@ -746,8 +779,11 @@ class DigitReader:
                 # mark); one of the letter beside it may touch the number's first glyph
                 least = 0.5 * width if set(text) <= _MARKS else 0.15 * width
                 if total and total >= ov_other:
-                    links[a] = {k for k, o in enumerate(ov) if o >= least and (
-                        o >= 0.3 * min(width, spans[k][1] - spans[k][0]) or o == max(ov))}
+                    links[a] = {
+                        k
+                        for k, o in enumerate(ov)
+                        if o >= least and (o >= 0.3 * min(width, spans[k][1] - spans[k][0]) or o == max(ov))
+                    }
                 elif not total and not ov_other:  # a box over a gap: the group around it
                     links[a] = {k for k, (s0, s1) in enumerate(spans) if s0 <= centre <= s1}
                     near = [(max(s0 - wx1, wx0 - s1), k) for k, (s0, s1) in enumerate(spans)]
@@ -759,12 +795,23 @@ class DigitReader:
                         links[a].add(k)
         return links
 
-    def _apply(self, words: list[Word], groups: list[_Group], others: list[_Read], blank: list[int], h: float,
-               phantoms: set[int] = frozenset(), months: list[int] = ()) -> tuple[list[Word], list[DigitReading]]:
+    def _apply(
+        self,
+        words: list[Word],
+        groups: list[_Group],
+        others: list[_Read],
+        blank: list[int],
+        h: float,
+        phantoms: set[int] = frozenset(),
+        months: list[int] = (),
+    ) -> tuple[list[Word], list[DigitReading]]:
         """Replace the words standing over each group (joined where they share one) by the groups' text;
         a day no word stands over, just before a month name of ``months``, is put in as a word."""
-        readings = [DigitReading(words[i].text, "", 0.0, words[i].box) for i in blank
-                    if any(c in _DIGITS for c in words[i].text)]
+        readings = [
+            DigitReading(words[i].text, "", 0.0, words[i].box)
+            for i in blank
+            if any(c in _DIGITS for c in words[i].text)
+        ]
         links = self._links(words, groups, others, h, phantoms)
         # connected components of words and groups
         sets = DisjointSets(len(groups))
@@ -784,8 +831,10 @@ class DigitReader:
                 day = self._lost_day(words, [groups[k] for k in ks], others, h, months)
                 if day is not None and day[0] not in replace:
                     m, reading = day
-                    replace[m] = [Word(reading.after, reading.box, round(100 * reading.confidence, 1),
-                                       words[m].space_before), dataclasses.replace(words[m], space_before=True)]
+                    replace[m] = [
+                        Word(reading.after, reading.box, round(100 * reading.confidence, 1), words[m].space_before),
+                        dataclasses.replace(words[m], space_before=True),
+                    ]
                     readings.append(reading)
                 continue
             lo = min(groups[k].span[0] for k in ks)
@@ -793,13 +842,16 @@ class DigitReader:
             a, b = min(members), max(members) + 1
             between = [i for i in range(a, b) if i not in members]
             # a word between the members joins them only when it is a mark or punctuation over the number
-            if any(not (self._digitish(words[i].text.strip()) and lo <= (words[i].box[0] + words[i].box[2]) / 2 <= hi)
-                   for i in between):
+            if any(
+                not (self._digitish(words[i].text.strip()) and lo <= (words[i].box[0] + words[i].box[2]) / 2 <= hi)
+                for i in between
+            ):
                 continue
             run = words[a:b]
             # letters alone over a number: only a short token of its own (``รอบ ซ เดือน``)
             if not any(self._digitish(w.text.strip()) for w in run) and not (
-                    self._isolated(words, a, b) and len("".join(w.text.strip() for w in run)) <= 3):
+                self._isolated(words, a, b) and len("".join(w.text.strip() for w in run)) <= 3
+            ):
                 continue
             before = "".join(w.text for w in run)
             gs = sorted((groups[k] for k in ks), key=lambda g: g.span[0])
@@ -825,8 +877,12 @@ class DigitReader:
             if conf < self.min_confidence:
                 continue
             new = [
-                Word(g.text, union_box([r.box for r in g.reads]), round(100 * g.conf, 1),
-                     run[0].space_before if n == 0 else True)
+                Word(
+                    g.text,
+                    union_box([r.box for r in g.reads]),
+                    round(100 * g.conf, 1),
+                    run[0].space_before if n == 0 else True,
+                )
                 for n, g in enumerate(gs)
             ]
             replace[a] = new
@@ -838,8 +894,9 @@ class DigitReader:
         readings.sort(key=lambda r: r.box[0])
         return out, readings
 
-    def _lost_day(self, words: list[Word], gs: list[_Group], others: list[_Read], h: float, months: list[int]
-                  ) -> tuple[int, DigitReading] | None:
+    def _lost_day(
+        self, words: list[Word], gs: list[_Group], others: list[_Read], h: float, months: list[int]
+    ) -> tuple[int, DigitReading] | None:
         """(month word index, reading) when the groups are one sure number of one or two digits that
         no word stands over, between a word and the month name right after it (Tesseract's boxes of
         both may reach over it: the pixels decide, no letter glyph may touch it)."""
@@ -926,4 +983,3 @@ def _has_ink(gray: np.ndarray, box: tuple[int, int, int, int]) -> bool:
 
 def _box(g: dg.Glyph, dx: int, dy: int) -> tuple[int, int, int, int]:
     return (dx + g.x0, dy + g.y0, dx + g.x1, dy + g.y1)
-

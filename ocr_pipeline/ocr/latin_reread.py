@@ -77,14 +77,15 @@ def suspect_spans(lines: list[Line]) -> list[_Span]:
     for line in lines:
         run: list[tuple[int, int]] = []
         for rng in line.token_ranges() + [None]:
-            if rng is not None and is_suspect(line.words[rng[0]: rng[1]]):
+            if rng is not None and is_suspect(line.words[rng[0] : rng[1]]):
                 run.append(rng)
                 continue
             if run:
                 a, b = run[0][0], run[-1][1]
                 boxes = [w.box for w in line.words[a:b]]
-                spans.append(_Span(line, a, b, (min(x[0] for x in boxes), line.box[1],
-                                                max(x[2] for x in boxes), line.box[3])))
+                spans.append(
+                    _Span(line, a, b, (min(x[0] for x in boxes), line.box[1], max(x[2] for x in boxes), line.box[3]))
+                )
             run = []
     return spans
 
@@ -104,13 +105,13 @@ def reread_latin(gray: np.ndarray, lines: list[Line], ocr, page: int) -> list[Co
     for sp in spans:
         x0, y0, x1, y1 = sp.box
         origins.append((max(x0 - 10, 0), max(y0 - 3, 0)))
-        crops.append(gray[max(y0 - 3, 0): y1 + 3, max(x0 - 10, 0): x1 + 10])
+        crops.append(gray[max(y0 - 3, 0) : y1 + 3, max(x0 - 10, 0) : x1 + 10])
     width = max(c.shape[1] for c in crops) + 2 * GAP
     height = sum(c.shape[0] + GAP for c in crops) + GAP
     canvas = np.full((height, width), 255, dtype=np.uint8)
     bands, y = [], GAP
     for c in crops:
-        canvas[y: y + c.shape[0], GAP: GAP + c.shape[1]] = c
+        canvas[y : y + c.shape[0], GAP : GAP + c.shape[1]] = c
         bands.append((y, y + c.shape[0]))
         y += c.shape[0] + GAP
     read = ocr(Image.fromarray(canvas), psm=6, langs="tha")
@@ -132,9 +133,15 @@ def reread_latin(gray: np.ndarray, lines: list[Line], ocr, page: int) -> list[Co
             continue
         # the re-read words, with their boxes back on the page (the digit reader works on them next)
         dx, dy = ox - GAP, oy - top
-        words = [Word(w.text, (w.box[0] + dx, w.box[1] + dy, w.box[2] + dx, w.box[3] + dy), w.conf,
-                      before_words[0].space_before if i == 0 else w.space_before)
-                 for i, w in enumerate(new.words)]
+        words = [
+            Word(
+                w.text,
+                (w.box[0] + dx, w.box[1] + dy, w.box[2] + dx, w.box[3] + dy),
+                w.conf,
+                before_words[0].space_before if i == 0 else w.space_before,
+            )
+            for i, w in enumerate(new.words)
+        ]
         sp.line.words[start:end] = words
         corrections.append(Correction(page, "pages.text", before, new.text, "thai-reread", round(conf, 1)))
     return corrections[::-1]
@@ -144,8 +151,10 @@ def _covered(words: list[Word], start: int, end: int, box) -> tuple[int, int]:
     """The span [start, end) widened to the neighbouring words whose centre lies inside its box:
     Tesseract sometimes gives a garbage word a box over the whole line, and the re-reading of that
     box then holds those words too."""
+
     def inside(w: Word) -> bool:
         return box[0] <= (w.box[0] + w.box[2]) / 2 <= box[2]
+
     while start > 0 and inside(words[start - 1]):
         start -= 1
     while end < len(words) and inside(words[end]):
@@ -172,12 +181,16 @@ def drop_noise(lines: list[Line], page: int) -> list[Correction]:
             words = line.words[a:b]
             text, after = texts[k], texts[k + 1]
             noise = set(text) <= {"|"} or (  # a bar in running text is a rule remnant
-                len(text) <= 4 and all(ch.isascii() for ch in text)
+                len(text) <= 4
+                and all(ch.isascii() for ch in text)
                 and max(w.conf for w in words) < NOISE_CONF
                 and text.strip("().,:;-").lower() not in english_words()
-                and not _NUMBERED.match(after))
+                and not _NUMBERED.match(after)
+            )
             if noise:
-                corrections.append(Correction(page, "pages.text", text, "", "noise", round(max(w.conf for w in words), 1)))
+                corrections.append(
+                    Correction(page, "pages.text", text, "", "noise", round(max(w.conf for w in words), 1))
+                )
             else:
                 keep.extend(words)
         if keep:

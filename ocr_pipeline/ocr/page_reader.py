@@ -11,7 +11,6 @@ import functools
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
 
 import numpy as np
 from PIL import Image
@@ -20,7 +19,7 @@ from ocr_pipeline.layout.cells import assign_lines, build_table, compose_canvas
 from ocr_pipeline.layout.grid import find_grids
 from ocr_pipeline.layout.preprocess import prepare_page
 from ocr_pipeline.layout.reading_order import page_text
-from ocr_pipeline.model import Correction, Line, Page, Table
+from ocr_pipeline.model import Correction, Line, Page
 from ocr_pipeline.ocr.latin_reread import drop_noise, reread_latin
 from ocr_pipeline.ocr.tesseract import line_text, ocr_lines
 
@@ -34,7 +33,7 @@ class PageTask:
     number: int
 
 
-def load_page(task: PageTask) -> tuple[Image.Image, Optional[float]]:
+def load_page(task: PageTask) -> tuple[Image.Image, float | None]:
     if task.kind == "pdf":
         from ocr_pipeline.ingest.pdf import RENDER_DPI, render_pdf_page
 
@@ -49,7 +48,7 @@ def read_page_task(task: PageTask) -> Page:
     return read_page_image(image, dpi, task.number)
 
 
-def read_page_image(image: Image.Image, dpi: Optional[float], number: int) -> Page:
+def read_page_image(image: Image.Image, dpi: float | None, number: int) -> Page:
     """OCR one page image (tables cell by cell, the rest as running text)."""
     started = time.perf_counter()
     gray, dpi_used, _angle = prepare_page(image, dpi)
@@ -65,7 +64,7 @@ def read_page_image(image: Image.Image, dpi: Optional[float], number: int) -> Pa
     masked = gray.copy()
     for g in grids:
         x0, y0, x1, y1 = g.box
-        masked[max(y0 - 6, 0): y1 + 6, max(x0 - 6, 0): x1 + 6] = 255
+        masked[max(y0 - 6, 0) : y1 + 6, max(x0 - 6, 0) : x1 + 6] = 255
     raw_lines, lines = ocr.read(masked, psm=3)
     raw_tables, tables = [], []
     for g in grids:
@@ -94,7 +93,8 @@ class _PageOcr:
         lines = copy.deepcopy(raw)
         read_done = time.perf_counter()
         self.corrections += reread_latin(
-            img, lines, lambda im, psm, langs: ocr_lines(im, psm=psm, langs=langs, dpi=self.dpi), self.page)
+            img, lines, lambda im, psm, langs: ocr_lines(im, psm=psm, langs=langs, dpi=self.dpi), self.page
+        )
         reread_done = time.perf_counter()
         for line in lines:  # digits first: Latin garbage over a number is read, not dropped as a speck
             self._reread(img, line)
@@ -113,10 +113,12 @@ class _PageOcr:
             if r.confidence < self.reader.min_confidence:
                 self.unclear.append(r.before)
                 self.warnings.append(
-                    f"page {self.page}: digits '{r.before}' unclear (reader confidence {r.confidence:.2f})")
+                    f"page {self.page}: digits '{r.before}' unclear (reader confidence {r.confidence:.2f})"
+                )
             elif r.after != r.before:
-                self.corrections.append(Correction(self.page, "pages.text", r.before, r.after,
-                                                   "digit-reader", round(100 * r.confidence, 1)))
+                self.corrections.append(
+                    Correction(self.page, "pages.text", r.before, r.after, "digit-reader", round(100 * r.confidence, 1))
+                )
         line.words = words
         line.text = line_text(words)
 
@@ -125,10 +127,18 @@ def _page(number, gray, raw_lines, lines, raw_tables, tables, ocr: _PageOcr) -> 
     confs = [w.conf for ln in raw_lines for w in ln.words if w.conf >= 0]
     confs += [c.conf for t in raw_tables for c in t.cells if c.conf >= 0]
     return Page(
-        number=number, raw_text=page_text(raw_lines, raw_tables), text=page_text(lines, tables),
+        number=number,
+        raw_text=page_text(raw_lines, raw_tables),
+        text=page_text(lines, tables),
         mean_confidence=round(sum(confs) / len(confs), 1) if confs else None,
-        lines=lines, tables=tables, width=gray.shape[1], height=gray.shape[0],
-        corrections=ocr.corrections, warnings=ocr.warnings, seconds=ocr.seconds, unclear_digits=ocr.unclear,
+        lines=lines,
+        tables=tables,
+        width=gray.shape[1],
+        height=gray.shape[0],
+        corrections=ocr.corrections,
+        warnings=ocr.warnings,
+        seconds=ocr.seconds,
+        unclear_digits=ocr.unclear,
     )
 
 

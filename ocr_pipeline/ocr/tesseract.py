@@ -56,7 +56,10 @@ def ocr_lines(image: Image.Image, psm: int = 3, langs: str = LANGS, dpi: int = 3
         base = str(Path(tmp) / "out")
         try:
             pytesseract.pytesseract.run_tesseract(
-                str(src), base, extension="txt tsv", lang=langs,
+                str(src),
+                base,
+                extension="txt tsv",
+                lang=langs,
                 config=f"--psm {psm} --dpi {dpi} -c tessedit_create_tsv=1",
             )
         except pytesseract.TesseractNotFoundError as exc:

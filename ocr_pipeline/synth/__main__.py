@@ -12,15 +12,21 @@ from ocr_pipeline.synth.write import write_document
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m ocr_pipeline.synth",
-                                 description="Generate synthetic scanned Thai ITA reports with ground truth.")
+    ap = argparse.ArgumentParser(
+        prog="python -m ocr_pipeline.synth",
+        description="Generate synthetic scanned Thai ITA reports with ground truth.",
+    )
     ap.add_argument("outdir", type=Path)
     ap.add_argument("--n", type=int, default=10, help="number of documents (default 10)")
     ap.add_argument("--seed", type=int, default=0, help="run seed; same seed, same files (default 0)")
     ap.add_argument("--start", type=int, default=0, help="index of the first document (default 0)")
     ap.add_argument("--transcripts", action="store_true", help="also write <stem>.md and <stem>.html")
-    ap.add_argument("--garble-rate", type=float, default=0.3,
-                    help="chance of each transcript garble kind per document (default 0.3)")
+    ap.add_argument(
+        "--garble-rate",
+        type=float,
+        default=0.3,
+        help="chance of each transcript garble kind per document (default 0.3)",
+    )
     ap.add_argument("--dpi", type=int, default=None, help="force one resolution (default: 200-300 per document)")
     ap.add_argument("--clean", action="store_true", help="nearly clean scans (no skew, stains, noise)")
     ap.add_argument("-q", "--quiet", action="store_true")
@@ -43,8 +49,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.quiet:
             print(f"{stem}: {len(doc.pages)} pages, {doc.dpi} dpi, {doc.family}", file=sys.stderr)
     if not args.quiet:
-        print(f"{args.n} documents, {pages} pages in {time.perf_counter() - t0:.1f} s -> {args.outdir}",
-              file=sys.stderr)
+        print(
+            f"{args.n} documents, {pages} pages in {time.perf_counter() - t0:.1f} s -> {args.outdir}", file=sys.stderr
+        )
     return 0
 
 

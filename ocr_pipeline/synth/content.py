@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from typing import Optional
 
 import geothai
 from pythainlp.corpus import provinces as _pythainlp_provinces
@@ -53,7 +52,7 @@ class Signature:
 
     name: str  # นายวิภาค คงไชย
     position_lines: list[str]
-    comment: Optional[str] = None
+    comment: str | None = None
 
     @property
     def position(self) -> str:
@@ -64,13 +63,13 @@ class Signature:
 class StepSpec:
     """One step of a measure: one row of the truth's ``measures``."""
 
-    no: Optional[int]
+    no: int | None
     label: str  # "๑.๑", "(๒)", "-" or ""
     text: str
     responsible: str
     period_text: str
-    period_start: Optional[date]
-    period_end: Optional[date]
+    period_start: date | None
+    period_end: date | None
     result: str
 
 
@@ -90,7 +89,7 @@ class TableRow:
     steps: list[int]  # indices into that measure's steps
     first_of_measure: bool
 
-    def cells(self, report: "Report") -> list[list[str]]:
+    def cells(self, report: Report) -> list[list[str]]:
         """The five cells as lists of hard-broken paragraphs."""
         m = report.measures[self.measure]
         steps = [m.steps[i] for i in self.steps]
@@ -193,9 +192,16 @@ def pick_agency(rng: random.Random) -> Agency:
     name = f"{atype}{sub.name_th}"
     municipal = atype.startswith("เทศบาล")
     return Agency(
-        name=name, type=atype, type_abbr=abbr, place=sub.name_th, district=dist.name_th,
-        province=prov.name_th, geocode=sub.code, province_abbr=_province_abbr()[prov.name_th],
-        head=f"{head}{sub.name_th}", chief=f"{chief}{name}",
+        name=name,
+        type=atype,
+        type_abbr=abbr,
+        place=sub.name_th,
+        district=dist.name_th,
+        province=prov.name_th,
+        geocode=sub.code,
+        province_abbr=_province_abbr()[prov.name_th],
+        head=f"{head}{sub.name_th}",
+        chief=f"{chief}{name}",
         kind="เทศบาล" if municipal else "องค์การบริหารส่วนตำบล",
         staff_kind="พนักงานเทศบาล" if municipal else "พนักงานส่วนตำบล",
         website=_website(sub.name_en, rng),
@@ -228,8 +234,14 @@ def _doc_number(rng: random.Random, abbr: str, arabic: bool) -> str:
 
 
 def _division(rng: random.Random, agency: Agency) -> str:
-    options = ["สำนักปลัด", "สำนักปลัด", "สำนักปลัด", f"สำนักปลัด{agency.kind}",
-               "กองยุทธศาสตร์และงบประมาณ" if agency.kind == "เทศบาล" else "สำนักปลัด", "กองคลัง"]
+    options = [
+        "สำนักปลัด",
+        "สำนักปลัด",
+        "สำนักปลัด",
+        f"สำนักปลัด{agency.kind}",
+        "กองยุทธศาสตร์และงบประมาณ" if agency.kind == "เทศบาล" else "สำนักปลัด",
+        "กองคลัง",
+    ]
     return rng.choice(options)
 
 
@@ -258,7 +270,7 @@ def _signatures(rng: random.Random, agency: Agency) -> list[Signature]:
     return sigs
 
 
-def _comment(rng: random.Random, p: float) -> Optional[str]:
+def _comment(rng: random.Random, p: float) -> str | None:
     return grammar.choose(rng, "memo.comment") if rng.random() < p else None
 
 
@@ -303,8 +315,9 @@ def _result(rng: random.Random, topic: str, builtins: dict) -> str:
     return text
 
 
-def _measures(rng: random.Random, report_builtins: dict, agency: Agency, fy: int,
-              start: date, end: date, style: dict) -> list[MeasureSpec]:
+def _measures(
+    rng: random.Random, report_builtins: dict, agency: Agency, fy: int, start: date, end: date, style: dict
+) -> list[MeasureSpec]:
     n_measures = rng.choices([3, 4, 5, 6, 7, 8], weights=[3, 5, 5, 4, 2, 1])[0]
     topics = rng.sample(grammar.topics(), n_measures)
     m_fmt, step_fmts = _MEASURE_STYLES[style["measure_style"]]
@@ -330,8 +343,18 @@ def _measures(rng: random.Random, report_builtins: dict, agency: Agency, fy: int
             else:
                 label, no = _label(s_fmt, mi, si), si
             ptext, p0, p1 = shared_period or period_cell(rng, fy, start, end, arabic)
-            steps.append(StepSpec(no, label, stext, _responsible(rng, topic, doc_units), ptext, p0, p1,
-                                  _result(rng, topic, report_builtins)))
+            steps.append(
+                StepSpec(
+                    no,
+                    label,
+                    stext,
+                    _responsible(rng, topic, doc_units),
+                    ptext,
+                    p0,
+                    p1,
+                    _result(rng, topic, report_builtins),
+                )
+            )
         out.append(MeasureSpec(mi, _label(m_fmt, mi), mtext, steps))
     return out
 
@@ -401,11 +424,20 @@ def make_report(seed: int) -> Report:
     division = _division(rng, agency)
     period = period_sentence(start, end, rng.choice([0, 0, 0, 1, 2]))
     builtins = {
-        "agency": agency.name, "agency_kind": agency.kind, "staff_kind": agency.staff_kind,
-        "fy": thai_num(fy), "round": round_text, "period": period, "division": division,
-        "district": agency.district, "province": agency.province, "website": agency.website,
-        "n": lambda r: thai_num(r.randint(1, 12)), "n2": lambda r: thai_num(r.randint(2, 60)),
-        "n3": lambda r: thai_num(r.randint(20, 450)), "pct": lambda r: thai_num(r.randint(75, 100)),
+        "agency": agency.name,
+        "agency_kind": agency.kind,
+        "staff_kind": agency.staff_kind,
+        "fy": thai_num(fy),
+        "round": round_text,
+        "period": period,
+        "division": division,
+        "district": agency.district,
+        "province": agency.province,
+        "website": agency.website,
+        "n": lambda r: thai_num(r.randint(1, 12)),
+        "n2": lambda r: thai_num(r.randint(2, 60)),
+        "n3": lambda r: thai_num(r.randint(20, 450)),
+        "pct": lambda r: thai_num(r.randint(75, 100)),
         "date": lambda r: format_date(random_day(r, start, min(end, doc_date)), r.choice(["full", "abbr"])),
     }
     subject, _ = grammar.generate(rng, "memo.subject", builtins)
@@ -421,13 +453,26 @@ def make_report(seed: int) -> Report:
     headers, header_breaks = _headers(rng, round_text, style["header_two_line"])
     measures = _measures(rng, builtins, agency, fy, start, end, style)
     return Report(
-        seed=seed, agency=agency, division=division, fiscal_year=fy, six_months=six,
-        period_start=start, period_end=end,
+        seed=seed,
+        agency=agency,
+        division=division,
+        fiscal_year=fy,
+        six_months=six,
+        period_start=start,
+        period_end=end,
         doc_number=_doc_number(rng, agency.province_abbr, style["arabic_digits"]),
-        doc_date=doc_date, doc_date_text=format_date(doc_date, style["date_style"]),
-        subject=subject, round_text=round_text, sender_line=sender, addressee=agency.head,
-        paragraphs=paragraphs, signatures=_signatures(rng, agency), table_titles=titles,
-        headers=headers, header_breaks=header_breaks, measures=measures, rows=_rows(rng, measures),
+        doc_date=doc_date,
+        doc_date_text=format_date(doc_date, style["date_style"]),
+        subject=subject,
+        round_text=round_text,
+        sender_line=sender,
+        addressee=agency.head,
+        paragraphs=paragraphs,
+        signatures=_signatures(rng, agency),
+        table_titles=titles,
+        headers=headers,
+        header_breaks=header_breaks,
+        measures=measures,
+        rows=_rows(rng, measures),
         style=style,
     )
-

@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import random
 from dataclasses import asdict, dataclass
-from typing import Optional
 
 import cv2
 import numpy as np
@@ -60,8 +59,9 @@ def scan_params(rng: random.Random, clean: bool = False) -> ScanParams:
     )
 
 
-def degrade(img: Image.Image, p: ScanParams, dpi: int, seed: int, landscape: bool,
-            behind: Optional[Image.Image] = None) -> tuple[Image.Image, bytes, dict]:
+def degrade(
+    img: Image.Image, p: ScanParams, dpi: int, seed: int, landscape: bool, behind: Image.Image | None = None
+) -> tuple[Image.Image, bytes, dict]:
     """Scan ``img`` ("L"); returns (decoded JPEG image, JPEG bytes, what was applied to this page)."""
     rng = np.random.default_rng(seed)
     prng = random.Random(seed)
@@ -85,8 +85,9 @@ def degrade(img: Image.Image, p: ScanParams, dpi: int, seed: int, landscape: boo
     skew = p.skew_deg + prng.uniform(-p.skew_jitter, p.skew_jitter)
     if abs(skew) > 0.01:
         m = cv2.getRotationMatrix2D((w / 2, h / 2), skew, 1.0)
-        a = cv2.warpAffine(a, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
-                           borderValue=float(p.paper))
+        a = cv2.warpAffine(
+            a, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=float(p.paper)
+        )
     applied["skew_deg"] = round(skew, 3)
     if p.edge_shadow:
         _edge_shadow(a, prng, k)
@@ -133,8 +134,16 @@ def _stains(a: np.ndarray, n: int, rng: np.random.Generator, k: float) -> np.nda
         cx, cy = rng.uniform(0.1, 0.9) * mask.shape[1], rng.uniform(0.1, 0.9) * mask.shape[0]
         r = rng.uniform(60, 160) * k / scale
         ring = rng.random() < 0.5
-        cv2.ellipse(mask, (int(cx), int(cy)), (int(r), int(r * rng.uniform(0.7, 1.0))), rng.uniform(0, 180),
-                    0, 360, 1.0, thickness=max(1, int(r / 6)) if ring else -1)
+        cv2.ellipse(
+            mask,
+            (int(cx), int(cy)),
+            (int(r), int(r * rng.uniform(0.7, 1.0))),
+            rng.uniform(0, 180),
+            0,
+            360,
+            1.0,
+            thickness=max(1, int(r / 6)) if ring else -1,
+        )
         if ring:
             cv2.ellipse(mask, (int(cx), int(cy)), (int(r), int(r * 0.85)), 0, 0, 360, 0.35, -1)
     mask = cv2.GaussianBlur(mask, (0, 0), 3)
@@ -166,11 +175,11 @@ def _edge_shadow(a: np.ndarray, prng: random.Random, k: float) -> None:
     if side == "left":
         a[:, :width] *= ramp[None, :]
     elif side == "right":
-        a[:, w - width:] *= ramp[::-1][None, :]
+        a[:, w - width :] *= ramp[::-1][None, :]
     elif side == "top":
         a[:width, :] *= ramp[:, None]
     else:
-        a[h - width:, :] *= ramp[::-1][:, None]
+        a[h - width :, :] *= ramp[::-1][:, None]
 
 
 def _dust(a: np.ndarray, n: int, rng: np.random.Generator, k: float) -> None:
@@ -182,4 +191,4 @@ def _dust(a: np.ndarray, n: int, rng: np.random.Generator, k: float) -> None:
     levels = rng.uniform(60, 170, n)
     for y, x, s, v in zip(ys, xs, sizes, levels):
         s = max(1, int(s * k))
-        a[y:y + s, x:x + s] = np.minimum(a[y:y + s, x:x + s], v)
+        a[y : y + s, x : x + s] = np.minimum(a[y : y + s, x : x + s], v)

@@ -7,8 +7,8 @@ reshuffling the others.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Optional, Sequence
 
 from PIL import Image
 
@@ -16,9 +16,9 @@ from ocr_pipeline.synth.content import Report, make_report
 from ocr_pipeline.synth.degrade import ScanParams, degrade, scan_params
 from ocr_pipeline.synth.fonts import FAMILIES, FontSet, available_families
 from ocr_pipeline.synth.layout import PageLayout, layout_memo
-from ocr_pipeline.synth.table_layout import layout_table
 from ocr_pipeline.synth.pdfwrite import JpegPage, pdf_bytes
 from ocr_pipeline.synth.render import render_page
+from ocr_pipeline.synth.table_layout import layout_table
 
 DPI_CHOICES = (200, 240, 250, 300, 300)
 
@@ -63,9 +63,17 @@ def doc_seed(seed: int, index: int) -> int:
     return abs(seed) * 1_000_003 + index
 
 
-def make_document(seed: int, stem: str, *, parts: Sequence[str] = ("memo", "table"), dpi: Optional[int] = None,
-                  family: Optional[str] = None, max_table_pages: int = 3, clean: bool = False,
-                  scan_overrides: Optional[dict] = None) -> SynthDoc:
+def make_document(
+    seed: int,
+    stem: str,
+    *,
+    parts: Sequence[str] = ("memo", "table"),
+    dpi: int | None = None,
+    family: str | None = None,
+    max_table_pages: int = 3,
+    clean: bool = False,
+    scan_overrides: dict | None = None,
+) -> SynthDoc:
     """Generate, lay out, render and scan one document from its own ``seed``.
 
     ``parts`` picks the memo page and/or the table pages; ``scan_overrides`` sets scanner fields
@@ -86,8 +94,7 @@ def make_document(seed: int, stem: str, *, parts: Sequence[str] = ("memo", "tabl
     else:
         layout_rng.random()
     if "table" in parts:
-        pages.extend(layout_table(report, fonts, layout_rng, first_number=len(pages) + 1,
-                                  max_pages=max_table_pages))
+        pages.extend(layout_table(report, fonts, layout_rng, first_number=len(pages) + 1, max_pages=max_table_pages))
     render_rng = random.Random(seed * 7 + 3)
     ink = render_rng.randint(0, 45)
     clean_imgs = [render_page(p, fonts, render_rng, ink) for p in pages]

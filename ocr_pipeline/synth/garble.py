@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from functools import cache
-from typing import Callable, Optional
 
 import geothai
 from rapidfuzz import fuzz, process
@@ -81,8 +81,9 @@ def inject(rng: random.Random, pages: list[list[TItem]], report: Report, rate: f
     return records
 
 
-def _replace_in_one(rng: random.Random, pages: list[list[TItem]], pattern: re.Pattern,
-                    make: Callable[[str], str]) -> Optional[dict]:
+def _replace_in_one(
+    rng: random.Random, pages: list[list[TItem]], pattern: re.Pattern, make: Callable[[str], str]
+) -> dict | None:
     """Replace one match of ``pattern`` (its group ``x`` when it has one) in one randomly chosen line."""
     spots = [(n, holder, i, m) for n, holder, i in strings(pages) for m in pattern.finditer(holder[i])]
     if not spots:
@@ -92,7 +93,7 @@ def _replace_in_one(rng: random.Random, pages: list[list[TItem]], pattern: re.Pa
     before = m.group(group)
     after = make(before)
     line = holder[i]
-    holder[i] = line[:m.start(group)] + after + line[m.end(group):]
+    holder[i] = line[: m.start(group)] + after + line[m.end(group) :]
     return {"page": n, "before": before, "after": after, "line": holder[i]}
 
 
@@ -127,5 +128,10 @@ def _word(rng, pages, report):
     return _replace_in_one(rng, pages, re.compile(re.escape(correct)), lambda _b: wrong)
 
 
-_ONE = {"agency_misspelt": _agency, "fiscal_year_off": _fiscal_year, "month_as_digits": _month,
-        "year_extra_digit": _year, "word_misspelt": _word}
+_ONE = {
+    "agency_misspelt": _agency,
+    "fiscal_year_off": _fiscal_year,
+    "month_as_digits": _month,
+    "year_extra_digit": _year,
+    "word_misspelt": _word,
+}

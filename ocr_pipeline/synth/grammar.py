@@ -10,12 +10,12 @@ from __future__ import annotations
 import random
 import re
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from functools import cache
-from typing import Callable, Mapping, Union
 
 from ocr_pipeline.resources import load_table
 
-Builtin = Union[str, Callable[[random.Random], str]]
+Builtin = str | Callable[[random.Random], str]
 _SLOT = re.compile(r"\{([a-z_][a-z0-9_.]*)\}")
 
 
@@ -61,8 +61,9 @@ def expand(rng: random.Random, template: str, builtins: Mapping[str, Builtin], d
     return " ".join(_SLOT.sub(fill, template).split())
 
 
-def generate(rng: random.Random, symbol: str, builtins: Mapping[str, Builtin],
-             exclude: set[str] | frozenset[str] = frozenset()) -> tuple[str, str]:
+def generate(
+    rng: random.Random, symbol: str, builtins: Mapping[str, Builtin], exclude: set[str] | frozenset[str] = frozenset()
+) -> tuple[str, str]:
     """(expanded text, the raw alternative chosen) for ``symbol``."""
     raw = choose(rng, symbol, exclude)
     return expand(rng, raw, builtins), raw

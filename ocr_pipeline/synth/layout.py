@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from typing import Optional, Union
 
 from ocr_pipeline.synth.content import Report, Signature
 from ocr_pipeline.synth.fonts import FontSet
@@ -46,7 +45,7 @@ class MarkOp:
     box: tuple[float, float, float, float]
 
 
-Op = Union[TextOp, RuleOp, FillOp, MarkOp]
+Op = TextOp | RuleOp | FillOp | MarkOp
 
 
 @dataclass
@@ -59,13 +58,13 @@ class CellBlock:
 @dataclass
 class RowBlock:
     cells: list[CellBlock]
-    row_index: Optional[int]  # index into Report.rows; None for the header
+    row_index: int | None  # index into Report.rows; None for the header
     span: int = 1  # rows covered by the first cell when merged (0: covered by a cell above)
 
 
 @dataclass
 class TableBlock:
-    header: Optional[RowBlock]
+    header: RowBlock | None
     rows: list[RowBlock]
 
 
@@ -76,7 +75,7 @@ class PageLayout:
     height: int
     landscape: bool
     ops: list[Op] = field(default_factory=list)
-    blocks: list[Union[str, TableBlock]] = field(default_factory=list)  # text lines and tables in order
+    blocks: list[str | TableBlock] = field(default_factory=list)  # text lines and tables in order
 
     def truth_lines(self) -> list[str]:
         out: list[str] = []
@@ -110,19 +109,30 @@ class MemoStyle:
 
 
 def memo_style(rng: random.Random) -> MemoStyle:
-    return MemoStyle(pitch=rng.uniform(1.45, 1.6), pairs=rng.random() < 0.35, dotted=rng.random() < 0.5,
-                     emblem=rng.random() < 0.85, para_gap=rng.uniform(0.15, 0.45), indent_mm=rng.uniform(22, 27))
+    return MemoStyle(
+        pitch=rng.uniform(1.45, 1.6),
+        pairs=rng.random() < 0.35,
+        dotted=rng.random() < 0.5,
+        emblem=rng.random() < 0.85,
+        para_gap=rng.uniform(0.15, 0.45),
+        indent_mm=rng.uniform(22, 27),
+    )
 
 
 def layout_memo(report: Report, fonts: FontSet, rng: random.Random, number: int = 1) -> PageLayout:
     """The memo page; spacing shrinks until everything fits on one A4 page."""
     style = memo_style(rng)
-    for attempt in range(12):
+    for _attempt in range(12):
         page = _memo_attempt(report, fonts, style)
         if page is not None:
             page.number = number
-            report.style["memo"] = {"pitch": round(style.pitch, 3), "pairs": style.pairs, "dotted": style.dotted,
-                                    "emblem": style.emblem, "signatures": len(report.signatures)}
+            report.style["memo"] = {
+                "pitch": round(style.pitch, 3),
+                "pairs": style.pairs,
+                "dotted": style.dotted,
+                "emblem": style.emblem,
+                "signatures": len(report.signatures),
+            }
             return page
         if not style.pairs:
             style.pairs = True
@@ -139,7 +149,7 @@ def layout_memo(report: Report, fonts: FontSet, rng: random.Random, number: int 
     raise RuntimeError("memo does not fit on one page")
 
 
-def _memo_attempt(report: Report, fonts: FontSet, st: MemoStyle) -> Optional[PageLayout]:
+def _memo_attempt(report: Report, fonts: FontSet, st: MemoStyle) -> PageLayout | None:
     dpi = fonts.dpi
     w, h = round(mm(210, dpi)), round(mm(297, dpi))
     page = PageLayout(1, w, h, False)
@@ -165,8 +175,9 @@ def _memo_attempt(report: Report, fonts: FontSet, st: MemoStyle) -> Optional[Pag
 
     gap = mm(2.5, dpi)
 
-    def labelled(label: str, value: str, x_label: float, x_end: float, y: float,
-                 nowrap: bool = False) -> tuple[list[str], float]:
+    def labelled(
+        label: str, value: str, x_label: float, x_end: float, y: float, nowrap: bool = False
+    ) -> tuple[list[str], float]:
         """Bold 20 pt label then the 16 pt value, wrapped back to the left margin; returns lines and new y."""
         page.ops.append(TextOp(x_label, y, label, 20, True))
         vx = x_label + text_width(label_font, label) + gap
@@ -207,14 +218,23 @@ def _memo_attempt(report: Report, fonts: FontSet, st: MemoStyle) -> Optional[Pag
     return page if y - pitch + em * 0.45 <= bottom else None
 
 
-def _sig_lines(sig: Signature) -> list[tuple[str, Optional[str]]]:
+def _sig_lines(sig: Signature) -> list[tuple[str, str | None]]:
     """Roles and texts of a block: comment (may be None), signature space, name, position lines."""
     return [("comment", sig.comment), ("sign", None), ("name", f"({sig.name})")] + [
-        ("position", p) for p in sig.position_lines]
+        ("position", p) for p in sig.position_lines
+    ]
 
 
-def _signatures(page: PageLayout, sigs: list[Signature], fonts: FontSet, st: MemoStyle,
-                left: float, right: float, y: float, pitch: float) -> float:
+def _signatures(
+    page: PageLayout,
+    sigs: list[Signature],
+    fonts: FontSet,
+    st: MemoStyle,
+    left: float,
+    right: float,
+    y: float,
+    pitch: float,
+) -> float:
     width = right - left
     body = fonts.font(16)
     groups: list[list[tuple[Signature, float]]] = [[(sigs[0], left + width * 0.62)]]
@@ -227,7 +247,7 @@ def _signatures(page: PageLayout, sigs: list[Signature], fonts: FontSet, st: Mem
     if st.pairs:
         i = 0
         while i < len(rest):
-            pair = rest[i:i + 2]
+            pair = rest[i : i + 2]
             if len(pair) == 2 and all(fits_half(s) for s in pair):
                 groups.append(list(zip(pair, [left + width * 0.25, left + width * 0.75])))
                 i += 2

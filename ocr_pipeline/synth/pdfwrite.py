@@ -27,12 +27,17 @@ def pdf_bytes(pages: list[JpegPage], producer: str = "ocr_pipeline.synth") -> by
         w_pt, h_pt = p.width * 72 / p.dpi, p.height * 72 / p.dpi
         content = f"q {w_pt:.4f} 0 0 {h_pt:.4f} 0 0 cm /Im0 Do Q".encode()
         objects.append(
-            (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {w_pt:.4f} {h_pt:.4f}] "
-             f"/Resources << /XObject << /Im0 {pid + 1} 0 R >> >> /Contents {pid + 2} 0 R >>").encode())
+            (
+                f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {w_pt:.4f} {h_pt:.4f}] "
+                f"/Resources << /XObject << /Im0 {pid + 1} 0 R >> >> /Contents {pid + 2} 0 R >>"
+            ).encode()
+        )
         objects.append(
             f"<< /Type /XObject /Subtype /Image /Width {p.width} /Height {p.height} /ColorSpace /DeviceGray "
             f"/BitsPerComponent 8 /Filter /DCTDecode /Length {len(p.data)} >>\nstream\n".encode()
-            + p.data + b"\nendstream")
+            + p.data
+            + b"\nendstream"
+        )
         objects.append(f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream")
     info_id = len(objects) + 1
     objects.append(f"<< /Producer ({producer}) >>".encode())
@@ -45,6 +50,7 @@ def pdf_bytes(pages: list[JpegPage], producer: str = "ocr_pipeline.synth") -> by
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     for off in offsets:
         out += f"{off:010d} 00000 n \n".encode()
-    out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info {info_id} 0 R >>\n"
-            f"startxref\n{xref}\n%%EOF\n").encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info {info_id} 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    ).encode()
     return bytes(out)

@@ -59,14 +59,19 @@ def _emblem(draw: ImageDraw.ImageDraw, box: tuple[float, float, float, float], i
             pts.append((cx + side * r * math.sin(ang), y0 + h * 0.45 - r * math.cos(ang) * 0.9))
         pts.append((cx + side * w * 0.1, y0 + h * 0.55))
         draw.polygon(pts, fill=ink)
-        draw.polygon([(cx + side * w * 0.06, y0 + h * 0.7), (cx + side * w * 0.28, y0 + h * 0.98),
-                      (cx + side * w * 0.12, y0 + h * 0.98)], fill=ink)  # legs
+        draw.polygon(
+            [
+                (cx + side * w * 0.06, y0 + h * 0.7),
+                (cx + side * w * 0.28, y0 + h * 0.98),
+                (cx + side * w * 0.12, y0 + h * 0.98),
+            ],
+            fill=ink,
+        )  # legs
     draw.ellipse([cx - w * 0.14, y0 + h * 0.2, cx + w * 0.14, y0 + h * 0.72], fill=ink)  # body
     draw.polygon([P(0.38, 0.7), P(0.62, 0.7), P(0.7, 0.92), P(0.3, 0.92)], fill=ink)  # tail
 
 
-def _signature(draw: ImageDraw.ImageDraw, box: tuple[float, float, float, float], rng: random.Random,
-               dpi: int) -> None:
+def _signature(draw: ImageDraw.ImageDraw, box: tuple[float, float, float, float], rng: random.Random, dpi: int) -> None:
     """A handwritten-looking pen stroke: a few loops along a smooth random path."""
     x0, y0, x1, y1 = box
     w, h = x1 - x0, y1 - y0
@@ -82,12 +87,20 @@ def _signature(draw: ImageDraw.ImageDraw, box: tuple[float, float, float, float]
         t = k / steps
         loop = math.sin(freq[0] * t * 6.28 + phase[0])
         x = x_start + x_len * t + w * 0.05 * math.cos(freq[0] * t * 6.28 + phase[0])
-        y = y0 + h * (0.5 + amp[0] * loop + amp[1] * 0.5 * math.sin(freq[1] * t * 6.28 + phase[1])
-                      + 0.08 * math.sin(freq[2] * t * 6.28 + phase[2]) - 0.2 * t)
+        y = y0 + h * (
+            0.5
+            + amp[0] * loop
+            + amp[1] * 0.5 * math.sin(freq[1] * t * 6.28 + phase[1])
+            + 0.08 * math.sin(freq[2] * t * 6.28 + phase[2])
+            - 0.2 * t
+        )
         pts.append((x, y))
     width = max(2, round(dpi * 0.35 / 25.4))
     draw.line(pts, fill=rng.randint(50, 100), width=width, joint="curve")
     if rng.random() < 0.6:  # underline flourish
         yy = y0 + h * rng.uniform(0.75, 0.95)
-        draw.line([(x_start, yy), (x_start + x_len * rng.uniform(0.6, 1.0), yy - h * 0.1)],
-                  fill=rng.randint(50, 100), width=width)
+        draw.line(
+            [(x_start, yy), (x_start + x_len * rng.uniform(0.6, 1.0), yy - h * 0.1)],
+            fill=rng.randint(50, 100),
+            width=width,
+        )

@@ -15,11 +15,11 @@ from pathlib import Path
 from PIL import Image
 
 from ocr_pipeline.resources import dictionaries_dir
-from ocr_pipeline.synth.document import SynthDoc, make_document
 from ocr_pipeline.synth.degrade import degrade
+from ocr_pipeline.synth.document import SynthDoc, make_document
+from ocr_pipeline.synth.fonts import FontSet
 from ocr_pipeline.synth.layout import PageLayout, TextOp
 from ocr_pipeline.synth.render import render_page
-from ocr_pipeline.synth.fonts import FontSet
 from ocr_pipeline.synth.truth import truth_json
 from ocr_pipeline.synth.wrap import text_width
 from ocr_pipeline.synth.write import dump_json, write_bytes, write_document
@@ -38,8 +38,16 @@ def _png_bytes(img: Image.Image, dpi: int) -> bytes:
     return buf.getvalue()
 
 
-def _write_truth(out: Path, stem: str, doc: SynthDoc, file_name: str, data: bytes, kind: str,
-                 page_texts: list[str] | None = None, extra: dict | None = None) -> None:
+def _write_truth(
+    out: Path,
+    stem: str,
+    doc: SynthDoc,
+    file_name: str,
+    data: bytes,
+    kind: str,
+    page_texts: list[str] | None = None,
+    extra: dict | None = None,
+) -> None:
     synth = doc.synth_info()
     synth.update(extra or {})
     truth = truth_json(doc.report, doc.pages, file_name, data, kind, synth, page_texts)
@@ -84,59 +92,111 @@ def make_samples(out: Path) -> list[Path]:
     memo = make_document(SEED + 1, "memo", parts=("memo",), dpi=300, family="Laksaman", scan_overrides=QUIET_SCAN)
     pdf = memo.pdf()
     write_bytes(out / "memo.pdf", pdf)
-    _write_truth(out, "memo", memo, "memo.pdf", pdf, "pdf",
-                 extra={"note": "memo.png is page 1 of memo.pdf as a lossless PNG (300 dpi); this truth covers both"})
+    _write_truth(
+        out,
+        "memo",
+        memo,
+        "memo.pdf",
+        pdf,
+        "pdf",
+        extra={"note": "memo.png is page 1 of memo.pdf as a lossless PNG (300 dpi); this truth covers both"},
+    )
     write_bytes(out / "memo.png", _png_bytes(memo.scans[0], memo.dpi))
     written += [out / "memo.pdf", out / "memo.png", out / "memo.truth.json"]
 
     # table.pdf: one landscape page of the ruled measure table
-    table = make_document(SEED + 2, "table", parts=("table",), dpi=250, family="Garuda", max_table_pages=1,
-                          scan_overrides={"noise_sigma": 3.0, "jpeg_quality": 70})
+    table = make_document(
+        SEED + 2,
+        "table",
+        parts=("table",),
+        dpi=250,
+        family="Garuda",
+        max_table_pages=1,
+        scan_overrides={"noise_sigma": 3.0, "jpeg_quality": 70},
+    )
     pdf = table.pdf()
     write_bytes(out / "table.pdf", pdf)
     _write_truth(out, "table", table, "table.pdf", pdf, "pdf")
     written += [out / "table.pdf", out / "table.truth.json"]
 
     # report.pdf: a full report with its markdown and HTML transcripts (garbled at a high rate)
-    report = _find(SEED + 10, lambda d: len(d.pages) == 4, dpi=200, family="Laksaman",
-                   scan_overrides={"noise_sigma": 3.0, "jpeg_quality": 60})
+    report = _find(
+        SEED + 10,
+        lambda d: len(d.pages) == 4,
+        dpi=200,
+        family="Laksaman",
+        scan_overrides={"noise_sigma": 3.0, "jpeg_quality": 60},
+    )
     report.stem = "report"
-    written += write_document(out, report, transcripts=True, garble_rate=0.8,
-                              quirks={"br": "lines", "bold": True, "ragged": True, "extra_header_column": True,
-                                      "html_rowspan": True, "html_title_colspan": True})
+    written += write_document(
+        out,
+        report,
+        transcripts=True,
+        garble_rate=0.8,
+        quirks={
+            "br": "lines",
+            "bold": True,
+            "ragged": True,
+            "extra_header_column": True,
+            "html_rowspan": True,
+            "html_title_colspan": True,
+        },
+    )
 
     # report2.pdf: another full report, older scanner: stains, punch holes, show-through, merged cells
-    report2 = _find(SEED + 60, lambda d: d.report.style["table"]["merged_first_cell"] and len(d.pages) == 3,
-                    dpi=200, family="Kinnari",
-                    scan_overrides={"stains": 1, "punch_holes": True, "show_through": 0.05, "skew_deg": 1.2,
-                                    "noise_sigma": 3.5, "jpeg_quality": 55})
+    report2 = _find(
+        SEED + 60,
+        lambda d: d.report.style["table"]["merged_first_cell"] and len(d.pages) == 3,
+        dpi=200,
+        family="Kinnari",
+        scan_overrides={
+            "stains": 1,
+            "punch_holes": True,
+            "show_through": 0.05,
+            "skew_deg": 1.2,
+            "noise_sigma": 3.5,
+            "jpeg_quality": 55,
+        },
+    )
     report2.stem = "report2"
     written += write_document(out, report2, transcripts=False)
 
     # line.png: one text line (ที่ ... วันที่ ...) cropped from an unskewed 300 dpi memo scan
-    line_doc = make_document(SEED + 3, "line", parts=("memo",), dpi=300, family="Norasi",
-                             scan_overrides={**QUIET_SCAN, "skew_deg": 0.0, "skew_jitter": 0.0})
+    line_doc = make_document(
+        SEED + 3,
+        "line",
+        parts=("memo",),
+        dpi=300,
+        family="Norasi",
+        scan_overrides={**QUIET_SCAN, "skew_deg": 0.0, "skew_jitter": 0.0},
+    )
     _img, data, box, text = line_image(line_doc)
     write_bytes(out / "line.png", data)
-    _write_truth(out, "line", line_doc, "line.png", data, "image", page_texts=[text],
-                 extra={"crop_box": list(box)})
+    _write_truth(out, "line", line_doc, "line.png", data, "image", page_texts=[text], extra={"crop_box": list(box)})
     written += [out / "line.png", out / "line.truth.json"]
 
     # lowres.png: a memo scanned at 150 dpi (for upscaling tests)
-    low = make_document(SEED + 4, "lowres", parts=("memo",), dpi=150, family="Umpush",
-                        scan_overrides={"noise_sigma": 2.5, "dust": 0})
+    low = make_document(
+        SEED + 4, "lowres", parts=("memo",), dpi=150, family="Umpush", scan_overrides={"noise_sigma": 2.5, "dust": 0}
+    )
     data = _png_bytes(low.scans[0], 150)
     write_bytes(out / "lowres.png", data)
     _write_truth(out, "lowres", low, "lowres.png", data, "image")
     written += [out / "lowres.png", out / "lowres.truth.json"]
 
     # scan.tif: a multi-page TIFF (memo + table pages), 200 dpi, JPEG-compressed like office scanners
-    tif_doc = _find(SEED + 30, lambda d: len(d.pages) == 2, dpi=200, family="Loma",
-                    scan_overrides={"noise_sigma": 2.5, "jpeg_quality": 70})
+    tif_doc = _find(
+        SEED + 30,
+        lambda d: len(d.pages) == 2,
+        dpi=200,
+        family="Loma",
+        scan_overrides={"noise_sigma": 2.5, "jpeg_quality": 70},
+    )
     buf = io.BytesIO()
     first, *rest = tif_doc.scans
-    first.save(buf, "TIFF", save_all=True, append_images=rest, compression="tiff_adobe_deflate",
-               dpi=(tif_doc.dpi, tif_doc.dpi))
+    first.save(
+        buf, "TIFF", save_all=True, append_images=rest, compression="tiff_adobe_deflate", dpi=(tif_doc.dpi, tif_doc.dpi)
+    )
     data = buf.getvalue()
     write_bytes(out / "scan.tif", data)
     _write_truth(out, "scan", tif_doc, "scan.tif", data, "image")
@@ -152,11 +212,11 @@ _WHAT = {
     "table.pdf": "one landscape page of the ruled five-column measure table, no memo (so memo fields are null)",
     "report.pdf": "a full report: memo + landscape measure table over three pages",
     "report.md": "report.pdf as a VLM OCR engine would transcribe it: markdown, pipe tables with `<br>`, bold, "
-                 "ragged rows, a header with one extra column, and injected garbles (see `synth.garbles`)",
+    "ragged rows, a header with one extra column, and injected garbles (see `synth.garbles`)",
     "report.html": "the same transcript as HTML: `<table>` with rowspan for the merged measure cells and a colspan "
-                   "title row; same garbles",
+    "title row; same garbles",
     "report2.pdf": "another full report from an older scanner: stain, punch holes, show-through, 1.2° skew, "
-                   "merged (rowspan) first cells",
+    "merged (rowspan) first cells",
     "line.png": "one text line (ที่ … วันที่ …) rendered alone, scanned, cropped: for single-line OCR (psm 7)",
     "lowres.png": "a memo scanned at 150 dpi (low resolution, for upscaling tests)",
     "scan.tif": "a multi-page grayscale TIFF (deflate): memo + one table page at 200 dpi",
@@ -177,27 +237,29 @@ def readme(out: Path) -> str:
         if name.endswith((".pdf", ".tif")):
             facts += f", {truth['source']['pages']} page(s), {len(truth['measures'])} measure rows"
         rows.append(f"| `{name}` | {what} | {d['agency'] or '-'} | {facts} | {size:.2f} MB |")
-    return "\n".join([
-        "# Samples: synthetic scanned ITA reports with ground truth",
-        "",
-        "Made by the project's own generator, deterministically: `python -m ocr_pipeline.synth.samples`",
-        "(code in `ocr_pipeline/synth/samples.py`; re-running it rewrites this folder byte for byte).",
-        "Every input has `<stem>.truth.json` in the output contract's JSON shape (schema version 1: `source`,",
-        "`document` with `report_round`, `measures`, `corrections` [], `warnings` [], `pages` with the true",
-        "text in reading order, tables as one grid row per line with cells joined by ` | `), plus a `synth`",
-        "object: seed, font, dpi, skew per page, scanner settings, layout choices and, for transcripts, the",
-        "garbles injected. A document field is null when the file itself does not show it (e.g. the table",
-        "page has no document number). The agencies are real subdistricts (geothai); people, numbers and",
-        "texts are invented.",
-        "",
-        "| file | what | agency | font, resolution, pages | size |",
-        "| --- | --- | --- | --- | --- |",
-        *rows,
-        "",
-        "More documents: `python -m ocr_pipeline.synth OUTDIR --n 40 --seed 7 --transcripts`",
-        "(`<stem>.pdf`, `<stem>.truth.json`, `<stem>.md`, `<stem>.html`; same seed, same bytes).",
-        "",
-    ])
+    return "\n".join(
+        [
+            "# Samples: synthetic scanned ITA reports with ground truth",
+            "",
+            "Made by the project's own generator, deterministically: `python -m ocr_pipeline.synth.samples`",
+            "(code in `ocr_pipeline/synth/samples.py`; re-running it rewrites this folder byte for byte).",
+            "Every input has `<stem>.truth.json` in the output contract's JSON shape (schema version 1: `source`,",
+            "`document` with `report_round`, `measures`, `corrections` [], `warnings` [], `pages` with the true",
+            "text in reading order, tables as one grid row per line with cells joined by ` | `), plus a `synth`",
+            "object: seed, font, dpi, skew per page, scanner settings, layout choices and, for transcripts, the",
+            "garbles injected. A document field is null when the file itself does not show it (e.g. the table",
+            "page has no document number). The agencies are real subdistricts (geothai); people, numbers and",
+            "texts are invented.",
+            "",
+            "| file | what | agency | font, resolution, pages | size |",
+            "| --- | --- | --- | --- | --- |",
+            *rows,
+            "",
+            "More documents: `python -m ocr_pipeline.synth OUTDIR --n 40 --seed 7 --transcripts`",
+            "(`<stem>.pdf`, `<stem>.truth.json`, `<stem>.md`, `<stem>.html`; same seed, same bytes).",
+            "",
+        ]
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

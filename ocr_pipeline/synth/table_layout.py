@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from typing import Optional
 
 from ocr_pipeline.synth.content import Report
 from ocr_pipeline.synth.fonts import FontSet
 from ocr_pipeline.synth.layout import CellBlock, FillOp, PageLayout, RowBlock, RuleOp, TableBlock, TextOp, mm
 from ocr_pipeline.synth.thaidate import thai_num
 from ocr_pipeline.synth.wrap import text_width, wrap
+
 
 @dataclass
 class TableStyle:
@@ -30,15 +30,22 @@ def table_style(rng: random.Random) -> TableStyle:
     base = [0.19, 0.265, 0.145, 0.13, 0.27]
     fr = [max(0.08, b + rng.uniform(-0.02, 0.02)) for b in base]
     total = sum(fr)
-    return TableStyle(pt=rng.choice([16, 16, 15, 14]), pitch=rng.uniform(1.2, 1.4),
-                      fractions=[f / total for f in fr], merged_first=rng.random() < 0.3,
-                      repeat_header=rng.random() < 0.6, shaded_header=rng.random() < 0.3,
-                      center_small=rng.random() < 0.5, page_numbers=rng.random() < 0.5,
-                      rule_mm=rng.uniform(0.18, 0.3))
+    return TableStyle(
+        pt=rng.choice([16, 16, 15, 14]),
+        pitch=rng.uniform(1.2, 1.4),
+        fractions=[f / total for f in fr],
+        merged_first=rng.random() < 0.3,
+        repeat_header=rng.random() < 0.6,
+        shaded_header=rng.random() < 0.3,
+        center_small=rng.random() < 0.5,
+        page_numbers=rng.random() < 0.5,
+        rule_mm=rng.uniform(0.18, 0.3),
+    )
 
 
-def layout_table(report: Report, fonts: FontSet, rng: random.Random, first_number: int = 2,
-                 max_pages: int = 3, titles: bool = True) -> list[PageLayout]:
+def layout_table(
+    report: Report, fonts: FontSet, rng: random.Random, first_number: int = 2, max_pages: int = 3, titles: bool = True
+) -> list[PageLayout]:
     """Landscape table pages; the font shrinks, then measures are dropped, until it fits ``max_pages``."""
     st = table_style(rng)
     target = min(max_pages, rng.choices([1, 2, 3], weights=[3, 4.5, 2.5])[0])
@@ -60,8 +67,12 @@ def layout_table(report: Report, fonts: FontSet, rng: random.Random, first_numbe
         else:
             raise RuntimeError("table does not fit")
     report.style["table"] = {
-        "pt": st.pt, "pitch": round(st.pitch, 3), "merged_first_cell": st.merged_first,
-        "repeat_header": st.repeat_header, "shaded_header": st.shaded_header, "page_numbers": st.page_numbers,
+        "pt": st.pt,
+        "pitch": round(st.pitch, 3),
+        "merged_first_cell": st.merged_first,
+        "repeat_header": st.repeat_header,
+        "shaded_header": st.shaded_header,
+        "page_numbers": st.page_numbers,
         "columns": [round(f, 3) for f in st.fractions],
     }
     return pages
@@ -95,8 +106,9 @@ def _cell_lines(paras: list[str], font, width: float, slack: float) -> list[str]
     return out
 
 
-def _table_attempt(report: Report, fonts: FontSet, st: TableStyle, first_number: int,
-                   titles: bool) -> Optional[list[PageLayout]]:
+def _table_attempt(
+    report: Report, fonts: FontSet, st: TableStyle, first_number: int, titles: bool
+) -> list[PageLayout] | None:
     dpi = fonts.dpi
     w, h = round(mm(297, dpi)), round(mm(210, dpi))
     left, right, top, bottom = mm(15, dpi), w - mm(15, dpi), mm(13, dpi), h - mm(12, dpi)
@@ -109,8 +121,10 @@ def _table_attempt(report: Report, fonts: FontSet, st: TableStyle, first_number:
     rule = max(1.0, mm(st.rule_mm, dpi))
 
     def make_cells(paras_per_cell: list[list[str]], texts: list[str], f) -> list[CellBlock]:
-        return [CellBlock(t, p, _cell_lines(p, f, col_w[i] - 2 * pad_x, pad_x * 0.8))
-                for i, (t, p) in enumerate(zip(texts, paras_per_cell))]
+        return [
+            CellBlock(t, p, _cell_lines(p, f, col_w[i] - 2 * pad_x, pad_x * 0.8))
+            for i, (t, p) in enumerate(zip(texts, paras_per_cell))
+        ]
 
     header = RowBlock(make_cells(report.header_breaks, report.headers, bold), None)
     body_rows = []
@@ -178,14 +192,25 @@ def _merge_spans(table: TableBlock, report: Report, merged: bool) -> None:
         while j < len(rows) and report.rows[rows[j].row_index].measure == m:
             j += 1
         rows[k].span = j - k
-        for r in rows[k + 1:j]:
+        for r in rows[k + 1 : j]:
             r.span = 0
         k = j
 
 
-def _draw_table(page: PageLayout, rows: list[tuple[RowBlock, float, float]], table: TableBlock,
-                col_x: list[float], pad_x: float, pad_top: float, pitch: float, em: float, rule: float,
-                st: TableStyle, font, bold) -> None:
+def _draw_table(
+    page: PageLayout,
+    rows: list[tuple[RowBlock, float, float]],
+    table: TableBlock,
+    col_x: list[float],
+    pad_x: float,
+    pad_top: float,
+    pitch: float,
+    em: float,
+    rule: float,
+    st: TableStyle,
+    font,
+    bold,
+) -> None:
     top, bottom = rows[0][1], rows[-1][2]
     if table.header is not None and st.shaded_header:
         hb = rows[0]

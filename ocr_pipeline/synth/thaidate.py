@@ -6,10 +6,21 @@ import calendar
 import random
 from datetime import date, timedelta
 
-MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
-          "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
-MONTHS_ABBR = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
-               "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
+MONTHS = (
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+)
+MONTHS_ABBR = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
 _THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 
@@ -93,8 +104,9 @@ def random_day(rng: random.Random, start: date, end: date) -> date:
     return start + timedelta(days=rng.randint(0, (end - start).days))
 
 
-def period_cell(rng: random.Random, fy_be: int, start: date, end: date,
-                arabic: bool = False) -> tuple[str, date | None, date | None]:
+def period_cell(
+    rng: random.Random, fy_be: int, start: date, end: date, arabic: bool = False
+) -> tuple[str, date | None, date | None]:
     """Text of a ระยะเวลาดำเนินการ cell inside the report period, with the dates it means.
 
     Returns (text, first day, last day); days are None when the text names no dates ("ทุกเดือน").
@@ -103,9 +115,22 @@ def period_cell(rng: random.Random, fy_be: int, start: date, end: date,
     fy_start, fy_end = fiscal_bounds(fy_be)
     n_q = 2 if end.month == 3 else 4
     kind = rng.choices(
-        ["span_abbr", "span_full", "span_open", "whole_fy", "fy_named", "quarters", "quarter", "month",
-         "sub_span", "days_span", "day", "every"],
-        weights=[14, 6, 6, 7, 3, 5, 3, 6, 6, 3, 2, 1])[0]
+        [
+            "span_abbr",
+            "span_full",
+            "span_open",
+            "whole_fy",
+            "fy_named",
+            "quarters",
+            "quarter",
+            "month",
+            "sub_span",
+            "days_span",
+            "day",
+            "every",
+        ],
+        weights=[14, 6, 6, 7, 3, 5, 3, 6, 6, 3, 2, 1],
+    )[0]
     yb, ye = be_year(start.year), be_year(end.year)
     dash = rng.choice([" - ", " - ", " – ", "-"])
     if kind == "span_abbr":

@@ -6,8 +6,8 @@ same edits.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Union
 
 from ocr_pipeline.synth.content import Report
 from ocr_pipeline.synth.layout import PageLayout
@@ -40,7 +40,7 @@ class TTable:
     rows: list[TRow]
 
 
-TItem = Union[TPara, TTable]
+TItem = TPara | TTable
 
 
 def joiners_for(text: str, lines: list[str]) -> list[str]:
@@ -95,11 +95,13 @@ def from_layout(pages: list[PageLayout], report: Report, reflow_memo: bool) -> l
 
 def _memo_paragraphs(report: Report) -> list[TItem]:
     """The memo as a VLM reflows it: one line per field, paragraph and signature line."""
-    items: list[TItem] = [TPara(["บันทึกข้อความ"], role="title"),
-                          TPara([f"ส่วนราชการ {report.sender_line}"], role="label"),
-                          TPara([f"ที่ {report.doc_number} วันที่ {report.doc_date_text}"], role="label"),
-                          TPara([f"เรื่อง {report.subject}"], role="label"),
-                          TPara([f"เรียน {report.addressee}"])]
+    items: list[TItem] = [
+        TPara(["บันทึกข้อความ"], role="title"),
+        TPara([f"ส่วนราชการ {report.sender_line}"], role="label"),
+        TPara([f"ที่ {report.doc_number} วันที่ {report.doc_date_text}"], role="label"),
+        TPara([f"เรื่อง {report.subject}"], role="label"),
+        TPara([f"เรียน {report.addressee}"]),
+    ]
     items += [TPara([p]) for p in report.paragraphs]
     for s in report.signatures:
         if s.comment:

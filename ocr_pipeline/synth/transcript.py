@@ -31,14 +31,21 @@ class Quirks:
 
 
 def draw_quirks(rng: random.Random) -> Quirks:
-    return Quirks(reflow_memo=rng.random() < 0.4, br=rng.choices(["lines", "paras", "none"], [4, 4, 2])[0],
-                  bold=rng.random() < 0.3, ragged=rng.random() < 0.25, extra_header_column=rng.random() < 0.15,
-                  html_rowspan=rng.random() < 0.5, html_title_colspan=rng.random() < 0.3,
-                  title_style=rng.choice(["heading", "bold", "plain"]))
+    return Quirks(
+        reflow_memo=rng.random() < 0.4,
+        br=rng.choices(["lines", "paras", "none"], [4, 4, 2])[0],
+        bold=rng.random() < 0.3,
+        ragged=rng.random() < 0.25,
+        extra_header_column=rng.random() < 0.15,
+        html_rowspan=rng.random() < 0.5,
+        html_title_colspan=rng.random() < 0.3,
+        title_style=rng.choice(["heading", "bold", "plain"]),
+    )
 
 
-def make_transcripts(report: Report, pages: list[PageLayout], seed: int, garble_rate: float,
-                     quirks: dict | None = None) -> tuple[str, str, dict]:
+def make_transcripts(
+    report: Report, pages: list[PageLayout], seed: int, garble_rate: float, quirks: dict | None = None
+) -> tuple[str, str, dict]:
     """(markdown, html, record for the truth's synth: quirks and garbles); ``quirks`` overrides by name."""
     rng = random.Random(seed * 7 + 5)
     q = draw_quirks(rng)
@@ -127,9 +134,13 @@ def _html_page(items: list[TItem], q: Quirks) -> str:
     for idx, it in enumerate(items):
         if isinstance(it, TPara):
             text = _esc(it.text())
-            is_title_before_table = (q.html_title_colspan and idx + 1 < len(items)
-                                     and isinstance(items[idx + 1], TTable) and it.role == "text"
-                                     and not it.text().startswith("- "))
+            is_title_before_table = (
+                q.html_title_colspan
+                and idx + 1 < len(items)
+                and isinstance(items[idx + 1], TTable)
+                and it.role == "text"
+                and not it.text().startswith("- ")
+            )
             if is_title_before_table:
                 pending_title.append(text)
             elif it.role == "title":

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict
 from datetime import date
-from typing import Optional
 
 from ocr_pipeline.model import Document, Measure, Page, Result, Signatory, Source
 from ocr_pipeline.synth.content import Report
@@ -21,7 +20,7 @@ def _fold(text: str) -> str:
     return "".join(text.split())
 
 
-def _iso(d: Optional[date]) -> Optional[str]:
+def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
@@ -79,17 +78,33 @@ def measures(report: Report, pages: list[PageLayout], page_numbers: dict[int, in
                 shown = report.measures[row.measure].steps[row.steps[0]]
                 for si in row.steps:
                     s = m.steps[si]
-                    out.append(Measure(
-                        measure_no=m.no, measure=m.text, step_no=s.no, step=s.text,
-                        responsible=" ".join(shown.responsible.split("\n")), period_text=shown.period_text,
-                        period_start=_iso(shown.period_start), period_end=_iso(shown.period_end),
-                        result=" ".join(shown.result.split("\n")), page=page_numbers[page.number],
-                        confidence=1.0))
+                    out.append(
+                        Measure(
+                            measure_no=m.no,
+                            measure=m.text,
+                            step_no=s.no,
+                            step=s.text,
+                            responsible=" ".join(shown.responsible.split("\n")),
+                            period_text=shown.period_text,
+                            period_start=_iso(shown.period_start),
+                            period_end=_iso(shown.period_end),
+                            result=" ".join(shown.result.split("\n")),
+                            page=page_numbers[page.number],
+                            confidence=1.0,
+                        )
+                    )
     return out
 
 
-def truth_json(report: Report, pages: list[PageLayout], file_name: str, data: bytes, kind: str,
-               synth: dict, page_texts: Optional[list[str]] = None) -> dict:
+def truth_json(
+    report: Report,
+    pages: list[PageLayout],
+    file_name: str,
+    data: bytes,
+    kind: str,
+    synth: dict,
+    page_texts: list[str] | None = None,
+) -> dict:
     """The truth object for a file made of ``pages`` (numbered 1.. in the file).
 
     ``page_texts`` overrides the page texts (a cropped line); measures then come only from tables in it.

@@ -43,8 +43,15 @@ def _tokens(chunk: str) -> tuple[str, ...]:
     parts = _split_long([p for p in word_tokenize(chunk, engine="newmm", keep_whitespace=False) if p])
     out: list[str] = []
     for p in parts:
-        if out and (_NO_START.match(p) or _NO_END.search(out[-1]) or len(p) == 1 or "." in p and len(p) <= 3
-                    or not _THAI.search(p) and not _THAI.search(out[-1])):
+        if out and (
+            _NO_START.match(p)
+            or _NO_END.search(out[-1])
+            or len(p) == 1
+            or "." in p
+            and len(p) <= 3
+            or not _THAI.search(p)
+            and not _THAI.search(out[-1])
+        ):
             out[-1] += p
         else:
             out.append(p)
@@ -69,8 +76,9 @@ def text_width(font: ImageFont.FreeTypeFont, text: str) -> float:
     return _width(font, text)
 
 
-def wrap(text: str, font: ImageFont.FreeTypeFont, width: float, first_width: float | None = None,
-         slack: float = 0.0) -> list[str]:
+def wrap(
+    text: str, font: ImageFont.FreeTypeFont, width: float, first_width: float | None = None, slack: float = 0.0
+) -> list[str]:
     """Lines of ``text`` no wider than ``width`` (the first line no wider than ``first_width``).
 
     Joining the lines back with the separators they were broken at gives ``text`` with runs of spaces
@@ -110,4 +118,4 @@ def _cut(font: ImageFont.FreeTypeFont, text: str, limit: float) -> tuple[str, st
 
 def _can_cut(text: str, i: int) -> bool:
     """Not before a mark or following vowel, not after a leading vowel, not before consonant + karan."""
-    return not (_NO_START.match(text[i:]) or _NO_END.search(text[:i]) or text[i + 1:i + 2] == "\u0e4c")
+    return not (_NO_START.match(text[i:]) or _NO_END.search(text[:i]) or text[i + 1 : i + 2] == "\u0e4c")

@@ -23,8 +23,9 @@ def dump_json(obj: dict) -> bytes:
     return (json.dumps(obj, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def write_document(outdir: Path, doc: SynthDoc, *, transcripts: bool = False,
-                   garble_rate: float = 0.3, quirks: dict | None = None) -> list[Path]:
+def write_document(
+    outdir: Path, doc: SynthDoc, *, transcripts: bool = False, garble_rate: float = 0.3, quirks: dict | None = None
+) -> list[Path]:
     """Write ``doc`` into ``outdir``; returns the paths written. ``quirks`` overrides transcript quirks."""
     outdir.mkdir(parents=True, exist_ok=True)
     pdf = doc.pdf()
