@@ -15,12 +15,8 @@ from rapidfuzz import fuzz
 from ocr_pipeline.clean.thai_text import normalize_thai
 from ocr_pipeline.model import Line, Page, Signatory, union_box
 from ocr_pipeline.resources import load_list
+from ocr_pipeline.understand.labels import name_groups
 
-NAME_GROUP = re.compile(r"[(\[{]\s*([^()\[\]{}]{3,60}?)\s*[)\]}]")
-_TITLED = r"((?:นางสาว|นาง|นาย|ว่าที่|ดร\.)[^()\[\]{}]{3,60}?)"
-# one bracket of the pair lost: "(นายอภิชาญ นามโคตร" or "นายอภิชาญ นามโคตร)"
-HALF_BRACKETED = re.compile(rf"^(?:[(\[{{]\s*{_TITLED}|{_TITLED}\s*[)\]}}])$")
-TITLES = ("นางสาว", "นาง", "นาย", "ว่าที่ร้อยตรี", "ว่าที่ ร.ต.", "จ่าเอก", "ดร.")
 MEMO_TITLE = "บันทึกข้อความ"
 
 
@@ -56,36 +52,6 @@ def despeck(text: str | None) -> str | None:
     while before != text:  # a speck may hide another: "ตำบลต้า ' ."
         before, text = text, " ".join(SPECK.sub("", text).split())
     return text
-
-
-def name_groups(text: str) -> list[str]:
-    """Names in brackets when the line holds nothing else (a signature's name line); a bracket OCR
-    lost is allowed when the name starts with a title: "นายอภิชาญ นามโคตร)"."""
-    groups = NAME_GROUP.findall(text)
-    rest = NAME_GROUP.sub(" ", text)
-    if not groups:
-        half = HALF_BRACKETED.match(text.strip())
-        if not half:
-            return []
-        groups, rest = [half.group(1) or half.group(2)], ""
-    if re.search(r"[\u0e01-\u0e2e A-Za-z0-9]{3,}", rest.replace(" ", "")):
-        return []
-    names = [" ".join(g.split()) for g in groups]
-    return names if all(_looks_like_name(n) for n in names) else []
-
-
-def _looks_like_name(text: str) -> bool:
-    """Mostly Thai letters, no digits, a title or a space between given and family name; a name
-    that starts with a title may carry some OCR garbage ("นายธนวัต NWA")."""
-    compact = text.replace(" ", "")
-    thai = sum("\u0e00" <= ch <= "\u0e7f" for ch in compact)
-    titled = compact.startswith(TITLES)
-    return (
-        len(compact) >= 4
-        and thai >= (0.6 if titled else 0.8) * len(compact)
-        and not any(ch.isdigit() for ch in compact)
-        and (titled or " " in text.strip())
-    )
 
 
 THAI_LETTERS = re.compile(r"[\u0e01-\u0e2e]")
