@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from ocr_pipeline.clean.thai_text import normalize_thai
 from ocr_pipeline.model import Line, Page, Signatory, union_box
-from ocr_pipeline.resources import load_list
+from ocr_pipeline.resources import load_list, load_table
 from ocr_pipeline.understand.labels import name_groups
 
 MEMO_TITLE = "บันทึกข้อความ"
@@ -55,8 +55,12 @@ def despeck(text: str | None) -> str | None:
 
 
 THAI_LETTERS = re.compile(r"[\u0e01-\u0e2e]")
-# a second position line: acting for another post
-CONTINUATION = ("ปฏิบัติหน้าที่", "ปฏิบัติราชการแทน", "รักษาราชการแทน", "รักษาการแทน")
+
+
+@cache
+def _continuations() -> tuple[str, ...]:
+    """Words that open a second position line: acting for another post (``position_links.tsv``)."""
+    return tuple(word for word, second in load_table("position_links.tsv") if second == "yes")
 
 
 def _position_line(lines: list[Line], index: int) -> Line | None:
@@ -68,7 +72,7 @@ def _position_line(lines: list[Line], index: int) -> Line | None:
         if name_groups(nxt.text):
             return None
         if len(THAI_LETTERS.findall(nxt.text)) >= 3:
-            if k + 1 < len(lines) and lines[k + 1].text.strip().startswith(CONTINUATION):
+            if k + 1 < len(lines) and lines[k + 1].text.strip().startswith(_continuations()):
                 return Line(
                     text=nxt.text.strip() + " " + lines[k + 1].text.strip(),
                     box=nxt.box,

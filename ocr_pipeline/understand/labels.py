@@ -9,7 +9,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from ocr_pipeline.resources import load_table
+from ocr_pipeline.resources import load_list, load_table
 
 LABEL_SCORE = 80.0  # similarity a token needs to be read as a memo label
 
@@ -86,7 +86,6 @@ NAME_GROUP = re.compile(r"[(\[{]\s*([^()\[\]{}]{3,60}?)\s*[)\]}]")
 _TITLED = r"((?:นางสาว|นาง|นาย|ว่าที่|ดร\.)[^()\[\]{}]{3,60}?)"
 # one bracket of the pair lost: "(นายอภิชาญ นามโคตร" or "นายอภิชาญ นามโคตร)"
 HALF_BRACKETED = re.compile(rf"^(?:[(\[{{]\s*{_TITLED}|{_TITLED}\s*[)\]}}])$")
-TITLES = ("นางสาว", "นาง", "นาย", "ว่าที่ร้อยตรี", "ว่าที่ ร.ต.", "จ่าเอก", "ดร.")
 
 
 def name_groups(text: str) -> list[str]:
@@ -110,7 +109,7 @@ def _looks_like_name(text: str) -> bool:
     that starts with a title may carry some OCR garbage ("นายธนวัต NWA")."""
     compact = text.replace(" ", "")
     thai = sum("\u0e00" <= ch <= "\u0e7f" for ch in compact)
-    titled = compact.startswith(TITLES)
+    titled = compact.startswith(load_list("titles.txt"))
     return (
         len(compact) >= 4
         and thai >= (0.6 if titled else 0.8) * len(compact)
