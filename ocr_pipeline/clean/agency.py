@@ -913,11 +913,18 @@ def _write_back(
                 if not rewrite_conflicts:
                     continue
             edits.append((opt.start, opt.end, target.name, sim))
-        if m.prefix_score < 100.0 and m.prefix_text != m.prefix_canonical:
+        if m.prefix_score < 100.0 and m.prefix_text != m.prefix_canonical and not _wrapped_front(m):
             edits.append((m.prefix_start, m.prefix_end, m.prefix_canonical, m.prefix_score))
         for start, end, after, score in edits:
             res.rewrites.append(Rewrite(m.page, m.field, start, end, text[start:end], after, round(score, 1)))
             res.corrections.append(Correction(m.page, m.field, text[start:end], after, "gazetteer", round(score, 1)))
+
+
+def _wrapped_front(m: Mention) -> bool:
+    """A type word whose front ended the line before: ``…โดยให้องค์`` / ``การบริหารส่วนตำบล…`` starts
+    its line with the rest of the word, which is no misreading of the whole."""
+    at_line_start = m.prefix_start == 0 or m.text[m.prefix_start - 1] == "\n"
+    return at_line_start and len(m.prefix_text) < len(m.prefix_canonical) and m.prefix_canonical.endswith(m.prefix_text)
 
 
 def _bare(name: str) -> str:

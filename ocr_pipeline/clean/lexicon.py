@@ -571,6 +571,8 @@ def repair_heading(
     if m.entry is None or m.score < threshold:
         return norm, None, []
     field_name = fields[m.entry]
+    if all_words(k):  # another wording of the heading (ห้วงเวลาดำเนินการ), not a misreading
+        return norm, field_name, []
     if not m.accepted(threshold, margin):
         same = m.runner_up is not None and fields[m.runner_up] == field_name
         return norm, field_name if same else None, []
@@ -642,6 +644,17 @@ def known_words() -> frozenset[str]:
         words.add(k)
         words.update(tokenize(k))
     return frozenset(words)
+
+
+def all_words(text: str) -> bool:
+    """Is ``text`` (Thai, no spaces) made wholly of known words of two letters or more?
+
+    >>> all_words("ห้วงเวลาดำเนินการ"), all_words("ระยะเวลาดำเนนการ")
+    (True, False)
+    """
+    tokens = tokenize(text)
+    known = known_words()
+    return bool(tokens) and all(len(t) >= 2 and t in known for t in tokens)
 
 
 @cache
@@ -865,6 +878,12 @@ _ABBREV_BEFORE_NUMBER = re.compile(
 )
 
 
+def _cuts_cluster(text: str, start: int, end: int) -> bool:
+    """Would a rewrite of ``text[start:end]`` cut a Thai character cluster (a span that starts with a
+    vowel or mark, or stops before one)? ``ส่งเสริมค|ุณธรรม`` is no garbled ``คุณธรรม``."""
+    return (start < len(text) and text[start] in _NO_START) or (end < len(text) and text[end] in _NO_START)
+
+
 def repair_words(
     text: str,
     protect: Iterable[tuple[int, int]] = (),
@@ -919,7 +938,7 @@ def repair_words(
         known_max = min(KNOWN_SPAN_MAX_COST, KNOWN_SPAN_COST_PER_CHAR * len(c.entry))
         if c.known and (c.cost > known_max or len(c.entry) < KNOWN_SPAN_MIN_LEN):
             continue
-        if any(taken[c.start : c.end]):
+        if any(taken[c.start : c.end]) or _cuts_cluster(norm, c.start, c.end):
             continue
         for i in range(c.start, c.end):
             taken[i] = True
