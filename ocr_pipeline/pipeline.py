@@ -13,8 +13,10 @@ from __future__ import annotations
 import time
 from concurrent.futures import Executor
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
+from ocr_pipeline.clean.dates import reading_on
 from ocr_pipeline.clean.thai_text import normalize_thai
 from ocr_pipeline.document_text import DocText, apply_corrections, collect_items, pages_with_text
 from ocr_pipeline.errors import NoTextFound
@@ -33,9 +35,9 @@ from ocr_pipeline.understand import Roles, understand
 ROUND_MONTHS = {"6 months": 6, "12 months": 12}
 
 
-def process(inp: InputFile, executor: Executor | None = None) -> Result:
-    """Read, clean and extract one checked input."""
-    return clean_and_extract(inp, read_pages(inp, executor))
+def process(inp: InputFile, executor: Executor | None = None, today: date | None = None) -> Result:
+    """Read, clean and extract one checked input (``today``: the reading date, default the system's)."""
+    return clean_and_extract(inp, read_pages(inp, executor), today)
 
 
 def read_pages(inp: InputFile, executor: Executor | None) -> list[Page]:
@@ -59,16 +61,21 @@ def page_tasks(inp: InputFile) -> list[PageTask]:
     return [PageTask(Path(inp.path), inp.kind, n) for n in range(1, inp.pages + 1)]
 
 
-def clean_and_extract(inp: InputFile, pages: list[Page]) -> Result:
+def clean_and_extract(inp: InputFile, pages: list[Page], today: date | None = None) -> Result:
     """The whole-document stages on pages already read; raises NoTextFound for a blank input."""
     if not any(p.raw_text.strip() for p in pages):
         raise NoTextFound("no text found on any page")
     source = Source(path=str(inp.path), sha256=inp.sha256, kind=inp.kind, pages=len(pages))
-    return build_result(source, pages)
+    return build_result(source, pages, today)
 
 
-def build_result(source: Source, pages: list[Page]) -> Result:
-    """Clean-up and extraction over the whole document."""
+def build_result(source: Source, pages: list[Page], today: date | None = None) -> Result:
+    """Clean-up and extraction over the whole document; no date is read as after ``today``."""
+    with reading_on(today):
+        return _build_result(source, pages)
+
+
+def _build_result(source: Source, pages: list[Page]) -> Result:
     clock = _Clock()
     read_warnings = [w for p in pages for w in _read_warnings(p)]
     read_fixes = [c for p in pages for c in p.corrections]

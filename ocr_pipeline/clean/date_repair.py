@@ -38,13 +38,16 @@ from itertools import combinations
 
 from ocr_pipeline.clean.dates import (
     BE_OFFSET,
+    EARLIEST_BE,
     FOLD,
     date_tokens,
     fiscal_year_bounds,
     fiscal_year_of,
+    latest_fiscal_year,
     parse_date,
     resolve_relative,
     scan_dates,
+    two_digit_year_be,
 )
 from ocr_pipeline.clean.thai_text import THAI_DIGITS, TO_ARABIC, TO_THAI
 from ocr_pipeline.model import Correction
@@ -67,6 +70,14 @@ _MAX_TOKEN_COST = 5.0
 _MAX_COMBOS = 6000  # combinations visited per mention and reader
 _MAX_PARSES = 1500  # combinations parsed per mention and reader
 _TOKEN_OPTIONS = 60
+MARGIN = 1.5  # how much a repaired value must beat its best alternative (cost units, about -ln odds)
+KEEP_MARGIN = 0.5  # the same for a value taken as a reader of every digit wrote it
+# The plausible fiscal years: the years the document writes plainly, WINDOW_SLACK either side, never
+# before EARLIEST_BE nor after the fiscal year after today's; with no plain year, the RECENT_YEARS
+# before that. A repair may also reach a year TARGET_SLACK outside the window (a period's start).
+WINDOW_SLACK = 4
+RECENT_YEARS = 25
+TARGET_SLACK = 1
 
 _THAI_DIGITS = THAI_DIGITS
 _TO_THAI = TO_THAI
@@ -200,11 +211,16 @@ def _edit_cost(obs: str, true: str, ch: _Channel, limit: float) -> float:
     return dp[n][m] if dp[n][m] <= limit else inf
 
 
+Window = tuple[int, int]  # plausible fiscal years, B.E., both included
+
+
 @cache
-def _targets(script: str) -> tuple[str, ...]:
-    """Numbers a digit run in a date can stand for: days, months, 2-digit years, plausible years."""
+def _targets(script: str, window: Window) -> tuple[str, ...]:
+    """Numbers a digit run in a date can stand for: days, months, 2-digit years, and the years
+    (B.E. and C.E.) of the plausible window with a year of slack either side."""
+    lo, hi = window[0] - TARGET_SLACK, window[1] + TARGET_SLACK
     nums = {str(k) for k in range(1, 32)} | {f"{k:02d}" for k in range(100)}
-    nums |= {str(y) for y in range(2540, 2591)} | {str(y) for y in range(1997, 2048)}
+    nums |= {str(y) for y in range(lo, hi + 1)} | {str(y - BE_OFFSET) for y in range(lo, hi + 1)}
     out = sorted(nums, key=lambda s: (len(s), s))
     if script == "thai":
         out = [s.translate(_TO_THAI) for s in out]
@@ -212,11 +228,14 @@ def _targets(script: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=20000)
-def token_readings(run: str, full: bool = False, share: float = 1.0) -> tuple[tuple[str, float], ...]:
+def token_readings(
+    run: str, full: bool = False, share: float = 1.0, window: Window | None = None
+) -> tuple[tuple[str, float], ...]:
     """Candidate true values of one digit run with their edit cost, cheapest first (as read: 0).
 
     ``full``: the reader can write ๔ ๖ ๗ ๘ ๙ (see ``digit_confusions.tsv``, column cost_full);
-    ``share``: the part of a stock-Tesseract confusion's cost this mention pays.
+    ``share``: the part of a stock-Tesseract confusion's cost this mention pays; ``window``: the
+    plausible fiscal years (default: ``recent_window()``).
 
     >>> token_readings("๒๕๒๐๒๐")[:2]
     (('๒๕๒๐๒๐', 0.0), ('๒๕๖๖', 1.0))
@@ -226,7 +245,7 @@ def token_readings(run: str, full: bool = False, share: float = 1.0) -> tuple[tu
     ch = _channel(full, share)
     script = "thai" if any(c in _THAI_DIGITS for c in run) else "arabic"
     out: dict[str, float] = {run: 0.0}
-    for t in _targets(script):
+    for t in _targets(script, window or recent_window()):
         if abs(len(t) - len(run)) > 2 or t == run:
             continue
         c = _edit_cost(run, t, ch, _MAX_TOKEN_COST)
@@ -319,11 +338,46 @@ def _fits(slot: str, value: str) -> bool:
     return True
 
 
-def _year_be(value: str) -> int:
+def _year_be(value: str, latest: int | None = None) -> int:
+    """A written year as B.E.: four digits B.E. or C.E.; two digits by ``two_digit_year_be``."""
     v = int(value.translate(FOLD))
     if len(value) == 2:
-        return 2500 + v
+        return two_digit_year_be(v, latest)
     return v if v >= 2400 else v + BE_OFFSET
+
+
+def recent_window() -> Window:
+    """The fiscal years of the last ``RECENT_YEARS`` up to the one after today's."""
+    latest = latest_fiscal_year()
+    return max(EARLIEST_BE, latest - RECENT_YEARS), latest
+
+
+def plausible_window(texts: Sequence[str], reader: str = "auto") -> Window:
+    """The fiscal years a document's dates may name: around the four-digit years its mentions
+    write plainly (by a reader that writes every digit: a stock-Tesseract year is no evidence of
+    itself), within B.E. ``EARLIEST_BE`` and the fiscal year after today's.
+
+    >>> from datetime import date
+    >>> from ocr_pipeline.clean.dates import reading_on
+    >>> with reading_on(date(2026, 12, 4)):
+    ...     plausible_window(["ปีงบประมาณ พ.ศ. ๒๕๖๗", "ต.ค. ๒๕๖๖ - มี.ค. ๒๕๖๗"]), plausible_window(["๒๕๒๐๒๐"])
+    ((2562, 2571), (2546, 2571))
+    """
+    latest = latest_fiscal_year()
+    anchors = []
+    for text in texts:
+        if _may_be_tha(text, reader):
+            continue
+        for m, slot in zip(_DIGIT_RUN.finditer(text), _slots(text)):
+            if slot == "year" and len(m.group()) == 4:
+                year = _year_be(m.group(), latest)
+                if EARLIEST_BE - WINDOW_SLACK <= year <= latest + 1:
+                    anchors.append(year)
+    if not anchors:
+        return recent_window()
+    lo = max(EARLIEST_BE, min(anchors) - WINDOW_SLACK)
+    hi = min(latest, max(anchors) + WINDOW_SLACK)
+    return (lo, hi) if lo <= hi else recent_window()
 
 
 # ----------------------------------------------------------------------------- reading a text per role
@@ -332,10 +386,14 @@ def _year_be(value: str) -> int:
 _Val = tuple
 
 
-@lru_cache(maxsize=50000)
 def _interpret(role: str, text: str) -> tuple[_Val | None, float]:
-    """The value a text gives for a role (None: no reading), and how much of the text's date
-    material (digit runs, month abbreviations, range dashes) it leaves unexplained."""
+    """The value a text gives for a role, as read on today's date (two-digit years depend on it)."""
+    return _interpret_as_of(role, text, latest_fiscal_year())
+
+
+@lru_cache(maxsize=50000)
+def _interpret_as_of(role: str, text: str, _latest: int) -> tuple[_Val | None, float]:
+    """``_interpret``, cached per latest fiscal year."""
     mentions, loose, orphans, dangling = scan_dates(text)
     n_loose = _near_count(text, [(m.start, m.end) for m in mentions], loose + orphans)
     if role == "fiscal_year":
@@ -473,8 +531,8 @@ def _candidates(
             options = [
                 tuple(
                     o
-                    for k, o in enumerate(token_readings(vtext[s:e], full, 1.0 if full else share))
-                    if k == 0 or (_fits(slot, o[0]) and (slot != "year" or lo - 1 <= _year_be(o[0]) <= hi + 1))
+                    for k, o in enumerate(token_readings(vtext[s:e], full, 1.0 if full else share, window))
+                    if k == 0 or (_fits(slot, o[0]) and (slot != "year" or lo - 1 <= _year_be(o[0], hi) <= hi + 1))
                 )
                 for (s, e), slot in zip(runs, slots)
             ]
@@ -484,7 +542,9 @@ def _candidates(
                 if parsed >= _MAX_PARSES:
                     break
                 if len(year_runs) > 1:
-                    years = [_year_be(options[k][idx[k]][0]) for k in year_runs if _fits("year", options[k][idx[k]][0])]
+                    years = [
+                        _year_be(options[k][idx[k]][0], hi) for k in year_runs if _fits("year", options[k][idx[k]][0])
+                    ]
                     if years and max(years) - min(years) > 1:
                         continue  # one mention spans at most two calendar years
                 parsed += 1
@@ -632,14 +692,15 @@ def _score(delta: float) -> float:
 def repair_dates(
     evidence: Sequence[DateEvidence],
     *,
-    window: tuple[int, int] = (2550, 2575),
-    margin: float = 1.5,
-    keep_margin: float = 0.5,
+    window: Window | None = None,
+    margin: float = MARGIN,
+    keep_margin: float = KEEP_MARGIN,
     reader: str = "auto",
 ) -> DateRepair:
     """Settle all date mentions of one document jointly; see the module docstring.
 
-    window: plausible fiscal years (BE). margin: how much (in cost units, about -ln odds) a
+    window: plausible fiscal years (BE), by default from the years the document itself writes and
+    today's date (``plausible_window``). margin: how much (in cost units, about -ln odds) a
     repaired value must beat its best alternative; keep_margin: the same for a value taken as
     written by a reader that can write every digit (text from stock Tesseract ``tha`` is no literal
     evidence: it needs ``margin``). reader: ``tha-fast`` (cannot write ๔ ๖ ๗ ๘ ๙), ``full``, or
@@ -655,6 +716,7 @@ def repair_dates(
     # the same text the same way, so repeating it proves nothing more
     keys = list(dict.fromkeys((ev.role, ev.text) for ev in evidence))
     group_of = {k: g for g, k in enumerate(keys)}
+    window = window or plausible_window([text for _, text in keys], reader)
     roles = [role for role, _ in keys]
     cand_lists: list[list[_Cand]] = []
     as_read: list[_Val | None] = []

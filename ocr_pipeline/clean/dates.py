@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from typing import NamedTuple
 
 from ocr_pipeline.clean.thai_text import ABOVE_BELOW, ARABIC_DIGITS, THAI_DIGITS, TO_THAI
-
-from ..resources import load_table
+from ocr_pipeline.resources import load_table
 
 __all__ = [
     "DateMention",
@@ -90,6 +92,44 @@ class DateMention:
 # ----------------------------------------------------------------------------- calendar helpers
 
 
+EARLIEST_BE = 2500  # the earliest year (B.E.) a report read here can carry
+TWO_DIGIT_AHEAD = 10  # a two-digit year names at most this many years after the latest fiscal year
+_TODAY: ContextVar[date | None] = ContextVar("ocr_pipeline_today", default=None)
+
+
+def today() -> date:
+    """The date the documents are read on: the system date, or the one set by ``reading_on``.
+    Nothing is dated after it (a letter of next year is a misreading), which bounds repairs."""
+    return _TODAY.get() or date.today()
+
+
+@contextmanager
+def reading_on(day: date | None) -> Iterator[None]:
+    """Take ``day`` as today while reading (``--today``; tests and reruns of old batches)."""
+    token = _TODAY.set(day)
+    try:
+        yield
+    finally:
+        _TODAY.reset(token)
+
+
+def latest_fiscal_year() -> int:
+    """The latest fiscal year a document may report on: the one after today's (B.E.)."""
+    return fiscal_year_of(today()) + 1
+
+
+def two_digit_year_be(yy: int, latest: int | None = None) -> int:
+    """A two-digit year as a B.E. year: the latest one ending in ``yy`` that is at most
+    ``TWO_DIGIT_AHEAD`` years after ``latest`` (default: the latest fiscal year from today).
+
+    >>> two_digit_year_be(66, 2570), two_digit_year_be(2, 2570), two_digit_year_be(2, 2610)
+    (2566, 2502, 2602)
+    """
+    top = (latest if latest is not None else latest_fiscal_year()) + TWO_DIGIT_AHEAD
+    year = top - (top - yy) % 100
+    return year
+
+
 def fiscal_year_of(d: date) -> int:
     """The Thai fiscal year (BE) containing ``d``: 2022-10-01 -> 2566."""
     return d.year + BE_OFFSET + (1 if d.month >= _FY_START_MONTH else 0)
@@ -147,7 +187,7 @@ def _year_to_ce(digits: str, era: str | None) -> int | None:
             return y
         return None
     if len(digits) == 2:
-        return 2000 + y if era == "ce" else 2500 + y - BE_OFFSET
+        return 2000 + y if era == "ce" else two_digit_year_be(y) - BE_OFFSET
     return None
 
 
