@@ -155,7 +155,10 @@ def score_all(documents, out_dir: Path) -> list[DocScore]:
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
         out_path = out_dir / f"{src.stem}.json"
         output = json.loads(out_path.read_text(encoding="utf-8")) if out_path.is_file() else None
-        scores.append(score_document(src.stem, truth, output, input_kind(src)))
+        score = score_document(src.stem, truth, output, input_kind(src))
+        if input_kind(src) == "transcript" and not score.condition.startswith("clean transcript"):
+            score.condition = f"transcript ({src.suffix.lower().lstrip('.')})"  # not the scan's dpi x copy
+        scores.append(score)
     return scores
 
 

@@ -12,14 +12,17 @@ Thai digits as Arabic, whitespace collapsed, Thai Unicode normalised; whitespace
 
 1. Measure and step numbers (``measures.measure_no`` / ``measures.step_no``): "there" is the set of
    numbers the truth's rows on that page carry. Right: ``after`` is one of them and ``before`` is not;
-   harmful: ``before`` is and ``after`` is not; both or neither: neutral.
+   harmful: ``before`` is and ``after`` is not; both or neither: neutral. A measure cell's text
+   (``measures.period_text`` ...) is judged the same way against the truth rows' values of that column on
+   the page (as substrings), when exactly one of ``before`` and ``after`` is found there; otherwise 2.
 2. Text (page text, table cells, document fields): the correction is found in the output's page text,
    ``before`` in ``raw_text`` (the OCR text before clean-up) or else ``after`` in ``text``; when the
    correction carries a location (``item`` such as ``p1.l3`` or ``p2.t0.r3.c1`` with ``start``/``end``, or
    ``location: {item, start, end}``) and the output has that item's text (``items``: ``{id: text}``), the
    span there is used and the search is skipped. The span with 12 characters of context on each side is
    aligned to the truth page's text (rapidfuzz's best partial alignment, then a character alignment
-   inside it), and the truth characters facing the span are the truth "there". A span found several
+   inside it), and the truth characters facing the span are the truth "there" (truth characters the
+   alignment inserts at the span's edge count in, up to 3: more means the context was lost there). A span found several
    times is judged at each place; places that disagree make the correction neutral and ``ambiguous``.
 3. Failing that, a document field's correction (``document.X``) is judged against the truth's value of
    X by containment (``before`` in it, ``after`` not: harmful; the reverse: right).
@@ -38,6 +41,7 @@ from rapidfuzz.distance import Levenshtein
 
 VERDICTS = ("right", "harmful", "neutral", "unlocated")
 CONTEXT = 12  # folded characters of context on each side of a span
+SLACK = 3  # truth characters inserted at a span's edge that still count as facing it
 MIN_ALIGNMENT = 60.0  # rapidfuzz partial_ratio below which a place is not taken as found
 _ITEM = re.compile(r"^p(\d+)\.")
 
@@ -69,9 +73,16 @@ def judge(
     field = c.get("field") or ""
     if before == after:
         return "neutral", {"why": "equal when folded"}
-    if field.startswith("measures.") and field.split(".", 1)[1] in ("measure_no", "step_no"):
-        have = numbers.get((field.split(".", 1)[1], c.get("page")), set()) or numbers.get((field, None), set())
+    name = field.split(".", 1)[1] if field.startswith("measures.") else None
+    if name in ("measure_no", "step_no"):
+        have = numbers.get((name, c.get("page")), set()) or numbers.get((field, None), set())
         return _by_membership(before, after, have), {"truth": sorted(have)}
+    if name and (name, c.get("page")) in numbers:  # a cell's text: the truth rows' values on that page
+        values = numbers[(name, c.get("page"))]
+        b_in = bool(before) and any(before in v for v in values)
+        a_in = bool(after) and any(after in v for v in values)
+        if a_in != b_in:
+            return ("right" if a_in else "harmful"), {"truth": sorted(values)[:3]}
     spans = _truth_spans(c, before, after, tpages, opages, items)
     if spans:
         verdicts = {_compare(before, after, t) for t in spans}
@@ -117,6 +128,9 @@ def _truth_numbers(truth: dict) -> dict:
                 continue
             for key in ((name, m.get("page")), ("measures." + name, None)):
                 out.setdefault(key, set()).add(str(m[name]))
+        for name in ("measure", "step", "responsible", "period_text", "result"):
+            if m.get(name):
+                out.setdefault((name, m.get("page")), set()).add(squeeze(m[name]))
     return out
 
 
@@ -176,7 +190,10 @@ def _align(left: str, span: str, right: str, truth: str) -> str | None:
     hi = min(len(truth), hit.dest_end + CONTEXT)
     region = truth[lo:hi]
     first, last = _boundaries(window, region)
-    start, end = first[len(left)], last[len(left) + len(span)]
+    a, b = len(left), len(left) + len(span)
+    # truth characters inserted at a boundary belong to the span, unless there are many (context lost)
+    start = first[a] if last[a] - first[a] <= SLACK else last[a]
+    end = last[b] if last[b] - first[b] <= SLACK else first[b]
     return region[start : max(start, end)]
 
 
