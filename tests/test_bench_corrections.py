@@ -62,7 +62,7 @@ def test_a_year_repeated_with_different_truths_is_ambiguous():
     truth["pages"][0]["text"] = "ปีงบประมาณ ๒๕๖๖ อ้างถึงคำสั่ง ปี ๒๕๖๕"
     raw = "ปีงบประมาณ ๒๕๖๕ อ้างถึงคำสั่ง ปี ๒๕๖๕"
     (judged,) = judge_all(truth, _output(raw, raw, [_c("๒๕๖๕", "๒๕๖๖", "fiscal-consistency")]))
-    assert judged["verdict"] == "neutral" and judged["ambiguous"]
+    assert judged["verdict"] == "ambiguous"
 
 
 def test_a_location_picks_the_occurrence():
@@ -108,7 +108,7 @@ def test_summary_gives_right_share_and_harmful_per_word_per_rule():
     assert s.corrections == 2 and s.corrections_right_share == 0.5
     assert s.corrections_by_rule["lexicon"]["harmful"] == 1
     assert s.harmful_corrections_rate == 1 / score.truth_words
-    assert "| `lexicon` | 1 | 0 | 1 |" in rules_markdown(s)
+    assert "| `lexicon` | 1 | 0 | 1 | 0 | 0 | 0 |" in rules_markdown(s)
 
 
 def test_documents_are_grouped_by_condition():

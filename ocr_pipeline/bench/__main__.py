@@ -17,7 +17,7 @@ page; text corrections are found in the output's page text (``before`` in the ra
 gives the item's text), aligned to the truth page's text with 12 characters of context on each side,
 and compared with the truth characters facing them; a document field's correction that cannot be
 placed so is judged against the truth's value of that field. A correction found at several places
-whose verdicts disagree is neutral. The method is written out in ``bench/corrections.py``. Reported:
+whose verdicts disagree is ambiguous. The method is written out in ``bench/corrections.py``. Reported:
 corrections made (per document), the share that is right, and harmful corrections as a share of the
 truth's words, overall and per rule. ``right words made wrong`` is the earlier, cruder figure (a word
 rule's ``before`` found in the truth page and its ``after`` not), kept to compare with the README.
@@ -216,16 +216,17 @@ def condition_markdown(overall: Summary, groups: dict[str, Summary]) -> str:
 def rules_markdown(summary: Summary) -> str:
     """Corrections per rule: made, right, harmful, neutral, unlocated, right share, harmful per word."""
     lines = [
-        "| rule | made | right | harmful | neutral | unlocated | right | harmful, % of words |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| rule | made | right | harmful | neutral | ambiguous | unlocated | right | harmful, % of words |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for rule, r in summary.corrections_by_rule.items():
         lines.append(
-            f"| `{rule}` | {r['made']} | {r['right']} | {r['harmful']} | {r['neutral']} | {r['unlocated']} "
+            f"| `{rule}` | {r['made']} | {r['right']} | {r['harmful']} | {r['neutral']} | {r['ambiguous']} "
+            f"| {r['unlocated']} "
             f"| {_pct(r['right_share'])} | {_pct(r['harmful_per_word'], 3)} |"
         )
     lines.append(
-        f"| all | {summary.corrections} | | | | | {_pct(summary.corrections_right_share)} "
+        f"| all | {summary.corrections} | | | | | | {_pct(summary.corrections_right_share)} "
         f"| {_pct(summary.harmful_corrections_rate, 3)} |"
     )
     return "\n".join(lines)

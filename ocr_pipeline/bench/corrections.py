@@ -5,6 +5,8 @@ A correction says ``before -> after`` in a ``field`` on a ``page``; it is
 - **right** when ``before`` differs from the truth there and ``after`` equals it (wrong -> right),
 - **harmful** when ``before`` equals the truth there and ``after`` does not (right -> wrong),
 - **neutral** otherwise: wrong -> still wrong, or a change that folding undoes (both equal the truth),
+- **ambiguous** when its text is found at several places whose truths give different verdicts (a lone
+  digit, a repeated year) and the correction carries no location to pick one,
 - **unlocated** when the scorer cannot tell where in the truth it applies (reported, never guessed).
 
 Where "there" is comes from the correction's own text. Values are compared folded (``score.fold``:
@@ -22,8 +24,8 @@ Thai digits as Arabic, whitespace collapsed, Thai Unicode normalised; whitespace
    span there is used and the search is skipped. The span with 12 characters of context on each side is
    aligned to the truth page's text (rapidfuzz's best partial alignment, then a character alignment
    inside it), and the truth characters facing the span are the truth "there" (truth characters the
-   alignment inserts at the span's edge count in, up to 3: more means the context was lost there). A span found several
-   times is judged at each place; places that disagree make the correction neutral and ``ambiguous``.
+   alignment inserts at the span's edge count in, up to 3: more means the context was lost there). A span
+   found several times is judged at each place; places that disagree make the correction ambiguous.
 3. Failing that, a document field's correction (``document.X``) is judged against the truth's value of
    X by containment (``before`` in it, ``after`` not: harmful; the reverse: right).
 
@@ -39,7 +41,7 @@ from collections import Counter
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-VERDICTS = ("right", "harmful", "neutral", "unlocated")
+VERDICTS = ("right", "harmful", "neutral", "ambiguous", "unlocated")
 CONTEXT = 12  # folded characters of context on each side of a span
 SLACK = 3  # truth characters inserted at a span's edge that still count as facing it
 MIN_ALIGNMENT = 60.0  # rapidfuzz partial_ratio below which a place is not taken as found
@@ -88,7 +90,7 @@ def judge(
         verdicts = {_compare(before, after, t) for t in spans}
         if len(verdicts) == 1:
             return verdicts.pop(), {"truth": spans[0]}
-        return "neutral", {"truth": spans[0], "ambiguous": True}
+        return "ambiguous", {"truth": spans[0]}
     key = field.split(".", 1)[1] if field.startswith("document.") else None
     if key and tdoc.get(key) not in (None, "", []):
         value = squeeze(str(tdoc[key]))

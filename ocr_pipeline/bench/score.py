@@ -295,7 +295,7 @@ def _correction_figures(scores: list[DocScore]) -> dict:
         made = sum(c.values())
         rules[rule] = {
             "made": made,
-            **{v: c.get(v, 0) for v in ("right", "harmful", "neutral", "unlocated")},
+            **{v: c.get(v, 0) for v in ("right", "harmful", "neutral", "ambiguous", "unlocated")},
             "right_share": c.get("right", 0) / made if made else 0.0,
             "harmful_per_word": c.get("harmful", 0) / words if words else 0.0,
         }

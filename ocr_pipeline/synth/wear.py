@@ -92,7 +92,7 @@ def photocopy(img: np.ndarray, kind: str, seed: int, dpi: int = PRINT_DPI) -> tu
     sigma, thr, grain, density = {
         "clean": (rng.uniform(0.7, 1.0), rng.uniform(0.45, 0.52), 0.05, rng.uniform(0.86, 0.95)),
         "thick": (rng.uniform(2.0, 3.0), rng.uniform(0.14, 0.22), 0.08, rng.uniform(0.92, 1.0)),
-        "pale": (rng.uniform(0.8, 1.2), rng.uniform(0.58, 0.7), 0.2, rng.uniform(0.36, 0.55)),
+        "pale": (rng.uniform(0.8, 1.2), rng.uniform(0.55, 0.65), 0.18, rng.uniform(0.55, 0.72)),
     }[kind]
     spread = cv2.GaussianBlur(cover, (0, 0), sigma * k)
     uneven = _smooth_noise(h, w, 48 * k, rng) * 0.05
@@ -101,7 +101,7 @@ def photocopy(img: np.ndarray, kind: str, seed: int, dpi: int = PRINT_DPI) -> tu
     toner = ((spread + uneven + fine) > thr).astype(np.float32)
     toner = cv2.GaussianBlur(toner, (0, 0), 0.6 * k)
     if kind == "pale":  # mottled, starved fill
-        mottle = 1.0 - 0.6 * np.clip(_smooth_noise(h, w, 3 * k, rng) * 0.8 + 0.5, 0, 1)
+        mottle = 1.0 - 0.4 * np.clip(_smooth_noise(h, w, 3 * k, rng) * 0.8 + 0.5, 0, 1)
         toner *= mottle
     paper = 255.0 - rng.uniform(4, 16) if kind != "pale" else 255.0 - rng.uniform(0, 8)
     out = paper - (paper - 12.0) * toner * density
