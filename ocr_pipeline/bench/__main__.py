@@ -10,8 +10,8 @@ scans, e.g. ``150 dpi x pale``; the standard corpus is ``<dpi> dpi x none``), so
 it lives.
 
 Corrections (issue 15.2): each correction of an output is judged against the truth, per rule: right
-(wrong -> right), harmful (right -> wrong), neutral (wrong -> still wrong, or a change folding undoes)
-or unlocated. Number fields are judged against the numbers of the truth's rows on the correction's
+(wrong -> right), harmful (right -> wrong), neutral (wrong -> still wrong, or a change folding undoes),
+ambiguous (found at several places that disagree, and no location given) or unlocated. Number fields are judged against the numbers of the truth's rows on the correction's
 page; text corrections are found in the output's page text (``before`` in the raw OCR text, else
 ``after`` in the cleaned text; or the correction's own location, item id and span, when the output
 gives the item's text), aligned to the truth page's text with 12 characters of context on each side,
