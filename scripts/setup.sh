@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng poppler-utils
-              fonts-thai-tlwg fonts-tlwg-laksaman fonts-noto-core fontconfig)
+              fonts-thai-tlwg fonts-tlwg-laksaman fonts-noto-core fontconfig
+              libpangocairo-1.0-0)  # Pango + cairo: the generator's word-processor rendering
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -17,6 +17,7 @@ from PIL import Image
 from ocr_pipeline.synth.degrade import degrade
 from ocr_pipeline.synth.document import SynthDoc, make_document
 from ocr_pipeline.synth.fonts import FontSet
+from ocr_pipeline.synth.garble import KINDS
 from ocr_pipeline.synth.layout import PageLayout, TextOp
 from ocr_pipeline.synth.render import render_page
 from ocr_pipeline.synth.truth import truth_json
@@ -132,7 +133,7 @@ def make_samples(out: Path) -> list[Path]:
         out,
         report,
         transcripts=True,
-        garble_rate=0.8,
+        garble_rate=dict.fromkeys(KINDS, 0.8),  # the word garbles only, as when the samples were made
         quirks={
             "br": "lines",
             "bold": True,
