@@ -25,17 +25,20 @@ class ExitCode(IntEnum):
     OK = 0, "every input was processed"
     INTERNAL = 1, "unexpected internal error (rerun with `--debug` and report the traceback)"
     USAGE = 2, "wrong command-line usage"
-    NOT_FOUND = 3, "input not found"
+    NOT_FOUND = 3, "input not found (or its path is too long to exist)"
     UNSUPPORTED = 4, "unsupported file type, or no supported file in the folders given"
     EMPTY = 5, "empty file (0 bytes)"
     CORRUPT = 6, "damaged or truncated file (PDF or image)"
     ENCRYPTED = 7, "encrypted PDF (remove the password, e.g. `qpdf --decrypt`)"
     NO_TEXT = 8, "no text found on any page (blank scan)"
     ENGINE_MISSING = 9, "Tesseract, its Thai language data, or poppler is not installed"
-    OUTPUT = 10, "the output cannot be written (folder not writable or a file, disk full, would overwrite an input)"
+    OUTPUT = (
+        10,
+        "the output cannot be written (folder not writable or a file, disk full, another run writing there), or it would replace an input or a file this tool did not write",
+    )
     OCR_FAILED = 11, "Tesseract failed on a page"
     OVER_LIMIT = 12, "a page or document is over a limit (`--max-pixels`, `--max-pages`, `--max-upscale`)"
-    UNREADABLE = 13, "the input cannot be read (permission denied, or its name is too long)"
+    UNREADABLE = 13, "the input file or folder cannot be read (permission denied)"
     WORKER_DIED = 14, "the process reading a page died (out of memory, or killed)"
     CLUSTER = 15, "the Dask scheduler given with `--scheduler` cannot be reached"
     INTERRUPTED = 130, "interrupted (Ctrl-C, SIGINT): finished inputs are kept, a rerun goes on from there"

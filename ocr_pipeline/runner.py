@@ -426,11 +426,10 @@ class Batch:
         line = (
             f"summary: {data['processed']} processed, {data['skipped_unchanged']} unchanged, {data['failed']} failed "
             f"of {data['inputs']}; {data['pages']} page(s) ({data['pages_from_cache']} from the cache), "
-            f"{data['corrections']} correction(s), {data['warnings']} warning(s) in {data['seconds']:.0f} s"
+            f"{data['corrections']} correction(s), {data['warnings']} warning(s) in {data['seconds']:.0f} s "
+            f"(details: {self.settings.out / RUN_SUMMARY})"
         )
-        log.info(line)
-        for failure in data["failures"]:
-            log.info(f"  failed: {failure['input']}: {failure['reason']}")
+        log.info(line)  # the failures' reasons were printed as they came, and are in the file
         with contextlib.suppress(OutputError):
             with deferred_signals():
                 self.out.commit({RUN_SUMMARY: json.dumps(data, ensure_ascii=False, indent=2) + "\n"})
