@@ -11,11 +11,21 @@ import sys
 import zlib
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, SAMPLES, load_json, run_cli
 from PIL import Image
 from pypdf import PdfWriter
 
-REPORT = SAMPLES / "report.md"  # a transcript: the whole pipeline without OCR, quick
+REPORT = SAMPLES / "report.md"  # a transcript: the whole pipeline without OCR
+NOTE_TEXT = "บันทึกข้อความ\nส่วนราชการ สำนักปลัด เทศบาลตำบลกกโก\n"  # a tiny transcript: quicker still
+
+
+@pytest.fixture
+def note(tmp_path) -> Path:
+    path = tmp_path / "notes" / "report.md"
+    path.parent.mkdir()
+    path.write_text(NOTE_TEXT, encoding="utf-8")
+    return path
 
 
 def _errors(stderr: str) -> list[str]:
@@ -29,15 +39,16 @@ def _copy(src: Path, dst: Path) -> Path:
     return dst
 
 
-def test_row1_output_over_its_own_input_is_refused(tmp_path):
-    scan = _copy(REPORT, tmp_path / "t" / "scan.txt")
+def test_row1_output_over_its_own_input_is_refused(tmp_path, note):
+    scan = _copy(note, tmp_path / "t" / "scan.txt")
     proc = run_cli(str(scan), "-o", str(tmp_path / "t"))
     assert proc.returncode == 10
     [line] = _errors(proc.stderr)
     assert "would overwrite the input" in line and "-o" in line
-    assert scan.read_bytes() == REPORT.read_bytes(), "the input is untouched"
+    assert scan.read_bytes() == note.read_bytes(), "the input is untouched"
 
 
+@pytest.mark.slow
 def test_row2_output_folder_inside_the_input_folder_is_not_read_again(tmp_path):
     src = tmp_path / "ri"
     _copy(REPORT, src / "report.md")
@@ -58,10 +69,10 @@ def test_row2_output_folder_inside_the_input_folder_is_not_read_again(tmp_path):
     assert sorted(p.name for p in (tmp_path / "elsewhere").glob("*.json")) == ["report.json", "run-summary.json"]
 
 
-def test_row3_same_stems_get_distinct_names(tmp_path):
-    x = _copy(REPORT, tmp_path / "sc" / "x" / "report.md")
-    y = _copy(SAMPLES / "report.html", tmp_path / "sc" / "y" / "report.html")
-    lit = _copy(REPORT, tmp_path / "sc" / "report-2.md")
+def test_row3_same_stems_get_distinct_names(tmp_path, note):
+    x = _copy(note, tmp_path / "sc" / "x" / "report.md")
+    y = _copy(note, tmp_path / "sc" / "y" / "report.html")
+    lit = _copy(note, tmp_path / "sc" / "report-2.md")
     out = tmp_path / "sco"
     proc = run_cli(str(x), str(y), str(lit), "-o", str(out))
     assert proc.returncode == 0, proc.stderr
@@ -70,11 +81,11 @@ def test_row3_same_stems_get_distinct_names(tmp_path):
     assert proc.stdout.count("report-2.json") == 1
 
 
-def test_row4_a_result_path_that_is_a_folder_changes_nothing(tmp_path):
+def test_row4_a_result_path_that_is_a_folder_changes_nothing(tmp_path, note):
     out = tmp_path / "ps"
     (out / "report.txt").mkdir(parents=True)
     (out / "report.corrections.csv").write_text("old\n", encoding="utf-8")
-    proc = run_cli(str(REPORT), "-o", str(out))
+    proc = run_cli(str(note), "-o", str(out))
     assert proc.returncode == 10
     [line] = _errors(proc.stderr)
     assert "is a folder" in line
@@ -82,9 +93,9 @@ def test_row4_a_result_path_that_is_a_folder_changes_nothing(tmp_path):
     assert (out / "report.corrections.csv").read_text(encoding="utf-8") == "old\n"
 
 
-def test_row5_a_name_over_the_limit_fails_alone(tmp_path):
+def test_row5_a_name_over_the_limit_fails_alone(tmp_path, note):
     long_name = "/tmp/" + "z" * 300 + ".md"
-    proc = run_cli(long_name, str(REPORT), "-o", str(tmp_path / "out"))
+    proc = run_cli(long_name, str(note), "-o", str(tmp_path / "out"))
     assert proc.returncode == 3
     [line] = _errors(proc.stderr)
     assert "longer than the file system allows" in line
@@ -98,11 +109,11 @@ def _as_unprivileged(*args: str) -> list[str]:
     return command
 
 
-def test_row6_unreadable_file_and_folder_fail_alone(tmp_path):
-    locked_file = _copy(REPORT, tmp_path / "locked.md")
+def test_row6_unreadable_file_and_folder_fail_alone(tmp_path, note):
+    locked_file = _copy(note, tmp_path / "locked.md")
     locked_dir = tmp_path / "tree" / "locked"
-    _copy(REPORT, locked_dir / "a.md")
-    _copy(REPORT, tmp_path / "tree" / "ok.md")
+    _copy(note, locked_dir / "a.md")
+    _copy(note, tmp_path / "tree" / "ok.md")
     locked_file.chmod(0)
     locked_dir.chmod(0)
     try:
@@ -123,8 +134,9 @@ def test_row6_unreadable_file_and_folder_fail_alone(tmp_path):
     assert (tmp_path / "out" / "ok.json").is_file()
 
 
-def test_row7_closed_or_full_stdout_does_not_stop_the_batch(tmp_path):
-    command = [sys.executable, "-m", "ocr_pipeline", str(REPORT), str(SAMPLES / "report.html")]
+@pytest.mark.slow
+def test_row7_closed_or_full_stdout_does_not_stop_the_batch(tmp_path, note):
+    command = [sys.executable, "-m", "ocr_pipeline", str(note), str(_copy(note, note.with_suffix(".html")))]
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     closed = subprocess.Popen(
         [*command, "-o", str(tmp_path / "a")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env
@@ -142,7 +154,7 @@ def test_row7_closed_or_full_stdout_does_not_stop_the_batch(tmp_path):
         assert (tmp_path / out / "report.md.json").is_file() and (tmp_path / out / "report.html.json").is_file()
 
 
-def test_row11_stale_temp_files_and_scratch_folders_are_removed(tmp_path):
+def test_row11_stale_temp_files_and_scratch_folders_are_removed(tmp_path, note):
     out = tmp_path / "out"
     out.mkdir()
     stale = out / ".report.json.abcd1234.tmp"
@@ -154,7 +166,7 @@ def test_row11_stale_temp_files_and_scratch_folders_are_removed(tmp_path):
     old_call = tmp / "ocrp-k3j9x0"
     old_call.mkdir()
     os.utime(old_call, (0, 0))
-    proc = run_cli(str(REPORT), "-o", str(out), env={"TMPDIR": str(tmp)})
+    proc = run_cli(str(note), "-o", str(out), env={"TMPDIR": str(tmp)})
     assert proc.returncode == 0, proc.stderr
     assert not stale.exists() and not dead_run.exists() and not old_call.exists()
     assert not list(tmp.glob("ocrp-*")), "this run's own scratch folder is gone too"
@@ -174,9 +186,9 @@ def _png_header_only(path: Path, width: int, height: int) -> Path:
     return path
 
 
-def test_row12_decompression_bomb_is_over_the_pixel_limit(tmp_path):
+def test_row12_decompression_bomb_is_over_the_pixel_limit(tmp_path, note):
     bomb = _png_header_only(tmp_path / "bomb.png", 60000, 60000)
-    proc = run_cli(str(bomb), str(REPORT), "-o", str(tmp_path / "out"))
+    proc = run_cli(str(bomb), str(note), "-o", str(tmp_path / "out"))
     assert proc.returncode == 12
     [line] = _errors(proc.stderr)
     assert "60000x60000" in line and "--max-pixels 3600M" in line
@@ -203,6 +215,7 @@ def test_row14_a_one_pixel_image_is_a_blank_page(tmp_path):
     assert "no text found" in line and "cv2" not in proc.stderr
 
 
+@pytest.mark.slow
 def test_row15_a_35_dpi_tag_on_a_big_image_is_over_the_upscale_limit(tmp_path):
     Image.new("L", (3000, 3000), 255).save(tmp_path / "tagged.png", dpi=(35, 35))
     proc = run_cli(str(tmp_path / "tagged.png"), "-o", str(tmp_path / "out"))
@@ -213,10 +226,10 @@ def test_row15_a_35_dpi_tag_on_a_big_image_is_over_the_upscale_limit(tmp_path):
     assert raised.returncode == 12 and "--max-pixels 662M" in raised.stderr, "then the pixel limit still holds"
 
 
-def test_row17_long_input_names_get_results(tmp_path):
-    name226 = _copy(REPORT, tmp_path / ("ร" * 74 + "abcd.md"))  # 226 bytes
+def test_row17_long_input_names_get_results(tmp_path, note):
+    name226 = _copy(note, tmp_path / ("ร" * 74 + "abcd.md"))  # 226 bytes
     assert len(name226.name.encode()) == 229 and len(name226.stem.encode()) == 226
-    name250 = _copy(REPORT, tmp_path / ("x" * 250 + ".md"))
+    name250 = _copy(note, tmp_path / ("x" * 250 + ".md"))
     proc = run_cli(str(name226), str(name250), "-o", str(tmp_path / "out"))
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "out" / f"{name226.stem}.corrections.csv").is_file()
@@ -224,6 +237,7 @@ def test_row17_long_input_names_get_results(tmp_path):
     assert len(cut.name.encode()) < 255 and load_json(cut)["source"]["path"] == str(name250)
 
 
+@pytest.mark.slow
 def test_row18_a_corrupt_tiff_page_is_one_line_of_ours(tmp_path):
     page = Image.open(SAMPLES / "line.png").convert("L")
     good = tmp_path / "good.tif"
@@ -251,13 +265,14 @@ def test_row20_output_folder_that_is_a_file_is_found_before_any_ocr(tmp_path):
     ]
 
 
-def test_results_are_ours_to_replace_but_not_a_users_file(tmp_path):
+@pytest.mark.slow
+def test_results_are_ours_to_replace_but_not_a_users_file(tmp_path, note):
     out = tmp_path / "out"
-    assert run_cli(str(REPORT), "-o", str(out)).returncode == 0
-    assert run_cli(str(REPORT), "-o", str(out), "--no-cache").returncode == 0, "our own results are replaced"
+    assert run_cli(str(note), "-o", str(out)).returncode == 0
+    assert run_cli(str(note), "-o", str(out), "--no-cache").returncode == 0, "our own results are replaced"
     (out / "report.txt").unlink()
     (out / "report.txt").write_text("my notes\n", encoding="utf-8")
     (out / ".ocr-pipeline" / "done").rename(out / "forgotten")
-    proc = run_cli(str(REPORT), "-o", str(out), "--no-cache")
+    proc = run_cli(str(note), "-o", str(out), "--no-cache")
     assert proc.returncode == 10 and "did not write" in proc.stderr
     assert (out / "report.txt").read_text(encoding="utf-8") == "my notes\n"
