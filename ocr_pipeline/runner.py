@@ -367,7 +367,9 @@ class Batch:
         if self.settings.scheduler:
             from ocr_pipeline.distributed import DaskPool
 
-            return DaskPool(self.settings.scheduler, self.settings.limits.max_pixels)
+            pool = DaskPool(self.settings.scheduler, self.settings.limits.max_pixels)
+            log.debug(f"reading pages on the Dask cluster at {self.settings.scheduler} ({pool.slots} threads)")
+            return pool
         from ocr_pipeline.workers import LocalPool
 
         workers = max(1, min(self._target_slots(), waiting))
