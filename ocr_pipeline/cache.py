@@ -7,7 +7,7 @@ a hash of its language data, and a hash of the code and model that read a page (
 an entry is never stale; an entry that no longer fits ``model.Page`` is a miss. Entries are gzip'd
 JSON (``serial``), written atomically, so a run killed at any moment leaves none half written.
 
-``result_fingerprint`` adds the whole package's code and dictionaries: the output folder's record of
+``result_fingerprint`` adds the whole package (code, dictionaries, model): the output folder's record of
 a finished input holds it, and a later run with the same fingerprint and input skips that input.
 """
 
@@ -28,7 +28,7 @@ from ocr_pipeline import __version__
 
 CACHE_FORMAT = 1
 PACKAGE = Path(__file__).resolve().parent
-READING_CODE = ("ocr", "layout", "ingest", "model.py", "models", "serial.py")
+READING_CODE = ("ocr", "layout", "ingest", "model.py", "models", "serial.py", "workers.py")
 
 
 def default_cache_dir() -> Path:
@@ -89,38 +89,28 @@ def reading_fingerprint(tesseract_version: str, langs: str, settings: dict) -> s
 
 def result_fingerprint(reading: str, settings: dict) -> str:
     """What a whole result depends on besides the file: the reading, all the code, the dictionaries."""
-    parts = {"reading": reading, "code": tree_hash(("",)), "dictionaries": dictionaries_hash(), "settings": settings}
+    parts = {"reading": reading, "code": tree_hash(("",)), "settings": settings}
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
 @functools.cache
 def tree_hash(parts: tuple[str, ...]) -> str:
-    """A hash of the package files under ``parts`` (paths relative to the package; "" for all)."""
+    """A hash of the package files under ``parts`` (paths relative to the package; "" for all, with
+    the dictionaries and the digit model, which are package data)."""
     h = hashlib.sha256()
     for part in parts:
         top = PACKAGE / part
-        files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())
+        if top.is_file():
+            files = [top]
+        else:
+            files = sorted(
+                Path(folder) / name
+                for folder, dirs, names in os.walk(top, followlinks=True)
+                for name in names
+                if "__pycache__" not in folder and not name.endswith(".pyc")
+            )
         for path in files:
-            if "__pycache__" in path.parts or path.suffix == ".pyc":
-                continue
             h.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()
-
-
-@functools.cache
-def dictionaries_hash() -> str:
-    """A hash of the data files in ``dictionaries/`` ("" when they are package data: ``tree_hash`` has them)."""
-    from ocr_pipeline import resources
-
-    try:
-        folder = Path(resources.dictionaries_dir())  # type: ignore[attr-defined]
-    except (AttributeError, OSError, TypeError):
-        return ""
-    if folder == PACKAGE or PACKAGE in folder.parents or not folder.is_dir():
-        return ""
-    h = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        h.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
 

@@ -14,26 +14,14 @@ import pandas as pd
 
 from ocr_pipeline.model import Result
 from ocr_pipeline.outdir import OutputDir, Payload
+from ocr_pipeline.schema import (
+    COMBINED_SOURCE_COLUMN,
+    CORRECTION_CSV_COLUMNS,
+    DOCUMENT_COLUMNS_IN_MEASURES,
+    MEASURE_CSV_COLUMNS,
+    integer_columns,
+)
 
-MEASURE_COLUMNS = [
-    "measure_no",
-    "measure",
-    "step_no",
-    "step",
-    "responsible",
-    "period_text",
-    "period_start",
-    "period_end",
-    "result",
-    "page",
-    "confidence",
-    "agency",
-    "province",
-    "fiscal_year_be",
-    "doc_date",
-]
-CORRECTION_COLUMNS = ["page", "field", "before", "after", "rule", "score"]
-INTEGER_COLUMNS = ["measure_no", "step_no", "page", "fiscal_year_be"]
 RESULT_SUFFIXES = (".json", ".measures.csv", ".txt", ".corrections.csv")  # the files of one input
 COMBINED_MEASURES = "measures.csv"  # with several inputs: all their rows
 RUN_SUMMARY = "run-summary.json"
@@ -41,25 +29,22 @@ RUN_SUMMARY = "run-summary.json"
 
 def measures_frame(result: Result) -> pd.DataFrame:
     """One row per measure step, with the document columns repeated for analysts."""
-    doc = result.document
-    rows = [
-        {
-            **asdict(m),
-            "agency": doc.agency,
-            "province": doc.province,
-            "fiscal_year_be": doc.fiscal_year_be,
-            "doc_date": doc.doc_date,
-        }
-        for m in result.measures
-    ]
-    frame = pd.DataFrame(rows, columns=MEASURE_COLUMNS)
-    for col in INTEGER_COLUMNS:
-        frame[col] = pd.array(frame[col], dtype="Int64")  # 1, not 1.0, with empty cells allowed
-    return frame
+    doc = asdict(result.document)
+    repeated = {name: doc[name] for name in DOCUMENT_COLUMNS_IN_MEASURES}
+    rows = [{**asdict(m), **repeated} for m in result.measures]
+    return _typed(pd.DataFrame(rows, columns=list(MEASURE_CSV_COLUMNS)))
 
 
 def corrections_frame(result: Result) -> pd.DataFrame:
-    return pd.DataFrame([asdict(c) for c in result.corrections], columns=CORRECTION_COLUMNS).astype({"page": "Int64"})
+    """One row per correction."""
+    rows = [asdict(c) for c in result.corrections]
+    return _typed(pd.DataFrame(rows, columns=list(CORRECTION_CSV_COLUMNS)))
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    for col in integer_columns(frame.columns):
+        frame[col] = pd.array(frame[col], dtype="Int64")  # 1, not 1.0, with empty cells allowed
+    return frame
 
 
 def result_files(result: Result, name: str) -> dict[str, Payload]:
@@ -77,9 +62,10 @@ def combined_measures_files(results: list[tuple[str, Result]]) -> dict[str, Payl
     frames = []
     for source, result in results:
         frame = measures_frame(result)
-        frame.insert(0, "source", source)
+        frame.insert(0, COMBINED_SOURCE_COLUMN, source)
         frames.append(frame)
-    combined = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["source", *MEASURE_COLUMNS])
+    empty = pd.DataFrame(columns=[COMBINED_SOURCE_COLUMN, *MEASURE_CSV_COLUMNS])
+    combined = pd.concat(frames, ignore_index=True) if frames else empty
     return {COMBINED_MEASURES: _csv_writer(combined)}
 
 

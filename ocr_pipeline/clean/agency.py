@@ -27,7 +27,7 @@ from rapidfuzz.distance import OSA
 
 from ocr_pipeline.clean import gazetteer as g
 from ocr_pipeline.clean.gazetteer import Level, name_key
-from ocr_pipeline.clean.thai_text import normalize_thai
+from ocr_pipeline.clean.thai_text import COMBINING, normalize_thai
 from ocr_pipeline.resources import load_table
 
 Kind = Literal["agency", "province", "district", "subdistrict"]
@@ -50,9 +50,7 @@ ALL_LEVELS: tuple[Level, ...] = ("subdistrict", "district", "province")
 
 _THAI = "\u0e00-\u0e7f"
 _NAME_CHAR = re.compile("[\u0e01-\u0e4e]")  # Thai letters, vowels, marks, ฯ ๆ; not Thai digits
-_COMBINING = set(
-    "\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
-)
+_COMBINING = set(COMBINING)
 
 
 @dataclass(frozen=True)

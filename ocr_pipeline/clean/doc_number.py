@@ -114,7 +114,7 @@ def parse_doc_number(raw: str) -> DocNumber | None:
     """Split 'ที่ ลบ ๕๓๘๐๑/๓๒๔', 'ที่ ล.บ.๕๓๘๐๑/๓๒๔', 'AU ๕๓๘๐๑/๓๒๔' into prefix and number.
 
     >>> parse_doc_number("ที่ ลบ.๕๓๘๐๑/๓๒๔")
-    DocNumber(prefix='ลบ', number='๕๓๘๐๑/๓๒๔')
+    DocNumber(prefix='ลบ', number='๕๓๘๐๑/๓๒๔', marked='')
     """
     text = normalize_thai(raw).strip()
     m = _PATTERN.match(text)

@@ -30,16 +30,14 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from ocr_pipeline.clean.thai_text import normalize_thai
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, COMBINING, normalize_thai
 from ocr_pipeline.model import Correction
 from ocr_pipeline.resources import load_list, load_table
 
 # ----------------------------------------------------------------------------- weighted distance
 
 # Marks and following vowels: no word starts with one.
-_NO_START = frozenset(
-    "\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
-)
+_NO_START = frozenset(COMBINING)
 EMPTY = "-"  # in ocr_confusions.tsv: "no character" (a deletion or an insertion)
 DEFAULT_COST = 1.0
 DOUBLED_COST = 0.5  # OCR writing a glyph twice
@@ -327,35 +325,30 @@ UNIT_MARGIN = 8.0  # over the best other entry on the same span
 CANDIDATE_MIN = 65.0  # segments scoring less are not even considered vocabulary
 UNMATCHED_COST = 0.45  # per character left as read: below any insertion, so a match never swallows its neighbour
 CONNECTORS = ("และ", "หรือ", "ร่วมกับ", "โดย")
-# Rank suffixes of Thai civil-service positions (ปฏิบัติการ ... เชี่ยวชาญ; ระดับต้น/กลาง/สูง for
-# managers) and the words that join two positions in a signature ("ปลัด ... ปฏิบัติหน้าที่ นายก ...").
-RANKS = (
-    "ปฏิบัติงาน",
-    "ชำนาญงาน",
-    "อาวุโส",
-    "ทักษะพิเศษ",
-    "ปฏิบัติการ",
-    "ชำนาญการ",
-    "ชำนาญการพิเศษ",
-    "เชี่ยวชาญ",
-    "ทรงคุณวุฒิ",
-    "ระดับต้น",
-    "ระดับกลาง",
-    "ระดับสูง",
-)
-POSITION_LINKS = ("ปฏิบัติหน้าที่", "รักษาราชการแทน", "รักษาการแทน", "ปฏิบัติราชการแทน", "ตำแหน่ง")
+
+
+def ranks() -> tuple[str, ...]:
+    """Rank suffixes of civil-service positions (``dictionaries/position_ranks.txt``)."""
+    return load_list("position_ranks.txt")
+
+
+def position_links() -> tuple[str, ...]:
+    """Words that join two positions in a signature (``dictionaries/position_links.tsv``)."""
+    return tuple(row[0] for row in load_table("position_links.tsv"))
+
+
 _SEPARATORS = re.compile(r"\s*[/,;|]\s*|\s*\+\s*")
 
 
 @cache
 def unit_vocabulary() -> Vocabulary:
     """Units and positions (a responsible cell may name either)."""
-    return Vocabulary([*load_list("units.txt"), *load_list("positions.txt"), *RANKS])
+    return Vocabulary([*load_list("units.txt"), *load_list("positions.txt"), *ranks()])
 
 
 @cache
 def position_vocabulary() -> Vocabulary:
-    return Vocabulary([*load_list("positions.txt"), *RANKS, *POSITION_LINKS])
+    return Vocabulary([*load_list("positions.txt"), *ranks(), *position_links()])
 
 
 @cache
@@ -609,13 +602,13 @@ SPELL_MAX_COST = 1.0  # pythainlp "pn" suggestions (optional) must be this close
 SINGLE_CHAR_WORDS = frozenset("ณฯๆ")
 _THAI_RUN = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4e]+")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\"[^\"]*\"|“[^”]*”")
-_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d")
+_MARKS = frozenset(ABOVE_BELOW) - {"\u0e3a", "\u0e4e"}  # phinthu and yamakkan are no OCR slips
 
 
 @cache
 def domain_entries() -> tuple[str, ...]:
     """Domain words and phrases: ita_terms.txt, units, positions, rank words, agency types."""
-    rows = [*load_list("ita_terms.txt"), *load_list("units.txt"), *load_list("positions.txt"), *RANKS]
+    rows = [*load_list("ita_terms.txt"), *load_list("units.txt"), *load_list("positions.txt"), *ranks()]
     rows += [r[0] for r in load_table("agency_types.tsv")]
     return tuple(dict.fromkeys(" ".join(normalize_thai(r).split()) for r in rows))
 
