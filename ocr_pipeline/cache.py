@@ -28,6 +28,7 @@ from ocr_pipeline import __version__
 
 CACHE_FORMAT = 1
 PACKAGE = Path(__file__).resolve().parent
+NOT_PIPELINE = {("bench",), ("synth",)}  # tools beside the pipeline: they change no result
 READING_CODE = ("ocr", "layout", "ingest", "model.py", "models", "serial.py", "workers.py")
 
 
@@ -107,7 +108,9 @@ def tree_hash(parts: tuple[str, ...]) -> str:
                 Path(folder) / name
                 for folder, dirs, names in os.walk(top, followlinks=True)
                 for name in names
-                if "__pycache__" not in folder and not name.endswith(".pyc")
+                if "__pycache__" not in folder
+                and not name.endswith(".pyc")
+                and Path(folder).relative_to(PACKAGE).parts[:1] not in NOT_PIPELINE
             )
         for path in files:
             h.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes() + b"\0")

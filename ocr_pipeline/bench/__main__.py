@@ -189,6 +189,11 @@ def markdown(summary: Summary, timing: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["scale"]:  # throughput, memory and re-run figures (bench/scale.py)
+        from ocr_pipeline.bench.scale import main as scale_main
+
+        return scale_main(argv[1:])
     parser = argparse.ArgumentParser(
         prog="python -m ocr_pipeline.bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
