@@ -46,7 +46,22 @@ class Progress:
         if show_bar:
             from tqdm import tqdm
 
-            self.bar = tqdm(total=0, unit="doc", dynamic_ncols=True, file=sys.stderr, leave=True, mininterval=0.5)
+            try:
+                size = os.get_terminal_size(sys.stderr.fileno())
+                known = size.columns > 0 and size.lines > 0
+            except OSError:
+                known = False
+            self.bar = tqdm(
+                total=0,
+                unit="doc",
+                dynamic_ncols=known,
+                # a terminal that says it is 0x0 (a bare pty): tqdm would draw nothing
+                ncols=None if known else 100,
+                nrows=None if known else 24,
+                file=sys.stderr,
+                leave=True,
+                mininterval=0.5,
+            )
         log.handlers.clear()
         log.setLevel(logging.DEBUG)
         log.propagate = False
@@ -94,6 +109,11 @@ class Progress:
 
     def add_pages(self, n: int) -> None:
         self.pages_known += n
+
+    def pages_parsed(self, n: int) -> None:
+        """A transcript's pages: known and done at once."""
+        self.pages_known += n
+        self.pages_done += n
 
     def page_done(self, path: Path, number: int, total: int, seconds: float | None, cached: bool) -> None:
         self.pages_done += 1

@@ -191,6 +191,7 @@ class Batch:
 
                 for page in read_pages(inp, None):
                     doc.pages[page.number] = page
+                self.progress.pages_parsed(len(doc.pages))
                 self._finish(doc)
                 return None
         except PipelineError as exc:

@@ -276,3 +276,52 @@ def test_results_are_ours_to_replace_but_not_a_users_file(tmp_path, note):
     proc = run_cli(str(note), "-o", str(out), "--no-cache")
     assert proc.returncode == 10 and "did not write" in proc.stderr
     assert (out / "report.txt").read_text(encoding="utf-8") == "my notes\n"
+
+
+def test_quiet_prints_errors_only_and_the_summary_file_has_the_reasons(tmp_path, note):
+    missing = tmp_path / "nowhere.pdf"
+    proc = run_cli(str(note), str(missing), "-o", str(tmp_path / "out"), "-q")
+    assert proc.returncode == 3
+    assert proc.stdout == ""
+    assert proc.stderr.splitlines() == [f"{missing}: error: no such file; check the path"]
+    summary = load_json(tmp_path / "out" / "run-summary.json")
+    assert summary["processed"] == 1 and summary["failed"] == 1 and summary["exit_status"] == 3
+    assert summary["failures"] == [{"input": str(missing), "exit_status": 3, "reason": "no such file; check the path"}]
+    done = summary["documents"][0]
+    assert done["status"] == "done" and done["pages"] == 1 and "corrections" in done and "warnings" in done
+
+
+def test_progress_bar_on_a_terminal(tmp_path, note):
+    import pty
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "ocr_pipeline",
+            str(note),
+            str(_copy(note, note.with_suffix(".html"))),
+            "-o",
+            str(tmp_path / "out"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        cwd=ROOT,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
+    )
+    os.close(slave)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the other end is closed
+            break
+        if not chunk:
+            break
+        screen += chunk
+    os.close(master)
+    assert proc.wait(timeout=300) == 0
+    text = screen.decode(errors="replace")
+    assert "2/2" in text and "pages/min" in text and "doc" in text, text
+    assert proc.stdout.read().decode().count("-> ") == 2, "results still go to stdout, one line each"
