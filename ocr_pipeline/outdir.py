@@ -114,10 +114,10 @@ class OutputDir:
                 journal = {"moves": [[str(t), str(f), str(b) if b else None] for t, f, b in moves], "record": record}
                 self._write_json(self.state / "journal" / f"{token}.json", journal)
             except BaseException:
-                for tmp, _final, backup in moves:
+                for tmp, _final, kept in moves:
                     tmp.unlink(missing_ok=True)
-                    if backup:
-                        backup.unlink(missing_ok=True)
+                    if kept:
+                        kept.unlink(missing_ok=True)
                 raise
             done = 0
             try:

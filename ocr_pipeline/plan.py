@@ -96,8 +96,8 @@ def check_targets(jobs: list[Job], out: Path) -> None:
     for job in jobs:
         inputs[_real(job.path)] = job.path
         try:
-            st = os.stat(job.path)
-            identities[(st.st_dev, st.st_ino)] = job.path
+            found = os.stat(job.path)
+            identities[(found.st_dev, found.st_ino)] = job.path
         except OSError:
             pass
     ours = {_real(p) for p in written_files(out)}
@@ -107,6 +107,7 @@ def check_targets(jobs: list[Job], out: Path) -> None:
         for rel in job.files():
             target = out / rel
             real = _real(target)
+            st: os.stat_result | None
             try:
                 st = os.stat(target)
             except OSError:

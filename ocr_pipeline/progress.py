@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger("ocr_pipeline")
 
@@ -42,7 +43,7 @@ class Progress:
         self.pages_known = 0
         self._stdout_ok = True
         show_bar = (not quiet) and (sys.stderr.isatty() if bar is None else bar)
-        self.bar = None
+        self.bar: Any = None  # a tqdm bar
         if show_bar:
             from tqdm import tqdm
 
@@ -135,6 +136,8 @@ class Progress:
         return self.pages_done / minutes if minutes > 0 else 0.0
 
     def _postfix(self) -> None:
+        if self.bar is None:
+            return
         self.bar.set_postfix_str(
             f"pages {self.pages_done}/{self.pages_known}, {self.pages_per_minute():.0f} pages/min", refresh=False
         )

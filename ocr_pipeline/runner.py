@@ -23,6 +23,7 @@ import traceback
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ocr_pipeline import __version__, serial
 from ocr_pipeline.errors import ExitCode, OutputError, PipelineError, WorkerDied
@@ -33,6 +34,9 @@ from ocr_pipeline.model import Document, Measure, Page, Result, Source
 from ocr_pipeline.outdir import OutputDir
 from ocr_pipeline.plan import Job, plan_batch
 from ocr_pipeline.progress import Progress, log
+
+if TYPE_CHECKING:
+    from ocr_pipeline.cache import PageCache
 
 
 class Interrupted(BaseException):
@@ -105,8 +109,8 @@ class Batch:
         self.outcomes: list[Outcome] = []
         self.light: dict[str, Result] = {}  # name -> document and measures, for measures.csv
         self.first_failure = ExitCode.OK
-        self.executor = None
-        self.cache = None
+        self.executor: Any = None  # workers.LocalPool or distributed.DaskPool, made when a page is to be read
+        self.cache: PageCache | None = None
         self.reading_key = ""
         self.result_key = ""
         self._slots = 1
@@ -210,8 +214,9 @@ class Batch:
                 )
                 continue
             text = self.cache.get(self.cache.key(inp.sha256, number)) if self.cache else None
-            page = _page_from(text) if text is not None else None
-            if page is not None:
+            cached = _page_from(text) if text is not None else None
+            if cached is not None:
+                page = cached
                 doc.pages[number] = page
                 doc.from_cache += 1
                 self.progress.page_done(job.path, number, inp.pages, None, cached=True)
@@ -328,7 +333,7 @@ class Batch:
         if self.settings.debug:
             log.error((trace or "".join(traceback.format_exception(exc))).rstrip())
         log.error(f"{job.path}: error: {exc.one_line()}")
-        code = ExitCode(exc.exit_code)
+        code = exc.exit_code
         self.first_failure = self.first_failure or code
         self.outcomes.append(
             Outcome(
@@ -399,7 +404,7 @@ class Batch:
                 log.info(f"all measures: {self.settings.out / COMBINED_MEASURES}")
             except OutputError as exc:
                 log.error(f"error: {exc.one_line()}")
-                self.first_failure = self.first_failure or ExitCode(exc.exit_code)
+                self.first_failure = self.first_failure or exc.exit_code
         self.write_summary()
 
     def summary(self) -> dict:
@@ -441,7 +446,9 @@ class Batch:
 def run_batch(settings: Settings, progress: Progress) -> int:
     """Run the batch; SIGINT/SIGTERM end it with 130/143 after one line."""
     batch = Batch(settings, progress)
-    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    handlers = {signal.SIGTERM: signal.signal(signal.SIGTERM, _on_signal)}
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when started with SIGINT ignored
+        handlers[signal.SIGINT] = signal.signal(signal.SIGINT, _on_signal)
     try:
         return int(batch.run())
     except (KeyboardInterrupt, Interrupted) as exc:
@@ -454,22 +461,35 @@ def run_batch(settings: Settings, progress: Progress) -> int:
         )
         return int(code)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
 
 
-def _on_sigterm(signum, frame) -> None:
-    raise Interrupted(ExitCode.TERMINATED)
+_EXIT_OF = {signal.SIGINT: ExitCode.INTERRUPTED, signal.SIGTERM: ExitCode.TERMINATED}
+_deferred: list[int] = []  # depth of deferred_signals blocks; the signal that came meanwhile
+_pending: list[int] = []
+
+
+def _on_signal(signum, frame) -> None:
+    if _deferred:
+        _pending.append(signum)
+        return
+    raise Interrupted(_EXIT_OF[signal.Signals(signum)])
 
 
 @contextlib.contextmanager
 def deferred_signals():
-    """SIGINT and SIGTERM wait until the files being committed are in place."""
-    blocked = {signal.SIGINT, signal.SIGTERM}
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
+    """SIGINT and SIGTERM wait until the files being committed are in place (a flag, not a signal
+    mask: the mask of the main thread does not stop the signal reaching the pool's threads)."""
+    _deferred.append(1)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        _deferred.pop()
+        if not _deferred and _pending:
+            signum = _pending[0]
+            _pending.clear()
+            raise Interrupted(_EXIT_OF[signal.Signals(signum)])
 
 
 def _page_from(text: str) -> Page | None:

@@ -21,8 +21,8 @@ class Scratch:
     def __init__(self) -> None:
         remove_stale()
         self.path = Path(tempfile.mkdtemp(prefix=f"{PREFIX}run-{os.getpid()}-"))
-        self._fd = os.open(self.path / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
-        fcntl.flock(self._fd, fcntl.LOCK_EX)
+        self._fd: int | None = os.open(self.path / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+        fcntl.flock(self._fd, fcntl.LOCK_EX)  # held while this run (and its forked workers) live
 
     def close(self) -> None:
         if self._fd is not None:
