@@ -604,7 +604,7 @@ def _hypotheses(
     fys = {y for y in fys if lo <= y <= hi}
     if not fys:
         return [(None, None, 0.0)]
-    out = []
+    out: list[tuple[int | None, date | None, float]] = []
     for fy in sorted(fys):
         fs, fe = fiscal_year_bounds(fy)
         ends = {date(fe.year, 3, 31): _END_PRIOR["round"], fe: _END_PRIOR["round"]}
@@ -704,7 +704,7 @@ def repair_dates(
             fy_val = pick.val[1]
             lo, hi = fiscal_year_bounds(fy_val)
         else:
-            lo, hi = _bounds(pick.val, fy_settled)
+            lo, hi = _bounds(pick.val, fy_settled)  # type: ignore[assignment]
             if lo is None:
                 readings.append(Reading(ev, "unresolved", pick.text, score=_score(delta)))
                 warnings.append(f"{where}: {ev.text!r} needs the fiscal year, which the document does not settle")

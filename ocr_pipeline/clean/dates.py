@@ -53,6 +53,9 @@ _FY_START_MONTH = 10
 Relative = tuple[int, int, int, int]
 
 
+_Date = date  # the field DateMention.date hides the type inside the class
+
+
 @dataclass(frozen=True)
 class DateMention:
     """One date or period expression found in a text.
@@ -68,13 +71,13 @@ class DateMention:
     start: int
     end: int
     kind: str
-    date: date | None = None
-    period_start: date | None = None
-    period_end: date | None = None
+    date: _Date | None = None
+    period_start: _Date | None = None
+    period_end: _Date | None = None
     fiscal_year_be: int | None = None
     relative: Relative | None = None
 
-    def bounds(self, fiscal_year_be: int | None = None) -> tuple[date | None, date | None]:
+    def bounds(self, fiscal_year_be: int | None = None) -> tuple[_Date | None, _Date | None]:
         """The period's first and last day; a relative period needs ``fiscal_year_be``."""
         if self.period_start is not None and self.period_end is not None:
             return self.period_start, self.period_end
@@ -556,7 +559,8 @@ def _range_bounds(a: _Point, b: _Point) -> tuple[date | None, date | None, Relat
             return None, None, None
         return None, None, (am, a.day or 1, b.month, b.day or 31)
     if ay is None:
-        ay = by - 1 if a_key > b_key else by  # type: ignore[operator]
+        assert by is not None
+        ay = by - 1 if a_key > b_key else by
     if by is None:
         by = ay + 1 if b_key < a_key else ay
     s, _ = _point_bounds(_Point(a.day, am, None), ay)
@@ -573,8 +577,9 @@ def _mention(text: str, toks: list[_Tok], node: _Node) -> DateMention:
         p: _Point = node.a  # type: ignore[assignment]
         kind = "date" if p.day is not None else "month"
         if p.year_ce is None:
-            rel = (p.month, p.day or 1, p.month, p.day or 31)
-            return replace(base, kind=kind, relative=rel)  # type: ignore[arg-type]
+            assert p.month is not None
+            point: Relative = (p.month, p.day or 1, p.month, p.day or 31)
+            return replace(base, kind=kind, relative=point)
         lo, hi = _point_bounds(p, p.year_ce)
         return replace(base, kind=kind, date=lo if p.day is not None else None, period_start=lo, period_end=hi)
     if node.kind == "range":

@@ -83,7 +83,7 @@ def abbreviations() -> dict[str, str]:
     """Abbreviation → province name (Thai), from pythainlp; Bangkok also as กท (BMA letters)."""
     from pythainlp.corpus import provinces
 
-    table = {p["abbr_th"]: p["name_th"] for p in provinces(details=True)}
+    table = {p["abbr_th"]: p["name_th"] for p in provinces(details=True)}  # type: ignore[index]
     table.setdefault("กท", "กรุงเทพมหานคร")
     return table
 

@@ -175,7 +175,8 @@ def index() -> dict[Level, _LevelIndex]:
                 subdistricts.append(Place("subdistrict", s.code, main))
                 sub_aliases[s.code] = _PAREN.findall(s.name_th)
     for code, name in _extra_places():
-        level: Level = {2: "province", 4: "district", 6: "subdistrict"}[len(code)]
+        levels: dict[int, Level] = {2: "province", 4: "district", 6: "subdistrict"}
+        level = levels[len(code)]
         (sub_aliases if level == "subdistrict" else dist_aliases).setdefault(code, []).append(name)
     return {
         "province": _make_level(provinces, PROVINCE_ALIASES),

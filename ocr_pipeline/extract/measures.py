@@ -127,7 +127,8 @@ def _sequence_fixes(values: list[int | None]) -> list[tuple[int, int]]:
         return []  # numbering not in use here (bullets) or too little of it was read
     fixes = []
     for i, v in enumerate(values):
-        expected = values[i - 1] + 1 if i and values[i - 1] is not None else (1 if i == 0 else None)
+        prev = values[i - 1] if i else None
+        expected = prev + 1 if prev is not None else (1 if i == 0 else None)
         if expected is None or v == expected:
             continue
         after = values[i + 1] if i + 1 < len(values) else None

@@ -138,7 +138,7 @@ def _split_by_vocabulary(text: str, count: int) -> list[str | None]:
     if len(tokens) < count:
         return [text] + [None] * (count - 1)
     if len(tokens) == count:
-        return tokens
+        return list(tokens)
     starts = sorted(range(1, len(tokens)), key=lambda k: -_position_start_score(tokens[k]))[: count - 1]
     cuts = [0] + sorted(starts) + [len(tokens)]
     return [" ".join(tokens[a:b]) for a, b in zip(cuts, cuts[1:])]

@@ -203,7 +203,8 @@ def _clip(pieces: list[Piece], at: int, length: int) -> tuple[Piece, ...]:
 def _one_line(text: str, key: str) -> tuple[str, list[Piece]]:
     """A cell's text on one line (whitespace runs as one space) and where its stretches sit in the
     cell: tokens separated by exactly one space stay one piece."""
-    out, pieces = "", []
+    out = ""
+    pieces: list[list[int]] = []
     for m in re.finditer(r"\S+", text):
         if pieces and text[m.start() - 1 : m.start()] == " " and m.start() - 1 == pieces[-1][1]:
             pieces[-1][1] = m.end()

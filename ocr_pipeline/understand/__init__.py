@@ -28,7 +28,7 @@ class Roles:
 
     def header_cells(self) -> set[tuple[int, int, int, int]]:
         """(page, table index, row, col) of the header cells of the measure tables."""
-        out = set()
+        out: set[tuple[int, int, int, int]] = set()
         for tr in self.measure_tables:
             heads = tr.header_rows
             out.update((tr.table.page, tr.index, c.row, c.col) for c in tr.table.cells if c.row in heads)

@@ -36,7 +36,8 @@ def header_map(table: Table) -> ColumnMap | None:
         if len(grid) < rows:
             break
         texts = ["".join(grid[r][c] for r in range(rows)) for c in range(table.n_cols)]
-        columns, scores = {}, {}
+        columns: dict[int, str] = {}
+        scores: dict[int, float] = {}
         for c, text in enumerate(texts):
             fld, score = heading_field(text)
             if fld and (fld not in columns.values() or score > max(s for k, s in scores.items() if columns[k] == fld)):
