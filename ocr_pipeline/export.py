@@ -71,8 +71,10 @@ def combined_measures_files(results: list[tuple[str, Result]]) -> dict[str, Payl
 
 def write_result(result: Result, out_dir: Path, stem: str) -> list[Path]:
     """Write ``<stem>.json``, ``.measures.csv``, ``.txt`` and ``.corrections.csv`` together; returns the paths."""
+    files = result_files(result, stem)
+    record = {"name": stem, "input": result.source.path, "sha256": result.source.sha256, "files": list(files)}
     with OutputDir.open(out_dir) as out:
-        return out.commit(result_files(result, stem))
+        return out.commit(files, record)
 
 
 def write_combined_measures(results: list[tuple[str, Result]], out_dir: Path) -> Path:

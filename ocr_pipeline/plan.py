@@ -11,6 +11,7 @@ whose result would overwrite an input, a folder, or a file this tool did not wri
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections import defaultdict
 from dataclasses import dataclass
@@ -104,6 +105,8 @@ def check_targets(jobs: list[Job], out: Path) -> None:
     for job in jobs:
         if job.error is not None:
             continue
+        if _earlier_result(out / f"{job.name}{RESULT_SUFFIXES[0]}", job.path):
+            ours.update(_real(out / rel) for rel in job.files())
         for rel in job.files():
             target = out / rel
             real = _real(target)
@@ -127,6 +130,17 @@ def check_targets(jobs: list[Job], out: Path) -> None:
                 )
             if job.error is not None:
                 break
+
+
+def _earlier_result(json_path: Path, source: Path) -> bool:
+    """A result JSON of this input written by a version of the tool that kept no records."""
+    try:
+        if json_path.stat().st_size > 256 << 20:
+            return False
+        data = json.loads(json_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and "schema_version" in data and data.get("source", {}).get("path") == str(source)
 
 
 def _fit(part: str) -> str:

@@ -3,6 +3,7 @@ one ExitCode list behind --help and the README (issues 16 and 18)."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -202,3 +203,15 @@ def test_no_exit_code_is_defined_outside_errors():
         if path.name == "errors.py":
             continue
         assert not re.search(r"exit_code\s*=\s*\d", path.read_text(encoding="utf-8")), path
+
+
+def test_results_of_an_earlier_version_without_records_may_be_replaced(tmp_path):
+    src = _touch(tmp_path / "in" / "scan.md")
+    out = tmp_path / "out"
+    _touch(out / "scan.txt")
+    (out / "scan.json").write_text(json.dumps({"schema_version": 1, "source": {"path": str(src)}}), encoding="utf-8")
+    [job] = plan_batch([src], out)
+    assert job.error is None
+    (out / "scan.json").write_text(json.dumps({"schema_version": 1, "source": {"path": "other.pdf"}}), encoding="utf-8")
+    [job] = plan_batch([src], out)
+    assert job.error is not None, "another input's result is not this input's to replace"
