@@ -270,12 +270,13 @@ def test_results_are_ours_to_replace_but_not_a_users_file(tmp_path, note):
     out = tmp_path / "out"
     assert run_cli(str(note), "-o", str(out)).returncode == 0
     assert run_cli(str(note), "-o", str(out), "--no-cache").returncode == 0, "our own results are replaced"
-    (out / "report.txt").unlink()
-    (out / "report.txt").write_text("my notes\n", encoding="utf-8")
-    (out / ".ocr-pipeline" / "done").rename(out / "forgotten")
-    proc = run_cli(str(note), "-o", str(out), "--no-cache")
-    assert proc.returncode == 10 and "did not write" in proc.stderr
-    assert (out / "report.txt").read_text(encoding="utf-8") == "my notes\n"
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "report.txt").write_text("my notes\n", encoding="utf-8")
+    proc = run_cli(str(note), "-o", str(mine))
+    assert proc.returncode == 10 and "would replace a file this tool did not write" in proc.stderr
+    assert (mine / "report.txt").read_text(encoding="utf-8") == "my notes\n"
+    assert not (mine / "report.json").exists()
 
 
 def test_quiet_prints_errors_only_and_the_summary_file_has_the_reasons(tmp_path, note):
