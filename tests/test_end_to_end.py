@@ -136,10 +136,12 @@ def test_folder_input_is_recursive_and_sorted(tmp_path, out_dir):
     (tmp_path / "in" / "notes.json").write_text("{}", encoding="utf-8")  # not an input: ignored
     proc = run_cli(str(tmp_path / "in"), "-o", str(out_dir))
     assert proc.returncode == 0, proc.stderr
-    assert (out_dir / "a.json").is_file() and (out_dir / "b.json").is_file()
+    # results mirror the folder given: in/sub/a.html -> out/sub/a.json
+    assert (out_dir / "sub" / "a.json").is_file() and (out_dir / "b.json").is_file()
+    assert not (out_dir / "notes.json").exists()
     sources = pd.read_csv(out_dir / "measures.csv", encoding="utf-8-sig")["source"].unique().tolist()
     assert sources == sorted(sources)  # sorted by path: in/b.md before in/sub/a.html
-    check_result_json(json.loads((out_dir / "a.json").read_text(encoding="utf-8")))
+    check_result_json(json.loads((out_dir / "sub" / "a.json").read_text(encoding="utf-8")))
 
 
 def test_help_and_version():

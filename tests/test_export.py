@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from ocr_pipeline.errors import OutputError
-from ocr_pipeline.export import corrections_frame, measures_frame, write_atomically, write_result
+from ocr_pipeline.export import corrections_frame, measures_frame, write_result
 from ocr_pipeline.model import Correction, Document, Measure, Page, Result, Source
 from ocr_pipeline.schema import CORRECTION_CSV_COLUMNS, MEASURE_CSV_COLUMNS
 
@@ -63,5 +63,5 @@ def test_an_output_folder_that_is_a_file_is_an_output_error(tmp_path: Path):
     blocker = tmp_path / "out"
     blocker.write_text("x")
     with pytest.raises(OutputError) as err:
-        write_atomically(blocker, {"a.txt": "x"})
+        write_result(result(), blocker, "scan")  # the writing machinery is outdir.OutputDir (tests/test_outdir.py)
     assert err.value.exit_code == 10

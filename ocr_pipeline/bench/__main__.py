@@ -420,7 +420,14 @@ def clean_mode(argv: list[str]) -> int:
 
 
 # first arguments that name another mode of the benchmark
-SUBCOMMANDS = {"clean": clean_mode}
+def scale_mode(argv: list[str]) -> int:
+    """``scale``: throughput, memory and re-run figures (bench/scale.py)."""
+    from ocr_pipeline.bench.scale import main as scale_main
+
+    return scale_main(argv)
+
+
+SUBCOMMANDS = {"clean": clean_mode, "scale": scale_mode}
 
 
 if __name__ == "__main__":
