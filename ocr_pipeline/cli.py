@@ -27,6 +27,8 @@ For each input file <stem>, writes to OUTDIR:
   <stem>.measures.csv     one row per measure step (UTF-8 with BOM: opens in Excel)
   <stem>.txt              cleaned text, pages separated by form feeds
   <stem>.corrections.csv  every change the clean-up made: page, field, before, after, rule, score
+  <stem>.ocr.pdf          scans: the original pages with the cleaned text as an invisible, searchable layer
+  <stem>.review.html      a page to check the result: page images, fields, measures, every correction
 and, with several inputs, measures.csv with all documents' rows and a 'source' column.
 """
 
@@ -69,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="pages read in parallel (default: one per CPU core)",
     )
+    parser.add_argument("--no-pdf", action="store_true", help="do not write the searchable <stem>.ocr.pdf")
+    parser.add_argument("--no-review", action="store_true", help="do not write the <stem>.review.html page")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     parser.add_argument("--debug", action="store_true", help="show full tracebacks for failures")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -110,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
                     check_tesseract()
                 result = process(inp, executor)
                 stem = _unique_stem(path, stems)
-                write_result(result, args.out, stem)
+                write_result(result, args.out, stem, pdf=not args.no_pdf, review=not args.no_review)
             except PipelineError as exc:
                 _report(path, exc.one_line(), args.debug)
                 first_failure = first_failure or exc.exit_code

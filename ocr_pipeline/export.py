@@ -61,13 +61,18 @@ def corrections_frame(result: Result) -> pd.DataFrame:
     return pd.DataFrame([asdict(c) for c in result.corrections], columns=CORRECTION_COLUMNS).astype({"page": "Int64"})
 
 
-def write_result(result: Result, out_dir: Path, stem: str) -> list[Path]:
-    """Write ``<stem>.json``, ``.measures.csv``, ``.txt`` and ``.corrections.csv``; returns the paths."""
+def write_result(result: Result, out_dir: Path, stem: str, pdf: bool = True, review: bool = True) -> list[Path]:
+    """Write ``<stem>.json``, ``.measures.csv``, ``.txt``, ``.corrections.csv`` and, unless turned
+    off, the searchable ``.ocr.pdf`` (scans) and the ``.review.html`` page; returns the paths."""
+    from ocr_pipeline.scan_outputs import archive_files
+
+    extra = archive_files(result, stem, pdf=pdf, review=review) if pdf or review else {}
     payloads = {
         f"{stem}.json": json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n",
         f"{stem}.measures.csv": measures_frame(result),
         f"{stem}.txt": "\f".join(p.text for p in result.pages) + "\n",
         f"{stem}.corrections.csv": corrections_frame(result),
+        **extra,
     }
     return write_atomically(out_dir, payloads)
 
@@ -90,7 +95,7 @@ def _umask() -> int:
 
 
 def write_atomically(out_dir: Path, payloads: dict[str, object]) -> list[Path]:
-    """Write every payload (str or DataFrame) to a temporary file, then rename them all."""
+    """Write every payload (str, bytes or DataFrame) to a temporary file, then rename them all."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         temps: list[tuple[Path, Path]] = []
@@ -102,6 +107,8 @@ def write_atomically(out_dir: Path, payloads: dict[str, object]) -> list[Path]:
                 temps.append((tmp_path, out_dir / name))
                 if isinstance(payload, pd.DataFrame):
                     payload.to_csv(tmp_path, index=False, encoding="utf-8-sig")
+                elif isinstance(payload, bytes):
+                    tmp_path.write_bytes(payload)
                 else:
                     tmp_path.write_text(str(payload), encoding="utf-8")
             mode = 0o666 & ~_umask()  # mkstemp makes 0600 files; results are ordinary files

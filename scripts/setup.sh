@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng poppler-utils
-              fonts-thai-tlwg fonts-tlwg-laksaman fonts-noto-core fontconfig)
+              fonts-thai-tlwg fonts-tlwg-laksaman fonts-noto-core fontconfig
+              chromium chromium-driver)  # the review page's browser test
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -26,8 +27,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else 1)' || {
-    echo "setup: Python 3.10 or newer is needed (found $(python3 --version))" >&2; exit 1; }
+python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || {
+    echo "setup: Python 3.11 or newer is needed (found $(python3 --version))" >&2; exit 1; }
 
 if [ ! -x .venv/bin/python ]; then
     echo "setup: creating the virtual environment .venv"
