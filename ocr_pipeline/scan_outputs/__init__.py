@@ -8,6 +8,8 @@ corrections; the page images are read again from the input file, never kept acro
 
 from __future__ import annotations
 
+import time
+
 from ocr_pipeline.model import Result
 
 
@@ -19,6 +21,7 @@ def archive_files(result: Result, stem: str, pdf: bool = True, review: bool = Tr
     from ocr_pipeline.scan_outputs.pieces import page_items
     from ocr_pipeline.scan_outputs.places import locate_all
 
+    started = time.perf_counter()
     items = {p.number: page_items(p) for p in result.pages}
     files: dict[str, bytes | str] = {}
     warnings = result.warnings
@@ -30,6 +33,8 @@ def archive_files(result: Result, stem: str, pdf: bool = True, review: bool = Tr
             warnings += notes
         except _EXPECTED as exc:
             warnings.append(f"searchable PDF not written: {exc.__class__.__name__}: {exc}")
+        result.seconds["searchable_pdf"] = time.perf_counter() - started
+        started = time.perf_counter()
     if review:
         from ocr_pipeline.scan_outputs.review_page import review_page
 
@@ -38,6 +43,7 @@ def archive_files(result: Result, stem: str, pdf: bool = True, review: bool = Tr
             files[f"{stem}.review.html"] = review_page(result, items, places, stem)
         except _EXPECTED as exc:
             warnings.append(f"review page not written: {exc.__class__.__name__}: {exc}")
+        result.seconds["review_page"] = time.perf_counter() - started
     return files
 
 
