@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 DOCS = ROOT / "docs"
 SEARCH = "ตลาดโพธิ์"  # memo's agency: the OCR read ตลาดโพธิ, the gazetteer corrected it
-CAPTION_FONT = "/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf"
+CAPTION_FONT = "/usr/share/fonts/truetype/tlwg/Garuda.ttf"  # Thai and Latin (fonts-thai-tlwg)
 
 
 def run_pipeline(out: Path) -> None:
@@ -38,7 +38,7 @@ def review_screenshot(page: Path, target: Path, profile: Path) -> None:
 
     browser = chromium(profile)
     try:
-        browser.set_window_size(1500, 950)
+        browser.set_window_size(1500, 1000)
         browser.get(page.as_uri())
         rows = browser.find_elements(By.CSS_SELECTOR, "#corrections tr.pick")
         row = next((r for r in rows if "ฝ่ายพัฒนารายได้" in r.text), rows[0])
@@ -47,7 +47,7 @@ def review_screenshot(page: Path, target: Path, profile: Path) -> None:
             "document.querySelector('figure#page-' + arguments[0].dataset.page + ' rect.mark')"
             ".scrollIntoView({block: 'center'});"
             "var aside = document.querySelector('aside');"
-            "aside.scrollTop = document.getElementById('corrections').offsetTop - aside.offsetTop - 8;"
+            "aside.scrollTop = document.getElementById('corrections').offsetTop - 8;"  # aside is positioned
             "var list = document.querySelector('#corrections .scroll');"
             "list.scrollTop = arguments[0].offsetTop - 60;",
             row,
@@ -83,7 +83,10 @@ def search_picture(pdf_path: Path, target: Path) -> None:
     image = Image.alpha_composite(image.convert("RGBA"), overlay).convert("RGB")
     image = image.crop((0, 0, image.width, int(image.height * 0.5)))
     font = ImageFont.truetype(CAPTION_FONT, 22)
-    caption = f"pdfium search “{SEARCH}”: {len(found)} match(es); text of the matches: {' | '.join(copied)}"
+    same = all(c == SEARCH for c in copied)
+    caption = f"pdfium search “{SEARCH}”: {len(found)} matches on page 1" + (
+        f", each copied as “{SEARCH}”" if same else f"; copied: {' | '.join(copied)}"
+    )
     framed = Image.new("RGB", (image.width, image.height + 44), "white")
     framed.paste(image, (0, 44))
     ImageDraw.Draw(framed).text((12, 8), caption, fill=(20, 20, 20), font=font)

@@ -136,6 +136,27 @@ def test_a_source_that_cannot_be_read_again_gives_warnings_not_files(tmp_path):
     assert [w.split(":")[0] for w in result.warnings] == ["searchable PDF not written", "review page not written"]
 
 
+def test_tiff_pages_go_in_losslessly(tmp_path):
+    """A deflate TIFF is re-encoded pixel for pixel; a CCITT G4 TIFF goes in as it is."""
+    from ocr_pipeline.scan_outputs.searchable_pdf import _image_pdf
+
+    rng = np.random.default_rng(7)
+    frames = [Image.fromarray(rng.integers(0, 256, (300, 200), dtype=np.uint8)) for _ in range(2)]
+    tif = tmp_path / "scan.tif"
+    frames[0].save(tif, compression="tiff_adobe_deflate", save_all=True, append_images=frames[1:], dpi=(200, 200))
+    pages = [Page(number=n, raw_text="", geometry=PageGeometry(200, 300, 200.0)) for n in (1, 2)]
+    with _image_pdf(tif, pages) as pdf:
+        for frame, page in zip(frames, pdf.pages):
+            (image,) = page.get_images().values()
+            assert np.array_equal(np.asarray(pikepdf.PdfImage(image).as_pil_image()), np.asarray(frame))
+            assert abs(float(page.mediabox[2]) - 200 * 72 / 200) < 0.1
+    g4 = tmp_path / "bitonal.tif"
+    frames[0].point(lambda v: 255 if v > 128 else 0).convert("1").save(g4, compression="group4")
+    with _image_pdf(g4, pages[:1]) as pdf:
+        (image,) = pdf.pages[0].get_images().values()
+        assert "/CCITTFaxDecode" in [str(f) for f in pikepdf.PdfImage(image).filters]
+
+
 # ---- the real CLI on a PNG memo, a one-page PDF table and a markdown transcript ----------------
 
 INPUTS = {"memo": "memo.png", "table": "table.pdf", "report": "report.md"}
@@ -239,6 +260,32 @@ def test_review_page_is_self_contained_and_lists_everything(out):
     for c in data["corrections"]:
         assert f'<span class="before">{c["before"]}</span>' in page.replace("&#x27;", "'")
     assert "src: url(data:font/ttf;base64," in page  # Noto Sans Thai embedded
+
+
+@pytest.mark.slow
+def test_text_layer_follows_a_rotated_page(out, tmp_path):
+    """A PDF page stored sideways and turned upright by /Rotate 90: its words land where the same
+    page's words land when stored upright (poppler's boxes are in the page as displayed)."""
+    import img2pdf
+
+    sideways = io.BytesIO()
+    Image.open(SAMPLES / "memo.png").rotate(90, expand=True).save(sideways, format="PNG", dpi=(300, 300))
+    rotated = tmp_path / "turned.pdf"
+    rotated.write_bytes(img2pdf.convert(sideways.getvalue(), rotation=img2pdf.Rotation["90"]))
+    proc = run_cli(str(rotated), "-o", str(tmp_path), "--no-review")
+    assert proc.returncode == 0, proc.stderr
+
+    def boxes(pdf):
+        words = re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>',
+            _pdftotext(pdf, "-bbox"),
+        )
+        return {text: (float(x), float(y)) for x, y, text in words if "ตลาดโพธิ์" in text}
+
+    upright, turned = boxes(out / "memo.ocr.pdf"), boxes(tmp_path / "turned.ocr.pdf")
+    assert upright and upright.keys() == turned.keys()
+    for text, (x, y) in upright.items():
+        assert abs(turned[text][0] - x) < 2 and abs(turned[text][1] - y) < 2, text
 
 
 @pytest.mark.slow

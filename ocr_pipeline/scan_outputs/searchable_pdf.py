@@ -6,8 +6,8 @@ piece of cleaned text, on the OCR token's box (``pieces``). It is drawn in the p
 coordinates and placed on the original page with one matrix (``geometry``) that undoes the deskew
 and upscaling, as a Form XObject under the page's own content, with pikepdf. Nothing of the page's
 own content changes: a PDF input keeps its page streams and images byte for byte; an image input
-is embedded as it is by img2pdf (JPEG, PNG and TIFF without re-encoding), or, for what img2pdf
-cannot take (an alpha channel, 16-bit samples), as the grayscale page the OCR read, losslessly.
+is embedded by img2pdf, as it is (JPEG, PNG, CCITT TIFF) or losslessly re-encoded (other TIFFs;
+an alpha channel or 16-bit samples: the grayscale page the OCR read).
 
 Thai is written without shaping: each character maps to one glyph in logical order, so text
 extraction (pdftotext, a viewer's search and copy) gives back the cleaned text with its vowels and
@@ -31,6 +31,7 @@ import pikepdf
 from fpdf import FPDF
 from fpdf.enums import TextMode
 from pikepdf import Name
+from PIL import Image, ImageOps
 
 from ocr_pipeline.model import Page, Result
 from ocr_pipeline.scan_outputs import geometry
@@ -57,25 +58,45 @@ def _open_pdf_input(path: Path) -> pikepdf.Pdf:
 
 
 def _image_pdf(path: Path, pages: list[Page]) -> pikepdf.Pdf:
-    """The image file as a PDF, one page per frame at the resolution the pipeline read it with."""
+    """The image file as a PDF, one page per frame at the resolution the pipeline read it with.
+
+    JPEG, PNG and CCITT TIFF go in as they are; other TIFFs (deflate, LZW, packbits) must be
+    re-encoded for PDF anyway, and are, losslessly, as PNG at zlib level 1 (img2pdf's own level 6
+    costs 0.6 s a page on a noisy 200-dpi scan, level 1 a third of that for 15 % more bytes)."""
     import img2pdf
 
     dpi = next((p.geometry.dpi for p in pages if p.geometry), 300.0)
     layout = img2pdf.get_fixed_dpi_layout_fun((dpi, dpi))
-    try:
-        data = img2pdf.convert(str(path), layout_fun=layout, rotation=img2pdf.Rotation.ifvalid)
-    except (img2pdf.ImageOpenError, img2pdf.AlphaChannelError, ValueError, OSError):
-        data = img2pdf.convert(*_pages_as_png(path, len(pages)), layout_fun=layout)
-    return pikepdf.open(io.BytesIO(data))
+    if _kept_as_is(path):
+        try:
+            return pikepdf.open(
+                io.BytesIO(img2pdf.convert(str(path), layout_fun=layout, rotation=img2pdf.Rotation.ifvalid))
+            )
+        except (img2pdf.ImageOpenError, img2pdf.AlphaChannelError, ValueError, OSError):
+            pass  # an alpha channel, 16-bit samples: the page as the OCR read it
+    return pikepdf.open(io.BytesIO(img2pdf.convert(*_frames_as_png(path, len(pages)), layout_fun=layout)))
 
 
-def _pages_as_png(path: Path, n: int) -> list[bytes]:
+def _kept_as_is(path: Path) -> bool:
+    if path.suffix.lower() not in (".tif", ".tiff"):
+        return True
+    with Image.open(path) as img:
+        return img.info.get("compression") in ("group3", "group4")
+
+
+def _frames_as_png(path: Path, n: int) -> list[bytes]:
+    """Each frame upright (EXIF), losslessly as PNG; modes PDF cannot hold as the OCR read them."""
     from ocr_pipeline.ingest.images import load_image_page
 
     out = []
     for number in range(1, n + 1):
-        buf = io.BytesIO()
-        load_image_page(path, number)[0].save(buf, format="PNG")
+        with Image.open(path) as img:
+            img.seek(number - 1)
+            frame = ImageOps.exif_transpose(img) if img.mode in ("1", "L", "RGB") else None
+            if frame is None:
+                frame = load_image_page(path, number)[0]
+            buf = io.BytesIO()
+            frame.save(buf, format="PNG", compress_level=1)
         out.append(buf.getvalue())
     return out
 
