@@ -16,49 +16,33 @@ import pandas as pd
 
 from ocr_pipeline.errors import OutputError
 from ocr_pipeline.model import Result
-
-MEASURE_COLUMNS = [
-    "measure_no",
-    "measure",
-    "step_no",
-    "step",
-    "responsible",
-    "period_text",
-    "period_start",
-    "period_end",
-    "result",
-    "page",
-    "confidence",
-    "agency",
-    "province",
-    "fiscal_year_be",
-    "doc_date",
-]
-CORRECTION_COLUMNS = ["page", "field", "before", "after", "rule", "score"]
-INTEGER_COLUMNS = ["measure_no", "step_no", "page", "fiscal_year_be"]
+from ocr_pipeline.schema import (
+    COMBINED_SOURCE_COLUMN,
+    CORRECTION_CSV_COLUMNS,
+    DOCUMENT_COLUMNS_IN_MEASURES,
+    MEASURE_CSV_COLUMNS,
+    integer_columns,
+)
 
 
 def measures_frame(result: Result) -> pd.DataFrame:
     """One row per measure step, with the document columns repeated for analysts."""
-    doc = result.document
-    rows = [
-        {
-            **asdict(m),
-            "agency": doc.agency,
-            "province": doc.province,
-            "fiscal_year_be": doc.fiscal_year_be,
-            "doc_date": doc.doc_date,
-        }
-        for m in result.measures
-    ]
-    frame = pd.DataFrame(rows, columns=MEASURE_COLUMNS)
-    for col in INTEGER_COLUMNS:
-        frame[col] = pd.array(frame[col], dtype="Int64")  # 1, not 1.0, with empty cells allowed
-    return frame
+    doc = asdict(result.document)
+    repeated = {name: doc[name] for name in DOCUMENT_COLUMNS_IN_MEASURES}
+    rows = [{**asdict(m), **repeated} for m in result.measures]
+    return _typed(pd.DataFrame(rows, columns=list(MEASURE_CSV_COLUMNS)))
 
 
 def corrections_frame(result: Result) -> pd.DataFrame:
-    return pd.DataFrame([asdict(c) for c in result.corrections], columns=CORRECTION_COLUMNS).astype({"page": "Int64"})
+    """One row per correction."""
+    rows = [asdict(c) for c in result.corrections]
+    return _typed(pd.DataFrame(rows, columns=list(CORRECTION_CSV_COLUMNS)))
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    for col in integer_columns(frame.columns):
+        frame[col] = pd.array(frame[col], dtype="Int64")  # 1, not 1.0, with empty cells allowed
+    return frame
 
 
 def write_result(result: Result, out_dir: Path, stem: str, pdf: bool = True, review: bool = True) -> list[Path]:
@@ -82,9 +66,10 @@ def write_combined_measures(results: list[tuple[str, Result]], out_dir: Path) ->
     frames = []
     for source, result in results:
         frame = measures_frame(result)
-        frame.insert(0, "source", source)
+        frame.insert(0, COMBINED_SOURCE_COLUMN, source)
         frames.append(frame)
-    combined = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["source", *MEASURE_COLUMNS])
+    empty = pd.DataFrame(columns=[COMBINED_SOURCE_COLUMN, *MEASURE_CSV_COLUMNS])
+    combined = pd.concat(frames, ignore_index=True) if frames else empty
     return write_atomically(out_dir, {"measures.csv": combined})[0]
 
 

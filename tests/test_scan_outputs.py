@@ -25,7 +25,7 @@ from ocr_pipeline.model import Cell, Correction, Document, Line, Page, PageGeome
 from ocr_pipeline.ocr.page_reader import page_geometry
 from ocr_pipeline.scan_outputs import archive_files, geometry
 from ocr_pipeline.scan_outputs.pieces import Item, Piece, cell_tokens, page_items
-from ocr_pipeline.scan_outputs.places import locate_all
+from ocr_pipeline.scan_outputs.places import final_spans, locate_all
 
 
 def _words(*tokens: str, y: int = 100) -> list[Word]:
@@ -75,6 +75,28 @@ def test_cell_lines_joined_as_join_wrapped_joins_them():
     assert [(p.text, p.row) for p in item.pieces] == [(first, 0), ("ตำบลและพนักงาน", 1), ("(e-bidding)", 1)]
 
 
+def test_cells_of_a_table_without_rules_carry_their_words():
+    """Columns inferred from word positions: each cell keeps its visual lines, so its cleaned text
+    has boxes for the searchable PDF and the review page."""
+    from ocr_pipeline.layout.columns import Token, table_from_columns
+    from ocr_pipeline.model import Table
+
+    rows = [
+        [
+            Token("๑.", (10, 100, 30, 130), 90.0),
+            Token("มาตรการ", (40, 100, 200, 130), 80.0),
+            Token("สำนักปลัด", (400, 100, 560, 130), 95.0),
+        ],
+        [Token("ป้องกัน", (40, 140, 180, 170), 70.0)],
+    ]
+    table = table_from_columns(rows, [300.0], 1, ["มาตรการ", "ผู้รับผิดชอบ"])
+    assert isinstance(table, Table)
+    first = next(c for c in table.cells if (c.row, c.col) == (1, 0))
+    assert first.text == "๑. มาตรการป้องกัน" and first.box == (10, 100, 200, 170)
+    (item,) = [it for it in page_items(Page(number=1, raw_text="", tables=[table])) if it.key == "p1.t0.r1.c0"]
+    assert [(p.text, p.row) for p in item.pieces] == [("๑.", 0), ("มาตรการ", 0), ("ป้องกัน", 1)]
+
+
 def _table(*cells):
     from ocr_pipeline.model import Table
 
@@ -121,10 +143,28 @@ def test_corrections_find_their_line_or_cell():
     places = locate_all(corrections, items)
     assert [(p.item, p.start) for p in places[:3]] == [("p1.l0", 3), ("p1.l0", 12), ("p1.t0.r1.c2", 0)]
     assert places[3] is None and places[4] is None  # removed text; another page
-    exact = Correction(1, "pages.text", "a", "๒๕๖๔", "digit-reader", 100.0)
-    exact.item, exact.start, exact.end = "p1.t0.r1.c2", 10, 14  # the location the clean-up will record
+    exact = Correction(1, "table.responsible", "a", "๒๕๖๔", "lexicon", 100.0, item="p1.t0.r1.c2", start=10, end=11)
     (place,) = locate_all([exact], items)
     assert place.exact and (place.item, place.start, place.end) == ("p1.t0.r1.c2", 10, 14)
+
+
+def test_located_corrections_follow_the_later_edits_of_their_item():
+    """สวนราชการ -> ส่วนราชการ at 3, then ที -> ที่ at 0: the first one's text ends up at 4."""
+    read = "ที สวนราชการ สํานักปลด"
+    fixes = [
+        Correction(1, "pages.text", "สวนราชการ", "ส่วนราชการ", "lexicon", 97.5, item="p1.l0", start=3, end=12),
+        Correction(1, "pages.text", "ที", "ที่", "spell", 91.7, item="p1.l0", start=0, end=2),
+        Correction(
+            1, "pages.text", "ส่วนราชการ สํานักปลด", "ส่วนราชการ สํานักปลัด", "lexicon", 90.0, item="p1.l0", start=4, end=24
+        ),
+    ]
+    from ocr_pipeline.document_text import apply_to_text
+
+    final = apply_to_text(read, fixes)
+    spans = final_spans(fixes)
+    assert final[spans[1][1] : spans[1][2]] == "ที่"
+    assert final[spans[2][1] : spans[2][2]] == fixes[2].after
+    assert spans[0] == ("p1.l0", 4, 25)  # swallowed by the third, which covers it
 
 
 def test_a_source_that_cannot_be_read_again_gives_warnings_not_files(tmp_path):

@@ -36,9 +36,19 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 from itertools import combinations
 
-from ..model import Correction
-from ..resources import load_table
-from .dates import _FOLD, _resolve_relative, _scan, _tokens, fiscal_year_bounds, fiscal_year_of, parse_date
+from ocr_pipeline.clean.dates import (
+    BE_OFFSET,
+    FOLD,
+    date_tokens,
+    fiscal_year_bounds,
+    fiscal_year_of,
+    parse_date,
+    resolve_relative,
+    scan_dates,
+)
+from ocr_pipeline.clean.thai_text import THAI_DIGITS, TO_ARABIC, TO_THAI
+from ocr_pipeline.model import Correction
+from ocr_pipeline.resources import load_table
 
 __all__ = ["DateEvidence", "DateRepair", "Reading", "ROLES", "repair_dates", "token_readings"]
 
@@ -58,9 +68,8 @@ _MAX_COMBOS = 6000  # combinations visited per mention and reader
 _MAX_PARSES = 1500  # combinations parsed per mention and reader
 _TOKEN_OPTIONS = 60
 
-_THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-_ARABIC = "0123456789"
-_TO_THAI = str.maketrans(_ARABIC, _THAI_DIGITS)
+_THAI_DIGITS = THAI_DIGITS
+_TO_THAI = TO_THAI
 _DIGIT_RUN = re.compile("[0-9๐-๙]+")
 _THAI_LETTER = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4e]")
 
@@ -285,7 +294,7 @@ def _best_combos(
 
 def _slots(text: str) -> list[str]:
     """What each digit run of a text stands for, from its neighbours: year, day or any."""
-    toks = _tokens(text.translate(_FOLD))
+    toks = date_tokens(text.translate(FOLD))
     kinds: dict[int, str] = {}
     for i, t in enumerate(toks):
         if t.kind != "num":
@@ -302,7 +311,7 @@ def _slots(text: str) -> list[str]:
 def _fits(slot: str, value: str) -> bool:
     """Whether a repaired digit run may stand in this slot: a 2- or 4-digit year; a day 1-31 without
     a leading zero (letters write ``๑ พฤษภาคม``: ``๐๑`` is kept as read, never made by a repair)."""
-    digits = value.translate(_FOLD)
+    digits = value.translate(FOLD)
     if slot == "year":
         return len(digits) in (2, 4)
     if slot == "day":
@@ -311,10 +320,10 @@ def _fits(slot: str, value: str) -> bool:
 
 
 def _year_be(value: str) -> int:
-    v = int(value.translate(_FOLD))
+    v = int(value.translate(FOLD))
     if len(value) == 2:
         return 2500 + v
-    return v if v >= 2400 else v + 543
+    return v if v >= 2400 else v + BE_OFFSET
 
 
 # ----------------------------------------------------------------------------- reading a text per role
@@ -327,7 +336,7 @@ _Val = tuple
 def _interpret(role: str, text: str) -> tuple[_Val | None, float]:
     """The value a text gives for a role (None: no reading), and how much of the text's date
     material (digit runs, month abbreviations, range dashes) it leaves unexplained."""
-    mentions, loose, orphans, dangling = _scan(text)
+    mentions, loose, orphans, dangling = scan_dates(text)
     n_loose = _near_count(text, [(m.start, m.end) for m in mentions], loose + orphans)
     if role == "fiscal_year":
         for m in mentions:
@@ -335,8 +344,8 @@ def _interpret(role: str, text: str) -> tuple[_Val | None, float]:
                 return ("fy", m.fiscal_year_be), n_loose
         for m in mentions:
             if m.kind == "year" and m.period_start is not None:
-                return ("fy", m.period_start.year + 543), n_loose
-        bare = text.strip().translate(str.maketrans(_THAI_DIGITS, _ARABIC))
+                return ("fy", m.period_start.year + BE_OFFSET), n_loose
+        bare = text.strip().translate(TO_ARABIC)
         if re.fullmatch(r"(?:พ\.?\s?ศ\.?\s*)?(2[4-6][0-9]{2})", bare):
             return ("fy", int(bare[-4:])), max(0, n_loose - 1)
         return None, n_loose
@@ -361,7 +370,7 @@ def _interpret(role: str, text: str) -> tuple[_Val | None, float]:
         elif m.relative is not None:
             fy = next((x.fiscal_year_be for x in mentions if x.kind == "fiscal_year"), None)
             if fy is not None:
-                lo, hi = _resolve_relative(m.relative, fy)
+                lo, hi = resolve_relative(m.relative, fy)
                 if lo is None:
                     return None, n_loose
                 items.append(("a", lo, hi))
@@ -412,7 +421,7 @@ def _bounds(val: _Val, fy: int | None) -> tuple[date | None, date | None]:
         elif fy is None:
             return None, None
         else:
-            lo, hi = _resolve_relative(it[1], fy)
+            lo, hi = resolve_relative(it[1], fy)
             if lo is None or hi is None:
                 return None, None
         los.append(lo)
@@ -595,7 +604,7 @@ def _hypotheses(
     fys = {y for y in fys if lo <= y <= hi}
     if not fys:
         return [(None, None, 0.0)]
-    out = []
+    out: list[tuple[int | None, date | None, float]] = []
     for fy in sorted(fys):
         fs, fe = fiscal_year_bounds(fy)
         ends = {date(fe.year, 3, 31): _END_PRIOR["round"], fe: _END_PRIOR["round"]}
@@ -695,7 +704,7 @@ def repair_dates(
             fy_val = pick.val[1]
             lo, hi = fiscal_year_bounds(fy_val)
         else:
-            lo, hi = _bounds(pick.val, fy_settled)
+            lo, hi = _bounds(pick.val, fy_settled)  # type: ignore[assignment]
             if lo is None:
                 readings.append(Reading(ev, "unresolved", pick.text, score=_score(delta)))
                 warnings.append(f"{where}: {ev.text!r} needs the fiscal year, which the document does not settle")
@@ -800,7 +809,7 @@ def _has_date_signal(text: str) -> bool:
     kinds = {"num", "slash", "month", "quarter", "fy", "whole", "era_be", "era_ce"}
     if re.search("รอบ[\\s0-9๐-๙]*เดือน", text):
         return True
-    return any(t.kind in kinds for t in _tokens(text.translate(_FOLD)))
+    return any(t.kind in kinds for t in date_tokens(text.translate(FOLD)))
 
 
 def _where(ev: DateEvidence) -> str:

@@ -16,10 +16,17 @@ def _affine(m2x3) -> np.ndarray:
     return np.vstack([np.asarray(m2x3, dtype=np.float64), [0.0, 0.0, 1.0]])
 
 
+def page_geometry(page: Page) -> PageGeometry:
+    """The page's geometry; only scanned pages have one."""
+    if page.geometry is None:
+        raise ValueError(f"page {page.number} has no image geometry (not a scan)")
+    return page.geometry
+
+
 def prepared_to_source(page: Page) -> np.ndarray:
     """Prepared pixels -> source pixels: undo the deskew (a turn about the prepared image's centre,
     as ``layout.preprocess.deskew`` made it), then the upscaling."""
-    g: PageGeometry = page.geometry
+    g = page_geometry(page)
     turn = _affine(cv2.getRotationMatrix2D((page.width / 2, page.height / 2), -g.skew, 1.0))
     return np.diag([1 / g.scale, 1 / g.scale, 1.0]) @ np.linalg.inv(turn)
 

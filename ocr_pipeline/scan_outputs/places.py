@@ -1,10 +1,16 @@
 """Where on the page a correction was made: the line or cell and the span of its cleaned text.
 
-A correction that names its place (``item`` like ``p1.l3`` or ``p2.t0.r3.c1`` and a ``start``,
-``end`` span in that item's text) is taken at its word. Until the clean-up records that, the place
-is searched: the first line or cell of the correction's page whose cleaned text holds its ``after``
-and that no earlier correction with the same ``after`` took (table fields look in cells first,
-page text in lines first). A correction that removed text (``after`` empty) has no place.
+A correction of the clean-up names its place: ``item`` (``p1.l3``, ``p2.t0.r3.c1``) and the span
+``start``-``end`` of ``before`` in that item's text when it was made. Its ``after`` then lies at
+``start`` in the text of that moment; the corrections made later on the same item, in list order,
+move it (``final_spans`` replays them), so the place is found in the item's final, cleaned text.
+
+Changes made while reading a page (digits re-read from the pixels, Latin re-read as Thai) and
+corrections of document fields name no line or cell: their place is searched, the first line or
+cell of the correction's page whose cleaned text holds its ``after`` and that no earlier correction
+with the same ``after`` took (table fields look in cells first, page text in lines first). A
+one-digit reading may so be put on the wrong digit of its page. A removal (``after`` empty, a speck
+dropped) has no place.
 """
 
 from __future__ import annotations
@@ -28,16 +34,42 @@ class Place:
 def locate_all(corrections: list[Correction], items: list[Item]) -> list[Place | None]:
     """The place of each correction, in order (None where it has none)."""
     by_key = {it.key: it for it in items}
+    spans = final_spans(corrections)
     taken: set[tuple[str, int]] = set()
-    return [locate(c, items, by_key, taken) for c in corrections]
+    places: list[Place | None] = []
+    for k, c in enumerate(corrections):
+        if k in spans and spans[k][0] in by_key:
+            key, start, end = spans[k]
+            item = by_key[key]
+            places.append(Place(key, item.page, start, end, item.boxes_of(start, end), exact=True))
+        else:
+            places.append(search(c, items, taken))
+    return places
 
 
-def locate(c: Correction, items: list[Item], by_key: dict[str, Item], taken: set[tuple[str, int]]) -> Place | None:
-    """One correction's place; ``taken`` holds (item, start) already given to an earlier one."""
-    key = getattr(c, "item", None)
-    if key in by_key and getattr(c, "start", None) is not None:
-        item = by_key[key]
-        return Place(key, item.page, c.start, c.end, item.boxes_of(c.start, c.end), exact=True)
+def final_spans(corrections: list[Correction]) -> dict[int, tuple[str, int, int]]:
+    """For each located correction (by its index), where its ``after`` lies in its item's text once
+    every correction is made: each later correction of the same item shifts it by its change of
+    length when it lies before it, or widens it to cover both when the two overlap."""
+    spans: dict[int, tuple[str, int, int]] = {}
+    made: dict[str, list[int]] = {}
+    for k, c in enumerate(corrections):
+        if c.item is None or c.start is None or c.end is None:
+            continue
+        start, end, grown = c.start, c.end, len(c.after) - (c.end - c.start)
+        for j in made.get(c.item, []):
+            _, a, b = spans[j]
+            if a >= end:
+                spans[j] = (c.item, a + grown, b + grown)
+            elif b > start:
+                spans[j] = (c.item, min(a, start), max(b + grown, start + len(c.after)))
+        spans[k] = (c.item, start, start + len(c.after))
+        made.setdefault(c.item, []).append(k)
+    return spans
+
+
+def search(c: Correction, items: list[Item], taken: set[tuple[str, int]]) -> Place | None:
+    """The place of a correction that names none; ``taken`` holds (item, start) given earlier."""
     if not c.after:
         return None
     found = None

@@ -226,7 +226,7 @@ def _e(text: str) -> str:
 
 @functools.cache
 def _asset(name: str) -> str:
-    return files("ocr_pipeline.scan_outputs").joinpath("assets", name).read_text(encoding="utf-8")
+    return files("ocr_pipeline.scan_outputs").joinpath("assets").joinpath(name).read_text(encoding="utf-8")
 
 
 @functools.cache

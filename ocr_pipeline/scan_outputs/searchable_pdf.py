@@ -44,17 +44,13 @@ TEXT_LANGUAGE = "tha"  # the renderer picks its font by language first
 def searchable_pdf(result: Result, items: dict[int, list[Item]]) -> tuple[bytes, list[str]]:
     """The PDF's bytes and the warnings met making it; ``items`` are each page's (``page_items``)."""
     source = Path(result.source.path)
-    base = _open_pdf_input(source) if result.source.kind == "pdf" else _image_pdf(source, result.pages)
+    base = pikepdf.open(source) if result.source.kind == "pdf" else _image_pdf(source, result.pages)
     scanned = [p for p in result.pages if p.geometry is not None]
     text_pdf = pikepdf.open(io.BytesIO(_text_layer(scanned, items)))
     for page, text_page in zip(scanned, text_pdf.pages):
         _graft(base, base.pages[page.number - 1], text_page, page)
     _describe(base, result)
     return _save(base)
-
-
-def _open_pdf_input(path: Path) -> pikepdf.Pdf:
-    return pikepdf.open(path)
 
 
 def _image_pdf(path: Path, pages: list[Page]) -> pikepdf.Pdf:
@@ -102,7 +98,7 @@ def _frames_as_png(path: Path, n: int) -> list[bytes]:
 
 
 def _text_layer(pages: list[Page], items: dict[int, list[Item]]) -> bytes:
-    """One text-only page per scanned page, in its prepared image's coordinates."""
+    """One text-only page per scanned page, the size of its source image at its dpi."""
     from ocrmypdf.fpdf_renderer import Fpdf2PdfRenderer
 
     pdf = FPDF(unit="pt")
@@ -113,10 +109,9 @@ def _text_layer(pages: list[Page], items: dict[int, list[Item]]) -> bytes:
     registered: dict[str, str] = {}
     for page in pages:
         tree = ocr_tree(page, items.get(page.number, []))
-        renderer = Fpdf2PdfRenderer(page=tree, dpi=page.geometry.dpi, multi_font_manager=fonts)
-        renderer._registered_fonts = (
-            registered  # one embedded font for all pages, as OCRmyPDF's multi-page renderer does
-        )
+        renderer = Fpdf2PdfRenderer(page=tree, dpi=geometry.page_geometry(page).dpi, multi_font_manager=fonts)
+        # one embedded font for all pages, as OCRmyPDF's own multi-page renderer shares it
+        renderer._registered_fonts = registered
         renderer.render_to_pdf(pdf)
     return bytes(pdf.output())
 
@@ -194,8 +189,8 @@ def ocr_tree(page: Page, items: list[Item]):
     """
     from ocrmypdf.hocrtransform import BoundingBox, OcrClass, OcrElement
 
+    g = geometry.page_geometry(page)
     to_source = geometry.prepared_to_source(page)
-    scale = page.geometry.scale
     lines = []
     for item in items:
         rows: dict[int, list] = {}
@@ -206,20 +201,14 @@ def ocr_tree(page: Page, items: list[Item]):
                 [((p.box[0] + p.box[2]) / 2, (p.box[1] + p.box[3]) / 2) for p in pieces], to_source
             )
             level = sum(y for _, y in centres) / len(centres)
-            words = []
+            boxes = []
             for piece, (cx, _) in zip(pieces, centres):
                 x0, y0, x1, y1 = piece.box
-                half_w, half_h = max(x1 - x0, 1) / scale / 2, max(y1 - y0, 1) / scale / 2
-                box = BoundingBox(cx - half_w, level - half_h, cx + half_w, level + half_h)
-                words.append(OcrElement(ocr_class=OcrClass.WORD, bbox=box, text=piece.text))
-            box = BoundingBox(
-                min(w.bbox.left for w in words),
-                words[0].bbox.top,
-                max(w.bbox.right for w in words),
-                words[0].bbox.bottom,
-            )
+                half_w, half_h = max(x1 - x0, 1) / g.scale / 2, max(y1 - y0, 1) / g.scale / 2
+                boxes.append(BoundingBox(cx - half_w, level - half_h, cx + half_w, level + half_h))
+            words = [OcrElement(ocr_class=OcrClass.WORD, bbox=b, text=p.text) for p, b in zip(pieces, boxes)]
+            box = BoundingBox(min(b.left for b in boxes), boxes[0].top, max(b.right for b in boxes), boxes[0].bottom)
             lines.append(OcrElement(ocr_class=OcrClass.LINE, bbox=box, children=words, language=TEXT_LANGUAGE))
-    g = page.geometry
     return OcrElement(
         ocr_class=OcrClass.PAGE, bbox=BoundingBox(0, 0, g.source_width, g.source_height), children=lines, dpi=g.dpi
     )
@@ -229,10 +218,11 @@ def _graft(pdf: pikepdf.Pdf, target: pikepdf.Page, text_page: pikepdf.Page, page
     """Put the text page under ``target``'s content, scaled onto the original page image."""
     form = pdf.copy_foreign(text_page.as_form_xobject())
     name = target.add_resource(form, Name.XObject, prefix="OcrText")
-    g = page.geometry
+    g = geometry.page_geometry(page)
     px_per_pt = g.dpi / 72.0
     text_to_source = np.array([[px_per_pt, 0, 0], [0, -px_per_pt, g.source_height], [0, 0, 1]])
-    mediabox = tuple(float(v) for v in target.mediabox)
+    x0, y0, x1, y1 = (float(v) for v in target.mediabox)
+    mediabox = (x0, y0, x1, y1)
     rotate = int(target.obj.get(Name.Rotate, 0))
     matrix = geometry.source_to_pdf((g.source_width, g.source_height), mediabox, rotate) @ text_to_source
     target.contents_add(f"q {geometry.pdf_cm(matrix)} {name} Do Q\n".encode(), prepend=True)

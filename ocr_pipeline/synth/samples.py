@@ -14,7 +14,6 @@ from pathlib import Path
 
 from PIL import Image
 
-from ocr_pipeline.resources import dictionaries_dir
 from ocr_pipeline.synth.degrade import degrade
 from ocr_pipeline.synth.document import SynthDoc, make_document
 from ocr_pipeline.synth.fonts import FontSet
@@ -29,7 +28,8 @@ QUIET_SCAN = {"noise_sigma": 2.0, "dust": 0, "stains": 0, "show_through": 0.0, "
 
 
 def default_outdir() -> Path:
-    return dictionaries_dir().parent / "samples"
+    """The repository's samples/ folder (the generator runs from a source checkout)."""
+    return Path(__file__).resolve().parent.parent.parent / "samples"
 
 
 def _png_bytes(img: Image.Image, dpi: int) -> bytes:
