@@ -22,6 +22,8 @@ For each input file <stem>, writes to OUTDIR (a folder's files keep their subfol
   <stem>.measures.csv     one row per measure step (UTF-8 with BOM: opens in Excel)
   <stem>.txt              cleaned text, pages separated by form feeds
   <stem>.corrections.csv  every change the clean-up made: page, field, before, after, rule, score
+  <stem>.ocr.pdf          scans: the original pages with the cleaned text as an invisible, searchable layer
+  <stem>.review.html      a page to check the result: page images, fields, measures, every correction
 and measures.csv with all documents' rows and a 'source' column (several inputs), run-summary.json.
 """
 
@@ -64,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="pages read in parallel (default and most: one per CPU core; never more than the pages to read)",
     )
+    parser.add_argument("--no-pdf", action="store_true", help="do not write the searchable <stem>.ocr.pdf")
+    parser.add_argument("--no-review", action="store_true", help="do not write the <stem>.review.html page")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     parser.add_argument("--log-file", type=Path, metavar="FILE", help="also write a full log, with times, to FILE")
     parser.add_argument("--debug", action="store_true", help="show full tracebacks for failures")
@@ -125,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
         cache_dir=None if args.no_cache else (args.cache_dir or default_cache_dir()),
         scheduler=args.scheduler,
         debug=args.debug,
+        pdf=not args.no_pdf,
+        review=not args.no_review,
     )
     try:
         progress = Progress(quiet=args.quiet, log_file=args.log_file)

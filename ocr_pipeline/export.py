@@ -22,7 +22,14 @@ from ocr_pipeline.schema import (
     integer_columns,
 )
 
-RESULT_SUFFIXES = (".json", ".measures.csv", ".txt", ".corrections.csv")  # the files of one input
+RESULT_SUFFIXES = (
+    ".json",
+    ".measures.csv",
+    ".txt",
+    ".corrections.csv",
+    ".ocr.pdf",
+    ".review.html",
+)  # one input's files
 COMBINED_MEASURES = "measures.csv"  # with several inputs: all their rows
 RUN_SUMMARY = "run-summary.json"
 
@@ -47,13 +54,19 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def result_files(result: Result, name: str) -> dict[str, Payload]:
-    """The files of one input, by path relative to the output folder (``name`` may hold a subfolder)."""
+def result_files(result: Result, name: str, pdf: bool = True, review: bool = True) -> dict[str, Payload]:
+    """The files of one input, by path relative to the output folder (``name`` may hold a subfolder):
+    the four data files and, unless turned off, the searchable ``.ocr.pdf`` (scans) and the
+    ``.review.html`` page (made first: their warnings go into the JSON)."""
+    from ocr_pipeline.scan_outputs import archive_files
+
+    extra = archive_files(result, name, pdf=pdf, review=review) if pdf or review else {}
     return {
         f"{name}.json": json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n",
         f"{name}.measures.csv": _csv_writer(measures_frame(result)),
         f"{name}.txt": "\f".join(p.text for p in result.pages) + "\n",
         f"{name}.corrections.csv": _csv_writer(corrections_frame(result)),
+        **extra,
     }
 
 
@@ -69,9 +82,9 @@ def combined_measures_files(results: list[tuple[str, Result]]) -> dict[str, Payl
     return {COMBINED_MEASURES: _csv_writer(combined)}
 
 
-def write_result(result: Result, out_dir: Path, stem: str) -> list[Path]:
-    """Write ``<stem>.json``, ``.measures.csv``, ``.txt`` and ``.corrections.csv`` together; returns the paths."""
-    files = result_files(result, stem)
+def write_result(result: Result, out_dir: Path, stem: str, pdf: bool = True, review: bool = True) -> list[Path]:
+    """Write the files of one input together (see ``result_files``); returns the paths."""
+    files = result_files(result, stem, pdf=pdf, review=review)
     record = {"name": stem, "input": result.source.path, "sha256": result.source.sha256, "files": list(files)}
     with OutputDir.open(out_dir) as out:
         return out.commit(files, record)

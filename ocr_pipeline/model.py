@@ -81,6 +81,7 @@ class Cell:
     colspan: int = 1
     raw_text: str = ""
     conf: float = -1.0  # 0-100, mean word confidence, -1 when unknown
+    lines: list[Line] = field(default_factory=list)  # scans: the OCR lines read in the cell, in page pixels
 
 
 @dataclass
@@ -160,6 +161,22 @@ class Correction:
 
 
 @dataclass
+class PageGeometry:
+    """Where the prepared image the OCR read (``Page`` boxes) lies on the page image as loaded
+    (a PDF page rendered at ``dpi``, an image file's frame after its EXIF rotation).
+
+    Prepared pixels -> source pixels: rotate back by ``skew`` degrees about the prepared image's
+    centre, then divide by ``scale``. Export uses it to place text and boxes on the original page.
+    """
+
+    source_width: int
+    source_height: int
+    dpi: float  # of the source image
+    scale: float = 1.0  # prepared pixels per source pixel (low-resolution scans are upscaled)
+    skew: float = 0.0  # degrees the page was turned to deskew it (positive: its text rose to the right)
+
+
+@dataclass
 class Page:
     """One page after OCR/layout, then after text clean-up (``text``)."""
 
@@ -175,6 +192,7 @@ class Page:
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # time per reading step, for the benchmark
     unclear_digits: list[str] = field(default_factory=list)  # text the digit reader flagged, left as read
+    geometry: PageGeometry | None = None  # scans only: how the boxes map onto the original page image
 
 
 @dataclass

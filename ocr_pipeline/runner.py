@@ -56,6 +56,8 @@ class Settings:
     cache_dir: Path | None = None  # None: no cache, no skipping of finished inputs
     scheduler: str | None = None
     debug: bool = False
+    pdf: bool = True  # the searchable <name>.ocr.pdf of a scan
+    review: bool = True  # the <name>.review.html page
 
     def reading(self) -> dict:
         """Settings a page's reading depends on (part of the cache key)."""
@@ -63,7 +65,7 @@ class Settings:
 
     def result(self) -> dict:
         """Settings a result depends on (part of the record of a finished input)."""
-        return {}
+        return {"pdf": self.pdf, "review": self.review}
 
 
 @dataclass
@@ -265,8 +267,8 @@ class Batch:
         try:
             pages = [doc.pages[n] for n in sorted(doc.pages)]
             result = clean_and_extract(doc.inp, pages)
-            files = result_files(result, job.name)
-            record = self._record(job, doc.inp, result, doc.from_cache)
+            files = result_files(result, job.name, pdf=self.settings.pdf, review=self.settings.review)
+            record = self._record(job, doc.inp, result, list(files))
             with deferred_signals():
                 self.out.commit(files, record)
         except PipelineError as exc:
@@ -279,7 +281,7 @@ class Batch:
         outcome.pages_from_cache = doc.from_cache
         self._done(outcome, _light(result))
 
-    def _record(self, job: Job, inp: InputFile, result: Result, from_cache: int) -> dict:
+    def _record(self, job: Job, inp: InputFile, result: Result, files: list[str]) -> dict:
         counts = {
             "pages": len(result.pages),
             "measures": len(result.measures),
@@ -291,7 +293,7 @@ class Batch:
             "input": str(job.path),
             "sha256": inp.sha256,
             "fingerprint": self._result_key(inp),
-            "files": job.files(),
+            "files": files,
             "counts": counts,
         }
 
@@ -309,7 +311,7 @@ class Batch:
             light = _light_from_json(data)
         except (OSError, ValueError, serial.SerialError):
             return False
-        if not all((self.settings.out / rel).is_file() for rel in job.files()):
+        if not all((self.settings.out / rel).is_file() for rel in record.get("files", job.files())):
             return False
         counts = record.get("counts", {})
         outcome = Outcome(str(job.path), job.name, "skipped", **counts, seconds=time.monotonic() - started)

@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng poppler-utils
               fonts-thai-tlwg fonts-tlwg-laksaman fonts-noto-core fontconfig
-              libpangocairo-1.0-0)  # Pango + cairo: the generator's word-processor rendering
+              libpangocairo-1.0-0  # Pango + cairo: the generator's word-processor rendering
+              chromium chromium-driver)  # the review page's browser test
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -27,8 +28,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else 1)' || {
-    echo "setup: Python 3.10 or newer is needed (found $(python3 --version))" >&2; exit 1; }
+python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || {
+    echo "setup: Python 3.11 or newer is needed (found $(python3 --version))" >&2; exit 1; }
 
 if [ ! -x .venv/bin/python ]; then
     echo "setup: creating the virtual environment .venv"

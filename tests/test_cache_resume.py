@@ -34,7 +34,7 @@ def test_killed_run_resumes_and_every_way_gives_the_same_bytes(tmp_path):
     first = run_cli(*INPUTS, "-o", str(tmp_path / "a"), "--jobs", "2", "--cache-dir", str(cache))
     assert first.returncode == 0, first.stderr
     reference = _files(tmp_path / "a")
-    assert len(reference) == 9
+    assert len(reference) == 13  # 6 files for each scan (searchable PDF and review page included), measures.csv
 
     plain = run_cli(*INPUTS, "-o", str(tmp_path / "b"), "--jobs", "1", "--no-cache")
     assert plain.returncode == 0, plain.stderr

@@ -76,7 +76,7 @@ def test_cluster_run_gives_the_local_run_s_bytes(tmp_path, cluster):
     local = run_cli(*inputs, "-o", str(tmp_path / "local"), "--jobs", "2")
     assert local.returncode == 0, local.stderr
     names = sorted(p.name for p in (tmp_path / "local").iterdir() if p.is_file() and p.name != "run-summary.json")
-    assert len(names) == 13  # 4 files for each of 3 inputs, and measures.csv
+    assert len(names) == 18  # 6 files for each scan, 5 for the transcript (no PDF), and measures.csv
     for name in names:
         assert (tmp_path / "remote" / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), name
 

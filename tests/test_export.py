@@ -47,7 +47,7 @@ def test_corrections_carry_where_they_were_made():
 
 
 def test_the_four_files_are_written(tmp_path: Path):
-    paths = write_result(result(), tmp_path, "scan")
+    paths = write_result(result(), tmp_path, "scan", pdf=False, review=False)  # those two: test_scan_outputs
     assert sorted(p.name for p in paths) == ["scan.corrections.csv", "scan.json", "scan.measures.csv", "scan.txt"]
     assert (tmp_path / "scan.txt").read_text(encoding="utf-8") == "แรก\fสอง\n"
     data = json.loads((tmp_path / "scan.json").read_text(encoding="utf-8"))

@@ -72,6 +72,7 @@ _MAX_PARSES = 1500  # combinations parsed per mention and reader
 _TOKEN_OPTIONS = 60
 MARGIN = 1.5  # how much a repaired value must beat its best alternative (cost units, about -ln odds)
 KEEP_MARGIN = 0.5  # the same for a value taken as a reader of every digit wrote it
+THA_ONLY_MARGIN = 2.5  # MARGIN when no mention shows a digit stock Tesseract cannot write (๔ ๖ ๗ ๘ ๙)
 # The plausible fiscal years: the years the document writes plainly, WINDOW_SLACK either side, never
 # before EARLIEST_BE nor after the fiscal year after today's; with no plain year, the RECENT_YEARS
 # before that. A repair may also reach a year TARGET_SLACK outside the window (a period's start).
@@ -353,8 +354,7 @@ def recent_window() -> Window:
 
 
 def plausible_window(texts: Sequence[str], reader: str = "auto") -> Window:
-    """The fiscal years a document's dates may name: around the four-digit years its mentions
-    write plainly (by a reader that writes every digit: a stock-Tesseract year is no evidence of
+    """The fiscal years a document's dates may name: around the years its mentions write plainly (by a reader that writes every digit: a stock-Tesseract year is no evidence of
     itself), within B.E. ``EARLIEST_BE`` and the fiscal year after today's.
 
     >>> from datetime import date
@@ -369,7 +369,7 @@ def plausible_window(texts: Sequence[str], reader: str = "auto") -> Window:
         if _may_be_tha(text, reader):
             continue
         for m, slot in zip(_DIGIT_RUN.finditer(text), _slots(text)):
-            if slot == "year" and len(m.group()) == 4:
+            if slot == "year" and len(m.group()) in (2, 4):  # a two-digit year as read today
                 year = _year_be(m.group(), latest)
                 if EARLIEST_BE - WINDOW_SLACK <= year <= latest + 1:
                     anchors.append(year)
@@ -722,6 +722,9 @@ def repair_dates(
     as_read: list[_Val | None] = []
     literal: list[bool] = []  # is the text as written trustworthy (a full reader is the likelier)?
     doc_full = any(_shows_full_digits(text) for _, text in keys)
+    if not doc_full and reader != "full":
+        # every mention may be stock Tesseract's, whose digits are all suspects: a value must stand out more
+        margin = max(margin, THA_ONLY_MARGIN)
     # stock Tesseract repeats one systematic error in every mention it read: its confusions are
     # paid about once per document, shared among the mentions that may come from it
     n_tha = sum(_may_be_tha(text, reader) for _, text in keys)

@@ -8,7 +8,7 @@ the cell it came from. Wrapped lines therefore stay in their cell and columns ne
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -26,6 +26,8 @@ class _Placed:
     cell: GridCell
     top: int
     bottom: int
+    dx: int = 0  # canvas -> page offset of the cut
+    dy: int = 0
 
 
 def compose_canvas(gray: np.ndarray, grid: Grid) -> tuple[np.ndarray, list[_Placed]]:
@@ -45,15 +47,15 @@ def compose_canvas(gray: np.ndarray, grid: Grid) -> tuple[np.ndarray, list[_Plac
             continue  # empty cell
         ty0, ty1 = max(ink_rows[0] - 4, 0), min(ink_rows[-1] + 5, cut.shape[0])
         tx0 = max(ink_cols[0] - 4, 0)
-        cuts.append((cell, cut[ty0:ty1, tx0:]))
+        cuts.append((cell, cut[ty0:ty1, tx0:], (x0 + tx0, y0 + ty0)))
     width = max((c[1].shape[1] for c in cuts), default=1) + 2 * MARGIN
     height = sum(c[1].shape[0] + GAP for c in cuts) + 2 * MARGIN
     canvas = np.full((height, width), 255, dtype=np.uint8)
     placed, y = [], MARGIN
-    for cell, cut in cuts:
+    for cell, cut, (px, py) in cuts:
         h, w = cut.shape
         canvas[y : y + h, MARGIN : MARGIN + w] = cut
-        placed.append(_Placed(cell, y, y + h))
+        placed.append(_Placed(cell, y, y + h, int(px) - MARGIN, int(py) - y))
         y += h + GAP
     return canvas, placed
 
@@ -72,15 +74,16 @@ def assign_lines(lines: list[Line], placed: list[_Placed]) -> dict[int, list[Lin
 
 def build_table(grid: Grid, page: int, placed: list[_Placed], by_cell: dict[int, list[Line]]) -> Table:
     """The Table of ``grid`` with each cell's text joined from its lines."""
-    texts: dict[tuple[int, int], tuple[str, float]] = {}
+    texts: dict[tuple[int, int], tuple[str, float, list[Line]]] = {}
     for i, p in enumerate(placed):
-        cell_lines = by_cell.get(i, [])
-        text = join_wrapped([ln.text for ln in sorted(cell_lines, key=lambda ln: ln.box[1])])
+        cell_lines = sorted(by_cell.get(i, []), key=lambda ln: ln.box[1])
+        text = join_wrapped([ln.text for ln in cell_lines])
         confs = [w.conf for ln in cell_lines for w in ln.words if w.conf >= 0]
-        texts[(p.cell.row, p.cell.col)] = (text, sum(confs) / len(confs) if confs else -1.0)
+        on_page = [_moved(ln, p.dx, p.dy) for ln in cell_lines]
+        texts[(p.cell.row, p.cell.col)] = (text, sum(confs) / len(confs) if confs else -1.0, on_page)
     cells = []
     for gc in grid.cells:
-        text, conf = texts.get((gc.row, gc.col), ("", -1.0))
+        text, conf, lines = texts.get((gc.row, gc.col), ("", -1.0, []))
         cells.append(
             Cell(
                 row=gc.row,
@@ -91,6 +94,17 @@ def build_table(grid: Grid, page: int, placed: list[_Placed], by_cell: dict[int,
                 rowspan=gc.rowspan,
                 colspan=gc.colspan,
                 conf=conf,
+                lines=lines,
             )
         )
     return Table(page=page, cells=cells, box=grid.box, source="grid")
+
+
+def _moved(line: Line, dx: int, dy: int) -> Line:
+    """A copy of a canvas line with its boxes shifted onto the page."""
+
+    def shift(box):
+        return (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy)
+
+    words = [replace(w, box=shift(w.box)) for w in line.words]
+    return Line(text=line.text, box=shift(line.box), words=words)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ocr_pipeline.clean.thai_text import NEW_ITEM, join_wrapped, normalize_thai
-from ocr_pipeline.model import Cell, Line, Table, union_box
+from ocr_pipeline.model import Cell, Line, Table, Word, union_box
 
 Box = tuple[int, int, int, int]
 
@@ -74,32 +74,44 @@ def table_from_columns(rows: list[list[Token]], edges: list[float], page: int, h
     (x positions between columns). A visual row whose first non-empty cell starts a numbered item
     in one of the first two columns starts a new table row."""
     ncols = len(edges) + 1
-    body: list[list[list[str]]] = []
+    body: list[list[list[list[Token]]]] = []  # table row -> column -> visual lines -> tokens
     confs: list[list[float]] = []
     for row in rows:
-        parts: list[list[str]] = [[] for _ in range(ncols)]
+        parts: list[list[Token]] = [[] for _ in range(ncols)]
         for tok in row:
             x = (tok.box[0] + tok.box[2]) / 2
             col = sum(1 for e in edges if x > e)
-            parts[col].append(tok.text)
-        texts = [" ".join(p) for p in parts]
+            parts[col].append(tok)
+        texts = [" ".join(t.text for t in p) for p in parts]
         starts = any(NEW_ITEM.match(texts[c]) for c in range(min(2, ncols)) if texts[c])
         if not body or starts:
-            body.append([[t] if t else [] for t in texts])
+            body.append([[p] if p else [] for p in parts])
             confs.append([t.conf for t in row])
         else:
-            for c, t in enumerate(texts):
-                if t:
-                    body[-1][c].append(t)
+            for c, p in enumerate(parts):
+                if p:
+                    body[-1][c].append(p)
             confs[-1].extend(t.conf for t in row)
     cells = [Cell(row=0, col=c, text=h, raw_text=h) for c, h in enumerate(header)]
     for r, (row_parts, row_confs) in enumerate(zip(body, confs), start=1):
         conf = sum(row_confs) / len(row_confs) if row_confs else -1.0
-        for c, pieces in enumerate(row_parts):
-            text = join_wrapped(pieces)
-            cells.append(Cell(row=r, col=c, text=text, raw_text="\n".join(pieces), conf=conf))
+        for c, visual in enumerate(row_parts):
+            lines = [_token_line(tokens) for tokens in visual]
+            pieces = [ln.text for ln in lines]
+            box = union_box(ln.box for ln in lines) if lines else None
+            cells.append(
+                Cell(
+                    row=r, col=c, text=join_wrapped(pieces), raw_text="\n".join(pieces), conf=conf, box=box, lines=lines
+                )
+            )
     top = min((t.box[1] for row in rows for t in row), default=0)
     return Table(page=page, cells=cells, box=(0, top, 0, top), source="columns")
+
+
+def _token_line(tokens: list[Token]) -> Line:
+    """A cell's visual line from its tokens (its words: the searchable PDF places them)."""
+    words = [Word(t.text, t.box, t.conf, space_before=k > 0) for k, t in enumerate(tokens)]
+    return Line(text=" ".join(t.text for t in tokens), box=union_box(t.box for t in tokens), words=words)
 
 
 def column_edges(header_groups: list[list[Token]]) -> list[float]:

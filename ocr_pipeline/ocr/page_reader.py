@@ -19,7 +19,7 @@ from ocr_pipeline.layout.cells import assign_lines, build_table, compose_canvas
 from ocr_pipeline.layout.grid import find_grids
 from ocr_pipeline.layout.preprocess import prepare_page
 from ocr_pipeline.layout.reading_order import page_text
-from ocr_pipeline.model import Correction, Line, Page
+from ocr_pipeline.model import Correction, Line, Page, PageGeometry
 from ocr_pipeline.ocr.latin_reread import drop_noise, reread_latin
 from ocr_pipeline.ocr.tesseract import line_text, ocr_lines
 
@@ -51,9 +51,10 @@ def read_page_task(task: PageTask) -> Page:
 def read_page_image(image: Image.Image, dpi: float | None, number: int) -> Page:
     """OCR one page image (tables cell by cell, the rest as running text)."""
     started = time.perf_counter()
-    gray, dpi_used, _angle = prepare_page(image, dpi)
+    gray, dpi_used, angle = prepare_page(image, dpi)
     ocr = _PageOcr(dpi_used, number)
     ocr.seconds["prepare"] = time.perf_counter() - started
+    ocr.geometry = page_geometry(image, gray, dpi, dpi_used, angle)
     if is_single_line(gray, dpi_used):
         raw_lines, lines = ocr.read(gray, psm=7)
         return _page(number, gray, raw_lines, lines, [], [], ocr)
@@ -75,6 +76,18 @@ def read_page_image(image: Image.Image, dpi: float | None, number: int) -> Page:
     return _page(number, gray, raw_lines, lines, raw_tables, tables, ocr)
 
 
+def page_geometry(image: Image.Image, gray: np.ndarray, dpi: float | None, dpi_used: int, angle: float) -> PageGeometry:
+    """How the prepared image ``gray`` maps back onto the loaded page ``image`` (see PageGeometry)."""
+    scale = gray.shape[1] / image.width
+    return PageGeometry(
+        source_width=image.width,
+        source_height=image.height,
+        dpi=float(dpi) if dpi else dpi_used / scale,
+        scale=round(scale, 6),
+        skew=float(angle),
+    )
+
+
 class _PageOcr:
     """Tesseract plus the Thai-digit re-reader for one page; collects their corrections."""
 
@@ -85,6 +98,7 @@ class _PageOcr:
         self.warnings: list[str] = []
         self.unclear: list[str] = []  # OCR text of the digit readings below the confidence bar
         self.seconds: dict[str, float] = {"tesseract": 0.0, "thai_reread": 0.0, "digit_reader": 0.0}
+        self.geometry: PageGeometry | None = None
 
     def read(self, img: np.ndarray, psm: int) -> tuple[list[Line], list[Line]]:
         """(lines as Tesseract read them, lines after Thai and digit re-reading)."""
@@ -139,6 +153,7 @@ def _page(number, gray, raw_lines, lines, raw_tables, tables, ocr: _PageOcr) -> 
         warnings=ocr.warnings,
         seconds=ocr.seconds,
         unclear_digits=ocr.unclear,
+        geometry=ocr.geometry,
     )
 
 
