@@ -13,7 +13,8 @@ from pytesseract import Output
 
 from ocr_pipeline.model import Word
 from ocr_pipeline.ocr import digit_glyphs as dg
-from ocr_pipeline.ocr.digits import DEFAULT_MODEL, DigitReader, GlyphClassifier
+from ocr_pipeline.ocr.digit_classifier import DEFAULT_MODEL, GlyphClassifier
+from ocr_pipeline.ocr.digits import DigitReader
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 FONTS = "/usr/share/fonts/truetype/tlwg"

@@ -5,17 +5,18 @@ Debian's stock Tesseract ``tha`` model cannot output ๔ ๖ ๗ ๘ ๙: it wri
 half a glyph off. :class:`DigitReader` takes one line's words, finds runs of neighbouring words that hold
 a digit or a Latin letter (with look-alikes, punctuation and lone marks between them), cuts the image
 around each run into glyphs (``digit_glyphs``: connected components, touching digits cut apart, broken
-ones joined), classifies every glyph with a small ensemble of convolutional nets run in numpy
-(``models/thai_digits.npz``, built by ``scripts/train_digit_reader.py``) as a digit, ``. / - ( ) : ,`` or
-"not a digit", and rewrites the words whose glyphs all read as digits or punctuation. Words holding any
-letter glyph keep their text.
+ones joined), classifies every glyph with ``digit_classifier`` (a small ensemble of convolutional nets
+run in numpy: ``models/thai_digits.npz``, built by ``scripts/train_digit_reader.py``) as a digit,
+``. / - ( ) : ,`` or "not a digit", and rewrites the words whose glyphs all read as digits or punctuation.
+Words holding any letter glyph keep their text.
+
+This module is the reader (where digits are looked for on a line, how glyphs are cut, joined and grouped
+into numbers, which words a number replaces); the classifier knows nothing of lines or words.
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -27,13 +28,13 @@ import numpy as np
 from ocr_pipeline.disjoint import DisjointSets
 from ocr_pipeline.model import Word, token_ranges, union_box
 from ocr_pipeline.ocr import digit_glyphs as dg
+from ocr_pipeline.ocr.digit_classifier import DEFAULT_MODEL, GlyphClassifier, default_classifier
 from ocr_pipeline.ocr.latin_reread import english_words, month_key, month_keys
 from ocr_pipeline.resources import load_table
 
-DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "thai_digits.npz"
+__all__ = ["DEFAULT_MODEL", "DigitReader", "DigitReading", "GlyphClassifier", "lookalikes", "script_twins"]
 
 _DIGITS = frozenset(dg.THAI_DIGITS + dg.ARABIC_DIGITS)
-_TARGETS = frozenset(dg.TARGETS)
 _PUNCT = frozenset(dg.PUNCT)  # sets: "" (not a digit) must not be "in" them
 _THAI_DIGITS, _ARABIC_DIGITS = frozenset(dg.THAI_DIGITS), frozenset(dg.ARABIC_DIGITS)
 _LEADING_JUNK = frozenset("-/:,.)")  # a number does not start with these
@@ -54,6 +55,40 @@ _LONE_LETTER = re.compile("[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e40-\u0e44][\u0e31
 # words of this height are a good measure of the line's body (no ascender, descender or mark)
 _BODY_LETTERS = set("กขคฆงจฉชซฌฑฒณดตถทธนบผพภมยรลวศษสหอฮาะเแ")
 _BODY = _BODY_LETTERS | set(dg.THAI_DIGITS)
+
+# -- thresholds of the reader (beside DigitReader's own attributes). Lengths called "x h" are in units of
+# the digit height (the text band's height where no digit is sure yet); "x ref" of the line's body height.
+SURE = 0.9  # a glyph read at least this surely is a sure digit: not cut further, sets the width of its
+# neighbours' digits, and a mended glyph must read at least this surely
+SURE_PIECES_OF_LETTER = 0.95  # a glyph read as a letter is cut only into pieces read at least this surely
+NARROW = 0.8  # x h: a glyph narrower than this is never cut, nor is it an unread blob inside a number
+LETTER_UNCUT = 1.2  # x h: a glyph read as a letter narrower than this is not cut (one letter, not two digits)
+RUN_OF_THREE = 1.2  # x h: a blob no single cut explains and wider than this is segmented as 3+ glyphs
+MAX_PIECE = 1.4  # x h: no glyph cut from a blob, nor one mended from broken pieces, is wider than this
+MIN_PIECE = 0.15  # x h: a piece between two cuts narrower than this is a sliver, not a glyph
+CUT_MARGIN = 0.2  # x h: cuts between touching glyphs keep at least this far from the blob's edges
+MIN_PATH_PROBABILITY = 0.5  # a piece on the best path through a blob's cuts reads at least this surely
+MEND_GAP = 0.15  # x h: broken pieces further apart than this are not joined into one glyph
+ABOVE = 0.6  # x ref: the crop reaches this far above the seed words' boxes (๙'s tail, a tall ๘)
+BELOW = 0.3  # x ref: and this far below them
+MIN_MARGIN = 2  # pixels: the crop's margin above and below is never less than this
+UNDER_ANCHOR = 0.3  # of a glyph's width: the glyph lies under a digit or Latin word overlapping it this much
+BAND_LOW, BAND_HIGH = 0.6, 1.6  # x ref: a text band from the glyphs outside this range is not believed
+MARK_ZONE = 0.45  # x band height: a glyph wholly beyond this from the band's centre is a mark, not ours
+GAP_RATIO = 2.2  # x the median gap between a run's digits: a wider gap separates two numbers
+WIDER_CROP = 3  # x ref: a number running past the crop's edge is read again this much wider on each side
+END_SEPARATOR = 0.3  # x h: a slash or dash this close to a number's end continues it
+SHORT_TOKEN = 3  # characters: a token this short may be one misread number (a day, a round)
+LONE_MARK_OVER = 0.5  # of a lone mark's width: it stands over a number only when this much of it does
+LEAST_OVER = 0.15  # of a digit-like word's width: the least overlap with a number that links it
+SHARE_OVER = 0.3  # of the narrower of word and number: an overlap this large links them (else the largest)
+LETTER_OVER = 0.5  # of a letter word's width: over a number when at least this much of it is
+LETTER_UNDER = 0.25  # of a letter word's width: and at most this much lies over letter glyphs
+NEAR_WORDS = 7  # body-height letter words nearest a stretch that give its body when its glyphs cannot
+MIN_WORD_HEIGHT = 2  # pixels: a word box this low or lower tells nothing of the body
+DEFAULT_HEIGHT = 10.0  # pixels: the body height of a line with no word height at all
+INK_LEVEL = 128  # grey level: darker pixels are ink when telling a box over ink from one over nothing
+INK_NOISE_PIXELS, INK_NOISE_SHARE = 2, 0.01  # a box with no more dark pixels than these is over no ink
 
 
 @dataclass
@@ -88,186 +123,6 @@ def _label_words() -> frozenset[str]:
 @cache
 def _digitish_chars() -> frozenset[str]:
     return frozenset(dg.THAI_DIGITS + dg.ARABIC_DIGITS + dg.PUNCT) | _LATIN | _MARKS | lookalikes()
-
-
-class GlyphClassifier:
-    """The nets of ``thai_digits.npz`` in numpy: feature rows -> (label, probability).
-
-    Labels are a target character (``dg.TARGETS``) or ``""`` for "not a digit"; the probability of
-    a label sums the probabilities of the fine training classes behind it (all letters for ``""``).
-    A file with ``n_models`` holds an ensemble (keys ``m0_W0`` ...) whose probabilities are averaged.
-    """
-
-    def __init__(self, arrays: dict) -> None:
-        n = int(arrays.get("n_models", 0))
-        members = [{k[len(f"m{i}_") :]: v for k, v in arrays.items() if k.startswith(f"m{i}_")} for i in range(n)]
-        self.members = [_member(m) for m in members] if n else [_member(arrays)]
-        self.outputs = sorted(set().union(*(m.outputs for m in self.members)))
-        for m in self.members:
-            m.align(self.outputs)
-        self._memo: dict[bytes, np.ndarray] = {}
-
-    @classmethod
-    def from_arrays(cls, arrays: dict) -> GlyphClassifier:
-        return cls(arrays)
-
-    @classmethod
-    def load(cls, path: str | Path) -> GlyphClassifier:
-        with np.load(path) as z:
-            return cls({k: z[k] for k in z.files})
-
-    MEMO = 20_000  # rows remembered (~7 MB): the reader meets a glyph again in overlapping stretches
-
-    def probabilities(self, X: np.ndarray) -> np.ndarray:
-        """Probability of each output label (columns follow ``self.outputs``); a row seen before is
-        looked up, not computed again."""
-        X = np.asarray(X, np.float32)
-        keys = [hashlib.blake2b(row.tobytes(), digest_size=16).digest() for row in X]
-        todo = [i for i, k in enumerate(keys) if k not in self._memo]
-        fresh: dict[bytes, np.ndarray] = {}
-        if todo:
-            with _one_blas_thread():
-                p = sum(m.probabilities(X[todo]) for m in self.members) / len(self.members)
-            fresh = {keys[i]: row for i, row in zip(todo, p)}
-        if not keys:
-            return np.zeros((0, len(self.outputs)), np.float32)
-        out = np.stack([fresh[k] if k in fresh else self._memo[k] for k in keys])
-        if len(self._memo) + len(fresh) > self.MEMO:  # full: start again
-            self._memo.clear()
-        self._memo.update(fresh)
-        return out
-
-    def predict(self, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(labels, probabilities) of the most likely output label per row."""
-        if len(X) == 0:
-            return np.array([], dtype=str), np.zeros(0, np.float32)
-        p = self.probabilities(X)
-        k = p.argmax(1)
-        return np.array(self.outputs, dtype=object)[k].astype(str), p[np.arange(len(k)), k]
-
-
-def _member(arrays: dict) -> _Mlp:
-    """One ensemble member: a convolutional net where the file says so (``kind`` = cnn), else an MLP."""
-    return _Cnn(arrays) if str(arrays.get("kind", "mlp")) == "cnn" else _Mlp(arrays)
-
-
-class _Mlp:
-    """One trained MLP (ReLU hidden layers, softmax output over the fine training labels) on the whole
-    feature row."""
-
-    def __init__(self, arrays: dict) -> None:
-        self.mean = np.asarray(arrays["mean"], np.float32)
-        self.std = np.asarray(arrays["std"], np.float32)
-        self.layers = _dense_layers(arrays)
-        self.scale = float(arrays.get("scale", 1.0))  # multiplies the last layer's scores (see digit_cnn.py)
-        self.fine = [str(s) for s in arrays["labels"]]
-        self.outputs = {s if s in _TARGETS else "" for s in self.fine}
-        self.group = np.zeros((0, 0), np.float32)
-
-    def align(self, outputs: list[str]) -> None:
-        """Sum the fine labels into the ensemble's output columns."""
-        self.group = np.zeros((len(self.fine), len(outputs)), np.float32)
-        for i, s in enumerate(self.fine):
-            self.group[i, outputs.index(s if s in _TARGETS else "")] = 1.0
-
-    def probabilities(self, X: np.ndarray) -> np.ndarray:
-        return self._softmax(_dense((np.asarray(X, np.float32) - self.mean) / self.std, self.layers))
-
-    def _softmax(self, h: np.ndarray) -> np.ndarray:
-        h *= self.scale
-        h -= h.max(1, keepdims=True)
-        p = np.exp(h)
-        p /= p.sum(1, keepdims=True)
-        return p @ self.group
-
-
-class _Cnn(_Mlp):
-    """One trained convolutional net: 3x3 same-padded ReLU convolutions (each followed by a 2x2 max-pool
-    where ``pool`` says so) on the glyph's normalised image, then dense layers on those maps together with
-    the rest of the feature row (gradient histograms and shape measures, standardised by ``mean``/``std``)."""
-
-    CHUNK = 64  # rows per pass: the unfolded maps of a larger batch outgrow the CPU caches
-
-    def __init__(self, arrays: dict) -> None:
-        super().__init__(arrays)
-        kernels = [np.asarray(arrays[f"C{i}"], np.float32) for i in range(int(arrays["n_convs"]))]  # out, in, 3, 3
-        self.convs = [
-            (k.transpose(2, 3, 1, 0).reshape(-1, len(k)), np.asarray(arrays[f"c{i}"], np.float32))
-            for i, k in enumerate(kernels)
-        ]
-        self.pool = [bool(v) for v in arrays["pool"]]
-
-    def probabilities(self, X: np.ndarray) -> np.ndarray:
-        X = np.asarray(X, np.float32)
-        if len(X) > self.CHUNK:
-            return np.concatenate([self.probabilities(X[i : i + self.CHUNK]) for i in range(0, len(X), self.CHUNK)])
-        pixels = dg.SIZE * dg.SIZE
-        h = X[:, :pixels].reshape(len(X), dg.SIZE, dg.SIZE, 1)  # n, rows, columns, channels
-        for (w, b), pool in zip(self.convs, self.pool):
-            h = _conv3x3(h, w, b)
-            if pool:
-                n, r, c, k = h.shape
-                h = h.reshape(n, r // 2, 2, c // 2, 2, k).max(axis=(2, 4))
-        maps = h.transpose(0, 3, 1, 2).reshape(len(X), -1)  # channels first, as the net was trained
-        rest = (X[:, pixels:] - self.mean) / self.std
-        return self._softmax(_dense(np.concatenate([maps, rest], axis=1), self.layers))
-
-
-def _dense_layers(arrays: dict) -> list[tuple[np.ndarray, np.ndarray]]:
-    """The (weights, bias) pairs ``W<i>``, ``b<i>`` of the file, as float32."""
-    return [
-        (np.asarray(arrays[f"W{i}"], np.float32), np.asarray(arrays[f"b{i}"], np.float32))
-        for i in range(int(arrays["n_layers"]))
-    ]
-
-
-def _dense(h: np.ndarray, layers: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
-    """Dense layers, ReLU between them; the last one's raw scores."""
-    for i, (w, b) in enumerate(layers):
-        h = _matmul(h, w) + b
-        if i < len(layers) - 1:
-            np.maximum(h, 0, out=h)
-    return h
-
-
-def _conv3x3(h: np.ndarray, w: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """A same-padded 3x3 convolution and ReLU of (n, rows, columns, channels) maps as one product of
-    the nine shifted copies side by side; ``w`` is (3 x 3 x channels, out), rows in that order."""
-    n, r, c, k = h.shape
-    padded = np.zeros((n, r + 2, c + 2, k), np.float32)
-    padded[:, 1:-1, 1:-1] = h
-    cols = np.concatenate([padded[:, y : y + r, x : x + c] for y in range(3) for x in range(3)], axis=3)
-    out = _matmul(cols.reshape(n * r * c, 9 * k), w) + b
-    np.maximum(out, 0, out=out)
-    return out.reshape(n, r, c, -1)
-
-
-@cache
-def _blas_limit():
-    """A way to keep OpenBLAS on one thread for these tiny products (threads spinning on a core that
-    Tesseract uses cost 100x), or None when threadpoolctl is not installed."""
-    try:
-        from threadpoolctl import ThreadpoolController
-    except ImportError:
-        return None
-    return ThreadpoolController()
-
-
-def _one_blas_thread():
-    """A context keeping OpenBLAS on one thread (entered once per classifier call: it costs ~25 us)."""
-    ctl = _blas_limit()
-    return contextlib.nullcontext() if ctl is None else ctl.limit(limits=1, user_api="blas")
-
-
-def _matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    if _blas_limit() is None:
-        return np.einsum("ij,jk->ik", a, b, optimize=False)  # numpy's own loop: no BLAS threads
-    return a @ b  # inside _one_blas_thread
-
-
-@cache
-def _default_classifier(path: str) -> GlyphClassifier:
-    return GlyphClassifier.load(path)
 
 
 @dataclass
@@ -327,8 +182,7 @@ class DigitReader:
     phantom = 0.25  # x digit height: a digit-like word over no ink this close to a number is part of it
 
     def __init__(self, model_path: str | Path | None = None) -> None:
-        path = Path(model_path) if model_path else DEFAULT_MODEL
-        self.classifier = _default_classifier(str(path.resolve()))
+        self.classifier = default_classifier(model_path)
 
     # -- candidate words -------------------------------------------------------------------------
     @staticmethod
@@ -355,7 +209,7 @@ class DigitReader:
         """A short token standing alone that may be one misread number (``รอบ ง เดือน``, ``- ได -``,
         ``วันที่ ดต พฤษภาคม``); not a memo label (``ที่``, the document number's, printed bold)."""
         text = text.strip()
-        if not text or len(text) > 3:
+        if not text or len(text) > SHORT_TOKEN:
             return False
         if text in _label_words():
             return False
@@ -369,7 +223,7 @@ class DigitReader:
         runs = _runs(words)
         months = month_keys()
         for k, (a, b, text) in enumerate(runs):
-            before_month = k + 1 < len(runs) and month_key(runs[k + 1][2]) in months and 0 < len(text) <= 3
+            before_month = k + 1 < len(runs) and month_key(runs[k + 1][2]) in months and 0 < len(text) <= SHORT_TOKEN
             if self._token(text) or before_month:
                 out.update(range(a, b))
             glued = a  # symbols glued to a month name: the day (``<ตค`` for ๔ ต.ค.)
@@ -401,7 +255,7 @@ class DigitReader:
             for k, (a, _b, text) in enumerate(runs)
             if k
             and month_key(text) in months
-            and len(runs[k - 1][2]) > 3
+            and len(runs[k - 1][2]) > SHORT_TOKEN
             and not any(c in _DIGITS for c in runs[k - 1][2])
         ]
 
@@ -418,7 +272,7 @@ class DigitReader:
             x0, x1 = words[i].box[0] - pad, words[i].box[2] + pad
             if i in dayless:
                 x0 = min(x0, words[i - 1].box[2] - pad)
-            elif start[i] < i and len("".join(w.text for w in words[start[i] : i])) <= 3:  # a misread digit
+            elif start[i] < i and len("".join(w.text for w in words[start[i] : i])) <= SHORT_TOKEN:  # a misread digit
                 x0 = min(x0, min(w.box[0] for w in words[start[i] : i]) - pad)  # glued before it
             if out and x0 <= out[-1][1]:
                 out[-1] = (out[-1][0], max(out[-1][1], x1), out[-1][2] + [i])
@@ -458,9 +312,14 @@ class DigitReader:
             lab = ""
         whole = ([(g, lab, p)], p if lab else 0.0)
         too_wide = lab in _DIGITS and 0 < wide < g.w
-        if depth == 0 or g.w < 0.8 * h or (lab in _DIGITS and p >= 0.9 and not too_wide) or (not lab and g.w < 1.2 * h):
+        if (
+            depth == 0
+            or g.w < NARROW * h
+            or (lab in _DIGITS and p >= SURE and not too_wide)
+            or (not lab and g.w < LETTER_UNCUT * h)
+        ):
             return whole
-        best, need = whole, (0.9 if too_wide else p if lab else 0.95)
+        best, need = whole, (SURE if too_wide else p if lab else SURE_PIECES_OF_LETTER)
         digit_seen = lab in _DIGITS or by_digit  # worth harder cuts
         for slope in self.cut_slopes:  # upright cuts first; leaning ones only when those fail
             if slope and not digit_seen:
@@ -474,14 +333,14 @@ class DigitReader:
                     sub, sc = self._resolve(piece, plab, pp, band, depth - 1)
                     parts.extend(sub)
                     score = min(score, sc)
-                digit_seen = digit_seen or any(x[1] in _DIGITS and x[2] >= 0.9 for x in parts)
+                digit_seen = digit_seen or any(x[1] in _DIGITS and x[2] >= SURE for x in parts)
                 if slope and not _one_script([x[1] for x in parts]):
                     continue
                 if score > need and (score > best[1] or too_wide) and any(x[1] in _DIGITS for x in parts):
                     best, too_wide = (parts, score), False
             if best is not whole:
                 break
-        if best is whole and depth == 3 and g.w > 1.2 * h and digit_seen:  # three or more glyphs run together
+        if best is whole and depth == 3 and g.w > RUN_OF_THREE * h and digit_seen:  # three or more glyphs run together
             found = self._segment(g, band)
             if found is not None and found[1] > need:
                 best = found
@@ -498,14 +357,14 @@ class DigitReader:
         given that it is no digit of the other script (a slash cut with a sliver of its neighbour
         reads as ``1``, but among Thai digits it is ``/``)."""
         h = band[0]
-        cuts: list[tuple[int, float] | None] = [None, *dg.cut_lines(g, self.cut_slopes, int(0.2 * h)), None]
+        cuts: list[tuple[int, float] | None] = [None, *dg.cut_lines(g, self.cut_slopes, int(CUT_MARGIN * h)), None]
         at = [0, *(c[0] for c in cuts[1:-1]), g.w]  # type: ignore[index]
         spans, pieces = [], []
         for i in range(len(cuts) - 1):
             for j in range(i + 1, len(cuts)):
-                if at[j] - at[i] > 1.4 * h:
+                if at[j] - at[i] > MAX_PIECE * h:
                     break
-                piece = dg.between(g, cuts[i], cuts[j]) if at[j] - at[i] >= 0.15 * h else None
+                piece = dg.between(g, cuts[i], cuts[j]) if at[j] - at[i] >= MIN_PIECE * h else None
                 if piece is not None:
                     spans.append((i, j))
                     pieces.append(piece)
@@ -543,7 +402,7 @@ class DigitReader:
             came = best[i]
             col = allowed[int(probs[k, allowed].argmax())]
             p = float(probs[k, col] / max(rest[k], 1e-6))
-            if came is None or p < 0.5:  # a dot or comma touching digits is more likely a piece of one
+            if came is None or p < MIN_PATH_PROBABILITY:  # a dot or comma touching digits is more likely a piece of one
                 continue
             score = came[0] + float(np.log(p))
             if best[j] is None or score > best[j][0]:  # type: ignore[index]
@@ -561,7 +420,7 @@ class DigitReader:
         i = 0
         while i < len(out) - 1:
             a, ga = out[i]
-            if ga is None or (a.label in _DIGITS and a.conf >= 0.9):
+            if ga is None or (a.label in _DIGITS and a.conf >= SURE):
                 i += 1
                 continue
             for j in (i + 1, i + 2):
@@ -569,15 +428,15 @@ class DigitReader:
                 if j >= len(out) or any(g is None for _, g in span):
                     break
                 box = union_box([r.box for r, _ in span])
-                if box[2] - box[0] > 1.4 * h or any(
-                    span[k + 1][0].box[0] - span[k][0].box[2] > 0.15 * h for k in range(len(span) - 1)
+                if box[2] - box[0] > MAX_PIECE * h or any(
+                    span[k + 1][0].box[0] - span[k][0].box[2] > MEND_GAP * h for k in range(len(span) - 1)
                 ):
                     break
                 merged = ga
                 for _, g in span[1:]:
                     merged = dg.join(merged, g)  # type: ignore[arg-type]
                 ((lab, p),) = self._classify([merged], band)
-                if lab in _DIGITS and p >= 0.9 and p > min(r.conf if r.label else 0.0 for r, _ in span):
+                if lab in _DIGITS and p >= SURE and p > min(r.conf if r.label else 0.0 for r, _ in span):
                     out[i : j + 1] = [(_Read(box, lab, p), merged)]
                     break
             i += 1
@@ -587,11 +446,13 @@ class DigitReader:
     def _body(words: list[Word], x0: float, x1: float) -> tuple[float, float] | None:
         """(height, centre y) of the text body about columns x0..x1: medians over the nearest words made
         of body-height letters (Tesseract's boxes of letters are tight; of digits it misread, often not)."""
-        body = [w.box for w in words if w.text and set(w.text) <= _BODY_LETTERS and w.box[3] - w.box[1] > 2]
+        body = [
+            w.box for w in words if w.text and set(w.text) <= _BODY_LETTERS and w.box[3] - w.box[1] > MIN_WORD_HEIGHT
+        ]
         if len(body) < 2:
             return None
         mid = (x0 + x1) / 2
-        near = sorted(body, key=lambda b: abs((b[0] + b[2]) / 2 - mid))[:7]
+        near = sorted(body, key=lambda b: abs((b[0] + b[2]) / 2 - mid))[:NEAR_WORDS]
         return (float(np.median([b[3] - b[1] for b in near])), float(np.median([(b[1] + b[3]) / 2 for b in near])))
 
     def _cut(self, gray: np.ndarray, words: list[Word], x0: int, x1: int, seeds: list[int], ref: float) -> _Cut | None:
@@ -605,8 +466,8 @@ class DigitReader:
         run = [words[i] for i in seeds]
         y0, y1 = min(w.box[1] for w in run), max(w.box[3] for w in run)
         H, W = gray.shape[:2]
-        cx0, cy0 = max(0, x0), max(0, int(y0 - max(2, 0.6 * ref)))
-        cx1, cy1 = min(W, x1), min(H, int(y1 + max(2, 0.3 * ref)))
+        cx0, cy0 = max(0, x0), max(0, int(y0 - max(MIN_MARGIN, ABOVE * ref)))
+        cx1, cy1 = min(W, x1), min(H, int(y1 + max(MIN_MARGIN, BELOW * ref)))
         if cx1 <= cx0 or cy1 <= cy0:
             return None
         ink = dg.ink_mask(np.ascontiguousarray(gray[cy0:cy1, cx0:cx1]))
@@ -621,11 +482,11 @@ class DigitReader:
         for g in glyphs:
             blocked.append((g.x0 == 0 and cx0 > 0) or (g.x1 == cw and cx1 < W))
             gx0, gx1 = cx0 + g.x0, cx0 + g.x1
-            cuttable.append(any(min(b[2], gx1) - max(b[0], gx0) > 0.3 * g.w for b in anchors))
+            cuttable.append(any(min(b[2], gx1) - max(b[0], gx0) > UNDER_ANCHOR * g.w for b in anchors))
         band = dg.band_of([g for g, b in zip(glyphs, blocked) if not b] or glyphs, ref)
-        if not 0.6 * ref < band[0] < 1.6 * ref:  # too few glyphs, or ink of another line: ask the letters
+        if not BAND_LOW * ref < band[0] < BAND_HIGH * ref:  # too few glyphs, or ink of another line: ask the letters
             body = self._body(words, x0, x1)
-            if body and 0.6 * ref < body[0] < 1.6 * ref:
+            if body and BAND_LOW * ref < body[0] < BAND_HIGH * ref:
                 band = (body[0], body[1] - cy0)
         return _Cut(glyphs, blocked, cuttable, band, (cx0, cy0), (cx0, cx1), (cx0 > 0, cx1 < W))
 
@@ -634,8 +495,8 @@ class DigitReader:
         marks wholly above or below the text body left out."""
         dx, dy = cut.origin
         h, cy = cut.band
-        top, bottom = dy + cy - 0.45 * h, dy + cy + 0.45 * h
-        sure = [g for g, b, (lab, p) in zip(cut.glyphs, cut.blocked, labels) if not b and lab in _DIGITS and p >= 0.9]
+        top, bottom = dy + cy - MARK_ZONE * h, dy + cy + MARK_ZONE * h
+        sure = [g for g, b, (lab, p) in zip(cut.glyphs, cut.blocked, labels) if not b and lab in _DIGITS and p >= SURE]
         wide = self.wide * float(np.median([g.w for g in sure])) if len(sure) >= 2 else 0.0
         near = self.space * h
         items: list[tuple[_Read, dg.Glyph | None]] = []
@@ -657,7 +518,7 @@ class DigitReader:
         groups: list[_Group] = []
         cur: list[_Read] = []
         gaps = [b.box[0] - a.box[2] for a, b in zip(reads, reads[1:]) if a.label in _DIGITS and b.label in _DIGITS]
-        space = max(self.space, 2.2 * float(np.median(gaps)) / h) * h if gaps else self.space * h
+        space = max(self.space, GAP_RATIO * float(np.median(gaps)) / h) * h if gaps else self.space * h
 
         def close() -> None:
             thai = sum(r.label in _THAI_DIGITS for r in cur)
@@ -703,7 +564,7 @@ class DigitReader:
         if gray.ndim == 3:
             gray = gray.mean(2).astype(np.uint8)
         heights = [w.box[3] - w.box[1] for w in words if w.text.strip()]
-        ref = self.body_height(words) or (float(np.median(heights)) if heights else 10.0)
+        ref = self.body_height(words) or (float(np.median(heights)) if heights else DEFAULT_HEIGHT)
         parts = self.stretches(words, ref)
         cuts = [self._cut(gray, words, x0, x1, seeds, ref) for x0, x1, seeds in parts]
         # one classifier call for all glyphs of the line
@@ -721,7 +582,7 @@ class DigitReader:
             at += len(cut.glyphs)
             gs = self._groups(reads, cut.band[0])
             if any(self._at_edge(g, reads, cut) for g in gs):  # the number goes on beyond the crop
-                wider = self._cut(gray, words, x0 - int(3 * ref), x1 + int(3 * ref), seeds, ref)
+                wider = self._cut(gray, words, x0 - int(WIDER_CROP * ref), x1 + int(WIDER_CROP * ref), seeds, ref)
                 if wider is not None:
                     cut = wider
                     reads = self._reads(cut, self._classify(cut.glyphs, cut.band))
@@ -777,12 +638,12 @@ class DigitReader:
                 total = sum(ov)
                 # a lone mark stands over a number only when most of it does (๙'s tail read as a tone
                 # mark); one of the letter beside it may touch the number's first glyph
-                least = 0.5 * width if set(text) <= _MARKS else 0.15 * width
+                least = LONE_MARK_OVER * width if set(text) <= _MARKS else LEAST_OVER * width
                 if total and total >= ov_other:
                     links[a] = {
                         k
                         for k, o in enumerate(ov)
-                        if o >= least and (o >= 0.3 * min(width, spans[k][1] - spans[k][0]) or o == max(ov))
+                        if o >= least and (o >= SHARE_OVER * min(width, spans[k][1] - spans[k][0]) or o == max(ov))
                     }
                 elif not total and not ov_other:  # a box over a gap: the group around it
                     links[a] = {k for k, (s0, s1) in enumerate(spans) if s0 <= centre <= s1}
@@ -791,7 +652,7 @@ class DigitReader:
                         links[a] = {min(near)[1]}
             else:
                 for k, (s0, s1) in enumerate(spans):
-                    if s0 <= centre <= s1 and ov[k] >= 0.5 * width and ov_other <= 0.25 * width:
+                    if s0 <= centre <= s1 and ov[k] >= LETTER_OVER * width and ov_other <= LETTER_UNDER * width:
                         links[a].add(k)
         return links
 
@@ -850,7 +711,7 @@ class DigitReader:
             run = words[a:b]
             # letters alone over a number: only a short token of its own (``รอบ ซ เดือน``)
             if not any(self._digitish(w.text.strip()) for w in run) and not (
-                self._isolated(words, a, b) and len("".join(w.text.strip() for w in run)) <= 3
+                self._isolated(words, a, b) and len("".join(w.text.strip() for w in run)) <= SHORT_TOKEN
             ):
                 continue
             before = "".join(w.text for w in run)
@@ -921,14 +782,14 @@ class DigitReader:
         top = min(r.box[1] for g in gs for r in g.reads)
         bottom = max(r.box[3] for g in gs for r in g.reads)
         for r in sorted((r for r in others if r.label in _PUNCT), key=lambda r: r.box[0]):
-            if r.box[2] > hi and r.box[0] - hi <= 0.3 * h:  # a slash or dash at the end: the number goes on
+            if r.box[2] > hi and r.box[0] - hi <= END_SEPARATOR * h:  # a slash or dash at the end: the number goes on
                 hi = r.box[2]
         for r in sorted((r for r in others if r.label in _PUNCT), key=lambda r: -r.box[2]):
-            if r.box[0] < lo and lo - r.box[2] <= 0.3 * h:
+            if r.box[0] < lo and lo - r.box[2] <= END_SEPARATOR * h:
                 lo = r.box[0]
         reach = self.touching * h
         for r in others:
-            if r.label or r.box[2] - r.box[0] < 0.8 * h or not (r.box[1] < bottom and top < r.box[3]):
+            if r.label or r.box[2] - r.box[0] < NARROW * h or not (r.box[1] < bottom and top < r.box[3]):
                 continue
             if r.box[2] >= lo - reach and r.box[0] <= hi + reach:  # inside the number or (nearly) touching an end
                 return True
@@ -978,7 +839,7 @@ def _has_ink(gray: np.ndarray, box: tuple[int, int, int, int]) -> bool:
     """Whether a box of the page holds more dark pixels than scanner noise."""
     x0, y0, x1, y1 = (max(0, v) for v in box)
     crop = gray[y0:y1, x0:x1]
-    return crop.size > 0 and int((crop < 128).sum()) > 2 + 0.01 * crop.size
+    return crop.size > 0 and int((crop < INK_LEVEL).sum()) > INK_NOISE_PIXELS + INK_NOISE_SHARE * crop.size
 
 
 def _box(g: dg.Glyph, dx: int, dy: int) -> tuple[int, int, int, int]:
