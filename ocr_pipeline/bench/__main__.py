@@ -189,6 +189,11 @@ def markdown(summary: Summary, timing: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["real-lines"]:  # real scanned lines (bench/real_lines.py)
+        from ocr_pipeline.bench.real_lines import main as real_lines
+
+        return real_lines(argv[1:])
     parser = argparse.ArgumentParser(
         prog="python -m ocr_pipeline.bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
