@@ -506,3 +506,29 @@ def test_english_words_of_these_reports_are_never_read_as_digits(reader: DigitRe
     assert 1 not in reader.seeds(words)
     new, _readings = reader.reread(img, words)
     assert [w.text for w in new] == ["ย", "No", "ก"]
+
+
+def test_a_blob_of_touching_digits_under_one_word_per_character_is_cut(reader: DigitReader) -> None:
+    """Tesseract gives a word per Thai character: a blob of four touching digits lies under four narrow
+    words, none of which covers much of it alone; together they mark it as digits to be cut apart."""
+    img, boxes = glyph_boxes("๒๕๖๔", font="Laksaman", gap=-0.06)
+    img = cv2.erode(img, np.ones((3, 3), np.uint8))
+    widest = max(g.w for g in dg.find_glyphs(dg.ink_mask(img)))
+    assert widest > 3.4 * max(b[2] - b[0] for b in boxes)  # a blob no word covers a third of
+    y0, y1 = min(b[1] for b in boxes), max(b[3] for b in boxes)
+    words = [Word(c, (b[0], y0, b[2], y1), 60.0) for c, b in zip("๒๕๒๕", boxes)]
+    new, readings = reader.reread(img, words)
+    assert "".join(w.text for w in new) == "๒๕๖๔"
+    assert readings and readings[0].confidence >= reader.min_confidence
+
+
+def test_a_number_read_whole_is_not_flagged_by_another_crops_edge(reader: DigitReader) -> None:
+    """Two numbers close together are read in overlapping crops; a glyph that one crop's edge cuts in two
+    lies inside the number the other crop reads whole, and is no unread blob in that number."""
+    from ocr_pipeline.ocr.digits import _Group, _not_read_again, _Read
+
+    number = _Group([_Read((100, 10, 120, 40), "๒", 1.0), _Read((121, 10, 141, 40), "๕", 1.0)])
+    cut_by_edge = _Read((118, 10, 141, 40), "", 1.0)  # the other crop's piece of ๕
+    letter = _Read((150, 10, 172, 40), "", 1.0)
+    assert _not_read_again([cut_by_edge, letter], [number]) == [letter]
+    assert not reader._unread_inside([number], [letter], 30.0)

@@ -122,6 +122,59 @@ def remove_dotted_leaders(gray: np.ndarray) -> np.ndarray:
     return out
 
 
+LINE_MAX_INCHES = 0.8  # a cropped line's text band is lower than this
+LINE_MIN_ASPECT = 3  # ... and at least this many times as wide as it is high
+MARK_GAP_INCHES = 1 / 30  # gaps this low (at least 6 px) between bands of ink are those of stacked marks
+MIN_BAND = 8  # pixels: a lower band of ink is no line of text
+FRAGMENT_SHARE = 0.5  # a band touching the top or bottom edge lower than this x the tallest band is a
+# fragment of the line above or below, cut by the crop
+
+
+def ink_bands(gray: np.ndarray, dpi: int) -> list[tuple[int, int]]:
+    """Rows (start, end) of the bands of ink, once the small gaps between Thai stacked marks (tone marks,
+    upper and lower vowels) are closed."""
+    width = gray.shape[1]
+    ink = (gray < 128).sum(axis=1) > max(2, width // 400)
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], ink.astype(np.int8), [0]))))
+    bands = [[int(a), int(b)] for a, b in zip(edges[::2], edges[1::2]) if b - a >= 2]
+    merged: list[list[int]] = []
+    for a, b in bands:
+        if merged and a - merged[-1][1] <= max(6, dpi * MARK_GAP_INCHES):
+            merged[-1][1] = b
+        else:
+            merged.append([a, b])
+    return [(a, b) for a, b in merged]
+
+
+def single_line(gray: np.ndarray, dpi: int) -> tuple[tuple[int, int], list[tuple[int, int]]] | None:
+    """(rows of the line, rows of the fragments) of a cropped line of text, or None when the image is
+    not one: one band of ink (``ink_bands``) under ``LINE_MAX_INCHES`` high and ``LINE_MIN_ASPECT`` times
+    as wide, besides fragments of the lines above and below that the crop cut (low bands at its edge)."""
+    height, width = gray.shape
+    bands = [b for b in ink_bands(gray, dpi) if b[1] - b[0] >= 2]
+    if not bands:
+        return None
+    tallest = max(b - a for a, b in bands)
+    fragments = [(a, b) for a, b in bands if (a <= 1 or b >= height - 1) and b - a < FRAGMENT_SHARE * tallest]
+    lines = [(a, b) for a, b in bands if (a, b) not in fragments and b - a >= MIN_BAND]
+    if len(lines) != 1:
+        return None
+    a, b = lines[0]
+    if b - a > LINE_MAX_INCHES * dpi or width < LINE_MIN_ASPECT * (b - a):
+        return None
+    return lines[0], fragments
+
+
+def whiten_rows(gray: np.ndarray, rows: list[tuple[int, int]]) -> np.ndarray:
+    """A copy with those rows made white."""
+    if not rows:
+        return gray
+    out = gray.copy()
+    for a, b in rows:
+        out[a:b] = 255
+    return out
+
+
 def prepare_page(image: Image.Image, dpi: float | None) -> tuple[np.ndarray, int, float]:
     """Upscale, flatten, deskew and strip dotted leaders; returns (gray array, dpi, skew angle)."""
     gray, out_dpi = upscale_to_target(to_array(image), dpi)

@@ -84,6 +84,7 @@ LEAST_OVER = 0.15  # of a digit-like word's width: the least overlap with a numb
 SHARE_OVER = 0.3  # of the narrower of word and number: an overlap this large links them (else the largest)
 LETTER_OVER = 0.5  # of a letter word's width: over a number when at least this much of it is
 LETTER_UNDER = 0.25  # of a letter word's width: and at most this much lies over letter glyphs
+REREAD_OVERLAP = 0.5  # of a glyph's width: over a number's glyphs this much, it is their pixels read again
 NEAR_WORDS = 7  # body-height letter words nearest a stretch that give its body when its glyphs cannot
 MIN_WORD_HEIGHT = 2  # pixels: a word box this low or lower tells nothing of the body
 DEFAULT_HEIGHT = 10.0  # pixels: the body height of a line with no word height at all
@@ -482,7 +483,8 @@ class DigitReader:
         for g in glyphs:
             blocked.append((g.x0 == 0 and cx0 > 0) or (g.x1 == cw and cx1 < W))
             gx0, gx1 = cx0 + g.x0, cx0 + g.x1
-            cuttable.append(any(min(b[2], gx1) - max(b[0], gx0) > UNDER_ANCHOR * g.w for b in anchors))
+            # Tesseract gives a word per Thai character: the words over the glyph count together
+            cuttable.append(sum(max(0, min(b[2], gx1) - max(b[0], gx0)) for b in anchors) > UNDER_ANCHOR * g.w)
         band = dg.band_of([g for g, b in zip(glyphs, blocked) if not b] or glyphs, ref)
         if not BAND_LOW * ref < band[0] < BAND_HIGH * ref:  # too few glyphs, or ink of another line: ask the letters
             body = self._body(words, x0, x1)
@@ -591,6 +593,7 @@ class DigitReader:
             groups.extend(gs)
             others.extend(r for r in reads if id(r) not in inside)
         groups = _distinct(groups)
+        others = _not_read_again(others, groups)
         h = (
             float(np.median([r.box[3] - r.box[1] for g in groups for r in g.reads if r.label in _DIGITS]))
             if groups
@@ -820,6 +823,19 @@ def _distinct(groups: list[_Group]) -> list[_Group]:
             continue
         out.append(g)
     return out
+
+
+def _not_read_again(others: list[_Read], groups: list[_Group]) -> list[_Read]:
+    """The glyphs outside the numbers, without those that are another crop's reading of a number's pixels
+    (overlapping stretches are cut apart; a glyph cut by one crop's edge lies inside the number another
+    crop reads whole)."""
+    boxes = [r.box for g in groups for r in g.reads]
+
+    def inside(o: _Read) -> bool:
+        width = max(1, o.box[2] - o.box[0])
+        return sum(max(0, min(o.box[2], b[2]) - max(o.box[0], b[0])) for b in boxes) > REREAD_OVERLAP * width
+
+    return [o for o in others if not inside(o)]
 
 
 def _english(text: str) -> bool:

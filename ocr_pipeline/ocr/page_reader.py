@@ -17,7 +17,7 @@ from PIL import Image
 
 from ocr_pipeline.layout.cells import assign_lines, build_table, compose_canvas
 from ocr_pipeline.layout.grid import find_grids
-from ocr_pipeline.layout.preprocess import prepare_page
+from ocr_pipeline.layout.preprocess import prepare_page, single_line, whiten_rows
 from ocr_pipeline.layout.reading_order import page_text
 from ocr_pipeline.model import Correction, Line, Page
 from ocr_pipeline.ocr.latin_reread import drop_noise, reread_latin
@@ -54,7 +54,9 @@ def read_page_image(image: Image.Image, dpi: float | None, number: int) -> Page:
     gray, dpi_used, _angle = prepare_page(image, dpi)
     ocr = _PageOcr(dpi_used, number)
     ocr.seconds["prepare"] = time.perf_counter() - started
-    if is_single_line(gray, dpi_used):
+    line = single_line(gray, dpi_used)
+    if line is not None:
+        gray = whiten_rows(gray, line[1])  # fragments of the lines above and below, cut by the crop
         raw_lines, lines = ocr.read(gray, psm=7)
         return _page(number, gray, raw_lines, lines, [], [], ocr)
 
@@ -143,21 +145,8 @@ def _page(number, gray, raw_lines, lines, raw_tables, tables, ocr: _PageOcr) -> 
 
 
 def is_single_line(gray: np.ndarray, dpi: int) -> bool:
-    """A cropped line of text: short (under 0.8 inch), wide, and one band of ink once the
-    small gaps between Thai stacked marks (tone marks, upper and lower vowels) are closed."""
-    height, width = gray.shape
-    if height > 0.8 * dpi or width < 3 * height:
-        return False
-    ink = (gray < 128).sum(axis=1) > max(2, width // 400)
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], ink.astype(np.int8), [0]))))
-    bands = [[a, b] for a, b in zip(edges[::2], edges[1::2]) if b - a >= 2]
-    merged: list[list[int]] = []
-    for a, b in bands:
-        if merged and a - merged[-1][1] <= max(6, dpi // 30):
-            merged[-1][1] = b
-        else:
-            merged.append([a, b])
-    return len([m for m in merged if m[1] - m[0] >= 8]) == 1
+    """A cropped line of text (``layout.preprocess.single_line``)."""
+    return single_line(gray, dpi) is not None
 
 
 @functools.cache
