@@ -532,3 +532,35 @@ def test_a_number_read_whole_is_not_flagged_by_another_crops_edge(reader: DigitR
     letter = _Read((150, 10, 172, 40), "", 1.0)
     assert _not_read_again([cut_by_edge, letter], [number]) == [letter]
     assert not reader._unread_inside([number], [letter], 30.0)
+
+
+def _drop_word_over(words: list[Word], x0: int, x1: int) -> list[Word]:
+    """The words without those whose centre lies in columns x0..x1 (what Tesseract dropped)."""
+    return [w for w in words if not x0 <= (w.box[0] + w.box[2]) / 2 <= x1]
+
+
+def _two_words(text: str, gap: float = 0.5) -> tuple[np.ndarray, list[Word]]:
+    """``text`` drawn glyph by glyph, ``gap`` x em apart; words over its first two and last two glyphs only."""
+    img, boxes = glyph_boxes(text, gap=gap)
+    y0, y1 = min(b[1] for b in boxes), max(b[3] for b in boxes)
+    left = Word(text[:2], (boxes[0][0], y0, boxes[1][2], y1), 90.0)
+    right = Word(text[-2:], (boxes[-2][0], y0, boxes[-1][2], y1), 90.0, True)
+    return img, [left, right]
+
+
+@pytest.mark.parametrize("lost", ["๑", "๒๕๖๔"])
+def test_a_number_ocr_dropped_from_a_wide_gap_is_put_back(reader: DigitReader, lost: str) -> None:
+    """Tesseract sometimes drops a number it cannot read and leaves a wide gap (``ปีที่ ๑ และ`` read
+    ``ปีที่ และ``): the ink in the gap is read, and a sure number standing alone there is put in."""
+    img, words = _two_words(f"นา{lost}กม")
+    new, readings = reader.reread(img, words)
+    assert [w.text for w in new] == ["นา", lost, "กม"]
+    assert new[1].space_before and new[2].space_before
+    assert readings[0].before == "" and readings[0].after == lost
+
+
+@pytest.mark.parametrize("dropped", ["ฝ", "ข", "."])
+def test_a_letter_ocr_dropped_from_a_gap_is_not_made_a_digit(reader: DigitReader, dropped: str) -> None:
+    img, words = _two_words(f"นา{dropped}กม")
+    new, readings = reader.reread(img, words)
+    assert [w.text for w in new] == ["นา", "กม"] and not readings

@@ -84,6 +84,10 @@ LEAST_OVER = 0.15  # of a digit-like word's width: the least overlap with a numb
 SHARE_OVER = 0.3  # of the narrower of word and number: an overlap this large links them (else the largest)
 LETTER_OVER = 0.5  # of a letter word's width: over a number when at least this much of it is
 LETTER_UNDER = 0.25  # of a letter word's width: and at most this much lies over letter glyphs
+LOST_GAP = 0.9  # x ref: a gap this wide between two words, with ink in it, may hide a number OCR dropped
+LOST_MARGIN = 0.15  # x ref: that ink lies this far clear of both words' boxes
+LOST_OVERLAP = 0.3  # of its width: the words beside a number put in may reach this far over it
+LOST_DIGITS = 4  # a number put in where no word stands holds at most this many characters
 REREAD_OVERLAP = 0.5  # of a glyph's width: over a number's glyphs this much, it is their pixels read again
 NEAR_WORDS = 7  # body-height letter words nearest a stretch that give its body when its glyphs cannot
 MIN_WORD_HEIGHT = 2  # pixels: a word box this low or lower tells nothing of the body
@@ -279,6 +283,24 @@ class DigitReader:
                 out[-1] = (out[-1][0], max(out[-1][1], x1), out[-1][2] + [i])
             else:
                 out.append((x0, x1, [i]))
+        return out
+
+    def lost_gaps(self, gray: np.ndarray, words: list[Word], ref: float, seeds: set[int]) -> list[int]:
+        """Indices of the words after a wide gap with ink in it, clear of both words' boxes, where
+        neither word is a seed: Tesseract dropped what it could not read there (``ปีที่ ๑ และ`` read
+        ``ปีที่ และ``), perhaps a number."""
+        out = []
+        margin = int(LOST_MARGIN * ref)
+        for i in range(1, len(words)):
+            a, b = words[i - 1], words[i]
+            if i - 1 in seeds or i in seeds or not a.text.strip() or not b.text.strip():
+                continue
+            x0, x1 = a.box[2] + margin, b.box[0] - margin
+            if b.box[0] - a.box[2] < LOST_GAP * ref or x1 <= x0:
+                continue
+            y0, y1 = min(a.box[1], b.box[1]), max(a.box[3], b.box[3])
+            if _has_ink(gray, (x0, y0, x1, y1)):
+                out.append(i)
         return out
 
     # -- glyphs ----------------------------------------------------------------------------------
@@ -568,6 +590,10 @@ class DigitReader:
         heights = [w.box[3] - w.box[1] for w in words if w.text.strip()]
         ref = self.body_height(words) or (float(np.median(heights)) if heights else DEFAULT_HEIGHT)
         parts = self.stretches(words, ref)
+        seeds = {i for _x0, _x1, seeds in parts for i in seeds}
+        gaps = self.lost_gaps(gray, words, ref, seeds)
+        pad = int(round(LOST_MARGIN * ref))
+        parts += [(words[i - 1].box[2] - pad, words[i].box[0] + pad, [i - 1, i]) for i in gaps]
         cuts = [self._cut(gray, words, x0, x1, seeds, ref) for x0, x1, seeds in parts]
         # one classifier call for all glyphs of the line
         rows = [dg.features(c.glyphs, c.band) for c in cuts if c is not None]
@@ -604,7 +630,7 @@ class DigitReader:
             for a, w in enumerate(words)
             if w.text.strip() and set(w.text.strip()) <= _DIGITS and not _has_ink(gray, w.box)
         }
-        return self._apply(words, groups, others, blank, h, phantoms, self.dayless_months(words))
+        return self._apply(words, groups, others, blank, h, phantoms, self.dayless_months(words), gaps)
 
     @staticmethod
     def _at_edge(g: _Group, reads: list[_Read], cut: _Cut) -> bool:
@@ -668,9 +694,11 @@ class DigitReader:
         h: float,
         phantoms: set[int] = frozenset(),
         months: list[int] = (),
+        gaps: list[int] = (),
     ) -> tuple[list[Word], list[DigitReading]]:
         """Replace the words standing over each group (joined where they share one) by the groups' text;
-        a day no word stands over, just before a month name of ``months``, is put in as a word."""
+        a day no word stands over, just before a month name of ``months``, and a sure number alone in a
+        gap before a word of ``gaps`` are put in as words."""
         readings = [
             DigitReading(words[i].text, "", 0.0, words[i].box)
             for i in blank
@@ -692,7 +720,8 @@ class DigitReader:
         replace: dict[int, list[Word]] = {}
         for members, ks in comps.values():
             if not members:
-                day = self._lost_day(words, [groups[k] for k in ks], others, h, months)
+                gs = [groups[k] for k in ks]
+                day = self._lost_day(words, gs, others, h, months) or self._lost_number(words, gs, others, h, gaps)
                 if day is not None and day[0] not in replace:
                     m, reading = day
                     replace[m] = [
@@ -771,6 +800,24 @@ class DigitReader:
         for m in months:
             prev, month = words[m - 1], words[m]
             if prev.box[0] < s0 and s1 <= (month.box[0] + month.box[2]) / 2:
+                if g.conf < self.min_confidence_no_digit or self._glued(g, others, h):
+                    return None
+                box = union_box([r.box for r in g.reads])
+                return m, DigitReading("", g.text, round(g.conf, 4), box)
+        return None
+
+    def _lost_number(
+        self, words: list[Word], gs: list[_Group], others: list[_Read], h: float, gaps: list[int]
+    ) -> tuple[int, DigitReading] | None:
+        """(index of the word after the gap, reading) when the groups are one sure number of at most
+        ``LOST_DIGITS`` characters lying wholly in a gap of ``gaps``, with no letter glyph touching it."""
+        if len(gs) != 1 or len(gs[0].text) > LOST_DIGITS:
+            return None
+        g = gs[0]
+        s0, s1 = g.span
+        reach = LOST_OVERLAP * (s1 - s0)  # Tesseract's box of a mark before it may reach over its edge
+        for m in gaps:
+            if words[m - 1].box[2] - reach <= s0 and s1 <= words[m].box[0] + reach:
                 if g.conf < self.min_confidence_no_digit or self._glued(g, others, h):
                     return None
                 box = union_box([r.box for r in g.reads])
