@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from ocr_pipeline.layout.preprocess import ink_bands, single_line, whiten_rows
+from ocr_pipeline.layout.preprocess import ink_bands, pad_line, single_line, whiten_rows
 from ocr_pipeline.ocr.page_reader import read_page_image
 
 FONT = "/usr/share/fonts/truetype/tlwg/Laksaman.ttf"
@@ -52,3 +52,32 @@ def test_the_fragments_of_the_neighbouring_lines_are_not_read() -> None:
     result = read_page_image(Image.fromarray(crop_line(page)), 300, 1)
     assert len(result.lines) == 1
     assert "คณะกรรมการ" in result.text
+
+
+def tight_crop(text: str = LINE) -> np.ndarray:
+    """A line cut right at its ink, as the THND test set's crops are."""
+    page = page_of_lines([text])
+    ys, xs = np.nonzero(page < 128)
+    return page[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
+
+
+def test_a_tight_crop_gets_a_white_margin_and_a_roomy_one_none() -> None:
+    crop = tight_crop()
+    (a, b), _ = single_line(crop, 300)
+    padded, margin = pad_line(crop, (a, b))
+    assert margin >= 0.25 * (b - a) - 1 and padded.shape == (crop.shape[0] + 2 * margin, crop.shape[1] + 2 * margin)
+    assert (padded[margin:-margin, margin:-margin] == crop).all()
+    again, more = pad_line(padded, (a + margin, b + margin))
+    assert more == 0 and again is padded
+
+
+def test_words_of_a_tight_crop_are_boxed_on_the_crop_itself() -> None:
+    """Read with a margin, the words' boxes come back in the crop's own pixels, each over its ink."""
+    crop = tight_crop("ตั้งแต่วันที่ ๑๗ มีนาคม ๒๕๖๔")
+    page = read_page_image(Image.fromarray(crop), 300, 1)
+    assert (page.height, page.width) == crop.shape
+    assert "๑๗" in page.text and "๒๕๖๔" in page.text
+    for w in (w for ln in page.lines for w in ln.words):
+        x0, y0, x1, y1 = w.box
+        assert 0 <= x0 < x1 <= crop.shape[1] and 0 <= y0 < y1 <= crop.shape[0], w
+        assert (crop[y0:y1, x0:x1] < 128).any(), w

@@ -17,7 +17,7 @@ from PIL import Image
 
 from ocr_pipeline.layout.cells import assign_lines, build_table, compose_canvas
 from ocr_pipeline.layout.grid import find_grids
-from ocr_pipeline.layout.preprocess import prepare_page, single_line, whiten_rows
+from ocr_pipeline.layout.preprocess import pad_line, prepare_page, single_line, whiten_rows
 from ocr_pipeline.layout.reading_order import page_text
 from ocr_pipeline.model import Correction, Line, Page
 from ocr_pipeline.ocr.latin_reread import drop_noise, reread_latin
@@ -57,7 +57,9 @@ def read_page_image(image: Image.Image, dpi: float | None, number: int) -> Page:
     line = single_line(gray, dpi_used)
     if line is not None:
         gray = whiten_rows(gray, line[1])  # fragments of the lines above and below, cut by the crop
-        raw_lines, lines = ocr.read(gray, psm=7)
+        padded, margin = pad_line(gray, line[0])
+        raw_lines, lines = ocr.read(padded, psm=7)
+        _shift(raw_lines + lines, -margin, gray.shape)  # boxes back on the page image
         return _page(number, gray, raw_lines, lines, [], [], ocr)
 
     started = time.perf_counter()
@@ -75,6 +77,22 @@ def read_page_image(image: Image.Image, dpi: float | None, number: int) -> Page:
         raw_tables.append(build_table(g, number, placed, assign_lines(raw_cells, placed)))
         tables.append(build_table(g, number, placed, assign_lines(cell_lines, placed)))
     return _page(number, gray, raw_lines, lines, raw_tables, tables, ocr)
+
+
+def _shift(lines: list[Line], d: int, shape: tuple[int, int]) -> None:
+    """Move the lines' and their words' boxes by ``d`` pixels right and down (each object once), kept
+    inside an image of ``shape`` (Tesseract's boxes of Thai may reach into the margin)."""
+    if not d:
+        return
+    height, width = shape
+    seen: set[int] = set()
+    for obj in [*lines, *(w for ln in lines for w in ln.words)]:
+        if id(obj) not in seen:
+            seen.add(id(obj))
+            x0, y0, x1, y1 = obj.box
+            x0, x1 = (min(max(v + d, 0), width) for v in (x0, x1))
+            y0, y1 = (min(max(v + d, 0), height) for v in (y0, y1))
+            obj.box = (x0, y0, x1, y1)
 
 
 class _PageOcr:
