@@ -1,47 +1,42 @@
 """Command line: ``python -m ocr_pipeline INPUT [INPUT ...] [-o OUTDIR]``.
 
-Each input is processed on its own: a bad file gets one line on stderr and the batch goes on.
-Exit status: 0 when every input was processed, else the code of the first failure (README).
+Arguments only: the batch itself is ``runner.run_batch``. Each input is processed on its own: a bad
+file gets one line on stderr and the batch goes on. The exit status is ``errors.ExitCode``.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import time
-import traceback
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ocr_pipeline import __version__
-from ocr_pipeline.errors import OutputError, PipelineError
-from ocr_pipeline.export import write_combined_measures, write_result
-from ocr_pipeline.ingest import expand_inputs, open_input
+from ocr_pipeline.errors import ExitCode, epilog_lines
+from ocr_pipeline.limits import MAX_PAGES, MAX_PIXELS, MAX_UPSCALE, Limits, pixel_count
 
 DESCRIPTION = """\
 Turn scanned Thai ITA integrity reports (มาตรการส่งเสริมคุณธรรมและความโปร่งใส) into clean data.
 
-For each input file <stem>, writes to OUTDIR:
+For each input file <stem>, writes to OUTDIR (a folder's files keep their subfolders):
   <stem>.json             every extracted field, the measure rows, corrections, warnings, page text
   <stem>.measures.csv     one row per measure step (UTF-8 with BOM: opens in Excel)
   <stem>.txt              cleaned text, pages separated by form feeds
   <stem>.corrections.csv  every change the clean-up made: page, field, before, after, rule, score
-and, with several inputs, measures.csv with all documents' rows and a 'source' column.
+and measures.csv with all documents' rows and a 'source' column (several inputs), run-summary.json.
 """
 
-EPILOG = """\
+EPILOG_HEAD = """\
 inputs: PDF, PNG, JPEG, TIFF (multi-page too), OCR transcripts (.txt, .md, .html), or folders
-(searched recursively). Input files are never modified.
+(searched recursively). Input files are never modified, and nothing in OUTDIR is overwritten
+that this tool did not write. A run stopped at any moment and started again redoes only what is
+missing (pages already read come from the cache).
 
 examples:
   python -m ocr_pipeline scan.pdf
   python -m ocr_pipeline archive/2566/ -o results/ --jobs 2
+  python -m ocr_pipeline archive/ -o results/ --scheduler tcp://10.0.0.5:8786
 
-exit status: 0 all inputs processed; 3 not found; 4 unsupported type; 5 empty file;
-6 damaged or truncated file; 7 encrypted PDF; 8 no text found; 9 Tesseract or its Thai data
-missing; 10 cannot write output; 11 Tesseract failed; 1 internal error; 2 usage error.
-With several failures, the code of the first one.
+exit status (with several failures, the code of the first one):
 """
 
 
@@ -49,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ocr-pipeline",
         description=DESCRIPTION,
-        epilog=EPILOG,
+        epilog=EPILOG_HEAD + "\n".join(epilog_lines()) + "\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", type=Path, help="files or folders to process")
@@ -65,97 +60,93 @@ def build_parser() -> argparse.ArgumentParser:
         "-j",
         "--jobs",
         type=int,
-        default=os.cpu_count() or 1,
+        default=None,
         metavar="N",
-        help="pages read in parallel (default: one per CPU core)",
+        help="pages read in parallel (default and most: one per CPU core; never more than the pages to read)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    parser.add_argument("--log-file", type=Path, metavar="FILE", help="also write a full log, with times, to FILE")
     parser.add_argument("--debug", action="store_true", help="show full tracebacks for failures")
+    cache = parser.add_argument_group("cache and resume")
+    cache.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="where pages already read are kept (default: $XDG_CACHE_HOME/ocr_pipeline, ~/.cache/ocr_pipeline)",
+    )
+    cache.add_argument(
+        "--no-cache", action="store_true", help="read every page again and redo inputs already finished in OUTDIR"
+    )
+    cluster = parser.add_argument_group("cluster")
+    cluster.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="read pages on a Dask distributed cluster (tcp://HOST:8786) instead of local processes",
+    )
+    limits = parser.add_argument_group("limits (an input over one fails with exit status 12)")
+    limits.add_argument(
+        "--max-pixels",
+        type=pixel_count,
+        default=MAX_PIXELS,
+        metavar="N",
+        help=f"pixels per page as read, after any enlarging (default: {MAX_PIXELS // 10**6}M)",
+    )
+    limits.add_argument(
+        "--max-pages", type=int, default=MAX_PAGES, metavar="N", help=f"pages per document (default: {MAX_PAGES})"
+    )
+    limits.add_argument(
+        "--max-upscale",
+        type=float,
+        default=MAX_UPSCALE,
+        metavar="F",
+        help=f"how much a low-resolution scan may be enlarged to 300 dpi (default: x{MAX_UPSCALE:g})",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.jobs < 1:
-        build_parser().error("--jobs must be 1 or more")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.jobs is not None and args.jobs < 1:
+        parser.error("--jobs must be 1 or more")
+    if args.max_pages < 1 or args.max_upscale < 1:
+        parser.error("--max-pages must be 1 or more, --max-upscale 1.0 or more")
+    from ocr_pipeline.cache import default_cache_dir
+    from ocr_pipeline.progress import Progress
+    from ocr_pipeline.runner import Settings
+    from ocr_pipeline.workers import usable_cores
+
+    settings = Settings(
+        inputs=args.inputs,
+        out=args.out,
+        jobs=args.jobs or usable_cores(),
+        limits=Limits(args.max_pixels, args.max_pages, args.max_upscale),
+        cache_dir=None if args.no_cache else (args.cache_dir or default_cache_dir()),
+        scheduler=args.scheduler,
+        debug=args.debug,
+    )
     try:
-        return run(args)
-    except KeyboardInterrupt:
+        progress = Progress(quiet=args.quiet, log_file=args.log_file)
+    except OSError as exc:
+        print(f"error: cannot write the log file {args.log_file}: {exc.strerror or exc}", file=sys.stderr)
+        return ExitCode.USAGE
+    try:
+        return _run(settings, progress)
+    except KeyboardInterrupt:  # before the batch started
         print("interrupted", file=sys.stderr)
-        return 130
-
-
-def run(args: argparse.Namespace) -> int:
-    from ocr_pipeline.pipeline import process
-
-    inputs = expand_inputs(args.inputs)
-    if not inputs:
-        print(
-            "error: no supported files found in the given folders; give PDF, image or transcript files", file=sys.stderr
-        )
-        return 4
-    first_failure = 0
-    done: list[tuple[str, object]] = []
-    stems: dict[str, int] = {}
-    executor = ProcessPoolExecutor(max_workers=args.jobs) if args.jobs > 1 else None
-    try:
-        for path in inputs:
-            started = time.monotonic()
-            try:
-                inp = open_input(path)
-                if inp.kind != "transcript":
-                    from ocr_pipeline.ocr.tesseract import check_tesseract
-
-                    check_tesseract()
-                result = process(inp, executor)
-                stem = _unique_stem(path, stems)
-                write_result(result, args.out, stem)
-            except PipelineError as exc:
-                _report(path, exc.one_line(), args.debug)
-                first_failure = first_failure or exc.exit_code
-                continue
-            except Exception as exc:  # a bug: one line (or the traceback), then the next input
-                _report(
-                    path,
-                    f"internal error ({exc.__class__.__name__}: {exc}); rerun with --debug and report it",
-                    args.debug,
-                )
-                first_failure = first_failure or 1
-                continue
-            done.append((str(path), result))
-            if not args.quiet:
-                print(
-                    f"{path}: {len(result.pages)} page(s), {len(result.measures)} measure row(s), "
-                    f"{len(result.corrections)} correction(s), {len(result.warnings)} warning(s) "
-                    f"-> {args.out / stem}.json ({time.monotonic() - started:.1f} s)"
-                )
-        if len(inputs) > 1 and done:
-            try:
-                combined = write_combined_measures(done, args.out)
-                if not args.quiet:
-                    print(f"all measures: {combined}")
-            except OutputError as exc:
-                print(f"error: {exc.one_line()}", file=sys.stderr)
-                first_failure = first_failure or exc.exit_code
+        return ExitCode.INTERRUPTED
     finally:
-        if executor is not None:
-            executor.shutdown(cancel_futures=True)
-    return first_failure
+        progress.close()
 
 
-def _unique_stem(path: Path, used: dict[str, int]) -> str:
-    """The file name without extension; a repeated stem in one batch gets -2, -3, ..."""
-    stem = path.stem
-    used[stem] = used.get(stem, 0) + 1
-    if used[stem] > 1:
-        new = f"{stem}-{used[stem]}"
-        print(f"{path}: another input already wrote '{stem}'; writing '{new}' instead", file=sys.stderr)
-        return new
-    return stem
+def _run(settings, progress) -> int:
+    from ocr_pipeline.errors import PipelineError
+    from ocr_pipeline.progress import log
+    from ocr_pipeline.runner import run_batch
 
-
-def _report(path: Path, message: str, debug: bool) -> None:
-    if debug:
-        traceback.print_exc()
-    print(f"{path}: error: {message}", file=sys.stderr)
+    try:
+        return run_batch(settings, progress)
+    except PipelineError as exc:  # the whole run cannot start: output folder, cluster
+        log.error(f"error: {exc.one_line()}")
+        return int(exc.exit_code)

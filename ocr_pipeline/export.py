@@ -1,116 +1,87 @@
-"""The files of the output contract, written atomically.
+"""The files of the output contract.
 
-All files of one input are first written under temporary names and renamed only when every one
-of them is complete, so a failure never leaves a partial result behind.
+``result_files`` gives the files of one input by name; ``outdir.OutputDir.commit`` writes them all or
+none (temporary names, then renames, undone when one fails).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict
 from pathlib import Path
 
 import pandas as pd
 
-from ocr_pipeline.errors import OutputError
 from ocr_pipeline.model import Result
+from ocr_pipeline.outdir import OutputDir, Payload
+from ocr_pipeline.schema import (
+    COMBINED_SOURCE_COLUMN,
+    CORRECTION_CSV_COLUMNS,
+    DOCUMENT_COLUMNS_IN_MEASURES,
+    MEASURE_CSV_COLUMNS,
+    integer_columns,
+)
 
-MEASURE_COLUMNS = [
-    "measure_no",
-    "measure",
-    "step_no",
-    "step",
-    "responsible",
-    "period_text",
-    "period_start",
-    "period_end",
-    "result",
-    "page",
-    "confidence",
-    "agency",
-    "province",
-    "fiscal_year_be",
-    "doc_date",
-]
-CORRECTION_COLUMNS = ["page", "field", "before", "after", "rule", "score"]
-INTEGER_COLUMNS = ["measure_no", "step_no", "page", "fiscal_year_be"]
+RESULT_SUFFIXES = (".json", ".measures.csv", ".txt", ".corrections.csv")  # the files of one input
+COMBINED_MEASURES = "measures.csv"  # with several inputs: all their rows
+RUN_SUMMARY = "run-summary.json"
 
 
 def measures_frame(result: Result) -> pd.DataFrame:
     """One row per measure step, with the document columns repeated for analysts."""
-    doc = result.document
-    rows = [
-        {
-            **asdict(m),
-            "agency": doc.agency,
-            "province": doc.province,
-            "fiscal_year_be": doc.fiscal_year_be,
-            "doc_date": doc.doc_date,
-        }
-        for m in result.measures
-    ]
-    frame = pd.DataFrame(rows, columns=MEASURE_COLUMNS)
-    for col in INTEGER_COLUMNS:
+    doc = asdict(result.document)
+    repeated = {name: doc[name] for name in DOCUMENT_COLUMNS_IN_MEASURES}
+    rows = [{**asdict(m), **repeated} for m in result.measures]
+    return _typed(pd.DataFrame(rows, columns=list(MEASURE_CSV_COLUMNS)))
+
+
+def corrections_frame(result: Result) -> pd.DataFrame:
+    """One row per correction."""
+    rows = [asdict(c) for c in result.corrections]
+    return _typed(pd.DataFrame(rows, columns=list(CORRECTION_CSV_COLUMNS)))
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    for col in integer_columns(frame.columns):
         frame[col] = pd.array(frame[col], dtype="Int64")  # 1, not 1.0, with empty cells allowed
     return frame
 
 
-def corrections_frame(result: Result) -> pd.DataFrame:
-    return pd.DataFrame([asdict(c) for c in result.corrections], columns=CORRECTION_COLUMNS).astype({"page": "Int64"})
-
-
-def write_result(result: Result, out_dir: Path, stem: str) -> list[Path]:
-    """Write ``<stem>.json``, ``.measures.csv``, ``.txt`` and ``.corrections.csv``; returns the paths."""
-    payloads = {
-        f"{stem}.json": json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n",
-        f"{stem}.measures.csv": measures_frame(result),
-        f"{stem}.txt": "\f".join(p.text for p in result.pages) + "\n",
-        f"{stem}.corrections.csv": corrections_frame(result),
+def result_files(result: Result, name: str) -> dict[str, Payload]:
+    """The files of one input, by path relative to the output folder (``name`` may hold a subfolder)."""
+    return {
+        f"{name}.json": json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n",
+        f"{name}.measures.csv": _csv_writer(measures_frame(result)),
+        f"{name}.txt": "\f".join(p.text for p in result.pages) + "\n",
+        f"{name}.corrections.csv": _csv_writer(corrections_frame(result)),
     }
-    return write_atomically(out_dir, payloads)
 
 
-def write_combined_measures(results: list[tuple[str, Result]], out_dir: Path) -> Path:
+def combined_measures_files(results: list[tuple[str, Result]]) -> dict[str, Payload]:
     """``measures.csv``: every document's rows, with a leading ``source`` column."""
     frames = []
     for source, result in results:
         frame = measures_frame(result)
-        frame.insert(0, "source", source)
+        frame.insert(0, COMBINED_SOURCE_COLUMN, source)
         frames.append(frame)
-    combined = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["source", *MEASURE_COLUMNS])
-    return write_atomically(out_dir, {"measures.csv": combined})[0]
+    empty = pd.DataFrame(columns=[COMBINED_SOURCE_COLUMN, *MEASURE_CSV_COLUMNS])
+    combined = pd.concat(frames, ignore_index=True) if frames else empty
+    return {COMBINED_MEASURES: _csv_writer(combined)}
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+def write_result(result: Result, out_dir: Path, stem: str) -> list[Path]:
+    """Write ``<stem>.json``, ``.measures.csv``, ``.txt`` and ``.corrections.csv`` together; returns the paths."""
+    files = result_files(result, stem)
+    record = {"name": stem, "input": result.source.path, "sha256": result.source.sha256, "files": list(files)}
+    with OutputDir.open(out_dir) as out:
+        return out.commit(files, record)
 
 
-def write_atomically(out_dir: Path, payloads: dict[str, object]) -> list[Path]:
-    """Write every payload (str or DataFrame) to a temporary file, then rename them all."""
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        temps: list[tuple[Path, Path]] = []
-        try:
-            for name, payload in payloads.items():
-                fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
-                os.close(fd)
-                tmp_path = Path(tmp)
-                temps.append((tmp_path, out_dir / name))
-                if isinstance(payload, pd.DataFrame):
-                    payload.to_csv(tmp_path, index=False, encoding="utf-8-sig")
-                else:
-                    tmp_path.write_text(str(payload), encoding="utf-8")
-            mode = 0o666 & ~_umask()  # mkstemp makes 0600 files; results are ordinary files
-            for tmp_path, final in temps:
-                os.chmod(tmp_path, mode)
-                os.replace(tmp_path, final)
-        finally:
-            for tmp_path, _ in temps:
-                tmp_path.unlink(missing_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot write results to {out_dir}: {exc.strerror or exc}") from exc
-    return [final for _, final in temps]
+def write_combined_measures(results: list[tuple[str, Result]], out_dir: Path) -> Path:
+    with OutputDir.open(out_dir) as out:
+        return out.commit(combined_measures_files(results))[0]
+
+
+def _csv_writer(frame: pd.DataFrame):
+    """CSV files are UTF-8 with a byte-order mark, so that Excel shows Thai."""
+    return lambda path: frame.to_csv(path, index=False, encoding="utf-8-sig")

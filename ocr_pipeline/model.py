@@ -13,6 +13,15 @@ from typing import Any
 Box = tuple[int, int, int, int]
 
 
+def out(doc: str, default: Any = None, *, factory: Any = None, csv: bool = True) -> Any:
+    """A field of the output contract with its description (``schema`` reads both); ``csv``: also a
+    column of the CSV files where the dataclass is a CSV row."""
+    meta = {"doc": doc, "csv": csv}
+    if factory is not None:
+        return field(default_factory=factory, metadata=meta)
+    return field(default=default, metadata=meta)
+
+
 def union_box(boxes) -> Box:
     """The smallest box holding all ``boxes``."""
     boxes = list(boxes)
@@ -131,14 +140,23 @@ class TranscriptPage:
 
 @dataclass
 class Correction:
-    """One change the clean-up made, for audit."""
+    """One change the clean-up made, for audit.
 
-    page: int | None
-    field: str
-    before: str
-    after: str
-    rule: str
-    score: float
+    ``item`` names the text it changed (``p1.l3``: line 3 of page 1; ``p2.t0.r3.c1``: a table cell;
+    ``document.subject``: a document field) and ``start``/``end`` the span of ``before`` in that
+    text at the moment the correction was made (corrections of one item are made in list order).
+    Changes made while reading a page (digits re-read from the pixels, specks dropped) have no item.
+    """
+
+    page: int | None = out("the page the change was made on")
+    field: str = out("what was changed: pages.text (a page line), table.<column> (a cell), document.<field>", "")
+    before: str = out("the text as read", "")
+    after: str = out("the text as corrected", "")
+    rule: str = out("the clean-up rule that made the change (README: correction rules)", "")
+    score: float = out("how sure the rule was, 0-100", 0.0)
+    item: str | None = out("the line (p1.l3), cell (p2.t0.r3.c1) or field changed; none for changes made while reading")
+    start: int | None = out("where before starts in that item's text, when the change was made")
+    end: int | None = out("where before ends")
 
 
 @dataclass
@@ -161,55 +179,57 @@ class Page:
 
 @dataclass
 class Signatory:
-    name: str
-    position: str | None = None
+    name: str = out("the name as the signature block writes it, title included")
+    position: str | None = out("the position line under the name")
 
 
 @dataclass
 class Document:
     """The memo's fields; ``None`` means the document gives no evidence for the value."""
 
-    agency: str | None = None
-    agency_type: str | None = None
-    division: str | None = None
-    subdistrict: str | None = None
-    district: str | None = None
-    province: str | None = None
-    geocode: str | None = None
-    doc_number: str | None = None
-    doc_date: str | None = None
-    subject: str | None = None
-    addressee: str | None = None
-    fiscal_year_be: int | None = None
-    period_start: str | None = None
-    period_end: str | None = None
-    report_round: str | None = None  # "6 months" | "12 months"
-    signatories: list[Signatory] = field(default_factory=list)
+    agency: str | None = out("the agency's full name as resolved in the gazetteer, e.g. เทศบาลตำบลกกโก")
+    agency_type: str | None = out("เทศบาลนคร, เทศบาลเมือง, เทศบาลตำบล, องค์การบริหารส่วนตำบล or องค์การบริหารส่วนจังหวัด")
+    division: str | None = out("the unit that wrote the memo (ส่วนราชการ), e.g. สำนักปลัด")
+    subdistrict: str | None = out("the agency's subdistrict (ตำบล), from the gazetteer")
+    district: str | None = out("its district (อำเภอ)")
+    province: str | None = out("its province (จังหวัด)")
+    geocode: str | None = out("6-digit DOPA code of the subdistrict (a district or province padded with zeros)")
+    doc_number: str | None = out("the memo's number (ที่), prefix and number as written, e.g. ลบ ๕๓๘๐๑/๓๒๔")
+    doc_date: str | None = out("the memo's date (วันที่), ISO YYYY-MM-DD, Gregorian")
+    subject: str | None = out("the memo's subject (เรื่อง)")
+    addressee: str | None = out("to whom the memo is addressed (เรียน)")
+    fiscal_year_be: int | None = out(
+        "the Thai fiscal year reported on, Buddhist Era (FY 2566: 2022-10-01 to 2023-09-30)"
+    )
+    period_start: str | None = out("first day of the report period, ISO")
+    period_end: str | None = out("last day of the report period, ISO")
+    report_round: str | None = out("'6 months' or '12 months', from the report period")
+    signatories: list[Signatory] = out("names and positions of the signature blocks", factory=list, csv=False)
 
 
 @dataclass
 class Measure:
     """One row of the measure table: one step of one measure."""
 
-    measure_no: int | None
-    measure: str
-    step_no: int | None
-    step: str
-    responsible: str = ""
-    period_text: str = ""
-    period_start: str | None = None
-    period_end: str | None = None
-    result: str = ""
-    page: int | None = None
-    confidence: float | None = None
+    measure_no: int | None = out("the measure's number (its leading number, split off)")
+    measure: str = out("the measure's text, without its number; continuation rows repeat it", "")
+    step_no: int | None = out("the step's number within its measure")
+    step: str = out("the step's text, without its number", "")
+    responsible: str = out("the responsible unit or position", "")
+    period_text: str = out("the time frame as written", "")
+    period_start: str | None = out("first day of the time frame, ISO")
+    period_end: str | None = out("last day of the time frame, ISO")
+    result: str = out("the result reported", "")
+    page: int | None = out("the page the row is on")
+    confidence: float | None = out("mean OCR confidence of the row's cells, 0-1 (None for transcripts)")
 
 
 @dataclass
 class Source:
-    path: str
-    sha256: str
-    kind: str  # pdf | image | transcript
-    pages: int
+    path: str = out("the input file as given")
+    sha256: str = out("SHA-256 of the input file", "")
+    kind: str = out("pdf, image or transcript", "")
+    pages: int = out("number of pages", 0)
 
 
 @dataclass

@@ -1,32 +1,25 @@
-"""Find and load the plain-text data files in ``dictionaries/`` (loaded once, cached).
+"""The plain-text data files of ``dictionaries/`` (package data, loaded with ``importlib.resources``,
+read once and cached).
 
-In a source checkout the folder sits next to the package; an installed wheel puts it under
-``<prefix>/share/ocr_pipeline/dictionaries``.
+Lists have one entry per line; tables are tab-separated with a header line; ``#`` starts a comment
+line. ``ocr_pipeline/dictionaries`` is a link to the top-level ``dictionaries/`` folder, so the files
+are edited in one place and installed with the package.
 """
 
 from __future__ import annotations
 
-import sys
 from functools import cache
-from pathlib import Path
-
-_CANDIDATES = (
-    Path(__file__).resolve().parent.parent / "dictionaries",
-    Path(sys.prefix) / "share" / "ocr_pipeline" / "dictionaries",
-)
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 
 
-@cache
-def dictionaries_dir() -> Path:
-    """The folder holding the dictionaries."""
-    for path in _CANDIDATES:
-        if path.is_dir():
-            return path
-    raise FileNotFoundError("dictionaries/ folder not found; reinstall ocr_pipeline")
+def data_file(name: str) -> Traversable:
+    """A file of the dictionaries (``name`` may hold a sub-folder: ``synth/grammar.tsv``)."""
+    return files("ocr_pipeline").joinpath("dictionaries", *name.split("/"))
 
 
 def _data_lines(name: str) -> list[str]:
-    text = (dictionaries_dir() / name).read_text(encoding="utf-8")
+    text = data_file(name).read_text(encoding="utf-8")
     return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
@@ -42,6 +35,10 @@ def load_list(name: str) -> tuple[str, ...]:
 
 @cache
 def load_table(name: str) -> tuple[tuple[str, ...], ...]:
-    """Rows of a tab-separated file; the first non-comment line is the header and is skipped."""
+    """Rows of a tab-separated file; the first non-comment line is the header and is skipped.
+
+    >>> load_table("measure_columns.tsv")[0]
+    ('measure', 'มาตรการ/แนวทาง')
+    """
     rows = [tuple(col.strip() for col in ln.split("\t")) for ln in _data_lines(name)]
     return tuple(rows[1:])

@@ -348,7 +348,7 @@ def closed_items(rng: random.Random) -> list[tuple[str, str, str]]:
         if p.endswith(("ตำบล", "เมือง", "นคร", "จังหวัด")):
             items.append(("position", p, rng.choice(places)))
         elif p.startswith(("นัก", "เจ้าพนักงาน", "นิติกร")):
-            items.append(("position", p + rng.choice(lx.RANKS[:8]), ""))
+            items.append(("position", p + rng.choice(lx.ranks()[:8]), ""))
     return items
 
 

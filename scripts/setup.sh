@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng poppler-utils
-              fonts-thai-tlwg fonts-tlwg-laksaman fonts-noto-core fontconfig)
+              fonts-thai-tlwg fonts-tlwg-laksaman fonts-noto-core fontconfig
+              libpangocairo-1.0-0)  # Pango + cairo: the generator's word-processor rendering
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -34,11 +35,12 @@ if [ ! -x .venv/bin/python ]; then
     python3 -m venv .venv
 fi
 stamp=".venv/.setup-stamp"
-want="$(cat pyproject.toml | sha256sum | cut -d' ' -f1)"
+want="$(cat pyproject.toml constraints.txt | sha256sum | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || ! .venv/bin/python -c "import ocr_pipeline" 2>/dev/null; then
     echo "setup: installing Python dependencies into .venv"
     .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-    .venv/bin/python -m pip install -q -e ".[test]"
+    # constraints.txt: the exact versions the README's figures were measured with (scripts/lock.sh)
+    .venv/bin/python -m pip install -q -c constraints.txt -e ".[test]"
     echo "$want" > "$stamp"
 fi
 

@@ -1,93 +1,55 @@
-"""A checker of the output contract (docs: ../shared/docs/output-contract.md), used by the tests."""
+"""A checker of the output contract (docs/output-contract.md), derived from ``ocr_pipeline.schema``."""
 
 from __future__ import annotations
 
 import re
 
-DOC_FIELDS = {
-    "agency": str,
-    "agency_type": str,
-    "division": str,
-    "subdistrict": str,
-    "district": str,
-    "province": str,
-    "geocode": str,
-    "doc_number": str,
-    "doc_date": str,
-    "subject": str,
-    "addressee": str,
-    "fiscal_year_be": int,
-    "period_start": str,
-    "period_end": str,
-}
-MEASURE_FIELDS = {
-    "measure_no": int,
-    "measure": str,
-    "step_no": int,
-    "step": str,
-    "responsible": str,
-    "period_text": str,
-    "period_start": str,
-    "period_end": str,
-    "result": str,
-    "page": int,
-    "confidence": float,
-}
+from ocr_pipeline.schema import CORRECTION, DOCUMENT, MEASURE, MEASURE_CSV_COLUMNS, SCHEMA_VERSION, SOURCE, Column
+
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-MEASURE_CSV_COLUMNS = [
-    "measure_no",
-    "measure",
-    "step_no",
-    "step",
-    "responsible",
-    "period_text",
-    "period_start",
-    "period_end",
-    "result",
-    "page",
-    "confidence",
-    "agency",
-    "province",
-    "fiscal_year_be",
-    "doc_date",
-]
+DATE_FIELDS = {"doc_date", "period_start", "period_end"}
+__all__ = ["MEASURE_CSV_COLUMNS", "check_result_json"]
 
 
-def _typed(value, kind, where: str) -> None:
+def _typed(value, col: Column, where: str) -> None:
     if value is None:
+        assert col.nullable, f"{where} is null"
         return
-    if kind is float:
+    if col.type is float:
         assert isinstance(value, (int, float)) and not isinstance(value, bool), where
     else:
-        assert isinstance(value, kind) and not isinstance(value, bool), f"{where}: {value!r}"
+        assert isinstance(value, col.type) and not isinstance(value, bool), f"{where}: {value!r}"
+    if col.name in DATE_FIELDS:
+        assert ISO.match(value), f"{where}: {value!r} is no ISO date"
+
+
+def _check_object(data: dict, columns: tuple[Column, ...], where: str) -> None:
+    for col in columns:
+        assert col.name in data, f"{where}.{col.name} missing"
+        _typed(data[col.name], col, f"{where}.{col.name}")
 
 
 def check_result_json(data: dict) -> None:
-    """Raise AssertionError where ``data`` breaks the contract (schema version 1)."""
-    assert data["schema_version"] == 1
+    """Raise AssertionError where ``data`` breaks the contract."""
+    assert data["schema_version"] == SCHEMA_VERSION
     src = data["source"]
-    assert set(src) >= {"path", "sha256", "kind", "pages"}
+    _check_object(src, SOURCE, "source")
     assert re.fullmatch(r"[0-9a-f]{64}", src["sha256"]) and src["kind"] in ("pdf", "image", "transcript")
-    assert isinstance(src["pages"], int) and src["pages"] >= 1
+    assert src["pages"] >= 1
     doc = data["document"]
-    for name, kind in DOC_FIELDS.items():
-        assert name in doc, f"document.{name} missing"
-        _typed(doc[name], kind, f"document.{name}")
-    for name in ("doc_date", "period_start", "period_end"):
-        assert doc[name] is None or ISO.match(doc[name]), name
+    _check_object(doc, tuple(c for c in DOCUMENT if c.name != "signatories"), "document")
     assert isinstance(doc["signatories"], list)
     for s in doc["signatories"]:
         assert set(s) >= {"name", "position"} and isinstance(s["name"], str)
     for m in data["measures"]:
-        for name, kind in MEASURE_FIELDS.items():
-            assert name in m, f"measures[].{name} missing"
-            _typed(m[name], kind, f"measures[].{name}")
+        _check_object(m, MEASURE, "measures[]")
         assert m["confidence"] is None or 0.0 <= m["confidence"] <= 1.0
-        for name in ("period_start", "period_end"):
-            assert m[name] is None or ISO.match(m[name])
     for c in data["corrections"]:
-        assert set(c) == {"page", "field", "before", "after", "rule", "score"}
-        assert c["before"] != c["after"] and isinstance(c["score"], (int, float))
+        assert set(c) == {col.name for col in CORRECTION}
+        _check_object(c, CORRECTION, "corrections[]")
+        assert c["before"] != c["after"]
+        if c["item"] is not None:
+            assert c["end"] - c["start"] == len(c["before"])
     assert all(isinstance(w, str) for w in data["warnings"])
     assert len(data["pages"]) == src["pages"]
     for i, p in enumerate(data["pages"], start=1):

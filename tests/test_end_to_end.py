@@ -12,6 +12,8 @@ import pytest
 from conftest import SAMPLES, load_json, run_cli
 from contract import MEASURE_CSV_COLUMNS, check_result_json
 
+from ocr_pipeline.schema import CORRECTION_CSV_COLUMNS
+
 INPUTS = {"report2": "report2.pdf", "memo": "memo.png", "report": "report.md"}
 HEADINGS = ["มาตรการ", "วิธีการ", "รับผิดชอบ", "ระยะเวลา", "ผลการดำเนินการ"]  # as report2 words them
 
@@ -84,13 +86,13 @@ def test_csv_files_open_in_pandas_and_excel(batch):
     raw = (out / "report2.measures.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with a byte-order mark for Excel"
     frame = pd.read_csv(out / "report2.measures.csv", encoding="utf-8-sig")
-    assert list(frame.columns) == MEASURE_CSV_COLUMNS
+    assert list(frame.columns) == list(MEASURE_CSV_COLUMNS)
     assert frame["measure_no"].dtype.kind == "i", "numbers stay integers (1, not 1.0)"
     combined = pd.read_csv(out / "measures.csv", encoding="utf-8-sig")
     assert list(combined.columns) == ["source", *MEASURE_CSV_COLUMNS]
     assert set(combined["source"]) == {str(SAMPLES / "report2.pdf"), str(SAMPLES / "report.md")}
     corrections = pd.read_csv(out / "report2.corrections.csv", encoding="utf-8-sig")
-    assert list(corrections.columns) == ["page", "field", "before", "after", "rule", "score"]
+    assert list(corrections.columns) == list(CORRECTION_CSV_COLUMNS)
 
 
 def test_text_file_separates_pages_with_form_feeds(batch):
@@ -134,10 +136,12 @@ def test_folder_input_is_recursive_and_sorted(tmp_path, out_dir):
     (tmp_path / "in" / "notes.json").write_text("{}", encoding="utf-8")  # not an input: ignored
     proc = run_cli(str(tmp_path / "in"), "-o", str(out_dir))
     assert proc.returncode == 0, proc.stderr
-    assert (out_dir / "a.json").is_file() and (out_dir / "b.json").is_file()
+    # results mirror the folder given: in/sub/a.html -> out/sub/a.json
+    assert (out_dir / "sub" / "a.json").is_file() and (out_dir / "b.json").is_file()
+    assert not (out_dir / "notes.json").exists()
     sources = pd.read_csv(out_dir / "measures.csv", encoding="utf-8-sig")["source"].unique().tolist()
     assert sources == sorted(sources)  # sorted by path: in/b.md before in/sub/a.html
-    check_result_json(json.loads((out_dir / "a.json").read_text(encoding="utf-8")))
+    check_result_json(json.loads((out_dir / "sub" / "a.json").read_text(encoding="utf-8")))
 
 
 def test_help_and_version():

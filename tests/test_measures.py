@@ -5,16 +5,11 @@ from __future__ import annotations
 import pytest
 
 from ocr_pipeline.clean.thai_text import join_wrapped
-from ocr_pipeline.extract.measures import (
-    header_map,
-    heading_field,
-    measure_tables,
-    repair_numbering,
-    rows_to_measures,
-    split_number,
-    split_steps,
-)
+from ocr_pipeline.extract.measures import repair_numbering, rows_to_measures, split_steps
 from ocr_pipeline.model import Cell, Measure, Table
+from ocr_pipeline.understand.headings import heading_field
+from ocr_pipeline.understand.numbering import split_number
+from ocr_pipeline.understand.tables import header_map, measure_tables
 
 HEADER = ["มาตรการ/แนวทาง", "ขั้นตอน/วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "ผลการดำเนินการ"]
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 from ocr_pipeline.clean.thai_text import join_wrapped
-from ocr_pipeline.extract.memo import header_fields, split_label, tidy_value
-from ocr_pipeline.extract.periods import period_phrase, report_round, rewrite_fiscal_mentions
-from ocr_pipeline.extract.signatures import despeck, find_signatories, name_groups, split_positions
+from ocr_pipeline.extract.memo import header_fields, tidy_value
+from ocr_pipeline.extract.signatures import despeck, find_signatories, split_positions
 from ocr_pipeline.model import Line, Page, Word
+from ocr_pipeline.resolve.dates import period_phrase, report_round
+from ocr_pipeline.resolve.fiscal import rewrite_fiscal_mentions
+from ocr_pipeline.understand.labels import name_groups, split_label
 
 
 @pytest.mark.parametrize(
@@ -178,8 +180,8 @@ def test_a_subject_whose_label_ocr_garbled_is_found_by_its_place():
 def test_a_document_number_whose_digits_the_reader_flagged_is_left_empty():
     """Stock Tesseract's digits under a reading the digit reader could not settle are a guess: the
     document number stays empty and says why."""
-    from ocr_pipeline.extract.document import extract_result
     from ocr_pipeline.model import Source
+    from ocr_pipeline.pipeline import build_result as extract_result
 
     text = (
         "บันทึกข้อความ\nส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลบางบาล\n"

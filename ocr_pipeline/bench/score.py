@@ -2,10 +2,15 @@
 
 Values are compared after normalisation: Thai digits as Arabic, whitespace collapsed, Thai
 Unicode normalised (``fold_for_compare``). A missing output scores as all wrong, never crashes.
+Every correction is judged right, harmful or neutral against the truth (``bench.corrections``).
+Each document belongs to a condition (``synth.condition`` of its truth, e.g. ``200 dpi x thick``);
+``summarize`` aggregates any group of documents.
 """
 
 from __future__ import annotations
 
+import copy
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
@@ -66,15 +71,47 @@ class DocScore:
     thai_digits_raw: tuple[int, int] = (0, 0)
     truth_words: int = 0
     harmful: int = 0  # corrections that turned a right word wrong (vocabulary, places, names)
+    condition: str = "unknown"
+    verdicts: dict[str, Counter] = field(default_factory=dict)  # rule -> verdict counts (bench.corrections)
 
     @property
     def rows_right(self) -> bool:
         return self.output_found and self.rows_truth == self.rows_output
 
 
-def score_document(name: str, truth: dict, output: dict | None) -> DocScore:
-    """Compare one output JSON (or None when the pipeline wrote nothing) with its truth."""
-    score = DocScore(name=name, output_found=output is not None)
+def condition_of(truth: dict) -> str:
+    """The document's condition key: ``synth.condition``, else '<dpi> dpi x none', else 'unknown'."""
+    synth = truth.get("synth") or {}
+    if synth.get("condition"):
+        return str(synth["condition"])
+    return f"{synth['dpi']} dpi x none" if synth.get("dpi") else "unknown"
+
+
+def truth_for_input(truth: dict, kind: str) -> dict:
+    """The truth of what a transcript says: the garbles that changed the table's content (their
+    ``truth_view``: measures left out, one period text set in every row) applied to the document's truth.
+    A scan's truth is the document's."""
+    views = [g["truth_view"] for g in (truth.get("synth") or {}).get("garbles", []) if g.get("truth_view")]
+    if kind != "transcript" or not views:
+        return truth
+    out = copy.deepcopy(truth)
+    for view in views:
+        if "drop_measure_no" in view:
+            gone = set(view["drop_measure_no"])
+            out["measures"] = [m for m in out["measures"] if m.get("measure_no") not in gone]
+        if "set_all" in view:
+            for m in out["measures"]:
+                m.update(view["set_all"])
+    return out
+
+
+def score_document(name: str, truth: dict, output: dict | None, kind: str = "pdf") -> DocScore:
+    """Compare one output JSON (or None when the pipeline wrote nothing) with its truth; ``kind`` is the
+    input's (pdf, image or transcript)."""
+    from ocr_pipeline.bench.corrections import judge_all, tally
+
+    truth = truth_for_input(truth, kind)
+    score = DocScore(name=name, output_found=output is not None, condition=condition_of(truth))
     out = output or {}
     tdoc, odoc = truth.get("document", {}), out.get("document", {}) or {}
     for name_ in DOC_FIELDS:
@@ -95,6 +132,7 @@ def score_document(name: str, truth: dict, output: dict | None) -> DocScore:
             digits[1] += dn
     score.truth_words = sum(len(word_tokens(tp.get("text", ""))) for tp in tpages.values())
     score.harmful = harmful_corrections(tpages, out.get("corrections", []) or [])
+    score.verdicts = tally(judge_all(truth, out))
     score.cer_clean, score.cer_raw = tuple(clean), tuple(raw)
     score.thai_digits, score.thai_digits_raw = tuple(dig), tuple(dig_raw)
     return score
@@ -206,6 +244,11 @@ class Summary:
     thai_digit_error: float
     thai_digit_error_raw: float
     harmful_word_rate: float  # right words changed to wrong, per word of the truth text
+    corrections: int = 0  # corrections made in all
+    corrections_per_document: float = 0.0
+    corrections_right_share: float = 0.0  # right / corrections
+    harmful_corrections_rate: float = 0.0  # harmful corrections per word of the truth text
+    corrections_by_rule: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 def summarize(scores: list[DocScore]) -> Summary:
@@ -231,4 +274,35 @@ def summarize(scores: list[DocScore]) -> Summary:
             sum(s.thai_digits_raw[0] for s in scores), sum(s.thai_digits_raw[1] for s in scores)
         ),
         harmful_word_rate=ratio(sum(s.harmful for s in scores), sum(s.truth_words for s in scores)),
+        **_correction_figures(scores),
     )
+
+
+def _correction_figures(scores: list[DocScore]) -> dict:
+    """Corrections made, right share, harmful per word, and the same per rule."""
+    words = sum(s.truth_words for s in scores)
+    by_rule: dict[str, Counter] = {}
+    for s in scores:
+        for rule, counts in s.verdicts.items():
+            by_rule.setdefault(rule, Counter()).update(counts)
+    total = Counter()
+    for counts in by_rule.values():
+        total.update(counts)
+    n = sum(total.values())
+    rules = {}
+    for rule in sorted(by_rule):
+        c = by_rule[rule]
+        made = sum(c.values())
+        rules[rule] = {
+            "made": made,
+            **{v: c.get(v, 0) for v in ("right", "harmful", "neutral", "ambiguous", "unlocated")},
+            "right_share": c.get("right", 0) / made if made else 0.0,
+            "harmful_per_word": c.get("harmful", 0) / words if words else 0.0,
+        }
+    return {
+        "corrections": n,
+        "corrections_per_document": n / len(scores) if scores else 0.0,
+        "corrections_right_share": total.get("right", 0) / n if n else 0.0,
+        "harmful_corrections_rate": total.get("harmful", 0) / words if words else 0.0,
+        "corrections_by_rule": rules,
+    }

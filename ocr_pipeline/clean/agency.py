@@ -15,6 +15,7 @@ all mentions of one document to one gazetteer entry and writes the resolved spel
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from rapidfuzz.distance import OSA
 
 from ocr_pipeline.clean import gazetteer as g
 from ocr_pipeline.clean.gazetteer import Level, name_key
-from ocr_pipeline.clean.thai_text import normalize_thai
+from ocr_pipeline.clean.thai_text import COMBINING, normalize_thai
 from ocr_pipeline.resources import load_table
 
 Kind = Literal["agency", "province", "district", "subdistrict"]
@@ -50,9 +51,7 @@ ALL_LEVELS: tuple[Level, ...] = ("subdistrict", "district", "province")
 
 _THAI = "\u0e00-\u0e7f"
 _NAME_CHAR = re.compile("[\u0e01-\u0e4e]")  # Thai letters, vowels, marks, ฯ ๆ; not Thai digits
-_COMBINING = set(
-    "\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
-)
+_COMBINING = set(COMBINING)
 
 
 @dataclass(frozen=True)
@@ -144,7 +143,7 @@ class Mention:
     prefix_score: float
     options: tuple[NameOption, ...]
     weight: float = 1.0
-    text: str = field(default="", repr=False)  # the whole item text (for spans)
+    text: str = dataclasses.field(default="", repr=False)  # the whole item text (for spans)
 
     @property
     def name(self) -> str:
@@ -659,13 +658,13 @@ def _score(hyps: list[g.Place], evidence: list[_Evidence], scorer: _Scorer) -> n
             places = [hyps[i] for i in idx]
             if e.kind == "agency":
                 if lv in e.levels:
-                    s[idx] = scorer.sims(e, places) - LEVEL_PENALTY * e.levels.index(lv)  # type: ignore[arg-type]
+                    s[idx] = scorer.sims(e, places) - LEVEL_PENALTY * e.levels.index(lv)
             elif e.kind == "province":
                 s[idx] = scorer.sims(e, [_parent(p, "province") for p in places])
             elif LEVEL_ORDER[lv] <= LEVEL_ORDER[e.kind]:
-                s[idx] = scorer.sims(e, [_parent(p, e.kind) for p in places])  # type: ignore[arg-type]
+                s[idx] = scorer.sims(e, [_parent(p, e.kind) for p in places])
             else:
-                s[idx] = [scorer.area_best(e, ei, e.kind, p.code) for p in places]  # type: ignore[arg-type]
+                s[idx] = [scorer.area_best(e, ei, e.kind, p.code) for p in places]
     return sims
 
 
@@ -759,7 +758,7 @@ def _contradicted(evidence: list[_Evidence], sims_b: np.ndarray) -> bool:
     for e, s in zip(evidence, sims_b):
         if e.kind == "agency":
             continue
-        found = g.top_places_for_keys(list(e.gen), [0.0] * len(e.gen), e.kind, None, 1)  # type: ignore[arg-type]
+        found = g.top_places_for_keys(list(e.gen), [0.0] * len(e.gen), e.kind, None, 1)
         if not found or found[0][1] < EXACT_PLACE:
             continue
         if s >= EXACT_PLACE:
@@ -805,7 +804,7 @@ def _finer(evidence: list[_Evidence], level: Level, area: str) -> g.Place | None
     places = g.within(level, area)
     if not places:
         return None
-    sc = sum(e.weight * _Scorer.sims(e, places) for e in ev) / sum(e.weight for e in ev)
+    sc = np.asarray(sum(e.weight * _Scorer.sims(e, places) for e in ev)) / sum(e.weight for e in ev)
     order = np.argsort(-sc)
     best = float(sc[order[0]])
     runner = float(sc[order[1]]) if len(order) > 1 else 0.0
@@ -901,7 +900,7 @@ def _write_back(
         edits: list[tuple[int, int, str, float]] = []
         if opt.key not in g.alias_keys(target) or (" " in before and before != target.name):
             levels = agency_levels if m.kind == "agency" else (m.kind,)
-            alt, alt_score = _alternative(opt.key, levels, target)  # type: ignore[arg-type]
+            alt, alt_score = _alternative(opt.key, levels, target)
             # the reading is itself a real place's name, and not merely the consensus with a tone
             # mark or vowel dropped (the commonest Thai OCR error: บ้านเสี้ยว read บ้านเสียว)
             exact_other = alt_score >= 99.9 and _bare(before) != _bare(target.name)
@@ -914,11 +913,18 @@ def _write_back(
                 if not rewrite_conflicts:
                     continue
             edits.append((opt.start, opt.end, target.name, sim))
-        if m.prefix_score < 100.0 and m.prefix_text != m.prefix_canonical:
+        if m.prefix_score < 100.0 and m.prefix_text != m.prefix_canonical and not _wrapped_front(m):
             edits.append((m.prefix_start, m.prefix_end, m.prefix_canonical, m.prefix_score))
         for start, end, after, score in edits:
             res.rewrites.append(Rewrite(m.page, m.field, start, end, text[start:end], after, round(score, 1)))
             res.corrections.append(Correction(m.page, m.field, text[start:end], after, "gazetteer", round(score, 1)))
+
+
+def _wrapped_front(m: Mention) -> bool:
+    """A type word whose front ended the line before: ``…โดยให้องค์`` / ``การบริหารส่วนตำบล…`` starts
+    its line with the rest of the word, which is no misreading of the whole."""
+    at_line_start = m.prefix_start == 0 or m.text[m.prefix_start - 1] == "\n"
+    return at_line_start and len(m.prefix_text) < len(m.prefix_canonical) and m.prefix_canonical.endswith(m.prefix_text)
 
 
 def _bare(name: str) -> str:
@@ -993,7 +999,7 @@ def resolve_places(
         name_ok = bool(cluster) and _name_ok(out)
         if name_ok and out.ok:
             named = best = out.best
-        elif name_ok and _same_name(out) and out.quality >= ACCEPT_SCORE:
+        elif name_ok and _same_name(out) and out.quality >= ACCEPT_SCORE and out.best is not None:
             named, best = out.best, _common_area(out)  # the name is clear, its place is not
             res.warnings.append(
                 f"{len(out.tied) + 1} places are named {out.best.name}, the document does not say which: "

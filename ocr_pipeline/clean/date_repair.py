@@ -36,9 +36,22 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 from itertools import combinations
 
-from ..model import Correction
-from ..resources import load_table
-from .dates import _FOLD, _resolve_relative, _scan, _tokens, fiscal_year_bounds, fiscal_year_of, parse_date
+from ocr_pipeline.clean.dates import (
+    BE_OFFSET,
+    EARLIEST_BE,
+    FOLD,
+    date_tokens,
+    fiscal_year_bounds,
+    fiscal_year_of,
+    latest_fiscal_year,
+    parse_date,
+    resolve_relative,
+    scan_dates,
+    two_digit_year_be,
+)
+from ocr_pipeline.clean.thai_text import THAI_DIGITS, TO_ARABIC, TO_THAI
+from ocr_pipeline.model import Correction
+from ocr_pipeline.resources import load_table
 
 __all__ = ["DateEvidence", "DateRepair", "Reading", "ROLES", "repair_dates", "token_readings"]
 
@@ -57,10 +70,17 @@ _MAX_TOKEN_COST = 5.0
 _MAX_COMBOS = 6000  # combinations visited per mention and reader
 _MAX_PARSES = 1500  # combinations parsed per mention and reader
 _TOKEN_OPTIONS = 60
+MARGIN = 1.5  # how much a repaired value must beat its best alternative (cost units, about -ln odds)
+KEEP_MARGIN = 0.5  # the same for a value taken as a reader of every digit wrote it
+# The plausible fiscal years: the years the document writes plainly, WINDOW_SLACK either side, never
+# before EARLIEST_BE nor after the fiscal year after today's; with no plain year, the RECENT_YEARS
+# before that. A repair may also reach a year TARGET_SLACK outside the window (a period's start).
+WINDOW_SLACK = 4
+RECENT_YEARS = 25
+TARGET_SLACK = 1
 
-_THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-_ARABIC = "0123456789"
-_TO_THAI = str.maketrans(_ARABIC, _THAI_DIGITS)
+_THAI_DIGITS = THAI_DIGITS
+_TO_THAI = TO_THAI
 _DIGIT_RUN = re.compile("[0-9๐-๙]+")
 _THAI_LETTER = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4e]")
 
@@ -191,11 +211,16 @@ def _edit_cost(obs: str, true: str, ch: _Channel, limit: float) -> float:
     return dp[n][m] if dp[n][m] <= limit else inf
 
 
+Window = tuple[int, int]  # plausible fiscal years, B.E., both included
+
+
 @cache
-def _targets(script: str) -> tuple[str, ...]:
-    """Numbers a digit run in a date can stand for: days, months, 2-digit years, plausible years."""
+def _targets(script: str, window: Window) -> tuple[str, ...]:
+    """Numbers a digit run in a date can stand for: days, months, 2-digit years, and the years
+    (B.E. and C.E.) of the plausible window with a year of slack either side."""
+    lo, hi = window[0] - TARGET_SLACK, window[1] + TARGET_SLACK
     nums = {str(k) for k in range(1, 32)} | {f"{k:02d}" for k in range(100)}
-    nums |= {str(y) for y in range(2540, 2591)} | {str(y) for y in range(1997, 2048)}
+    nums |= {str(y) for y in range(lo, hi + 1)} | {str(y - BE_OFFSET) for y in range(lo, hi + 1)}
     out = sorted(nums, key=lambda s: (len(s), s))
     if script == "thai":
         out = [s.translate(_TO_THAI) for s in out]
@@ -203,11 +228,14 @@ def _targets(script: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=20000)
-def token_readings(run: str, full: bool = False, share: float = 1.0) -> tuple[tuple[str, float], ...]:
+def token_readings(
+    run: str, full: bool = False, share: float = 1.0, window: Window | None = None
+) -> tuple[tuple[str, float], ...]:
     """Candidate true values of one digit run with their edit cost, cheapest first (as read: 0).
 
     ``full``: the reader can write ๔ ๖ ๗ ๘ ๙ (see ``digit_confusions.tsv``, column cost_full);
-    ``share``: the part of a stock-Tesseract confusion's cost this mention pays.
+    ``share``: the part of a stock-Tesseract confusion's cost this mention pays; ``window``: the
+    plausible fiscal years (default: ``recent_window()``).
 
     >>> token_readings("๒๕๒๐๒๐")[:2]
     (('๒๕๒๐๒๐', 0.0), ('๒๕๖๖', 1.0))
@@ -217,7 +245,7 @@ def token_readings(run: str, full: bool = False, share: float = 1.0) -> tuple[tu
     ch = _channel(full, share)
     script = "thai" if any(c in _THAI_DIGITS for c in run) else "arabic"
     out: dict[str, float] = {run: 0.0}
-    for t in _targets(script):
+    for t in _targets(script, window or recent_window()):
         if abs(len(t) - len(run)) > 2 or t == run:
             continue
         c = _edit_cost(run, t, ch, _MAX_TOKEN_COST)
@@ -285,7 +313,7 @@ def _best_combos(
 
 def _slots(text: str) -> list[str]:
     """What each digit run of a text stands for, from its neighbours: year, day or any."""
-    toks = _tokens(text.translate(_FOLD))
+    toks = date_tokens(text.translate(FOLD))
     kinds: dict[int, str] = {}
     for i, t in enumerate(toks):
         if t.kind != "num":
@@ -302,7 +330,7 @@ def _slots(text: str) -> list[str]:
 def _fits(slot: str, value: str) -> bool:
     """Whether a repaired digit run may stand in this slot: a 2- or 4-digit year; a day 1-31 without
     a leading zero (letters write ``๑ พฤษภาคม``: ``๐๑`` is kept as read, never made by a repair)."""
-    digits = value.translate(_FOLD)
+    digits = value.translate(FOLD)
     if slot == "year":
         return len(digits) in (2, 4)
     if slot == "day":
@@ -310,11 +338,46 @@ def _fits(slot: str, value: str) -> bool:
     return True
 
 
-def _year_be(value: str) -> int:
-    v = int(value.translate(_FOLD))
+def _year_be(value: str, latest: int | None = None) -> int:
+    """A written year as B.E.: four digits B.E. or C.E.; two digits by ``two_digit_year_be``."""
+    v = int(value.translate(FOLD))
     if len(value) == 2:
-        return 2500 + v
-    return v if v >= 2400 else v + 543
+        return two_digit_year_be(v, latest)
+    return v if v >= 2400 else v + BE_OFFSET
+
+
+def recent_window() -> Window:
+    """The fiscal years of the last ``RECENT_YEARS`` up to the one after today's."""
+    latest = latest_fiscal_year()
+    return max(EARLIEST_BE, latest - RECENT_YEARS), latest
+
+
+def plausible_window(texts: Sequence[str], reader: str = "auto") -> Window:
+    """The fiscal years a document's dates may name: around the four-digit years its mentions
+    write plainly (by a reader that writes every digit: a stock-Tesseract year is no evidence of
+    itself), within B.E. ``EARLIEST_BE`` and the fiscal year after today's.
+
+    >>> from datetime import date
+    >>> from ocr_pipeline.clean.dates import reading_on
+    >>> with reading_on(date(2026, 12, 4)):
+    ...     plausible_window(["ปีงบประมาณ พ.ศ. ๒๕๖๗", "ต.ค. ๒๕๖๖ - มี.ค. ๒๕๖๗"]), plausible_window(["๒๕๒๐๒๐"])
+    ((2562, 2571), (2546, 2571))
+    """
+    latest = latest_fiscal_year()
+    anchors = []
+    for text in texts:
+        if _may_be_tha(text, reader):
+            continue
+        for m, slot in zip(_DIGIT_RUN.finditer(text), _slots(text)):
+            if slot == "year" and len(m.group()) == 4:
+                year = _year_be(m.group(), latest)
+                if EARLIEST_BE - WINDOW_SLACK <= year <= latest + 1:
+                    anchors.append(year)
+    if not anchors:
+        return recent_window()
+    lo = max(EARLIEST_BE, min(anchors) - WINDOW_SLACK)
+    hi = min(latest, max(anchors) + WINDOW_SLACK)
+    return (lo, hi) if lo <= hi else recent_window()
 
 
 # ----------------------------------------------------------------------------- reading a text per role
@@ -323,11 +386,15 @@ def _year_be(value: str) -> int:
 _Val = tuple
 
 
-@lru_cache(maxsize=50000)
 def _interpret(role: str, text: str) -> tuple[_Val | None, float]:
-    """The value a text gives for a role (None: no reading), and how much of the text's date
-    material (digit runs, month abbreviations, range dashes) it leaves unexplained."""
-    mentions, loose, orphans, dangling = _scan(text)
+    """The value a text gives for a role, as read on today's date (two-digit years depend on it)."""
+    return _interpret_as_of(role, text, latest_fiscal_year())
+
+
+@lru_cache(maxsize=50000)
+def _interpret_as_of(role: str, text: str, _latest: int) -> tuple[_Val | None, float]:
+    """``_interpret``, cached per latest fiscal year."""
+    mentions, loose, orphans, dangling = scan_dates(text)
     n_loose = _near_count(text, [(m.start, m.end) for m in mentions], loose + orphans)
     if role == "fiscal_year":
         for m in mentions:
@@ -335,8 +402,8 @@ def _interpret(role: str, text: str) -> tuple[_Val | None, float]:
                 return ("fy", m.fiscal_year_be), n_loose
         for m in mentions:
             if m.kind == "year" and m.period_start is not None:
-                return ("fy", m.period_start.year + 543), n_loose
-        bare = text.strip().translate(str.maketrans(_THAI_DIGITS, _ARABIC))
+                return ("fy", m.period_start.year + BE_OFFSET), n_loose
+        bare = text.strip().translate(TO_ARABIC)
         if re.fullmatch(r"(?:พ\.?\s?ศ\.?\s*)?(2[4-6][0-9]{2})", bare):
             return ("fy", int(bare[-4:])), max(0, n_loose - 1)
         return None, n_loose
@@ -361,7 +428,7 @@ def _interpret(role: str, text: str) -> tuple[_Val | None, float]:
         elif m.relative is not None:
             fy = next((x.fiscal_year_be for x in mentions if x.kind == "fiscal_year"), None)
             if fy is not None:
-                lo, hi = _resolve_relative(m.relative, fy)
+                lo, hi = resolve_relative(m.relative, fy)
                 if lo is None:
                     return None, n_loose
                 items.append(("a", lo, hi))
@@ -412,7 +479,7 @@ def _bounds(val: _Val, fy: int | None) -> tuple[date | None, date | None]:
         elif fy is None:
             return None, None
         else:
-            lo, hi = _resolve_relative(it[1], fy)
+            lo, hi = resolve_relative(it[1], fy)
             if lo is None or hi is None:
                 return None, None
         los.append(lo)
@@ -464,8 +531,8 @@ def _candidates(
             options = [
                 tuple(
                     o
-                    for k, o in enumerate(token_readings(vtext[s:e], full, 1.0 if full else share))
-                    if k == 0 or (_fits(slot, o[0]) and (slot != "year" or lo - 1 <= _year_be(o[0]) <= hi + 1))
+                    for k, o in enumerate(token_readings(vtext[s:e], full, 1.0 if full else share, window))
+                    if k == 0 or (_fits(slot, o[0]) and (slot != "year" or lo - 1 <= _year_be(o[0], hi) <= hi + 1))
                 )
                 for (s, e), slot in zip(runs, slots)
             ]
@@ -475,7 +542,9 @@ def _candidates(
                 if parsed >= _MAX_PARSES:
                     break
                 if len(year_runs) > 1:
-                    years = [_year_be(options[k][idx[k]][0]) for k in year_runs if _fits("year", options[k][idx[k]][0])]
+                    years = [
+                        _year_be(options[k][idx[k]][0], hi) for k in year_runs if _fits("year", options[k][idx[k]][0])
+                    ]
                     if years and max(years) - min(years) > 1:
                         continue  # one mention spans at most two calendar years
                 parsed += 1
@@ -595,7 +664,7 @@ def _hypotheses(
     fys = {y for y in fys if lo <= y <= hi}
     if not fys:
         return [(None, None, 0.0)]
-    out = []
+    out: list[tuple[int | None, date | None, float]] = []
     for fy in sorted(fys):
         fs, fe = fiscal_year_bounds(fy)
         ends = {date(fe.year, 3, 31): _END_PRIOR["round"], fe: _END_PRIOR["round"]}
@@ -623,14 +692,15 @@ def _score(delta: float) -> float:
 def repair_dates(
     evidence: Sequence[DateEvidence],
     *,
-    window: tuple[int, int] = (2550, 2575),
-    margin: float = 1.5,
-    keep_margin: float = 0.5,
+    window: Window | None = None,
+    margin: float = MARGIN,
+    keep_margin: float = KEEP_MARGIN,
     reader: str = "auto",
 ) -> DateRepair:
     """Settle all date mentions of one document jointly; see the module docstring.
 
-    window: plausible fiscal years (BE). margin: how much (in cost units, about -ln odds) a
+    window: plausible fiscal years (BE), by default from the years the document itself writes and
+    today's date (``plausible_window``). margin: how much (in cost units, about -ln odds) a
     repaired value must beat its best alternative; keep_margin: the same for a value taken as
     written by a reader that can write every digit (text from stock Tesseract ``tha`` is no literal
     evidence: it needs ``margin``). reader: ``tha-fast`` (cannot write ๔ ๖ ๗ ๘ ๙), ``full``, or
@@ -646,6 +716,7 @@ def repair_dates(
     # the same text the same way, so repeating it proves nothing more
     keys = list(dict.fromkeys((ev.role, ev.text) for ev in evidence))
     group_of = {k: g for g, k in enumerate(keys)}
+    window = window or plausible_window([text for _, text in keys], reader)
     roles = [role for role, _ in keys]
     cand_lists: list[list[_Cand]] = []
     as_read: list[_Val | None] = []
@@ -695,7 +766,7 @@ def repair_dates(
             fy_val = pick.val[1]
             lo, hi = fiscal_year_bounds(fy_val)
         else:
-            lo, hi = _bounds(pick.val, fy_settled)
+            lo, hi = _bounds(pick.val, fy_settled)  # type: ignore[assignment]
             if lo is None:
                 readings.append(Reading(ev, "unresolved", pick.text, score=_score(delta)))
                 warnings.append(f"{where}: {ev.text!r} needs the fiscal year, which the document does not settle")
@@ -800,7 +871,7 @@ def _has_date_signal(text: str) -> bool:
     kinds = {"num", "slash", "month", "quarter", "fy", "whole", "era_be", "era_ce"}
     if re.search("รอบ[\\s0-9๐-๙]*เดือน", text):
         return True
-    return any(t.kind in kinds for t in _tokens(text.translate(_FOLD)))
+    return any(t.kind in kinds for t in date_tokens(text.translate(FOLD)))
 
 
 def _where(ev: DateEvidence) -> str:

@@ -17,12 +17,16 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from ..resources import load_table
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, ARABIC_DIGITS, THAI_DIGITS, TO_THAI
+from ocr_pipeline.resources import load_table
 
 __all__ = [
     "DateMention",
@@ -40,14 +44,18 @@ __all__ = [
 ]
 
 _THAI_LETTER = "\u0e01-\u0e3a\u0e40-\u0e4e"
-_MARKS = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+_MARKS = set(ABOVE_BELOW)
 # 1:1 translations, so spans found in the translated text are spans of the original.
-_FOLD = str.maketrans("๐๑๒๓๔๕๖๗๘๙–—−‐‑\u00a0", "0123456789----- ")
+FOLD = str.maketrans(THAI_DIGITS + "–—−‐‑\u00a0", ARABIC_DIGITS + "----- ")
 _CONNECTORS = ("เดือน", "ถึง", "ถง", "ตั้งแต่", "และ", "ระหว่าง", "ภายใน", "ณ", "ช่วง", "วันที่")
+BE_OFFSET = 543  # Buddhist Era year = Common Era year + 543
 _FY_START_MONTH = 10
 
 # A relative period inside an unnamed fiscal year: (start month, start day, end month, end day).
 Relative = tuple[int, int, int, int]
+
+
+_Date = date  # the field DateMention.date hides the type inside the class
 
 
 @dataclass(frozen=True)
@@ -65,34 +73,72 @@ class DateMention:
     start: int
     end: int
     kind: str
-    date: date | None = None
-    period_start: date | None = None
-    period_end: date | None = None
+    date: _Date | None = None
+    period_start: _Date | None = None
+    period_end: _Date | None = None
     fiscal_year_be: int | None = None
     relative: Relative | None = None
 
-    def bounds(self, fiscal_year_be: int | None = None) -> tuple[date | None, date | None]:
+    def bounds(self, fiscal_year_be: int | None = None) -> tuple[_Date | None, _Date | None]:
         """The period's first and last day; a relative period needs ``fiscal_year_be``."""
         if self.period_start is not None and self.period_end is not None:
             return self.period_start, self.period_end
         fy = self.fiscal_year_be or fiscal_year_be
         if self.relative is not None and fy is not None:
-            return _resolve_relative(self.relative, fy)
+            return resolve_relative(self.relative, fy)
         return None, None
 
 
 # ----------------------------------------------------------------------------- calendar helpers
 
 
+EARLIEST_BE = 2500  # the earliest year (B.E.) a report read here can carry
+TWO_DIGIT_AHEAD = 10  # a two-digit year names at most this many years after the latest fiscal year
+_TODAY: ContextVar[date | None] = ContextVar("ocr_pipeline_today", default=None)
+
+
+def today() -> date:
+    """The date the documents are read on: the system date, or the one set by ``reading_on``.
+    Nothing is dated after it (a letter of next year is a misreading), which bounds repairs."""
+    return _TODAY.get() or date.today()
+
+
+@contextmanager
+def reading_on(day: date | None) -> Iterator[None]:
+    """Take ``day`` as today while reading (``--today``; tests and reruns of old batches)."""
+    token = _TODAY.set(day)
+    try:
+        yield
+    finally:
+        _TODAY.reset(token)
+
+
+def latest_fiscal_year() -> int:
+    """The latest fiscal year a document may report on: the one after today's (B.E.)."""
+    return fiscal_year_of(today()) + 1
+
+
+def two_digit_year_be(yy: int, latest: int | None = None) -> int:
+    """A two-digit year as a B.E. year: the latest one ending in ``yy`` that is at most
+    ``TWO_DIGIT_AHEAD`` years after ``latest`` (default: the latest fiscal year from today).
+
+    >>> two_digit_year_be(66, 2570), two_digit_year_be(2, 2570), two_digit_year_be(2, 2610)
+    (2566, 2502, 2602)
+    """
+    top = (latest if latest is not None else latest_fiscal_year()) + TWO_DIGIT_AHEAD
+    year = top - (top - yy) % 100
+    return year
+
+
 def fiscal_year_of(d: date) -> int:
     """The Thai fiscal year (BE) containing ``d``: 2022-10-01 -> 2566."""
-    return d.year + 543 + (1 if d.month >= _FY_START_MONTH else 0)
+    return d.year + BE_OFFSET + (1 if d.month >= _FY_START_MONTH else 0)
 
 
 @cache
 def fiscal_year_bounds(fiscal_year_be: int) -> tuple[date, date]:
     """First and last day of a fiscal year: 2566 -> (2022-10-01, 2023-09-30)."""
-    end_ce = fiscal_year_be - 543
+    end_ce = fiscal_year_be - BE_OFFSET
     return date(end_ce - 1, 10, 1), date(end_ce, 9, 30)
 
 
@@ -108,9 +154,9 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
     return date(year, month, day)
 
 
-def _resolve_relative(rel: Relative, fiscal_year_be: int) -> tuple[date | None, date | None]:
+def resolve_relative(rel: Relative, fiscal_year_be: int) -> tuple[date | None, date | None]:
     sm, sd, em, ed = rel
-    end_ce = fiscal_year_be - 543
+    end_ce = fiscal_year_be - BE_OFFSET
     sy = end_ce - 1 if sm >= _FY_START_MONTH else end_ce
     ey = end_ce - 1 if em >= _FY_START_MONTH else end_ce
     if not (1 <= sy <= 9999 and 1 <= ey <= 9999):
@@ -136,12 +182,12 @@ def _year_to_ce(digits: str, era: str | None) -> int | None:
         if era == "ce":
             return y if 1900 <= y <= 2200 else None
         if 2400 <= y <= 2700:
-            return y - 543
+            return y - BE_OFFSET
         if era is None and 1900 <= y <= 2200:
             return y
         return None
     if len(digits) == 2:
-        return 2000 + y if era == "ce" else 2500 + y - 543
+        return 2000 + y if era == "ce" else two_digit_year_be(y) - BE_OFFSET
     return None
 
 
@@ -208,6 +254,16 @@ def _months() -> _MonthData:
         frozenset(long_keys),
         pattern,
     )
+
+
+@cache
+def _short_names() -> tuple[str, ...]:
+    """The colloquial short name of each month (เมษา), the first listed in months.tsv."""
+    first: dict[int, str] = {}
+    for month, kind, form in load_table("months.tsv"):
+        if kind == "short":
+            first.setdefault(int(month), form)
+    return tuple(first[m] for m in range(1, 13))
 
 
 def month_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -285,7 +341,7 @@ def _month_ok(t: str, s: int, e: int, long: bool) -> bool:
     return re.match(f"[{_THAI_LETTER}]", after) is None
 
 
-def _tokens(t: str) -> list[_Tok]:
+def date_tokens(t: str) -> list[_Tok]:
     toks: list[_Tok] = []
     prev_end = 0
     for m in _token_re().finditer(t):
@@ -421,7 +477,7 @@ class _Parser:
         y, j = self.year(i + 1, relaxed=True)
         if y is None:
             return None
-        return _Node("fiscal_year", i, j, fy=y + 543)
+        return _Node("fiscal_year", i, j, fy=y + BE_OFFSET)
 
     def trailing_fy(self, j: int) -> tuple[int | None, int]:
         if self.adj(j):
@@ -468,7 +524,7 @@ class _Parser:
         j, fy = i + 1, None
         if "งบ" in self.t[i].text:
             y, j = self.year(j, relaxed=True)
-            fy = y + 543 if y is not None else None
+            fy = y + BE_OFFSET if y is not None else None
         if fy is None:
             fy, j = self.trailing_fy(j)
         return _Node("whole_fy", i, j, fy=fy)
@@ -543,7 +599,8 @@ def _range_bounds(a: _Point, b: _Point) -> tuple[date | None, date | None, Relat
             return None, None, None
         return None, None, (am, a.day or 1, b.month, b.day or 31)
     if ay is None:
-        ay = by - 1 if a_key > b_key else by  # type: ignore[operator]
+        assert by is not None
+        ay = by - 1 if a_key > b_key else by
     if by is None:
         by = ay + 1 if b_key < a_key else ay
     s, _ = _point_bounds(_Point(a.day, am, None), ay)
@@ -560,8 +617,9 @@ def _mention(text: str, toks: list[_Tok], node: _Node) -> DateMention:
         p: _Point = node.a  # type: ignore[assignment]
         kind = "date" if p.day is not None else "month"
         if p.year_ce is None:
-            rel = (p.month, p.day or 1, p.month, p.day or 31)
-            return replace(base, kind=kind, relative=rel)  # type: ignore[arg-type]
+            assert p.month is not None
+            point: Relative = (p.month, p.day or 1, p.month, p.day or 31)
+            return replace(base, kind=kind, relative=point)
         lo, hi = _point_bounds(p, p.year_ce)
         return replace(base, kind=kind, date=lo if p.day is not None else None, period_start=lo, period_end=hi)
     if node.kind == "range":
@@ -595,7 +653,7 @@ def _fill(m: DateMention, fiscal_year_be: int | None) -> DateMention:
     fy = m.fiscal_year_be or fiscal_year_be
     if fy is None:
         return m
-    lo, hi = _resolve_relative(m.relative, fy)
+    lo, hi = resolve_relative(m.relative, fy)
     d = lo if m.kind == "date" else None
     return replace(m, period_start=lo, period_end=hi, date=d)
 
@@ -611,10 +669,10 @@ class _Scan(NamedTuple):
     dangling: list[tuple[int, int]]  # of those, the range separators whose range was not understood
 
 
-def _scan(text: str) -> _Scan:
+def scan_dates(text: str) -> _Scan:
     """The date mentions of a text and what of its date material they leave unexplained."""
-    t = _SPECK.sub(lambda m: " " * len(m.group()), text.translate(_FOLD))  # spans stay those of text
-    toks = _tokens(t)
+    t = _SPECK.sub(lambda m: " " * len(m.group()), text.translate(FOLD))  # spans stay those of text
+    toks = date_tokens(t)
     nodes, loose, seps = _Parser(toks).parse()
     mentions: list[DateMention] = []
     dangling = [(toks[i].start, toks[i].end) for i in seps]
@@ -629,7 +687,7 @@ def _scan(text: str) -> _Scan:
 
 
 def _is_long_month(s: str) -> bool:
-    _, long = _month_of(re.sub(r"^เดือน\s*", "", s.translate(_FOLD)))
+    _, long = _month_of(re.sub(r"^เดือน\s*", "", s.translate(FOLD)))
     return long
 
 
@@ -651,7 +709,7 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
     """
     data = _months()
     out: list[tuple[int, int, str, str]] = []
-    toks = _tokens(text.translate(_FOLD))
+    toks = date_tokens(text.translate(FOLD))
     for i, tok in enumerate(toks):
         read = text[tok.start : tok.end]
         right = read
@@ -688,7 +746,7 @@ def find_date_mentions(text: str, fiscal_year_be: int | None = None) -> list[Dat
     >>> [m.kind for m in find_date_mentions("รอบ ๖ เดือน ประจำปีงบประมาณ พ.ศ. ๒๕๖๖")]
     ['round']
     """
-    mentions = _scan(text)[0]
+    mentions = scan_dates(text)[0]
     fy = fiscal_year_be
     if fy is None:
         fy = next((m.fiscal_year_be for m in mentions if m.kind == "fiscal_year"), None)
@@ -697,7 +755,7 @@ def find_date_mentions(text: str, fiscal_year_be: int | None = None) -> list[Dat
 
 def unexplained_digits(text: str) -> list[tuple[int, int]]:
     """Spans of digit runs that no date mention or duration explains (e.g. ``๗.๑.`` for ต.ค.)."""
-    return _scan(text)[1]
+    return scan_dates(text)[1]
 
 
 def parse_date(text: str) -> date | None:
@@ -759,7 +817,6 @@ MONTH_STYLES = (
     "month_nodot",  # เมย ๖๖
     "month_ce",  # เมษายน ๒๐๒๓
 )
-_SHORT_NAMES = ("มกรา", "กุมภา", "มีนา", "เมษา", "พฤษภา", "มิถุนา", "กรกฎา", "สิงหา", "กันยา", "ตุลา", "พฤศจิกา", "ธันวา")
 
 
 def format_thai_date(d: date, style: str = "full", digits: str = "thai") -> str:
@@ -770,7 +827,7 @@ def format_thai_date(d: date, style: str = "full", digits: str = "thai") -> str:
     """
     full, abbr = month_names()
     fm, am = full[d.month - 1], abbr[d.month - 1]
-    be, ce = d.year + 543, d.year
+    be, ce = d.year + BE_OFFSET, d.year
     yy = f"{be % 100:02d}"
     table = {
         "full": f"{d.day} {fm} {be}",
@@ -782,7 +839,7 @@ def format_thai_date(d: date, style: str = "full", digits: str = "thai") -> str:
         "abbr_nodot": f"{d.day} {am.replace('.', '')} {yy}",
         "abbr_tight": f"{d.day}{am}{yy}",
         "abbr_era": f"{d.day} {am} พ.ศ. {be}",
-        "short_name": f"{d.day} {_SHORT_NAMES[d.month - 1]} {yy}",
+        "short_name": f"{d.day} {_short_names()[d.month - 1]} {yy}",
         "ce": f"{d.day} {fm} {ce}",
         "ce_era": f"{d.day} {fm} ค.ศ. {ce}",
         "abbr_ce": f"{d.day} {am} {ce}",
@@ -801,7 +858,7 @@ def format_thai_date(d: date, style: str = "full", digits: str = "thai") -> str:
         raise ValueError(f"unknown date style {style!r}")
     out = table[style]
     if digits == "thai":
-        out = out.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+        out = out.translate(TO_THAI)
     elif digits != "arabic":
         raise ValueError("digits must be 'thai' or 'arabic'")
     return out

@@ -24,7 +24,7 @@ import geothai
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from ocr_pipeline.clean.thai_text import normalize_thai
+from ocr_pipeline.clean.thai_text import TONES, normalize_thai
 
 Level = Literal["province", "district", "subdistrict"]
 LEVELS: tuple[Level, ...] = ("province", "district", "subdistrict")
@@ -36,7 +36,7 @@ DEFAULT_MARGIN = 6.0
 _DROP = re.compile(r"[\s.\-'\"()\[\]ฯ]")
 _PAREN = re.compile(r"\s*\(([^)]*)\)")
 # Tone marks, thanthakhat and maitaikhu vanish in OCR; long and short upper vowels swap.
-_SKEL_DROP = re.compile("[\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d]")
+_SKEL_DROP = re.compile(f"[\u0e47{TONES}\u0e4c\u0e4d]")  # mai taikhu, tones, thanthakhat, nikhahit
 _SKEL_MAP = str.maketrans(
     {
         "ด": "ต",
@@ -175,7 +175,8 @@ def index() -> dict[Level, _LevelIndex]:
                 subdistricts.append(Place("subdistrict", s.code, main))
                 sub_aliases[s.code] = _PAREN.findall(s.name_th)
     for code, name in _extra_places():
-        level: Level = {2: "province", 4: "district", 6: "subdistrict"}[len(code)]
+        levels: dict[int, Level] = {2: "province", 4: "district", 6: "subdistrict"}
+        level = levels[len(code)]
         (sub_aliases if level == "subdistrict" else dist_aliases).setdefault(code, []).append(name)
     return {
         "province": _make_level(provinces, PROVINCE_ALIASES),
@@ -186,14 +187,11 @@ def index() -> dict[Level, _LevelIndex]:
 
 def _extra_places() -> list[tuple[str, str]]:
     """Alias names from ``dictionaries/extra_places.tsv`` (code, name), when that file exists."""
-    from ocr_pipeline.resources import dictionaries_dir, load_table
+    from ocr_pipeline.resources import data_file, load_table
 
-    try:
-        if not (dictionaries_dir() / "extra_places.tsv").exists():
-            return []
-        return [(r[0], r[1]) for r in load_table("extra_places.tsv") if len(r) >= 2]
-    except FileNotFoundError:
+    if not data_file("extra_places.tsv").is_file():
         return []
+    return [(r[0], r[1]) for r in load_table("extra_places.tsv") if len(r) >= 2]
 
 
 @cache

@@ -30,16 +30,14 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from ocr_pipeline.clean.thai_text import normalize_thai
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, COMBINING, normalize_thai
 from ocr_pipeline.model import Correction
 from ocr_pipeline.resources import load_list, load_table
 
 # ----------------------------------------------------------------------------- weighted distance
 
 # Marks and following vowels: no word starts with one.
-_NO_START = frozenset(
-    "\u0e30\u0e31\u0e32\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e45\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
-)
+_NO_START = frozenset(COMBINING)
 EMPTY = "-"  # in ocr_confusions.tsv: "no character" (a deletion or an insertion)
 DEFAULT_COST = 1.0
 DOUBLED_COST = 0.5  # OCR writing a glyph twice
@@ -127,7 +125,8 @@ def wdist_fast(read: str, true: str) -> float:
     for close strings, and ten times faster (rapidfuzz finds the alignment)."""
     cf = confusions()
     cost = 0.0
-    for op, i, j in Levenshtein.editops(true, read):
+    for edit in Levenshtein.editops(true, read):
+        op, i, j = edit.tag, edit.src_pos, edit.dest_pos
         if op == "replace":
             cost += cf.sub.get((true[i], read[j]), DEFAULT_COST)
         elif op == "delete":
@@ -163,7 +162,7 @@ def plausible_misreading(read: str, true: str, per_char: float = MAX_COST_PER_CH
     """
     if wdist(read, true) > MAX_COST_BASE + per_char * len(true):
         return False
-    touched = sorted({i for op, i, _j in Levenshtein.editops(true, read)})
+    touched = sorted({edit.src_pos for edit in Levenshtein.editops(true, read)})
     run = longest = 0
     prev = -2
     for i in touched:
@@ -327,35 +326,30 @@ UNIT_MARGIN = 8.0  # over the best other entry on the same span
 CANDIDATE_MIN = 65.0  # segments scoring less are not even considered vocabulary
 UNMATCHED_COST = 0.45  # per character left as read: below any insertion, so a match never swallows its neighbour
 CONNECTORS = ("และ", "หรือ", "ร่วมกับ", "โดย")
-# Rank suffixes of Thai civil-service positions (ปฏิบัติการ ... เชี่ยวชาญ; ระดับต้น/กลาง/สูง for
-# managers) and the words that join two positions in a signature ("ปลัด ... ปฏิบัติหน้าที่ นายก ...").
-RANKS = (
-    "ปฏิบัติงาน",
-    "ชำนาญงาน",
-    "อาวุโส",
-    "ทักษะพิเศษ",
-    "ปฏิบัติการ",
-    "ชำนาญการ",
-    "ชำนาญการพิเศษ",
-    "เชี่ยวชาญ",
-    "ทรงคุณวุฒิ",
-    "ระดับต้น",
-    "ระดับกลาง",
-    "ระดับสูง",
-)
-POSITION_LINKS = ("ปฏิบัติหน้าที่", "รักษาราชการแทน", "รักษาการแทน", "ปฏิบัติราชการแทน", "ตำแหน่ง")
+
+
+def ranks() -> tuple[str, ...]:
+    """Rank suffixes of civil-service positions (``dictionaries/position_ranks.txt``)."""
+    return load_list("position_ranks.txt")
+
+
+def position_links() -> tuple[str, ...]:
+    """Words that join two positions in a signature (``dictionaries/position_links.tsv``)."""
+    return tuple(row[0] for row in load_table("position_links.tsv"))
+
+
 _SEPARATORS = re.compile(r"\s*[/,;|]\s*|\s*\+\s*")
 
 
 @cache
 def unit_vocabulary() -> Vocabulary:
     """Units and positions (a responsible cell may name either)."""
-    return Vocabulary([*load_list("units.txt"), *load_list("positions.txt"), *RANKS])
+    return Vocabulary([*load_list("units.txt"), *load_list("positions.txt"), *ranks()])
 
 
 @cache
 def position_vocabulary() -> Vocabulary:
-    return Vocabulary([*load_list("positions.txt"), *RANKS, *POSITION_LINKS])
+    return Vocabulary([*load_list("positions.txt"), *ranks(), *position_links()])
 
 
 @cache
@@ -382,9 +376,10 @@ def _segment(k: str, starts: set[int], vocab: Vocabulary) -> list[_Seg]:
     best[0] = (0.0, 0, None)
     open_starts = set(starts) | {0}
     for i in range(n):
-        if best[i] is None:
+        here = best[i]
+        if here is None:
             continue
-        cost_i, nseg, _ = best[i]
+        cost_i, nseg, _ = here
 
         def relax(j: int, seg: _Seg) -> None:
             cand = (cost_i + seg.cost, nseg + 1, seg)  # noqa: B023 (called within this iteration)
@@ -442,7 +437,9 @@ def _prefix_matches(rest: str, vocab: Vocabulary) -> tuple[tuple[str, int, float
 
 def _key_map(text: str) -> tuple[str, list[int], set[int]]:
     """Key of ``text`` (whitespace removed), key offset -> text offset, and key offsets after a space."""
-    chars, where, starts = [], [], set()
+    chars: list[str] = []
+    where: list[int] = []
+    starts: set[int] = set()
     for pos, ch in enumerate(text):
         if ch.isspace():
             starts.add(len(chars))
@@ -487,14 +484,15 @@ def _repair_closed(
             sk = k[seg.start : seg.end]
             if sk != seg.entry:  # (when only spaces differ, that is layout, not a misreading)
                 pool = {*vocab.fuzzy_pool(sk, cutoff=50.0), *vocab.candidates(sk), seg.entry}
-                m = vocab.match(sk, pool)
-                per_char = WIDE_COST_PER_CHAR if m.score - m.runner_up_score >= WIDE_MARGIN else MAX_COST_PER_CHAR
+                hit = vocab.match(sk, pool)
+                wide = hit.score - hit.runner_up_score >= WIDE_MARGIN
+                per_char = WIDE_COST_PER_CHAR if wide else MAX_COST_PER_CHAR
                 if (
-                    m.entry == seg.entry
-                    and m.accepted(threshold, margin)
+                    hit.entry == seg.entry
+                    and hit.accepted(threshold, margin)
                     and plausible_misreading(sk, seg.entry, per_char)
                 ):
-                    changes.append(Change(t0, t1, span, entry_text, m.score))
+                    changes.append(Change(t0, t1, span, entry_text, hit.score))
             parts.append((t0, t1, seg.entry))
     new_text = apply_changes(text, changes)
     # shift part offsets into the new text
@@ -573,6 +571,8 @@ def repair_heading(
     if m.entry is None or m.score < threshold:
         return norm, None, []
     field_name = fields[m.entry]
+    if all_words(k):  # another wording of the heading (ห้วงเวลาดำเนินการ), not a misreading
+        return norm, field_name, []
     if not m.accepted(threshold, margin):
         same = m.runner_up is not None and fields[m.runner_up] == field_name
         return norm, field_name if same else None, []
@@ -609,13 +609,13 @@ SPELL_MAX_COST = 1.0  # pythainlp "pn" suggestions (optional) must be this close
 SINGLE_CHAR_WORDS = frozenset("ณฯๆ")
 _THAI_RUN = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4e]+")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\"[^\"]*\"|“[^”]*”")
-_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d")
+_MARKS = frozenset(ABOVE_BELOW) - {"\u0e3a", "\u0e4e"}  # phinthu and yamakkan are no OCR slips
 
 
 @cache
 def domain_entries() -> tuple[str, ...]:
     """Domain words and phrases: ita_terms.txt, units, positions, rank words, agency types."""
-    rows = [*load_list("ita_terms.txt"), *load_list("units.txt"), *load_list("positions.txt"), *RANKS]
+    rows = [*load_list("ita_terms.txt"), *load_list("units.txt"), *load_list("positions.txt"), *ranks()]
     rows += [r[0] for r in load_table("agency_types.tsv")]
     return tuple(dict.fromkeys(" ".join(normalize_thai(r).split()) for r in rows))
 
@@ -644,6 +644,17 @@ def known_words() -> frozenset[str]:
         words.add(k)
         words.update(tokenize(k))
     return frozenset(words)
+
+
+def all_words(text: str) -> bool:
+    """Is ``text`` (Thai, no spaces) made wholly of known words of two letters or more?
+
+    >>> all_words("ห้วงเวลาดำเนินการ"), all_words("ระยะเวลาดำเนนการ")
+    (True, False)
+    """
+    tokens = tokenize(text)
+    known = known_words()
+    return bool(tokens) and all(len(t) >= 2 and t in known for t in tokens)
 
 
 @cache
@@ -811,9 +822,10 @@ def _general_region(region: str) -> list[tuple[int, int, str, float]]:
     best: list[tuple[float, int, str | None] | None] = [None] * (n + 1)
     best[0] = (0.0, 0, None)
     for i in range(n):
-        if best[i] is None:
+        here = best[i]
+        if here is None:
             continue
-        base = best[i][0]
+        base = here[0]
         for j in range(i + 1, min(n, i + MAX_PIECE) + 1):
             piece = region[i:j]
             opts = _piece_options(piece) if j - i > 1 or piece in SINGLE_CHAR_WORDS else []
@@ -864,6 +876,12 @@ _ABBREV_BEFORE_NUMBER = re.compile(
     r"(?:(?<![\u0e01-\u0e4e])|(?<=^ท)|(?<=^ที)|(?<=^ท\u0e48)|(?<=^ที\u0e48))"
     r"([\u0e01-\u0e2e]{2,3}\.?)\s?(?=[0-9\u0e50-\u0e59])"
 )
+
+
+def _cuts_cluster(text: str, start: int, end: int) -> bool:
+    """Would a rewrite of ``text[start:end]`` cut a Thai character cluster (a span that starts with a
+    vowel or mark, or stops before one)? ``ส่งเสริมค|ุณธรรม`` is no garbled ``คุณธรรม``."""
+    return (start < len(text) and text[start] in _NO_START) or (end < len(text) and text[end] in _NO_START)
 
 
 def repair_words(
@@ -920,7 +938,7 @@ def repair_words(
         known_max = min(KNOWN_SPAN_MAX_COST, KNOWN_SPAN_COST_PER_CHAR * len(c.entry))
         if c.known and (c.cost > known_max or len(c.entry) < KNOWN_SPAN_MIN_LEN):
             continue
-        if any(taken[c.start : c.end]):
+        if any(taken[c.start : c.end]) or _cuts_cluster(norm, c.start, c.end):
             continue
         for i in range(c.start, c.end):
             taken[i] = True

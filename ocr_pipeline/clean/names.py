@@ -22,48 +22,17 @@ from dataclasses import dataclass
 from functools import cache
 
 from ocr_pipeline.clean.lexicon import similarity, skeleton, wdist
-from ocr_pipeline.clean.thai_text import normalize_thai
+from ocr_pipeline.clean.thai_text import TONES, normalize_thai
 from ocr_pipeline.disjoint import DisjointSets
 from ocr_pipeline.model import Correction
+from ocr_pipeline.resources import load_list
 
-# Titles and ranks written before a name, longest first (a closed grammatical set).
-TITLES = (
-    "ว่าที่ร้อยตรีหญิง",
-    "ว่าที่ร้อยตรี",
-    "ว่าที่ร้อยโท",
-    "ว่าที่ร้อยเอก",
-    "ว่าที่ ร.ต.",
-    "ว่าที่ร.ต.",
-    "จ่าสิบเอก",
-    "จ่าสิบโท",
-    "จ่าสิบตรี",
-    "จ่าเอก",
-    "สิบเอก",
-    "สิบโท",
-    "สิบตรี",
-    "ร้อยตรี",
-    "ร้อยโท",
-    "ร้อยเอก",
-    "พันตรี",
-    "พันโท",
-    "พันเอก",
-    "จ.ส.อ.",
-    "ส.อ.",
-    "ร.ต.",
-    "ร.ท.",
-    "ร.อ.",
-    "พ.ต.",
-    "ด.ต.",
-    "นางสาว",
-    "นาง",
-    "นาย",
-    "ดร.",
-    "ผศ.",
-    "รศ.",
-    "ศ.",
-    "นพ.",
-    "พญ.",
-)
+
+def titles() -> tuple[str, ...]:
+    """Titles and ranks written before a name, longest first (``dictionaries/titles.txt``)."""
+    return load_list("titles.txt")
+
+
 SAME_PERSON = 70.0  # similarity of both name parts for two mentions to name one person
 DOC_MAX_COST = 1.6  # a reading is corrected to another reading of the same person this close ...
 SINGLE_MAX_COST = 0.5  # ... or (``single_known``) with no other reading, to a known name this close
@@ -87,7 +56,8 @@ class ParsedName:
         return out + " " + self.family if self.family else out
 
 
-_MARKS = str.maketrans("", "", "\u0e48\u0e49\u0e4a\u0e4b\u0e47\u0e4c")
+_DROPPED = TONES + "\u0e47\u0e4c"  # the marks OCR drops from a title (tones, mai taikhu, thanthakhat)
+_MARKS = str.maketrans("", "", _DROPPED)
 
 
 def fix_title(name: str) -> str:
@@ -95,7 +65,7 @@ def fix_title(name: str) -> str:
 
     Only titles of five letters or more are matched this way (นาย/นาง are too short to tell from
     the start of a given name)."""
-    for title in TITLES:
+    for title in titles():
         bare = title.translate(_MARKS)
         if len(bare) < 5 or name.startswith(title):
             continue
@@ -103,7 +73,7 @@ def fix_title(name: str) -> str:
         while k < len(name) and len(consumed) < len(bare):
             consumed += name[k].translate(_MARKS)
             k += 1
-        if consumed == bare and name[k : k + 1] not in "\u0e48\u0e49\u0e4a\u0e4b\u0e47\u0e4c":
+        if consumed == bare and name[k : k + 1] not in _DROPPED:
             return title + name[k:]
     return name
 
@@ -117,7 +87,7 @@ def parse_name(text: str) -> ParsedName:
     s = _SPACES.sub(" ", normalize_thai(text)).strip().strip("()[]{}").strip()
     title, sep = "", ""
     while True:
-        for t in TITLES:
+        for t in titles():
             if s.startswith(t) and len(s) > len(t):
                 title = (title + sep + t) if title else t
                 rest = s[len(t) :]

@@ -13,14 +13,17 @@ from functools import lru_cache
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC_DIGITS = "0123456789"
-_TO_ARABIC = str.maketrans(THAI_DIGITS, ARABIC_DIGITS)
-_TO_THAI = str.maketrans(ARABIC_DIGITS, THAI_DIGITS)
-
-# Marks that sit above or below a consonant, and following vowels: none can start a word.
-ABOVE_BELOW = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
-FOLLOWING_VOWELS = "\u0e30\u0e32\u0e33\u0e45"
+TO_ARABIC = str.maketrans(THAI_DIGITS, ARABIC_DIGITS)
+TO_THAI = str.maketrans(ARABIC_DIGITS, THAI_DIGITS)
+# Thai marks and vowels by where they sit; every other module builds its sets from these.
+TONES = "\u0e48\u0e49\u0e4a\u0e4b"  # ่ ้ ๊ ๋
+VOWELS_ABOVE_BELOW = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47"  # ั ิ ี ึ ื ุ ู ฺ ็
+SIGNS_ABOVE = "\u0e4c\u0e4d\u0e4e"  # ์ ํ ๎
+# Marks that sit above or below a consonant: none can start a word, OCR drops and adds them.
+ABOVE_BELOW = VOWELS_ABOVE_BELOW + TONES + SIGNS_ABOVE
+FOLLOWING_VOWELS = "\u0e30\u0e32\u0e33\u0e45"  # ะ า ำ ๅ
+COMBINING = FOLLOWING_VOWELS + ABOVE_BELOW  # what follows a consonant inside its cluster
 LEADING_VOWELS = "\u0e40\u0e41\u0e42\u0e43\u0e44"
-TONES = "\u0e48\u0e49\u0e4a\u0e4b"
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -29,9 +32,8 @@ _SPACE_AFTER_LEADING = re.compile(f"(?<=[{LEADING_VOWELS}]) +(?=[\u0e01-\u0e2e])
 _NIKHAHIT_AA = re.compile(f"\u0e4d([{TONES}]?)\u0e32")
 _TONE_BEFORE_NIKHAHIT = re.compile(f"([{TONES}])\u0e4d\u0e32")
 _DOUBLE_MARK = re.compile(f"([{ABOVE_BELOW}])\\1+")
-_VOWELS_ABOVE_BELOW = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47"
 # a tone mark or thanthakhat typed before the vowel it sits on: vowel first, as Unicode wants
-_MARK_BEFORE_VOWEL = re.compile(f"([{TONES}\u0e4c])([{_VOWELS_ABOVE_BELOW}])")
+_MARK_BEFORE_VOWEL = re.compile(f"([{TONES}\u0e4c])([{VOWELS_ABOVE_BELOW}])")
 _SARA_E_TWICE = re.compile("\u0e40\u0e40")
 
 
@@ -98,12 +100,12 @@ def join_wrapped(lines: list[str]) -> str:
 
 def thai_to_arabic_digits(text: str) -> str:
     """'๒๕๖๖' -> '2566'; other characters unchanged."""
-    return text.translate(_TO_ARABIC)
+    return text.translate(TO_ARABIC)
 
 
 def arabic_to_thai_digits(text: str) -> str:
     """'2566' -> '๒๕๖๖'; other characters unchanged."""
-    return text.translate(_TO_THAI)
+    return text.translate(TO_THAI)
 
 
 def fold_for_compare(text: str) -> str:

@@ -1,256 +1,22 @@
-"""Measure rows from the tables of a document.
+"""Measure rows from the measure tables of a document (``understand.tables`` finds them).
 
-A table is a measure table when its header matches the known columns (fuzzily, one column more
-or fewer allowed). Continuation pages without a header reuse the last mapping; repeated headers
-are dropped; a row with an empty first cell continues the measure above; several numbered steps
-in one cell become several rows.
+A row with an empty first cell continues the measure above; several numbered steps in one cell
+become several rows; numbers are split off the measure's and the step's text.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from functools import cache
-
-from rapidfuzz import fuzz
-
-from ocr_pipeline.clean.thai_text import thai_to_arabic_digits
-from ocr_pipeline.layout.columns import (
-    column_edges,
-    line_tokens,
-    split_by_gaps,
-    table_from_columns,
-    text_of,
-    visual_rows,
+from ocr_pipeline.model import Correction, Measure, Table
+from ocr_pipeline.understand.numbering import (
+    BULLET,
+    GLUED_STEP,
+    LEADING_NUMBER,
+    NUMBER_RESIDUE,
+    Numbered,
+    split_number,
 )
-from ocr_pipeline.model import Correction, Measure, Page, Table
-from ocr_pipeline.resources import load_table
-
-FIELDS = ("measure", "step", "responsible", "period_text", "result")
-HEADER_SCORE = 72.0
-MIN_HEADER_FIELDS = 3
-
-_NUM = r"[0-9๐-๙]{1,2}"
-# OCR adds specks before a number ("@๑)") and doubles its brackets ("(๑))")
-_SPECK = r"[@©®#*>«»'‘’`]?"
-LEADING_NUMBER = re.compile(
-    rf"""^\s*{_SPECK}\s*(?:
-        ข้อ(?:ที่)?\s*(?P<k>{_NUM})(?:\s*[.)])?                  # ข้อ ๑
-      | \(\s*(?P<p1>{_NUM})(?:\s*\.\s*(?P<p2>{_NUM}))?\s*\)+    # (๑) (๑.๑)
-      | (?P<n1>{_NUM})\s*[.,]\s*(?P<n2>{_NUM})\s*[.)]?\)*          # ๑.๑ ๑.๑. ๑.๑) (๑,๑: a dot read as comma)
-      | (?P<d1>{_NUM})\s*[.)]\)*                                   # ๑. ๑)
-    )\s*""",
-    re.VERBOSE,
-)
-BULLET = re.compile(r"^\s*[-–•*▪●]\s+")
-# a step number whose dot OCR lost: "๒๒ จัดทำ" for "๒.๒ จัดทำ" (told apart by the measure's number)
-GLUED_STEP = re.compile(r"^\s*(?P<m>[0-9๐-๙])(?P<s>[0-9๐-๙])\s+(?=[\u0e01-\u0e4e])")
-# what is left of a number whose digits OCR lost: "(", ")", "()" or ".)" before the text
-NUMBER_RESIDUE = re.compile(
-    r"^\s*(?:\(\s*[^\s()]{0,3}\s*\)|[^\s()]{1,2}\)(?=\s)|\(\s*[@©®#*>«]?|[(.]?\s*\))(?=\s*[\u0e01-\u0e4e])\s*"
-)
-
-
-@dataclass
-class Numbered:
-    """Text with its leading number(s) split off."""
-
-    text: str
-    first: int | None = None  # ๑ of "๑." or of "๑.๒"
-    second: int | None = None  # ๒ of "๑.๒"
-    lost: bool = False  # a number was written but its digits were not read
-
-
-def split_number(text: str) -> Numbered:
-    """'๑.๒ ประชุม' -> Numbered('ประชุม', 1, 2); bullets are dropped; text without a leading
-    number is kept whole."""
-    m = LEADING_NUMBER.match(text)
-    if m and m.end() < len(text.rstrip()):
-        groups = m.groupdict()
-        first = groups["k"] or groups["p1"] or groups["n1"] or groups["d1"]
-        second = groups["p2"] or groups["n2"]
-        return Numbered(text[m.end() :].strip(), _int(first), _int(second))
-    bullet = BULLET.match(text)
-    if bullet:
-        return Numbered(text[bullet.end() :].strip())
-    residue = NUMBER_RESIDUE.match(text)
-    if residue and residue.end() < len(text.rstrip()):
-        return Numbered(text[residue.end() :].strip(), lost=True)
-    return Numbered(text.strip())
-
-
-def number_style(text: str) -> str | None:
-    """The shape of a leading number with digits as '#': '(#)', '#)', '#.', '#.#', 'ข้อ #'."""
-    m = LEADING_NUMBER.match(text)
-    if not m:
-        return None
-    return re.sub(r"[0-9๐-๙]+", "#", re.sub(r"\s+", "", m.group(0)))
-
-
-def _int(value: str | None) -> int | None:
-    return int(thai_to_arabic_digits(value)) if value else None
-
-
-@cache
-def _headings() -> tuple[tuple[str, str], ...]:
-    return tuple((f, h.replace(" ", "")) for f, h in load_table("measure_columns.tsv"))
-
-
-def heading_field(text: str) -> tuple[str | None, float]:
-    """The contract field a header cell names, with its fuzzy score (None below threshold)."""
-    compact = text.replace(" ", "").replace("\n", "")
-    if not compact:
-        return None, 0.0
-    best_field, best = None, 0.0
-    for fld, heading in _headings():
-        score = fuzz.ratio(compact, heading)
-        # a heading with a few extra words ('(รอบ ๖ เดือน)'); a long body cell that merely
-        # contains a heading's words (มาตรการ…, ผลการ…) is no heading
-        if len(heading) + 3 < len(compact) <= 1.5 * len(heading) + 12:
-            score = max(score, fuzz.partial_ratio(heading, compact) * 0.95)
-        if score > best:
-            best_field, best = fld, score
-    return (best_field, best) if best >= HEADER_SCORE else (None, best)
-
-
-@dataclass
-class ColumnMap:
-    """Grid column -> contract field, and how many rows the header takes."""
-
-    columns: dict[int, str]
-    header_rows: int
-    width: int  # grid columns of the table the header came from
-    scores: dict[int, float] = field(default_factory=dict)
-
-
-def header_map(table: Table) -> ColumnMap | None:
-    """Column mapping from the table's first one or two rows, or None when it is no measure table."""
-    grid = table.grid()
-    if not grid:
-        return None
-    best: ColumnMap | None = None
-    for rows in (1, 2):
-        if len(grid) < rows:
-            break
-        texts = ["".join(grid[r][c] for r in range(rows)) for c in range(table.n_cols)]
-        columns, scores = {}, {}
-        for c, text in enumerate(texts):
-            fld, score = heading_field(text)
-            if fld and (fld not in columns.values() or score > max(s for k, s in scores.items() if columns[k] == fld)):
-                for k in [k for k, v in columns.items() if v == fld]:
-                    del columns[k], scores[k]
-                columns[c], scores[c] = fld, score
-        if len(columns) >= MIN_HEADER_FIELDS and (best is None or len(columns) > len(best.columns)):
-            best = ColumnMap(columns, rows, table.n_cols, scores)
-    return best
-
-
-def is_repeated_header(row: list[str], cmap: ColumnMap) -> bool:
-    hits = sum(1 for c, fld in cmap.columns.items() if c < len(row) and heading_field(row[c])[0] == fld)
-    return hits >= MIN_HEADER_FIELDS
-
-
-HEADING_HINTS = ("มาตรการ", "ขั้นตอน", "วิธีการ", "รับผิดชอบ", "ระยะเวลา", "ผลการดำเนิน")
-
-
-def infer_borderless_tables(pages: list[Page]) -> list[str]:
-    """On scanned pages with no ruled table, a line of column headings opens a table whose
-    columns are inferred from word positions; its lines move from the page text into the table."""
-    warnings: list[str] = []
-    for page in pages:
-        if page.tables or not any(ln.box[2] > ln.box[0] for ln in page.lines):
-            continue
-        compact = page.text.replace(" ", "")
-        if sum(word in compact for word in HEADING_HINTS) < 2:
-            continue  # no column names on the page: no table to look for
-        tokens = line_tokens(page.lines)
-        if not tokens:
-            continue
-        heights = sorted(t.box[3] - t.box[1] for t in tokens)
-        gap = heights[len(heights) // 2] * 1.0
-        rows = visual_rows(tokens)
-        for i, row in enumerate(rows):
-            groups = split_by_gaps(row, gap)
-            fields = [heading_field(text_of(g))[0] for g in groups]
-            named = {f for f in fields if f}
-            if len(named) < MIN_HEADER_FIELDS or len(named) < 0.6 * len(groups):
-                continue
-            table = table_from_columns(rows[i + 1 :], column_edges(groups), page.number, [text_of(g) for g in groups])
-            top = min(t.box[1] for t in row)
-            page.lines = [ln for ln in page.lines if (ln.box[1] + ln.box[3]) / 2 < top]
-            page.tables.append(table)
-            warnings.append(
-                f"page {page.number}: a table without rules; its columns were inferred from "
-                "word positions: check this page's measures"
-            )
-            break
-    return warnings
-
-
-@dataclass
-class TableRows:
-    """Body rows of one measure table with its mapping."""
-
-    table: Table
-    cmap: ColumnMap
-    rows: list[int]
-
-
-def measure_tables(tables: list[Table]) -> tuple[list[TableRows], list[Table], list[str]]:
-    """Split tables into measure tables (with their body rows) and other tables."""
-    found: list[TableRows] = []
-    others: list[Table] = []
-    warnings: list[str] = []
-    last: ColumnMap | None = None
-    for table in tables:
-        cmap = header_map(table)
-        if cmap is not None:
-            if len(cmap.columns) < len(FIELDS):
-                missing = [f for f in FIELDS if f not in cmap.columns.values()]
-                warnings.append(f"page {table.page}: measure table header lacks {', '.join(missing)}")
-            last = cmap
-            body = list(range(cmap.header_rows, table.n_rows))
-        elif last is not None and abs(table.n_cols - last.width) <= 1:
-            cmap = last  # continuation page without its header
-            body = list(range(table.n_rows))
-        else:
-            others.append(table)
-            warnings.append(f"page {table.page}: a table that is not a measure table was kept under 'tables'")
-            continue
-        if table.source == "markdown":
-            warnings += align_ragged_rows(table, cmap, body)
-        grid = table.grid()
-        body = [r for r in body if not is_repeated_header(grid[r], cmap)]
-        found.append(TableRows(table, cmap, body))
-    return found, others, warnings
-
-
-def align_ragged_rows(table: Table, cmap: ColumnMap, body: list[int]) -> list[str]:
-    """Markdown rows with fewer cells than the body: a continuation row whose empty first cell
-    was left out (its first cell is numbered like a step) is shifted right; others stay left."""
-    counts = {r: sum(1 for c in table.cells if c.row == r) for r in body}
-    width = max(counts.values(), default=0)
-    col_of = {fld: c for c, fld in cmap.columns.items()}
-    step_styles = {
-        number_style(table.cell_at(r, col_of["step"]).text)
-        for r in body
-        if counts[r] == width and "step" in col_of and table.cell_at(r, col_of["step"]) is not None
-    } - {None}
-    warnings = []
-    for r in body:
-        missing = width - counts[r]
-        if missing <= 0:
-            continue
-        first = min((c for c in table.cells if c.row == r), key=lambda c: c.col, default=None)
-        if first is not None and number_style(first.text) in step_styles:
-            for c in table.cells:
-                if c.row == r:
-                    c.col += missing
-            warnings.append(
-                f"page {table.page}: table row {r + 1} has {counts[r]} cells for {width} "
-                f"columns; read as a continuation row (first cell left empty)"
-            )
-    return warnings
+from ocr_pipeline.understand.numbering import to_int as _int
+from ocr_pipeline.understand.tables import TableRows
 
 
 def rows_to_measures(tables: list[TableRows]) -> tuple[list[Measure], list[str], list[Correction]]:
@@ -361,7 +127,8 @@ def _sequence_fixes(values: list[int | None]) -> list[tuple[int, int]]:
         return []  # numbering not in use here (bullets) or too little of it was read
     fixes = []
     for i, v in enumerate(values):
-        expected = values[i - 1] + 1 if i and values[i - 1] is not None else (1 if i == 0 else None)
+        prev = values[i - 1] if i else None
+        expected = prev + 1 if prev is not None else (1 if i == 0 else None)
         if expected is None or v == expected:
             continue
         after = values[i + 1] if i + 1 < len(values) else None

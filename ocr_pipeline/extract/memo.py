@@ -8,15 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-
-from rapidfuzz import fuzz
 
 from ocr_pipeline.clean.thai_text import ABOVE_BELOW
 from ocr_pipeline.model import Page
-from ocr_pipeline.resources import load_table
+from ocr_pipeline.understand.labels import leading_label, split_label
 
-LABEL_SCORE = 80.0
 HEADER_LINES = 14  # the labelled header sits in the first lines of the memo page
 
 
@@ -29,74 +25,6 @@ class FieldHit:
     page: int
     line: int
     label_score: float
-
-
-@cache
-def _labels() -> list[tuple[str, str, tuple[str, ...]]]:
-    rows = []
-    for field, label, variants in load_table("memo_labels.tsv"):
-        forms = (label,) + tuple(v for v in variants.split(",") if v and v != "-")
-        rows.append((field, label, forms))
-    return rows
-
-
-def match_label(token: str) -> tuple[str, float] | None:
-    """The field whose label ``token`` is (fuzzily), with the score; None below the threshold."""
-    best: tuple[str, float] | None = None
-    for field, _label, forms in _labels():
-        # a label garbled by OCR keeps about its length; a longer word only starts alike
-        score = max(
-            100.0 if token == f else fuzz.ratio(token, f) if abs(len(token) - len(f)) <= 2 else 0.0 for f in forms
-        )
-        if score >= LABEL_SCORE and (best is None or score > best[1]):
-            best = (field, score)
-    return best
-
-
-_GLUED_NUMBER_LABEL = re.compile("(ที่|ที|ท่|ท)[\u0e01-\u0e2e]{2,3}\\.?$")
-
-
-def split_label(line: str) -> list[tuple[str, str, float]]:
-    """(field, value, score) for each label on a line; [] when the line starts with no label."""
-    tokens = line.split()
-    if not tokens:
-        return []
-    first = _leading_label(tokens[0])
-    if first is None and len(tokens) > 1 and len(tokens[0]) <= 3:
-        # OCR split the label where it lost a mark: "เร อง" for เรื่อง
-        joined = _leading_label(tokens[0] + tokens[1])
-        if joined is not None and joined[1] == len(tokens[0] + tokens[1]):
-            tokens = [tokens[0] + tokens[1]] + tokens[2:]
-            first = joined
-    if first is None and len(tokens) > 1 and tokens[1][:1].isdigit():
-        glued = _GLUED_NUMBER_LABEL.match(tokens[0])  # ``ที่มห ๕๓๖๔๙/๓๑๖``: the space lost
-        if glued:
-            first = ("doc_number", glued.end(1), 90.0)
-    if first is None:
-        return []
-    field, label_len, score = first
-    rest_tokens = [tokens[0][label_len:]] + tokens[1:] if label_len < len(tokens[0]) else tokens[1:]
-    rest_tokens = [t for t in rest_tokens if t]
-    if field == "doc_number":  # ที่ ... วันที่ ... share a line
-        for i, tok in enumerate(rest_tokens):
-            second = _leading_label(tok)
-            if second and second[0] == "doc_date":
-                _f2, len2, score2 = second
-                tail = ([tok[len2:]] if len2 < len(tok) else []) + rest_tokens[i + 1 :]
-                return [(field, " ".join(rest_tokens[:i]), score), ("doc_date", " ".join(t for t in tail if t), score2)]
-    return [(field, " ".join(rest_tokens), score)]
-
-
-def _leading_label(token: str) -> tuple[str, int, float] | None:
-    """Label at the start of ``token`` (whole token, or glued to its value): (field, length, score)."""
-    hit = match_label(token)
-    if hit:
-        return hit[0], len(token), hit[1]
-    for field, _label, forms in _labels():
-        for form in forms:
-            if len(token) > len(form) + 1 and token.startswith(form) and len(form) >= 4:
-                return field, len(form), 100.0
-    return None
 
 
 def header_fields(pages: list[Page]) -> dict[str, FieldHit]:
@@ -161,7 +89,7 @@ def _number_line_without_label(lines: list[str], page: int, hits: dict[str, Fiel
         hits["doc_number"] = FieldHit("doc_number", m.group(0).strip(), page, i, 0.0)
         tail = line[m.end() :].split()
         if tail and "doc_date" not in hits:
-            label = _leading_label(tail[0])
+            label = leading_label(tail[0])
             if label and label[0] == "doc_date":
                 tail = ([tail[0][label[1] :]] if label[1] < len(tail[0]) else []) + tail[1:]
             hits["doc_date"] = FieldHit("doc_date", " ".join(t for t in tail if t), page, i, 0.0)

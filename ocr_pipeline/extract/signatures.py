@@ -14,13 +14,9 @@ from rapidfuzz import fuzz
 
 from ocr_pipeline.clean.thai_text import normalize_thai
 from ocr_pipeline.model import Line, Page, Signatory, union_box
-from ocr_pipeline.resources import load_list
+from ocr_pipeline.resources import load_list, load_table
+from ocr_pipeline.understand.labels import name_groups
 
-NAME_GROUP = re.compile(r"[(\[{]\s*([^()\[\]{}]{3,60}?)\s*[)\]}]")
-_TITLED = r"((?:นางสาว|นาง|นาย|ว่าที่|ดร\.)[^()\[\]{}]{3,60}?)"
-# one bracket of the pair lost: "(นายอภิชาญ นามโคตร" or "นายอภิชาญ นามโคตร)"
-HALF_BRACKETED = re.compile(rf"^(?:[(\[{{]\s*{_TITLED}|{_TITLED}\s*[)\]}}])$")
-TITLES = ("นางสาว", "นาง", "นาย", "ว่าที่ร้อยตรี", "ว่าที่ ร.ต.", "จ่าเอก", "ดร.")
 MEMO_TITLE = "บันทึกข้อความ"
 
 
@@ -58,39 +54,13 @@ def despeck(text: str | None) -> str | None:
     return text
 
 
-def name_groups(text: str) -> list[str]:
-    """Names in brackets when the line holds nothing else (a signature's name line); a bracket OCR
-    lost is allowed when the name starts with a title: "นายอภิชาญ นามโคตร)"."""
-    groups = NAME_GROUP.findall(text)
-    rest = NAME_GROUP.sub(" ", text)
-    if not groups:
-        half = HALF_BRACKETED.match(text.strip())
-        if not half:
-            return []
-        groups, rest = [half.group(1) or half.group(2)], ""
-    if re.search(r"[\u0e01-\u0e2e A-Za-z0-9]{3,}", rest.replace(" ", "")):
-        return []
-    names = [" ".join(g.split()) for g in groups]
-    return names if all(_looks_like_name(n) for n in names) else []
-
-
-def _looks_like_name(text: str) -> bool:
-    """Mostly Thai letters, no digits, a title or a space between given and family name; a name
-    that starts with a title may carry some OCR garbage ("นายธนวัต NWA")."""
-    compact = text.replace(" ", "")
-    thai = sum("\u0e00" <= ch <= "\u0e7f" for ch in compact)
-    titled = compact.startswith(TITLES)
-    return (
-        len(compact) >= 4
-        and thai >= (0.6 if titled else 0.8) * len(compact)
-        and not any(ch.isdigit() for ch in compact)
-        and (titled or " " in text.strip())
-    )
-
-
 THAI_LETTERS = re.compile(r"[\u0e01-\u0e2e]")
-# a second position line: acting for another post
-CONTINUATION = ("ปฏิบัติหน้าที่", "ปฏิบัติราชการแทน", "รักษาราชการแทน", "รักษาการแทน")
+
+
+@cache
+def _continuations() -> tuple[str, ...]:
+    """Words that open a second position line: acting for another post (``position_links.tsv``)."""
+    return tuple(word for word, second in load_table("position_links.tsv") if second == "yes")
 
 
 def _position_line(lines: list[Line], index: int) -> Line | None:
@@ -102,7 +72,7 @@ def _position_line(lines: list[Line], index: int) -> Line | None:
         if name_groups(nxt.text):
             return None
         if len(THAI_LETTERS.findall(nxt.text)) >= 3:
-            if k + 1 < len(lines) and lines[k + 1].text.strip().startswith(CONTINUATION):
+            if k + 1 < len(lines) and lines[k + 1].text.strip().startswith(_continuations()):
                 return Line(
                     text=nxt.text.strip() + " " + lines[k + 1].text.strip(),
                     box=nxt.box,
@@ -168,7 +138,7 @@ def _split_by_vocabulary(text: str, count: int) -> list[str | None]:
     if len(tokens) < count:
         return [text] + [None] * (count - 1)
     if len(tokens) == count:
-        return tokens
+        return list(tokens)
     starts = sorted(range(1, len(tokens)), key=lambda k: -_position_start_score(tokens[k]))[: count - 1]
     cuts = [0] + sorted(starts) + [len(tokens)]
     return [" ".join(tokens[a:b]) for a, b in zip(cuts, cuts[1:])]

@@ -13,15 +13,19 @@ from pdf2image.exceptions import PDFInfoNotInstalledError, PDFPageCountError, PD
 from PIL import Image
 
 from ocr_pipeline.errors import CorruptInput, EncryptedInput, OcrEngineMissing
+from ocr_pipeline.limits import PageSize
 
 RENDER_DPI = 300
+# where the last %%EOF must be: scanners and mail gateways append a few KB after it, which poppler
+# ignores; a file cut in half has none in its last megabyte
+TAIL_BYTES = 1 << 20
 
 
 def pdf_page_count(path: Path) -> int:
     """Number of pages; raises a typed error for encrypted, damaged or truncated files."""
     if b"%PDF" not in _read_head(path):
         raise CorruptInput("not a PDF file (no %PDF header)")
-    if b"%%EOF" not in _read_tail(path):
+    if b"%%EOF" not in _read_tail(path, TAIL_BYTES):
         raise CorruptInput("the PDF is truncated (no %%EOF marker at its end)")
     try:
         info = pdfinfo_from_path(str(path))
@@ -38,6 +42,22 @@ def pdf_page_count(path: Path) -> int:
     if pages <= 0:
         raise CorruptInput("the PDF has no pages")
     return pages
+
+
+def pdf_page_sizes(path: Path, pages: int) -> list[PageSize]:
+    """Each page's size in pixels at ``RENDER_DPI``, from pdfinfo (nothing is rendered)."""
+    try:
+        info = pdfinfo_from_path(str(path), first_page=1, last_page=pages)
+    except (PDFPageCountError, PDFSyntaxError) as exc:
+        raise CorruptInput("the PDF cannot be read (" + _first_error(str(exc)) + ")") from exc
+    sizes = []
+    for n in range(1, pages + 1):
+        match = re.match(r"\s*([\d.]+) x ([\d.]+) pts", str(info.get(f"Page {n:>4} size", "")))
+        if not match:
+            raise CorruptInput(f"page {n} has no size in the PDF")
+        w, h = (round(float(v) / 72 * RENDER_DPI) for v in match.groups())
+        sizes.append(PageSize(w, h, RENDER_DPI))
+    return sizes
 
 
 def render_pdf_page(path: Path, number: int, dpi: int = RENDER_DPI) -> Image.Image:
@@ -58,9 +78,9 @@ def _read_head(path: Path) -> bytes:
         return fh.read(1024)
 
 
-def _read_tail(path: Path) -> bytes:
+def _read_tail(path: Path, size: int) -> bytes:
     with path.open("rb") as fh:
-        fh.seek(max(0, path.stat().st_size - 2048))
+        fh.seek(max(0, path.stat().st_size - size))
         return fh.read()
 
 

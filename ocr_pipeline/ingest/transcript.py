@@ -252,7 +252,7 @@ def _text_items(lines: list[str], markdown: bool, keep_list_numbers: bool) -> li
             i += 1
             continue
         if has_pipe(line):
-            run = []
+            run: list[str] = []
             while i + len(run) < len(lines):
                 candidate = prepared(lines[i + len(run)])
                 if not candidate or not has_pipe(candidate):

@@ -17,18 +17,13 @@ from pathlib import Path
 import pytesseract
 from PIL import Image
 
-from ocr_pipeline.errors import OcrEngineMissing, PipelineError
+from ocr_pipeline.errors import OcrEngineMissing, OcrFailed
 from ocr_pipeline.model import Line, Word, union_box
 
 LANGS = "tha+eng"
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one single-threaded Tesseract per worker process
 # another Tesseract binary can be named in the environment (TESSDATA_PREFIX picks its data)
 pytesseract.pytesseract.tesseract_cmd = os.environ.get("OCR_PIPELINE_TESSERACT", "tesseract")
-
-
-class OcrFailed(PipelineError):
-    exit_code = 11
-    hint = "Tesseract failed on this page: rerun with --debug to see its message"
 
 
 @cache

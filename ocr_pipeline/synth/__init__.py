@@ -9,8 +9,10 @@ Modules: ``content`` (what the report says, from ``dictionaries/synth/`` templat
 (where it goes), ``render`` and ``fonts`` (Pillow drawing), ``degrade`` (scanner), ``pdfwrite``, ``truth``,
 ``tmodel``/``garble``/``transcript`` (transcripts), ``document`` (one document from one seed), ``write``.
 
->>> from ocr_pipeline.synth import make_document, doc_seed, write_document  # doctest: +SKIP
->>> write_document(Path("out"), make_document(doc_seed(7, 0), "doc-007-0000"), transcripts=True)  # doctest: +SKIP
+In code (writes files, so not a doctest)::
+
+    from ocr_pipeline.synth import make_document, doc_seed, write_document
+    write_document(Path("out"), make_document(doc_seed(7, 0), "doc-007-0000"), transcripts=True)
 """
 
 from ocr_pipeline.synth.document import SynthDoc, doc_seed, make_document

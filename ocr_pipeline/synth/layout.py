@@ -21,6 +21,7 @@ class TextOp:
     text: str
     pt: float
     bold: bool = False
+    justify: float = 0.0  # > 0: the line is stretched to this width (print engine only)
 
 
 @dataclass
@@ -69,6 +70,17 @@ class TableBlock:
 
 
 @dataclass
+class CellBox:
+    """Where a body cell of a ruled table lies, and the band its text lines take (pixels)."""
+
+    row_index: int  # index into Report.rows
+    col: int
+    box: tuple[float, float, float, float]
+    text_top: float  # top of the first line's marks (the box's top when the cell is empty)
+    text_bottom: float  # bottom of the last line's descenders
+
+
+@dataclass
 class PageLayout:
     number: int
     width: int
@@ -76,6 +88,7 @@ class PageLayout:
     landscape: bool
     ops: list[Op] = field(default_factory=list)
     blocks: list[str | TableBlock] = field(default_factory=list)  # text lines and tables in order
+    cells: list[CellBox] = field(default_factory=list)  # body cells of the table, for cell specks
 
     def truth_lines(self) -> list[str]:
         out: list[str] = []
@@ -174,6 +187,7 @@ def _memo_attempt(report: Report, fonts: FontSet, st: MemoStyle) -> PageLayout |
     head_pitch = max(pitch, fonts.em(20) * 1.3)
 
     gap = mm(2.5, dpi)
+    justify = fonts.engine == "pango"  # a word processor's justified (Thai distributed) paragraphs
 
     def labelled(
         label: str, value: str, x_label: float, x_end: float, y: float, nowrap: bool = False
@@ -185,7 +199,8 @@ def _memo_attempt(report: Report, fonts: FontSet, st: MemoStyle) -> PageLayout |
         out = []
         for i, line in enumerate(lines):
             x = vx if i == 0 else left
-            page.ops.append(TextOp(x, y, line, 16))
+            stretch = x_end - x if justify and i < len(lines) - 1 else 0.0
+            page.ops.append(TextOp(x, y, line, 16, justify=stretch))
             if st.dotted:
                 page.ops.append(RuleOp(x, y + em * 0.12, x_end, y + em * 0.12, 1.0, dotted=True))
             out.append(f"{label} {line}" if i == 0 else line)
@@ -208,8 +223,11 @@ def _memo_attempt(report: Report, fonts: FontSet, st: MemoStyle) -> PageLayout |
     y += pitch * (1.0 + st.para_gap)
     indent = mm(st.indent_mm, dpi)
     for para in report.paragraphs:
-        for i, line in enumerate(wrap(para, body, right - left, first_width=right - left - indent)):
-            page.ops.append(TextOp(left + (indent if i == 0 else 0), y, line, 16))
+        lines = wrap(para, body, right - left, first_width=right - left - indent)
+        for i, line in enumerate(lines):
+            x = left + (indent if i == 0 else 0)
+            stretch = right - x if justify and i < len(lines) - 1 else 0.0
+            page.ops.append(TextOp(x, y, line, 16, justify=stretch))
             page.blocks.append(line)
             y += pitch
         y += pitch * st.para_gap

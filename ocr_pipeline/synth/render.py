@@ -1,4 +1,6 @@
-"""Draw a laid-out page with Pillow (raqm shapes Thai): text, rules, shading, emblem and signatures."""
+"""Draw a laid-out page: text, rules, shading, emblem and signatures. Pillow (raqm shapes Thai) draws
+everything in the ``pillow`` engine; in the ``pango`` engine Pango sets the text on a cairo coverage
+mask at the page's (printer) resolution, laid over Pillow's rules and marks."""
 
 from __future__ import annotations
 
@@ -18,9 +20,11 @@ def render_page(page: PageLayout, fonts: FontSet, rng: random.Random, ink: int =
     for op in page.ops:  # shading first so text and rules stay on top
         if isinstance(op, FillOp):
             draw.rectangle([round(v) for v in op.box], fill=op.fill)
+    pango = fonts.engine == "pango"
     for op in page.ops:
         if isinstance(op, TextOp):
-            draw.text((op.x, op.y), op.text, font=fonts.font(op.pt, op.bold), fill=ink, anchor="ls")
+            if not pango:
+                draw.text((op.x, op.y), op.text, font=fonts.font(op.pt, op.bold), fill=ink, anchor="ls")
         elif isinstance(op, RuleOp):
             _rule(draw, op, ink, fonts.dpi)
         elif isinstance(op, MarkOp):
@@ -28,7 +32,27 @@ def render_page(page: PageLayout, fonts: FontSet, rng: random.Random, ink: int =
                 _emblem(draw, op.box, ink)
             else:
                 _signature(draw, op.box, rng, fonts.dpi)
+    if pango:
+        img = _pango_text(img, page, fonts, ink)
     return img
+
+
+def _pango_text(img: Image.Image, page: PageLayout, fonts: FontSet, ink: int) -> Image.Image:
+    """Every text op set by Pango on one coverage mask, then inked over ``img``."""
+    import cairocffi as cairo
+    import numpy as np
+
+    surface = cairo.ImageSurface(cairo.FORMAT_A8, page.width, page.height)
+    ctx = cairo.Context(surface)
+    for op in page.ops:
+        if isinstance(op, TextOp):
+            fonts.font(op.pt, op.bold).draw(ctx, op.x, op.y, op.text, op.justify)
+    surface.flush()
+    cover = np.ndarray((page.height, surface.get_stride()), np.uint8, surface.get_data())[:, : page.width]
+    a = np.asarray(img, dtype=np.float32)
+    alpha = cover.astype(np.float32) / 255.0
+    out = a * (1.0 - alpha) + ink * alpha
+    return Image.fromarray(np.clip(out + 0.5, 0, 255).astype(np.uint8), "L")
 
 
 def _rule(draw: ImageDraw.ImageDraw, op: RuleOp, ink: int, dpi: int) -> None:

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from PIL import Image
 
-from ocr_pipeline.resources import dictionaries_dir
 from ocr_pipeline.synth.degrade import degrade
 from ocr_pipeline.synth.document import SynthDoc, make_document
 from ocr_pipeline.synth.fonts import FontSet
+from ocr_pipeline.synth.garble import KINDS
 from ocr_pipeline.synth.layout import PageLayout, TextOp
 from ocr_pipeline.synth.render import render_page
 from ocr_pipeline.synth.truth import truth_json
@@ -29,7 +29,8 @@ QUIET_SCAN = {"noise_sigma": 2.0, "dust": 0, "stains": 0, "show_through": 0.0, "
 
 
 def default_outdir() -> Path:
-    return dictionaries_dir().parent / "samples"
+    """The repository's samples/ folder (the generator runs from a source checkout)."""
+    return Path(__file__).resolve().parent.parent.parent / "samples"
 
 
 def _png_bytes(img: Image.Image, dpi: int) -> bytes:
@@ -132,7 +133,7 @@ def make_samples(out: Path) -> list[Path]:
         out,
         report,
         transcripts=True,
-        garble_rate=0.8,
+        garble_rate=dict.fromkeys(KINDS, 0.8),  # the word garbles only, as when the samples were made
         quirks={
             "br": "lines",
             "bold": True,

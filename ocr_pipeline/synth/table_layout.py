@@ -8,7 +8,17 @@ from dataclasses import dataclass
 
 from ocr_pipeline.synth.content import Report
 from ocr_pipeline.synth.fonts import FontSet
-from ocr_pipeline.synth.layout import CellBlock, FillOp, PageLayout, RowBlock, RuleOp, TableBlock, TextOp, mm
+from ocr_pipeline.synth.layout import (
+    CellBlock,
+    CellBox,
+    FillOp,
+    PageLayout,
+    RowBlock,
+    RuleOp,
+    TableBlock,
+    TextOp,
+    mm,
+)
 from ocr_pipeline.synth.thaidate import thai_num
 from ocr_pipeline.synth.wrap import text_width, wrap
 
@@ -230,6 +240,17 @@ def _draw_table(
                 y = (y0 + y1) / 2 - (n_lines - 1) * pitch / 2 + em * 0.3
             else:
                 y = y0 + pad_top
+            if not is_header and not (c == 0 and row.span != 1):  # merged first cells are left out
+                first = y0 + pad_top
+                page.cells.append(
+                    CellBox(
+                        row.row_index,
+                        c,
+                        (col_x[c], y0, col_x[c + 1], y1),
+                        first - em * 0.8 if n_lines else y0,
+                        first + (n_lines - 1) * pitch + em * 0.3 if n_lines else y0,
+                    )
+                )
             for line in cell.lines:
                 lw = text_width(f, line)
                 if is_header or (st.center_small and c in (2, 3)):

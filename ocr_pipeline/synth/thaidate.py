@@ -6,6 +6,8 @@ import calendar
 import random
 from datetime import date, timedelta
 
+from ocr_pipeline.clean.dates import BE_OFFSET
+
 MONTHS = (
     "มกราคม",
     "กุมภาพันธ์",
@@ -32,12 +34,12 @@ def thai_num(value: int | str, arabic: bool = False) -> str:
 
 def be_year(year_ce: int) -> int:
     """Buddhist-Era year of a Gregorian year (2023 -> 2566)."""
-    return year_ce + 543
+    return year_ce + BE_OFFSET
 
 
 def fiscal_bounds(fy_be: int) -> tuple[date, date]:
     """First and last day of a Thai fiscal year (2566 -> 2022-10-01, 2023-09-30)."""
-    end_ce = fy_be - 543
+    end_ce = fy_be - BE_OFFSET
     return date(end_ce - 1, 10, 1), date(end_ce, 9, 30)
 
 

@@ -33,6 +33,7 @@ class TRow:
     cells: list[list[TPara]]
     header: bool = False
     span: int = 1  # first cell rowspan when merged in the image (0: covered)
+    row_index: int | None = None  # index into Report.rows (None for a header)
 
 
 @dataclass
@@ -85,7 +86,10 @@ def from_layout(pages: list[PageLayout], report: Report, reflow_memo: bool) -> l
                 items.append(TPara([b]))
                 continue
             out_rows = [TRow([_cell(c.paras, c.lines, True) for c in b.header.cells], header=True)] if b.header else []
-            out_rows += [TRow([_cell(c.paras, c.lines, True) for c in r.cells], span=r.span) for r in b.rows]
+            out_rows += [
+                TRow([_cell(c.paras, c.lines, True) for c in r.cells], span=r.span, row_index=r.row_index)
+                for r in b.rows
+            ]
             items.append(TTable(out_rows))
         if items and isinstance(items[0], TPara) and page.number == 1 and not page.landscape:
             items[0].role = "title"

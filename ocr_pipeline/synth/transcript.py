@@ -13,7 +13,7 @@ import random
 from dataclasses import asdict, dataclass
 
 from ocr_pipeline.synth.content import Report
-from ocr_pipeline.synth.garble import inject
+from ocr_pipeline.synth.garble import KINDS, STRUCTURE_KINDS, TEXT_KINDS, inject
 from ocr_pipeline.synth.layout import PageLayout
 from ocr_pipeline.synth.tmodel import TItem, TPara, TTable, from_layout
 
@@ -30,6 +30,19 @@ class Quirks:
     title_style: str  # heading | bold | plain
 
 
+# a correct transcript: the document's lines as printed, tables as they are, nothing lost or added
+CLEAN_QUIRKS = {
+    "reflow_memo": False,
+    "br": "none",
+    "bold": False,
+    "ragged": False,
+    "extra_header_column": False,
+    "html_rowspan": False,
+    "html_title_colspan": False,
+    "title_style": "heading",
+}
+
+
 def draw_quirks(rng: random.Random) -> Quirks:
     return Quirks(
         reflow_memo=rng.random() < 0.4,
@@ -44,9 +57,17 @@ def draw_quirks(rng: random.Random) -> Quirks:
 
 
 def make_transcripts(
-    report: Report, pages: list[PageLayout], seed: int, garble_rate: float, quirks: dict | None = None
+    report: Report,
+    pages: list[PageLayout],
+    seed: int,
+    garble_rate: float | dict[str, float],
+    quirks: dict | None = None,
+    kinds: tuple[str, ...] | None = None,
 ) -> tuple[str, str, dict]:
-    """(markdown, html, record for the truth's synth: quirks and garbles); ``quirks`` overrides by name."""
+    """(markdown, html, record for the truth's synth: quirks and garbles); ``quirks`` overrides by name;
+    ``garble_rate`` is one rate for every kind or a rate per kind; ``kinds`` limits the garble kinds
+    (default: all, ``garble.ALL_KINDS``). Structural garbles come first, word garbles, then the VLM text
+    garbles (the word garbles keep their own random stream)."""
     rng = random.Random(seed * 7 + 5)
     q = draw_quirks(rng)
     for key, value in (quirks or {}).items():
@@ -54,7 +75,11 @@ def make_transcripts(
             raise ValueError(f"unknown transcript quirk {key!r}")
         setattr(q, key, value)
     items = from_layout(pages, report, q.reflow_memo)
-    garbles = inject(random.Random(seed * 7 + 6), items, report, garble_rate)
+    vlm_rng = random.Random(seed * 7 + 9)
+    pick = lambda group: tuple(k for k in group if kinds is None or k in kinds)  # noqa: E731
+    garbles = inject(vlm_rng, items, report, garble_rate, pick(STRUCTURE_KINDS))
+    garbles += inject(random.Random(seed * 7 + 6), items, report, garble_rate, pick(KINDS))
+    garbles += inject(vlm_rng, items, report, garble_rate, pick(TEXT_KINDS))
     md = "\f".join(_md_page(p, q, rng) for p in items)
     ht = "\f".join(_html_page(p, q) for p in items)
     return md, ht, {"quirks": asdict(q), "garbles": garbles}

@@ -1,0 +1,228 @@
+"""Each correction of an output judged against the truth: right, harmful or neutral (issue 15.2).
+
+A correction says ``before -> after`` in a ``field`` on a ``page``; it is
+
+- **right** when ``before`` differs from the truth there and ``after`` equals it (wrong -> right),
+- **harmful** when ``before`` equals the truth there and ``after`` does not (right -> wrong),
+- **neutral** otherwise: wrong -> still wrong, or a change that folding undoes (both equal the truth),
+- **ambiguous** when its text is found at several places whose truths give different verdicts (a lone
+  digit, a repeated year) and the correction carries no location to pick one,
+- **unlocated** when the scorer cannot tell where in the truth it applies (reported, never guessed).
+
+Where "there" is comes from the correction's own text. Values are compared folded (``score.fold``:
+Thai digits as Arabic, whitespace collapsed, Thai Unicode normalised; whitespace is then removed).
+
+1. Measure and step numbers (``measures.measure_no`` / ``measures.step_no``): "there" is the set of
+   numbers the truth's rows on that page carry. Right: ``after`` is one of them and ``before`` is not;
+   harmful: ``before`` is and ``after`` is not; both or neither: neutral. A measure cell's text
+   (``measures.period_text`` ...) is judged the same way against the truth rows' values of that column on
+   the page (as substrings), when exactly one of ``before`` and ``after`` is found there; otherwise 2.
+2. Text (page text, table cells, document fields): the correction is found in the output's page text,
+   ``before`` in ``raw_text`` (the OCR text before clean-up) or else ``after`` in ``text``; when the
+   correction carries a location (``item`` such as ``p1.l3`` or ``p2.t0.r3.c1`` with ``start``/``end``, or
+   ``location: {item, start, end}``) and the output has that item's text (``items``: ``{id: text}``), the
+   span there is used and the search is skipped. The span with 12 characters of context on each side is
+   aligned to the truth page's text (rapidfuzz's best partial alignment, then a character alignment
+   inside it), and the truth characters facing the span are the truth "there" (truth characters the
+   alignment inserts at the span's edge count in, up to 3: more means the context was lost there). A span
+   found several times is judged at each place; places that disagree make the correction ambiguous.
+3. Failing that, a document field's correction (``document.X``) is judged against the truth's value of
+   X by containment (``before`` in it, ``after`` not: harmful; the reverse: right).
+
+The counts go per rule; the benchmark reports harmful corrections as a share of the truth's words and
+the share of each rule's corrections that are right.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+VERDICTS = ("right", "harmful", "neutral", "ambiguous", "unlocated")
+CONTEXT = 12  # folded characters of context on each side of a span
+SLACK = 3  # truth characters inserted at a span's edge that still count as facing it
+MIN_ALIGNMENT = 60.0  # rapidfuzz partial_ratio below which a place is not taken as found
+_ITEM = re.compile(r"^p(\d+)\.")
+
+
+def squeeze(text: str) -> str:
+    """The folded text without whitespace: the space in which spans are aligned and compared."""
+    from ocr_pipeline.bench.score import fold
+
+    return "".join(fold(text).split())
+
+
+def judge_all(truth: dict, output: dict) -> list[dict]:
+    """Every correction of ``output`` with its ``verdict`` (and ``truth`` text where it was located)."""
+    tpages = {p["number"]: squeeze(p.get("text", "")) for p in truth.get("pages", [])}
+    opages = {p["number"]: p for p in output.get("pages", []) or []}
+    numbers = _truth_numbers(truth)
+    out = []
+    for c in output.get("corrections", []) or []:
+        verdict, where = judge(c, tpages, opages, numbers, truth.get("document", {}) or {}, output.get("items"))
+        out.append({**c, "verdict": verdict, **where})
+    return out
+
+
+def judge(
+    c: dict, tpages: dict[int, str], opages: dict[int, dict], numbers: dict, tdoc: dict, items: dict | None = None
+) -> tuple[str, dict]:
+    """(verdict, details) of one correction; see the module docstring."""
+    before, after = squeeze(c.get("before") or ""), squeeze(c.get("after") or "")
+    field = c.get("field") or ""
+    if before == after:
+        return "neutral", {"why": "equal when folded"}
+    name = field.split(".", 1)[1] if field.startswith("measures.") else None
+    if name in ("measure_no", "step_no"):
+        have = numbers.get((name, c.get("page")), set()) or numbers.get((field, None), set())
+        return _by_membership(before, after, have), {"truth": sorted(have)}
+    if name and (name, c.get("page")) in numbers:  # a cell's text: the truth rows' values on that page
+        values = numbers[(name, c.get("page"))]
+        b_in = bool(before) and any(before in v for v in values)
+        a_in = bool(after) and any(after in v for v in values)
+        if a_in != b_in:
+            return ("right" if a_in else "harmful"), {"truth": sorted(values)[:3]}
+    spans = _truth_spans(c, before, after, tpages, opages, items)
+    if spans:
+        verdicts = {_compare(before, after, t) for t in spans}
+        if len(verdicts) == 1:
+            return verdicts.pop(), {"truth": spans[0]}
+        return "ambiguous", {"truth": spans[0]}
+    key = field.split(".", 1)[1] if field.startswith("document.") else None
+    if key and tdoc.get(key) not in (None, "", []):
+        value = squeeze(str(tdoc[key]))
+        b_in, a_in = (before in value) if before else False, (after in value) if after else False
+        if a_in and not b_in:
+            return "right", {"truth": value}
+        if b_in and not a_in:
+            return "harmful", {"truth": value}
+        return "neutral", {"truth": value}
+    return "unlocated", {}
+
+
+def _compare(before: str, after: str, truth: str) -> str:
+    if after == truth:
+        return "right"
+    if before == truth:
+        return "harmful"
+    return "neutral"
+
+
+def _by_membership(before: str, after: str, have: set[str]) -> str:
+    b_in, a_in = before in have, after in have
+    if a_in and not b_in:
+        return "right"
+    if b_in and not a_in:
+        return "harmful"
+    return "neutral"
+
+
+def _truth_numbers(truth: dict) -> dict:
+    """(field, page) -> the measure or step numbers the truth's rows on that page carry; (field, None):
+    all pages."""
+    out: dict = {}
+    for m in truth.get("measures", []) or []:
+        for name in ("measure_no", "step_no"):
+            if m.get(name) is None:
+                continue
+            for key in ((name, m.get("page")), ("measures." + name, None)):
+                out.setdefault(key, set()).add(str(m[name]))
+        for name in ("measure", "step", "responsible", "period_text", "result"):
+            if m.get(name):
+                out.setdefault((name, m.get("page")), set()).add(squeeze(m[name]))
+    return out
+
+
+def _truth_spans(
+    c: dict, before: str, after: str, tpages: dict[int, str], opages: dict[int, dict], items: dict | None
+) -> list[str]:
+    """The truth text facing the correction at each place it is found in the output."""
+    page = c.get("page")
+    numbers = [page] if page in tpages else list(tpages)
+    located = _from_location(c, items)
+    if located is not None:
+        item_page, text, start, end = located
+        pages = [item_page] if item_page in tpages else numbers
+        return [
+            t for n in pages for t in [_align(text[:start], text[start:end], text[end:], tpages[n])] if t is not None
+        ][:1]
+    out = []
+    for n in numbers:
+        op = opages.get(n, {})
+        for source, span in ((op.get("raw_text", "") or "", before), (op.get("text", "") or "", after)):
+            flat = squeeze(source)
+            if not span or span not in flat:
+                continue
+            for m in re.finditer(re.escape(span), flat):
+                t = _align(flat[: m.start()], span, flat[m.end() :], tpages.get(n, ""))
+                if t is not None:
+                    out.append(t)
+            break  # found in the raw text: the cleaned text is not searched
+        if out and page in tpages:
+            break
+    return out
+
+
+def _from_location(c: dict, items: dict | None) -> tuple[int | None, str, int, int] | None:
+    """(page, squeezed item text, span start, end) from a correction's location, when the output has it."""
+    loc = c.get("location") if isinstance(c.get("location"), dict) else c
+    item, start, end = loc.get("item") or loc.get("id"), loc.get("start"), loc.get("end")
+    if not item or start is None or end is None or not items or item not in items:
+        return None
+    text = items[item] or ""
+    m = _ITEM.match(item)
+    # squeeze the pieces separately so the span keeps its place
+    head, span, tail = squeeze(text[:start]), squeeze(text[start:end]), squeeze(text[end:])
+    return (int(m.group(1)) if m else None, head + span + tail, len(head), len(head) + len(span))
+
+
+def _align(left: str, span: str, right: str, truth: str) -> str | None:
+    """The part of ``truth`` facing ``span`` when ``left + span + right`` is aligned to it."""
+    left, right = left[-CONTEXT:], right[:CONTEXT]
+    window = left + span + right
+    if not window or not truth:
+        return None
+    hit = fuzz.partial_ratio_alignment(window, truth)
+    if hit is None or hit.score < MIN_ALIGNMENT:
+        return None
+    lo = max(0, hit.dest_start - CONTEXT)
+    hi = min(len(truth), hit.dest_end + CONTEXT)
+    region = truth[lo:hi]
+    first, last = _boundaries(window, region)
+    a, b = len(left), len(left) + len(span)
+    # truth characters inserted at a boundary belong to the span, unless there are many (context lost)
+    start = first[a] if last[a] - first[a] <= SLACK else last[a]
+    end = last[b] if last[b] - first[b] <= SLACK else first[b]
+    return region[start : max(start, end)]
+
+
+def _boundaries(a: str, b: str) -> tuple[list[int], list[int]]:
+    """For each boundary i of ``a`` (0..len), the first and the last boundary of ``b`` it faces in the
+    character alignment (truth characters inserted at a boundary lie between the two)."""
+    first: list[int | None] = [None] * (len(a) + 1)
+    last: list[int | None] = [None] * (len(a) + 1)
+
+    def put(i: int, j: int) -> None:
+        first[i] = j if first[i] is None else min(first[i], j)
+        last[i] = j if last[i] is None else max(last[i], j)
+
+    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(a, b):
+        if tag == "insert":
+            put(i1, j1)
+            put(i1, j2)
+            continue
+        n, m = i2 - i1, j2 - j1
+        for k in range(n + 1):
+            put(i1 + k, j1 + (k * m) // n)
+    return [0 if v is None else v for v in first], [0 if v is None else v for v in last]
+
+
+def tally(judged: list[dict]) -> dict[str, Counter]:
+    """rule -> Counter of verdicts."""
+    out: dict[str, Counter] = {}
+    for c in judged:
+        out.setdefault(c.get("rule") or "?", Counter())[c["verdict"]] += 1
+    return out

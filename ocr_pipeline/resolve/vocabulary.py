@@ -1,0 +1,74 @@
+"""Report vocabulary repaired in every item (``clean.lexicon``): units and positions as closed
+sets, table headings whole, words in free text; month names and period words respelt where dates
+are written (rule ``date-words``)."""
+
+from __future__ import annotations
+
+from ocr_pipeline.clean.dates import date_word_spellings
+from ocr_pipeline.clean.lexicon import Change, repair_heading, repair_position, repair_units, repair_words
+from ocr_pipeline.document_text import DocText, Edit, Item, apply_to_text, in_sequence
+from ocr_pipeline.model import Correction
+
+LEXICON_BY_ROLE = {
+    # the ส่วนราชการ line holds the agency and address too: words here, the unit part below
+    "table.responsible": "units",
+    "header.division": "words",
+    "position": "position",
+    "table.measure": "words",
+    "table.step": "words",
+    "table.result": "words",
+    "subject": "words",
+    "title": "words",
+    "body": "words",
+}
+# where month names and period words are respelt (the date parser reads them either way)
+DATE_WORD_ROLES = ("table.period_text", "header.doc_date", "subject", "body")
+DATE_WORD_SCORE = 90.0
+
+
+def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]:
+    """Corrections of every item's words; ``header_cells``: keys of the measure tables' header cells."""
+    out: list[Correction] = []
+    for item in doc.items:
+        if not item.text.strip():
+            continue
+        text = item.text
+        heading = item.key in header_cells
+        if item.role in DATE_WORD_ROLES and not heading:
+            spellings = [Change(s, e, a, b, DATE_WORD_SCORE, "date-words") for s, e, a, b in date_word_spellings(text)]
+            fixes = _located(item, spellings)
+            out += fixes
+            text = apply_to_text(text, fixes)
+        if heading:
+            _new, _field, changes = repair_heading(text)
+        else:
+            kind = LEXICON_BY_ROLE.get(item.role)
+            if kind == "units":
+                _new, changes = repair_units(text)
+            elif kind == "position":
+                changes = repair_position(text).changes
+            elif kind == "words":
+                _new, changes = repair_words(text)
+            else:
+                continue
+        out += _located(item, changes)
+    return out
+
+
+def _located(item: Item, changes: list[Change]) -> list[Correction]:
+    """Changes of one base text as corrections made one after another (each its own rule and score)."""
+    kept = [c for c in changes if c.before != c.after]
+    return [
+        Correction(
+            item.page,
+            item.audit_field,
+            c.before,
+            c.after,
+            c.rule,
+            round(c.score, 1),
+            item=item.key,
+            start=start,
+            end=start + len(c.before),
+        )
+        for c, (_e, start) in zip(kept, in_sequence([Edit(c.start, c.end, c.before, c.after) for c in kept]))
+    ]

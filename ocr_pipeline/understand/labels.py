@@ -1,0 +1,118 @@
+"""What a line is, from its own text: a memo header line (its label: ส่วนราชการ, ที่, วันที่,
+เรื่อง, เรียน, matched fuzzily, also glued to the value or two on one line) or a signature's name
+line ("(name)", alone or several side by side)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from ocr_pipeline.resources import load_list, load_table
+
+LABEL_SCORE = 80.0  # similarity a token needs to be read as a memo label
+
+
+@cache
+def _labels() -> list[tuple[str, str, tuple[str, ...]]]:
+    rows = []
+    for field, label, variants in load_table("memo_labels.tsv"):
+        forms = (label,) + tuple(v for v in variants.split(",") if v and v != "-")
+        rows.append((field, label, forms))
+    return rows
+
+
+def match_label(token: str) -> tuple[str, float] | None:
+    """The field whose label ``token`` is (fuzzily), with the score; None below the threshold."""
+    best: tuple[str, float] | None = None
+    for field, _label, forms in _labels():
+        # a label garbled by OCR keeps about its length; a longer word only starts alike
+        score = max(
+            100.0 if token == f else fuzz.ratio(token, f) if abs(len(token) - len(f)) <= 2 else 0.0 for f in forms
+        )
+        if score >= LABEL_SCORE and (best is None or score > best[1]):
+            best = (field, score)
+    return best
+
+
+_GLUED_NUMBER_LABEL = re.compile("(ที่|ที|ท่|ท)[\u0e01-\u0e2e]{2,3}\\.?$")
+
+
+def split_label(line: str) -> list[tuple[str, str, float]]:
+    """(field, value, score) for each label on a line; [] when the line starts with no label."""
+    tokens = line.split()
+    if not tokens:
+        return []
+    first = leading_label(tokens[0])
+    if first is None and len(tokens) > 1 and len(tokens[0]) <= 3:
+        # OCR split the label where it lost a mark: "เร อง" for เรื่อง
+        joined = leading_label(tokens[0] + tokens[1])
+        if joined is not None and joined[1] == len(tokens[0] + tokens[1]):
+            tokens = [tokens[0] + tokens[1]] + tokens[2:]
+            first = joined
+    if first is None and len(tokens) > 1 and tokens[1][:1].isdigit():
+        glued = _GLUED_NUMBER_LABEL.match(tokens[0])  # ``ที่มห ๕๓๖๔๙/๓๑๖``: the space lost
+        if glued:
+            first = ("doc_number", glued.end(1), 90.0)
+    if first is None:
+        return []
+    field, label_len, score = first
+    rest_tokens = [tokens[0][label_len:]] + tokens[1:] if label_len < len(tokens[0]) else tokens[1:]
+    rest_tokens = [t for t in rest_tokens if t]
+    if field == "doc_number":  # ที่ ... วันที่ ... share a line
+        for i, tok in enumerate(rest_tokens):
+            second = leading_label(tok)
+            if second and second[0] == "doc_date":
+                _f2, len2, score2 = second
+                tail = ([tok[len2:]] if len2 < len(tok) else []) + rest_tokens[i + 1 :]
+                return [(field, " ".join(rest_tokens[:i]), score), ("doc_date", " ".join(t for t in tail if t), score2)]
+    return [(field, " ".join(rest_tokens), score)]
+
+
+def leading_label(token: str) -> tuple[str, int, float] | None:
+    """Label at the start of ``token`` (whole token, or glued to its value): (field, length, score)."""
+    hit = match_label(token)
+    if hit:
+        return hit[0], len(token), hit[1]
+    for field, _label, forms in _labels():
+        for form in forms:
+            if len(token) > len(form) + 1 and token.startswith(form) and len(form) >= 4:
+                return field, len(form), 100.0
+    return None
+
+
+NAME_GROUP = re.compile(r"[(\[{]\s*([^()\[\]{}]{3,60}?)\s*[)\]}]")
+_TITLED = r"((?:นางสาว|นาง|นาย|ว่าที่|ดร\.)[^()\[\]{}]{3,60}?)"
+# one bracket of the pair lost: "(นายอภิชาญ นามโคตร" or "นายอภิชาญ นามโคตร)"
+HALF_BRACKETED = re.compile(rf"^(?:[(\[{{]\s*{_TITLED}|{_TITLED}\s*[)\]}}])$")
+
+
+def name_groups(text: str) -> list[str]:
+    """Names in brackets when the line holds nothing else (a signature's name line); a bracket OCR
+    lost is allowed when the name starts with a title: "นายอภิชาญ นามโคตร)"."""
+    groups = NAME_GROUP.findall(text)
+    rest = NAME_GROUP.sub(" ", text)
+    if not groups:
+        half = HALF_BRACKETED.match(text.strip())
+        if not half:
+            return []
+        groups, rest = [half.group(1) or half.group(2)], ""
+    if re.search(r"[\u0e01-\u0e2e A-Za-z0-9]{3,}", rest.replace(" ", "")):
+        return []
+    names = [" ".join(g.split()) for g in groups]
+    return names if all(_looks_like_name(n) for n in names) else []
+
+
+def _looks_like_name(text: str) -> bool:
+    """Mostly Thai letters, no digits, a title or a space between given and family name; a name
+    that starts with a title may carry some OCR garbage ("นายธนวัต NWA")."""
+    compact = text.replace(" ", "")
+    thai = sum("\u0e00" <= ch <= "\u0e7f" for ch in compact)
+    titled = compact.startswith(load_list("titles.txt"))
+    return (
+        len(compact) >= 4
+        and thai >= (0.6 if titled else 0.8) * len(compact)
+        and not any(ch.isdigit() for ch in compact)
+        and (titled or " " in text.strip())
+    )

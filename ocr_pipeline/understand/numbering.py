@@ -1,0 +1,69 @@
+"""Numbers that lead a measure's or a step's text: ``๑.``, ``(๑)``, ``๑.๒``, ``ข้อ ๑``, bullets, and
+what is left of a number whose digits OCR lost."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ocr_pipeline.clean.thai_text import thai_to_arabic_digits
+
+_NUM = r"[0-9๐-๙]{1,2}"
+# OCR adds specks before a number ("@๑)") and doubles its brackets ("(๑))")
+_SPECK = r"[@©®#*>«»'‘’`]?"
+LEADING_NUMBER = re.compile(
+    rf"""^\s*{_SPECK}\s*(?:
+        ข้อ(?:ที่)?\s*(?P<k>{_NUM})(?:\s*[.)])?                  # ข้อ ๑
+      | \(\s*(?P<p1>{_NUM})(?:\s*\.\s*(?P<p2>{_NUM}))?\s*\)+    # (๑) (๑.๑)
+      | (?P<n1>{_NUM})\s*[.,]\s*(?P<n2>{_NUM})\s*[.)]?\)*          # ๑.๑ ๑.๑. ๑.๑) (๑,๑: a dot read as comma)
+      | (?P<d1>{_NUM})\s*[.)]\)*                                   # ๑. ๑)
+    )\s*""",
+    re.VERBOSE,
+)
+BULLET = re.compile(r"^\s*[-–•*▪●]\s+")
+# a step number whose dot OCR lost: "๒๒ จัดทำ" for "๒.๒ จัดทำ" (told apart by the measure's number)
+GLUED_STEP = re.compile(r"^\s*(?P<m>[0-9๐-๙])(?P<s>[0-9๐-๙])\s+(?=[\u0e01-\u0e4e])")
+# what is left of a number whose digits OCR lost: "(", ")", "()" or ".)" before the text
+NUMBER_RESIDUE = re.compile(
+    r"^\s*(?:\(\s*[^\s()]{0,3}\s*\)|[^\s()]{1,2}\)(?=\s)|\(\s*[@©®#*>«]?|[(.]?\s*\))(?=\s*[\u0e01-\u0e4e])\s*"
+)
+
+
+@dataclass
+class Numbered:
+    """Text with its leading number(s) split off."""
+
+    text: str
+    first: int | None = None  # ๑ of "๑." or of "๑.๒"
+    second: int | None = None  # ๒ of "๑.๒"
+    lost: bool = False  # a number was written but its digits were not read
+
+
+def split_number(text: str) -> Numbered:
+    """'๑.๒ ประชุม' -> Numbered('ประชุม', 1, 2); bullets are dropped; text without a leading
+    number is kept whole."""
+    m = LEADING_NUMBER.match(text)
+    if m and m.end() < len(text.rstrip()):
+        groups = m.groupdict()
+        first = groups["k"] or groups["p1"] or groups["n1"] or groups["d1"]
+        second = groups["p2"] or groups["n2"]
+        return Numbered(text[m.end() :].strip(), to_int(first), to_int(second))
+    bullet = BULLET.match(text)
+    if bullet:
+        return Numbered(text[bullet.end() :].strip())
+    residue = NUMBER_RESIDUE.match(text)
+    if residue and residue.end() < len(text.rstrip()):
+        return Numbered(text[residue.end() :].strip(), lost=True)
+    return Numbered(text.strip())
+
+
+def number_style(text: str) -> str | None:
+    """The shape of a leading number with digits as '#': '(#)', '#)', '#.', '#.#', 'ข้อ #'."""
+    m = LEADING_NUMBER.match(text)
+    if not m:
+        return None
+    return re.sub(r"[0-9๐-๙]+", "#", re.sub(r"\s+", "", m.group(0)))
+
+
+def to_int(value: str | None) -> int | None:
+    return int(thai_to_arabic_digits(value)) if value else None

@@ -1,0 +1,143 @@
+"""The benchmark's judge of corrections (bench/corrections.py), its per-condition grouping and the truth
+of a transcript whose garbles changed the table (bench/score.py)."""
+
+from __future__ import annotations
+
+import copy
+
+from ocr_pipeline.bench.__main__ import by_condition, condition_markdown, find_documents, rules_markdown
+from ocr_pipeline.bench.corrections import judge_all, tally
+from ocr_pipeline.bench.score import condition_of, score_document, summarize, truth_for_input
+
+TRUTH_TEXT = "ตามที่เทศบาลตำบลกกโกได้จัดทำมาตรการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๖\nระหว่างวันที่ ๑ ตุลาคม ๒๕๖๕"
+TRUTH = {
+    "document": {"agency": "เทศบาลตำบลกกโก", "fiscal_year_be": 2566},
+    "measures": [
+        {"measure_no": 1, "step_no": 1, "measure": "ก", "step": "ข", "page": 2},
+        {"measure_no": 4, "step_no": 1, "measure": "ค", "step": "ง", "page": 2},
+    ],
+    "pages": [{"number": 1, "text": TRUTH_TEXT}, {"number": 2, "text": "๑. ก | ข\n๔. ค | ง"}],
+    "synth": {"condition": "200 dpi x thick", "dpi": 200},
+}
+
+
+def _output(raw: str, text: str, corrections: list[dict]) -> dict:
+    return {
+        "pages": [{"number": 1, "raw_text": raw, "text": text}, {"number": 2, "raw_text": "", "text": ""}],
+        "corrections": corrections,
+    }
+
+
+def _c(before, after, rule="lexicon", field="pages.text", page=1, **extra) -> dict:
+    return {"page": page, "field": field, "before": before, "after": after, "rule": rule, "score": 90, **extra}
+
+
+def _verdicts(output: dict) -> list[str]:
+    return [c["verdict"] for c in judge_all(TRUTH, output)]
+
+
+def test_wrong_made_right_is_right_and_right_made_wrong_is_harmful():
+    raw = TRUTH_TEXT.replace("กกโก", "กกโท")
+    assert _verdicts(_output(raw, TRUTH_TEXT, [_c("กกโท", "กกโก", "gazetteer")])) == ["right"]
+    wrong = TRUTH_TEXT.replace("จัดทำ", "จัดทา")
+    assert _verdicts(_output(TRUTH_TEXT, wrong, [_c("จัดทำ", "จัดทา")])) == ["harmful"]
+
+
+def test_a_short_before_inside_a_longer_right_word_is_judged_where_it_stands():
+    """'ุณธรรม' is inside the right 'คุณธรรม': a substring test would call it harmless or harmful by luck."""
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][0]["text"] = "ส่งเสริมคุณธรรมและความโปร่งใส"
+    out = _output("ส่งเสริมคุณธรรมและความโปร่งใส", "ส่งเสริมคคุณธรรมและความโปร่งใส", [_c("ุณธรรม", "คุณธรรม")])
+    assert [c["verdict"] for c in judge_all(truth, out)] == ["harmful"]
+
+
+def test_wrong_to_still_wrong_and_folded_equal_are_neutral():
+    raw = TRUTH_TEXT.replace("๒๕๖๖", "๒๕๒๕")
+    assert _verdicts(_output(raw, raw, [_c("๒๕๒๕", "๒๕๐๕", "date-confusion")])) == ["neutral"]
+    assert _verdicts(_output(TRUTH_TEXT, TRUTH_TEXT, [_c("๒๕๖๖", "2566", "digit-reader")])) == ["neutral"]
+
+
+def test_a_year_repeated_with_different_truths_is_ambiguous():
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][0]["text"] = "ปีงบประมาณ ๒๕๖๖ อ้างถึงคำสั่ง ปี ๒๕๖๕"
+    raw = "ปีงบประมาณ ๒๕๖๕ อ้างถึงคำสั่ง ปี ๒๕๖๕"
+    (judged,) = judge_all(truth, _output(raw, raw, [_c("๒๕๖๕", "๒๕๖๖", "fiscal-consistency")]))
+    assert judged["verdict"] == "ambiguous"
+
+
+def test_a_location_picks_the_occurrence():
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][0]["text"] = "ปีงบประมาณ ๒๕๖๖ อ้างถึงคำสั่ง ปี ๒๕๖๕"
+    raw = "ปีงบประมาณ ๒๕๖๕ อ้างถึงคำสั่ง ปี ๒๕๖๕"
+    items = {"p1.l0": raw}
+    second = raw.rindex("๒๕๖๕")
+    first = raw.index("๒๕๖๕")
+    out = _output(raw, raw, [_c("๒๕๖๕", "๒๕๖๖", "fiscal-consistency", item="p1.l0", start=second, end=second + 4)])
+    out["items"] = items
+    assert [c["verdict"] for c in judge_all(truth, out)] == ["harmful"]
+    out["corrections"][0].update(start=first, end=first + 4)
+    assert [c["verdict"] for c in judge_all(truth, out)] == ["right"]
+
+
+def test_measure_numbers_are_judged_against_the_rows_of_the_page():
+    out = _output(TRUTH_TEXT, TRUTH_TEXT, [])
+    out["corrections"] = [
+        _c("4", "2", "number-sequence", "measures.measure_no", page=2),  # 1 and 4 present, 2 absent
+        _c("", "4", "number-sequence", "measures.measure_no", page=2),
+        _c("3", "5", "number-sequence", "measures.measure_no", page=2),
+    ]
+    assert _verdicts(out) == ["harmful", "right", "neutral"]
+
+
+def test_unplaceable_corrections_are_unlocated_and_tallied_per_rule():
+    out = _output(TRUTH_TEXT, TRUTH_TEXT, [_c("ไม่มีที่ไหน", "เลย", "spell"), _c("กกโท", "กกโก", "gazetteer")])
+    out["corrections"][1]["field"] = "document.agency"
+    judged = judge_all(TRUTH, out)
+    assert [c["verdict"] for c in judged] == ["unlocated", "right"]
+    assert tally(judged) == {"spell": {"unlocated": 1}, "gazetteer": {"right": 1}}
+
+
+def test_summary_gives_right_share_and_harmful_per_word_per_rule():
+    out = _output(TRUTH_TEXT, TRUTH_TEXT, [])
+    out.update(document=TRUTH["document"], measures=TRUTH["measures"])
+    raw = TRUTH_TEXT.replace("กกโก", "กกโท")
+    out["pages"][0]["raw_text"] = raw
+    out["corrections"] = [_c("กกโท", "กกโก", "gazetteer"), _c("จัดทำ", "จัดทา")]
+    score = score_document("d", TRUTH, out)
+    s = summarize([score])
+    assert s.corrections == 2 and s.corrections_right_share == 0.5
+    assert s.corrections_by_rule["lexicon"]["harmful"] == 1
+    assert s.harmful_corrections_rate == 1 / score.truth_words
+    assert "| `lexicon` | 1 | 0 | 1 | 0 | 0 | 0 |" in rules_markdown(s)
+
+
+def test_documents_are_grouped_by_condition():
+    other = copy.deepcopy(TRUTH)
+    other["synth"] = {"dpi": 300}
+    assert condition_of(TRUTH) == "200 dpi x thick" and condition_of(other) == "300 dpi x none"
+    scores = [score_document("a", TRUTH, None), score_document("b", other, None), score_document("c", TRUTH, None)]
+    groups = by_condition(scores)
+    assert list(groups) == ["200 dpi x thick", "300 dpi x none"]
+    assert groups["200 dpi x thick"].documents == 2
+    table = condition_markdown(summarize(scores), groups)
+    assert table.splitlines()[0] == "| measure | overall | 200 dpi x thick | 300 dpi x none |"
+
+
+def test_a_transcript_is_scored_against_what_it_says():
+    truth = copy.deepcopy(TRUTH)
+    truth["synth"]["garbles"] = [
+        {"kind": "measures_skipped", "truth_view": {"drop_measure_no": [4]}},
+        {"kind": "period_repeated", "truth_view": {"set_all": {"period_text": "ตลอดปี"}}},
+    ]
+    view = truth_for_input(truth, "transcript")
+    assert [m["measure_no"] for m in view["measures"]] == [1]
+    assert view["measures"][0]["period_text"] == "ตลอดปี"
+    assert truth_for_input(truth, "pdf") is truth and len(truth["measures"]) == 2
+
+
+def test_find_documents_takes_the_input_asked_for(tmp_path):
+    for name in ("a.truth.json", "a.pdf", "a.md", "a.html", "a-html.html", "a-html.truth.json"):
+        (tmp_path / name).write_text("x")
+    assert [p.name for p, _ in find_documents(tmp_path)] == ["a-html.html", "a.pdf"]
+    assert [p.name for p, _ in find_documents(tmp_path, "md")] == ["a-html.html", "a.md"]
+    assert [p.name for p, _ in find_documents(tmp_path, "html")] == ["a-html.html", "a.html"]
