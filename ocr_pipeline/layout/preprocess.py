@@ -37,6 +37,26 @@ def flatten_background(gray: np.ndarray) -> np.ndarray:
     return flat
 
 
+PALE_INK = 80  # grey level: a page whose darkest ink (its darkest tenth) is lighter than this is a pale copy
+PALE_SHARE = 0.10  # the share of the ink pixels that sets the ink's dark level
+
+
+def restore_contrast(gray: np.ndarray) -> np.ndarray:
+    """A pale copy's ink made dark again: grey levels stretched so that the ink's dark level (the
+    ``PALE_SHARE`` darkest of the pixels Otsu calls ink) becomes black and white stays white. The steps
+    after this one, and Tesseract, look for ink darker than mid-grey; a copy whose toner is all lighter
+    loses whole table cells as empty. A page with dark ink is returned as it is."""
+    threshold, _ = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    ink = gray[gray <= threshold]
+    if ink.size < 0.001 * gray.size:  # a blank page: nothing to stretch
+        return gray
+    lo = float(np.percentile(ink, 100 * PALE_SHARE))
+    if lo <= PALE_INK:
+        return gray
+    lut = np.clip((np.arange(256, dtype=np.float32) - lo) * 255.0 / max(1.0, 255.0 - lo), 0, 255)
+    return cv2.LUT(gray, lut.astype(np.uint8))
+
+
 def clip_paper(gray: np.ndarray) -> np.ndarray:
     """Make near-white pixels white: faint show-through, dust and shading sit well above the
     ink. The cut is halfway between the page's Otsu threshold and white, so that it never eats
@@ -195,8 +215,9 @@ def whiten_rows(gray: np.ndarray, rows: list[tuple[int, int]]) -> np.ndarray:
 
 
 def prepare_page(image: Image.Image, dpi: float | None) -> tuple[np.ndarray, int, float]:
-    """Upscale, flatten, deskew and strip dotted leaders; returns (gray array, dpi, skew angle)."""
+    """Upscale, flatten, darken a pale copy, deskew and strip dotted leaders; returns (gray array, dpi,
+    skew angle)."""
     gray, out_dpi = upscale_to_target(to_array(image), dpi)
-    flat = clip_paper(flatten_background(gray))
+    flat = clip_paper(restore_contrast(flatten_background(gray)))
     angle = estimate_skew(flat)
     return remove_dotted_leaders(deskew(flat, angle)), out_dpi, angle
