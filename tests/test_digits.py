@@ -48,6 +48,23 @@ def digits_of(words: list[Word]) -> str:
     return "".join(c for w in words for c in w.text if c in dg.THAI_DIGITS + dg.ARABIC_DIGITS)
 
 
+def spaced_glyphs(
+    text: str, gaps: list[float], font: str = "Laksaman", pt: float = 16, dpi: int = 300
+) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
+    """Each character drawn on its own, the i-th gap after character i (x em; negative: touching)."""
+    f = ImageFont.truetype(f"{FONTS}/{font}.ttf", round(pt * dpi / 72))
+    px = round(pt * dpi / 72)
+    x, base, boxes = px // 2, int(px * 1.2), []
+    im = Image.new("L", (px * (len(text) + 2), px * 2), 255)
+    d = ImageDraw.Draw(im)
+    for c, gap in zip(text, [*gaps, 0.0]):
+        l, t, r, b = f.getbbox(c, anchor="ls")
+        d.text((x - l, base), c, font=f, fill=0, anchor="ls")
+        boxes.append((x, base + t, x + r - l, base + b))
+        x += r - l + round(gap * px)
+    return np.asarray(im), boxes
+
+
 def glyph_boxes(
     text: str, font: str = "Laksaman", pt: float = 16, dpi: int = 300, gap: float = 0.12
 ) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
@@ -564,3 +581,14 @@ def test_a_letter_ocr_dropped_from_a_gap_is_not_made_a_digit(reader: DigitReader
     img, words = _two_words(f"นา{dropped}กม")
     new, readings = reader.reread(img, words)
     assert [w.text for w in new] == ["นา", "กม"] and not readings
+
+
+def test_a_piece_wider_than_the_digits_beside_it_is_tried_as_two(reader: DigitReader) -> None:
+    """``๓/๒`` run together in a document number: cut in two, its first piece reads ``๗`` (``๓`` and the
+    slash); wider than the number's other digits, that piece is cut again (``๕๓/๒๕๖๔``, not ``๕๗๒๕๖๔``)."""
+    img, boxes = spaced_glyphs("๕๓/๒๕๖๔", [0.12, -0.06, -0.06, 0.12, 0.12, 0.12])
+    img = cv2.erode(img, np.ones((3, 3), np.uint8))
+    y0, y1 = min(b[1] for b in boxes), max(b[3] for b in boxes)
+    words = [Word(c, (b[0], y0, b[2], y1), 60.0) for c, b in zip("๕๓/๒๕๒๕", boxes)]
+    new, _readings = reader.reread(img, words)
+    assert "".join(w.text for w in new) == "๕๓/๒๕๖๔"

@@ -353,7 +353,7 @@ class DigitReader:
                     continue
                 parts, score = [], 1.0
                 for piece, (plab, pp) in zip(pieces, self._classify(list(pieces), band)):
-                    sub, sc = self._resolve(piece, plab, pp, band, depth - 1)
+                    sub, sc = self._resolve(piece, plab, pp, band, depth - 1, wide=wide)
                     parts.extend(sub)
                     score = min(score, sc)
                 digit_seen = digit_seen or any(x[1] in _DIGITS and x[2] >= SURE for x in parts)
