@@ -592,3 +592,26 @@ def test_a_piece_wider_than_the_digits_beside_it_is_tried_as_two(reader: DigitRe
     words = [Word(c, (b[0], y0, b[2], y1), 60.0) for c, b in zip("๕๓/๒๕๒๕", boxes)]
     new, _readings = reader.reread(img, words)
     assert "".join(w.text for w in new) == "๕๓/๒๕๖๔"
+
+
+def test_two_sure_glyphs_close_together_are_not_mended_into_one(reader: DigitReader, monkeypatch) -> None:
+    """``(๕)`` on a small scan: the ``(`` and ``๕``, each read surely, lie closer than a gap between
+    glyphs; joined they read ``๕`` more surely still (a real case: 0.999 against 0.995). Only a piece
+    read unsurely is a piece of a broken glyph: the ``(`` stays."""
+    from ocr_pipeline.ocr.digits import _Read
+
+    img, boxes = spaced_glyphs("(๕", [0.02])
+    glyphs = dg.find_glyphs(dg.ink_mask(img))
+    assert len(glyphs) == 2
+    band = dg.band_of(glyphs)
+    reads = [(_Read((g.x0, g.y0, g.x1, g.y1), lab, p), g) for g, lab, p in zip(glyphs, "(๕", (0.995, 0.998))]
+    monkeypatch.setattr(reader, "_classify", lambda gs, band: [("๕", 0.999)] * len(gs))
+    assert [r.label for r in reader._mend(reads, band)] == ["(", "๕"]
+
+
+def test_loose_boxes_as_tall_as_the_line_do_not_set_the_body_height() -> None:
+    """On small low-resolution lines Tesseract gives many clusters a box as tall as the whole line."""
+    tight = [Word("น", (10 * i, 40, 10 * i + 9, 74), 90.0) for i in range(4)]
+    loose = [Word("ก", (100 + 10 * i, 8, 100 + 10 * i + 9, 106), 90.0) for i in range(6)]
+    assert DigitReader.body_height(tight + loose) == 34.0
+    assert DigitReader.body_height(tight) == 34.0

@@ -89,6 +89,7 @@ LOST_MARGIN = 0.15  # x ref: that ink lies this far clear of both words' boxes
 LOST_OVERLAP = 0.3  # of its width: the words beside a number put in may reach this far over it
 LOST_DIGITS = 4  # a number put in where no word stands holds at most this many characters
 REREAD_OVERLAP = 0.5  # of a glyph's width: over a number's glyphs this much, it is their pixels read again
+LOOSE_BOX = 1.5  # x the lower quartile of the body-letter words' heights: a taller box is a loose one
 NEAR_WORDS = 7  # body-height letter words nearest a stretch that give its body when its glyphs cannot
 MIN_WORD_HEIGHT = 2  # pixels: a word box this low or lower tells nothing of the body
 DEFAULT_HEIGHT = 10.0  # pixels: the body height of a line with no word height at all
@@ -201,9 +202,14 @@ class DigitReader:
 
     @staticmethod
     def body_height(words: list[Word]) -> float | None:
-        """Median height of the line's words made of body-height characters, if there are two."""
-        hs = [w.box[3] - w.box[1] for w in words if w.text and set(w.text) <= _BODY]
-        return float(np.median(hs)) if len(hs) >= 2 else None
+        """Median height of the line's words made of body-height characters, if there are two; boxes
+        much taller than most of the low ones left out (on small low-resolution lines Tesseract gives
+        many clusters a box as tall as the whole line)."""
+        hs = sorted(w.box[3] - w.box[1] for w in words if w.text and set(w.text) <= _BODY)
+        if len(hs) < 2:
+            return None
+        low = hs[len(hs) // 4]
+        return float(np.median([v for v in hs if v <= LOOSE_BOX * low]))
 
     @staticmethod
     def _isolated(words: list[Word], a: int, b: int) -> bool:
@@ -285,15 +291,14 @@ class DigitReader:
                 out.append((x0, x1, [i]))
         return out
 
-    def lost_gaps(self, gray: np.ndarray, words: list[Word], ref: float, seeds: set[int]) -> list[int]:
-        """Indices of the words after a wide gap with ink in it, clear of both words' boxes, where
-        neither word is a seed: Tesseract dropped what it could not read there (``ปีที่ ๑ และ`` read
-        ``ปีที่ และ``), perhaps a number."""
+    def lost_gaps(self, gray: np.ndarray, words: list[Word], ref: float) -> list[int]:
+        """Indices of the words after a wide gap with ink in it, clear of both words' boxes: Tesseract
+        dropped what it could not read there (``ปีที่ ๑ และ`` read ``ปีที่ และ``), perhaps a number."""
         out = []
         margin = int(LOST_MARGIN * ref)
         for i in range(1, len(words)):
             a, b = words[i - 1], words[i]
-            if i - 1 in seeds or i in seeds or not a.text.strip() or not b.text.strip():
+            if not a.text.strip() or not b.text.strip():
                 continue
             x0, x1 = a.box[2] + margin, b.box[0] - margin
             if b.box[0] - a.box[2] < LOST_GAP * ref or x1 <= x0:
@@ -459,7 +464,8 @@ class DigitReader:
                 for _, g in span[1:]:
                     merged = dg.join(merged, g)  # type: ignore[arg-type]
                 ((lab, p),) = self._classify([merged], band)
-                if lab in _DIGITS and p >= SURE and p > min(r.conf if r.label else 0.0 for r, _ in span):
+                least = min(r.conf if r.label else 0.0 for r, _ in span)
+                if lab in _DIGITS and p >= SURE and p > least and least < SURE:  # sure glyphs are no pieces
                     out[i : j + 1] = [(_Read(box, lab, p), merged)]
                     break
             i += 1
@@ -474,6 +480,8 @@ class DigitReader:
         ]
         if len(body) < 2:
             return None
+        low = sorted(b[3] - b[1] for b in body)[len(body) // 4]
+        body = [b for b in body if b[3] - b[1] <= LOOSE_BOX * low]  # boxes as tall as the line left out
         mid = (x0 + x1) / 2
         near = sorted(body, key=lambda b: abs((b[0] + b[2]) / 2 - mid))[:NEAR_WORDS]
         return (float(np.median([b[3] - b[1] for b in near])), float(np.median([(b[1] + b[3]) / 2 for b in near])))
@@ -590,10 +598,12 @@ class DigitReader:
         heights = [w.box[3] - w.box[1] for w in words if w.text.strip()]
         ref = self.body_height(words) or (float(np.median(heights)) if heights else DEFAULT_HEIGHT)
         parts = self.stretches(words, ref)
-        seeds = {i for _x0, _x1, seeds in parts for i in seeds}
-        gaps = self.lost_gaps(gray, words, ref, seeds)
+        gaps = self.lost_gaps(gray, words, ref)
         pad = int(round(LOST_MARGIN * ref))
-        parts += [(words[i - 1].box[2] - pad, words[i].box[0] + pad, [i - 1, i]) for i in gaps]
+        for i in gaps:  # a gap no stretch covers is read too
+            x0, x1 = words[i - 1].box[2] - pad, words[i].box[0] + pad
+            if not any(a <= x0 and x1 <= b for a, b, _seeds in parts):
+                parts.append((x0, x1, [i - 1, i]))
         cuts = [self._cut(gray, words, x0, x1, seeds, ref) for x0, x1, seeds in parts]
         # one classifier call for all glyphs of the line
         rows = [dg.features(c.glyphs, c.band) for c in cuts if c is not None]
