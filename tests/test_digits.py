@@ -615,3 +615,28 @@ def test_loose_boxes_as_tall_as_the_line_do_not_set_the_body_height() -> None:
     loose = [Word("ก", (100 + 10 * i, 8, 100 + 10 * i + 9, 106), 90.0) for i in range(6)]
     assert DigitReader.body_height(tight + loose) == 34.0
     assert DigitReader.body_height(tight) == 34.0
+
+
+def test_no_number_is_put_in_beside_the_ocrs_own_reading_of_it(reader: DigitReader) -> None:
+    """``(รอบ 5 เดือน)``: the OCR read ``๖`` as ``5`` with a box beside the glyph; the gap after that word
+    holds the ``๖``, but it is no number the OCR dropped (``รอบ 5 ๖ เดือน`` would be wrong)."""
+    img, boxes = spaced_glyphs("นา๖กม", [0.0, 0.6, 0.6, 0.0])
+    y0, y1 = min(b[1] for b in boxes), max(b[3] for b in boxes)
+    five = (boxes[1][0], y0, boxes[1][2] + 4, y1)  # over the letter before the digit (boxes are often off)
+    words = [
+        Word("น", (boxes[0][0], y0, boxes[0][2], y1), 90.0),
+        Word("5", five, 50.0, True),
+        Word("กม", (boxes[3][0], y0, boxes[4][2], y1), 90.0, True),
+    ]
+    new, _readings = reader.reread(img, words)
+    assert "".join(w.text for w in new).count("๖") + "".join(w.text for w in new).count("5") == 1
+
+
+def test_a_speck_in_a_gap_is_not_put_in_as_a_digit(reader: DigitReader) -> None:
+    img, words = _two_words("นา.กม")
+    img = img.copy()
+    x1, x2 = words[0].box[2], words[1].box[0]
+    cy = (words[0].box[1] + words[0].box[3]) // 2
+    cv2.circle(img, ((x1 + x2) // 2, cy), 6, 0, 2)  # a small ring, ๐-like but a third of a digit high
+    new, readings = reader.reread(img, words)
+    assert [w.text for w in new] == ["นา", "กม"] and not readings

@@ -87,7 +87,8 @@ LETTER_UNDER = 0.25  # of a letter word's width: and at most this much lies over
 LOST_GAP = 0.9  # x ref: a gap this wide between two words, with ink in it, may hide a number OCR dropped
 LOST_MARGIN = 0.15  # x ref: that ink lies this far clear of both words' boxes
 LOST_OVERLAP = 0.3  # of its width: the words beside a number put in may reach this far over it
-LOST_DIGITS = 4  # a number put in where no word stands holds at most this many characters
+LOST_DIGITS = 4
+LOST_HEIGHT = 0.7  # x digit height: each digit of a number put in is at least this tall  # a number put in where no word stands holds at most this many characters
 REREAD_OVERLAP = 0.5  # of a glyph's width: over a number's glyphs this much, it is their pixels read again
 LOOSE_BOX = 1.5  # x the lower quartile of the body-letter words' heights: a taller box is a loose one
 NEAR_WORDS = 7  # body-height letter words nearest a stretch that give its body when its glyphs cannot
@@ -138,6 +139,7 @@ class _Cut:
     glyphs: list[dg.Glyph]
     blocked: list[bool]  # cut by the crop's edge: read as "not a digit"
     cuttable: list[bool]  # under a word holding a digit or Latin: may be several glyphs touching
+    under_digit: list[bool]  # under a word holding a digit: the OCR saw one there, so cut it harder
     band: tuple[float, float]
     origin: tuple[int, int]
     span: tuple[int, int]  # the crop's columns in page pixels
@@ -292,13 +294,15 @@ class DigitReader:
         return out
 
     def lost_gaps(self, gray: np.ndarray, words: list[Word], ref: float) -> list[int]:
-        """Indices of the words after a wide gap with ink in it, clear of both words' boxes: Tesseract
-        dropped what it could not read there (``ปีที่ ๑ และ`` read ``ปีที่ และ``), perhaps a number."""
+        """Indices of the words after a wide gap with ink in it, clear of both words' boxes, between two
+        Thai words: Tesseract dropped what it could not read there (``ปีที่ ๑ และ`` read ``ปีที่ และ``),
+        perhaps a number. Beside a word holding a digit or a Latin letter (the OCR's reading of that ink,
+        its box off) or in a line of garbage, nothing was dropped."""
         out = []
         margin = int(LOST_MARGIN * ref)
         for i in range(1, len(words)):
             a, b = words[i - 1], words[i]
-            if not a.text.strip() or not b.text.strip():
+            if not (_thai_word(a.text) and _thai_word(b.text)):
                 continue
             x0, x1 = a.box[2] + margin, b.box[0] - margin
             if b.box[0] - a.box[2] < LOST_GAP * ref or x1 <= x0:
@@ -509,18 +513,20 @@ class DigitReader:
             return None
         cw = ink.shape[1]
         anchors = [w.box for w in run if self._anchor(w.text)]
-        blocked, cuttable = [], []
+        digits = [w.box for w in run if any(c in _DIGITS for c in w.text)]
+        blocked, cuttable, under_digit = [], [], []
         for g in glyphs:
             blocked.append((g.x0 == 0 and cx0 > 0) or (g.x1 == cw and cx1 < W))
             gx0, gx1 = cx0 + g.x0, cx0 + g.x1
             # Tesseract gives a word per Thai character: the words over the glyph count together
             cuttable.append(sum(max(0, min(b[2], gx1) - max(b[0], gx0)) for b in anchors) > UNDER_ANCHOR * g.w)
+            under_digit.append(sum(max(0, min(b[2], gx1) - max(b[0], gx0)) for b in digits) > UNDER_ANCHOR * g.w)
         band = dg.band_of([g for g, b in zip(glyphs, blocked) if not b] or glyphs, ref)
         if not BAND_LOW * ref < band[0] < BAND_HIGH * ref:  # too few glyphs, or ink of another line: ask the letters
             body = self._body(words, x0, x1)
             if body and BAND_LOW * ref < body[0] < BAND_HIGH * ref:
                 band = (body[0], body[1] - cy0)
-        return _Cut(glyphs, blocked, cuttable, band, (cx0, cy0), (cx0, cx1), (cx0 > 0, cx1 < W))
+        return _Cut(glyphs, blocked, cuttable, under_digit, band, (cx0, cy0), (cx0, cx1), (cx0 > 0, cx1 < W))
 
     def _reads(self, cut: _Cut, labels: list[tuple[str, float]]) -> list[_Read]:
         """Classified glyphs of one cut in page coordinates: touching digits cut apart, broken ones joined,
@@ -532,13 +538,13 @@ class DigitReader:
         wide = self.wide * float(np.median([g.w for g in sure])) if len(sure) >= 2 else 0.0
         near = self.space * h
         items: list[tuple[_Read, dg.Glyph | None]] = []
-        for g, b, c, (lab, p) in zip(cut.glyphs, cut.blocked, cut.cuttable, labels):
+        for g, b, c, d, (lab, p) in zip(cut.glyphs, cut.blocked, cut.cuttable, cut.under_digit, labels):
             if b:
                 items.append((_Read(_box(g, dx, dy), "", 1.0), None))
                 continue
             if dy + g.y1 <= top or dy + g.y0 >= bottom:  # wholly above or below the body: a mark, not ours
                 continue
-            by_digit = any(-near < s.x0 - g.x1 < near or -near < g.x0 - s.x1 < near for s in sure if s is not g)
+            by_digit = d or any(-near < s.x0 - g.x1 < near or -near < g.x0 - s.x1 < near for s in sure if s is not g)
             pieces = self._resolve(g, lab, p, cut.band, wide=wide, by_digit=by_digit)[0] if c else [(g, lab, p)]
             for piece, plab, pp in pieces:
                 items.append((_Read(_box(piece, dx, dy), plab, pp), g if len(pieces) == 1 else None))
@@ -622,9 +628,12 @@ class DigitReader:
             if any(self._at_edge(g, reads, cut) for g in gs):  # the number goes on beyond the crop
                 wider = self._cut(gray, words, x0 - int(WIDER_CROP * ref), x1 + int(WIDER_CROP * ref), seeds, ref)
                 if wider is not None:
-                    cut = wider
-                    reads = self._reads(cut, self._classify(cut.glyphs, cut.band))
-                    gs = self._groups(reads, cut.band[0])
+                    wide_reads = self._reads(wider, self._classify(wider.glyphs, wider.band))
+                    wide_gs = self._groups(wide_reads, wider.band[0])
+                    # the wider crop reads the number on, unless it reads fewer of its digits (another text
+                    # band there, and a glyph read as a letter in it)
+                    if _digit_count(wide_gs) >= _digit_count(gs):
+                        cut, reads, gs = wider, wide_reads, wide_gs
             inside = {id(r) for g in gs for r in g.reads}
             groups.extend(gs)
             others.extend(r for r in reads if id(r) not in inside)
@@ -640,7 +649,7 @@ class DigitReader:
             for a, w in enumerate(words)
             if w.text.strip() and set(w.text.strip()) <= _DIGITS and not _has_ink(gray, w.box)
         }
-        return self._apply(words, groups, others, blank, h, phantoms, self.dayless_months(words), gaps)
+        return self._apply(words, groups, others, blank, h, phantoms, self.dayless_months(words), gaps, ref)
 
     @staticmethod
     def _at_edge(g: _Group, reads: list[_Read], cut: _Cut) -> bool:
@@ -705,10 +714,11 @@ class DigitReader:
         phantoms: set[int] = frozenset(),
         months: list[int] = (),
         gaps: list[int] = (),
+        body: float = 0.0,
     ) -> tuple[list[Word], list[DigitReading]]:
         """Replace the words standing over each group (joined where they share one) by the groups' text;
         a day no word stands over, just before a month name of ``months``, and a sure number alone in a
-        gap before a word of ``gaps`` are put in as words."""
+        gap before a word of ``gaps`` are put in as words (``body``: the line's body height)."""
         readings = [
             DigitReading(words[i].text, "", 0.0, words[i].box)
             for i in blank
@@ -731,7 +741,9 @@ class DigitReader:
         for members, ks in comps.values():
             if not members:
                 gs = [groups[k] for k in ks]
-                day = self._lost_day(words, gs, others, h, months) or self._lost_number(words, gs, others, h, gaps)
+                day = self._lost_day(words, gs, others, h, months) or self._lost_number(
+                    words, gs, others, max(h, body), gaps
+                )
                 if day is not None and day[0] not in replace:
                     m, reading = day
                     replace[m] = [
@@ -820,10 +832,13 @@ class DigitReader:
         self, words: list[Word], gs: list[_Group], others: list[_Read], h: float, gaps: list[int]
     ) -> tuple[int, DigitReading] | None:
         """(index of the word after the gap, reading) when the groups are one sure number of at most
-        ``LOST_DIGITS`` characters lying wholly in a gap of ``gaps``, with no letter glyph touching it."""
+        ``LOST_DIGITS`` characters lying wholly in a gap of ``gaps``, its digits ``LOST_HEIGHT`` x ``h``
+        tall or more, with no letter glyph touching it."""
         if len(gs) != 1 or len(gs[0].text) > LOST_DIGITS:
             return None
         g = gs[0]
+        if any(r.box[3] - r.box[1] < LOST_HEIGHT * h for r in g.reads if r.label in _DIGITS):
+            return None  # a speck, not a digit of this line
         s0, s1 = g.span
         reach = LOST_OVERLAP * (s1 - s0)  # Tesseract's box of a mark before it may reach over its edge
         for m in gaps:
@@ -893,6 +908,16 @@ def _not_read_again(others: list[_Read], groups: list[_Group]) -> list[_Read]:
         return sum(max(0, min(o.box[2], b[2]) - max(o.box[0], b[0])) for b in boxes) > REREAD_OVERLAP * width
 
     return [o for o in others if not inside(o)]
+
+
+def _digit_count(groups: list[_Group]) -> int:
+    return sum(r.label in _DIGITS for g in groups for r in g.reads)
+
+
+def _thai_word(text: str) -> bool:
+    """Thai letters or marks only: no digit, Latin letter or symbol."""
+    text = text.strip()
+    return bool(text) and all("\u0e01" <= c <= "\u0e4f" for c in text)
 
 
 def _english(text: str) -> bool:
