@@ -4,7 +4,7 @@ The net reads a glyph's feature row (``ocr_pipeline.ocr.digit_glyphs.features``)
 ReLU and 2x2 max-pools on the normalised SIZE x SIZE image, then two dense layers on those maps together
 with the rest of the row (gradient histograms and shape measures, standardised). Training shifts, scales
 and shears each image a little at every epoch. The weights are exported as float16 arrays in the layout
-that ``ocr_pipeline.ocr.digits._Cnn`` reads with numpy; PyTorch is needed only here, to train:
+that ``ocr_pipeline.ocr.digit_classifier._Cnn`` reads with numpy; PyTorch is needed only here, to train:
 
     .venv/bin/pip install -e '.[train]'    # torch 2.13.0 (CPU build) and scikit-learn
 """

@@ -342,7 +342,7 @@ def collapse(labels: list[str] | np.ndarray) -> np.ndarray:
 
 def predict(model: dict, X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Numpy forward pass, as in ``ocr_pipeline.ocr.digits``: (collapsed label, probability)."""
-    from ocr_pipeline.ocr.digits import GlyphClassifier
+    from ocr_pipeline.ocr.digit_classifier import GlyphClassifier
 
     clf = GlyphClassifier.from_arrays(model)
     return clf.predict(X)

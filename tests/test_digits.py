@@ -13,7 +13,8 @@ from pytesseract import Output
 
 from ocr_pipeline.model import Word
 from ocr_pipeline.ocr import digit_glyphs as dg
-from ocr_pipeline.ocr.digits import DEFAULT_MODEL, DigitReader, GlyphClassifier
+from ocr_pipeline.ocr.digit_classifier import DEFAULT_MODEL, GlyphClassifier
+from ocr_pipeline.ocr.digits import DigitReader
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 FONTS = "/usr/share/fonts/truetype/tlwg"
@@ -45,6 +46,23 @@ def tesseract_words(img: np.ndarray, psm: int = 7) -> list[Word]:
 
 def digits_of(words: list[Word]) -> str:
     return "".join(c for w in words for c in w.text if c in dg.THAI_DIGITS + dg.ARABIC_DIGITS)
+
+
+def spaced_glyphs(
+    text: str, gaps: list[float], font: str = "Laksaman", pt: float = 16, dpi: int = 300
+) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
+    """Each character drawn on its own, the i-th gap after character i (x em; negative: touching)."""
+    f = ImageFont.truetype(f"{FONTS}/{font}.ttf", round(pt * dpi / 72))
+    px = round(pt * dpi / 72)
+    x, base, boxes = px // 2, int(px * 1.2), []
+    im = Image.new("L", (px * (len(text) + 2), px * 2), 255)
+    d = ImageDraw.Draw(im)
+    for c, gap in zip(text, [*gaps, 0.0]):
+        l, t, r, b = f.getbbox(c, anchor="ls")
+        d.text((x - l, base), c, font=f, fill=0, anchor="ls")
+        boxes.append((x, base + t, x + r - l, base + b))
+        x += r - l + round(gap * px)
+    return np.asarray(im), boxes
 
 
 def glyph_boxes(
@@ -505,3 +523,120 @@ def test_english_words_of_these_reports_are_never_read_as_digits(reader: DigitRe
     assert 1 not in reader.seeds(words)
     new, _readings = reader.reread(img, words)
     assert [w.text for w in new] == ["ย", "No", "ก"]
+
+
+def test_a_blob_of_touching_digits_under_one_word_per_character_is_cut(reader: DigitReader) -> None:
+    """Tesseract gives a word per Thai character: a blob of four touching digits lies under four narrow
+    words, none of which covers much of it alone; together they mark it as digits to be cut apart."""
+    img, boxes = glyph_boxes("๒๕๖๔", font="Laksaman", gap=-0.06)
+    img = cv2.erode(img, np.ones((3, 3), np.uint8))
+    widest = max(g.w for g in dg.find_glyphs(dg.ink_mask(img)))
+    assert widest > 3.4 * max(b[2] - b[0] for b in boxes)  # a blob no word covers a third of
+    y0, y1 = min(b[1] for b in boxes), max(b[3] for b in boxes)
+    words = [Word(c, (b[0], y0, b[2], y1), 60.0) for c, b in zip("๒๕๒๕", boxes)]
+    new, readings = reader.reread(img, words)
+    assert "".join(w.text for w in new) == "๒๕๖๔"
+    assert readings and readings[0].confidence >= reader.min_confidence
+
+
+def test_a_number_read_whole_is_not_flagged_by_another_crops_edge(reader: DigitReader) -> None:
+    """Two numbers close together are read in overlapping crops; a glyph that one crop's edge cuts in two
+    lies inside the number the other crop reads whole, and is no unread blob in that number."""
+    from ocr_pipeline.ocr.digits import _Group, _not_read_again, _Read
+
+    number = _Group([_Read((100, 10, 120, 40), "๒", 1.0), _Read((121, 10, 141, 40), "๕", 1.0)])
+    cut_by_edge = _Read((118, 10, 141, 40), "", 1.0)  # the other crop's piece of ๕
+    letter = _Read((150, 10, 172, 40), "", 1.0)
+    assert _not_read_again([cut_by_edge, letter], [number]) == [letter]
+    assert not reader._unread_inside([number], [letter], 30.0)
+
+
+def _drop_word_over(words: list[Word], x0: int, x1: int) -> list[Word]:
+    """The words without those whose centre lies in columns x0..x1 (what Tesseract dropped)."""
+    return [w for w in words if not x0 <= (w.box[0] + w.box[2]) / 2 <= x1]
+
+
+def _two_words(text: str, gap: float = 0.5) -> tuple[np.ndarray, list[Word]]:
+    """``text`` drawn glyph by glyph, ``gap`` x em apart; words over its first two and last two glyphs only."""
+    img, boxes = glyph_boxes(text, gap=gap)
+    y0, y1 = min(b[1] for b in boxes), max(b[3] for b in boxes)
+    left = Word(text[:2], (boxes[0][0], y0, boxes[1][2], y1), 90.0)
+    right = Word(text[-2:], (boxes[-2][0], y0, boxes[-1][2], y1), 90.0, True)
+    return img, [left, right]
+
+
+@pytest.mark.parametrize("lost", ["๑", "๒๕๖๔"])
+def test_a_number_ocr_dropped_from_a_wide_gap_is_put_back(reader: DigitReader, lost: str) -> None:
+    """Tesseract sometimes drops a number it cannot read and leaves a wide gap (``ปีที่ ๑ และ`` read
+    ``ปีที่ และ``): the ink in the gap is read, and a sure number standing alone there is put in."""
+    img, words = _two_words(f"นา{lost}กม")
+    new, readings = reader.reread(img, words)
+    assert [w.text for w in new] == ["นา", lost, "กม"]
+    assert new[1].space_before and new[2].space_before
+    assert readings[0].before == "" and readings[0].after == lost
+
+
+@pytest.mark.parametrize("dropped", ["ฝ", "ข", "."])
+def test_a_letter_ocr_dropped_from_a_gap_is_not_made_a_digit(reader: DigitReader, dropped: str) -> None:
+    img, words = _two_words(f"นา{dropped}กม")
+    new, readings = reader.reread(img, words)
+    assert [w.text for w in new] == ["นา", "กม"] and not readings
+
+
+def test_a_piece_wider_than_the_digits_beside_it_is_tried_as_two(reader: DigitReader) -> None:
+    """``๓/๒`` run together in a document number: cut in two, its first piece reads ``๗`` (``๓`` and the
+    slash); wider than the number's other digits, that piece is cut again (``๕๓/๒๕๖๔``, not ``๕๗๒๕๖๔``)."""
+    img, boxes = spaced_glyphs("๕๓/๒๕๖๔", [0.12, -0.06, -0.06, 0.12, 0.12, 0.12])
+    img = cv2.erode(img, np.ones((3, 3), np.uint8))
+    y0, y1 = min(b[1] for b in boxes), max(b[3] for b in boxes)
+    words = [Word(c, (b[0], y0, b[2], y1), 60.0) for c, b in zip("๕๓/๒๕๒๕", boxes)]
+    new, _readings = reader.reread(img, words)
+    assert "".join(w.text for w in new) == "๕๓/๒๕๖๔"
+
+
+def test_two_sure_glyphs_close_together_are_not_mended_into_one(reader: DigitReader, monkeypatch) -> None:
+    """``(๕)`` on a small scan: the ``(`` and ``๕``, each read surely, lie closer than a gap between
+    glyphs; joined they read ``๕`` more surely still (a real case: 0.999 against 0.995). Only a piece
+    read unsurely is a piece of a broken glyph: the ``(`` stays."""
+    from ocr_pipeline.ocr.digits import _Read
+
+    img, boxes = spaced_glyphs("(๕", [0.02])
+    glyphs = dg.find_glyphs(dg.ink_mask(img))
+    assert len(glyphs) == 2
+    band = dg.band_of(glyphs)
+    reads = [(_Read((g.x0, g.y0, g.x1, g.y1), lab, p), g) for g, lab, p in zip(glyphs, "(๕", (0.995, 0.998))]
+    monkeypatch.setattr(reader, "_classify", lambda gs, band: [("๕", 0.999)] * len(gs))
+    assert [r.label for r in reader._mend(reads, band)] == ["(", "๕"]
+
+
+def test_loose_boxes_as_tall_as_the_line_do_not_set_the_body_height() -> None:
+    """On small low-resolution lines Tesseract gives many clusters a box as tall as the whole line."""
+    tight = [Word("น", (10 * i, 40, 10 * i + 9, 74), 90.0) for i in range(4)]
+    loose = [Word("ก", (100 + 10 * i, 8, 100 + 10 * i + 9, 106), 90.0) for i in range(6)]
+    assert DigitReader.body_height(tight + loose) == 34.0
+    assert DigitReader.body_height(tight) == 34.0
+
+
+def test_no_number_is_put_in_beside_the_ocrs_own_reading_of_it(reader: DigitReader) -> None:
+    """``(รอบ 5 เดือน)``: the OCR read ``๖`` as ``5`` with a box beside the glyph; the gap after that word
+    holds the ``๖``, but it is no number the OCR dropped (``รอบ 5 ๖ เดือน`` would be wrong)."""
+    img, boxes = spaced_glyphs("นา๖กม", [0.0, 0.6, 0.6, 0.0])
+    y0, y1 = min(b[1] for b in boxes), max(b[3] for b in boxes)
+    five = (boxes[1][0], y0, boxes[1][2] + 4, y1)  # over the letter before the digit (boxes are often off)
+    words = [
+        Word("น", (boxes[0][0], y0, boxes[0][2], y1), 90.0),
+        Word("5", five, 50.0, True),
+        Word("กม", (boxes[3][0], y0, boxes[4][2], y1), 90.0, True),
+    ]
+    new, _readings = reader.reread(img, words)
+    assert "".join(w.text for w in new).count("๖") + "".join(w.text for w in new).count("5") == 1
+
+
+def test_a_speck_in_a_gap_is_not_put_in_as_a_digit(reader: DigitReader) -> None:
+    img, words = _two_words("นา.กม")
+    img = img.copy()
+    x1, x2 = words[0].box[2], words[1].box[0]
+    cy = (words[0].box[1] + words[0].box[3]) // 2
+    cv2.circle(img, ((x1 + x2) // 2, cy), 6, 0, 2)  # a small ring, ๐-like but a third of a digit high
+    new, readings = reader.reread(img, words)
+    assert [w.text for w in new] == ["นา", "กม"] and not readings

@@ -25,6 +25,9 @@ rule's ``before`` found in the truth page and its ``after`` not), kept to compar
 Clean mode (issue 15.1): ``python -m ocr_pipeline.bench clean DIR [--n 20 --seed 16]`` writes the
 generator's truth as correct transcripts into DIR (markdown and HTML, when DIR has no truth yet) and
 benchmarks them: every correction made there is one too many (target 0), every field should be right.
+
+Real lines (issue 14.1): ``python -m ocr_pipeline.bench real-lines DIR`` scores the pipeline and bare
+tesseract on real scanned line images with their truth (``bench/real_lines.py``).
 """
 
 from __future__ import annotations
@@ -431,7 +434,14 @@ def scale_mode(argv: list[str]) -> int:
     return scale_main(argv)
 
 
-SUBCOMMANDS = {"clean": clean_mode, "scale": scale_mode}
+def real_lines_mode(argv: list[str]) -> int:
+    """``real-lines``: real scanned lines against their truth, pipeline and bare tesseract (bench/real_lines.py)."""
+    from ocr_pipeline.bench.real_lines import main as real_lines_main
+
+    return real_lines_main(argv)
+
+
+SUBCOMMANDS = {"clean": clean_mode, "scale": scale_mode, "real-lines": real_lines_mode}
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from PIL import Image
 
 from ocr_pipeline.layout.cells import assign_lines, build_table, compose_canvas
 from ocr_pipeline.layout.grid import find_grids
-from ocr_pipeline.layout.preprocess import prepare_page
+from ocr_pipeline.layout.preprocess import pad_line, prepare_page, single_line, whiten_rows
 from ocr_pipeline.layout.reading_order import page_text
 from ocr_pipeline.model import Correction, Line, Page, PageGeometry
 from ocr_pipeline.ocr.latin_reread import drop_noise, reread_latin
@@ -55,8 +55,12 @@ def read_page_image(image: Image.Image, dpi: float | None, number: int) -> Page:
     ocr = _PageOcr(dpi_used, number)
     ocr.seconds["prepare"] = time.perf_counter() - started
     ocr.geometry = page_geometry(image, gray, dpi, dpi_used, angle)
-    if is_single_line(gray, dpi_used):
-        raw_lines, lines = ocr.read(gray, psm=7)
+    line = single_line(gray, dpi_used)
+    if line is not None:
+        gray = whiten_rows(gray, line[1])  # fragments of the lines above and below, cut by the crop
+        padded, margin = pad_line(gray, line[0])
+        raw_lines, lines = ocr.read(padded, psm=7)
+        _shift(raw_lines + lines, -margin, gray.shape)  # boxes back on the page image
         return _page(number, gray, raw_lines, lines, [], [], ocr)
 
     started = time.perf_counter()
@@ -86,6 +90,22 @@ def page_geometry(image: Image.Image, gray: np.ndarray, dpi: float | None, dpi_u
         scale=round(scale, 6),
         skew=float(angle),
     )
+
+
+def _shift(lines: list[Line], d: int, shape: tuple[int, int]) -> None:
+    """Move the lines' and their words' boxes by ``d`` pixels right and down (each object once), kept
+    inside an image of ``shape`` (Tesseract's boxes of Thai may reach into the margin)."""
+    if not d:
+        return
+    height, width = shape
+    seen: set[int] = set()
+    for obj in [*lines, *(w for ln in lines for w in ln.words)]:
+        if id(obj) not in seen:
+            seen.add(id(obj))
+            x0, y0, x1, y1 = obj.box
+            x0, x1 = (min(max(v + d, 0), width) for v in (x0, x1))
+            y0, y1 = (min(max(v + d, 0), height) for v in (y0, y1))
+            obj.box = (x0, y0, x1, y1)
 
 
 class _PageOcr:
@@ -155,24 +175,6 @@ def _page(number, gray, raw_lines, lines, raw_tables, tables, ocr: _PageOcr) -> 
         unclear_digits=ocr.unclear,
         geometry=ocr.geometry,
     )
-
-
-def is_single_line(gray: np.ndarray, dpi: int) -> bool:
-    """A cropped line of text: short (under 0.8 inch), wide, and one band of ink once the
-    small gaps between Thai stacked marks (tone marks, upper and lower vowels) are closed."""
-    height, width = gray.shape
-    if height > 0.8 * dpi or width < 3 * height:
-        return False
-    ink = (gray < 128).sum(axis=1) > max(2, width // 400)
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], ink.astype(np.int8), [0]))))
-    bands = [[a, b] for a, b in zip(edges[::2], edges[1::2]) if b - a >= 2]
-    merged: list[list[int]] = []
-    for a, b in bands:
-        if merged and a - merged[-1][1] <= max(6, dpi // 30):
-            merged[-1][1] = b
-        else:
-            merged.append([a, b])
-    return len([m for m in merged if m[1] - m[0] >= 8]) == 1
 
 
 @functools.cache

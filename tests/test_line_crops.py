@@ -1,0 +1,83 @@
+"""Cropped lines of text: one line besides the fragments of the lines above and below that the crop cut."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from ocr_pipeline.layout.preprocess import ink_bands, pad_line, single_line, whiten_rows
+from ocr_pipeline.ocr.page_reader import read_page_image
+
+FONT = "/usr/share/fonts/truetype/tlwg/Laksaman.ttf"
+LINE = "ให้คณะกรรมการที่ได้รับการแต่งตั้งทุกท่านปฏิบัติหน้าที่"
+
+
+def page_of_lines(lines: list[str], px: int = 64, leading: float = 2.0) -> np.ndarray:
+    """Lines of text as printed on a page, ``leading`` x ``px`` apart."""
+    font = ImageFont.truetype(FONT, px)
+    width = int(max(font.getlength(t) for t in lines)) + 2 * px
+    img = Image.new("L", (width, int(px * leading * (len(lines) + 1))), 255)
+    for i, text in enumerate(lines):
+        ImageDraw.Draw(img).text((px, int(px * (0.5 + leading * i))), text, font=font, fill=0)
+    return np.asarray(img)
+
+
+def crop_line(page: np.ndarray) -> np.ndarray:
+    """The middle of three lines cut out with the lowest fifth of the line above and the top fifth of
+    the line below (descenders and tone marks of the neighbours come with it)."""
+    (a0, a1), _, (c0, c1) = ink_bands(page, 300)
+    return page[a1 - (a1 - a0) // 5 : c0 + (c1 - c0) // 5]
+
+
+def test_a_line_cut_with_the_edges_of_its_neighbours_is_one_line() -> None:
+    page = page_of_lines(["ปฏิบัติหน้าที่ด้วยความรับผิดชอบ บริสุทธิ์ ยุติธรรม ฎีกา", LINE, "ปัญญา ป้องกัน ปีที่ ฟ้า ปู่"])
+    crop = crop_line(page)
+    found = single_line(crop, 300)
+    assert found is not None
+    (a, b), fragments = found
+    assert fragments and all(f[0] <= 1 or f[1] >= crop.shape[0] - 1 for f in fragments)
+    clean = whiten_rows(crop, fragments)
+    assert (clean[a:b] == crop[a:b]).all()  # the line itself is untouched
+    assert single_line(clean, 300)[1] == []
+
+
+def test_two_whole_lines_are_not_one_line() -> None:
+    page = page_of_lines(["ปฏิบัติหน้าที่ด้วยความรับผิดชอบ", LINE])
+    assert single_line(page, 300) is None
+
+
+def test_the_fragments_of_the_neighbouring_lines_are_not_read() -> None:
+    """Read whole (real Tesseract), a line crop gives its own text only, no line of garbage."""
+    page = page_of_lines(["ปฏิบัติหน้าที่ด้วยความรับผิดชอบ บริสุทธิ์ ยุติธรรม ฎีกา", LINE, "ปัญญา ป้องกัน ปีที่ ฟ้า ปู่"])
+    result = read_page_image(Image.fromarray(crop_line(page)), 300, 1)
+    assert len(result.lines) == 1
+    assert "คณะกรรมการ" in result.text
+
+
+def tight_crop(text: str = LINE) -> np.ndarray:
+    """A line cut right at its ink, as the THND test set's crops are."""
+    page = page_of_lines([text])
+    ys, xs = np.nonzero(page < 128)
+    return page[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
+
+
+def test_a_tight_crop_gets_a_white_margin_and_a_roomy_one_none() -> None:
+    crop = tight_crop()
+    (a, b), _ = single_line(crop, 300)
+    padded, margin = pad_line(crop, (a, b))
+    assert margin >= 0.25 * (b - a) - 1 and padded.shape == (crop.shape[0] + 2 * margin, crop.shape[1] + 2 * margin)
+    assert (padded[margin:-margin, margin:-margin] == crop).all()
+    again, more = pad_line(padded, (a + margin, b + margin))
+    assert more == 0 and again is padded
+
+
+def test_words_of_a_tight_crop_are_boxed_on_the_crop_itself() -> None:
+    """Read with a margin, the words' boxes come back in the crop's own pixels, each over its ink."""
+    crop = tight_crop("ตั้งแต่วันที่ ๑๗ มีนาคม ๒๕๖๔")
+    page = read_page_image(Image.fromarray(crop), 300, 1)
+    assert (page.height, page.width) == crop.shape
+    assert "๑๗" in page.text and "๒๕๖๔" in page.text
+    for w in (w for ln in page.lines for w in ln.words):
+        x0, y0, x1, y1 = w.box
+        assert 0 <= x0 < x1 <= crop.shape[1] and 0 <= y0 < y1 <= crop.shape[0], w
+        assert (crop[y0:y1, x0:x1] < 128).any(), w
