@@ -6,6 +6,8 @@ become several rows; numbers are split off the measure's and the step's text.
 
 from __future__ import annotations
 
+import re
+
 from ocr_pipeline.model import Correction, Measure, Table
 from ocr_pipeline.understand.numbering import (
     BULLET,
@@ -13,6 +15,7 @@ from ocr_pipeline.understand.numbering import (
     LEADING_NUMBER,
     NUMBER_RESIDUE,
     Numbered,
+    number_style,
     split_number,
 )
 from ocr_pipeline.understand.numbering import to_int as _int
@@ -165,9 +168,10 @@ def _glued_continuations(parts: list[str], measure_no: int | None, last_step: in
 
 
 def split_steps(text: str) -> list[str]:
-    """Several numbered steps written in one cell -> one text per step."""
+    """Several numbered steps written in one cell -> one text per step (on lines of their own, or
+    on one line: a transcript's ``๑) จัดทำ… ๒) ตรวจสอบ…``)."""
     parts: list[str] = []
-    for line in text.split("\n"):
+    for line in [piece for ln in text.split("\n") for piece in _inline_steps(ln)]:
         if not line.strip():
             continue
         if parts and not (
@@ -177,6 +181,35 @@ def split_steps(text: str) -> list[str]:
         else:
             parts.append(line.strip())
     return parts
+
+
+# a number inside a line that may open the next step: ``(๒)``, ``๒)``, ``๑.๒``, before Thai text
+_INLINE_NUMBER = re.compile(
+    r"(?<=\S)\s+(?=(?:\(\s*[0-9๐-๙]{1,2}(?:\s*\.\s*[0-9๐-๙]{1,2})?\s*\)|[0-9๐-๙]{1,2}\s*\.\s*[0-9๐-๙]{1,2}[.)]?"
+    r"|[0-9๐-๙]{1,2}\s*\))\s*[\u0e01-\u0e4e])"
+)
+
+
+def _inline_steps(line: str) -> list[str]:
+    """A line cut before each number that continues its first number's sequence in the same
+    style (``๑) …`` then ``๒) …``; ``๑.๑ …`` then ``๑.๒ …``); other numbers stay in the text."""
+    first = split_number(line)
+    style = number_style(line)
+    if first.first is None or style is None:
+        return [line]
+    parts, start = [], 0
+    current = (first.first, first.second)
+    for m in _INLINE_NUMBER.finditer(line):
+        rest = line[m.end() :]
+        nxt = split_number(rest)
+        if number_style(rest) != style or nxt.first is None:
+            continue
+        expected = (current[0], current[1] + 1) if current[1] is not None else (current[0] + 1, None)
+        if (nxt.first, nxt.second) != expected:
+            continue
+        parts.append(line[start : m.start()])
+        start, current = m.end(), expected
+    return parts + [line[start:]]
 
 
 def _thai_pair(left: str, right: str) -> bool:
