@@ -90,6 +90,10 @@ def test_steps_written_on_one_line_are_split():
     assert split_steps("๑) จัดทำทะเบียน ๒) ตรวจสอบพัสดุ") == ["๑) จัดทำทะเบียน", "๒) ตรวจสอบพัสดุ"]
     assert split_steps("๑.๑ จัดทำ ๑.๒ ประชุม ๒) ไม่") == ["๑.๑ จัดทำ", "๑.๒ ประชุม ๒) ไม่"]
     assert split_steps("๑) จัดอบรม จำนวน ๓) ครั้ง") == ["๑) จัดอบรม จำนวน ๓) ครั้ง"]  # not the next number
+    two = "เปิดเผยผลการประเมินผลการปฏิบัติงาน - ส่งบุคลากรเข้ารับการฝึกอบรม"
+    assert split_steps(two, bullets=True) == ["เปิดเผยผลการประเมินผลการปฏิบัติงาน", "- ส่งบุคลากรเข้ารับการฝึกอบรม"]
+    assert split_steps(two) == [two]  # a table whose steps are not marked '-'
+    assert split_steps("จัดทำทะเบียนยืม - คืนพัสดุ", bullets=True) == ["จัดทำทะเบียนยืม - คืนพัสดุ"]
 
 
 def _line(text: str, top: int, height: int) -> Line:
@@ -132,3 +136,21 @@ def test_a_low_line_of_a_short_word_or_a_number_is_no_speck():
     cells = [_cell(0, 0, [_line("ตลอดปีงบประมา", 10, 80), _line("ณ", 95, 34)]), _cell(0, 1, [_line("๑-๔", 10, 30)])]
     cells += [_cell(1, c, [_line("กองคลัง", 200, 80)]) for c in range(2)]
     assert noise_lines(Table(page=1, cells=cells)) == {}
+
+
+def test_a_dot_of_dust_read_as_a_token_after_a_word_is_dropped():
+    """``กองคลัง 3``: the ``3`` is a box of three pixels, no glyph."""
+    words = [Word("กองคลัง", (100, 200, 400, 280), 95.0), Word("3", (420, 270, 424, 273), 60.0, space_before=True)]
+    unit = Cell(
+        row=1,
+        col=2,
+        text="กองคลัง 3",
+        raw_text="กองคลัง 3",
+        conf=80.0,
+        lines=[Line("กองคลัง 3", (100, 200, 424, 280), words)],
+    )
+    cells = [_cell(1, c, [_line("ข้อความ", 200, 80)]) for c in (0, 1)] + [unit]
+    page = Page(1, raw_text="", text="", tables=[Table(page=1, cells=cells)])
+    doc = collect_items([page], {}, {})
+    [fix] = cell_noise_corrections([page], doc)
+    assert (fix.item, fix.before, fix.after, fix.rule) == ("p1.t0.r1.c2", " 3", "", "noise")

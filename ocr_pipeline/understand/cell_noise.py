@@ -7,7 +7,9 @@ empty first cell, or becomes a step. A cell line is noise when it is lower than 
 table's median line height and is no number or date, or lower than ``SMALL`` x that height (or
 than ``BESIDE`` x, lying beside another line of the cell) and is no run of known words either (a
 line of one short Thai word, ``ราย``, ``ณ``, can be that low).
-Each one is dropped from its cell's text with a ``noise`` correction located by item and span.
+A speck can also join a line of text as a token of its own (``กองคลัง 3``, the ``3`` a dot of dust):
+a token whose every glyph box is lower than ``SPECK`` x that height goes too. Each one is dropped
+from its cell's text with a ``noise`` correction located by item and span.
 """
 
 from __future__ import annotations
@@ -21,14 +23,17 @@ from functools import cache
 from ocr_pipeline.clean.dates import find_date_mentions
 from ocr_pipeline.clean.thai_text import join_wrapped, normalize_thai
 from ocr_pipeline.document_text import DocText, Edit, cell_key, located
-from ocr_pipeline.model import Correction, Line, Page, Table
+from ocr_pipeline.model import Correction, Line, Page, Table, Word
 from ocr_pipeline.ocr.latin_reread import english_words
+from ocr_pipeline.ocr.tesseract import line_text
 
 TINY = 0.35  # x the table's median cell-line height: no line of text is this low
 SMALL = 0.45  # ... a line of one short word without marks can be this low, nothing else
 BESIDE = 0.7  # ... a line this low that lies for half its height within another line of the cell is a
 # fragment Tesseract split off it (specks beside a line of text, with marks of its letters)
+SPECK = 0.12  # ... and no glyph: a token whose every box is this low is dust (dots, commas and dashes aside)
 NOISE_SCORE = 90.0
+_PUNCTUATION = re.compile(r"[.,\-–—]+")
 _NUMBER = re.compile(r"[0-9๐-๙]+(?:[-–.,/][0-9๐-๙]+)*[.)]?")
 _DASHES = re.compile(r"[-–—.]+")
 _THAI = re.compile(r"[\u0e01-\u0e5b]+")
@@ -84,10 +89,7 @@ def is_noise(line: Line, median_height: float, others: Sequence[Line] = ()) -> b
 
 def noise_lines(table: Table) -> dict[int, list[int]]:
     """Cell index -> indexes of its lines that are noise (a table read cell by cell only)."""
-    heights = [ln.box[3] - ln.box[1] for c in table.cells for ln in c.lines]
-    if len(heights) < 3:
-        return {}
-    median = statistics.median(heights)
+    median = _median_height(table)
     out: dict[int, list[int]] = {}
     for k, cell in enumerate(table.cells):
         bad = [i for i, ln in enumerate(cell.lines) if is_noise(ln, median, cell.lines[:i] + cell.lines[i + 1 :])]
@@ -96,13 +98,46 @@ def noise_lines(table: Table) -> dict[int, list[int]]:
     return out
 
 
+def _median_height(table: Table) -> float:
+    heights = [ln.box[3] - ln.box[1] for c in table.cells for ln in c.lines]
+    return statistics.median(heights) if len(heights) >= 3 else 0.0
+
+
+def without_specks(line: Line, median_height: float) -> str:
+    """The line's text without its tokens whose every glyph box is lower than ``SPECK`` x the
+    table's median line height (a dot of dust read ``1`` or ``©`` after a word), punctuation aside."""
+    if median_height <= 0 or not line.words:
+        return line.text
+    keep: list[Word] = []
+    for a, b in line.token_ranges():
+        words = line.words[a:b]
+        text = "".join(w.text for w in words)
+        tiny = all(w.box[3] - w.box[1] < SPECK * median_height for w in words)
+        if tiny and not _PUNCTUATION.fullmatch(text):
+            continue
+        keep.extend(words)
+    return line.text if len(keep) == len(line.words) else line_text(keep)
+
+
+def cleaned_cells(table: Table) -> dict[int, list[str]]:
+    """Cell index -> its lines' texts without speck lines and speck tokens, for the cells that have any."""
+    median = _median_height(table)
+    out: dict[int, list[str]] = {}
+    for k, bad in [(k, set(noise_lines(table).get(k, []))) for k in range(len(table.cells))]:
+        lines = table.cells[k].lines
+        texts = [without_specks(ln, median) for i, ln in enumerate(lines) if i not in bad]
+        if bad or texts != [ln.text for ln in lines]:
+            out[k] = texts
+    return out
+
+
 def cell_noise_corrections(pages: Sequence[Page], doc: DocText) -> list[Correction]:
-    """``noise`` corrections that drop the speck lines of every ruled table's cells, located in the
-    cells' items (whose text must still be their lines' text, joined and normalised)."""
+    """``noise`` corrections that drop the speck lines and tokens of every ruled table's cells,
+    located in the cells' items (whose text must still be their lines' text, joined and normalised)."""
     out: list[Correction] = []
     for page in pages:
         for t, table in enumerate(page.tables):
-            for k, bad in noise_lines(table).items():
+            for k, texts in cleaned_cells(table).items():
                 cell = table.cells[k]
                 key = cell_key(page.number, t, cell)
                 if key not in doc:
@@ -110,7 +145,7 @@ def cell_noise_corrections(pages: Sequence[Page], doc: DocText) -> list[Correcti
                 item = doc.get(key)
                 if normalize_thai(join_wrapped([ln.text for ln in cell.lines])) != item.text:
                     continue  # the text is no longer its lines' (not a cell read from pixels)
-                kept = normalize_thai(join_wrapped([ln.text for i, ln in enumerate(cell.lines) if i not in bad]))
+                kept = normalize_thai(join_wrapped(texts))
                 out += located(_cuts(item.text, kept), key, page.number, item.audit_field, "noise", NOISE_SCORE)
     return out
 
