@@ -31,6 +31,7 @@ from ocr_pipeline.resolve.fiscal import resolve_fiscal_mentions
 from ocr_pipeline.resolve.places import resolve_places
 from ocr_pipeline.resolve.vocabulary import resolve_vocabulary
 from ocr_pipeline.understand import Roles, understand
+from ocr_pipeline.understand.cell_noise import cell_noise_corrections
 
 ROUND_MONTHS = {"6 months": 6, "12 months": 12}
 
@@ -84,6 +85,8 @@ def _build_result(source: Source, pages: list[Page]) -> Result:
     pages, layout_warnings = infer_borderless_tables(pages)
     pages, roles, table_warnings = understand(pages)
     doc = collect_items(pages, roles.cell_roles(), roles.lines)
+    cell_noise = cell_noise_corrections(pages, doc)  # specks read as a line in a cell
+    doc = apply_corrections(doc, cell_noise)
     clock.lap("tables")
 
     places, place_fixes = resolve_places(doc)
@@ -100,7 +103,7 @@ def _build_result(source: Source, pages: list[Page]) -> Result:
     _settle_fields(fields, dates)
 
     final = pages_with_text(pages, doc)
-    corrections = read_fixes + place_fixes + word_fixes + fields.corrections + dates.corrections
+    corrections = read_fixes + cell_noise + place_fixes + word_fixes + fields.corrections + dates.corrections
     warnings = read_warnings + layout_warnings + table_warnings + places.warnings + fields.warnings
     warnings += dates.warnings
     warnings += [

@@ -66,6 +66,50 @@ def test_a_page_of_text_has_no_grid():
     assert find_grids(np.asarray(page), DPI) == []
 
 
+def pale_copy(gray: np.ndarray, seed: int = 3) -> np.ndarray:
+    """A pale photocopy of ``gray``: strokes thinned and softened (thin rules come out lighter than
+    letters), the toner light grey and mottled. Otsu's threshold breaks its rules into dashes."""
+    rng = np.random.default_rng(seed)
+    thin = cv2.GaussianBlur(cv2.dilate(gray, np.ones((2, 2), np.uint8)), (0, 0), 1.0).astype(np.float32)
+    out = 255 - (255 - thin) * 0.45
+    out += rng.normal(0, 30, out.shape) * (out < 250)
+    return np.clip(out, 0, 255).astype(np.uint8)
+
+
+def test_the_faint_broken_rules_of_a_pale_copy_are_found():
+    pale = pale_copy(ruled_table(4, 5))
+    grids = find_grids(pale, DPI)
+    assert len(grids) == 1
+    assert (len(grids[0].ys) - 1, len(grids[0].xs) - 1, len(grids[0].cells)) == (4, 5, 20)
+
+
+def test_the_cells_of_a_pale_copy_are_not_taken_for_empty():
+    """Its darkest strokes are lighter than mid-grey."""
+    pale = (255 - (255 - ruled_table(2, 3).astype(np.float32)) * 0.3).astype(np.uint8)  # black -> 178
+    g = find_grids(pale, DPI)[0]
+    _canvas, placed = compose_canvas(pale, g)
+    assert len(placed) == 6
+
+
+def test_strokes_stacked_in_a_cell_do_not_cut_it():
+    """A tall cell whose lines of text put strokes under each other (ป over ป over ป, touching
+    at this resolution) stays one cell: the strokes stop short of the cell's rules."""
+    gray = ruled_table(2, 3).copy()
+    for y in range(215, 365):  # a vertical run over 80 % of the second row's first cell, off its rules
+        gray[y + 180, 320:324] = 0
+    g = find_grids(gray, DPI)[0]
+    assert (len(g.ys) - 1, len(g.xs) - 1, len(g.cells)) == (2, 3, 6)
+
+
+def test_letters_run_together_in_one_header_cell_do_not_cut_it():
+    """A thick copy's shaded header: the letters of one cell run into a horizontal band; it borders
+    no cell in another column, so it is no rule."""
+    gray = ruled_table(3, 4).copy()
+    gray[285:290, 560:950] = 0  # inside the first row's second cell, from its left rule
+    g = find_grids(gray, DPI)[0]
+    assert (len(g.ys) - 1, len(g.cells)) == (3, 12)
+
+
 def test_cells_are_stacked_on_one_canvas_and_lines_go_back_to_their_cell():
     gray = ruled_table(2, 3)
     g = find_grids(gray, DPI)[0]

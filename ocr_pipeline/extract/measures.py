@@ -6,6 +6,8 @@ become several rows; numbers are split off the measure's and the step's text.
 
 from __future__ import annotations
 
+import re
+
 from ocr_pipeline.model import Correction, Measure, Table
 from ocr_pipeline.understand.numbering import (
     BULLET,
@@ -13,6 +15,7 @@ from ocr_pipeline.understand.numbering import (
     LEADING_NUMBER,
     NUMBER_RESIDUE,
     Numbered,
+    number_style,
     split_number,
 )
 from ocr_pipeline.understand.numbering import to_int as _int
@@ -32,6 +35,9 @@ def rows_to_measures(tables: list[TableRows]) -> tuple[list[Measure], list[str],
     for tr in tables:
         col_of = {fld: c for c, fld in tr.cmap.columns.items()}
         page = tr.table.page
+        bulleted = any(
+            BULLET.match(_cell_text(tr.table, r, col_of["step"])) for r in tr.rows if "step" in col_of
+        )  # steps marked '-': a ' - ' inside a step cell opens the next one
         for r in tr.rows:
             cells = {fld: _cell_text(tr.table, r, c) for fld, c in col_of.items()}
             if not any(cells.values()):
@@ -52,7 +58,8 @@ def rows_to_measures(tables: list[TableRows]) -> tuple[list[Measure], list[str],
                 (m.step_no for m in reversed(measures) if m.measure_no == current.first and m.measure == current.text),
                 0,
             )
-            for step_text in _glued_continuations(split_steps(cells.get("step", "")), current.first, last_step):
+            steps = split_steps(cells.get("step", ""), bullets=bulleted)
+            for step_text in _glued_continuations(steps, current.first, last_step):
                 step = split_number(_one_line(step_text))
                 glued = GLUED_STEP.match(_one_line(step_text)) if step.first is None and not step.lost else None
                 if glued and current.first is not None and _int(glued["m"]) == current.first:
@@ -164,10 +171,12 @@ def _glued_continuations(parts: list[str], measure_no: int | None, last_step: in
     return out or [""]
 
 
-def split_steps(text: str) -> list[str]:
-    """Several numbered steps written in one cell -> one text per step."""
+def split_steps(text: str, bullets: bool = False) -> list[str]:
+    """Several numbered steps written in one cell -> one text per step (on lines of their own, or
+    on one line: a transcript's ``๑) จัดทำ… ๒) ตรวจสอบ…``; with ``bullets``, a table whose steps
+    are marked ``-``, also ``จัดทำ… - ตรวจสอบ…``)."""
     parts: list[str] = []
-    for line in text.split("\n"):
+    for line in [piece for ln in text.split("\n") for piece in _inline_steps(ln, bullets)]:
         if not line.strip():
             continue
         if parts and not (
@@ -177,6 +186,43 @@ def split_steps(text: str) -> list[str]:
         else:
             parts.append(line.strip())
     return parts
+
+
+_INLINE_BULLET = re.compile(r"(?<=[\u0e01-\u0e4e])\s+[-–•]\s+(?=[\u0e01-\u0e4e])")
+_THAI_LETTERS = re.compile(r"[\u0e01-\u0e2e]")
+MIN_STEP = 8  # Thai letters on each side of an inline bullet (``ยืม - คืน`` is no two steps)
+# a number inside a line that may open the next step: ``(๒)``, ``๒)``, ``๑.๒``, before Thai text
+_INLINE_NUMBER = re.compile(
+    r"(?<=\S)\s+(?=(?:\(\s*[0-9๐-๙]{1,2}(?:\s*\.\s*[0-9๐-๙]{1,2})?\s*\)|[0-9๐-๙]{1,2}\s*\.\s*[0-9๐-๙]{1,2}[.)]?"
+    r"|[0-9๐-๙]{1,2}\s*\))\s*[\u0e01-\u0e4e])"
+)
+
+
+def _inline_steps(line: str, bullets: bool = False) -> list[str]:
+    """A line cut before each number that continues its first number's sequence in the same
+    style (``๑) …`` then ``๒) …``; ``๑.๑ …`` then ``๑.๒ …``); other numbers stay in the text. With
+    ``bullets``, cut before each `` - `` between two stretches of Thai of ``MIN_STEP`` letters or more."""
+    if bullets:
+        pieces = _INLINE_BULLET.split(line)
+        if len(pieces) > 1 and all(len(_THAI_LETTERS.findall(p)) >= MIN_STEP for p in pieces):
+            return [pieces[0]] + ["- " + p for p in pieces[1:]]
+    first = split_number(line)
+    style = number_style(line)
+    if first.first is None or style is None:
+        return [line]
+    parts, start = [], 0
+    current = (first.first, first.second)
+    for m in _INLINE_NUMBER.finditer(line):
+        rest = line[m.end() :]
+        nxt = split_number(rest)
+        if number_style(rest) != style or nxt.first is None:
+            continue
+        expected = (current[0], current[1] + 1) if current[1] is not None else (current[0] + 1, None)
+        if (nxt.first, nxt.second) != expected:
+            continue
+        parts.append(line[start : m.start()])
+        start, current = m.end(), expected
+    return parts + [line[start:]]
 
 
 def _thai_pair(left: str, right: str) -> bool:

@@ -1,19 +1,31 @@
 """Which tables are measure tables, and which grid column holds which field.
 
-A table is a measure table when its header matches the known columns (fuzzily, one column more
-or fewer allowed). Continuation pages without a header reuse the last mapping; repeated headers
-are dropped from the body rows.
+A table is a measure table when its header names three of the known columns (fuzzily), or when
+its cells do (``understand.columns``: units, date ranges, numbering, what was done) under a header
+that is unreadable, wrong or missing. Each column's field is taken from its cells and its header
+together, so a header shifted by a column that is not there still gives the right fields; a
+column that fits none is kept under ``tables``. A table without a header continues the last
+measure table (its mapping weighs in); repeated headers are dropped from the body rows.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ocr_pipeline.model import Table
+from ocr_pipeline.model import Cell, Table
+from ocr_pipeline.understand.columns import (
+    FIT_ROW,
+    assign,
+    cell_fits,
+    content_scores,
+    header_scores,
+    sure_fields,
+)
 from ocr_pipeline.understand.headings import heading_field, measure_fields
 from ocr_pipeline.understand.numbering import number_style
 
 MIN_HEADER_FIELDS = 3  # header cells that must name a column for a table to be a measure table
+MIN_CONTENT_FIELDS = 3  # columns whose cells alone must say their field, for a table without a readable header
 
 
 @dataclass
@@ -24,6 +36,7 @@ class ColumnMap:
     header_rows: int
     width: int  # grid columns of the table the header came from
     scores: dict[int, float] = field(default_factory=dict)
+    unmatched: list[int] = field(default_factory=list)  # columns with text that fit no field
 
 
 def header_map(table: Table) -> ColumnMap | None:
@@ -74,57 +87,115 @@ def measure_tables(
     tables: list[Table], indexes: list[int] | None = None
 ) -> tuple[list[TableRows], list[Table], list[str]]:
     """Split tables (in document order) into measure tables, with their body rows, and other
-    tables. A markdown table's ragged rows are aligned in the returned ``TableRows.table``.
-    ``indexes``: each table's place on its page (default 0)."""
+    tables; the columns of a measure table that fit no field are kept as another table. A markdown
+    table's ragged rows are aligned in the returned ``TableRows.table``. ``indexes``: each table's
+    place on its page (default 0)."""
     found: list[TableRows] = []
     others: list[Table] = []
     warnings: list[str] = []
     last: ColumnMap | None = None
-    fields = measure_fields()
     for n, table in enumerate(tables):
-        cmap = header_map(table)
-        if cmap is not None:
-            if len(cmap.columns) < len(fields):
-                missing = [f for f in fields if f not in cmap.columns.values()]
-                warnings.append(f"page {table.page}: measure table header lacks {', '.join(missing)}")
-            last = cmap
-            body = list(range(cmap.header_rows, table.n_rows))
-        elif last is not None and abs(table.n_cols - last.width) <= 1:
-            cmap = last  # continuation page without its header
-            body = list(range(table.n_rows))
-        else:
+        if table.source == "markdown":
+            table, ragged = align_ragged_rows(table)
+            warnings += ragged
+        typed = type_columns(table, last)
+        if typed is None:
             others.append(table)
             warnings.append(f"page {table.page}: a table that is not a measure table was kept under 'tables'")
             continue
-        if table.source == "markdown":
-            table, ragged = align_ragged_rows(table, cmap, body)
-            warnings += ragged
+        cmap, body, notes = typed
+        warnings += notes
+        last = cmap
         grid = table.grid()
         body = [r for r in body if not is_repeated_header(grid[r], cmap)]
         found.append(TableRows(table, cmap, body, indexes[n] if indexes else 0))
+        if cmap.unmatched:
+            others.append(_columns_of(table, cmap.unmatched))
+            names = ", ".join(str(c + 1) for c in cmap.unmatched)
+            warnings.append(f"page {table.page}: measure table column {names} fits no field; kept under 'tables'")
     return found, others, warnings
 
 
-def align_ragged_rows(table: Table, cmap: ColumnMap, body: list[int]) -> tuple[Table, list[str]]:
-    """Markdown rows with fewer cells than the body: a continuation row whose empty first cell
-    was left out (its first cell is numbered like a step) is shifted right; others stay left."""
+def type_columns(table: Table, last: ColumnMap | None) -> tuple[ColumnMap, list[int], list[str]] | None:
+    """The column mapping and body rows of a measure table, from its header and its cells, or None
+    when it is no measure table. ``last``: the mapping of the measure table before it, which a
+    table without a header continues."""
+    grid = table.grid()
+    if not grid:
+        return None
+    by_header = header_map(table)
+    head = by_header.header_rows if by_header is not None else _header_height(table, grid)
+    continued = last if head == 0 and last is not None and abs(table.n_cols - last.width) <= 1 else None
+    body = list(range(head, table.n_rows))
+    content = {c: content_scores([grid[r][c] for r in body]) for c in range(table.n_cols)}
+    header = {c: header_scores("".join(grid[r][c] for r in range(head))) for c in range(table.n_cols)}
+    columns, scores = assign(content, header, table.n_cols, continued.columns if continued else None)
+    sure = sure_fields(content, columns)
+    by_cells = len(sure) >= MIN_CONTENT_FIELDS and bool(sure & {"responsible", "period_text"})
+    if by_header is None and continued is None and not by_cells:
+        return None
+    notes = []
+    named = by_header.columns if by_header is not None else {}
+    for c, fld in sorted(columns.items()):
+        if named.get(c, fld) != fld:
+            notes.append(f"page {table.page}: table column {c + 1} is headed '{named[c]}' but its cells are {fld}")
+    missing = [f for f in measure_fields() if f not in columns.values()]
+    if missing:
+        notes.append(f"page {table.page}: measure table has no column for {', '.join(missing)}")
+    unmatched = [
+        c for c in range(table.n_cols) if c not in columns and any(grid[r][c].strip() for r in range(table.n_rows))
+    ]
+    return ColumnMap(columns, head, table.n_cols, scores, unmatched), body, notes
+
+
+def _header_height(table: Table, grid: list[list[str]]) -> int:
+    """Rows taken by a header that names no three columns: the first row (with the rows its cells
+    span) when one of its cells names a column, or when its cells do not fit the fields the rows
+    below give their columns (an unreadable header: a shaded band photocopied into speckle);
+    else 0 (a table that continues one on an earlier page)."""
+    first = max((c.rowspan for c in table.cells if c.row == 0), default=1)
+    if first >= table.n_rows:
+        return 0
+    row = grid[0]
+    if not any(t.strip() for t in row):
+        return first
+    if any(header_scores(t) for t in row):
+        return first
+    below = list(range(first, table.n_rows))
+    content = {c: content_scores([grid[r][c] for r in below]) for c in range(table.n_cols)}
+    columns, _ = assign(content, {}, table.n_cols)
+    fits = [cell_fits(row[c]).get(f, 0.0) for c, f in columns.items() if row[c].strip()]
+    return first if not fits or max(fits) < FIT_ROW else 0
+
+
+def _columns_of(table: Table, cols: list[int]) -> Table:
+    """The table's cells of those columns, as a table of their own."""
+    place = {c: k for k, c in enumerate(cols)}
+    cells = [Cell(**{**vars(c), "col": place[c.col], "colspan": 1}) for c in table.cells if c.col in place]
+    return replace(table, cells=cells)
+
+
+def align_ragged_rows(table: Table) -> tuple[Table, list[str]]:
+    """Markdown rows with fewer cells than the body: a continuation row whose empty first cells
+    were left out (its first cell is numbered like the cells of a later column of the full rows)
+    is shifted right to that column; others stay left."""
+    body = range(1, table.n_rows)
     counts = {r: sum(1 for c in table.cells if c.row == r) for r in body}
     width = max(counts.values(), default=0)
-    col_of = {fld: c for c, fld in cmap.columns.items()}
-    step_styles = {
-        number_style(cell.text)
-        for r in body
-        if counts[r] == width and "step" in col_of and (cell := table.cell_at(r, col_of["step"])) is not None
-    } - {None}
+    styles: dict[int, set[str]] = {}
+    for cell in table.cells:
+        if counts.get(cell.row) == width and (style := number_style(cell.text)) is not None:
+            styles.setdefault(cell.col, set()).add(style)
     warnings = []
     shift: dict[int, int] = {}
     for r in body:
         missing = width - counts[r]
-        if missing <= 0:
-            continue
         first = min((c for c in table.cells if c.row == r), key=lambda c: c.col, default=None)
-        if first is not None and number_style(first.text) in step_styles:
-            shift[r] = missing
+        if missing <= 0 or first is None or (style := number_style(first.text)) is None:
+            continue
+        to = [k for k in range(1, missing + 1) if style in styles.get(first.col + k, set())]
+        if to:
+            shift[r] = missing if missing in to else to[0]
             warnings.append(
                 f"page {table.page}: table row {r + 1} has {counts[r]} cells for {width} "
                 f"columns; read as a continuation row (first cell left empty)"

@@ -1,0 +1,157 @@
+"""Specks inside a table cell that OCR read as a line of text (``ฉ7 1 a`` above a step).
+
+Scanner specks and toner dust in a cell's empty band come back from Tesseract as a line of their
+own: a few symbols, stray Latin letters and Thai marks, much lower than the cell's lines of text
+(a speck has no ascender, no tone mark, no descender). Left in, such a line opens a measure in an
+empty first cell, or becomes a step. A cell line is noise when it is lower than ``TINY`` x the
+table's median line height and is no number or date, or lower than ``SMALL`` x that height (or
+than ``BESIDE`` x, lying beside another line of the cell) and is no run of known words either (a
+line of one short Thai word, ``ราย``, ``ณ``, can be that low).
+A speck can also join a line of text as a token of its own (``กองคลัง 3``, the ``3`` a dot of dust):
+a token whose every glyph box is lower than ``SPECK`` x that height goes too. Each one is dropped
+from its cell's text with a ``noise`` correction located by item and span.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import statistics
+from collections.abc import Sequence
+from functools import cache
+
+from ocr_pipeline.clean.dates import find_date_mentions
+from ocr_pipeline.clean.thai_text import join_wrapped, normalize_thai
+from ocr_pipeline.document_text import DocText, Edit, cell_key, located
+from ocr_pipeline.model import Correction, Line, Page, Table, Word
+from ocr_pipeline.ocr.latin_reread import english_words
+from ocr_pipeline.ocr.tesseract import line_text
+
+TINY = 0.35  # x the table's median cell-line height: no line of text is this low
+SMALL = 0.45  # ... a line of one short word without marks can be this low, nothing else
+BESIDE = 0.7  # ... a line this low that lies for half its height within another line of the cell is a
+# fragment Tesseract split off it (specks beside a line of text, with marks of its letters)
+SPECK = 0.12  # ... and no glyph: a token whose every box is this low is dust (dots, commas and dashes aside)
+NOISE_SCORE = 90.0
+_PUNCTUATION = re.compile(r"[.,\-–—]+")
+_NUMBER = re.compile(r"[0-9๐-๙]+(?:[-–.,/][0-9๐-๙]+)*[.)]?")
+_DASHES = re.compile(r"[-–—.]+")
+_THAI = re.compile(r"[\u0e01-\u0e5b]+")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]")
+
+
+@cache
+def _thai_words() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+
+    return frozenset(thai_words())
+
+
+def _numeric(text: str) -> bool:
+    compact = text.replace(" ", "")
+    return bool(_NUMBER.fullmatch(compact) or _DASHES.fullmatch(compact) or find_date_mentions(text))
+
+
+def _words(text: str) -> bool:
+    """Every token is a known Thai word (pythainlp's list, segmented) or an English word; or the
+    line is one or two Thai letters (the end of a word wrapped alone: ``ปีงบประมา`` / ``ณ``)."""
+    from pythainlp.tokenize import word_tokenize
+
+    if _THAI.fullmatch(text) and len(text) <= 2:
+        return True
+    for token in text.split():
+        if _NUMBER.fullmatch(token):
+            continue
+        if _THAI.fullmatch(token):
+            pieces = word_tokenize(token, engine="newmm", keep_whitespace=False)
+            if not all(p in _thai_words() for p in pieces):
+                return False
+        elif not (_LATIN.fullmatch(token) and len(token) >= 3 and token.lower() in english_words()):
+            return False
+    return bool(text.split())
+
+
+def is_noise(line: Line, median_height: float, others: Sequence[Line] = ()) -> bool:
+    """Is this cell line a speck read as text (see the module's docstring)? ``others``: the cell's
+    other lines."""
+    text = line.text.strip()
+    height = line.box[3] - line.box[1]
+    if not text or median_height <= 0 or height <= 0:
+        return False
+    ratio = height / median_height
+    if ratio < TINY:
+        return not _numeric(text)
+    beside = any(min(line.box[3], o.box[3]) - max(line.box[1], o.box[1]) >= height / 2 for o in others)
+    if ratio < SMALL or (ratio < BESIDE and beside):
+        return not (_numeric(text) or _words(text))
+    return False
+
+
+def noise_lines(table: Table) -> dict[int, list[int]]:
+    """Cell index -> indexes of its lines that are noise (a table read cell by cell only)."""
+    median = _median_height(table)
+    out: dict[int, list[int]] = {}
+    for k, cell in enumerate(table.cells):
+        bad = [i for i, ln in enumerate(cell.lines) if is_noise(ln, median, cell.lines[:i] + cell.lines[i + 1 :])]
+        if bad:
+            out[k] = bad
+    return out
+
+
+def _median_height(table: Table) -> float:
+    heights = [ln.box[3] - ln.box[1] for c in table.cells for ln in c.lines]
+    return statistics.median(heights) if len(heights) >= 3 else 0.0
+
+
+def without_specks(line: Line, median_height: float) -> str:
+    """The line's text without its tokens whose every glyph box is lower than ``SPECK`` x the
+    table's median line height (a dot of dust read ``1`` or ``©`` after a word), punctuation aside."""
+    if median_height <= 0 or not line.words:
+        return line.text
+    keep: list[Word] = []
+    for a, b in line.token_ranges():
+        words = line.words[a:b]
+        text = "".join(w.text for w in words)
+        tiny = all(w.box[3] - w.box[1] < SPECK * median_height for w in words)
+        if tiny and not _PUNCTUATION.fullmatch(text):
+            continue
+        keep.extend(words)
+    return line.text if len(keep) == len(line.words) else line_text(keep)
+
+
+def cleaned_cells(table: Table) -> dict[int, list[str]]:
+    """Cell index -> its lines' texts without speck lines and speck tokens, for the cells that have any."""
+    median = _median_height(table)
+    out: dict[int, list[str]] = {}
+    for k, bad in [(k, set(noise_lines(table).get(k, []))) for k in range(len(table.cells))]:
+        lines = table.cells[k].lines
+        texts = [without_specks(ln, median) for i, ln in enumerate(lines) if i not in bad]
+        if bad or texts != [ln.text for ln in lines]:
+            out[k] = texts
+    return out
+
+
+def cell_noise_corrections(pages: Sequence[Page], doc: DocText) -> list[Correction]:
+    """``noise`` corrections that drop the speck lines and tokens of every ruled table's cells,
+    located in the cells' items (whose text must still be their lines' text, joined and normalised)."""
+    out: list[Correction] = []
+    for page in pages:
+        for t, table in enumerate(page.tables):
+            for k, texts in cleaned_cells(table).items():
+                cell = table.cells[k]
+                key = cell_key(page.number, t, cell)
+                if key not in doc:
+                    continue
+                item = doc.get(key)
+                if normalize_thai(join_wrapped([ln.text for ln in cell.lines])) != item.text:
+                    continue  # the text is no longer its lines' (not a cell read from pixels)
+                kept = normalize_thai(join_wrapped(texts))
+                out += located(_cuts(item.text, kept), key, page.number, item.audit_field, "noise", NOISE_SCORE)
+    return out
+
+
+def _cuts(before: str, after: str) -> list[Edit]:
+    """The stretches of ``before`` that ``after`` lacks or has otherwise (the speck lines with the
+    break or space that joined them)."""
+    ops = difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+    return [Edit(a0, a1, before[a0:a1], after[b0:b1]) for tag, a0, a1, b0, b1 in ops if tag != "equal"]

@@ -1,0 +1,156 @@
+"""Measure-table columns typed from their cells and their header together (understand/columns.py,
+understand/tables.py), steps written on one line, and specks read as a line in a cell
+(understand/cell_noise.py)."""
+
+from __future__ import annotations
+
+from ocr_pipeline.document_text import apply_corrections, collect_items
+from ocr_pipeline.extract.measures import rows_to_measures, split_steps
+from ocr_pipeline.model import Cell, Line, Page, Table, Word
+from ocr_pipeline.understand.cell_noise import cell_noise_corrections, noise_lines
+from ocr_pipeline.understand.columns import cell_fits, content_scores, is_period, is_unit
+from ocr_pipeline.understand.tables import measure_tables
+
+HEADER = ["มาตรการ/แนวทาง", "ขั้นตอน/วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "ผลการดำเนินการ"]
+BODY = [
+    ["๑. มาตรการป้องกันการรับสินบน", "๑) จัดทำแนวปฏิบัติการรับของขวัญ", "กองคลัง", "ต.ค. ๒๕๖๕ - มี.ค. ๒๕๖๖", "ดำเนินการแล้ว"],
+    ["", "๒) ติดป้ายประชาสัมพันธ์", "สำนักปลัด/งานธุรการ", "ไตรมาสที่ ๑-๒", "ได้ติดป้าย จำนวน ๓ จุด"],
+    ["๒. มาตรการประเมินความเสี่ยง", "๑) วิเคราะห์ความเสี่ยง", "ทุกส่วนราชการ", "มกราคม ๒๕๖๖", "ไม่พบความเสี่ยง"],
+]
+FIELDS = {0: "measure", 1: "step", 2: "responsible", 3: "period_text", 4: "result"}
+
+
+def table(rows: list[list[str]], page: int = 2, source: str = "grid") -> Table:
+    cells = [Cell(row=r, col=c, text=t, conf=90.0) for r, row in enumerate(rows) for c, t in enumerate(row)]
+    return Table(page=page, cells=cells, box=(0, 0, 10, 10), source=source)
+
+
+def test_cells_say_what_they_hold():
+    assert is_unit("กองคลัง/งานพัสดุ") and is_unit("หน่วยตรวจสอบ\nภายใน") and not is_unit("จัดทำแผนงาน")
+    assert is_period("ต.ค. ๒๕๖๕ - มี.ค. ๒๕๖๖") and is_period("ตลอดปีงบประมาณ")
+    assert not is_period("ได้จัดอบรม เมื่อวันที่ ๑๕ มีนาคม ๒๕๖๘ มีผู้เข้าร่วม จำนวน ๔๐ คน")
+    assert cell_fits("๑.๒ จัดประชุม") == {"step": 1.0}
+    assert cell_fits("๓. มาตรการเปิดเผยข้อมูล") == {"measure": 1.0}
+    assert cell_fits("ได้ดำเนินการ จำนวน ๒ ครั้ง")["result"] == 1.0
+    assert content_scores(["", "กองคลัง", "ต.ค. ๖๕"]) == {"responsible": 0.5, "period_text": 0.5}
+
+
+def test_a_header_that_names_a_column_that_is_not_there():
+    """A transcript's second table: six header cells over five columns of cells and an empty sixth
+    (issue 15): the fields come from the cells; the header's extra name is kept under 'tables'."""
+    wrong = ["มาตรการ/แนวทาง", "โครงการ/กิจกรรม", "ขั้นตอน/วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา", "ผลการดำเนินการ"]
+    t = table([wrong] + [row + [""] for row in BODY], source="markdown")
+    found, others, warnings = measure_tables([t])
+    assert len(found) == 1 and found[0].cmap.columns == FIELDS
+    assert [o.grid() for o in others] == [[["ผลการดำเนินการ"], [""], [""], [""]]]
+    measures, _, _ = rows_to_measures(found)
+    assert [(m.step, m.responsible, m.period_text) for m in measures][1] == (
+        "ติดป้ายประชาสัมพันธ์",
+        "สำนักปลัด/งานธุรการ",
+        "ไตรมาสที่ ๑-๒",
+    )
+    assert any("headed 'step' but its cells are responsible" in w for w in warnings)
+
+
+def test_swapped_headings_do_not_swap_the_fields():
+    """The unit under a heading that says period, the dates under one that says responsible."""
+    swapped = [HEADER[0], HEADER[1], HEADER[3], HEADER[2], HEADER[4]]
+    found, _, _ = measure_tables([table([swapped] + BODY)])
+    measures, _, _ = rows_to_measures(found)
+    assert (measures[0].responsible, measures[0].period_text) == ("กองคลัง", "ต.ค. ๒๕๖๕ - มี.ค. ๒๕๖๖")
+
+
+def test_an_unreadable_header_is_a_header_and_the_cells_make_the_table():
+    """A shaded header photocopied into speckle reads as garbage: the table is still a measure
+    table and the garbage row no measure row."""
+    garbage = ["“te ม ——", "mitten แอิน5 ลแฟ", "๒พ แซร“ ก,", "", "ผ"]
+    found, others, _ = measure_tables([table([garbage] + BODY)])
+    assert not others and found[0].cmap.columns == FIELDS and found[0].rows == [1, 2, 3]
+    assert len(rows_to_measures(found)[0]) == 3
+
+
+def test_a_table_without_a_header_at_the_start_is_typed_from_its_cells():
+    found, others, _ = measure_tables([table(BODY)])
+    assert not others and found[0].cmap.columns == FIELDS and found[0].rows == [0, 1, 2]
+
+
+def test_a_list_of_staff_is_no_measure_table():
+    """Positions and dates in columns do not make a measure table without steps or measures."""
+    staff = [
+        ["ลำดับ", "ชื่อ - สกุล", "ตำแหน่ง", "วันที่"],
+        ["๑", "นายสมชาย ใจดี", "ปลัดเทศบาล", "๑ ต.ค. ๒๕๖๕"],
+        ["๒", "นางสมศรี ใจงาม", "ผู้อำนวยการกองคลัง", "๑ พ.ย. ๒๕๖๕"],
+    ]
+    t = table(staff)
+    found, others, _ = measure_tables([t])
+    assert found == [] and others == [t]
+
+
+def test_steps_written_on_one_line_are_split():
+    assert split_steps("๑) จัดทำทะเบียน ๒) ตรวจสอบพัสดุ") == ["๑) จัดทำทะเบียน", "๒) ตรวจสอบพัสดุ"]
+    assert split_steps("๑.๑ จัดทำ ๑.๒ ประชุม ๒) ไม่") == ["๑.๑ จัดทำ", "๑.๒ ประชุม ๒) ไม่"]
+    assert split_steps("๑) จัดอบรม จำนวน ๓) ครั้ง") == ["๑) จัดอบรม จำนวน ๓) ครั้ง"]  # not the next number
+    two = "เปิดเผยผลการประเมินผลการปฏิบัติงาน - ส่งบุคลากรเข้ารับการฝึกอบรม"
+    assert split_steps(two, bullets=True) == ["เปิดเผยผลการประเมินผลการปฏิบัติงาน", "- ส่งบุคลากรเข้ารับการฝึกอบรม"]
+    assert split_steps(two) == [two]  # a table whose steps are not marked '-'
+    assert split_steps("จัดทำทะเบียนยืม - คืนพัสดุ", bullets=True) == ["จัดทำทะเบียนยืม - คืนพัสดุ"]
+
+
+def _line(text: str, top: int, height: int) -> Line:
+    return Line(text, (100, top, 700, top + height), [Word(text, (100, top, 700, top + height), 80.0)])
+
+
+def _cell(row: int, col: int, lines: list[Line]) -> Cell:
+    text = "\n".join(ln.text for ln in lines)
+    return Cell(row=row, col=col, text=text, raw_text=text, conf=80.0, lines=lines)
+
+
+def test_a_speck_read_as_a_line_in_a_cell_is_dropped_with_a_located_correction():
+    """``ฉ7 1 a`` (a line a third as high as the cell's lines) above a step would be a step of its
+    own, and in the empty first cell of a continuation row it would open a measure."""
+    cells = [_cell(0, c, [_line(h, 10, 80)]) for c, h in enumerate(HEADER)]
+    rows = [
+        ["๑. มาตรการป้องกันการรับสินบน", "๑) จัดทำแนวปฏิบัติ", "กองคลัง", "ต.ค. ๒๕๖๕", "ดำเนินการแล้ว"],
+        ["", "๒) ติดป้ายประกาศ", "กองคลัง", "ต.ค. ๒๕๖๕", "ดำเนินการแล้ว"],
+    ]
+    for r, row in enumerate(rows, start=1):
+        for c, text in enumerate(row):
+            lines = [_line(text, 200 * r, 80)] if text else []
+            if (r, c) in ((1, 1), (2, 0)):
+                lines.insert(0, _line("ฉ7 1 a", 200 * r - 40, 25))  # specks, above the text
+            cells.append(_cell(r, c, lines))
+    page = Page(2, raw_text="", text="", tables=[Table(page=2, cells=cells, box=(0, 0, 3000, 800))])
+    assert sorted(noise_lines(page.tables[0]).values()) == [[0], [0]]
+    found, _, _ = measure_tables(page.tables)
+    doc = collect_items([page], {(2, 0): dict(found[0].cmap.columns)}, {})
+    fixes = cell_noise_corrections([page], doc)
+    assert [(c.item, c.before.strip(), c.after, c.rule, c.start) for c in fixes] == [
+        ("p2.t0.r1.c1", "ฉ7 1 a", "", "noise", 0),
+        ("p2.t0.r2.c0", "ฉ7 1 a", "", "noise", 0),
+    ]
+    cleaned = apply_corrections(doc, fixes)
+    assert cleaned.get("p2.t0.r2.c0").text == "" and cleaned.get("p2.t0.r1.c1").text == "๑) จัดทำแนวปฏิบัติ"
+
+
+def test_a_low_line_of_a_short_word_or_a_number_is_no_speck():
+    cells = [_cell(0, 0, [_line("ตลอดปีงบประมา", 10, 80), _line("ณ", 95, 34)]), _cell(0, 1, [_line("๑-๔", 10, 30)])]
+    cells += [_cell(1, c, [_line("กองคลัง", 200, 80)]) for c in range(2)]
+    assert noise_lines(Table(page=1, cells=cells)) == {}
+
+
+def test_a_dot_of_dust_read_as_a_token_after_a_word_is_dropped():
+    """``กองคลัง 3``: the ``3`` is a box of three pixels, no glyph."""
+    words = [Word("กองคลัง", (100, 200, 400, 280), 95.0), Word("3", (420, 270, 424, 273), 60.0, space_before=True)]
+    unit = Cell(
+        row=1,
+        col=2,
+        text="กองคลัง 3",
+        raw_text="กองคลัง 3",
+        conf=80.0,
+        lines=[Line("กองคลัง 3", (100, 200, 424, 280), words)],
+    )
+    cells = [_cell(1, c, [_line("ข้อความ", 200, 80)]) for c in (0, 1)] + [unit]
+    page = Page(1, raw_text="", text="", tables=[Table(page=1, cells=cells)])
+    doc = collect_items([page], {}, {})
+    [fix] = cell_noise_corrections([page], doc)
+    assert (fix.item, fix.before, fix.after, fix.rule) == ("p1.t0.r1.c2", " 3", "", "noise")
