@@ -6,7 +6,7 @@ import pytest
 
 from ocr_pipeline.clean.thai_text import join_wrapped
 from ocr_pipeline.extract.memo import header_fields, tidy_value
-from ocr_pipeline.extract.signatures import despeck, find_signatories, split_positions
+from ocr_pipeline.extract.signatures import despeck, find_signatories, other_readings, split_positions, with_agency
 from ocr_pipeline.model import Line, Page, Word
 from ocr_pipeline.resolve.dates import period_phrase, report_round
 from ocr_pipeline.resolve.fiscal import rewrite_fiscal_mentions
@@ -100,6 +100,35 @@ def test_positions_side_by_side_split_by_x():
     names = line([("(นางสาวสุดา", 300), ("ใจดี)", 520), ("(นายสมชาย", 1300), ("ดีมาก)", 1520)])
     positions = line([("หัวหน้า", 250), ("สำนักปลัด", 470), ("ปลัด", 1300), ("เทศบาล", 1520)])
     assert split_positions(names, positions, 2) == ["หัวหน้า สำนักปลัด", "ปลัด เทศบาล"]
+
+
+def test_positions_side_by_side_keep_the_corrections_of_their_line():
+    """The words as read give the places; the cleaned line text (here a lost mai ek put back) the text."""
+
+    def line(tokens, text=None):
+        words = [Word(t, (x, 0, x + 200, 40), 95.0, space_before=i > 0) for i, (t, x) in enumerate(tokens)]
+        return Line(text=text or " ".join(t for t, _ in tokens), box=(0, 0, 2000, 40), words=words)
+
+    names = line([("(นางสาวสุดา", 300), ("ใจดี)", 520), ("(นายสมชาย", 1300), ("ดีมาก)", 1520)])
+    positions = line(
+        [("หัวหน้าฝ่ายบริหารงานทัวไป", 350), ("ปลัดเทศบาลเมืองหล่อยง", 1400)],
+        text="หัวหน้าฝ่ายบริหารงานทั่วไป ปลัดเทศบาลเมืองหล่อยูง",
+    )
+    assert split_positions(names, positions, 2) == ["หัวหน้าฝ่ายบริหารงานทั่วไป", "ปลัดเทศบาลเมืองหล่อยูง"]
+
+
+def test_other_readings_of_a_name_line_go_to_their_names():
+    names = ["นางสาวสุดา ใจดี", "นายสมชาย ดีมาก"]
+    readings = ["(นางสาวสุดา ใจดี) (นายสมชาย ดีมาก)", "(นายสมซาย ดีมาก) .", "ทราบ"]
+    assert other_readings(names, readings) == [("นางสาวสุดา ใจดี",), ("นายสมชาย ดีมาก", "นายสมซาย ดีมาก")]
+
+
+def test_a_position_ends_with_the_agency_as_the_gazetteer_wrote_it():
+    agency = "องค์การบริหารส่วนตำบลไผ่วง"
+    assert with_agency("นายกองค์การบริหารส่วนตำบล ไผ่วง", agency) == "นายก" + agency
+    assert with_agency("ปลัด" + agency + ".", agency) == "ปลัด" + agency
+    assert with_agency("หัวหน้าสำนักปลัด", agency) == "หัวหน้าสำนักปลัด"
+    assert with_agency("นายก" + agency, None) == "นายก" + agency
 
 
 def test_fiscal_year_and_round_rewritten_to_the_settled_values():

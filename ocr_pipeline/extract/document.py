@@ -15,7 +15,7 @@ from ocr_pipeline.clean.lexicon import repair_units, repair_words, to_correction
 from ocr_pipeline.clean.names import fix_title, resolve_names
 from ocr_pipeline.extract.measures import rows_to_measures
 from ocr_pipeline.extract.memo import FieldHit, header_fields
-from ocr_pipeline.extract.signatures import despeck, find_signatories
+from ocr_pipeline.extract.signatures import despeck, signature_blocks, with_agency
 from ocr_pipeline.model import Correction, Document, Measure, Page, Signatory
 from ocr_pipeline.resources import load_list
 from ocr_pipeline.understand import Roles
@@ -23,6 +23,7 @@ from ocr_pipeline.understand.tables import TableRows
 
 SPECK_SCORE = 90.0
 TITLE_SCORE = 90.0
+AGENCY_SCORE = 90.0  # a position's agency name as the gazetteer resolved it (spaces, a speck after it)
 REQUIRED_FIELDS = ("agency", "doc_number", "doc_date", "subject", "fiscal_year_be", "period_start", "period_end")
 
 
@@ -123,10 +124,11 @@ def _doc_number(out: Extracted, pages: list[Page], places: PlaceResolution) -> N
 
 
 def _signatories(pages: list[Page], out: Extracted) -> list[Signatory]:
-    """Signature blocks, with each name checked against its other mentions and name lists."""
+    """Signature blocks, with each name checked against its other readings and mentions and the
+    name lists."""
     blocks = []
-    for s, page in find_signatories(pages):
-        name, position = s.name, s.position
+    for block in signature_blocks(pages):
+        name, position, page = block.signatory.name, block.signatory.position, block.page
         for attr in ("name", "position"):
             before = name if attr == "name" else position
             after = despeck(before) or None
@@ -136,13 +138,19 @@ def _signatories(pages: list[Page], out: Extracted) -> list[Signatory]:
                     name = after or ""
                 else:
                     position = after
+        placed = with_agency(position, out.document.agency)
+        if position and placed != position:
+            _correct(out, page, "document.signatories", position, placed or "", "gazetteer", AGENCY_SCORE)
+            position = placed
         titled = fix_title(name)
         _correct(out, page, "document.signatories", name, titled, "name", TITLE_SCORE)
-        blocks.append((Signatory(titled, position), page))
-    names, fixes, warnings = resolve_names([(page, "document.signatories", s.name) for s, page in blocks])
+        blocks.append((Signatory(titled, position), page, list(block.readings)))
+    names, fixes, warnings = resolve_names(
+        [(page, "document.signatories", s.name) for s, page, _r in blocks], readings=[r for _s, _p, r in blocks]
+    )
     out.corrections += fixes
     out.warnings += warnings
-    return [Signatory(name=name, position=s.position) for (s, _page), name in zip(blocks, names)]
+    return [Signatory(name=name, position=s.position) for (s, _page, _r), name in zip(blocks, names)]
 
 
 def _unclear_number(value: str | None, page: Page | None) -> str | None:

@@ -8,21 +8,38 @@ transcript the position line is cut where a known position starts.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from ocr_pipeline.clean.thai_text import normalize_thai
 from ocr_pipeline.model import Line, Page, Signatory, union_box
 from ocr_pipeline.resources import load_list, load_table
-from ocr_pipeline.understand.labels import name_groups
+from ocr_pipeline.understand.labels import NAME_GROUP, name_groups
 
 MEMO_TITLE = "บันทึกข้อความ"
 
 
+@dataclass(frozen=True)
+class SignatureBlock:
+    """A signature block found on a page; ``readings``: other readings of its name (the name line
+    read again from its pixels, ``Line.readings``), despecked, for the names' clean-up."""
+
+    signatory: Signatory
+    page: int
+    readings: tuple[str, ...] = ()
+
+
 def find_signatories(pages: list[Page]) -> list[tuple[Signatory, int]]:
     """(Signatory, page number) for every signature block, in reading order."""
-    found: list[tuple[Signatory, int]] = []
+    return [(b.signatory, b.page) for b in signature_blocks(pages)]
+
+
+def signature_blocks(pages: list[Page]) -> list[SignatureBlock]:
+    """Every signature block with the other readings of its name, in reading order."""
+    found: list[SignatureBlock] = []
     for page in pages:
         if page.tables and MEMO_TITLE not in page.text.replace(" ", "")[:400]:
             continue  # table pages carry no signature blocks in these reports
@@ -33,9 +50,31 @@ def find_signatories(pages: list[Page]) -> list[tuple[Signatory, int]]:
                 continue
             below = _position_line(lines, i)
             positions = split_positions(line, below, len(names)) if below else [None] * len(names)
-            for name, position in zip(names, positions):
-                found.append((Signatory(name=name, position=position), page.number))
+            others = other_readings(names, line.readings)
+            for name, position, readings in zip(names, positions, others):
+                found.append(SignatureBlock(Signatory(name=name, position=position), page.number, readings))
     return found
+
+
+def other_readings(names: list[str], readings: list[str]) -> list[tuple[str, ...]]:
+    """For each name of a name line, its group in each other reading of the line: the group at
+    the same place when a reading has as many groups, else the most similar one."""
+    out: list[list[str]] = [[] for _ in names]
+    for reading in readings:
+        groups = [g for g in (despeck(" ".join(g.split())) for g in NAME_GROUP.findall(normalize_thai(reading))) if g]
+        if not groups:
+            continue
+        for k, name in enumerate(names):
+            if len(groups) == len(names):
+                out[k].append(groups[k])
+            else:
+                best = max(groups, key=lambda g: fuzz.ratio(g, name))
+                if fuzz.ratio(best, name) >= OTHER_READING_SIMILARITY:
+                    out[k].append(best)
+    return [tuple(o) for o in out]
+
+
+OTHER_READING_SIMILARITY = 60.0  # a group of another reading with fewer or more groups is this name's
 
 
 SPECK = re.compile(
@@ -52,6 +91,27 @@ def despeck(text: str | None) -> str | None:
     while before != text:  # a speck may hide another: "ตำบลต้า ' ."
         before, text = text, " ".join(SPECK.sub("", text).split())
     return text
+
+
+def with_agency(position: str | None, agency: str | None) -> str | None:
+    """A position that ends with the document's agency name written apart or with a speck after
+    it, the agency written as the gazetteer resolved it: "นายกองค์การบริหารส่วนตำบล ไผ่วง" ->
+    "นายกองค์การบริหารส่วนตำบลไผ่วง", "ปลัดเทศบาลตำบลต้า." -> "ปลัดเทศบาลตำบลต้า"."""
+    if not position or not agency:
+        return position
+    compact = position.replace(" ", "").rstrip(".,'`")
+    if not compact.endswith(agency) or position.endswith(" " + agency):
+        return position
+    start, seen = len(position), 0
+    head = len(compact) - len(agency)  # letters before the agency name
+    for i, ch in enumerate(position):
+        if ch == " ":
+            continue
+        if seen == head:
+            start = i
+            break
+        seen += 1
+    return position[:start] + agency
 
 
 THAI_LETTERS = re.compile(r"[\u0e01-\u0e2e]")
@@ -108,14 +168,58 @@ def _tokens(line: Line) -> list[tuple[str, float]]:
 
 
 def _split_by_x(name_line: Line, position_line: Line, count: int) -> list[str | None] | None:
+    """Each token of the position line goes to the name whose bracket is nearest; the words as
+    read give the places, the line's cleaned text (corrections applied) gives the text."""
     centres = [x for tok, x in _tokens(name_line) if "(" in tok or "[" in tok]
     if len(centres) != count:
         return None
+    tokens = _tokens(position_line)
+    owners = [min(range(count), key=lambda k: abs(centres[k] - x)) for _tok, x in tokens]
+    pieces = _cleaned_tokens(position_line, [tok for tok, _x in tokens])
     parts: list[list[str]] = [[] for _ in range(count)]
-    for tok, x in _tokens(position_line):
-        nearest = min(range(count), key=lambda k: abs(centres[k] - x))
-        parts[nearest].append(tok)
+    for piece, owner in zip(pieces, owners):
+        if piece:
+            parts[owner].append(piece)
     return [" ".join(p) or None for p in parts]
+
+
+def _cleaned_tokens(line: Line, raw_tokens: list[str]) -> list[str]:
+    """The line's cleaned text cut where its raw tokens start (aligned character by character)."""
+    raw = " ".join(raw_tokens)
+    clean = " ".join(line.text.split())
+    if raw == clean:
+        return raw_tokens
+    starts, at = [], 0
+    for tok in raw_tokens:
+        starts.append(at)
+        at += len(tok) + 1
+    mapped = _map_offsets(raw, clean, starts[1:])
+    cuts = [0] + [_at_space(clean, m) for m in mapped] + [len(clean)]
+    return [clean[a:b].strip() for a, b in zip(cuts, cuts[1:])]
+
+
+def _map_offsets(src: str, dst: str, offsets: list[int]) -> list[int]:
+    """Where each offset of ``src`` falls in ``dst`` after aligning the two."""
+    out = []
+    ops = Levenshtein.opcodes(src, dst)
+    for off in offsets:
+        for op in ops:
+            if op.src_start <= off < op.src_end or (op.src_start == op.src_end == off):
+                if op.tag == "equal":
+                    out.append(op.dest_start + off - op.src_start)
+                else:
+                    out.append(op.dest_start if off == op.src_start else op.dest_end)
+                break
+        else:
+            out.append(len(dst))
+    return sorted(out)
+
+
+def _at_space(text: str, at: int) -> int:
+    """The space nearest to ``at`` (a cut between two tokens), or ``at`` when there is none near."""
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    near = min(spaces, key=lambda i: abs(i - at), default=None)
+    return near if near is not None and abs(near - at) <= 3 else at
 
 
 @cache
