@@ -43,9 +43,13 @@ def test_a_tone_mark_the_page_reading_lost_is_read_again_from_the_line():
     assert block.signatory.position.startswith("นักวิเคราะห์นโยบายและแผน")
 
 
-def test_lines_that_are_no_name_line_are_not_read_again():
-    page = read_page_image(_memo_end("นางสาววณิชชา ปิ่นทอง"), DPI, 1)
-    assert [bool(ln.readings) for ln in page.lines] == ["(" in ln.text for ln in page.lines]
+def test_only_name_lines_and_the_position_under_them_are_read_again():
+    page = read_page_image(_memo_end("นายวิภาค คงไชย"), DPI, 1)
+    read_again = [ln.text for ln in page.lines if ln.readings]
+    assert len(read_again) == 2 and "(" in read_again[0] and "นโยบาย" in read_again[1]
+    (name,) = [ln for ln in page.lines if "(" in ln.text]
+    (position,) = [ln for ln in page.lines if "นโยบาย" in ln.text]
+    assert len(name.readings) == 2 and len(position.readings) == 1  # the position: tha model only
 
 
 def test_the_cut_keeps_a_mark_above_the_box_and_drops_a_pen_stroke_coming_down():

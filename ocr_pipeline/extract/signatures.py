@@ -30,6 +30,8 @@ class SignatureBlock:
     signatory: Signatory
     page: int
     readings: tuple[str, ...] = ()
+    position_readings: tuple[str, ...] = ()  # the position line read again (one position only)
+    page_reading: str | None = None  # the name line as the page read it, when that was no name line
 
 
 def find_signatories(pages: list[Page]) -> list[tuple[Signatory, int]]:
@@ -45,15 +47,31 @@ def signature_blocks(pages: list[Page]) -> list[SignatureBlock]:
             continue  # table pages carry no signature blocks in these reports
         lines = sorted((ln for ln in page.lines if ln.text.strip()), key=lambda ln: ln.box[1])
         for i, line in enumerate(lines):
-            names = name_groups(line.text)
+            names, readings, garbled = name_groups(line.text), line.readings, None
             if not names:
-                continue
+                names, readings = _names_read_again(line)
+                if not names:
+                    continue
+                garbled = line.text
             below = _position_line(lines, i)
             positions = split_positions(line, below, len(names)) if below else [None] * len(names)
-            others = other_readings(names, line.readings)
+            others = other_readings(names, readings)
+            again = tuple(below.readings) if below is not None and len(names) == 1 else ()
             for name, position, readings in zip(names, positions, others):
-                found.append(SignatureBlock(Signatory(name=name, position=position), page.number, readings))
+                signatory = Signatory(name=name, position=position)
+                found.append(SignatureBlock(signatory, page.number, readings, again, garbled))
     return found
+
+
+def _names_read_again(line: Line) -> tuple[list[str], list[str]]:
+    """(names, other readings) of a line whose page reading is no name line but whose reading
+    again is (``ocr/name_lines.py`` reads lines with a bracket and a title again): the first such
+    reading gives the names."""
+    for k, reading in enumerate(line.readings):
+        names = name_groups(normalize_thai(reading))
+        if names:
+            return names, line.readings[:k] + line.readings[k + 1 :]
+    return [], []
 
 
 def other_readings(names: list[str], readings: list[str]) -> list[tuple[str, ...]]:
@@ -114,6 +132,35 @@ def with_agency(position: str | None, agency: str | None) -> str | None:
     return position[:start] + agency
 
 
+EDGE_JUNK = re.compile(r"^(?:[0-9A-Za-z.,:;'`|_~-]{1,3}\s+)+|(?:\s+[0-9A-Za-z.,:;'`|_~-]{1,3})+$")
+
+
+def drop_edge_junk(text: str | None) -> str | None:
+    """A position without the short tokens of Latin letters or digits OCR made of a speck at
+    its ends ("6 นักวิเคราะห์นโยบายและแผน", "ปลัดเทศบาล 0"); a position line has neither."""
+    if text is None or not THAI_LETTERS.search(text):
+        return text
+    out = EDGE_JUNK.sub("", text)
+    return out if THAI_LETTERS.search(out) else text
+
+
+def known_position(text: str, agency: str | None = None, place: str | None = None) -> bool:
+    """Is ``text`` (spaces aside) made of positions, ranks and links of the vocabulary and the
+    agency's name or place name only? ("นายกองค์การบริหารส่วนตำบลไผ่วง", "รองปลัดเทศบาล ปฏิบัติหน้าที่ปลัดเทศบาล")"""
+    from ocr_pipeline.clean.lexicon import position_vocabulary
+
+    pieces = set(position_vocabulary().keys) | {p for p in (agency, place) if p}
+    compact = "".join(normalize_thai(text).split())
+    if not compact:
+        return False
+    longest = max(len(p) for p in pieces)
+    ends = {0}
+    for i in range(1, len(compact) + 1):
+        if any(compact[j:i] in pieces for j in ends if i - j <= longest):
+            ends.add(i)
+    return len(compact) in ends
+
+
 THAI_LETTERS = re.compile(r"[\u0e01-\u0e2e]")
 
 
@@ -133,10 +180,12 @@ def _position_line(lines: list[Line], index: int) -> Line | None:
             return None
         if len(THAI_LETTERS.findall(nxt.text)) >= 3:
             if k + 1 < len(lines) and lines[k + 1].text.strip().startswith(_continuations()):
+                more = lines[k + 1].text.strip()
                 return Line(
-                    text=nxt.text.strip() + " " + lines[k + 1].text.strip(),
+                    text=nxt.text.strip() + " " + more,
                     box=nxt.box,
                     words=nxt.words + lines[k + 1].words,
+                    readings=[r + " " + more for r in nxt.readings],
                 )
             return nxt
     return None

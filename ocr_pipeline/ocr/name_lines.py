@@ -13,6 +13,8 @@ list of images; lines stacked on one canvas and read as a block lost more marks)
 
 from __future__ import annotations
 
+import re
+
 import cv2
 import numpy as np
 from PIL import Image
@@ -23,6 +25,8 @@ from ocr_pipeline.ocr.tesseract import line_text, ocr_images
 from ocr_pipeline.understand.labels import name_groups
 
 NAME_READERS = ("tha", "Thai")  # Tesseract models that read each name line again
+POSITION_READER = "tha"  # the model that reads the position line under it again
+ROW_BELOW = 1.6  # the position line's centre lies within this many name-line heights under it
 SCALE = 0.7  # the cut is shrunk to this size before reading
 PAD_X = 0.3  # room left and right of the line's box, in line heights
 PAD_Y = 0.06  # room below the line's box (more takes in the next line)
@@ -32,28 +36,65 @@ MARGIN = 0.3  # white added around the cut, in line heights
 SPACE_GAP = 0.5  # the Thai script model spaces every glyph: a word gap is wider than this x the glyphs' median height
 
 
+# a bracket and a title: a name line whose reading is too garbled for ``name_groups``
+# (". (นายปิยะณัฐลือโสภา ฏฏม (นางกัลยคา เอมสอาค) .": a closing bracket read as letters)
+LOOSE_NAME_LINE = re.compile(r"[(\[{]\s*(?:นางสาว|นาง|นาย|ว่าที่)")
+
+
 def name_line_indexes(lines: list[Line]) -> list[int]:
-    """The lines that read as a signature's name line."""
-    return [i for i, ln in enumerate(lines) if name_groups(normalize_thai(ln.text))]
+    """The lines that read as a signature's name line, or hold a bracket and a title."""
+    return [
+        i
+        for i, ln in enumerate(lines)
+        if name_groups(normalize_thai(ln.text)) or LOOSE_NAME_LINE.search(normalize_thai(ln.text))
+    ]
 
 
 def reread_name_lines(gray: np.ndarray, lines: list[Line], dpi: int) -> dict[int, list[str]]:
-    """Line index -> its readings by the models of ``NAME_READERS``, for the page's name lines.
+    """Line index -> its readings, for the page's name lines (by the models of ``NAME_READERS``)
+    and the position line under each (by ``POSITION_READER``, the whole row: Tesseract sometimes
+    cuts a position's first word off as lines of its own).
 
     ``gray``: the prepared page the lines were read from (their boxes are its pixels). Each line is
     read as a single text line (``--psm 7``), all lines of the page in one Tesseract run per model."""
     picks = name_line_indexes(lines)
     if not picks:
         return {}
-    cuts = [Image.fromarray(_cut(gray, lines[i].box)) for i in picks]
     readings: dict[int, list[str]] = {i: [] for i in picks}
+    rows = [row for row in (position_row(lines, i) for i in picks) if row is not None]
+    cuts = [Image.fromarray(_cut(gray, lines[i].box)) for i in picks]
+    row_cuts = [Image.fromarray(_cut(gray, box)) for _i, box in rows]
     for langs in NAME_READERS:
-        for index, read in zip(picks, ocr_images(cuts, psm=7, langs=langs, dpi=dpi)):
-            texts = [ln.text if langs != "Thai" else _respaced(ln.words) for ln in read]
+        extra = row_cuts if langs == POSITION_READER else []
+        read = ocr_images(cuts + extra, psm=7, langs=langs, dpi=dpi)
+        for index, lines_read in zip(picks + [i for i, _box in rows], read):
+            texts = [ln.text if langs != "Thai" else _respaced(ln.words) for ln in lines_read]
             text = " ".join(t for t in texts if t.strip())
             if text:
-                readings[index].append(text)
+                readings.setdefault(index, []).append(text)
     return readings
+
+
+def position_row(lines: list[Line], name: int) -> tuple[int, tuple[int, int, int, int]] | None:
+    """(index, box) of the line under name line ``name`` (the position, as the signature block's
+    next line) and the box of its whole row: with the pieces Tesseract made separate lines of."""
+    x0, y0, x1, y1 = lines[name].box
+    h = y1 - y0
+    below = [
+        i
+        for i, ln in enumerate(lines)
+        if i != name and y1 - 0.3 * h < (ln.box[1] + ln.box[3]) / 2 <= y1 + ROW_BELOW * h and ln.text.strip()
+    ]
+    if not below:
+        return None
+    main = max(below, key=lambda i: len(lines[i].text))
+    if name_groups(normalize_thai(lines[main].text)):
+        return None
+    m0, m1 = lines[main].box[1], lines[main].box[3]
+    row = [i for i in below if min(m1, lines[i].box[3]) - max(m0, lines[i].box[1]) > 0.3 * (m1 - m0)]
+    boxes = [lines[i].box for i in row]
+    box = (min(b[0] for b in boxes), m0, max(b[2] for b in boxes), m1)
+    return main, box
 
 
 def _cut(gray: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
