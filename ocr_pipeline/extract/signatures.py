@@ -57,9 +57,9 @@ def signature_blocks(pages: list[Page]) -> list[SignatureBlock]:
             positions = split_positions(line, below, len(names)) if below else [None] * len(names)
             others = other_readings(names, readings)
             again = tuple(below.readings) if below is not None and len(names) == 1 else ()
-            for name, position, readings in zip(names, positions, others):
+            for name, position, other in zip(names, positions, others):
                 signatory = Signatory(name=name, position=position)
-                found.append(SignatureBlock(signatory, page.number, readings, again, garbled))
+                found.append(SignatureBlock(signatory, page.number, other, again, garbled))
     return found
 
 
