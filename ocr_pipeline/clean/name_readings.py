@@ -33,7 +33,7 @@ from ocr_pipeline.resources import load_table
 KNOWN_BONUS = 1.0  # a known name's cost is lowered by this much
 READING_MARGIN = 0.2  # a part as read is changed when it costs this much more than the best candidate
 LIST_READINGS = 3  # a candidate that no reading wrote needs this many readings (a known name alone)
-MAX_PART_COST = 1.6  # a candidate further than this from the part as read is not considered
+MAX_PART_COST = 1.6  # a candidate further than this from most readings (by weight) is not considered
 FIRST_WEIGHT = 1.3  # the page's reading counts this many times (the re-readings share one crop)
 LETTERS_NEED_KNOWN = True  # a part whose letters (marks aside) change must become a known name
 TITLE_EDITS = 1  # a garbled title (``น่าย``) is recognised within this many edits of another reading's
@@ -181,8 +181,11 @@ def _choose_part(values: list[str], part: str, known: KnownNames) -> tuple[str, 
 
     first_known = known.contains(part, first)
 
+    total = sum(counts.values())
+
     def allowed(c: str) -> bool:
-        if reading_cost(first, c) > MAX_PART_COST or (c not in counts and len(observed) < LIST_READINGS):
+        near = sum(n for v, n in counts.items() if reading_cost(v, c) <= MAX_PART_COST)
+        if 2 * near <= total or (c not in counts and len(observed) < LIST_READINGS):
             return False
         # the re-readings share one cut: letters (not marks) they change need a known name
         return not LETTERS_NEED_KNOWN or _letters(c) == _letters(first) or (known.contains(part, c) and not first_known)
