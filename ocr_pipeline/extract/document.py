@@ -181,7 +181,9 @@ def _clean_position(position: str | None, page: int, agency: str | None, fixes: 
     if not value:
         return None
     repaired = repair_position(value)
-    fixes += to_corrections(repaired.changes, page, "document.signatories")
+    if repaired.changes:  # one correction of the whole position: its words' changes may overlap
+        score = min(c.score for c in repaired.changes)
+        fixes.append(Correction(page, "document.signatories", value, repaired.text, "lexicon", round(score, 1)))
     placed = with_agency(repaired.text, agency) or ""
     if placed != repaired.text:
         fixes.append(Correction(page, "document.signatories", repaired.text, placed, "gazetteer", AGENCY_SCORE))

@@ -179,12 +179,13 @@ def _position_line(lines: list[Line], index: int) -> Line | None:
         if name_groups(nxt.text):
             return None
         if len(THAI_LETTERS.findall(nxt.text)) >= 3:
-            if k + 1 < len(lines) and lines[k + 1].text.strip().startswith(_continuations()):
-                more = lines[k + 1].text.strip()
+            after = [ln for ln in lines[k + 1 : k + 3] if len(THAI_LETTERS.findall(ln.text)) >= 3][:1]
+            if after and after[0].text.strip().startswith(_continuations()):
+                more = after[0].text.strip()
                 return Line(
                     text=nxt.text.strip() + " " + more,
                     box=nxt.box,
-                    words=nxt.words + lines[k + 1].words,
+                    words=nxt.words + after[0].words,
                     readings=[r + " " + more for r in nxt.readings],
                 )
             return nxt

@@ -27,6 +27,7 @@ from ocr_pipeline.understand.labels import name_groups
 NAME_READERS = ("tha", "Thai")  # Tesseract models that read each name line again
 POSITION_READER = "tha"  # the model that reads the position line under it again
 ROW_BELOW = 1.6  # the position line's centre lies within this many name-line heights under it
+THAI_LETTERS = re.compile(r"[\u0e01-\u0e2e]")
 SCALE = 0.7  # the cut is shrunk to this size before reading
 PAD_X = 0.3  # room left and right of the line's box, in line heights
 PAD_Y = 0.06  # room below the line's box (more takes in the next line)
@@ -85,11 +86,10 @@ def position_row(lines: list[Line], name: int) -> tuple[int, tuple[int, int, int
         for i, ln in enumerate(lines)
         if i != name and y1 - 0.3 * h < (ln.box[1] + ln.box[3]) / 2 <= y1 + ROW_BELOW * h and ln.text.strip()
     ]
-    if not below:
+    texts = [i for i in sorted(below, key=lambda i: lines[i].box[1]) if len(THAI_LETTERS.findall(lines[i].text)) >= 3]
+    if not texts or name_groups(normalize_thai(lines[texts[0]].text)):
         return None
-    main = max(below, key=lambda i: len(lines[i].text))
-    if name_groups(normalize_thai(lines[main].text)):
-        return None
+    main = texts[0]  # the first line of Thai text under the name (specks read as letters aside)
     m0, m1 = lines[main].box[1], lines[main].box[3]
     row = [i for i in below if min(m1, lines[i].box[3]) - max(m0, lines[i].box[1]) > 0.3 * (m1 - m0)]
     boxes = [lines[i].box for i in row]
