@@ -7,7 +7,9 @@ is a known name (pythainlp's ``thai_male_names``/``thai_female_names``/``thai_fa
 within a small weighted edit distance; a clear majority of readings; or, of two unknown readings,
 the one that explains the other by the marks OCR usually loses (ฉ่ำ read as ฉำ). A single known
 name close to a name read only once is used on request only (``single_known``). Titles are kept
-as read. Conflicts are left as read and reported as warnings.
+as read. Conflicts are left as read and reported as warnings. A mention whose line was read again
+from the pixels (``ocr/name_lines.py``) is first chosen from its readings
+(``name_readings.choose_reading``).
 
 >>> names, corr, warn = resolve_names([(1, "signatory", "นายวิภาค คงไชย"), (2, "body", "นายวิภาด คงไชย")])
 >>> names[1], corr[0].rule
