@@ -107,7 +107,7 @@ class NoTextFound(PipelineError):
 
 class OcrEngineMissing(PipelineError):
     exit_code = ExitCode.ENGINE_MISSING
-    hint = "install it with: apt-get install tesseract-ocr tesseract-ocr-tha (or run scripts/setup.sh)"
+    hint = "install it with: apt-get install tesseract-ocr tesseract-ocr-tha tesseract-ocr-script-thai (or run scripts/setup.sh)"
 
 
 class OutputError(PipelineError):

@@ -45,6 +45,7 @@ class Line:
     text: str
     box: Box
     words: list[Word] = field(default_factory=list)
+    readings: list[str] = field(default_factory=list)  # other readings of its pixels (a signature's name line)
 
     @property
     def conf(self) -> float:

@@ -355,14 +355,14 @@ class Batch:
 
     def _prepare_reading(self) -> None:
         """Tesseract checked (and the cache opened) when the first scan comes."""
-        from ocr_pipeline.ocr.tesseract import LANGS, check_tesseract
+        from ocr_pipeline.ocr.tesseract import REQUIRED_LANGS, check_tesseract
 
         version = check_tesseract()
         if self.reading_key:
             return
         from ocr_pipeline.cache import PageCache, reading_fingerprint
 
-        self.reading_key = reading_fingerprint(version, LANGS, self.settings.reading())
+        self.reading_key = reading_fingerprint(version, REQUIRED_LANGS, self.settings.reading())
         if self.settings.cache_dir is not None:
             self.cache = PageCache(self.settings.cache_dir, self.reading_key)
 

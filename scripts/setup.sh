@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng poppler-utils
+APT_PACKAGES=(tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng tesseract-ocr-script-thai poppler-utils
               fonts-thai-tlwg fonts-tlwg-laksaman fonts-noto-core fontconfig
               libpangocairo-1.0-0  # Pango + cairo: the generator's word-processor rendering
               chromium chromium-driver)  # the review page's browser test

@@ -141,3 +141,22 @@ def test_find_documents_takes_the_input_asked_for(tmp_path):
     assert [p.name for p, _ in find_documents(tmp_path)] == ["a-html.html", "a.pdf"]
     assert [p.name for p, _ in find_documents(tmp_path, "md")] == ["a-html.html", "a.md"]
     assert [p.name for p, _ in find_documents(tmp_path, "html")] == ["a-html.html", "a.html"]
+
+
+def test_a_signatory_corrected_as_a_whole_is_judged_against_the_truth_signatories():
+    truth = copy.deepcopy(TRUTH)
+    truth["document"]["signatories"] = [{"name": "นายวิภาค คงไชย", "position": "ผู้ช่วยนักวิเคราะห์นโยบายและแผน"}]
+    truth["pages"][0]["text"] += "\n(นายวิภาค คงไชย)\nผู้ช่วยนักวิเคราะห์นโยบายและแผน"
+    raw = truth["pages"][0]["text"].replace("ผู้ช่วยนัก", "วยนัก").replace("คงไชย", "คงไซย")
+    field = "document.signatories"
+    output = _output(
+        raw,
+        raw,
+        [
+            _c("วยนักวิเคราะห์นโยบายและแผน", "ผู้ช่วยนักวิเคราะห์นโยบายและแผน", "line-reread", field),
+            _c("นายวิภาค คงไชย", "นายวิภาค คงไซย", "name", field),
+            _c("นายวิภาค คงไซย", "นายวิภาด คงไซย", "name", field),
+        ],
+    )
+    verdicts = [c["verdict"] for c in judge_all(truth, output)]
+    assert verdicts[:2] == ["right", "harmful"] and verdicts[2] != "right"  # the last: wrong -> wrong

@@ -119,6 +119,20 @@ def test_thai_language_data_missing(tmp_path, out_dir):
     assert "tesseract-ocr-tha" in line
 
 
+def test_thai_script_model_missing(tmp_path, out_dir):
+    """The Thai script model (which reads signature names again) is needed like the tha model."""
+    from ocr_pipeline.cache import tessdata_dir
+
+    partial = tmp_path / "tessdata"
+    partial.mkdir()
+    for lang in ("tha", "eng"):
+        (partial / f"{lang}.traineddata").symlink_to(Path(tessdata_dir()) / f"{lang}.traineddata")
+    proc = run_cli(str(GOOD), "-o", str(out_dir), env={"TESSDATA_PREFIX": str(partial)})
+    assert proc.returncode == 9
+    line = _one_error_line(proc.stderr, GOOD.name)
+    assert "missing: Thai;" in line and "tesseract-ocr-script-thai" in line
+
+
 def test_no_supported_files_in_folder(tmp_path, out_dir):
     (tmp_path / "notes.docx").write_bytes(b"x")
     proc = run_cli(str(tmp_path), "-o", str(out_dir))

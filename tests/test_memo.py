@@ -6,7 +6,16 @@ import pytest
 
 from ocr_pipeline.clean.thai_text import join_wrapped
 from ocr_pipeline.extract.memo import header_fields, tidy_value
-from ocr_pipeline.extract.signatures import despeck, find_signatories, split_positions
+from ocr_pipeline.extract.signatures import (
+    despeck,
+    drop_edge_junk,
+    find_signatories,
+    known_position,
+    other_readings,
+    signature_blocks,
+    split_positions,
+    with_agency,
+)
 from ocr_pipeline.model import Line, Page, Word
 from ocr_pipeline.resolve.dates import period_phrase, report_round
 from ocr_pipeline.resolve.fiscal import rewrite_fiscal_mentions
@@ -100,6 +109,78 @@ def test_positions_side_by_side_split_by_x():
     names = line([("(นางสาวสุดา", 300), ("ใจดี)", 520), ("(นายสมชาย", 1300), ("ดีมาก)", 1520)])
     positions = line([("หัวหน้า", 250), ("สำนักปลัด", 470), ("ปลัด", 1300), ("เทศบาล", 1520)])
     assert split_positions(names, positions, 2) == ["หัวหน้า สำนักปลัด", "ปลัด เทศบาล"]
+
+
+def test_positions_side_by_side_keep_the_corrections_of_their_line():
+    """The words as read give the places; the cleaned line text (here a lost mai ek put back) the text."""
+
+    def line(tokens, text=None):
+        words = [Word(t, (x, 0, x + 200, 40), 95.0, space_before=i > 0) for i, (t, x) in enumerate(tokens)]
+        return Line(text=text or " ".join(t for t, _ in tokens), box=(0, 0, 2000, 40), words=words)
+
+    names = line([("(นางสาวสุดา", 300), ("ใจดี)", 520), ("(นายสมชาย", 1300), ("ดีมาก)", 1520)])
+    positions = line(
+        [("หัวหน้าฝ่ายบริหารงานทัวไป", 350), ("ปลัดเทศบาลเมืองหล่อยง", 1400)],
+        text="หัวหน้าฝ่ายบริหารงานทั่วไป ปลัดเทศบาลเมืองหล่อยูง",
+    )
+    assert split_positions(names, positions, 2) == ["หัวหน้าฝ่ายบริหารงานทั่วไป", "ปลัดเทศบาลเมืองหล่อยูง"]
+
+
+def test_other_readings_of_a_name_line_go_to_their_names():
+    names = ["นางสาวสุดา ใจดี", "นายสมชาย ดีมาก"]
+    readings = ["(นางสาวสุดา ใจดี) (นายสมชาย ดีมาก)", "(นายสมซาย ดีมาก) .", "ทราบ"]
+    assert other_readings(names, readings) == [("นางสาวสุดา ใจดี",), ("นายสมชาย ดีมาก", "นายสมซาย ดีมาก")]
+
+
+def test_a_position_ends_with_the_agency_as_the_gazetteer_wrote_it():
+    agency = "องค์การบริหารส่วนตำบลไผ่วง"
+    assert with_agency("นายกองค์การบริหารส่วนตำบล ไผ่วง", agency) == "นายก" + agency
+    assert with_agency("ปลัด" + agency + ".", agency) == "ปลัด" + agency
+    assert with_agency("หัวหน้าสำนักปลัด", agency) == "หัวหน้าสำนักปลัด"
+    assert with_agency("นายก" + agency, None) == "นายก" + agency
+
+
+def test_known_positions_and_specks_at_a_position_s_ends():
+    agency = "องค์การบริหารส่วนตำบลไผ่วง"
+    assert known_position("นายก" + agency, agency, "ไผ่วง")
+    assert known_position("นายกองค์การบริหารส่วนตำบล ไผ่วง", agency, "ไผ่วง")
+    assert known_position("ผู้ช่วยนักวิเคราะห์นโยบายและแผน") and known_position("นิติกรชำนาญการ")
+    assert not known_position("วยนักวิเคราะห์นโยบายและแผน")
+    assert drop_edge_junk("6 นักวิเคราะห์นโยบายและแผน") == "นักวิเคราะห์นโยบายและแผน"
+    assert drop_edge_junk("ปลัดเทศบาล 0") == "ปลัดเทศบาล" and drop_edge_junk("นายก อบต.") == "นายก อบต."
+
+
+def test_a_name_line_too_garbled_on_the_page_is_taken_from_its_reading_again():
+    lines = [
+        Line(
+            ". (นายปิยะณัฐลือโสภา ฏฏม (นางกัลยดา เอมสอาด) .",
+            (100, 100, 1900, 180),
+            readings=["(นายปิยะณัฐ ลือโสภา) (นางกัลยดา เอมสอาด)", "(นายปิยะณัฐลือโสภา) (นางกัลยดาเอมสอาด)"],
+        ),
+        Line("หัวหน้าสำนักปลัด ปลัดเทศบาล", (100, 190, 1900, 270)),
+    ]
+    page = Page(number=1, raw_text="", text="\n".join(ln.text for ln in lines), lines=lines)
+    blocks = signature_blocks([page])
+    assert [b.signatory.name for b in blocks] == ["นายปิยะณัฐ ลือโสภา", "นางกัลยดา เอมสอาด"]
+    assert blocks[0].page_reading == lines[0].text and blocks[0].readings == ("นายปิยะณัฐลือโสภา",)
+
+
+def test_a_position_is_taken_from_its_line_read_again_only_when_the_page_s_is_no_known_position():
+    from ocr_pipeline.extract.document import Extracted, _position
+    from ocr_pipeline.model import Document
+
+    def run(position, readings):
+        out = Extracted(Document(agency="เทศบาลตำบลกกโก", agency_type="เทศบาลตำบล"), [], {}, [])
+        return _position(out, 1, position, readings), [(c.before, c.after, c.rule) for c in out.corrections]
+
+    again = ("ผู้ช่วยนักวิเคราะห์นโยบายและแผน",)
+    assert run("วยนักวิเคราะห์นโยบายและแผน", again) == (
+        again[0],
+        [("วยนักวิเคราะห์นโยบายและแผน", again[0], "line-reread")],
+    )
+    assert run("นักวิเคราะห์นโยบายและแผน", again) == ("นักวิเคราะห์นโยบายและแผน", [])
+    value, fixes = run("6 ปลัดเทศบาลตำบล กกโก", ())
+    assert value == "ปลัดเทศบาลตำบลกกโก" and [f[2] for f in fixes] == ["speck", "gazetteer"]
 
 
 def test_fiscal_year_and_round_rewritten_to_the_settled_values():

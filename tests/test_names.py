@@ -82,3 +82,72 @@ def test_custom_known_lists():
 def test_find_names_in_body_text():
     text = "มอบหมายให้นายวิภาค คงไชย ตำแหน่งเจ้าพนักงานธุรการ รายงานต่อนายกเทศมนตรีตำบลกกโก"
     assert nm.find_names(text) == [(10, 24, "นายวิภาค คงไชย")]
+
+
+# --- several readings of one mention (clean/name_readings.py) -----------------------------------
+
+from ocr_pipeline.clean import name_readings as nr  # noqa: E402
+
+
+def test_the_reading_that_explains_the_others_wins():
+    known = nm.KnownNames(frozenset(), frozenset())  # no list: the readings alone decide
+    first = nm.parse_name("นางสาววณิชชา ปินทอง")
+    choice = nr.choose_reading(first, ["นางสาววณิชชา ปิ่นทอง", "นางสาววณิชชา ปืนทอง"], known)
+    assert choice.name.text() == "นางสาววณิชชา ปิ่นทอง" and choice.changed == ("family",)
+    assert 0 < choice.score <= 100
+
+
+def test_readings_that_agree_with_the_page_change_nothing():
+    first = nm.parse_name("นายวิภาค คงไชย")
+    choice = nr.choose_reading(first, ["นายวิภาค คงไชย", "นายวิภาคคงไชย"])
+    assert choice.name == first and choice.changed == ()
+
+
+def test_letters_changed_by_the_re_readings_alone_need_a_known_name():
+    # both re-readings share one cut of the line: ช for ซ there is no evidence against the page
+    unknown = nm.KnownNames(frozenset(), frozenset())
+    first = nm.parse_name("นายฟัครูรอซี อุดมสินค้า")
+    others = ["นายฟัครูรอชี อุดมสินค้า", "นายฟัครูรอชีอุดมสินค้า"]
+    assert nr.choose_reading(first, others, unknown).name == first
+    known = nm.KnownNames(frozenset({"ฟัครูรอชี"}), frozenset())
+    assert nr.choose_reading(first, others, known).name.given == "ฟัครูรอชี"
+
+
+def test_a_known_name_no_reading_wrote_needs_three_readings_that_it_explains_best():
+    known = nm.KnownNames(frozenset(), frozenset({"ปิ่นทอง"}))
+    first = nm.parse_name("นางสาววณิชชา ปินทอง")
+    # two readings, or three that agree: the list alone would decide, so the name stays as read
+    assert nr.choose_reading(first, ["นางสาววณิชชา ปืนทอง"], known).name == first
+    assert nr.choose_reading(first, ["นางสาววณิชชา ปินทอง"] * 2, known).name == first
+    # three that disagree, all explained by the known name (a lost mai ek; ิ่ read as ื)
+    assert nr.choose_reading(first, ["นางสาววณิชชา ปืนทอง", "นางสาววณิชชา ปินทอง"], known).name.family == "ปิ่นทอง"
+
+
+def test_a_garbled_title_is_read_from_the_other_readings():
+    choice = nr.choose_reading(nm.parse_name("น่ายสมชาย ใจดี"), ["นายสมชาย ใจดี", "นายสมชาย ใจดี"])
+    assert choice.name.text() == "นายสมชาย ใจดี" and "title" in choice.changed
+    choice = nr.choose_reading(
+        nm.parse_name("ว่าทร้อยตรภาคภูเบศ สวัสดิ์ผล"), ["ว่าที่ร้อยตรีภาคภูเบศ สวัสดิ์ผล", "ว่าทีร้อยตรีภาคภูเบศ สวัสดิ์ผล"]
+    )
+    assert choice.name.text() == "ว่าที่ร้อยตรีภาคภูเบศ สวัสดิ์ผล"
+
+
+def test_a_reading_spaced_glyph_by_glyph_is_cut_like_the_page_reading():
+    like = nm.parse_name("นางสาวพิมพ์นิภา อันท้วม")
+    assert nr.align_reading("นางสา วพิมพ์นิ ภา อ้นท้วม", like) == nm.ParsedName("นางสาว", "", "พิมพ์นิภา", "อ้นท้วม")
+    assert nr.align_reading("(ทราบ)", like) is None
+
+
+def test_confusions_of_marks_from_the_table():
+    assert nr.reading_cost("ปืน", "ปิ่น") < nr.reading_cost("ปืน", "ปิน")
+    assert nr.reading_cost("อัน", "อ้น") < 1.0
+
+
+def test_resolve_names_records_one_correction_per_mention_with_its_readings():
+    names, corr, warn = nm.resolve_names(
+        [(1, "document.signatories", "นางสาววณิชชา ปินทอง"), (1, "document.signatories", "นายวิภาค คงไชย")],
+        readings=[["นางสาววณิชชา ปิ่นทอง", "นางสาววณิชชา ปิ่นทอง"], ["นายวิภาค คงไชย"]],
+    )
+    assert names == ["นางสาววณิชชา ปิ่นทอง", "นายวิภาค คงไชย"]
+    assert [(c.before, c.after, c.rule) for c in corr] == [("นางสาววณิชชา ปินทอง", "นางสาววณิชชา ปิ่นทอง", "name")]
+    assert warn == []

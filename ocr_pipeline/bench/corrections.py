@@ -29,6 +29,10 @@ Thai digits as Arabic, whitespace collapsed, Thai Unicode normalised; whitespace
 3. Failing that, a document field's correction (``document.X``) is judged against the truth's value of
    X by containment (``before`` in it, ``after`` not: harmful; the reverse: right).
 
+A signatory's name or position corrected as a whole (``document.signatories``: ``before`` or ``after`` is
+one of the truth's names or positions) is judged against those values first: its line on the page may
+have lost more than the alignment's slack (a position's first word read as separate specks).
+
 The counts go per rule; the benchmark reports harmful corrections as a share of the truth's words and
 the share of each rule's corrections that are right.
 """
@@ -85,6 +89,10 @@ def judge(
         a_in = bool(after) and any(after in v for v in values)
         if a_in != b_in:
             return ("right" if a_in else "harmful"), {"truth": sorted(values)[:3]}
+    if field == "document.signatories":
+        verdict = _signatory_verdict(before, after, tdoc.get("signatories") or [])
+        if verdict:
+            return verdict, {"truth": "signatories"}
     spans = _truth_spans(c, before, after, tpages, opages, items)
     if spans:
         verdicts = {_compare(before, after, t) for t in spans}
@@ -101,6 +109,19 @@ def judge(
             return "harmful", {"truth": value}
         return "neutral", {"truth": value}
     return "unlocated", {}
+
+
+def _signatory_verdict(before: str, after: str, signatories: list[dict]) -> str | None:
+    """A signatory's name or position corrected as a whole: judged against the truth's names and
+    positions (the page text may have lost more around it than the alignment's slack allows).
+    None when neither ``before`` nor ``after`` is one of them (a part of a value: judged in the text)."""
+    values = {squeeze(s.get(k) or "") for s in signatories for k in ("name", "position")} - {""}
+    b_in, a_in = before in values, after in values
+    if a_in and not b_in:
+        return "right"
+    if b_in and not a_in:
+        return "harmful"
+    return None
 
 
 def _compare(before: str, after: str, truth: str) -> str:

@@ -7,7 +7,9 @@ is a known name (pythainlp's ``thai_male_names``/``thai_female_names``/``thai_fa
 within a small weighted edit distance; a clear majority of readings; or, of two unknown readings,
 the one that explains the other by the marks OCR usually loses (ฉ่ำ read as ฉำ). A single known
 name close to a name read only once is used on request only (``single_known``). Titles are kept
-as read. Conflicts are left as read and reported as warnings.
+as read. Conflicts are left as read and reported as warnings. A mention whose line was read again
+from the pixels (``ocr/name_lines.py``) is first chosen from its readings
+(``name_readings.choose_reading``).
 
 >>> names, corr, warn = resolve_names([(1, "signatory", "นายวิภาค คงไชย"), (2, "body", "นายวิภาด คงไชย")])
 >>> names[1], corr[0].rule
@@ -226,24 +228,35 @@ def resolve_names(
     mentions: list[tuple[int | None, str, str]],
     known: KnownNames | None = None,
     single_known: bool = False,
+    readings: list[list[str]] | None = None,
 ) -> tuple[list[str], list[Correction], list[str]]:
     """Repair the names of one document's people from all their mentions.
 
-    ``mentions``: (page, field, name as read). Returns the names (same order, titles kept),
-    one ``Correction`` (rule "name") per changed mention, and warnings. ``single_known`` also
-    rewrites a name read once to the one known name that differs only by cheap confusions: off
-    by default, because Thai names come in such variants (ณัฐพัชร/ณัฐพัชร์, อธิป/อธิบ) and in
-    scripts/eval_lexicon.py it changed 1.7 % of correctly read names for 1.3 points of exact names.
+    ``mentions``: (page, field, name as read); ``readings``: for each mention, other readings of
+    it (its line read again from the pixels), weighed first (``name_readings.choose_reading``).
+    Returns the names (same order, titles kept), one ``Correction`` (rule "name") per changed
+    mention, and warnings. ``single_known`` also rewrites a name read once to the one known name
+    that differs only by cheap confusions: off by default, because Thai names come in such
+    variants (ณัฐพัชร/ณัฐพัชร์, อธิป/อธิบ) and in scripts/eval_lexicon.py it changed 1.7 % of
+    correctly read names for 1.3 points of exact names.
     """
+    from ocr_pipeline.clean.name_readings import choose_reading
+
     known = known or KnownNames.default()
     parsed = [parse_name(text) for _p, _f, text in mentions]
     out = [p.text() for p in parsed]
     parsed = [_split_glued(p, parsed, known) if not p.family else p for p in parsed]
+    first_scores: dict[int, float] = {}
+    for i, others in enumerate(readings or []):
+        if others and parsed[i].family:
+            choice = choose_reading(parsed[i], others, known)
+            if choice.changed:
+                parsed[i], first_scores[i] = choice.name, choice.score
     corrections: list[Correction] = []
     warnings: list[str] = []
     for group in _cluster(parsed):
         new = {i: parsed[i] for i in group}
-        scores: dict[int, list[float]] = {i: [] for i in group}
+        scores: dict[int, list[float]] = {i: [first_scores[i]] if i in first_scores else [] for i in group}
         for part in ("given", "family"):
             fix, warn = _resolve_part([getattr(parsed[i], part) for i in group], part, known, single_known)
             label = parsed[group[0]].text()

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field, replace
 
 from ocr_pipeline.clean.agency import PlaceResolution
 from ocr_pipeline.clean.doc_number import repair_doc_number
-from ocr_pipeline.clean.lexicon import repair_units, repair_words, to_corrections
+from ocr_pipeline.clean.lexicon import repair_position, repair_units, repair_words, to_corrections
 from ocr_pipeline.clean.names import fix_title, resolve_names
+from ocr_pipeline.clean.thai_text import normalize_thai
 from ocr_pipeline.extract.measures import rows_to_measures
 from ocr_pipeline.extract.memo import FieldHit, header_fields
-from ocr_pipeline.extract.signatures import despeck, find_signatories
+from ocr_pipeline.extract.signatures import despeck, drop_edge_junk, known_position, signature_blocks, with_agency
 from ocr_pipeline.model import Correction, Document, Measure, Page, Signatory
 from ocr_pipeline.resources import load_list
 from ocr_pipeline.understand import Roles
@@ -23,6 +24,8 @@ from ocr_pipeline.understand.tables import TableRows
 
 SPECK_SCORE = 90.0
 TITLE_SCORE = 90.0
+AGENCY_SCORE = 90.0  # a position's agency name as the gazetteer resolved it (spaces, a speck after it)
+REREAD_SCORE = 90.0  # a name or position line read again: a name line or known position where the page's reading is not
 REQUIRED_FIELDS = ("agency", "doc_number", "doc_date", "subject", "fiscal_year_be", "period_start", "period_end")
 
 
@@ -123,26 +126,68 @@ def _doc_number(out: Extracted, pages: list[Page], places: PlaceResolution) -> N
 
 
 def _signatories(pages: list[Page], out: Extracted) -> list[Signatory]:
-    """Signature blocks, with each name checked against its other mentions and name lists."""
+    """Signature blocks, with each name checked against its other readings and mentions and the
+    name lists, and each position against the positions' vocabulary and its line read again."""
     blocks = []
-    for s, page in find_signatories(pages):
-        name, position = s.name, s.position
-        for attr in ("name", "position"):
-            before = name if attr == "name" else position
-            after = despeck(before) or None
-            if before and after != before:
-                _correct(out, page, "document.signatories", before, after or "", "speck", SPECK_SCORE)
-                if attr == "name":
-                    name = after or ""
-                else:
-                    position = after
-        titled = fix_title(name)
-        _correct(out, page, "document.signatories", name, titled, "name", TITLE_SCORE)
-        blocks.append((Signatory(titled, position), page))
-    names, fixes, warnings = resolve_names([(page, "document.signatories", s.name) for s, page in blocks])
+    for block in signature_blocks(pages):
+        name, page = block.signatory.name, block.page
+        if block.page_reading:
+            out.corrections.append(
+                Correction(page, "document.signatories", block.page_reading, name, "line-reread", REREAD_SCORE)
+            )
+        kept = despeck(name) or ""
+        if name and kept != name:
+            _correct(out, page, "document.signatories", name, kept, "speck", SPECK_SCORE)
+        position = _position(out, page, block.signatory.position, block.position_readings)
+        titled = fix_title(kept)
+        _correct(out, page, "document.signatories", kept, titled, "name", TITLE_SCORE)
+        blocks.append((Signatory(titled, position), page, list(block.readings)))
+    names, fixes, warnings = resolve_names(
+        [(page, "document.signatories", s.name) for s, page, _r in blocks], readings=[r for _s, _p, r in blocks]
+    )
     out.corrections += fixes
     out.warnings += warnings
-    return [Signatory(name=name, position=s.position) for (s, _page), name in zip(blocks, names)]
+    return [Signatory(name=name, position=s.position) for (s, _page, _r), name in zip(blocks, names)]
+
+
+def _position(out: Extracted, page: int, position: str | None, readings: tuple[str, ...]) -> str | None:
+    """A signatory's position cleaned (``_clean_position``); replaced by the re-reading of its
+    line when that is a known position (``known_position``) and the page's reading is not."""
+    doc = out.document
+    fixes: list[Correction] = []
+    value = _clean_position(position, page, doc.agency, fixes)
+    place = doc.agency[len(doc.agency_type) :] if doc.agency and doc.agency_type else None
+    if value and not known_position(value, doc.agency, place):
+        for reading in readings:
+            again = _clean_position(normalize_thai(reading), page, doc.agency, [])
+            if again and known_position(again, doc.agency, place):
+                fixes.append(Correction(page, "document.signatories", value, again, "line-reread", REREAD_SCORE))
+                value = again
+                break
+    out.corrections += fixes
+    return value
+
+
+def _clean_position(position: str | None, page: int, agency: str | None, fixes: list[Correction]) -> str | None:
+    """A position without specks (also Latin letters or digits OCR made of specks at its ends),
+    its words repaired against the positions' vocabulary (as the page's position lines are: here
+    also when the line was not taken for one), its agency written as the gazetteer resolved it;
+    ``fixes`` gets the corrections."""
+    if not position:
+        return position
+    value = drop_edge_junk(despeck(position))
+    if value != position:
+        fixes.append(Correction(page, "document.signatories", position, value or "", "speck", SPECK_SCORE))
+    if not value:
+        return None
+    repaired = repair_position(value)
+    if repaired.changes:  # one correction of the whole position: its words' changes may overlap
+        score = min(c.score for c in repaired.changes)
+        fixes.append(Correction(page, "document.signatories", value, repaired.text, "lexicon", round(score, 1)))
+    placed = with_agency(repaired.text, agency) or ""
+    if placed != repaired.text:
+        fixes.append(Correction(page, "document.signatories", repaired.text, placed, "gazetteer", AGENCY_SCORE))
+    return placed
 
 
 def _unclear_number(value: str | None, page: Page | None) -> str | None:

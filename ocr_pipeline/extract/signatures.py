@@ -8,34 +8,91 @@ transcript the position line is cut where a known position starts.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from ocr_pipeline.clean.thai_text import normalize_thai
 from ocr_pipeline.model import Line, Page, Signatory, union_box
 from ocr_pipeline.resources import load_list, load_table
-from ocr_pipeline.understand.labels import name_groups
+from ocr_pipeline.understand.labels import NAME_GROUP, name_groups
 
 MEMO_TITLE = "บันทึกข้อความ"
 
 
+@dataclass(frozen=True)
+class SignatureBlock:
+    """A signature block found on a page; ``readings``: other readings of its name (the name line
+    read again from its pixels, ``Line.readings``), despecked, for the names' clean-up."""
+
+    signatory: Signatory
+    page: int
+    readings: tuple[str, ...] = ()
+    position_readings: tuple[str, ...] = ()  # the position line read again (one position only)
+    page_reading: str | None = None  # the name line as the page read it, when that was no name line
+
+
 def find_signatories(pages: list[Page]) -> list[tuple[Signatory, int]]:
     """(Signatory, page number) for every signature block, in reading order."""
-    found: list[tuple[Signatory, int]] = []
+    return [(b.signatory, b.page) for b in signature_blocks(pages)]
+
+
+def signature_blocks(pages: list[Page]) -> list[SignatureBlock]:
+    """Every signature block with the other readings of its name, in reading order."""
+    found: list[SignatureBlock] = []
     for page in pages:
         if page.tables and MEMO_TITLE not in page.text.replace(" ", "")[:400]:
             continue  # table pages carry no signature blocks in these reports
         lines = sorted((ln for ln in page.lines if ln.text.strip()), key=lambda ln: ln.box[1])
         for i, line in enumerate(lines):
-            names = name_groups(line.text)
+            names, readings, garbled = name_groups(line.text), line.readings, None
             if not names:
-                continue
+                names, readings = _names_read_again(line)
+                if not names:
+                    continue
+                garbled = line.text
             below = _position_line(lines, i)
             positions = split_positions(line, below, len(names)) if below else [None] * len(names)
-            for name, position in zip(names, positions):
-                found.append((Signatory(name=name, position=position), page.number))
+            others = other_readings(names, readings)
+            again = tuple(below.readings) if below is not None and len(names) == 1 else ()
+            for name, position, other in zip(names, positions, others):
+                signatory = Signatory(name=name, position=position)
+                found.append(SignatureBlock(signatory, page.number, other, again, garbled))
     return found
+
+
+def _names_read_again(line: Line) -> tuple[list[str], list[str]]:
+    """(names, other readings) of a line whose page reading is no name line but whose reading
+    again is (``ocr/name_lines.py`` reads lines with a bracket and a title again): the first such
+    reading gives the names."""
+    for k, reading in enumerate(line.readings):
+        names = name_groups(normalize_thai(reading))
+        if names:
+            return names, line.readings[:k] + line.readings[k + 1 :]
+    return [], []
+
+
+def other_readings(names: list[str], readings: list[str]) -> list[tuple[str, ...]]:
+    """For each name of a name line, its group in each other reading of the line: the group at
+    the same place when a reading has as many groups, else the most similar one."""
+    out: list[list[str]] = [[] for _ in names]
+    for reading in readings:
+        groups = [g for g in (despeck(" ".join(g.split())) for g in NAME_GROUP.findall(normalize_thai(reading))) if g]
+        if not groups:
+            continue
+        for k, name in enumerate(names):
+            if len(groups) == len(names):
+                out[k].append(groups[k])
+            else:
+                best = max(groups, key=lambda g: fuzz.ratio(g, name))
+                if fuzz.ratio(best, name) >= OTHER_READING_SIMILARITY:
+                    out[k].append(best)
+    return [tuple(o) for o in out]
+
+
+OTHER_READING_SIMILARITY = 60.0  # a group of another reading with fewer or more groups is this name's
 
 
 SPECK = re.compile(
@@ -52,6 +109,56 @@ def despeck(text: str | None) -> str | None:
     while before != text:  # a speck may hide another: "ตำบลต้า ' ."
         before, text = text, " ".join(SPECK.sub("", text).split())
     return text
+
+
+def with_agency(position: str | None, agency: str | None) -> str | None:
+    """A position that ends with the document's agency name written apart or with a speck after
+    it, the agency written as the gazetteer resolved it: "นายกองค์การบริหารส่วนตำบล ไผ่วง" ->
+    "นายกองค์การบริหารส่วนตำบลไผ่วง", "ปลัดเทศบาลตำบลต้า." -> "ปลัดเทศบาลตำบลต้า"."""
+    if not position or not agency:
+        return position
+    compact = position.replace(" ", "").rstrip(".,'`")
+    if not compact.endswith(agency) or position.endswith(" " + agency):
+        return position
+    start, seen = len(position), 0
+    head = len(compact) - len(agency)  # letters before the agency name
+    for i, ch in enumerate(position):
+        if ch == " ":
+            continue
+        if seen == head:
+            start = i
+            break
+        seen += 1
+    return position[:start] + agency
+
+
+EDGE_JUNK = re.compile(r"^(?:[0-9A-Za-z.,:;'`|_~-]{1,3}\s+)+|(?:\s+[0-9A-Za-z.,:;'`|_~-]{1,3})+$")
+
+
+def drop_edge_junk(text: str | None) -> str | None:
+    """A position without the short tokens of Latin letters or digits OCR made of a speck at
+    its ends ("6 นักวิเคราะห์นโยบายและแผน", "ปลัดเทศบาล 0"); a position line has neither."""
+    if text is None or not THAI_LETTERS.search(text):
+        return text
+    out = EDGE_JUNK.sub("", text)
+    return out if THAI_LETTERS.search(out) else text
+
+
+def known_position(text: str, agency: str | None = None, place: str | None = None) -> bool:
+    """Is ``text`` (spaces aside) made of positions, ranks and links of the vocabulary and the
+    agency's name or place name only? ("นายกองค์การบริหารส่วนตำบลไผ่วง", "รองปลัดเทศบาล ปฏิบัติหน้าที่ปลัดเทศบาล")"""
+    from ocr_pipeline.clean.lexicon import position_vocabulary
+
+    pieces = set(position_vocabulary().keys) | {p for p in (agency, place) if p}
+    compact = "".join(normalize_thai(text).split())
+    if not compact:
+        return False
+    longest = max(len(p) for p in pieces)
+    ends = {0}
+    for i in range(1, len(compact) + 1):
+        if any(compact[j:i] in pieces for j in ends if i - j <= longest):
+            ends.add(i)
+    return len(compact) in ends
 
 
 THAI_LETTERS = re.compile(r"[\u0e01-\u0e2e]")
@@ -72,11 +179,14 @@ def _position_line(lines: list[Line], index: int) -> Line | None:
         if name_groups(nxt.text):
             return None
         if len(THAI_LETTERS.findall(nxt.text)) >= 3:
-            if k + 1 < len(lines) and lines[k + 1].text.strip().startswith(_continuations()):
+            after = [ln for ln in lines[k + 1 : k + 3] if len(THAI_LETTERS.findall(ln.text)) >= 3][:1]
+            if after and after[0].text.strip().startswith(_continuations()):
+                more = after[0].text.strip()
                 return Line(
-                    text=nxt.text.strip() + " " + lines[k + 1].text.strip(),
+                    text=nxt.text.strip() + " " + more,
                     box=nxt.box,
-                    words=nxt.words + lines[k + 1].words,
+                    words=nxt.words + after[0].words,
+                    readings=[r + " " + more for r in nxt.readings],
                 )
             return nxt
     return None
@@ -108,14 +218,58 @@ def _tokens(line: Line) -> list[tuple[str, float]]:
 
 
 def _split_by_x(name_line: Line, position_line: Line, count: int) -> list[str | None] | None:
+    """Each token of the position line goes to the name whose bracket is nearest; the words as
+    read give the places, the line's cleaned text (corrections applied) gives the text."""
     centres = [x for tok, x in _tokens(name_line) if "(" in tok or "[" in tok]
     if len(centres) != count:
         return None
+    tokens = _tokens(position_line)
+    owners = [min(range(count), key=lambda k: abs(centres[k] - x)) for _tok, x in tokens]
+    pieces = _cleaned_tokens(position_line, [tok for tok, _x in tokens])
     parts: list[list[str]] = [[] for _ in range(count)]
-    for tok, x in _tokens(position_line):
-        nearest = min(range(count), key=lambda k: abs(centres[k] - x))
-        parts[nearest].append(tok)
+    for piece, owner in zip(pieces, owners):
+        if piece:
+            parts[owner].append(piece)
     return [" ".join(p) or None for p in parts]
+
+
+def _cleaned_tokens(line: Line, raw_tokens: list[str]) -> list[str]:
+    """The line's cleaned text cut where its raw tokens start (aligned character by character)."""
+    raw = " ".join(raw_tokens)
+    clean = " ".join(line.text.split())
+    if raw == clean:
+        return raw_tokens
+    starts, at = [], 0
+    for tok in raw_tokens:
+        starts.append(at)
+        at += len(tok) + 1
+    mapped = _map_offsets(raw, clean, starts[1:])
+    cuts = [0] + [_at_space(clean, m) for m in mapped] + [len(clean)]
+    return [clean[a:b].strip() for a, b in zip(cuts, cuts[1:])]
+
+
+def _map_offsets(src: str, dst: str, offsets: list[int]) -> list[int]:
+    """Where each offset of ``src`` falls in ``dst`` after aligning the two."""
+    out = []
+    ops = Levenshtein.opcodes(src, dst)
+    for off in offsets:
+        for op in ops:
+            if op.src_start <= off < op.src_end or (op.src_start == op.src_end == off):
+                if op.tag == "equal":
+                    out.append(op.dest_start + off - op.src_start)
+                else:
+                    out.append(op.dest_start if off == op.src_start else op.dest_end)
+                break
+        else:
+            out.append(len(dst))
+    return sorted(out)
+
+
+def _at_space(text: str, at: int) -> int:
+    """The space nearest to ``at`` (a cut between two tokens), or ``at`` when there is none near."""
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    near = min(spaces, key=lambda i: abs(i - at), default=None)
+    return near if near is not None and abs(near - at) <= 3 else at
 
 
 @cache

@@ -1,4 +1,5 @@
-"""One page image -> one ``Page``: clean-up, ruled tables, OCR, Thai-digit re-reading.
+"""One page image -> one ``Page``: clean-up, ruled tables, OCR, Thai-digit re-reading, signature
+names read again (``ocr/name_lines.py``).
 
 This is the unit of parallel work: a worker process loads its own page (so only pages being
 read are in memory), reads it and returns plain data; the image is dropped here.
@@ -21,6 +22,7 @@ from ocr_pipeline.layout.preprocess import pad_line, prepare_page, single_line, 
 from ocr_pipeline.layout.reading_order import page_text
 from ocr_pipeline.model import Correction, Line, Page, PageGeometry
 from ocr_pipeline.ocr.latin_reread import drop_noise, reread_latin
+from ocr_pipeline.ocr.name_lines import reread_name_lines
 from ocr_pipeline.ocr.tesseract import line_text, ocr_lines
 
 
@@ -71,6 +73,7 @@ def read_page_image(image: Image.Image, dpi: float | None, number: int) -> Page:
         x0, y0, x1, y1 = g.box
         masked[max(y0 - 6, 0) : y1 + 6, max(x0 - 6, 0) : x1 + 6] = 255
     raw_lines, lines = ocr.read(masked, psm=3)
+    ocr.reread_names(masked, lines)
     raw_tables, tables = [], []
     for g in grids:
         canvas, placed = compose_canvas(gray, g)
@@ -140,6 +143,13 @@ class _PageOcr:
         self.seconds["thai_reread"] += reread_done - read_done
         self.seconds["digit_reader"] += time.perf_counter() - reread_done
         return raw, lines
+
+    def reread_names(self, img: np.ndarray, lines: list[Line]) -> None:
+        """Signature name lines read again from their pixels, into ``Line.readings``."""
+        started = time.perf_counter()
+        for index, readings in reread_name_lines(img, lines, self.dpi).items():
+            lines[index].readings = readings
+        self.seconds["name_reread"] = self.seconds.get("name_reread", 0.0) + time.perf_counter() - started
 
     def _reread(self, img: np.ndarray, line: Line) -> None:
         words, readings = self.reader.reread(img, line.words)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import subprocess
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -21,26 +22,37 @@ from ocr_pipeline.errors import OcrEngineMissing, OcrFailed
 from ocr_pipeline.model import Line, Word, union_box
 
 LANGS = "tha+eng"
+REQUIRED_LANGS = LANGS + "+Thai"  # Thai: the Thai script model, which reads signature names again
+PACKAGES = {"Thai": "tesseract-ocr-script-thai"}  # Debian packages of languages not named tesseract-ocr-<lang>
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one single-threaded Tesseract per worker process
 # another Tesseract binary can be named in the environment (TESSDATA_PREFIX picks its data)
 pytesseract.pytesseract.tesseract_cmd = os.environ.get("OCR_PIPELINE_TESSERACT", "tesseract")
 
 
 @cache
-def check_tesseract(langs: str = LANGS) -> str:
+def check_tesseract(langs: str = REQUIRED_LANGS) -> str:
     """Tesseract's version; raises OcrEngineMissing if the program or a language is missing."""
     try:
         version = str(pytesseract.get_tesseract_version())
-        available = set(pytesseract.get_languages(config=""))
-    except pytesseract.TesseractNotFoundError as exc:
+        available = _languages()
+    except (pytesseract.TesseractNotFoundError, OSError) as exc:
         raise OcrEngineMissing("Tesseract is not installed") from exc
     missing = [lang for lang in langs.split("+") if lang not in available]
     if missing:
         raise OcrEngineMissing(
             f"Tesseract language data missing: {', '.join(missing)}",
-            "install it with: apt-get install " + " ".join(f"tesseract-ocr-{m}" for m in missing),
+            "install it with: apt-get install " + " ".join(PACKAGES.get(m, f"tesseract-ocr-{m}") for m in missing),
         )
     return version
+
+
+def _languages() -> set[str]:
+    """The languages Tesseract lists (``pytesseract.get_languages`` skips capitalised script
+    models such as ``Thai``)."""
+    listed = subprocess.run(
+        [pytesseract.pytesseract.tesseract_cmd, "--list-langs"], capture_output=True, text=True, timeout=60
+    )
+    return {ln.strip() for ln in listed.stdout.splitlines()[1:] if ln.strip() and " " not in ln.strip()}
 
 
 def ocr_lines(image: Image.Image, psm: int = 3, langs: str = LANGS, dpi: int = 300) -> list[Line]:
@@ -64,6 +76,45 @@ def ocr_lines(image: Image.Image, psm: int = 3, langs: str = LANGS, dpi: int = 3
         text = Path(base + ".txt").read_text(encoding="utf-8")
         tsv = Path(base + ".tsv").read_text(encoding="utf-8")
     return join_text_and_boxes(text, tsv)
+
+
+def ocr_images(images: list[Image.Image], psm: int = 7, langs: str = LANGS, dpi: int = 300) -> list[list[Line]]:
+    """Read several small images in one Tesseract run (the model is loaded once): their text lines,
+    image by image. Tesseract reads a list file as a multi-page document."""
+    if not images:
+        return []
+    with tempfile.TemporaryDirectory(prefix="ocrp-") as tmp:
+        paths = []
+        for k, image in enumerate(images):
+            paths.append(Path(tmp) / f"{k}.png")
+            image.save(paths[-1], dpi=(dpi, dpi))
+        listing = Path(tmp) / "list.txt"
+        listing.write_text("".join(f"{p}\n" for p in paths), encoding="utf-8")
+        base = str(Path(tmp) / "out")
+        try:
+            pytesseract.pytesseract.run_tesseract(
+                str(listing),
+                base,
+                extension="txt tsv",
+                lang=langs,
+                config=f"--psm {psm} --dpi {dpi} -c tessedit_create_tsv=1",
+            )
+        except pytesseract.TesseractNotFoundError as exc:
+            raise OcrEngineMissing("Tesseract is not installed") from exc
+        except pytesseract.TesseractError as exc:
+            raise OcrFailed(f"Tesseract failed: {exc.message.strip().splitlines()[-1:]}") from exc
+        texts = Path(base + ".txt").read_text(encoding="utf-8").split("\f")
+        tsv = Path(base + ".tsv").read_text(encoding="utf-8").splitlines()
+    header, rows = tsv[:1], tsv[1:]
+    pages: list[list[str]] = [[] for _ in images]
+    for row in rows:
+        page = row.split("\t", 2)[1] if row.count("\t") >= 2 else ""
+        if page.isdigit() and 1 <= int(page) <= len(images):
+            pages[int(page) - 1].append(row)
+    return [
+        join_text_and_boxes(texts[k] if k < len(texts) else "", "\n".join(header + pages[k]))
+        for k in range(len(images))
+    ]
 
 
 def join_text_and_boxes(text: str, tsv: str) -> list[Line]:

@@ -1,0 +1,208 @@
+"""One signatory's name read several times: the page's reading and the re-readings of its cropped
+line (``ocr/name_lines.py``). The name chosen is the one that explains all readings most cheaply.
+
+OCR loses marks far more often than it adds them, and each reader loses different ones: of
+``ปินทอง``, ``ปิ่นทอง`` and ``ปืนทอง`` the second explains the others (a lost mai ek; ``ิ่`` read as
+``ื``). Each part (given name, family name) is chosen on its own: the candidates are the readings,
+the readings with a confusion of ``dictionaries/name_confusions.tsv`` undone, and the known names
+(pythainlp's lists) with the same skeleton; a candidate costs the weighted edit distances
+(``lexicon.wdist``) from it to every reading, less a bonus when it is a known name. A part is changed
+only when its reading costs ``READING_MARGIN`` more than the best candidate; a candidate no reading
+wrote (a known name alone) needs ``LIST_READINGS`` readings that agree.
+
+>>> from ocr_pipeline.clean.names import KnownNames, parse_name
+>>> known = KnownNames(frozenset({"วณิชชา"}), frozenset({"ปิ่นทอง"}))
+>>> choice = choose_reading(parse_name("นางสาววณิชชา ปินทอง"), ["นางสาววณิชชา ปืนทอง", "นางสาววณิชชา ปิ่นทอง"], known)
+>>> choice.name.text()
+'นางสาววณิชชา ปิ่นทอง'
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz.distance import Levenshtein
+
+from ocr_pipeline.clean.lexicon import skeleton, wdist
+from ocr_pipeline.clean.names import KnownNames, ParsedName, fix_title, parse_name
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, normalize_thai
+from ocr_pipeline.resources import load_table
+
+KNOWN_BONUS = 1.0  # a known name's cost is lowered by this much
+READING_MARGIN = 0.2  # a part as read is changed when it costs this much more than the best candidate
+LIST_READINGS = 3  # a candidate that no reading wrote needs this many readings (a known name alone)
+MAX_PART_COST = 1.6  # a candidate further than this from most readings (by weight) is not considered
+FIRST_WEIGHT = 1.3  # the page's reading counts this many times (the re-readings share one crop)
+LETTERS_NEED_KNOWN = True  # a part whose letters (marks aside) change must become a known name
+TITLE_EDITS = 1  # a garbled title (``น่าย``) is recognised within this many edits of another reading's
+
+
+@dataclass(frozen=True)
+class NameChoice:
+    """The name chosen from a mention's readings; ``score`` (0-100) grows with the margin by which
+    it beat the name as read; ``changed``: the parts that differ from the first reading."""
+
+    name: ParsedName
+    score: float
+    changed: tuple[str, ...]
+
+
+@cache
+def _confusions() -> tuple[tuple[str, str, float], ...]:
+    """(read, true, cost) of ``dictionaries/name_confusions.tsv``: what OCR writes for a cluster of marks."""
+    return tuple((normalize_thai(r), normalize_thai(t), float(c)) for r, t, c in load_table("name_confusions.tsv"))
+
+
+def _undone(value: str) -> list[tuple[str, float]]:
+    """``value`` with one confusion of the table undone, at each place it may be, with its cost."""
+    out = []
+    for read, true, cost in _confusions():
+        at = value.find(read)
+        while at >= 0:
+            out.append((value[:at] + true + value[at + len(read) :], cost))
+            at = value.find(read, at + 1)
+    return out
+
+
+def reading_cost(read: str, true: str) -> float:
+    """What it costs to read ``true`` as ``read``: the weighted edit distance, or that of a known
+    confusion of marks plus its cost (``ปืน`` for ``ปิ่น``).
+
+    >>> reading_cost("ปืน", "ปิ่น") < reading_cost("ปืน", "ปิน")
+    True
+    """
+    best = wdist(read, true)
+    for undone, cost in _undone(read):
+        best = min(best, cost + wdist(undone, true))
+    return best
+
+
+def align_reading(text: str, like: ParsedName) -> ParsedName | None:
+    """A reading of a name line's group parsed like ``like`` (the page's reading): its title
+    recognised even when garbled, its given and family name cut where ``like`` cuts them when its
+    own spaces are missing or too many (the Thai script model spaces every glyph)."""
+    p = parse_name(fix_title(text))
+    body = p.given + (" " + p.family if p.family else "")
+    title = p.title
+    if title != like.title and like.title:
+        compact = "".join((p.title + p.sep + body).split())
+        target = like.title.replace(" ", "")
+        lengths = range(max(1, len(target) - TITLE_EDITS), len(target) + TITLE_EDITS + 1)
+        cut = min(lengths, key=lambda n: (Levenshtein.distance(compact[:n], target), abs(n - len(target))))
+        if Levenshtein.distance(compact[:cut], target) > TITLE_EDITS:
+            return None
+        title, body = like.title, compact[cut:]
+    words = body.split()
+    if not words:
+        return None
+    if len(words) == 2 and like.family:
+        given, family = words
+    else:
+        given, family = _cut_like("".join(words), like)
+    return ParsedName(title, like.sep, given, family)
+
+
+def _titled_like(first: ParsedName, others: list[str]) -> ParsedName:
+    """``first`` with the title the other readings agree on, when OCR garbled it so that no title
+    was recognised (``น่ายสมชาย``, ``ว่าทร้อยตรภาคภูเบศ``): its start is that title when it has the
+    title's skeleton (``lexicon.skeleton``: cheaply lost marks aside)."""
+    if first.title or not others:
+        return first
+    titles = Counter(parse_name(fix_title(t)).title for t in others)
+    title, count = titles.most_common(1)[0]
+    if not title or count * 2 <= len(others):
+        return first
+    target = skeleton(title.replace(" ", ""))
+    fits = [n for n in range(1, len(first.given)) if skeleton(first.given[:n]) == target]
+    if not fits:
+        return first
+    n = min(fits, key=lambda n: (Levenshtein.distance(first.given[:n], title), n))
+    return ParsedName(title, "", first.given[n:], first.family)
+
+
+def _cut_like(glued: str, like: ParsedName) -> tuple[str, str]:
+    if not like.family or len(glued) < 2:
+        return glued, ""
+    cut = min(
+        range(1, len(glued)),
+        key=lambda c: Levenshtein.distance(glued[:c], like.given) + Levenshtein.distance(glued[c:], like.family),
+    )
+    return glued[:cut], glued[cut:]
+
+
+def choose_reading(first: ParsedName, others: list[str], known: KnownNames | None = None) -> NameChoice:
+    """The name that explains ``first`` (the page's reading) and ``others`` (re-readings of the
+    same group of the same line) best; ``first`` itself when nothing beats it clearly."""
+    known = known or KnownNames.default()
+    as_read = first
+    first = _titled_like(first, others)
+    readings = [first] + [r for r in (align_reading(t, first) for t in others) if r is not None]
+    parts = {}
+    scores = []
+    for part in ("given", "family"):
+        values = [getattr(r, part) for r in readings]
+        value, margin = _choose_part(values, part, known)
+        parts[part] = value
+        if value != values[0]:
+            scores.append(margin)
+    name = ParsedName(first.title, first.sep, parts["given"], parts["family"])
+    changed = tuple(p for p in ("title", "given", "family") if getattr(name, p) != getattr(as_read, p))
+    if first.title != as_read.title:
+        scores.append(2.0)  # the title every other reading has: a clear case
+    score = min((_margin_score(m) for m in scores), default=100.0)
+    return NameChoice(name, score, changed)
+
+
+def _margin_score(margin: float) -> float:
+    """0-100 from the margin a chosen part had over the part as read (READING_MARGIN gives 60)."""
+    return round(min(99.0, 60.0 + 40.0 * (margin - READING_MARGIN) / (2.0 - READING_MARGIN)), 1)
+
+
+def _choose_part(values: list[str], part: str, known: KnownNames) -> tuple[str, float]:
+    """(chosen value, its margin over the first value) of one name part from its readings."""
+    first = values[0]
+    observed = [v for v in values if v]
+    if not first or not observed:
+        return first, 0.0
+    candidates = set(observed)
+    for v in observed:
+        candidates.update(u for u, _cost in _undone(v))
+        candidates.update(known.same_skeleton(part, v))
+    counts: dict[str, float] = {}
+    for v in observed:
+        counts[v] = counts.get(v, 0.0) + 1.0
+    counts[first] += FIRST_WEIGHT - 1.0
+
+    def cost(candidate: str) -> float:
+        total = sum(n * reading_cost(v, candidate) for v, n in counts.items())
+        return total - (KNOWN_BONUS if known.contains(part, candidate) else 0.0)
+
+    first_known = known.contains(part, first)
+
+    total = sum(counts.values())
+
+    def allowed(c: str) -> bool:
+        near = sum(n for v, n in counts.items() if reading_cost(v, c) <= MAX_PART_COST)
+        if 2 * near <= total or (c not in counts and len(observed) < LIST_READINGS):
+            return False
+        # the re-readings share one cut: letters (not marks) they change need a known name
+        return not LETTERS_NEED_KNOWN or _letters(c) == _letters(first) or (known.contains(part, c) and not first_known)
+
+    ranked = sorted((cost(c), c) for c in candidates if allowed(c))
+    if not ranked:
+        return first, 0.0
+    best_cost, best = ranked[0]
+    margin = cost(first) - best_cost
+    if best == first or margin < READING_MARGIN:
+        return first, 0.0
+    return best, margin
+
+
+_MARKS = str.maketrans("", "", ABOVE_BELOW)
+
+
+def _letters(value: str) -> str:
+    """``value`` without the marks above and below its letters."""
+    return value.translate(_MARKS)

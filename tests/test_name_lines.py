@@ -1,0 +1,80 @@
+"""Signature name lines read again from their pixels (ocr/name_lines.py), with real Tesseract."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from ocr_pipeline.clean.names import resolve_names
+from ocr_pipeline.extract.signatures import signature_blocks
+from ocr_pipeline.ocr import name_lines
+from ocr_pipeline.ocr.page_reader import read_page_image
+from ocr_pipeline.ocr.tesseract import ocr_images
+from ocr_pipeline.synth.render import _signature
+
+FONT = "/usr/share/fonts/truetype/tlwg/Laksaman.ttf"
+DPI = 300
+
+
+def _memo_end(name: str) -> Image.Image:
+    """The end of a memo as printed: closing line, a pen signature, "(name)", the position."""
+    img = Image.new("L", (1700, 620), 255)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(FONT, size=round(16 * DPI / 72))
+    draw.text((80, 60), "จึงเรียนมาเพื่อโปรดทราบ", font=font, fill=20)
+    _signature(draw, (500, 200, 900, 300), random.Random(3), DPI)
+    draw.text((380, 300), f"({name})", font=font, fill=20)
+    draw.text((360, 400), "นักวิเคราะห์นโยบายและแผนชำนาญการ", font=font, fill=20)
+    return img
+
+
+def test_a_tone_mark_the_page_reading_lost_is_read_again_from_the_line():
+    page = read_page_image(_memo_end("นางสาววณิชชา ปิ่นทอง"), DPI, 1)
+    (line,) = [ln for ln in page.lines if "(" in ln.text]
+    assert "ปิ่นทอง" not in line.text  # Tesseract's page reading loses the mai ek over sara i
+    assert len(line.readings) == len(name_lines.NAME_READERS)
+    assert page.seconds["name_reread"] > 0
+    (block,) = signature_blocks([page])
+    names, fixes, _ = resolve_names([(1, "document.signatories", block.signatory.name)], readings=[block.readings])
+    assert names == ["นางสาววณิชชา ปิ่นทอง"]
+    assert [(f.before, f.after, f.rule) for f in fixes] == [(block.signatory.name, names[0], "name")]
+    assert block.signatory.position.startswith("นักวิเคราะห์นโยบายและแผน")
+
+
+def test_only_name_lines_and_the_position_under_them_are_read_again():
+    page = read_page_image(_memo_end("นายวิภาค คงไชย"), DPI, 1)
+    read_again = [ln.text for ln in page.lines if ln.readings]
+    assert len(read_again) == 2 and "(" in read_again[0] and "นโยบาย" in read_again[1]
+    (name,) = [ln for ln in page.lines if "(" in ln.text]
+    (position,) = [ln for ln in page.lines if "นโยบาย" in ln.text]
+    assert len(name.readings) == 2 and len(position.readings) == 1  # the position: tha model only
+
+
+def test_the_cut_keeps_a_mark_above_the_box_and_drops_a_pen_stroke_coming_down():
+    gray = np.full((300, 400), 255, dtype=np.uint8)
+    box = (100, 150, 300, 200)  # the line's box as Tesseract gave it
+    for x in range(110, 290, 20):
+        gray[160:195, x : x + 8] = 0  # letters
+    gray[134:142, 150:156] = 0  # a tone mark over the box, a mark-sized blot sitting on ...
+    gray[144:153, 150:158] = 0  # ... an upper vowel at the box's top
+    gray[20:148, 250:253] = 0  # a pen stroke from far above, ending just over the box
+    cut = name_lines._cut(gray, box)
+    scale = name_lines.SCALE
+    margin = max(1, int(name_lines.MARGIN * 50 * scale))
+    top = int(150 - name_lines.PAD_TOP * 50)
+    left = int(100 - name_lines.PAD_X * 50)
+
+    def at(y: int, x: int) -> int:
+        return int(cut[margin + round((y - top) * scale), margin + round((x - left) * scale)])
+
+    assert at(137, 153) < 128  # the tone mark is kept
+    assert at(146, 251) == 255  # the stroke's end inside the room is gone
+    assert at(180, 113) < 128  # the letters are there
+
+
+def test_several_images_read_in_one_tesseract_run():
+    lines = [_memo_end(n).crop((360, 300, 1100, 410)) for n in ("นายวิภาค คงไชย", "นางสาวสุดา ใจดี")]
+    read = ocr_images(lines, psm=7, langs="tha")
+    assert [" ".join(ln.text for ln in r) for r in read] == ["(นายวิภาค คงไชย)", "(นางสาวสุดา ใจดี)"]
