@@ -51,10 +51,10 @@ def test_a_short_before_inside_a_longer_right_word_is_judged_where_it_stands():
     assert [c["verdict"] for c in judge_all(truth, out)] == ["harmful"]
 
 
-def test_wrong_to_still_wrong_and_folded_equal_are_neutral():
+def test_wrong_to_still_wrong_is_neutral_and_folded_equal_is_cosmetic():
     raw = TRUTH_TEXT.replace("๒๕๖๖", "๒๕๒๕")
     assert _verdicts(_output(raw, raw, [_c("๒๕๒๕", "๒๕๐๕", "date-confusion")])) == ["neutral"]
-    assert _verdicts(_output(TRUTH_TEXT, TRUTH_TEXT, [_c("๒๕๖๖", "2566", "digit-reader")])) == ["neutral"]
+    assert _verdicts(_output(TRUTH_TEXT, TRUTH_TEXT, [_c("๒๕๖๖", "2566", "digit-reader")])) == ["cosmetic"]
 
 
 def test_a_year_repeated_with_different_truths_is_ambiguous():

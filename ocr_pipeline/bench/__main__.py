@@ -103,11 +103,49 @@ def run_pipeline(
             cleanup.append(time.perf_counter() - read_done)
             stages.append(result.seconds)
             write_result(result, out_dir, src.stem)
+            write_bench_notes(result, read, out_dir / f"{src.stem}{BENCH_NOTES}")
             pages += result.source.pages
         except PipelineError as exc:
             failures.append(f"{src.name}: {exc.one_line()}")
         seconds += time.perf_counter() - started
     return seconds, pages, cleanup, steps, failures, stages
+
+
+BENCH_NOTES = ".bench.json"  # beside each output the benchmark makes: where its corrections stand
+
+
+def write_bench_notes(result, read, path: Path) -> None:
+    """What the judge needs to place each correction exactly (``bench.corrections``): every line's and
+    cell's text before clean-up (``items``) and, for changes made while reading, their line's text on
+    either side (``context``, by the correction's index)."""
+    from dataclasses import asdict
+
+    from ocr_pipeline.bench.corrections import items_as_read
+    from ocr_pipeline.document_text import collect_items
+
+    final = {it.key: it.text for it in collect_items(result.pages, {}, {}).items}
+    corrections = [asdict(c) for c in result.corrections]
+    context: dict[str, list[str]] = {}
+    index = 0
+    for page in read:
+        if len(page.read_context) == len(page.corrections):
+            for k, around in enumerate(page.read_context):
+                context[str(index + k)] = list(around)
+        index += len(page.corrections)
+    notes = {"items": items_as_read(final, corrections), "context": context}
+    path.write_text(json.dumps(notes, ensure_ascii=False), encoding="utf-8")
+
+
+def read_bench_notes(output: dict, path: Path) -> dict:
+    """``output`` with the notes of ``write_bench_notes`` merged in (when the file is there)."""
+    if not path.is_file():
+        return output
+    notes = json.loads(path.read_text(encoding="utf-8"))
+    corrections = [dict(c) for c in output.get("corrections", []) or []]
+    for k, around in (notes.get("context") or {}).items():
+        if int(k) < len(corrections):
+            corrections[int(k)]["context"] = around
+    return {**output, "corrections": corrections, "items": notes.get("items") or {}}
 
 
 def stage_medians(stages: list[dict[str, float]]) -> dict[str, float]:
@@ -155,6 +193,8 @@ def score_all(documents, out_dir: Path) -> list[DocScore]:
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
         out_path = out_dir / f"{src.stem}.json"
         output = json.loads(out_path.read_text(encoding="utf-8")) if out_path.is_file() else None
+        if output is not None:
+            output = read_bench_notes(output, out_dir / f"{src.stem}{BENCH_NOTES}")
         score = score_document(src.stem, truth, output, input_kind(src))
         if input_kind(src) == "transcript" and not score.condition.startswith("clean transcript"):
             score.condition = f"transcript ({src.suffix.lower().lstrip('.')})"  # not the scan's dpi x copy
@@ -216,17 +256,17 @@ def condition_markdown(overall: Summary, groups: dict[str, Summary]) -> str:
 def rules_markdown(summary: Summary) -> str:
     """Corrections per rule: made, right, harmful, neutral, unlocated, right share, harmful per word."""
     lines = [
-        "| rule | made | right | harmful | neutral | ambiguous | unlocated | right | harmful, % of words |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| rule | made | right | harmful | neutral | cosmetic | ambiguous | unlocated | right | harmful, % of words |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for rule, r in summary.corrections_by_rule.items():
         lines.append(
-            f"| `{rule}` | {r['made']} | {r['right']} | {r['harmful']} | {r['neutral']} | {r['ambiguous']} "
-            f"| {r['unlocated']} "
+            f"| `{rule}` | {r['made']} | {r['right']} | {r['harmful']} | {r['neutral']} | {r.get('cosmetic', 0)} "
+            f"| {r['ambiguous']} | {r['unlocated']} "
             f"| {_pct(r['right_share'])} | {_pct(r['harmful_per_word'], 3)} |"
         )
     lines.append(
-        f"| all | {summary.corrections} | | | | | | {_pct(summary.corrections_right_share)} "
+        f"| all | {summary.corrections} | | | | | | | {_pct(summary.corrections_right_share)} "
         f"| {_pct(summary.harmful_corrections_rate, 3)} |"
     )
     return "\n".join(lines)
