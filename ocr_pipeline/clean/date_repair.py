@@ -99,6 +99,7 @@ class DateEvidence:
     text: str
     page: int | None = None
     field: str = ""
+    sure: bool = False  # its digits were read with certainty (the pixels leave no room): never re-read
 
 
 @dataclass(frozen=True)
@@ -525,14 +526,17 @@ def _candidates(
     best: dict[_Val, _Cand] = {}
     as_read: _Val | None = None
     for full, offset in paths:
-        for vtext, vcost in _month_variants(ev.text):
+        for vtext, vcost in _month_variants(ev.text) if not ev.sure else [(ev.text, 0.0)]:
             runs = [m.span() for m in _DIGIT_RUN.finditer(vtext)]
             slots = _slots(vtext)
             options = [
                 tuple(
                     o
                     for k, o in enumerate(token_readings(vtext[s:e], full, 1.0 if full else share, window))
-                    if k == 0 or (_fits(slot, o[0]) and (slot != "year" or lo - 1 <= _year_be(o[0], hi) <= hi + 1))
+                    if k == 0
+                    or (
+                        not ev.sure and _fits(slot, o[0]) and (slot != "year" or lo - 1 <= _year_be(o[0], hi) <= hi + 1)
+                    )
                 )
                 for (s, e), slot in zip(runs, slots)
             ]
@@ -587,7 +591,7 @@ def _may_be_tha(text: str, reader: str) -> bool:
     return reader != "full" and bool(set(text) & _THAI_DIGIT_SET) and not _shows_full_digits(text)
 
 
-def _reader_paths(text: str, doc_full: bool, reader: str) -> list[tuple[bool, float]]:
+def _reader_paths(text: str, doc_full: bool, reader: str, sure: bool = False) -> list[tuple[bool, float]]:
     """Which reader may have written a mention: (full?, extra cost) pairs.
 
     A mention showing ๔ ๖ ๗ ๘ ๙, or without Thai digits, was read by a full reader. Otherwise:
@@ -595,7 +599,7 @@ def _reader_paths(text: str, doc_full: bool, reader: str) -> list[tuple[bool, fl
     tha path costs 0.85 more; blocks of one document may come from different readers); if none
     does, stock Tesseract is (P 0.8: the full path costs 1.4 more).
     """
-    if not _may_be_tha(text, reader):
+    if sure or not _may_be_tha(text, reader):
         return [(True, 0.0)]
     if reader == "tha-fast":
         return [(False, 0.0)]
@@ -729,9 +733,10 @@ def repair_dates(
     # paid about once per document, shared among the mentions that may come from it
     n_tha = sum(_may_be_tha(text, reader) for _, text in keys)
     share = round(1.0 / max(1, n_tha), 2)
-    all_paths = [_reader_paths(text, doc_full, reader) for _, text in keys]
+    sure = {(ev.role, ev.text) for ev in evidence if ev.sure}  # read with certainty in one place at least
+    all_paths = [_reader_paths(text, doc_full, reader, key in sure) for key, (_, text) in zip(keys, keys)]
     for (role, text), paths in zip(keys, all_paths):
-        cs, ar = _candidates(DateEvidence(role, text), window, paths, share)
+        cs, ar = _candidates(DateEvidence(role, text, sure=(role, text) in sure), window, paths, share)
         cand_lists.append(cs)
         as_read.append(ar)
         # the text as written is evidence only if no stock-Tesseract reading of it is likely
