@@ -22,3 +22,24 @@ def warning(field: str, value: object, reason: str) -> str:
     if value is None or str(value).strip() == "":
         return f"{field}: {reason}"
     return f"{field}: '{short_value(value)}' {reason}"
+
+
+def differing(a: str, b: str, width: int = 20) -> tuple[str, str]:
+    """Where two readings of one text differ (their common front and back left out), each cut to
+    ``width`` characters: the part a warning needs to quote.
+
+    >>> differing("ตั้งแต่วันที่ ๑ ต.ค. ๒๕๖๕ ถึง ๓๑ มี.ค. ๒๕๖๖", "ตั้งแต่วันที่ ๑ ต.ค. ๒๕๖๕ ถึง ๓๑ มี.ค. ๒๕๖๗")
+    ('๒๕๖๖', '๒๕๖๗')
+    """
+    p = 0
+    while p < min(len(a), len(b)) and a[p] == b[p]:
+        p += 1
+    q = 0
+    while q < min(len(a), len(b)) - p and a[len(a) - 1 - q] == b[len(b) - 1 - q]:
+        q += 1
+    # whole whitespace-separated words
+    while p and not a[p - 1].isspace():
+        p -= 1
+    while q and not a[len(a) - q].isspace():
+        q -= 1
+    return short_value(a[p : len(a) - q])[:width], short_value(b[p : len(b) - q])[:width]

@@ -168,7 +168,7 @@ def test_repeated_name_without_address_stays_unresolved():
     r = resolve_places([(1, "document.division", "อบต.วังทอง"), (1, "body", "ปลัดองค์การบริหารส่วนตำบลวังทอง")])
     assert r.agency == "องค์การบริหารส่วนตำบลวังทอง"
     assert r.subdistrict is None and r.province is None and r.geocode is None
-    assert any("9 places are named วังทอง" in w for w in r.warnings)
+    assert any("'วังทอง' 9 places bear this name" in w for w in r.warnings)
 
 
 def test_document_number_prefix_narrows_the_province():

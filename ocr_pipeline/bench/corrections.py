@@ -224,12 +224,17 @@ def _truth_spans(
     if located is not None:
         item_page, text, start, end = located
         pages = [item_page] if item_page in tpages else numbers
-        return [
-            t
-            for n in pages
-            for t in [_align(text[:start], text[start:end], text[end:], tpages[n], after)]
-            if t is not None
-        ][:1]
+        # a transcript may break its pages elsewhere than the scan: then the other pages are tried
+        for group in (pages, [n for n in tpages if n not in pages]):
+            found = [
+                t
+                for n in group
+                for t in [_align(text[:start], text[start:end], text[end:], tpages[n], after)]
+                if t is not None
+            ][:1]
+            if found:
+                return found
+        return []
     out = []
     for n in numbers:
         op = opages.get(n, {})

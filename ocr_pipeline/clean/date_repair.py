@@ -52,6 +52,7 @@ from ocr_pipeline.clean.dates import (
 from ocr_pipeline.clean.thai_text import THAI_DIGITS, TO_ARABIC, TO_THAI
 from ocr_pipeline.model import Correction
 from ocr_pipeline.resources import load_table
+from ocr_pipeline.warning_text import differing, warning
 
 __all__ = ["DateEvidence", "DateRepair", "Reading", "ROLES", "repair_dates", "token_readings"]
 
@@ -760,14 +761,13 @@ def repair_dates(
                 readings.append(Reading(ev, "no-date"))
                 continue
             readings.append(Reading(ev, "unresolved", score=_score(delta)))
-            warnings.append(f"{where}: date {ev.text!r} unreadable or inconsistent with the document; left empty")
+            warnings.append(warning(where, ev.text, "date unreadable or inconsistent with the document; left empty"))
             continue
         repaired = pick.text != ev.text
         if delta < (keep_margin if literal[g] and not repaired else margin):
             readings.append(Reading(ev, "unresolved", score=_score(delta)))
-            warnings.append(
-                f"{where}: date {ev.text!r} ambiguous (reads as {pick.text!r} or {runners[g]!r}); left empty"
-            )
+            a, b = differing(pick.text, runners[g])
+            warnings.append(warning(where, ev.text, f"date ambiguous (reads as '{a}' or '{b}'); left empty"))
             continue
         fy_val = None
         if pick.val[0] == "fy":
@@ -777,7 +777,7 @@ def repair_dates(
             lo, hi = _bounds(pick.val, fy_settled)  # type: ignore[assignment]
             if lo is None:
                 readings.append(Reading(ev, "unresolved", pick.text, score=_score(delta)))
-                warnings.append(f"{where}: {ev.text!r} needs the fiscal year, which the document does not settle")
+                warnings.append(warning(where, ev.text, "needs the fiscal year, which the document does not settle"))
                 continue
         score = _score(delta)
         readings.append(Reading(ev, "repaired" if repaired else "read", pick.text, lo, hi, fy_val, score))
@@ -859,7 +859,7 @@ def _settled_fy(
     others = [t for (fy, _, _), t in zip(hyps, totals) if fy != fy_best]
     delta = (min(others) - totals[h_best]) if others else math.inf
     if delta < margin:
-        warnings.append(f"fiscal year ambiguous ({fy_best} or another); left empty")
+        warnings.append(warning("document.fiscal_year_be", fy_best, "ambiguous with another year; left empty"))
         return None
     return fy_best
 
@@ -883,5 +883,5 @@ def _has_date_signal(text: str) -> bool:
 
 
 def _where(ev: DateEvidence) -> str:
-    page = f"page {ev.page}: " if ev.page is not None else ""
+    page = f"page {ev.page} " if ev.page is not None else ""
     return f"{page}{ev.field or ev.role}"

@@ -22,6 +22,7 @@ from ocr_pipeline.layout.reading_order import page_text
 from ocr_pipeline.model import Correction, Line, Page, PageGeometry
 from ocr_pipeline.ocr.latin_reread import Anchor, context, drop_noise, reread_latin
 from ocr_pipeline.ocr.tesseract import line_text, ocr_lines
+from ocr_pipeline.warning_text import warning
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,11 @@ class _PageOcr:
             if r.confidence < self.reader.min_confidence:
                 self.unclear.append(r.before)
                 self.warnings.append(
-                    f"page {self.page}: digits '{r.before}' unclear (reader confidence {r.confidence:.2f})"
+                    warning(
+                        f"page {self.page} pages.text",
+                        r.before,
+                        f"digits unclear (reader confidence {r.confidence:.2f})",
+                    )
                 )
             elif r.after != r.before:
                 self.corrections.append(
