@@ -108,7 +108,7 @@ def test_summary_gives_right_share_and_harmful_per_word_per_rule():
     assert s.corrections == 2 and s.corrections_right_share == 0.5
     assert s.corrections_by_rule["lexicon"]["harmful"] == 1
     assert s.harmful_corrections_rate == 1 / score.truth_words
-    assert "| `lexicon` | 1 | 0 | 1 | 0 | 0 | 0 |" in rules_markdown(s)
+    assert "| `lexicon` | 1 | 0 | 1 | 0 (0) | 0 | 0 | 0 |" in rules_markdown(s)
 
 
 def test_documents_are_grouped_by_condition():

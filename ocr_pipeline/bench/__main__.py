@@ -256,12 +256,14 @@ def condition_markdown(overall: Summary, groups: dict[str, Summary]) -> str:
 def rules_markdown(summary: Summary) -> str:
     """Corrections per rule: made, right, harmful, neutral, unlocated, right share, harmful per word."""
     lines = [
-        "| rule | made | right | harmful | neutral | cosmetic | ambiguous | unlocated | right | harmful, % of words |",
+        "| rule | made | right | harmful | neutral (closer) | cosmetic | ambiguous | unlocated | right "
+        "| harmful, % of words |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for rule, r in summary.corrections_by_rule.items():
         lines.append(
-            f"| `{rule}` | {r['made']} | {r['right']} | {r['harmful']} | {r['neutral']} | {r.get('cosmetic', 0)} "
+            f"| `{rule}` | {r['made']} | {r['right']} | {r['harmful']} | {r['neutral']} ({r.get('closer', 0)}) "
+            f"| {r.get('cosmetic', 0)} "
             f"| {r['ambiguous']} | {r['unlocated']} "
             f"| {_pct(r['right_share'])} | {_pct(r['harmful_per_word'], 3)} |"
         )

@@ -4,7 +4,10 @@ A correction says ``before -> after`` in a ``field`` on a ``page``; it is
 
 - **right** when ``before`` differs from the truth there and ``after`` equals it (wrong -> right),
 - **harmful** when ``before`` equals the truth there and ``after`` does not (right -> wrong),
-- **neutral** otherwise: wrong -> still wrong, or a change that folding undoes (both equal the truth),
+- **neutral** otherwise: wrong -> still wrong (counted apart as ``closer`` when fewer edits from the truth
+  than before: a re-reading that got part of a word right),
+- **cosmetic** when folding undoes it (a digit written in the other script, a table rule's bar dropped):
+  neither right nor wrong, left out of the right share,
 - **ambiguous** when its text is found at several places whose truths give different verdicts (a lone
   digit, a repeated year) and the correction carries no location to pick one,
 - **unlocated** when the scorer cannot tell where in the truth it applies (reported, never guessed).
@@ -54,10 +57,12 @@ _ITEM = re.compile(r"^p(\d+)\.")
 
 
 def squeeze(text: str) -> str:
-    """The folded text without whitespace: the space in which spans are aligned and compared."""
+    """The folded text without whitespace and bars: the space in which spans are aligned and compared
+    (``|`` is never content in these reports: the page text joins table cells with `` | ``, and a bar
+    the OCR reads is a table rule)."""
     from ocr_pipeline.bench.score import fold
 
-    return "".join(fold(text).split())
+    return "".join(fold(text).replace("|", " ").split())
 
 
 def judge_all(truth: dict, output: dict) -> list[dict]:
@@ -120,6 +125,8 @@ def judge(
     name = field.split(".", 1)[1] if field.startswith("measures.") else None
     if name in ("measure_no", "step_no"):
         have = numbers.get((name, c.get("page")), set()) or numbers.get((field, None), set())
+        if name == "step_no":  # a step written with its measure's number (๓.๒, ๓๒ glued): the step's part
+            before, after = before.rsplit(".", 1)[-1], after.rsplit(".", 1)[-1]
         return _by_membership(before, after, have), {"truth": sorted(have)}
     if name and (name, c.get("page")) in numbers:  # a cell's text: the truth rows' values on that page
         values = numbers[(name, c.get("page"))]
@@ -131,7 +138,9 @@ def judge(
     if spans:
         verdicts = {_compare_changed(before, after, t) for t in spans}
         if len(verdicts) == 1:
-            return verdicts.pop(), {"truth": spans[0]}
+            verdict = verdicts.pop()
+            closer = verdict == "neutral" and _closer(before, after, spans[0])
+            return verdict, {"truth": spans[0], **({"closer": True} if closer else {})}
         return "ambiguous", {"truth": spans[0]}
     key = field.split(".", 1)[1] if field.startswith("document.") else None
     if key and tdoc.get(key) not in (None, "", []):
@@ -173,6 +182,11 @@ def _compare_changed(before: str, after: str, truth: str) -> str:
     start = first[a] if last[a] - first[a] <= SLACK else last[a]
     end = last[b] if last[b] - first[b] <= SLACK else first[b]
     return _compare(before[p : len(before) - q], after[a:b], truth[start : max(start, end)])
+
+
+def _closer(before: str, after: str, truth: str) -> bool:
+    """A neutral correction that still took the text closer to the truth (fewer edits away)."""
+    return Levenshtein.distance(after, truth) < Levenshtein.distance(before, truth)
 
 
 def _compare(before: str, after: str, truth: str) -> str:
@@ -365,5 +379,8 @@ def tally(judged: list[dict]) -> dict[str, Counter]:
     """rule -> Counter of verdicts."""
     out: dict[str, Counter] = {}
     for c in judged:
-        out.setdefault(c.get("rule") or "?", Counter())[c["verdict"]] += 1
+        counts = out.setdefault(c.get("rule") or "?", Counter())
+        counts[c["verdict"]] += 1
+        if c.get("closer"):
+            counts["closer"] += 1  # neutral, but closer to the truth: not a verdict of its own
     return out

@@ -289,18 +289,19 @@ def _correction_figures(scores: list[DocScore]) -> dict:
     for s in scores:
         for rule, counts in s.verdicts.items():
             by_rule.setdefault(rule, Counter()).update(counts)
-    total = Counter()
+    total: Counter = Counter()
     for counts in by_rule.values():
         total.update(counts)
-    n = sum(total.values())
+    n = sum(total.get(v, 0) for v in VERDICTS)
     rules = {}
     for rule in sorted(by_rule):
         c = by_rule[rule]
-        made = sum(c.values())
+        made = sum(c.get(v, 0) for v in VERDICTS)
         judged = made - c.get("cosmetic", 0)
         rules[rule] = {
             "made": made,
             **{v: c.get(v, 0) for v in VERDICTS},
+            "closer": c.get("closer", 0),
             "right_share": c.get("right", 0) / judged if judged else 0.0,
             "harmful_per_word": c.get("harmful", 0) / words if words else 0.0,
         }

@@ -180,7 +180,15 @@ def repair_doc_number(
         unmarked = repair_doc_number(
             str(parsed), province, province_confident=province_confident, page=page, field=field, min_score=min_score
         )
-        return unmarked[0], [Correction(page, field, parsed.marked, read, RULE, 100.0), *unmarked[1]], unmarked[2]
+        fixes = unmarked[1]
+        if fixes and fixes[0].before == read:  # marks dropped and the prefix repaired: one change
+            first = fixes[0]
+            return (
+                unmarked[0],
+                [Correction(page, field, parsed.marked, first.after, RULE, first.score), *fixes[1:]],
+                unmarked[2],
+            )
+        return unmarked[0], [Correction(page, field, parsed.marked, read, RULE, 100.0), *fixes], unmarked[2]
     if province and want is None:
         return str(parsed), [], [warning(where, province, "is no known province for the prefix")]
     if want is None:

@@ -881,6 +881,10 @@ _ABBREV_BEFORE_NUMBER = re.compile(
 )
 
 
+# letters before a dot: an abbreviation (พ.ย., a month read พุย.), no word to spell
+_ABBREVIATION = re.compile(r"(?<![\u0e01-\u0e4e])([\u0e01-\u0e4e]{1,4})\.")
+
+
 def _cuts_cluster(text: str, start: int, end: int) -> bool:
     """Would a rewrite of ``text[start:end]`` cut a Thai character cluster (a span that starts with a
     vowel or mark, or stops before one)? ``ส่งเสริมค|ุณธรรม`` is no garbled ``คุณธรรม``."""
@@ -910,6 +914,7 @@ def repair_words(
     """
     norm = normalize_thai(text)
     abbrevs = [m.span(1) for m in _ABBREV_BEFORE_NUMBER.finditer(norm)]
+    abbrevs += [m.span(1) for m in _ABBREVIATION.finditer(norm)]
     mask = _protected_mask(norm, [*protect, *abbrevs, *(place_spans(norm) if places else ())])
     vocab = word_vocabulary()
     cands: list[_Cand] = []

@@ -24,6 +24,8 @@ from ocr_pipeline.ocr.latin_reread import Anchor, context, drop_noise, reread_la
 from ocr_pipeline.ocr.tesseract import line_text, ocr_lines
 from ocr_pipeline.warning_text import warning
 
+CELL_PSM = 4  # the canvas of a table's cut cells is read as one column of lines
+
 
 @dataclass(frozen=True)
 class PageTask:
@@ -71,7 +73,7 @@ def read_page_image(image: Image.Image, dpi: float | None, number: int) -> Page:
     raw_tables, tables = [], []
     for g in grids:
         canvas, placed = compose_canvas(gray, g)
-        raw_cells, cell_lines = ocr.read(canvas, psm=4) if placed else ([], [])
+        raw_cells, cell_lines = ocr.read(canvas, psm=CELL_PSM) if placed else ([], [])
         raw_tables.append(build_table(g, number, placed, assign_lines(raw_cells, placed)))
         tables.append(build_table(g, number, placed, assign_lines(cell_lines, placed)))
     return _page(number, gray, raw_lines, lines, raw_tables, tables, ocr)
@@ -120,7 +122,7 @@ class _PageOcr:
         reread_done = time.perf_counter()
         for line in lines:  # digits first: Latin garbage over a number is read, not dropped as a speck
             self._reread(img, line)
-        self.corrections += drop_noise(lines, self.page, self.anchors)
+        self.corrections += drop_noise(lines, self.page, self.anchors, cells=psm == CELL_PSM)
         self.contexts += [a.context() for a in self.anchors]
         lines = [ln for ln in lines if ln.words]
         for line in lines:
