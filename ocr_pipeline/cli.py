@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from ocr_pipeline import __version__
@@ -71,6 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     parser.add_argument("--log-file", type=Path, metavar="FILE", help="also write a full log, with times, to FILE")
     parser.add_argument("--debug", action="store_true", help="show full tracebacks for failures")
+    parser.add_argument(
+        "--today",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="the date the scans are read on (default: the system date): no date is read as after it, "
+        "and two-digit years are read from it; give it to rerun an old batch the same way",
+    )
     cache = parser.add_argument_group("cache and resume")
     cache.add_argument(
         "--cache-dir",
@@ -109,6 +117,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -129,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         cache_dir=None if args.no_cache else (args.cache_dir or default_cache_dir()),
         scheduler=args.scheduler,
         debug=args.debug,
+        today=args.today,
         pdf=not args.no_pdf,
         review=not args.no_review,
     )

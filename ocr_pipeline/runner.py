@@ -22,6 +22,7 @@ import time
 import traceback
 from collections import deque
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +57,7 @@ class Settings:
     cache_dir: Path | None = None  # None: no cache, no skipping of finished inputs
     scheduler: str | None = None
     debug: bool = False
+    today: date | None = None  # the reading date (--today); None: the system date
     pdf: bool = True  # the searchable <name>.ocr.pdf of a scan
     review: bool = True  # the <name>.review.html page
 
@@ -65,7 +67,7 @@ class Settings:
 
     def result(self) -> dict:
         """Settings a result depends on (part of the record of a finished input)."""
-        return {"pdf": self.pdf, "review": self.review}
+        return {"pdf": self.pdf, "review": self.review, "today": self.today.isoformat() if self.today else None}
 
 
 @dataclass
@@ -266,7 +268,7 @@ class Batch:
 
         try:
             pages = [doc.pages[n] for n in sorted(doc.pages)]
-            result = clean_and_extract(doc.inp, pages)
+            result = clean_and_extract(doc.inp, pages, self.settings.today)
             files = result_files(result, job.name, pdf=self.settings.pdf, review=self.settings.review)
             record = self._record(job, doc.inp, result, list(files))
             with deferred_signals():

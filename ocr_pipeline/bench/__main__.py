@@ -391,7 +391,11 @@ def run_benchmark(argv: list[str], prog: str = "python -m ocr_pipeline.bench") -
             file=sys.stderr,
         )
         return 3
-    seconds, pages, cleanup, steps, failures, stages = 0.0, 0, [], {}, [], []
+    seconds, pages = 0.0, 0
+    cleanup: list[float] = []
+    steps: dict[str, float] = {}
+    failures: list[str] = []
+    stages: list[dict[str, float]] = []
     base_s, base_pages = 0.0, 0
     with tempfile.TemporaryDirectory(prefix="bench-out-") as tmp:
         out_dir = args.out or Path(tmp)

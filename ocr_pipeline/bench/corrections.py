@@ -270,7 +270,8 @@ def _truth_spans(
 
 def _from_location(c: dict, items: dict | None) -> tuple[int | None, str, int, int] | None:
     """(page, squeezed item text, span start, end) from a correction's location, when the output has it."""
-    loc = c.get("location") if isinstance(c.get("location"), dict) else c
+    located = c.get("location")
+    loc: dict = located if isinstance(located, dict) else c
     item, start, end = loc.get("item") or loc.get("id"), loc.get("start"), loc.get("end")
     if not item or start is None or end is None or not items or item not in items:
         return None
@@ -361,10 +362,12 @@ def _boundaries(a: str, b: str) -> tuple[list[int], list[int]]:
     last: list[int | None] = [None] * (len(a) + 1)
 
     def put(i: int, j: int) -> None:
-        first[i] = j if first[i] is None else min(first[i], j)
-        last[i] = j if last[i] is None else max(last[i], j)
+        f, la = first[i], last[i]
+        first[i] = j if f is None else min(f, j)
+        last[i] = j if la is None else max(la, j)
 
-    for tag, i1, i2, j1, j2 in Levenshtein.opcodes(a, b):
+    for op in Levenshtein.opcodes(a, b):
+        tag, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
         if tag == "insert":
             put(i1, j1)
             put(i1, j2)

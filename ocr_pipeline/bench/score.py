@@ -133,8 +133,8 @@ def score_document(name: str, truth: dict, output: dict | None, kind: str = "pdf
     score.truth_words = sum(len(word_tokens(tp.get("text", ""))) for tp in tpages.values())
     score.harmful = harmful_corrections(tpages, out.get("corrections", []) or [])
     score.verdicts = tally(judge_all(truth, out))
-    score.cer_clean, score.cer_raw = tuple(clean), tuple(raw)
-    score.thai_digits, score.thai_digits_raw = tuple(dig), tuple(dig_raw)
+    score.cer_clean, score.cer_raw = (clean[0], clean[1]), (raw[0], raw[1])
+    score.thai_digits, score.thai_digits_raw = (dig[0], dig[1]), (dig_raw[0], dig_raw[1])
     return score
 
 

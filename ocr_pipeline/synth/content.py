@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from typing import Any
 
 import geothai
 from pythainlp.corpus import provinces as _pythainlp_provinces
@@ -150,7 +151,7 @@ def _names() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
 
 @cache
 def _province_abbr() -> dict[str, str]:
-    return {p["name_th"]: p["abbr_th"] for p in _pythainlp_provinces(details=True)}
+    return {p["name_th"]: p["abbr_th"] for p in _pythainlp_provinces(details=True)}  # type: ignore[index]
 
 
 @cache
@@ -414,7 +415,7 @@ def make_report(seed: int) -> Report:
         doc_date = random_day(rng, date(end.year, 4, 1), date(end.year, 5, 31))
     else:
         doc_date = random_day(rng, date(end.year, 10, 1), date(end.year, 11, 30))
-    style = {
+    style: dict[str, Any] = {
         "arabic_digits": rng.random() < 0.06,
         "measure_style": rng.choices(list(_MEASURE_STYLES), weights=[6, 1, 2, 2, 2])[0],
         "bullet_steps": rng.random() < 0.05,
@@ -423,7 +424,7 @@ def make_report(seed: int) -> Report:
     round_text = "รอบ ๖ เดือน" if six else rng.choice(["รอบ ๑๒ เดือน", "รอบ ๑๒ เดือน", "รอบ ๑๒ เดือน (ประจำปี)"])
     division = _division(rng, agency)
     period = period_sentence(start, end, rng.choice([0, 0, 0, 1, 2]))
-    builtins = {
+    builtins: dict[str, Any] = {
         "agency": agency.name,
         "agency_kind": agency.kind,
         "staff_kind": agency.staff_kind,

@@ -65,7 +65,7 @@ def degrade(
     """Scan ``img`` ("L"); returns (decoded JPEG image, JPEG bytes, what was applied to this page)."""
     rng = np.random.default_rng(seed)
     prng = random.Random(seed)
-    a = np.asarray(img, dtype=np.float32)
+    a: np.ndarray = np.asarray(img, dtype=np.float32)
     h, w = a.shape
     k = dpi / 300.0
     applied: dict = {}
@@ -108,7 +108,7 @@ def degrade(
 def _show_through(a: np.ndarray, behind: Image.Image, strength: float, k: float) -> np.ndarray:
     """The mirrored other side of the sheet, blurred and faint."""
     b = behind.transpose(Image.Transpose.FLIP_LEFT_RIGHT).resize((a.shape[1], a.shape[0]))
-    small = np.asarray(b.resize((max(1, a.shape[1] // 4), max(1, a.shape[0] // 4))), dtype=np.float32)
+    small: np.ndarray = np.asarray(b.resize((max(1, a.shape[1] // 4), max(1, a.shape[0] // 4))), dtype=np.float32)
     small = cv2.GaussianBlur(small, (0, 0), 1.2 * k)
     ink = 255.0 - cv2.resize(small, (a.shape[1], a.shape[0]), interpolation=cv2.INTER_LINEAR)
     return a - ink * strength

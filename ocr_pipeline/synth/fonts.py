@@ -48,7 +48,7 @@ def font_files(family: str) -> tuple[Path, Path | None]:
     """(regular, bold or None) files of ``family``; a missing file is an error that says what to do."""
     if family in FAMILIES:
         regular, bold, _w = FAMILIES[family]
-        files = (TLWG / regular, TLWG / bold)
+        files: tuple[Path, Path | None] = (TLWG / regular, TLWG / bold)
     elif family in UNTRAINED:
         files = UNTRAINED[family]
     else:

@@ -63,6 +63,13 @@ class RowBlock:
     span: int = 1  # rows covered by the first cell when merged (0: covered by a cell above)
 
 
+def body_index(row: RowBlock) -> int:
+    """The Report.rows index of a body row (a header row has none)."""
+    if row.row_index is None:
+        raise ValueError("a header row has no measure row")
+    return row.row_index
+
+
 @dataclass
 class TableBlock:
     header: RowBlock | None
@@ -294,7 +301,7 @@ def _signatures(
                     any_line = True
                     sw = width * 0.2
                     page.ops.append(MarkOp("signature", (cx - sw / 2, y - pitch * 0.7, cx + sw / 2, y + pitch * 0.1)))
-                else:
+                elif text is not None:
                     tw = text_width(body, text)
                     page.ops.append(TextOp(cx - tw / 2, y, text, 16))
                     row_texts.append(text)

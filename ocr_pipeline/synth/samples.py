@@ -18,7 +18,7 @@ from ocr_pipeline.synth.degrade import degrade
 from ocr_pipeline.synth.document import SynthDoc, make_document
 from ocr_pipeline.synth.fonts import FontSet
 from ocr_pipeline.synth.garble import KINDS
-from ocr_pipeline.synth.layout import PageLayout, TextOp
+from ocr_pipeline.synth.layout import Op, PageLayout, TextOp
 from ocr_pipeline.synth.render import render_page
 from ocr_pipeline.synth.truth import truth_json
 from ocr_pipeline.synth.wrap import text_width
@@ -71,10 +71,10 @@ def line_image(doc: SynthDoc) -> tuple[Image.Image, bytes, tuple[int, int, int, 
     """
     page = doc.pages[0]
     label = next(op for op in page.ops if isinstance(op, TextOp) and op.text == "ที่" and op.bold)
-    same = [op for op in page.ops if isinstance(op, TextOp) and abs(op.y - label.y) < 1]
+    same: list[Op] = [op for op in page.ops if isinstance(op, TextOp) and abs(op.y - label.y) < 1]
     fs = FontSet(doc.family, doc.dpi)
     em = doc.dpi / 72 * 20
-    x1 = max(op.x + text_width(fs.font(op.pt, op.bold), op.text) for op in same)
+    x1 = max(op.x + text_width(fs.font(op.pt, op.bold), op.text) for op in same if isinstance(op, TextOp))
     pad = doc.dpi * 3 / 25.4
     box = (int(label.x - pad), int(label.y - em * 1.45), int(x1 + pad), int(label.y + em * 0.75))
     alone = PageLayout(1, page.width, page.height, False, ops=same)

@@ -17,6 +17,7 @@ from ocr_pipeline.synth.layout import (
     RuleOp,
     TableBlock,
     TextOp,
+    body_index,
     mm,
 )
 from ocr_pipeline.synth.thaidate import thai_num
@@ -62,7 +63,7 @@ def layout_table(
     while True:
         pages = _table_attempt(report, fonts, st, first_number, titles)
         n = len(pages) if pages is not None else 99
-        if n <= target:
+        if pages is not None and n <= target:
             break
         if len(report.measures) > 5:
             _drop_last_measure(report)
@@ -72,10 +73,11 @@ def layout_table(
             _drop_last_measure(report)
         elif max(len(m.steps) for m in report.measures) > 1:
             _drop_a_step(report)
-        elif n <= max_pages:
+        elif pages is not None and n <= max_pages:
             break
         else:
             raise RuntimeError("table does not fit")
+    assert pages is not None  # the loop leaves only with pages that fit
     report.style["table"] = {
         "pt": st.pt,
         "pitch": round(st.pitch, 3),
@@ -197,9 +199,9 @@ def _merge_spans(table: TableBlock, report: Report, merged: bool) -> None:
     rows = table.rows
     k = 0
     while k < len(rows):
-        m = report.rows[rows[k].row_index].measure
+        m = report.rows[body_index(rows[k])].measure
         j = k + 1
-        while j < len(rows) and report.rows[rows[j].row_index].measure == m:
+        while j < len(rows) and report.rows[body_index(rows[j])].measure == m:
             j += 1
         rows[k].span = j - k
         for r in rows[k + 1 : j]:
@@ -244,7 +246,7 @@ def _draw_table(
                 first = y0 + pad_top
                 page.cells.append(
                     CellBox(
-                        row.row_index,
+                        body_index(row),
                         c,
                         (col_x[c], y0, col_x[c + 1], y1),
                         first - em * 0.8 if n_lines else y0,

@@ -12,7 +12,7 @@ from datetime import date
 
 from ocr_pipeline.model import Document, Measure, Page, Result, Signatory, Source
 from ocr_pipeline.synth.content import Report
-from ocr_pipeline.synth.layout import PageLayout, TableBlock
+from ocr_pipeline.synth.layout import PageLayout, TableBlock, body_index
 from ocr_pipeline.synth.thaidate import format_date, thai_num
 
 
@@ -73,7 +73,7 @@ def measures(report: Report, pages: list[PageLayout], page_numbers: dict[int, in
             if not isinstance(block, TableBlock):
                 continue
             for rb in block.rows:
-                row = report.rows[rb.row_index]
+                row = report.rows[body_index(rb)]
                 m = report.measures[row.measure]
                 shown = report.measures[row.measure].steps[row.steps[0]]
                 for si in row.steps:

@@ -96,13 +96,13 @@ def photocopy(img: np.ndarray, kind: str, seed: int, dpi: int = PRINT_DPI) -> tu
     }[kind]
     spread = cv2.GaussianBlur(cover, (0, 0), sigma * k)
     uneven = _smooth_noise(h, w, 48 * k, rng) * 0.05
-    fine = rng.standard_normal((h, w), dtype=np.float32) * grain
+    fine: np.ndarray = rng.standard_normal((h, w), dtype=np.float32) * grain
     fine = cv2.GaussianBlur(fine, (0, 0), 0.7 * k)
-    toner = ((spread + uneven + fine) > thr).astype(np.float32)
+    toner: np.ndarray = ((spread + uneven + fine) > thr).astype(np.float32)
     toner = cv2.GaussianBlur(toner, (0, 0), 0.6 * k)
     if kind == "pale":  # mottled, starved fill
         mottle = 1.0 - 0.4 * np.clip(_smooth_noise(h, w, 3 * k, rng) * 0.8 + 0.5, 0, 1)
-        toner *= mottle
+        toner = toner * mottle
     paper = 255.0 - rng.uniform(4, 16) if kind != "pale" else 255.0 - rng.uniform(0, 8)
     out = paper - (paper - 12.0) * toner * density
     info = {"copy": kind, "spread_px": round(sigma, 2), "threshold": round(thr, 3), "density": round(density, 3)}
@@ -126,7 +126,7 @@ def rescan(img: np.ndarray, src_dpi: int, dpi: int, seed: int) -> np.ndarray:
     rng = np.random.default_rng(seed)
     f = src_dpi / dpi
     dx, dy = rng.uniform(0, f, 2)
-    m = np.float32([[1, 0, -dx], [0, 1, -dy]])
+    m = np.array([[1, 0, -dx], [0, 1, -dy]], dtype=np.float32)
     h, w = img.shape
     shifted = cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
     return cv2.resize(shifted, (round(w / f), round(h / f)), interpolation=cv2.INTER_AREA)
