@@ -85,7 +85,8 @@ def _item_moments(corrections: list[dict], items: dict) -> list[dict | None]:
     texts = dict(items)
     out: list[dict | None] = []
     for c in corrections:
-        loc = c.get("location") if isinstance(c.get("location"), dict) else c
+        located = c.get("location")
+        loc: dict = located if isinstance(located, dict) else c
         item, start, end = loc.get("item") or loc.get("id"), loc.get("start"), loc.get("end")
         if not item or item not in texts or start is None or end is None:
             out.append(None)

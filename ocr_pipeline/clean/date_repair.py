@@ -330,11 +330,15 @@ def _slots(text: str) -> list[str]:
     return [kinds.get(m.start(), "any") for m in _DIGIT_RUN.finditer(text)]
 
 
-def _fits(slot: str, value: str) -> bool:
-    """Whether a repaired digit run may stand in this slot: a 2- or 4-digit year; a day 1-31 without
-    a leading zero (letters write ``๑ พฤษภาคม``: ``๐๑`` is kept as read, never made by a repair)."""
+def _fits(slot: str, value: str, read: str = "") -> bool:
+    """Whether a repaired digit run may stand in this slot: a 2- or 4-digit year (a year read with four
+    digits or more stays a four-digit year, one read with two a two-digit one: ``๒๕๕๒`` is no misread
+    ``๕๕``); a day 1-31 without a leading zero (letters write ``๑ พฤษภาคม``: ``๐๑`` is kept as read,
+    never made by a repair)."""
     digits = value.translate(FOLD)
     if slot == "year":
+        if len(read) >= 4 or len(read) == 2:
+            return len(digits) == min(len(read), 4)
         return len(digits) in (2, 4)
     if slot == "day":
         return len(digits) <= 2 and 1 <= int(digits) <= 31 and not digits.startswith("0")
@@ -536,7 +540,9 @@ def _candidates(
                     for k, o in enumerate(token_readings(vtext[s:e], full, 1.0 if full else share, window))
                     if k == 0
                     or (
-                        not ev.sure and _fits(slot, o[0]) and (slot != "year" or lo - 1 <= _year_be(o[0], hi) <= hi + 1)
+                        not ev.sure
+                        and _fits(slot, o[0], vtext[s:e])
+                        and (slot != "year" or lo - 1 <= _year_be(o[0], hi) <= hi + 1)
                     )
                 )
                 for (s, e), slot in zip(runs, slots)

@@ -35,7 +35,7 @@ def confusion_pairs() -> frozenset[tuple[str, str]]:
 @cache
 def lookalike_pairs() -> frozenset[tuple[str, str]]:
     """(letter, digit): Thai letters stock Tesseract writes over a Thai digit (``digit_lookalikes.tsv``)."""
-    out = set()
+    out: set[tuple[str, str]] = set()
     for row in load_table("digit_lookalikes.tsv"):
         if len(row) >= 2 and row[0] != "char":
             out.update((row[0], digit) for digit in row[1].split())
