@@ -138,3 +138,8 @@ def test_measure_numbers_that_skip_are_kept_unless_misread():
     rows = [m(1, "ก"), m(2, "ข"), m(3, "ค"), m(5, "ง"), m(5, "จ")]  # ๕ read for ๔ between ๓ and ๕
     fixes = repair_numbering(rows)
     assert [r.measure_no for r in rows] == [1, 2, 3, 4, 5] and [(f.before, f.after) for f in fixes] == [("5", "4")]
+    rows = [
+        Measure(measure_no=None, measure="", step_no=1, step="a"),
+        Measure(measure_no=None, measure="", step_no=1, step="b"),
+    ]
+    assert repair_numbering(rows) == []  # rows whose measure column was lost are no one measure's steps

@@ -10,17 +10,20 @@ scans, e.g. ``150 dpi x pale``; the standard corpus is ``<dpi> dpi x none``), so
 it lives.
 
 Corrections (issue 15.2): each correction of an output is judged against the truth, per rule: right
-(wrong -> right), harmful (right -> wrong), neutral (wrong -> still wrong, or a change folding undoes),
-ambiguous (found at several places that disagree, and no location given) or unlocated. Number fields are judged against the numbers of the truth's rows on the correction's
-page; text corrections are found in the output's page text (``before`` in the raw OCR text, else
-``after`` in the cleaned text; or the correction's own location, item id and span, when the output
-gives the item's text), aligned to the truth page's text with 12 characters of context on each side,
-and compared with the truth characters facing them; a document field's correction that cannot be
-placed so is judged against the truth's value of that field. A correction found at several places
-whose verdicts disagree is ambiguous. The method is written out in ``bench/corrections.py``. Reported:
-corrections made (per document), the share that is right, and harmful corrections as a share of the
-truth's words, overall and per rule. ``right words made wrong`` is the earlier, cruder figure (a word
-rule's ``before`` found in the truth page and its ``after`` not), kept to compare with the README.
+(wrong -> right), harmful (right -> wrong), neutral (wrong -> still wrong; "closer" counts those fewer edits
+from the truth than before), cosmetic (a change folding undoes: a digit's script, a table rule's bar; left
+out of the right share), ambiguous (found at several places that disagree) or unlocated. Number fields are
+judged against the numbers of the truth's rows on the correction's page; a text correction is placed where
+it was made: by its item and span (the benchmark writes every line's and cell's text before clean-up beside
+each output, ``<stem>.bench.json``, and replays the item's earlier corrections), by its line's text on
+either side for a change made while reading (written there too), else by a search of the output's page
+text; the span with 12 characters of context on each side is aligned to the truth page's text, and what
+the correction changed is compared with the truth characters facing it; a document field's correction that
+cannot be placed so is judged against the truth's value of that field. The method is written out in
+``bench/corrections.py``. Reported: corrections made (per document), the share that is right, and harmful
+corrections as a share of the truth's words, overall and per rule. ``right words made wrong`` is the
+earlier, cruder figure (a word rule's ``before`` found in the truth page and its ``after`` not), kept to
+compare with the README.
 
 Clean mode (issue 15.1): ``python -m ocr_pipeline.bench clean DIR [--n 20 --seed 16]`` writes the
 generator's truth as correct transcripts into DIR (markdown and HTML, when DIR has no truth yet) and

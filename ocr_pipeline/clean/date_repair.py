@@ -27,6 +27,7 @@ when it was valid but contradicted the rest of the document).
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import math
 import re
@@ -175,6 +176,20 @@ def _channel(full: bool = False, share: float = 1.0) -> _Channel:
     )
 
 
+@cache
+def _channel_one_way(full: bool, share: float, longer: int) -> _Channel:
+    """The channel for a reading ``longer`` (1), shorter (-1) or as long (0) as the value it stands for:
+    digits only added (an extra or a doubled one), only lost, or neither. A digit added and another lost
+    is a digit changed, which only a listed confusion may do (๒๖๒๒ is no misread ๒๖๒๐)."""
+    ch = _channel(full, share)
+    inf = math.inf
+    if longer > 0:
+        return dataclasses.replace(ch, dropped=inf)
+    if longer < 0:
+        return dataclasses.replace(ch, extra=inf, doubled=inf)
+    return dataclasses.replace(ch, extra=inf, doubled=inf, dropped=inf)
+
+
 def _edit_cost(obs: str, true: str, ch: _Channel, limit: float) -> float:
     """Least total cost of OCR edits turning ``true`` into ``obs`` (weighted Levenshtein with
     multi-character rules); ``math.inf`` when above ``limit``."""
@@ -245,13 +260,14 @@ def token_readings(
     >>> dict(token_readings("๒๕๒๐๒๐", full=True))["๒๕๖๖"]  # a full reader hardly does this
     5.0
     """
-    ch = _channel(full, share)
     script = "thai" if any(c in _THAI_DIGITS for c in run) else "arabic"
     out: dict[str, float] = {run: 0.0}
     for t in _targets(script, window or recent_window()):
         if abs(len(t) - len(run)) > 2 or t == run:
             continue
-        c = _edit_cost(run, t, ch, _MAX_TOKEN_COST)
+        c = _edit_cost(
+            run, t, _channel_one_way(full, share, (len(run) > len(t)) - (len(run) < len(t))), _MAX_TOKEN_COST
+        )
         if c < math.inf:
             out[t] = round(c, 3)
     ranked = sorted(out.items(), key=lambda kv: (kv[1], kv[0] != run))

@@ -42,10 +42,11 @@ def lookalike_pairs() -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
-def is_misreading(read: str, true: str, doubled: bool = True, letters: bool = False) -> bool:
+def is_misreading(read: str, true: str, doubled: bool = True, letters: bool = False, extra: bool = False) -> bool:
     """Whether ``true`` turns into ``read`` by listed confusions only (each at most two characters on
     either side) and, when ``doubled``, digits written twice; with ``letters``, also a Thai letter the
-    OCR writes over that digit (``รอบ ง เดือน`` for ๖). Equal strings are no misreading.
+    OCR writes over that digit (``รอบ ง เดือน`` for ๖); with ``extra``, a digit added or lost (the
+    table's generic rows: ``๑๗`` for ``๑``). Equal strings are no misreading.
 
     >>> is_misreading("ง", "๖", letters=True), is_misreading("ง", "๖"), is_misreading("", "๖")
     (True, False, True)
@@ -53,6 +54,7 @@ def is_misreading(read: str, true: str, doubled: bool = True, letters: bool = Fa
     if read == true:
         return False
     pairs = confusion_pairs() | (lookalike_pairs() if letters else frozenset())
+    added, lost = extra and len(read) > len(true), extra and len(read) < len(true)  # never both: no swap
     n, m = len(read), len(true)
     ok = [[False] * (m + 1) for _ in range(n + 1)]
     ok[0][0] = True
@@ -63,6 +65,10 @@ def is_misreading(read: str, true: str, doubled: bool = True, letters: bool = Fa
             if i and j and read[i - 1] == true[j - 1] and ok[i - 1][j - 1]:
                 ok[i][j] = True
             elif doubled and i >= 2 and read[i - 1] == read[i - 2] and ok[i - 1][j]:
+                ok[i][j] = True
+            elif added and i and ok[i - 1][j] and read[i - 1].isdigit():
+                ok[i][j] = True
+            elif lost and j and ok[i][j - 1] and true[j - 1].isdigit():
                 ok[i][j] = True
             else:
                 ok[i][j] = any(

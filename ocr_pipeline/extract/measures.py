@@ -113,6 +113,8 @@ def repair_numbering(measures: list[Measure]) -> list[Correction]:
             Correction(groups[i][0].page, "measures.measure_no", str(numbers[i]), str(fixed), "number-sequence", 70.0)
         )
     for rows in groups:
+        if rows[0].measure_no is None and not rows[0].measure:
+            continue  # rows without a measure (its column lost) are no one measure's steps
         steps = [m.step_no for m in rows]
         for i, fixed in _sequence_fixes(steps):
             rows[i].step_no = fixed
@@ -146,9 +148,12 @@ def _sequence_fixes(values: list[int | None]) -> list[tuple[int, int]]:
 
 
 def misread_number(read: int, expected: int) -> bool:
-    """Whether ``read`` is a known OCR misreading of ``expected``, written in Thai or Arabic digits."""
+    """Whether ``read`` is a known OCR misreading of ``expected``, written in Thai or Arabic digits: a
+    listed confusion, or a digit added or lost (๑๗ for ๑: no measure is numbered so out of its run)."""
     a, b = str(read), str(expected)
-    return is_misreading(arabic_to_thai_digits(a), arabic_to_thai_digits(b)) or is_misreading(a, b)
+    return is_misreading(arabic_to_thai_digits(a), arabic_to_thai_digits(b), extra=True) or is_misreading(
+        a, b, extra=True
+    )
 
 
 def _glued_continuations(parts: list[str], measure_no: int | None, last_step: int | None) -> list[str]:

@@ -80,7 +80,9 @@ def resolve_dates(
     """Settle every date mention of the document; ``hits`` are the memo's labelled lines, ``subject``
     the subject's value as extracted, ``tables`` the measure tables with their body rows."""
     mentions = collect_mentions(pages, hits, subject, tables, {it.key: it.role for it in doc.items})
-    repair = repair_dates([m.evidence for m in mentions], reader=DATE_READER)
+    # a transcript (lines without word boxes) comes from an engine that writes every Thai digit
+    transcript = not any(ln.words for p in pages for ln in p.lines)
+    repair = repair_dates([m.evidence for m in mentions], reader="full" if transcript else DATE_READER)
     settled = SettledDates(repair)
     repaired = [k for k, r in enumerate(repair.readings) if r.status == "repaired"]
     editor = _Editor(doc)
