@@ -327,6 +327,20 @@ def _name_options(text: str, start: int, stop: int) -> tuple[NameOption, ...]:
     return tuple(opts)
 
 
+def _complete_keyword(line: str, s: int, e: int, score: float, word: str, stop: int) -> tuple[int, float]:
+    """The end of a type or level word whose last letters OCR cut off with a space (``ตำบ ลปางตาไว``):
+    the letters after it that bring it closer to ``word`` are its own, not the name's."""
+    best = (e, score)
+    for end in range(e + 1, min(e + 3, stop) + 1):
+        piece = line[s:end]
+        if piece.count(" ") > line[s:e].count(" ") + 1 or line[end - 1] == " ":
+            continue
+        sc = fuzz.ratio(word, piece.replace(" ", ""))
+        if sc > best[1] and line[e:end].strip() and word.endswith(line[e:end].strip()):
+            best = (end, sc)
+    return best
+
+
 def find_mentions(text: str, page: int | None = None, field_name: str = "", weight: float = 1.0) -> list[Mention]:
     """Agency and place mentions in one text item (``normalize_thai``-ed), in reading order.
 
@@ -338,6 +352,8 @@ def find_mentions(text: str, page: int | None = None, field_name: str = "", weig
         spans = _keyword_spans(line)
         for n, (s, e, sc, kw) in enumerate(spans):
             stop = spans[n + 1][0] if n + 1 < len(spans) else len(line)
+            if kw.fuzzy:
+                e, sc = _complete_keyword(line, s, e, sc, kw.text, stop)
             opts = _name_options(line, e, stop)
             if not opts:
                 continue
@@ -889,6 +905,7 @@ def _write_back(
             continue  # "อ.เมือง" is how the capital district is written
         opt, sim = _best_option(m, target)
         text = m.text
+        opt = _with_split_rest(text, opt, target)
         before = text[opt.start : opt.end]
         if m.kind != "agency" and (sim < PLACE_REWRITE_MIN or _is_word(before)):
             continue  # "ทุกตำบลในเขต": a level word before an ordinary word
@@ -924,6 +941,16 @@ def _write_back(
         for start, end, after, score in edits:
             res.rewrites.append(Rewrite(m.page, m.field, start, end, text[start:end], after, round(score, 1)))
             res.corrections.append(Correction(m.page, m.field, text[start:end], after, "gazetteer", round(score, 1)))
+
+
+def _with_split_rest(text: str, opt: NameOption, target: g.Place) -> NameOption:
+    """A name OCR split with a space (``ด่านมะ ขามเตี้ย`` for ด่านมะขามเตี้ย) is rewritten whole: the
+    reading is widened over the space to the rest of the place's name."""
+    front = text[opt.start : opt.end]
+    rest = target.name[len(front) :] if target.name.startswith(front) and len(front) < len(target.name) else ""
+    if rest and text[opt.end : opt.end + 1] == " " and text.startswith(rest, opt.end + 1):
+        return NameOption(opt.start, opt.end + 1 + len(rest), g.name_key(target.name), opt.penalty)
+    return opt
 
 
 def _wrapped_front(m: Mention) -> bool:
