@@ -190,6 +190,8 @@ class Page:
     width: int = 0
     height: int = 0
     corrections: list[Correction] = field(default_factory=list)
+    # where each of ``corrections`` stands: its line's text on either side (the benchmark's judge uses it)
+    read_context: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # time per reading step, for the benchmark
     unclear_digits: list[str] = field(default_factory=list)  # text the digit reader flagged, left as read

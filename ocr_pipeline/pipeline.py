@@ -26,7 +26,7 @@ from ocr_pipeline.layout.borderless import infer_borderless_tables
 from ocr_pipeline.layout.reading_order import transcript_layout
 from ocr_pipeline.model import Page, Result, Source
 from ocr_pipeline.ocr.page_reader import PageTask, read_page_task
-from ocr_pipeline.resolve.dates import SettledDates, report_round, resolve_dates
+from ocr_pipeline.resolve.dates import SettledDates, certain_lines, report_round, resolve_dates
 from ocr_pipeline.resolve.fiscal import resolve_fiscal_mentions
 from ocr_pipeline.resolve.places import resolve_places
 from ocr_pipeline.resolve.vocabulary import resolve_vocabulary
@@ -150,8 +150,10 @@ def _resolve_dates(doc: DocText, pages: list[Page], roles: Roles) -> tuple[Settl
     dates = resolve_dates(doc, current, hits, subject, measure_rows_of(current, roles))
     doc = apply_corrections(doc, dates.corrections)
     start, end = dates.repair.period_start, dates.repair.period_end
-    fiscal = resolve_fiscal_mentions(doc, dates.repair.fiscal_year_be, ROUND_MONTHS.get(report_round(start, end) or ""))
+    months = ROUND_MONTHS.get(report_round(start, end) or "")
+    fiscal, kept = resolve_fiscal_mentions(doc, dates.repair.fiscal_year_be, months, certain_lines(pages))
     dates.corrections = dates.corrections + fiscal
+    dates.repair.warnings += kept
     return dates, apply_corrections(doc, fiscal)
 
 

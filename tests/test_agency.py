@@ -168,7 +168,7 @@ def test_repeated_name_without_address_stays_unresolved():
     r = resolve_places([(1, "document.division", "อบต.วังทอง"), (1, "body", "ปลัดองค์การบริหารส่วนตำบลวังทอง")])
     assert r.agency == "องค์การบริหารส่วนตำบลวังทอง"
     assert r.subdistrict is None and r.province is None and r.geocode is None
-    assert any("9 places are named วังทอง" in w for w in r.warnings)
+    assert any("'วังทอง' 9 places bear this name" in w for w in r.warnings)
 
 
 def test_document_number_prefix_narrows_the_province():
@@ -238,3 +238,26 @@ def test_a_one_letter_level_word_that_lost_its_dot_still_names_the_level():
     r = resolve_places(doc)
     assert (r.subdistrict, r.district, r.province) == ("หนองลาด", "วาริชภูมิ", "สกลนคร")
     assert [m.kind for m in find_mentions("อำเภอเมือง อ วาริชภูมิ")] == ["district", "district"]
+
+
+def test_a_name_split_by_an_ocr_space_is_rewritten_whole():
+    """``ด่านมะ ขามเตี้ย``: the front alone rewritten gave ``ด่านมะขามเตี้ย ขามเตี้ย`` (seed 21)."""
+    doc = [
+        (1, "header.division#p1.l1", "ส่วนราชการ สำนักปลัด เทศบาลตำบลด่านมะขามเตี้ย อ.ด่านมะขามเตี้ย จ.กาญจนบุรี"),
+        (1, "addressee#p1.l9", "เรียน นายกเทศมนตรีตำบลด่านมะ ขามเตี้ย"),
+    ]
+    r = resolve_places(doc)
+    assert r.apply(*doc[1]) == "เรียน นายกเทศมนตรีตำบลด่านมะขามเตี้ย"
+
+
+def test_the_last_letter_of_a_split_type_word_is_not_the_names():
+    """``ตำบ ลปางตาไว``: the ล ends ตำบล; the name is ปางตาไว, read right, and is not rewritten."""
+    (m,) = find_mentions("นายกองค์ การบริหารส่วนตำบ ลปางตาไว")
+    assert m.name == "ปางตาไว"
+    doc = [
+        (1, "header.division#p1.l1", "ส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลปางตาไว อำเภอปางศิลาทอง จังหวัดกำแพงเพชร"),
+        (1, "position#p1.l28", "นายกองค์ การบริหารส่วนตำบ ลปางตาไว"),
+    ]
+    r = resolve_places(doc)
+    assert r.agency == "องค์การบริหารส่วนตำบลปางตาไว" and "ปางตาไว" in r.apply(*doc[1])
+    assert not any(rw.before == "ลปางตาไว" for rw in r.rewrites)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 
+import pytest
+
 from ocr_pipeline.bench.__main__ import by_condition, condition_markdown, find_documents, rules_markdown
 from ocr_pipeline.bench.corrections import judge_all, tally
 from ocr_pipeline.bench.score import condition_of, score_document, summarize, truth_for_input
@@ -51,10 +53,10 @@ def test_a_short_before_inside_a_longer_right_word_is_judged_where_it_stands():
     assert [c["verdict"] for c in judge_all(truth, out)] == ["harmful"]
 
 
-def test_wrong_to_still_wrong_and_folded_equal_are_neutral():
+def test_wrong_to_still_wrong_is_neutral_and_folded_equal_is_cosmetic():
     raw = TRUTH_TEXT.replace("๒๕๖๖", "๒๕๒๕")
     assert _verdicts(_output(raw, raw, [_c("๒๕๒๕", "๒๕๐๕", "date-confusion")])) == ["neutral"]
-    assert _verdicts(_output(TRUTH_TEXT, TRUTH_TEXT, [_c("๒๕๖๖", "2566", "digit-reader")])) == ["neutral"]
+    assert _verdicts(_output(TRUTH_TEXT, TRUTH_TEXT, [_c("๒๕๖๖", "2566", "digit-reader")])) == ["cosmetic"]
 
 
 def test_a_year_repeated_with_different_truths_is_ambiguous():
@@ -108,7 +110,7 @@ def test_summary_gives_right_share_and_harmful_per_word_per_rule():
     assert s.corrections == 2 and s.corrections_right_share == 0.5
     assert s.corrections_by_rule["lexicon"]["harmful"] == 1
     assert s.harmful_corrections_rate == 1 / score.truth_words
-    assert "| `lexicon` | 1 | 0 | 1 | 0 | 0 | 0 |" in rules_markdown(s)
+    assert "| `lexicon` | 1 | 0 | 1 | 0 (0) | 0 | 0 | 0 |" in rules_markdown(s)
 
 
 def test_documents_are_grouped_by_condition():
@@ -160,3 +162,95 @@ def test_a_signatory_corrected_as_a_whole_is_judged_against_the_truth_signatorie
     )
     verdicts = [c["verdict"] for c in judge_all(truth, output)]
     assert verdicts[:2] == ["right", "harmful"] and verdicts[2] != "right"  # the last: wrong -> wrong
+
+
+def test_a_change_made_while_reading_is_placed_by_its_context():
+    """A lone digit read again from the pixels (no item): searched, it is ambiguous; its line's text
+    on either side (what the benchmark writes in <stem>.bench.json) places it."""
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][0]["text"] = "ข้อ ๒ มาตรการ และ ข้อ ๖ แนวทาง"
+    raw = "ข้อ ๒ มาตรการ และ ข้อ ๒ แนวทาง"
+    fix = _c("๒", "๖", "digit-reader")
+    assert _verdicts_of(truth, _output(raw, raw, [dict(fix)])) == ["ambiguous"]
+    out = _output(raw, raw, [dict(fix, context=["มาตรการ และ ข้อ", "แนวทาง"])])
+    assert _verdicts_of(truth, out) == ["right"]
+    out = _output(raw, raw, [dict(fix, context=["ข้อ", "มาตรการ และ"])])
+    assert _verdicts_of(truth, out) == ["harmful"]
+
+
+def test_an_items_earlier_corrections_are_replayed_before_it_is_placed():
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][0]["text"] = "ประจำปีงบประมาณ ๒๕๖๖ อ้างถึงคำสั่ง ปี ๒๕๖๕"
+    raw = "ประจำปงบประมาณ ๒๕๖๕ อ้างถึงคำสั่ง ปี ๒๕๖๕"
+    first = _c("ประจำปงบประมาณ", "ประจำปีงบประมาณ", "date-words", item="p1.l0", start=0, end=14)
+    second = raw.index("๒๕๖๕") + 1  # offsets in the text after the first correction
+    out = _output(
+        raw, raw, [first, _c("๒๕๖๕", "๒๕๖๖", "fiscal-consistency", item="p1.l0", start=second, end=second + 4)]
+    )
+    out["items"] = {"p1.l0": raw}
+    assert _verdicts_of(truth, out) == ["right", "right"]
+
+
+def test_a_span_ending_its_line_faces_the_truth_closest_to_it():
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][0]["text"] = "ปลัดเทศบาลตำบลบ้านเสี้ยวได้สร้างมาตรการ"
+    item = "ปลัดเทศบาลตำบลบ้ามเสียร"
+    out = _output(item, item, [_c("บ้ามเสียร", "บ้านเสี้ยว", "gazetteer", item="p1.l0", start=14, end=23)])
+    out["items"] = {"p1.l0": item}
+    assert _verdicts_of(truth, out) == ["right"]
+
+
+def test_a_bar_is_cosmetic_and_a_partial_rereading_is_neutral_but_closer():
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][0]["text"] = "บัดนี้ สำนักปลัดได้ดำเนินการทุกเรื่อง"
+    raw = "บัดนี้ | สำนักปลัดได้ดำเนินการ wn เรื่อง"
+    fixes = [
+        _c("|", "", "noise", context=["บัดนี้", "สำนักปลัด"]),
+        _c("wn", "ทก", "thai-reread", context=["ได้ดำเนินการ", "เรื่อง"]),
+    ]
+    judged = judge_all(truth, _output(raw, raw, fixes))
+    assert [c["verdict"] for c in judged] == ["cosmetic", "neutral"] and judged[1].get("closer")
+    counts = tally(judged)
+    assert counts["thai-reread"]["closer"] == 1 and counts["noise"]["cosmetic"] == 1
+
+
+def test_a_step_number_written_with_its_measure_is_judged_on_the_step():
+    out = _output("", "", [_c("๔๑", "๔.๑", "step-number", field="measures.step_no", page=2)])
+    assert _verdicts(out) == ["right"]
+
+
+def _verdicts_of(truth: dict, output: dict) -> list[str]:
+    return [c["verdict"] for c in judge_all(truth, output)]
+
+
+@pytest.mark.slow
+def test_the_benchmark_notes_place_every_change_of_a_real_scan(tmp_path):
+    """samples/memo.png read by real Tesseract: every change made while reading has its line's context,
+    found in the page's cleaned text, and the items before clean-up replay into the final texts."""
+    import json
+
+    from conftest import SAMPLES
+
+    from ocr_pipeline.bench.__main__ import read_bench_notes, write_bench_notes
+    from ocr_pipeline.document_text import apply_to_text, collect_items
+    from ocr_pipeline.ingest import open_input
+    from ocr_pipeline.model import Correction
+    from ocr_pipeline.pipeline import clean_and_extract, read_pages
+
+    inp = open_input(SAMPLES / "memo.png")
+    pages = read_pages(inp, None)
+    result = clean_and_extract(inp, pages)
+    assert all(len(p.read_context) == len(p.corrections) for p in pages)
+    write_bench_notes(result, pages, tmp_path / "memo.bench.json")
+    output = read_bench_notes({"corrections": [vars(c) for c in result.corrections]}, tmp_path / "memo.bench.json")
+    read_fixes = [c for c in output["corrections"] if c["item"] is None and c["rule"] in ("digit-reader", "noise")]
+    assert read_fixes and all("context" in c for c in read_fixes)
+    squeezed = "".join(result.pages[0].text.split())
+    for c in read_fixes:
+        left, right = ("".join(x.split()) for x in c["context"])
+        assert left[-4:] in squeezed and right[:4] in squeezed
+    final = {it.key: it.text for it in collect_items(result.pages, {}, {}).items}
+    for key, text in output["items"].items():
+        mine = [Correction(**c) for c in output["corrections"] if c.get("item") == key]
+        assert apply_to_text(text, mine) == final[key]
+    assert json.loads((tmp_path / "memo.bench.json").read_text())["items"]

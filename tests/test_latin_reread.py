@@ -73,16 +73,27 @@ def test_garbage_over_the_whole_line_is_replaced_once_with_words_on_the_page():
 def test_drop_noise_removes_doubtful_specks_only():
     words = [
         Word("ผล", (0, 0, 40, 30), 95.0),
-        Word("l", (60, 0, 64, 30), 20.0, True),
+        Word("l", (60, 20, 64, 26), 20.0, True),  # a speck: a fifth of the text's height
         Word("ITA", (80, 0, 120, 30), 30.0, True),
         Word("|", (140, 0, 142, 30), 90.0, True),
         Word("ดี", (160, 0, 200, 30), 95.0, True),
+        Word("OXY", (220, -20, 330, 40), 30.0, True),  # a stamp: twice the text's height
     ]
     line = line_of(words)
     corrections = drop_noise([line], page=2)
     assert [w.text for w in line.words] == ["ผล", "ITA", "ดี"]
-    assert sorted(c.before for c in corrections) == ["l", "|"]
+    assert sorted(c.before for c in corrections) == ["OXY", "l", "|"]
     assert all(c.rule == "noise" and c.after == "" and c.page == 2 for c in corrections)
+
+
+def test_doubtful_latin_as_tall_as_the_text_is_text_the_scan_destroyed_and_stays():
+    words = [
+        Word("ผล", (0, 0, 40, 30), 95.0),
+        Word("Vv", (60, 2, 90, 30), 30.0, True),
+        Word("ดี", (100, 0, 140, 30), 95.0),
+    ]
+    line = line_of(words)
+    assert drop_noise([line], page=1) == [] and [w.text for w in line.words] == ["ผล", "Vv", "ดี"]
 
 
 def test_drop_noise_keeps_a_document_number_prefix():
@@ -92,7 +103,7 @@ def test_drop_noise_keeps_a_document_number_prefix():
         Word("ที่", (0, 0, 40, 30), 95.0),
         Word("UZ", (60, 0, 90, 30), 30.0, True),
         Word("๗๐๘๗๙/๒", (100, 0, 200, 30), 90.0, True),
-        Word("UZ", (220, 0, 250, 30), 30.0, True),
+        Word("UZ", (220, 24, 226, 30), 30.0, True),  # the same letters as a speck
         Word("๒๕๖๗", (260, 0, 330, 30), 90.0, True),
     ]
     line = line_of(words)

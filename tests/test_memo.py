@@ -183,13 +183,19 @@ def test_a_position_is_taken_from_its_line_read_again_only_when_the_page_s_is_no
     assert value == "ปลัดเทศบาลตำบลกกโก" and [f[2] for f in fixes] == ["speck", "gazetteer"]
 
 
-def test_fiscal_year_and_round_rewritten_to_the_settled_values():
-    assert (
-        rewrite_fiscal_mentions("ประจำปีงบประมาณ พ.ศ. ๒๕๒๐๕ รอบง เดือน", 2569, 6) == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ รอบ ๖ เดือน"
-    )
-    assert rewrite_fiscal_mentions("ประจำปี 2563 รอบ 5 เดือน", 2563, 12, thai_digits=False) == "ประจำปี 2563 รอบ 12 เดือน"
+def test_fiscal_year_and_round_rewritten_to_the_settled_values_where_misread():
+    fixed, kept = rewrite_fiscal_mentions("ประจำปีงบประมาณ พ.ศ. ๒๕๒๐๕ รอบง เดือน", 2569, 6)
+    assert (fixed, kept) == ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ รอบ ๖ เดือน", [])  # ๖ read ๒๐, ๙ read ๕, ๖ read ง
+    # 5 is no misreading of 12: another round, kept and reported
+    fixed, kept = rewrite_fiscal_mentions("ประจำปี 2563 รอบ 5 เดือน", 2563, 12, thai_digits=False)
+    assert fixed == "ประจำปี 2563 รอบ 5 เดือน" and kept == [("5", "round of 12 months")]
     plan = "แผนพัฒนาท้องถิ่น ประจำปีงบประมาณ ๒๕๖๖-๒๕๗๐"
-    assert rewrite_fiscal_mentions(plan, 2569, 6) == plan  # a range of years is left alone
+    assert rewrite_fiscal_mentions(plan, 2569, 6) == (plan, [])  # a range of years is left alone
+    # digits read with certainty are what the page says, even a misreading's digits
+    assert rewrite_fiscal_mentions("ประจำปีงบประมาณ ๒๕๖๒", 2566, None, certain=True)[0] == "ประจำปีงบประมาณ ๒๕๖๒"
+    # a superscript after the year stays whole
+    fixed, _kept = rewrite_fiscal_mentions("ประจำปีงบประมาณ พ.ศ. ๒๕๒๒^{๑} รอบ ๖ เดือน", 2566, 6)
+    assert fixed == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๖^{๑} รอบ ๖ เดือน"
 
 
 def test_period_phrase_and_round():

@@ -10,17 +10,20 @@ scans, e.g. ``150 dpi x pale``; the standard corpus is ``<dpi> dpi x none``), so
 it lives.
 
 Corrections (issue 15.2): each correction of an output is judged against the truth, per rule: right
-(wrong -> right), harmful (right -> wrong), neutral (wrong -> still wrong, or a change folding undoes),
-ambiguous (found at several places that disagree, and no location given) or unlocated. Number fields are judged against the numbers of the truth's rows on the correction's
-page; text corrections are found in the output's page text (``before`` in the raw OCR text, else
-``after`` in the cleaned text; or the correction's own location, item id and span, when the output
-gives the item's text), aligned to the truth page's text with 12 characters of context on each side,
-and compared with the truth characters facing them; a document field's correction that cannot be
-placed so is judged against the truth's value of that field. A correction found at several places
-whose verdicts disagree is ambiguous. The method is written out in ``bench/corrections.py``. Reported:
-corrections made (per document), the share that is right, and harmful corrections as a share of the
-truth's words, overall and per rule. ``right words made wrong`` is the earlier, cruder figure (a word
-rule's ``before`` found in the truth page and its ``after`` not), kept to compare with the README.
+(wrong -> right), harmful (right -> wrong), neutral (wrong -> still wrong; "closer" counts those fewer edits
+from the truth than before), cosmetic (a change folding undoes: a digit's script, a table rule's bar; left
+out of the right share), ambiguous (found at several places that disagree) or unlocated. Number fields are
+judged against the numbers of the truth's rows on the correction's page; a text correction is placed where
+it was made: by its item and span (the benchmark writes every line's and cell's text before clean-up beside
+each output, ``<stem>.bench.json``, and replays the item's earlier corrections), by its line's text on
+either side for a change made while reading (written there too), else by a search of the output's page
+text; the span with 12 characters of context on each side is aligned to the truth page's text, and what
+the correction changed is compared with the truth characters facing it; a document field's correction that
+cannot be placed so is judged against the truth's value of that field. The method is written out in
+``bench/corrections.py``. Reported: corrections made (per document), the share that is right, and harmful
+corrections as a share of the truth's words, overall and per rule. ``right words made wrong`` is the
+earlier, cruder figure (a word rule's ``before`` found in the truth page and its ``after`` not), kept to
+compare with the README.
 
 Clean mode (issue 15.1): ``python -m ocr_pipeline.bench clean DIR [--n 20 --seed 16]`` writes the
 generator's truth as correct transcripts into DIR (markdown and HTML, when DIR has no truth yet) and
@@ -106,11 +109,49 @@ def run_pipeline(
             cleanup.append(time.perf_counter() - read_done)
             stages.append(result.seconds)
             write_result(result, out_dir, src.stem)
+            write_bench_notes(result, read, out_dir / f"{src.stem}{BENCH_NOTES}")
             pages += result.source.pages
         except PipelineError as exc:
             failures.append(f"{src.name}: {exc.one_line()}")
         seconds += time.perf_counter() - started
     return seconds, pages, cleanup, steps, failures, stages
+
+
+BENCH_NOTES = ".bench.json"  # beside each output the benchmark makes: where its corrections stand
+
+
+def write_bench_notes(result, read, path: Path) -> None:
+    """What the judge needs to place each correction exactly (``bench.corrections``): every line's and
+    cell's text before clean-up (``items``) and, for changes made while reading, their line's text on
+    either side (``context``, by the correction's index)."""
+    from dataclasses import asdict
+
+    from ocr_pipeline.bench.corrections import items_as_read
+    from ocr_pipeline.document_text import collect_items
+
+    final = {it.key: it.text for it in collect_items(result.pages, {}, {}).items}
+    corrections = [asdict(c) for c in result.corrections]
+    context: dict[str, list[str]] = {}
+    index = 0
+    for page in read:
+        if len(page.read_context) == len(page.corrections):
+            for k, around in enumerate(page.read_context):
+                context[str(index + k)] = list(around)
+        index += len(page.corrections)
+    notes = {"items": items_as_read(final, corrections), "context": context}
+    path.write_text(json.dumps(notes, ensure_ascii=False), encoding="utf-8")
+
+
+def read_bench_notes(output: dict, path: Path) -> dict:
+    """``output`` with the notes of ``write_bench_notes`` merged in (when the file is there)."""
+    if not path.is_file():
+        return output
+    notes = json.loads(path.read_text(encoding="utf-8"))
+    corrections = [dict(c) for c in output.get("corrections", []) or []]
+    for k, around in (notes.get("context") or {}).items():
+        if int(k) < len(corrections):
+            corrections[int(k)]["context"] = around
+    return {**output, "corrections": corrections, "items": notes.get("items") or {}}
 
 
 def stage_medians(stages: list[dict[str, float]]) -> dict[str, float]:
@@ -158,6 +199,8 @@ def score_all(documents, out_dir: Path) -> list[DocScore]:
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
         out_path = out_dir / f"{src.stem}.json"
         output = json.loads(out_path.read_text(encoding="utf-8")) if out_path.is_file() else None
+        if output is not None:
+            output = read_bench_notes(output, out_dir / f"{src.stem}{BENCH_NOTES}")
         score = score_document(src.stem, truth, output, input_kind(src))
         if input_kind(src) == "transcript" and not score.condition.startswith("clean transcript"):
             score.condition = f"transcript ({src.suffix.lower().lstrip('.')})"  # not the scan's dpi x copy
@@ -219,17 +262,19 @@ def condition_markdown(overall: Summary, groups: dict[str, Summary]) -> str:
 def rules_markdown(summary: Summary) -> str:
     """Corrections per rule: made, right, harmful, neutral, unlocated, right share, harmful per word."""
     lines = [
-        "| rule | made | right | harmful | neutral | ambiguous | unlocated | right | harmful, % of words |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| rule | made | right | harmful | neutral (closer) | cosmetic | ambiguous | unlocated | right "
+        "| harmful, % of words |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for rule, r in summary.corrections_by_rule.items():
         lines.append(
-            f"| `{rule}` | {r['made']} | {r['right']} | {r['harmful']} | {r['neutral']} | {r['ambiguous']} "
-            f"| {r['unlocated']} "
+            f"| `{rule}` | {r['made']} | {r['right']} | {r['harmful']} | {r['neutral']} ({r.get('closer', 0)}) "
+            f"| {r.get('cosmetic', 0)} "
+            f"| {r['ambiguous']} | {r['unlocated']} "
             f"| {_pct(r['right_share'])} | {_pct(r['harmful_per_word'], 3)} |"
         )
     lines.append(
-        f"| all | {summary.corrections} | | | | | | {_pct(summary.corrections_right_share)} "
+        f"| all | {summary.corrections} | | | | | | | {_pct(summary.corrections_right_share)} "
         f"| {_pct(summary.harmful_corrections_rate, 3)} |"
     )
     return "\n".join(lines)

@@ -4,7 +4,10 @@ A correction says ``before -> after`` in a ``field`` on a ``page``; it is
 
 - **right** when ``before`` differs from the truth there and ``after`` equals it (wrong -> right),
 - **harmful** when ``before`` equals the truth there and ``after`` does not (right -> wrong),
-- **neutral** otherwise: wrong -> still wrong, or a change that folding undoes (both equal the truth),
+- **neutral** otherwise: wrong -> still wrong (counted apart as ``closer`` when fewer edits from the truth
+  than before: a re-reading that got part of a word right),
+- **cosmetic** when folding undoes it (a digit written in the other script, a table rule's bar dropped):
+  neither right nor wrong, left out of the right share,
 - **ambiguous** when its text is found at several places whose truths give different verdicts (a lone
   digit, a repeated year) and the correction carries no location to pick one,
 - **unlocated** when the scorer cannot tell where in the truth it applies (reported, never guessed).
@@ -20,8 +23,13 @@ Thai digits as Arabic, whitespace collapsed, Thai Unicode normalised; whitespace
 2. Text (page text, table cells, document fields): the correction is found in the output's page text,
    ``before`` in ``raw_text`` (the OCR text before clean-up) or else ``after`` in ``text``; when the
    correction carries a location (``item`` such as ``p1.l3`` or ``p2.t0.r3.c1`` with ``start``/``end``, or
-   ``location: {item, start, end}``) and the output has that item's text (``items``: ``{id: text}``), the
-   span there is used and the search is skipped. The span with 12 characters of context on each side is
+   ``location: {item, start, end}``) and the output has that item's text (``items``: ``{id: text}``, each
+   item's text before clean-up; the corrections of an item before this one are replayed on it, so the span
+   indexes the text as it was when the correction was made), the span there is used and the search is
+   skipped; a change made while reading (no item) that carries ``context: [left, right]`` (its line's text
+   on either side) is placed by that context instead of a search. The benchmark writes both beside each
+   output it makes (``<stem>.bench.json``: ``items_as_read``, ``Page.read_context``). The span with 12
+   characters of context on each side is
    aligned to the truth page's text (rapidfuzz's best partial alignment, then a character alignment
    inside it), and the truth characters facing the span are the truth "there" (truth characters the
    alignment inserts at the span's edge count in, up to 3: more means the context was lost there). A span
@@ -45,7 +53,7 @@ from collections import Counter
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-VERDICTS = ("right", "harmful", "neutral", "ambiguous", "unlocated")
+VERDICTS = ("right", "harmful", "neutral", "cosmetic", "ambiguous", "unlocated")
 CONTEXT = 12  # folded characters of context on each side of a span
 SLACK = 3  # truth characters inserted at a span's edge that still count as facing it
 MIN_ALIGNMENT = 60.0  # rapidfuzz partial_ratio below which a place is not taken as found
@@ -53,10 +61,12 @@ _ITEM = re.compile(r"^p(\d+)\.")
 
 
 def squeeze(text: str) -> str:
-    """The folded text without whitespace: the space in which spans are aligned and compared."""
+    """The folded text without whitespace and bars: the space in which spans are aligned and compared
+    (``|`` is never content in these reports: the page text joins table cells with `` | ``, and a bar
+    the OCR reads is a table rule)."""
     from ocr_pipeline.bench.score import fold
 
-    return "".join(fold(text).split())
+    return "".join(fold(text).replace("|", " ").split())
 
 
 def judge_all(truth: dict, output: dict) -> list[dict]:
@@ -64,11 +74,49 @@ def judge_all(truth: dict, output: dict) -> list[dict]:
     tpages = {p["number"]: squeeze(p.get("text", "")) for p in truth.get("pages", [])}
     opages = {p["number"]: p for p in output.get("pages", []) or []}
     numbers = _truth_numbers(truth)
+    corrections = output.get("corrections", []) or []
+    moments = _item_moments(corrections, output.get("items") or {})
     out = []
-    for c in output.get("corrections", []) or []:
-        verdict, where = judge(c, tpages, opages, numbers, truth.get("document", {}) or {}, output.get("items"))
+    for c, items in zip(corrections, moments):
+        verdict, where = judge(c, tpages, opages, numbers, truth.get("document", {}) or {}, items)
         out.append({**c, "verdict": verdict, **where})
     return out
+
+
+def _item_moments(corrections: list[dict], items: dict) -> list[dict | None]:
+    """For each correction, ``{item: its text when the correction was made}`` (the item's text before
+    clean-up with the item's earlier corrections replayed), or None when it names no known item."""
+    texts = dict(items)
+    out: list[dict | None] = []
+    for c in corrections:
+        located = c.get("location")
+        loc: dict = located if isinstance(located, dict) else c
+        item, start, end = loc.get("item") or loc.get("id"), loc.get("start"), loc.get("end")
+        if not item or item not in texts or start is None or end is None:
+            out.append(None)
+            continue
+        text = texts[item] or ""
+        out.append({item: text})
+        if text[start:end] == (c.get("before") or ""):
+            texts[item] = text[:start] + (c.get("after") or "") + text[end:]
+    return out
+
+
+def items_as_read(final: dict[str, str], corrections: list[dict]) -> dict[str, str]:
+    """Each item's text before clean-up, from its final text with its located corrections undone
+    (last first); an item whose text does not allow the undoing is left out."""
+    texts = dict(final)
+    broken: set[str] = set()
+    for c in reversed(corrections):
+        item, start = c.get("item"), c.get("start")
+        if item not in texts or start is None:
+            continue
+        after, text = c.get("after") or "", texts[item]
+        if text[start : start + len(after)] != after:
+            broken.add(item)
+            continue
+        texts[item] = text[:start] + (c.get("before") or "") + text[start + len(after) :]
+    return {k: v for k, v in texts.items() if k not in broken}
 
 
 def judge(
@@ -78,10 +126,12 @@ def judge(
     before, after = squeeze(c.get("before") or ""), squeeze(c.get("after") or "")
     field = c.get("field") or ""
     if before == after:
-        return "neutral", {"why": "equal when folded"}
+        return "cosmetic", {"why": "equal when folded"}
     name = field.split(".", 1)[1] if field.startswith("measures.") else None
     if name in ("measure_no", "step_no"):
         have = numbers.get((name, c.get("page")), set()) or numbers.get((field, None), set())
+        if name == "step_no":  # a step written with its measure's number (๓.๒, ๓๒ glued): the step's part
+            before, after = before.rsplit(".", 1)[-1], after.rsplit(".", 1)[-1]
         return _by_membership(before, after, have), {"truth": sorted(have)}
     if name and (name, c.get("page")) in numbers:  # a cell's text: the truth rows' values on that page
         values = numbers[(name, c.get("page"))]
@@ -95,9 +145,11 @@ def judge(
             return verdict, {"truth": "signatories"}
     spans = _truth_spans(c, before, after, tpages, opages, items)
     if spans:
-        verdicts = {_compare(before, after, t) for t in spans}
+        verdicts = {_compare_changed(before, after, t) for t in spans}
         if len(verdicts) == 1:
-            return verdicts.pop(), {"truth": spans[0]}
+            verdict = verdicts.pop()
+            closer = verdict == "neutral" and _closer(before, after, spans[0])
+            return verdict, {"truth": spans[0], **({"closer": True} if closer else {})}
         return "ambiguous", {"truth": spans[0]}
     key = field.split(".", 1)[1] if field.startswith("document.") else None
     if key and tdoc.get(key) not in (None, "", []):
@@ -122,6 +174,41 @@ def _signatory_verdict(before: str, after: str, signatories: list[dict]) -> str 
     if b_in and not a_in:
         return "harmful"
     return None
+
+
+def _common_ends(a: str, b: str) -> tuple[int, int]:
+    """Lengths of the common front and back of two texts, cut where no Thai mark is parted from its
+    consonant (``ที`` and ``ที่`` share nothing: the mark's consonant is changed too)."""
+    p = 0
+    while p < min(len(a), len(b)) and a[p] == b[p]:
+        p += 1
+    while p and not (_whole(a, p) and _whole(b, p)):
+        p -= 1
+    q = 0
+    while q < min(len(a), len(b)) - p and a[len(a) - 1 - q] == b[len(b) - 1 - q]:
+        q += 1
+    while q and not (_whole(a, len(a) - q) and _whole(b, len(b) - q)):
+        q -= 1
+    return p, q
+
+
+def _compare_changed(before: str, after: str, truth: str) -> str:
+    """The verdict on what the correction changed: ``before`` and ``after`` without their common
+    front and back, against the part of ``truth`` facing that part of ``after`` (``AA. ๒๕๒๕`` ->
+    ``ต.ค. ๒๕๒๕`` is right where the truth reads ``ต.ค. ๒๕๖๘``: the year is another rule's)."""
+    p, q = _common_ends(before, after)
+    if not p and not q:
+        return _compare(before, after, truth)
+    first, last = _boundaries(after, truth)
+    a, b = p, len(after) - q
+    start = first[a] if last[a] - first[a] <= SLACK else last[a]
+    end = last[b] if last[b] - first[b] <= SLACK else first[b]
+    return _compare(before[p : len(before) - q], after[a:b], truth[start : max(start, end)])
+
+
+def _closer(before: str, after: str, truth: str) -> bool:
+    """A neutral correction that still took the text closer to the truth (fewer edits away)."""
+    return Levenshtein.distance(after, truth) < Levenshtein.distance(before, truth)
 
 
 def _compare(before: str, after: str, truth: str) -> str:
@@ -164,12 +251,26 @@ def _truth_spans(
     page = c.get("page")
     numbers = [page] if page in tpages else list(tpages)
     located = _from_location(c, items)
+    around = c.get("context")
+    if located is None and isinstance(around, (list, tuple)) and len(around) == 2 and (around[0] or around[1]):
+        left, right = squeeze(around[0] or ""), squeeze(around[1] or "")
+        placed = [t for n in numbers for t in [_align(left, before, right, tpages[n], after)] if t is not None][:1]
+        if placed:
+            return placed
     if located is not None:
         item_page, text, start, end = located
         pages = [item_page] if item_page in tpages else numbers
-        return [
-            t for n in pages for t in [_align(text[:start], text[start:end], text[end:], tpages[n])] if t is not None
-        ][:1]
+        # a transcript may break its pages elsewhere than the scan: then the other pages are tried
+        for group in (pages, [n for n in tpages if n not in pages]):
+            found = [
+                t
+                for n in group
+                for t in [_align(text[:start], text[start:end], text[end:], tpages[n], after)]
+                if t is not None
+            ][:1]
+            if found:
+                return found
+        return []
     out = []
     for n in numbers:
         op = opages.get(n, {})
@@ -178,7 +279,9 @@ def _truth_spans(
             if not span or span not in flat:
                 continue
             for m in re.finditer(re.escape(span), flat):
-                t = _align(flat[: m.start()], span, flat[m.end() :], tpages.get(n, ""))
+                t = _align(
+                    flat[: m.start()], span, flat[m.end() :], tpages.get(n, ""), after if span == before else before
+                )
                 if t is not None:
                     out.append(t)
             break  # found in the raw text: the cleaned text is not searched
@@ -201,8 +304,13 @@ def _from_location(c: dict, items: dict | None) -> tuple[int | None, str, int, i
     return (int(m.group(1)) if m else None, head + span + tail, len(head), len(head) + len(span))
 
 
-def _align(left: str, span: str, right: str, truth: str) -> str | None:
-    """The part of ``truth`` facing ``span`` when ``left + span + right`` is aligned to it."""
+def _align(left: str, span: str, right: str, truth: str, other: str = "") -> str | None:
+    """The part of ``truth`` facing ``span`` when ``left + span + right`` is aligned to it.
+
+    Where a boundary is loose (truth characters inserted there, or no context on that side: the span
+    ends its line), it is set where the truth piece is closest to ``span`` or to ``other`` (the
+    correction's other side): ``บ้ามเสียร`` ending a line faces ``บ้านเสี้ยว`` of ``บ้านเสี้ยวได้สร``.
+    """
     left, right = left[-CONTEXT:], right[:CONTEXT]
     window = left + span + right
     if not window or not truth:
@@ -218,7 +326,55 @@ def _align(left: str, span: str, right: str, truth: str) -> str | None:
     # truth characters inserted at a boundary belong to the span, unless there are many (context lost)
     start = first[a] if last[a] - first[a] <= SLACK else last[a]
     end = last[b] if last[b] - first[b] <= SLACK else first[b]
+    versions = [v for v in (span, other) if v]
+    # the truth may part a mark from its consonant only where the output's text does
+    cut_front, cut_back = span[:1] in _MARKS, right[:1] in _MARKS
+    if versions:
+        reach = max(len(v) for v in versions) + SLACK
+        open_left, open_right = len(left) < EDGE, len(right) < EDGE
+        if open_left and not open_right:
+            starts = range(max(0, end - reach), end + 1)
+        else:
+            starts = _loose(start, first[a], last[a], open_left, reach, len(region))
+        ends = _loose(end, first[b], last[b], False, reach, len(region))
+        start, end = min(
+            (
+                (s, e)
+                for s in starts
+                for e in (range(s, min(len(region), s + reach) + 1) if open_right else ends)
+                if s <= e and (cut_front or _whole(region, s)) and (cut_back or _whole(region, e))
+            ),
+            key=lambda se: (
+                min(Levenshtein.distance(v, region[se[0] : se[1]]) for v in versions),
+                abs(se[1] - se[0] - len(other)),  # a tie: the truth there holds the correction's result
+                abs(se[0] - start) + abs(se[1] - end),
+            ),
+            default=(start, end),
+        )
+    while not cut_front and 0 < start < len(region) and not _whole(region, start):
+        start -= 1  # a mark stays with its consonant
+    while not cut_back and end < len(region) and not _whole(region, end):
+        end += 1
     return region[start : max(start, end)]
+
+
+EDGE = 3  # fewer context characters than this on a side leave that boundary loose
+_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+
+
+def _whole(text: str, at: int) -> bool:
+    """A boundary that does not cut a Thai mark from its consonant (``ที|่``)."""
+    return at >= len(text) or text[at] not in _MARKS
+
+
+def _loose(at: int, first: int, last: int, open_side: bool, reach: int, size: int) -> range:
+    """The boundary positions to try: ``at`` alone, the inserted stretch ``first..last`` when short,
+    or ``reach`` either side when the side has no context (both sides open)."""
+    if open_side:
+        return range(max(0, at - reach), min(size, at + reach) + 1)
+    if last - first <= SLACK:
+        return range(first, last + 1)
+    return range(at, at + 1)
 
 
 def _boundaries(a: str, b: str) -> tuple[list[int], list[int]]:
@@ -248,5 +404,8 @@ def tally(judged: list[dict]) -> dict[str, Counter]:
     """rule -> Counter of verdicts."""
     out: dict[str, Counter] = {}
     for c in judged:
-        out.setdefault(c.get("rule") or "?", Counter())[c["verdict"]] += 1
+        counts = out.setdefault(c.get("rule") or "?", Counter())
+        counts[c["verdict"]] += 1
+        if c.get("closer"):
+            counts["closer"] += 1  # neutral, but closer to the truth: not a verdict of its own
     return out

@@ -246,7 +246,7 @@ class Summary:
     harmful_word_rate: float  # right words changed to wrong, per word of the truth text
     corrections: int = 0  # corrections made in all
     corrections_per_document: float = 0.0
-    corrections_right_share: float = 0.0  # right / corrections
+    corrections_right_share: float = 0.0  # right / corrections that are not cosmetic
     harmful_corrections_rate: float = 0.0  # harmful corrections per word of the truth text
     corrections_by_rule: dict[str, dict[str, float]] = field(default_factory=dict)
 
@@ -279,7 +279,11 @@ def summarize(scores: list[DocScore]) -> Summary:
 
 
 def _correction_figures(scores: list[DocScore]) -> dict:
-    """Corrections made, right share, harmful per word, and the same per rule."""
+    """Corrections made, right share, harmful per word, and the same per rule. The right share is taken
+    over the corrections that change content: a cosmetic one (equal to its ``before`` once folded: a digit
+    written in the other script, a table rule's bar dropped) is neither right nor wrong."""
+    from ocr_pipeline.bench.corrections import VERDICTS
+
     words = sum(s.truth_words for s in scores)
     by_rule: dict[str, Counter] = {}
     for s in scores:
@@ -288,21 +292,24 @@ def _correction_figures(scores: list[DocScore]) -> dict:
     total: Counter = Counter()
     for counts in by_rule.values():
         total.update(counts)
-    n = sum(total.values())
+    n = sum(total.get(v, 0) for v in VERDICTS)
     rules = {}
     for rule in sorted(by_rule):
         c = by_rule[rule]
-        made = sum(c.values())
+        made = sum(c.get(v, 0) for v in VERDICTS)
+        judged = made - c.get("cosmetic", 0)
         rules[rule] = {
             "made": made,
-            **{v: c.get(v, 0) for v in ("right", "harmful", "neutral", "ambiguous", "unlocated")},
-            "right_share": c.get("right", 0) / made if made else 0.0,
+            **{v: c.get(v, 0) for v in VERDICTS},
+            "closer": c.get("closer", 0),
+            "right_share": c.get("right", 0) / judged if judged else 0.0,
             "harmful_per_word": c.get("harmful", 0) / words if words else 0.0,
         }
+    judged = n - total.get("cosmetic", 0)
     return {
         "corrections": n,
         "corrections_per_document": n / len(scores) if scores else 0.0,
-        "corrections_right_share": total.get("right", 0) / n if n else 0.0,
+        "corrections_right_share": total.get("right", 0) / judged if judged else 0.0,
         "harmful_corrections_rate": total.get("harmful", 0) / words if words else 0.0,
         "corrections_by_rule": rules,
     }

@@ -30,6 +30,7 @@ from ocr_pipeline.clean import gazetteer as g
 from ocr_pipeline.clean.gazetteer import Level, name_key
 from ocr_pipeline.clean.thai_text import COMBINING, normalize_thai
 from ocr_pipeline.resources import load_table
+from ocr_pipeline.warning_text import warning
 
 Kind = Literal["agency", "province", "district", "subdistrict"]
 
@@ -326,6 +327,20 @@ def _name_options(text: str, start: int, stop: int) -> tuple[NameOption, ...]:
     return tuple(opts)
 
 
+def _complete_keyword(line: str, s: int, e: int, score: float, word: str, stop: int) -> tuple[int, float]:
+    """The end of a type or level word whose last letters OCR cut off with a space (``ตำบ ลปางตาไว``):
+    the letters after it that bring it closer to ``word`` are its own, not the name's."""
+    best = (e, score)
+    for end in range(e + 1, min(e + 3, stop) + 1):
+        piece = line[s:end]
+        if piece.count(" ") > line[s:e].count(" ") + 1 or line[end - 1] == " ":
+            continue
+        sc = fuzz.ratio(word, piece.replace(" ", ""))
+        if sc > best[1] and line[e:end].strip() and word.endswith(line[e:end].strip()):
+            best = (end, sc)
+    return best
+
+
 def find_mentions(text: str, page: int | None = None, field_name: str = "", weight: float = 1.0) -> list[Mention]:
     """Agency and place mentions in one text item (``normalize_thai``-ed), in reading order.
 
@@ -337,6 +352,8 @@ def find_mentions(text: str, page: int | None = None, field_name: str = "", weig
         spans = _keyword_spans(line)
         for n, (s, e, sc, kw) in enumerate(spans):
             stop = spans[n + 1][0] if n + 1 < len(spans) else len(line)
+            if kw.fuzzy:
+                e, sc = _complete_keyword(line, s, e, sc, kw.text, stop)
             opts = _name_options(line, e, stop)
             if not opts:
                 continue
@@ -443,6 +460,8 @@ class PlaceResolution:
     warnings: list[str] = field(default_factory=list)
     rewrites: list[Rewrite] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    voted: tuple[str, ...] = ()  # the agency's readings that chose its name by vote (``vote_agency``)
+    vote_score: float = 0.0
 
     @property
     def province_confident(self) -> bool:
@@ -745,9 +764,9 @@ def _resolve(evidence: list[_Evidence], hint: str | None) -> _Outcome:
 
 def _ambiguous(out: _Outcome) -> str:
     if out.best is None or out.quality < ACCEPT_SCORE:
-        return "agency and address not found in the gazetteer"
-    places = "; ".join(_describe(p) for p in [out.best, *out.tied][:5])
-    return f"place ambiguous (score {out.score:.0f}, margin {out.margin:.0f}): {places}"
+        return "agency: agency and address not found in the gazetteer"
+    places = "; ".join(_describe(p) for p in [out.best, *out.tied][:3])
+    return warning("geocode", places, f"place ambiguous (score {out.score:.0f}, margin {out.margin:.0f})")
 
 
 def _contradicted(evidence: list[_Evidence], sims_b: np.ndarray) -> bool:
@@ -886,6 +905,7 @@ def _write_back(
             continue  # "อ.เมือง" is how the capital district is written
         opt, sim = _best_option(m, target)
         text = m.text
+        opt = _with_split_rest(text, opt, target)
         before = text[opt.start : opt.end]
         if m.kind != "agency" and (sim < PLACE_REWRITE_MIN or _is_word(before)):
             continue  # "ทุกตำบลในเขต": a level word before an ordinary word
@@ -894,7 +914,7 @@ def _write_back(
         if sim < REWRITE_MIN:
             if m.kind == "agency":
                 res.warnings.append(
-                    f"{_where(m)}: agency name '{before}' differs from the resolved '{target.name}'; left as read"
+                    warning(_where(m), before, f"differs from the agency's name {target.name}; left as read")
                 )
             continue
         edits: list[tuple[int, int, str, float]] = []
@@ -906,9 +926,12 @@ def _write_back(
             exact_other = alt_score >= 99.9 and _bare(before) != _bare(target.name)
             if alt is not None and (exact_other or (alt_score >= CONFLICT_ALT_MIN and alt_score - sim >= CONFLICT_GAP)):
                 res.warnings.append(
-                    f"{_where(m)}: '{before}' reads as the real place {_describe(alt)} "
-                    f"({alt_score:.0f}) rather than '{target.name}' ({sim:.0f}); "
-                    + ("rewritten to the document's consensus" if rewrite_conflicts else "left as read")
+                    warning(
+                        _where(m),
+                        before,
+                        f"is the real place {_describe(alt)} rather than {target.name}; "
+                        + ("rewritten to the document's consensus" if rewrite_conflicts else "left as read"),
+                    )
                 )
                 if not rewrite_conflicts:
                     continue
@@ -918,6 +941,16 @@ def _write_back(
         for start, end, after, score in edits:
             res.rewrites.append(Rewrite(m.page, m.field, start, end, text[start:end], after, round(score, 1)))
             res.corrections.append(Correction(m.page, m.field, text[start:end], after, "gazetteer", round(score, 1)))
+
+
+def _with_split_rest(text: str, opt: NameOption, target: g.Place) -> NameOption:
+    """A name OCR split with a space (``ด่านมะ ขามเตี้ย`` for ด่านมะขามเตี้ย) is rewritten whole: the
+    reading is widened over the space to the rest of the place's name."""
+    front = text[opt.start : opt.end]
+    rest = target.name[len(front) :] if target.name.startswith(front) and len(front) < len(target.name) else ""
+    if rest and text[opt.end : opt.end + 1] == " " and text.startswith(rest, opt.end + 1):
+        return NameOption(opt.start, opt.end + 1 + len(rest), g.name_key(target.name), opt.penalty)
+    return opt
 
 
 def _wrapped_front(m: Mention) -> bool:
@@ -985,10 +1018,12 @@ def resolve_places(
             votes[m.agency_type or ""] = votes.get(m.agency_type or "", 0.0) + m.weight
         res.agency_type = max(votes, key=lambda t: votes[t]) or None
         if len(votes) > 1:
-            res.warnings.append(f"agency written as different types: {', '.join(sorted(votes))}")
+            res.warnings.append(
+                warning("agency_type", ", ".join(sorted(votes)), "the agency is written as different types")
+            )
         levels = NAME_LEVELS.get(res.agency_type or "", ALL_LEVELS)
     else:
-        res.warnings.append("no agency name (เทศบาล…/อบต./อบจ.) found in the document")
+        res.warnings.append("agency: no agency name (เทศบาล…/อบต./อบจ.) found in the document")
     mention_ev = [e for e in _evidence(place_mentions + wrapped, ()) if _place_like(e)]
     place_ev = mention_ev + _doc_number_evidence(texts)
     evidence = _evidence(cluster, levels) + place_ev
@@ -1002,15 +1037,20 @@ def resolve_places(
         elif name_ok and _same_name(out) and out.quality >= ACCEPT_SCORE and out.best is not None:
             named, best = out.best, _common_area(out)  # the name is clear, its place is not
             res.warnings.append(
-                f"{len(out.tied) + 1} places are named {out.best.name}, the document does not say which: "
-                + "; ".join(_describe(p) for p in [out.best, *out.tied][:6])
+                warning(
+                    "geocode",
+                    out.best.name,
+                    f"{len(out.tied) + 1} places bear this name, the document does not say which: "
+                    + "; ".join(_describe(p) for p in [out.best, *out.tied][:3]),
+                )
             )
         else:
+            unresolved = None
             if name_ok:
                 res.warnings.append(_ambiguous(out))
             elif cluster and out.best is not None and out.ok and out.agency >= REWRITE_MIN:
-                res.warnings.append(
-                    f"agency name best matches {out.best.name} at {out.agency:.0f}"
+                unresolved = (
+                    f"agency: the name best matches {out.best.name} at {out.agency:.0f}"
                     + (" against the document's address" if out.contradicted else "")
                     + ": not resolved"
                 )
@@ -1020,11 +1060,21 @@ def resolve_places(
                 best = out.best if out.ok else _common_area(out)
                 if best is None:
                     res.warnings.append(_ambiguous(out))
+            if cluster and not name_ok and best is not None and best.level != "province":
+                vote = vote_agency(cluster, best.code[:4], levels)
+                if vote.winner is not None:
+                    named, unresolved = vote.winner, None
+                    best = vote.winner if vote.winner.level == "subdistrict" else best
+                    res.voted, res.vote_score = vote.readings, round(vote.score, 1)
+                elif vote.readings:
+                    res.warnings.append(vote.why)
+            if unresolved:
+                res.warnings.append(unresolved)
         res.score, res.runner_up_score = round(out.score, 1), round(out.runner_up, 1)
         res.margin, res.province_margin = round(out.margin, 1), round(out.province_margin, 1)
     sub, dist, prov = _fill(res, best, named, evidence, cluster)
     if prov is not None and named is None and not mention_ev:
-        res.warnings.append(f"province {prov.name} rests on the document number's prefix alone")
+        res.warnings.append(warning("province", prov.name, "rests on the document number's prefix alone"))
     targets = {k: v for k, v in (("agency", named), ("subdistrict", sub), ("district", dist), ("province", prov)) if v}
     # every agency mention close to the resolved name is the document's agency, clustered or not
     others = [m for m in agency_mentions if m not in cluster]
@@ -1032,11 +1082,92 @@ def resolve_places(
     for m in others:
         if m not in near:
             res.warnings.append(
-                f"{_where(m)}: also names {m.prefix_canonical} '{m.name}', not taken as the document's agency"
+                warning(_where(m), m.prefix_canonical + m.name, "another agency, not taken as the document's")
             )
     others = near
     _write_back(res, cluster + others + place_mentions, targets, levels, rewrite_conflicts)
     return res
+
+
+VOTE_MIN = 55.0  # mean OCR-aware similarity of the readings to the winner (lexicon.similarity, 0-100)
+VOTE_MARGIN = 20.0  # over the runner-up
+VOTE_SHARE = 2 / 3  # of the readings' weight nearest to the winner
+
+
+@dataclass(frozen=True)
+class Vote:
+    """The outcome of ``vote_agency``: the best place, whether it wins clearly, the runner-up, the
+    readings that voted."""
+
+    top: g.Place | None
+    clear: bool
+    score: float
+    runner_up: g.Place | None
+    runner_up_score: float
+    readings: tuple[str, ...]
+
+    @property
+    def winner(self) -> g.Place | None:
+        return self.top if self.clear else None
+
+    @property
+    def why(self) -> str:
+        top = f"{self.top.name if self.top else '?'}"
+        rival = f"{self.runner_up.name} {self.runner_up_score:.0f}" if self.runner_up else "no other"
+        return warning(
+            "agency",
+            " / ".join(self.readings),
+            f"readings vote for no clear place of the district (best {top} {self.score:.0f}, {rival}); kept as read",
+        )
+
+
+def vote_agency(cluster: list[Mention], district: str, levels: tuple[Level, ...]) -> Vote:
+    """Every reading of the agency's name votes among the places of ``district`` it may be named after
+    (its subdistricts, and the district itself where the agency type is named after districts; a
+    municipality bears one of these names), weighted by where it stands and by its OCR-aware similarity
+    (``lexicon.similarity``: tone marks lost and look-alike letters cost little). The winner is taken
+    when the readings' mean similarity to it is at least ``VOTE_MIN``, ``VOTE_MARGIN`` over the
+    runner-up, and ``VOTE_SHARE`` of the readings' weight is nearest to it (issue 15.5: a document that
+    names its agency four garbled ways, each one to three edits from one subdistrict)."""
+    from ocr_pipeline.clean.lexicon import similarity
+
+    readings = tuple(dict.fromkeys(m.name for m in cluster))
+    places = list(g.within("subdistrict", district)) if "subdistrict" in levels else []
+    if "district" in levels and g.place(district) is not None:
+        places.append(g.place(district))  # type: ignore[arg-type]
+    if len(cluster) < 2 or not places:
+        return Vote(None, False, 0.0, None, 0.0, readings if len(cluster) >= 2 else ())
+    sims = np.array(
+        [
+            [max(similarity(m.text[o.start : o.end], p.name) - o.penalty for o in m.options) for p in places]
+            for m in cluster
+        ],
+        dtype=np.float32,
+    )
+    w = np.array([m.weight for m in cluster], dtype=np.float32)
+    mean = (w @ sims) / float(w.sum())
+    order = np.argsort(-mean, kind="stable")
+    top = int(order[0])
+    runner = int(order[1]) if len(order) > 1 else None
+    runner_score = float(mean[runner]) if runner is not None else 0.0
+    nearest = float(w[sims.argmax(axis=1) == top].sum()) / float(w.sum())
+    clear = mean[top] >= VOTE_MIN and mean[top] - runner_score >= VOTE_MARGIN and nearest >= VOTE_SHARE
+    # each mention's reading as it voted for the top place (a name glued to the next word: its front)
+    readings = tuple(
+        dict.fromkeys(
+            m.text[o.start : o.end]
+            for m in cluster
+            for o in [max(m.options, key=lambda o: similarity(m.text[o.start : o.end], places[top].name) - o.penalty)]
+        )
+    )
+    return Vote(
+        places[top],
+        bool(clear),
+        float(mean[top]),
+        places[runner] if runner is not None else None,
+        runner_score,
+        readings,
+    )
 
 
 def _segments_into_words(s: str) -> bool:
@@ -1086,8 +1217,8 @@ def _fill(
         res.agency_name = reading
         res.agency = f"{res.agency_type or ''}{reading}" if res.agency_type else None
         res.warnings.append(
-            f"agency name '{reading}' kept as read: not matched to one gazetteer place"
-            + (f" (readings: {', '.join(sorted(readings))})" if len(readings) > 1 else "")
+            warning("agency", reading, "kept as read: not matched to one gazetteer place")
+            + (f" ({len(readings)} readings)" if len(readings) > 1 else "")
         )
     if named is not None:
         res.agency_name = named.name
@@ -1109,8 +1240,8 @@ def _fill(
         res.geocode = sub.code
     elif dist is not None:
         res.geocode = dist.code + "00"
-        res.warnings.append(f"no subdistrict for the agency: geocode {res.geocode} is the district's")
+        res.warnings.append(warning("geocode", res.geocode, "is the district's: no subdistrict for the agency"))
     elif prov is not None:
         res.geocode = prov.code + "0000"
-        res.warnings.append(f"no district for the agency: geocode {res.geocode} is the province's")
+        res.warnings.append(warning("geocode", res.geocode, "is the province's: no district for the agency"))
     return sub, dist, prov

@@ -27,6 +27,7 @@ when it was valid but contradicted the rest of the document).
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import math
 import re
@@ -52,6 +53,7 @@ from ocr_pipeline.clean.dates import (
 from ocr_pipeline.clean.thai_text import THAI_DIGITS, TO_ARABIC, TO_THAI
 from ocr_pipeline.model import Correction
 from ocr_pipeline.resources import load_table
+from ocr_pipeline.warning_text import differing, warning
 
 __all__ = ["DateEvidence", "DateRepair", "Reading", "ROLES", "repair_dates", "token_readings"]
 
@@ -99,6 +101,7 @@ class DateEvidence:
     text: str
     page: int | None = None
     field: str = ""
+    sure: bool = False  # its digits were read with certainty (the pixels leave no room): never re-read
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,20 @@ def _channel(full: bool = False, share: float = 1.0) -> _Channel:
     )
 
 
+@cache
+def _channel_one_way(full: bool, share: float, longer: int) -> _Channel:
+    """The channel for a reading ``longer`` (1), shorter (-1) or as long (0) as the value it stands for:
+    digits only added (an extra or a doubled one), only lost, or neither. A digit added and another lost
+    is a digit changed, which only a listed confusion may do (๒๖๒๒ is no misread ๒๖๒๐)."""
+    ch = _channel(full, share)
+    inf = math.inf
+    if longer > 0:
+        return dataclasses.replace(ch, dropped=inf)
+    if longer < 0:
+        return dataclasses.replace(ch, extra=inf, doubled=inf)
+    return dataclasses.replace(ch, extra=inf, doubled=inf, dropped=inf)
+
+
 def _edit_cost(obs: str, true: str, ch: _Channel, limit: float) -> float:
     """Least total cost of OCR edits turning ``true`` into ``obs`` (weighted Levenshtein with
     multi-character rules); ``math.inf`` when above ``limit``."""
@@ -243,13 +260,14 @@ def token_readings(
     >>> dict(token_readings("๒๕๒๐๒๐", full=True))["๒๕๖๖"]  # a full reader hardly does this
     5.0
     """
-    ch = _channel(full, share)
     script = "thai" if any(c in _THAI_DIGITS for c in run) else "arabic"
     out: dict[str, float] = {run: 0.0}
     for t in _targets(script, window or recent_window()):
         if abs(len(t) - len(run)) > 2 or t == run:
             continue
-        c = _edit_cost(run, t, ch, _MAX_TOKEN_COST)
+        c = _edit_cost(
+            run, t, _channel_one_way(full, share, (len(run) > len(t)) - (len(run) < len(t))), _MAX_TOKEN_COST
+        )
         if c < math.inf:
             out[t] = round(c, 3)
     ranked = sorted(out.items(), key=lambda kv: (kv[1], kv[0] != run))
@@ -328,11 +346,15 @@ def _slots(text: str) -> list[str]:
     return [kinds.get(m.start(), "any") for m in _DIGIT_RUN.finditer(text)]
 
 
-def _fits(slot: str, value: str) -> bool:
-    """Whether a repaired digit run may stand in this slot: a 2- or 4-digit year; a day 1-31 without
-    a leading zero (letters write ``๑ พฤษภาคม``: ``๐๑`` is kept as read, never made by a repair)."""
+def _fits(slot: str, value: str, read: str = "") -> bool:
+    """Whether a repaired digit run may stand in this slot: a 2- or 4-digit year (a year read with four
+    digits or more stays a four-digit year, one read with two a two-digit one: ``๒๕๕๒`` is no misread
+    ``๕๕``); a day 1-31 without a leading zero (letters write ``๑ พฤษภาคม``: ``๐๑`` is kept as read,
+    never made by a repair)."""
     digits = value.translate(FOLD)
     if slot == "year":
+        if len(read) >= 4 or len(read) == 2:
+            return len(digits) == min(len(read), 4)
         return len(digits) in (2, 4)
     if slot == "day":
         return len(digits) <= 2 and 1 <= int(digits) <= 31 and not digits.startswith("0")
@@ -525,14 +547,19 @@ def _candidates(
     best: dict[_Val, _Cand] = {}
     as_read: _Val | None = None
     for full, offset in paths:
-        for vtext, vcost in _month_variants(ev.text):
+        for vtext, vcost in _month_variants(ev.text) if not ev.sure else [(ev.text, 0.0)]:
             runs = [m.span() for m in _DIGIT_RUN.finditer(vtext)]
             slots = _slots(vtext)
             options = [
                 tuple(
                     o
                     for k, o in enumerate(token_readings(vtext[s:e], full, 1.0 if full else share, window))
-                    if k == 0 or (_fits(slot, o[0]) and (slot != "year" or lo - 1 <= _year_be(o[0], hi) <= hi + 1))
+                    if k == 0
+                    or (
+                        not ev.sure
+                        and _fits(slot, o[0], vtext[s:e])
+                        and (slot != "year" or lo - 1 <= _year_be(o[0], hi) <= hi + 1)
+                    )
                 )
                 for (s, e), slot in zip(runs, slots)
             ]
@@ -587,7 +614,7 @@ def _may_be_tha(text: str, reader: str) -> bool:
     return reader != "full" and bool(set(text) & _THAI_DIGIT_SET) and not _shows_full_digits(text)
 
 
-def _reader_paths(text: str, doc_full: bool, reader: str) -> list[tuple[bool, float]]:
+def _reader_paths(text: str, doc_full: bool, reader: str, sure: bool = False) -> list[tuple[bool, float]]:
     """Which reader may have written a mention: (full?, extra cost) pairs.
 
     A mention showing ๔ ๖ ๗ ๘ ๙, or without Thai digits, was read by a full reader. Otherwise:
@@ -595,7 +622,7 @@ def _reader_paths(text: str, doc_full: bool, reader: str) -> list[tuple[bool, fl
     tha path costs 0.85 more; blocks of one document may come from different readers); if none
     does, stock Tesseract is (P 0.8: the full path costs 1.4 more).
     """
-    if not _may_be_tha(text, reader):
+    if sure or not _may_be_tha(text, reader):
         return [(True, 0.0)]
     if reader == "tha-fast":
         return [(False, 0.0)]
@@ -729,9 +756,10 @@ def repair_dates(
     # paid about once per document, shared among the mentions that may come from it
     n_tha = sum(_may_be_tha(text, reader) for _, text in keys)
     share = round(1.0 / max(1, n_tha), 2)
-    all_paths = [_reader_paths(text, doc_full, reader) for _, text in keys]
+    sure = {(ev.role, ev.text) for ev in evidence if ev.sure}  # read with certainty in one place at least
+    all_paths = [_reader_paths(text, doc_full, reader, key in sure) for key, (_, text) in zip(keys, keys)]
     for (role, text), paths in zip(keys, all_paths):
-        cs, ar = _candidates(DateEvidence(role, text), window, paths, share)
+        cs, ar = _candidates(DateEvidence(role, text, sure=(role, text) in sure), window, paths, share)
         cand_lists.append(cs)
         as_read.append(ar)
         # the text as written is evidence only if no stock-Tesseract reading of it is likely
@@ -755,14 +783,13 @@ def repair_dates(
                 readings.append(Reading(ev, "no-date"))
                 continue
             readings.append(Reading(ev, "unresolved", score=_score(delta)))
-            warnings.append(f"{where}: date {ev.text!r} unreadable or inconsistent with the document; left empty")
+            warnings.append(warning(where, ev.text, "date unreadable or inconsistent with the document; left empty"))
             continue
         repaired = pick.text != ev.text
         if delta < (keep_margin if literal[g] and not repaired else margin):
             readings.append(Reading(ev, "unresolved", score=_score(delta)))
-            warnings.append(
-                f"{where}: date {ev.text!r} ambiguous (reads as {pick.text!r} or {runners[g]!r}); left empty"
-            )
+            a, b = differing(pick.text, runners[g])
+            warnings.append(warning(where, ev.text, f"date ambiguous (reads as '{a}' or '{b}'); left empty"))
             continue
         fy_val = None
         if pick.val[0] == "fy":
@@ -772,7 +799,7 @@ def repair_dates(
             lo, hi = _bounds(pick.val, fy_settled)  # type: ignore[assignment]
             if lo is None:
                 readings.append(Reading(ev, "unresolved", pick.text, score=_score(delta)))
-                warnings.append(f"{where}: {ev.text!r} needs the fiscal year, which the document does not settle")
+                warnings.append(warning(where, ev.text, "needs the fiscal year, which the document does not settle"))
                 continue
         score = _score(delta)
         readings.append(Reading(ev, "repaired" if repaired else "read", pick.text, lo, hi, fy_val, score))
@@ -854,7 +881,7 @@ def _settled_fy(
     others = [t for (fy, _, _), t in zip(hyps, totals) if fy != fy_best]
     delta = (min(others) - totals[h_best]) if others else math.inf
     if delta < margin:
-        warnings.append(f"fiscal year ambiguous ({fy_best} or another); left empty")
+        warnings.append(warning("document.fiscal_year_be", fy_best, "ambiguous with another year; left empty"))
         return None
     return fy_best
 
@@ -878,5 +905,5 @@ def _has_date_signal(text: str) -> bool:
 
 
 def _where(ev: DateEvidence) -> str:
-    page = f"page {ev.page}: " if ev.page is not None else ""
+    page = f"page {ev.page} " if ev.page is not None else ""
     return f"{page}{ev.field or ev.role}"

@@ -280,7 +280,12 @@ def _month_of(matched: str) -> tuple[int | None, bool]:
         return data.exact[key], key in data.long_keys
     if len(key) <= 4:  # an abbreviation with one stray mark: มีุค, กุย
         hits = {data.exact.get(key[:i] + key[i + 1 :]) for i, c in enumerate(key) if c in _MARKS} - {None}
-        return (hits.pop(), False) if len(hits) == 1 else (None, False)
+        # ... unless the mark may as well be another one misread: มุค is ม.ค. with a stray ุ or มี.ค.
+        misread = {
+            data.exact.get(key[:i] + m + key[i + 1 :]) for i, c in enumerate(key) if c in _MARKS for m in _MARKS
+        } - {None}
+        hits_all = hits | misread
+        return (hits.pop(), False) if len(hits) == 1 and len(hits_all) == 1 else (None, False)
     m = data.stripped.get(_strip_marks(key))
     return m, m is not None and len(key) >= 5
 

@@ -22,6 +22,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ocr_pipeline.clean.thai_text import ABOVE_BELOW, normalize_thai
 from ocr_pipeline.model import Correction
+from ocr_pipeline.warning_text import warning
 
 RULE = "doc-number-prefix"
 
@@ -169,9 +170,9 @@ def repair_doc_number(
     abbreviation is repaired only with ``province_confident`` and a one-letter difference.
     """
     parsed = parse_doc_number(raw)
-    where = f"page {page}: " if page is not None else ""
+    where = f"page {page} document.doc_number" if page is not None else "document.doc_number"
     if parsed is None:
-        return None, [], [f"{where}document number not recognised: '{raw.strip()}'"]
+        return None, [], [warning(where, raw, "not recognised as a document number")]
     valid = abbreviations()
     want = abbreviation(province) if province else None
     read = parsed.prefix
@@ -179,12 +180,20 @@ def repair_doc_number(
         unmarked = repair_doc_number(
             str(parsed), province, province_confident=province_confident, page=page, field=field, min_score=min_score
         )
-        return unmarked[0], [Correction(page, field, parsed.marked, read, RULE, 100.0), *unmarked[1]], unmarked[2]
+        fixes = unmarked[1]
+        if fixes and fixes[0].before == read:  # marks dropped and the prefix repaired: one change
+            first = fixes[0]
+            return (
+                unmarked[0],
+                [Correction(page, field, parsed.marked, first.after, RULE, first.score), *fixes[1:]],
+                unmarked[2],
+            )
+        return unmarked[0], [Correction(page, field, parsed.marked, read, RULE, 100.0), *fixes], unmarked[2]
     if province and want is None:
-        return str(parsed), [], [f"{where}unknown province '{province}' for the document number"]
+        return str(parsed), [], [warning(where, province, "is no known province for the prefix")]
     if want is None:
         if read not in valid:
-            return str(parsed), [], [f"{where}document number prefix '{read}' is no province abbreviation"]
+            return str(parsed), [], [warning(where, read, "prefix is no province abbreviation")]
         return str(parsed), [], []
     if read == want or (want == "กทม" and read == "กท"):
         return str(parsed), [], []
@@ -197,12 +206,12 @@ def repair_doc_number(
             return (
                 str(fixed),
                 [Correction(page, field, read, want, RULE, score)],
-                [f"{where}document number prefix '{read}' ({other}) repaired to '{want}' ({province})"],
+                [warning(where, read, f"prefix ({other}) repaired to '{want}' ({province})")],
             )
         return (
             str(parsed),
             [],
-            [f"{where}document number prefix '{read}' is the abbreviation of {other}, not of {province}"],
+            [warning(where, read, f"prefix is the abbreviation of {other}, not of {province}")],
         )
     if score >= min_score:
         fixed = DocNumber(want, parsed.number)
@@ -213,6 +222,6 @@ def repair_doc_number(
         return (
             str(fixed),
             [Correction(page, field, read, want, RULE, score)],
-            [f"{where}document number prefix '{read}' unreadable; written as {province}'s '{want}'"],
+            [warning(where, read, f"prefix unreadable; written as {province}'s '{want}'")],
         )
-    return str(parsed), [], [f"{where}document number prefix '{read}' does not fit {province} ('{want}'); left as read"]
+    return str(parsed), [], [warning(where, read, f"prefix does not fit {province} ('{want}'); left as read")]

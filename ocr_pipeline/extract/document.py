@@ -21,6 +21,7 @@ from ocr_pipeline.model import Correction, Document, Measure, Page, Signatory
 from ocr_pipeline.resources import load_list
 from ocr_pipeline.understand import Roles
 from ocr_pipeline.understand.tables import TableRows
+from ocr_pipeline.warning_text import warning
 
 SPECK_SCORE = 90.0
 TITLE_SCORE = 90.0
@@ -118,8 +119,7 @@ def _doc_number(out: Extracted, pages: list[Page], places: PlaceResolution) -> N
     unclear = _unclear_number(number, next((p for p in pages if p.number == hit.page), None))
     if unclear:
         out.warnings.append(
-            f"page {hit.page}: document.doc_number: the digits of '{number}' are "
-            f"unclear (the digit reader could not read '{unclear}'); left empty"
+            warning(f"page {hit.page} document.doc_number", number, f"digits unclear ('{unclear}' unread); left empty")
         )
         number = None
     out.document.doc_number = number

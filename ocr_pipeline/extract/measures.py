@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ocr_pipeline.clean.digit_confusions import is_misreading
+from ocr_pipeline.clean.thai_text import arabic_to_thai_digits
 from ocr_pipeline.model import Correction, Measure, Table
 from ocr_pipeline.understand.numbering import (
     BULLET,
@@ -118,6 +120,8 @@ def repair_numbering(measures: list[Measure]) -> list[Correction]:
             Correction(groups[i][0].page, "measures.measure_no", str(numbers[i]), str(fixed), "number-sequence", 70.0)
         )
     for rows in groups:
+        if rows[0].measure_no is None and not rows[0].measure:
+            continue  # rows without a measure (its column lost) are no one measure's steps
         steps = [m.step_no for m in rows]
         for i, fixed in _sequence_fixes(steps):
             rows[i].step_no = fixed
@@ -128,7 +132,9 @@ def repair_numbering(measures: list[Measure]) -> list[Correction]:
 
 
 def _sequence_fixes(values: list[int | None]) -> list[tuple[int, int]]:
-    """(index, value) for entries that break a 1, 2, 3… run their neighbours confirm."""
+    """(index, value) for entries that break a 1, 2, 3… run their neighbours confirm: a number lost, or
+    one whose digits are a known misreading of the expected ones (๕ for ๔). Any other number is the
+    document's own (measures 1 and 4 of a transcript that leaves 2 and 3 out) and stays."""
     known = [v for v in values if v is not None]
     if len(known) < max(2, len(values) - 1):
         return []  # numbering not in use here (bullets) or too little of it was read
@@ -139,11 +145,22 @@ def _sequence_fixes(values: list[int | None]) -> list[tuple[int, int]]:
         if expected is None or v == expected:
             continue
         after = values[i + 1] if i + 1 < len(values) else None
+        if v is not None and not misread_number(v, expected):
+            continue
         if after is None or after == expected + 1:
             if i + 1 < len(values) or v is None or (i and values[i - 1] == i):
                 fixes.append((i, expected))
                 values = values[:i] + [expected] + values[i + 1 :]
     return fixes
+
+
+def misread_number(read: int, expected: int) -> bool:
+    """Whether ``read`` is a known OCR misreading of ``expected``, written in Thai or Arabic digits: a
+    listed confusion, or a digit added or lost (๑๗ for ๑: no measure is numbered so out of its run)."""
+    a, b = str(read), str(expected)
+    return is_misreading(arabic_to_thai_digits(a), arabic_to_thai_digits(b), extra=True) or is_misreading(
+        a, b, extra=True
+    )
 
 
 def _glued_continuations(parts: list[str], measure_no: int | None, last_step: int | None) -> list[str]:

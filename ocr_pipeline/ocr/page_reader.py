@@ -21,9 +21,12 @@ from ocr_pipeline.layout.grid import find_grids
 from ocr_pipeline.layout.preprocess import pad_line, prepare_page, single_line, whiten_rows
 from ocr_pipeline.layout.reading_order import page_text
 from ocr_pipeline.model import Correction, Line, Page, PageGeometry
-from ocr_pipeline.ocr.latin_reread import drop_noise, reread_latin
+from ocr_pipeline.ocr.latin_reread import Anchor, context, drop_noise, reread_latin
 from ocr_pipeline.ocr.name_lines import reread_name_lines
 from ocr_pipeline.ocr.tesseract import line_text, ocr_lines
+from ocr_pipeline.warning_text import warning
+
+CELL_PSM = 4  # the canvas of a table's cut cells is read as one column of lines
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,7 @@ def read_page_image(image: Image.Image, dpi: float | None, number: int) -> Page:
     raw_tables, tables = [], []
     for g in grids:
         canvas, placed = compose_canvas(gray, g)
-        raw_cells, cell_lines = ocr.read(canvas, psm=4) if placed else ([], [])
+        raw_cells, cell_lines = ocr.read(canvas, psm=CELL_PSM) if placed else ([], [])
         raw_tables.append(build_table(g, number, placed, assign_lines(raw_cells, placed)))
         tables.append(build_table(g, number, placed, assign_lines(cell_lines, placed)))
     return _page(number, gray, raw_lines, lines, raw_tables, tables, ocr)
@@ -118,6 +121,8 @@ class _PageOcr:
         self.dpi, self.page = dpi, page
         self.reader = _digit_reader()
         self.corrections: list[Correction] = []
+        self.contexts: list[tuple[str, str]] = []  # where each correction stands in its line
+        self.anchors: list[Anchor] = []  # the same while a read is under way
         self.warnings: list[str] = []
         self.unclear: list[str] = []  # OCR text of the digit readings below the confidence bar
         self.seconds: dict[str, float] = {"tesseract": 0.0, "thai_reread": 0.0, "digit_reader": 0.0}
@@ -129,13 +134,19 @@ class _PageOcr:
         raw = ocr_lines(Image.fromarray(img), psm=psm, dpi=self.dpi)
         lines = copy.deepcopy(raw)
         read_done = time.perf_counter()
+        self.anchors = []
         self.corrections += reread_latin(
-            img, lines, lambda im, psm, langs: ocr_lines(im, psm=psm, langs=langs, dpi=self.dpi), self.page
+            img,
+            lines,
+            lambda im, psm, langs: ocr_lines(im, psm=psm, langs=langs, dpi=self.dpi),
+            self.page,
+            self.anchors,
         )
         reread_done = time.perf_counter()
         for line in lines:  # digits first: Latin garbage over a number is read, not dropped as a speck
             self._reread(img, line)
-        self.corrections += drop_noise(lines, self.page)
+        self.corrections += drop_noise(lines, self.page, self.anchors, cells=psm == CELL_PSM)
+        self.contexts += [a.context() for a in self.anchors]
         lines = [ln for ln in lines if ln.words]
         for line in lines:
             line.text = line_text(line.words)
@@ -157,12 +168,20 @@ class _PageOcr:
             if r.confidence < self.reader.min_confidence:
                 self.unclear.append(r.before)
                 self.warnings.append(
-                    f"page {self.page}: digits '{r.before}' unclear (reader confidence {r.confidence:.2f})"
+                    warning(
+                        f"page {self.page} pages.text",
+                        r.before,
+                        f"digits unclear (reader confidence {r.confidence:.2f})",
+                    )
                 )
             elif r.after != r.before:
                 self.corrections.append(
                     Correction(self.page, "pages.text", r.before, r.after, "digit-reader", round(100 * r.confidence, 1))
                 )
+                at = next((k for k, w in enumerate(words) if w.box == r.box and w.text == r.after), None)
+                word = words[at] if at is not None else None
+                around = context(words, at, at + 1) if at is not None else ("", "")
+                self.anchors.append(Anchor(line, word, word, True, around))
         line.words = words
         line.text = line_text(words)
 
@@ -180,6 +199,7 @@ def _page(number, gray, raw_lines, lines, raw_tables, tables, ocr: _PageOcr) -> 
         width=gray.shape[1],
         height=gray.shape[0],
         corrections=ocr.corrections,
+        read_context=ocr.contexts,
         warnings=ocr.warnings,
         seconds=ocr.seconds,
         unclear_digits=ocr.unclear,

@@ -31,6 +31,10 @@ SUBJECT_LINES = 3  # the subject's label line and the lines it may wrap onto
 # reader did not re-read is stock Tesseract, which cannot write ๔ ๖ ๗ ๘ ๙). On the dev corpus "auto"
 # settles the report period in 80 % of documents, "full" (trust every digit) in 60 %.
 DATE_READER = "auto"
+# a date's digits read at least this sure (0-100: the digit reader's confidence from the pixels, or
+# Tesseract's) are taken as written: a repair toward the rest of the document would be agreement only
+SURE_CONFIDENCE = 97.0
+_DIGIT = re.compile(r"[0-9๐-๙]")
 
 
 @dataclass(frozen=True)
@@ -75,8 +79,10 @@ def resolve_dates(
 ) -> SettledDates:
     """Settle every date mention of the document; ``hits`` are the memo's labelled lines, ``subject``
     the subject's value as extracted, ``tables`` the measure tables with their body rows."""
-    mentions = collect_mentions(pages, hits, subject, tables)
-    repair = repair_dates([m.evidence for m in mentions], reader=DATE_READER)
+    mentions = collect_mentions(pages, hits, subject, tables, {it.key: it.role for it in doc.items})
+    # a transcript (lines without word boxes) comes from an engine that writes every Thai digit
+    transcript = not any(ln.words for p in pages for ln in p.lines)
+    repair = repair_dates([m.evidence for m in mentions], reader="full" if transcript else DATE_READER)
     settled = SettledDates(repair)
     repaired = [k for k, r in enumerate(repair.readings) if r.status == "repaired"]
     editor = _Editor(doc)
@@ -95,42 +101,55 @@ def resolve_dates(
 
 
 def collect_mentions(
-    pages: Sequence[Page], hits: dict[str, FieldHit], subject: str | None, tables: Sequence[TableRows]
+    pages: Sequence[Page],
+    hits: dict[str, FieldHit],
+    subject: str | None,
+    tables: Sequence[TableRows],
+    roles: dict[str, str] | None = None,
 ) -> list[Mention]:
-    """Every date mention of the document with its role, in reading order."""
+    """Every date mention of the document's own fields, with its role, in reading order: the subject's
+    fiscal year and round, the letter's date, the report period of the body, the fiscal year and round
+    of the titles over the measure table (``roles``: line roles by key; a line of running text on a
+    table page names no field, whatever year it writes), and each period cell."""
     out: list[Mention] = []
+    certain = certain_lines(pages)
     if subject:
         lines = _hit_lines(pages, hits.get("subject"), SUBJECT_LINES)
-        out.append(Mention(DateEvidence("fiscal_year", subject, 1, "document.subject"), lines=lines))
+        sure = bool(lines) and all(k in certain for k in lines)
+        out.append(Mention(DateEvidence("fiscal_year", subject, 1, "document.subject", sure), lines=lines))
         for m in find_date_mentions(subject):
             if m.kind == "round":
-                out.append(Mention(DateEvidence("period", m.text, 1, "document.subject"), lines=lines))
+                out.append(Mention(DateEvidence("period", m.text, 1, "document.subject", sure), lines=lines))
     date_hit = hits.get("doc_date")
     if date_hit is not None and date_hit.value:
+        lines = _hit_lines(pages, date_hit, 1)
+        sure = bool(lines) and all(k in certain for k in lines)
         out.append(
-            Mention(
-                DateEvidence("doc_date", date_hit.value, date_hit.page, "document.doc_date"),
-                lines=_hit_lines(pages, date_hit, 1),
-            )
+            Mention(DateEvidence("doc_date", date_hit.value, date_hit.page, "document.doc_date", sure), lines=lines)
         )
     for page in pages:
         if page.tables:  # titles of the measure table: fiscal year and round
             for i, line in enumerate(page.lines):
                 key = line_key(page.number, i)
+                if roles is not None and roles.get(key) != "title":
+                    continue
+                sure = key in certain
                 if FY_WORD.search(line.text):
                     piece = Piece(0, key, 0, len(line.text))
-                    out.append(Mention(DateEvidence("fiscal_year", line.text, page.number, "pages.text"), (piece,)))
+                    ev = DateEvidence("fiscal_year", line.text, page.number, "pages.text", sure)
+                    out.append(Mention(ev, (piece,)))
                 for m in find_date_mentions(line.text):
                     if m.kind == "round":
                         piece = Piece(0, key, m.start, m.end - m.start)
-                        out.append(Mention(DateEvidence("period", m.text, page.number, "pages.text"), (piece,)))
+                        out.append(Mention(DateEvidence("period", m.text, page.number, "pages.text", sure), (piece,)))
             continue
         running, pieces = _running_text(page)
         found = period_phrase_span(running)
         if found:
             at, phrase = found
             clipped = _clip(pieces, at, len(phrase))
-            out.append(Mention(DateEvidence("period", phrase, page.number, "pages.text"), clipped))
+            sure = bool(clipped) and all(p.item in certain for p in clipped)
+            out.append(Mention(DateEvidence("period", phrase, page.number, "pages.text", sure), clipped))
     seen: dict[str, list[Piece]] = {}
     for tr in tables:
         col = next((c for c, f in tr.cmap.columns.items() if f == "period_text"), None)
@@ -149,6 +168,19 @@ def collect_mentions(
     return [
         Mention(m.evidence, tuple(seen[m.evidence.text])) if m.evidence.role == "measure_period" else m for m in out
     ]
+
+
+def certain_lines(pages: Sequence[Page]) -> set[str]:
+    """Keys of the lines whose every digit-bearing word was read with at least ``SURE_CONFIDENCE``
+    (by the digit reader from the pixels, or by Tesseract): there the pixels leave no room for another
+    reading. Lines without word boxes (transcripts) or without digits are not certain."""
+    out = set()
+    for page in pages:
+        for i, line in enumerate(page.lines):
+            confs = [w.conf for w in line.words if _DIGIT.search(w.text)]
+            if confs and min(confs) >= SURE_CONFIDENCE:
+                out.add(line_key(page.number, i))
+    return out
 
 
 def period_phrase(text: str) -> str | None:

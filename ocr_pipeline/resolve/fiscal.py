@@ -1,39 +1,83 @@
-"""The fiscal year and round written in the document's lines made to agree with the settled values
-(rule ``fiscal-consistency``): a line's own reading lost the evidence contest."""
+"""The fiscal year and round written in the document's own field lines made to agree with the settled
+values (rule ``fiscal-consistency``), where the line's reading is a misreading of them.
+
+Evidence, not agreement (issue 15.4): only the lines that state the document's fields are looked at
+(the subject and the lines it wraps onto, the titles over the measure table), never running text (a
+sentence about last year's assessment or a law's year names another year on purpose); and a year or
+round is rewritten only where the digits read are a known OCR confusion of the settled ones
+(``dictionaries/digit_confusions.tsv``) and the line's digits were not read with certainty. Otherwise
+the line keeps what it says and a warning names the disagreement.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
-from rapidfuzz.distance import Levenshtein
-
+from ocr_pipeline.clean.digit_confusions import is_misreading
 from ocr_pipeline.clean.thai_text import arabic_to_thai_digits, thai_to_arabic_digits
-from ocr_pipeline.document_text import DocText, located, token_edits
+from ocr_pipeline.document_text import DocText, Item, located, token_edits
 from ocr_pipeline.model import Correction
+from ocr_pipeline.warning_text import warning
 
-FY_TOKEN = re.compile(r"(ปีงบประมาณ|ประจำปี(?!งบ))\s*((?:พ\.?\s?ศ\.?)?\s*)([^\s()\-–]{2,7})(?![^\s()\-–])(?!\s*[-–])")
+# ``^`` ends a year as a space does: ``๒๕๖๖^{๑}`` is the year and a superscript after it
+FY_TOKEN = re.compile(r"(ปีงบประมาณ|ประจำปี(?!งบ))\s*((?:พ\.?\s?ศ\.?)?\s*)([^\s()\-–^]{2,7})(?![^\s()\-–^])(?!\s*[-–])")
 ROUND_TOKEN = re.compile(r"(รอบ\s*)([^\s()]{0,3})(\s*เดือน)")
 DIGITISH = re.compile(r"[0-9๐-๙]")
 FISCAL_SCORE = 80.0
-MAX_YEAR_EDITS = 3  # a written year further from the settled one is another year, not a misreading
+FIELD_ROLES = ("subject", "title")
+SUBJECT_WRAP = 2  # lines of running text after the subject's line that may still be the subject
 
 
-def resolve_fiscal_mentions(doc: DocText, fiscal_year_be: int | None, months: int | None) -> list[Correction]:
-    """Corrections of the fiscal year and round written in every line."""
+def resolve_fiscal_mentions(
+    doc: DocText, fiscal_year_be: int | None, months: int | None, certain: Collection[str] = ()
+) -> tuple[list[Correction], list[str]]:
+    """Corrections of the fiscal year and round written in the document's field lines, and warnings
+    for those that disagree and are left as written; ``certain``: keys of lines whose digits were read
+    with certainty (``resolve.dates.certain_lines``)."""
     thai = writes_thai_digits([it.text for it in doc.items])
     out: list[Correction] = []
-    for item in doc.items:
-        if item.line is None:
-            continue
-        fixed = rewrite_fiscal_mentions(item.text, fiscal_year_be, months, thai)
+    warnings: list[str] = []
+    for item in field_lines(doc):
+        fixed, kept = rewrite_fiscal_mentions(item.text, fiscal_year_be, months, thai, item.key in certain)
         edits = token_edits(item.text, fixed)
         out += located(edits, item.key, item.page, item.audit_field, "fiscal-consistency", FISCAL_SCORE)
+        where = f"page {item.page} {'title' if item.role == 'title' else 'subject'}"
+        warnings += [
+            warning(where, token, f"differs from the document's {what}; kept as written") for token, what in kept
+        ]
+    return out, warnings
+
+
+def field_lines(doc: DocText) -> list[Item]:
+    """The lines that state the document's fields: subject and title lines, and the running-text lines
+    right after a subject line (where it wraps), in order."""
+    lines = [it for it in doc.items if it.line is not None]
+    out: list[Item] = []
+    for k, it in enumerate(lines):
+        if it.role in FIELD_ROLES:
+            out.append(it)
+        elif it.role == "body" and any(
+            prev.role == "subject" and prev.page == it.page and all(x.role == "body" for x in lines[j + 1 : k])
+            for j, prev in enumerate(lines[max(0, k - SUBJECT_WRAP) : k], start=max(0, k - SUBJECT_WRAP))
+        ):
+            out.append(it)
     return out
 
 
-def rewrite_fiscal_mentions(text: str, fiscal_year_be: int | None, months: int | None, thai_digits: bool = True) -> str:
+def rewrite_fiscal_mentions(
+    text: str, fiscal_year_be: int | None, months: int | None, thai_digits: bool = True, certain: bool = False
+) -> tuple[str, list[tuple[str, str]]]:
     """The fiscal year and round written in a subject or title line, made to agree with the
-    document's settled values; numbers are written in the document's own digits."""
+    document's settled values where the reading is a misreading of them (numbers are written in the
+    document's own digits), and the (token, what) pairs that disagree and are kept as written.
+
+    >>> rewrite_fiscal_mentions("ประจำปีงบประมาณ พ.ศ. ๒๕๒๐๒๐ รอบ ๒ เดือน", 2566, 6)
+    ('ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ รอบ ๖ เดือน', [])
+    >>> rewrite_fiscal_mentions("ประจำปีงบประมาณ พ.ศ. ๒๕๖๓", 2566, 6)
+    ('ประจำปีงบประมาณ พ.ศ. ๒๕๖๓', [('๒๕๖๓', 'fiscal year 2566')])
+    """
+    kept: list[tuple[str, str]] = []
 
     def digits_like(value: str) -> str:
         return arabic_to_thai_digits(value) if thai_digits else value
@@ -43,7 +87,10 @@ def rewrite_fiscal_mentions(text: str, fiscal_year_be: int | None, months: int |
         def fy(m: re.Match) -> str:
             token, want = m.group(3), str(fiscal_year_be)
             folded = thai_to_arabic_digits(token)
-            if folded == want or not DIGITISH.search(token) or Levenshtein.distance(folded, want) > MAX_YEAR_EDITS:
+            if folded == want or not DIGITISH.search(token):
+                return m.group(0)
+            if certain or not _misread(token, want):
+                kept.append((token, f"fiscal year {want}"))
                 return m.group(0)
             head = m.group(0)[: m.start(3) - m.start(0)]
             return head + ("" if head.endswith(" ") else " ") + digits_like(want)
@@ -52,13 +99,22 @@ def rewrite_fiscal_mentions(text: str, fiscal_year_be: int | None, months: int |
     if months in (6, 12):
 
         def rnd(m: re.Match) -> str:
-            token = m.group(2)
-            if len(token) > 2:
+            token, want = m.group(2), str(months)
+            if len(token) > 2 or thai_to_arabic_digits(token) == want:
                 return m.group(0)
-            return m.group(1).rstrip() + " " + digits_like(str(months)) + " " + m.group(3).lstrip()
+            if certain or not _misread(token, want, letters=True):
+                kept.append((token, f"round of {want} months"))
+                return m.group(0)
+            return m.group(1).rstrip() + " " + digits_like(want) + " " + m.group(3).lstrip()
 
         text = ROUND_TOKEN.sub(rnd, text)
-    return text
+    return text, kept
+
+
+def _misread(token: str, want: str, letters: bool = False) -> bool:
+    """Is ``token`` a known misreading of the number ``want`` (in the token's own digits)?"""
+    thai = any("๐" <= ch <= "๙" for ch in token) or (letters and not any(ch.isdigit() for ch in token))
+    return is_misreading(token, arabic_to_thai_digits(want) if thai else want, letters=letters)
 
 
 def writes_thai_digits(texts: list[str]) -> bool:

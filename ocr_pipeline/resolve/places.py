@@ -45,4 +45,11 @@ def resolve_places(doc: DocText) -> tuple[PlaceResolution, list[Correction]]:
                     ),
                 )
             )
-    return places, [c for _, c in sorted(out, key=lambda nc: nc[0])]
+    located_fixes = [c for _, c in sorted(out, key=lambda nc: nc[0])]
+    if places.voted and places.agency:
+        # the name chosen by the vote of all its readings (clean.agency.vote_agency), listed once
+        page = next((m.page for m in places.mentions if m.kind == "agency"), None)
+        located_fixes.append(
+            Correction(page, "document.agency", " / ".join(places.voted), places.agency, "gazetteer", places.vote_score)
+        )
+    return places, located_fixes

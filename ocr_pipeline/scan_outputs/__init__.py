@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 
 from ocr_pipeline.model import Result
+from ocr_pipeline.warning_text import warning
 
 
 def archive_files(result: Result, stem: str, pdf: bool = True, review: bool = True) -> dict[str, bytes | str]:
@@ -32,7 +33,7 @@ def archive_files(result: Result, stem: str, pdf: bool = True, review: bool = Tr
             files[f"{stem}.ocr.pdf"], notes = searchable_pdf(result, items)
             warnings += notes
         except _EXPECTED as exc:
-            warnings.append(f"searchable PDF not written: {exc.__class__.__name__}: {exc}")
+            warnings.append(warning("searchable PDF", f"{exc.__class__.__name__}: {exc}", "not written"))
         result.seconds["searchable_pdf"] = time.perf_counter() - started
         started = time.perf_counter()
     if review:
@@ -42,7 +43,7 @@ def archive_files(result: Result, stem: str, pdf: bool = True, review: bool = Tr
         try:
             files[f"{stem}.review.html"] = review_page(result, items, places, stem)
         except _EXPECTED as exc:
-            warnings.append(f"review page not written: {exc.__class__.__name__}: {exc}")
+            warnings.append(warning("review page", f"{exc.__class__.__name__}: {exc}", "not written"))
         result.seconds["review_page"] = time.perf_counter() - started
     return files
 

@@ -30,7 +30,11 @@ def line_roles(pages: list[Page]) -> dict[str, str]:
         boxed = [t.box for t in page.tables if t.box]
         if page.tables and lines:
             top = min(b[1] for b in boxed) if boxed else 0
-            for i, line in enumerate(lines):
+            # a title stands between the memo (its labels and signature) and the table: a memo and its
+            # table on one page (a transcript) keep their running text as body
+            memo = [i for i in range(len(lines)) if line_key(page.number, i) in roles]
+            after_memo = max(memo) + 1 if memo else 0
+            for i, line in enumerate(lines[after_memo:], start=after_memo):
                 key = line_key(page.number, i)
                 if line.box[1] < top and key not in roles:
                     roles[key] = "title"

@@ -1,0 +1,103 @@
+"""All readings vote (issue 15.5): an agency named several garbled ways, each near one subdistrict of
+the district the document settles, is resolved by the vote of all its readings against the real
+gazetteer; a vote with no clear winner leaves the name as read and says so."""
+
+from __future__ import annotations
+
+import random
+
+import geothai
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ocr_pipeline.clean import gazetteer as g
+from ocr_pipeline.clean.agency import resolve_places
+from ocr_pipeline.resources import load_table
+
+
+def document(readings: list[str], district: str, province: str, kind: str = "เทศบาลตำบล") -> list:
+    """A memo naming its agency once per reading: header (with the address), subject, body, signature."""
+    first, *rest = readings
+    out = [(1, "header.division#p1.l1", f"ส่วนราชการ สำนักปลัด {kind}{first} อำเภอ{district} จังหวัด{province}")]
+    places = ["subject#p1.l4", "body#p1.l7", "body#p1.l9", "position#p1.l12"]
+    texts = [
+        "เรื่อง รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมของ{}",
+        "{}ได้ประกาศมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
+        "จึงเรียนมาเพื่อโปรดทราบ ตามที่{}ได้จัดทำรายงาน",
+        "นายก{}",
+    ]
+    for k, reading in enumerate(rest):
+        out.append((1, places[k % len(places)], texts[k % len(texts)].format(kind + reading)))
+    return out
+
+
+def test_four_garbled_readings_vote_for_the_subdistrict():
+    # the issue's document: district and province certain, the agency garbled four ways, each one to
+    # three letters from ท่านางแนว, a subdistrict of แวงน้อย (ขอนแก่น); no reading alone was enough
+    readings = ["ห่านางแนว", "ท้ามางแนว", "ท่ามางแม", "ห้านางแนร"]
+    r = resolve_places(document(readings, "แวงน้อย", "ขอนแก่น"))
+    place = g.match_subdistrict("ท่านางแนว", within="4014").place
+    assert place is not None
+    assert (r.agency, r.subdistrict, r.district, r.geocode) == ("เทศบาลตำบลท่านางแนว", "ท่านางแนว", "แวงน้อย", place.code)
+    assert r.voted == tuple(readings)  # the correction lists the readings that chose it
+    assert {rw.after for rw in r.rewrites if rw.before in readings} == {"ท่านางแนว"}
+    assert not any("kept as read" in w for w in r.warnings)
+
+
+def test_readings_as_near_one_subdistrict_as_another_are_flagged_not_resolved():
+    # หนองโก and หนองโน are both subdistricts of กระนวน (ขอนแก่น): หนองโอ is one letter from each
+    readings = ["หนองโอ", "หนองไอ", "หนองโอ้", "หนองโว"]
+    r = resolve_places(document(readings, "กระนวน", "ขอนแก่น"))
+    assert r.agency_name in readings and r.voted == () and r.district == "กระนวน"
+    assert any(w.startswith("agency: ") and "no clear place" in w for w in r.warnings)
+    assert max(len(w) for w in r.warnings) < 200  # short warnings (issue 15.9)
+
+
+def _lookalikes() -> dict[str, str]:
+    return {row[0]: row[1] for row in load_table("synth/lookalikes.tsv")}
+
+
+@st.composite
+def garbled_agency(draw):
+    """A real subdistrict (its district and province) and four different readings of its name, each one
+    to three look-alike letters off (dictionaries/synth/lookalikes.tsv, the generator's OCR garbles)."""
+    province = draw(st.sampled_from([p.code for p in geothai.provinces() if p.code != "10"]))
+    district = draw(st.sampled_from([d.code for d in geothai.districts(province)]))
+    subs = g.within("subdistrict", district)
+    table = _lookalikes()
+    subs = [s for s in subs if sum(ch in table for ch in s.name) >= 2 and len(s.name) >= 4]
+    if not subs:
+        return None
+    place = draw(st.sampled_from(subs))
+    rng = random.Random(draw(st.integers(0, 2**32)))
+    spots = [k for k, ch in enumerate(place.name) if ch in table]
+    readings: list[str] = []
+    for _try in range(40):
+        chars = list(place.name)
+        for k in rng.sample(spots, min(len(spots), rng.randint(1, 3))):
+            chars[k] = table[chars[k]]
+        wrong = "".join(chars)
+        if wrong != place.name and wrong not in readings:
+            readings.append(wrong)
+        if len(readings) == 4:
+            break
+    if len(readings) < 4:
+        return None
+    return place, readings
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(garbled_agency())
+def test_a_vote_never_names_another_place(case):
+    """Whatever the place and its garbles: the agency comes out as the true subdistrict or as one of
+    its readings with a warning; never as another real place."""
+    if case is None:
+        return
+    place, readings = case
+    district = g.place(place.code[:4])
+    province = g.place(place.code[:2])
+    assert district is not None and province is not None
+    r = resolve_places(document(readings, district.name, province.name))
+    if r.agency_name != place.name:
+        assert r.agency_name in readings and r.voted == ()
+        assert any("kept as read" in w for w in r.warnings)
