@@ -15,6 +15,7 @@ case "${1:-}" in
         shift
         .venv/bin/ruff check ocr_pipeline tests scripts
         .venv/bin/ruff format --check ocr_pipeline tests scripts
+        .venv/bin/mypy
         .venv/bin/python -m pytest -n auto "$@"
         ;;
     *)

@@ -127,13 +127,13 @@ def remove_dotted_leaders(gray: np.ndarray) -> np.ndarray:
     doomed: set[int] = set()
     for key in rows:
         chain: list[int] = []
-        for i in sorted(rows[key] + rows.get(key + 1, []), key=lambda k: centres[k][0]) + [-1]:
-            if i >= 0 and chain and centres[i][0] - centres[chain[-1]][0] < 40:
-                chain.append(i)
+        for j in [*sorted(rows[key] + rows.get(key + 1, []), key=lambda k: centres[k][0]), -1]:
+            if j >= 0 and chain and centres[j][0] - centres[chain[-1]][0] < 40:
+                chain.append(j)
                 continue
             if len(chain) >= 8:
                 doomed.update(chain)
-            chain = [i] if i >= 0 else []
+            chain = [j] if j >= 0 else []
     if not doomed:
         return gray
     remove = np.zeros(n, dtype=bool)

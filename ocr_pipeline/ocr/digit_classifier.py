@@ -59,7 +59,7 @@ class GlyphClassifier:
         fresh: dict[bytes, np.ndarray] = {}
         if todo:
             with _one_blas_thread():
-                p = sum(m.probabilities(X[todo]) for m in self.members) / len(self.members)
+                p = np.sum([m.probabilities(X[todo]) for m in self.members], axis=0) / len(self.members)
             fresh = {keys[i]: row for i, row in zip(todo, p)}
         if not keys:
             return np.zeros((0, len(self.outputs)), np.float32)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -660,7 +661,7 @@ class DigitReader:
         return left or right
 
     def _links(
-        self, words: list[Word], groups: list[_Group], others: list[_Read], h: float, phantoms: set[int]
+        self, words: list[Word], groups: list[_Group], others: list[_Read], h: float, phantoms: Collection[int]
     ) -> list[set[int]]:
         """For each word, the groups its box stands over.
 
@@ -711,9 +712,9 @@ class DigitReader:
         others: list[_Read],
         blank: list[int],
         h: float,
-        phantoms: set[int] = frozenset(),
-        months: list[int] = (),
-        gaps: list[int] = (),
+        phantoms: Collection[int] = frozenset(),
+        months: Sequence[int] = (),
+        gaps: Sequence[int] = (),
         body: float = 0.0,
     ) -> tuple[list[Word], list[DigitReading]]:
         """Replace the words standing over each group (joined where they share one) by the groups' text;
@@ -727,10 +728,10 @@ class DigitReader:
         links = self._links(words, groups, others, h, phantoms)
         # connected components of words and groups
         sets = DisjointSets(len(groups))
-        for ks in links:
-            ks = sorted(ks)
-            for k in ks[1:]:
-                sets.union(k, ks[0])
+        for link in links:
+            ordered = sorted(link)
+            for k in ordered[1:]:
+                sets.union(k, ordered[0])
         comps: dict[int, tuple[list[int], list[int]]] = {}
         for k in range(len(groups)):
             comps.setdefault(sets.find(k), ([], []))[1].append(k)
@@ -738,9 +739,9 @@ class DigitReader:
             if ks:
                 comps[sets.find(min(ks))][0].append(a)
         replace: dict[int, list[Word]] = {}
-        for members, ks in comps.values():
+        for members, gks in comps.values():
             if not members:
-                gs = [groups[k] for k in ks]
+                gs = [groups[k] for k in gks]
                 day = self._lost_day(words, gs, others, h, months) or self._lost_number(
                     words, gs, others, max(h, body), gaps
                 )
@@ -752,8 +753,8 @@ class DigitReader:
                     ]
                     readings.append(reading)
                 continue
-            lo = min(groups[k].span[0] for k in ks)
-            hi = max(groups[k].span[1] for k in ks)
+            lo = min(groups[k].span[0] for k in gks)
+            hi = max(groups[k].span[1] for k in gks)
             a, b = min(members), max(members) + 1
             between = [i for i in range(a, b) if i not in members]
             # a word between the members joins them only when it is a mark or punctuation over the number
@@ -769,7 +770,7 @@ class DigitReader:
             ):
                 continue
             before = "".join(w.text for w in run)
-            gs = sorted((groups[k] for k in ks), key=lambda g: g.span[0])
+            gs = sorted((groups[k] for k in gks), key=lambda g: g.span[0])
             after = " ".join(g.text for g in gs)
             if after.replace(" ", "") == before.replace(" ", ""):
                 continue
@@ -810,7 +811,7 @@ class DigitReader:
         return out, readings
 
     def _lost_day(
-        self, words: list[Word], gs: list[_Group], others: list[_Read], h: float, months: list[int]
+        self, words: list[Word], gs: list[_Group], others: list[_Read], h: float, months: Sequence[int]
     ) -> tuple[int, DigitReading] | None:
         """(month word index, reading) when the groups are one sure number of one or two digits that
         no word stands over, between a word and the month name right after it (Tesseract's boxes of
@@ -829,7 +830,7 @@ class DigitReader:
         return None
 
     def _lost_number(
-        self, words: list[Word], gs: list[_Group], others: list[_Read], h: float, gaps: list[int]
+        self, words: list[Word], gs: list[_Group], others: list[_Read], h: float, gaps: Sequence[int]
     ) -> tuple[int, DigitReading] | None:
         """(index of the word after the gap, reading) when the groups are one sure number of at most
         ``LOST_DIGITS`` characters lying wholly in a gap of ``gaps``, its digits ``LOST_HEIGHT`` x ``h``

@@ -20,7 +20,7 @@ from ocr_pipeline.layout.cells import assign_lines, build_table, compose_canvas
 from ocr_pipeline.layout.grid import find_grids
 from ocr_pipeline.layout.preprocess import pad_line, prepare_page, single_line, whiten_rows
 from ocr_pipeline.layout.reading_order import page_text
-from ocr_pipeline.model import Correction, Line, Page, PageGeometry
+from ocr_pipeline.model import Correction, Line, Page, PageGeometry, Word
 from ocr_pipeline.ocr.latin_reread import Anchor, context, drop_noise, reread_latin
 from ocr_pipeline.ocr.name_lines import reread_name_lines
 from ocr_pipeline.ocr.tesseract import line_text, ocr_lines
@@ -105,7 +105,8 @@ def _shift(lines: list[Line], d: int, shape: tuple[int, int]) -> None:
         return
     height, width = shape
     seen: set[int] = set()
-    for obj in [*lines, *(w for ln in lines for w in ln.words)]:
+    objs: list[Line | Word] = [*lines, *(w for ln in lines for w in ln.words)]
+    for obj in objs:
         if id(obj) not in seen:
             seen.add(id(obj))
             x0, y0, x1, y1 = obj.box
