@@ -74,6 +74,24 @@ def test_a_table_without_a_header_at_the_start_is_typed_from_its_cells():
     assert not others and found[0].cmap.columns == FIELDS and found[0].rows == [0, 1, 2]
 
 
+def test_a_continued_table_s_first_row_is_a_body_row_though_a_cell_is_like_a_heading():
+    """Page 3 of a standard report (seed 7, doc 0): no header, its first row the third step of the
+    measure above, whose result ``ดำเนินการแล้ว`` reads like the heading ``ผลการดำเนินการ``. Before,
+    the row was taken for a header and the step was lost."""
+    first = [
+        "",
+        "๓) เผยแพร่ประมวลจริยธรรม",
+        "กองช่าง/งานเทคโนโลยีสารสนเทศ",
+        "ตุลาคม ๒๕๖๒ - มีนาคม ๒๕๖๓",
+        "ดำเนินการแล้ว จำนวน ๖ ครั้ง",
+    ]
+    header = table([HEADER] + BODY)
+    found, _, _ = measure_tables([header, table([first] + BODY, page=3)])
+    assert found[1].rows == [0, 1, 2, 3]
+    measures, _, _ = rows_to_measures(found)
+    assert [(m.measure_no, m.step_no) for m in measures][3] == (2, 3)
+
+
 def test_a_list_of_staff_is_no_measure_table():
     """Positions and dates in columns do not make a measure table without steps or measures."""
     staff = [

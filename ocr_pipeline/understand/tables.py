@@ -150,21 +150,21 @@ def type_columns(table: Table, last: ColumnMap | None) -> tuple[ColumnMap, list[
 
 def _header_height(table: Table, grid: list[list[str]]) -> int:
     """Rows taken by a header that names no three columns: the first row (with the rows its cells
-    span) when one of its cells names a column, or when its cells do not fit the fields the rows
-    below give their columns (an unreadable header: a shaded band photocopied into speckle);
-    else 0 (a table that continues one on an earlier page)."""
+    span) unless it reads as a body row, one of its cells that names no column fitting the field the
+    rows below give its column (a continued table's first row: its result cell ``ดำเนินการแล้ว`` is
+    like the heading ``ผลการดำเนินการ``, its unit and dates are no heading); so a row whose cells
+    name a column or do not fit (an unreadable header: a shaded band photocopied into speckle) is a
+    header, else 0 (a table that continues one on an earlier page)."""
     first = max((c.rowspan for c in table.cells if c.row == 0), default=1)
     if first >= table.n_rows:
         return 0
     row = grid[0]
     if not any(t.strip() for t in row):
         return first
-    if any(header_scores(t) for t in row):
-        return first
     below = list(range(first, table.n_rows))
     content = {c: content_scores([grid[r][c] for r in below]) for c in range(table.n_cols)}
     columns, _ = assign(content, {}, table.n_cols)
-    fits = [cell_fits(row[c]).get(f, 0.0) for c, f in columns.items() if row[c].strip()]
+    fits = [cell_fits(row[c]).get(f, 0.0) for c, f in columns.items() if row[c].strip() and not header_scores(row[c])]
     return first if not fits or max(fits) < FIT_ROW else 0
 
 
