@@ -14,7 +14,7 @@ from pytesseract import Output
 from ocr_pipeline.model import Word
 from ocr_pipeline.ocr import digit_glyphs as dg
 from ocr_pipeline.ocr.digit_classifier import DEFAULT_MODEL, GlyphClassifier
-from ocr_pipeline.ocr.digits import DigitReader
+from ocr_pipeline.ocr.digits import DigitReader, _dash_added
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 FONTS = "/usr/share/fonts/truetype/tlwg"
@@ -640,3 +640,13 @@ def test_a_speck_in_a_gap_is_not_put_in_as_a_digit(reader: DigitReader) -> None:
     cv2.circle(img, ((x1 + x2) // 2, cy), 6, 0, 2)  # a small ring, ๐-like but a third of a digit high
     new, readings = reader.reread(img, words)
     assert [w.text for w in new] == ["นา", "กม"] and not readings
+
+
+def test_a_reading_never_only_puts_a_dash_into_the_same_digits():
+    """Standard seed 7, doc 32: the document number ``83730/1`` was read again as ``837-30/1``
+    (a gap between two glyphs read as a dash). The same digits with a dash added are not applied;
+    other changes are (a digit, a slash or dash the OCR read, either script)."""
+    assert _dash_added("83730/1", "837-30/1") and _dash_added("๘๓๗๓๐/๑", "837-30/1")
+    assert _dash_added("๒๕๖๕๒๕๖๖", "๒๕๖๕-๒๕๖๖")
+    assert not _dash_added("83730/1", "83780/1") and not _dash_added("๒๕๖๕-๒๕๖๖", "๒๕๖๕-๒๕๖๖")
+    assert not _dash_added("๕๓๒๕๖๔", "๕๓/๒๕๖๔")
