@@ -50,7 +50,7 @@ from ocr_pipeline.clean.dates import (
     scan_dates,
     two_digit_year_be,
 )
-from ocr_pipeline.clean.thai_text import THAI_DIGITS, TO_ARABIC, TO_THAI
+from ocr_pipeline.clean.thai_text import ARABIC_DIGITS, THAI_DIGITS, TO_ARABIC, TO_THAI
 from ocr_pipeline.model import Correction
 from ocr_pipeline.resources import load_table
 from ocr_pipeline.warning_text import differing, warning
@@ -147,6 +147,7 @@ class _Channel:
     extra: float
     dropped: float
     doubled: float
+    latin: float = math.inf  # a Latin digit inside a Thai number, for any Thai digit
 
 
 @cache
@@ -173,6 +174,7 @@ def _channel(full: bool = False, share: float = 1.0) -> _Channel:
         extra=generic[("?", "-")],
         dropped=generic[("-", "?")],
         doubled=generic[("??", "?")],
+        latin=generic[("L", "?")],
     )
 
 
@@ -206,7 +208,13 @@ def _edit_cost(obs: str, true: str, ch: _Channel, limit: float) -> float:
                 continue
             best = inf
             if i and j:
-                best = dp[i - 1][j - 1] + (0.0 if obs[i - 1] == true[j - 1] else ch.any_sub)
+                if obs[i - 1] == true[j - 1]:
+                    sub = 0.0
+                elif obs[i - 1] in ARABIC_DIGITS and true[j - 1] in _THAI_DIGITS:
+                    sub = ch.latin  # only a Thai target: the run holds Thai digits
+                else:
+                    sub = ch.any_sub
+                best = dp[i - 1][j - 1] + sub
             if i:
                 dup = i >= 2 and obs[i - 1] == obs[i - 2]
                 best = min(best, dp[i - 1][j] + (ch.doubled if dup else ch.extra))
@@ -261,7 +269,10 @@ def token_readings(
     5.0
     """
     script = "thai" if any(c in _THAI_DIGITS for c in run) else "arabic"
-    out: dict[str, float] = {run: 0.0}
+    # a Latin digit in a Thai number is a digit the reader could not read: its face value costs as
+    # much as any other Thai digit there (``๒๕๖6`` is ๒๕๖๖ no more than ๒๕๖๙)
+    latin = sum(c in ARABIC_DIGITS for c in run) if script == "thai" else 0
+    out: dict[str, float] = {run: latin * _channel(full, share).latin}
     for t in _targets(script, window or recent_window()):
         if abs(len(t) - len(run)) > 2 or t == run:
             continue

@@ -9,12 +9,15 @@ number, not a misreading, and is kept.
 (True, False, True)
 >>> is_misreading("4", "2"), is_misreading("๒๕๖๓", "๒๕๖๖")
 (False, False)
+>>> is_misreading("๒๕๖6", "๒๕๖๙"), is_misreading("2566", "๒๕๖๙")  # a Latin digit inside a Thai number
+(True, False)
 """
 
 from __future__ import annotations
 
 from functools import cache
 
+from ocr_pipeline.clean.thai_text import ARABIC_DIGITS, THAI_DIGITS
 from ocr_pipeline.resources import load_table
 
 # kinds of rows that name a specific confusion (the generic rows stand for any digit: no evidence)
@@ -46,7 +49,8 @@ def is_misreading(read: str, true: str, doubled: bool = True, letters: bool = Fa
     """Whether ``true`` turns into ``read`` by listed confusions only (each at most two characters on
     either side) and, when ``doubled``, digits written twice; with ``letters``, also a Thai letter the
     OCR writes over that digit (``รอบ ง เดือน`` for ๖); with ``extra``, a digit added or lost (the
-    table's generic rows: ``๑๗`` for ``๑``). Equal strings are no misreading.
+    table's generic rows: ``๑๗`` for ``๑``). A Latin digit inside a number of Thai digits is a misreading
+    of any Thai digit (the table's ``L`` row). Equal strings are no misreading.
 
     >>> is_misreading("ง", "๖", letters=True), is_misreading("ง", "๖"), is_misreading("", "๖")
     (True, False, True)
@@ -55,6 +59,7 @@ def is_misreading(read: str, true: str, doubled: bool = True, letters: bool = Fa
         return False
     pairs = confusion_pairs() | (lookalike_pairs() if letters else frozenset())
     added, lost = extra and len(read) > len(true), extra and len(read) < len(true)  # never both: no swap
+    thai_number = any(c in THAI_DIGITS for c in read)
     n, m = len(read), len(true)
     ok = [[False] * (m + 1) for _ in range(n + 1)]
     ok[0][0] = True
@@ -63,6 +68,15 @@ def is_misreading(read: str, true: str, doubled: bool = True, letters: bool = Fa
             if ok[i][j]:
                 continue
             if i and j and read[i - 1] == true[j - 1] and ok[i - 1][j - 1]:
+                ok[i][j] = True
+            elif (
+                thai_number
+                and i
+                and j
+                and ok[i - 1][j - 1]
+                and read[i - 1] in ARABIC_DIGITS
+                and true[j - 1] in THAI_DIGITS
+            ):
                 ok[i][j] = True
             elif doubled and i >= 2 and read[i - 1] == read[i - 2] and ok[i - 1][j]:
                 ok[i][j] = True
