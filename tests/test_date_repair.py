@@ -58,6 +58,33 @@ def test_fiscal_year_repaired_from_the_body() -> None:
     assert r.warnings == []
 
 
+def test_a_latin_digit_in_a_thai_year_stands_for_any_thai_digit() -> None:
+    """Worn seed 14, doc 0 (150 dpi): stock Tesseract wrote every ๒๕๖๙ as ๒๕๖6. Its face value was
+    taken, the fiscal year came out 2566 and every date three years early; the period's start
+    ๒๕๖๘ says 2569, and a Latin digit in a Thai number is no evidence of its own value."""
+    r = repair_dates(
+        [
+            _ev("fiscal_year", "ประจำปีงบประมาณ พ.ศ. ๒๕๖6 (รอบ ๖ เดือน)", field="document.subject"),
+            _ev("period", "ตั้งแต่วันที่ ๑ ตุลาคม ๒๕๖๘ ถึงวันที่ ๓๑ มีนาคม ๒๕๖6"),
+            _ev("doc_date", "วันที่ ๖ พฤษภาคม ๒๕๖6"),
+        ]
+    )
+    assert r.fiscal_year_be == 2569
+    assert (r.period_start, r.period_end, r.doc_date) == (D(2025, 10, 1), D(2026, 3, 31), D(2026, 5, 6))
+    assert all("๒๕๖๙" in c.after and "6" not in c.after for c in r.corrections)
+
+
+def test_a_nine_read_as_a_letter_with_a_mark_next_to_a_digit() -> None:
+    r = repair_dates(
+        [
+            _ev("fiscal_year", "ประจำปีงบประมาณ พ.ศ. ๒๕๖๐ (รอบ ๖ เดือน)"),
+            _ev("period", "ตั้งแต่วันที่ ๑ ตุลาคม ๒๕๕๙ ถึงวันที่ ๓๑ มีนาคม ๒๕๖๐"),
+            _ev("doc_date", "วันที่ ๑ธี พฤษภาคม ๒๕๖๐"),
+        ]
+    )
+    assert r.doc_date == D(2017, 5, 19)
+
+
 def test_wrong_but_valid_year_fixed_by_consistency() -> None:
     # ๒๕๖๖ read as ๒๕๖๒: a valid year, but the period, the letter and the table say 2566
     r = repair_dates(
