@@ -95,6 +95,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ADDRESS",
         help="read pages on a Dask distributed cluster (tcp://HOST:8786) instead of local processes",
     )
+    cluster.add_argument(
+        "--scheduler-timeout",
+        metavar="SECONDS",
+        type=float,
+        default=10.0,
+        help="how long to try to reach the scheduler before giving up with exit status 15 (default 10)",
+    )
     limits = parser.add_argument_group("limits (an input over one fails with exit status 12)")
     limits.add_argument(
         "--max-pixels",
@@ -143,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         limits=Limits(args.max_pixels, args.max_pages, args.max_upscale),
         cache_dir=None if args.no_cache else (args.cache_dir or default_cache_dir()),
         scheduler=args.scheduler,
+        scheduler_timeout=args.scheduler_timeout,
         debug=args.debug,
         today=args.today,
         pdf=not args.no_pdf,

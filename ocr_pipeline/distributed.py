@@ -20,14 +20,14 @@ from pathlib import Path
 from ocr_pipeline.errors import ClusterUnavailable
 from ocr_pipeline.ocr.page_reader import PageTask
 
-CONNECT_TIMEOUT = "10s"
+CONNECT_TIMEOUT = 10.0  # seconds to reach the scheduler (--scheduler-timeout)
 KEEP_INPUTS = 86400.0  # seconds an input's copy stays on a worker
 
 
 class DaskPool:
     """The executor interface of ``workers.LocalPool`` over a ``distributed.Client``."""
 
-    def __init__(self, address: str, max_pixels: int):
+    def __init__(self, address: str, max_pixels: int, connect_timeout: float = CONNECT_TIMEOUT):
         try:
             from distributed import Client
         except ImportError as exc:
@@ -35,7 +35,7 @@ class DaskPool:
                 "Dask distributed is not installed", "install it with: pip install 'dask[distributed]'"
             ) from exc
         try:
-            self.client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+            self.client = Client(address, timeout=f"{connect_timeout}s", set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:
             raise ClusterUnavailable(f"cannot reach the Dask scheduler at {address} ({exc})") from exc
         self.slots = max(1, sum(self.client.nthreads().values()))

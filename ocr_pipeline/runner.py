@@ -56,6 +56,7 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
     cache_dir: Path | None = None  # None: no cache, no skipping of finished inputs
     scheduler: str | None = None
+    scheduler_timeout: float = 10.0  # seconds to reach the scheduler
     debug: bool = False
     today: date | None = None  # the reading date (--today); None: the system date
     pdf: bool = True  # the searchable <name>.ocr.pdf of a scan
@@ -377,7 +378,7 @@ class Batch:
         if self.settings.scheduler:
             from ocr_pipeline.distributed import DaskPool
 
-            pool = DaskPool(self.settings.scheduler, self.settings.limits.max_pixels)
+            pool = DaskPool(self.settings.scheduler, self.settings.limits.max_pixels, self.settings.scheduler_timeout)
             log.debug(f"reading pages on the Dask cluster at {self.settings.scheduler} ({pool.slots} threads)")
             return pool
         from ocr_pipeline.workers import LocalPool

@@ -82,7 +82,15 @@ def test_cluster_run_gives_the_local_run_s_bytes(tmp_path, cluster):
 
 
 def test_unreachable_scheduler_is_one_line(tmp_path):
-    proc = run_cli(str(SAMPLES / "line.png"), "-o", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:9")
+    proc = run_cli(
+        str(SAMPLES / "line.png"),
+        "-o",
+        str(tmp_path / "out"),
+        "--scheduler",
+        "tcp://127.0.0.1:9",
+        "--scheduler-timeout",
+        "2",
+    )
     assert proc.returncode == 15, proc.stderr
     lines = [ln for ln in proc.stderr.splitlines() if "error:" in ln]
     assert len(lines) == 1 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in lines[0]
