@@ -229,16 +229,16 @@ def _asset(name: str) -> str:
     return files("ocr_pipeline.scan_outputs").joinpath("assets").joinpath(name).read_text(encoding="utf-8")
 
 
+FONT_FILE = "NotoSansThai-Regular.ttf"  # Debian's fonts-noto-core
+FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
+
+
 @functools.cache
 def _font_face() -> str:
-    """Noto Sans Thai, embedded (38 KB) so that the page shows Thai the same everywhere."""
-    try:
-        from ocrmypdf.font import SystemFontProvider
-
-        font = SystemFontProvider().get_font("NotoSansThai-Regular")
-    except ImportError:
-        font = None
-    if font is None:
+    """Noto Sans Thai, embedded (38 KB) so that the page shows Thai the same everywhere; found in the
+    system's font folders (looking it up through OCRmyPDF's font provider cost 0.5 s of imports)."""
+    found = next((f for d in FONT_DIRS for f in sorted(Path(d).expanduser().rglob(FONT_FILE))), None)
+    if found is None:
         return ""
-    data = base64.b64encode(Path(font.font_path).read_bytes()).decode("ascii")
+    data = base64.b64encode(found.read_bytes()).decode("ascii")
     return f'@font-face {{ font-family: "Review Thai"; src: url(data:font/ttf;base64,{data}) format("truetype"); }}\n'
