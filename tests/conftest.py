@@ -20,7 +20,13 @@ SAMPLES = ROOT / "samples"
 # to look for new failures before a change lands (a failure found there becomes an @example).
 settings.register_profile("repeatable", derandomize=True, print_blob=True)
 settings.register_profile("explore", derandomize=False, print_blob=True)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "repeatable")
+settings.load_profile(PROFILE)
+
+
+def examples(n: int) -> int:
+    """A property test's number of examples: ``n`` in the suite, five times as many when exploring."""
+    return n * 5 if PROFILE == "explore" else n
 
 
 def run_cli(*args: str, env: dict | None = None, timeout: int = 600) -> subprocess.CompletedProcess:

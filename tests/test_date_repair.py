@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pytest
+from conftest import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -477,7 +478,7 @@ FISCAL_YEARS = st.integers(2500, 2650)
 RANDOMS = st.randoms(use_true_random=False)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(RANDOMS, FISCAL_YEARS)
 def test_clean_documents_read_exactly(rng: random.Random, fy: int) -> None:
     doc = generate_doc(rng, fy)
@@ -496,7 +497,7 @@ def test_clean_documents_read_exactly(rng: random.Random, fy: int) -> None:
     assert all(x.status == "read" for x in r.readings) and r.warnings == []
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(RANDOMS, FISCAL_YEARS)
 def test_one_garbled_digit_is_restored_or_flagged(rng: random.Random, fy: int) -> None:
     doc, i, kind = garbled_doc(rng, fy)
@@ -508,7 +509,7 @@ def test_one_garbled_digit_is_restored_or_flagged(rng: random.Random, fy: int) -
     assert res["outcome"] != "wrong", (doc.evidence[i], kind, doc.truth[i])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(RANDOMS, FISCAL_YEARS)
 def test_tesseract_garbled_documents_are_never_wrong_on_document_fields(rng: random.Random, fy: int) -> None:
     doc = generate_doc(rng, fy)

@@ -65,7 +65,7 @@ def _wait(condition, what, deadline=180.0):
 
 
 def test_cluster_run_gives_the_local_run_s_bytes(tmp_path, cluster):
-    inputs = [str(SAMPLES / "scan.tif"), str(SAMPLES / "line.png"), str(SAMPLES / "report.md")]
+    inputs = [str(SAMPLES / "memo.png"), str(SAMPLES / "line.png"), str(SAMPLES / "report.md")]
     remote = run_cli(
         *inputs, "-o", str(tmp_path / "remote"), "--scheduler", cluster, "--log-file", str(tmp_path / "log")
     )
