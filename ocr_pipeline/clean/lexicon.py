@@ -634,9 +634,53 @@ def word_vocabulary() -> Vocabulary:
 @cache
 def _tokenizer_dict():
     from pythainlp.corpus import thai_words
-    from pythainlp.util import dict_trie
 
-    return dict_trie(frozenset(thai_words()) | {e.replace(" ", "") for e in domain_entries()})
+    return _word_set_trie(frozenset(thai_words()) | {e.replace(" ", "") for e in domain_entries()})
+
+
+def _word_set_trie(words: frozenset[str]):
+    """pythainlp's ``Trie`` for newmm, over a set of words: ``prefixes`` gives the same words in the
+    same order (shortest first) as the node trie, which took 0.6 s of every process to build (60,000
+    words added letter by letter); this one takes milliseconds.
+
+    >>> t = _word_set_trie(frozenset({"ก", "กา", "กาก", "ขา"}))
+    >>> t.prefixes("กากบาท"), t.prefixes("ขาว", 0), "กา" in t, len(t)
+    (['ก', 'กา', 'กาก'], ['ขา'], True, 4)
+    """
+    from pythainlp.util import Trie
+
+    class WordSetTrie(Trie):
+        def __init__(self, words: frozenset[str]) -> None:  # no nodes: the set is the dictionary
+            self.words = frozenset(w.strip() for w in words if w.strip())
+            lengths: dict[str, set[int]] = {}
+            for w in self.words:
+                lengths.setdefault(w[0], set()).add(len(w))
+            self.lengths = {c: sorted(ns) for c, ns in lengths.items()}  # by first letter, shortest first
+            self._word_count = len(self.words)
+
+        def prefixes(self, text: str, start: int = 0) -> list[str]:
+            if start >= len(text):
+                return []
+            rest = len(text) - start
+            return [
+                text[start : start + n]
+                for n in self.lengths.get(text[start], ())
+                if n <= rest and text[start : start + n] in self.words
+            ]
+
+        def __contains__(self, key: str) -> bool:
+            return key in self.words
+
+        def __iter__(self):
+            return iter(self.words)
+
+        def add(self, word: str) -> None:
+            raise TypeError("a WordSetTrie is read-only")
+
+        def remove(self, word: str) -> None:
+            raise TypeError("a WordSetTrie is read-only")
+
+    return WordSetTrie(words)
 
 
 @cache
