@@ -14,7 +14,7 @@ from pytesseract import Output
 from ocr_pipeline.model import Word
 from ocr_pipeline.ocr import digit_glyphs as dg
 from ocr_pipeline.ocr.digit_classifier import DEFAULT_MODEL, GlyphClassifier
-from ocr_pipeline.ocr.digits import DigitReader, _dash_added
+from ocr_pipeline.ocr.digits import DigitReader, _dash_added, _letter_eaten
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 FONTS = "/usr/share/fonts/truetype/tlwg"
@@ -650,3 +650,11 @@ def test_a_reading_never_only_puts_a_dash_into_the_same_digits():
     assert _dash_added("๒๕๖๕๒๕๖๖", "๒๕๖๕-๒๕๖๖")
     assert not _dash_added("83730/1", "83780/1") and not _dash_added("๒๕๖๕-๒๕๖๖", "๒๕๖๕-๒๕๖๖")
     assert not _dash_added("๕๓๒๕๖๔", "๕๓/๒๕๖๔")
+
+
+def test_a_reading_never_eats_the_start_of_a_word_glued_to_a_number():
+    """Standard seed 7, docs 15, 24 and 26: the step ``๑.๑ เปิด…`` read ``๑.๑เป`` was read again as
+    ``๑.๑๗`` (the leading vowel and its consonant taken for a digit). A leading vowel with its consonant
+    is no digit; a lone letter the stock model writes for a digit still is re-readable."""
+    assert _letter_eaten("๑.๑เป", "๑.๑๗") and _letter_eaten("๓.๕เป", "๓.๔๗")
+    assert not _letter_eaten("ซ๕", "๘") and not _letter_eaten("๒๕๒จ๕", "๒๕๖๕") and not _letter_eaten("รอบ ง", "รอบ ๖")

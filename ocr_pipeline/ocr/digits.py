@@ -140,6 +140,17 @@ def _dash_added(before: str, after: str) -> bool:
 _FOLD_DIGITS = str.maketrans(dg.THAI_DIGITS, dg.ARABIC_DIGITS)
 
 
+_WORD_START = re.compile("[\u0e40-\u0e44][\u0e01-\u0e2e]")  # a leading vowel and its consonant
+
+
+def _letter_eaten(before: str, after: str) -> bool:
+    """Whether a reading drops the start of a word: a leading vowel and a consonant no digit is drawn
+    like (``digit_lookalikes.tsv``). The OCR read a word there, glued to a number (``๑.๑เป`` read again
+    as ``๑.๑๗``, the step ``๑.๑ เปิด…``: standard seed 7, three times). Letters the stock model writes
+    for digits (ซ, จ, ม for ๘, ๖, ๙; ``เว`` for ๖๗) stay re-readable."""
+    return any(m.group(0) not in after and m.group(0)[1] not in lookalikes() for m in _WORD_START.finditer(before))
+
+
 def _digitish_chars() -> frozenset[str]:
     return frozenset(dg.THAI_DIGITS + dg.ARABIC_DIGITS + dg.PUNCT) | _LATIN | _MARKS | lookalikes()
 
@@ -784,6 +795,8 @@ class DigitReader:
             gs = sorted((groups[k] for k in gks), key=lambda g: g.span[0])
             after = " ".join(g.text for g in gs)
             if after.replace(" ", "") == before.replace(" ", "") or _dash_added(before, after):
+                continue
+            if _letter_eaten(before, after):
                 continue
             conf = min(g.conf for g in gs)
             if self._unread_inside(gs, others, h):
