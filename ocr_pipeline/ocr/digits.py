@@ -144,11 +144,16 @@ _WORD_START = re.compile("[\u0e40-\u0e44][\u0e01-\u0e2e]")  # a leading vowel an
 
 
 def _letter_eaten(before: str, after: str) -> bool:
-    """Whether a reading drops the start of a word: a leading vowel and a consonant no digit is drawn
-    like (``digit_lookalikes.tsv``). The OCR read a word there, glued to a number (``๑.๑เป`` read again
-    as ``๑.๑๗``, the step ``๑.๑ เปิด…``: standard seed 7, three times). Letters the stock model writes
-    for digits (ซ, จ, ม for ๘, ๖, ๙; ``เว`` for ๖๗) stay re-readable."""
-    return any(m.group(0) not in after and m.group(0)[1] not in lookalikes() for m in _WORD_START.finditer(before))
+    """Whether a reading drops the start of a word after a number: a leading vowel and a consonant no
+    digit is drawn like (``digit_lookalikes.tsv``) ending the text read. The OCR read a word there, glued
+    to the number (``๑.๑เป`` read again as ``๑.๑๗``, the step ``๑.๑ เปิด…``: standard seed 7, three
+    times). Letters the stock model writes for digits stay re-readable: alone (ซ, จ, ม for ๘, ๖, ๙), as a
+    pair of look-alikes (``เว`` for ๖๗) or before more digits (``เฟ๒ณ๓๕๒`` for ๗๒๙๕๒, worn seed 14)."""
+    text = before.rstrip()
+    return any(
+        m.end() == len(text) and m.group(0) not in after and m.group(0)[1] not in lookalikes()
+        for m in _WORD_START.finditer(text)
+    )
 
 
 def _digitish_chars() -> frozenset[str]:
