@@ -9,7 +9,7 @@ case "${1:-}" in
     demo)
         out="out/demo"
         .venv/bin/python -m ocr_pipeline samples/report.pdf -o "$out"
-        echo "results: $(pwd)/$out (report.json, report.measures.csv, report.txt, report.corrections.csv)"
+        echo "results: $(pwd)/$out (report.json, report.measures.csv, report.txt, report.corrections.csv, report.ocr.pdf, report.review.html)"
         ;;
     test)
         shift
