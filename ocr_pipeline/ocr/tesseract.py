@@ -55,24 +55,30 @@ def _languages() -> set[str]:
     return {ln.strip() for ln in listed.stdout.splitlines()[1:] if ln.strip() and " " not in ln.strip()}
 
 
+def _run_tesseract(src: Path, base: str, psm: int, langs: str, dpi: int) -> None:
+    """Tesseract on ``src`` (an image, or a list file of images), writing ``base``.txt and ``base``.tsv;
+    its failures as this project's errors."""
+    try:
+        pytesseract.pytesseract.run_tesseract(
+            str(src),
+            base,
+            extension="txt tsv",
+            lang=langs,
+            config=f"--psm {psm} --dpi {dpi} -c tessedit_create_tsv=1",
+        )
+    except pytesseract.TesseractNotFoundError as exc:
+        raise OcrEngineMissing("Tesseract is not installed") from exc
+    except pytesseract.TesseractError as exc:
+        raise OcrFailed(f"Tesseract failed: {exc.message.strip().splitlines()[-1:]}") from exc
+
+
 def ocr_lines(image: Image.Image, psm: int = 3, langs: str = LANGS, dpi: int = 300) -> list[Line]:
     """Read an image; returns its text lines in Tesseract's reading order."""
     with tempfile.TemporaryDirectory(prefix="ocrp-") as tmp:
         src = Path(tmp) / "in.png"
         image.save(src, dpi=(dpi, dpi))
         base = str(Path(tmp) / "out")
-        try:
-            pytesseract.pytesseract.run_tesseract(
-                str(src),
-                base,
-                extension="txt tsv",
-                lang=langs,
-                config=f"--psm {psm} --dpi {dpi} -c tessedit_create_tsv=1",
-            )
-        except pytesseract.TesseractNotFoundError as exc:
-            raise OcrEngineMissing("Tesseract is not installed") from exc
-        except pytesseract.TesseractError as exc:
-            raise OcrFailed(f"Tesseract failed: {exc.message.strip().splitlines()[-1:]}") from exc
+        _run_tesseract(src, base, psm, langs, dpi)
         text = Path(base + ".txt").read_text(encoding="utf-8")
         tsv = Path(base + ".tsv").read_text(encoding="utf-8")
     return join_text_and_boxes(text, tsv)
@@ -91,18 +97,7 @@ def ocr_images(images: list[Image.Image], psm: int = 7, langs: str = LANGS, dpi:
         listing = Path(tmp) / "list.txt"
         listing.write_text("".join(f"{p}\n" for p in paths), encoding="utf-8")
         base = str(Path(tmp) / "out")
-        try:
-            pytesseract.pytesseract.run_tesseract(
-                str(listing),
-                base,
-                extension="txt tsv",
-                lang=langs,
-                config=f"--psm {psm} --dpi {dpi} -c tessedit_create_tsv=1",
-            )
-        except pytesseract.TesseractNotFoundError as exc:
-            raise OcrEngineMissing("Tesseract is not installed") from exc
-        except pytesseract.TesseractError as exc:
-            raise OcrFailed(f"Tesseract failed: {exc.message.strip().splitlines()[-1:]}") from exc
+        _run_tesseract(listing, base, psm, langs, dpi)
         texts = Path(base + ".txt").read_text(encoding="utf-8").split("\f")
         tsv = Path(base + ".tsv").read_text(encoding="utf-8").splitlines()
     header, rows = tsv[:1], tsv[1:]
