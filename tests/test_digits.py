@@ -69,17 +69,7 @@ def glyph_boxes(
     text: str, font: str = "Laksaman", pt: float = 16, dpi: int = 300, gap: float = 0.12
 ) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
     """Each character drawn on its own, ``gap`` x em apart (negative: touching); image and ink boxes."""
-    f = ImageFont.truetype(f"{FONTS}/{font}.ttf", round(pt * dpi / 72))
-    px = round(pt * dpi / 72)
-    x, base, boxes = px // 2, int(px * 1.2), []
-    im = Image.new("L", (px * (len(text) + 2), px * 2), 255)
-    d = ImageDraw.Draw(im)
-    for c in text:
-        l, t, r, b = f.getbbox(c, anchor="ls")
-        d.text((x - l, base), c, font=f, fill=0, anchor="ls")
-        boxes.append((x, base + t, x + r - l, base + b))
-        x += r - l + round(gap * px)
-    return np.asarray(im), boxes
+    return spaced_glyphs(text, [gap] * (len(text) - 1), font, pt, dpi)
 
 
 @pytest.fixture(scope="module")
