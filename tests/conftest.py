@@ -24,6 +24,15 @@ PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "repeatable")
 settings.load_profile(PROFILE)
 
 
+def garbled_transcripts(folder: Path, seed: int, n: int, rate: float) -> Path:
+    """``n`` generated reports written into ``folder`` as garbled VLM transcripts (markdown and HTML)."""
+    from ocr_pipeline.synth import doc_seed, make_document, write_document
+
+    for i in range(n):
+        write_document(folder, make_document(doc_seed(seed, i), f"g{i}"), transcripts=True, garble_rate=rate)
+    return folder
+
+
 def examples(n: int) -> int:
     """A property test's number of examples: ``n`` in the suite, five times as many when exploring."""
     return n * 5 if PROFILE == "explore" else n

@@ -8,7 +8,7 @@ import copy
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
+from conftest import SAMPLES, garbled_transcripts
 
 from ocr_pipeline.clean.thai_text import normalize_thai
 from ocr_pipeline.document_text import apply_to_text, collect_items, token_edits
@@ -23,12 +23,7 @@ TRANSCRIPTS = ["report.md", "report.html"]
 @pytest.fixture(scope="module")
 def garbled(tmp_path_factory) -> Path:
     """Four generated reports as garbled VLM transcripts (every garble kind at a high rate)."""
-    from ocr_pipeline.synth import doc_seed, make_document, write_document
-
-    folder = tmp_path_factory.mktemp("garbled")
-    for i in range(4):
-        write_document(folder, make_document(doc_seed(23, i), f"g{i}"), transcripts=True, garble_rate=0.8)
-    return folder
+    return garbled_transcripts(tmp_path_factory.mktemp("garbled"), seed=23, n=4, rate=0.8)
 
 
 def cleaned(name: str, folder: Path = SAMPLES):

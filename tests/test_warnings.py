@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import garbled_transcripts
 
 from ocr_pipeline.clean.date_repair import DateEvidence, repair_dates
 from ocr_pipeline.ingest import open_input
@@ -45,12 +46,7 @@ def test_a_date_warning_quotes_the_mention_cut_not_its_paragraph():
 @pytest.fixture(scope="module")
 def garbled(tmp_path_factory) -> Path:
     """Generated reports as garbled VLM transcripts (every garble kind at a high rate)."""
-    from ocr_pipeline.synth import doc_seed, make_document, write_document
-
-    folder = tmp_path_factory.mktemp("garbled")
-    for i in range(3):
-        write_document(folder, make_document(doc_seed(29, i), f"g{i}"), transcripts=True, garble_rate=0.9)
-    return folder
+    return garbled_transcripts(tmp_path_factory.mktemp("garbled"), seed=29, n=3, rate=0.9)
 
 
 def test_every_warning_of_garbled_transcripts_is_short(garbled: Path):
