@@ -37,10 +37,8 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from ocr_pipeline.clean.thai_text import normalize_thai
+from ocr_pipeline.clean.thai_text import ARABIC_DIGITS, THAI_DIGITS, normalize_thai
 
-THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-ARABIC_DIGITS = "0123456789"
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff")
 SYSTEMS = ("pipeline", "tesseract")
 # a run of digits, Latin letters and a number's inner punctuation with no space in it

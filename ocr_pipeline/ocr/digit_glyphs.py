@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-ARABIC_DIGITS = "0123456789"
+from ocr_pipeline.clean.thai_text import ARABIC_DIGITS, THAI_DIGITS  # re-exported: dg.THAI_DIGITS
+
 PUNCT = "./-():,"
 #: Labels the reader may output; every other training label means "not a digit" (a letter).
 TARGETS = THAI_DIGITS + ARABIC_DIGITS + PUNCT

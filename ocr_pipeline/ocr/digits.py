@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ocr_pipeline.clean.thai_text import TO_ARABIC
 from ocr_pipeline.disjoint import DisjointSets
 from ocr_pipeline.model import Word, token_ranges, union_box
 from ocr_pipeline.ocr import digit_glyphs as dg
@@ -133,11 +134,8 @@ def _dash_added(before: str, after: str) -> bool:
     """Whether a reading only puts dashes into the OCR's reading of the same digits: Tesseract reads a
     dash well, and a dash found between two digits it read as one run is a gap or a speck
     (``83730/1`` read again as ``837-30/1``, standard seed 7)."""
-    b, a = (t.replace(" ", "").translate(_FOLD_DIGITS) for t in (before, after))
+    b, a = (t.replace(" ", "").translate(TO_ARABIC) for t in (before, after))
     return "-" in a and a.count("-") > b.count("-") and a.replace("-", "") == b.replace("-", "")
-
-
-_FOLD_DIGITS = str.maketrans(dg.THAI_DIGITS, dg.ARABIC_DIGITS)
 
 
 _WORD_START = re.compile("[\u0e40-\u0e44][\u0e01-\u0e2e]")  # a leading vowel and its consonant
