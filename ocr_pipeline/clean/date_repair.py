@@ -147,7 +147,7 @@ class _Channel:
     extra: float
     dropped: float
     doubled: float
-    latin: float = math.inf  # a Latin digit inside a Thai number, for any Thai digit
+    latin: float  # a Latin digit inside a Thai number, for any Thai digit
 
 
 @cache
