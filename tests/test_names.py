@@ -123,6 +123,22 @@ def test_a_known_name_no_reading_wrote_needs_three_readings_that_it_explains_bes
     assert nr.choose_reading(first, ["นางสาววณิชชา ปืนทอง", "นางสาววณิชชา ปินทอง"], known).name.family == "ปิ่นทอง"
 
 
+def test_a_known_name_another_reading_gives_beats_a_page_reading_no_list_has():
+    known = nm.KnownNames(frozenset({"ศิริเพ็ญ", "ภูวณัฎฐ์", "สมชาย"}), frozenset({"เข่งดี", "ใจดี"}))
+    # the page and the tha model's reading again add a letter; the Thai script model reads the known name
+    first = nm.parse_name("นางสาวสศิริเพ็ญ เข่งดี")
+    choice = nr.choose_reading(first, ["นางสาวสศิริเพ็ญ เข่งดี", "นางสาวศิริเพ็ญ เข่งดี"], known)
+    assert choice.name.given == "ศิริเพ็ญ" and choice.changed == ("given",) and 0 < choice.score < 100
+    # a reading that differs from a known name by a cheap confusion only (ฏ for ฎ) stands for it
+    first = nm.parse_name("นายภูวณัฏรฐ์ เข่งดี")
+    assert nr.choose_reading(first, ["นายภูวณัฏธฐ์ เข่งดี", "นายภูวณัฏฐ์ เข่งดี"], known).name.given == "ภูวณัฎฐ์"
+    # a page reading that is a known name, or a known reading too far from it, stays
+    first = nm.parse_name("นายสมชาย ใจดี")
+    assert nr.choose_reading(first, ["นายสมซาย ใจดี", "นายศิริเพ็ญ ใจดี"], known).name == first
+    first = nm.parse_name("นายสมชัยยา ใจดี")
+    assert nr.choose_reading(first, ["นายสมชัยยา ใจดี", "นายสมชาย ใจดี"], known).name == first
+
+
 def test_a_garbled_title_is_read_from_the_other_readings():
     choice = nr.choose_reading(nm.parse_name("น่ายสมชาย ใจดี"), ["นายสมชาย ใจดี", "นายสมชาย ใจดี"])
     assert choice.name.text() == "นายสมชาย ใจดี" and "title" in choice.changed

@@ -8,7 +8,10 @@ the readings with a confusion of ``dictionaries/name_confusions.tsv`` undone, an
 (pythainlp's lists) with the same skeleton; a candidate costs the weighted edit distances
 (``lexicon.wdist``) from it to every reading, less a bonus when it is a known name. A part is changed
 only when its reading costs ``READING_MARGIN`` more than the best candidate; a candidate no reading
-wrote (a known name alone) needs ``LIST_READINGS`` readings that agree.
+wrote (a known name alone) needs ``LIST_READINGS`` readings that agree. A part the page read as no
+known name takes the one known name that the readings unlike the page's give (``_known_reading``):
+the page's and the ``tha`` model's reading again share their errors (``สศิริเพ็ญ`` twice), the
+Thai script model's ``ศิริเพ็ญ`` is the list's.
 
 >>> from ocr_pipeline.clean.names import KnownNames, parse_name
 >>> known = KnownNames(frozenset({"วณิชชา"}), frozenset({"ปิ่นทอง"}))
@@ -36,6 +39,8 @@ LIST_READINGS = 3  # a candidate that no reading wrote needs this many readings 
 MAX_PART_COST = 1.6  # a candidate further than this from most readings (by weight) is not considered
 FIRST_WEIGHT = 1.3  # the page's reading counts this many times (the re-readings share one crop)
 LETTERS_NEED_KNOWN = True  # a part whose letters (marks aside) change must become a known name
+KNOWN_READING_COST = 1.6  # a part read as no known name takes the known name another reading gives this close
+SKELETON_COST = 0.5  # a reading stands for a known name of its skeleton this close (the only one)
 TITLE_EDITS = 1  # a garbled title (``น่าย``) is recognised within this many edits of another reading's
 
 
@@ -190,6 +195,10 @@ def _choose_part(values: list[str], part: str, known: KnownNames) -> tuple[str, 
         # the re-readings share one cut: letters (not marks) they change need a known name
         return not LETTERS_NEED_KNOWN or _letters(c) == _letters(first) or (known.contains(part, c) and not first_known)
 
+    if not first_known:
+        target = _known_reading([v for v in values[1:] if v != first], part, known)
+        if target is not None and target != first and reading_cost(first, target) <= KNOWN_READING_COST:
+            return target, max(READING_MARGIN, cost(first) - cost(target))
     ranked = sorted((cost(c), c) for c in candidates if allowed(c))
     if not ranked:
         return first, 0.0
@@ -198,6 +207,24 @@ def _choose_part(values: list[str], part: str, known: KnownNames) -> tuple[str, 
     if best == first or margin < READING_MARGIN:
         return first, 0.0
     return best, margin
+
+
+def _known_reading(others: list[str], part: str, known: KnownNames) -> str | None:
+    """The one known name the other readings of a part (those unlike the page's) give: a reading
+    that is a known name, or the only known name a reading differs from by cheap confusions
+    (``ภูวณัฏฐ์`` for ``ภูวณัฎฐ์``). Readings that agree with the page are no evidence for a name of
+    the list that none of them wrote."""
+    found = set()
+    for v in others:
+        if not v:
+            continue
+        if known.contains(part, v):
+            found.add(v)
+            continue
+        near = [k for k in known.same_skeleton(part, v) if wdist(v, k) <= SKELETON_COST]
+        if len(near) == 1:
+            found.add(near[0])
+    return found.pop() if len(found) == 1 else None
 
 
 _MARKS = str.maketrans("", "", ABOVE_BELOW)

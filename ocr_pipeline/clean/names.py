@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ocr_pipeline.clean.lexicon import similarity, skeleton, wdist
 from ocr_pipeline.clean.thai_text import TONES, normalize_thai
@@ -134,16 +134,12 @@ def _default_known() -> KnownNames:
     return KnownNames(g, f)
 
 
-_SKEL_CACHE: dict[int, dict[str, list[str]]] = {}
-
-
+@lru_cache(maxsize=8)
 def _skeleton_index(names: frozenset[str]) -> dict[str, list[str]]:
-    idx = _SKEL_CACHE.get(id(names))
-    if idx is None:
-        idx = {}
-        for n in names:
-            idx.setdefault(skeleton(n), []).append(n)
-        _SKEL_CACHE[id(names)] = idx
+    """The names by skeleton (keyed by the set itself: an ``id`` is reused once a set is gone)."""
+    idx: dict[str, list[str]] = {}
+    for n in names:
+        idx.setdefault(skeleton(n), []).append(n)
     return idx
 
 
