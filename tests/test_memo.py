@@ -12,6 +12,7 @@ from ocr_pipeline.extract.signatures import (
     find_signatories,
     known_position,
     other_readings,
+    respaced_position,
     signature_blocks,
     split_positions,
     with_agency,
@@ -19,7 +20,7 @@ from ocr_pipeline.extract.signatures import (
 from ocr_pipeline.model import Line, Page, Word
 from ocr_pipeline.resolve.dates import period_phrase, report_round
 from ocr_pipeline.resolve.fiscal import rewrite_fiscal_mentions
-from ocr_pipeline.understand.labels import name_groups, split_label
+from ocr_pipeline.understand.labels import bare_name_groups, name_groups, split_label, titled_names
 
 
 @pytest.mark.parametrize(
@@ -99,6 +100,37 @@ def test_signature_blocks_alone_side_by_side_and_with_a_lost_bracket():
         ("นายอภิชาญ นามโคตร", "รองปลัดเทศบาล ปฏิบัติหน้าที่ปลัดเทศบาล"),
     ]
     assert name_groups("นายกเทศมนตรีตำบลกกโก") == []  # a position that starts like a title
+
+
+def test_names_whose_brackets_ocr_read_as_a_line_of_their_own_over_their_positions():
+    page = _page(
+        "ต่อไป\nนางสคนธ์ตรี ใจเย็น นางสาวฐาณัตดา อทัยเรือง\nสุ ฐุ ]\n"
+        "ปลัดเทศบาลตำบลท่าดี นายกเทศมนตรีตำบลท่าดี\nนายสมชาย ใจดี\nได้ดำเนินการตามมาตรการแล้ว"
+    )
+    got = [(s.name, s.position) for s, _p in find_signatories([page])]
+    assert got == [
+        ("นางสคนธ์ตรี ใจเย็น", "ปลัดเทศบาลตำบลท่าดี"),
+        ("นางสาวฐาณัตดา อทัยเรือง", "นายกเทศมนตรีตำบลท่าดี"),
+    ]  # a titled name over running text is no signature
+    assert titled_names("นาย สมชาย ใจดี") == ["นาย สมชาย ใจดี"]
+    assert titled_names("นายกองค์การบริหารส่วนตำบล ไผ่วง") == []  # a position that starts like a title
+    assert titled_names("นายสมชาย ใจดี ได้ดำเนินการ") == [] and titled_names("นายสมชาย") == []
+    assert bare_name_groups("นายสมชาย ใจดี", "ได้ดำเนินการตามมาตรการ") == []
+
+
+def test_a_second_position_line_whose_first_word_lost_a_mark_is_joined():
+    page = _page("(นายคงกร สุขเนตร์)\nรองปลัดเทศบาลเมืองนายาว\nปฏิบัติหน้าทิปลัดเทศบาลเมืองนายาว\nทราบ")
+    got = [(s.name, s.position) for s, _p in find_signatories([page])]
+    assert got == [("นายคงกร สุขเนตร์", "รองปลัดเทศบาลเมืองนายาว ปฏิบัติหน้าทิปลัดเทศบาลเมืองนายาว")]
+
+
+def test_spaces_ocr_put_inside_the_words_of_a_known_position_are_dropped():
+    assert respaced_position("ผู้ช่ว ยนักวิเคราะห์นโยบายและแผน") == "ผู้ช่วยนักวิเคราะห์นโยบายและแผน"
+    assert respaced_position("นักจัดการงานทั่วไปปฏิ บัติการ") == "นักจัดการงานทั่วไปปฏิบัติการ"
+    agency = "เทศบาลเมืองนายาว"
+    acting = "รองปลัดเทศบาลเมืองนายาว ปฏิบัติหน้าที่ปลัดเทศบาลเมืองนายาว"
+    assert respaced_position(acting, agency, "นายาว") == acting  # a space between two words stays
+    assert respaced_position("นักจัดการ งานทั่วไปของกอง") == "นักจัดการ งานทั่วไปของกอง"  # no known position
 
 
 def test_positions_side_by_side_split_by_x():
@@ -181,6 +213,10 @@ def test_a_position_is_taken_from_its_line_read_again_only_when_the_page_s_is_no
     assert run("นักวิเคราะห์นโยบายและแผน", again) == ("นักวิเคราะห์นโยบายและแผน", [])
     value, fixes = run("6 ปลัดเทศบาลตำบล กกโก", ())
     assert value == "ปลัดเทศบาลตำบลกกโก" and [f[2] for f in fixes] == ["speck", "gazetteer"]
+    assert run("ผู้ช่ว ยนักวิเคราะห์นโยบายและแผน", ()) == (
+        again[0],
+        [("ผู้ช่ว ยนักวิเคราะห์นโยบายและแผน", again[0], "lexicon")],
+    )
 
 
 def test_fiscal_year_and_round_rewritten_to_the_settled_values_where_misread():

@@ -52,6 +52,19 @@ def test_only_name_lines_and_the_position_under_them_are_read_again():
     assert len(name.readings) == 2 and len(position.readings) == 1  # the position: tha model only
 
 
+def test_titled_names_without_brackets_are_read_again_only_over_a_position():
+    from ocr_pipeline.model import Line
+
+    lines = [
+        Line("นางสคนธ์ตรี ใจเย็น นางสาวฐาณัตดา อทัยเรือง", (500, 3084, 2186, 3167)),
+        Line("สุ ฐุ ]", (650, 3102, 1953, 3186)),  # the brackets, read as a line of their own
+        Line("ปลัดเทศบาลตำบลท่าดี นายกเทศมนตรีตำบลท่าดี", (480, 3181, 2164, 3259)),
+        Line("นายสมชาย ใจดี", (500, 3400, 1000, 3480)),
+        Line("ได้ดำเนินการตามมาตรการแล้ว", (500, 3490, 1500, 3570)),
+    ]
+    assert name_lines.name_line_indexes(lines) == [0]
+
+
 def test_the_cut_keeps_a_mark_above_the_box_and_drops_a_pen_stroke_coming_down():
     gray = np.full((300, 400), 255, dtype=np.uint8)
     box = (100, 150, 300, 200)  # the line's box as Tesseract gave it

@@ -16,7 +16,14 @@ from ocr_pipeline.clean.names import fix_title, resolve_names
 from ocr_pipeline.clean.thai_text import normalize_thai
 from ocr_pipeline.extract.measures import rows_to_measures
 from ocr_pipeline.extract.memo import FieldHit, header_fields
-from ocr_pipeline.extract.signatures import despeck, drop_edge_junk, known_position, signature_blocks, with_agency
+from ocr_pipeline.extract.signatures import (
+    despeck,
+    drop_edge_junk,
+    known_position,
+    respaced_position,
+    signature_blocks,
+    with_agency,
+)
 from ocr_pipeline.model import Correction, Document, Measure, Page, Signatory
 from ocr_pipeline.resources import load_list
 from ocr_pipeline.understand import Roles
@@ -26,6 +33,7 @@ from ocr_pipeline.warning_text import warning
 SPECK_SCORE = 90.0
 TITLE_SCORE = 90.0
 AGENCY_SCORE = 90.0  # a position's agency name as the gazetteer resolved it (spaces, a speck after it)
+SPACING_SCORE = 95.0  # a space OCR put inside a word of a known position, dropped
 REREAD_SCORE = 90.0  # a name or position line read again: a name line or known position where the page's reading is not
 REQUIRED_FIELDS = ("agency", "doc_number", "doc_date", "subject", "fiscal_year_be", "period_start", "period_end")
 
@@ -152,7 +160,8 @@ def _signatories(pages: list[Page], out: Extracted) -> list[Signatory]:
 
 def _position(out: Extracted, page: int, position: str | None, readings: tuple[str, ...]) -> str | None:
     """A signatory's position cleaned (``_clean_position``); replaced by the re-reading of its
-    line when that is a known position (``known_position``) and the page's reading is not."""
+    line when that is a known position (``known_position``) and the page's reading is not; the
+    spaces OCR put inside its words dropped (``respaced_position``)."""
     doc = out.document
     fixes: list[Correction] = []
     value = _clean_position(position, page, doc.agency, fixes)
@@ -164,6 +173,11 @@ def _position(out: Extracted, page: int, position: str | None, readings: tuple[s
                 fixes.append(Correction(page, "document.signatories", value, again, "line-reread", REREAD_SCORE))
                 value = again
                 break
+    if value:
+        spaced = respaced_position(value, doc.agency, place)
+        if spaced != value:
+            fixes.append(Correction(page, "document.signatories", value, spaced, "lexicon", SPACING_SCORE))
+            value = spaced
     out.corrections += fixes
     return value
 

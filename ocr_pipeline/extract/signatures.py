@@ -16,8 +16,14 @@ from rapidfuzz.distance import Levenshtein
 
 from ocr_pipeline.clean.thai_text import normalize_thai
 from ocr_pipeline.model import Line, Page, Signatory, union_box
-from ocr_pipeline.resources import load_list, load_table
-from ocr_pipeline.understand.labels import NAME_GROUP, name_groups
+from ocr_pipeline.resources import load_table
+from ocr_pipeline.understand.labels import (
+    NAME_GROUP,
+    bare_name_groups,
+    name_groups,
+    position_start_score,
+    titled_names,
+)
 
 MEMO_TITLE = "บันทึกข้อความ"
 
@@ -48,12 +54,14 @@ def signature_blocks(pages: list[Page]) -> list[SignatureBlock]:
         lines = sorted((ln for ln in page.lines if ln.text.strip()), key=lambda ln: ln.box[1])
         for i, line in enumerate(lines):
             names, readings, garbled = name_groups(line.text), line.readings, None
+            below = _position_line(lines, i)
+            if not names:
+                names = bare_name_groups(line.text, below.text if below else None)
             if not names:
                 names, readings = _names_read_again(line)
                 if not names:
                     continue
                 garbled = line.text
-            below = _position_line(lines, i)
             positions = split_positions(line, below, len(names)) if below else [None] * len(names)
             others = other_readings(names, readings)
             again = tuple(below.readings) if below is not None and len(names) == 1 else ()
@@ -79,7 +87,9 @@ def other_readings(names: list[str], readings: list[str]) -> list[tuple[str, ...
     the same place when a reading has as many groups, else the most similar one."""
     out: list[list[str]] = [[] for _ in names]
     for reading in readings:
-        groups = [g for g in (despeck(" ".join(g.split())) for g in NAME_GROUP.findall(normalize_thai(reading))) if g]
+        text = normalize_thai(reading)
+        found = NAME_GROUP.findall(text) or titled_names(text)
+        groups = [g for g in (despeck(" ".join(g.split())) for g in found) if g]
         if not groups:
             continue
         for k, name in enumerate(names):
@@ -147,18 +157,52 @@ def drop_edge_junk(text: str | None) -> str | None:
 def known_position(text: str, agency: str | None = None, place: str | None = None) -> bool:
     """Is ``text`` (spaces aside) made of positions, ranks and links of the vocabulary and the
     agency's name or place name only? ("นายกองค์การบริหารส่วนตำบลไผ่วง", "รองปลัดเทศบาล ปฏิบัติหน้าที่ปลัดเทศบาล")"""
+    return _position_pieces(text, agency, place) is not None
+
+
+def respaced_position(text: str, agency: str | None = None, place: str | None = None) -> str:
+    """A known position (``known_position``) without the spaces OCR put inside one of its words:
+    "ผู้ช่ว ยนักวิเคราะห์นโยบายและแผน" -> "ผู้ช่วยนักวิเคราะห์นโยบายและแผน"; a space between two
+    words ("รองปลัดเทศบาล ปฏิบัติหน้าที่ปลัดเทศบาล") is kept. Anything else is returned as it is."""
+    text = " ".join(text.split())
+    pieces = _position_pieces(text, agency, place)
+    if pieces is None or " " not in text:
+        return text
+    ends = set(pieces)
+    out, seen = [], 0
+    for ch in text:
+        if ch == " ":
+            if seen in ends:
+                out.append(ch)
+            continue
+        out.append(ch)
+        seen += 1
+    return "".join(out)
+
+
+def _position_pieces(text: str, agency: str | None, place: str | None) -> list[int] | None:
+    """Where the vocabulary pieces of ``text`` (spaces aside) end, as offsets in its letters,
+    preferring the cover with the fewest pieces; None when no cover exists."""
     from ocr_pipeline.clean.lexicon import position_vocabulary
 
     pieces = set(position_vocabulary().keys) | {p for p in (agency, place) if p}
     compact = "".join(normalize_thai(text).split())
     if not compact:
-        return False
+        return None
     longest = max(len(p) for p in pieces)
-    ends = {0}
+    # best[i]: (pieces, previous end) of the cover of compact[:i] with the fewest pieces
+    best: dict[int, tuple[int, int]] = {0: (0, -1)}
     for i in range(1, len(compact) + 1):
-        if any(compact[j:i] in pieces for j in ends if i - j <= longest):
-            ends.add(i)
-    return len(compact) in ends
+        ways = [(best[j][0] + 1, j) for j in best if i - j <= longest and compact[j:i] in pieces]
+        if ways:
+            best[i] = min(ways)
+    if len(compact) not in best:
+        return None
+    ends, at = [], len(compact)
+    while at > 0:
+        ends.append(at)
+        at = best[at][1]
+    return sorted(ends)
 
 
 THAI_LETTERS = re.compile(r"[\u0e01-\u0e2e]")
@@ -168,6 +212,20 @@ THAI_LETTERS = re.compile(r"[\u0e01-\u0e2e]")
 def _continuations() -> tuple[str, ...]:
     """Words that open a second position line: acting for another post (``position_links.tsv``)."""
     return tuple(word for word, second in load_table("position_links.tsv") if second == "yes")
+
+
+CONTINUATION_EDITS = 2  # a second position line starts with a continuation word read this many edits off
+
+
+def _continues(text: str) -> bool:
+    """Does ``text`` start with a word that continues a post (``ปฏิบัติหน้าที่``, also read
+    ``ปฏิบัติหน้าทิ``: OCR drops marks)?"""
+    compact = "".join(normalize_thai(text).split())
+    return any(
+        Levenshtein.distance(compact[: len(word)], word) <= CONTINUATION_EDITS
+        for word in _continuations()
+        if len(compact) > len(word)
+    )
 
 
 def _position_line(lines: list[Line], index: int) -> Line | None:
@@ -180,7 +238,7 @@ def _position_line(lines: list[Line], index: int) -> Line | None:
             return None
         if len(THAI_LETTERS.findall(nxt.text)) >= 3:
             after = [ln for ln in lines[k + 1 : k + 3] if len(THAI_LETTERS.findall(ln.text)) >= 3][:1]
-            if after and after[0].text.strip().startswith(_continuations()):
+            if after and _continues(after[0].text):
                 more = after[0].text.strip()
                 return Line(
                     text=nxt.text.strip() + " " + more,
@@ -272,27 +330,12 @@ def _at_space(text: str, at: int) -> int:
     return near if near is not None and abs(near - at) <= 3 else at
 
 
-@cache
-def _positions() -> tuple[str, ...]:
-    return tuple(sorted(load_list("positions.txt"), key=len, reverse=True))
-
-
-def _position_start_score(token: str) -> float:
-    """How well a token starts a known position (prefix match, fuzzy)."""
-    best = 0.0
-    for pos in _positions():
-        head = token[: len(pos)]
-        if len(head) >= 3:
-            best = max(best, fuzz.ratio(head, pos))
-    return best
-
-
 def _split_by_vocabulary(text: str, count: int) -> list[str | None]:
     tokens = text.split()
     if len(tokens) < count:
         return [text] + [None] * (count - 1)
     if len(tokens) == count:
         return list(tokens)
-    starts = sorted(range(1, len(tokens)), key=lambda k: -_position_start_score(tokens[k]))[: count - 1]
+    starts = sorted(range(1, len(tokens)), key=lambda k: -position_start_score(tokens[k]))[: count - 1]
     cuts = [0] + sorted(starts) + [len(tokens)]
     return [" ".join(tokens[a:b]) for a, b in zip(cuts, cuts[1:])]

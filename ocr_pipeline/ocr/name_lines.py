@@ -22,7 +22,7 @@ from PIL import Image
 from ocr_pipeline.clean.thai_text import normalize_thai
 from ocr_pipeline.model import Line, Word
 from ocr_pipeline.ocr.tesseract import line_text, ocr_images
-from ocr_pipeline.understand.labels import name_groups
+from ocr_pipeline.understand.labels import bare_name_groups, name_groups, titled_names
 
 NAME_READERS = ("tha", "Thai")  # Tesseract models that read each name line again
 POSITION_READER = "tha"  # the model that reads the position line under it again
@@ -43,12 +43,18 @@ LOOSE_NAME_LINE = re.compile(r"[(\[{]\s*(?:นางสาว|นาง|นา�
 
 
 def name_line_indexes(lines: list[Line]) -> list[int]:
-    """The lines that read as a signature's name line, or hold a bracket and a title."""
-    return [
-        i
-        for i, ln in enumerate(lines)
-        if name_groups(normalize_thai(ln.text)) or LOOSE_NAME_LINE.search(normalize_thai(ln.text))
-    ]
+    """The lines that read as a signature's name line, or hold a bracket and a title, or titled
+    names without brackets over a position (``bare_name_groups``)."""
+    picks = []
+    for i, ln in enumerate(lines):
+        text = normalize_thai(ln.text)
+        if name_groups(text) or LOOSE_NAME_LINE.search(text):
+            picks.append(i)
+        elif titled_names(text):
+            row = position_row(lines, i)
+            if row is not None and bare_name_groups(text, normalize_thai(lines[row[0]].text)):
+                picks.append(i)
+    return picks
 
 
 def reread_name_lines(gray: np.ndarray, lines: list[Line], dpi: int) -> dict[int, list[str]]:

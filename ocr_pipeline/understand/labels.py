@@ -1,6 +1,7 @@
 """What a line is, from its own text: a memo header line (its label: ส่วนราชการ, ที่, วันที่,
 เรื่อง, เรียน, matched fuzzily, also glued to the value or two on one line) or a signature's name
-line ("(name)", alone or several side by side)."""
+line ("(name)", alone or several side by side; without brackets when the line under it starts
+with a position)."""
 
 from __future__ import annotations
 
@@ -102,6 +103,59 @@ def name_groups(text: str) -> list[str]:
         return []
     names = [" ".join(g.split()) for g in groups]
     return names if all(_looks_like_name(n) for n in names) else []
+
+
+_THAI_WORD = re.compile(r"^[\u0e01-\u0e4e.]+$")
+POSITION_START = 80.0  # a line starts with a position when its first word starts this much like one
+
+
+def bare_name_groups(text: str, below: str | None) -> list[str]:
+    """Titled names with no brackets (``titled_names``) when the line ``below`` starts with a
+    position: OCR read a signature's brackets as a line of their own
+    ("นางสุคนธ์ตรี ใจเย็น นางสาวฐาณัตดา อุทัยเรือง" over "ปลัดเทศบาล… นายกเทศมนตรี…")."""
+    first = below.split()[0] if below and below.split() else ""
+    return titled_names(text) if position_start_score(first) >= POSITION_START else []
+
+
+def titled_names(text: str) -> list[str]:
+    """One to three titled names when the line holds nothing else: each a title glued to the given
+    name (or apart from it) and one family name; a position that starts like a title
+    ("นายกเทศมนตรี…") is no name.
+
+    >>> titled_names("นางสุคนธ์ตรี ใจเย็น นาย สมชาย ใจดี")
+    ['นางสุคนธ์ตรี ใจเย็น', 'นาย สมชาย ใจดี']
+    """
+    tokens = text.split()
+    titles = tuple(sorted(load_list("titles.txt"), key=len, reverse=True))
+    names: list[str] = []
+    k = 0
+    while k < len(tokens):
+        title = next((t for t in titles if tokens[k].startswith(t)), None)
+        if title is None or tokens[k].startswith(_positions()):
+            return []
+        take = 3 if tokens[k] == title else 2  # "นาย สมชาย ใจดี" or "นายสมชาย ใจดี"
+        group = tokens[k : k + take]
+        if len(group) < take or any(t.startswith(titles) or not _THAI_WORD.match(t) for t in group[1:]):
+            return []
+        names.append(" ".join(group))
+        k += take
+    return names if 1 <= len(names) <= 3 and all(_looks_like_name(n) for n in names) else []
+
+
+@cache
+def _positions() -> tuple[str, ...]:
+    """Positions of ``dictionaries/positions.txt``, longest first."""
+    return tuple(sorted(load_list("positions.txt"), key=len, reverse=True))
+
+
+def position_start_score(token: str) -> float:
+    """How well a token starts a known position (prefix match, fuzzy)."""
+    best = 0.0
+    for pos in _positions():
+        head = token[: len(pos)]
+        if len(head) >= 3:
+            best = max(best, fuzz.ratio(head, pos))
+    return best
 
 
 def _looks_like_name(text: str) -> bool:
