@@ -131,6 +131,20 @@ def test_numbering_repaired_from_the_sequence():
     assert repair_numbering(bullets) == [] and bullets[1].step_no is None  # bullets stay unnumbered
 
 
+def test_a_measure_number_read_as_letters_is_taken_from_the_sequence_with_what_ocr_wrote():
+    t = table(
+        [
+            HEADER,
+            ["๒. มาตรการส่งเสริม", "จัดทำแผน", "กองคลัง", "ต.ค. ๖๕", "แล้ว"],
+            ["ตา. มาตรการป้องกันผลประโยชน์ทับซ้อน", "ประชุม", "กองคลัง", "ต.ค. ๖๕", "แล้ว"],
+        ]
+    )  # ๓. read as ตา.
+    measures, _, corrections = rows_to_measures(measure_tables([t])[0])
+    assert [(m.measure_no, m.measure) for m in measures] == [(2, "มาตรการส่งเสริม"), (3, "มาตรการป้องกันผลประโยชน์ทับซ้อน")]
+    assert [(c.before, c.after, c.rule) for c in corrections] == [("ตา.", "3", "number-sequence")]
+    assert split_number("อบต. มาตรการ").text == "อบต. มาตรการ"  # an abbreviation is no number
+
+
 def test_a_step_number_that_lost_its_dot_is_told_by_the_measure_number():
     t = table(
         [

@@ -51,7 +51,9 @@ def rows_to_measures(tables: list[TableRows]) -> tuple[list[Measure], list[str],
                 if current.lost and previous is not None:
                     current.first = previous + 1
                     corrections.append(
-                        Correction(page, "measures.measure_no", "", str(current.first), "number-sequence", 60.0)
+                        Correction(
+                            page, "measures.measure_no", current.residue, str(current.first), "number-sequence", 60.0
+                        )
                     )
             elif current is None:
                 warnings.append(f"page {page}: table row {r + 1} has no measure above it")
@@ -79,7 +81,9 @@ def rows_to_measures(tables: list[TableRows]) -> tuple[list[Measure], list[str],
                 step_no = step.second if step.second is not None else step.first
                 if step.lost and last_step is not None:
                     step_no = last_step + 1
-                    corrections.append(Correction(page, "measures.step_no", "", str(step_no), "number-sequence", 60.0))
+                    corrections.append(
+                        Correction(page, "measures.step_no", step.residue, str(step_no), "number-sequence", 60.0)
+                    )
                 last_step = step_no
                 measures.append(
                     Measure(

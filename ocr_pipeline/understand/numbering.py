@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from ocr_pipeline.clean.digit_confusions import lookalike_pairs
 from ocr_pipeline.clean.thai_text import thai_to_arabic_digits
 
 _NUM = r"[0-9๐-๙]{1,2}"
@@ -37,6 +39,7 @@ class Numbered:
     first: int | None = None  # ๑ of "๑." or of "๑.๒"
     second: int | None = None  # ๒ of "๑.๒"
     lost: bool = False  # a number was written but its digits were not read
+    residue: str = ""  # what OCR wrote for a lost number ("ตา." for "๓.")
 
 
 def split_number(text: str) -> Numbered:
@@ -51,10 +54,18 @@ def split_number(text: str) -> Numbered:
     bullet = BULLET.match(text)
     if bullet:
         return Numbered(text[bullet.end() :].strip())
-    residue = NUMBER_RESIDUE.match(text)
+    residue = NUMBER_RESIDUE.match(text) or lookalike_number().match(text)
     if residue and residue.end() < len(text.rstrip()):
-        return Numbered(text[residue.end() :].strip(), lost=True)
+        return Numbered(text[residue.end() :].strip(), lost=True, residue=residue.group(0).strip())
     return Numbered(text.strip())
+
+
+@cache
+def lookalike_number() -> re.Pattern[str]:
+    """A number read as Thai letters, with its dot: "ตา. มาตรการ…" for "๓. มาตรการ…" (a letter
+    stock Tesseract writes over a digit, ``digit_lookalikes.tsv``, and at most one more)."""
+    letters = "".join(sorted({letter for letter, _digit in lookalike_pairs()}))
+    return re.compile(rf"^\s*[{letters}][\u0e01-\u0e4e]?\s*\.\s+(?=[\u0e01-\u0e4e])")
 
 
 def number_style(text: str) -> str | None:
