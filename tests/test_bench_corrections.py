@@ -164,6 +164,17 @@ def test_a_signatory_corrected_as_a_whole_is_judged_against_the_truth_signatorie
     assert verdicts[:2] == ["right", "harmful"] and verdicts[2] != "right"  # the last: wrong -> wrong
 
 
+def test_a_field_value_corrected_is_judged_against_the_truth_value_before_the_page_text():
+    """The prefix ``ลท`` -> ``สท`` is right: ``ลท`` also stands in the page's text (``ผลท…``), which must
+    not make it look like the truth there."""
+    truth = copy.deepcopy(TRUTH)
+    truth["document"]["doc_number"] = "สท ๘๙๘๗๐/๘๙๖"
+    truth["pages"][0]["text"] = "ที่ สท ๘๙๘๗๐/๘๙๖\nผลทางการเงิน"
+    raw = "ที่ลท ๘๙๘๗๐/๘๙๖\nผลทางการเงิน"
+    output = _output(raw, raw, [_c("ลท", "สท", "doc-number-prefix", "document.doc_number")])
+    assert [c["verdict"] for c in judge_all(truth, output)] == ["right"]
+
+
 def test_a_change_made_while_reading_is_placed_by_its_context():
     """A lone digit read again from the pixels (no item): searched, it is ambiguous; its line's text
     on either side (what the benchmark writes in <stem>.bench.json) places it."""

@@ -143,6 +143,14 @@ def judge(
         verdict = _signatory_verdict(before, after, tdoc.get("signatories") or [])
         if verdict:
             return verdict, {"truth": "signatories"}
+    key = field.split(".", 1)[1] if field.startswith("document.") else None
+    value = squeeze(str(tdoc[key])) if key and tdoc.get(key) not in (None, "", []) else None
+    if value is not None and c.get("item") is None:
+        # a field's value corrected (no page item): its truth value decides when it holds one side
+        # only (a two-letter prefix such as ``ลท`` is found anywhere in the page's text)
+        b_in, a_in = (before in value) if before else False, (after in value) if after else False
+        if a_in != b_in:
+            return ("right" if a_in else "harmful"), {"truth": value}
     spans = _truth_spans(c, before, after, tpages, opages, items)
     if spans:
         verdicts = {_compare_changed(before, after, t) for t in spans}
@@ -151,9 +159,7 @@ def judge(
             closer = verdict == "neutral" and _closer(before, after, spans[0])
             return verdict, {"truth": spans[0], **({"closer": True} if closer else {})}
         return "ambiguous", {"truth": spans[0]}
-    key = field.split(".", 1)[1] if field.startswith("document.") else None
-    if key and tdoc.get(key) not in (None, "", []):
-        value = squeeze(str(tdoc[key]))
+    if value is not None:
         b_in, a_in = (before in value) if before else False, (after in value) if after else False
         if a_in and not b_in:
             return "right", {"truth": value}
