@@ -229,3 +229,14 @@ def test_common_word_pass_still_repairs_non_words_of_a_name_and_words_around_a_d
     assert fixed == "นางสาวฐาณัตดา อุทัยเรือง"
     fixed, _ = lx.repair_words("เมือวันที ๒๓ สิงหาคม ๒๕๖๓ ตามเอกสารที แนบ")
     assert fixed == "เมื่อวันที่ ๒๓ สิงหาคม ๒๕๖๓ ตามเอกสารที่ แนบ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "นักวิเคราะ หันโยบายและแผน",  # วิเคราะห์ split by OCR: its ห์ is across the space
+        "เผยแพร่ประกาศผูลผู้ชนะการเสนอราคา",  # the ล is ผล's: no noise to drop before ผู้ชนะ
+    ],
+)
+def test_domain_pass_leaves_letters_that_belong_to_a_neighbour(text):
+    assert lx.repair_words(text) == (text, [])

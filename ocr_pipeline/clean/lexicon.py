@@ -995,6 +995,8 @@ def repair_words(
             continue
         if any(taken[c.start : c.end]) or _cuts_cluster(norm, c.start, c.end):
             continue
+        if _edge_deletion(norm[c.start : c.end], vocab.text[c.entry]) or _runs_on(norm, c.start, c.end, c.entry):
+            continue
         for i in range(c.start, c.end):
             taken[i] = True
         changes.append(Change(c.start, c.end, norm[c.start : c.end], vocab.text[c.entry], c.score))
@@ -1070,6 +1072,26 @@ def _word_goes_on(text: str, start: int, end: int) -> bool:
 
 
 _THAI_RUN_END = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4e]+$")
+
+
+def _edge_deletion(read: str, entry: str) -> bool:
+    """Would the repair only drop letters at an end of the span (``ผูลผู้ชนะ``: the ล is ผล's, not
+    noise before ผู้ชนะ)? The span then took in a neighbour's letters."""
+    return read != entry and (read.startswith(entry) or read.endswith(entry))
+
+
+def _runs_on(text: str, start: int, end: int, entry: str) -> bool:
+    """Does ``entry`` fit the span better with a few letters across a space next to it (``วิเคราะ หั``:
+    วิเคราะห์ split by OCR, whose ห์ is not missing)?"""
+    read = text[start:end]
+    cost = wdist(read, entry)
+    if text[end : end + 1] == " " and (m := _THAI_RUN.match(text, end + 1)):
+        if any(wdist(read + m.group()[:k], entry) < cost for k in range(1, min(REFINE, len(m.group())) + 1)):
+            return True
+    if start >= 2 and text[start - 1] == " " and (m := _THAI_RUN_END.search(text, 0, start - 1)):
+        if any(wdist(m.group()[-k:] + read, entry) < cost for k in range(1, min(REFINE, len(m.group())) + 1)):
+            return True
+    return False
 
 
 def _spell_evidence(read: str, word: str, score: float) -> bool:
