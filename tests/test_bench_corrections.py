@@ -254,3 +254,16 @@ def test_the_benchmark_notes_place_every_change_of_a_real_scan(tmp_path):
         mine = [Correction(**c) for c in output["corrections"] if c.get("item") == key]
         assert apply_to_text(text, mine) == final[key]
     assert json.loads((tmp_path / "memo.bench.json").read_text())["items"]
+
+
+def test_unmatched_context_holds_no_boundary():
+    """Garbage before a span ('“in') can tie the character alignment so that it faces the truth's first
+    letters: the boundary is set where the truth fits the span, not where the garbage fell."""
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][0]["text"] = "บันทึกข้อความ\nส่วนราชการ สำนักปลัด"
+    raw = "“in บนทึกข้อความ"
+    out = _output(raw, "“in บันทึกข้อความ", [_c("บนทึกข้อความ", "บันทึกข้อความ", item="p1.l0", start=4, end=16)])
+    out["items"] = {"p1.l0": raw}
+    judged = judge_all(truth, out)
+    assert [c["verdict"] for c in judged] == ["right"]
+    assert judged[0]["truth"] == "บันทึกข้อความ"

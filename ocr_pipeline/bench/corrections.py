@@ -32,7 +32,9 @@ Thai digits as Arabic, whitespace collapsed, Thai Unicode normalised; whitespace
    characters of context on each side is
    aligned to the truth page's text (rapidfuzz's best partial alignment, then a character alignment
    inside it), and the truth characters facing the span are the truth "there" (truth characters the
-   alignment inserts at the span's edge count in, up to 3: more means the context was lost there). A span
+   alignment inserts at the span's edge count in, up to 3: more means the context was lost there; a
+   side whose context is short, or whose neighbouring character the alignment does not match while the
+   span is found, leaves that edge where the truth best fits the span). A span
    found several times is judged at each place; places that disagree make the correction ambiguous.
 3. Failing that, a document field's correction (``document.X``) is judged against the truth's value of
    X by containment (``before`` in it, ``after`` not: harmful; the reverse: right).
@@ -331,7 +333,11 @@ def _align(left: str, span: str, right: str, truth: str, other: str = "") -> str
     cut_front, cut_back = span[:1] in _MARKS, right[:1] in _MARKS
     if versions:
         reach = max(len(v) for v in versions) + SLACK
-        open_left, open_right = len(left) < EDGE, len(right) < EDGE
+        # context the alignment does not match holds no boundary, where the span itself is found
+        matched = _matched(window, region)
+        found = 2 * len(matched.intersection(range(a, b))) >= b - a > 0
+        open_left = len(left) < EDGE or (found and a - 1 not in matched)
+        open_right = len(right) < EDGE or (found and b not in matched)
         if open_left and not open_right:
             starts = range(max(0, end - reach), end + 1)
         else:
@@ -360,6 +366,15 @@ def _align(left: str, span: str, right: str, truth: str, other: str = "") -> str
 
 EDGE = 3  # fewer context characters than this on a side leave that boundary loose
 _MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+
+
+def _matched(a: str, b: str) -> set[int]:
+    """Positions of ``a`` the character alignment to ``b`` matches with an equal character."""
+    out: set[int] = set()
+    for op in Levenshtein.opcodes(a, b):
+        if op.tag == "equal":
+            out.update(range(op.src_start, op.src_end))
+    return out
 
 
 def _whole(text: str, at: int) -> bool:
