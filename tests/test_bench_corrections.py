@@ -267,3 +267,15 @@ def test_unmatched_context_holds_no_boundary():
     judged = judge_all(truth, out)
     assert [c["verdict"] for c in judged] == ["right"]
     assert judged[0]["truth"] == "บันทึกข้อความ"
+
+
+def test_a_change_made_while_reading_is_placed_by_its_line_in_the_page():
+    """A short line ('an ร', a speck read as letters) gives too little context to align alone: it is
+    found in the page's text before clean-up and aligned with the page's context there."""
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][0]["text"] = (
+        "(Integrity and Transparency Assessment : ITA) นั้น\nจึงเรียนมาเพื่อโปรดทราบ\nต่อไป\n(นางสาวศรีสุดา มองช่อบิดร)"
+    )
+    raw = truth["pages"][0]["text"].replace("ต่อไป\n", "ต่อไป\nan ร\n")
+    out = _output(raw, raw.replace("an ร", "ร"), [_c("an", "", "noise", context=["", "ร"])])
+    assert [c["verdict"] for c in judge_all(truth, out)] == ["right"]

@@ -27,11 +27,11 @@ Thai digits as Arabic, whitespace collapsed, Thai Unicode normalised; whitespace
    item's text before clean-up; the corrections of an item before this one are replayed on it, so the span
    indexes the text as it was when the correction was made), the span there is used and the search is
    skipped; a change made while reading (no item) that carries ``context: [left, right]`` (its line's text
-   on either side) is placed by that context instead of a search. The benchmark writes both beside each
-   output it makes (``<stem>.bench.json``: ``items_as_read``, ``Page.read_context``). The span with 12
-   characters of context on each side is
-   aligned to the truth page's text (rapidfuzz's best partial alignment, then a character alignment
-   inside it), and the truth characters facing the span are the truth "there" (truth characters the
+   on either side) is placed by that context instead of a search: where it stands with that context in
+   the page's ``raw_text``, aligned with the page's context there, else by the line's context alone. The
+   benchmark writes both beside each output it makes (``<stem>.bench.json``: ``items_as_read``,
+   ``Page.read_context``). The span with 12 characters of context on each side is aligned to the truth
+   page's text (rapidfuzz's best partial alignment, then a character alignment inside it), and the truth characters facing the span are the truth "there" (truth characters the
    alignment inserts at the span's edge count in, up to 3: more means the context was lost there; a
    side whose context is short, or whose neighbouring character the alignment does not match while the
    span is found, leaves that edge where the truth best fits the span). A span
@@ -256,7 +256,8 @@ def _truth_spans(
     around = c.get("context")
     if located is None and isinstance(around, (list, tuple)) and len(around) == 2 and (around[0] or around[1]):
         left, right = squeeze(around[0] or ""), squeeze(around[1] or "")
-        placed = [t for n in numbers for t in [_align(left, before, right, tpages[n], after)] if t is not None][:1]
+        placed = _in_raw_text(left, before, right, after, numbers, tpages, opages)
+        placed = placed or [t for n in numbers for t in [_align(left, before, right, tpages[n], after)] if t][:1]
         if placed:
             return placed
     if located is not None:
@@ -288,6 +289,24 @@ def _truth_spans(
                     out.append(t)
             break  # found in the raw text: the cleaned text is not searched
         if out and page in tpages:
+            break
+    return out
+
+
+def _in_raw_text(
+    left: str, span: str, right: str, other: str, numbers: list, tpages: dict[int, str], opages: dict[int, dict]
+) -> list[str]:
+    """The truth facing ``span`` where its line's text on either side (``left``, ``right``) puts it in the
+    page's text before clean-up, aligned with the page's context there (more than its line may give)."""
+    out: list[str] = []
+    for n in numbers:
+        flat = squeeze(opages.get(n, {}).get("raw_text", "") or "")
+        for m in re.finditer(re.escape(left + span + right), flat) if span else ():
+            a = m.start() + len(left)
+            found = _align(flat[:a], span, flat[a + len(span) :], tpages[n], other)
+            if found is not None:
+                out.append(found)
+        if out:
             break
     return out
 
