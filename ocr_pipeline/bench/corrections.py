@@ -31,11 +31,12 @@ Thai digits as Arabic, whitespace collapsed, Thai Unicode normalised; whitespace
    the page's ``raw_text``, aligned with the page's context there, else by the line's context alone. The
    benchmark writes both beside each output it makes (``<stem>.bench.json``: ``items_as_read``,
    ``Page.read_context``). The span with 12 characters of context on each side is aligned to the truth
-   page's text (rapidfuzz's best partial alignment, then a character alignment inside it), and the truth characters facing the span are the truth "there" (truth characters the
-   alignment inserts at the span's edge count in, up to 3: more means the context was lost there; a
-   side whose context is short, or whose neighbouring character the alignment does not match while the
-   span is found, leaves that edge where the truth best fits the span). A span
-   found several times is judged at each place; places that disagree make the correction ambiguous.
+   page's text (rapidfuzz's best partial alignment, then a character alignment inside it), and the truth
+   characters facing the span are the truth "there" (truth characters the alignment inserts at the span's
+   edge count in, up to 3: more means the context was lost there; a side whose context is short, or
+   whose neighbouring character the alignment does not match while the span is found, leaves that edge
+   where the truth best fits the span). A span found several times is judged at each place; places that
+   disagree make the correction ambiguous.
 3. Failing that, a document field's correction (``document.X``) is judged against the truth's value of
    X by containment (``before`` in it, ``after`` not: harmful; the reverse: right).
 
