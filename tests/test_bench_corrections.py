@@ -279,3 +279,13 @@ def test_a_change_made_while_reading_is_placed_by_its_line_in_the_page():
     raw = truth["pages"][0]["text"].replace("ต่อไป\n", "ต่อไป\nan ร\n")
     out = _output(raw, raw.replace("an ร", "ร"), [_c("an", "", "noise", context=["", "ร"])])
     assert [c["verdict"] for c in judge_all(truth, out)] == ["right"]
+
+
+def test_a_change_found_in_its_line_but_not_in_the_truth_is_unlocated():
+    """Its line is in the page's raw text but too garbled to align: the same letter elsewhere on the page
+    (Transparency's n) is no place to judge it."""
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][0]["text"] = "(Integrity and Transparency Assessment : ITA) นั้น\nที่ ปจ ๕๓๙๕๔/๔๙๘ วันที่ ๖ พฤษภาคม"
+    raw = "(Integrity and Transparency Assessment : ITA) นั้น\nxq ๑4 ๕-9 QV\nn ปจ ๕๓๕๕๕/๕ฒ๕่ วั\ni o jf ๑4 a 1 ๐"
+    out = _output(raw, raw.replace("n ปจ", "ที ปจ"), [_c("n", "ที", "thai-reread", context=["", "ปจ ๕๓๕๕๕/๕ฒ๕่ วั"])])
+    assert [c["verdict"] for c in judge_all(truth, out)] == ["unlocated"]

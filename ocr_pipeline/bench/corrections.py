@@ -28,7 +28,8 @@ Thai digits as Arabic, whitespace collapsed, Thai Unicode normalised; whitespace
    indexes the text as it was when the correction was made), the span there is used and the search is
    skipped; a change made while reading (no item) that carries ``context: [left, right]`` (its line's text
    on either side) is placed by that context instead of a search: where it stands with that context in
-   the page's ``raw_text``, aligned with the page's context there, else by the line's context alone. The
+   the page's ``raw_text``, aligned with the page's context there, else by the line's context alone (found
+   there but aligned nowhere: unlocated, not searched for elsewhere on the page). The
    benchmark writes both beside each output it makes (``<stem>.bench.json``: ``items_as_read``,
    ``Page.read_context``). The span with 12 characters of context on each side is aligned to the truth
    page's text (rapidfuzz's best partial alignment, then a character alignment inside it), and the truth
@@ -257,10 +258,10 @@ def _truth_spans(
     around = c.get("context")
     if located is None and isinstance(around, (list, tuple)) and len(around) == 2 and (around[0] or around[1]):
         left, right = squeeze(around[0] or ""), squeeze(around[1] or "")
-        placed = _in_raw_text(left, before, right, after, numbers, tpages, opages)
+        seen, placed = _in_raw_text(left, before, right, after, numbers, tpages, opages)
         placed = placed or [t for n in numbers for t in [_align(left, before, right, tpages[n], after)] if t][:1]
-        if placed:
-            return placed
+        if placed or seen:
+            return placed  # found in its line but not in the truth: unlocated, not searched for elsewhere
     if located is not None:
         item_page, text, start, end = located
         pages = [item_page] if item_page in tpages else numbers
@@ -296,20 +297,22 @@ def _truth_spans(
 
 def _in_raw_text(
     left: str, span: str, right: str, other: str, numbers: list, tpages: dict[int, str], opages: dict[int, dict]
-) -> list[str]:
-    """The truth facing ``span`` where its line's text on either side (``left``, ``right``) puts it in the
-    page's text before clean-up, aligned with the page's context there (more than its line may give)."""
-    out: list[str] = []
+) -> tuple[bool, list[str]]:
+    """(whether it is there, the truth facing ``span``) where its line's text on either side (``left``,
+    ``right``) puts it in the page's text before clean-up, aligned with the page's context there (more
+    than its line may give)."""
+    seen, out = False, []
     for n in numbers:
         flat = squeeze(opages.get(n, {}).get("raw_text", "") or "")
         for m in re.finditer(re.escape(left + span + right), flat) if span else ():
+            seen = True
             a = m.start() + len(left)
             found = _align(flat[:a], span, flat[a + len(span) :], tpages[n], other)
             if found is not None:
                 out.append(found)
         if out:
             break
-    return out
+    return seen, out
 
 
 def _from_location(c: dict, items: dict | None) -> tuple[int | None, str, int, int] | None:
