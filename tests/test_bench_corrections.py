@@ -265,3 +265,38 @@ def test_the_benchmark_notes_place_every_change_of_a_real_scan(tmp_path):
         mine = [Correction(**c) for c in output["corrections"] if c.get("item") == key]
         assert apply_to_text(text, mine) == final[key]
     assert json.loads((tmp_path / "memo.bench.json").read_text())["items"]
+
+
+def test_unmatched_context_holds_no_boundary():
+    """Garbage before a span ('“in') can tie the character alignment so that it faces the truth's first
+    letters: the boundary is set where the truth fits the span, not where the garbage fell."""
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][0]["text"] = "บันทึกข้อความ\nส่วนราชการ สำนักปลัด"
+    raw = "“in บนทึกข้อความ"
+    out = _output(raw, "“in บันทึกข้อความ", [_c("บนทึกข้อความ", "บันทึกข้อความ", item="p1.l0", start=4, end=16)])
+    out["items"] = {"p1.l0": raw}
+    judged = judge_all(truth, out)
+    assert [c["verdict"] for c in judged] == ["right"]
+    assert judged[0]["truth"] == "บันทึกข้อความ"
+
+
+def test_a_change_made_while_reading_is_placed_by_its_line_in_the_page():
+    """A short line ('an ร', a speck read as letters) gives too little context to align alone: it is
+    found in the page's text before clean-up and aligned with the page's context there."""
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][0]["text"] = (
+        "(Integrity and Transparency Assessment : ITA) นั้น\nจึงเรียนมาเพื่อโปรดทราบ\nต่อไป\n(นางสาวศรีสุดา มองช่อบิดร)"
+    )
+    raw = truth["pages"][0]["text"].replace("ต่อไป\n", "ต่อไป\nan ร\n")
+    out = _output(raw, raw.replace("an ร", "ร"), [_c("an", "", "noise", context=["", "ร"])])
+    assert [c["verdict"] for c in judge_all(truth, out)] == ["right"]
+
+
+def test_a_change_found_in_its_line_but_not_in_the_truth_is_unlocated():
+    """Its line is in the page's raw text but too garbled to align: the same letter elsewhere on the page
+    (Transparency's n) is no place to judge it."""
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][0]["text"] = "(Integrity and Transparency Assessment : ITA) นั้น\nที่ ปจ ๕๓๙๕๔/๔๙๘ วันที่ ๖ พฤษภาคม"
+    raw = "(Integrity and Transparency Assessment : ITA) นั้น\nxq ๑4 ๕-9 QV\nn ปจ ๕๓๕๕๕/๕ฒ๕่ วั\ni o jf ๑4 a 1 ๐"
+    out = _output(raw, raw.replace("n ปจ", "ที ปจ"), [_c("n", "ที", "thai-reread", context=["", "ปจ ๕๓๕๕๕/๕ฒ๕่ วั"])])
+    assert [c["verdict"] for c in judge_all(truth, out)] == ["unlocated"]

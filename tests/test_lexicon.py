@@ -209,3 +209,34 @@ def test_a_document_numbers_prefix_is_no_word_to_spell():
     # repair scores under SPELL_MIN_SCORE, the label: the memo's label matcher reads it either way)
     fixed, changes = lx.repair_words("ท่มห ๕๓๖๔๙/๓๑๖ วนท ๙ เม.ย. ๒๕๖๕")
     assert "มห ๕๓๖๔๙/๓๑๖" in fixed and all("มห" not in c.before for c in changes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "กิจกรรมส่งเสริมคุณธรรมให้ แก่บุค ลากร",  # บุคลากร split by OCR: no บุ๊ค
+        "บุคลา กรมีควา มรู้ความเข้าใจ",  # ความรู้ split: no คว้า
+        "ข้อมูล ณ วันที่ ๑๐ จั้นวาคม ๒๕๖๑",  # a garbled month: no ว่า inside it
+        "นางสาวฐาณัตดา อุทัยเรือง",  # a surname's real word: no เรื่อง
+    ],
+)
+def test_common_word_pass_leaves_right_words_alone(text):
+    assert lx.repair_words(text) == (text, [])
+
+
+def test_common_word_pass_still_repairs_non_words_of_a_name_and_words_around_a_date():
+    fixed, _ = lx.repair_words("นางสาวฐาณัตดา อทัยเรือง")
+    assert fixed == "นางสาวฐาณัตดา อุทัยเรือง"
+    fixed, _ = lx.repair_words("เมือวันที ๒๓ สิงหาคม ๒๕๖๓ ตามเอกสารที แนบ")
+    assert fixed == "เมื่อวันที่ ๒๓ สิงหาคม ๒๕๖๓ ตามเอกสารที่ แนบ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "นักวิเคราะ หันโยบายและแผน",  # วิเคราะห์ split by OCR: its ห์ is across the space
+        "เผยแพร่ประกาศผูลผู้ชนะการเสนอราคา",  # the ล is ผล's: no noise to drop before ผู้ชนะ
+    ],
+)
+def test_domain_pass_leaves_letters_that_belong_to_a_neighbour(text):
+    assert lx.repair_words(text) == (text, [])

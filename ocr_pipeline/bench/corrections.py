@@ -27,13 +27,17 @@ Thai digits as Arabic, whitespace collapsed, Thai Unicode normalised; whitespace
    item's text before clean-up; the corrections of an item before this one are replayed on it, so the span
    indexes the text as it was when the correction was made), the span there is used and the search is
    skipped; a change made while reading (no item) that carries ``context: [left, right]`` (its line's text
-   on either side) is placed by that context instead of a search. The benchmark writes both beside each
-   output it makes (``<stem>.bench.json``: ``items_as_read``, ``Page.read_context``). The span with 12
-   characters of context on each side is
-   aligned to the truth page's text (rapidfuzz's best partial alignment, then a character alignment
-   inside it), and the truth characters facing the span are the truth "there" (truth characters the
-   alignment inserts at the span's edge count in, up to 3: more means the context was lost there). A span
-   found several times is judged at each place; places that disagree make the correction ambiguous.
+   on either side) is placed by that context instead of a search: where it stands with that context in
+   the page's ``raw_text``, aligned with the page's context there, else by the line's context alone (found
+   there but aligned nowhere: unlocated, not searched for elsewhere on the page). The
+   benchmark writes both beside each output it makes (``<stem>.bench.json``: ``items_as_read``,
+   ``Page.read_context``). The span with 12 characters of context on each side is aligned to the truth
+   page's text (rapidfuzz's best partial alignment, then a character alignment inside it), and the truth
+   characters facing the span are the truth "there" (truth characters the alignment inserts at the span's
+   edge count in, up to 3: more means the context was lost there; a side whose context is short, or
+   whose neighbouring character the alignment does not match while the span is found, leaves that edge
+   where the truth best fits the span). A span found several times is judged at each place; places that
+   disagree make the correction ambiguous.
 3. Failing that, a document field's correction (``document.X``) is judged against the truth's value of
    X by containment (``before`` in it, ``after`` not: harmful; the reverse: right).
 
@@ -260,9 +264,10 @@ def _truth_spans(
     around = c.get("context")
     if located is None and isinstance(around, (list, tuple)) and len(around) == 2 and (around[0] or around[1]):
         left, right = squeeze(around[0] or ""), squeeze(around[1] or "")
-        placed = [t for n in numbers for t in [_align(left, before, right, tpages[n], after)] if t is not None][:1]
-        if placed:
-            return placed
+        seen, placed = _in_raw_text(left, before, right, after, numbers, tpages, opages)
+        placed = placed or [t for n in numbers for t in [_align(left, before, right, tpages[n], after)] if t][:1]
+        if placed or seen:
+            return placed  # found in its line but not in the truth: unlocated, not searched for elsewhere
     if located is not None:
         item_page, text, start, end = located
         pages = [item_page] if item_page in tpages else numbers
@@ -294,6 +299,26 @@ def _truth_spans(
         if out and page in tpages:
             break
     return out
+
+
+def _in_raw_text(
+    left: str, span: str, right: str, other: str, numbers: list, tpages: dict[int, str], opages: dict[int, dict]
+) -> tuple[bool, list[str]]:
+    """(whether it is there, the truth facing ``span``) where its line's text on either side (``left``,
+    ``right``) puts it in the page's text before clean-up, aligned with the page's context there (more
+    than its line may give)."""
+    seen, out = False, []
+    for n in numbers:
+        flat = squeeze(opages.get(n, {}).get("raw_text", "") or "")
+        for m in re.finditer(re.escape(left + span + right), flat) if span else ():
+            seen = True
+            a = m.start() + len(left)
+            found = _align(flat[:a], span, flat[a + len(span) :], tpages[n], other)
+            if found is not None:
+                out.append(found)
+        if out:
+            break
+    return seen, out
 
 
 def _from_location(c: dict, items: dict | None) -> tuple[int | None, str, int, int] | None:
@@ -337,7 +362,11 @@ def _align(left: str, span: str, right: str, truth: str, other: str = "") -> str
     cut_front, cut_back = span[:1] in _MARKS, right[:1] in _MARKS
     if versions:
         reach = max(len(v) for v in versions) + SLACK
-        open_left, open_right = len(left) < EDGE, len(right) < EDGE
+        # context the alignment does not match holds no boundary, where the span itself is found
+        matched = _matched(window, region)
+        found = 2 * len(matched.intersection(range(a, b))) >= b - a > 0
+        open_left = len(left) < EDGE or (found and a - 1 not in matched)
+        open_right = len(right) < EDGE or (found and b not in matched)
         if open_left and not open_right:
             starts = range(max(0, end - reach), end + 1)
         else:
@@ -366,6 +395,15 @@ def _align(left: str, span: str, right: str, truth: str, other: str = "") -> str
 
 EDGE = 3  # fewer context characters than this on a side leave that boundary loose
 _MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+
+
+def _matched(a: str, b: str) -> set[int]:
+    """Positions of ``a`` the character alignment to ``b`` matches with an equal character."""
+    out: set[int] = set()
+    for op in Levenshtein.opcodes(a, b):
+        if op.tag == "equal":
+            out.update(range(op.src_start, op.src_end))
+    return out
 
 
 def _whole(text: str, at: int) -> bool:

@@ -995,20 +995,103 @@ def repair_words(
             continue
         if any(taken[c.start : c.end]) or _cuts_cluster(norm, c.start, c.end):
             continue
+        if _edge_deletion(norm[c.start : c.end], vocab.text[c.entry]) or _runs_on(norm, c.start, c.end, c.entry):
+            continue
         for i in range(c.start, c.end):
             taken[i] = True
         changes.append(Change(c.start, c.end, norm[c.start : c.end], vocab.text[c.entry], c.score))
     if common:
+        held = _spell_held(norm)
         for a, b in _regions(tokens, taken):
             for i, j, rep, score in _general_region(norm[a:b]):
                 if not _spell_evidence(norm[a + i : a + j], rep, score):
                     continue  # only marks OCR dropped are put back: a letter changed is another word
+                if any(held[a + i : a + j]) or _word_goes_on(norm, a + i, a + j) or _in_name(norm, a + i, a + j):
+                    continue  # a date's month, a word OCR split, a name's word (อุทัยเรือง is no เรื่อง)
                 changes.append(Change(a + i, a + j, norm[a + i : a + j], rep, score, "spell"))
                 for k in range(a + i, a + j):
                     taken[k] = True
     if pn:
         changes += _pn_changes([t for t in tokens if len(t[2]) > 1 and _suspicious(t[2])], taken)
     return apply_changes(norm, changes), sorted(changes, key=lambda c: c.start)
+
+
+# a date's day, month and year: the month slot is the date rules' (จั้นวาคม is no ว่า)
+_MONTH_SLOT = re.compile(
+    r"(?<![0-9\u0e50-\u0e59])[0-9\u0e50-\u0e59]{1,2} ?([\u0e01-\u0e4e]+) ?[0-9\u0e50-\u0e59]{4}(?![0-9\u0e50-\u0e59])"
+)
+
+
+def _spell_held(text: str) -> list[bool]:
+    """Characters the common-word pass leaves alone: the month of a written date."""
+    held = [False] * len(text)
+    for m in _MONTH_SLOT.finditer(text):
+        held[m.start(1) : m.end(1)] = [True] * (m.end(1) - m.start(1))
+    return held
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a real word inside a person's name (its marks are the name's)?"""
+    return text[start:end] in known_words() and any(a <= start and end <= b for a, b in _name_spans(text))
+
+
+@cache
+def _name_re() -> re.Pattern[str]:
+    titles = sorted(load_list("titles.txt"), key=len, reverse=True)
+    head = "|".join(re.escape(t) for t in titles)
+    return re.compile(f"(?:^|(?<=[\\s(]))(?:{head}) ?([\u0e01-\u0e4e]+ [\u0e01-\u0e4e]+)")
+
+
+def _name_spans(text: str) -> list[tuple[int, int]]:
+    """Given name and family name after each title (``titles.txt``) in ``text``.
+
+    >>> t = "นางสาวฐาณัตดา อทัยเรือง"
+    >>> [t[a:b] for a, b in _name_spans(t)]
+    ['ฐาณัตดา อทัยเรือง']
+    """
+    return [m.span(1) for m in _name_re().finditer(text)]
+
+
+def _word_goes_on(text: str, start: int, end: int) -> bool:
+    """Does the piece ``text[start:end]`` run on across a space into a known word (``บุค ลากร`` is
+    บุคลากร split by OCR, no บุ๊ค)? Its marks are not missing then."""
+    piece = text[start:end]
+    if text[end : end + 1] == " ":
+        m = _THAI_RUN.match(text, end + 1)
+        if m:
+            first = tokenize(piece + m.group())[0]
+            if len(first) > len(piece) and first in known_words():
+                return True
+    if start >= 2 and text[start - 1] == " ":
+        m = _THAI_RUN_END.search(text, 0, start - 1)
+        if m:
+            last = tokenize(m.group() + piece)[-1]
+            if len(last) > len(piece) and last in known_words():
+                return True
+    return False
+
+
+_THAI_RUN_END = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4e]+$")
+
+
+def _edge_deletion(read: str, entry: str) -> bool:
+    """Would the repair only drop letters at an end of the span (``ผูลผู้ชนะ``: the ล is ผล's, not
+    noise before ผู้ชนะ)? The span then took in a neighbour's letters."""
+    return read != entry and (read.startswith(entry) or read.endswith(entry))
+
+
+def _runs_on(text: str, start: int, end: int, entry: str) -> bool:
+    """Does ``entry`` fit the span better with a few letters across a space next to it (``วิเคราะ หั``:
+    วิเคราะห์ split by OCR, whose ห์ is not missing)?"""
+    read = text[start:end]
+    cost = wdist(read, entry)
+    if text[end : end + 1] == " " and (m := _THAI_RUN.match(text, end + 1)):
+        if any(wdist(read + m.group()[:k], entry) < cost for k in range(1, min(REFINE, len(m.group())) + 1)):
+            return True
+    if start >= 2 and text[start - 1] == " " and (m := _THAI_RUN_END.search(text, 0, start - 1)):
+        if any(wdist(m.group()[-k:] + read, entry) < cost for k in range(1, min(REFINE, len(m.group())) + 1)):
+            return True
+    return False
 
 
 def _spell_evidence(read: str, word: str, score: float) -> bool:
