@@ -240,3 +240,16 @@ def test_common_word_pass_still_repairs_non_words_of_a_name_and_words_around_a_d
 )
 def test_domain_pass_leaves_letters_that_belong_to_a_neighbour(text):
     assert lx.repair_words(text) == (text, [])
+
+
+def test_domain_pass_drops_a_stray_mark_at_a_word_s_end_without_writing_the_word_twice():
+    # เดือนุ: a speck read as ุ under the last letter; the repair must not be เดือ -> เดือน (เดือนนุ)
+    assert lx.repair_words("รอบ ๖ เดือนุ รายละเอียด")[0] == "รอบ ๖ เดือน รายละเอียด"
+    assert lx.repair_words("ตามเอกสารแนบุ")[0] == "ตามเอกสารแนบ"
+
+
+def test_a_domain_phrase_whose_end_the_tokenizer_glued_to_the_next_word_is_repaired():
+    # tokens รายงานผล|การ|ดา|เน้น|การตาม: the entry รายงานผลการดำเนินการ ends inside การตาม
+    fixed, changes = lx.repair_words("รายงานผลการดาเน้นการตามมาตรการส่งเสริมคุณธรรม")
+    assert fixed == "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม"
+    assert [(c.before, c.after) for c in changes] == [("รายงานผลการดาเน้นการ", "รายงานผลการดำเนินการ")]

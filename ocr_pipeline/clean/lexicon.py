@@ -812,6 +812,9 @@ def _window_candidates(run: str, offset: int, toks: list[tuple[int, int, str]], 
             if len(span) < 3 or span in vocab or (not any_sus and w == 1):
                 continue
             pool = vocab.candidates(span) if any_sus else vocab.exact_skeleton(span)
+            if not pool and not any_sus and w > 1:
+                b, pool = _glued_end(run, a, toks[j - 1], vocab)
+                span = run[a:b]
             if not pool:
                 continue
             ranked = sorted((wdist_fast(span, c) / len(c), c) for c in pool)
@@ -828,6 +831,19 @@ def _window_candidates(run: str, offset: int, toks: list[tuple[int, int, str]], 
             known = not any(sus_chars[a2:b2]) or all(t in known_words() and len(t) > 1 for t in tokenize(span2))
             out.append(_Cand(offset + a2, offset + b2, entry, score, runner, cost, known))
     return out
+
+
+def _glued_end(run: str, start: int, last: tuple[int, int, str], vocab: Vocabulary) -> tuple[int, list[str]]:
+    """(end, entries) of a window of real words whose last token glues the entry's end to the next
+    word (``รายงานผลการดาเน้น|การตาม``: the tokenizer's ``การตาม``): the window cut before a known word
+    that ends that token, where the cut window has entries of its skeleton; ``(last end, [])`` if none."""
+    a, b, token = last
+    for k in range(1, len(token)):
+        if token[k:] in known_words() and len(token[k:]) > 1:
+            pool = vocab.exact_skeleton(run[start : a + k])
+            if pool:
+                return a + k, pool
+    return b, []
 
 
 def _word_cost(w: str) -> float:
@@ -1076,15 +1092,29 @@ _THAI_RUN_END = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4e]+$")
 
 def _edge_deletion(read: str, entry: str) -> bool:
     """Would the repair only drop letters at an end of the span (``ผูลผู้ชนะ``: the ล is ผล's, not
-    noise before ผู้ชนะ)? The span then took in a neighbour's letters."""
-    return read != entry and (read.startswith(entry) or read.endswith(entry))
+    noise before ผู้ชนะ)? The span then took in a neighbour's letters. Dropping a stray mark alone
+    (``เดือนุ`` -> ``เดือน``) is a repair."""
+    if read == entry:
+        return False
+    if read.startswith(entry):
+        return not _marks_only(read[len(entry) :])
+    if read.endswith(entry):
+        return not _marks_only(read[: len(read) - len(entry)])
+    return False
+
+
+def _marks_only(text: str) -> bool:
+    return all(ch in ABOVE_BELOW for ch in text)
 
 
 def _runs_on(text: str, start: int, end: int, entry: str) -> bool:
-    """Does ``entry`` fit the span better with a few letters across a space next to it (``วิเคราะ หั``:
-    วิเคราะห์ split by OCR, whose ห์ is not missing)?"""
+    """Does ``entry`` fit the span better with the letters right after it (``เดือ|นุ``) or a few
+    letters across a space next to it (``วิเคราะ หั``: วิเคราะห์ split by OCR, whose ห์ is not missing)?"""
     read = text[start:end]
     cost = wdist(read, entry)
+    # the letters right after the span belong to the entry (``เดือ|นุ``: เดือน would write น twice)
+    if any(wdist(read + text[end : end + k], entry) < cost for k in range(1, REFINE + 1) if end + k <= len(text)):
+        return True
     if text[end : end + 1] == " " and (m := _THAI_RUN.match(text, end + 1)):
         if any(wdist(read + m.group()[:k], entry) < cost for k in range(1, min(REFINE, len(m.group())) + 1)):
             return True
