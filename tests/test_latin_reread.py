@@ -37,6 +37,7 @@ def test_suspect_tokens():
     assert not is_suspect([Word("ITA", (0, 0, 10, 10), 96.0)])  # a known English word
     assert not is_suspect([Word("2566", (0, 0, 10, 10), 50.0)])  # digits: the digit reader's business
     assert not is_suspect([Word("ตุลาคม", (0, 0, 10, 10), 50.0)])
+    assert not is_suspect([Word("www,phonsai.", (0, 0, 10, 10), 70.0)])  # a web address, its dot read as a comma
 
 
 def test_covered_widens_to_words_under_a_whole_line_box():

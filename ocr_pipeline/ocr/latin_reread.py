@@ -23,8 +23,9 @@ from ocr_pipeline.resources import load_list, load_table
 
 SUSPECT_CHARS = re.compile(r"[A-Za-z0-9'‘’\"`«»~©®|]")
 THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
-# a web or e-mail address (www.bangluang.go.th, saraban@dla.go.th): Latin by nature, never re-read
-WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)|[A-Za-z0-9]@[A-Za-z0-9]|[A-Za-z]{2,}\.(?:go|or|ac|co|in)\.th\b", re.I)
+# a web or e-mail address (www.bangluang.go.th, saraban@dla.go.th, www,phonsai. with its dot read as a
+# comma): Latin by nature, never re-read
+WEB_ADDRESS = re.compile(r"^(?:https?://|www[.,])|[A-Za-z0-9]@[A-Za-z0-9]|[A-Za-z]{2,}\.(?:go|or|ac|co|in)\.th\b", re.I)
 ENGLISH_CONF = 92.0  # English words of these reports are read at 92+; garbage mostly lower
 ACCEPT_CONF = 75.0
 MONTH_CONF = 60.0  # a re-reading that spells a month name (marks and dots aside) needs less
