@@ -267,6 +267,23 @@ def test_a_tone_mark_touching_the_number_is_not_swallowed(reader: DigitReader) -
     assert new[2].space_before
 
 
+@pytest.mark.parametrize("reach", [0.5, 0.8])
+def test_a_tone_mark_boxed_over_the_number_stays_with_its_letter(reader: DigitReader, reach: float) -> None:
+    """``ที่ ๕๓/๒๕๖๔`` on a real scan: the mai ek's box lies over the number's first digits, so it joins the
+    run; it is the letter's mark, and the number keeps its space (else ``ที๕๓``, whose ที a place name then
+    swallowed)."""
+    img, boxes = glyph_boxes("ท๘", gap=0.3)
+    (tx0, ty0, tx1, ty1), (dx0, dy0, dx1, dy1) = boxes
+    words = [
+        Word("ท", boxes[0], 90.0),
+        Word("\u0e48", (dx0 - 4, max(0, ty0 - 20), dx0 + int(reach * (dx1 - dx0)), ty0 + 2), 90.0),
+        Word("๕", (dx0, dy0, dx1, dy1), 90.0, True),
+    ]
+    new, readings = reader.reread(img, words)
+    assert [w.text for w in new] == ["ท", "\u0e48", "๘"]
+    assert new[2].space_before and [(r.before, r.after) for r in readings] == [("๕", "๘")]
+
+
 def test_a_digit_box_over_no_ink_beside_a_number_is_dropped(reader: DigitReader) -> None:
     """Tesseract's ``๒๒๐`` for ``๒๒``: its last 'digit' is a sliver of a box over blank paper just after
     the number; it belongs to the number and goes (else the day reads 220)."""

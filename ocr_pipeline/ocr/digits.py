@@ -154,6 +154,12 @@ def _letter_eaten(before: str, after: str) -> bool:
     )
 
 
+def _marks_only(text: str) -> bool:
+    """A word of Thai marks alone (a tone mark or vowel sign Tesseract boxed on its own)."""
+    return bool(text.strip()) and all(c in _MARKS for c in text.strip())
+
+
+@cache
 def _digitish_chars() -> frozenset[str]:
     return frozenset(dg.THAI_DIGITS + dg.ARABIC_DIGITS + dg.PUNCT) | _LATIN | _MARKS | lookalikes()
 
@@ -788,6 +794,12 @@ class DigitReader:
                 for i in between
             ):
                 continue
+            # a mark at the run's edge is the neighbour's (``ที่ ๕๓``: Tesseract boxes the mai ek of ที่
+            # as a word over the digits): it stays with its letter, and the number keeps its space
+            while b - a > 1 and _marks_only(words[a].text):
+                a += 1
+            while b - a > 1 and _marks_only(words[b - 1].text):
+                b -= 1
             run = words[a:b]
             # letters alone over a number: only a short token of its own (``รอบ ซ เดือน``)
             if not any(self._digitish(w.text.strip()) for w in run) and not (
