@@ -100,6 +100,13 @@ def test_name_glued_to_the_next_word():
     assert r.geocode == "160103"
 
 
+def test_a_garbled_name_glued_to_the_next_word_is_rewritten_without_that_word():
+    """``จังหวัดลพบรีที่ ๕๓/๒๕๖๔``: the whole token fits ลพบุรี less well than its front; the ที่ stays."""
+    line = "ตามคำสั่งจังหวัดลพบรีที่ ๕๓/๒๕๖๔ เรื่อง มาตรการ"
+    r = resolve_places(DOC + [(3, "body", line)])
+    assert r.apply(3, "body", line) == "ตามคำสั่งจังหวัดลพบุรีที่ ๕๓/๒๕๖๔ เรื่อง มาตรการ"
+
+
 def test_real_other_place_is_a_conflict_not_rewritten():
     doc = [
         (1, "document.division", "ส่วนราชการ สำนักปลัด เทศบาลตำบลดอนโพธิ์ อำเภอเมืองลพบุรี จังหวัดลพบุรี"),

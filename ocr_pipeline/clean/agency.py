@@ -860,7 +860,9 @@ def name_scores(keys: Sequence[str], penalties: np.ndarray, targets: Sequence[st
 
 def _best_option(m: Mention, target: g.Place) -> tuple[NameOption, float]:
     """The reading of the mention closest to ``target``; the front of a glued token only when it
-    fits clearly better than the whole token (or the token joined across one space)."""
+    fits clearly better than the whole token (or the token joined across one space), or when it
+    fits better at all and the whole would lose the word after it (``เขียงใหม่ที่``: the ที่ of
+    ``ที่ ๕๓/๒๕๖๔`` is no part of เชียงใหม่)."""
     pens = np.array([o.penalty for o in m.options], dtype=np.float32)
     sc = name_scores([o.key for o in m.options], pens, g.alias_keys(target)).max(axis=1)
     whole = [i for i, o in enumerate(m.options) if o.penalty < TRUNCATION_PENALTY]
@@ -868,6 +870,8 @@ def _best_option(m: Mention, target: g.Place) -> tuple[NameOption, float]:
     j = int(np.argmax(sc))
     if sc[j] >= sc[i] + TRUNCATION_PENALTY:  # the front of the token is clearly the name
         i = j
+    elif j != i and sc[j] + m.options[j].penalty > sc[i] and m.options[j].start == m.options[i].start:
+        i = j  # the front fits the name better than the whole token: the rest is the next word
     return m.options[i], float(sc[i])
 
 
