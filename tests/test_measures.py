@@ -170,3 +170,15 @@ def test_steps_sharing_a_cell_with_a_lost_dot_are_split_only_in_sequence():
     assert [(m.measure_no, m.step_no) for m in measures] == [(2, 1), (2, 2)]
     assert measures[1].step == "พัฒนาระบบการให้บริการ ๑๕ มกราคม ๒๕๖๓"
     assert any(c.rule == "step-number" and (c.before, c.after) == ("๒๒", "๒.๒") for c in corrections)
+
+
+def test_a_step_whose_closing_bracket_ocr_lost_is_cut_when_its_number_continues_the_run():
+    cell = "(๒) ติดป้ายประชาสัมพันธ์ ณ จุดให้บริการ (๗ ประชาสัมพันธ์นโยบาย No Gift Policy"
+    assert split_steps(cell) == ["(๒) ติดป้ายประชาสัมพันธ์ ณ จุดให้บริการ", "(๗) ประชาสัมพันธ์นโยบาย No Gift Policy"]
+    # (๗ for (๓: a listed look-alike; a number that is none of the run's stays in the text
+    assert split_steps("(๑) จัดทำแผน (๖ เดือน) และรายงาน") == ["(๑) จัดทำแผน (๖ เดือน) และรายงาน"]
+    t = table([HEADER, ["๑. มาตรการป้องกัน", "(๑) ประกาศเจตนารมณ์\n" + cell, "กองคลัง", "ต.ค. ๖๕", "แล้ว"]])
+    measures, _, corrections = rows_to_measures(measure_tables([t])[0])
+    fixes = repair_numbering(measures)
+    assert [(m.step_no, m.step[:8]) for m in measures] == [(1, "ประกาศเจ"), (2, "ติดป้ายป"), (3, "ประชาสัม")]
+    assert [(c.before, c.after, c.rule) for c in corrections + fixes] == [("7", "3", "number-sequence")]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ocr_pipeline.clean.digit_confusions import is_misreading
-from ocr_pipeline.clean.thai_text import arabic_to_thai_digits
+from ocr_pipeline.clean.thai_text import arabic_to_thai_digits, thai_to_arabic_digits
 from ocr_pipeline.model import Correction, Measure, Table
 from ocr_pipeline.understand.numbering import (
     BULLET,
@@ -243,7 +243,30 @@ def _inline_steps(line: str, bullets: bool = False) -> list[str]:
             continue
         parts.append(line[start : m.start()])
         start, current = m.end(), expected
+    if style == "(#)" and current[1] is None:
+        return parts + _open_bracket_steps(line[start:], current[0])
     return parts + [line[start:]]
+
+
+# ``(๗ ประชา…`` for ``(๓) ประชา…``: a step number whose closing bracket OCR lost, before Thai text
+_OPEN_NUMBER = re.compile(r"(?<=\S)\s+(?=\(\s*([0-9๐-๙]{1,2})\s+[\u0e01-\u0e4e])")
+_OPEN_START = re.compile(r"^\(\s*([0-9๐-๙]{1,2})\s+")
+
+
+def _open_bracket_steps(text: str, last: int) -> list[str]:
+    """``text`` (the rest of a line of ``(๑) …`` steps) cut before each number whose closing bracket
+    OCR lost, when it is the next number of the run or a listed misreading of it (``(๗`` for ``(๓``);
+    each such piece is written with its bracket closed, so that its number is read (and checked
+    against the run by ``repair_numbering``)."""
+    pieces, start = [], 0
+    for m in _OPEN_NUMBER.finditer(text):
+        read, expected = int(thai_to_arabic_digits(m.group(1))), last + 1
+        if read != expected and not misread_number(read, expected):
+            continue
+        pieces.append(text[start : m.start()])
+        start, last = m.end(), expected
+    pieces.append(text[start:])
+    return pieces[:1] + [_OPEN_START.sub(r"(\1) ", p) for p in pieces[1:]]
 
 
 def _thai_pair(left: str, right: str) -> bool:
