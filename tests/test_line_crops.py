@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from ocr_pipeline.layout.preprocess import ink_bands, pad_line, single_line, whiten_rows
+from ocr_pipeline.layout.preprocess import erase_underlines, ink_bands, pad_line, single_line, whiten_rows
 from ocr_pipeline.ocr.page_reader import read_page_image
 
 FONT = "/usr/share/fonts/truetype/tlwg/Laksaman.ttf"
@@ -81,3 +81,36 @@ def test_words_of_a_tight_crop_are_boxed_on_the_crop_itself() -> None:
         x0, y0, x1, y1 = w.box
         assert 0 <= x0 < x1 <= crop.shape[1] and 0 <= y0 < y1 <= crop.shape[0], w
         assert (crop[y0:y1, x0:x1] < 128).any(), w
+
+
+def underlined(text: str, slant: int, touch: bool) -> tuple[np.ndarray, int]:
+    """A line of ``text`` with a thin rule drawn under it, rising ``slant`` px from left to right (on a
+    real scan it is seldom straight), joined to a glyph by a stroke of ink when ``touch``; and the
+    row of the text's foot."""
+    page = page_of_lines([text])
+    ys, xs = np.nonzero(page < 128)
+    img = Image.fromarray(page.copy())
+    foot, y = int(ys.max()), int(ys.max()) + 14
+    draw = ImageDraw.Draw(img)
+    draw.line([(int(xs.min()), y), (int(xs.max()), y - slant)], fill=0, width=4)
+    if touch:
+        x = int(xs[ys == foot][0])
+        draw.line([(x, foot), (x, y)], fill=0, width=3)
+    return np.asarray(img), foot
+
+
+def test_a_rule_under_a_line_is_erased_and_its_text_kept() -> None:
+    for slant, touch in ((0, False), (6, False), (6, True)):
+        img, text_foot = underlined("๑๗๙-๒-๑๗๔๗๒-๒ โทร", slant, touch)
+        line = single_line(img, 300)
+        assert line is not None
+        out = erase_underlines(img, line[0])
+        assert not (out[text_foot + 8 :] < 128).any(), (slant, touch)  # the rule is gone
+        assert np.array_equal(out[: text_foot - 8], img[: text_foot - 8])  # the text is as it was
+
+
+def test_a_line_without_a_rule_is_left_as_it_is() -> None:
+    page = page_of_lines(["ปัญญา ป้องกัน ปีที่ ฟ้า ปู่ ฤดู ญาติ"])  # marks and letters below the line
+    line = single_line(page, 300)
+    assert line is not None
+    assert erase_underlines(page, line[0]) is page

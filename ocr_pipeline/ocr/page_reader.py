@@ -18,7 +18,7 @@ from PIL import Image
 
 from ocr_pipeline.layout.cells import assign_lines, build_table, compose_canvas
 from ocr_pipeline.layout.grid import find_grids
-from ocr_pipeline.layout.preprocess import pad_line, prepare_page, single_line, whiten_rows
+from ocr_pipeline.layout.preprocess import erase_underlines, pad_line, prepare_page, single_line, whiten_rows
 from ocr_pipeline.layout.reading_order import page_text
 from ocr_pipeline.model import Correction, Line, Page, PageGeometry, Word
 from ocr_pipeline.ocr.latin_reread import Anchor, context, drop_noise, reread_latin
@@ -63,6 +63,7 @@ def read_page_image(image: Image.Image, dpi: float | None, number: int) -> Page:
     line = single_line(gray, dpi_used)
     if line is not None:
         gray = whiten_rows(gray, line[1])  # fragments of the lines above and below, cut by the crop
+        gray = erase_underlines(gray, line[0])
         padded, margin = pad_line(gray, line[0])
         raw_lines, lines = ocr.read(padded, psm=7)
         _shift(raw_lines + lines, -margin, gray.shape)  # boxes back on the page image
