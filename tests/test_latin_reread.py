@@ -39,6 +39,15 @@ def test_suspect_tokens():
     assert not is_suspect([Word("ตุลาคม", (0, 0, 10, 10), 50.0)])
 
 
+def test_a_thai_number_with_a_latin_digit_is_left_to_the_digit_reader():
+    """``ฒ๒๓๕๕๒/๒9๒`` (๗๒๙๕๒/๒๖๖, its ๗ read as the letter ฒ): re-read with ``tha`` it came out
+    ``เฟ๒ณ๓๕๒/๒๒๒๐`` and the digit reader could no more read it (worn seed 14 doc 10)."""
+    assert not is_suspect([Word("ฒ๒๓๕๕๒/๒9๒", (0, 0, 10, 10), 60.0)])
+    assert not is_suspect([Word("๑9", (0, 0, 10, 10), 60.0)])
+    assert is_suspect([Word("ที่9", (0, 0, 10, 10), 60.0)])  # a Thai word with a Latin digit glued to it
+    assert is_suspect([Word("ฒ๒๓A", (0, 0, 10, 10), 60.0)])  # a Latin letter: garbage, not a digit
+
+
 def test_covered_widens_to_words_under_a_whole_line_box():
     # Tesseract gave the garbage word a box over the whole line; the digits and dash lie under it
     words = [

@@ -23,6 +23,7 @@ from ocr_pipeline.resources import load_list, load_table
 
 SUSPECT_CHARS = re.compile(r"[A-Za-z0-9'‘’\"`«»~©®|]")
 THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
+THAI_DIGIT = re.compile("[๐-๙]")
 # a web or e-mail address (www.bangluang.go.th, saraban@dla.go.th): Latin by nature, never re-read
 WEB_ADDRESS = re.compile(r"^(?:https?://|www\.)|[A-Za-z0-9]@[A-Za-z0-9]|[A-Za-z]{2,}\.(?:go|or|ac|co|in)\.th\b", re.I)
 ENGLISH_CONF = 92.0  # English words of these reports are read at 92+; garbage mostly lower
@@ -63,6 +64,10 @@ def is_suspect(words: list[Word]) -> bool:
         return False
     bare = text.strip("().,:;-")
     if bare.lower() in english_words() or WEB_ADDRESS.search(bare):
+        return False
+    if THAI_DIGIT.search(text) and all(ch.isdigit() for ch in SUSPECT_CHARS.findall(text)):
+        # a Thai number with a Latin digit in it (``ฒ๒๓๕๕๒/๒9๒`` for ๗๒๙๕๒/๒๖๖, its ๗ read as ฒ): the
+        # digit reader's business; read with ``tha`` it came out ``เฟ๒ณ๓๕๒/๒๒๒๐`` (worn seed 14 doc 10)
         return False
     if THAI_LETTER.search(text):
         return True  # Latin or quotes glued to Thai letters
