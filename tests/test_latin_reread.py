@@ -126,3 +126,28 @@ def test_a_reading_that_spells_a_month_needs_less_confidence():
     clean-up respells it); other Thai text keeps the stricter bar."""
     assert all(month_key(m) in month_keys() for m in ("พ.ุค.", "มีนาคม", "ต. ค."))
     assert month_key("เดือน") not in month_keys() and month_key("พค.ค") not in month_keys()
+
+
+def test_garbage_on_a_line_as_tall_as_its_bold_labels_is_read_again():
+    """The memo's ``ที่ … วันที่ ๒๓ W.8. ๒๕๖๘`` line is as tall as its bold labels with their marks, far
+    taller than the page's other lines: ``W.8.`` (พ.ย.) is text of the usual height all the same, not a
+    picture (worn seed 14 doc 14; its date was left empty)."""
+    body = [line_of([Word("ผลการ", (0, y, 300, y + 40), 95.0)]) for y in range(0, 400, 60)]
+    memo = line_of(
+        [
+            Word("วันที่", (0, 500, 120, 580), 95.0),  # tall: the label's marks above and below
+            Word("W.8.", (200, 530, 280, 570), 83.0, True),
+            Word("๒๕๖๘", (300, 530, 400, 570), 95.0, True),
+        ]
+    )
+    seen = []
+
+    def tha(im, psm, langs):
+        seen.append(im.size)
+        h = im.size[1]
+        box = (80, h // 2 - 20, 160, h // 2 + 20)
+        return [Line("พ.ย.", box, [Word("พ.ย.", box, 92.0)])]
+
+    corrections = reread_latin(np.full((700, 500), 255, np.uint8), [*body, memo], tha, page=1)
+    assert [(c.before, c.after) for c in corrections] == [("W.8.", "พ.ย.")]
+    assert [w.text for w in memo.words] == ["วันที่", "พ.ย.", "๒๕๖๘"]
