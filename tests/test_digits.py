@@ -650,3 +650,22 @@ def test_a_reading_never_eats_the_start_of_a_word_glued_to_a_number():
     assert not _letter_eaten("ซ๕", "๘") and not _letter_eaten("๒๕๒จ๕", "๒๕๖๕") and not _letter_eaten("รอบ ง", "รอบ ๖")
     # before more digits the pair is a misreading of digits (worn seed 14, doc 10's document number)
     assert not _letter_eaten("เฟ๒ณ๓๕๒/๒๒๒๐", "๗๒๙๕๒/๒๖๖")
+
+
+def test_a_digit_read_over_a_speck_goes(reader: DigitReader) -> None:
+    """``สส 86209/3 0``: dust after the number (darkened by a pale copy's contrast stretch) read as a
+    digit of its own, which the document number took in (worn seed 14 doc 8). A digit word over nothing
+    larger than a speck is read as nothing; one over a digit stays."""
+    img, boxes = spaced_glyphs("ม๒๓", [0.4, 0.1])
+    img = np.pad(img, ((0, 0), (0, 300)), constant_values=255)
+    x, y0, y1 = boxes[2][2] + 150, boxes[2][1], boxes[2][3]
+    img[(y0 + y1) // 2 : (y0 + y1) // 2 + 3, x : x + 4] = 0  # a speck of 4 x 3 pixels
+    words = [
+        Word("ม", boxes[0], 90.0),
+        Word("๒๓", (boxes[1][0], y0, boxes[2][2], y1), 90.0, True),
+        Word("0", (x - 10, y0, x + 20, y1), 40.0, True),
+    ]
+    new, readings = reader.reread(img, words)
+    assert [w.text for w in new] == ["ม", "๒๓"]
+    assert [(r.before, r.after) for r in readings] == [("0", "")]
+    assert readings[0].confidence >= reader.min_confidence
