@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 import cv2
@@ -669,3 +670,20 @@ def test_a_digit_read_over_a_speck_goes(reader: DigitReader) -> None:
     assert [w.text for w in new] == ["ม", "๒๓"]
     assert [(r.before, r.after) for r in readings] == [("0", "")]
     assert readings[0].confidence >= reader.min_confidence
+
+
+def test_a_number_cut_by_the_crop_after_its_slash_is_read_on() -> None:
+    """``๖๐๒๒๙/`` and then the running number's ๗ (read ``ญ่`` by the OCR, so no seed) cut by the crop's
+    edge: the slash stands between, and the number goes on beyond the crop all the same (worn seed 22
+    doc 9 lost its ``/๗``)."""
+    from ocr_pipeline.ocr.digits import _Cut, _Group, _Read
+
+    reads = [
+        _Read((0, 0, 10, 20), "๖", 1.0),
+        _Read((12, 0, 22, 20), "๙", 1.0),
+        _Read((24, 0, 30, 20), "/", 1.0),
+        _Read((32, 0, 40, 20), "", 1.0),  # blocked: cut by the crop's right edge
+    ]
+    cut = _Cut([], [], [], [], (20.0, 10.0), (0, 0), (0, 40), (True, True))
+    assert DigitReader._at_edge(_Group(reads[:2]), reads, cut)
+    assert not DigitReader._at_edge(_Group(reads[:2]), reads[:3], dataclasses.replace(cut, span=(0, 30)))
