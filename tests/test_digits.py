@@ -687,3 +687,5 @@ def test_a_number_cut_by_the_crop_after_its_slash_is_read_on() -> None:
     cut = _Cut([], [], [], [], (20.0, 10.0), (0, 0), (0, 40), (True, True))
     assert DigitReader._at_edge(_Group(reads[:2]), reads, cut)
     assert not DigitReader._at_edge(_Group(reads[:2]), reads[:3], dataclasses.replace(cut, span=(0, 30)))
+    dash = [*reads[:2], dataclasses.replace(reads[2], label="-"), reads[3]]  # ๒๕๖๖-มี.ค.: a month follows
+    assert not DigitReader._at_edge(_Group(dash[:2]), dash, cut)

@@ -692,13 +692,13 @@ class DigitReader:
 
     @staticmethod
     def _at_edge(g: _Group, reads: list[_Read], cut: _Cut) -> bool:
-        """The group's first/last glyph is next to a glyph cut by the crop's edge, or only separators
-        (``/ - .``, which a number does not end on) stand between (``๖๐๒๒๙/`` and the running number's ๗
-        cut by the edge: worn seed 22 doc 9 lost its ``/๗``)."""
+        """The group's first/last glyph is next to a glyph cut by the crop's edge, or only a slash stands
+        between (``๖๐๒๒๙/`` and the running number's ๗ cut by the edge: worn seed 22 doc 9 lost its ``/๗``;
+        a dash is not enough: ``๒๕๖๖-มี.ค.`` is a year and a month, standard seed 7 doc 18)."""
         i, j = reads.index(g.reads[0]), reads.index(g.reads[-1])
-        while i > 1 and reads[i - 1].label in _PUNCT:
+        while i > 1 and reads[i - 1].label == "/":
             i -= 1
-        while j + 2 < len(reads) and reads[j + 1].label in _PUNCT:
+        while j + 2 < len(reads) and reads[j + 1].label == "/":
             j += 1
         left = cut.edge[0] and i > 0 and reads[i - 1].box[0] == cut.span[0] and not reads[i - 1].label
         right = cut.edge[1] and j + 1 < len(reads) and reads[j + 1].box[2] == cut.span[1] and not reads[j + 1].label
