@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 import cv2
@@ -667,3 +668,41 @@ def test_a_reading_never_eats_the_start_of_a_word_glued_to_a_number():
     assert not _letter_eaten("ซ๕", "๘") and not _letter_eaten("๒๕๒จ๕", "๒๕๖๕") and not _letter_eaten("รอบ ง", "รอบ ๖")
     # before more digits the pair is a misreading of digits (worn seed 14, doc 10's document number)
     assert not _letter_eaten("เฟ๒ณ๓๕๒/๒๒๒๐", "๗๒๙๕๒/๒๖๖")
+
+
+def test_a_digit_read_over_a_speck_goes(reader: DigitReader) -> None:
+    """``สส 86209/3 0``: dust after the number (darkened by a pale copy's contrast stretch) read as a
+    digit of its own, which the document number took in (worn seed 14 doc 8). A digit word over nothing
+    larger than a speck is read as nothing; one over a digit stays."""
+    img, boxes = spaced_glyphs("ม๒๓", [0.4, 0.1])
+    img = np.pad(img, ((0, 0), (0, 300)), constant_values=255)
+    x, y0, y1 = boxes[2][2] + 150, boxes[2][1], boxes[2][3]
+    img[(y0 + y1) // 2 : (y0 + y1) // 2 + 3, x : x + 4] = 0  # a speck of 4 x 3 pixels
+    words = [
+        Word("ม", boxes[0], 90.0),
+        Word("๒๓", (boxes[1][0], y0, boxes[2][2], y1), 90.0, True),
+        Word("0", (x - 10, y0, x + 20, y1), 40.0, True),
+    ]
+    new, readings = reader.reread(img, words)
+    assert [w.text for w in new] == ["ม", "๒๓"]
+    assert [(r.before, r.after) for r in readings] == [("0", "")]
+    assert readings[0].confidence >= reader.min_confidence
+
+
+def test_a_number_cut_by_the_crop_after_its_slash_is_read_on() -> None:
+    """``๖๐๒๒๙/`` and then the running number's ๗ (read ``ญ่`` by the OCR, so no seed) cut by the crop's
+    edge: the slash stands between, and the number goes on beyond the crop all the same (worn seed 22
+    doc 9 lost its ``/๗``)."""
+    from ocr_pipeline.ocr.digits import _Cut, _Group, _Read
+
+    reads = [
+        _Read((0, 0, 10, 20), "๖", 1.0),
+        _Read((12, 0, 22, 20), "๙", 1.0),
+        _Read((24, 0, 30, 20), "/", 1.0),
+        _Read((32, 0, 40, 20), "", 1.0),  # blocked: cut by the crop's right edge
+    ]
+    cut = _Cut([], [], [], [], (20.0, 10.0), (0, 0), (0, 40), (True, True))
+    assert DigitReader._at_edge(_Group(reads[:2]), reads, cut)
+    assert not DigitReader._at_edge(_Group(reads[:2]), reads[:3], dataclasses.replace(cut, span=(0, 30)))
+    dash = [*reads[:2], dataclasses.replace(reads[2], label="-"), reads[3]]  # ๒๕๖๖-มี.ค.: a month follows
+    assert not DigitReader._at_edge(_Group(dash[:2]), dash, cut)

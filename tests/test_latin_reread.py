@@ -38,6 +38,16 @@ def test_suspect_tokens():
     assert not is_suspect([Word("2566", (0, 0, 10, 10), 50.0)])  # digits: the digit reader's business
     assert not is_suspect([Word("ตุลาคม", (0, 0, 10, 10), 50.0)])
     assert not is_suspect([Word("www,phonsai.", (0, 0, 10, 10), 70.0)])  # a web address, its dot read as a comma
+    assert not is_suspect([Word("go.th", (0, 0, 10, 10), 70.0)])  # the end of an address that wrapped
+
+
+def test_a_thai_number_with_a_latin_digit_is_left_to_the_digit_reader():
+    """``ฒ๒๓๕๕๒/๒9๒`` (๗๒๙๕๒/๒๖๖, its ๗ read as the letter ฒ): re-read with ``tha`` it came out
+    ``เฟ๒ณ๓๕๒/๒๒๒๐`` and the digit reader could no more read it (worn seed 14 doc 10)."""
+    assert not is_suspect([Word("ฒ๒๓๕๕๒/๒9๒", (0, 0, 10, 10), 60.0)])
+    assert not is_suspect([Word("๑9", (0, 0, 10, 10), 60.0)])
+    assert is_suspect([Word("ที่9", (0, 0, 10, 10), 60.0)])  # a Thai word with a Latin digit glued to it
+    assert is_suspect([Word("ฒ๒๓A", (0, 0, 10, 10), 60.0)])  # a Latin letter: garbage, not a digit
 
 
 def test_covered_widens_to_words_under_a_whole_line_box():
@@ -118,3 +128,28 @@ def test_a_reading_that_spells_a_month_needs_less_confidence():
     clean-up respells it); other Thai text keeps the stricter bar."""
     assert all(month_key(m) in month_keys() for m in ("พ.ุค.", "มีนาคม", "ต. ค."))
     assert month_key("เดือน") not in month_keys() and month_key("พค.ค") not in month_keys()
+
+
+def test_garbage_on_a_line_as_tall_as_its_bold_labels_is_read_again():
+    """The memo's ``ที่ … วันที่ ๒๓ W.8. ๒๕๖๘`` line is as tall as its bold labels with their marks, far
+    taller than the page's other lines: ``W.8.`` (พ.ย.) is text of the usual height all the same, not a
+    picture (worn seed 14 doc 14; its date was left empty)."""
+    body = [line_of([Word("ผลการ", (0, y, 300, y + 40), 95.0)]) for y in range(0, 400, 60)]
+    memo = line_of(
+        [
+            Word("วันที่", (0, 500, 120, 580), 95.0),  # tall: the label's marks above and below
+            Word("W.8.", (200, 530, 280, 570), 83.0, True),
+            Word("๒๕๖๘", (300, 530, 400, 570), 95.0, True),
+        ]
+    )
+    seen = []
+
+    def tha(im, psm, langs):
+        seen.append(im.size)
+        h = im.size[1]
+        box = (80, h // 2 - 20, 160, h // 2 + 20)
+        return [Line("พ.ย.", box, [Word("พ.ย.", box, 92.0)])]
+
+    corrections = reread_latin(np.full((700, 500), 255, np.uint8), [*body, memo], tha, page=1)
+    assert [(c.before, c.after) for c in corrections] == [("W.8.", "พ.ย.")]
+    assert [w.text for w in memo.words] == ["วันที่", "พ.ย.", "๒๕๖๘"]

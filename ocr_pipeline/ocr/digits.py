@@ -86,6 +86,7 @@ LEAST_OVER = 0.15  # of a digit-like word's width: the least overlap with a numb
 SHARE_OVER = 0.3  # of the narrower of word and number: an overlap this large links them (else the largest)
 LETTER_OVER = 0.5  # of a letter word's width: over a number when at least this much of it is
 LETTER_UNDER = 0.25  # of a letter word's width: and at most this much lies over letter glyphs
+SPECK = 0.3  # x ref: ink under this both ways is a speck; digit words over nothing else are dust read as digits
 LOST_GAP = 0.9  # x ref: a gap this wide between two words, with ink in it, may hide a number OCR dropped
 LOST_MARGIN = 0.15  # x ref: that ink lies this far clear of both words' boxes
 LOST_OVERLAP = 0.3  # of its width: the words beside a number put in may reach this far over it
@@ -649,11 +650,14 @@ class DigitReader:
         groups: list[_Group] = []
         others: list[_Read] = []
         blank: list[int] = []  # seeds over no ink at all
+        specks: list[int] = []  # digit words over nothing but specks
         at = 0
         for (x0, x1, seeds), cut in zip(parts, cuts):
             if cut is None:
                 blank.extend(seeds)
                 continue
+            if self._over_specks(words, seeds, cut, ref):
+                specks.extend(seeds)
             reads = self._reads(cut, labels[at : at + len(cut.glyphs)])
             at += len(cut.glyphs)
             gs = self._groups(reads, cut.band[0])
@@ -681,12 +685,27 @@ class DigitReader:
             for a, w in enumerate(words)
             if w.text.strip() and set(w.text.strip()) <= _DIGITS and not _has_ink(gray, w.box)
         }
-        return self._apply(words, groups, others, blank, h, phantoms, self.dayless_months(words), gaps, ref)
+        return self._apply(words, groups, others, blank, h, phantoms, self.dayless_months(words), gaps, ref, specks)
+
+    @staticmethod
+    def _over_specks(words: list[Word], seeds: list[int], cut: _Cut, ref: float) -> bool:
+        """The stretch's words are all digits and its pixels hold nothing larger than a speck (``SPECK``
+        x body height both ways): Tesseract read dust as a digit (``สส 86209/3 0``, a speck after the
+        number darkened by a pale copy's contrast stretch: worn seed 14 doc 8)."""
+        return all(set(words[i].text.strip()) <= _DIGITS for i in seeds) and all(
+            g.w < SPECK * ref and g.y1 - g.y0 < SPECK * ref for g in cut.glyphs
+        )
 
     @staticmethod
     def _at_edge(g: _Group, reads: list[_Read], cut: _Cut) -> bool:
-        """The group's first/last glyph is next to a glyph cut by the crop's edge."""
+        """The group's first/last glyph is next to a glyph cut by the crop's edge, or only a slash stands
+        between (``๖๐๒๒๙/`` and the running number's ๗ cut by the edge: worn seed 22 doc 9 lost its ``/๗``;
+        a dash is not enough: ``๒๕๖๖-มี.ค.`` is a year and a month, standard seed 7 doc 18)."""
         i, j = reads.index(g.reads[0]), reads.index(g.reads[-1])
+        while i > 1 and reads[i - 1].label == "/":
+            i -= 1
+        while j + 2 < len(reads) and reads[j + 1].label == "/":
+            j += 1
         left = cut.edge[0] and i > 0 and reads[i - 1].box[0] == cut.span[0] and not reads[i - 1].label
         right = cut.edge[1] and j + 1 < len(reads) and reads[j + 1].box[2] == cut.span[1] and not reads[j + 1].label
         return left or right
@@ -747,10 +766,12 @@ class DigitReader:
         months: Sequence[int] = (),
         gaps: Sequence[int] = (),
         body: float = 0.0,
+        specks: Sequence[int] = (),
     ) -> tuple[list[Word], list[DigitReading]]:
         """Replace the words standing over each group (joined where they share one) by the groups' text;
         a day no word stands over, just before a month name of ``months``, and a sure number alone in a
-        gap before a word of ``gaps`` are put in as words (``body``: the line's body height)."""
+        gap before a word of ``gaps`` are put in as words (``body``: the line's body height); digit
+        words over nothing but specks (``specks``) go, read as nothing."""
         readings = [
             DigitReading(words[i].text, "", 0.0, words[i].box)
             for i in blank
@@ -843,6 +864,10 @@ class DigitReader:
             replace[a] = new
             for i in range(a + 1, b):
                 replace[i] = []
+        for i in specks:
+            if i not in replace:
+                replace[i] = []
+                readings.append(DigitReading(words[i].text, "", 1.0, words[i].box))
         out: list[Word] = []
         for i, w in enumerate(words):
             out.extend(replace.get(i, [w]))

@@ -23,9 +23,13 @@ from ocr_pipeline.resources import load_list, load_table
 
 SUSPECT_CHARS = re.compile(r"[A-Za-z0-9'‘’\"`«»~©®|]")
 THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
+THAI_DIGIT = re.compile("[๐-๙]")
 # a web or e-mail address (www.bangluang.go.th, saraban@dla.go.th, www,phonsai. with its dot read as a
-# comma): Latin by nature, never re-read
-WEB_ADDRESS = re.compile(r"^(?:https?://|www[.,])|[A-Za-z0-9]@[A-Za-z0-9]|[A-Za-z]{2,}\.(?:go|or|ac|co|in)\.th\b", re.I)
+# comma, go.th alone where the address wrapped): Latin by nature, never re-read
+WEB_ADDRESS = re.compile(
+    r"^(?:https?://|www[.,])|[A-Za-z0-9]@[A-Za-z0-9]|[A-Za-z]{2,}\.(?:go|or|ac|co|in)\.th\b|^(?:go|or|ac|co|in)\.th$",
+    re.I,
+)
 ENGLISH_CONF = 92.0  # English words of these reports are read at 92+; garbage mostly lower
 ACCEPT_CONF = 75.0
 MONTH_CONF = 60.0  # a re-reading that spells a month name (marks and dots aside) needs less
@@ -64,6 +68,10 @@ def is_suspect(words: list[Word]) -> bool:
         return False
     bare = text.strip("().,:;-")
     if bare.lower() in english_words() or WEB_ADDRESS.search(bare):
+        return False
+    if THAI_DIGIT.search(text) and all(ch.isdigit() for ch in SUSPECT_CHARS.findall(text)):
+        # a Thai number with a Latin digit in it (``ฒ๒๓๕๕๒/๒9๒`` for ๗๒๙๕๒/๒๖๖, its ๗ read as ฒ): the
+        # digit reader's business; read with ``tha`` it came out ``เฟ๒ณ๓๕๒/๒๒๒๐`` (worn seed 14 doc 10)
         return False
     if THAI_LETTER.search(text):
         return True  # Latin or quotes glued to Thai letters
@@ -133,8 +141,10 @@ def reread_latin(
     """
     heights = sorted(ln.box[3] - ln.box[1] for ln in lines)
     typical = heights[len(heights) // 2] if heights else 0
-    # a span taller than a text line is a picture or a scribble, not text
-    spans = [sp for sp in suspect_spans(lines) if sp.box[3] - sp.box[1] <= 1.6 * typical]
+    # a span taller than a text line is a picture or a scribble, not text: by its words' boxes, not its line's
+    # (the memo's ``ที่ … วันที่`` line is as tall as its bold labels with their marks: ``W.8.`` for พ.ย. there
+    # was never re-read, worn seed 14 doc 14)
+    spans = [sp for sp in suspect_spans(lines) if _words_height(sp) <= 1.6 * typical]
     if not spans:
         return []
     crops, origins = [], []
@@ -184,6 +194,11 @@ def reread_latin(
     if anchors is not None:
         anchors.extend(anchor for _c, anchor in corrections[::-1])
     return [c for c, _around in corrections[::-1]]
+
+
+def _words_height(sp: _Span) -> int:
+    words = sp.line.words[sp.start : sp.end]
+    return max(w.box[3] for w in words) - min(w.box[1] for w in words)
 
 
 def _thai_letters(text: str) -> str:

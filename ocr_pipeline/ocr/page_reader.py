@@ -176,6 +176,11 @@ class _PageOcr:
                         f"digits unclear (reader confidence {r.confidence:.2f})",
                     )
                 )
+            elif not r.after:  # a digit read over a speck: dropped, like other specks read as text
+                self.corrections.append(Correction(self.page, "pages.text", r.before, "", "noise", 100.0))
+                k = sum((w.box[0] + w.box[2]) / 2 < (r.box[0] + r.box[2]) / 2 for w in words)
+                before, after = words[k - 1] if k else None, words[k] if k < len(words) else None
+                self.anchors.append(Anchor(line, before, after, False, context(words, k, k)))
             elif r.after != r.before:
                 self.corrections.append(
                     Correction(self.page, "pages.text", r.before, r.after, "digit-reader", round(100 * r.confidence, 1))
