@@ -706,3 +706,19 @@ def test_a_number_cut_by_the_crop_after_its_slash_is_read_on() -> None:
     assert not DigitReader._at_edge(_Group(reads[:2]), reads[:3], dataclasses.replace(cut, span=(0, 30)))
     dash = [*reads[:2], dataclasses.replace(reads[2], label="-"), reads[3]]  # ๒๕๖๖-มี.ค.: a month follows
     assert not DigitReader._at_edge(_Group(dash[:2]), dash, cut)
+
+
+def test_a_number_two_crops_read_in_overlapping_parts_is_one_number_with_each_glyph_once() -> None:
+    """Worn seed 41 doc 2: ``๖๗๓๗๗`` read by one crop and ``๗๗/๒๓๕๒`` by the wider crop of the next stretch
+    came out ``๖๗๓๗๗ ๗๗/๒๓๕๒``; the same pixels are one number."""
+    from ocr_pipeline.ocr.digits import _distinct, _Group, _Read
+
+    def glyphs(text: str, x0: int) -> list[_Read]:
+        return [_Read((x0 + 30 * k, 0, x0 + 30 * k + 26, 40), ch, 0.99) for k, ch in enumerate(text)]
+
+    first = _Group(glyphs("๖๗๓๗๗", 0))
+    second = _Group(glyphs("๗๗/๒๓๕๒", 90))
+    assert [g.text for g in _distinct([first, second])] == ["๖๗๓๗๗/๒๓๕๒"]
+    inside = _Group(glyphs("๓๗", 60))
+    apart = _Group(glyphs("๑๒", 400))
+    assert [g.text for g in _distinct([apart, inside, first])] == ["๖๗๓๗๗", "๑๒"]

@@ -953,13 +953,32 @@ def _runs(words: list[Word]) -> list[tuple[int, int, str]]:
 
 def _distinct(groups: list[_Group]) -> list[_Group]:
     """The groups left to right, without one that lies inside another (a wider crop of the next stretch
-    may read a number's last glyphs again)."""
+    may read a number's last glyphs again); two that overlap are one number read by two crops, joined
+    with each of its glyphs once (``๖๗๓๗๗`` and the wider crop's ``๗๗/๒๓๕๒`` are ``๖๗๓๗๗/๒๓๕๒``)."""
     out: list[_Group] = []
     for g in sorted(groups, key=lambda g: (g.span[0], -g.span[1])):
         if out and g.span[1] <= out[-1].span[1]:
             continue
+        if out and g.span[0] < out[-1].span[1]:
+            prev = out[-1]
+            more = [
+                r
+                for r in g.reads
+                if not any(_overlap(r.box, p.box) > REREAD_OVERLAP * _width(r.box) for p in prev.reads)
+            ]
+            out[-1] = _Group(sorted(prev.reads + more, key=lambda r: r.box[0]))
+            continue
         out.append(g)
     return out
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> int:
+    """Columns two boxes share."""
+    return max(0, min(a[2], b[2]) - max(a[0], b[0]))
+
+
+def _width(box: tuple[int, int, int, int]) -> int:
+    return max(1, box[2] - box[0])
 
 
 def _not_read_again(others: list[_Read], groups: list[_Group]) -> list[_Read]:
