@@ -2,8 +2,8 @@
 
 A page's OCR result is stored under a key made of the file's content hash, the page number and
 ``reading_fingerprint``: the cache format, the package version, Tesseract's version and languages,
-a hash of its language data, and a hash of the code and model that read a page (``ocr/``, ``layout/``,
-``ingest/``, ``model.py``, ``models/``). Anything that could change a page's reading changes the key, so
+a hash of its language data, and a hash of the code, model and dictionaries that read a page (``ocr/``,
+``layout/``, ``ingest/``, the modules they import, ``models/``, ``dictionaries/``: ``READING_CODE``). Anything that could change a page's reading changes the key, so
 an entry is never stale; an entry that no longer fits ``model.Page`` is a miss. Entries are gzip'd
 JSON (``serial``), written atomically, so a run killed at any moment leaves none half written.
 
@@ -29,7 +29,27 @@ from ocr_pipeline import __version__
 CACHE_FORMAT = 1
 PACKAGE = Path(__file__).resolve().parent
 NOT_PIPELINE = {("bench",), ("synth",)}  # tools beside the pipeline: they change no result
-READING_CODE = ("ocr", "layout", "ingest", "model.py", "models", "serial.py", "workers.py")
+# the code a page's reading runs (ocr/, layout/, ingest/ and every module they import: a test checks it)
+# and the dictionaries it reads (digit look-alikes, month names, titles and positions for the name lines)
+READING_CODE = (
+    "ocr",
+    "layout",
+    "ingest",
+    "model.py",
+    "models",
+    "serial.py",
+    "workers.py",
+    "clean/thai_text.py",
+    "understand/labels.py",
+    "understand/headings.py",
+    "resources.py",
+    "disjoint.py",
+    "errors.py",
+    "limits.py",
+    "warning_text.py",
+    "outdir.py",
+    "dictionaries",
+)
 
 
 def default_cache_dir() -> Path:

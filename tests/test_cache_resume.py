@@ -111,3 +111,43 @@ def test_a_stale_entry_that_no_longer_fits_the_model_is_read_again(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "page 1/1 read in" in (tmp_path / "log").read_text(encoding="utf-8")
     assert (tmp_path / "b" / "line.json").read_bytes() == (tmp_path / "a" / "line.json").read_bytes()
+
+
+def test_the_reading_fingerprint_covers_every_module_the_reading_imports():
+    """A module the page reading imports (``understand/labels.py`` picks the name lines read again) but the
+    fingerprint leaves out would let a changed reading come back from the cache unchanged."""
+    import ast
+
+    from ocr_pipeline.cache import PACKAGE, READING_CODE
+
+    def covered(rel: str) -> bool:
+        return any(rel == part or rel.startswith(part + "/") for part in READING_CODE)
+
+    todo = [
+        p
+        for part in READING_CODE
+        for p in ((PACKAGE / part).rglob("*.py") if (PACKAGE / part).is_dir() else [PACKAGE / part])
+        if p.suffix == ".py"
+    ]
+    seen: set[str] = set()
+    missing: set[str] = set()
+    while todo:
+        path = todo.pop()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module] if isinstance(node, ast.ImportFrom) and node.module else []
+            names += [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            for name in names:
+                if not name.startswith("ocr_pipeline."):
+                    continue
+                rel = name.split(".", 1)[1].replace(".", "/")
+                target = (
+                    PACKAGE / (rel + ".py") if (PACKAGE / (rel + ".py")).exists() else PACKAGE / rel / "__init__.py"
+                )
+                key = str(target.relative_to(PACKAGE))
+                if key in seen or not target.exists():
+                    continue
+                seen.add(key)
+                if not covered(key) and not covered(rel):
+                    missing.add(key)
+                todo.append(target)
+    assert not missing, f"imported by the reading but not in READING_CODE: {sorted(missing)}"
