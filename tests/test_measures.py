@@ -177,6 +177,9 @@ def test_a_step_whose_closing_bracket_ocr_lost_is_cut_when_its_number_continues_
     assert split_steps(cell) == ["(๒) ติดป้ายประชาสัมพันธ์ ณ จุดให้บริการ", "(๗) ประชาสัมพันธ์นโยบาย No Gift Policy"]
     # (๗ for (๓: a listed look-alike; a number that is none of the run's stays in the text
     assert split_steps("(๑) จัดทำแผน (๖ เดือน) และรายงาน") == ["(๑) จัดทำแผน (๖ เดือน) และรายงาน"]
+    # a bracket closed further on holds text: ๙ is a listed look-alike of ๔, but (๙ ธันวาคม) is a date
+    dated = "(๓) จัดกิจกรรมวันต่อต้านคอร์รัปชันสากล (๙ ธันวาคม)"
+    assert split_steps(dated) == [dated]
     t = table([HEADER, ["๑. มาตรการป้องกัน", "(๑) ประกาศเจตนารมณ์\n" + cell, "กองคลัง", "ต.ค. ๖๕", "แล้ว"]])
     measures, _, corrections = rows_to_measures(measure_tables([t])[0])
     fixes = repair_numbering(measures)
