@@ -30,7 +30,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from ocr_pipeline.clean.thai_text import ABOVE_BELOW, COMBINING, normalize_thai
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, COMBINING, marks_only, normalize_thai
 from ocr_pipeline.model import Correction
 from ocr_pipeline.resources import load_list, load_table
 
@@ -1072,19 +1072,25 @@ def _word_goes_on(text: str, start: int, end: int) -> bool:
     """Does the piece ``text[start:end]`` run on across a space into a known word (``บุค ลากร`` is
     บุคลากร split by OCR, no บุ๊ค)? Its marks are not missing then."""
     piece = text[start:end]
-    if text[end : end + 1] == " ":
-        m = _THAI_RUN.match(text, end + 1)
-        if m:
-            first = tokenize(piece + m.group())[0]
-            if len(first) > len(piece) and first in known_words():
-                return True
-    if start >= 2 and text[start - 1] == " ":
-        m = _THAI_RUN_END.search(text, 0, start - 1)
-        if m:
-            last = tokenize(m.group() + piece)[-1]
-            if len(last) > len(piece) and last in known_words():
-                return True
+    before, after = _across_spaces(text, start, end)
+    if after:
+        first = tokenize(piece + after)[0]
+        if len(first) > len(piece) and first in known_words():
+            return True
+    if before:
+        last = tokenize(before + piece)[-1]
+        if len(last) > len(piece) and last in known_words():
+            return True
     return False
+
+
+def _across_spaces(text: str, start: int, end: int) -> tuple[str, str]:
+    """The run of Thai just before the space in front of ``text[start:end]`` and the one just after
+    the space behind it ("" where no space and Thai stand there)."""
+    after = m.group() if text[end : end + 1] == " " and (m := _THAI_RUN.match(text, end + 1)) else ""
+    ahead = start >= 2 and text[start - 1] == " "
+    before = m.group() if ahead and (m := _THAI_RUN_END.search(text, 0, start - 1)) else ""
+    return before, after
 
 
 _THAI_RUN_END = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4e]+$")
@@ -1097,14 +1103,10 @@ def _edge_deletion(read: str, entry: str) -> bool:
     if read == entry:
         return False
     if read.startswith(entry):
-        return not _marks_only(read[len(entry) :])
+        return not marks_only(read[len(entry) :])
     if read.endswith(entry):
-        return not _marks_only(read[: len(read) - len(entry)])
+        return not marks_only(read[: len(read) - len(entry)])
     return False
-
-
-def _marks_only(text: str) -> bool:
-    return all(ch in ABOVE_BELOW for ch in text)
 
 
 def _runs_on(text: str, start: int, end: int, entry: str) -> bool:
@@ -1115,13 +1117,10 @@ def _runs_on(text: str, start: int, end: int, entry: str) -> bool:
     # the letters right after the span belong to the entry (``เดือ|นุ``: เดือน would write น twice)
     if any(wdist(read + text[end : end + k], entry) < cost for k in range(1, REFINE + 1) if end + k <= len(text)):
         return True
-    if text[end : end + 1] == " " and (m := _THAI_RUN.match(text, end + 1)):
-        if any(wdist(read + m.group()[:k], entry) < cost for k in range(1, min(REFINE, len(m.group())) + 1)):
-            return True
-    if start >= 2 and text[start - 1] == " " and (m := _THAI_RUN_END.search(text, 0, start - 1)):
-        if any(wdist(m.group()[-k:] + read, entry) < cost for k in range(1, min(REFINE, len(m.group())) + 1)):
-            return True
-    return False
+    before, after = _across_spaces(text, start, end)
+    if any(wdist(read + after[:k], entry) < cost for k in range(1, min(REFINE, len(after)) + 1)):
+        return True
+    return any(wdist(before[-k:] + read, entry) < cost for k in range(1, min(REFINE, len(before)) + 1))
 
 
 def _spell_evidence(read: str, word: str, score: float) -> bool:

@@ -98,6 +98,12 @@ def join_wrapped(lines: list[str]) -> str:
     return out
 
 
+def marks_only(text: str) -> bool:
+    """Is ``text`` one or more marks that sit above or below a consonant (``ABOVE_BELOW``), and nothing
+    else: a tone mark or vowel sign that OCR read, or boxed, on its own?"""
+    return bool(text) and all(ch in ABOVE_BELOW for ch in text)
+
+
 def thai_to_arabic_digits(text: str) -> str:
     """'๒๕๖๖' -> '2566'; other characters unchanged."""
     return text.translate(TO_ARABIC)

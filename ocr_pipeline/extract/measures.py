@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ocr_pipeline.clean.digit_confusions import is_misreading
-from ocr_pipeline.clean.thai_text import arabic_to_thai_digits, thai_to_arabic_digits
+from ocr_pipeline.clean.thai_text import arabic_to_thai_digits
 from ocr_pipeline.model import Correction, Measure, Table
 from ocr_pipeline.understand.numbering import (
     BULLET,
@@ -255,12 +255,12 @@ _OPEN_START = re.compile(r"^\(\s*([0-9๐-๙]{1,2})\s+")
 
 def _open_bracket_steps(text: str, last: int) -> list[str]:
     """``text`` (the rest of a line of ``(๑) …`` steps) cut before each number whose closing bracket
-    OCR lost, when it is the next number of the run or a listed misreading of it (``(๗`` for ``(๓``) and
-    no closing bracket follows before the next opening one; each such piece is written with its bracket closed, so that its number is read (and checked
-    against the run by ``repair_numbering``)."""
+    OCR lost, when it is the next number of the run or a listed misreading of it (``(๗`` for ``(๓``)
+    and no closing bracket follows before the next opening one; each such piece is written with its
+    bracket closed, so that its number is read (and checked against the run by ``repair_numbering``)."""
     pieces, start = [], 0
     for m in _OPEN_NUMBER.finditer(text):
-        read, expected = int(thai_to_arabic_digits(m.group(1))), last + 1
+        read, expected = _int(m.group(1)) or 0, last + 1
         if read != expected and not misread_number(read, expected):
             continue
         closing, opening = text.find(")", m.end()), text.find("(", m.end() + 1)

@@ -54,6 +54,8 @@ def signature_blocks(pages: list[Page]) -> list[SignatureBlock]:
         lines = sorted((ln for ln in page.lines if ln.text.strip()), key=lambda ln: ln.box[1])
         for i, line in enumerate(lines):
             names, readings, garbled = name_groups(line.text), line.readings, None
+            if not names and not readings and not titled_names(line.text):
+                continue  # no name line: the position under it is not looked for
             below = _position_line(lines, i)
             if not names:
                 names = bare_name_groups(line.text, below.text if below else None)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ocr_pipeline.clean.thai_text import TO_ARABIC
+from ocr_pipeline.clean.thai_text import TO_ARABIC, marks_only
 from ocr_pipeline.disjoint import DisjointSets
 from ocr_pipeline.model import Word, token_ranges, union_box
 from ocr_pipeline.ocr import digit_glyphs as dg
@@ -153,11 +153,6 @@ def _letter_eaten(before: str, after: str) -> bool:
         m.end() == len(text) and m.group(0) not in after and m.group(0)[1] not in lookalikes()
         for m in _WORD_START.finditer(text)
     )
-
-
-def _marks_only(text: str) -> bool:
-    """A word of Thai marks alone (a tone mark or vowel sign Tesseract boxed on its own)."""
-    return bool(text.strip()) and all(c in _MARKS for c in text.strip())
 
 
 @cache
@@ -817,9 +812,9 @@ class DigitReader:
                 continue
             # a mark at the run's edge is the neighbour's (``ที่ ๕๓``: Tesseract boxes the mai ek of ที่
             # as a word over the digits): it stays with its letter, and the number keeps its space
-            while b - a > 1 and _marks_only(words[a].text):
+            while b - a > 1 and marks_only(words[a].text.strip()):
                 a += 1
-            while b - a > 1 and _marks_only(words[b - 1].text):
+            while b - a > 1 and marks_only(words[b - 1].text.strip()):
                 b -= 1
             run = words[a:b]
             # letters alone over a number: only a short token of its own (``รอบ ซ เดือน``)
@@ -988,8 +983,7 @@ def _not_read_again(others: list[_Read], groups: list[_Group]) -> list[_Read]:
     boxes = [r.box for g in groups for r in g.reads]
 
     def inside(o: _Read) -> bool:
-        width = max(1, o.box[2] - o.box[0])
-        return sum(max(0, min(o.box[2], b[2]) - max(o.box[0], b[0])) for b in boxes) > REREAD_OVERLAP * width
+        return sum(_overlap(o.box, b) for b in boxes) > REREAD_OVERLAP * _width(o.box)
 
     return [o for o in others if not inside(o)]
 

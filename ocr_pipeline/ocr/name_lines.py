@@ -22,7 +22,7 @@ from PIL import Image
 from ocr_pipeline.clean.thai_text import normalize_thai
 from ocr_pipeline.model import Line, Word
 from ocr_pipeline.ocr.tesseract import line_text, ocr_images
-from ocr_pipeline.understand.labels import bare_name_groups, name_groups, titled_names
+from ocr_pipeline.understand.labels import name_groups, starts_with_position, titled_names
 
 NAME_READERS = ("tha", "Thai")  # Tesseract models that read each name line again
 POSITION_READER = "tha"  # the model that reads the position line under it again
@@ -50,9 +50,9 @@ def name_line_indexes(lines: list[Line]) -> list[int]:
         text = normalize_thai(ln.text)
         if name_groups(text) or LOOSE_NAME_LINE.search(text):
             picks.append(i)
-        elif titled_names(text):
+        elif titled_names(text):  # bare_name_groups, the names tried first: most lines are none
             row = position_row(lines, i)
-            if row is not None and bare_name_groups(text, normalize_thai(lines[row[0]].text)):
+            if row is not None and starts_with_position(normalize_thai(lines[row[0]].text)):
                 picks.append(i)
     return picks
 

@@ -113,8 +113,13 @@ def bare_name_groups(text: str, below: str | None) -> list[str]:
     """Titled names with no brackets (``titled_names``) when the line ``below`` starts with a
     position: OCR read a signature's brackets as a line of their own
     ("นางสุคนธ์ตรี ใจเย็น นางสาวฐาณัตดา อุทัยเรือง" over "ปลัดเทศบาล… นายกเทศมนตรี…")."""
-    first = below.split()[0] if below and below.split() else ""
-    return titled_names(text) if position_start_score(first) >= POSITION_START else []
+    return titled_names(text) if below and starts_with_position(below) else []
+
+
+def starts_with_position(text: str) -> bool:
+    """Does the line's first word start like a known position (``POSITION_START``)?"""
+    words = text.split()
+    return bool(words) and position_start_score(words[0]) >= POSITION_START
 
 
 def titled_names(text: str) -> list[str]:
@@ -126,7 +131,7 @@ def titled_names(text: str) -> list[str]:
     ['นางสุคนธ์ตรี ใจเย็น', 'นาย สมชาย ใจดี']
     """
     tokens = text.split()
-    titles = tuple(sorted(load_list("titles.txt"), key=len, reverse=True))
+    titles = _titles()
     names: list[str] = []
     k = 0
     while k < len(tokens):
@@ -140,6 +145,12 @@ def titled_names(text: str) -> list[str]:
         names.append(" ".join(group))
         k += take
     return names if 1 <= len(names) <= 3 and all(_looks_like_name(n) for n in names) else []
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    """Titles of ``dictionaries/titles.txt``, longest first."""
+    return tuple(sorted(load_list("titles.txt"), key=len, reverse=True))
 
 
 @cache
