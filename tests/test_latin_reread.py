@@ -153,3 +153,70 @@ def test_garbage_on_a_line_as_tall_as_its_bold_labels_is_read_again():
     corrections = reread_latin(np.full((700, 500), 255, np.uint8), [*body, memo], tha, page=1)
     assert [(c.before, c.after) for c in corrections] == [("W.8.", "พ.ย.")]
     assert [w.text for w in memo.words] == ["วันที่", "พ.ย.", "๒๕๖๘"]
+
+
+def _read_as(*words: tuple[str, bool]):
+    """A ``tha`` reading of the span's crop: these words, in one line (the crop's middle)."""
+
+    def tha(im, psm, langs):
+        h = im.size[1]
+        out = [
+            Word(t, (80 + 60 * i, h // 2 - 20, 130 + 60 * i, h // 2 + 20), 90.0, sp) for i, (t, sp) in enumerate(words)
+        ]
+        return [line_of(out)]
+
+    return tha
+
+
+def test_marks_that_no_consonant_carries_are_dropped_from_a_reading():
+    """``A.A.`` re-read ``ต.`` + ``ุค.``: the ุ after a dot is Tesseract's, so the reading is ``ต.ค.`` (standard
+    seed 7: ten such month readings were left for the date clean-up to respell)."""
+    line = line_of([Word("ผลการ", (0, 0, 300, 40), 95.0), Word("A.A.", (320, 0, 400, 40), 60.0, True)])
+    corrections = reread_latin(np.full((100, 500), 255, np.uint8), [line], _read_as(("ต.", False), ("ุค.", False)), 1)
+    assert [(c.before, c.after) for c in corrections] == [("A.A.", "ต.ค.")]
+    assert [w.text for w in line.words] == ["ผลการ", "ต.", "ค."]
+
+
+def test_a_speck_read_again_as_one_lone_consonant_is_not_taken():
+    """A lone ``ส`` or ``ฆ`` is no Thai word (8 such re-readings on seed 7, none right); ``ณ`` is one."""
+    for reading, taken in (("ส", False), ("ฆ", False), ("ณ", True), ("อ.", True)):
+        line = line_of([Word("ผลการ", (0, 0, 300, 40), 95.0), Word("a", (320, 0, 340, 40), 40.0, True)])
+        corrections = reread_latin(np.full((100, 500), 255, np.uint8), [line], _read_as((reading, False)), 1)
+        assert bool(corrections) == taken, reading
+
+
+def test_a_change_alone_on_its_line_is_placed_by_the_neighbouring_lines():
+    """A number alone in a table cell has no text beside it on its line: its context (for the benchmark's
+    judge) is the text of the reading's lines before and after it; a change with text beside it keeps its line's."""
+    from ocr_pipeline.ocr.latin_reread import Anchor
+
+    year = Word("๒๕๖๘", (0, 50, 80, 90), 90.0)
+    lines = [
+        line_of([Word("ต.ค.", (0, 0, 60, 40), 90.0), Word("๒๕๖๗", (70, 0, 150, 40), 90.0, True)]),
+        line_of([year]),
+        line_of([Word("สำนักปลัด", (0, 100, 160, 140), 90.0)]),
+    ]
+    alone = Anchor(lines[1], year, year, True, ("", ""))
+    assert alone.context() == ("", "")
+    assert alone.context(lines) == ("ต.ค. ๒๕๖๗", "สำนักปลัด")
+    beside = Anchor(lines[0], lines[0].words[1], lines[0].words[1], True, ("", ""))
+    assert beside.context(lines) == ("ต.ค.", "")
+
+
+def test_a_number_under_the_reading_stays_as_first_read():
+    """``A.A. ๒๕๒๕`` re-read ``ต.ค. ๒๕๐๕``: the month is this rule's; the year stays as first read, for the
+    digit reader (standard seed 7: six month re-readings were judged wrong for the year they rewrote)."""
+    year = Word("๒๕๒๕", (320, 0, 400, 40), 80.0, True)
+    line = line_of([Word("A.A.", (240, 0, 400, 40), 60.0), year])  # a garbage box over the year too
+
+    def tha(im, psm, langs):  # the crop of the span (x 230..410) on the canvas (at x 80)
+        h = im.size[1]
+        out = [
+            Word("ต.ค.", (90, h // 2 - 20, 150, h // 2 + 20), 90.0),
+            Word("๒๕๐๕", (170, h // 2 - 20, 250, h // 2 + 20), 90.0, True),
+        ]
+        return [line_of(out)]
+
+    corrections = reread_latin(np.full((100, 500), 255, np.uint8), [line], tha, 1)
+    assert [(c.before, c.after) for c in corrections] == [("A.A. ๒๕๒๕", "ต.ค. ๒๕๒๕")]
+    assert [w.text for w in line.words] == ["ต.ค.", "๒๕๒๕"]

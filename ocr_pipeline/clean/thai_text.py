@@ -98,6 +98,20 @@ def join_wrapped(lines: list[str]) -> str:
     return out
 
 
+# a mark above or below with nothing to sit on: after a dot, a digit or a following vowel (``ต.ุค.`` for
+# ต.ค., ``๒๕๑๓่``); after a space or at the start it may belong to the word before, and is left
+_STRAY_MARKS = re.compile(f"(?<=[^\\s\u0e01-\u0e2e{ABOVE_BELOW}])[{ABOVE_BELOW}]+")
+
+
+def drop_stray_marks(text: str) -> str:
+    """``text`` without the marks that no consonant carries (no Thai spelling has them).
+
+    >>> drop_stray_marks("ต.ุค. ๒๕๑๓่ ที่")
+    'ต.ค. ๒๕๑๓ ที่'
+    """
+    return _STRAY_MARKS.sub("", text)
+
+
 def marks_only(text: str) -> bool:
     """Is ``text`` one or more marks that sit above or below a consonant (``ABOVE_BELOW``), and nothing
     else: a tone mark or vowel sign that OCR read, or boxed, on its own?"""
