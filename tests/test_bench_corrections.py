@@ -300,3 +300,13 @@ def test_a_change_found_in_its_line_but_not_in_the_truth_is_unlocated():
     raw = "(Integrity and Transparency Assessment : ITA) นั้น\nxq ๑4 ๕-9 QV\nn ปจ ๕๓๕๕๕/๕ฒ๕่ วั\ni o jf ๑4 a 1 ๐"
     out = _output(raw, raw.replace("n ปจ", "ที ปจ"), [_c("n", "ที", "thai-reread", context=["", "ปจ ๕๓๕๕๕/๕ฒ๕่ วั"])])
     assert [c["verdict"] for c in judge_all(truth, out)] == ["unlocated"]
+
+
+def test_a_year_before_an_en_dash_read_as_a_hyphen_faces_the_year():
+    """``ต.ค. ๒๕๒๐๕ -`` for ``ต.ค. ๒๕๖๘ – มี.ค.``: OCR writes the period's en dash as a hyphen, which
+    left the dash out of the alignment and judged the year's right reading wrong (standard seed 7 doc 5)."""
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][0]["text"] = "ทุกส่วนราชการ | ต.ค. ๒๕๖๘ – มี.ค. ๒๕๖๙ | มีการรายงานผล"
+    raw = "ทุกส่วนราชการ | ต.ค. ๒๕๒๐๕ - มค. ๒๕๒๑ | มีการรายงานผล"
+    out = _output(raw, raw.replace("๒๕๒๐๕", "๒๕๖๘"), [_c("๒๕๒๐๕", "๒๕๖๘", "digit-reader", context=["ต.ค.", "-"])])
+    assert [c["verdict"] for c in judge_all(truth, out)] == ["right"]

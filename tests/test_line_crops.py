@@ -114,3 +114,24 @@ def test_a_line_without_a_rule_is_left_as_it_is() -> None:
     line = single_line(page, 300)
     assert line is not None
     assert erase_underlines(page, line[0]) is page
+
+
+def test_a_number_the_digit_reader_rewrote_is_placed_by_its_line() -> None:
+    """A digit-reader correction carries its line's text on either side: the benchmark's judge places it
+    by that (a year alone in its context is found at many places and judged "ambiguous")."""
+    page = page_of_lines(["ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ (รอบ ๖ เดือน)"])
+    read = read_page_image(Image.fromarray(page), 300, 1)
+    fixed = [(c, ctx) for c, ctx in zip(read.corrections, read.read_context) if c.rule == "digit-reader"]
+    assert fixed, "Tesseract cannot write ๖ or ๘: the digit reader rewrites the year"
+    assert all(ctx[0] or ctx[1] for _c, ctx in fixed)
+
+
+def test_the_word_written_for_a_reading_is_found_by_text_and_width() -> None:
+    """The digit reader fits a word's box to its ink, so its top and bottom move (standard seed 7 doc 5:
+    every year of its table lost its place so)."""
+    from ocr_pipeline.model import Word
+    from ocr_pipeline.ocr.page_reader import _written_at
+
+    words = [Word("ต.ค.", (0, 10, 90, 60), 90.0), Word("๒๕๖๘", (100, 14, 260, 52), 90.0, True)]
+    assert _written_at(words, (100, 0, 260, 70), "๒๕๖๘") == 1  # the box was fitted to the ink
+    assert _written_at(words, (300, 0, 400, 70), "๒๕๖๘") is None

@@ -13,7 +13,8 @@ A correction says ``before -> after`` in a ``field`` on a ``page``; it is
 - **unlocated** when the scorer cannot tell where in the truth it applies (reported, never guessed).
 
 Where "there" is comes from the correction's own text. Values are compared folded (``score.fold``:
-Thai digits as Arabic, whitespace collapsed, Thai Unicode normalised; whitespace is then removed).
+Thai digits as Arabic, whitespace collapsed, Thai Unicode normalised; whitespace is then removed, and
+every dash is a hyphen).
 
 1. Measure and step numbers (``measures.measure_no`` / ``measures.step_no``): "there" is the set of
    numbers the truth's rows on that page carry. Right: ``after`` is one of them and ``before`` is not;
@@ -64,13 +65,17 @@ MIN_ALIGNMENT = 60.0  # rapidfuzz partial_ratio below which a place is not taken
 _ITEM = re.compile(r"^p(\d+)\.")
 
 
+_DASHES = str.maketrans("\u2010\u2011\u2012\u2013\u2014\u2212", "------")
+
+
 def squeeze(text: str) -> str:
-    """The folded text without whitespace and bars: the space in which spans are aligned and compared
-    (``|`` is never content in these reports: the page text joins table cells with `` | ``, and a bar
-    the OCR reads is a table rule)."""
+    """The folded text without whitespace and bars, every dash a hyphen: the space in which spans are
+    aligned and compared (``|`` is never content in these reports: the page text joins table cells with
+    `` | ``, and a bar the OCR reads is a table rule; OCR reads a period's en dash as a hyphen, and a
+    correction beside it is not this dash's)."""
     from ocr_pipeline.bench.score import fold
 
-    return "".join(fold(text).replace("|", " ").split())
+    return "".join(fold(text).translate(_DASHES).replace("|", " ").split())
 
 
 def judge_all(truth: dict, output: dict) -> list[dict]:

@@ -148,7 +148,9 @@ class _PageOcr:
         for line in lines:  # digits first: Latin garbage over a number is read, not dropped as a speck
             self._reread(img, line)
         self.corrections += drop_noise(lines, self.page, self.anchors, cells=psm == CELL_PSM)
-        self.contexts += [a.context() for a in self.anchors]
+        # a change alone on its line takes the neighbouring lines' text as its context in a table's cells,
+        # read in the page text's order; a page's lines may come in another order than the print's
+        self.contexts += [a.context(lines if psm == CELL_PSM else None) for a in self.anchors]
         lines = [ln for ln in lines if ln.words]
         for line in lines:
             line.text = line_text(line.words)
@@ -185,12 +187,23 @@ class _PageOcr:
                 self.corrections.append(
                     Correction(self.page, "pages.text", r.before, r.after, "digit-reader", round(100 * r.confidence, 1))
                 )
-                at = next((k for k, w in enumerate(words) if w.box == r.box and w.text == r.after), None)
+                at = _written_at(words, r.box, r.after)
                 word = words[at] if at is not None else None
                 around = context(words, at, at + 1) if at is not None else ("", "")
                 self.anchors.append(Anchor(line, word, word, True, around))
         line.words = words
         line.text = line_text(words)
+
+
+def _written_at(words: list[Word], box: tuple[int, int, int, int], text: str) -> int | None:
+    """The index of the word the digit reader wrote for a reading of ``box``: that text, across the
+    most of the box's width (the reader fits the word's box to its ink, so its top and bottom move)."""
+
+    def shared(w: Word) -> int:
+        return min(w.box[2], box[2]) - max(w.box[0], box[0])
+
+    found = [(shared(w), k) for k, w in enumerate(words) if w.text == text and shared(w) > 0]
+    return max(found)[1] if found else None
 
 
 def _page(number, gray, raw_lines, lines, raw_tables, tables, ocr: _PageOcr) -> Page:
