@@ -166,27 +166,21 @@ def reread_latin(
     spans = [sp for sp in suspect_spans(lines) if _words_height(sp) <= 1.6 * typical]
     if not spans:
         return []
-    crops, origins = [], []
-    for sp in spans:
-        x0, y0, x1, y1 = sp.box
-        origins.append((max(x0 - 10, 0), max(y0 - 3, 0)))
-        crops.append(gray[max(y0 - 3, 0) : y1 + 3, max(x0 - 10, 0) : x1 + 10])
-    width = max(c.shape[1] for c in crops) + 2 * GAP
-    height = sum(c.shape[0] + GAP for c in crops) + GAP
-    canvas = np.full((height, width), 255, dtype=np.uint8)
-    bands, y = [], GAP
-    for c in crops:
-        canvas[y : y + c.shape[0], GAP : GAP + c.shape[1]] = c
-        bands.append((y, y + c.shape[0]))
-        y += c.shape[0] + GAP
-    read = ocr(Image.fromarray(canvas), psm=6, langs="tha")
+    readings = _read_crops(gray, [sp.box for sp in spans], ocr)
+    # มี.ค. read ม.ค.: a garbage word's box leaves out the marks above, so January is read again with them
+    january = [k for k, r in enumerate(readings) if r is not None and _month_word(r[0], marked=False) is not None]
+    if january:
+        taller = _read_crops(gray, [_with_marks_above(gray, spans[k].box, lines) for k in january], ocr)
+        for k, again in zip(january, taller):
+            first = readings[k]
+            word = _month_word(first[0], marked=False) if first is not None else None
+            if again is not None and word is not None and _month_word(again[0], marked=True) is not None:
+                word.text = word.text.replace("ม", "มี", 1)
     corrections: list[tuple[Correction, Anchor]] = []
-    for sp, (top, bottom), (ox, oy) in reversed(list(zip(spans, bands, origins))):  # right to left keeps indices valid
-        got = [ln for ln in read if top - GAP / 2 <= (ln.box[1] + ln.box[3]) / 2 < bottom + GAP / 2]
-        if not got:
+    for sp, reading in reversed(list(zip(spans, readings))):  # right to left keeps indices valid
+        if reading is None:
             continue
-        # fragments of the neighbouring lines may come along: the span is the biggest line
-        new = max(got, key=lambda ln: (ln.box[2] - ln.box[0]) * (ln.box[3] - ln.box[1]))
+        new, dx, dy = reading
         if not new.words:
             continue
         conf = sum(w.conf for w in new.words) / len(new.words)
@@ -202,7 +196,6 @@ def reread_latin(
         if _lone_letter(text):
             continue
         # the re-read words, with their boxes back on the page (the digit reader works on them next)
-        dx, dy = ox - GAP, oy - top
         words = [
             Word(
                 spelt[i],
@@ -221,6 +214,64 @@ def reread_latin(
     if anchors is not None:
         anchors.extend(anchor for _c, anchor in corrections[::-1])
     return [c for c, _around in corrections[::-1]]
+
+
+def _read_crops(gray: np.ndarray, boxes: list[tuple[int, int, int, int]], ocr) -> list[tuple[Line, int, int] | None]:
+    """Each box's crop read with ``tha`` (all on one canvas, one call): the biggest line read in it (fragments
+    of the neighbouring lines may come along) with the shift of its boxes back onto the page."""
+    crops, origins = [], []
+    for x0, y0, x1, y1 in boxes:
+        origins.append((max(x0 - 10, 0), max(y0 - 3, 0)))
+        crops.append(gray[max(y0 - 3, 0) : y1 + 3, max(x0 - 10, 0) : x1 + 10])
+    width = max(c.shape[1] for c in crops) + 2 * GAP
+    height = sum(c.shape[0] + GAP for c in crops) + GAP
+    canvas = np.full((height, width), 255, dtype=np.uint8)
+    bands, y = [], GAP
+    for c in crops:
+        canvas[y : y + c.shape[0], GAP : GAP + c.shape[1]] = c
+        bands.append((y, y + c.shape[0]))
+        y += c.shape[0] + GAP
+    read = ocr(Image.fromarray(canvas), psm=6, langs="tha")
+    out: list[tuple[Line, int, int] | None] = []
+    for (top, bottom), (ox, oy) in zip(bands, origins):
+        got = [ln for ln in read if top - GAP / 2 <= (ln.box[1] + ln.box[3]) / 2 < bottom + GAP / 2]
+        new = max(got, key=lambda ln: (ln.box[2] - ln.box[0]) * (ln.box[3] - ln.box[1])) if got else None
+        out.append((new, ox - GAP, oy - top) if new is not None and new.words else None)
+    return out
+
+
+_JANUARY_KEY = "มค"  # ม.ค. and มี.ค. without marks and dots: the one pair of months a lost mark confuses
+
+
+def _month_word(line: Line, marked: bool) -> Word | None:
+    """The first word of the token of ``line`` that spells ม.ค. (``marked``: มี.ค.), if any (Tesseract may
+    part ``ม.`` from ``ค.``)."""
+    for a, b in line.token_ranges():
+        text = "".join(w.text for w in line.words[a:b])
+        if month_key(text) == _JANUARY_KEY and text.startswith("มี") == marked:
+            return line.words[a]
+    return None
+
+
+def _with_marks_above(gray: np.ndarray, box: tuple[int, int, int, int], lines: list[Line]) -> tuple[int, int, int, int]:
+    """``box`` grown upward over the ink that stands right above it (a mark the word's box left out), up
+    to the line above and half the box's height at most."""
+    x0, y0, x1, y1 = box
+    h = max(y1 - y0, 1)
+    above = [ln.box[3] for ln in lines if ln.box[3] <= y0 and ln.box[0] < x1 and ln.box[2] > x0]
+    limit = max([y0 - h // 2, 0, *above])
+    ink = [int(n) > 0 for n in np.count_nonzero(gray[limit:y0, x0:x1] < INK, axis=1)]
+    top = y0
+    for y in range(y0 - 1, limit - 1, -1):
+        if ink[y - limit]:
+            top = y
+        elif top - y > MARK_GAP * h:
+            break
+    return x0, top, x1, y1
+
+
+INK = 140  # grey level under which a pixel is ink
+MARK_GAP = 0.25  # a mark stands at most this share of the text's height above its consonant
 
 
 NUMBER_WORD = re.compile(r"^[(-]?[0-9๐-๙]+(?:[./:-][0-9๐-๙]*)*[)-]?$")
