@@ -135,3 +135,15 @@ def test_a_right_word_made_wrong_is_counted():
     s = score_document("d", TRUTH, out)
     assert s.harmful == 1 and s.truth_words > 3
     assert summarize([s]).harmful_word_rate == pytest.approx(1 / s.truth_words)
+
+
+def test_cells_are_also_scored_column_by_column():
+    """A column wrong in every row (a period's end month) shows as that column's share, not only as a
+    slightly lower share of all cells."""
+    out = _as_output(TRUTH)
+    for m in out["measures"]:
+        m["period_end"] = "2000-01-31"
+    s = summarize([score_document("d", TRUTH, out)])
+    assert s.cell_exact_by_field["period_end"] == 0.0
+    assert s.cell_exact_by_field["step"] == 1.0
+    assert 0.0 < s.cell_exact < 1.0

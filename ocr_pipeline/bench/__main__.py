@@ -295,6 +295,8 @@ def report(summary: Summary, timing: dict) -> str:
         "",
         f"measure row count right      {pct(summary.rows_right_share)} of documents",
         f"table cells exact            {pct(summary.cell_exact)}",
+        "  by column                  "
+        + ", ".join(f"{c} {100 * v:.1f} %" for c, v in summary.cell_exact_by_field.items()),
         f"table cells similarity       {pct(summary.cell_similarity)}",
         f"CER cleaned text             {pct(summary.cer_clean)}",
         f"CER raw OCR text             {pct(summary.cer_raw)}",
@@ -328,6 +330,7 @@ def markdown(summary: Summary, timing: dict) -> str:
         ("all document fields", pct(summary.overall_field_accuracy)),
         ("measure row count right (documents)", pct(summary.rows_right_share)),
         ("table cells exact", pct(summary.cell_exact)),
+        *((f"table cells exact: `{c}`", pct(v)) for c, v in summary.cell_exact_by_field.items()),
         ("table cells similarity", pct(summary.cell_similarity)),
         ("CER, cleaned text", pct(summary.cer_clean)),
         ("CER, raw OCR text", pct(summary.cer_raw)),

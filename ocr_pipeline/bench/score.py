@@ -65,6 +65,7 @@ class DocScore:
     cells_total: int = 0
     cells_exact: int = 0
     cells_similarity: float = 0.0  # sum over truth cells
+    cells_by_field: Counter = field(default_factory=Counter)  # column -> exact cells; "<column> total" -> cells
     cer_clean: tuple[int, int] = (0, 0)  # (edit distance, truth length)
     cer_raw: tuple[int, int] = (0, 0)
     thai_digits: tuple[int, int] = (0, 0)  # (errors, truth Thai digits)
@@ -182,6 +183,8 @@ def _score_cells(score: DocScore, truth_rows: list[dict], out_rows: list[dict]) 
             a, b = fold(t.get(cell)), fold(o.get(cell)) if oi is not None else ""
             score.cells_total += 1
             score.cells_exact += a == b
+            score.cells_by_field[cell] += a == b
+            score.cells_by_field[cell + " total"] += 1
             score.cells_similarity += 1.0 if a == b else Levenshtein.normalized_similarity(a, b)
 
 
@@ -244,6 +247,7 @@ class Summary:
     thai_digit_error: float
     thai_digit_error_raw: float
     harmful_word_rate: float  # right words changed to wrong, per word of the truth text
+    cell_exact_by_field: dict[str, float] = field(default_factory=dict)  # column -> share of its cells exact
     corrections: int = 0  # corrections made in all
     corrections_per_document: float = 0.0
     corrections_right_share: float = 0.0  # right / corrections that are not cosmetic
@@ -274,6 +278,10 @@ def summarize(scores: list[DocScore]) -> Summary:
             sum(s.thai_digits_raw[0] for s in scores), sum(s.thai_digits_raw[1] for s in scores)
         ),
         harmful_word_rate=ratio(sum(s.harmful for s in scores), sum(s.truth_words for s in scores)),
+        cell_exact_by_field={
+            c: ratio(sum(s.cells_by_field[c] for s in scores), sum(s.cells_by_field[c + " total"] for s in scores))
+            for c in CELL_FIELDS
+        },
         **_correction_figures(scores),
     )
 
