@@ -230,9 +230,9 @@ def test_january_is_read_again_with_the_marks_above_its_box():
     gray[100:140, 320:400] = 0  # the word's body
     gray[88:95, 325:340] = 0  # its mark above, outside the word's box
     for second, expected in (("มี.ค.", "มี.ค."), ("ม.ค.", "ม.ค.")):
-        crops = []
+        crops: list[tuple[int, int]] = []
 
-        def tha(im, psm, langs, second=second):
+        def tha(im, psm, langs, second=second, crops=crops):
             crops.append(im.size)
             h = im.size[1]
             text = "ม.ค." if len(crops) == 1 else second

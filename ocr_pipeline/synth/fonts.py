@@ -5,9 +5,11 @@ consonant height matches Laksaman's, so "16 pt" means the same visible size in e
 
 Two engines draw them: ``pillow`` (the standard corpus: Pillow with raqm, at the scan's own resolution)
 and ``pango`` (``pango_text``: a word processor's output at printer resolution, then printed and scanned).
-``UNTRAINED`` are families the digit reader's model never saw (``scripts/train_digit_reader.py``
-holds them out): Noto Serif Thai (fonts-noto-core) and Angsana New, the government's typeface before
-2010 (``scripts/fetch_training_fonts.sh`` puts it in ``.cache/training-fonts/``).
+``OTHER_FAMILIES`` are faces unlike the standard corpus's, for the worn corpus (``--font``): Noto Serif Thai
+(fonts-noto-core), which the digit reader's model never saw (``scripts/train_digit_reader.py`` holds it
+out), and Angsana New, the government's typeface before 2010 and so the print of most archived reports,
+which the model is trained on since its old-style ๙ was found unreadable (``scripts/fetch_training_fonts.sh``
+puts it in ``.cache/training-fonts/``).
 """
 
 from __future__ import annotations
@@ -30,8 +32,8 @@ FAMILIES: dict[str, tuple[str, str, float]] = {
     "Umpush": ("Umpush.ttf", "Umpush-Bold.ttf", 1.0),
     "Loma": ("Loma.ttf", "Loma-Bold.ttf", 1.0),
 }
-# families the digit model was not trained on -> (regular file, bold file or None: bold is synthesised)
-UNTRAINED: dict[str, tuple[Path, Path | None]] = {
+# faces unlike the standard corpus's -> (regular file, bold file or None: bold is synthesised)
+OTHER_FAMILIES: dict[str, tuple[Path, Path | None]] = {
     "Noto Serif Thai": (NOTO / "NotoSerifThai-Regular.ttf", NOTO / "NotoSerifThai-Bold.ttf"),
     "Angsana New": (FETCHED / "AngsanaNew.ttf", None),
 }
@@ -49,10 +51,10 @@ def font_files(family: str) -> tuple[Path, Path | None]:
     if family in FAMILIES:
         regular, bold, _w = FAMILIES[family]
         files: tuple[Path, Path | None] = (TLWG / regular, TLWG / bold)
-    elif family in UNTRAINED:
-        files = UNTRAINED[family]
+    elif family in OTHER_FAMILIES:
+        files = OTHER_FAMILIES[family]
     else:
-        raise ValueError(f"unknown font family {family!r}; choose one of {', '.join([*FAMILIES, *UNTRAINED])}")
+        raise ValueError(f"unknown font family {family!r}; choose one of {', '.join([*FAMILIES, *OTHER_FAMILIES])}")
     if not files[0].is_file():
         hint = "bash scripts/fetch_training_fonts.sh" if files[0].parent == FETCHED else "bash scripts/setup.sh"
         raise FileNotFoundError(f"font file {files[0]} of {family} is missing; run {hint}")
@@ -98,7 +100,7 @@ class FontSet:
         if self.engine == "pango":
             from ocr_pipeline.synth.pango_text import PangoFace, add_font_file
 
-            if self.family in UNTRAINED:
+            if self.family in OTHER_FAMILIES:
                 add_font_file(str(regular))
                 if boldf:
                     add_font_file(str(boldf))

@@ -38,7 +38,7 @@ class Conditions:
     dust: int | None = None  # dust specks per page
     cell_specks: int = 0  # speck clusters per table page, inside cells
     bold: bool = False  # all text bold
-    font: str | None = None  # font family (an untrained one: Noto Serif Thai, Angsana New)
+    font: str | None = None  # font family (one unlike the standard corpus's: Noto Serif Thai, Angsana New)
     engine: str = "pillow"  # pillow (drawn at the scan's dpi) | pango (a word processor's print)
     preset: str = ""  # "hard" when drawn by hard_conditions
 
@@ -54,7 +54,7 @@ def condition_key(dpi: int, copy: str) -> str:
 def hard_conditions(run_seed: int, index: int) -> Conditions:
     """The ``--hard`` preset for document ``index``: dpi x copy cycle through all nine pairs (so a
     corpus of 18 covers each twice); blur, JPEG quality 35-60, skew up to 2.5 degrees, toner dust,
-    cell specks, bold text and an untrained font are drawn per document."""
+    cell specks, bold text and a face unlike the standard corpus's are drawn per document."""
     rng = random.Random(f"hard-{run_seed}-{index}")
     dpi = HARD_DPIS[index % 3]
     copy = HARD_COPIES[(index // 3) % 3]
