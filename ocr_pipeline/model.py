@@ -28,6 +28,11 @@ def union_box(boxes) -> Box:
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
+def columns_shared(a: Box, b: Box) -> int:
+    """Pixel columns two boxes share (0 when they stand side by side)."""
+    return max(0, min(a[2], b[2]) - max(a[0], b[0]))
+
+
 @dataclass
 class Word:
     """One OCR word (Tesseract often splits Thai into character clusters)."""

@@ -28,7 +28,7 @@ import numpy as np
 
 from ocr_pipeline.clean.thai_text import TO_ARABIC, marks_only
 from ocr_pipeline.disjoint import DisjointSets
-from ocr_pipeline.model import Word, token_ranges, union_box
+from ocr_pipeline.model import Word, columns_shared, token_ranges, union_box
 from ocr_pipeline.ocr import digit_glyphs as dg
 from ocr_pipeline.ocr.digit_classifier import DEFAULT_MODEL, GlyphClassifier, default_classifier
 from ocr_pipeline.ocr.latin_reread import english_words, month_key, month_keys
@@ -967,9 +967,7 @@ def _distinct(groups: list[_Group]) -> list[_Group]:
     return out
 
 
-def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> int:
-    """Columns two boxes share."""
-    return max(0, min(a[2], b[2]) - max(a[0], b[0]))
+_overlap = columns_shared
 
 
 def _width(box: tuple[int, int, int, int]) -> int:

@@ -18,7 +18,7 @@ import numpy as np
 from PIL import Image
 
 from ocr_pipeline.clean.thai_text import drop_stray_marks
-from ocr_pipeline.model import Correction, Line, Word
+from ocr_pipeline.model import Correction, Line, Word, columns_shared
 from ocr_pipeline.ocr.tesseract import line_text
 from ocr_pipeline.resources import load_list, load_table
 
@@ -38,6 +38,8 @@ GAP = 80
 # a Thai consonant alone is no word but these (a speck re-read as ``ส`` or ``ฆ`` is not text either:
 # standard seed 7, 8 lone-letter re-readings, none right)
 ONE_LETTER_WORDS = frozenset("ณ")
+INK = 140  # grey level under which a pixel is ink
+MARK_GAP = 0.25  # a mark stands at most this share of the text's height above its consonant
 CONTEXT_CHARS = 16  # characters of the line kept on each side of a change, for the benchmark's judge
 
 
@@ -270,10 +272,6 @@ def _with_marks_above(gray: np.ndarray, box: tuple[int, int, int, int], lines: l
     return x0, top, x1, y1
 
 
-INK = 140  # grey level under which a pixel is ink
-MARK_GAP = 0.25  # a mark stands at most this share of the text's height above its consonant
-
-
 NUMBER_WORD = re.compile(r"^[(-]?[0-9๐-๙]+(?:[./:-][0-9๐-๙]*)*[)-]?$")
 THAI_NUMBER_WORD = re.compile(r"^[(-]?[๐-๙]+(?:[./:-][๐-๙]*)*[)-]?$")
 
@@ -298,7 +296,7 @@ def _numbers_kept(words: list[Word], before_words: list[Word]) -> list[Word]:
 
 def _overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
     """Two boxes that share at least half the narrower one's width."""
-    shared = min(a[2], b[2]) - max(a[0], b[0])
+    shared = columns_shared(a, b)
     return shared > 0 and 2 * shared >= min(a[2] - a[0], b[2] - b[0])
 
 

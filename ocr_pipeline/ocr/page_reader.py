@@ -20,7 +20,7 @@ from ocr_pipeline.layout.cells import assign_lines, build_table, compose_canvas
 from ocr_pipeline.layout.grid import find_grids
 from ocr_pipeline.layout.preprocess import erase_underlines, pad_line, prepare_page, single_line, whiten_rows
 from ocr_pipeline.layout.reading_order import page_text
-from ocr_pipeline.model import Correction, Line, Page, PageGeometry, Word
+from ocr_pipeline.model import Correction, Line, Page, PageGeometry, Word, columns_shared
 from ocr_pipeline.ocr.latin_reread import Anchor, context, drop_noise, reread_latin
 from ocr_pipeline.ocr.name_lines import reread_name_lines
 from ocr_pipeline.ocr.tesseract import line_text, ocr_lines
@@ -199,11 +199,8 @@ def _written_at(words: list[Word], box: tuple[int, int, int, int], text: str) ->
     """The index of the word the digit reader wrote for a reading of ``box``: that text, across the
     most of the box's width (the reader fits the word's box to its ink, so its top and bottom move)."""
 
-    def shared(w: Word) -> int:
-        return min(w.box[2], box[2]) - max(w.box[0], box[0])
-
-    found = [(shared(w), k) for k, w in enumerate(words) if w.text == text and shared(w) > 0]
-    return max(found)[1] if found else None
+    found = [(columns_shared(w.box, box), k) for k, w in enumerate(words) if w.text == text]
+    return max(found)[1] if found and max(found)[0] > 0 else None
 
 
 def _page(number, gray, raw_lines, lines, raw_tables, tables, ocr: _PageOcr) -> Page:
