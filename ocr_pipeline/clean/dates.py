@@ -302,14 +302,20 @@ class _Tok(NamedTuple):
     glued: bool = False  # stuck to letters no token explains (OCR debris: "ส๕")
 
 
+_PI_NGOP = "ป[\u0e34\u0e35]?[\u0e48\u0e49]?งบ"  # ปีงบ, also as OCR reads it: ปงบ, ปิงบ, ปี่งบ
+
+
 @cache
 def _token_re() -> re.Pattern[str]:
     parts = [
         r"(?P<slash>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*(?:[0-9]{4}|[0-9]{2}))(?![0-9])",
         r"(?P<num>[0-9]+)",
-        # ตลอดปีงบประมาณ, ตลอดทั้งปี, ทั้งปี; OCR drops the tone mark of ทั้ง (ทัง) and the vowel of ปี
-        r"(?P<whole>(?:ตลอด\s*(?:ท\u0e31[\u0e48\u0e49]?ง)?|ท\u0e31[\u0e48\u0e49]?ง)\s*(?:ป\u0e35?งบ(?:ประมาณ|\s*ฯ|\.)?|ป\u0e35?))",
-        r"(?P<fy>(?:ประจ(?:ำ|\u0e4dา)\s*)?ป\u0e35?งบ(?:ประมาณ|\s*ฯ|\.)?)",
+        # ตลอดปีงบประมาณ, ตลอดทั้งปี, ทั้งปี; OCR drops the tone mark of ทั้ง (ทัง) and the vowel of ปี, or
+        # misreads that vowel before งบ (ปิงบ, ปี่งบ)
+        r"(?P<whole>(?:ตลอด\s*(?:ท\u0e31[\u0e48\u0e49]?ง)?|ท\u0e31[\u0e48\u0e49]?ง)\s*(?:"
+        + _PI_NGOP
+        + r"(?:ประมาณ|\s*ฯ|\.)?|ป\u0e35?))",
+        r"(?P<fy>(?:ประจ(?:ำ|\u0e4dา)\s*)?" + _PI_NGOP + r"(?:ประมาณ|\s*ฯ|\.)?)",
         r"(?P<quarter>ไตรมาส(?:ที่|ที)?)",
         r"(?P<round>รอบ)",
         r"(?P<monthword>เดือน)",
@@ -697,7 +703,7 @@ def _is_long_month(s: str) -> bool:
 
 
 _TONELESS_THANG = re.compile("ท\u0e31ง")  # ทั้ง with its tone mark lost
-_VOWELLESS_PI = re.compile("ป(?=งบ)")  # ปีงบประมาณ with its upper vowel lost
+_VOWELLESS_PI = re.compile("ป[\u0e34\u0e35]?[\u0e48\u0e49]?(?=งบ)")  # ปีงบประมาณ with its vowel lost or misread
 
 
 def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
