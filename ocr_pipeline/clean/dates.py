@@ -302,7 +302,7 @@ class _Tok(NamedTuple):
     glued: bool = False  # stuck to letters no token explains (OCR debris: "ส๕")
 
 
-_PI_NGOP = "ป[\u0e34\u0e35]?[\u0e48\u0e49]?งบ"  # ปีงบ, also as OCR reads it: ปงบ, ปิงบ, ปี่งบ
+_PI_NGOP = "ป[\u0e31\u0e34\u0e35]?[\u0e48\u0e49]?งบ"  # ปีงบ, also as OCR reads it: ปงบ, ปิงบ, ปังบ, ปี่งบ
 
 
 @cache
@@ -311,7 +311,7 @@ def _token_re() -> re.Pattern[str]:
         r"(?P<slash>[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*(?:[0-9]{4}|[0-9]{2}))(?![0-9])",
         r"(?P<num>[0-9]+)",
         # ตลอดปีงบประมาณ, ตลอดทั้งปี, ทั้งปี; OCR drops the tone mark of ทั้ง (ทัง) and the vowel of ปี, or
-        # misreads that vowel before งบ (ปิงบ, ปี่งบ)
+        # misreads that vowel before งบ (ปิงบ, ปังบ, ปี่งบ)
         r"(?P<whole>(?:ตลอด\s*(?:ท\u0e31[\u0e48\u0e49]?ง)?|ท\u0e31[\u0e48\u0e49]?ง)\s*(?:"
         + _PI_NGOP
         + r"(?:ประมาณ|\s*ฯ|\.)?|ป\u0e35?))",
@@ -324,7 +324,8 @@ def _token_re() -> re.Pattern[str]:
         r"(?P<dayword>วัน)",
         r"(?P<yearword>ปี)",
         r"(?P<from>ตั้งแต่|ตั้งเเต่|ระหว่าง)",
-        r"(?P<to>จน\s*ถ\u0e36?ง|ถ\u0e36?ง|-|~)",
+        # a range's dash with the debris OCR reads beside it (``-.``, ``->-``, ``--``, ``- —``) is one dash
+        r"(?P<to>จน\s*ถ\u0e36?ง|ถ\u0e36?ง|-(?:\s?[-.>~])*|~)",
         r"(?P<and>และ|,)",
         # พ.ศ. also with a stray mark at a dot (พ.ุศ.), as OCR reads a speck there, and before a year
         # with its ศ read as Latin letters (พ. Al. ๒๕๖๗)
@@ -703,7 +704,7 @@ def _is_long_month(s: str) -> bool:
 
 
 _TONELESS_THANG = re.compile("ท\u0e31ง")  # ทั้ง with its tone mark lost
-_VOWELLESS_PI = re.compile("ป[\u0e34\u0e35]?[\u0e48\u0e49]?(?=งบ)")  # ปีงบประมาณ with its vowel lost or misread
+_VOWELLESS_PI = re.compile("ป[\u0e31\u0e34\u0e35]?[\u0e48\u0e49]?(?=งบ)")  # ปีงบประมาณ with its vowel lost or misread
 
 
 def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
