@@ -316,7 +316,9 @@ def _token_re() -> re.Pattern[str]:
         + _PI_NGOP
         + r"(?:ประมาณ|\s*ฯ|\.)?|ป\u0e35?))",
         r"(?P<fy>(?:ประจ(?:ำ|\u0e4dา)\s*)?" + _PI_NGOP + r"(?:ประมาณ|\s*ฯ|\.)?)",
-        r"(?P<quarter>ไตรมาส(?:ที่|ที)?)",
+        # ไตรมาส also as worn scans read it, one letter wrong: its ไ as a bracket or lost, or its ต as ค
+        # ([ตรมาส, ตรมาส, ไครมาส)
+        r"(?P<quarter>(?:(?:ไ|\[)[ตค]|ต)รมาส(?:ที่|ที)?)",
         r"(?P<round>รอบ)",
         r"(?P<monthword>เดือน)",
         r"(?P<half>แรก|หลัง)",
@@ -713,7 +715,7 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
 
     Only what the parser already reads unambiguously is respelt: an abbreviation with a stray or a
     lost mark (``ก.ุพ.``, ``ธิ.ค.``), a full month name with marks lost or misread (``มนาคม``,
-    ``ตูลาคม``), ``ไตรมาสที``, ``ตลอดปงบประมาณ``, ``ตลอดทังปี``, ``พ ศ`` or ``พ. Al.`` before a year. A form listed in
+    ``ตูลาคม``), ``ไตรมาสที`` (also ``[ตรมาส``, ``ไครมาส``), ``ตลอดปงบประมาณ``, ``ตลอดทังปี``, ``พ ศ`` or ``พ. Al.`` before a year. A form listed in
     ``months.tsv`` (also a colloquial one) is kept as written.
 
     >>> [(a, b) for _s, _e, a, b in date_word_spellings("ต.ุค. ๒๕๖๘ - มนาคม ๒๕๖๙ ไตรมาสที ๒")]
@@ -738,8 +740,8 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
             right = "พ.ศ." if read.endswith(".") else "พ.ศ"
         elif tok.kind == "era_be" and "." not in read and i + 1 < len(toks) and toks[i + 1].kind == "num":
             right = "พ.ศ."  # both dots lost before a year (``พ ศ ๒๕๖๙``, ``พศ ๒๕๖๙``)
-        elif tok.kind == "quarter" and read == "ไตรมาสที":
-            right = "ไตรมาสที่"
+        elif tok.kind == "quarter":
+            right = "ไตรมาส" + ("ที่" if read.endswith(("ที", "ที่")) else "")
         elif tok.kind in ("whole", "fy"):
             right = _VOWELLESS_PI.sub("ปี", _TONELESS_THANG.sub("ทั้ง", read))
             if right.endswith("ทั้งป") and not text[tok.end : tok.end + 1].strip():
