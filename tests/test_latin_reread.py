@@ -225,7 +225,8 @@ def test_a_number_under_the_reading_stays_as_first_read():
 def test_january_is_read_again_with_the_marks_above_its_box():
     """``UA.`` for มี.ค.: the garbage word's box left out the ี above it, so the re-reading said ม.ค.; the
     crop grown over the ink right above the box reads มี.ค. (standard seed 7: 18 measure periods ended in
-    January instead of March). Where the taller crop still reads ม.ค., January stays."""
+    January instead of March), and a line the ี was read as on its own (``-.``) goes. Where the taller crop
+    still reads ม.ค., January and that line stay."""
     gray = np.full((200, 500), 255, np.uint8)
     gray[100:140, 320:400] = 0  # the word's body
     gray[88:95, 325:340] = 0  # its mark above, outside the word's box
@@ -239,6 +240,11 @@ def test_january_is_read_again_with_the_marks_above_its_box():
             return [line_of([Word(text, (90, h // 2 - 20, 170, h // 2 + 20), 90.0)])]
 
         line = line_of([Word("ผลการ", (0, 100, 300, 140), 95.0), Word("UA.", (320, 100, 400, 140), 60.0, True)])
-        corrections = reread_latin(gray, [line], tha, 1)
-        assert [(c.before, c.after) for c in corrections] == [("UA.", expected)]
+        mark = line_of([Word("-.", (325, 88, 340, 95), 40.0)])  # the ี read as a line of its own
+        corrections = reread_latin(gray, [mark, line], tha, 1)
+        march = expected == "มี.ค."
+        assert [(c.before, c.after, c.rule) for c in corrections] == [("UA.", expected, "thai-reread")] + (
+            [("-.", "", "noise")] if march else []
+        )
         assert len(crops) == 2 and crops[1][1] > crops[0][1]  # read again, taller
+        assert bool(mark.words) != march  # the mark is now the ี of มี.ค.

@@ -39,7 +39,9 @@ GAP = 80
 # standard seed 7, 8 lone-letter re-readings, none right)
 ONE_LETTER_WORDS = frozenset("ณ")
 INK = 140  # grey level under which a pixel is ink
-MARK_GAP = 0.25  # a mark stands at most this share of the text's height above its consonant
+MARK_GAP = 0.45  # a mark stands at most this share of the text's height above its consonant
+MARK_REACH = 0.9  # ... and reaches at most this share above it
+LINE_SHARE = 0.7  # a line above lower than this share of the text's height is a mark or a speck
 CONTEXT_CHARS = 16  # characters of the line kept on each side of a change, for the benchmark's judge
 
 
@@ -169,15 +171,7 @@ def reread_latin(
     if not spans:
         return []
     readings = _read_crops(gray, [sp.box for sp in spans], ocr)
-    # มี.ค. read ม.ค.: a garbage word's box leaves out the marks above, so January is read again with them
-    january = [k for k, r in enumerate(readings) if r is not None and _month_word(r[0], marked=False) is not None]
-    if january:
-        taller = _read_crops(gray, [_with_marks_above(gray, spans[k].box, lines) for k in january], ocr)
-        for k, again in zip(january, taller):
-            first = readings[k]
-            word = _month_word(first[0], marked=False) if first is not None else None
-            if again is not None and word is not None and _month_word(again[0], marked=True) is not None:
-                word.text = word.text.replace("ม", "มี", 1)
+    marks = _march_for_january(gray, lines, spans, readings, ocr)
     corrections: list[tuple[Correction, Anchor]] = []
     for sp, reading in reversed(list(zip(spans, readings))):  # right to left keeps indices valid
         if reading is None:
@@ -213,14 +207,58 @@ def reread_latin(
         anchor = Anchor(sp.line, words[0], words[-1], True, context(sp.line.words, start, end))
         sp.line.words[start:end] = words
         corrections.append((Correction(page, "pages.text", before, text, "thai-reread", round(conf, 1)), anchor))
+    corrections = corrections[::-1]
+    for mark in marks:  # the ี of มี.ค. that Tesseract read as a line of its own: now in its word
+        text = line_text(mark.words)
+        corrections.append(
+            (Correction(page, "pages.text", text, "", "noise", 100.0), Anchor(mark, None, None, False, ("", "")))
+        )
+        mark.words = []
     if anchors is not None:
-        anchors.extend(anchor for _c, anchor in corrections[::-1])
-    return [c for c, _around in corrections[::-1]]
+        anchors.extend(anchor for _c, anchor in corrections)
+    return [c for c, _around in corrections]
 
 
-def _read_crops(gray: np.ndarray, boxes: list[tuple[int, int, int, int]], ocr) -> list[tuple[Line, int, int] | None]:
-    """Each box's crop read with ``tha`` (all on one canvas, one call): the biggest line read in it (fragments
-    of the neighbouring lines may come along) with the shift of its boxes back onto the page."""
+def _march_for_january(
+    gray: np.ndarray, lines: list[Line], spans: list[_Span], readings: list[tuple[Line, int, int] | None], ocr
+) -> list[Line]:
+    """มี.ค. read ม.ค.: a garbage word's box leaves out the marks above it, so a reading of January is made
+    again with the ink right above the box, each crop alone as one line (read as a block, a mark standing
+    apart becomes a line of its own: ``-.``); where that says มี.ค., the reading's ม becomes มี. Returns the
+    lines that were such a mark, read apart."""
+    marks: list[Line] = []
+    for k, first in enumerate(readings):
+        word = _month_word(first[0], marked=False) if first is not None else None
+        if word is None:
+            continue
+        box = spans[k].box
+        grown = _with_marks_above(gray, box, lines)
+        again = _read_crops(gray, [grown], ocr, psm=7)[0]
+        if again is None or _month_word(again[0], marked=True) is None:
+            continue
+        word.text = word.text.replace("ม", "มี", 1)
+        h = box[3] - box[1]
+        marks += [
+            ln
+            for ln in lines
+            if ln is not spans[k].line
+            and ln.words
+            and ln.box[3] - ln.box[1] < LINE_SHARE * h
+            and grown[1] - 2 <= ln.box[1]
+            and ln.box[3] <= box[1] + 2
+            and box[0] <= ln.box[0]
+            and ln.box[2] <= box[2]
+            and all(not THAI_LETTER.search(w.text) for w in ln.words)
+        ]
+    return marks
+
+
+def _read_crops(
+    gray: np.ndarray, boxes: list[tuple[int, int, int, int]], ocr, psm: int = 6
+) -> list[tuple[Line, int, int] | None]:
+    """Each box's crop read with ``tha`` (all on one canvas, one call, in page segmentation mode ``psm``): the
+    biggest line read in it (fragments of the neighbouring lines may come along) with the shift of its boxes
+    back onto the page."""
     crops, origins = [], []
     for x0, y0, x1, y1 in boxes:
         origins.append((max(x0 - 10, 0), max(y0 - 3, 0)))
@@ -233,7 +271,7 @@ def _read_crops(gray: np.ndarray, boxes: list[tuple[int, int, int, int]], ocr) -
         canvas[y : y + c.shape[0], GAP : GAP + c.shape[1]] = c
         bands.append((y, y + c.shape[0]))
         y += c.shape[0] + GAP
-    read = ocr(Image.fromarray(canvas), psm=6, langs="tha")
+    read = ocr(Image.fromarray(canvas), psm=psm, langs="tha")
     out: list[tuple[Line, int, int] | None] = []
     for (top, bottom), (ox, oy) in zip(bands, origins):
         got = [ln for ln in read if top - GAP / 2 <= (ln.box[1] + ln.box[3]) / 2 < bottom + GAP / 2]
@@ -257,11 +295,16 @@ def _month_word(line: Line, marked: bool) -> Word | None:
 
 def _with_marks_above(gray: np.ndarray, box: tuple[int, int, int, int], lines: list[Line]) -> tuple[int, int, int, int]:
     """``box`` grown upward over the ink that stands right above it (a mark the word's box left out), up
-    to the line above and half the box's height at most."""
+    to the line above and ``MARK_REACH`` of the box's height at most."""
     x0, y0, x1, y1 = box
     h = max(y1 - y0, 1)
-    above = [ln.box[3] for ln in lines if ln.box[3] <= y0 and ln.box[0] < x1 and ln.box[2] > x0]
-    limit = max([y0 - h // 2, 0, *above])
+    # the line above, not a mark or a speck read as a line of its own (a worn ี came out as ``-.``)
+    above = [
+        ln.box[3]
+        for ln in lines
+        if ln.box[3] <= y0 and ln.box[0] < x1 and ln.box[2] > x0 and ln.box[3] - ln.box[1] >= LINE_SHARE * h
+    ]
+    limit = max([y0 - int(MARK_REACH * h), 0, *above])
     ink = [int(n) > 0 for n in np.count_nonzero(gray[limit:y0, x0:x1] < INK, axis=1)]
     top = y0
     for y in range(y0 - 1, limit - 1, -1):
