@@ -135,3 +135,15 @@ def test_the_word_written_for_a_reading_is_found_by_text_and_width() -> None:
     words = [Word("ต.ค.", (0, 10, 90, 60), 90.0), Word("๒๕๖๘", (100, 14, 260, 52), 90.0, True)]
     assert _written_at(words, (100, 0, 260, 70), "๒๕๖๘") == 1  # the box was fitted to the ink
     assert _written_at(words, (300, 0, 400, 70), "๒๕๖๘") is None
+
+
+def test_a_number_read_again_keeps_the_dash_and_brackets_of_its_word() -> None:
+    """Tesseract reads ``๒๕๖๘-`` as ``๒๕๒๕-``; the digit reader's number stops before the range's dash, and
+    the word it wrote had lost the dash (worn seed 41: ``2565-`` -> ``2565``, ``(1)`` -> ``(1``)."""
+    from ocr_pipeline.ocr.digits import _edges_kept
+
+    read = read_page_image(Image.fromarray(page_of_lines(["ระยะเวลา ต.ค. ๒๕๖๘- มี.ค. ๒๕๖๙ ครับ"])), 300, 1)
+    assert "๒๕๖๘-" in read.text
+    assert all(c.after.endswith("-") for c in read.corrections if c.before.endswith("-"))
+    assert _edges_kept("(1)", "(1") == "(1)" and _edges_kept("2565-", "2565") == "2565-"
+    assert _edges_kept("-๕๕", "๑๕๕", room=(False, True)) == "๑๕๕"  # the dash was the number's first glyph

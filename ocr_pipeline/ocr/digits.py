@@ -78,6 +78,7 @@ UNDER_ANCHOR = 0.3  # of a glyph's width: the glyph lies under a digit or Latin 
 BAND_LOW, BAND_HIGH = 0.6, 1.6  # x ref: a text band from the glyphs outside this range is not believed
 MARK_ZONE = 0.45  # x band height: a glyph wholly beyond this from the band's centre is a mark, not ours
 GAP_RATIO = 2.2  # x the median gap between a run's digits: a wider gap separates two numbers
+EDGE_ROOM = 0.2  # x h: words reaching this far past a number's glyphs hold its edge punctuation
 WIDER_CROP = 3  # x ref: a number running past the crop's edge is read again this much wider on each side
 END_SEPARATOR = 0.3  # x h: a slash or dash this close to a number's end continues it
 SHORT_TOKEN = 3  # characters: a token this short may be one misread number (a day, a round)
@@ -137,6 +138,22 @@ def _dash_added(before: str, after: str) -> bool:
     (``83730/1`` read again as ``837-30/1``, standard seed 7)."""
     b, a = (t.replace(" ", "").translate(TO_ARABIC) for t in (before, after))
     return "-" in a and a.count("-") > b.count("-") and a.replace("-", "") == b.replace("-", "")
+
+
+_EDGE_PUNCT = re.compile(r"^([-/:,.()]*)(.*?)([-/:,.()]*)$", re.S)
+
+
+def _edges_kept(before: str, after: str, room: tuple[bool, bool] = (True, True)) -> str:
+    """``after`` with the punctuation that began or ended the words read (``before``) where no glyph of the
+    number stands (``room``: the words reach beyond the number's glyphs on the left / right): a number ends
+    before its range's dash or its item's bracket, and the words' ``2565-`` or ``(1)`` are not ``2565`` or
+    ``(1`` (worn seed 41: 5 harmful readings)."""
+    lead, _body, trail = _EDGE_PUNCT.match(before.strip()).groups()  # type: ignore[union-attr]
+    if trail and room[1] and not after.endswith(trail[0]):
+        after += trail
+    if lead and room[0] and not after.startswith(lead[-1]):
+        after = lead + after
+    return after
 
 
 _WORD_START = re.compile("[\u0e40-\u0e44][\u0e01-\u0e2e]")  # a leading vowel and its consonant
@@ -824,7 +841,9 @@ class DigitReader:
                 continue
             before = "".join(w.text for w in run)
             gs = sorted((groups[k] for k in gks), key=lambda g: g.span[0])
-            after = " ".join(g.text for g in gs)
+            # the run's edge punctuation stays where the number's glyphs leave room for it
+            room = (lo - min(w.box[0] for w in run) > EDGE_ROOM * h, max(w.box[2] for w in run) - hi > EDGE_ROOM * h)
+            after = _edges_kept(before, " ".join(g.text for g in gs), room)
             if after.replace(" ", "") == before.replace(" ", "") or _dash_added(before, after):
                 continue
             if _letter_eaten(before, after):
@@ -856,6 +875,11 @@ class DigitReader:
                 )
                 for n, g in enumerate(gs)
             ]
+            # the edge punctuation kept goes with the first / last number's word
+            joined = " ".join(g.text for g in gs)
+            head = after[: len(after) - len(after.lstrip("-/:,.()"))] if not joined.startswith(after[:1]) else ""
+            tail = after[len(after.rstrip("-/:,.()")) :] if not joined.endswith(after[-1:]) else ""
+            new[0].text, new[-1].text = head + new[0].text, new[-1].text + tail
             replace[a] = new
             for i in range(a + 1, b):
                 replace[i] = []
