@@ -433,6 +433,7 @@ def drop_noise(
                 and text.strip("().,:;-").lower() not in english_words()
                 and not _NUMBERED.match(after)
                 and not _TEXT_SHAPE.search(text)
+                and not (text == "-" and after)  # a range's dash or a bullet before the text it leads
                 and (cells or not _text_sized(words, text_height))
             )
             if noise:
