@@ -15,7 +15,7 @@ from pytesseract import Output
 from ocr_pipeline.model import Word
 from ocr_pipeline.ocr import digit_glyphs as dg
 from ocr_pipeline.ocr.digit_classifier import DEFAULT_MODEL, GlyphClassifier
-from ocr_pipeline.ocr.digits import DigitReader, _dash_added, _letter_eaten
+from ocr_pipeline.ocr.digits import DigitReader, _dash_added, _dot_made_colon, _letter_eaten
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 FONTS = "/usr/share/fonts/truetype/tlwg"
@@ -658,6 +658,14 @@ def test_a_reading_never_only_puts_a_dash_into_the_same_digits():
     assert _dash_added("๒๕๖๕๒๕๖๖", "๒๕๖๕-๒๕๖๖")
     assert not _dash_added("83730/1", "83780/1") and not _dash_added("๒๕๖๕-๒๕๖๖", "๒๕๖๕-๒๕๖๖")
     assert not _dash_added("๕๓๒๕๖๔", "๕๓/๒๕๖๔")
+
+
+def test_a_reading_never_only_turns_dots_into_colons():
+    """Standard seed 7 doc 24: the step ``๒.๑`` was read again as ``๒:๑``. A comma read again as a dot
+    (``๕,`` -> ``๕.``) was right both times it was seen, and stays a reading."""
+    assert _dot_made_colon("๒.๑", "๒:๑") and _dot_made_colon("2.1", "๒:๑")
+    assert not _dot_made_colon("๕,", "๕.") and not _dot_made_colon("๒.๑", "๒.๔")
+    assert not _dot_made_colon("๐๙๓๐", "๐๙:๓๐")  # a colon the OCR missed is put in
 
 
 def test_a_reading_never_eats_the_start_of_a_word_glued_to_a_number():

@@ -140,6 +140,14 @@ def _dash_added(before: str, after: str) -> bool:
     return "-" in a and a.count("-") > b.count("-") and a.replace("-", "") == b.replace("-", "")
 
 
+def _dot_made_colon(before: str, after: str) -> bool:
+    """Whether a reading only writes colons where the OCR read dots, its digits the same (``๒.๑`` read again
+    as ``๒:๑``, standard seed 7 doc 24: Tesseract reads a dot well, and Thai writes times with a dot too;
+    a comma read again as a dot was right both times it was seen)."""
+    b, a = (t.replace(" ", "").translate(TO_ARABIC) for t in (before, after))
+    return len(a) == len(b) and a != b and all(x == y or (x, y) == (".", ":") for x, y in zip(b, a))
+
+
 _EDGE_PUNCT = re.compile(r"^([-/:,.()]*)(.*?)([-/:,.()]*)$", re.S)
 
 
@@ -845,6 +853,8 @@ class DigitReader:
             room = (lo - min(w.box[0] for w in run) > EDGE_ROOM * h, max(w.box[2] for w in run) - hi > EDGE_ROOM * h)
             after = _edges_kept(before, " ".join(g.text for g in gs), room)
             if after.replace(" ", "") == before.replace(" ", "") or _dash_added(before, after):
+                continue
+            if _dot_made_colon(before, after):
                 continue
             if _letter_eaten(before, after):
                 continue
