@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ocr_pipeline.clean.thai_text import TO_ARABIC, marks_only
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, TO_ARABIC, VOWELS_ABOVE_BELOW, marks_only
 from ocr_pipeline.disjoint import DisjointSets
 from ocr_pipeline.model import Word, columns_shared, token_ranges, union_box
 from ocr_pipeline.ocr import digit_glyphs as dg
@@ -146,6 +146,20 @@ def _dot_made_colon(before: str, after: str) -> bool:
     a comma read again as a dot was right both times it was seen)."""
     b, a = (t.replace(" ", "").translate(TO_ARABIC) for t in (before, after))
     return len(a) == len(b) and a != b and all(x == y or (x, y) == (".", ":") for x, y in zip(b, a))
+
+
+def _base_of_next_mark(before: str, after: str, words: list[Word], end: int) -> str:
+    """The Thai consonant that ended the words read and that the next word's first mark sits on, when the
+    reading dropped it: a letter, not a digit (``๒๕๒๕ม`` + ``ีผู้เข้าร่วม`` is ``๒๕๖๕`` + ``มีผู้เข้าร่วม``,
+    standard seed 7: five years read again ate the ม of มี)."""
+    last = before.rstrip()[-1:]
+    mark = words[end].text[:1] if end < len(words) and not words[end].space_before else ""
+    # a letter the stock model writes for a digit (ม for ๙) is a letter under a vowel sign only: a tone mark
+    # there may be a speck
+    signs = VOWELS_ABOVE_BELOW if last in lookalikes() else ABOVE_BELOW
+    if mark and mark in signs and "\u0e01" <= last <= "\u0e2e" and not after.endswith(last):
+        return last
+    return ""
 
 
 _EDGE_PUNCT = re.compile(r"^([-/:,.()]*)(.*?)([-/:,.()]*)$", re.S)
@@ -851,7 +865,8 @@ class DigitReader:
             gs = sorted((groups[k] for k in gks), key=lambda g: g.span[0])
             # the run's edge punctuation stays where the number's glyphs leave room for it
             room = (lo - min(w.box[0] for w in run) > EDGE_ROOM * h, max(w.box[2] for w in run) - hi > EDGE_ROOM * h)
-            after = _edges_kept(before, " ".join(g.text for g in gs), room)
+            joined = " ".join(g.text for g in gs)
+            after = _edges_kept(before, joined, room) + _base_of_next_mark(before, joined, words, b)
             if after.replace(" ", "") == before.replace(" ", "") or _dash_added(before, after):
                 continue
             if _dot_made_colon(before, after):
@@ -885,11 +900,10 @@ class DigitReader:
                 )
                 for n, g in enumerate(gs)
             ]
-            # the edge punctuation kept goes with the first / last number's word
-            joined = " ".join(g.text for g in gs)
-            head = after[: len(after) - len(after.lstrip("-/:,.()"))] if not joined.startswith(after[:1]) else ""
-            tail = after[len(after.rstrip("-/:,.()")) :] if not joined.endswith(after[-1:]) else ""
-            new[0].text, new[-1].text = head + new[0].text, new[-1].text + tail
+            # what the words had beyond the number (``_edges_kept``, ``_base_of_next_mark``) goes with the
+            # first / last number's word
+            head = after[: after.index(joined)]
+            new[0].text, new[-1].text = head + new[0].text, new[-1].text + after[len(head) + len(joined) :]
             replace[a] = new
             for i in range(a + 1, b):
                 replace[i] = []
