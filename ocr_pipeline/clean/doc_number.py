@@ -70,8 +70,10 @@ _PREFIX_CHAR = rf"[\u0e01-\u0e2eA-Za-z][{ABOVE_BELOW}]*"
 _LATIN_PREFIX = r"[A-Za-z]{1,3}[0-9](?=\s)"
 # office code and running number: digits with . / -, a circular letter's ว, spaces between them
 _NUMBER = r"[0-9๐-๙](?:[0-9๐-๙./\-]|\s(?=[0-9๐-๙/])|\s?ว\s?(?=[0-9๐-๙]))*"
+# the label read as debris (``เ1`` for ที่) before a two-letter prefix and its number
+_LABEL_DEBRIS = r"\S{1,2}\s+(?=[\u0e01-\u0e2e]{2}\s?[0-9๐-๙])"
 _PATTERN = re.compile(
-    rf"^\s*(?:{_LABEL}\s*[:.]?\s*)?(?!{_LABEL}\s)(?P<prefix>{_LATIN_PREFIX}|{_PREFIX_CHAR}(?:\s?\.?\s?{_PREFIX_CHAR}){{0,3}})"
+    rf"^\s*(?:{_LABEL}\s*[:.]?\s*|{_LABEL_DEBRIS})?(?!{_LABEL}\s)(?P<prefix>{_LATIN_PREFIX}|{_PREFIX_CHAR}(?:\s?\.?\s?{_PREFIX_CHAR}){{0,3}})"
     rf"\s?\.?\s*(?P<number>{_NUMBER})"
 )
 _DROP = re.compile(r"[\s.]")
