@@ -25,6 +25,8 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
+from rapidfuzz.distance import Levenshtein
+
 from ocr_pipeline.clean.thai_text import ABOVE_BELOW, ARABIC_DIGITS, THAI_DIGITS, TO_THAI
 from ocr_pipeline.resources import load_table
 
@@ -748,6 +750,30 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
                 right += "\u0e35"  # ตลอดทั้งป at the end of a word: ปี lost its vowel
         if right != read:
             out.append((tok.start, tok.end, read, right))
+    # spans respelt above, and tokens other than a month a longer run may hold (a month glued to debris is
+    # looked at again whole)
+    taken = [(s, e) for s, e, _a, _b in out] + [(tok.start, tok.end) for tok in toks if tok.kind != "month"]
+    return sorted(out + _misspelt_months(text, taken, data))
+
+
+_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
+_NEAR_DIGIT = re.compile(r"[0-9๐-๙]")
+
+
+def _misspelt_months(text: str, taken: list[tuple[int, int]], data: _MonthData) -> list[tuple[int, int, str, str]]:
+    """Full month names with one letter added, lost or misread (``คตุลาคม``, debris glued before it), standing
+    alone between a day and a year: the one month name one edit away, when no other is."""
+    out = []
+    for m in _THAI_RUN.finditer(text):
+        run = m.group(0)
+        if len(run) < 5 or run in data.exact or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        before, after = text[max(0, m.start() - 3) : m.start()], text[m.end() : m.end() + 3]
+        if not (_NEAR_DIGIT.search(before) or _NEAR_DIGIT.search(after)):
+            continue  # a date's month stands by its day or its year
+        near = [name for name in data.full if Levenshtein.distance(run, name) <= 1]
+        if len(near) == 1:
+            out.append((m.start(), m.end(), run, near[0]))
     return out
 
 
