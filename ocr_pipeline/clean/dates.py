@@ -750,14 +750,35 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
                 right += "\u0e35"  # ตลอดทั้งป at the end of a word: ปี lost its vowel
         if right != read:
             out.append((tok.start, tok.end, read, right))
-    # spans respelt above, and tokens other than a month a longer run may hold (a month glued to debris is
-    # looked at again whole)
-    taken = [(s, e) for s, e, _a, _b in out] + [(tok.start, tok.end) for tok in toks if tok.kind != "month"]
-    return sorted(out + _misspelt_months(text, taken, data))
+    # spans respelt above, and tokens other than a month or a fiscal-year phrase, which a longer run may hold
+    # (a month or ปีงบประมาณ glued to debris is looked at again whole)
+    taken = [(s, e) for s, e, _a, _b in out] + [
+        (tok.start, tok.end) for tok in toks if tok.kind not in ("month", "fy", "whole")
+    ]
+    out += _misspelt_months(text, taken, data)
+    taken += [(s, e) for s, e, _a, _b in out]
+    return sorted(out + _misspelt_whole_year(text, taken))
 
 
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
+# "the whole (fiscal) year" after ตลอด, and how many letters OCR may get wrong in it (ตลอดบงบประมาณ)
+_WHOLE_YEAR = (("ปีงบประมาณ", 2), ("ทั้งปี", 1))
 _NEAR_DIGIT = re.compile(r"[0-9๐-๙]")
+
+
+def _misspelt_whole_year(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    """``ตลอด`` + ปีงบประมาณ or ทั้งปี with a letter or two misread (``ตลอดบงบประมาณ``: ปี read บ), standing
+    alone, when only one of the two is that near."""
+    out = []
+    for m in _THAI_RUN.finditer(text):
+        run = m.group(0)
+        if not run.startswith("ตลอด") or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        rest = run[len("ตลอด") :]
+        near = [w for w, most in _WHOLE_YEAR if 0 < Levenshtein.distance(rest, w) <= most]
+        if len(near) == 1 and rest not in (w for w, _most in _WHOLE_YEAR):
+            out.append((m.start(), m.end(), run, "ตลอด" + near[0]))
+    return out
 
 
 def _misspelt_months(text: str, taken: list[tuple[int, int]], data: _MonthData) -> list[tuple[int, int, str, str]]:
