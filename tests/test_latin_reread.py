@@ -8,7 +8,15 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from ocr_pipeline.model import Line, Word
-from ocr_pipeline.ocr.latin_reread import _covered, drop_noise, is_suspect, month_key, month_keys, reread_latin
+from ocr_pipeline.ocr.latin_reread import (
+    _covered,
+    drop_noise,
+    is_suspect,
+    month_key,
+    month_keys,
+    reread_latin,
+    suspect_spans,
+)
 from ocr_pipeline.ocr.tesseract import line_text, ocr_lines
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -258,3 +266,15 @@ def test_a_doubtful_dash_before_text_in_a_cell_stays():
     corrections = drop_noise([lead, alone], page=2, cells=True)
     assert [w.text for w in lead.words] == ["-", "มี.ค."] and not alone.words
     assert [c.before for c in corrections] == ["-"]
+
+
+def test_a_month_abbreviation_read_as_digits_before_a_year_is_read_again():
+    """``7.8. ๒๕๖๖`` for ก.ย. ๒๕๖๖ (standard seed 43 doc 5: the ends of a whole table's periods were left
+    empty): digits and dots alone are the digit reader's, but in a month's shape before a year they are
+    read again with the Thai model; the same shape before other text stays."""
+
+    def line(*texts: str) -> Line:
+        return line_of([Word(t, (100 * i, 0, 100 * i + 80, 40), 80.0, i > 0) for i, t in enumerate(texts)])
+
+    spans = suspect_spans([line("ต.ค.", "๒๕๖๕", "-", "7.8.", "๒๕๖๖"), line("ข้อ", "7.8.", "กำหนด")])
+    assert [(sp.line.words[sp.start].text, sp.end - sp.start) for sp in spans] == [("7.8.", 1)]

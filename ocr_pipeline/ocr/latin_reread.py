@@ -91,13 +91,27 @@ def is_suspect(words: list[Word]) -> bool:
     return low < ENGLISH_CONF or len(letters) <= 2 or (len(letters) <= 3 and "".join(letters).isupper())
 
 
+_ABBREVIATION = re.compile(r"^[0-9A-Za-z]\.[0-9A-Za-z]\.?$")
+_YEAR = re.compile(r"^(?:25|๒๕)[0-9๐-๙]{2}(?![0-9๐-๙])")
+
+
+def _month_shaped(text: str, following: str) -> bool:
+    """Latin or Arabic characters in a month abbreviation's shape just before a year (``7.8. ๒๕๖๖`` for ก.ย.
+    ๒๕๖๖): the month, read with the wrong model (standard seed 43: a whole table's period ends were left
+    empty)."""
+    return bool(_ABBREVIATION.match(text) and _YEAR.match(following))
+
+
 def suspect_spans(lines: list[Line]) -> list[_Span]:
     """Runs of suspect tokens per line (neighbouring suspect tokens form one span)."""
     spans: list[_Span] = []
     for line in lines:
         run: list[tuple[int, int]] = []
-        for rng in line.token_ranges() + [None]:
-            if rng is not None and is_suspect(line.words[rng[0] : rng[1]]):
+        ranges = line.token_ranges()
+        texts = ["".join(w.text for w in line.words[a:b]) for a, b in ranges] + ["", ""]
+        for k, rng in enumerate([*ranges, None]):
+            words = line.words[rng[0] : rng[1]] if rng is not None else []
+            if rng is not None and (is_suspect(words) or _month_shaped(texts[k], texts[k + 1])):
                 run.append(rng)
                 continue
             if run:
