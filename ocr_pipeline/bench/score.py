@@ -65,7 +65,9 @@ class DocScore:
     cells_total: int = 0
     cells_exact: int = 0
     cells_similarity: float = 0.0  # sum over truth cells
-    cells_by_field: Counter = field(default_factory=Counter)  # column -> exact cells; "<column> total" -> cells
+    cells_by_field: Counter = field(
+        default_factory=Counter
+    )  # column -> exact cells (each column has cells_total / len(CELL_FIELDS))
     cer_clean: tuple[int, int] = (0, 0)  # (edit distance, truth length)
     cer_raw: tuple[int, int] = (0, 0)
     thai_digits: tuple[int, int] = (0, 0)  # (errors, truth Thai digits)
@@ -184,7 +186,6 @@ def _score_cells(score: DocScore, truth_rows: list[dict], out_rows: list[dict]) 
             score.cells_total += 1
             score.cells_exact += a == b
             score.cells_by_field[cell] += a == b
-            score.cells_by_field[cell + " total"] += 1
             score.cells_similarity += 1.0 if a == b else Levenshtein.normalized_similarity(a, b)
 
 
@@ -279,7 +280,7 @@ def summarize(scores: list[DocScore]) -> Summary:
         ),
         harmful_word_rate=ratio(sum(s.harmful for s in scores), sum(s.truth_words for s in scores)),
         cell_exact_by_field={
-            c: ratio(sum(s.cells_by_field[c] for s in scores), sum(s.cells_by_field[c + " total"] for s in scores))
+            c: ratio(sum(s.cells_by_field[c] for s in scores), sum(s.cells_total for s in scores) / len(CELL_FIELDS))
             for c in CELL_FIELDS
         },
         **_correction_figures(scores),

@@ -304,7 +304,8 @@ class _Tok(NamedTuple):
     glued: bool = False  # stuck to letters no token explains (OCR debris: "ส๕")
 
 
-_PI_NGOP = "ป[\u0e31\u0e34\u0e35]?[\u0e48\u0e49]?งบ"  # ปีงบ, also as OCR reads it: ปงบ, ปิงบ, ปังบ, ปี่งบ
+_PI = "ป[\u0e31\u0e34\u0e35]?[\u0e48\u0e49]?"  # ปี, also as OCR reads it before งบ: ป, ปิ, ปั, ปี่
+_PI_NGOP = _PI + "งบ"
 
 
 @cache
@@ -708,7 +709,7 @@ def _is_long_month(s: str) -> bool:
 
 
 _TONELESS_THANG = re.compile("ท\u0e31ง")  # ทั้ง with its tone mark lost
-_VOWELLESS_PI = re.compile("ป[\u0e31\u0e34\u0e35]?[\u0e48\u0e49]?(?=งบ)")  # ปีงบประมาณ with its vowel lost or misread
+_VOWELLESS_PI = re.compile(_PI + "(?=งบ)")  # ปีงบประมาณ with its vowel lost or misread
 
 
 def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
@@ -766,17 +767,24 @@ _WHOLE_YEAR = (("ปีงบประมาณ", 2), ("ทั้งปี", 1))
 _NEAR_DIGIT = re.compile(r"[0-9๐-๙]")
 
 
+def _free_runs(text: str, taken: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The runs of Thai letters of ``text`` that overlap none of the ``taken`` spans."""
+    for m in _THAI_RUN.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            yield m
+
+
 def _misspelt_whole_year(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
     """``ตลอด`` + ปีงบประมาณ or ทั้งปี with a letter or two misread (``ตลอดบงบประมาณ``: ปี read บ), standing
     alone, when only one of the two is that near."""
     out = []
-    for m in _THAI_RUN.finditer(text):
+    for m in _free_runs(text, taken):
         run = m.group(0)
-        if not run.startswith("ตลอด") or any(a < m.end() and m.start() < b for a, b in taken):
+        if not run.startswith("ตลอด"):
             continue
         rest = run[len("ตลอด") :]
-        near = [w for w, most in _WHOLE_YEAR if 0 < Levenshtein.distance(rest, w) <= most]
-        if len(near) == 1 and rest not in (w for w, _most in _WHOLE_YEAR):
+        near = [w for w, most in _WHOLE_YEAR if 0 < Levenshtein.distance(rest, w) <= most]  # 0: as written
+        if len(near) == 1:
             out.append((m.start(), m.end(), run, "ตลอด" + near[0]))
     return out
 
@@ -785,9 +793,9 @@ def _misspelt_months(text: str, taken: list[tuple[int, int]], data: _MonthData) 
     """Full month names with one letter added, lost or misread (``คตุลาคม``, debris glued before it), standing
     alone between a day and a year: the one month name one edit away, when no other is."""
     out = []
-    for m in _THAI_RUN.finditer(text):
+    for m in _free_runs(text, taken):
         run = m.group(0)
-        if len(run) < 5 or run in data.exact or any(a < m.end() and m.start() < b for a, b in taken):
+        if len(run) < 5 or run in data.exact:
             continue
         before, after = text[max(0, m.start() - 3) : m.start()], text[m.end() : m.end() + 3]
         if not (_NEAR_DIGIT.search(before) or _NEAR_DIGIT.search(after)):

@@ -162,7 +162,7 @@ def _base_of_next_mark(before: str, after: str, words: list[Word], end: int) -> 
     return ""
 
 
-_EDGE_PUNCT = re.compile(r"^([-/:,.()]*)(.*?)([-/:,.()]*)$", re.S)
+_EDGE_PUNCT = re.compile(f"^([{re.escape(dg.PUNCT)}]*)(.*?)([{re.escape(dg.PUNCT)}]*)$", re.S)
 
 
 def _edges_kept(before: str, after: str, room: tuple[bool, bool] = (True, True)) -> str:
@@ -584,10 +584,10 @@ class DigitReader:
         blocked, cuttable, under_digit = [], [], []
         for g in glyphs:
             blocked.append((g.x0 == 0 and cx0 > 0) or (g.x1 == cw and cx1 < W))
-            gx0, gx1 = cx0 + g.x0, cx0 + g.x1
+            columns = (cx0 + g.x0, 0, cx0 + g.x1, 0)  # the glyph's columns on the page
             # Tesseract gives a word per Thai character: the words over the glyph count together
-            cuttable.append(sum(max(0, min(b[2], gx1) - max(b[0], gx0)) for b in anchors) > UNDER_ANCHOR * g.w)
-            under_digit.append(sum(max(0, min(b[2], gx1) - max(b[0], gx0)) for b in digits) > UNDER_ANCHOR * g.w)
+            cuttable.append(sum(_overlap(b, columns) for b in anchors) > UNDER_ANCHOR * g.w)
+            under_digit.append(sum(_overlap(b, columns) for b in digits) > UNDER_ANCHOR * g.w)
         band = dg.band_of([g for g, b in zip(glyphs, blocked) if not b] or glyphs, ref)
         if not BAND_LOW * ref < band[0] < BAND_HIGH * ref:  # too few glyphs, or ink of another line: ask the letters
             body = self._body(words, x0, x1)
@@ -765,8 +765,8 @@ class DigitReader:
             wx0, wx1 = w.box[0], w.box[2]
             width = max(1, wx1 - wx0)
             centre = (wx0 + wx1) / 2
-            ov = [sum(max(0, min(wx1, r.box[2]) - max(wx0, r.box[0])) for r in g.reads) for g in groups]
-            ov_other = sum(max(0, min(wx1, r.box[2]) - max(wx0, r.box[0])) for r in others if r.label not in _PUNCT)
+            ov = [sum(_overlap(w.box, r.box) for r in g.reads) for g in groups]
+            ov_other = sum(_overlap(w.box, r.box) for r in others if r.label not in _PUNCT)
             if self._digitish(text):
                 total = sum(ov)
                 # a lone mark stands over a number only when most of it does (๙'s tail read as a tone

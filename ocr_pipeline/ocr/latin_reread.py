@@ -108,10 +108,9 @@ def suspect_spans(lines: list[Line]) -> list[_Span]:
     for line in lines:
         run: list[tuple[int, int]] = []
         ranges = line.token_ranges()
-        texts = ["".join(w.text for w in line.words[a:b]) for a, b in ranges] + ["", ""]
+        texts = ["".join(w.text for w in line.words[a:b]) for a, b in ranges] + [""]
         for k, rng in enumerate([*ranges, None]):
-            words = line.words[rng[0] : rng[1]] if rng is not None else []
-            if rng is not None and (is_suspect(words) or _month_shaped(texts[k], texts[k + 1])):
+            if rng is not None and (is_suspect(line.words[rng[0] : rng[1]]) or _month_shaped(texts[k], texts[k + 1])):
                 run.append(rng)
                 continue
             if run:
@@ -190,32 +189,29 @@ def reread_latin(
     for sp, reading in reversed(list(zip(spans, readings))):  # right to left keeps indices valid
         if reading is None:
             continue
-        new, dx, dy = reading
-        if not new.words:
-            continue
+        new, dx, dy = reading  # _read_crops gives no reading without words
         conf = sum(w.conf for w in new.words) / len(new.words)
         start, end = _covered(sp.line.words, sp.start, sp.end, sp.box)
         before_words = sp.line.words[start:end]
         before = line_text(before_words)
-        # marks that no consonant carries are Tesseract's, not the print's (``ต.ุค.`` for ต.ค.)
-        spelt = _without_stray_marks(new.words)
-        text = line_text([Word(t, w.box, w.conf, w.space_before) for t, w in zip(spelt, new.words)])
+        # the re-read words, with their boxes back on the page (the digit reader works on them next), without
+        # the marks that no consonant carries: Tesseract's, not the print's (``ต.ุค.`` for ต.ค.)
+        words = [
+            Word(
+                spelt,
+                (w.box[0] + dx, w.box[1] + dy, w.box[2] + dx, w.box[3] + dy),
+                w.conf,
+                before_words[0].space_before if i == 0 else w.space_before,
+            )
+            for i, (spelt, w) in enumerate(zip(_without_stray_marks(new.words), new.words))
+            if spelt
+        ]
+        text = line_text(words)
         need = MONTH_CONF if month_key(text) in month_keys() else ACCEPT_CONF
         if conf < need or not THAI_LETTER.search(text) or _thai_letters(text) == _thai_letters(before):
             continue  # no Thai read, or the same Thai letters with other punctuation: nothing gained
         if _lone_letter(text):
             continue
-        # the re-read words, with their boxes back on the page (the digit reader works on them next)
-        words = [
-            Word(
-                spelt[i],
-                (w.box[0] + dx, w.box[1] + dy, w.box[2] + dx, w.box[3] + dy),
-                w.conf,
-                before_words[0].space_before if i == 0 else w.space_before,
-            )
-            for i, w in enumerate(new.words)
-            if spelt[i]
-        ]
         words = _numbers_kept(words, before_words)
         text = line_text(words)
         anchor = Anchor(sp.line, words[0], words[-1], True, context(sp.line.words, start, end))

@@ -198,9 +198,10 @@ class _PageOcr:
 def _written_at(words: list[Word], box: tuple[int, int, int, int], text: str) -> int | None:
     """The index of the word the digit reader wrote for a reading of ``box``: that text, across the
     most of the box's width (the reader fits the word's box to its ink, so its top and bottom move)."""
-
-    found = [(columns_shared(w.box, box), k) for k, w in enumerate(words) if w.text == text]
-    return max(found)[1] if found and max(found)[0] > 0 else None
+    shared, at = max(
+        ((columns_shared(w.box, box), k) for k, w in enumerate(words) if w.text == text), default=(0, None)
+    )
+    return at if shared > 0 else None
 
 
 def _page(number, gray, raw_lines, lines, raw_tables, tables, ocr: _PageOcr) -> Page:
