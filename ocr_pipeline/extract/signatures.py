@@ -234,11 +234,14 @@ def _position_line(lines: list[Line], index: int) -> Line | None:
     """The first line under a name line that reads as a position (within three lines): Thai
     text, not another name line; specks and scribbles read as Latin are passed over. A second
     line that continues the post ("ปฏิบัติหน้าที่ …") is joined to it."""
+    window = lines[index + 1 : index + 4]
     for k in range(index + 1, min(index + 4, len(lines))):
         nxt = lines[k]
         if name_groups(nxt.text):
             return None
         if len(THAI_LETTERS.findall(nxt.text)) >= 3:
+            if _scribble_over_position(nxt, window[k - index :]):
+                continue
             after = [ln for ln in lines[k + 1 : k + 3] if len(THAI_LETTERS.findall(ln.text)) >= 3][:1]
             if after and _continues(after[0].text):
                 more = after[0].text.strip()
@@ -250,6 +253,29 @@ def _position_line(lines: list[Line], index: int) -> Line | None:
                 )
             return nxt
     return None
+
+
+POSITION_START = 80.0  # a token starting a known position this well makes a line read as a position
+POSITION_HINT = 70.0  # a line with no token starting a position this well may be a scribble
+
+
+def _scribble_over_position(line: Line, later: list[Line]) -> bool:
+    """Is ``line`` a signature or stamp read as text (``ฆ yy ๐ og, รจรณ``) with the real position
+    line under it? Only when no token of ``line`` starts a known position and a later line of the
+    block (before another name line) has one that does."""
+    if _position_hint(line.text) >= POSITION_HINT:
+        return False
+    for other in later:
+        if name_groups(other.text):
+            return False
+        if _position_hint(other.text) >= POSITION_START:
+            return True
+    return False
+
+
+def _position_hint(text: str) -> float:
+    """How well the best token of ``text`` starts a known position."""
+    return max((position_start_score(tok) for tok in normalize_thai(text).split()), default=0.0)
 
 
 def split_positions(name_line: Line, position_line: Line, count: int) -> list[str | None]:
