@@ -34,8 +34,8 @@ def header_fields(pages: list[Page]) -> dict[str, FieldHit]:
         lines = page.text.split("\n")
         for i, line in enumerate(lines[: HEADER_LINES + 6]):
             for field, value, score in split_label(line):
-                if field in hits:
-                    continue
+                if field in hits or (field == "doc_number" and not value.strip()):
+                    continue  # a ที่ label alone on its line: the number is found by its shape
                 value = tidy_value(_with_continuation(field, value, lines, i), keep_start=field == "doc_number")
                 hits[field] = FieldHit(field, value, page.number, i, score)
             if "addressee" in hits:
@@ -88,6 +88,8 @@ def _number_line_without_label(lines: list[str], page: int, hits: dict[str, Fiel
             continue
         hits["doc_number"] = FieldHit("doc_number", m.group(0).strip(), page, i, 0.0)
         tail = line[m.end() :].split()
+        while tail and PUNCT_TOKEN.match(tail[0]):
+            tail.pop(0)  # a speck between the number and the date label
         if tail and "doc_date" not in hits:
             label = leading_label(tail[0])
             if label and label[0] == "doc_date":
@@ -96,6 +98,7 @@ def _number_line_without_label(lines: list[str], page: int, hits: dict[str, Fiel
         return
 
 
+PUNCT_TOKEN = re.compile(r"^[.,:;'`‘’|_~-]+$")
 STRAY_TOKEN = re.compile(r"^[|!'\"“”‘’`~*_=«»]+$")
 STRAY_END = re.compile(r"^(?:[\u0e01-\u0e2e]|[A-Za-z]{1,2}|[.,:;])$")
 
