@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import cv2
 import numpy as np
 from PIL import Image
 
-from ocr_pipeline.clean.thai_text import drop_stray_marks
-from ocr_pipeline.model import Correction, Line, Word, columns_shared
+from ocr_pipeline.clean.thai_text import SIGNS_ABOVE, TONES, drop_stray_marks
+from ocr_pipeline.model import Correction, Line, Word, columns_shared, union_box
 from ocr_pipeline.ocr.tesseract import line_text
 from ocr_pipeline.resources import load_list, load_table
 
@@ -185,6 +186,7 @@ def reread_latin(
         return []
     readings = _read_crops(gray, [sp.box for sp in spans], ocr)
     marks = _march_for_january(gray, lines, spans, readings, ocr)
+    _marks_restored(gray, lines, spans, readings, ocr)
     corrections: list[tuple[Correction, Anchor]] = []
     for sp, reading in reversed(list(zip(spans, readings))):  # right to left keeps indices valid
         if reading is None:
@@ -263,6 +265,114 @@ def _march_for_january(
     return marks
 
 
+UPPER_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47" + TONES + SIGNS_ABOVE  # what sits above a consonant
+_UPPER = re.compile(f"[{UPPER_MARKS}]")
+MARKS_GROWN = 2  # pixels: a box grown at least this much over ink above it may have left out marks
+
+
+def _marks_restored(
+    gray: np.ndarray, lines: list[Line], spans: list[_Span], readings: list[tuple[Line, int, int] | None], ocr
+) -> None:
+    """A garbage word's box leaves out the marks above it, so its reading lacks them (ครัง for ครั้ง, นัน
+    for นั้น). Where ink stands right above the box, the span is read again over it as one line (``--psm
+    7``: a mark stays with its consonant), alone, then the crops still unread side by side; a reading that
+    differs from the first only by marks above the letters, and has more of them, replaces it (in
+    ``readings``)."""
+    todo: list[tuple[int, tuple[int, int, int, int], np.ndarray]] = []
+    for k, first in enumerate(readings):
+        if first is None or _month_word(first[0], marked=False) is not None:
+            continue  # ม.ค.: _march_for_january's
+        box = spans[k].box
+        page = gray.copy()  # the ink above the box that is no mark is whitened in it
+        grown = _marks_kept(page, box, _with_marks_above(gray, box, lines)[1])
+        if box[1] - grown[1] >= MARKS_GROWN:
+            todo.append((k, grown, page))
+    left = []
+    for k, grown, page in todo:  # alone (a call takes some 30 ms)
+        again = _read_crops(page, [grown], ocr, psm=7)[0]
+        if again is not None and _marks_added(readings[k], again):
+            readings[k] = again
+        else:
+            left.append((k, _crop(page, grown), grown))
+    if left:  # the rest side by side: Tesseract reads some crops better among others
+        for (k, _c, _g), again in zip(left, _read_side_by_side([(c, g) for _k, c, g in left], ocr)):
+            if again is not None and _marks_added(readings[k], again):
+                readings[k] = again
+
+
+MARK_HEIGHT = 0.35  # a mark above a letter is at most this share of the text's height tall
+
+
+def _marks_kept(page: np.ndarray, box: tuple[int, int, int, int], top: int) -> tuple[int, int, int, int]:
+    """``box`` grown up to ``top`` over the marks above its letters only: in ``page`` (changed in place),
+    the ink between ``top`` and the box that is no mark is whitened: a piece cut by the crop's top (the line
+    above, whose descenders reach down between the marks), one standing higher than ``MARK_GAP`` of the
+    text's height above the box, or one taller than a mark."""
+    x0, y0, x1, y1 = box
+    h = max(y1 - y0, 1)
+    if top >= y0:
+        return box
+    left, right = max(x0 - 10, 0), x1 + 10
+    region = page[top:y0, left:right]
+    n, labels, stats, _ = cv2.connectedComponentsWithStats((region < INK).astype(np.uint8), connectivity=8)
+    kept_top, keep = y0, np.zeros(region.shape, dtype=np.uint8)
+    for i in range(1, n):
+        y, height = stats[i, cv2.CC_STAT_TOP], stats[i, cv2.CC_STAT_HEIGHT]
+        bottom = top + y + height
+        touches_body = bottom >= y0 - 1
+        mark = y > 0 and height <= MARK_HEIGHT * h and bottom >= y0 - MARK_GAP * h
+        if touches_body or mark:
+            kept_top = min(kept_top, top + y)
+            keep[labels == i] = 1
+    halo = cv2.dilate(keep, np.ones((5, 5), np.uint8)).astype(bool)  # the grey edge of the ink kept
+    region[~halo] = 255
+    return x0, kept_top, x1, y1
+
+
+def _marks_added(first: tuple[Line, int, int] | None, again: tuple[Line, int, int]) -> bool:
+    """Does ``again`` read the same letters, digits and signs as ``first``, with more marks above them, and
+    surely enough to be taken (``ACCEPT_CONF``)?"""
+    if first is None or sum(w.conf for w in again[0].words) < ACCEPT_CONF * len(again[0].words):
+        return False
+    old, new = line_text(first[0].words), line_text(again[0].words)
+    return _UPPER.sub("", old) == _UPPER.sub("", new) and len(_UPPER.findall(new)) > len(_UPPER.findall(old))
+
+
+def _crop(gray: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
+    """A box's crop with the margin ``_read_crops`` gives it (10 px left and right, 3 above and below)."""
+    x0, y0, x1, y1 = box
+    return gray[max(y0 - 3, 0) : y1 + 3, max(x0 - 10, 0) : x1 + 10]
+
+
+def _read_side_by_side(
+    crops_and_boxes: list[tuple[np.ndarray, tuple[int, int, int, int]]], ocr
+) -> list[tuple[Line, int, int] | None]:
+    """Each crop (``_crop`` of its box) read with ``tha`` as one text line: the crops stand side by side on one
+    canvas, their bottoms level, far apart, read in one call (``--psm 7``); each gets the words that fall in
+    its stretch, with the shift of their boxes back onto the page."""
+    crops = [c for c, _b in crops_and_boxes]
+    boxes = [b for _c, b in crops_and_boxes]
+    tallest = max(c.shape[0] for c in crops)
+    width = sum(c.shape[1] + GAP for c in crops) + GAP
+    canvas = np.full((tallest + 2 * GAP, width), 255, dtype=np.uint8)
+    places, x = [], GAP
+    for c, (x0, y0, _x1, _y1) in zip(crops, boxes):
+        top = GAP + tallest - c.shape[0]
+        canvas[top : top + c.shape[0], x : x + c.shape[1]] = c
+        places.append((x, x + c.shape[1], max(x0 - 10, 0) - x, max(y0 - 3, 0) - top))
+        x += c.shape[1] + GAP
+    read = [w for ln in ocr(Image.fromarray(canvas), psm=7, langs="tha") for w in ln.words]
+    out: list[tuple[Line, int, int] | None] = []
+    for left, right, dx, dy in places:
+        got = [w for w in read if left - GAP / 2 <= (w.box[0] + w.box[2]) / 2 < right + GAP / 2]
+        if not got:
+            out.append(None)
+            continue
+        got[0] = Word(got[0].text, got[0].box, got[0].conf, False)
+        out.append((Line(text=line_text(got), box=union_box(w.box for w in got), words=got), dx, dy))
+    return out
+
+
 def _read_crops(
     gray: np.ndarray, boxes: list[tuple[int, int, int, int]], ocr, psm: int = 6
 ) -> list[tuple[Line, int, int] | None]:
@@ -272,7 +382,7 @@ def _read_crops(
     crops, origins = [], []
     for x0, y0, x1, y1 in boxes:
         origins.append((max(x0 - 10, 0), max(y0 - 3, 0)))
-        crops.append(gray[max(y0 - 3, 0) : y1 + 3, max(x0 - 10, 0) : x1 + 10])
+        crops.append(_crop(gray, (x0, y0, x1, y1)))
     width = max(c.shape[1] for c in crops) + 2 * GAP
     height = sum(c.shape[0] + GAP for c in crops) + GAP
     canvas = np.full((height, width), 255, dtype=np.uint8)
