@@ -278,3 +278,29 @@ def test_a_month_abbreviation_read_as_digits_before_a_year_is_read_again():
 
     spans = suspect_spans([line("ต.ค.", "๒๕๖๕", "-", "7.8.", "๒๕๖๖"), line("ข้อ", "7.8.", "กำหนด")])
     assert [(sp.line.words[sp.start].text, sp.end - sp.start) for sp in spans] == [("7.8.", 1)]
+
+
+def test_marks_above_a_garbage_word_s_box_are_read_again():
+    """``ATI`` for ครั้ง: the garbage word's box left out the ้ above it, so the re-reading said ครัง. The span is
+    read again over the mark as one line, the line above's descender (cut by the crop's top) whitened
+    first; the new reading is taken only where it has the same letters with more marks above them."""
+    gray = np.full((200, 500), 255, np.uint8)
+    gray[100:140, 320:400] = 0  # the word's body
+    gray[86:95, 340:352] = 0  # its mark above, outside the word's box
+    gray[60:80, 370:380] = 0  # a descender of the line above, reaching into the crop's top
+    for second, expected in (("ครั้ง", "ครั้ง"), ("ศรั้ง", "ครัง"), ("ครัง", "ครัง")):
+        crops: list[np.ndarray] = []
+
+        def tha(im, psm, langs, second=second, crops=crops):
+            crops.append(np.asarray(im))
+            h = im.size[1]
+            text = "ครัง" if len(crops) == 1 else second
+            return [line_of([Word(text, (90, h // 2 - 20, 170, h // 2 + 20), 90.0)])]
+
+        line = line_of([Word("ผลการ", (0, 100, 300, 140), 95.0), Word("ATI", (320, 100, 400, 140), 60.0, True)])
+        above = line_of([Word("ยาว", (300, 40, 420, 75), 95.0)])
+        corrections = reread_latin(gray, [above, line], tha, 1)
+        assert [(c.before, c.after) for c in corrections] == [("ATI", expected)]
+        again = crops[1]
+        assert again.shape[0] > crops[0].shape[0] - 2 * 80  # taller than the word's own crop (canvas margins aside)
+        assert (again < 128).sum() == (gray[84:145, 310:410] < 128).sum()  # body and mark: the descender is gone

@@ -74,6 +74,21 @@ def test_a_document_number_after_a_lost_label_with_a_marked_prefix():
     assert hits["doc_number"].value == "ชูพ ๖๔๑๙๙/๘๓" and hits["doc_date"].value == "๗ เมษายน พ.ศ. ๒๕๖๕"
 
 
+def test_a_document_number_whose_label_was_read_as_a_line_of_its_own():
+    """The bold ที่ read apart from its value (worn seed 62 doc 6: a pale copy): the label alone on its line
+    does not stand for the number, which is found by its shape on the line below, with the date after a
+    speck and the วันที่ label read ``จนท``."""
+    hits = header_fields(
+        [
+            _page(
+                "บันทึกข้อความ\nส่วนราชการ สำนักปลัด เทศบาลเมืองพลา อำเภอบ้านฉาง\nที่\n๑๕ «a\n"
+                ", ริย ๗๕๒๑๓/๘๐ . จนท ๓๑ ต.ค. ๒๕๖๕\nเรื่อง รายงานผลการดำเนินการ"
+            )
+        ]
+    )
+    assert hits["doc_number"].value == "ริย ๗๕๒๑๓/๘๐" and hits["doc_date"].value == "๓๑ ต.ค. ๒๕๖๕"
+
+
 def test_tidy_value():
     assert tidy_value("| นายกเทศมนตรีตำบลชายนา ' ก") == "นายกเทศมนตรีตำบลชายนา"
     assert tidy_value("NI ๕๓๔๖๐/๑๙ ก", keep_start=True) == "NI ๕๓๔๖๐/๑๙"
@@ -116,6 +131,23 @@ def test_names_whose_brackets_ocr_read_as_a_line_of_their_own_over_their_positio
     assert titled_names("นายกองค์การบริหารส่วนตำบล ไผ่วง") == []  # a position that starts like a title
     assert titled_names("นายสมชาย ใจดี ได้ดำเนินการ") == [] and titled_names("นายสมชาย") == []
     assert bare_name_groups("นายสมชาย ใจดี", "ได้ดำเนินการตามมาตรการ") == []
+
+
+def test_a_signature_read_as_a_line_between_names_and_positions_is_passed_over():
+    """Standard seed 61 doc 0: the signatures over two side-by-side blocks were read as a line of Thai-looking
+    garbage under the names; the positions are the line under it, which starts known positions. A line
+    that starts no known position is still taken when nothing better follows."""
+    page = _page(
+        "(นายพงศ์พิเชฐ มุธุสิทธิ์) (นางชฎามาศ จิรัฏฐวงศ์)\nฆ yy ๐ og, รจรณ ๑ ๐ เษล a\n"
+        "หัวหน้าสำนักปลัด ปลัดเทศบาลตำบลตะบิ้ง\nทราบ / อนุญาต"
+    )
+    got = [(s.name, s.position) for s, _p in find_signatories([page])]
+    assert got == [
+        ("นายพงศ์พิเชฐ มุธุสิทธิ์", "หัวหน้าสำนักปลัด"),
+        ("นางชฎามาศ จิรัฏฐวงศ์", "ปลัดเทศบาลตำบลตะบิ้ง"),
+    ]
+    alone = _page("(นายสมชาย ใจดี)\nผู้ประสานงานโครงการ\nทราบ / อนุญาต")
+    assert [s.position for s, _p in find_signatories([alone])] == ["ผู้ประสานงานโครงการ"]
 
 
 def test_a_second_position_line_whose_first_word_lost_a_mark_is_joined():
