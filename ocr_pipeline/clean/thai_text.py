@@ -73,15 +73,26 @@ GLUED_ITEM = re.compile(r"^\s*[0-9๐-๙]{2}\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")  # letters, vowels and marks; not Thai digits
 
 
+_ABBREVIATION_START = re.compile("[\u0e01-\u0e2e]\\.[\u0e01-\u0e2e]\\.")  # ``พ.ศ.``, ``ต.ค.``: typed after a space
+_WRAPPED_AFTER_DASH = re.compile(r"[\u0e01-\u0e4e๐-๙0-9.]-$")  # ``๒๕๖๒-``, ``ตุลาคม-``, ``ต.ค.-``
+
+
 def join_wrapped(lines: list[str]) -> str:
     r"""The text of one cell or paragraph from its visual lines.
 
     Thai wraps at word boundaries that mostly carry no space, so two Thai letters join directly,
     as does a slash at either end; anything else (Latin, digits, brackets) joins with a space. A
     line that starts a numbered item (also one whose dot was lost: ``๒๒ พัฒนา``) starts a new line.
+    A line that ends in a dash glued to its last word wrapped after the dash (a range written
+    ``ตุลาคม ๒๕๖๒-มีนาคม``): the next joins it directly; after a dash standing apart, with a space. An
+    abbreviation at a line's start (``พ.ศ.``, ``ต.ค.``) is typed after a space.
 
     >>> join_wrapped(["ได้รับฟังความคิดเห็นของ", "ประชาชน (e-bidding)", "(๒) ประชุม"])
     'ได้รับฟังความคิดเห็นของประชาชน (e-bidding)\n(๒) ประชุม'
+    >>> join_wrapped(["ตุลาคม ๒๕๖๒-", "มีนาคม ๒๕๖๓"]), join_wrapped(["ต.ค. ๒๕๖๒ -", "มี.ค. ๒๕๖๓"])
+    ('ตุลาคม ๒๕๖๒-มีนาคม ๒๕๖๓', 'ต.ค. ๒๕๖๒ - มี.ค. ๒๕๖๓')
+    >>> join_wrapped(["ปีงบประมาณ", "พ.ศ. ๒๕๖๑"])
+    'ปีงบประมาณ พ.ศ. ๒๕๖๑'
     """
     out = ""
     for line in lines:
@@ -93,7 +104,11 @@ def join_wrapped(lines: list[str]) -> str:
         elif NEW_ITEM.match(text) or GLUED_ITEM.match(text):
             out += "\n" + text
         else:
-            glued = (_THAI_LETTER.match(text[0]) and _THAI_LETTER.match(out[-1])) or "/" in (out[-1], text[0])
+            glued = (
+                (_THAI_LETTER.match(text[0]) and _THAI_LETTER.match(out[-1]) and not _ABBREVIATION_START.match(text))
+                or "/" in (out[-1], text[0])
+                or _WRAPPED_AFTER_DASH.search(out) is not None
+            )
             out += ("" if glued else " ") + text
     return out
 
