@@ -213,7 +213,8 @@ def test_a_change_alone_on_its_line_is_placed_by_the_neighbouring_lines():
 
 def test_a_number_under_the_reading_stays_as_first_read():
     """``A.A. ๒๕๒๕`` re-read ``ต.ค. ๒๕๐๕``: the month is this rule's; the year stays as first read, for the
-    digit reader (standard seed 7: six month re-readings were judged wrong for the year they rewrote)."""
+    digit reader (standard seed 7: six month re-readings were judged wrong for the year they rewrote), and
+    the correction is the month's alone."""
     year = Word("๒๕๒๕", (320, 0, 400, 40), 80.0, True)
     line = line_of([Word("A.A.", (240, 0, 400, 40), 60.0), year])  # a garbage box over the year too
 
@@ -226,8 +227,9 @@ def test_a_number_under_the_reading_stays_as_first_read():
         return [line_of(out)]
 
     corrections = reread_latin(np.full((100, 500), 255, np.uint8), [line], tha, 1)
-    assert [(c.before, c.after) for c in corrections] == [("A.A. ๒๕๒๕", "ต.ค. ๒๕๒๕")]
-    assert [w.text for w in line.words] == ["ต.ค.", "๒๕๒๕"]
+    # the correction holds what it changed only: the year it kept is no part of it
+    assert [(c.before, c.after) for c in corrections] == [("A.A.", "ต.ค.")]
+    assert [w.text for w in line.words] == ["ต.ค.", "๒๕๒๕"] and line_text(line.words) == "ต.ค. ๒๕๒๕"
 
 
 def test_january_is_read_again_with_the_marks_above_its_box():

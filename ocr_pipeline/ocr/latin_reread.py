@@ -215,7 +215,8 @@ def reread_latin(
         if _lone_letter(text):
             continue
         words = _numbers_kept(words, before_words)
-        text = line_text(words)
+        start, end, words = _trimmed(sp.line.words, start, end, words)
+        before, text = line_text(sp.line.words[start:end]), line_text(words)
         anchor = Anchor(sp.line, words[0], words[-1], True, context(sp.line.words, start, end))
         sp.line.words[start:end] = words
         corrections.append((Correction(page, "pages.text", before, text, "thai-reread", round(conf, 1)), anchor))
@@ -455,6 +456,20 @@ def _numbers_kept(words: list[Word], before_words: list[Word]) -> list[Word]:
         used.update(id(b) for b in under)
         out += [Word(b.text, b.box, b.conf, w.space_before if k == 0 else b.space_before) for k, b in enumerate(under)]
     return out
+
+
+def _trimmed(line_words: list[Word], start: int, end: int, words: list[Word]) -> tuple[int, int, list[Word]]:
+    """The span [start, end) of ``line_words`` and its new ``words`` without the words at either end that
+    the reading left as they were (a number kept as first read): a correction holds only what it changed
+    (``A.A.`` -> ``ต.ค.``, not ``A.A. ๒๕๒๕`` -> ``ต.ค. ๒๕๒๕``)."""
+    first_space = words[0].space_before
+    while len(words) > 1 and end - start > 1 and words[-1].text == line_words[end - 1].text:
+        words, end = words[:-1], end - 1
+    while len(words) > 1 and end - start > 1 and words[0].text == line_words[start].text:
+        words, start = words[1:], start + 1
+        first_space = line_words[start].space_before
+    words[0] = Word(words[0].text, words[0].box, words[0].conf, first_space)
+    return start, end, words
 
 
 def _overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
