@@ -742,3 +742,18 @@ def test_a_number_two_crops_read_in_overlapping_parts_is_one_number_with_each_gl
     inside = _Group(glyphs("๓๗", 60))
     apart = _Group(glyphs("๑๒", 400))
     assert [g.text for g in _distinct([apart, inside, first])] == ["๖๗๓๗๗", "๑๒"]
+
+
+def test_a_day_glued_to_its_date_label_and_read_as_a_letter_is_read_from_its_pixels(reader):
+    """``วนทะ ต.ค.``: the day ๖ was read ``ะ`` and glued to the วันที่ label (worn seed 62 doc 5: the memo's
+    date was left empty); the characters after a date label, before a month, are read from their pixels,
+    and the label stays as it was, with a space before its day."""
+    img, boxes = spaced_glyphs("วนท๖ต.ค.", [0.05, 0.05, 0.25, 0.4, 0.02, 0.02, 0.02])
+    texts = ["ว", "น", "ท", "ะ", "ต", ".", "ค", "."]
+    words = [Word(t, b, 90.0, i == 4) for i, (t, b) in enumerate(zip(texts, boxes))]
+    assert 3 in reader.seeds(words) and not {0, 1, 2} & set(reader.seeds(words))
+    new, readings = reader.reread(img, words)
+    assert "".join(w.text for w in new[:3]) == "วนท" and new[3].text == "๖" and new[3].space_before
+    assert [(r.before, r.after) for r in readings] == [("ะ", "๖")]
+    elsewhere = [Word(t, b, 90.0, i == 4) for i, (t, b) in enumerate(zip(["ส", "น", "ท", "ะ", *texts[4:]], boxes))]
+    assert 3 not in reader.seeds(elsewhere)  # after a word that is no date label, a glued letter stays a letter

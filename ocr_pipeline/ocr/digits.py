@@ -306,6 +306,8 @@ class DigitReader:
             before_month = k + 1 < len(runs) and month_key(runs[k + 1][2]) in months and 0 < len(text) <= SHORT_TOKEN
             if self._token(text) or before_month:
                 out.update(range(a, b))
+            elif k + 1 < len(runs) and month_key(runs[k + 1][2]) in months:
+                out.update(_day_after_label(words, a, b))
             glued = a  # symbols glued to a month name: the day (``<ตค`` for ๔ ต.ค.)
             while glued < b and words[glued].text.strip() and all(_symbol(c) for c in words[glued].text.strip()):
                 glued += 1
@@ -352,7 +354,11 @@ class DigitReader:
             x0, x1 = words[i].box[0] - pad, words[i].box[2] + pad
             if i in dayless:
                 x0 = min(x0, words[i - 1].box[2] - pad)
-            elif start[i] < i and len("".join(w.text for w in words[start[i] : i])) <= SHORT_TOKEN:  # a misread digit
+            elif (
+                start[i] < i
+                and len("".join(w.text for w in words[start[i] : i])) <= SHORT_TOKEN
+                and i not in _day_after_label(words, start[i], i + 1)
+            ):  # a misread digit glued before it (not a date label's)
                 x0 = min(x0, min(w.box[0] for w in words[start[i] : i]) - pad)  # glued before it
             if out and x0 <= out[-1][1]:
                 out[-1] = (out[-1][0], max(out[-1][1], x1), out[-1][2] + [i])
@@ -856,9 +862,11 @@ class DigitReader:
             while b - a > 1 and marks_only(words[b - 1].text.strip()):
                 b -= 1
             run = words[a:b]
-            # letters alone over a number: only a short token of its own (``รอบ ซ เดือน``)
+            # letters alone over a number: only a short token of its own (``รอบ ซ เดือน``), or the day glued
+            # to its date label (``วนทะ ตุลาคม``)
             if not any(self._digitish(w.text.strip()) for w in run) and not (
-                self._isolated(words, a, b) and len("".join(w.text.strip() for w in run)) <= SHORT_TOKEN
+                (self._isolated(words, a, b) and len("".join(w.text.strip() for w in run)) <= SHORT_TOKEN)
+                or _glued_day(words, a, b)
             ):
                 continue
             before = "".join(w.text for w in run)
@@ -880,9 +888,12 @@ class DigitReader:
                 # the OCR saw no digit here (Latin garbage, a look-alike letter, a lone letter): only a
                 # number standing on its own, read with more certainty; "below min_confidence" still
                 # means "not applied"
-                if not (any(c in _LATIN for c in before) or self._isolated(words, a, b) or self._month_from(words, b)):
+                day = _glued_day(words, a, b)
+                if not (
+                    any(c in _LATIN for c in before) or self._isolated(words, a, b) or self._month_from(words, b) or day
+                ):
                     continue
-                if any(self._glued(g, others, h) for g in gs):
+                if not day and any(self._glued(g, others, h) for g in gs):
                     continue
                 conf *= self.min_confidence / self.min_confidence_no_digit
                 if conf < self.min_confidence:  # most likely letters after all: nothing to flag
@@ -896,7 +907,7 @@ class DigitReader:
                     g.text,
                     union_box([r.box for r in g.reads]),
                     round(100 * g.conf, 1),
-                    run[0].space_before if n == 0 else True,
+                    run[0].space_before or _glued_day(words, a, b) if n == 0 else True,  # the label and its day apart
                 )
                 for n, g in enumerate(gs)
             ]
@@ -987,6 +998,36 @@ class DigitReader:
                 if 0 <= s0 - r.box[2] < self.glued * h or 0 <= r.box[0] - s1 < self.glued * h:
                     return True
         return False
+
+
+@cache
+def _date_labels() -> tuple[str, ...]:
+    """The วันที่ label and its garbles (``dictionaries/memo_labels.tsv``), longest first."""
+    forms = {
+        form for row in load_table("memo_labels.tsv") if row[0] == "doc_date" for form in (row[1], *row[2].split(","))
+    }
+    return tuple(sorted((f for f in forms if len(f) >= 3 and f != "-"), key=len, reverse=True))
+
+
+def _day_after_label(words: list[Word], a: int, b: int) -> list[int]:
+    """Indices of the words of token [a, b) after a วันที่ label it starts with, when one to three characters
+    follow it (``วนทะ ตุลาคม``: the day ๖ read ``ะ`` and glued to the label)."""
+    text = "".join(w.text for w in words[a:b])
+    label = next((f for f in _date_labels() if text.startswith(f)), None)
+    if label is None or not 0 < len(text) - len(label) <= SHORT_TOKEN:
+        return []
+    seen, out = 0, []
+    for i in range(a, b):
+        if seen >= len(label):
+            out.append(i)
+        seen += len(words[i].text)
+    return out
+
+
+def _glued_day(words: list[Word], a: int, b: int) -> bool:
+    """Are words [a, b) the characters after a วันที่ label that their token starts with (``_day_after_label``)?"""
+    token = next(((s, e) for s, e in token_ranges(words) if s <= a < e), None)
+    return token is not None and b <= token[1] and set(range(a, b)) <= set(_day_after_label(words, *token))
 
 
 def _runs(words: list[Word]) -> list[tuple[int, int, str]]:
