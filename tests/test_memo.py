@@ -150,6 +150,17 @@ def test_a_signature_read_as_a_line_between_names_and_positions_is_passed_over()
     assert [s.position for s, _p in find_signatories([alone])] == ["ผู้ประสานงานโครงการ"]
 
 
+def test_specks_at_the_ends_of_a_two_line_position_are_dropped_before_its_lines_join():
+    """Worn seed 41 doc 12: a lone mark before the first line and a dash after it had stayed inside the
+    joined position."""
+    page = _page(
+        "(นายกานตินิธิ พลสมัคร)\n์ รองปลัดองค์การบริหารส่วนตำบลเขาดิน -\n"
+        "ปฏิบัติหน้าที่ปลัดองค์การบริหารส่วนตำบลเขาดิน\n(นายสายหยุด ทองยศภูมิ)"
+    )
+    got = [s.position for s, _p in find_signatories([page])]
+    assert got[0] == "รองปลัดองค์การบริหารส่วนตำบลเขาดิน ปฏิบัติหน้าที่ปลัดองค์การบริหารส่วนตำบลเขาดิน"
+
+
 def test_a_second_position_line_whose_first_word_lost_a_mark_is_joined():
     page = _page("(นายคงกร สุขเนตร์)\nรองปลัดเทศบาลเมืองนายาว\nปฏิบัติหน้าทิปลัดเทศบาลเมืองนายาว\nทราบ")
     got = [(s.name, s.position) for s, _p in find_signatories([page])]

@@ -14,7 +14,7 @@ from functools import cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from ocr_pipeline.clean.thai_text import normalize_thai
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, normalize_thai
 from ocr_pipeline.model import Line, Page, Signatory, union_box
 from ocr_pipeline.resources import load_table
 from ocr_pipeline.understand.labels import (
@@ -144,12 +144,14 @@ def with_agency(position: str | None, agency: str | None) -> str | None:
     return position[:start] + agency
 
 
-EDGE_JUNK = re.compile(r"^(?:[0-9A-Za-z.,:;'`|_~-]{1,3}\s+)+|(?:\s+[0-9A-Za-z.,:;'`|_~-]{1,3})+$")
+EDGE_JUNK = re.compile(
+    rf"^(?:[0-9A-Za-z.,:;'`|_~{ABOVE_BELOW}-]{{1,3}}\s+)+|(?:\s+[0-9A-Za-z.,:;'`|_~{ABOVE_BELOW}-]{{1,3}})+$"
+)  # a mark standing alone is a speck too: no word starts with one
 
 
 def drop_edge_junk(text: str | None) -> str | None:
-    """A position without the short tokens of Latin letters or digits OCR made of a speck at
-    its ends ("6 นักวิเคราะห์นโยบายและแผน", "ปลัดเทศบาล 0"); a position line has neither."""
+    """A position without the short tokens of Latin letters, digits or lone marks OCR made of a speck
+    at its ends ("6 นักวิเคราะห์นโยบายและแผน", "ปลัดเทศบาล 0", "์ รองปลัดเทศบาล -"); a position line has none."""
     if text is None or not THAI_LETTERS.search(text):
         return text
     out = EDGE_JUNK.sub("", text)
@@ -244,9 +246,9 @@ def _position_line(lines: list[Line], index: int) -> Line | None:
                 continue
             after = [ln for ln in lines[k + 1 : k + 3] if len(THAI_LETTERS.findall(ln.text)) >= 3][:1]
             if after and _continues(after[0].text):
-                more = after[0].text.strip()
+                more = drop_edge_junk(after[0].text.strip()) or ""
                 return Line(
-                    text=nxt.text.strip() + " " + more,
+                    text=(drop_edge_junk(nxt.text.strip()) or "") + " " + more,
                     box=nxt.box,
                     words=nxt.words + after[0].words,
                     readings=[r + " " + more for r in nxt.readings],
