@@ -321,7 +321,7 @@ def _token_re() -> re.Pattern[str]:
         r"(?P<fy>(?:ประจ(?:ำ|\u0e4dา)\s*)?" + _PI_NGOP + r"(?:ประมาณ|\s*ฯ|\.)?)",
         # ไตรมาส also as worn scans read it, one letter wrong: its ไ as a bracket or lost, or its ต as ค
         # ([ตรมาส, ตรมาส, ไครมาส)
-        r"(?P<quarter>(?:(?:ไ|\[)[ตค]|ต)รมาส(?:ที่|ที)?)",
+        r"(?P<quarter>(?:(?:ไ|\[)[ตค]|ต)รมาส(?:ที่|ทิ่|ที|ทิ)?)",  # ที่ with its ี read ิ too
         r"(?P<round>รอบ)",
         r"(?P<monthword>เดือน)",
         r"(?P<half>แรก|หลัง)",
@@ -723,6 +723,12 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
 
     >>> [(a, b) for _s, _e, a, b in date_word_spellings("ต.ุค. ๒๕๖๘ - มนาคม ๒๕๖๙ ไตรมาสที ๒")]
     [('ต.ุค.', 'ต.ค.'), ('มนาคม', 'มีนาคม'), ('ไตรมาสที', 'ไตรมาสที่')]
+    >>> [(a, b) for _s, _e, a, b in date_word_spellings("ตลอดบปงบประมาณ")]
+    [('ตลอดบปงบประมาณ', 'ตลอดปีงบประมาณ')]
+    >>> [(a, b) for _s, _e, a, b in date_word_spellings("ลาคม- มีนาคม ๒๕๖๔")]
+    [('ลาคม', 'ตุลาคม')]
+    >>> [(a, b) for _s, _e, a, b in date_word_spellings("พ.ย.]๒๕๖๐ - ก.พ. ๒๕๖๑")]
+    [(']', ' ')]
     """
     data = _months()
     out: list[tuple[int, int, str, str]] = []
@@ -744,7 +750,7 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
         elif tok.kind == "era_be" and "." not in read and i + 1 < len(toks) and toks[i + 1].kind == "num":
             right = "พ.ศ."  # both dots lost before a year (``พ ศ ๒๕๖๙``, ``พศ ๒๕๖๙``)
         elif tok.kind == "quarter":
-            right = "ไตรมาส" + ("ที่" if read.endswith(("ที", "ที่")) else "")
+            right = "ไตรมาส" + ("ที่" if read.endswith(("ที", "ที่", "ทิ", "ทิ่")) else "")
         elif tok.kind in ("whole", "fy"):
             right = _VOWELLESS_PI.sub("ปี", _TONELESS_THANG.sub("ทั้ง", read))
             if right.endswith("ทั้งป") and not text[tok.end : tok.end + 1].strip():
@@ -756,9 +762,20 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
     taken = [(s, e) for s, e, _a, _b in out] + [
         (tok.start, tok.end) for tok in toks if tok.kind not in ("month", "fy", "whole")
     ]
+    out += [  # a bracket or bar between a month and its year is a speck (``พ.ย.]๒๕๖๐``)
+        (tok.end, tok.end + 1, text[tok.end], " ")
+        for tok in toks
+        if tok.kind == "month" and _DEBRIS_BEFORE_YEAR.match(text, tok.end)
+    ]
     out += _misspelt_months(text, taken, data)
-    taken += [(s, e) for s, e, _a, _b in out]
-    return sorted(out + _misspelt_whole_year(text, taken))
+    out += _truncated_months(text, taken + [(s, e) for s, e, _a, _b in out], data)
+    # ตลอด + a whole-year phrase with debris glued between (``ตลอดบปงบประมาณ``): looked at whole, over a
+    # respelling of its fiscal-year phrase alone (which would leave the debris: ``ตลอดบปีงบประมาณ``)
+    phrase = {(tok.start, tok.end) for tok in toks if tok.kind in ("fy", "whole")}
+    others = [(tok.start, tok.end) for tok in toks if tok.kind not in ("month", "fy", "whole")]
+    whole = _misspelt_whole_year(text, [(s, e) for s, e, _a, _b in out if (s, e) not in phrase] + others)
+    out = [o for o in out if not any(o[0] < e and s < o[1] for s, e, _a, _b in whole)]
+    return sorted(out + whole)
 
 
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
@@ -775,17 +792,43 @@ def _free_runs(text: str, taken: list[tuple[int, int]]) -> Iterator[re.Match[str
 
 
 def _misspelt_whole_year(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
-    """``ตลอด`` + ปีงบประมาณ or ทั้งปี with a letter or two misread (``ตลอดบงบประมาณ``: ปี read บ), standing
-    alone, when only one of the two is that near."""
+    """``ตลอด`` + ปีงบประมาณ or ทั้งปี with a letter or two misread (``ตลอดบงบประมาณ``: ปี read บ) or only its
+    marks lost or misread (``ตลอดท์งป``), standing alone, when only one of the two is that near."""
     out = []
     for m in _free_runs(text, taken):
         run = m.group(0)
         if not run.startswith("ตลอด"):
             continue
         rest = run[len("ตลอด") :]
-        near = [w for w, most in _WHOLE_YEAR if 0 < Levenshtein.distance(rest, w) <= most]  # 0: as written
+        near = [  # 0: as written; marks aside, OCR may lose or misread them all (``ตลอดท์งป``)
+            w
+            for w, most in _WHOLE_YEAR
+            if 0 < Levenshtein.distance(rest, w) <= most or (rest != w and _strip_marks(rest) == _strip_marks(w))
+        ]
         if len(near) == 1:
             out.append((m.start(), m.end(), run, "ตลอด" + near[0]))
+    return out
+
+
+_DEBRIS_BEFORE_YEAR = re.compile(r"[\[\]{}|](?=\s?[0-9๐-๙]{2,4}(?![0-9๐-๙]))")
+_RANGE_OR_YEAR_NEXT = re.compile(r"\s*-|\s+(?:พ\.ศ\.\s*)?[0-9๐-๙]{2,4}")
+TRUNCATED_MONTH = 4  # letters at least of a month name whose front a cell's edge or OCR lost
+
+
+def _truncated_months(text: str, taken: list[tuple[int, int]], data: _MonthData) -> list[tuple[int, int, str, str]]:
+    """A full month name whose first letters were lost (``ลาคม- มีนาคม ๒๕๖๔``: ตุ, set against the cell's left
+    rule, was not read): a word that is the end of one month name only, four letters at least, opening the
+    text or standing after a space, and followed by a range dash or a year."""
+    out = []
+    for m in _free_runs(text, taken):
+        run = m.group(0)
+        if len(run) < TRUNCATED_MONTH or run in data.exact or (m.start() and not text[m.start() - 1].isspace()):
+            continue
+        if not _RANGE_OR_YEAR_NEXT.match(text, m.end()):
+            continue
+        whole = [name for name in data.full if name.endswith(run) and name != run]
+        if len(whole) == 1:
+            out.append((m.start(), m.end(), run, whole[0]))
     return out
 
 
