@@ -306,3 +306,26 @@ def test_marks_above_a_garbage_word_s_box_are_read_again():
         again = crops[1]
         assert again.shape[0] > crops[0].shape[0] - 2 * 80  # taller than the word's own crop (canvas margins aside)
         assert (again < 128).sum() == (gray[84:145, 310:410] < 128).sum()  # body and mark: the descender is gone
+
+
+def test_january_read_by_tesseract_itself_is_checked_against_the_marks_above_it():
+    """``ม.ค.`` as Tesseract read it, with ink right above the ม: the token is read again over that ink
+    as one line; where that says มี.ค., March it is (standard seed 7 doc 5: 12 periods ended in January
+    instead of March). Without ink above it, ม.ค. is not read again."""
+    for mark, second, expected in ((True, "มี.ค.", "มี.ค."), (True, "ม.ค.", "ม.ค."), (False, "มี.ค.", "ม.ค.")):
+        gray = np.full((200, 500), 255, np.uint8)
+        gray[100:140, 320:400] = 0  # the month's body
+        if mark:
+            gray[88:95, 325:340] = 0  # the ี above the ม, outside the word's box
+        calls: list[int] = []
+
+        def tha(im, psm, langs, second=second, calls=calls):
+            calls.append(psm)
+            h = im.size[1]
+            return [line_of([Word(second, (90, h // 2 - 20, 170, h // 2 + 20), 90.0)])]
+
+        line = line_of([Word("ต.ค. -", (0, 100, 300, 140), 95.0), Word("ม.ค.", (320, 100, 400, 140), 93.0, True)])
+        corrections = reread_latin(gray, [line], tha, 1)
+        changed = expected != "ม.ค."
+        assert [(c.before, c.after) for c in corrections] == ([("ม.ค.", "มี.ค.")] if changed else [])
+        assert line.words[-1].text == expected and calls == ([7] if mark else [])

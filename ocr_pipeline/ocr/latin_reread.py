@@ -182,10 +182,9 @@ def reread_latin(
     # (the memo's ``ที่ … วันที่`` line is as tall as its bold labels with their marks: ``W.8.`` for พ.ย. there
     # was never re-read, worn seed 14 doc 14)
     spans = [sp for sp in suspect_spans(lines) if _words_height(sp) <= 1.6 * typical]
-    if not spans:
-        return []
-    readings = _read_crops(gray, [sp.box for sp in spans], ocr)
-    marks = _march_for_january(gray, lines, spans, readings, ocr)
+    january, marks = _january_as_read(gray, lines, ocr, page)
+    readings = _read_crops(gray, [sp.box for sp in spans], ocr) if spans else []
+    marks += _march_for_january(gray, lines, spans, readings, ocr)
     _marks_restored(gray, lines, spans, readings, ocr)
     corrections: list[tuple[Correction, Anchor]] = []
     for sp, reading in reversed(list(zip(spans, readings))):  # right to left keeps indices valid
@@ -220,7 +219,7 @@ def reread_latin(
         anchor = Anchor(sp.line, words[0], words[-1], True, context(sp.line.words, start, end))
         sp.line.words[start:end] = words
         corrections.append((Correction(page, "pages.text", before, text, "thai-reread", round(conf, 1)), anchor))
-    corrections = corrections[::-1]
+    corrections = january + corrections[::-1]
     for mark in marks:  # the ี of มี.ค. that Tesseract read as a line of its own: now in its word
         text = line_text(mark.words)
         corrections.append(
@@ -250,20 +249,61 @@ def _march_for_january(
         if again is None or _month_word(again[0], marked=True) is None:
             continue
         word.text = word.text.replace("ม", "มี", 1)
-        h = box[3] - box[1]
-        marks += [
-            ln
-            for ln in lines
-            if ln is not spans[k].line
-            and ln.words
-            and ln.box[3] - ln.box[1] < LINE_SHARE * h
-            and grown[1] - 2 <= ln.box[1]
-            and ln.box[3] <= box[1] + 2
-            and box[0] <= ln.box[0]
-            and ln.box[2] <= box[2]
-            and all(not THAI_LETTER.search(w.text) for w in ln.words)
-        ]
+        marks += _mark_lines(lines, spans[k].line, box, grown)
     return marks
+
+
+def _mark_lines(
+    lines: list[Line], own: Line, box: tuple[int, int, int, int], grown: tuple[int, int, int, int]
+) -> list[Line]:
+    """The lines between ``grown``'s top and ``box`` (a box grown over the marks above it), within its width,
+    lower than a text line and without a Thai letter: a mark Tesseract read as a line of its own (``-.``)."""
+    h = box[3] - box[1]
+    return [
+        ln
+        for ln in lines
+        if ln is not own
+        and ln.words
+        and ln.box[3] - ln.box[1] < LINE_SHARE * h
+        and grown[1] - 2 <= ln.box[1]
+        and ln.box[3] <= box[1] + 2
+        and box[0] <= ln.box[0]
+        and ln.box[2] <= box[2]
+        and all(not THAI_LETTER.search(w.text) for w in ln.words)
+    ]
+
+
+def _january_as_read(
+    gray: np.ndarray, lines: list[Line], ocr, page: int
+) -> tuple[list[tuple[Correction, Anchor]], list[Line]]:
+    """มี.ค. that Tesseract itself read ม.ค. (the ี faint, or read as a line of its own): where ink stands
+    right above the token, it is read again over it as one line; where that says มี.ค., the ม becomes มี
+    (standard seed 7: periods that end in March had ended in January). Returns the corrections and the
+    lines that were the mark, read apart."""
+    out: list[tuple[Correction, Anchor]] = []
+    marks: list[Line] = []
+    for line in lines:
+        for a, b in line.token_ranges():
+            words = line.words[a:b]
+            text = "".join(w.text for w in words)
+            if month_key(text) != _JANUARY_KEY or not text.startswith("ม") or text.startswith("มี"):
+                continue
+            box = union_box(w.box for w in words)
+            grown = _with_marks_above(gray, box, lines)
+            if box[1] - grown[1] < MARKS_GROWN:
+                continue
+            again = _read_crops(gray, [grown], ocr, psm=7)[0]
+            if again is None or _month_word(again[0], marked=True) is None:
+                continue
+            before = line_text(words)
+            conf = sum(w.conf for w in again[0].words) / len(again[0].words)
+            words[0].text = words[0].text.replace("ม", "มี", 1)
+            anchor = Anchor(line, words[0], words[-1], True, context(line.words, a, b))
+            out.append(
+                (Correction(page, "pages.text", before, line_text(words), "thai-reread", round(conf, 1)), anchor)
+            )
+            marks += _mark_lines(lines, line, box, grown)
+    return out, marks
 
 
 UPPER_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47" + TONES + SIGNS_ABOVE  # what sits above a consonant
