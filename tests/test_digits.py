@@ -757,3 +757,16 @@ def test_a_day_glued_to_its_date_label_and_read_as_a_letter_is_read_from_its_pix
     assert [(r.before, r.after) for r in readings] == [("ะ", "๖")]
     elsewhere = [Word(t, b, 90.0, i == 4) for i, (t, b) in enumerate(zip(["ส", "น", "ท", "ะ", *texts[4:]], boxes))]
     assert 3 not in reader.seeds(elsewhere)  # after a word that is no date label, a glued letter stays a letter
+
+
+def test_no_number_is_read_from_letters_much_smaller_than_the_page_s_text(reader):
+    """A lone ี over a cell's line start read as a line of its own (``เ=``), show-through, a stamp's small
+    letters: the OCR saw no digit there and the glyph is far lower than the page's text, so no number is
+    made of it (standard seed 7 doc 28: ``ตุลาคม - ๘ มีนาคม``, the period ended on the 8th)."""
+    img, boxes = spaced_glyphs("๘", [], pt=8)
+    words = [Word("a", boxes[0], 60.0)]
+    body = float(boxes[0][3] - boxes[0][1])
+    assert [r.after for r in reader.reread(img, words)[1]] == ["๘"]  # alone, it is read
+    assert reader.reread(img, words, page_body=body)[1]  # as tall as the page's text: read too
+    new, readings = reader.reread(img, words, page_body=3 * body)
+    assert readings == [] and [w.text for w in new] == ["a"]

@@ -77,6 +77,7 @@ MIN_MARGIN = 2  # pixels: the crop's margin above and below is never less than t
 UNDER_ANCHOR = 0.3  # of a glyph's width: the glyph lies under a digit or Latin word overlapping it this much
 BAND_LOW, BAND_HIGH = 0.6, 1.6  # x ref: a text band from the glyphs outside this range is not believed
 MARK_ZONE = 0.45  # x band height: a glyph wholly beyond this from the band's centre is a mark, not ours
+SMALL_TEXT = 0.6  # x the page's body height: a line's text lower than this is no print of the report
 GAP_RATIO = 2.2  # x the median gap between a run's digits: a wider gap separates two numbers
 EDGE_ROOM = 0.2  # x h: words reaching this far past a number's glyphs hold its edge punctuation
 WIDER_CROP = 3  # x ref: a number running past the crop's edge is read again this much wider on each side
@@ -663,11 +664,15 @@ class DigitReader:
         return groups
 
     # -- the API ---------------------------------------------------------------------------------
-    def reread(self, gray: np.ndarray, words: list[Word]) -> tuple[list[Word], list[DigitReading]]:
+    def reread(
+        self, gray: np.ndarray, words: list[Word], page_body: float | None = None
+    ) -> tuple[list[Word], list[DigitReading]]:
         """Re-read the digit strings among one line's words (reading order) from ``gray``.
 
         Returns the new words (a digit string becomes one Word per number, with the glyphs' box) and
         the readings made. Readings below ``min_confidence`` are returned but leave the words as read.
+        ``page_body``: the body height of the page's text; on a line whose text is much smaller (a stamp,
+        show-through, dust read as small letters) no number is read where the OCR saw no digit.
         """
         words = list(words)
         if not words:
@@ -725,7 +730,10 @@ class DigitReader:
             for a, w in enumerate(words)
             if w.text.strip() and set(w.text.strip()) <= _DIGITS and not _has_ink(gray, w.box)
         }
-        return self._apply(words, groups, others, blank, h, phantoms, self.dayless_months(words), gaps, ref, specks)
+        small = page_body is not None and min(ref, h) < SMALL_TEXT * page_body  # the text, or the glyphs read
+        return self._apply(
+            words, groups, others, blank, h, phantoms, self.dayless_months(words), gaps, ref, specks, small
+        )
 
     @staticmethod
     def _over_specks(words: list[Word], seeds: list[int], cut: _Cut, ref: float) -> bool:
@@ -807,11 +815,13 @@ class DigitReader:
         gaps: Sequence[int] = (),
         body: float = 0.0,
         specks: Sequence[int] = (),
+        small: bool = False,
     ) -> tuple[list[Word], list[DigitReading]]:
         """Replace the words standing over each group (joined where they share one) by the groups' text;
         a day no word stands over, just before a month name of ``months``, and a sure number alone in a
         gap before a word of ``gaps`` are put in as words (``body``: the line's body height); digit
-        words over nothing but specks (``specks``) go, read as nothing."""
+        words over nothing but specks (``specks``) go, read as nothing. On a ``small`` line no number is
+        read where the OCR saw no digit."""
         readings = [
             DigitReading(words[i].text, "", 0.0, words[i].box)
             for i in blank
@@ -885,6 +895,8 @@ class DigitReader:
             if self._unread_inside(gs, others, h):
                 conf = min(conf, self.unread_confidence)
             if not any(c in _DIGITS for c in before):
+                if small:
+                    continue  # smaller than the page's text: no print (seed 7 doc 28: ``aa`` -> ๘, a lone ี -> ๘)
                 # the OCR saw no digit here (Latin garbage, a look-alike letter, a lone letter): only a
                 # number standing on its own, read with more certainty; "below min_confidence" still
                 # means "not applied"

@@ -145,8 +145,10 @@ class _PageOcr:
             self.anchors,
         )
         reread_done = time.perf_counter()
+        bodies = sorted(b for ln in lines if (b := self.reader.body_height(ln.words)) is not None)
+        page_body = bodies[len(bodies) // 2] if bodies else None
         for line in lines:  # digits first: Latin garbage over a number is read, not dropped as a speck
-            self._reread(img, line)
+            self._reread(img, line, page_body)
         self.corrections += drop_noise(lines, self.page, self.anchors, cells=psm == CELL_PSM)
         # a change alone on its line takes the neighbouring lines' text as its context in a table's cells,
         # read in the page text's order; a page's lines may come in another order than the print's
@@ -166,8 +168,8 @@ class _PageOcr:
             lines[index].readings = readings
         self.seconds["name_reread"] = self.seconds.get("name_reread", 0.0) + time.perf_counter() - started
 
-    def _reread(self, img: np.ndarray, line: Line) -> None:
-        words, readings = self.reader.reread(img, line.words)
+    def _reread(self, img: np.ndarray, line: Line, page_body: float | None = None) -> None:
+        words, readings = self.reader.reread(img, line.words, page_body)
         for r in readings:
             if r.confidence < self.reader.min_confidence:
                 self.unclear.append(r.before)
