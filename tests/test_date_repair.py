@@ -143,6 +143,20 @@ def test_range_with_one_side_unreadable_is_flagged_and_a_speck_does_not_break_a_
     assert (r.readings[3].start, r.readings[3].end) == (D(2017, 10, 1), D(2018, 3, 31))
 
 
+def test_a_period_whose_second_month_was_lost_is_flagged_not_read_as_its_first_month() -> None:
+    """Worn seed 41 doc 18: ``ต.ค. ๒๕๖๑ – ก.ย. ๒๕๖๒`` read ``ต.ค. ๒๕๖๑ ๒๕๖๒`` had been taken as October 2018;
+    a year no mention takes tells that the range lost its dash and second month."""
+    r = repair_dates(
+        [
+            _ev("fiscal_year", "ปีงบประมาณ พ.ศ. ๒๕๖๒"),
+            _ev("measure_period", "ต.ค. ๒๕๖๑ ๒๕๖๒"),
+            _ev("measure_period", "ต.ค. ๒๕๖๑"),
+        ]
+    )
+    assert r.readings[1].status == "unresolved" and r.readings[1].start is None
+    assert (r.readings[2].start, r.readings[2].end) == (D(2018, 10, 1), D(2018, 10, 31))
+
+
 def test_year_with_a_digit_too_many() -> None:
     r = repair_dates(
         [

@@ -424,6 +424,9 @@ def _interpret(role: str, text: str) -> tuple[_Val | None, float]:
     return _interpret_as_of(role, text, latest_fiscal_year())
 
 
+_LONE_YEAR = re.compile(r"(?:๒๕|25)[0-9๐-๙]{2}")  # a Buddhist-era year, four digits
+
+
 @lru_cache(maxsize=50000)
 def _interpret_as_of(role: str, text: str, _latest: int) -> tuple[_Val | None, float]:
     """``_interpret``, cached per latest fiscal year."""
@@ -443,9 +446,9 @@ def _interpret_as_of(role: str, text: str, _latest: int) -> tuple[_Val | None, f
     if role == "doc_date":
         d = parse_date(text)
         return (("span", (("a", d, d),)), n_loose) if d is not None else (None, n_loose)
-    if role == "measure_period" and dangling:
-        # a range with one side unreadable ("ภาพันธ์ - มีนาคม ๒๕๖๑"): the side that was read is no
-        # period of its own
+    if role == "measure_period" and (dangling or any(_LONE_YEAR.fullmatch(text[a:b]) for a, b in loose)):
+        # a range with one side unreadable ("ภาพันธ์ - มีนาคม ๒๕๖๑"), or a year no mention takes ("ต.ค. ๒๕๖๑
+        # ๒๕๖๒": the range's dash and second month were lost): the side that was read is no period of its own
         return None, n_loose
     narrow = [m for m in mentions if m.kind not in ("fiscal_year", "year")]
     use = narrow or mentions
