@@ -14,7 +14,7 @@ from functools import cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from ocr_pipeline.clean.thai_text import ABOVE_BELOW, normalize_thai
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, LEADING_VOWELS, normalize_thai
 from ocr_pipeline.model import Line, Page, Signatory, union_box
 from ocr_pipeline.resources import load_table
 from ocr_pipeline.understand.labels import (
@@ -130,10 +130,11 @@ def with_agency(position: str | None, agency: str | None) -> str | None:
     if not position or not agency:
         return position
     compact = position.replace(" ", "").rstrip(".,'`")
-    if not compact.endswith(agency) or position.endswith(" " + agency):
+    tail = _agency_tail(compact, agency)
+    if tail is None or position.endswith(" " + agency):
         return position
     start, seen = len(position), 0
-    head = len(compact) - len(agency)  # letters before the agency name
+    head = len(compact) - tail  # letters before the agency name
     for i, ch in enumerate(position):
         if ch == " ":
             continue
@@ -144,9 +145,23 @@ def with_agency(position: str | None, agency: str | None) -> str | None:
     return position[:start] + agency
 
 
+def _agency_tail(compact: str, agency: str) -> int | None:
+    """How many of the last letters of ``compact`` (a position without spaces) are the agency's name: as
+    written, or read one letter off (``ตุมใหญ่`` for ตูมใหญ่); None when it does not end with it."""
+    if compact.endswith(agency):
+        return len(agency)
+    for size in (len(agency), len(agency) - 1, len(agency) + 1):
+        if size >= AGENCY_LEAST and Levenshtein.distance(compact[-size:], agency) <= 1:
+            return size
+    return None
+
+
+AGENCY_LEAST = 8  # letters: a shorter agency name is not matched one letter off
+
 EDGE_JUNK = re.compile(
-    rf"^(?:[0-9A-Za-z.,:;'`|_~{ABOVE_BELOW}-]{{1,3}}\s+)+|(?:\s+[0-9A-Za-z.,:;'`|_~{ABOVE_BELOW}-]{{1,3}})+$"
-)  # a mark standing alone is a speck too: no word starts with one
+    rf"^(?:[0-9A-Za-z.,:;'`|_~{ABOVE_BELOW}-]{{1,3}}\s+|[{LEADING_VOWELS}][.,'`]?\s+)+"
+    rf"|(?:\s+[0-9A-Za-z.,:;'`|_~{ABOVE_BELOW}-]{{1,3}})+$"
+)  # a mark, or a leading vowel with nothing after it (``เ.``), standing alone is a speck too
 
 
 def drop_edge_junk(text: str | None) -> str | None:
