@@ -281,6 +281,14 @@ def test_a_month_abbreviation_read_as_digits_before_a_year_is_read_again():
     spans = suspect_spans([line("ต.ค.", "๒๕๖๕", "-", "7.8.", "๒๕๖๖"), line("ข้อ", "7.8.", "กำหนด")])
     assert [(sp.line.words[sp.start].text, sp.end - sp.start) for sp in spans] == [("7.8.", 1)]
 
+    def at(y: int, *texts: str) -> Line:
+        return line_of([Word(t, (100 * i, y, 100 * i + 80, y + 40), 80.0, i > 0) for i, t in enumerate(texts)])
+
+    # the cell's text wrapped after the month (``- 7.8).`` over ``๒๕๖๖``: doc 5's other cells)
+    wrapped = suspect_spans([at(0, "ต.ค.", "๒๕๖๕", "-", "7.8)."), at(50, "๒๕๖๖")])
+    assert [sp.line.words[sp.start].text for sp in wrapped] == ["7.8)."]
+    assert suspect_spans([at(0, "-", "7.8."), at(400, "๒๕๖๖")]) == []  # a line far below is no wrap
+
 
 def test_marks_above_a_garbage_word_s_box_are_read_again():
     """``ATI`` for ครั้ง: the garbage word's box left out the ้ above it, so the re-reading said ครัง. The span is

@@ -727,8 +727,8 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
     [('ตลอดบปงบประมาณ', 'ตลอดปีงบประมาณ')]
     >>> [(a, b) for _s, _e, a, b in date_word_spellings("ลาคม- มีนาคม ๒๕๖๔")]
     [('ลาคม', 'ตุลาคม')]
-    >>> [(a, b) for _s, _e, a, b in date_word_spellings("พ.ย.]๒๕๖๐ - ก.พ. ๒๕๖๑")]
-    [(']', ' ')]
+    >>> [(a, b) for _s, _e, a, b in date_word_spellings("พ.ย.]๒๕๖๐ - ก.พ. ๒๕๖๑ ก.ย.. ๒๕๖๑")]
+    [(']', ' '), ('.', '')]
     """
     data = _months()
     out: list[tuple[int, int, str, str]] = []
@@ -762,10 +762,12 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
     taken = [(s, e) for s, e, _a, _b in out] + [
         (tok.start, tok.end) for tok in toks if tok.kind not in ("month", "fy", "whole")
     ]
-    out += [  # a bracket or bar between a month and its year is a speck (``พ.ย.]๒๕๖๐``)
-        (tok.end, tok.end + 1, text[tok.end], " ")
+    out += [  # a bracket, a bar or a second dot between a month and its year is a speck (``พ.ย.]๒๕๖๐``)
+        (tok.end, tok.end + 1, text[tok.end], "" if text[tok.end] == "." else " ")
         for tok in toks
-        if tok.kind == "month" and _DEBRIS_BEFORE_YEAR.match(text, tok.end)
+        if tok.kind == "month"
+        and _DEBRIS_BEFORE_YEAR.match(text, tok.end)
+        and (text[tok.end] != "." or text[tok.end - 1] == ".")
     ]
     out += _misspelt_months(text, taken, data)
     out += _truncated_months(text, taken + [(s, e) for s, e, _a, _b in out], data)
@@ -810,7 +812,7 @@ def _misspelt_whole_year(text: str, taken: list[tuple[int, int]]) -> list[tuple[
     return out
 
 
-_DEBRIS_BEFORE_YEAR = re.compile(r"[\[\]{}|](?=\s?[0-9๐-๙]{2,4}(?![0-9๐-๙]))")
+_DEBRIS_BEFORE_YEAR = re.compile(r"[\[\]{}|.](?=\s?[0-9๐-๙]{2,4}(?![0-9๐-๙]))")
 _RANGE_OR_YEAR_NEXT = re.compile(r"\s*-|\s+(?:พ\.ศ\.\s*)?[0-9๐-๙]{2,4}")
 TRUNCATED_MONTH = 4  # letters at least of a month name whose front a cell's edge or OCR lost
 

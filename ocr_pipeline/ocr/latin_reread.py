@@ -92,7 +92,7 @@ def is_suspect(words: list[Word]) -> bool:
     return low < ENGLISH_CONF or len(letters) <= 2 or (len(letters) <= 3 and "".join(letters).isupper())
 
 
-_ABBREVIATION = re.compile(r"^[0-9A-Za-z]\.[0-9A-Za-z]\.?$")
+_ABBREVIATION = re.compile(r"^[0-9A-Za-z]\.[0-9A-Za-z][)\]]?\.?$")  # 7.8. (also 7.8).)
 _YEAR = re.compile(r"^(?:25|๒๕)[0-9๐-๙]{2}(?![0-9๐-๙])")
 
 
@@ -106,10 +106,10 @@ def _month_shaped(text: str, following: str) -> bool:
 def suspect_spans(lines: list[Line]) -> list[_Span]:
     """Runs of suspect tokens per line (neighbouring suspect tokens form one span)."""
     spans: list[_Span] = []
-    for line in lines:
+    for at, line in enumerate(lines):
         run: list[tuple[int, int]] = []
         ranges = line.token_ranges()
-        texts = ["".join(w.text for w in line.words[a:b]) for a, b in ranges] + [""]
+        texts = ["".join(w.text for w in line.words[a:b]) for a, b in ranges] + [_next_line_start(lines, at)]
         for k, rng in enumerate([*ranges, None]):
             if rng is not None and (is_suspect(line.words[rng[0] : rng[1]]) or _month_shaped(texts[k], texts[k + 1])):
                 run.append(rng)
@@ -122,6 +122,21 @@ def suspect_spans(lines: list[Line]) -> list[_Span]:
                 )
             run = []
     return spans
+
+
+def _next_line_start(lines: list[Line], at: int) -> str:
+    """The first token of the line right under ``lines[at]`` (the same column, within a line's height):
+    what follows the line's last token when its text wraps (``- 7.8.`` over ``๒๕๖๖`` in a cell)."""
+    line = lines[at]
+    if at + 1 >= len(lines) or not lines[at + 1].words:
+        return ""
+    nxt = lines[at + 1]
+    height = line.box[3] - line.box[1]
+    below = 0 <= nxt.box[1] - line.box[1] <= 2 * height and nxt.box[0] < line.box[2] and line.box[0] < nxt.box[2]
+    if not below:
+        return ""
+    a, b = nxt.token_ranges()[0]
+    return "".join(w.text for w in nxt.words[a:b])
 
 
 def context(words: list[Word], start: int, end: int) -> tuple[str, str]:
