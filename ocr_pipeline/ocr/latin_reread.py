@@ -339,17 +339,16 @@ def _marks_restored(
         if first is None or _month_word(first[0], marked=False) is not None:
             continue  # ม.ค.: _march_for_january's
         box = spans[k].box
-        page = gray.copy()  # the ink above the box that is no mark is whitened in it
-        grown = _marks_kept(page, box, _with_marks_above(gray, box, lines)[1])
+        grown, crop = _marks_kept(gray, box, _with_marks_above(gray, box, lines)[1])
         if box[1] - grown[1] >= MARKS_GROWN:
-            todo.append((k, grown, page))
+            todo.append((k, grown, crop))
     left = []
-    for k, grown, page in todo:  # alone (a call takes some 30 ms)
-        again = _read_crops(page, [grown], ocr, psm=7)[0]
+    for k, grown, crop in todo:  # alone (a call takes some 30 ms)
+        again = _read_images([(crop, _origin(grown))], ocr, psm=7)[0]
         if again is not None and _marks_added(readings[k], again):
             readings[k] = again
         else:
-            left.append((k, _crop(page, grown), grown))
+            left.append((k, crop, grown))
     if left:  # the rest side by side: Tesseract reads some crops better among others
         for (k, _c, _g), again in zip(left, _read_side_by_side([(c, g) for _k, c, g in left], ocr)):
             if again is not None and _marks_added(readings[k], again):
@@ -359,17 +358,20 @@ def _marks_restored(
 MARK_HEIGHT = 0.35  # a mark above a letter is at most this share of the text's height tall
 
 
-def _marks_kept(page: np.ndarray, box: tuple[int, int, int, int], top: int) -> tuple[int, int, int, int]:
-    """``box`` grown up to ``top`` over the marks above its letters only: in ``page`` (changed in place),
+def _marks_kept(
+    gray: np.ndarray, box: tuple[int, int, int, int], top: int
+) -> tuple[tuple[int, int, int, int], np.ndarray]:
+    """``box`` grown up to ``top`` over the marks above its letters only, and its crop (``_crop``) in which
     the ink between ``top`` and the box that is no mark is whitened: a piece cut by the crop's top (the line
     above, whose descenders reach down between the marks), one standing higher than ``MARK_GAP`` of the
     text's height above the box, or one taller than a mark."""
     x0, y0, x1, y1 = box
-    h = max(y1 - y0, 1)
     if top >= y0:
-        return box
-    left, right = max(x0 - 10, 0), x1 + 10
-    region = page[top:y0, left:right]
+        return box, _crop(gray, box)
+    h = max(y1 - y0, 1)
+    band_top, left = max(top - 3, 0), max(x0 - 10, 0)
+    band = gray[band_top : y1 + 3, left : x1 + 10].copy()
+    region = band[top - band_top : y0 - band_top]  # a view: whitening it whitens the band
     n, labels, stats, _ = cv2.connectedComponentsWithStats((region < INK).astype(np.uint8), connectivity=8)
     kept_top, keep = y0, np.zeros(region.shape, dtype=np.uint8)
     for i in range(1, n):
@@ -382,7 +384,9 @@ def _marks_kept(page: np.ndarray, box: tuple[int, int, int, int], top: int) -> t
             keep[labels == i] = 1
     halo = cv2.dilate(keep, np.ones((5, 5), np.uint8)).astype(bool)  # the grey edge of the ink kept
     region[~halo] = 255
-    return x0, kept_top, x1, y1
+    band[: max(top - band_top, 0)] = 255  # the margin over the region: the line above's
+    grown = (x0, kept_top, x1, y1)
+    return grown, band[max(kept_top - 3, 0) - band_top :]
 
 
 def _marks_added(first: tuple[Line, int, int] | None, again: tuple[Line, int, int]) -> bool:
@@ -435,10 +439,20 @@ def _read_crops(
     """Each box's crop read with ``tha`` (all on one canvas, one call, in page segmentation mode ``psm``): the
     biggest line read in it (fragments of the neighbouring lines may come along) with the shift of its boxes
     back onto the page."""
-    crops, origins = [], []
-    for x0, y0, x1, y1 in boxes:
-        origins.append((max(x0 - 10, 0), max(y0 - 3, 0)))
-        crops.append(_crop(gray, (x0, y0, x1, y1)))
+    return _read_images([(_crop(gray, b), _origin(b)) for b in boxes], ocr, psm)
+
+
+def _origin(box: tuple[int, int, int, int]) -> tuple[int, int]:
+    """Where ``_crop`` of ``box`` starts on the page."""
+    return max(box[0] - 10, 0), max(box[1] - 3, 0)
+
+
+def _read_images(
+    crops_at: list[tuple[np.ndarray, tuple[int, int]]], ocr, psm: int
+) -> list[tuple[Line, int, int] | None]:
+    """``_read_crops`` of crops already cut, each with its origin on the page."""
+    crops = [c for c, _o in crops_at]
+    origins = [o for _c, o in crops_at]
     width = max(c.shape[1] for c in crops) + 2 * GAP
     height = sum(c.shape[0] + GAP for c in crops) + GAP
     canvas = np.full((height, width), 255, dtype=np.uint8)
