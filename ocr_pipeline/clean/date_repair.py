@@ -41,6 +41,7 @@ from ocr_pipeline.clean.dates import (
     BE_OFFSET,
     EARLIEST_BE,
     FOLD,
+    DateMention,
     date_tokens,
     fiscal_year_bounds,
     fiscal_year_of,
@@ -427,6 +428,18 @@ def _interpret(role: str, text: str) -> tuple[_Val | None, float]:
 _LONE_YEAR = re.compile(r"(?:๒๕|25)[0-9๐-๙]{2}")  # a Buddhist-era year, four digits
 
 
+def _year_after_dated(text: str, mentions: list[DateMention], loose: list[tuple[int, int]]) -> bool:
+    """Is a year no mention takes standing right after a month, a date or a range that has its own year
+    (not after a quarter or a round, whose year is the fiscal year: ``ไตรมาสที่ ๑ ๒๕๖๖``)?"""
+    for a, b in loose:
+        if not _LONE_YEAR.fullmatch(text[a:b]):
+            continue
+        before = [m for m in mentions if m.end <= a and not text[m.end : a].strip()]
+        if any(m.kind in ("month", "date", "range") for m in before):
+            return True
+    return False
+
+
 @lru_cache(maxsize=50000)
 def _interpret_as_of(role: str, text: str, _latest: int) -> tuple[_Val | None, float]:
     """``_interpret``, cached per latest fiscal year."""
@@ -446,9 +459,10 @@ def _interpret_as_of(role: str, text: str, _latest: int) -> tuple[_Val | None, f
     if role == "doc_date":
         d = parse_date(text)
         return (("span", (("a", d, d),)), n_loose) if d is not None else (None, n_loose)
-    if role == "measure_period" and (dangling or any(_LONE_YEAR.fullmatch(text[a:b]) for a, b in loose)):
-        # a range with one side unreadable ("ภาพันธ์ - มีนาคม ๒๕๖๑"), or a year no mention takes ("ต.ค. ๒๕๖๑
-        # ๒๕๖๒": the range's dash and second month were lost): the side that was read is no period of its own
+    if role == "measure_period" and (dangling or _year_after_dated(text, mentions, loose)):
+        # a range with one side unreadable ("ภาพันธ์ - มีนาคม ๒๕๖๑"), or a second year right after a month
+        # and its year ("ต.ค. ๒๕๖๑ ๒๕๖๒": the range's dash and second month were lost): the side that was
+        # read is no period of its own
         return None, n_loose
     narrow = [m for m in mentions if m.kind not in ("fiscal_year", "year")]
     use = narrow or mentions
