@@ -151,10 +151,12 @@ def test_a_period_whose_second_month_was_lost_is_flagged_not_read_as_its_first_m
             _ev("fiscal_year", "ปีงบประมาณ พ.ศ. ๒๕๖๒"),
             _ev("measure_period", "ต.ค. ๒๕๖๑ ๒๕๖๒"),
             _ev("measure_period", "ต.ค. ๒๕๖๑"),
+            _ev("measure_period", "ไตรมาสที่ ๑ ๒๕๖๒"),  # a quarter's year is the fiscal year: no lost range
         ]
     )
     assert r.readings[1].status == "unresolved" and r.readings[1].start is None
     assert (r.readings[2].start, r.readings[2].end) == (D(2018, 10, 1), D(2018, 10, 31))
+    assert (r.readings[3].start, r.readings[3].end) == (D(2018, 10, 1), D(2018, 12, 31))
 
 
 def test_year_with_a_digit_too_many() -> None:
