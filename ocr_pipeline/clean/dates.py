@@ -814,12 +814,12 @@ def _misspelt_whole_year(text: str, taken: list[tuple[int, int]]) -> list[tuple[
 
 _DEBRIS_BEFORE_YEAR = re.compile(r"[\[\]{}|.](?=\s?[0-9๐-๙]{2,4}(?![0-9๐-๙]))")
 _RANGE_OR_YEAR_NEXT = re.compile(r"\s*-|\s+(?:พ\.ศ\.\s*)?[0-9๐-๙]{2,4}")
-TRUNCATED_MONTH = 4  # letters at least of a month name whose front a cell's edge or OCR lost
+TRUNCATED_MONTH = 4  # letters at least of a month name whose front OCR lost
 
 
 def _truncated_months(text: str, taken: list[tuple[int, int]], data: _MonthData) -> list[tuple[int, int, str, str]]:
-    """A full month name whose first letters were lost (``ลาคม- มีนาคม ๒๕๖๔``: ตุ, set against the cell's left
-    rule, was not read): a word that is the end of one month name only, four letters at least, opening the
+    """A full month name whose first letters were lost (``ลาคม- มีนาคม ๒๕๖๔``: Tesseract dropped the ตุ that
+    opened a cell's line): a word that is the end of one month name only, four letters at least, opening the
     text or standing after a space, and followed by a range dash or a year."""
     out = []
     for m in _free_runs(text, taken):
