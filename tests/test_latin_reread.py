@@ -337,3 +337,20 @@ def test_january_read_by_tesseract_itself_is_checked_against_the_marks_above_it(
         changed = expected != "ม.ค."
         assert [(c.before, c.after) for c in corrections] == ([("ม.ค.", "มี.ค.")] if changed else [])
         assert line.words[-1].text == expected and calls == ([7] if mark else [])
+
+
+def test_a_sara_a_tesseract_wrote_twice_goes_and_the_word_joins_again():
+    """``และ ะความโปร่งใส`` for และความโปร่งใส (standard seeds 7 and 43: 30 times in 60 documents, the
+    memo's subject among them): a lone ะ after a space right after a ะ goes, with a ``noise`` correction,
+    and the word after it joins the one before; a ะ after a word that does not end in one stays."""
+
+    def words(*parts: tuple[str, bool]) -> list[Word]:
+        return [Word(t, (20 * i, 0, 20 * i + 18, 40), 90.0, space) for i, (t, space) in enumerate(parts)]
+
+    line = line_of(words(("แ", False), ("ล", False), ("ะ", False), ("ะ", True), ("ค", False), ("ว", False)))
+    anchors: list = []
+    corrections = drop_noise([line], 1, anchors)
+    assert [(c.before, c.after, c.rule) for c in corrections] == [("ะ", "", "noise")]
+    assert line_text(line.words) == "และคว" and len(anchors) == 1
+    other = line_of(words(("ก", False), ("ะ", True), ("ค", False)))
+    assert drop_noise([other], 1) == [] and line_text(other.words) == "ก ะค"

@@ -609,6 +609,28 @@ def _text_sized(words: list[Word], text_height: int) -> bool:
     return SPECK_HEIGHT * text_height <= height <= PICTURE_HEIGHT * text_height
 
 
+SARA_A = "\u0e30"  # ะ
+
+
+def _doubled_sara_a(line: Line, page: int, anchors: list[Anchor] | None) -> list[Correction]:
+    """Tesseract sometimes writes a word's ะ twice, breaking the word after it (``และ ะความ`` for และความ,
+    ``ระยะ ะเวลา`` for ระยะเวลา): a word that is a lone ะ after a space, right after a ะ, goes, and the
+    word after it joins the one before (no Thai word starts with ะ)."""
+    out: list[Correction] = []
+    k = 1
+    while k < len(line.words) - 1:
+        w, prev, nxt = line.words[k], line.words[k - 1], line.words[k + 1]
+        if w.text == SARA_A and w.space_before and prev.text.endswith(SARA_A) and not nxt.space_before:
+            out.append(Correction(page, "pages.text", SARA_A, "", "noise", round(w.conf, 1)))
+            if anchors is not None:
+                around = (line_text(line.words[:k])[-CONTEXT_CHARS:], line_text(line.words[k + 1 :])[:CONTEXT_CHARS])
+                anchors.append(Anchor(line, prev, nxt, False, around))
+            del line.words[k]
+            continue
+        k += 1
+    return out
+
+
 def drop_noise(
     lines: list[Line], page: int, anchors: list[Anchor] | None = None, cells: bool = False
 ) -> list[Correction]:
@@ -624,6 +646,7 @@ def drop_noise(
     heights = sorted(w.box[3] - w.box[1] for ln in lines for w in ln.words if THAI_LETTER.search(w.text))
     text_height = heights[len(heights) // 2] if heights else 0
     for line in lines:
+        corrections += _doubled_sara_a(line, page, anchors)
         keep: list[Word] = []
         ranges = line.token_ranges()
         texts = ["".join(w.text for w in line.words[a:b]) for a, b in ranges] + [""]
