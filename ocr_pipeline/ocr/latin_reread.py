@@ -157,19 +157,21 @@ class Anchor:
     fallback: tuple[str, str]  # the context when the change was made
 
     def context(self, lines: list[Line] | None = None) -> tuple[str, str]:
-        """The line's text on either side; a change that is its line's only text (a number alone in a
-        table cell) takes the text of the neighbouring ``lines`` of the same reading instead (given for
-        table cells, whose reading keeps the page text's order)."""
+        """The line's text on either side; a side the change's line does not give (a number alone in a
+        table cell, a month opening a cell's second line) takes the text of the neighbouring ``lines`` of
+        the same reading instead (given for table cells, whose reading keeps the page text's order)."""
         left, right = self._in_line()
         placed = self.first is not None and any(w is self.first for w in self.line.words)
-        if left or right or not lines or not placed:
+        if (left and right) or not lines or not placed:
             return left, right
         at = next((k for k, ln in enumerate(lines) if ln is self.line), None)
         if at is None:
             return left, right
-        before = " ".join(t for ln in lines[:at] if (t := line_text(ln.words)))
-        after = " ".join(t for ln in lines[at + 1 :] if (t := line_text(ln.words)))
-        return before[-CONTEXT_CHARS:], after[:CONTEXT_CHARS]
+        if not left:
+            left = " ".join(t for ln in lines[:at] if (t := line_text(ln.words)))[-CONTEXT_CHARS:]
+        if not right:
+            right = " ".join(t for ln in lines[at + 1 :] if (t := line_text(ln.words)))[:CONTEXT_CHARS]
+        return left, right
 
     def _in_line(self) -> tuple[str, str]:
         ids = [id(w) for w in self.line.words]
