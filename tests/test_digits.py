@@ -15,7 +15,14 @@ from pytesseract import Output
 from ocr_pipeline.model import Word
 from ocr_pipeline.ocr import digit_glyphs as dg
 from ocr_pipeline.ocr.digit_classifier import DEFAULT_MODEL, GlyphClassifier
-from ocr_pipeline.ocr.digits import DigitReader, _base_of_next_mark, _dash_added, _dot_made_colon, _letter_eaten
+from ocr_pipeline.ocr.digits import (
+    DigitReader,
+    _base_of_next_mark,
+    _dash_added,
+    _dot_made_colon,
+    _letter_eaten,
+    _script_flipped,
+)
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 FONTS = "/usr/share/fonts/truetype/tlwg"
@@ -770,3 +777,10 @@ def test_no_number_is_read_from_letters_much_smaller_than_the_page_s_text(reader
     assert reader.reread(img, words, page_body=body)[1]  # as tall as the page's text: read too
     new, readings = reader.reread(img, words, page_body=3 * body)
     assert readings == [] and [w.text for w in new] == ["a"]
+
+
+def test_a_reading_that_turns_thai_digits_into_other_arabic_ones_is_not_applied():
+    """``(๑)`` read again as ``(9)`` (standard seed 7 doc 4): the OCR's Thai digits are evidence of the report's
+    script; the same values in the other script are a cosmetic change, and Latin garbage may become anything."""
+    assert _script_flipped("(๑)", "(9)") and _script_flipped("๒๕๒๕", "2565")
+    assert not _script_flipped("(๑)", "(1)") and not _script_flipped("๑", "๙") and not _script_flipped("ol", "9")

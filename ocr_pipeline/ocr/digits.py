@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ocr_pipeline.clean.thai_text import ABOVE_BELOW, TO_ARABIC, VOWELS_ABOVE_BELOW, marks_only
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, TO_ARABIC, TO_THAI, VOWELS_ABOVE_BELOW, marks_only
 from ocr_pipeline.disjoint import DisjointSets
 from ocr_pipeline.model import Word, columns_shared, token_ranges, union_box
 from ocr_pipeline.ocr import digit_glyphs as dg
@@ -147,6 +147,21 @@ def _dot_made_colon(before: str, after: str) -> bool:
     a comma read again as a dot was right both times it was seen)."""
     b, a = (t.replace(" ", "").translate(TO_ARABIC) for t in (before, after))
     return len(a) == len(b) and a != b and all(x == y or (x, y) == (".", ":") for x, y in zip(b, a))
+
+
+def _script_flipped(before: str, after: str) -> bool:
+    """Whether a reading writes Arabic digits of other values where the OCR read only Thai digits (``(๑)``
+    read again as ``(9)``, standard seed 7 doc 4): Tesseract's Thai model reads the digits of a Thai-numbered
+    report as Thai ones, so the script it saw is evidence the glyph net's Arabic look-alike is not."""
+    old = [c for c in before if c in _DIGITS]
+    new = [c for c in after if c in _DIGITS]
+    return (
+        bool(old)
+        and bool(new)
+        and all(c in dg.THAI_DIGITS for c in old)
+        and all(c in dg.ARABIC_DIGITS for c in new)
+        and "".join(new).translate(TO_THAI) != "".join(old)
+    )
 
 
 def _base_of_next_mark(before: str, after: str, words: list[Word], end: int) -> str:
@@ -887,7 +902,7 @@ class DigitReader:
             after = _edges_kept(before, joined, room) + _base_of_next_mark(before, joined, words, b)
             if after.replace(" ", "") == before.replace(" ", "") or _dash_added(before, after):
                 continue
-            if _dot_made_colon(before, after):
+            if _dot_made_colon(before, after) or _script_flipped(before, after):
                 continue
             if _letter_eaten(before, after):
                 continue
