@@ -784,3 +784,13 @@ def test_a_reading_that_turns_thai_digits_into_other_arabic_ones_is_not_applied(
     script; the same values in the other script are a cosmetic change, and Latin garbage may become anything."""
     assert _script_flipped("(๑)", "(9)") and _script_flipped("๒๕๒๕", "2565")
     assert not _script_flipped("(๑)", "(1)") and not _script_flipped("๑", "๙") and not _script_flipped("ol", "9")
+
+
+def test_what_the_ocr_read_as_a_lone_dash_or_dot_is_not_made_a_digit(reader):
+    """A dash or a dot the OCR saw alone (a range's dash, a speck) is not read again as a digit (standard seed 7
+    doc 38: ``-`` became ``๒``; in 8 corpora such readings were never right)."""
+    img, boxes = spaced_glyphs("๒", [])
+    for seen in ("-", ".", "=:"):
+        new, readings = reader.reread(img, [Word(seen, boxes[0], 60.0)])
+        assert [w.text for w in new] == [seen] and all(r.after == r.before or r.confidence < 0.5 for r in readings)
+    assert [w.text for w in reader.reread(img, [Word("lo", boxes[0], 60.0)])[0]] == ["๒"]  # Latin garbage is read
