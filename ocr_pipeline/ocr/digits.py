@@ -698,7 +698,8 @@ class DigitReader:
         if gray.ndim == 3:
             gray = gray.mean(2).astype(np.uint8)
         heights = [w.box[3] - w.box[1] for w in words if w.text.strip()]
-        ref = self.body_height(words) or (float(np.median(heights)) if heights else DEFAULT_HEIGHT)
+        body = self.body_height(words)
+        ref = body or (float(np.median(heights)) if heights else DEFAULT_HEIGHT)
         parts = self.stretches(words, ref)
         gaps = self.lost_gaps(gray, words, ref)
         pad = int(round(LOST_MARGIN * ref))
@@ -748,7 +749,8 @@ class DigitReader:
             for a, w in enumerate(words)
             if w.text.strip() and set(w.text.strip()) <= _DIGITS and not _has_ink(gray, w.box)
         }
-        small = page_body is not None and min(ref, h) < SMALL_TEXT * page_body  # the text, or the glyphs read
+        # the line's letters, or the glyphs read (not the words' boxes alone: a page number's dashes are low)
+        small = page_body is not None and min(body or h, h) < SMALL_TEXT * page_body
         return self._apply(
             words, groups, others, blank, h, phantoms, self.dayless_months(words), gaps, ref, specks, small
         )
@@ -922,12 +924,15 @@ class DigitReader:
                 # the OCR saw no digit here (Latin garbage, a look-alike letter, a lone letter): only a
                 # number standing on its own, read with more certainty; "below min_confidence" still
                 # means "not applied"
-                day = _glued_day(words, a, b)
+                glued_day = _glued_day(words, a, b)
                 if not (
-                    any(c in _LATIN for c in before) or self._isolated(words, a, b) or self._month_from(words, b) or day
+                    any(c in _LATIN for c in before)
+                    or self._isolated(words, a, b)
+                    or self._month_from(words, b)
+                    or glued_day
                 ):
                     continue
-                if not day and any(self._glued(g, others, h) for g in gs):
+                if not glued_day and any(self._glued(g, others, h) for g in gs):
                     continue
                 conf *= self.min_confidence / self.min_confidence_no_digit
                 if conf < self.min_confidence:  # most likely letters after all: nothing to flag
