@@ -777,6 +777,11 @@ def test_no_number_is_read_from_letters_much_smaller_than_the_page_s_text(reader
     assert reader.reread(img, words, page_body=body)[1]  # as tall as the page's text: read too
     new, readings = reader.reread(img, words, page_body=3 * body)
     assert readings == [] and [w.text for w in new] == ["a"]
+    # a page number's dashes are low, its digit is not (clean renders seed 31: ``- lo -`` kept its garbage)
+    img, boxes = spaced_glyphs("-๒-", [0.4, 0.4])
+    page = [Word("-", boxes[0], 90.0), Word("lo", boxes[1], 60.0, True), Word("-", boxes[2], 90.0, True)]
+    digit = float(boxes[1][3] - boxes[1][1])
+    assert [w.text for w in reader.reread(img, page, page_body=digit)[0]] == ["-", "๒", "-"]
 
 
 def test_a_reading_that_turns_thai_digits_into_other_arabic_ones_is_not_applied():
