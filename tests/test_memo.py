@@ -154,8 +154,7 @@ def test_specks_at_the_ends_of_a_two_line_position_are_dropped_before_its_lines_
     """Worn seed 41 doc 12: a lone mark before the first line and a dash after it had stayed inside the
     joined position."""
     page = _page(
-        "(นายกานตินิธิ พลสมัคร)\n์ รองปลัดองค์การบริหารส่วนตำบลเขาดิน -\n"
-        "ปฏิบัติหน้าที่ปลัดองค์การบริหารส่วนตำบลเขาดิน\n(นายสายหยุด ทองยศภูมิ)"
+        "(นายกานตินิธิ พลสมัคร)\n์ รองปลัดองค์การบริหารส่วนตำบลเขาดิน -\nปฏิบัติหน้าที่ปลัดองค์การบริหารส่วนตำบลเขาดิน\n(นายสายหยุด ทองยศภูมิ)"
     )
     got = [s.position for s, _p in find_signatories([page])]
     assert got[0] == "รองปลัดองค์การบริหารส่วนตำบลเขาดิน ปฏิบัติหน้าที่ปลัดองค์การบริหารส่วนตำบลเขาดิน"
