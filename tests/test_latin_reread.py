@@ -318,6 +318,10 @@ def test_marks_above_a_garbage_word_s_box_are_read_again():
         again = crops[1]
         assert again.shape[0] > crops[0].shape[0] - 2 * 80  # taller than the word's own crop (canvas margins aside)
         assert (again < 128).sum() == (gray[84:145, 310:410] < 128).sum()  # body and mark: the descender is gone
+    from ocr_pipeline.ocr.latin_reread import _marks_kept
+
+    grown, _crop = _marks_kept(gray, (320, 100, 400, 140), 75)
+    assert grown[1] < 100 and all(type(v) is int for v in grown)  # plain ints: the page cache saves the boxes
 
 
 def test_january_read_by_tesseract_itself_is_checked_against_the_marks_above_it():

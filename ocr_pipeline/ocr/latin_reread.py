@@ -377,7 +377,7 @@ def _marks_kept(
     n, labels, stats, _ = cv2.connectedComponentsWithStats((region < INK).astype(np.uint8), connectivity=8)
     kept_top, keep = y0, np.zeros(region.shape, dtype=np.uint8)
     for i in range(1, n):
-        y, height = stats[i, cv2.CC_STAT_TOP], stats[i, cv2.CC_STAT_HEIGHT]
+        y, height = int(stats[i, cv2.CC_STAT_TOP]), int(stats[i, cv2.CC_STAT_HEIGHT])  # plain ints: boxes are saved
         bottom = top + y + height
         touches_body = bottom >= y0 - 1
         mark = y > 0 and height <= MARK_HEIGHT * h and bottom >= y0 - MARK_GAP * h
