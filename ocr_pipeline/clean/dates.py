@@ -304,7 +304,7 @@ class _Tok(NamedTuple):
     glued: bool = False  # stuck to letters no token explains (OCR debris: "ส๕")
 
 
-_PI = "ป[\u0e31\u0e34\u0e35]{0,2}[\u0e48\u0e49]?"  # ปี, also as OCR reads it before งบ: ป, ปิ, ปั, ปี่, ปิี
+_PI = "ป[\u0e31\u0e34-\u0e37]{0,2}[\u0e48\u0e49]?"  # ปี, also as OCR reads it before งบ: ป, ปิ, ปั, ปี่, ปิี, ปีึ
 _PI_NGOP = _PI + "งบ"
 
 
