@@ -56,6 +56,13 @@ def rows_to_measures(tables: list[TableRows]) -> tuple[list[Measure], list[str],
                         )
                     )
             elif current is None:
+                if _no_measure_row(cells, col_of):
+                    # a header OCR could not read (worn seed 84 doc 12: ``ข็นุตสิป/์2 …`` over a thick 150-dpi
+                    # copy) or a stray line: its cells stay under ``tables``
+                    warnings.append(
+                        f"page {page}: table row {r + 1} not taken as a measure row (no measure, unit or period)"
+                    )
+                    continue
                 warnings.append(f"page {page}: table row {r + 1} has no measure above it")
                 current = Numbered("")
             last_step = next(
@@ -103,6 +110,17 @@ def rows_to_measures(tables: list[TableRows]) -> tuple[list[Measure], list[str],
                     warnings.append(f"page {page}: table row {r + 1} has an empty {fld} cell")
     corrections += repair_numbering(measures)
     return measures, warnings, corrections
+
+
+def _no_measure_row(cells: dict[str, str], col_of: dict[str, int]) -> bool:
+    """A row before any measure whose responsible and period cells are empty (where the table has those
+    columns) and whose step carries no number: nothing in it says it is a measure's row."""
+    if "responsible" not in col_of or "period_text" not in col_of:
+        return False
+    if cells.get("responsible") or cells.get("period_text"):
+        return False
+    step = split_number(_one_line(cells.get("step", "")))
+    return step.first is None and not step.lost
 
 
 def repair_numbering(measures: list[Measure]) -> list[Correction]:
