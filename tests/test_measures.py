@@ -190,13 +190,13 @@ def test_a_step_whose_closing_bracket_ocr_lost_is_cut_when_its_number_continues_
 def test_a_row_before_any_measure_with_no_unit_and_no_period_is_no_measure_row():
     """Worn seed 84 doc 12: a header OCR could not read (a thick 150-dpi copy) stood above the first measure and
     became a row of garbage; a row before any measure with no unit, no period and no step number is left out of
-    the measures (its cells stay under ``tables``), with a warning. A first row that has a unit stays."""
+    the measures (its text stays in the page's text), with a warning. A first row that has a unit stays."""
     garbage = ["", "ข็นุตสิป/์2 ซึนกำสีกราวิตด / ศัะ", "", "", "5 รกนทหารฏบูก 3"]
     first = ["๑. มาตรการเผยแพร่", "๑) จัดทำประกาศ", "สำนักปลัด", "ต.ค. ๒๕๖๕", "แล้ว"]
     found, _others, _w = measure_tables([table([HEADER, garbage, first])])
     measures, warnings, _ = rows_to_measures(found)
     assert [(m.measure_no, m.step_no) for m in measures] == [(1, 1)]
-    assert any("not taken as a measure row" in w for w in warnings)  # its cells: still under tables
+    assert any("not taken as a measure row" in w for w in warnings)
     unit_only = ["", "จัดประชุม", "สำนักปลัด", "", ""]
     found, _others, _w = measure_tables([table([HEADER, unit_only, first])])
     assert len(rows_to_measures(found)[0]) == 2

@@ -58,9 +58,9 @@ def rows_to_measures(tables: list[TableRows]) -> tuple[list[Measure], list[str],
             elif current is None:
                 if _no_measure_row(cells, col_of):
                     # a header OCR could not read (worn seed 84 doc 12: ``ข็นุตสิป/์2 …`` over a thick 150-dpi
-                    # copy) or a stray line: its cells stay under ``tables``
+                    # copy) or a stray line: its cells stay in the page's text (``pages[].text``, ``.txt``)
                     warnings.append(
-                        f"page {page}: table row {r + 1} not taken as a measure row (no measure, unit or period)"
+                        f"page {page}: table row {r + 1} not taken as a measure row (no measure, unit or period); see the page text"
                     )
                     continue
                 warnings.append(f"page {page}: table row {r + 1} has no measure above it")
