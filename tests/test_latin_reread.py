@@ -292,6 +292,8 @@ def test_a_month_abbreviation_read_as_digits_before_a_year_is_read_again():
     wrapped = suspect_spans([at(0, "ต.ค.", "๒๕๖๕", "-", "7.8)."), at(50, "๒๕๖๖")])
     assert [sp.line.words[sp.start].text for sp in wrapped] == ["7.8)."]
     assert suspect_spans([at(0, "-", "7.8."), at(400, "๒๕๖๖")]) == []  # a line far below is no wrap
+    # the year as the Thai model wrote it, a digit doubled (worn seed 84 doc 9: ``๒๕๒๐๒๐``)
+    assert [sp.line.words[sp.start].text for sp in suspect_spans([at(0, "-", "7.8."), at(50, "๒๕๒๐๒๐")])] == ["7.8."]
 
 
 def test_marks_above_a_garbage_word_s_box_are_read_again():

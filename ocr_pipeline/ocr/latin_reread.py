@@ -93,7 +93,7 @@ def is_suspect(words: list[Word]) -> bool:
 
 
 _ABBREVIATION = re.compile(r"^[0-9A-Za-z]\.[0-9A-Za-z][)\]]?\.?$")  # 7.8. (also 7.8).)
-_YEAR = re.compile(r"^(?:25|๒๕)[0-9๐-๙]{2}(?![0-9๐-๙])")
+_YEAR = re.compile(r"^(?:25|๒๕)[0-9๐-๙]{2,4}(?![0-9๐-๙])")  # the raw Thai model doubles digits: ๒๕๒๐๕
 
 
 def _month_shaped(text: str, following: str) -> bool:
