@@ -167,3 +167,14 @@ def test_resolve_names_records_one_correction_per_mention_with_its_readings():
     assert names == ["นางสาววณิชชา ปิ่นทอง", "นายวิภาค คงไชย"]
     assert [(c.before, c.after, c.rule) for c in corr] == [("นางสาววณิชชา ปินทอง", "นางสาววณิชชา ปิ่นทอง", "name")]
     assert warn == []
+
+
+def test_a_name_read_with_two_vowels_on_one_consonant_keeps_the_one_a_known_name_has():
+    """``พวงนุูช`` (standard seed 83 doc 4): Thai puts one vowel under a consonant, so one of the two is OCR's;
+    the known family name that keeps either (พวงนุช) is taken, with a ``name`` correction. With no known name
+    among them, or two, the reading stays."""
+    names, fixes, _ = nm.resolve_names([(1, "signatory", "นายวัชรากรณ์ พวงนุูช")])
+    assert names == ["นายวัชรากรณ์ พวงนุช"] and [(f.before, f.after, f.rule) for f in fixes] == [
+        ("นายวัชรากรณ์ พวงนุูช", "นายวัชรากรณ์ พวงนุช", "name")
+    ]
+    assert nm.resolve_names([(1, "signatory", "นายวัชรากรณ์ ขฃฅุูฆ")])[0] == ["นายวัชรากรณ์ ขฃฅุูฆ"]

@@ -174,6 +174,10 @@ def _resolve_part(
     for r in counts:
         if is_known[r]:
             continue
+        one = _one_of_two_vowels(r, part, known)
+        if one is not None:
+            fix[r] = (one, similarity(r, one))
+            continue
         target: str | None = None
         # another reading of the same person that is a known name, close to this one
         close = sorted((wdist(r, k), k) for k in known_readings if wdist(r, k) <= DOC_MAX_COST)
@@ -218,6 +222,21 @@ def _resolve_part(
     if len(known_readings) > 1:
         warnings.append(f"{part} name read as {' / '.join(sorted(known_readings))}; kept as read")
     return fix, warnings
+
+
+_TWO_VOWELS = re.compile("[\u0e38\u0e39]{2}|[\u0e31\u0e34-\u0e37]{2}")  # two below, or two above, vowels
+
+
+def _one_of_two_vowels(reading: str, part: str, known: KnownNames) -> str | None:
+    """A reading with two vowels on one consonant where Thai has one (``พวงนุูช``: ุ and ู, both OCR's): the
+    one known name that keeps either of them, if exactly one does (standard seed 83 doc 4: พวงนุช)."""
+    m = _TWO_VOWELS.search(reading)
+    if m is None:
+        return None
+    a, b = m.start(), m.end()
+    options = {reading[:a] + reading[a + 1 :], reading[: a + 1] + reading[b:]}
+    found = [o for o in options if known.contains(part, o)]
+    return found[0] if len(found) == 1 else None
 
 
 def resolve_names(
