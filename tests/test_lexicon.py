@@ -118,6 +118,11 @@ def test_repair_position_with_rank_and_acting_link():
 
 def test_repair_heading():
     assert lx.repair_heading("ผูรับผิดขอบ")[:2] == ("ผู้รับผิดชอบ", "responsible")
+    # a heading that differs from a known one by marks only is a misreading, although its pieces are words too
+    # (ขัน + ตอน, ที: standard seed 7 kept ``ขันตอนการดำเนินการ`` 16 times, ``หน่วยงานทีรับผิดชอบ`` 12 times)
+    assert lx.repair_heading("ขันตอนการดำเนินการ")[:2] == ("ขั้นตอนการดำเนินการ", "step")
+    assert lx.repair_heading("หน่วยงานทีรับผิดชอบ")[:2] == ("หน่วยงานที่รับผิดชอบ", "responsible")
+    assert lx.repair_heading("ห้วงเวลาดำเนินการ") == ("ห้วงเวลาดำเนินการ", "period_text", [])  # another wording
     assert lx.repair_heading("ผลการดำเนินการ") == ("ผลการดำเนินการ", "result", [])
     assert lx.repair_heading("หมายเหตุ") == ("หมายเหตุ", None, [])
 

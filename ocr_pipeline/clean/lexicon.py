@@ -550,6 +550,9 @@ def repair_position(text: str, threshold: float = UNIT_THRESHOLD, margin: float 
     return PositionRepair(new, new[:cut].strip(), new[cut:].strip(), changes)
 
 
+_MARKS_RE = re.compile(f"[{ABOVE_BELOW}]")
+
+
 def repair_heading(
     text: str, threshold: float = UNIT_THRESHOLD, margin: float = 5.0
 ) -> tuple[str, str | None, list[Change]]:
@@ -571,7 +574,8 @@ def repair_heading(
     if m.entry is None or m.score < threshold:
         return norm, None, []
     field_name = fields[m.entry]
-    if all_words(k):  # another wording of the heading (ห้วงเวลาดำเนินการ), not a misreading
+    mark_slip = _MARKS_RE.sub("", k) == _MARKS_RE.sub("", m.entry)  # ขันตอน…: ขัน and ตอน are words too
+    if all_words(k) and not mark_slip:  # another wording of the heading (ห้วงเวลาดำเนินการ), not a misreading
         return norm, field_name, []
     if not m.accepted(threshold, margin):
         same = m.runner_up is not None and fields[m.runner_up] == field_name
