@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
-from ocr_pipeline.clean.thai_text import ABOVE_BELOW, ARABIC_DIGITS, THAI_DIGITS, TO_THAI
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, ARABIC_DIGITS, THAI_DIGITS, TO_THAI, without_marks
 from ocr_pipeline.resources import load_table
 
 __all__ = [
@@ -205,10 +205,6 @@ class _MonthData(NamedTuple):
     pattern: str
 
 
-def _strip_marks(s: str) -> str:
-    return "".join(c for c in s if c not in _MARKS)
-
-
 _MARK_CLASS = "[" + "".join(sorted(_MARKS)) + "]"
 
 
@@ -219,7 +215,7 @@ def _form_pattern(form: str) -> str:
         parts = [p for p in form.split(".") if p]
         sep = _MARK_CLASS + r"?\.?" + _MARK_CLASS + r"?\s?"
         return sep.join(re.escape(p) for p in parts) + r"\.?"
-    return "".join(re.escape(c) + _MARK_CLASS + "{0,2}" for c in _strip_marks(form))
+    return "".join(re.escape(c) + _MARK_CLASS + "{0,2}" for c in without_marks(form))
 
 
 @cache
@@ -241,7 +237,7 @@ def _months() -> _MonthData:
             raise ValueError(f"months.tsv: {form} names two months")
         exact[key] = m
         if "." not in form:
-            stripped.setdefault(_strip_marks(form), set()).add(m)
+            stripped.setdefault(without_marks(form), set()).add(m)
             if kind in ("full", "variant") and len(form) >= 5:
                 long_keys.add(key)
         forms.append(form)
@@ -288,7 +284,7 @@ def _month_of(matched: str) -> tuple[int | None, bool]:
         } - {None}
         hits_all = hits | misread
         return (hits.pop(), False) if len(hits) == 1 and len(hits_all) == 1 else (None, False)
-    m = data.stripped.get(_strip_marks(key))
+    m = data.stripped.get(without_marks(key))
     return m, m is not None and len(key) >= 5
 
 
@@ -743,7 +739,7 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
                 continue
             if "." in read or len(key) <= 4:
                 right = data.abbr[month - 1] if read.endswith(".") else data.abbr[month - 1].rstrip(".")
-            elif _strip_marks(key) == _strip_marks(data.full[month - 1]):
+            elif without_marks(key) == without_marks(data.full[month - 1]):
                 right = data.full[month - 1]
         elif tok.kind == "era_be" and any(c in _MARKS or c.isascii() and c.isalpha() for c in read):
             right = "พ.ศ." if read.endswith(".") else "พ.ศ"
@@ -805,7 +801,7 @@ def _misspelt_whole_year(text: str, taken: list[tuple[int, int]]) -> list[tuple[
         near = [  # 0: as written; marks aside, OCR may lose or misread them all (``ตลอดท์งป``)
             w
             for w, most in _WHOLE_YEAR
-            if 0 < Levenshtein.distance(rest, w) <= most or (rest != w and _strip_marks(rest) == _strip_marks(w))
+            if 0 < Levenshtein.distance(rest, w) <= most or (rest != w and without_marks(rest) == without_marks(w))
         ]
         if len(near) == 1:
             out.append((m.start(), m.end(), run, "ตลอด" + near[0]))

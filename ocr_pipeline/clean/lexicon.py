@@ -30,7 +30,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from ocr_pipeline.clean.thai_text import ABOVE_BELOW, COMBINING, marks_only, normalize_thai
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, COMBINING, marks_only, normalize_thai, without_marks
 from ocr_pipeline.model import Correction
 from ocr_pipeline.resources import load_list, load_table
 
@@ -550,9 +550,6 @@ def repair_position(text: str, threshold: float = UNIT_THRESHOLD, margin: float 
     return PositionRepair(new, new[:cut].strip(), new[cut:].strip(), changes)
 
 
-_MARKS_RE = re.compile(f"[{ABOVE_BELOW}]")
-
-
 def repair_heading(
     text: str, threshold: float = UNIT_THRESHOLD, margin: float = 5.0
 ) -> tuple[str, str | None, list[Change]]:
@@ -574,7 +571,7 @@ def repair_heading(
     if m.entry is None or m.score < threshold:
         return norm, None, []
     field_name = fields[m.entry]
-    mark_slip = _MARKS_RE.sub("", k) == _MARKS_RE.sub("", m.entry)  # ขันตอน…: ขัน and ตอน are words too
+    mark_slip = without_marks(k) == without_marks(m.entry)  # ขันตอน…: ขัน and ตอน are words too
     if all_words(k) and not mark_slip:  # another wording of the heading (ห้วงเวลาดำเนินการ), not a misreading
         return norm, field_name, []
     if not m.accepted(threshold, margin):

@@ -127,6 +127,15 @@ def drop_stray_marks(text: str) -> str:
     return _STRAY_MARKS.sub("", text)
 
 
+_ANY_MARK = re.compile(f"[{ABOVE_BELOW}]")
+
+
+def without_marks(text: str) -> str:
+    """``text`` without the marks that sit above or below a consonant (``ABOVE_BELOW``): what is left when
+    OCR lost or misread only marks (``ขันตอน`` and ``ขั้นตอน`` are both ``ขนตอน``)."""
+    return _ANY_MARK.sub("", text)
+
+
 def marks_only(text: str) -> bool:
     """Is ``text`` one or more marks that sit above or below a consonant (``ABOVE_BELOW``), and nothing
     else: a tone mark or vowel sign that OCR read, or boxed, on its own?"""
