@@ -261,13 +261,26 @@ def _march_for_january(
         if word is None:
             continue
         box = spans[k].box
-        grown = _with_marks_above(gray, box, lines)
-        again = _read_crops(gray, [grown], ocr, psm=7)[0]
-        if again is None or _month_word(again[0], marked=True) is None:
+        march = _read_as_march(gray, box, lines, ocr)
+        if march is None:
             continue
         word.text = word.text.replace("ม", "มี", 1)
-        marks += _mark_lines(lines, spans[k].line, box, grown)
+        marks += _mark_lines(lines, spans[k].line, box, march[0])
     return marks
+
+
+def _read_as_march(
+    gray: np.ndarray, box: tuple[int, int, int, int], lines: list[Line], ocr, least_growth: int = 0
+) -> tuple[tuple[int, int, int, int], Line] | None:
+    """(the box grown over the ink right above it, the reading) when that crop, read alone as one line, says
+    มี.ค.; None otherwise, or when the box grows less than ``least_growth`` pixels (no ink above to read)."""
+    grown = _with_marks_above(gray, box, lines)
+    if box[1] - grown[1] < least_growth:
+        return None
+    again = _read_crops(gray, [grown], ocr, psm=7)[0]
+    if again is None or _month_word(again[0], marked=True) is None:
+        return None
+    return grown, again[0]
 
 
 def _mark_lines(
@@ -306,14 +319,12 @@ def _january_as_read(
             if month_key(text) != _JANUARY_KEY or not text.startswith("ม") or text.startswith("มี"):
                 continue
             box = union_box(w.box for w in words)
-            grown = _with_marks_above(gray, box, lines)
-            if box[1] - grown[1] < MARKS_GROWN:
+            march = _read_as_march(gray, box, lines, ocr, least_growth=MARKS_GROWN)
+            if march is None:
                 continue
-            again = _read_crops(gray, [grown], ocr, psm=7)[0]
-            if again is None or _month_word(again[0], marked=True) is None:
-                continue
+            grown, again = march
             before = line_text(words)
-            conf = sum(w.conf for w in again[0].words) / len(again[0].words)
+            conf = sum(w.conf for w in again.words) / len(again.words)
             words[0].text = words[0].text.replace("ม", "มี", 1)
             anchor = Anchor(line, words[0], words[-1], True, context(line.words, a, b))
             out.append(
@@ -418,10 +429,11 @@ def _read_side_by_side(
     width = sum(c.shape[1] + GAP for c in crops) + GAP
     canvas = np.full((tallest + 2 * GAP, width), 255, dtype=np.uint8)
     places, x = [], GAP
-    for c, (x0, y0, _x1, _y1) in zip(crops, boxes):
+    for c, box in zip(crops, boxes):
         top = GAP + tallest - c.shape[0]
         canvas[top : top + c.shape[0], x : x + c.shape[1]] = c
-        places.append((x, x + c.shape[1], max(x0 - 10, 0) - x, max(y0 - 3, 0) - top))
+        ox, oy = _origin(box)
+        places.append((x, x + c.shape[1], ox - x, oy - top))
         x += c.shape[1] + GAP
     read = [w for ln in ocr(Image.fromarray(canvas), psm=7, langs="tha") for w in ln.words]
     out: list[tuple[Line, int, int] | None] = []
