@@ -125,11 +125,21 @@ def script_twins() -> dict[str, str]:
     return {row[1]: row[0] for row in load_table("digit_script_twins.tsv") if len(row) > 1}
 
 
+def _label_forms(field: str | None = None) -> set[str]:
+    """The memo's header labels and their garbles (``dictionaries/memo_labels.tsv``), of one field or all."""
+    return {
+        form
+        for row in load_table("memo_labels.tsv")
+        if len(row) > 2 and field in (None, row[0])
+        for form in (row[1], *row[2].split(","))
+        if form != "-"
+    }
+
+
 @cache
 def _label_words() -> frozenset[str]:
-    """The memo's header labels and their garbles of two characters or more (``dictionaries/memo_labels.tsv``)."""
-    forms = {form for row in load_table("memo_labels.tsv") if len(row) > 2 for form in (row[1], *row[2].split(","))}
-    return frozenset(f for f in forms if len(f) >= 2 and f != "-")
+    """The memo's header labels and their garbles of two characters or more."""
+    return frozenset(f for f in _label_forms() if len(f) >= 2)
 
 
 @cache
@@ -892,11 +902,11 @@ class DigitReader:
             while b - a > 1 and marks_only(words[b - 1].text.strip()):
                 b -= 1
             run = words[a:b]
+            glued_day = _glued_day(words, a, b)
             # letters alone over a number: only a short token of its own (``รอบ ซ เดือน``), or the day glued
             # to its date label (``วนทะ ตุลาคม``)
             if not any(self._digitish(w.text.strip()) for w in run) and not (
-                (self._isolated(words, a, b) and len("".join(w.text.strip() for w in run)) <= SHORT_TOKEN)
-                or _glued_day(words, a, b)
+                (self._isolated(words, a, b) and len("".join(w.text.strip() for w in run)) <= SHORT_TOKEN) or glued_day
             ):
                 continue
             before = "".join(w.text for w in run)
@@ -924,7 +934,6 @@ class DigitReader:
                 # the OCR saw no digit here (Latin garbage, a look-alike letter, a lone letter): only a
                 # number standing on its own, read with more certainty; "below min_confidence" still
                 # means "not applied"
-                glued_day = _glued_day(words, a, b)
                 if not (
                     any(c in _LATIN for c in before)
                     or self._isolated(words, a, b)
@@ -946,7 +955,7 @@ class DigitReader:
                     g.text,
                     union_box([r.box for r in g.reads]),
                     round(100 * g.conf, 1),
-                    run[0].space_before or _glued_day(words, a, b) if n == 0 else True,  # the label and its day apart
+                    run[0].space_before or glued_day if n == 0 else True,  # the label and its day apart
                 )
                 for n, g in enumerate(gs)
             ]
@@ -1041,11 +1050,8 @@ class DigitReader:
 
 @cache
 def _date_labels() -> tuple[str, ...]:
-    """The วันที่ label and its garbles (``dictionaries/memo_labels.tsv``), longest first."""
-    forms = {
-        form for row in load_table("memo_labels.tsv") if row[0] == "doc_date" for form in (row[1], *row[2].split(","))
-    }
-    return tuple(sorted((f for f in forms if len(f) >= 3 and f != "-"), key=len, reverse=True))
+    """The วันที่ label and its garbles of three characters or more, longest first."""
+    return tuple(sorted((f for f in _label_forms("doc_date") if len(f) >= 3), key=len, reverse=True))
 
 
 def _day_after_label(words: list[Word], a: int, b: int) -> list[int]:
