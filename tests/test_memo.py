@@ -52,6 +52,11 @@ def _page(text: str, number: int = 1) -> Page:
     return Page(number=number, raw_text=text, text=text, lines=lines)
 
 
+def _signed(page: Page) -> list[tuple[str, str | None]]:
+    """(name, position) of each signature block ``find_signatories`` finds on ``page``."""
+    return [(s.name, s.position) for s, _p in find_signatories([page])]
+
+
 def test_header_fields_with_wrapped_values_and_a_lost_label():
     page = _page(
         "บันทึกข้อความ\nส่วนราชการ สำนักปลัด เทศบาลตำบลกกโก อำเภอ\nเมืองลพบุรี จังหวัดลพบุรี\n"
@@ -107,7 +112,7 @@ def test_signature_blocks_alone_side_by_side_and_with_a_lost_bracket():
         "(นางสาวสุดา ใจดี) (นายสมชาย ดีมาก)\nหัวหน้าสำนักปลัด ปลัดเทศบาลตำบลกกโก\n"
         "นายอภิชาญ นามโคตร)\n8 6 a\nรองปลัดเทศบาล\nปฏิบัติหน้าที่ปลัดเทศบาล"
     )
-    got = [(s.name, s.position) for s, _p in find_signatories([page])]
+    got = _signed(page)
     assert got == [
         ("นายวิภาค คงไชย", "เจ้าพนักงานธุรการ"),
         ("นางสาวสุดา ใจดี", "หัวหน้าสำนักปลัด"),
@@ -122,7 +127,7 @@ def test_names_whose_brackets_ocr_read_as_a_line_of_their_own_over_their_positio
         "ต่อไป\nนางสคนธ์ตรี ใจเย็น นางสาวฐาณัตดา อทัยเรือง\nสุ ฐุ ]\n"
         "ปลัดเทศบาลตำบลท่าดี นายกเทศมนตรีตำบลท่าดี\nนายสมชาย ใจดี\nได้ดำเนินการตามมาตรการแล้ว"
     )
-    got = [(s.name, s.position) for s, _p in find_signatories([page])]
+    got = _signed(page)
     assert got == [
         ("นางสคนธ์ตรี ใจเย็น", "ปลัดเทศบาลตำบลท่าดี"),
         ("นางสาวฐาณัตดา อทัยเรือง", "นายกเทศมนตรีตำบลท่าดี"),
@@ -141,13 +146,13 @@ def test_a_signature_read_as_a_line_between_names_and_positions_is_passed_over()
         "(นายพงศ์พิเชฐ มุธุสิทธิ์) (นางชฎามาศ จิรัฏฐวงศ์)\nฆ yy ๐ og, รจรณ ๑ ๐ เษล a\n"
         "หัวหน้าสำนักปลัด ปลัดเทศบาลตำบลตะบิ้ง\nทราบ / อนุญาต"
     )
-    got = [(s.name, s.position) for s, _p in find_signatories([page])]
+    got = _signed(page)
     assert got == [
         ("นายพงศ์พิเชฐ มุธุสิทธิ์", "หัวหน้าสำนักปลัด"),
         ("นางชฎามาศ จิรัฏฐวงศ์", "ปลัดเทศบาลตำบลตะบิ้ง"),
     ]
     alone = _page("(นายสมชาย ใจดี)\nผู้ประสานงานโครงการ\nทราบ / อนุญาต")
-    assert [s.position for s, _p in find_signatories([alone])] == ["ผู้ประสานงานโครงการ"]
+    assert [p for _n, p in _signed(alone)] == ["ผู้ประสานงานโครงการ"]
 
 
 def test_specks_at_the_ends_of_a_two_line_position_are_dropped_before_its_lines_join():
@@ -156,13 +161,13 @@ def test_specks_at_the_ends_of_a_two_line_position_are_dropped_before_its_lines_
     page = _page(
         "(นายกานตินิธิ พลสมัคร)\n์ รองปลัดองค์การบริหารส่วนตำบลเขาดิน -\nปฏิบัติหน้าที่ปลัดองค์การบริหารส่วนตำบลเขาดิน\n(นายสายหยุด ทองยศภูมิ)"
     )
-    got = [s.position for s, _p in find_signatories([page])]
+    got = [p for _n, p in _signed(page)]
     assert got[0] == "รองปลัดองค์การบริหารส่วนตำบลเขาดิน ปฏิบัติหน้าที่ปลัดองค์การบริหารส่วนตำบลเขาดิน"
 
 
 def test_a_second_position_line_whose_first_word_lost_a_mark_is_joined():
     page = _page("(นายคงกร สุขเนตร์)\nรองปลัดเทศบาลเมืองนายาว\nปฏิบัติหน้าทิปลัดเทศบาลเมืองนายาว\nทราบ")
-    got = [(s.name, s.position) for s, _p in find_signatories([page])]
+    got = _signed(page)
     assert got == [("นายคงกร สุขเนตร์", "รองปลัดเทศบาลเมืองนายาว ปฏิบัติหน้าทิปลัดเทศบาลเมืองนายาว")]
 
 

@@ -251,13 +251,12 @@ def _position_line(lines: list[Line], index: int) -> Line | None:
     """The first line under a name line that reads as a position (within three lines): Thai
     text, not another name line; specks and scribbles read as Latin are passed over. A second
     line that continues the post ("ปฏิบัติหน้าที่ …") is joined to it."""
-    window = lines[index + 1 : index + 4]
     for k in range(index + 1, min(index + 4, len(lines))):
         nxt = lines[k]
         if name_groups(nxt.text):
             return None
         if len(THAI_LETTERS.findall(nxt.text)) >= 3:
-            if _scribble_over_position(nxt, window[k - index :]):
+            if _scribble_over_position(nxt, lines[k + 1 : index + 4]):
                 continue
             after = [ln for ln in lines[k + 1 : k + 3] if len(THAI_LETTERS.findall(ln.text)) >= 3][:1]
             if after and _continues(after[0].text):
