@@ -364,3 +364,23 @@ def test_a_sara_a_tesseract_wrote_twice_goes_and_the_word_joins_again():
     assert line_text(line.words) == "และคว" and len(anchors) == 1
     other = line_of(words(("ก", False), ("ะ", True), ("ค", False)))
     assert drop_noise([other], 1) == [] and line_text(other.words) == "ก ะค"
+
+
+def test_a_thai_number_with_a_latin_digit_in_it_stays_as_first_read_for_the_digit_reader():
+    """``A.A. ๒๕5`` (one word per digit) re-read ``ต.ค. ๒๕๐``: the OCR's year is a Thai number with a Latin digit
+    inside, the digit reader's to read from the pixels next; the month is this rule's (standard seed 7 doc 37:
+    five such years rewritten, each still wrong). A Latin number alone (``PM2.5``) is no Thai number."""
+    digits = [Word(c, (320 + 25 * i, 0, 340 + 25 * i, 40), 80.0, i == 0) for i, c in enumerate("๒๕5")]
+    line = line_of([Word("A.A.", (240, 0, 400, 40), 60.0), *digits])  # a garbage box over the year too
+
+    def tha(im, psm, langs):  # the crop of the span (x 230..405) on the canvas (at x 80)
+        h = im.size[1]
+        out = [
+            Word("ต.ค.", (90, h // 2 - 20, 150, h // 2 + 20), 90.0),
+            Word("๒๕๐", (170, h // 2 - 20, 250, h // 2 + 20), 90.0, True),
+        ]
+        return [line_of(out)]
+
+    corrections = reread_latin(np.full((100, 500), 255, np.uint8), [line], tha, 1)
+    assert [(c.before, c.after) for c in corrections] == [("A.A.", "ต.ค.")]
+    assert line_text(line.words) == "ต.ค. ๒๕5"

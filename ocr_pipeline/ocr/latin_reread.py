@@ -520,7 +520,6 @@ def _with_marks_above(gray: np.ndarray, box: tuple[int, int, int, int], lines: l
 
 
 NUMBER_WORD = re.compile(r"^[(-]?[0-9๐-๙]+(?:[./:-][0-9๐-๙]*)*[)-]?$")
-THAI_NUMBER_WORD = re.compile(r"^[(-]?[๐-๙]+(?:[./:-][๐-๙]*)*[)-]?$")
 
 
 def _numbers_kept(words: list[Word], before_words: list[Word]) -> list[Word]:
@@ -530,10 +529,9 @@ def _numbers_kept(words: list[Word], before_words: list[Word]) -> list[Word]:
     out: list[Word] = []
     used: set[int] = set()
     for w in words:
-        under = [
-            b for b in before_words if id(b) not in used and THAI_NUMBER_WORD.match(b.text) and _overlaps(w.box, b.box)
-        ]
-        if not NUMBER_WORD.match(w.text) or not under:
+        under = [b for b in before_words if id(b) not in used and NUMBER_WORD.match(b.text) and _overlaps(w.box, b.box)]
+        # a Thai number the OCR wrote a Latin digit into (``๒๕5``, one word per digit) is one too
+        if not NUMBER_WORD.match(w.text) or not any(THAI_DIGIT.search(b.text) for b in under):
             out.append(w)
             continue
         used.update(id(b) for b in under)
