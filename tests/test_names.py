@@ -178,3 +178,22 @@ def test_a_name_read_with_two_vowels_on_one_consonant_keeps_the_one_a_known_name
         ("นายวัชรากรณ์ พวงนุูช", "นายวัชรากรณ์ พวงนุช", "name")
     ]
     assert nm.resolve_names([(1, "signatory", "นายวัชรากรณ์ ขฃฅุูฆ")])[0] == ["นายวัชรากรณ์ ขฃฅุูฆ"]
+
+
+def test_a_name_read_without_one_tone_mark_is_the_one_known_name_with_it():
+    """``มิงขวัญ`` (fresh standard seed 91 doc 3): no list has it, one known name is it with a mai ek; the
+    thanthakhat is not restored (names come with and without it), nor a mark where two names would fit."""
+    known = nm.KnownNames(frozenset({"มิ่งขวัญ", "บวรกิตติ์", "ก่อง", "ก้อง"}), frozenset({"อุทก", "ทับลา", "ใจดี"}))
+    names, corr, _warn = nm.resolve_names([(2, "document.signatories", "นางสาวมิงขวัญ อุทก")], known)
+    assert names == ["นางสาวมิ่งขวัญ อุทก"]
+    assert [(c.before, c.after, c.rule) for c in corr] == [("นางสาวมิงขวัญ อุทก", "นางสาวมิ่งขวัญ อุทก", "name")]
+    for read in ("นายบวรกิตติ ทับลา", "นายกอง ใจดี"):
+        assert nm.resolve_names([(2, "document.signatories", read)], known)[0] == [read]
+
+
+def test_a_title_cut_in_two_by_a_space_is_joined_where_the_name_lists_say_so():
+    """``นาง สาวบัสมะห์`` (fresh standard seed 91 doc 3): บัสมะห์ is a known given name and สาวบัสมะห์ is not;
+    ``นาง สาวิตรี`` is Mrs สาวิตรี."""
+    assert nm.fix_title("นาง สาวบัสมะห์ ศรีบุญ") == "นางสาวบัสมะห์ ศรีบุญ"
+    assert nm.fix_title("นาง สาวิตรี ใจดี") == "นาง สาวิตรี ใจดี"
+    assert nm.fix_title("นางสาวบัสมะห์ ศรีบุญ") == "นางสาวบัสมะห์ ศรีบุญ"
