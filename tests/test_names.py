@@ -191,6 +191,15 @@ def test_a_name_read_without_one_tone_mark_is_the_one_known_name_with_it():
         assert nm.resolve_names([(2, "document.signatories", read)], known)[0] == [read]
 
 
+def test_a_name_read_with_one_letter_as_its_twin_is_the_one_known_name_with_the_other():
+    """``จุมพฎ`` for จุมพฏ, ``สูธานันท์`` for สุธานันท์ (fresh seeds 91 and 92): letters Tesseract writes one for the
+    other (``dictionaries/name_twins.tsv``); not ด/ต, which names come in both ways."""
+    known = nm.KnownNames(frozenset({"จุมพฏ", "ธานี", "ต้อม"}), frozenset({"สุธานันท์", "วงษ์ทอง"}))
+    mentions = [(2, "document.signatories", "นายจุมพฎ วงษ์ทอง"), (3, "document.signatories", "นายธานี สูธานันท์")]
+    assert nm.resolve_names(mentions, known)[0] == ["นายจุมพฏ วงษ์ทอง", "นายธานี สุธานันท์"]
+    assert nm.resolve_names([(2, "document.signatories", "นายด้อม วงษ์ทอง")], known)[0] == ["นายด้อม วงษ์ทอง"]
+
+
 def test_a_title_cut_in_two_by_a_space_is_joined_where_the_name_lists_say_so():
     """``นาง สาวบัสมะห์`` (fresh standard seed 91 doc 3): บัสมะห์ is a known given name and สาวบัสมะห์ is not;
     ``นาง สาวิตรี`` is Mrs สาวิตรี."""
