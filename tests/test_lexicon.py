@@ -258,3 +258,13 @@ def test_a_domain_phrase_whose_end_the_tokenizer_glued_to_the_next_word_is_repai
     fixed, changes = lx.repair_words("รายงานผลการดาเน้นการตามมาตรการส่งเสริมคุณธรรม")
     assert fixed == "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม"
     assert [(c.before, c.after) for c in changes] == [("รายงานผลการดาเน้นการ", "รายงานผลการดำเนินการ")]
+
+
+def test_words_in_round_brackets_are_repaired_unless_they_are_a_name():
+    """A subject's ``(รอบ ๖ เคือน)`` and ``(ประจำปิ)`` (fresh worn seed 92: six subjects kept them) are the report's
+    own words; a name in brackets and a quotation stay as read."""
+    after, changes = lx.repair_words("ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ (รอบ ๑๒ เคือน (ประจำปิ))")
+    assert after == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ (รอบ ๑๒ เดือน (ประจำปี))"
+    assert sorted(c.before for c in changes) == ["ประจำปิ", "เคือน"]
+    for kept in ("(นางสาวสุดา ใจดื)", "( นายสมชาย ใจดื )", "“ทับซอน”"):
+        assert lx.repair_words(f"เผยแพร่ผลงาน {kept}")[0] == f"เผยแพร่ผลงาน {kept}"

@@ -616,6 +616,7 @@ SWAPPED_VOWELS = str.maketrans("ใ", "ไ")
 SINGLE_CHAR_WORDS = frozenset("ณฯๆ")
 _THAI_RUN = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4e]+")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\"[^\"]*\"|“[^”]*”")
+_ROUND = re.compile(r"\(\s*([^()]*)\)")
 _MARKS = frozenset(ABOVE_BELOW) - {"\u0e3a", "\u0e4e"}  # phinthu and yamakkan are no OCR slips
 
 
@@ -744,9 +745,21 @@ def _suspicious(tok: str) -> bool:
     return tok not in known_words()
 
 
+def _kept_in_brackets(text: str) -> bool:
+    """Bracketed or quoted text left as read: a quotation, or a name in round brackets (``(นางสาวสุดา ใจดี)``).
+    Other round brackets hold the report's own words (``(รอบ ๖ เดือน)``, ``(ประจำปี)``: worn seed 92, six
+    subjects kept ``เคือน``, ``ประจำปิ``)."""
+    m = _ROUND.fullmatch(text)
+    if m is None:
+        return True
+    from ocr_pipeline.clean.names import titles
+
+    return m.group(1).startswith(titles())
+
+
 def _protected_mask(text: str, protect: Iterable[tuple[int, int]]) -> list[bool]:
     mask = [False] * len(text)
-    spans = list(protect) + [m.span() for m in _BRACKETS.finditer(text)]
+    spans = list(protect) + [m.span() for m in _BRACKETS.finditer(text) if _kept_in_brackets(m.group())]
     for a, b in spans:
         for i in range(max(0, a), min(len(text), b)):
             mask[i] = True
