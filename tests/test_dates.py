@@ -391,6 +391,7 @@ if __name__ == "__main__":  # pragma: no cover
         ("ตลอดทังปี", [("ตลอดทังปี", "ตลอดทั้งปี")]),
         ("ปีงบประมาณ พ.ุศ. ๒๕๖๘", [("พ.ุศ.", "พ.ศ.")]),
         ("วันที่ ๙ เมษายน พ. Al. ๒๕๖๗", [("พ. Al.", "พ.ศ.")]),  # ศ read as Latin letters before a year
+        ("วนท ๘ เม.ยย. ๒๕๖๔", [("เม.ยย.", "เม.ย.")]),  # a letter written twice (fresh seed 91 doc 0: no date)
         # written right, a colloquial form, dots left out, or no month at all: nothing to respell
         ("ต.ค. ๒๕๖๖ - มี.ค. ๒๕๖๗", []),
         ("เมษา ๒๕๖๖", []),

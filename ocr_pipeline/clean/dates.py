@@ -210,11 +210,12 @@ _MARK_CLASS = "[" + "".join(sorted(_MARKS)) + "]"
 
 def _form_pattern(form: str) -> str:
     """Regex for a month form: abbreviations with dots optional or spaced and one stray OCR mark
-    allowed at a dot (ต.ุค., ธิ.ค., กุย.); names with any marks dropped or added (มนาคม, ธั้นวาคม)."""
+    allowed at a dot (ต.ุค., ธิ.ค., กุย.), their last letter written twice (เม.ยย.); names with any marks
+    dropped or added (มนาคม, ธั้นวาคม)."""
     if "." in form:
         parts = [p for p in form.split(".") if p]
         sep = _MARK_CLASS + r"?\.?" + _MARK_CLASS + r"?\s?"
-        return sep.join(re.escape(p) for p in parts) + r"\.?"
+        return sep.join(re.escape(p) for p in parts) + re.escape(parts[-1][-1]) + r"?\.?"
     return "".join(re.escape(c) + _MARK_CLASS + "{0,2}" for c in without_marks(form))
 
 
@@ -276,6 +277,8 @@ def _month_of(matched: str) -> tuple[int | None, bool]:
     key = re.sub(r"[.\s]", "", matched)
     if key in data.exact:
         return data.exact[key], key in data.long_keys
+    if len(key) >= 3 and key[-1] == key[-2] and key[:-1] in data.exact and key[:-1] not in data.long_keys:
+        return data.exact[key[:-1]], False  # an abbreviation's last letter written twice: เม.ยย.
     if len(key) <= 4:  # an abbreviation with one stray mark: มีุค, กุย
         hits = {data.exact.get(key[:i] + key[i + 1 :]) for i, c in enumerate(key) if c in _MARKS} - {None}
         # ... unless the mark may as well be another one misread: มุค is ม.ค. with a stray ุ or มี.ค.
