@@ -79,6 +79,15 @@ def test_a_document_number_after_a_lost_label_with_a_marked_prefix():
     assert hits["doc_number"].value == "ชูพ ๖๔๑๙๙/๘๓" and hits["doc_date"].value == "๗ เมษายน พ.ศ. ๒๕๖๕"
 
 
+def test_the_date_after_the_number_is_the_letter_s_date_when_its_label_is_garbled_beyond_recognition():
+    """``ท รน ๘๐๙๐๖/๒๔๖๗ งวงนท ๒๘ เมษายน พ.ศ. ๒๕๖๓`` (fresh worn seed 92 doc 4): no วันที่ label matched, the
+    date is what follows the number; a line with no digit after the number gives no date."""
+    text = "บันทึกข้อความ\nส่วนราชการ กองคลัง อบต.\nท รน ๘๐๙๐๖/๒๔๖๗ งวงนท ๒๘ เมษายน พ.ศ. ๒๕๖๓\nเรื่อง รายงานผล"
+    hits = header_fields([_page(text)])
+    assert hits["doc_date"].value == "งวงนท ๒๘ เมษายน พ.ศ. ๒๕๖๓" and hits["doc_date"].label_score == 0.0
+    assert "doc_date" not in header_fields([_page(text.replace("๒๘ เมษายน พ.ศ. ๒๕๖๓", "เมษายน"))])
+
+
 def test_a_document_number_whose_label_was_read_as_a_line_of_its_own():
     """The bold ที่ read apart from its value (worn seed 62 doc 6: a pale copy): the label alone on its line
     does not stand for the number, which is found by its shape on the line below, with the date after a

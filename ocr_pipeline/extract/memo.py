@@ -42,6 +42,8 @@ def header_fields(pages: list[Page]) -> dict[str, FieldHit]:
                 break  # the body starts: "วันที่ ๓๐ กันยายน" there is no label of the header
         if hits and "doc_number" not in hits:
             _number_line_without_label(lines[:HEADER_LINES], page.number, hits)
+        elif "doc_number" in hits and "doc_date" not in hits:
+            _date_after_number(hits)
         if hits and "subject" not in hits and "addressee" in hits:
             _subject_without_label(lines, page.number, hits)
         if hits:
@@ -87,15 +89,32 @@ def _number_line_without_label(lines: list[str], page: int, hits: dict[str, Fiel
         if not m:
             continue
         hits["doc_number"] = FieldHit("doc_number", m.group(0).strip(), page, i, 0.0)
-        tail = line[m.end() :].split()
-        while tail and PUNCT_TOKEN.match(tail[0]):
-            tail.pop(0)  # a speck between the number and the date label
+        tail = _date_tail(line[m.end() :])
         if tail and "doc_date" not in hits:
-            label = leading_label(tail[0])
-            if label and label[0] == "doc_date":
-                tail = ([tail[0][label[1] :]] if label[1] < len(tail[0]) else []) + tail[1:]
-            hits["doc_date"] = FieldHit("doc_date", " ".join(t for t in tail if t), page, i, 0.0)
+            hits["doc_date"] = FieldHit("doc_date", tail, page, i, 0.0)
         return
+
+
+def _date_after_number(hits: dict[str, FieldHit]) -> None:
+    """When OCR garbled the วันที่ label beyond recognition (``งวงนท``), the letter's date is still what
+    follows the document number on its line, when it holds a digit (fresh worn seed 92 doc 4)."""
+    number = hits["doc_number"]
+    m = DOC_NUMBER.search(number.value)
+    tail = _date_tail(number.value[m.end() :]) if m else ""
+    if any(c.isdigit() for c in tail):
+        hits["doc_date"] = FieldHit("doc_date", tail, number.page, number.line, 0.0)
+
+
+def _date_tail(text: str) -> str:
+    """The text after a document number without the specks and the date label before the date."""
+    tail = text.split()
+    while tail and PUNCT_TOKEN.match(tail[0]):
+        tail.pop(0)  # a speck between the number and the date label
+    if tail:
+        label = leading_label(tail[0])
+        if label and label[0] == "doc_date":
+            tail = ([tail[0][label[1] :]] if label[1] < len(tail[0]) else []) + tail[1:]
+    return " ".join(t for t in tail if t)
 
 
 PUNCT_TOKEN = re.compile(r"^[.,:;'`‘’|_~-]+$")
