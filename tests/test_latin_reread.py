@@ -384,3 +384,20 @@ def test_a_thai_number_with_a_latin_digit_in_it_stays_as_first_read_for_the_digi
     corrections = reread_latin(np.full((100, 500), 255, np.uint8), [line], tha, 1)
     assert [(c.before, c.after) for c in corrections] == [("A.A.", "ต.ค.")]
     assert line_text(line.words) == "ต.ค. ๒๕5"
+
+
+def test_the_line_above_ends_where_its_letters_do_not_where_a_dot_s_box_reaches():
+    """``ต.ค. ๒๕๖๒ -`` over ``มี.ค. ๒๕๖๓`` read ``ม.ค.`` (fresh worn seed 92 doc 13: five periods ended in January):
+    Tesseract boxed a dot of the line above down to the ม.ค. below, which left no room to grow the box over
+    the ี; the line above ends where its letters do."""
+    from ocr_pipeline.ocr.latin_reread import _with_marks_above
+
+    gray = np.full((200, 300), 255, np.uint8)
+    gray[40:65, 20:120] = 0  # the line above's letters
+    gray[101:147, 33:142] = 0  # ม.ค.
+    gray[80:92, 40:60] = 0  # the ี above it
+    above = line_of(
+        [Word("ต", (20, 40, 60, 65), 90.0), Word(".", (60, 56, 70, 99), 40.0), Word("ค", (80, 40, 120, 65), 90.0)]
+    )
+    box = (33, 101, 142, 147)
+    assert _with_marks_above(gray, box, [above])[1] == 80

@@ -502,11 +502,17 @@ def _with_marks_above(gray: np.ndarray, box: tuple[int, int, int, int], lines: l
     to the line above and ``MARK_REACH`` of the box's height at most."""
     x0, y0, x1, y1 = box
     h = max(y1 - y0, 1)
-    # the line above, not a mark or a speck read as a line of its own (a worn ี came out as ``-.``)
+    # the line above, not a mark or a speck read as a line of its own (a worn ี came out as ``-.``); where its
+    # letters stand, not where its lowest box ends (Tesseract boxes a dot down to the next line: fresh worn seed
+    # 92 doc 13, ต.ค.'s dot over มี.ค. left no room for the ี)
     above = [
-        ln.box[3]
+        int(np.median([w.box[3] for w in ln.words]))
         for ln in lines
-        if ln.box[3] <= y0 and ln.box[0] < x1 and ln.box[2] > x0 and ln.box[3] - ln.box[1] >= LINE_SHARE * h
+        if ln.words
+        and ln.box[3] <= y0
+        and ln.box[0] < x1
+        and ln.box[2] > x0
+        and ln.box[3] - ln.box[1] >= LINE_SHARE * h
     ]
     limit = max([y0 - int(MARK_REACH * h), 0, *above])
     ink = [int(n) > 0 for n in np.count_nonzero(gray[limit:y0, x0:x1] < INK, axis=1)]
