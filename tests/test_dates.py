@@ -102,6 +102,13 @@ def test_parse_date_rejects(text: str) -> None:
         ("ต.ค. ๖๕ - ธ.ค. ๖๕ และ ม.ค. - มี.ค. ๖๖", None, (D(2022, 10, 1), D(2023, 3, 31))),
         ("ปีงบประมาณ ๒๕๖๖ (ไตรมาสที่ ๑)", None, (D(2022, 10, 1), D(2022, 12, 31))),
         ("ภายใน ๓๑ มี.ค. ๖๖", None, (D(2023, 3, 31), D(2023, 3, 31))),
+        # as fresh seeds 91 and 92 read them: a letter doubled, a stray mark after the dot, a colon after the
+        # year, พ.ศ. without its dots, a speck read ไ before the year (the periods were left empty)
+        ("ต.ค. ๒๕๖๑ - กก.ย. ๒๕๖๒", None, (D(2018, 10, 1), D(2019, 9, 30))),
+        ("ม.ค.ุ - ก.พ. ๒๕๖๗", None, (D(2024, 1, 1), D(2024, 2, 29))),
+        ("ต.ค. ๒๕๖๘: - มี.ค. ๒๕๖๙", None, (D(2025, 10, 1), D(2026, 3, 31))),
+        ("ปีงบประมาณพุศ๒๕๖๘", None, (D(2024, 10, 1), D(2025, 9, 30))),
+        ("ปีงบประมาณ พ.ศ.ไ๒๕๖๘", None, (D(2024, 10, 1), D(2025, 9, 30))),
     ],
 )
 def test_parse_period_examples(text: str, fy: int | None, expected: tuple[date, date]) -> None:
@@ -392,6 +399,9 @@ if __name__ == "__main__":  # pragma: no cover
         ("ปีงบประมาณ พ.ุศ. ๒๕๖๘", [("พ.ุศ.", "พ.ศ.")]),
         ("วันที่ ๙ เมษายน พ. Al. ๒๕๖๗", [("พ. Al.", "พ.ศ.")]),  # ศ read as Latin letters before a year
         ("วนท ๘ เม.ยย. ๒๕๖๔", [("เม.ยย.", "เม.ย.")]),  # a letter written twice (fresh seed 91 doc 0: no date)
+        ("ต.ค. ๒๕๖๑ - กก.ย. ๒๕๖๒", [("กก.ย.", "ก.ย.")]),
+        ("ม.ค.ุ - ก.พ. ๒๕๖๗", [("ม.ค.ุ", "ม.ค.")]),  # a stray mark after the last dot
+        ("ปีงบประมาณพุศ๒๕๖๘", [("พุศ", "พ.ศ.")]),  # a mark for its first dot, the second lost, before a year
         # written right, a colloquial form, dots left out, or no month at all: nothing to respell
         ("ต.ค. ๒๕๖๖ - มี.ค. ๒๕๖๗", []),
         ("เมษา ๒๕๖๖", []),

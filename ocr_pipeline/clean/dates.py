@@ -205,17 +205,21 @@ class _MonthData(NamedTuple):
     pattern: str
 
 
-_MARK_CLASS = "[" + "".join(sorted(_MARKS)) + "]"
+_MARK_CHARS = "".join(sorted(_MARKS))
+_MARK_CLASS = "[" + _MARK_CHARS + "]"
 
 
 def _form_pattern(form: str) -> str:
     """Regex for a month form: abbreviations with dots optional or spaced and one stray OCR mark
-    allowed at a dot (ต.ุค., ธิ.ค., กุย.), their last letter written twice (เม.ยย.); names with any marks
+    allowed at a dot (ต.ุค., ธิ.ค., กุย.), their first or last letter written twice (กก.ย., เม.ยย.); names with any marks
     dropped or added (มนาคม, ธั้นวาคม)."""
     if "." in form:
         parts = [p for p in form.split(".") if p]
         sep = _MARK_CLASS + r"?\.?" + _MARK_CLASS + r"?\s?"
-        return sep.join(re.escape(p) for p in parts) + re.escape(parts[-1][-1]) + r"?\.?"
+        first = re.escape(parts[0][0]) + "?"
+        # a stray mark after the last dot too (ม.ค.ุ, fresh seed 91 doc 18)
+        end = re.escape(parts[-1][-1]) + r"?\.?(?:(?<=\.)" + _MARK_CLASS + ")?"
+        return first + sep.join(re.escape(p) for p in parts) + end
     return "".join(re.escape(c) + _MARK_CLASS + "{0,2}" for c in without_marks(form))
 
 
@@ -277,8 +281,10 @@ def _month_of(matched: str) -> tuple[int | None, bool]:
     key = re.sub(r"[.\s]", "", matched)
     if key in data.exact:
         return data.exact[key], key in data.long_keys
-    if len(key) >= 3 and key[-1] == key[-2] and key[:-1] in data.exact and key[:-1] not in data.long_keys:
-        return data.exact[key[:-1]], False  # an abbreviation's last letter written twice: เม.ยย.
+    for i in (0, len(key) - 2):  # an abbreviation's first or last letter written twice: กก.ย., เม.ยย.
+        once = key[:i] + key[i + 1 :]
+        if len(key) >= 3 and key[i] == key[i + 1] and once in data.exact and once not in data.long_keys:
+            return data.exact[once], False
     if len(key) <= 4:  # an abbreviation with one stray mark: มีุค, กุย
         hits = {data.exact.get(key[:i] + key[i + 1 :]) for i, c in enumerate(key) if c in _MARKS} - {None}
         # ... unless the mark may as well be another one misread: มุค is ม.ค. with a stray ุ or มี.ค.
@@ -329,11 +335,14 @@ def _token_re() -> re.Pattern[str]:
         r"(?P<yearword>ปี)",
         r"(?P<from>ตั้งแต่|ตั้งเเต่|ระหว่าง)",
         # a range's dash with the debris OCR reads beside it (``-.``, ``->-``, ``--``, ``- —``) is one dash
-        r"(?P<to>จน\s*ถ\u0e36?ง|ถ\u0e36?ง|-(?:\s?[-.>~])*|~)",
+        # (a colon glued to the year before it: ``ต.ค. ๒๕๖๘: - มี.ค.``, fresh worn seed 92 doc 12)
+        r"(?P<to>จน\s*ถ\u0e36?ง|ถ\u0e36?ง|(?::\s?)?-(?:\s?[-.>~])*|~)",
         r"(?P<and>และ|,)",
         # พ.ศ. also with a stray mark at a dot (พ.ุศ.), as OCR reads a speck there, and before a year
         # with its ศ read as Latin letters (พ. Al. ๒๕๖๗)
-        rf"(?P<era_be>พ\.?\s?ศ\.?|พ{_MARK_CLASS}?\.{_MARK_CLASS}?\s?ศ\.?|พ\.\s?[A-Za-z]{{1,2}}\.(?=\s?[0-9]))",
+        # ... and with a stray mark but no dots right before a year (พุศ๒๕๖๘; not พิศาล)
+        rf"(?P<era_be>พ\.?\s?ศ\.?|พ{_MARK_CLASS}?\.{_MARK_CLASS}?\s?ศ\.?|พ{_MARK_CLASS}\s?ศ\.?(?=\s?[ไใ]?[0-9])"
+        rf"|พ\.\s?[A-Za-z]{{1,2}}\.(?=\s?[0-9]))",
         r"(?P<era_ce>ค\.?\s?ศ\.?)",
         f"(?P<month>{_months().pattern})",
     ]
@@ -357,6 +366,9 @@ def _month_ok(t: str, s: int, e: int, long: bool) -> bool:
     return re.match(f"[{_THAI_LETTER}]", after) is None
 
 
+_SPECK_LETTERS = ("ไ", "ใ")
+
+
 def date_tokens(t: str) -> list[_Tok]:
     toks: list[_Tok] = []
     prev_end = 0
@@ -367,8 +379,11 @@ def date_tokens(t: str) -> list[_Tok]:
             month, long = _month_of(m.group())
             if month is None or not _month_ok(t, s, e, long):
                 continue
-        adj = bool(toks) and t[prev_end:s].strip() == ""
-        glued = s > prev_end and t[s - 1].isalpha() and not t[:s].endswith(_CONNECTORS)
+        gap = t[prev_end:s].strip()
+        # a lone ไ between พ.ศ. or a month and its year is a speck the OCR read so (``พ.ศ.ไ๒๕๖๘``, fresh seed 91)
+        speck = kind == "num" and bool(toks) and toks[-1].kind in ("era_be", "month") and gap in _SPECK_LETTERS
+        adj = bool(toks) and (gap == "" or speck)
+        glued = s > prev_end and t[s - 1].isalpha() and not t[:s].endswith(_CONNECTORS) and not speck
         toks.append(_Tok(kind, s, e, m.group(), adj, glued))
         prev_end = e
     return toks
@@ -741,11 +756,12 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
             if key in data.exact or month is None:
                 continue
             if "." in read or len(key) <= 4:
-                right = data.abbr[month - 1] if read.endswith(".") else data.abbr[month - 1].rstrip(".")
+                dotted = read.rstrip(_MARK_CHARS).endswith(".")
+                right = data.abbr[month - 1] if dotted else data.abbr[month - 1].rstrip(".")
             elif without_marks(key) == without_marks(data.full[month - 1]):
                 right = data.full[month - 1]
         elif tok.kind == "era_be" and any(c in _MARKS or c.isascii() and c.isalpha() for c in read):
-            right = "พ.ศ." if read.endswith(".") else "พ.ศ"
+            right = "พ.ศ." if read.endswith(".") or "." not in read else "พ.ศ"
         elif tok.kind == "era_be" and "." not in read and i + 1 < len(toks) and toks[i + 1].kind == "num":
             right = "พ.ศ."  # both dots lost before a year (``พ ศ ๒๕๖๙``, ``พศ ๒๕๖๙``)
         elif tok.kind == "quarter":
