@@ -172,6 +172,15 @@ def test_steps_sharing_a_cell_with_a_lost_dot_are_split_only_in_sequence():
     assert any(c.rule == "step-number" and (c.before, c.after) == ("๒๒", "๒.๒") for c in corrections)
 
 
+def test_a_step_number_whose_dot_was_read_as_a_comma_inside_a_line_opens_the_next_step():
+    """``… บอร์ดประชาสัมพันธ์ ๔,๓ จัดประชุม…`` (fresh worn seed 92 doc 14: a thick copy; measure 4 lost its third
+    step): ``๔,๓`` continues ``๔.๒``; an amount (``๔,๓๐๐``) or a number out of the run stays in the text."""
+    cell = "๔.๒ เปิดโอกาสให้ประชาชนแสดงความคิดเห็น ๔,๓ จัดประชุมประชาคมหมู่บ้าน"
+    assert split_steps(cell) == ["๔.๒ เปิดโอกาสให้ประชาชนแสดงความคิดเห็น", "๔,๓ จัดประชุมประชาคมหมู่บ้าน"]
+    for kept in ("๑.๑ จัดซื้อ จำนวน ๔,๓๐๐ บาท", "๑.๑ จัดซื้อ จำนวน ๔,๓ ราย"):
+        assert split_steps(kept) == [kept]
+
+
 def test_a_step_whose_closing_bracket_ocr_lost_is_cut_when_its_number_continues_the_run():
     cell = "(๒) ติดป้ายประชาสัมพันธ์ ณ จุดให้บริการ (๗ ประชาสัมพันธ์นโยบาย No Gift Policy"
     assert split_steps(cell) == ["(๒) ติดป้ายประชาสัมพันธ์ ณ จุดให้บริการ", "(๗) ประชาสัมพันธ์นโยบาย No Gift Policy"]

@@ -230,9 +230,10 @@ def split_steps(text: str, bullets: bool = False) -> list[str]:
 _INLINE_BULLET = re.compile(r"(?<=[\u0e01-\u0e4e])\s+[-–•]\s+(?=[\u0e01-\u0e4e])")
 _THAI_LETTERS = re.compile(r"[\u0e01-\u0e2e]")
 MIN_STEP = 8  # Thai letters on each side of an inline bullet (``ยืม - คืน`` is no two steps)
-# a number inside a line that may open the next step: ``(๒)``, ``๒)``, ``๑.๒``, before Thai text
+# a number inside a line that may open the next step: ``(๒)``, ``๒)``, ``๑.๒`` (``๑,๒``: its dot read as a comma),
+# before Thai text
 _INLINE_NUMBER = re.compile(
-    r"(?<=\S)\s+(?=(?:\(\s*[0-9๐-๙]{1,2}(?:\s*\.\s*[0-9๐-๙]{1,2})?\s*\)|[0-9๐-๙]{1,2}\s*\.\s*[0-9๐-๙]{1,2}[.)]?"
+    r"(?<=\S)\s+(?=(?:\(\s*[0-9๐-๙]{1,2}(?:\s*\.\s*[0-9๐-๙]{1,2})?\s*\)|[0-9๐-๙]{1,2}\s*[.,]\s*[0-9๐-๙]{1,2}[.)]?"
     r"|[0-9๐-๙]{1,2}\s*\))\s*[\u0e01-\u0e4e])"
 )
 

@@ -73,7 +73,7 @@ def number_style(text: str) -> str | None:
     m = LEADING_NUMBER.match(text)
     if not m:
         return None
-    return re.sub(r"[0-9๐-๙]+", "#", re.sub(r"\s+", "", m.group(0)))
+    return re.sub(r"[0-9๐-๙]+", "#", re.sub(r"\s+", "", m.group(0))).replace(",", ".")  # ๔,๓: a dot read as comma
 
 
 def to_int(value: str | None) -> int | None:
