@@ -745,21 +745,23 @@ def _suspicious(tok: str) -> bool:
     return tok not in known_words()
 
 
-def _kept_in_brackets(text: str) -> bool:
-    """Bracketed or quoted text left as read: a quotation, or a name in round brackets (``(นางสาวสุดา ใจดี)``).
-    Other round brackets hold the report's own words (``(รอบ ๖ เดือน)``, ``(ประจำปี)``: worn seed 92, six
-    subjects kept ``เคือน``, ``ประจำปิ``)."""
+def _kept_in_brackets(text: str, open_brackets: bool) -> bool:
+    """Bracketed or quoted text left as read; with ``open_brackets`` (a subject, a table's title) round brackets
+    hold the report's own words (``(รอบ ๖ เดือน)``, ``(ประจำปี)``: fresh worn seed 92, six subjects kept
+    ``เคือน``, ``ประจำปิ``) unless they hold a name. Elsewhere they hold dates (``(๙ กันวาคม)``: ``วา`` became
+    ว่า) and signatories' names (``ยีลูมา``) as often, and stay as read."""
     m = _ROUND.fullmatch(text)
-    if m is None:
+    if m is None or not open_brackets:
         return True
-    from ocr_pipeline.clean.names import titles
+    from ocr_pipeline.clean.names import fix_title, titles
 
-    return m.group(1).startswith(titles())
+    return fix_title(m.group(1)).startswith(titles())
 
 
-def _protected_mask(text: str, protect: Iterable[tuple[int, int]]) -> list[bool]:
+def _protected_mask(text: str, protect: Iterable[tuple[int, int]], open_brackets: bool = False) -> list[bool]:
     mask = [False] * len(text)
-    spans = list(protect) + [m.span() for m in _BRACKETS.finditer(text) if _kept_in_brackets(m.group())]
+    brackets = [m.span() for m in _BRACKETS.finditer(text) if _kept_in_brackets(m.group(), open_brackets)]
+    spans = list(protect) + brackets
     for a, b in spans:
         for i in range(max(0, a), min(len(text), b)):
             mask[i] = True
@@ -976,6 +978,7 @@ def repair_words(
     common: bool = True,
     pn: bool = False,
     places: bool = True,
+    open_brackets: bool = False,
 ) -> tuple[str, list[Change]]:
     """Repair garbled words in free text (measure, step, result cells; the subject line).
 
@@ -984,7 +987,8 @@ def repair_words(
     asks pythainlp's ``pn`` spell checker about what is left (rule "spell"; off by default: after
     the common-word pass it adds about one point of repaired words, see scripts/eval_lexicon.py). The text is Thai-normalised first; ``protect`` spans
     index that normalised text and are never changed, nor are digits, Latin text, anything in
-    brackets or quotes, or (``places``) agency and place names found by ``place_spans``.
+    brackets or quotes (with ``open_brackets``, round brackets are repaired unless they hold a name: a
+    subject's ``(รอบ ๖ เดือน)``), or (``places``) agency and place names found by ``place_spans``.
 
     >>> repair_words("ประชุมชี้แจงเรื่องผลประโยชน์ทับซอน")[0]
     'ประชุมชี้แจงเรื่องผลประโยชน์ทับซ้อน'
@@ -992,7 +996,7 @@ def repair_words(
     norm = normalize_thai(text)
     abbrevs = [m.span(1) for m in _ABBREV_BEFORE_NUMBER.finditer(norm)]
     abbrevs += [m.span(1) for m in _ABBREVIATION.finditer(norm)]
-    mask = _protected_mask(norm, [*protect, *abbrevs, *(place_spans(norm) if places else ())])
+    mask = _protected_mask(norm, [*protect, *abbrevs, *(place_spans(norm) if places else ())], open_brackets)
     vocab = word_vocabulary()
     cands: list[_Cand] = []
     tokens: list[tuple[int, int, str]] = []

@@ -62,7 +62,7 @@ def extract_memo(pages: list[Page]) -> tuple[dict[str, FieldHit], str | None]:
     hits = header_fields(pages)
     subject = hits["subject"].value if "subject" in hits else None
     if subject:
-        subject, _changes = repair_words(subject)
+        subject, _changes = repair_words(subject, open_brackets=True)
     return hits, subject
 
 
@@ -110,7 +110,7 @@ def _subject(out: Extracted) -> None:
     hit = out.hits.get("subject")
     value = hit.value if hit else None
     if hit and value:
-        value, changes = repair_words(value)
+        value, changes = repair_words(value, open_brackets=True)
         out.corrections += to_corrections(changes, hit.page, "document.subject")
     out.document.subject = value
 

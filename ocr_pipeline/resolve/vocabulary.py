@@ -21,6 +21,8 @@ LEXICON_BY_ROLE = {
     "title": "words",
     "body": "words",
 }
+# where round brackets hold the report's own words, repaired like the rest (``(รอบ ๖ เดือน)``)
+OPEN_BRACKETS = ("subject", "title")
 # where month names and period words are respelt (the date parser reads them either way)
 DATE_WORD_ROLES = ("table.period_text", "header.doc_date", "subject", "body")
 DATE_WORD_SCORE = 90.0
@@ -48,7 +50,7 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
             elif kind == "position":
                 changes = repair_position(text).changes
             elif kind == "words":
-                _new, changes = repair_words(text)
+                _new, changes = repair_words(text, open_brackets=item.role in OPEN_BRACKETS)
             else:
                 continue
         out += _located(item, changes)
