@@ -23,6 +23,7 @@ from ocr_pipeline.ocr.digits import (
     _letter_eaten,
     _script_flipped,
     _slash_eaten,
+    _slash_put_back,
 )
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -822,3 +823,10 @@ def test_a_reading_that_loses_the_slash_of_a_number_is_flagged_not_applied():
     for ๗): Tesseract reads a slash well; such a reading is a guess, and the number as read too."""
     assert _slash_eaten("๑๕๑๕๕๓/๓๕", "๗๔๑๕๗๓๗") and _slash_eaten("๕๓๕๕๕/๕ฒ๕", "๕๓๙๕๔๔๙๘")
     assert not _slash_eaten("๑๕๑๕๕๓/๓๕", "๗๔๑๕๓/๓๗") and not _slash_eaten("๒๕/", "๒๕") and not _slash_eaten("๒๕", "๒๖")
+
+
+def test_the_slash_the_ocr_saw_is_put_back_where_the_glyphs_on_its_sides_add_up():
+    """``๕๓๕๕๕/๕ฒ๕`` read again ``๕๓๙๕๔๔๙๘`` (standard seed 7 doc 39): five glyphs before the slash and three after
+    it, eight digits read, so the number is ๕๓๙๕๔/๔๙๘; when the counts differ the reading stays a guess."""
+    assert _slash_put_back("๕๓๕๕๕/๕ฒ๕", "๕๓๙๕๔๔๙๘") == "๕๓๙๕๔/๔๙๘"
+    assert _slash_put_back("๑๕๑๕๕๓/๓๕", "๗๔๑๕๗๓๗") is None and _slash_put_back("๒๕", "๒๖") is None

@@ -171,6 +171,17 @@ def _slash_eaten(before: str, after: str) -> bool:
     return _INNER_SLASH.search(before) is not None and "/" not in after
 
 
+def _slash_put_back(before: str, read: str) -> str | None:
+    """``read`` (one number's digits) with the slash the OCR saw in ``before`` put back where it stood, when
+    the glyphs on its two sides add up to the digits read (``๕๓๕๕๕/๕ฒ๕`` read again ``๕๓๙๕๔๔๙๘``: ๕๓๙๕๔/๔๙๘,
+    standard seed 7 doc 39); None when they do not, or when there is no slash to put back."""
+    seen = before.strip()
+    if "/" in read or seen.count("/") != 1 or not _INNER_SLASH.search(seen) or " " in seen:
+        return None
+    left, right = seen.split("/")
+    return read[: len(left)] + "/" + read[len(left) :] if len(read) == len(left) + len(right) else None
+
+
 _PUNCT_ONLY = re.compile(r"[-:.,;'`~_=]+")  # what the OCR saw of a speck or a rule: no digit, no letter
 
 
@@ -925,7 +936,11 @@ class DigitReader:
             gs = sorted((groups[k] for k in gks), key=lambda g: g.span[0])
             # the run's edge punctuation stays where the number's glyphs leave room for it
             room = (lo - min(w.box[0] for w in run) > EDGE_ROOM * h, max(w.box[2] for w in run) - hi > EDGE_ROOM * h)
-            joined = " ".join(g.text for g in gs)
+            texts = [g.text for g in gs]
+            slashed = _slash_put_back(before, texts[0]) if len(gs) == 1 else None
+            if slashed is not None:
+                texts = [slashed]
+            joined = " ".join(texts)
             after = _edges_kept(before, joined, room) + _base_of_next_mark(before, joined, words, b)
             if after.replace(" ", "") == before.replace(" ", "") or _dash_added(before, after):
                 continue
@@ -966,7 +981,7 @@ class DigitReader:
                 continue
             new = [
                 Word(
-                    g.text,
+                    texts[n],
                     union_box([r.box for r in g.reads]),
                     round(100 * g.conf, 1),
                     run[0].space_before or glued_day if n == 0 else True,  # the label and its day apart
