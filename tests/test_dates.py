@@ -400,6 +400,7 @@ if __name__ == "__main__":  # pragma: no cover
         ("วันที่ ๙ เมษายน พ. Al. ๒๕๖๗", [("พ. Al.", "พ.ศ.")]),  # ศ read as Latin letters before a year
         ("วนท ๘ เม.ยย. ๒๕๖๔", [("เม.ยย.", "เม.ย.")]),  # a letter written twice (fresh seed 91 doc 0: no date)
         ("ต.ค. ๒๕๖๑ - กก.ย. ๒๕๖๒", [("กก.ย.", "ก.ย.")]),
+        ("ต.ค. ๒๕๖๑ - มม.ค. ๒๕๖๒", []),  # มี.ค. with its ี read as ม, or ม.ค. doubled: no telling (seed 7 doc 13)
         ("ม.ค.ุ - ก.พ. ๒๕๖๗", [("ม.ค.ุ", "ม.ค.")]),  # a stray mark after the last dot
         ("ปีงบประมาณพุศ๒๕๖๘", [("พุศ", "พ.ศ.")]),  # a mark for its first dot, the second lost, before a year
         # written right, a colloquial form, dots left out, or no month at all: nothing to respell

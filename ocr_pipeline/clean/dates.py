@@ -283,7 +283,9 @@ def _month_of(matched: str) -> tuple[int | None, bool]:
         return data.exact[key], key in data.long_keys
     for i in (0, len(key) - 2):  # an abbreviation's first or last letter written twice: กก.ย., เม.ยย.
         once = key[:i] + key[i + 1 :]
-        if len(key) >= 3 and key[i] == key[i + 1] and once in data.exact and once not in data.long_keys:
+        # ... but มม.ค. may be มี.ค. with its ี read as a second ม (standard seed 7 doc 13): left unread
+        marked = i == 0 and any(k[0] == key[0] and k[1] in _MARKS for k in data.exact if 1 < len(k) <= 4)
+        if len(key) >= 3 and key[i] == key[i + 1] and once in data.exact and once not in data.long_keys and not marked:
             return data.exact[once], False
     if len(key) <= 4:  # an abbreviation with one stray mark: มีุค, กุย
         hits = {data.exact.get(key[:i] + key[i + 1 :]) for i, c in enumerate(key) if c in _MARKS} - {None}
