@@ -109,6 +109,9 @@ def test_parse_date_rejects(text: str) -> None:
         ("ต.ค. ๒๕๖๘: - มี.ค. ๒๕๖๙", None, (D(2025, 10, 1), D(2026, 3, 31))),
         ("ปีงบประมาณพุศ๒๕๖๘", None, (D(2024, 10, 1), D(2025, 9, 30))),
         ("ปีงบประมาณ พ.ศ.ไ๒๕๖๘", None, (D(2024, 10, 1), D(2025, 9, 30))),
+        # ปี read ไ or ขี and ณ read ถ: the fiscal year, not the calendar year (worn seeds 41 and 62)
+        ("ไงบประมาถณ พ.ศ. ๒๕๖๒", None, (D(2018, 10, 1), D(2019, 9, 30))),
+        ("ขีงบประมาถ พ.ศ. ๒๕๖๑", None, (D(2017, 10, 1), D(2018, 9, 30))),
     ],
 )
 def test_parse_period_examples(text: str, fy: int | None, expected: tuple[date, date]) -> None:
@@ -402,7 +405,9 @@ if __name__ == "__main__":  # pragma: no cover
         ("ต.ค. ๒๕๖๑ - กก.ย. ๒๕๖๒", [("กก.ย.", "ก.ย.")]),
         ("ต.ค. ๒๕๖๑ - มม.ค. ๒๕๖๒", []),  # มี.ค. with its ี read as ม, or ม.ค. doubled: no telling (seed 7 doc 13)
         ("ม.ค.ุ - ก.พ. ๒๕๖๗", [("ม.ค.ุ", "ม.ค.")]),  # a stray mark after the last dot
-        ("ปีงบประมาณพุศ๒๕๖๘", [("พุศ", "พ.ศ.")]),  # a mark for its first dot, the second lost, before a year
+        ("ปีงบประมาณพุศ๒๕๖๘", [("พุศ", "พ.ศ.")]),
+        ("ไงบประมาถณ พ.ศ. ๒๕๖๒", [("ไงบประมาถณ", "ปีงบประมาณ")]),
+        ("กรอบงบประมาณ ๒๕๖๒", []),  # a mark for its first dot, the second lost, before a year
         # written right, a colloquial form, dots left out, or no month at all: nothing to respell
         ("ต.ค. ๒๕๖๖ - มี.ค. ๒๕๖๗", []),
         ("เมษา ๒๕๖๖", []),

@@ -313,6 +313,8 @@ class _Tok(NamedTuple):
 
 _PI = "ป[\u0e31\u0e34-\u0e37]{0,2}[\u0e48\u0e49]?"  # ปี, also as OCR reads it before งบ: ป, ปิ, ปั, ปี่, ปิี, ปีึ
 _PI_NGOP = _PI + "งบ"
+_GARBLED_PI = "[ไข][\u0e31\u0e34-\u0e37]{0,2}"  # ปี as worn scans read it before งบประมาณ
+_GARBLED_PI_NGOP = _GARBLED_PI + "งบประมา[ณถ]{1,2}"
 
 
 @cache
@@ -325,7 +327,9 @@ def _token_re() -> re.Pattern[str]:
         r"(?P<whole>(?:ตลอด\s*(?:ท\u0e31[\u0e48\u0e49]?ง)?|ท\u0e31[\u0e48\u0e49]?ง)\s*(?:"
         + _PI_NGOP
         + r"(?:ประมาณ|\s*ฯ|\.)?|ป\u0e35?))",
-        r"(?P<fy>(?:ประจ(?:ำ|\u0e4dา)\s*)?" + _PI_NGOP + r"(?:ประมาณ|\s*ฯ|\.)?)",
+        # ... and with its ป read as ไ or ข and its ณ as ถ (ไงบประมาถณ, ขีงบประมาถ: worn seeds 41 and 62, whose
+        # year was then read as the calendar year)
+        r"(?P<fy>(?:ประจ(?:ำ|\u0e4dา)\s*)?(?:" + _PI_NGOP + r"(?:ประมาณ|\s*ฯ|\.)?|" + _GARBLED_PI_NGOP + "))",
         # ไตรมาส also as worn scans read it, one letter wrong: its ไ as a bracket or lost, or its ต as ค
         # ([ตรมาส, ตรมาส, ไครมาส)
         r"(?P<quarter>(?:(?:ไ|\[)[ตค]|ต)รมาส(?:ที่|ทิ่|ที|ทิ)?)",  # ที่ with its ี read ิ too
@@ -726,6 +730,7 @@ def _is_long_month(s: str) -> bool:
 
 _TONELESS_THANG = re.compile("ท\u0e31ง")  # ทั้ง with its tone mark lost
 _VOWELLESS_PI = re.compile(_PI + "(?=งบ)")  # ปีงบประมาณ with its vowel lost or misread
+_GARBLED_FY = re.compile(_GARBLED_PI_NGOP)  # ... its ป and ณ misread too
 
 
 def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
@@ -769,7 +774,7 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
         elif tok.kind == "quarter":
             right = "ไตรมาส" + ("ที่" if read.endswith(("ที", "ที่", "ทิ", "ทิ่")) else "")
         elif tok.kind in ("whole", "fy"):
-            right = _VOWELLESS_PI.sub("ปี", _TONELESS_THANG.sub("ทั้ง", read))
+            right = _GARBLED_FY.sub("ปีงบประมาณ", _VOWELLESS_PI.sub("ปี", _TONELESS_THANG.sub("ทั้ง", read)))
             if right.endswith("ทั้งป") and not text[tok.end : tok.end + 1].strip():
                 right += "\u0e35"  # ตลอดทั้งป at the end of a word: ปี lost its vowel
         if right != read:
