@@ -324,7 +324,7 @@ def _token_re() -> re.Pattern[str]:
         r"(?P<num>[0-9]+)",
         # ตลอดปีงบประมาณ, ตลอดทั้งปี, ทั้งปี; OCR drops the tone mark of ทั้ง (ทัง) and the vowel of ปี, or
         # misreads that vowel before งบ (ปิงบ, ปังบ, ปี่งบ)
-        r"(?P<whole>(?:ตลอด\s*(?:ท\u0e31[\u0e48\u0e49]?ง)?|ท\u0e31[\u0e48\u0e49]?ง)\s*(?:"
+        r"(?P<whole>(?:ตลอด\.?\s*(?:ท\u0e31[\u0e48\u0e49]?ง)?|ท\u0e31[\u0e48\u0e49]?ง)\s*(?:"
         + _PI_NGOP
         + r"(?:ประมาณ|\s*ฯ|\.)?|ป\u0e35?))",
         # ... and with its ป read as ไ or ข and its ณ as ถ (ไงบประมาถณ, ขีงบประมาถ: worn seeds 41 and 62, whose
@@ -341,8 +341,9 @@ def _token_re() -> re.Pattern[str]:
         r"(?P<yearword>ปี)",
         r"(?P<from>ตั้งแต่|ตั้งเเต่|ระหว่าง)",
         # a range's dash with the debris OCR reads beside it (``-.``, ``->-``, ``--``, ``- —``) is one dash
-        # (a colon glued to the year before it: ``ต.ค. ๒๕๖๘: - มี.ค.``, fresh worn seed 92 doc 12)
-        r"(?P<to>จน\s*ถ\u0e36?ง|ถ\u0e36?ง|(?::\s?)?-(?:\s?[-.>~])*|~)",
+        # (a colon or a dot glued to the year before it: ``ต.ค. ๒๕๖๘: - มี.ค.``, fresh worn seed 92 doc 12;
+        # ``๒๕๕๙ .- มี.ค.``; a quote or a bracket after it: ``- 'กันยายน``, ``-] มีนาคม``, worn seeds 22 and 62)
+        r"(?P<to>จน\s*ถ\u0e36?ง|ถ\u0e36?ง|(?:[:.]\s?)?-(?:\s?[-.>~'‘’\[\]])*|~)",
         r"(?P<and>และ|,)",
         # พ.ศ. also with a stray mark at a dot (พ.ุศ.), as OCR reads a speck there, and before a year
         # with its ศ read as Latin letters (พ. Al. ๒๕๖๗)
