@@ -717,3 +717,16 @@ def test_a_repair_never_makes_a_day_with_a_leading_zero() -> None:
     assert r.doc_date is None
     assert r.warnings and "๐๑" not in r.warnings[0]
     assert repair_dates([_ev("doc_date", "๐๑ พฤษภาคม ๒๕๖๕")]).doc_date == date(2022, 5, 1)  # as written
+
+
+def test_two_whole_dates_side_by_side_are_a_range_whose_dash_was_lost() -> None:
+    """``๑ ต.ค. ๖๕ ๓๑ มี.ค. ๖๖`` (worn seeds 14 and 22: the dash lost, the period left empty) is October to March;
+    two dates in the wrong order, or joined by a word, are no range."""
+    from ocr_pipeline.clean.date_repair import _interpret
+
+    assert _interpret("measure_period", "๑ ต.ค. ๖๕ ๓๑ มี.ค. ๖๖")[0] == (
+        "span",
+        (("a", date(2022, 10, 1), date(2023, 3, 31)),),
+    )
+    for text in ("๓๑ มี.ค. ๖๖ ๑ ต.ค. ๖๕", "๑ ต.ค. ๖๕ และ ๓๑ มี.ค. ๖๖", "๑ ต.ค. ๖๕ ๓๑ มี.ค. ๖๘"):
+        assert _interpret("measure_period", text)[0] is None

@@ -466,6 +466,10 @@ def _interpret_as_of(role: str, text: str, _latest: int) -> tuple[_Val | None, f
         return None, n_loose
     narrow = [m for m in mentions if m.kind not in ("fiscal_year", "year")]
     use = narrow or mentions
+    lost_dash = _range_without_dash(text, use) if role == "measure_period" else None
+    if lost_dash is not None:
+        # two whole dates side by side (``๑ ต.ค. ๖๕ ๓๑ มี.ค. ๖๖``: the range's dash lost, worn seeds 14 and 22)
+        return ("span", (("a", *lost_dash),)), n_loose
     if len(use) > 1 and any(m.kind == "date" for m in use):
         # a text may join periods ("ต.ค.-ธ.ค. ๖๕ และ ม.ค.-มี.ค. ๖๖", "รอบ ๖ เดือน (ต.ค. ๖๕ -
         # มี.ค. ๖๖)"), but a single day beside another period is debris, not a bound
@@ -492,6 +496,18 @@ def _interpret_as_of(role: str, text: str, _latest: int) -> tuple[_Val | None, f
     if role == "period_start" or role == "period_end":
         val = ("span", (("bound", role, tuple(items)),))
     return val, n_loose
+
+
+RANGE_DAYS = 366  # two dates side by side are a range's ends when the second is later, and this close
+
+
+def _range_without_dash(text: str, mentions: list[DateMention]) -> tuple[date, date] | None:
+    """(first, last) when the mentions are two whole dates with nothing but a space between them, the second
+    later and within a year of the first: a range whose dash the OCR lost."""
+    days = [m.date for m in mentions if m.kind == "date" and m.date is not None]
+    if len(mentions) != 2 or len(days) != 2 or text[mentions[0].end : mentions[1].start].strip():
+        return None
+    return (days[0], days[1]) if 0 < (days[1] - days[0]).days <= RANGE_DAYS else None
 
 
 def _near_count(text: str, anchors: list[tuple[int, int]], spans: list[tuple[int, int]], gap: int = 3) -> float:
