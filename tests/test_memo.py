@@ -378,3 +378,10 @@ def test_a_document_number_whose_digits_the_reader_flagged_is_left_empty():
     res = extract_result(source, [flagged])
     assert res.document.doc_number is None
     assert any("doc_number" in w and "unclear" in w for w in res.warnings)
+
+
+def test_specks_read_as_signs_at_a_position_s_ends_and_a_comma_after_a_name_part_go():
+    """Fresh worn seed 98: ``» ปลัดเทศบาลตำบลนากลาง``, ``หัวหน้าสำนักปลัด —``, ``นายบุญมี, พลเรือง``."""
+    assert drop_edge_junk("» ปลัดเทศบาลตำบลนากลาง") == "ปลัดเทศบาลตำบลนากลาง"
+    assert drop_edge_junk("หัวหน้าสำนักปลัด —") == "หัวหน้าสำนักปลัด"
+    assert despeck("นายบุญมี, พลเรือง") == "นายบุญมี พลเรือง" and despeck("ดร. สมชาย ใจดี") == "ดร. สมชาย ใจดี"

@@ -206,3 +206,13 @@ def test_a_title_cut_in_two_by_a_space_is_joined_where_the_name_lists_say_so():
     assert nm.fix_title("นาง สาวบัสมะห์ ศรีบุญ") == "นางสาวบัสมะห์ ศรีบุญ"
     assert nm.fix_title("นาง สาวิตรี ใจดี") == "นาง สาวิตรี ใจดี"
     assert nm.fix_title("นางสาวบัสมะห์ ศรีบุญ") == "นางสาวบัสมะห์ ศรีบุญ"
+
+
+def test_a_letter_with_two_twins_and_a_stray_vowel_over_a_title():
+    """Fresh worn seed 98: mai han-akat read for mai tho (``อันท้วม``) and for mai tri (``บินยูซับ``); ``นางสาิว``,
+    a speck read as ิ over the title (นางสาวิตรี is a name after นาง, and stays)."""
+    known = nm.KnownNames(frozenset({"ธีรวัฒน์", "จุมพิตา"}), frozenset({"อ้นท้วม", "บินยูซ๊บ"}))
+    mentions = [(1, "document.signatories", "นายธีรวัฒน์ อันท้วม"), (2, "document.signatories", "นางสาวจุมพิตา บินยูซับ")]
+    assert nm.resolve_names(mentions, known)[0] == ["นายธีรวัฒน์ อ้นท้วม", "นางสาวจุมพิตา บินยูซ๊บ"]
+    assert nm.fix_title("นางสาิวสุธิยาพร หวังล้อมกลาง") == "นางสาวสุธิยาพร หวังล้อมกลาง"
+    assert nm.fix_title("นางสาวิตรี ใจดี") == "นางสาวิตรี ใจดี"

@@ -60,6 +60,7 @@ class ParsedName:
 
 _DROPPED = TONES + "\u0e47\u0e4c"  # the marks OCR drops from a title (tones, mai taikhu, thanthakhat)
 _MARKS = str.maketrans("", "", _DROPPED)
+_STRAY_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39"  # vowels above and below
 
 
 def fix_title(name: str) -> str:
@@ -73,11 +74,14 @@ def fix_title(name: str) -> str:
         bare = title.translate(_MARKS)
         if len(bare) < 5 or name.startswith(title):
             continue
+        # a vowel the title has not is a speck OCR read over it (``นางสาิว``: worn seed 98 doc 13)
+        stray = "".join(v for v in _STRAY_VOWELS if v not in bare)
+        drop = str.maketrans("", "", _DROPPED + stray)
         consumed, k = "", 0
         while k < len(name) and len(consumed) < len(bare):
-            consumed += name[k].translate(_MARKS)
+            consumed += name[k].translate(drop)
             k += 1
-        if consumed == bare and name[k : k + 1] not in _DROPPED:
+        if consumed == bare and name[k : k + 1] not in _DROPPED + stray:
             return title + name[k:]
     return name
 
@@ -274,11 +278,11 @@ def _by_one_mark_less(names: frozenset[str]) -> dict[str, frozenset[str]]:
 
 
 @cache
-def _twins() -> dict[str, str]:
-    """Letter -> the letter Tesseract writes for it in a name and back (``dictionaries/name_twins.tsv``)."""
-    out: dict[str, str] = {}
+def _twins() -> dict[str, tuple[str, ...]]:
+    """Letter -> the letters Tesseract writes for it in a name and back (``dictionaries/name_twins.tsv``)."""
+    out: dict[str, tuple[str, ...]] = {}
     for a, b in load_table("name_twins.tsv"):
-        out[a], out[b] = b, a
+        out[a], out[b] = (*out.get(a, ()), b), (*out.get(b, ()), a)
     return out
 
 
@@ -295,8 +299,8 @@ def _known_one_misreading_away(reading: str, part: str, known: KnownNames) -> st
     found.update(
         twin
         for i, c in enumerate(reading)
-        if c in twins
-        for twin in [reading[:i] + twins[c] + reading[i + 1 :]]
+        for other in twins.get(c, ())
+        for twin in [reading[:i] + other + reading[i + 1 :]]
         if twin in names
     )
     return found.pop() if len(found) == 1 else None

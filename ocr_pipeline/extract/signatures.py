@@ -109,6 +109,8 @@ OTHER_READING_SIMILARITY = 60.0  # a group of another reading with fewer or more
 
 SPECK = re.compile(
     r"(?:(?<=\s)|^)[.,:;'`‘’|_~]+(?=[\u0e01-\u0e4e])|(?<=[\u0e01-\u0e4e])\s+[.,:;'`‘’|_~]+(?=\s|$)|^[.,:;'`‘’|_~\s]+|[,:;'`‘’|_~\s]+$"
+    # glued to a word's end before a space (not a dot: ดร. keeps it): ``นายบุญมี, พลเรือง`` (worn seed 98)
+    r"|(?<=[\u0e01-\u0e4e])[,:;'`‘’|_~]+(?=\s)"
 )
 
 
@@ -158,9 +160,10 @@ def _agency_tail(compact: str, agency: str) -> int | None:
 
 AGENCY_LEAST = 8  # letters: a shorter agency name is not matched one letter off
 
+_SPECK = rf"0-9A-Za-z.,:;'`|_~{ABOVE_BELOW}\-»«—–•*\"“”‘’"  # what OCR makes of a speck (``»``, ``—``: worn seed 98)
 EDGE_JUNK = re.compile(
-    rf"^(?:[0-9A-Za-z.,:;'`|_~{ABOVE_BELOW}-]{{1,3}}\s+|[{LEADING_VOWELS}][.,'`]?\s+)+"
-    rf"|(?:\s+[0-9A-Za-z.,:;'`|_~{ABOVE_BELOW}-]{{1,3}})+$"
+    rf"^(?:[{_SPECK}]{{1,3}}\s+|[{LEADING_VOWELS}][.,'`]?\s+)+"
+    rf"|(?:\s+[{_SPECK}]{{1,3}})+$"
 )  # a mark, or a leading vowel with nothing after it (``เ.``), standing alone is a speck too
 
 
