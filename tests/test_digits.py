@@ -830,3 +830,12 @@ def test_the_slash_the_ocr_saw_is_put_back_where_the_glyphs_on_its_sides_add_up(
     it, eight digits read, so the number is ๕๓๙๕๔/๔๙๘; when the counts differ the reading stays a guess."""
     assert _slash_put_back("๕๓๕๕๕/๕ฒ๕", "๕๓๙๕๔๔๙๘") == "๕๓๙๕๔/๔๙๘"
     assert _slash_put_back("๑๕๑๕๕๓/๓๕", "๗๔๑๕๗๓๗") is None and _slash_put_back("๒๕", "๒๖") is None
+
+
+def test_a_sign_glued_before_a_month_is_read_as_the_day_although_it_touches_the_month(reader):
+    """``วนท «พฤษภาคม`` (fresh standard seed 97 doc 15: the memo's date was left empty): the English model's ``«``
+    for ๔, glued to the month's first letter, is the day; the letter it touches is no digit run together with it."""
+    img, boxes = spaced_glyphs("๔พฤษภาคม", [0.02] * 7)
+    words = [Word("«", boxes[0], 40.0, True)] + [Word(c, b, 90.0) for c, b in zip("พฤษภาคม", boxes[1:])]
+    new, readings = reader.reread(img, words)
+    assert [(r.before, r.after) for r in readings] == [("«", "๔")] and "".join(w.text for w in new) == "๔พฤษภาคม"
