@@ -412,6 +412,7 @@ if __name__ == "__main__":  # pragma: no cover
         ("ม.ค.ุ - ก.พ. ๒๕๖๗", [("ม.ค.ุ", "ม.ค.")]),  # a stray mark after the last dot
         ("ปีงบประมาณพุศ๒๕๖๘", [("พุศ", "พ.ศ.")]),
         ("ไงบประมาถณ พ.ศ. ๒๕๖๒", [("ไงบประมาถณ", "ปีงบประมาณ")]),
+        ("๑๓ พฤษภาคม พ.ศี. ๒๕๖๓", [("พ.ศี.", "พ.ศ.")]),  # a mark after its ศ (fresh worn seed 98 doc 3)
         ("กรอบงบประมาณ ๒๕๖๒", []),  # a mark for its first dot, the second lost, before a year
         # written right, a colloquial form, dots left out, or no month at all: nothing to respell
         ("ต.ค. ๒๕๖๖ - มี.ค. ๒๕๖๗", []),

@@ -347,8 +347,8 @@ def _token_re() -> re.Pattern[str]:
         r"(?P<and>และ|,)",
         # พ.ศ. also with a stray mark at a dot (พ.ุศ.), as OCR reads a speck there, and before a year
         # with its ศ read as Latin letters (พ. Al. ๒๕๖๗)
-        # ... and with a stray mark but no dots right before a year (พุศ๒๕๖๘; not พิศาล)
-        rf"(?P<era_be>พ\.?\s?ศ\.?|พ{_MARK_CLASS}?\.{_MARK_CLASS}?\s?ศ\.?|พ{_MARK_CLASS}\s?ศ\.?(?=\s?[ไใ]?[0-9])"
+        # ... and with a stray mark but no dots right before a year (พุศ๒๕๖๘; not พิศาล), or after its ศ (พ.ศี.)
+        rf"(?P<era_be>พ{_MARK_CLASS}?\.{_MARK_CLASS}?\s?ศ{_MARK_CLASS}?\.?|พ\.?\s?ศ\.?|พ{_MARK_CLASS}\s?ศ\.?(?=\s?[ไใ]?[0-9])"
         rf"|พ\.\s?[A-Za-z]{{1,2}}\.(?=\s?[0-9]))",
         r"(?P<era_ce>ค\.?\s?ศ\.?)",
         f"(?P<month>{_months().pattern})",
