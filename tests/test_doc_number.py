@@ -119,3 +119,10 @@ def test_bangkok_letters_use_kt():
 def test_not_a_document_number():
     fixed, corrections, warnings = repair_doc_number("เรื่อง รายงาน", "ลพบุรี")
     assert fixed is None and corrections == [] and warnings
+
+
+def test_a_lone_group_in_the_other_script_after_the_number_is_a_speck():
+    """``กพ ๕๐๒๖๓/๓๘ 7`` (fresh worn seed 98 doc 6): a number is written in one script; a group of Thai digits after
+    a space stays (the OCR splits numbers)."""
+    assert str(parse_doc_number("กพ ๕๐๒๖๓/๓๘ 7")) == "กพ ๕๐๒๖๓/๓๘"
+    assert str(parse_doc_number("ลบ ๕๓๘๐๑/๓ ๒๔")) == "ลบ ๕๓๘๐๑/๓ ๒๔"

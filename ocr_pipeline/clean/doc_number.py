@@ -123,10 +123,30 @@ def parse_doc_number(raw: str) -> DocNumber | None:
     m = _PATTERN.match(text)
     if not m:
         return None
-    number = _AROUND_SEP.sub(r"\1", " ".join(m.group("number").split())).rstrip(" .-/")
+    number = _AROUND_SEP.sub(r"\1", " ".join(_one_script(m.group("number").split()))).rstrip(" .-/")
     as_read = _DROP.sub("", m.group("prefix"))
     prefix = _STRAY_MARKS.sub("", as_read)
     return DocNumber(prefix, number, as_read if as_read != prefix else "")
+
+
+def _one_script(groups: list[str]) -> list[str]:
+    """The number's space-separated groups up to the first in the other script: a number is written in Thai or
+    in Arabic digits, and a lone group in the other after it is a speck (``๕๐๒๖๓/๓๘ 7``: fresh worn seed 98)."""
+
+    def thai(group: str) -> bool:
+        return any("๐" <= c <= "๙" for c in group)
+
+    def arabic(group: str) -> bool:
+        return any("0" <= c <= "9" for c in group)
+
+    out = groups[:1]
+    for group in groups[1:]:
+        if (thai(groups[0]) and arabic(group) and not thai(group)) or (
+            arabic(groups[0]) and thai(group) and not arabic(group)
+        ):
+            break
+        out.append(group)
+    return out
 
 
 def province_from_doc_number(raw: str) -> str | None:
