@@ -385,3 +385,12 @@ def test_specks_read_as_signs_at_a_position_s_ends_and_a_comma_after_a_name_part
     assert drop_edge_junk("» ปลัดเทศบาลตำบลนากลาง") == "ปลัดเทศบาลตำบลนากลาง"
     assert drop_edge_junk("หัวหน้าสำนักปลัด —") == "หัวหน้าสำนักปลัด"
     assert despeck("นายบุญมี, พลเรือง") == "นายบุญมี พลเรือง" and despeck("ดร. สมชาย ใจดี") == "ดร. สมชาย ใจดี"
+
+
+def test_a_date_label_inside_a_header_line_whose_own_label_was_lost_gives_the_date():
+    """``ii ชุย ๕๕๓๓๓ญ์/ใ๒ วันที่ ๑๑ พฤษภาคม ๒๕๖๙`` (fresh worn seed 98 doc 13: the ที่ label read ``ii``, the number
+    garbled): the date after the วันที่ label is the letter's; a วันที่ in the body after เรียน is not."""
+    text = "บันทึกข้อความ\nส่วนราชการ กองคลัง อบต.\nii ชุย ๕๕๓๓๓ญ์/ใ๒ วันที่ ๑๑ พฤษภาคม ๒๕๖๙\nเรื่อง รายงานผล\nเรียน นายก"
+    assert header_fields([_page(text)])["doc_date"].value == "๑๑ พฤษภาคม ๒๕๖๙"
+    body = "บันทึกข้อความ\nส่วนราชการ กองคลัง\nเรื่อง รายงานผล\nเรียน นายก\nประชุมเมื่อ วันที่ ๓๐ กันยายน ๒๕๖๖"
+    assert "doc_date" not in header_fields([_page(body)])

@@ -44,6 +44,8 @@ def header_fields(pages: list[Page]) -> dict[str, FieldHit]:
             _number_line_without_label(lines[:HEADER_LINES], page.number, hits)
         elif "doc_number" in hits and "doc_date" not in hits:
             _date_after_number(hits)
+        if hits and "doc_date" not in hits:
+            _date_label_inside(lines, page.number, hits)
         if hits and "subject" not in hits and "addressee" in hits:
             _subject_without_label(lines, page.number, hits)
         if hits:
@@ -103,6 +105,23 @@ def _date_after_number(hits: dict[str, FieldHit]) -> None:
     tail = _date_tail(number.value[m.end() :]) if m else ""
     if any(c.isdigit() for c in tail):
         hits["doc_date"] = FieldHit("doc_date", tail, number.page, number.line, 0.0)
+
+
+def _date_label_inside(lines: list[str], page: int, hits: dict[str, FieldHit]) -> None:
+    """A วันที่ label inside a header line whose own label OCR lost (``ii ชุย ๕๕๓๓๓ญ์/ใ๒ วันที่ ๑๑ พฤษภาคม ๒๕๖๙``:
+    fresh worn seed 98 doc 13), before the subject's line: the letter's date is what follows it, when that
+    holds a digit."""
+    end = min([HEADER_LINES] + [h.line for f, h in hits.items() if f in ("subject", "addressee")])
+    for i, line in enumerate(lines[:end]):
+        tokens = line.split()
+        for k, token in enumerate(tokens[1:], start=1):
+            label = leading_label(token)
+            if label is None or label[0] != "doc_date":
+                continue
+            tail = " ".join(([token[label[1] :]] if label[1] < len(token) else []) + tokens[k + 1 :])
+            if any(c.isdigit() for c in tail):
+                hits["doc_date"] = FieldHit("doc_date", tail, page, i, 0.0)
+                return
 
 
 def _date_tail(text: str) -> str:
