@@ -394,3 +394,13 @@ def test_a_date_label_inside_a_header_line_whose_own_label_was_lost_gives_the_da
     assert header_fields([_page(text)])["doc_date"].value == "๑๑ พฤษภาคม ๒๕๖๙"
     body = "บันทึกข้อความ\nส่วนราชการ กองคลัง\nเรื่อง รายงานผล\nเรียน นายก\nประชุมเมื่อ วันที่ ๓๐ กันยายน ๒๕๖๖"
     assert "doc_date" not in header_fields([_page(body)])
+
+
+def test_a_line_of_specks_between_a_subject_s_wrapped_lines_is_passed_over():
+    """``... พ.ศ. ๒๕๖๗ รอบ`` / ``a`` / ``๖ เดือน`` (blind worn seed 96 doc 3: the subject ended at รอบ and the report's
+    period was left empty)."""
+    text = (
+        "บันทึกข้อความ\nส่วนราชการ กองคลัง\nท กบ ๖๒๔๒๙/๒๙๔ วันที ๑๓ เมษายน ๒๕๖๗\nเรอง รายงานผลการดำเนินการ\n"
+        "ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ รอบ\na\n๖ เดือน\nเรียน นายก"
+    )
+    assert header_fields([_page(text)])["subject"].value == "รายงานผลการดำเนินการประจำปีงบประมาณ พ.ศ. ๒๕๖๗ รอบ ๖ เดือน"

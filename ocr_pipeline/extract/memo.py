@@ -162,12 +162,22 @@ def _with_continuation(field: str, value: str, lines: list[str], index: int) -> 
     if field not in ("subject", "division"):
         return value
     value = tidy_value(value)  # a speck at the end would keep the wrapped word apart
-    for nxt in lines[index + 1 : index + 3]:
-        nxt = LEADING_SPECK.sub("", tidy_value(nxt))
+    taken = 0
+    for raw in lines[index + 1 : index + 1 + CONTINUATION_LINES + SPECK_LINES]:
+        nxt = LEADING_SPECK.sub("", tidy_value(raw))
+        if not nxt and raw.strip():
+            continue  # a line of specks between the wrapped lines (``รอบ`` / ``a`` / ``๖ เดือน``: worn seed 96 doc 3)
         if not nxt or split_label(nxt) or DOC_NUMBER.search(nxt):
             break  # the next labelled line (its label may be lost: the number's shape tells)
         value += nxt if _thai_end(value) and _thai_start(nxt) else " " + nxt
+        taken += 1
+        if taken == CONTINUATION_LINES:
+            break
     return value
+
+
+CONTINUATION_LINES = 2  # lines a subject or a ส่วนราชการ line wraps onto
+SPECK_LINES = 1  # lines of specks alone passed over among them
 
 
 def _thai_end(text: str) -> bool:
