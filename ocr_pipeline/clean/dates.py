@@ -284,7 +284,7 @@ def _month_of(matched: str) -> tuple[int | None, bool]:
     for i in (0, len(key) - 2):  # an abbreviation's first or last letter written twice: กก.ย., เม.ยย.
         once = key[:i] + key[i + 1 :]
         # ... but มม.ค. may be มี.ค. with its ี read as a second ม (standard seed 7 doc 13): left unread
-        marked = i == 0 and any(k[0] == key[0] and k[1] in _MARKS for k in data.exact if 1 < len(k) <= 4)
+        marked = i == 0 and any(k[0] == key[0] and k[1] in _MARKS for k in (a.replace(".", "") for a in data.abbr))
         if len(key) >= 3 and key[i] == key[i + 1] and once in data.exact and once not in data.long_keys and not marked:
             return data.exact[once], False
     if len(key) <= 4:  # an abbreviation with one stray mark: มีุค, กุย
@@ -374,6 +374,11 @@ def _month_ok(t: str, s: int, e: int, long: bool) -> bool:
 
 
 _SPECK_LETTERS = ("ไ", "ใ")
+_SPECK_SIGNS = ".,[]|"
+
+
+def _speck_gap(gap: str) -> bool:
+    return gap in _SPECK_LETTERS or (0 < len(gap) <= 2 and all(c in _SPECK_SIGNS for c in gap))
 
 
 def date_tokens(t: str) -> list[_Tok]:
@@ -387,8 +392,9 @@ def date_tokens(t: str) -> list[_Tok]:
             if month is None or not _month_ok(t, s, e, long):
                 continue
         gap = t[prev_end:s].strip()
-        # a lone ไ between พ.ศ. or a month and its year is a speck the OCR read so (``พ.ศ.ไ๒๕๖๘``, fresh seed 91)
-        speck = kind == "num" and bool(toks) and toks[-1].kind in ("era_be", "month") and gap in _SPECK_LETTERS
+        # a lone ไ, or a dot, comma or bracket or two, between พ.ศ. or a month and its year is a speck the OCR
+        # read so (``พ.ศ.ไ๒๕๖๘``, fresh seed 91; ``พ.ศ.]๒๕๖๖``, ``ต.ค.,. ๒๕๕๙``, blind standard seed 95)
+        speck = kind == "num" and bool(toks) and toks[-1].kind in ("era_be", "month") and _speck_gap(gap)
         adj = bool(toks) and (gap == "" or speck)
         glued = s > prev_end and t[s - 1].isalpha() and not t[:s].endswith(_CONNECTORS) and not speck
         toks.append(_Tok(kind, s, e, m.group(), adj, glued))
