@@ -117,6 +117,7 @@ def test_parse_date_rejects(text: str) -> None:
         # blind standard seed 95: ต written twice (ต.ค. has no mark after its ต, unlike มี.ค.), a bracket before a year
         ("๑ ตต.ค. ๕๙-๓๑ มี.ค. ๖๐", None, (D(2016, 10, 1), D(2017, 3, 31))),
         ("ปีงบประมาณพ.ศ.]๒๕๖๖", None, (D(2022, 10, 1), D(2023, 9, 30))),
+        ("๑ ดต.ค. ๕๙ - ๓๑ มี.ค. ๖๐", None, (D(2016, 10, 1), D(2017, 3, 31))),  # ด, a look-alike of ต, before it
         # ปี read ไ or ขี and ณ read ถ: the fiscal year, not the calendar year (worn seeds 41 and 62)
         ("ไงบประมาถณ พ.ศ. ๒๕๖๒", None, (D(2018, 10, 1), D(2019, 9, 30))),
         ("ขีงบประมาถ พ.ศ. ๒๕๖๑", None, (D(2017, 10, 1), D(2018, 9, 30))),
@@ -411,7 +412,8 @@ if __name__ == "__main__":  # pragma: no cover
         ("วันที่ ๙ เมษายน พ. Al. ๒๕๖๗", [("พ. Al.", "พ.ศ.")]),  # ศ read as Latin letters before a year
         ("วนท ๘ เม.ยย. ๒๕๖๔", [("เม.ยย.", "เม.ย.")]),  # a letter written twice (fresh seed 91 doc 0: no date)
         ("ต.ค. ๒๕๖๑ - กก.ย. ๒๕๖๒", [("กก.ย.", "ก.ย.")]),
-        ("ต.ค. ๒๕๖๑ - มม.ค. ๒๕๖๒", []),  # มี.ค. with its ี read as ม, or ม.ค. doubled: no telling (seed 7 doc 13)
+        ("ต.ค. ๒๕๖๑ - มม.ค. ๒๕๖๒", []),
+        ("๑ ดต.ค. ๕๙", [("ดต.ค.", "ต.ค.")]),  # มี.ค. with its ี read as ม, or ม.ค. doubled: no telling (seed 7 doc 13)
         ("ม.ค.ุ - ก.พ. ๒๕๖๗", [("ม.ค.ุ", "ม.ค.")]),  # a stray mark after the last dot
         ("ปีงบประมาณพุศ๒๕๖๘", [("พุศ", "พ.ศ.")]),
         ("ไงบประมาถณ พ.ศ. ๒๕๖๒", [("ไงบประมาถณ", "ปีงบประมาณ")]),

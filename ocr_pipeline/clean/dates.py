@@ -209,6 +209,23 @@ _MARK_CHARS = "".join(sorted(_MARKS))
 _MARK_CLASS = "[" + _MARK_CHARS + "]"
 
 
+TWIN_COST = 0.3  # ocr_confusions.tsv: consonants this cheap to confuse are look-alikes
+
+
+@cache
+def _letter_twins() -> dict[str, tuple[str, ...]]:
+    """Consonant -> its look-alikes Tesseract writes for it (``ocr_confusions.tsv``, both ways, cost at most
+    ``TWIN_COST``): ด for ต."""
+    out: dict[str, tuple[str, ...]] = {}
+    for row in load_table("ocr_confusions.tsv"):
+        true, read, cost = row[0], row[1], float(row[2])
+        if cost <= TWIN_COST and len(true) == len(read) == 1 and "ก" <= true <= "ฮ" and "ก" <= read <= "ฮ":
+            out[true] = (*out.get(true, ()), read)
+            if len(row) > 3 and row[3].lower() == "yes":
+                out[read] = (*out.get(read, ()), true)
+    return out
+
+
 def _form_pattern(form: str) -> str:
     """Regex for a month form: abbreviations with dots optional or spaced and one stray OCR mark
     allowed at a dot (ต.ุค., ธิ.ค., กุย.), their first or last letter written twice (กก.ย., เม.ยย.); names with any marks
@@ -216,7 +233,8 @@ def _form_pattern(form: str) -> str:
     if "." in form:
         parts = [p for p in form.split(".") if p]
         sep = _MARK_CLASS + r"?\.?" + _MARK_CLASS + r"?\s?"
-        first = re.escape(parts[0][0]) + "?"
+        # the first letter written twice, or a look-alike of it before it (ดต.ค.: blind seeds 95 and 96)
+        first = "[" + re.escape(parts[0][0] + "".join(_letter_twins().get(parts[0][0], ()))) + "]?"
         # a stray mark after the last dot too (ม.ค.ุ, fresh seed 91 doc 18)
         end = re.escape(parts[-1][-1]) + r"?\.?(?:(?<=\.)" + _MARK_CLASS + ")?"
         return first + sep.join(re.escape(p) for p in parts) + end
@@ -283,9 +301,11 @@ def _month_of(matched: str) -> tuple[int | None, bool]:
         return data.exact[key], key in data.long_keys
     for i in (0, len(key) - 2):  # an abbreviation's first or last letter written twice: กก.ย., เม.ยย.
         once = key[:i] + key[i + 1 :]
+        twin = i == 0 and len(key) >= 3 and key[0] in _letter_twins().get(key[1], ())  # ดต.ค.
         # ... but มม.ค. may be มี.ค. with its ี read as a second ม (standard seed 7 doc 13): left unread
         marked = i == 0 and any(k[0] == key[0] and k[1] in _MARKS for k in (a.replace(".", "") for a in data.abbr))
-        if len(key) >= 3 and key[i] == key[i + 1] and once in data.exact and once not in data.long_keys and not marked:
+        doubled = len(key) >= 3 and (key[i] == key[i + 1] or twin)
+        if doubled and once in data.exact and once not in data.long_keys and not marked:
             return data.exact[once], False
     if len(key) <= 4:  # an abbreviation with one stray mark: มีุค, กุย
         hits = {data.exact.get(key[:i] + key[i + 1 :]) for i, c in enumerate(key) if c in _MARKS} - {None}
