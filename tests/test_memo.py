@@ -404,3 +404,11 @@ def test_a_line_of_specks_between_a_subject_s_wrapped_lines_is_passed_over():
         "ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ รอบ\na\n๖ เดือน\nเรียน นายก"
     )
     assert header_fields([_page(text)])["subject"].value == "รายงานผลการดำเนินการประจำปีงบประมาณ พ.ศ. ๒๕๖๗ รอบ ๖ เดือน"
+
+
+def test_a_lone_consonant_at_a_position_s_edge_and_a_dot_for_the_space_in_a_name_are_specks():
+    """Worn seed 96: ``น ปลัดองค์การบริหารส่วนตำบลโนนประดู่``, ``นายสุธิกาญจน์.น้อยภู่``; an abbreviation's dots stay."""
+    assert drop_edge_junk("น ปลัดองค์การบริหารส่วนตำบลโนนประดู่") == "ปลัดองค์การบริหารส่วนตำบลโนนประดู่"
+    assert drop_edge_junk("นายก อบต.") == "นายก อบต."
+    assert despeck("นายสุธิกาญจน์.น้อยภู่") == "นายสุธิกาญจน์ น้อยภู่"
+    assert despeck("ว่าที่ร.ต.สมชาย ใจดี") == "ว่าที่ร.ต.สมชาย ใจดี" and despeck("ดร.สมชาย ใจดี") == "ดร.สมชาย ใจดี"

@@ -114,6 +114,19 @@ SPECK = re.compile(
 )
 
 
+_DOT_FOR_SPACE = re.compile(r"(?<=[\u0e01-\u0e4e]{4})\.(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+
+
+def _dot_for_space(text: str) -> str:
+    """A dot OCR read for the space between a given and a family name (``นายสุธิกาญจน์.น้อยภู่``: worn seed 96);
+    not an abbreviation's (``ร.ต.สมชาย``): the only dot of its token, after four letters or more."""
+    out = []
+    for token in text.split(" "):
+        m = _DOT_FOR_SPACE.search(token)
+        out.append(token[: m.start()] + " " + token[m.end() :] if m and token.count(".") == 1 else token)
+    return " ".join(out)
+
+
 def despeck(text: str | None) -> str | None:
     """A name or position without the specks a stain or the signature leaves at a word's edge:
     ". ปลัดเทศบาล" -> "ปลัดเทศบาล", "นายทรงชัย .พฤฒิสาร" -> "นายทรงชัย พฤฒิสาร" (ดร. keeps its dot)."""
@@ -122,7 +135,7 @@ def despeck(text: str | None) -> str | None:
     before = None
     while before != text:  # a speck may hide another: "ตำบลต้า ' ."
         before, text = text, " ".join(SPECK.sub("", text).split())
-    return text
+    return _dot_for_space(text)
 
 
 def with_agency(position: str | None, agency: str | None) -> str | None:
@@ -162,9 +175,9 @@ AGENCY_LEAST = 8  # letters: a shorter agency name is not matched one letter off
 
 _SPECK = rf"0-9A-Za-z.,:;'`|_~{ABOVE_BELOW}\-»«—–•*\"“”‘’"  # what OCR makes of a speck (``»``, ``—``: worn seed 98)
 EDGE_JUNK = re.compile(
-    rf"^(?:[{_SPECK}]{{1,3}}\s+|[{LEADING_VOWELS}][.,'`]?\s+)+"
-    rf"|(?:\s+[{_SPECK}]{{1,3}})+$"
-)  # a mark, or a leading vowel with nothing after it (``เ.``), standing alone is a speck too
+    rf"^(?:[{_SPECK}]{{1,3}}\s+|[{LEADING_VOWELS}][.,'`]?\s+|[ก-ฮ]\s+)+"
+    rf"|(?:\s+[{_SPECK}]{{1,3}}|\s+[ก-ฮ])+$"
+)  # a mark, a leading vowel with nothing after it (``เ.``) or a consonant (``น ปลัด…``, worn seed 96) alone: a speck
 
 
 def drop_edge_junk(text: str | None) -> str | None:
