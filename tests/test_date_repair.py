@@ -730,3 +730,18 @@ def test_two_whole_dates_side_by_side_are_a_range_whose_dash_was_lost() -> None:
     )
     for text in ("๓๑ มี.ค. ๖๖ ๑ ต.ค. ๖๕", "๑ ต.ค. ๖๕ และ ๓๑ มี.ค. ๖๖", "๑ ต.ค. ๖๕ ๓๑ มี.ค. ๖๘"):
         assert _interpret("measure_period", text)[0] is None
+
+
+def test_a_period_whose_start_was_lost_or_whose_sides_differ_in_precision_is_no_period() -> None:
+    """Worn seed 98: ``A.A. ๒๕๖๔ = ก.ย. ๒๕๖๕`` (the start's month unread, the dash read ``=``) had become September
+    2022, ``ตุลาคม - ๒ กันยายน ๒๕๖๙`` (a speck by the dash read ๒) ended on the 2nd; both are left empty now.
+    A year after a quarter is still its fiscal year, and a range with days on both sides is read."""
+    from ocr_pipeline.clean.date_repair import _interpret
+
+    for text in ("A.A. ๒๕๖๔ = ก.ย. ๒๕๖๕", "ตุลาคม - ๒ กันยายน ๒๕๖๙"):
+        assert _interpret("measure_period", text)[0] is None
+    assert _interpret("measure_period", "ไตรมาสที่ ๑ ๒๕๖๖")[0] is not None
+    assert _interpret("measure_period", "๑ ต.ค. ๖๕ - ๓๐ ก.ย. ๖๖")[0] == (
+        "span",
+        (("a", date(2022, 10, 1), date(2023, 9, 30)),),
+    )

@@ -120,6 +120,7 @@ def test_parse_date_rejects(text: str) -> None:
         ("๑ ดต.ค. ๕๙ - ๓๑ มี.ค. ๖๐", None, (D(2016, 10, 1), D(2017, 3, 31))),  # ด, a look-alike of ต, before it
         # ปี read ไ or ขี and ณ read ถ: the fiscal year, not the calendar year (worn seeds 41 and 62)
         ("ไงบประมาถณ พ.ศ. ๒๕๖๒", None, (D(2018, 10, 1), D(2019, 9, 30))),
+        ("ปีงบประมาถ พ.ศ. ๒๕๖๕", None, (D(2021, 10, 1), D(2022, 9, 30))),  # standard seed 97: two wrong periods
         ("ขีงบประมาถ พ.ศ. ๒๕๖๑", None, (D(2017, 10, 1), D(2018, 9, 30))),
     ],
 )
@@ -417,6 +418,7 @@ if __name__ == "__main__":  # pragma: no cover
         ("ม.ค.ุ - ก.พ. ๒๕๖๗", [("ม.ค.ุ", "ม.ค.")]),  # a stray mark after the last dot
         ("ปีงบประมาณพุศ๒๕๖๘", [("พุศ", "พ.ศ.")]),
         ("ไงบประมาถณ พ.ศ. ๒๕๖๒", [("ไงบประมาถณ", "ปีงบประมาณ")]),
+        ("ปีงบประมาถ พ.ศ. ๒๕๖๕", [("ปีงบประมาถ", "ปีงบประมาณ")]),
         ("๑๓ พฤษภาคม พ.ศี. ๒๕๖๓", [("พ.ศี.", "พ.ศ.")]),  # a mark after its ศ (fresh worn seed 98 doc 3)
         ("กรอบงบประมาณ ๒๕๖๒", []),  # a mark for its first dot, the second lost, before a year
         # written right, a colloquial form, dots left out, or no month at all: nothing to respell

@@ -440,6 +440,26 @@ def _year_after_dated(text: str, mentions: list[DateMention], loose: list[tuple[
     return False
 
 
+_RANGE_SIDES = re.compile(r"\s*(?:-|–|จน\s*ถึง|ถึง)\s*")
+_DAY_FIRST = re.compile(r"^[0-9๐-๙]{1,2}\s")
+
+
+def _day_on_one_side(m: DateMention) -> bool:
+    """A range with a day on one side only (``ตุลาคม - ๒ กันยายน ๒๕๖๙``: a speck by the dash read as ๒, worn seed
+    98 doc 16; no period of the corpora, nor of the reports they imitate, is written so)."""
+    if m.kind != "range":
+        return False
+    sides = _RANGE_SIDES.split(m.text.strip(), maxsplit=1)
+    return len(sides) == 2 and bool(_DAY_FIRST.match(sides[0])) != bool(_DAY_FIRST.match(sides[1]))
+
+
+def _year_before_dated(text: str, mentions: list[DateMention], loose: list[tuple[int, int]]) -> bool:
+    """Is a year no mention takes standing before the first month, date or range (``A.A. ๒๕๖๔ = ก.ย. ๒๕๖๕``: the
+    start's month unread and the dash read ``=``, worn seed 98 doc 5; the end alone is no period)?"""
+    dated = [m.start for m in mentions if m.kind in ("month", "date", "range")]
+    return bool(dated) and any(_LONE_YEAR.fullmatch(text[a:b]) and b <= min(dated) for a, b in loose)
+
+
 @lru_cache(maxsize=50000)
 def _interpret_as_of(role: str, text: str, _latest: int) -> tuple[_Val | None, float]:
     """``_interpret``, cached per latest fiscal year."""
@@ -459,7 +479,12 @@ def _interpret_as_of(role: str, text: str, _latest: int) -> tuple[_Val | None, f
     if role == "doc_date":
         d = parse_date(text)
         return (("span", (("a", d, d),)), n_loose) if d is not None else (None, n_loose)
-    if role == "measure_period" and (dangling or _year_after_dated(text, mentions, loose)):
+    if role == "measure_period" and (
+        dangling
+        or _year_after_dated(text, mentions, loose)
+        or _year_before_dated(text, mentions, loose)
+        or any(_day_on_one_side(m) for m in mentions)
+    ):
         # a range with one side unreadable ("ภาพันธ์ - มีนาคม ๒๕๖๑"), or a second year right after a month
         # and its year ("ต.ค. ๒๕๖๑ ๒๕๖๒": the range's dash and second month were lost): the side that was
         # read is no period of its own

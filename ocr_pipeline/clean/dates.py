@@ -349,7 +349,7 @@ def _token_re() -> re.Pattern[str]:
         + r"(?:ประมาณ|\s*ฯ|\.)?|ป\u0e35?))",
         # ... and with its ป read as ไ or ข and its ณ as ถ (ไงบประมาถณ, ขีงบประมาถ: worn seeds 41 and 62, whose
         # year was then read as the calendar year)
-        r"(?P<fy>(?:ประจ(?:ำ|\u0e4dา)\s*)?(?:" + _PI_NGOP + r"(?:ประมาณ|\s*ฯ|\.)?|" + _GARBLED_PI_NGOP + "))",
+        r"(?P<fy>(?:ประจ(?:ำ|\u0e4dา)\s*)?(?:" + _PI_NGOP + r"(?:ประมา[ณถ]{1,2}|\s*ฯ|\.)?|" + _GARBLED_PI_NGOP + "))",
         # ไตรมาส also as worn scans read it, one letter wrong: its ไ as a bracket or lost, or its ต as ค
         # ([ตรมาส, ตรมาส, ไครมาส)
         r"(?P<quarter>(?:(?:ไ|\[)[ตค]|ต)รมาส(?:ที่|ทิ่|ที|ทิ)?)",  # ที่ with its ี read ิ too
@@ -756,8 +756,14 @@ def _is_long_month(s: str) -> bool:
 
 
 _TONELESS_THANG = re.compile("ท\u0e31ง")  # ทั้ง with its tone mark lost
+
+
+def _fy_respelt(m: re.Match[str]) -> str:
+    return "ประมาณ" if m.group().startswith("ประมา") else "ปีงบประมาณ"
+
+
 _VOWELLESS_PI = re.compile(_PI + "(?=งบ)")  # ปีงบประมาณ with its vowel lost or misread
-_GARBLED_FY = re.compile(_GARBLED_PI_NGOP)  # ... its ป and ณ misread too
+_GARBLED_FY = re.compile(_GARBLED_PI_NGOP + "|(?<=งบ)ประมา(?:ถณ|ถ|ณณ)")  # ... its ป or ณ misread too
 
 
 def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
@@ -801,7 +807,7 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
         elif tok.kind == "quarter":
             right = "ไตรมาส" + ("ที่" if read.endswith(("ที", "ที่", "ทิ", "ทิ่")) else "")
         elif tok.kind in ("whole", "fy"):
-            right = _GARBLED_FY.sub("ปีงบประมาณ", _VOWELLESS_PI.sub("ปี", _TONELESS_THANG.sub("ทั้ง", read)))
+            right = _GARBLED_FY.sub(_fy_respelt, _VOWELLESS_PI.sub("ปี", _TONELESS_THANG.sub("ทั้ง", read)))
             if right.endswith("ทั้งป") and not text[tok.end : tok.end + 1].strip():
                 right += "\u0e35"  # ตลอดทั้งป at the end of a word: ปี lost its vowel
         if right != read:
