@@ -228,8 +228,9 @@ def _letter_twins() -> dict[str, tuple[str, ...]]:
 
 def _form_pattern(form: str) -> str:
     """Regex for a month form: abbreviations with dots optional or spaced and one stray OCR mark
-    allowed at a dot (ต.ุค., ธิ.ค., กุย.), their first or last letter written twice (กก.ย., เม.ยย.); names with any marks
-    dropped or added (มนาคม, ธั้นวาคม)."""
+    allowed at a dot (ต.ุค., ธิ.ค., กุย.) or after the last one (ม.ค.ุ), their first letter written twice or
+    after a look-alike (กก.ย., ดต.ค.), their last letter twice (เม.ยย.); names with any marks dropped or added
+    (มนาคม, ธั้นวาคม). ``_month_of`` decides which of these matches are a month."""
     if "." in form:
         parts = [p for p in form.split(".") if p]
         sep = _MARK_CLASS + r"?\.?" + _MARK_CLASS + r"?\s?"
@@ -398,6 +399,7 @@ _SPECK_SIGNS = ".,[]|"
 
 
 def _speck_gap(gap: str) -> bool:
+    """Is ``gap`` (the text between two tokens) a speck OCR read between a month or พ.ศ. and its year?"""
     return gap in _SPECK_LETTERS or (0 < len(gap) <= 2 and all(c in _SPECK_SIGNS for c in gap))
 
 
@@ -759,6 +761,7 @@ _TONELESS_THANG = re.compile("ท\u0e31ง")  # ทั้ง with its tone mark 
 
 
 def _fy_respelt(m: re.Match[str]) -> str:
+    """The right spelling of a ``_GARBLED_FY`` match: the whole phrase, or its ประมาณ."""
     return "ประมาณ" if m.group().startswith("ประมา") else "ปีงบประมาณ"
 
 
