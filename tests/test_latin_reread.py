@@ -215,22 +215,27 @@ def test_a_change_alone_on_its_line_is_placed_by_the_neighbouring_lines():
     assert beside.context(lines) == ("ต.ค.", "๒๕๖๘ สำนักปลัด")
 
 
+def _month_and_year_read(year: str):
+    """A ``tha`` reading of a span over x 230..410 (on the canvas at x 80): ``ต.ค.`` and ``year``."""
+
+    def tha(im, psm, langs):
+        h = im.size[1]
+        out = [
+            Word("ต.ค.", (90, h // 2 - 20, 150, h // 2 + 20), 90.0),
+            Word(year, (170, h // 2 - 20, 250, h // 2 + 20), 90.0, True),
+        ]
+        return [line_of(out)]
+
+    return tha
+
+
 def test_a_number_under_the_reading_stays_as_first_read():
     """``A.A. ๒๕๒๕`` re-read ``ต.ค. ๒๕๐๕``: the month is this rule's; the year stays as first read, for the
     digit reader (standard seed 7: six month re-readings were judged wrong for the year they rewrote), and
     the correction is the month's alone."""
     year = Word("๒๕๒๕", (320, 0, 400, 40), 80.0, True)
     line = line_of([Word("A.A.", (240, 0, 400, 40), 60.0), year])  # a garbage box over the year too
-
-    def tha(im, psm, langs):  # the crop of the span (x 230..410) on the canvas (at x 80)
-        h = im.size[1]
-        out = [
-            Word("ต.ค.", (90, h // 2 - 20, 150, h // 2 + 20), 90.0),
-            Word("๒๕๐๕", (170, h // 2 - 20, 250, h // 2 + 20), 90.0, True),
-        ]
-        return [line_of(out)]
-
-    corrections = reread_latin(np.full((100, 500), 255, np.uint8), [line], tha, 1)
+    corrections = reread_latin(np.full((100, 500), 255, np.uint8), [line], _month_and_year_read("๒๕๐๕"), 1)
     # the correction holds what it changed only: the year it kept is no part of it
     assert [(c.before, c.after) for c in corrections] == [("A.A.", "ต.ค.")]
     assert [w.text for w in line.words] == ["ต.ค.", "๒๕๒๕"] and line_text(line.words) == "ต.ค. ๒๕๒๕"
@@ -369,19 +374,10 @@ def test_a_sara_a_tesseract_wrote_twice_goes_and_the_word_joins_again():
 def test_a_thai_number_with_a_latin_digit_in_it_stays_as_first_read_for_the_digit_reader():
     """``A.A. ๒๕5`` (one word per digit) re-read ``ต.ค. ๒๕๐``: the OCR's year is a Thai number with a Latin digit
     inside, the digit reader's to read from the pixels next; the month is this rule's (standard seed 7 doc 37:
-    five such years rewritten, each still wrong). A Latin number alone (``PM2.5``) is no Thai number."""
+    five such years rewritten, each still wrong)."""
     digits = [Word(c, (320 + 25 * i, 0, 340 + 25 * i, 40), 80.0, i == 0) for i, c in enumerate("๒๕5")]
     line = line_of([Word("A.A.", (240, 0, 400, 40), 60.0), *digits])  # a garbage box over the year too
-
-    def tha(im, psm, langs):  # the crop of the span (x 230..405) on the canvas (at x 80)
-        h = im.size[1]
-        out = [
-            Word("ต.ค.", (90, h // 2 - 20, 150, h // 2 + 20), 90.0),
-            Word("๒๕๐", (170, h // 2 - 20, 250, h // 2 + 20), 90.0, True),
-        ]
-        return [line_of(out)]
-
-    corrections = reread_latin(np.full((100, 500), 255, np.uint8), [line], tha, 1)
+    corrections = reread_latin(np.full((100, 500), 255, np.uint8), [line], _month_and_year_read("๒๕๐"), 1)
     assert [(c.before, c.after) for c in corrections] == [("A.A.", "ต.ค.")]
     assert line_text(line.words) == "ต.ค. ๒๕5"
 

@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
+from ocr_pipeline.clean.lexicon import confusions
 from ocr_pipeline.clean.thai_text import ABOVE_BELOW, ARABIC_DIGITS, THAI_DIGITS, TO_THAI, without_marks
 from ocr_pipeline.resources import load_table
 
@@ -214,15 +215,12 @@ TWIN_COST = 0.3  # ocr_confusions.tsv: consonants this cheap to confuse are look
 
 @cache
 def _letter_twins() -> dict[str, tuple[str, ...]]:
-    """Consonant -> its look-alikes Tesseract writes for it (``ocr_confusions.tsv``, both ways, cost at most
-    ``TWIN_COST``): ด for ต."""
+    """Consonant -> the look-alikes Tesseract writes for it, both ways, at most ``TWIN_COST``
+    (``lexicon.confusions``, from ``ocr_confusions.tsv``): ด for ต."""
     out: dict[str, tuple[str, ...]] = {}
-    for row in load_table("ocr_confusions.tsv"):
-        true, read, cost = row[0], row[1], float(row[2])
-        if cost <= TWIN_COST and len(true) == len(read) == 1 and "ก" <= true <= "ฮ" and "ก" <= read <= "ฮ":
+    for (true, read), cost in confusions().sub.items():
+        if cost <= TWIN_COST and "ก" <= true <= "ฮ" and "ก" <= read <= "ฮ":
             out[true] = (*out.get(true, ()), read)
-            if len(row) > 3 and row[3].lower() == "yes":
-                out[read] = (*out.get(read, ()), true)
     return out
 
 

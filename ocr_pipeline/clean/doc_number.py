@@ -20,7 +20,7 @@ from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
-from ocr_pipeline.clean.thai_text import ABOVE_BELOW, normalize_thai
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, ARABIC_DIGITS, THAI_DIGITS, normalize_thai
 from ocr_pipeline.model import Correction
 from ocr_pipeline.warning_text import warning
 
@@ -134,10 +134,10 @@ def _one_script(groups: list[str]) -> list[str]:
     in Arabic digits, and a lone group in the other after it is a speck (``๕๐๒๖๓/๓๘ 7``: fresh worn seed 98)."""
 
     def thai(group: str) -> bool:
-        return any("๐" <= c <= "๙" for c in group)
+        return any(c in THAI_DIGITS for c in group)
 
     def arabic(group: str) -> bool:
-        return any("0" <= c <= "9" for c in group)
+        return any(c in ARABIC_DIGITS for c in group)
 
     out = groups[:1]
     for group in groups[1:]:

@@ -118,7 +118,7 @@ def _date_label_inside(lines: list[str], page: int, hits: dict[str, FieldHit]) -
             label = leading_label(token)
             if label is None or label[0] != "doc_date":
                 continue
-            tail = " ".join(([token[label[1] :]] if label[1] < len(token) else []) + tokens[k + 1 :])
+            tail = _date_tail(" ".join(tokens[k:]))
             if any(c.isdigit() for c in tail):
                 hits["doc_date"] = FieldHit("doc_date", tail, page, i, 0.0)
                 return
