@@ -745,3 +745,19 @@ def test_a_period_whose_start_was_lost_or_whose_sides_differ_in_precision_is_no_
         "span",
         (("a", date(2022, 10, 1), date(2023, 9, 30)),),
     )
+
+
+def test_a_range_whose_dash_came_with_debris_has_its_days_on_both_sides() -> None:
+    """Fresh standard seed 103 doc 2: ``๑ ต.ค. ๖๘ -- ๓๑ มี.ค. ๖๙`` was cut at its first ``-``, so its second side
+    began with a dash, not a day, and the period was left empty as one with a day on one side only. The sides
+    are where the tokenizer's dash is."""
+    from ocr_pipeline.clean.date_repair import _interpret
+    from ocr_pipeline.clean.dates import range_sides
+
+    assert range_sides("๑ ต.ค. ๖๘ -- ๓๑ มี.ค. ๖๙") == ("1 ต.ค. 68", "31 มี.ค. 69")
+    for text in ("๑ ต.ค. ๖๘ -- ๓๑ มี.ค. ๖๙", "๑ ต.ค. ๖๘ -. ๓๑ มี.ค. ๖๙"):
+        assert _interpret("measure_period", text)[0] == (
+            "span",
+            (("a", date(2025, 10, 1), date(2026, 3, 31)),),
+        )
+    assert _interpret("measure_period", "ตุลาคม -- ๒ กันยายน ๒๕๖๙")[0] is None

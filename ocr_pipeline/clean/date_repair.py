@@ -47,6 +47,7 @@ from ocr_pipeline.clean.dates import (
     fiscal_year_of,
     latest_fiscal_year,
     parse_date,
+    range_sides,
     resolve_relative,
     scan_dates,
     two_digit_year_be,
@@ -440,8 +441,7 @@ def _year_after_dated(text: str, mentions: list[DateMention], loose: list[tuple[
     return False
 
 
-_RANGE_SIDES = re.compile(r"\s*(?:-|–|จน\s*ถึง|ถึง)\s*")
-_DAY_FIRST = re.compile(r"^[0-9๐-๙]{1,2}\s")
+_DAY_FIRST = re.compile(r"^[0-9]{1,2}\s")
 
 
 def _day_on_one_side(m: DateMention) -> bool:
@@ -449,8 +449,8 @@ def _day_on_one_side(m: DateMention) -> bool:
     98 doc 16; no period of the corpora, nor of the reports they imitate, is written so)."""
     if m.kind != "range":
         return False
-    sides = _RANGE_SIDES.split(m.text.strip(), maxsplit=1)
-    return len(sides) == 2 and bool(_DAY_FIRST.match(sides[0])) != bool(_DAY_FIRST.match(sides[1]))
+    sides = range_sides(m.text)
+    return sides is not None and bool(_DAY_FIRST.match(sides[0])) != bool(_DAY_FIRST.match(sides[1]))
 
 
 def _year_before_dated(text: str, mentions: list[DateMention], loose: list[tuple[int, int]]) -> bool:

@@ -750,6 +750,15 @@ def scan_dates(text: str) -> _Scan:
     return _Scan(mentions, [(toks[i].start, toks[i].end) for i in loose], orphans, dangling)
 
 
+def range_sides(text: str) -> tuple[str, str] | None:
+    """A range's text on either side of its dash (or ถึง), digit-folded, as the tokenizer reads it: the debris
+    OCR puts beside a dash is part of it (``๑ ต.ค. ๖๘ -- ๓๑ มี.ค. ๖๙``: split at the first ``-``, its second
+    side began with a dash, not a day; fresh standard seed 103 doc 2). None without a dash."""
+    t = _SPECK.sub(lambda m: " " * len(m.group()), text.translate(FOLD))
+    to = next((k for k in date_tokens(t) if k.kind == "to"), None)
+    return None if to is None else (t[: to.start].strip(), t[to.end :].strip())
+
+
 def _is_long_month(s: str) -> bool:
     _, long = _month_of(re.sub(r"^เดือน\s*", "", s.translate(FOLD)))
     return long
