@@ -301,6 +301,19 @@ def test_a_month_abbreviation_read_as_digits_before_a_year_is_read_again():
     assert [sp.line.words[sp.start].text for sp in suspect_spans([at(0, "-", "7.8."), at(50, "๒๕๒๐๒๐")])] == ["7.8."]
 
 
+def test_an_unknown_latin_word_before_a_year_is_read_again_however_sure():
+    """``AIAN ๒๕๖๐`` for ตุลาคม ๒๕๖๐, read at 92.8 (fresh standard seed 103 doc 5: two periods left empty): four
+    capitals are no garbage by confidence or length alone, but before a year only a word the lists know (ITA)
+    stays; the same word before other text stays too."""
+
+    def line(*texts: str) -> Line:
+        return line_of([Word(t, (100 * i, 0, 100 * i + 80, 40), 95.0, i > 0) for i, t in enumerate(texts)])
+
+    spans = suspect_spans([line("AIAN", "๒๕๖๐", "-", "มีนาคม"), line("ITA", "๒๕๖๖"), line("AIAN", "กำหนด")])
+    assert [sp.line.words[sp.start].text for sp in spans] == ["AIAN"]
+    assert spans[0].line.words[1].text == "๒๕๖๐"
+
+
 def test_marks_above_a_garbage_word_s_box_are_read_again():
     """``ATI`` for ครั้ง: the garbage word's box left out the ้ above it, so the re-reading said ครัง. The span is
     read again over the mark as one line, the line above's descender (cut by the crop's top) whitened

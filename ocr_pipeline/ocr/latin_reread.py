@@ -96,11 +96,18 @@ _ABBREVIATION = re.compile(r"^[0-9A-Za-z]\.[0-9A-Za-z][)\]]?\.?$")  # 7.8. (also
 _YEAR = re.compile(r"^(?:25|๒๕)[0-9๐-๙]{2,4}(?![0-9๐-๙])")  # the raw Thai model doubles digits: ๒๕๒๐๕
 
 
+_LATIN_WORD = re.compile(r"^[A-Za-z]{2,}$")
+
+
 def _month_shaped(text: str, following: str) -> bool:
     """Latin or Arabic characters in a month abbreviation's shape just before a year (``7.8. ๒๕๖๖`` for ก.ย.
     ๒๕๖๖): the month, read with the wrong model (standard seed 43: a whole table's period ends were left
-    empty)."""
-    return bool(_ABBREVIATION.match(text) and _YEAR.match(following))
+    empty); or a Latin word no list knows, however sure the OCR was of it (``AIAN ๒๕๖๐`` for ตุลาคม ๒๕๖๐ at
+    92.8, fresh standard seed 103 doc 5)."""
+    if not _YEAR.match(following):
+        return False
+    unknown_word = _LATIN_WORD.match(text) is not None and text.lower() not in english_words()
+    return bool(_ABBREVIATION.match(text)) or unknown_word
 
 
 def suspect_spans(lines: list[Line]) -> list[_Span]:
