@@ -19,6 +19,7 @@ from ocr_pipeline.ocr.digits import (
     DigitReader,
     _base_of_next_mark,
     _dash_added,
+    _dash_eaten,
     _dot_made_colon,
     _letter_eaten,
     _script_flipped,
@@ -667,6 +668,15 @@ def test_a_reading_never_only_puts_a_dash_into_the_same_digits():
     assert _dash_added("๒๕๖๕๒๕๖๖", "๒๕๖๕-๒๕๖๖")
     assert not _dash_added("83730/1", "83780/1") and not _dash_added("๒๕๖๕-๒๕๖๖", "๒๕๖๕-๒๕๖๖")
     assert not _dash_added("๕๓๒๕๖๔", "๕๓/๒๕๖๔")
+
+
+def test_a_reading_never_loses_a_dash_the_ocr_read_between_digits():
+    """Fresh standard seed 103 doc 19: ``ไตรมาสที่ ๑-๒`` (clear print, Tesseract right) was read again as ``๑4๓``
+    at 98 in two cells: the glyph net knows no dash and named it a digit, and the quarter range was lost. A
+    reading without the OCR's dash between two digits is not applied; one that keeps it, or drops a dash at
+    the number's edge (a range's dash glued to a year), is judged as before."""
+    assert _dash_eaten("๑-๒", "๑4๓") and _dash_eaten("๒๕๖๕ - ๒๕๖๖", "๒๕๖๕๔๒๕๖๖")
+    assert not _dash_eaten("๑-๒", "๑-๓") and not _dash_eaten("๒๕๒๒-", "๒๕๖๒") and not _dash_eaten("๑๒", "๑๓")
 
 
 def test_the_consonant_a_next_word_s_vowel_sits_on_stays():
