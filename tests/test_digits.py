@@ -18,6 +18,7 @@ from ocr_pipeline.ocr.digit_classifier import DEFAULT_MODEL, GlyphClassifier
 from ocr_pipeline.ocr.digits import (
     DigitReader,
     _base_of_next_mark,
+    _bracket_eaten,
     _dash_added,
     _dash_eaten,
     _dot_made_colon,
@@ -677,6 +678,13 @@ def test_a_reading_never_loses_a_dash_the_ocr_read_between_digits():
     the number's edge (a range's dash glued to a year), is judged as before."""
     assert _dash_eaten("๑-๒", "๑4๓") and _dash_eaten("๒๕๖๕ - ๒๕๖๖", "๒๕๖๕๔๒๕๖๖")
     assert not _dash_eaten("๑-๒", "๑-๓") and not _dash_eaten("๒๕๒๒-", "๒๕๖๒") and not _dash_eaten("๑๒", "๑๓")
+
+
+def test_a_reading_never_loses_an_opening_bracket_the_ocr_read():
+    """``(๒)`` was read again as ``๐๓)`` (standard seeds 95, 97, fresh 103) and ``(๓)`` as ``๒)`` (worn seed 62): the
+    bracket's arc named a digit. Not applied; a closing bracket that was garbage of a digit still goes."""
+    assert _bracket_eaten("(๒)", "๐๓)") and _bracket_eaten("(๓)", "๒)")
+    assert not _bracket_eaten("(๒)", "(๓)") and not _bracket_eaten("๒๑๕๒)", "๒๑๔๒") and not _bracket_eaten("G).", "๑.")
 
 
 def test_the_consonant_a_next_word_s_vowel_sits_on_stays():
