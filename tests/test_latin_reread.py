@@ -47,6 +47,7 @@ def test_suspect_tokens():
     assert not is_suspect([Word("ตุลาคม", (0, 0, 10, 10), 50.0)])
     assert not is_suspect([Word("www,phonsai.", (0, 0, 10, 10), 70.0)])  # a web address, its dot read as a comma
     assert not is_suspect([Word("go.th", (0, 0, 10, 10), 70.0)])  # the end of an address that wrapped
+    assert not is_suspect([Word("o.th", (0, 0, 10, 10), 70.0)])  # ... wrapped inside go (fresh worn seed 104 doc 2)
 
 
 def test_a_thai_number_with_a_latin_digit_is_left_to_the_digit_reader():

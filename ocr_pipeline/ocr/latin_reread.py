@@ -27,9 +27,10 @@ SUSPECT_CHARS = re.compile(r"[A-Za-z0-9'‘’\"`«»~©®|]")
 THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
 THAI_DIGIT = re.compile("[๐-๙]")
 # a web or e-mail address (www.bangluang.go.th, saraban@dla.go.th, www,phonsai. with its dot read as a
-# comma, go.th alone where the address wrapped): Latin by nature, never re-read
+# comma, go.th alone where the address wrapped, or o.th where it wrapped inside go: fresh worn seed 104 doc 2
+# read it ๐.ป่า): Latin by nature, never re-read
 WEB_ADDRESS = re.compile(
-    r"^(?:https?://|www[.,])|[A-Za-z0-9]@[A-Za-z0-9]|[A-Za-z]{2,}\.(?:go|or|ac|co|in)\.th\b|^(?:go|or|ac|co|in)\.th$",
+    r"^(?:https?://|www[.,])|[A-Za-z0-9]@[A-Za-z0-9]|[A-Za-z]{2,}\.(?:go|or|ac|co|in)\.th\b|^(?:go|or|ac|co|in|[ormc])\.th$",
     re.I,
 )
 ENGLISH_CONF = 92.0  # English words of these reports are read at 92+; garbage mostly lower
