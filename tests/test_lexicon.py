@@ -258,6 +258,10 @@ def test_a_domain_phrase_whose_end_the_tokenizer_glued_to_the_next_word_is_repai
     fixed, changes = lx.repair_words("รายงานผลการดาเน้นการตามมาตรการส่งเสริมคุณธรรม")
     assert fixed == "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม"
     assert [(c.before, c.after) for c in changes] == [("รายงานผลการดาเน้นการ", "รายงานผลการดำเนินการ")]
+    # ... and with a garbled token before the glued one (ดำ|เน็น|การตาม: fresh worn seed 104 doc 13's subject)
+    fixed, changes = lx.repair_words("รายงานผลการดำเน็นการตามมาตรการส่งเสริมคุณธรรม")
+    assert fixed == "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม"
+    assert [(c.before, c.after) for c in changes] == [("รายงานผลการดำเน็นการ", "รายงานผลการดำเนินการ")]
 
 
 def test_words_in_a_subject_s_round_brackets_are_repaired_unless_they_are_a_name():

@@ -834,6 +834,8 @@ def _window_candidates(run: str, offset: int, toks: list[tuple[int, int, str]], 
             if not pool:
                 continue
             ranked = sorted((wdist_fast(span, c) / len(c), c) for c in pool)
+            if any_sus and w > 1 and not sus[j - 1]:
+                b, span, ranked = _glued_end_of_garble(run, a, b, toks[j - 1], vocab, ranked)
             fast_cost, entry = ranked[0]
             if 100.0 * (1.0 - fast_cost) < WORD_THRESHOLD - 10:
                 continue
@@ -860,6 +862,27 @@ def _glued_end(run: str, start: int, last: tuple[int, int, str], vocab: Vocabula
             if pool:
                 return a + k, pool
     return b, []
+
+
+def _glued_end_of_garble(
+    run: str, a: int, b: int, last: tuple[int, int, str], vocab: Vocabulary, ranked: list[tuple[float, str]]
+) -> tuple[int, str, list[tuple[float, str]]]:
+    """(end, span, ranked entries) of a window with garbled tokens whose last, known token glues the entry's end
+    to the next word (``ดำ|เน็น|การตาม`` for ดำเนินการ ตาม: fresh worn seed 104 doc 13's subject, ``การตาม`` being a
+    word of pythainlp's list): the window cut before a known word ending that token where that fits an entry
+    better; the window as it was otherwise."""
+    ta, _tb, token = last
+    best = (b, run[a:b], ranked)
+    for k in range(1, len(token)):
+        if token[k:] not in known_words() or len(token[k:]) < 2:
+            continue
+        span = run[a : ta + k]
+        pool = vocab.candidates(span)
+        if pool:
+            cut = sorted((wdist_fast(span, c) / len(c), c) for c in pool)
+            if cut[0] < best[2][0]:
+                best = (ta + k, span, cut)
+    return best
 
 
 def _word_cost(w: str) -> float:
