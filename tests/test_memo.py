@@ -412,3 +412,15 @@ def test_a_lone_consonant_at_a_position_s_edge_and_a_dot_for_the_space_in_a_name
     assert drop_edge_junk("นายก อบต.") == "นายก อบต."
     assert despeck("นายสุธิกาญจน์.น้อยภู่") == "นายสุธิกาญจน์ น้อยภู่"
     assert despeck("ว่าที่ร.ต.สมชาย ใจดี") == "ว่าที่ร.ต.สมชาย ใจดี" and despeck("ดร.สมชาย ใจดี") == "ดร.สมชาย ใจดี"
+
+
+def test_a_subject_loses_the_specks_read_as_signs_but_not_its_hyphens_or_quotations():
+    """``ประจำปีงบประมาณ] พ.ศ.`` (fresh standard seed 103 doc 4), ``คุณธรรม — และ`` (fresh worn seed 104 doc 2),
+    ``รอบ ๖ เดือน —`` (worn seed 14): specks OCR read as a bracket without its partner or a sign alone. A range's
+    hyphen, a quotation and a bracketed word stay."""
+    from ocr_pipeline.extract.memo import subject_despecked
+
+    assert subject_despecked("ประจำปีงบประมาณ] พ.ศ. ๒๕๖๕ (รอบ ๖ เดือน)") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ (รอบ ๖ เดือน)"
+    assert subject_despecked("ส่งเสริมคุณธรรม — และความโปร่งใส รอบ ๖ เดือน —") == "ส่งเสริมคุณธรรม และความโปร่งใส รอบ ๖ เดือน"
+    for kept in ("รอบ ต.ค. ๖๕ - มี.ค. ๖๖", "เรื่อง “โครงการ” ดี", "[ร่าง] รายงาน"):
+        assert subject_despecked(kept) == kept

@@ -15,7 +15,7 @@ from ocr_pipeline.clean.lexicon import repair_position, repair_units, repair_wor
 from ocr_pipeline.clean.names import fix_title, resolve_names
 from ocr_pipeline.clean.thai_text import normalize_thai
 from ocr_pipeline.extract.measures import rows_to_measures
-from ocr_pipeline.extract.memo import FieldHit, header_fields
+from ocr_pipeline.extract.memo import FieldHit, header_fields, subject_despecked
 from ocr_pipeline.extract.signatures import (
     despeck,
     drop_edge_junk,
@@ -110,7 +110,9 @@ def _subject(out: Extracted) -> None:
     hit = out.hits.get("subject")
     value = hit.value if hit else None
     if hit and value:
-        value, changes = repair_words(value, open_brackets=True)
+        kept = subject_despecked(value)
+        _correct(out, hit.page, "document.subject", value, kept, "speck", SPECK_SCORE)
+        value, changes = repair_words(kept, open_brackets=True)
         out.corrections += to_corrections(changes, hit.page, "document.subject")
     out.document.subject = value
 
