@@ -678,6 +678,7 @@ def test_a_reading_never_loses_a_dash_the_ocr_read_between_digits():
     the number's edge (a range's dash glued to a year), is judged as before."""
     assert _dash_eaten("๑-๒", "๑4๓") and _dash_eaten("๒๕๖๕ - ๒๕๖๖", "๒๕๖๕๔๒๕๖๖")
     assert not _dash_eaten("๑-๒", "๑-๓") and not _dash_eaten("๒๕๒๒-", "๒๕๖๒") and not _dash_eaten("๑๒", "๑๓")
+    assert not _dash_eaten("๐-๕๒๕๒-๑๕๕๑", "๐:-๕๒๔๒-๑๘๙๑")  # a colon beside the dash (worn seed 41 doc 19)
 
 
 def test_a_reading_never_loses_an_opening_bracket_the_ocr_read():

@@ -151,7 +151,7 @@ def _dash_added(before: str, after: str) -> bool:
     return "-" in a and a.count("-") > b.count("-") and a.replace("-", "") == b.replace("-", "")
 
 
-_INNER_DASH = re.compile(r"(?<=[0-9])\s*[-–]\s*(?=[0-9])")
+_INNER_DASH = re.compile(r"(?<=[0-9])[\s:.]*[-–][\s:.]*(?=[0-9])")  # a dot or colon beside it too
 
 
 def _dash_eaten(before: str, after: str) -> bool:
