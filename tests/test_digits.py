@@ -682,10 +682,13 @@ def test_a_reading_never_loses_a_dash_the_ocr_read_between_digits():
 
 
 def test_a_reading_never_loses_an_opening_bracket_the_ocr_read():
-    """``(๒)`` was read again as ``๐๓)`` (standard seeds 95, 97, fresh 103) and ``(๓)`` as ``๒)`` (worn seed 62): the
-    bracket's arc named a digit. Not applied; a closing bracket that was garbage of a digit still goes."""
+    """``(๒)`` was read again as ``๐๓)`` (standard seeds 95, 97, fresh 103) and ``(๓)`` as ``๒)`` (worn seed 62), ``(๓)``
+    as ``(๗``: the bracket's arc named a digit. Not applied; a closing bracket that was garbage of a digit still
+    goes, and a pair the OCR left open is completed."""
     assert _bracket_eaten("(๒)", "๐๓)") and _bracket_eaten("(๓)", "๒)")
+    assert _bracket_eaten("(๓)", "(๗") and _bracket_eaten("(๑)", "(๑))")  # a pair unbalanced (standard 61, 97)
     assert not _bracket_eaten("(๒)", "(๓)") and not _bracket_eaten("๒๑๕๒)", "๒๑๔๒") and not _bracket_eaten("G).", "๑.")
+    assert not _bracket_eaten("๒)", "(๒)") and not _bracket_eaten("๑", "๑)")  # an open pair completed
 
 
 def test_the_consonant_a_next_word_s_vowel_sits_on_stays():

@@ -163,11 +163,16 @@ def _dash_eaten(before: str, after: str) -> bool:
 
 
 def _bracket_eaten(before: str, after: str) -> bool:
-    """Whether a reading loses an opening bracket the OCR read: Tesseract reads one well, and the glyph net
-    names its arc a digit (``(๒)`` read again as ``๐๓)`` in standard seeds 95, 97 and fresh 103, ``(๓)`` as
-    ``๒)`` in worn seed 62: 4 harmful, none right in 19 corpora). A closing one may be garbage of a digit
-    (``๒๑๕๒)`` for ๒๑๔๒) and is left to the other checks."""
-    return after.count("(") < before.count("(")
+    """Whether a reading loses an opening bracket the OCR read, or unbalances a pair it read: Tesseract reads
+    brackets well, and the glyph net names a bracket's arc a digit (``(๒)`` read again as ``๐๓)`` in standard
+    seeds 95, 97 and fresh 103, ``(๓)`` as ``๒)`` in worn seed 62, ``(๓)`` as ``(๗`` in standard 61 and 97,
+    ``(๑)`` as ``(๑))`` in 97: 7 harmful, none right in 19 corpora). A reading that completes a pair the OCR
+    left open (``๒)`` -> ``(๒)``: 26 right) or drops a closing bracket that was a digit's garbage (``๒๑๕๒)``
+    for ๒๑๔๒) is judged as before."""
+    if after.count("(") < before.count("("):
+        return True
+    paired = before.count("(") == before.count(")") > 0
+    return paired and after.count("(") != after.count(")")
 
 
 def _dot_made_colon(before: str, after: str) -> bool:
