@@ -411,3 +411,17 @@ def test_the_line_above_ends_where_its_letters_do_not_where_a_dot_s_box_reaches(
     )
     box = (33, 101, 142, 147)
     assert _with_marks_above(gray, box, [above])[1] == 80
+
+
+def test_a_web_address_cut_by_spaces_is_not_read_again():
+    """``Www. phraekha. go.th`` (fresh standard seed 91 doc 13): the middle, alone, looked like garbage and was read
+    ``เวทโลอ|ตกล.``; between ``www.`` and ``go.th`` (here on the next line) it is the address. Garbage with Thai
+    after it is still read again."""
+
+    def at(y: int, *texts: str) -> Line:
+        return line_of([Word(t, (100 * i, y, 100 * i + 80, y + 40), 70.0, i > 0) for i, t in enumerate(texts)])
+
+    assert suspect_spans([at(0, "ลิงก์", "Www.", "phraekha.", "go.th", "รวม")]) == []
+    assert suspect_spans([at(0, "ลิงก์", "www.", "phraekha."), at(50, "go.th")]) == []
+    spans = suspect_spans([at(0, "ลิงก์", "phraekha.", "รวม")])
+    assert [sp.line.words[sp.start].text for sp in spans] == ["phraekha."]

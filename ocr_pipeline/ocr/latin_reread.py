@@ -119,7 +119,11 @@ def suspect_spans(lines: list[Line]) -> list[_Span]:
         ranges = line.token_ranges()
         texts = ["".join(w.text for w in line.words[a:b]) for a, b in ranges] + [_next_line_start(lines, at)]
         for k, rng in enumerate([*ranges, None]):
-            if rng is not None and (is_suspect(line.words[rng[0] : rng[1]]) or _month_shaped(texts[k], texts[k + 1])):
+            if (
+                rng is not None
+                and (is_suspect(line.words[rng[0] : rng[1]]) or _month_shaped(texts[k], texts[k + 1]))
+                and not _in_web_address(texts, k)
+            ):
                 run.append(rng)
                 continue
             if run:
@@ -130,6 +134,23 @@ def suspect_spans(lines: list[Line]) -> list[_Span]:
                 )
             run = []
     return spans
+
+
+_ADDRESS_START = re.compile(r"^(?:https?://)?www[.,]?$", re.I)
+_ADDRESS_END = re.compile(r"^[.,]?(?:go|or|ac|co|in)\.th\b", re.I)
+_LATIN_PART = re.compile(r"^[A-Za-z0-9.,-]+$")
+
+
+def _in_web_address(texts: list[str], k: int) -> bool:
+    """Is token ``k`` a part of a web address OCR cut with spaces (``Www. phraekha. go.th``: fresh standard seed 91
+    doc 13 read the middle ``เวทโลอ|ตกล.``): Latin between a ``www.`` before it and a ``go.th`` after it."""
+    if not _LATIN_PART.match(texts[k]):
+        return False
+    starts = [j for j in range(k) if _ADDRESS_START.match(texts[j])]
+    ends = [j for j in range(k + 1, len(texts)) if _ADDRESS_END.match(texts[j])]  # the last: the next line's start
+    if not starts or not ends:
+        return False
+    return all(_LATIN_PART.match(texts[j]) for j in range(starts[-1], ends[0]))
 
 
 def _next_line_start(lines: list[Line], at: int) -> str:
