@@ -678,6 +678,26 @@ def _doubled_sara_a(line: Line, page: int, anchors: list[Anchor] | None) -> list
     return out
 
 
+_DAY_OR_YEAR = re.compile(r"^[0-9๐-๙]{1,4}$")
+
+
+def _dated_start(lines: list[Line], at: int, text_height: int) -> str:
+    """The first token of the next line under ``lines[at]`` (overlapping it, its top below this line's and within
+    two text heights of its bottom) where it is a month, a day or a year: a period written ``ตุลาคม ๒๕๖๖`` / ``-`` /
+    ``กันยายน ๒๕๖๗`` down its cell, whose dash alone on its line is the range's (it went as a speck in six worn
+    documents of seeds 22 to 104); "" otherwise."""
+    line = lines[at]
+    for nxt in lines[at + 1 :]:
+        if not nxt.words or not (nxt.box[0] < line.box[2] and line.box[0] < nxt.box[2]):
+            continue
+        if not (nxt.box[1] > line.box[1] and nxt.box[1] - line.box[3] <= 2 * text_height):
+            return ""  # Thai boxes overlap: the next line's top may stand above this one's bottom
+        a, b = nxt.token_ranges()[0]
+        start = "".join(w.text for w in nxt.words[a:b])
+        return start if month_key(start) in month_keys() or _DAY_OR_YEAR.match(start) else ""
+    return ""
+
+
 def drop_noise(
     lines: list[Line], page: int, anchors: list[Anchor] | None = None, cells: bool = False
 ) -> list[Correction]:
@@ -692,11 +712,11 @@ def drop_noise(
     corrections: list[Correction] = []
     heights = sorted(w.box[3] - w.box[1] for ln in lines for w in ln.words if THAI_LETTER.search(w.text))
     text_height = heights[len(heights) // 2] if heights else 0
-    for line in lines:
+    for at, line in enumerate(lines):
         corrections += _doubled_sara_a(line, page, anchors)
         keep: list[Word] = []
         ranges = line.token_ranges()
-        texts = ["".join(w.text for w in line.words[a:b]) for a, b in ranges] + [""]
+        texts = ["".join(w.text for w in line.words[a:b]) for a, b in ranges] + [_dated_start(lines, at, text_height)]
         for k, (a, b) in enumerate(ranges):
             words = line.words[a:b]
             text, after = texts[k], texts[k + 1]
