@@ -441,3 +441,13 @@ def test_a_doubtful_dash_ending_a_line_over_a_month_stays():
     other = [at(0, ("ตุลาคม", 97.0), ("-", 36.0)), at(45, ("จัดทำ", 95.0))]
     drop_noise(other, page=2, cells=True)
     assert [w.text for w in other[0].words] == ["ตุลาคม"]
+
+
+def test_a_re_reading_keeps_the_thai_letters_the_first_reading_had():
+    """``"ไม`` (the quote before ไม่รับ) re-read ``"(ม`` in worn seeds 92 and 98, ``|ด้`` re-read ``ต้`` in worn 14: Thai
+    that ``tha+eng`` read is not rewritten by the crop's re-reading. Letters glued to a number are garbage, and a
+    Latin word's re-reading is free."""
+    from ocr_pipeline.ocr.latin_reread import _letters_kept
+
+    assert not _letters_kept('"ไม', '"(ม') and not _letters_kept("|ด้", "ต้")
+    assert _letters_kept("วันท1", "วันที่") and _letters_kept("A.A. ๒๕“ว", "ต.ค. ๒๕๒") and _letters_kept("LION", "เรื่อง")
