@@ -277,3 +277,11 @@ def test_words_in_a_subject_s_round_brackets_are_repaired_unless_they_are_a_name
     # elsewhere (a step, a result) brackets stay as read: ``(๙ กันวาคม)`` is a date, not ว่า (seed 7 doc 0)
     assert lx.repair_words(subject)[0].endswith("(ประจำปิ))")
     assert lx.repair_words("จัดกิจกรรมวันต่อต้านคอร์รัปชันสากล (๙ กันวาคม)")[1] == []
+
+
+def test_the_spelling_pass_leaves_a_place_s_name_alone():
+    """``หนองกุงศรี`` (a district of Kalasin; worn seed 14 doc 11, its อำเภอ on the line above) had become
+    หนองกุ้งศรี: กุง is a misread กุ้ง elsewhere, not inside a place's name."""
+    assert lx.repair_words("หนองกุงศรี จังหวัดกาฬสินธุ์") == ("หนองกุงศรี จังหวัดกาฬสินธุ์", [])
+    assert lx.repair_words("เลี้ยงกุง ทำนา")[0] == "เลี้ยงกุ้ง ทำนา"
+    assert lx.repair_words("ได้รับเรือง")[0] == "ได้รับเรื่อง"  # เรือง, a subdistrict's whole name, is no evidence

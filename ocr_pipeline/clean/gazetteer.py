@@ -185,6 +185,19 @@ def index() -> dict[Level, _LevelIndex]:
     }
 
 
+PLACE_NAME_MIN = 4  # letters: shorter names (ปง, ตาก) are too often part of other words to be told apart
+
+
+@cache
+def place_names() -> tuple[frozenset[str], int]:
+    """Every province's, district's and subdistrict's name (Thai-normalised, ``PLACE_NAME_MIN`` letters or
+    more) and the longest one's length: words the spelling repair must not take for a misread common word."""
+    names = frozenset(
+        n for level in index().values() for p in level.places if len(n := normalize_thai(p.name)) >= PLACE_NAME_MIN
+    )
+    return names, max(len(n) for n in names)
+
+
 def _extra_places() -> list[tuple[str, str]]:
     """Alias names from ``dictionaries/extra_places.tsv`` (code, name), when that file exists."""
     from ocr_pipeline.resources import data_file, load_table

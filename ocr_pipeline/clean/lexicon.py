@@ -1065,6 +1065,8 @@ def repair_words(
                     continue  # only marks OCR dropped are put back: a letter changed is another word
                 if any(held[a + i : a + j]) or _word_goes_on(norm, a + i, a + j) or _in_name(norm, a + i, a + j):
                     continue  # a date's month, a word OCR split, a name's word (อุทัยเรือง is no เรื่อง)
+                if _in_place_name(norm, a + i, a + j):
+                    continue  # หนองกุงศรี, a district, is no กุ้ง (worn seed 14 doc 11: its อำเภอ on the line above)
                 changes.append(Change(a + i, a + j, norm[a + i : a + j], rep, score, "spell"))
                 for k in range(a + i, a + j):
                     taken[k] = True
@@ -1085,6 +1087,19 @@ def _spell_held(text: str) -> list[bool]:
     for m in _MONTH_SLOT.finditer(text):
         held[m.start(1) : m.end(1)] = [True] * (m.end(1) - m.start(1))
     return held
+
+
+def _in_place_name(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` lie inside a longer place's name written in ``text`` (``gazetteer.place_names``)?
+    A word that is a whole name itself is no evidence: เรือง, a subdistrict, is mostly a misread เรื่อง."""
+    from ocr_pipeline.clean.gazetteer import place_names
+
+    names, longest = place_names()
+    for s in range(max(0, end - longest), start + 1):
+        for e in range(max(end, s + 1), min(len(text), s + longest) + 1):
+            if (s, e) != (start, end) and text[s:e] in names:
+                return True
+    return False
 
 
 def _in_name(text: str, start: int, end: int) -> bool:
