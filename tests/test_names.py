@@ -212,6 +212,11 @@ def test_upper_vowels_and_sara_am_read_as_their_twins_in_a_name():
         assert nm.resolve_names([(1, "document.signatories", read)], known)[0] == [right]
     assert nm.resolve_names([(1, "document.signatories", "นางสาวสุนิสา หะยีมะ")], known)[0] == ["นางสาวสุนิสา หะยีมะ"]
 
+    mai_tri = nm.KnownNames(frozenset({"กุลทอง"}), frozenset({"ใบสะเม๊าะ"}))  # standard seeds 43 and 83: เม้าะ for เม๊าะ
+    assert nm.resolve_names([(1, "document.signatories", "นางสาวกุลทอง ใบสะเม้าะ")], mai_tri)[0] == [
+        "นางสาวกุลทอง ใบสะเม๊าะ"
+    ]
+
 
 def test_a_title_cut_in_two_by_a_space_is_joined_where_the_name_lists_say_so():
     """``นาง สาวบัสมะห์`` (fresh standard seed 91 doc 3): บัสมะห์ is a known given name and สาวบัสมะห์ is not;
