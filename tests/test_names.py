@@ -212,6 +212,8 @@ def test_upper_vowels_and_sara_am_read_as_their_twins_in_a_name():
         assert nm.resolve_names([(1, "document.signatories", read)], known)[0] == [right]
     assert nm.resolve_names([(1, "document.signatories", "นางสาวสุนิสา หะยีมะ")], known)[0] == ["นางสาวสุนิสา หะยีมะ"]
 
+    uu = nm.KnownNames(frozenset({"สรรพภัญญู"}), frozenset({"ตุ้ยดี"}))  # worn seed 62: its ู lost
+    assert nm.resolve_names([(1, "document.signatories", "นายสรรพภัญญ ตุ้ยดี")], uu)[0] == ["นายสรรพภัญญู ตุ้ยดี"]
     mai_tri = nm.KnownNames(frozenset({"กุลทอง"}), frozenset({"ใบสะเม๊าะ"}))  # standard seeds 43 and 83: เม้าะ for เม๊าะ
     assert nm.resolve_names([(1, "document.signatories", "นางสาวกุลทอง ใบสะเม้าะ")], mai_tri)[0] == [
         "นางสาวกุลทอง ใบสะเม๊าะ"
