@@ -69,6 +69,17 @@ def test_an_unreadable_header_is_a_header_and_the_cells_make_the_table():
     assert len(rows_to_measures(found)[0]) == 3
 
 
+def test_a_header_with_two_headings_read_and_the_rest_garbled_or_empty_is_no_measure_row():
+    """Worn seed 62 doc 13: the header's step and measure headings read, its unit and period headings unread, its
+    result heading garbled (``ผลการดํจเนินคาร (รอบ ๑๒*. “3 ”``, text that fits a result's column as any text
+    does); it had become a measure row. A named heading now asks the row's other cells to fit their columns
+    surely before the row is a body row."""
+    header = ["มาตรฏาร/แน่วทาง", "ขั้นตอน์วิธีการดำเนินการ 5 จะ * 4 ม", "", "", "ผลการดํจเนินคาร (รอบ ๑๒*. “3 ” ได ๓ ie ณ์ลี"]
+    found, others, _ = measure_tables([table([header] + BODY)])
+    assert not others and found[0].rows == [1, 2, 3]
+    assert len(rows_to_measures(found)[0]) == 3
+
+
 def test_a_table_without_a_header_at_the_start_is_typed_from_its_cells():
     found, others, _ = measure_tables([table(BODY)])
     assert not others and found[0].cmap.columns == FIELDS and found[0].rows == [0, 1, 2]

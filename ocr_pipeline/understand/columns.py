@@ -25,6 +25,9 @@ CONTENT_WEIGHT = 2.0  # a column's cells outweigh its heading: a heading can be 
 MIN_SCORE = 0.6  # the least combined score that assigns a field to a column
 SURE_CONTENT = 0.5  # a content score this high is evidence on its own (a table without a readable header)
 FIT_ROW = 0.5  # a row whose cells fit their columns this well is a body row, not a header
+# ... unless one of its cells names a column: then only a cell that fits its column surely (a unit, a date, a
+# numbered measure or step) makes it a body row, not text like a result's (a garbled header, worn seed 62 doc 13)
+NAMED_FIT_ROW = 0.75
 UNIT_SCORE = 78.0  # fuzzy score of a cell's part against units.txt / positions.txt
 PERIOD_SHARE = 0.5  # share of a cell's characters that date mentions must cover for a period cell
 LONG_TEXT = 25  # characters (spaces dropped): a sentence, not a label

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from ocr_pipeline.model import Cell, Table
 from ocr_pipeline.understand.columns import (
     FIT_ROW,
+    NAMED_FIT_ROW,
     assign,
     cell_fits,
     content_scores,
@@ -154,7 +155,9 @@ def _header_height(table: Table, grid: list[list[str]]) -> int:
     rows below give its column (a continued table's first row: its result cell ``ดำเนินการแล้ว`` is
     like the heading ``ผลการดำเนินการ``, its unit and dates are no heading); so a row whose cells
     name a column or do not fit (an unreadable header: a shaded band photocopied into speckle) is a
-    header, else 0 (a table that continues one on an earlier page)."""
+    header, else 0 (a table that continues one on an earlier page). Where a cell of the row names a column,
+    the others must fit theirs surely (``NAMED_FIT_ROW``): a garbled heading fits a result's column as any
+    text does (worn seed 62 doc 13: ``ขั้นตอนวิธีการดำเนินการ`` beside ``ผลการดํจเนินคาร`` became a measure)."""
     first = max((c.rowspan for c in table.cells if c.row == 0), default=1)
     if first >= table.n_rows:
         return 0
@@ -165,7 +168,8 @@ def _header_height(table: Table, grid: list[list[str]]) -> int:
     content = {c: content_scores([grid[r][c] for r in below]) for c in range(table.n_cols)}
     columns, _ = assign(content, {}, table.n_cols)
     fits = [cell_fits(row[c]).get(f, 0.0) for c, f in columns.items() if row[c].strip() and not header_scores(row[c])]
-    return first if not fits or max(fits) < FIT_ROW else 0
+    named = any(header_scores(t) for t in row)
+    return first if not fits or max(fits) < (NAMED_FIT_ROW if named else FIT_ROW) else 0
 
 
 def _columns_of(table: Table, cols: list[int]) -> Table:
