@@ -103,6 +103,13 @@ def test_a_continued_table_s_first_row_is_a_body_row_though_a_cell_is_like_a_hea
     assert [(m.measure_no, m.step_no) for m in measures][3] == (2, 3)
 
 
+def test_a_number_alone_on_a_line_of_a_step_cell_is_no_step():
+    """Worn seed 14 doc 8: ``๑.๑๑`` (debris) on a line of its own under step ๑.๑ had become a step of its own, a row
+    too many; it stays with the step it stands under."""
+    assert split_steps("๑.๑ เผยแพร่ประกาศเชิญชวน และบอร์ด\n๑.๑๑") == ["๑.๑ เผยแพร่ประกาศเชิญชวน และบอร์ด ๑.๑๑"]
+    assert split_steps("๑) จัดทำแผน\n๒) ตรวจสอบ") == ["๑) จัดทำแผน", "๒) ตรวจสอบ"]
+
+
 def test_a_list_of_staff_is_no_measure_table():
     """Positions and dates in columns do not make a measure table without steps or measures."""
     staff = [

@@ -218,10 +218,14 @@ def split_steps(text: str, bullets: bool = False) -> list[str]:
     for line in [piece for ln in text.split("\n") for piece in _inline_steps(ln, bullets)]:
         if not line.strip():
             continue
-        if parts and not (
-            LEADING_NUMBER.match(line) or BULLET.match(line) or NUMBER_RESIDUE.match(line) or GLUED_STEP.match(line)
+        if parts and (
+            not (
+                LEADING_NUMBER.match(line) or BULLET.match(line) or NUMBER_RESIDUE.match(line) or GLUED_STEP.match(line)
+            )
+            or not _THAI_LETTERS.search(line)  # a number alone (``๑.๑๑`` under a step, worn seed 14 doc 8) is no step
         ):  # a glued number: see _glued_continuations
-            parts[-1] += (" " if not _thai_pair(parts[-1], line) else "") + line.strip()
+            bare = not _THAI_LETTERS.search(line)
+            parts[-1] += (" " if bare or not _thai_pair(parts[-1], line) else "") + line.strip()
         else:
             parts.append(line.strip())
     return parts
