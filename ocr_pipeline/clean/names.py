@@ -290,12 +290,12 @@ def _twins() -> dict[str, tuple[str, ...]]:
 
 def _known_one_misreading_away(reading: str, part: str, known: KnownNames) -> str | None:
     """An unknown reading one cheap misreading away from exactly one known name: the name without one of its
-    tone marks or its sara uu (``มิงขวัญ`` for มิ่งขวัญ, ``สรรพภัญญ`` for สรรพภัญญู), or with one letter read as its twin (``name_twins.tsv``: ``จุมพฎ``
-    for จุมพฏ); that name. Tesseract makes these over names. Not the thanthakhat: names come with and without
-    it (ณัฐพัชร / ณัฐพัชร์, จิรภัทร / จิรภัทร์). With 30 % of given and 70 % of family names hidden from the
-    lists (``scripts/eval_lexicon.py``, seeds 1-5, 8463 mentions): tone marks repaired 24 more names and changed
-    3 more correct ones, twins 22 more and none; restoring the thanthakhat too would have repaired 20 more and
-    changed 15 more correct names."""
+    tone marks or its sara uu (``มิงขวัญ`` for มิ่งขวัญ, ``สรรพภัญญ`` for สรรพภัญญู), or with one letter read as
+    its twin (``name_twins.tsv``: ``จุมพฎ`` for จุมพฏ); that name. Tesseract makes these over names. Not the
+    thanthakhat: names come with and without it (ณัฐพัชร / ณัฐพัชร์, จิรภัทร / จิรภัทร์). With 30 % of given
+    and 70 % of family names hidden from the lists (``scripts/eval_lexicon.py``, seeds 1-5, 8463 mentions):
+    tone marks repaired 24 more names and changed 3 more correct ones, twins 22 more and none, sara uu 2 more
+    and 1; restoring the thanthakhat too would have repaired 20 more and changed 15 more correct names."""
     names = known.given if part == "given" else known.family
     found = set(_by_one_mark_less(names).get(reading, frozenset()))
     twins = _twins()
