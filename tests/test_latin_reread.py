@@ -451,3 +451,4 @@ def test_a_re_reading_keeps_the_thai_letters_the_first_reading_had():
 
     assert not _letters_kept('"ไม', '"(ม') and not _letters_kept("|ด้", "ต้")
     assert _letters_kept("วันท1", "วันที่") and _letters_kept("A.A. ๒๕“ว", "ต.ค. ๒๕๒") and _letters_kept("LION", "เรื่อง")
+    assert _letters_kept('ไ"ไม', '"ไม') and _letters_kept("ผู้ ผู", "ผู")  # a letter read twice, once dropped
