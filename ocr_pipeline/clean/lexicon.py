@@ -856,12 +856,16 @@ def _glued_end(run: str, start: int, last: tuple[int, int, str], vocab: Vocabula
     word (``รายงานผลการดาเน้น|การตาม``: the tokenizer's ``การตาม``): the window cut before a known word
     that ends that token, where the cut window has entries of its skeleton; ``(last end, [])`` if none."""
     a, b, token = last
-    for k in range(1, len(token)):
-        if token[k:] in known_words() and len(token[k:]) > 1:
-            pool = vocab.exact_skeleton(run[start : a + k])
-            if pool:
-                return a + k, pool
+    for k in _known_tail_cuts(token):
+        pool = vocab.exact_skeleton(run[start : a + k])
+        if pool:
+            return a + k, pool
     return b, []
+
+
+def _known_tail_cuts(token: str) -> list[int]:
+    """Where ``token`` may be cut before a known word of two letters or more that ends it (``การ|ตาม``)."""
+    return [k for k in range(1, len(token)) if len(token[k:]) > 1 and token[k:] in known_words()]
 
 
 def _glued_end_of_garble(
@@ -873,9 +877,7 @@ def _glued_end_of_garble(
     better; the window as it was otherwise."""
     ta, _tb, token = last
     best = (b, run[a:b], ranked)
-    for k in range(1, len(token)):
-        if token[k:] not in known_words() or len(token[k:]) < 2:
-            continue
+    for k in _known_tail_cuts(token):
         span = run[a : ta + k]
         pool = vocab.candidates(span)
         if pool:

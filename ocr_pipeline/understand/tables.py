@@ -167,8 +167,8 @@ def _header_height(table: Table, grid: list[list[str]]) -> int:
     below = list(range(first, table.n_rows))
     content = {c: content_scores([grid[r][c] for r in below]) for c in range(table.n_cols)}
     columns, _ = assign(content, {}, table.n_cols)
-    fits = [cell_fits(row[c]).get(f, 0.0) for c, f in columns.items() if row[c].strip() and not header_scores(row[c])]
-    named = any(header_scores(t) for t in row)
+    named = {c for c, t in enumerate(row) if header_scores(t)}
+    fits = [cell_fits(row[c]).get(f, 0.0) for c, f in columns.items() if row[c].strip() and c not in named]
     return first if not fits or max(fits) < (NAMED_FIT_ROW if named else FIT_ROW) else 0
 
 
