@@ -280,30 +280,28 @@ def _by_one_mark_less(names: frozenset[str]) -> dict[str, frozenset[str]]:
 
 
 @cache
-def _twins() -> dict[str, tuple[str, ...]]:
-    """Letter -> the letters Tesseract writes for it in a name and back (``dictionaries/name_twins.tsv``)."""
-    out: dict[str, tuple[str, ...]] = {}
-    for a, b in load_table("name_twins.tsv"):
-        out[a], out[b] = (*out.get(a, ()), b), (*out.get(b, ()), a)
-    return out
+def _twins() -> tuple[tuple[str, str], ...]:
+    """(what Tesseract writes, what the name has) for each twin of ``dictionaries/name_twins.tsv``, both ways
+    round: one letter for another, or a letter for two (ฤ read ``ถุ``)."""
+    pairs = load_table("name_twins.tsv")
+    return tuple((a, b) for x, y in pairs for a, b in ((x, y), (y, x)))
 
 
 def _known_one_misreading_away(reading: str, part: str, known: KnownNames) -> str | None:
     """An unknown reading one cheap misreading away from exactly one known name: the name without one of its
     tone marks or its sara uu (``มิงขวัญ`` for มิ่งขวัญ, ``สรรพภัญญ`` for สรรพภัญญู), or with one letter read as
-    its twin (``name_twins.tsv``: ``จุมพฎ`` for จุมพฏ); that name. Tesseract makes these over names. Not the
+    its twin (``name_twins.tsv``: ``จุมพฎ`` for จุมพฏ, ``ถาวรถุทธิพล`` for ถาวรฤทธิพล); that name. Tesseract makes these over names. Not the
     thanthakhat: names come with and without it (ณัฐพัชร / ณัฐพัชร์, จิรภัทร / จิรภัทร์). With 30 % of given
     and 70 % of family names hidden from the lists (``scripts/eval_lexicon.py``, seeds 1-5, 8463 mentions):
     tone marks repaired 24 more names and changed 3 more correct ones, twins 22 more and none, sara uu 2 more
     and 1; restoring the thanthakhat too would have repaired 20 more and changed 15 more correct names."""
     names = known.given if part == "given" else known.family
     found = set(_by_one_mark_less(names).get(reading, frozenset()))
-    twins = _twins()
     found.update(
         twin
-        for i, c in enumerate(reading)
-        for other in twins.get(c, ())
-        for twin in [reading[:i] + other + reading[i + 1 :]]
+        for read, meant in _twins()
+        for m in re.finditer(re.escape(read), reading)
+        for twin in [reading[: m.start()] + meant + reading[m.end() :]]
         if twin in names
     )
     return found.pop() if len(found) == 1 else None
