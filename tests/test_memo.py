@@ -218,6 +218,10 @@ def test_other_readings_of_a_name_line_go_to_their_names():
     names = ["นางสาวสุดา ใจดี", "นายสมชาย ดีมาก"]
     readings = ["(นางสาวสุดา ใจดี) (นายสมชาย ดีมาก)", "(นายสมซาย ดีมาก) .", "ทราบ"]
     assert other_readings(names, readings) == [("นางสาวสุดา ใจดี",), ("นายสมชาย ดีมาก", "นายสมซาย ดีมาก")]
+    # a reading that lost its closing bracket (fresh standard seed 107 doc 5: the page read อุ่นศิ, both re-readings
+    # อุ่นศิริ, and the name stayed as the page read it)
+    half = ["(นางอธิกัญญ์ อุ่นศิริ", "(นางอธิกัญญ์อุ่นศิริ"]
+    assert other_readings(["นางอธิกัญญ์ อุ่นศิ"], half) == [("นางอธิกัญญ์ อุ่นศิริ", "นางอธิกัญญ์อุ่นศิริ")]
 
 
 def test_a_position_ends_with_the_agency_as_the_gazetteer_wrote_it():

@@ -86,11 +86,12 @@ def _names_read_again(line: Line) -> tuple[list[str], list[str]]:
 
 def other_readings(names: list[str], readings: list[str]) -> list[tuple[str, ...]]:
     """For each name of a name line, its group in each other reading of the line: the group at
-    the same place when a reading has as many groups, else the most similar one."""
+    the same place when a reading has as many groups, else the most similar one. A reading that lost
+    one bracket of its pair (``(นางอธิกัญญ์ อุ่นศิริ``, fresh standard seed 107 doc 5) is a group too."""
     out: list[list[str]] = [[] for _ in names]
     for reading in readings:
         text = normalize_thai(reading)
-        found = NAME_GROUP.findall(text) or titled_names(text)
+        found = NAME_GROUP.findall(text) or titled_names(text) or name_groups(text)
         groups = [g for g in (despeck(" ".join(g.split())) for g in found) if g]
         if not groups:
             continue
