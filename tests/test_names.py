@@ -113,6 +113,18 @@ def test_letters_changed_by_the_re_readings_alone_need_a_known_name():
     assert nr.choose_reading(first, others, known).name.given == "ฟัครูรอชี"
 
 
+def test_tho_than_read_ho_nok_huk_and_mai_han_akat_read_sara_ue_are_known_confusions():
+    """Fresh worn seed 108 doc 1: ฐ read ``ฮู`` by the page (ณัฏฮูพัฒน์), both re-readings ณัฏฐ-: the known
+    ณัฎฐพัฒน์. Fresh standard seed 107 doc 18: ั้ read ``ื้`` by both re-readings (วงค์ฝื้น), the page วงศ์ฝัน:
+    the known วงค์ฝั้น (``dictionaries/name_confusions.tsv``)."""
+    known = nm.KnownNames(frozenset({"ณัฎฐพัฒน์", "จำลอง"}), frozenset({"วราภรณ์", "วงค์ฝั้น"}))
+    first = nm.parse_name("ว่าที่ร้อยตรีณัฏฮูพัฒน์ วราภรณ์")
+    others = ["(ว่าที่ร้อยตรีณัฏฐพัฒน์ วราภรณ์)", "(ว่าที่ร้อยตรีณัฏฐูพัฒน์วราภรณ์)"]
+    assert nr.choose_reading(first, others, known).name.given == "ณัฎฐพัฒน์"
+    first = nm.parse_name("นายจำลอง วงศ์ฝัน")
+    assert nr.choose_reading(first, ["(นายจำลอง วงค์ฝื้น)", "(นายจำลองวงค์ฝื้น)"], known).name.family == "วงค์ฝั้น"
+
+
 def test_a_known_name_no_reading_wrote_needs_three_readings_that_it_explains_best():
     known = nm.KnownNames(frozenset(), frozenset({"ปิ่นทอง"}))
     first = nm.parse_name("นางสาววณิชชา ปินทอง")
