@@ -11,8 +11,9 @@ from dataclasses import dataclass, field, replace
 
 from ocr_pipeline.clean.agency import PlaceResolution
 from ocr_pipeline.clean.doc_number import repair_doc_number
-from ocr_pipeline.clean.lexicon import repair_position, repair_units, repair_words, to_corrections
+from ocr_pipeline.clean.lexicon import apply_changes, repair_position, repair_units, repair_words, to_corrections
 from ocr_pipeline.clean.names import fix_title, resolve_names
+from ocr_pipeline.clean.spacing import word_spaces
 from ocr_pipeline.clean.thai_text import normalize_thai
 from ocr_pipeline.extract.measures import rows_to_measures
 from ocr_pipeline.extract.memo import FieldHit, header_fields, subject_despecked
@@ -112,7 +113,9 @@ def _subject(out: Extracted) -> None:
     if hit and value:
         kept = subject_despecked(value)
         _correct(out, hit.page, "document.subject", value, kept, "speck", SPECK_SCORE)
-        value, changes = repair_words(kept, open_brackets=True)
+        spaces = word_spaces(kept)  # the line wrap's join: ``ประจำปีงบประมาณพ.ศ.``
+        out.corrections += to_corrections(spaces, hit.page, "document.subject")
+        value, changes = repair_words(apply_changes(kept, spaces), open_brackets=True)
         out.corrections += to_corrections(changes, hit.page, "document.subject")
     out.document.subject = value
 

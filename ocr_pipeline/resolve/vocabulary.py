@@ -1,11 +1,12 @@
 """Report vocabulary repaired in every item (``clean.lexicon``): units and positions as closed
-sets, table headings whole, words in free text; month names and period words respelt where dates
-are written (rule ``date-words``)."""
+sets, table headings whole, words in free text (after the spaces OCR put inside its words, ``clean.spacing``);
+month names and period words respelt where dates are written (rule ``date-words``)."""
 
 from __future__ import annotations
 
 from ocr_pipeline.clean.dates import date_word_spellings
 from ocr_pipeline.clean.lexicon import Change, repair_heading, repair_position, repair_units, repair_words
+from ocr_pipeline.clean.spacing import word_spaces
 from ocr_pipeline.document_text import DocText, Edit, Item, apply_to_text, in_sequence
 from ocr_pipeline.model import Correction
 
@@ -50,6 +51,9 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
             elif kind == "position":
                 changes = repair_position(text).changes
             elif kind == "words":
+                spaced = _located(item, word_spaces(text))
+                out += spaced
+                text = apply_to_text(text, spaced)
                 _new, changes = repair_words(text, open_brackets=item.role in OPEN_BRACKETS)
             else:
                 continue
