@@ -8,7 +8,7 @@ from ocr_pipeline.document_text import apply_corrections, collect_items
 from ocr_pipeline.extract.measures import rows_to_measures, split_steps
 from ocr_pipeline.model import Cell, Line, Page, Table, Word
 from ocr_pipeline.understand.cell_noise import cell_noise_corrections, noise_lines
-from ocr_pipeline.understand.columns import cell_fits, content_scores, is_period, is_unit
+from ocr_pipeline.understand.columns import cell_fits, content_scores, is_period, is_unit, reads_as_words
 from ocr_pipeline.understand.tables import measure_tables
 
 HEADER = ["มาตรการ/แนวทาง", "ขั้นตอน/วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "ผลการดำเนินการ"]
@@ -78,6 +78,22 @@ def test_a_header_with_two_headings_read_and_the_rest_garbled_or_empty_is_no_mea
     found, others, _ = measure_tables([table([header] + BODY)])
     assert not others and found[0].rows == [1, 2, 3]
     assert len(rows_to_measures(found)[0]) == 3
+
+
+def test_a_speckled_header_whose_cells_do_not_read_as_words_is_no_measure_row():
+    """Fresh worn seed 108 doc 12: a shaded header under toner dust, no heading named; its measure heading read
+    ``เมาตโการ7เด๊ะวตจิฒาร`` (whose first letters fit a measure's ``มาตรการ``) and its result heading as text long
+    enough for a result: the row had become a measure row. Cells that do not read as words fit no text column."""
+    header = [
+        "เมาตโการ7เด๊ะวตจิฒาร , ซีวเนินตาร” สุ",
+        "ก ๓7»วิธิกคัตำเนี่นถาง 6 a * ๕2 ๕ - ณ์",
+        "- ค Plone",
+        "Perey REN",
+        "© ผัลการดำเป๒ เร (รอบ ๒ .” จ 9 # จ.",
+    ]
+    found, others, _ = measure_tables([table([header] + BODY)])
+    assert not others and found[0].rows == [1, 2, 3]
+    assert not reads_as_words(header[0]) and reads_as_words(BODY[0][0]) and reads_as_words("๑)")
 
 
 def test_a_table_without_a_header_at_the_start_is_typed_from_its_cells():

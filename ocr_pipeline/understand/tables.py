@@ -16,10 +16,12 @@ from ocr_pipeline.model import Cell, Table
 from ocr_pipeline.understand.columns import (
     FIT_ROW,
     NAMED_FIT_ROW,
+    TEXT_FIELDS,
     assign,
     cell_fits,
     content_scores,
     header_scores,
+    reads_as_words,
     sure_fields,
 )
 from ocr_pipeline.understand.headings import heading_field, measure_fields
@@ -157,7 +159,9 @@ def _header_height(table: Table, grid: list[list[str]]) -> int:
     name a column or do not fit (an unreadable header: a shaded band photocopied into speckle) is a
     header, else 0 (a table that continues one on an earlier page). Where a cell of the row names a column,
     the others must fit theirs surely (``NAMED_FIT_ROW``): a garbled heading fits a result's column as any
-    text does (worn seed 62 doc 13: ``ขั้นตอนวิธีการดำเนินการ`` beside ``ผลการดํจเนินคาร`` became a measure)."""
+    text does (worn seed 62 doc 13: ``ขั้นตอนวิธีการดำเนินการ`` beside ``ผลการดํจเนินคาร`` became a measure).
+    A cell of a text column fits only when it reads as words (``reads_as_words``: fresh worn seed 108 doc 12,
+    a speckled header's ``เมาตโการ7เด๊ะวตจิฒาร`` fitted the measures by its first letters)."""
     first = max((c.rowspan for c in table.cells if c.row == 0), default=1)
     if first >= table.n_rows:
         return 0
@@ -168,7 +172,11 @@ def _header_height(table: Table, grid: list[list[str]]) -> int:
     content = {c: content_scores([grid[r][c] for r in below]) for c in range(table.n_cols)}
     columns, _ = assign(content, {}, table.n_cols)
     named = {c for c, t in enumerate(row) if header_scores(t)}
-    fits = [cell_fits(row[c]).get(f, 0.0) for c, f in columns.items() if row[c].strip() and c not in named]
+    fits = [
+        cell_fits(row[c]).get(f, 0.0) if f not in TEXT_FIELDS or reads_as_words(row[c]) else 0.0
+        for c, f in columns.items()
+        if row[c].strip() and c not in named
+    ]
     return first if not fits or max(fits) < (NAMED_FIT_ROW if named else FIT_ROW) else 0
 
 
