@@ -81,6 +81,32 @@ def test_a_location_picks_the_occurrence():
     assert [c["verdict"] for c in judge_all(truth, out)] == ["right"]
 
 
+def test_a_space_taken_out_or_put_in_is_judged_by_the_truth_s_spaces():
+    """Rule ``spacing`` (whitespace alone, which the other verdicts fold away): right where the truth has the
+    spacing of ``after``, harmful where it has that of ``before``; a line break of the truth is no evidence."""
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][0]["text"] = "บอร์ดประชาสัมพันธ์ และเว็บไซต์ ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ ผู้บริหาร\nสมาชิกสภา"
+    raw = "บอร์ดประ ชาสัมพันธ์ และเว็บไซต์ ประจำปีงบประมาณพ.ศ. ๒๕๖๖ ผู้บริหาร สมาชิกสภา"
+    items = {"p1.l0": raw}
+    inside, era, wrap = raw.index(" ชา"), raw.index("ณพ.ศ."), raw.index(" สมาชิก")
+    out = _output(raw, raw, [])
+    out["items"] = items
+    out["corrections"] = [  # the era's first: the space inside ประชาสัมพันธ์ stands before it
+        _c("ณ", "ณ ", "spacing", item="p1.l0", start=era, end=era + 1),
+        _c(" ", "", "spacing", item="p1.l0", start=inside, end=inside + 1),
+    ]
+    assert _verdicts_of(truth, out) == ["right", "right"]
+    harmful = raw.index(" และ")
+    out["corrections"] = [_c(" ", "", "spacing", item="p1.l0", start=harmful, end=harmful + 1)]
+    assert _verdicts_of(truth, out) == ["harmful"]
+    out["corrections"] = [_c(" ", "", "spacing", item="p1.l0", start=wrap, end=wrap + 1)]
+    assert _verdicts_of(truth, out) == ["unlocated"]
+
+
+def _verdicts_of(truth: dict, output: dict) -> list[str]:
+    return [c["verdict"] for c in judge_all(truth, output)]
+
+
 def test_measure_numbers_are_judged_against_the_rows_of_the_page():
     out = _output(TRUTH_TEXT, TRUTH_TEXT, [])
     out["corrections"] = [

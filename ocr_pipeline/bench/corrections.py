@@ -42,6 +42,10 @@ every dash is a hyphen).
 3. Failing that, a document field's correction (``document.X``) is judged against the truth's value of
    X by containment (``before`` in it, ``after`` not: harmful; the reverse: right).
 
+A correction of spaces alone (rule ``spacing``: a space OCR put inside a word taken out, one put back before
+``พ.ศ.``) would fold to nothing; it is judged by the truth's spaces where its item's text stood
+(``judge_spacing``).
+
 A signatory's name or position corrected as a whole (``document.signatories``: ``before`` or ``after`` is
 one of the truth's names or positions) is judged against those values first: its line on the page may
 have lost more than the alignment's slack (a position's first word read as separate specks).
@@ -81,15 +85,71 @@ def squeeze(text: str) -> str:
 def judge_all(truth: dict, output: dict) -> list[dict]:
     """Every correction of ``output`` with its ``verdict`` (and ``truth`` text where it was located)."""
     tpages = {p["number"]: squeeze(p.get("text", "")) for p in truth.get("pages", [])}
+    spaced = {p["number"]: _spaced(p.get("text", "")) for p in truth.get("pages", [])}
     opages = {p["number"]: p for p in output.get("pages", []) or []}
     numbers = _truth_numbers(truth)
     corrections = output.get("corrections", []) or []
     moments = _item_moments(corrections, output.get("items") or {})
     out = []
     for c, items in zip(corrections, moments):
-        verdict, where = judge(c, tpages, opages, numbers, truth.get("document", {}) or {}, items)
+        if c.get("rule") == SPACING_RULE:
+            verdict, where = judge_spacing(c, spaced.get(c.get("page"), ""), items)
+        else:
+            verdict, where = judge(c, tpages, opages, numbers, truth.get("document", {}) or {}, items)
         out.append({**c, "verdict": verdict, **where})
     return out
+
+
+SPACING_RULE = "spacing"  # corrections of whitespace alone: judged by the truth's spaces (``judge_spacing``)
+SPACING_CONTEXT = 6  # characters (spaces aside) on each side of a space that place it in the truth
+
+
+def _spaced(text: str) -> str:
+    """The folded text with its spaces kept as single spaces and its line breaks as they are, bars dropped,
+    every dash a hyphen."""
+    from ocr_pipeline.bench.score import fold
+
+    return "\n".join(" ".join(fold(ln).translate(_DASHES).replace("|", " ").split()) for ln in text.split("\n"))
+
+
+def judge_spacing(c: dict, truth_text: str, items: dict | None) -> tuple[str, dict]:
+    """A correction that only adds or removes spaces (rule ``spacing``): right when the truth has the
+    spacing of ``after`` where the correction's item text stood, harmful when it has that of ``before``.
+    The place is found by ``SPACING_CONTEXT`` characters of the item's text on each side, in the truth's
+    text with any spaces between them; several places that disagree: ambiguous; none: unlocated."""
+    before, after = c.get("before") or "", c.get("after") or ""
+    item, start, end = c.get("item"), c.get("start"), c.get("end")
+    if not items or item not in items or start is None or end is None:
+        return "unlocated", {}
+    text = items[item]
+    left, right = squeeze(text[:start])[-SPACING_CONTEXT:], squeeze(text[end:])[:SPACING_CONTEXT]
+    core = squeeze(before)
+    if not left or not right:
+        return "unlocated", {}
+    pattern = _spaced_pattern(left + core, right)
+    # a line break of the truth says nothing of a space there
+    found = {m.group(1) == " " for m in pattern.finditer(truth_text) if m.group(1) != "\n"} if pattern else set()
+    if not found:
+        return "unlocated", {}
+    if len(found) > 1:
+        return "ambiguous", {}
+    truth_spaced = found.pop()
+    b_spaced, a_spaced = " " in before, " " in after  # the space taken out (" " -> ""), or put in ("ณ" -> "ณ ")
+    if a_spaced == truth_spaced and b_spaced != truth_spaced:
+        return "right", {"truth": "spaced" if truth_spaced else "joined"}
+    if b_spaced == truth_spaced and a_spaced != truth_spaced:
+        return "harmful", {"truth": "spaced" if truth_spaced else "joined"}
+    return "neutral", {}
+
+
+def _spaced_pattern(left: str, right: str) -> re.Pattern[str] | None:
+    """``left`` then ``right`` with an optional space or line break between all their characters; group 1:
+    what stands between the two."""
+    if not left or not right:
+        return None
+    gap = "[ \n]?"
+    body = gap.join(re.escape(ch) for ch in left) + "([ \n]?)" + gap.join(re.escape(ch) for ch in right)
+    return re.compile(body)
 
 
 def _item_moments(corrections: list[dict], items: dict) -> list[dict | None]:
