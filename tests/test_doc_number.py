@@ -62,6 +62,11 @@ def test_garbled_thai_prefix_is_repaired():
     fixed, corrections, _ = repair_doc_number("ที่ ลษ ๕๓๘๐๑/๓๒๔", "ลพบุรี")  # บ read as ษ: no province is ลษ
     assert fixed == "ลบ ๕๓๘๐๑/๓๒๔" and corrections[0].before == "ลษ"
     assert prefix_score("ลษ", "ลบ") > prefix_score("ลน", "ลบ")
+    # a letter more and a look-alike (fresh standard seed 107 doc 9: ฎ read ฏ, an ม between): the look-alike
+    # costs less than another letter when the lengths differ too
+    fixed, corrections, _ = repair_doc_number("ที่ สมฏิ ๘๔๐๙๐/๒", "สุราษฎร์ธานี")
+    assert fixed == "สฎ ๘๔๐๙๐/๒" and [(c.before, c.after) for c in corrections] == [("สมฏิ", "สฎ")]
+    assert prefix_score("สมฏ", "สฎ") > prefix_score("สมก", "สฎ")
 
 
 def test_other_provinces_abbreviation_is_flagged_unless_confident():
