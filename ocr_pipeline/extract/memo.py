@@ -77,19 +77,33 @@ LEADING_SPECK = re.compile("^[.,'`‘’]+(?=[\u0e01-\u0e4e])")
 _LONE_SIGN = re.compile(r"\s+[—–“”«»•~]+(?=\s|$)")  # a sign standing alone between words or at the end
 _UNOPENED = re.compile(r"(?<=[\u0e01-\u0e4e])\]")
 _UNCLOSED = re.compile(r"\[(?=[\u0e01-\u0e4e])")
+_VOWEL_ON_NUMBER = re.compile("(?<![\u0e01-\u0e4e])[\u0e40-\u0e44](?=[0-9\u0e50-\u0e59])")  # ไ๒๕๖๐: no Thai
+_DOT_AFTER_WORD = re.compile(r"([\u0e01-\u0e4e]{4,})\.(?=\s)")  # ประมาณ. พ.ศ.: a word, no abbreviation, before it
 
 
 def subject_despecked(text: str) -> str:
     """A subject without the specks OCR read as signs: a dash, quote or guillemet standing alone between words or
     at the end (``คุณธรรม — และ``, ``รอบ ๖ เดือน —``: fresh worn seed 104, worn 14), a square bracket without its
     partner glued to a word (``ประจำปีงบประมาณ] พ.ศ.``: fresh standard seed 103, worn 41, specks seed 15). A
-    hyphen stays (``ต.ค. ๖๕ - มี.ค. ๖๖``), as does a quotation glued to its words."""
+    hyphen stays (``ต.ค. ๖๕ - มี.ค. ๖๖``), as does a quotation glued to its words. Also a leading vowel glued
+    before a number (``ไ๒๕๖๐``) and a dot after a word of four letters or more that the dictionary knows (``ประมาณ.
+    พ.ศ.``: fresh worn seed 108 doc 6); an abbreviation's dot follows one to three letters (``พ.ศ.``, ``อบต.``)."""
     text = _LONE_SIGN.sub("", text)
+    text = _VOWEL_ON_NUMBER.sub("", text)
+    text = _DOT_AFTER_WORD.sub(_word_without_dot, text)
     if "[" not in text:
         text = _UNOPENED.sub("", text)
     if "]" not in text:
         text = _UNCLOSED.sub("", text)
     return " ".join(text.split())
+
+
+def _word_without_dot(m: re.Match[str]) -> str:
+    """The word of a ``_DOT_AFTER_WORD`` match without its dot when its last word is a known one of four letters."""
+    from ocr_pipeline.clean.lexicon import known_words, tokenize
+
+    last = tokenize(m.group(1))[-1]
+    return m.group(0) if len(last) < 4 or last not in known_words() else m.group(1)
 
 
 # a document number: province abbreviation, office code / running number
