@@ -431,3 +431,22 @@ def test_a_subject_loses_the_specks_read_as_signs_but_not_its_hyphens_or_quotati
     # fresh worn seed 108 doc 6: a dot after a word and a leading vowel on the year (none of 608 truths changes)
     spotted = "ประจำปีงบประมาณ. พ.ศ. ไ๒๕๖๐ รอบ ๖ เดือน"
     assert subject_despecked(spotted) == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๐ รอบ ๖ เดือน"
+
+
+def test_an_addressee_loses_a_speck_read_as_a_short_last_word():
+    """Fresh worn seed 108 doc 13: ``เรียน นายกเทศมนตรีตำบลบ้านโฮ่ง ก๊``. An addressee is one run of words (no
+    truth of 608 has a space); a last word of fewer than three consonants that no dictionary has is a speck."""
+    from ocr_pipeline.extract.document import Extracted, _addressee
+    from ocr_pipeline.extract.memo import FieldHit
+    from ocr_pipeline.model import Document
+
+    def run(value):
+        out = Extracted(Document(), [], {"addressee": FieldHit("addressee", value, 1, 9, 0.0)}, [])
+        _addressee(out)
+        return out.document.addressee, [(c.before, c.after, c.rule) for c in out.corrections]
+
+    assert run("นายกเทศมนตรีตำบลบ้านโฮ่ง ก๊") == (
+        "นายกเทศมนตรีตำบลบ้านโฮ่ง",
+        [("นายกเทศมนตรีตำบลบ้านโฮ่ง ก๊", "นายกเทศมนตรีตำบลบ้านโฮ่ง", "speck")],
+    )
+    assert run("นายกองค์การบริหารส่วนตำบล บางพลี") == ("นายกองค์การบริหารส่วนตำบล บางพลี", [])

@@ -7,11 +7,19 @@ signatories' names against their other mentions, measure and step numbers from t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from ocr_pipeline.clean.agency import PlaceResolution
 from ocr_pipeline.clean.doc_number import repair_doc_number
-from ocr_pipeline.clean.lexicon import apply_changes, repair_position, repair_units, repair_words, to_corrections
+from ocr_pipeline.clean.lexicon import (
+    apply_changes,
+    known_words,
+    repair_position,
+    repair_units,
+    repair_words,
+    to_corrections,
+)
 from ocr_pipeline.clean.names import fix_title, resolve_names
 from ocr_pipeline.clean.spacing import word_spaces
 from ocr_pipeline.clean.thai_text import normalize_thai
@@ -82,7 +90,7 @@ def extract(pages: list[Page], roles: Roles, places: PlaceResolution) -> Extract
     out = Extracted(doc, [], hits, tables)
     _division(out)
     _subject(out)
-    doc.addressee = hits["addressee"].value if "addressee" in hits else None
+    _addressee(out)
     _doc_number(out, pages, places)
     doc.signatories = _signatories(pages, out)
     measures, row_warnings, row_fixes = rows_to_measures(tables)
@@ -118,6 +126,24 @@ def _subject(out: Extracted) -> None:
         value, changes = repair_words(apply_changes(kept, spaces), open_brackets=True)
         out.corrections += to_corrections(changes, hit.page, "document.subject")
     out.document.subject = value
+
+
+def _addressee(out: Extracted) -> None:
+    """The addressee (a position and its agency, one run of words) without a speck read as a short last word
+    after a space (``นายกเทศมนตรีตำบลบ้านโฮ่ง ก๊``: fresh worn seed 108 doc 13)."""
+    hit = out.hits.get("addressee")
+    value = hit.value if hit else None
+    if hit and value:
+        words = value.split()
+        last = words[-1]
+        if len(words) > 1 and len(_CONSONANTS.findall(last)) < 3 and last not in known_words():
+            kept = " ".join(words[:-1])
+            _correct(out, hit.page, "document.addressee", value, kept, "speck", SPECK_SCORE)
+            value = kept
+    out.document.addressee = value
+
+
+_CONSONANTS = re.compile("[\u0e01-\u0e2e]")
 
 
 def _doc_number(out: Extracted, pages: list[Page], places: PlaceResolution) -> None:
