@@ -65,6 +65,22 @@ def test_titled_names_without_brackets_are_read_again_only_over_a_position():
     assert name_lines.name_line_indexes(lines) == [0]
 
 
+def test_a_name_box_that_runs_into_the_position_under_it_is_cut_back():
+    """Fresh standard seed 107 doc 17 (boxes as Tesseract gave them): the name line's box took in most of the
+    position line set close under it, and both re-readings read the position; cut at the position's top."""
+    from ocr_pipeline.model import Line
+
+    lines = [
+        Line("(นายจารึก เนตรนอยสกุด)", (1166, 3011, 1884, 3168)),
+        Line("นายกองคการบวิหารส่วนตําบลสุเหงปาติ", (977, 3098, 2068, 3189)),
+    ]
+    row = name_lines.position_row(lines, 0)
+    assert row is not None and row[0] == 1
+    assert name_lines._above(lines[0].box, row) == (1166, 3011, 1884, 3102)
+    normal = (1166, 3011, 1884, 3095)  # a box of one line's height is left as it is
+    assert name_lines._above(normal, row) == normal and name_lines._above(lines[0].box, None) == lines[0].box
+
+
 def test_the_cut_keeps_a_mark_above_the_box_and_drops_a_pen_stroke_coming_down():
     gray = np.full((300, 400), 255, dtype=np.uint8)
     box = (100, 150, 300, 200)  # the line's box as Tesseract gave it
