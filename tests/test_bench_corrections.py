@@ -103,6 +103,25 @@ def test_a_space_taken_out_or_put_in_is_judged_by_the_truth_s_spaces():
     assert _verdicts_of(truth, out) == ["unlocated"]
 
 
+def test_a_space_whose_context_was_misread_is_placed_by_alignment():
+    """Around the space, letters the OCR misread (สกา for สภา, ชีแจง for ชี้แจง): no exact context, so the
+    context is aligned to the truth's text like any correction's, and the truth's space there decides."""
+    from ocr_pipeline.bench.corrections import _spaced, judge_spacing
+
+    truth = _spaced("ประชุมชี้แจงแก่ผู้บริหาร สมาชิกสภา และพนักงานส่วนตำบล ทุกคน")
+    text = "ประชุมชีแจงแก่ผู้บริหาร สมาชิกสกา และพนักงานส่วนตำบล"
+    at = text.index(" และ")
+    assert judge_spacing({"before": " ", "after": "", "item": "x", "start": at, "end": at + 1}, truth, {"x": text})[
+        0
+    ] == ("harmful")
+    glued = text.replace(" และ", "และ")
+    at = glued.index("กาและ") + 1
+    assert (
+        judge_spacing({"before": "า", "after": "า ", "item": "x", "start": at, "end": at + 1}, truth, {"x": glued})[0]
+        == "right"
+    )
+
+
 def _verdicts_of(truth: dict, output: dict) -> list[str]:
     return [c["verdict"] for c in judge_all(truth, output)]
 

@@ -129,6 +129,9 @@ def judge_spacing(c: dict, truth_text: str, items: dict | None) -> tuple[str, di
     pattern = _spaced_pattern(left + core, right)
     # a line break of the truth says nothing of a space there
     found = {m.group(1) == " " for m in pattern.finditer(truth_text) if m.group(1) != "\n"} if pattern else set()
+    if not found and not (pattern and pattern.search(truth_text)):  # context misread: aligned as the others are
+        gap = _aligned_gap(squeeze(text[:start]), core, squeeze(text[end:]), truth_text)
+        found = {gap == " "} if gap in (" ", "") else set()
     if not found:
         return "unlocated", {}
     if len(found) > 1:
@@ -140,6 +143,39 @@ def judge_spacing(c: dict, truth_text: str, items: dict | None) -> tuple[str, di
     if b_spaced == truth_spaced and a_spaced != truth_spaced:
         return "harmful", {"truth": "spaced" if truth_spaced else "joined"}
     return "neutral", {}
+
+
+SPACING_ALIGNMENT = 75.0  # a context with misread letters: the least rapidfuzz alignment score that places it
+
+
+def _aligned_gap(left: str, core: str, right: str, truth_text: str) -> str | None:
+    """What the truth has (``" "``, ``""`` or a line break) where ``left + core`` meets ``right``, found by
+    aligning the context to the truth's text as ``_align`` does; None when the alignment is weak or the
+    characters on either side of the junction are not matched."""
+    gaps: list[str] = []  # for each character of the squeezed truth, the whitespace before it
+    chars: list[str] = []
+    pending = ""
+    for ch in truth_text:
+        if ch in " \n":
+            pending = "\n" if "\n" in (pending, ch) else " "
+            continue
+        chars.append(ch)
+        gaps.append(pending)
+        pending = ""
+    truth = "".join(chars)
+    window = left[-CONTEXT:] + core + right[:CONTEXT]
+    junction = len(left[-CONTEXT:]) + len(core)
+    hit = fuzz.partial_ratio_alignment(window, truth) if window and truth else None
+    if hit is None or hit.score < SPACING_ALIGNMENT or not 0 < junction < len(window):
+        return None
+    lo = max(0, hit.dest_start - CONTEXT)
+    region = truth[lo : min(len(truth), hit.dest_end + CONTEXT)]
+    matched = _matched(window, region)
+    first, last = _boundaries(window, region)
+    if junction - 1 not in matched or junction not in matched or first[junction] != last[junction]:
+        return None
+    at = lo + first[junction]
+    return gaps[at] if at < len(gaps) else None
 
 
 def _spaced_pattern(left: str, right: str) -> re.Pattern[str] | None:
