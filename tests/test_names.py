@@ -125,6 +125,16 @@ def test_tho_than_read_ho_nok_huk_and_mai_han_akat_read_sara_ue_are_known_confus
     assert nr.choose_reading(first, ["(นายจำลอง วงค์ฝื้น)", "(นายจำลองวงค์ฝื้น)"], known).name.family == "วงค์ฝั้น"
 
 
+def test_a_reading_without_its_space_is_never_cut_before_a_mark():
+    """Standard seed 91 doc 14: the Thai script model read ``บวรกิตติ์ทับลา`` (the known บวรกิตติ์, its space lost);
+    cut as บวรกิตติ + ์ทับลา (as close to the page's บวรกิตติ / ทับลา) it lost the name the page had missed."""
+    first = nm.parse_name("นายบวรกิตติ ทับลา")
+    assert nr.align_reading("(นายบวรกิตติ์ทับลา)", first).given == "บวรกิตติ์"
+    known = nm.KnownNames(frozenset({"บวรกิตติ์"}), frozenset({"ทับลา"}))
+    others = ["(นายบวรกิตตี้ ทับลา)", "(นายบวรกิตติ์ทับลา)"]
+    assert nr.choose_reading(first, others, known).name.text() == "นายบวรกิตติ์ ทับลา"
+
+
 def test_a_known_name_no_reading_wrote_needs_three_readings_that_it_explains_best():
     known = nm.KnownNames(frozenset(), frozenset({"ปิ่นทอง"}))
     first = nm.parse_name("นางสาววณิชชา ปินทอง")

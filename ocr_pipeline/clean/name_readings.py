@@ -22,6 +22,7 @@ Thai script model's ``ศิริเพ็ญ`` is the list's.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -128,10 +129,14 @@ def _titled_like(first: ParsedName, others: list[str]) -> ParsedName:
 
 
 def _cut_like(glued: str, like: ParsedName) -> tuple[str, str]:
+    """``glued`` (a name whose space was lost) cut into given and family name where they are closest to
+    ``like``'s; never before a mark or a following vowel (standard seed 91 doc 14: ``บวรกิตติ์ทับลา`` cut as
+    บวรกิตติ + ์ทับลา, a tie, lost the known บวรกิตติ์)."""
     if not like.family or len(glued) < 2:
         return glued, ""
+    cuts = [c for c in range(1, len(glued)) if not _NO_START.match(glued[c])] or list(range(1, len(glued)))
     cut = min(
-        range(1, len(glued)),
+        cuts,
         key=lambda c: Levenshtein.distance(glued[:c], like.given) + Levenshtein.distance(glued[c:], like.family),
     )
     return glued[:cut], glued[cut:]
@@ -228,6 +233,7 @@ def _known_reading(others: list[str], part: str, known: KnownNames) -> str | Non
 
 
 _MARKS = str.maketrans("", "", ABOVE_BELOW)
+_NO_START = re.compile("[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")  # no Thai word starts with these
 
 
 def _letters(value: str) -> str:
