@@ -593,6 +593,9 @@ WORD_MARGIN = 8.0  # over the runner-up entry for the same span
 KNOWN_SPAN_COST_PER_CHAR = 0.06  # a span of real words is rewritten only for this cheap an edit ...
 KNOWN_SPAN_MAX_COST = 1.0  # (per character of the entry, capped) ...
 KNOWN_SPAN_MIN_LEN = 5  # ... to a domain entry at least this long
+# a span of real words this long is compared with domain entries as long by edits too, not only by skeleton
+# (``ผลการคำเนินงาน``: คำ and เนิน are words; ค for ด costs 0.6, under KNOWN_SPAN_COST_PER_CHAR x 14)
+LONG_KNOWN_SPAN = 12
 MAX_WINDOW = 5  # tokens per span
 REFINE = 2  # span ends are moved up to this many characters to fit the entry
 # General words ("spell" rule): regions of non-words (and rare words) are re-read as a sequence of
@@ -777,6 +780,7 @@ class _Cand:
     runner_up: float
     cost: float
     known: bool  # the span was all real words
+    by_edits: bool = False  # ... found among long entries by edits, not by its skeleton (``LONG_KNOWN_SPAN``)
 
 
 def _refine(run: str, a: int, b: int, entry: str, cuts: frozenset[int]) -> tuple[int, int, float]:
@@ -831,6 +835,9 @@ def _window_candidates(run: str, offset: int, toks: list[tuple[int, int, str]], 
             if not pool and not any_sus and w > 1:
                 b, pool = _glued_end(run, a, toks[j - 1], vocab)
                 span = run[a:b]
+            long_known = not pool and not any_sus and w > 1 and len(span) >= LONG_KNOWN_SPAN
+            if long_known:  # real words that are a long entry misread (ผลการคำเนินงาน): judged as real words
+                pool = [c for c in vocab.candidates(span) if len(c) >= LONG_KNOWN_SPAN]
             if not pool:
                 continue
             ranked = sorted((wdist_fast(span, c) / len(c), c) for c in pool)
@@ -846,8 +853,12 @@ def _window_candidates(run: str, offset: int, toks: list[tuple[int, int, str]], 
             seen.add((a2, b2, entry))
             span2 = run[a2:b2]
             runner = max((similarity(span2, c) for _f, c in ranked[1:3]), default=0.0)
-            known = not any(sus_chars[a2:b2]) or all(t in known_words() and len(t) > 1 for t in tokenize(span2))
-            out.append(_Cand(offset + a2, offset + b2, entry, score, runner, cost, known))
+            known = (
+                long_known
+                or not any(sus_chars[a2:b2])
+                or all(t in known_words() and len(t) > 1 for t in tokenize(span2))
+            )
+            out.append(_Cand(offset + a2, offset + b2, entry, score, runner, cost, known, long_known))
     return out
 
 
@@ -1050,6 +1061,8 @@ def repair_words(
         if not plausible_misreading(norm[c.start : c.end], c.entry):
             continue
         known_max = min(KNOWN_SPAN_MAX_COST, KNOWN_SPAN_COST_PER_CHAR * len(c.entry))
+        if c.by_edits and (norm[c.start], norm[c.end - 1]) != (c.entry[0], c.entry[-1]):
+            continue  # such a span keeps its ends: a letter of the word beside it is no part of it (เสนอ|ู)
         if c.known and (c.cost > known_max or len(c.entry) < KNOWN_SPAN_MIN_LEN):
             continue
         if any(taken[c.start : c.end]) or _cuts_cluster(norm, c.start, c.end):
