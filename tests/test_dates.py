@@ -422,6 +422,10 @@ if __name__ == "__main__":  # pragma: no cover
         ("ปีงบประมาถ พ.ศ. ๒๕๖๕", [("ปีงบประมาถ", "ปีงบประมาณ")]),
         ("๑๓ พฤษภาคม พ.ศี. ๒๕๖๓", [("พ.ศี.", "พ.ศ.")]),  # a mark after its ศ (fresh worn seed 98 doc 3)
         ("กรอบงบประมาณ ๒๕๖๒", []),  # a mark for its first dot, the second lost, before a year
+        # a round's เดือน with its sara ue lost or its ด read ค (worn seeds 14, 22, 41, standard seed 7's subjects)
+        ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ (รอบ ๖ เดอน)", [("เดอน", "เดือน")]),
+        ("รอบ ๑๒ เคอน", [("เคอน", "เดือน")]),
+        ("(รอบ ๖ เดือน)", []),
         # written right, a colloquial form, dots left out, or no month at all: nothing to respell
         ("ต.ค. ๒๕๖๖ - มี.ค. ๒๕๖๗", []),
         ("เมษา ๒๕๖๖", []),

@@ -360,7 +360,8 @@ def _token_re() -> re.Pattern[str]:
         # ([ตรมาส, ตรมาส, ไครมาส)
         r"(?P<quarter>(?:(?:ไ|\[)[ตค]|ต)รมาส(?:ที่|ทิ่|ที|ทิ)?)",  # ที่ with its ี read ิ too
         r"(?P<round>รอบ)",
-        r"(?P<monthword>เดือน)",
+        # เดือน also with its sara ue lost or its ด read ค (``รอบ ๖ เดอน``: worn seeds 14, 22, 41, standard seed 7)
+        r"(?P<monthword>เ[ดค]\u0e37?อน)",
         r"(?P<half>แรก|หลัง)",
         r"(?P<dateword>(?:ณ\s*)?ว\u0e31?นท\u0e35?\u0e48?)",
         r"(?P<dayword>วัน)",
@@ -823,6 +824,8 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
             right = "พ.ศ."  # both dots lost before a year (``พ ศ ๒๕๖๙``, ``พศ ๒๕๖๙``)
         elif tok.kind == "quarter":
             right = "ไตรมาส" + ("ที่" if read.endswith(("ที", "ที่", "ทิ", "ทิ่")) else "")
+        elif tok.kind == "monthword":
+            right = "เดือน"
         elif tok.kind in ("whole", "fy"):
             right = _GARBLED_FY.sub(_fy_respelt, _VOWELLESS_PI.sub("ปี", _TONELESS_THANG.sub("ทั้ง", read)))
             if right.endswith("ทั้งป") and not text[tok.end : tok.end + 1].strip():
