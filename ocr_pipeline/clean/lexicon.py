@@ -1119,7 +1119,7 @@ def _in_place_name(text: str, start: int, end: int) -> bool:
 
 def _in_name(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` a real word inside a person's name (its marks are the name's)?"""
-    return text[start:end] in known_words() and any(a <= start and end <= b for a, b in _name_spans(text))
+    return text[start:end] in known_words() and any(a <= start and end <= b for a, b in name_spans(text))
 
 
 @cache
@@ -1129,11 +1129,11 @@ def _name_re() -> re.Pattern[str]:
     return re.compile(f"(?:^|(?<=[\\s(]))(?:{head}) ?([\u0e01-\u0e4e]+ [\u0e01-\u0e4e]+)")
 
 
-def _name_spans(text: str) -> list[tuple[int, int]]:
+def name_spans(text: str) -> list[tuple[int, int]]:
     """Given name and family name after each title (``titles.txt``) in ``text``.
 
     >>> t = "นางสาวฐาณัตดา อทัยเรือง"
-    >>> [t[a:b] for a, b in _name_spans(t)]
+    >>> [t[a:b] for a, b in name_spans(t)]
     ['ฐาณัตดา อทัยเรือง']
     """
     return [m.span(1) for m in _name_re().finditer(text)]

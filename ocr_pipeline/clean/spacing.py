@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from ocr_pipeline.clean.lexicon import Change, known_words, tokenize, word_freqs
+from ocr_pipeline.clean.lexicon import Change, known_words, name_spans, place_spans, tokenize, word_freqs
 
 MIN_GAIN = 3.0  # natural-log likelihood by which the joined words must beat the two sides'
 MIN_WORD = 4  # letters of the word across the space
@@ -72,10 +72,8 @@ def word_spaces(text: str, protect: Iterable[tuple[int, int]] = ()) -> list[Chan
     """The spaces of ``text`` that stand inside a word or the era's abbreviation (``พ. ศ.``), and the one
     missing before the era (``ประมาณพ.ศ.``: the generated reports' truth has none of 4356 glued), as changes
     of ``text`` (rule ``spacing``), left to right; ``protect``: spans whose spaces stay (besides the names and
-    places found in ``text``)."""
-    from ocr_pipeline.clean.lexicon import _name_spans, place_spans
-
-    held = [*protect, *place_spans(text), *_name_spans(text)]
+    places found in ``text``). A space's score is 50 + 2 x the likelihood gained (at most 99); the era's 95."""
+    held = [*protect, *place_spans(text), *name_spans(text)]
     changes = [Change(m.start(1), m.end(1), " ", "", ERA_SCORE, "spacing") for m in _ERA.finditer(text)]
     changes += [
         Change(m.start(), m.end(), m.group(0), m.group(0) + " ", ERA_SCORE, "spacing")
