@@ -34,7 +34,8 @@ PAD_Y = 0.06  # room below the line's box (more takes in the next line)
 PAD_TOP = 0.35  # room above it, for marks Tesseract left out of the box (only marks are kept there)
 MARK_MIN = 0.1  # a blot over the line is a mark when its height or width is at least this x the line's height
 MARGIN = 0.3  # white added around the cut, in line heights
-TALL = 1.3  # a name line's box taller than this x the line under it runs into that line
+TALL = 1.3  # a name line's box taller than this x the page's lines runs into the line under it ...
+ROW_HEIGHT = 0.8  # ... when that line is at least this x as tall as the page's lines
 SPACE_GAP = 0.5  # the Thai script model spaces every glyph: a word gap is wider than this x the glyphs' median height
 
 
@@ -71,7 +72,8 @@ def reread_name_lines(gray: np.ndarray, lines: list[Line], dpi: int) -> dict[int
     readings: dict[int, list[str]] = {i: [] for i in picks}
     below = [position_row(lines, i) for i in picks]
     rows = [row for row in below if row is not None]
-    cuts = [Image.fromarray(_cut(gray, _above(lines[i].box, row))) for i, row in zip(picks, below)]
+    typical = _typical_height(lines)
+    cuts = [Image.fromarray(_cut(gray, _above(lines[i].box, row, typical))) for i, row in zip(picks, below)]
     row_cuts = [Image.fromarray(_cut(gray, box)) for _i, box in rows]
     for langs in NAME_READERS:
         extra = row_cuts if langs == POSITION_READER else []
@@ -105,20 +107,27 @@ def position_row(lines: list[Line], name: int) -> tuple[int, tuple[int, int, int
     return main, box
 
 
+def _typical_height(lines: list[Line]) -> int:
+    """The median height of the page's lines of Thai text (three letters or more), 0 without any."""
+    heights = sorted(ln.box[3] - ln.box[1] for ln in lines if len(THAI_LETTERS.findall(ln.text)) >= 3)
+    return heights[len(heights) // 2] if heights else 0
+
+
 def _above(
-    box: tuple[int, int, int, int], row: tuple[int, tuple[int, int, int, int]] | None
+    box: tuple[int, int, int, int], row: tuple[int, tuple[int, int, int, int]] | None, typical: int
 ) -> tuple[int, int, int, int]:
     """The name line's box, its bottom cut back to the line under it when Tesseract's box runs into that line
     (lines set close, a vowel below touching a mark above: fresh standard seed 107 doc 17, the name's box 1.7
-    line heights tall, both re-readings read the position)."""
-    if row is None:
+    line heights tall, both re-readings read the position). Only a box taller than ``TALL`` page lines
+    (``typical``) over a line of a page line's height is cut: a line of specks under a name is no position
+    (standard seed 61 doc 0: cut to it, the name lost its letters' feet)."""
+    if row is None or not typical:
         return box
     x0, y0, x1, y1 = box
     _i, (_rx0, ry0, _rx1, ry1) = row
-    height = ry1 - ry0
-    if y1 - y0 <= TALL * height or ry0 >= y1:
+    if y1 - y0 <= TALL * typical or ry1 - ry0 < ROW_HEIGHT * typical or ry0 >= y1:
         return box
-    return x0, y0, x1, max(ry0, y0 + height)
+    return x0, y0, x1, max(ry0, y0 + typical)
 
 
 def _cut(gray: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
