@@ -31,6 +31,7 @@ def test_spaces_between_words_stay():
         "นายพูลชัย ศรีอ่อน",
         "ประจำปีงบประมาณ พ.ศ. ๒๕๖๖",
         "ตามพ.ร.บ. ข้อมูลข่าวสาร",
+        "สวนราชการ กองคลง เทศบาล",  # standard seed 101 doc 7: การก across cuts both neighbours (กองคลัง misread)
     ):
         assert spaced(text) == text, text
 
