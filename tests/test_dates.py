@@ -123,6 +123,8 @@ def test_parse_date_rejects(text: str) -> None:
         ("ปีงบประมาถ พ.ศ. ๒๕๖๕", None, (D(2021, 10, 1), D(2022, 9, 30))),  # standard seed 97: two wrong periods
         ("ขีงบประมาถ พ.ศ. ๒๕๖๑", None, (D(2017, 10, 1), D(2018, 9, 30))),
         ("ปีงบประมาณ์ ๒๕๖๗", None, (D(2023, 10, 1), D(2024, 9, 30))),  # a stray mark after ณ: fresh worn seed 104
+        # a speck read as a bracket after ณ (fresh worn seed 108 doc 7: read as the calendar year 2561, two wrong bounds)
+        ("ปีงบประมาณ] พ.ศ. ๒๕๖๑", None, (D(2017, 10, 1), D(2018, 9, 30))),
     ],
 )
 def test_parse_period_examples(text: str, fy: int | None, expected: tuple[date, date]) -> None:

@@ -348,14 +348,15 @@ def _token_re() -> re.Pattern[str]:
         + r"(?:ประมาณ|\s*ฯ|\.)?|ป\u0e35?))",
         # ... and with its ป read as ไ or ข and its ณ as ถ (ไงบประมาถณ, ขีงบประมาถ: worn seeds 41 and 62, whose
         # year was then read as the calendar year)
-        # ... and with a stray mark after its ณ (ปีงบประมาณ์ ๒๕๖๗: fresh worn seed 104 doc 15)
+        # ... and with a stray mark after its ณ (ปีงบประมาณ์ ๒๕๖๗: fresh worn seed 104 doc 15), or a speck read as a
+        # bracket or a bar (ปีงบประมาณ] พ.ศ. ๒๕๖๑, fresh worn seed 108 doc 7: read as the calendar year 2561)
         r"(?P<fy>(?:ประจ(?:ำ|\u0e4dา)\s*)?(?:"
         + _PI_NGOP
         + r"(?:ประมา[ณถ]{1,2}|\s*ฯ|\.)?|"
         + _GARBLED_PI_NGOP
         + ")"
         + _MARK_CLASS
-        + "?)",
+        + r"?[\]\[|]?)",
         # ไตรมาส also as worn scans read it, one letter wrong: its ไ as a bracket or lost, or its ต as ค
         # ([ตรมาส, ตรมาส, ไครมาส)
         r"(?P<quarter>(?:(?:ไ|\[)[ตค]|ต)รมาส(?:ที่|ทิ่|ที|ทิ)?)",  # ที่ with its ี read ิ too
