@@ -127,9 +127,9 @@ def judge_spacing(c: dict, truth_text: str, items: dict | None) -> tuple[str, di
     if not left or not right:
         return "unlocated", {}
     pattern = _spaced_pattern(left + core, right)
-    # a line break of the truth says nothing of a space there
-    found = {m.group(1) == " " for m in pattern.finditer(truth_text) if m.group(1) != "\n"} if pattern else set()
-    if not found and not (pattern and pattern.search(truth_text)):  # context misread: aligned as the others are
+    gaps = [m.group(1) for m in pattern.finditer(truth_text)] if pattern else []
+    found = {g == " " for g in gaps if g != "\n"}  # a line break of the truth says nothing of a space there
+    if not gaps:  # context misread: aligned as the others are
         gap = _aligned_gap(squeeze(text[:start]), core, squeeze(text[end:]), truth_text)
         found = {gap == " "} if gap in (" ", "") else set()
     if not found:

@@ -22,7 +22,6 @@ Thai script model's ``ศิริเพ็ญ`` is the list's.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -31,7 +30,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ocr_pipeline.clean.lexicon import skeleton, wdist
 from ocr_pipeline.clean.names import KnownNames, ParsedName, fix_title, parse_name
-from ocr_pipeline.clean.thai_text import ABOVE_BELOW, normalize_thai
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, COMBINING, normalize_thai
 from ocr_pipeline.resources import load_table
 
 KNOWN_BONUS = 1.0  # a known name's cost is lowered by this much
@@ -134,7 +133,7 @@ def _cut_like(glued: str, like: ParsedName) -> tuple[str, str]:
     บวรกิตติ + ์ทับลา, a tie, lost the known บวรกิตติ์)."""
     if not like.family or len(glued) < 2:
         return glued, ""
-    cuts = [c for c in range(1, len(glued)) if not _NO_START.match(glued[c])] or list(range(1, len(glued)))
+    cuts = [c for c in range(1, len(glued)) if glued[c] not in COMBINING] or list(range(1, len(glued)))
     cut = min(
         cuts,
         key=lambda c: Levenshtein.distance(glued[:c], like.given) + Levenshtein.distance(glued[c:], like.family),
@@ -233,7 +232,6 @@ def _known_reading(others: list[str], part: str, known: KnownNames) -> str | Non
 
 
 _MARKS = str.maketrans("", "", ABOVE_BELOW)
-_NO_START = re.compile("[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")  # no Thai word starts with these
 
 
 def _letters(value: str) -> str:

@@ -7,7 +7,6 @@ signatories' names against their other mentions, measure and step numbers from t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from ocr_pipeline.clean.agency import PlaceResolution
@@ -24,7 +23,7 @@ from ocr_pipeline.clean.names import fix_title, resolve_names
 from ocr_pipeline.clean.spacing import word_spaces
 from ocr_pipeline.clean.thai_text import normalize_thai
 from ocr_pipeline.extract.measures import rows_to_measures
-from ocr_pipeline.extract.memo import FieldHit, header_fields, subject_despecked
+from ocr_pipeline.extract.memo import THAI_CONSONANT, FieldHit, header_fields, subject_despecked
 from ocr_pipeline.extract.signatures import (
     despeck,
     drop_edge_junk,
@@ -136,14 +135,11 @@ def _addressee(out: Extracted) -> None:
     if hit and value:
         words = value.split()
         last = words[-1]
-        if len(words) > 1 and len(_CONSONANTS.findall(last)) < 3 and last not in known_words():
+        if len(words) > 1 and len(THAI_CONSONANT.findall(last)) < 3 and last not in known_words():
             kept = " ".join(words[:-1])
             _correct(out, hit.page, "document.addressee", value, kept, "speck", SPECK_SCORE)
             value = kept
     out.document.addressee = value
-
-
-_CONSONANTS = re.compile("[\u0e01-\u0e2e]")
 
 
 def _doc_number(out: Extracted, pages: list[Page], places: PlaceResolution) -> None:
