@@ -450,3 +450,19 @@ def test_an_addressee_loses_a_speck_read_as_a_short_last_word():
         [("นายกเทศมนตรีตำบลบ้านโฮ่ง ก๊", "นายกเทศมนตรีตำบลบ้านโฮ่ง", "speck")],
     )
     assert run("นายกองค์การบริหารส่วนตำบล บางพลี") == ("นายกองค์การบริหารส่วนตำบล บางพลี", [])
+
+
+def test_a_bracketed_header_line_is_no_signature():
+    """Blind worn seed 110 doc 16: the subject's second line ``(รอบ ๖ เดือน)`` read with ๖ as ``เจ``
+    looks like a name, and the addressee line under it like a position; a memo is signed under
+    its body, so nothing down to the addressee is a signature. An endorsement starting with เรียน
+    under a signature on a page with no header is no header."""
+    header = (
+        "บนทกขอความ\nส่วนราชการ สำนักปลัดเทศบาล เทศบาลตำบลท่าฉลอม\n"
+        "เรื่อง ขอรายงานผลการดำเนินงานตามมาตรการส่งเสริม\n(รอบ เจ เดือน)\nเรียน นายกเทศมนตรีตำบลท่าฉลอม.\n"
+        "ตามที่เทศบาลตำบลท่าฉลอมได้ประกาศมาตรการ\n"
+    )
+    signed = "(นางธิดา วันลา)\nนักวิเคราะห์นโยบายและแผนชำนาญการพิเศษ"
+    assert _signed(_page(header + signed)) == [("นางธิดา วันลา", "นักวิเคราะห์นโยบายและแผนชำนาญการพิเศษ")]
+    endorsed = "(นางธิดา วันลา)\nหัวหน้าสำนักปลัด\nเรียน นายกเทศมนตรีตำบลท่าฉลอม\n(นายสมชาย ใจดี)\nปลัดเทศบาล"
+    assert [n for n, _p in _signed(_page(endorsed))] == ["นางธิดา วันลา", "นายสมชาย ใจดี"]

@@ -22,6 +22,7 @@ from ocr_pipeline.understand.labels import (
     bare_name_groups,
     name_groups,
     position_start_score,
+    split_label,
     titled_names,
 )
 
@@ -52,7 +53,8 @@ def signature_blocks(pages: list[Page]) -> list[SignatureBlock]:
         if page.tables and MEMO_TITLE not in page.text.replace(" ", "")[:400]:
             continue  # table pages carry no signature blocks in these reports
         lines = sorted((ln for ln in page.lines if ln.text.strip()), key=lambda ln: ln.box[1])
-        for i, line in enumerate(lines):
+        start = _after_addressee(lines)
+        for i, line in enumerate(lines[start:], start=start):
             names, readings, garbled = name_groups(line.text), line.readings, None
             if not names and not readings and not titled_names(line.text):
                 continue  # no name line: the position under it is not looked for
@@ -71,6 +73,23 @@ def signature_blocks(pages: list[Page]) -> list[SignatureBlock]:
                 signatory = Signatory(name=name, position=position)
                 found.append(SignatureBlock(signatory, page.number, other, again, garbled))
     return found
+
+
+HEADER_LINES = 12  # a memo's header (title, division, number and date, subject, addressee) fits in these
+
+
+def _after_addressee(lines: list[Line]) -> int:
+    """Index of the first line after the memo's addressee line (เรียน … under เรื่อง …), 0 when
+    there is none: a memo is signed under its body, so a bracketed line of its header is no name
+    (the subject's ``(รอบ ๖ เดือน)`` with ๖ read ``เจ``, blind worn seed 110 doc 16). Only a
+    header's lines count: an endorsement under a signature may start with เรียน too."""
+    subject = False
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        field = next(iter(split_label(line.text)), ("",))[0]
+        subject = subject or field == "subject"
+        if subject and field == "addressee":
+            return i + 1
+    return 0
 
 
 def _names_read_again(line: Line) -> tuple[list[str], list[str]]:
