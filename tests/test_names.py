@@ -274,3 +274,12 @@ def test_a_letter_with_two_twins_and_a_stray_vowel_over_a_title():
     assert nm.resolve_names(mentions, known)[0] == ["นายธีรวัฒน์ อ้นท้วม", "นางสาวจุมพิตา บินยูซ๊บ"]
     assert nm.fix_title("นางสาิวสุธิยาพร หวังล้อมกลาง") == "นางสาวสุธิยาพร หวังล้อมกลาง"
     assert nm.fix_title("นางสาวิตรี ใจดี") == "นางสาวิตรี ใจดี"
+
+
+def test_a_long_title_misread_beyond_its_marks():
+    """Blind worn seed 110 doc 8: ว่าที่ร้อยตรี read ``ว่าทรอยตว`` (ี lost twice, ร read ว) is a cheap
+    misreading of the title and a given name follows; short titles and names stay as read."""
+    assert nm.fix_title("ว่าทรอยตวเมธาวัฒน สียางนอก") == "ว่าที่ร้อยตรีเมธาวัฒน สียางนอก"
+    assert nm.fix_title("จาสิบเอกสมชาย ใจดี") == "จ่าสิบเอกสมชาย ใจดี"
+    assert nm.fix_title("ว่าที่ร้อยตรีหญิงสมศรี ดี") == "ว่าที่ร้อยตรีหญิงสมศรี ดี"
+    assert nm.fix_title("วรรณวิสาข์ ใจดี") == "วรรณวิสาข์ ใจดี"

@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ocr_pipeline.clean.lexicon import similarity, skeleton, wdist
+from ocr_pipeline.clean.lexicon import WIDE_COST_PER_CHAR, plausible_misreading, similarity, skeleton, wdist
 from ocr_pipeline.clean.thai_text import TONES, normalize_thai
 from ocr_pipeline.disjoint import DisjointSets
 from ocr_pipeline.model import Correction
@@ -83,7 +83,33 @@ def fix_title(name: str) -> str:
             k += 1
         if consumed == bare and name[k : k + 1] not in _DROPPED + stray:
             return title + name[k:]
-    return name
+    return _long_title_misread(name)
+
+
+LONG_TITLE = 8  # letters (marks not counted): a title this long is told from a name's start by edits too
+_NAME_START = re.compile("[\u0e01-\u0e2e\u0e40-\u0e44]")
+
+
+def _long_title_misread(name: str) -> str:
+    """A long title OCR misread beyond its marks (``ว่าทรอยตว`` for ว่าที่ร้อยตรี, blind worn seed 110
+    doc 8: ี lost twice, ร read ว), written right: the name's start is a plausible misreading of
+    the title (the loose closed-set bound of ``lexicon.plausible_misreading``: titles are few and
+    long) and a given name starts after it. The cheapest such title and cut wins."""
+    if name.startswith(titles()):
+        return name
+    best: tuple[float, str, int] | None = None
+    for title in titles():
+        if len(title.translate(_MARKS)) < LONG_TITLE:
+            continue
+        for k in range(len(title) - 4, len(title) + 3):
+            if not _NAME_START.match(name[k : k + 1]):
+                continue
+            read = name[:k]
+            if plausible_misreading(read, title, WIDE_COST_PER_CHAR):
+                cost = wdist(read, title)
+                if best is None or cost < best[0]:
+                    best = (cost, title, k)
+    return best[1] + name[best[2] :] if best else name
 
 
 def _title_unspaced(name: str) -> str:
