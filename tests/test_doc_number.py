@@ -131,3 +131,11 @@ def test_a_lone_group_in_the_other_script_after_the_number_is_a_speck():
     a space stays (the OCR splits numbers)."""
     assert str(parse_doc_number("กพ ๕๐๒๖๓/๓๘ 7")) == "กพ ๕๐๒๖๓/๓๘"
     assert str(parse_doc_number("ลบ ๕๓๘๐๑/๓ ๒๔")) == "ลบ ๕๓๘๐๑/๓ ๒๔"
+
+
+def test_a_number_with_letters_read_among_its_digits_is_no_number():
+    """Blind standard seed 109 doc 6: ``พบ ๑สฒใย๒๑/๑๑๕ผ่`` for พบ ๗๙๒๒๓/๑๗๘๙; the number is not the ``๑``
+    before the letters: no value, a warning. A label glued after a whole number is no such garble."""
+    fixed, corrections, warnings = repair_doc_number("ท พบ ๑สฒใย๒๑/๑๑๕ผ่", "เพชรบุรี")
+    assert fixed is None and corrections == [] and "not recognised" in warnings[0]
+    assert str(parse_doc_number("ลบ ๕๓๘๐๑/๓๒๔วันที่ ๑๐ เมษายน")) == "ลบ ๕๓๘๐๑/๓๒๔"

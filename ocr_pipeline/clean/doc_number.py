@@ -74,6 +74,9 @@ _PATTERN = re.compile(
     rf"^\s*(?:{_LABEL}\s*[:.]?\s*|{_LABEL_DEBRIS})?(?!{_LABEL}\s)(?P<prefix>{_LATIN_PREFIX}|{_PREFIX_CHAR}(?:\s?\.?\s?{_PREFIX_CHAR}){{0,3}})"
     rf"\s?\.?\s*(?P<number>{_NUMBER})"
 )
+# letters glued after the number's first digits and more digits after them: the number is misread
+# (``พบ ๑สฒใย๒๑/๑๑๕ผ่`` for พบ ๗๙๒๒๓/๑๗๘๙, blind standard seed 109 doc 6), not cut short where it stops
+_GARBLED_AFTER = re.compile(r"[\u0e01-\u0e4eA-Za-z]+\S*?[0-9๐-๙]")
 _DROP = re.compile(r"[\s.]")
 _STRAY_MARKS = re.compile(f"[{ABOVE_BELOW}]")
 _AROUND_SEP = re.compile(r"\s*([/.\-])\s*")
@@ -119,7 +122,7 @@ def parse_doc_number(raw: str) -> DocNumber | None:
     """
     text = normalize_thai(raw).strip()
     m = _PATTERN.match(text)
-    if not m:
+    if not m or _GARBLED_AFTER.match(text, m.end()):
         return None
     number = _AROUND_SEP.sub(r"\1", " ".join(_one_script(m.group("number").split()))).rstrip(" .-/")
     as_read = _DROP.sub("", m.group("prefix"))
