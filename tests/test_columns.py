@@ -9,6 +9,7 @@ from ocr_pipeline.extract.measures import rows_to_measures, split_steps
 from ocr_pipeline.model import Cell, Line, Page, Table, Word
 from ocr_pipeline.understand.cell_noise import cell_noise_corrections, noise_lines
 from ocr_pipeline.understand.columns import cell_fits, content_scores, is_period, is_unit, reads_as_words
+from ocr_pipeline.understand.numbering import split_number
 from ocr_pipeline.understand.tables import measure_tables
 
 HEADER = ["มาตรการ/แนวทาง", "ขั้นตอน/วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "ผลการดำเนินการ"]
@@ -124,6 +125,17 @@ def test_a_number_alone_on_a_line_of_a_step_cell_is_no_step():
     too many; it stays with the step it stands under."""
     assert split_steps("๑.๑ เผยแพร่ประกาศเชิญชวน และบอร์ด\n๑.๑๑") == ["๑.๑ เผยแพร่ประกาศเชิญชวน และบอร์ด ๑.๑๑"]
     assert split_steps("๑) จัดทำแผน\n๒) ตรวจสอบ") == ["๑) จัดทำแผน", "๒) ตรวจสอบ"]
+
+
+def test_a_bullet_read_with_a_speck_opens_a_step():
+    """Blind worn seed 110 doc 5: the second ``-`` of a step cell read ``-,`` glued to its step; the two steps had
+    become one row. A dash glued to a digit (``-5 คน``) is no bullet."""
+    cell = "- แต่งตั้งเจ้าหน้าที่ผู้รับผิดชอบรับเรื่องร้องเรียนและติดตามผล\n-,จัดทำคู่มือการปฏิบัติงานเรื่องร้องเรียน"
+    assert [split_number(s).text for s in split_steps(cell, bullets=True)] == [
+        "แต่งตั้งเจ้าหน้าที่ผู้รับผิดชอบรับเรื่องร้องเรียนและติดตามผล",
+        "จัดทำคู่มือการปฏิบัติงานเรื่องร้องเรียน",
+    ]
+    assert split_number("-5 คน").text == "-5 คน"
 
 
 def test_a_list_of_staff_is_no_measure_table():

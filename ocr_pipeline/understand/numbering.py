@@ -22,7 +22,8 @@ LEADING_NUMBER = re.compile(
     )\s*""",
     re.VERBOSE,
 )
-BULLET = re.compile(r"^\s*[-–•*▪●]\s+")
+# a bullet; a speck read as a comma or a dot beside it (``-,จัดทำ…``: blind worn seed 110 doc 5) is part of it
+BULLET = re.compile(r"^\s*[-–•*▪●](?:\s+|[,.'`]\s*(?=[\u0e01-\u0e4e]))")
 # a step number whose dot OCR lost: "๒๒ จัดทำ" for "๒.๒ จัดทำ" (told apart by the measure's number)
 GLUED_STEP = re.compile(r"^\s*(?P<m>[0-9๐-๙])(?P<s>[0-9๐-๙])\s+(?=[\u0e01-\u0e4e])")
 # what is left of a number whose digits OCR lost: "(", ")", "()" or ".)" before the text
