@@ -466,3 +466,15 @@ def test_a_bracketed_header_line_is_no_signature():
     assert _signed(_page(header + signed)) == [("นางธิดา วันลา", "นักวิเคราะห์นโยบายและแผนชำนาญการพิเศษ")]
     endorsed = "(นางธิดา วันลา)\nหัวหน้าสำนักปลัด\nเรียน นายกเทศมนตรีตำบลท่าฉลอม\n(นายสมชาย ใจดี)\nปลัดเทศบาล"
     assert [n for n, _p in _signed(_page(endorsed))] == ["นางธิดา วันลา", "นายสมชาย ใจดี"]
+
+
+def test_junk_glued_to_a_position_and_a_head_the_position_needs():
+    """Fresh worn seed 112: ``ชำนาญการ.`` (doc 15) and ``ปลัดเทศบาล]`` (doc 10) end in a speck; an abbreviation keeps
+    its dot. ``ก ดการงานทั่วไปปฏิบัติการ`` (doc 6, นักจัด read ``ก``) keeps its head: without it no position is
+    found, with it นักจัดการงานทั่วไปปฏิบัติการ; a lone letter before a whole position still goes."""
+    from ocr_pipeline.extract.document import _despecked_position
+
+    assert drop_edge_junk("นักจัดการงานทั่วไปชำนาญการ.") == "นักจัดการงานทั่วไปชำนาญการ"
+    assert drop_edge_junk("ปลัดเทศบาล]") == "ปลัดเทศบาล" and drop_edge_junk("ปลัด อบต.") == "ปลัด อบต."
+    assert _despecked_position("ก ดการงานทั่วไปปฏิบัติการ", None) == "ก ดการงานทั่วไปปฏิบัติการ"
+    assert _despecked_position("น ปลัดองค์การบริหารส่วนตำบลโนนประดู่", None) == "ปลัดองค์การบริหารส่วนตำบลโนนประดู่"

@@ -216,7 +216,7 @@ def _clean_position(position: str | None, page: int, agency: str | None, fixes: 
     ``fixes`` gets the corrections."""
     if not position:
         return position
-    value = drop_edge_junk(despeck(position))
+    value = _despecked_position(position, agency)
     if value != position:
         fixes.append(Correction(page, "document.signatories", position, value or "", "speck", SPECK_SCORE))
     if not value:
@@ -229,6 +229,23 @@ def _clean_position(position: str | None, page: int, agency: str | None, fixes: 
     if placed != repaired.text:
         fixes.append(Correction(page, "document.signatories", repaired.text, placed, "gazetteer", AGENCY_SCORE))
     return placed
+
+
+def _despecked_position(position: str, agency: str | None) -> str | None:
+    """The position without specks (``despeck``) and without junk at its ends (``drop_edge_junk``), except a
+    head taken for a lone-letter speck that the position's words need: ``ก ดการงานทั่วไปปฏิบัติการ`` repairs
+    to a known position, ``ดการงานทั่วไปปฏิบัติการ`` to none (fresh worn seed 112 doc 6)."""
+    kept = despeck(position)
+    dropped = drop_edge_junk(kept)
+    if (
+        kept
+        and dropped
+        and dropped != kept
+        and not known_position(repair_position(dropped).text, agency)
+        and known_position(repair_position(kept).text, agency)
+    ):
+        return kept
+    return dropped
 
 
 def _unclear_number(value: str | None, page: Page | None) -> str | None:
