@@ -478,3 +478,10 @@ def test_junk_glued_to_a_position_and_a_head_the_position_needs():
     assert drop_edge_junk("ปลัดเทศบาล]") == "ปลัดเทศบาล" and drop_edge_junk("ปลัด อบต.") == "ปลัด อบต."
     assert _despecked_position("ก ดการงานทั่วไปปฏิบัติการ", None) == "ก ดการงานทั่วไปปฏิบัติการ"
     assert _despecked_position("น ปลัดองค์การบริหารส่วนตำบลโนนประดู่", None) == "ปลัดองค์การบริหารส่วนตำบลโนนประดู่"
+
+
+def test_an_opening_bracket_read_as_a_letter_before_a_title():
+    """Fresh worn seed 112 doc 11: ``. ไนางประภากร เงินถม)``, the bracket read ``ไ``; the signatory was lost. Without
+    the closing bracket it stays no name line."""
+    assert name_groups(". ไนางประภากร เงินถม)") == ["นางประภากร เงินถม"]
+    assert name_groups("ไนางประภากร เงินถม") == [] and name_groups("ไม่มี)") == []

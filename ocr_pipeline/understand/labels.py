@@ -89,9 +89,15 @@ _TITLED = r"((?:นางสาว|นาง|นาย|ว่าที่|ดร
 HALF_BRACKETED = re.compile(rf"^(?:[(\[{{]\s*{_TITLED}|{_TITLED}\s*[)\]}}])$")
 
 
+# the opening bracket of a lone titled name read as a letter or a bar, after specks: ``. ไนางประภากร เงินถม)``
+# (fresh worn seed 112 doc 11); no word starts ไนาย or ไนาง
+_OPENING_READ_AS_LETTER = re.compile(r"^[\s.,'`]*[ไ|lI1]\s*(?=(?:นางสาว|นาง|นาย|ว่าที่|ดร\.)[^()\[\]{}]{3,60}[)\]}]\s*$)")
+
+
 def name_groups(text: str) -> list[str]:
     """Names in brackets when the line holds nothing else (a signature's name line); a bracket OCR
     lost is allowed when the name starts with a title: "นายอภิชาญ นามโคตร)"."""
+    text = _OPENING_READ_AS_LETTER.sub("(", text)
     groups = NAME_GROUP.findall(text)
     rest = NAME_GROUP.sub(" ", text)
     if not groups:
