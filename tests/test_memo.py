@@ -485,3 +485,14 @@ def test_an_opening_bracket_read_as_a_letter_before_a_title():
     the closing bracket it stays no name line."""
     assert name_groups(". ไนางประภากร เงินถม)") == ["นางประภากร เงินถม"]
     assert name_groups("ไนางประภากร เงินถม") == [] and name_groups("ไม่มี)") == []
+
+
+def test_a_lone_digit_ending_a_wrapped_subject_line_is_a_speck():
+    """Fresh worn seed 112 doc 6: ``…คุณธรรมและ 4`` / ``.ความโปร่งใส …``: the ``4`` a speck at the wrap; the words join
+    as Thai words wrap. A number before a counter on the next line stays."""
+    wrapped = "เรื่อง ขอรายงานผลตามมาตรการส่งเสริมคุณธรรมและ 4\n.ความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๑\nเรียน นายก"
+    assert header_fields([_page(wrapped)])["subject"].value == (
+        "ขอรายงานผลตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๑"
+    )
+    counted = "เรื่อง รายงานผล (รอบ 6\nเดือน)\nเรียน นายก"
+    assert header_fields([_page(counted)])["subject"].value == "รายงานผล (รอบ 6 เดือน)"
