@@ -139,3 +139,10 @@ def test_a_number_with_letters_read_among_its_digits_is_no_number():
     fixed, corrections, warnings = repair_doc_number("ท พบ ๑สฒใย๒๑/๑๑๕ผ่", "เพชรบุรี")
     assert fixed is None and corrections == [] and "not recognised" in warnings[0]
     assert str(parse_doc_number("ลบ ๕๓๘๐๑/๓๒๔วันที่ ๑๐ เมษายน")) == "ลบ ๕๓๘๐๑/๓๒๔"
+
+
+def test_one_digit_of_the_other_script_glued_to_the_number_is_a_speck():
+    """Fresh worn seed 112 doc 17: ``นฐ ๕๒๑๐๐/๒๕๕๒1``; the digit reader took the number's Thai digits and left the
+    ``1`` (a speck) beside them. An Arabic number stays whole."""
+    assert str(parse_doc_number("ที่ นฐ ๕๒๑๐๐/๒๕๕๒1")) == "นฐ ๕๒๑๐๐/๒๕๕๒"
+    assert str(parse_doc_number("นฐ 52100/25521")) == "นฐ 52100/25521"

@@ -77,6 +77,7 @@ _PATTERN = re.compile(
 # letters glued after the number's first digits and more digits after them: the number is misread
 # (``พบ ๑สฒใย๒๑/๑๑๕ผ่`` for พบ ๗๙๒๒๓/๑๗๘๙, blind standard seed 109 doc 6), not cut short where it stops
 _GARBLED_AFTER = re.compile(r"[\u0e01-\u0e4eA-Za-z]+\S*?[0-9๐-๙]")
+_OTHER_SCRIPT_END = re.compile("(?<=[๐-๙])[0-9]$|(?<=[0-9])[๐-๙]$")
 _DROP = re.compile(r"[\s.]")
 _STRAY_MARKS = re.compile(f"[{ABOVE_BELOW}]")
 _AROUND_SEP = re.compile(r"\s*([/.\-])\s*")
@@ -132,7 +133,8 @@ def parse_doc_number(raw: str) -> DocNumber | None:
 
 def _one_script(groups: list[str]) -> list[str]:
     """The number's space-separated groups up to the first in the other script: a number is written in Thai or
-    in Arabic digits, and a lone group in the other after it is a speck (``๕๐๒๖๓/๓๘ 7``: fresh worn seed 98)."""
+    in Arabic digits, and a lone group in the other after it is a speck (``๕๐๒๖๓/๓๘ 7``: fresh worn seed 98), as is
+    one digit of the other glued to its end (``๕๒๑๐๐/๒๕๕๒1``: fresh worn seed 112 doc 17)."""
 
     def thai(group: str) -> bool:
         return any(c in THAI_DIGITS for c in group)
@@ -147,6 +149,8 @@ def _one_script(groups: list[str]) -> list[str]:
         ):
             break
         out.append(group)
+    if out and _OTHER_SCRIPT_END.search(out[-1]):
+        out[-1] = out[-1][:-1]
     return out
 
 
