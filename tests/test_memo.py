@@ -496,3 +496,18 @@ def test_a_lone_digit_ending_a_wrapped_subject_line_is_a_speck():
     )
     counted = "เรื่อง รายงานผล (รอบ 6\nเดือน)\nเรียน นายก"
     assert header_fields([_page(counted)])["subject"].value == "รายงานผล (รอบ 6 เดือน)"
+
+
+def test_a_dot_glued_to_the_addressee_is_a_speck():
+    """Fresh worn seed 112 doc 15 (also worn 84, 106): ``นายกเทศมนตรีตำบลดอนศิลา.``."""
+    from ocr_pipeline.extract.document import Extracted, _addressee
+    from ocr_pipeline.extract.memo import FieldHit
+    from ocr_pipeline.model import Document
+
+    hit = FieldHit("addressee", "นายกเทศมนตรีตำบลดอนศิลา.", 1, 8, 100.0)
+    out = Extracted(Document(), [], {"addressee": hit}, [])
+    _addressee(out)
+    assert out.document.addressee == "นายกเทศมนตรีตำบลดอนศิลา"
+    assert [(c.before, c.after, c.rule) for c in out.corrections] == [
+        ("นายกเทศมนตรีตำบลดอนศิลา.", "นายกเทศมนตรีตำบลดอนศิลา", "speck")
+    ]

@@ -139,6 +139,9 @@ def _addressee(out: Extracted) -> None:
             kept = " ".join(words[:-1])
             _correct(out, hit.page, "document.addressee", value, kept, "speck", SPECK_SCORE)
             value = kept
+        kept = drop_edge_junk(value) or value  # a speck glued to its end (``ดอนศิลา.``: fresh worn seed 112 doc 15)
+        _correct(out, hit.page, "document.addressee", value, kept, "speck", SPECK_SCORE)
+        value = kept
     out.document.addressee = value
 
 
