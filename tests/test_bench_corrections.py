@@ -355,3 +355,18 @@ def test_a_year_before_an_en_dash_read_as_a_hyphen_faces_the_year():
     raw = "ทุกส่วนราชการ | ต.ค. ๒๕๒๐๕ - มค. ๒๕๒๑ | มีการรายงานผล"
     out = _output(raw, raw.replace("๒๕๒๐๕", "๒๕๖๘"), [_c("๒๕๒๐๕", "๒๕๖๘", "digit-reader", context=["ต.ค.", "-"])])
     assert [c["verdict"] for c in judge_all(truth, out)] == ["right"]
+
+
+def test_a_speck_cut_from_a_cell_end_is_judged_by_the_truth_cells():
+    """Fresh worn seed 112 doc 6: ``กองคลัง .`` with the speck cut; in the page's text (bars are no content) the cut
+    faced the next cell's ``ต.ค.`` and was called harmful. The truth cell ends after กองคลัง: right. A cut of
+    what the truth cell goes on with is harmful."""
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][1]["text"] = " | ๒.๒ เผยแพร่งบแสดงฐานะการเงิน | กองคลัง | ต.ค. ๒๕๖๐-มี.ค. ๒๕๖๑ | ดำเนินการแล้ว"
+    out = _output("", "", [])
+    out["items"] = {"p2.t0.r1.c2": "กองคลัง .", "p2.t0.r1.c1": "๒.๒ เผยแพร่งบแสดงฐานะการเงิน"}
+    out["corrections"] = [
+        _c(" .", "", "noise", "table.responsible", 2, item="p2.t0.r1.c2", start=7, end=9),
+        _c("การเงิน", "", "noise", "table.step", 2, item="p2.t0.r1.c1", start=22, end=29),
+    ]
+    assert [c["verdict"] for c in judge_all(truth, out)] == ["right", "harmful"]

@@ -85,6 +85,7 @@ def squeeze(text: str) -> str:
 def judge_all(truth: dict, output: dict) -> list[dict]:
     """Every correction of ``output`` with its ``verdict`` (and ``truth`` text where it was located)."""
     tpages = {p["number"]: squeeze(p.get("text", "")) for p in truth.get("pages", [])}
+    cells = {p["number"]: _truth_cells(p.get("text", "")) for p in truth.get("pages", [])}
     spaced = {p["number"]: _spaced(p.get("text", "")) for p in truth.get("pages", [])}
     opages = {p["number"]: p for p in output.get("pages", []) or []}
     numbers = _truth_numbers(truth)
@@ -95,9 +96,51 @@ def judge_all(truth: dict, output: dict) -> list[dict]:
         if c.get("rule") == SPACING_RULE:
             verdict, where = judge_spacing(c, spaced.get(c.get("page"), ""), items)
         else:
-            verdict, where = judge(c, tpages, opages, numbers, truth.get("document", {}) or {}, items)
+            edge = _cell_edge_verdict(c, cells.get(c.get("page"), []), items)
+            verdict, where = edge or judge(c, tpages, opages, numbers, truth.get("document", {}) or {}, items)
         out.append({**c, "verdict": verdict, **where})
     return out
+
+
+def _truth_cells(text: str) -> list[str]:
+    """The truth page's table cells and lines, each squeezed (the page text joins cells with `` | ``)."""
+    return [squeeze(piece) for line in text.split("\n") for piece in line.split(" | ")]
+
+
+_TABLE_ITEM = re.compile(r"^p\d+\.t\d+\.r\d+\.c\d+$")
+
+
+def _cell_edge_verdict(c: dict, cells: list[str], items: dict | None) -> tuple[str, dict] | None:
+    """A table cell's text cut at its end or its start (a speck after the last word: ``กองคลัง .``): judged by
+    the truth cells that end (start) with the text it leaves there. Aligned in the page's text the cut would
+    face the next cell's first characters (``ต.ค.`` after ``กองคลัง``), the bars between cells being no
+    content. Right when every such truth cell ends there, harmful when every one goes on with the cut text;
+    None otherwise (judged by ``judge``)."""
+    located = _from_location(c, items)
+    loc = c.get("location") if isinstance(c.get("location"), dict) else c
+    if located is None or squeeze(c.get("after") or "") or not _TABLE_ITEM.match(str(loc.get("item") or "")):
+        return None
+    _page, text, start, end = located
+    span = text[start:end]
+    if not span:
+        return None
+    if end == len(text) and start >= 4:
+        kept = text[max(0, start - CONTEXT) : start]
+        faced = [cell[i + len(kept) : i + len(kept) + len(span)] for cell in cells for i in _finds(cell, kept)]
+    elif start == 0 and len(text) - end >= 4:
+        kept = text[end : end + CONTEXT]
+        faced = [cell[max(0, i - len(span)) : i] for cell in cells for i in _finds(cell, kept)]
+    else:
+        return None
+    if faced and all(f == "" for f in faced):
+        return "right", {"truth": "", "why": "the truth cell ends there"}
+    if faced and all(f == span for f in faced):
+        return "harmful", {"truth": span}
+    return None
+
+
+def _finds(text: str, part: str) -> list[int]:
+    return [m.start() for m in re.finditer(f"(?={re.escape(part)})", text)] if part else []
 
 
 SPACING_RULE = "spacing"  # corrections of whitespace alone: judged by the truth's spaces (``judge_spacing``)
