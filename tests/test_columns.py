@@ -4,6 +4,7 @@ understand/tables.py), steps written on one line, and specks read as a line in a
 
 from __future__ import annotations
 
+from ocr_pipeline.clean.thai_text import join_wrapped
 from ocr_pipeline.document_text import apply_corrections, collect_items
 from ocr_pipeline.extract.measures import rows_to_measures, split_steps
 from ocr_pipeline.model import Cell, Line, Page, Table, Word
@@ -169,6 +170,12 @@ def _cell(row: int, col: int, lines: list[Line]) -> Cell:
     return Cell(row=row, col=col, text=text, raw_text=text, conf=80.0, lines=lines)
 
 
+def _wrapped_cell(row: int, col: int, lines: list[Line]) -> Cell:
+    """A cell of several lines with its text as the page reader joins them (``join_wrapped``)."""
+    text = join_wrapped([ln.text for ln in lines])
+    return Cell(row=row, col=col, text=text, raw_text=text, conf=80.0, lines=lines)
+
+
 def test_a_speck_read_as_a_line_in_a_cell_is_dropped_with_a_located_correction():
     """``ฉ7 1 a`` (a line a third as high as the cell's lines) above a step would be a step of its
     own, and in the empty first cell of a continuation row it would open a measure."""
@@ -218,3 +225,16 @@ def test_a_dot_of_dust_read_as_a_token_after_a_word_is_dropped():
     doc = collect_items([page], {}, {})
     [fix] = cell_noise_corrections([page], doc)
     assert (fix.item, fix.before, fix.after, fix.rule) == ("p1.t0.r1.c2", " 3", "", "noise")
+
+
+def test_a_lone_sign_ending_a_cell_line_is_a_speck_and_the_wrapped_words_join():
+    """Fresh worn seed 112 doc 15: ``๑) ส่งเสริมให้บุคลากรในสังกัด —`` over ``ปฏิบัติตามหลักปรัชญา``; the dash a speck at the
+    line's end, the step's words joined as Thai wraps. A hyphen ending a period's line is the period's."""
+    step = _wrapped_cell(1, 1, [_line("๑) ส่งเสริมให้บุคลากรในสังกัด —", 200, 80), _line("ปฏิบัติตามหลักปรัชญา", 290, 80)])
+    period = _wrapped_cell(1, 3, [_line("ตุลาคม ๒๕๖๖ -", 200, 80), _line("มีนาคม ๒๕๖๗", 290, 80)])
+    cells = [_cell(1, 0, [_line("ข้อ ๑ มาตรการ", 200, 80)]), step, _cell(1, 2, [_line("กองคลัง", 200, 80)]), period]
+    page = Page(1, raw_text="", text="", tables=[Table(page=1, cells=cells)])
+    doc = collect_items([page], {}, {})
+    [fix] = cell_noise_corrections([page], doc)
+    assert (fix.item, fix.before, fix.after, fix.rule) == ("p1.t0.r1.c1", " — ", "", "noise")
+    assert apply_corrections(doc, [fix]).get("p1.t0.r1.c1").text == "๑) ส่งเสริมให้บุคลากรในสังกัดปฏิบัติตามหลักปรัชญา"

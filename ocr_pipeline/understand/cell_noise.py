@@ -8,7 +8,8 @@ table's median line height and is no number or date, or lower than ``SMALL`` x t
 than ``BESIDE`` x, lying beside another line of the cell) and is no run of known words either (a
 line of one short Thai word, ``ราย``, ``ณ``, can be that low).
 A speck can also join a line of text as a token of its own (``กองคลัง 3``, the ``3`` a dot of dust):
-a token whose every glyph box is lower than ``SPECK`` x that height goes too. Each one is dropped
+a token whose every glyph box is lower than ``SPECK`` x that height goes too, as does a lone dot, comma,
+quote or long dash ending a line (no cell's text ends a line so). Each one is dropped
 from its cell's text with a ``noise`` correction located by item and span.
 """
 
@@ -34,6 +35,10 @@ BESIDE = 0.7  # ... a line this low that lies for half its height within another
 SPECK = 0.12  # ... and no glyph: a token whose every box is this low is dust (dots, commas and dashes aside)
 NOISE_SCORE = 90.0
 _PUNCTUATION = re.compile(r"[.,\-–—]+")
+# a sign standing alone at the end of a cell's line: a speck (``ในสังกัด —`` / ``ปฏิบัติตาม…``: fresh worn seed 112
+# doc 15); on seeds 111, 112 none of 35 such dots, commas, quotes and dashes was the cell's. Not a hyphen (a period
+# ``ตุลาคม ๒๕๖๖ -`` / ``มีนาคม ๒๕๖๗`` wraps at it) nor a colon (``ปัญหาอุปสรรค :``)
+_LINE_END_SIGN = re.compile(r"(?<=\S)\s+[.,'`‘’—|!*]+$")
 _NUMBER = re.compile(r"[0-9๐-๙]+(?:[-–.,/][0-9๐-๙]+)*[.)]?")
 _DASHES = re.compile(r"[-–—.]+")
 _THAI = re.compile(r"[\u0e01-\u0e5b]+")
@@ -125,7 +130,7 @@ def cleaned_cells(table: Table) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     for k, bad in [(k, set(noise_lines(table).get(k, []))) for k in range(len(table.cells))]:
         lines = table.cells[k].lines
-        texts = [without_specks(ln, median) for i, ln in enumerate(lines) if i not in bad]
+        texts = [_LINE_END_SIGN.sub("", without_specks(ln, median)) for i, ln in enumerate(lines) if i not in bad]
         if bad or texts != [ln.text for ln in lines]:
             out[k] = texts
     return out
