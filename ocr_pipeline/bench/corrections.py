@@ -117,7 +117,8 @@ def _cell_edge_verdict(c: dict, cells: list[str], items: dict | None) -> tuple[s
     content. Right when every such truth cell ends there, harmful when every one goes on with the cut text;
     None otherwise (judged by ``judge``)."""
     located = _from_location(c, items)
-    loc = c.get("location") if isinstance(c.get("location"), dict) else c
+    where = c.get("location")
+    loc: dict = where if isinstance(where, dict) else c
     if located is None or squeeze(c.get("after") or "") or not _TABLE_ITEM.match(str(loc.get("item") or "")):
         return None
     _page, text, start, end = located
