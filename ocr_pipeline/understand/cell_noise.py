@@ -34,11 +34,14 @@ BESIDE = 0.7  # ... a line this low that lies for half its height within another
 # fragment Tesseract split off it (specks beside a line of text, with marks of its letters)
 SPECK = 0.12  # ... and no glyph: a token whose every box is this low is dust (dots, commas and dashes aside)
 NOISE_SCORE = 90.0
+TEXT_ROLES = ("table.measure", "table.step", "table.responsible", "table.result")
 _PUNCTUATION = re.compile(r"[.,\-–—]+")
-# a sign standing alone at the end of a cell's line: a speck (``ในสังกัด —`` / ``ปฏิบัติตาม…``: fresh worn seed 112
+# a sign standing alone at the end of a line of a text cell (not a period's: ``ตุลาคม ๒๕๖๐ —`` / ``มีนาคม ๒๕๖๑``, the
+# en dash read as a long one, fresh worn seed 112 doc 19): a speck (``ในสังกัด —`` / ``ปฏิบัติตาม…``: fresh worn seed 112
 # doc 15); on seeds 111, 112 none of 35 such dots, commas, quotes and dashes was the cell's. Not a hyphen (a period
 # ``ตุลาคม ๒๕๖๖ -`` / ``มีนาคม ๒๕๖๗`` wraps at it) nor a colon (``ปัญหาอุปสรรค :``)
 _LINE_END_SIGN = re.compile(r"(?<=\S)\s+[.,'`‘’—|!*]+$")
+_LINE_END_SPECK = re.compile(r"(?<=\S)\s+[.,'`‘’|!*]+$")  # the same, dashes aside (a period's, a number's)
 _NUMBER = re.compile(r"[0-9๐-๙]+(?:[-–.,/][0-9๐-๙]+)*[.)]?")
 _DASHES = re.compile(r"[-–—.]+")
 _THAI = re.compile(r"[\u0e01-\u0e5b]+")
@@ -130,7 +133,7 @@ def cleaned_cells(table: Table) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     for k, bad in [(k, set(noise_lines(table).get(k, []))) for k in range(len(table.cells))]:
         lines = table.cells[k].lines
-        texts = [_LINE_END_SIGN.sub("", without_specks(ln, median)) for i, ln in enumerate(lines) if i not in bad]
+        texts = [without_specks(ln, median) for i, ln in enumerate(lines) if i not in bad]
         if bad or texts != [ln.text for ln in lines]:
             out[k] = texts
     return out
@@ -142,12 +145,17 @@ def cell_noise_corrections(pages: Sequence[Page], doc: DocText) -> list[Correcti
     out: list[Correction] = []
     for page in pages:
         for t, table in enumerate(page.tables):
-            for k, texts in cleaned_cells(table).items():
-                cell = table.cells[k]
+            cleaned = cleaned_cells(table)
+            for k, cell in enumerate(table.cells):
                 key = cell_key(page.number, t, cell)
-                if key not in doc:
+                if key not in doc or not cell.lines:
                     continue
                 item = doc.get(key)
+                texts = cleaned.get(k, [ln.text for ln in cell.lines])
+                end_sign = _LINE_END_SIGN if item.role in TEXT_ROLES else _LINE_END_SPECK
+                texts = [end_sign.sub("", text) for text in texts]
+                if texts == [ln.text for ln in cell.lines]:
+                    continue
                 if normalize_thai(join_wrapped([ln.text for ln in cell.lines])) != item.text:
                     continue  # the text is no longer its lines' (not a cell read from pixels)
                 kept = normalize_thai(join_wrapped(texts))
