@@ -357,7 +357,7 @@ def test_a_year_before_an_en_dash_read_as_a_hyphen_faces_the_year():
     assert [c["verdict"] for c in judge_all(truth, out)] == ["right"]
 
 
-def test_a_speck_cut_from_a_cell_end_is_judged_by_the_truth_cells():
+def test_a_speck_cut_from_a_cell_is_judged_by_the_truth_cells():
     """Fresh worn seed 112 doc 6: ``กองคลัง .`` with the speck cut; in the page's text (bars are no content) the cut
     faced the next cell's ``ต.ค.`` and was called harmful. The truth cell ends after กองคลัง: right. A cut of
     what the truth cell goes on with is harmful."""
@@ -370,3 +370,8 @@ def test_a_speck_cut_from_a_cell_end_is_judged_by_the_truth_cells():
         _c("การเงิน", "", "noise", "table.step", 2, item="p2.t0.r1.c1", start=22, end=29),
     ]
     assert [c["verdict"] for c in judge_all(truth, out)] == ["right", "harmful"]
+    # inside a cell (doc 16: ``ข่าวสารของ . ประชาชน``): the text on both sides joined in a truth cell
+    truth["pages"][1]["text"] = "๑. มาตรการส่งเสริมการเข้าถึงข้อมูลข่าวสารของประชาชน | ๑.๑ จัดทำ"
+    out["items"] = {"p2.t0.r1.c0": "๑. มาตรการส่งเสริมการเข้าถึงข้อมูลข่าวสารของ . ประชาชน"}
+    out["corrections"] = [_c(" . ", "", "noise", "table.measure", 2, item="p2.t0.r1.c0", start=44, end=47)]
+    assert [c["verdict"] for c in judge_all(truth, out)] == ["right"]

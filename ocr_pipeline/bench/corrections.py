@@ -107,6 +107,7 @@ def _truth_cells(text: str) -> list[str]:
     return [squeeze(piece) for line in text.split("\n") for piece in line.split(" | ")]
 
 
+CELL_CONTEXT = 6  # folded characters on each side of a cut inside a cell that must stand in a truth cell as they are
 _TABLE_ITEM = re.compile(r"^p\d+\.t\d+\.r\d+\.c\d+$")
 
 
@@ -114,8 +115,10 @@ def _cell_edge_verdict(c: dict, cells: list[str], items: dict | None) -> tuple[s
     """A table cell's text cut at its end or its start (a speck after the last word: ``กองคลัง .``): judged by
     the truth cells that end (start) with the text it leaves there. Aligned in the page's text the cut would
     face the next cell's first characters (``ต.ค.`` after ``กองคลัง``), the bars between cells being no
-    content. Right when every such truth cell ends there, harmful when every one goes on with the cut text;
-    None otherwise (judged by ``judge``)."""
+    content. Right when every such truth cell ends there, harmful when every one goes on with the cut text. A cut
+    inside a cell (``ข่าวสารของ . ประชาชน``, fresh worn seed 112 doc 16) is right when a truth cell holds the text on
+    both sides joined and none holds it with the cut text between, harmful the other way round. None otherwise
+    (judged by ``judge``)."""
     located = _from_location(c, items)
     where = c.get("location")
     loc: dict = where if isinstance(where, dict) else c
@@ -131,6 +134,13 @@ def _cell_edge_verdict(c: dict, cells: list[str], items: dict | None) -> tuple[s
     elif start == 0 and len(text) - end >= 4:
         kept = text[end : end + CONTEXT]
         faced = [cell[max(0, i - len(span)) : i] for cell in cells for i in _finds(cell, kept)]
+    elif start >= CELL_CONTEXT and len(text) - end >= CELL_CONTEXT:  # inside the cell: both sides found verbatim
+        left, right = text[start - CELL_CONTEXT : start], text[end : end + CELL_CONTEXT]
+        joined = any(left + right in cell for cell in cells)
+        kept_in = any(left + span + right in cell for cell in cells)
+        if joined != kept_in:
+            return ("right", {"truth": ""}) if joined else ("harmful", {"truth": span})
+        return None
     else:
         return None
     if faced and all(f == "" for f in faced):
