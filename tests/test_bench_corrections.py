@@ -370,8 +370,12 @@ def test_a_speck_cut_from_a_cell_is_judged_by_the_truth_cells():
         _c("การเงิน", "", "noise", "table.step", 2, item="p2.t0.r1.c1", start=22, end=29),
     ]
     assert [c["verdict"] for c in judge_all(truth, out)] == ["right", "harmful"]
-    # inside a cell (doc 16: ``ข่าวสารของ . ประชาชน``): the text on both sides joined in a truth cell
-    truth["pages"][1]["text"] = "๑. มาตรการส่งเสริมการเข้าถึงข้อมูลข่าวสารของประชาชน | ๑.๑ จัดทำ"
+    # inside a cell (doc 16: ``ข่าวสารของ . ประชาชน``, aligned in the page's text to the dot of ``๑.๑`` after it): the text
+    # on both sides joined in a truth cell
+    truth["pages"][1]["text"] = (
+        "๑. มาตรการส่งเสริมการเข้าถึงข้อมูลข่าวสารของประชาชน | ๑.๑ ประชาสัมพันธ์ข้อมูลการจัดซื้อจัดจ้างผ่านเว็บไซต์ของหน่วยงาน"
+        " | สำนักปลัด | ธ.ค. ๒๕๖๕"
+    )
     out["items"] = {"p2.t0.r1.c0": "๑. มาตรการส่งเสริมการเข้าถึงข้อมูลข่าวสารของ . ประชาชน"}
     out["corrections"] = [_c(" . ", "", "noise", "table.measure", 2, item="p2.t0.r1.c0", start=44, end=47)]
     assert [c["verdict"] for c in judge_all(truth, out)] == ["right"]
