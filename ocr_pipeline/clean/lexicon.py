@@ -975,6 +975,120 @@ def _is_minus_marks(tok: str, word: str) -> bool:
     return pending is None
 
 
+# Real words that are a frequent word misread (the second common-word pass, ``_reread_run``): OCR that loses a mark
+# often leaves real words (``ชีแจง`` is ชี + แจง, ``ข้อมล`` ข้อ + มล, ``ไน`` a word), which the first pass, looking at
+# non-words and rare words only, never sees. A run of real words is read again as the likeliest sequence of
+# words (the same unigram noisy channel) where a piece may be a word with marks OCR dropped or with ใ read ไ;
+# taken when that reading beats the run as read by RUN_MARGIN nats and each new word is this common.
+RUN_MARGIN = 2.0
+RUN_MAX_COST = 1.0  # weighted edits from the piece to the word (``บริสุทธิใจ``: the thanthakhat, 0.4)
+RUN_WORD_MIN_FREQ = 100  # TNC count: เปิ่น (42) of ``ประเปิน`` for ประเมิน is no repair
+_VOWEL_READ_FOR = str.maketrans("ไ", "ใ")  # ใ read ไ (ไห้, ไน); not the reverse
+
+
+@cache
+def _bare_index() -> dict[str, tuple[str, ...]]:
+    """Frequent words (``RUN_WORD_MIN_FREQ``) by their letters without marks (``without_marks``)."""
+    idx: dict[str, list[str]] = {}
+    for w, f in word_freqs().items():
+        if f >= RUN_WORD_MIN_FREQ:
+            idx.setdefault(without_marks(w), []).append(w)
+    return {k: tuple(v) for k, v in idx.items()}
+
+
+@lru_cache(maxsize=65536)
+def _run_piece_options(piece: str) -> tuple[tuple[float, str | None], ...]:
+    """Ways to read one piece of a run of real words: as read (when a word), or as the one frequent word it is
+    with marks dropped or ใ read ไ (a known piece only when that word is ``SHADOW_RATIO`` times more frequent);
+    two such words within ``AMBIGUOUS_NATS``: as read only."""
+    known = piece in known_words()
+    own = word_freqs().get(piece, 0)
+    out: list[tuple[float, str | None]] = [(_word_cost(piece), None)] if known else []
+    swapped = piece.translate(_VOWEL_READ_FOR)
+    words = [w for w in _bare_index().get(without_marks(piece), ()) if w != piece and _is_minus_marks(piece, w)]
+    if swapped != piece and word_freqs().get(swapped, 0) >= RUN_WORD_MIN_FREQ:
+        words.append(swapped)
+    reps: list[tuple[float, str | None]] = []
+    for w in words:
+        if known and word_freqs().get(w, 0) < SHADOW_RATIO * max(own, 1):
+            continue
+        d = wdist_fast(piece, w)
+        if d <= RUN_MAX_COST:
+            reps.append((_word_cost(w) + CHANNEL_WEIGHT * d, w))
+    reps.sort()
+    if len(reps) > 1 and reps[1][0] - reps[0][0] < AMBIGUOUS_NATS:
+        return tuple(out)
+    return tuple(out + reps[:1])
+
+
+def _best_reading(region: str, repair: bool) -> tuple[float, list[tuple[int, int, str]]]:
+    """(cost, pieces read otherwise) of the likeliest reading of ``region`` as words (``_run_piece_options``;
+    without ``repair`` only as read); a character no word takes costs ``UNKNOWN_CHAR_COST``."""
+    n = len(region)
+    best: list[tuple[float, int, str | None] | None] = [None] * (n + 1)
+    best[0] = (0.0, 0, None)
+    for i in range(n):
+        here = best[i]
+        if here is None:
+            continue
+        for j in range(i + 1, min(n, i + MAX_PIECE) + 1):
+            opts = list(_run_piece_options(region[i:j])) if j - i > 1 else []
+            if j == i + 1:
+                opts.append((UNKNOWN_CHAR_COST, None))
+            for cost, rep in opts:
+                if rep is not None and not repair:
+                    continue
+                cand = (here[0] + cost, i, rep)
+                if best[j] is None or cand[0] < best[j][0]:  # type: ignore[index]
+                    best[j] = cand
+    pieces = []
+    j = n
+    while j > 0:
+        _c, i, rep = best[j]  # type: ignore[misc]
+        if rep is not None:
+            pieces.append((i, j, rep))
+        j = i
+    return best[n][0], pieces[::-1]  # type: ignore[index]
+
+
+def _reread_run(region: str, odd: frozenset[int] = frozenset()) -> list[tuple[int, int, str, float]]:
+    """(start, end, word, score) for each piece of a run of real words read as another frequent word, when the
+    run's likeliest reading beats the run as read by ``RUN_MARGIN`` nats: marks put back at ``SPELL_MIN_SCORE``
+    (``ชีแจง`` -> ชี้แจง, ``กระบวนงานทีสำคัญ`` -> ที่), or ใ for ไ (``ไน`` -> ใน). ``odd``: offsets of the run's
+    non-words' letters; a piece that takes in part of a non-word or stands beside one is a garbled word's piece
+    (``ประเปิน`` for ประเมิน: ``ปิน`` -> ปิ่น; ``ดตัง`` for ดัง: ``ตัง`` -> ตั้ง) and stays as read.
+
+    >>> [rep for _i, _j, rep, _s in _reread_run("ประชุมชีแจงแนวทาง")]
+    ['ชี้แจง']
+    """
+    cost, pieces = _best_reading(region, repair=True)
+    if not pieces or _best_reading(region, repair=False)[0] - cost < RUN_MARGIN:
+        return []
+    out = []
+    for i, j, rep in pieces:
+        if {i - 1, j} & odd or (j < len(region) and region[j] in COMBINING):
+            continue  # beside a non-word's letters (a piece of a garbled word), or cutting a cluster
+        read, score = region[i:j], similarity(region[i:j], rep)
+        if (_is_minus_marks(read, rep) and score >= SPELL_MIN_SCORE) or read.translate(_VOWEL_READ_FOR) == rep:
+            out.append((i, j, rep, score))
+    return out
+
+
+def _word_runs(tokens: list[tuple[int, int, str]], taken: list[bool]) -> list[tuple[int, int, frozenset[int]]]:
+    """(start, end, offsets of its non-words' letters) of each run of consecutive Thai tokens (no space inside)
+    that no change has taken."""
+    out: list[tuple[int, int, set[int]]] = []
+    for a, b, t in tokens:
+        if any(taken[a:b]) or not _THAI_RUN.fullmatch(t):
+            continue
+        odd = set(range(a, b)) if _suspicious(t) else set()
+        if out and out[-1][1] == a:
+            out[-1] = (out[-1][0], b, out[-1][2] | odd)
+        else:
+            out.append((a, b, odd))
+    return [(a, b, frozenset(x - a for x in odd)) for a, b, odd in out if b - a >= 2]
+
+
 def place_spans(text: str) -> list[tuple[int, int]]:
     """The names of agency and place mentions in ``text`` (as ``agency.find_mentions`` finds them,
     OCR-garbled ones included): spans the word repair must leave to the gazetteer. The type or
@@ -1085,6 +1199,13 @@ def repair_words(
                 changes.append(Change(a + i, a + j, norm[a + i : a + j], rep, score, "spell"))
                 for k in range(a + i, a + j):
                     taken[k] = True
+        for a, b, odd in _word_runs(tokens, taken):
+            for i, j, rep, score in _reread_run(norm[a:b], odd):
+                if any(held[a + i : a + j]) or _word_goes_on(norm, a + i, a + j) or _in_name(norm, a + i, a + j):
+                    continue
+                if _in_place_name(norm, a + i, a + j):
+                    continue
+                changes.append(Change(a + i, a + j, norm[a + i : a + j], rep, score, "spell"))
     if pn:
         changes += _pn_changes([t for t in tokens if len(t[2]) > 1 and _suspicious(t[2])], taken)
     return apply_changes(norm, changes), sorted(changes, key=lambda c: c.start)
