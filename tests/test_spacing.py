@@ -49,3 +49,10 @@ def test_each_space_taken_out_is_a_correction_of_its_own_span():
     changes = word_spaces(text)
     assert [(c.start, c.end, c.before, c.after) for c in changes] == [(3, 4, " ", ""), (21, 22, " ", "")]
     assert all(60 <= c.score <= 99 for c in changes)
+
+
+def test_a_space_after_a_word_that_binds_to_the_next_goes():
+    """Worn seeds 22 doc 7, 62 docs 15, 16: ``คุณธรรมและ ความโปร่งใส``, a space OCR put after และ
+    (``dictionaries/bound_words.txt``); the space before และ in a list stays."""
+    assert spaced("ส่งเสริมคุณธรรมและ ความโปร่งใสภายในหน่วยงาน") == "ส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+    assert spaced("ผู้บริหาร สมาชิกสภา และพนักงาน") == "ผู้บริหาร สมาชิกสภา และพนักงาน"
