@@ -56,3 +56,10 @@ def test_a_space_after_a_word_that_binds_to_the_next_goes():
     (``dictionaries/bound_words.txt``); the space before และ in a list stays."""
     assert spaced("ส่งเสริมคุณธรรมและ ความโปร่งใสภายในหน่วยงาน") == "ส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
     assert spaced("ผู้บริหาร สมาชิกสภา และพนักงาน") == "ผู้บริหาร สมาชิกสภา และพนักงาน"
+
+
+def test_an_opening_bracket_is_spaced_off_the_word_before_it():
+    """Worn seeds 22 doc 8, 62 doc 10: ``ประจำปีงบประมาณ ๒๕๖๙(รอบ ๑๒ เดือน)``; a space stands before every opening
+    bracket of the truths."""
+    assert spaced("ประจำปีงบประมาณ ๒๕๖๙(รอบ ๖ เดือน)") == "ประจำปีงบประมาณ ๒๕๖๙ (รอบ ๖ เดือน)"
+    assert spaced("(นายสมชาย ใจดี)") == "(นายสมชาย ใจดี)"
