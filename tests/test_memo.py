@@ -511,3 +511,10 @@ def test_a_dot_glued_to_the_addressee_is_a_speck():
     assert [(c.before, c.after, c.rule) for c in out.corrections] == [
         ("นายกเทศมนตรีตำบลดอนศิลา.", "นายกเทศมนตรีตำบลดอนศิลา", "speck")
     ]
+
+
+def test_a_position_s_agency_read_with_cheap_confusions_is_the_document_s():
+    """Worn seed 102 doc 3: ``นายกองค์การบริหารส่วนตำบลน่าคำ`` for น้ำคำ (two letters off, both cheap confusions)."""
+    agency = "องค์การบริหารส่วนตำบลน้ำคำ"
+    assert with_agency("นายกองค์การบริหารส่วนตำบลน่าคำ", agency) == "นายก" + agency
+    assert with_agency("นายกองค์การบริหารส่วนตำบลนาคำใต้", agency) == "นายกองค์การบริหารส่วนตำบลนาคำใต้"

@@ -14,6 +14,7 @@ from functools import cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from ocr_pipeline.clean.lexicon import wdist
 from ocr_pipeline.clean.thai_text import ABOVE_BELOW, LEADING_VOWELS, normalize_thai
 from ocr_pipeline.model import Line, Page, Signatory, union_box
 from ocr_pipeline.resources import load_table
@@ -182,16 +183,19 @@ def with_agency(position: str | None, agency: str | None) -> str | None:
 
 def _agency_tail(compact: str, agency: str) -> int | None:
     """How many of the last letters of ``compact`` (a position without spaces) are the agency's name: as
-    written, or read one letter off (``ตุมใหญ่`` for ตูมใหญ่); None when it does not end with it."""
+    written, read one letter off (``ตุมใหญ่`` for ตูมใหญ่) or by cheap confusions of a few (``น่าคำ`` for น้ำคำ:
+    worn seed 102 doc 3); None when it does not end with it."""
     if compact.endswith(agency):
         return len(agency)
     for size in (len(agency), len(agency) - 1, len(agency) + 1):
-        if size >= AGENCY_LEAST and Levenshtein.distance(compact[-size:], agency) <= 1:
+        read = compact[-size:]
+        if size >= AGENCY_LEAST and (Levenshtein.distance(read, agency) <= 1 or wdist(read, agency) <= AGENCY_COST):
             return size
     return None
 
 
 AGENCY_LEAST = 8  # letters: a shorter agency name is not matched one letter off
+AGENCY_COST = 1.0  # weighted edits (``lexicon.wdist``) of an agency name read with cheap confusions
 
 _SPECK = rf"0-9A-Za-z.,:;'`|_~{ABOVE_BELOW}\-»«—–•*\"“”‘’"  # what OCR makes of a speck (``»``, ``—``: worn seed 98)
 EDGE_JUNK = re.compile(
