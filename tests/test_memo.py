@@ -518,3 +518,10 @@ def test_a_position_s_agency_read_with_cheap_confusions_is_the_document_s():
     agency = "องค์การบริหารส่วนตำบลน้ำคำ"
     assert with_agency("นายกองค์การบริหารส่วนตำบลน่าคำ", agency) == "นายก" + agency
     assert with_agency("นายกองค์การบริหารส่วนตำบลนาคำใต้", agency) == "นายกองค์การบริหารส่วนตำบลนาคำใต้"
+
+
+def test_a_superior_s_decision_is_no_position():
+    """Worn seed 102 doc 18: the position line under ``(นายกูอาเซ็ม สามะ)`` lost by OCR, the next block's ``ทราบ`` was
+    taken for it; the position is left empty (and flagged) instead."""
+    page = _page("(นายกูอาเซ็ม สามะ)\nทราบ\n«5>\n(นายกันตพงศ์ ศิลาธุลี)\nนายกองค์การบริหารส่วนตำบลเจ๊ะบิลัง")
+    assert _signed(page) == [("นายกูอาเซ็ม สามะ", None), ("นายกันตพงศ์ ศิลาธุลี", "นายกองค์การบริหารส่วนตำบลเจ๊ะบิลัง")]

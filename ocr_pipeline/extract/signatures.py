@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from ocr_pipeline.clean.lexicon import wdist
 from ocr_pipeline.clean.thai_text import ABOVE_BELOW, LEADING_VOWELS, normalize_thai
 from ocr_pipeline.model import Line, Page, Signatory, union_box
-from ocr_pipeline.resources import load_table
+from ocr_pipeline.resources import load_list, load_table
 from ocr_pipeline.understand.labels import (
     NAME_GROUP,
     bare_name_groups,
@@ -290,13 +290,24 @@ def _continues(text: str) -> bool:
     )
 
 
+@cache
+def _endorsements() -> tuple[str, ...]:
+    return tuple(load_list("endorsements.txt"))
+
+
+def _endorsement(text: str) -> bool:
+    """Does the line start with a superior's decision (``dictionaries/endorsements.txt``: ทราบ, อนุญาต …)?"""
+    compact = "".join(normalize_thai(drop_edge_junk(text) or "").split())
+    return compact.startswith(_endorsements())
+
+
 def _position_line(lines: list[Line], index: int) -> Line | None:
     """The first line under a name line that reads as a position (within three lines): Thai
-    text, not another name line; specks and scribbles read as Latin are passed over. A second
-    line that continues the post ("ปฏิบัติหน้าที่ …") is joined to it."""
+    text, not another name line nor a superior's decision (``ทราบ``); specks and scribbles read as Latin are
+    passed over. A second line that continues the post ("ปฏิบัติหน้าที่ …") is joined to it."""
     for k in range(index + 1, min(index + 4, len(lines))):
         nxt = lines[k]
-        if name_groups(nxt.text):
+        if name_groups(nxt.text) or _endorsement(nxt.text):
             return None
         if len(THAI_LETTERS.findall(nxt.text)) >= 3:
             if _scribble_over_position(nxt, lines[k + 1 : index + 4]):
