@@ -431,6 +431,8 @@ def test_a_subject_loses_the_specks_read_as_signs_but_not_its_hyphens_or_quotati
     # fresh worn seed 108 doc 6: a dot after a word and a leading vowel on the year (none of 608 truths changes)
     spotted = "ประจำปีงบประมาณ. พ.ศ. ไ๒๕๖๐ รอบ ๖ เดือน"
     assert subject_despecked(spotted) == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๐ รอบ ๖ เดือน"
+    # worn seed 106 doc 4: a last word of a vowel and a sign, no letter
+    assert subject_despecked("ประจำปีงบประมาณ พ.ศ. ๒๕๖๒ (รอบ ๑๒ เดือน) เ-") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๒ (รอบ ๑๒ เดือน)"
 
 
 def test_an_addressee_loses_a_speck_read_as_a_short_last_word():

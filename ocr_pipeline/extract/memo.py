@@ -75,6 +75,8 @@ def _subject_without_label(lines: list[str], page: int, hits: dict[str, FieldHit
 THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
 LEADING_SPECK = re.compile("^[.,'`‘’]+(?=[\u0e01-\u0e4e])")
 _LONE_SIGN = re.compile(r"\s+[—–“”«»•~]+(?=\s|$)")  # a sign standing alone between words or at the end
+# a last word of vowels, marks and signs only, no letter, digit or bracket (``… (รอบ ๑๒ เดือน) เ-``: worn seed 106)
+_LAST_SPECK = re.compile(r"\s+[\u0e30-\u0e3a\u0e40-\u0e4e.,:;'`\-—–|_~*]+$")
 _UNOPENED = re.compile(r"(?<=[\u0e01-\u0e4e])\]")
 _UNCLOSED = re.compile(r"\[(?=[\u0e01-\u0e4e])")
 _VOWEL_ON_NUMBER = re.compile("(?<![\u0e01-\u0e4e])[\u0e40-\u0e44](?=[0-9\u0e50-\u0e59])")  # ไ๒๕๖๐: no Thai
@@ -87,8 +89,10 @@ def subject_despecked(text: str) -> str:
     partner glued to a word (``ประจำปีงบประมาณ] พ.ศ.``: fresh standard seed 103, worn 41, specks seed 15). A
     hyphen stays (``ต.ค. ๖๕ - มี.ค. ๖๖``), as does a quotation glued to its words. Also a leading vowel glued
     before a number (``ไ๒๕๖๐``) and a dot after a word of four letters or more that the dictionary knows (``ประมาณ.
-    พ.ศ.``: fresh worn seed 108 doc 6); an abbreviation's dot follows one to three letters (``พ.ศ.``, ``อบต.``)."""
+    พ.ศ.``: fresh worn seed 108 doc 6); an abbreviation's dot follows one to three letters (``พ.ศ.``, ``อบต.``).
+    And a last word with no letter, digit or bracket (``(รอบ ๑๒ เดือน) เ-``: worn seed 106 doc 4)."""
     text = _LONE_SIGN.sub("", text)
+    text = _LAST_SPECK.sub("", text)
     text = _VOWEL_ON_NUMBER.sub("", text)
     text = _DOT_AFTER_WORD.sub(_word_without_dot, text)
     if "[" not in text:
