@@ -379,3 +379,20 @@ def test_a_speck_cut_from_a_cell_is_judged_by_the_truth_cells():
     out["items"] = {"p2.t0.r1.c0": "๑. มาตรการส่งเสริมการเข้าถึงข้อมูลข่าวสารของ . ประชาชน"}
     out["corrections"] = [_c(" . ", "", "noise", "table.measure", 2, item="p2.t0.r1.c0", start=44, end=47)]
     assert [c["verdict"] for c in judge_all(truth, out)] == ["right"]
+
+
+def test_a_change_at_a_cell_start_is_judged_by_the_truth_cells():
+    """Worn seed 14 doc 4: ``กองข่างกองพัสดุและ …`` with กองข่าง repaired to กองช่าง at the cell's start; aligned in the
+    page's text it had no context on its left and faced what ended the cell before. The truth cell starts with
+    กองช่าง before the rest: right; another unit there would not be."""
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][1]["text"] = (
+        "| ๑.๒ ประชาสัมพันธ์ข่าวและกิจกรรมของหน่วยงานผ่านเว็บไซต์และเฟซบุ๊กของหน่วยงาน | กองช่าง กองพัสดุและทรัพย์สิน"
+        " | ต.ค. ๒๕๖๘ | ดำเนินการแล้ว"
+    )
+    out = _output("", "", [])
+    out["items"] = {"p2.t0.r3.c2": "กองข่างกองพัสดุและทรัพย์สิน"}  # its specks cut before
+    out["corrections"] = [_c("กองข่าง", "กองช่าง", "lexicon", "table.responsible", 2, item="p2.t0.r3.c2", start=0, end=7)]
+    assert [c["verdict"] for c in judge_all(truth, out)] == ["right"]
+    out["corrections"] = [_c("กองข่าง", "กองคลัง", "lexicon", "table.responsible", 2, item="p2.t0.r3.c2", start=0, end=7)]
+    assert [c["verdict"] for c in judge_all(truth, out)] != ["right"]

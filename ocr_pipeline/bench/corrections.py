@@ -112,41 +112,42 @@ _TABLE_ITEM = re.compile(r"^p\d+\.t\d+\.r\d+\.c\d+$")
 
 
 def _cell_edge_verdict(c: dict, cells: list[str], items: dict | None) -> tuple[str, dict] | None:
-    """A table cell's text cut at its end or its start (a speck after the last word: ``กองคลัง .``): judged by
-    the truth cells that end (start) with the text it leaves there. Aligned in the page's text the cut would
-    face the next cell's first characters (``ต.ค.`` after ``กองคลัง``), the bars between cells being no
-    content. Right when every such truth cell ends there, harmful when every one goes on with the cut text. A cut
-    inside a cell (``ข่าวสารของ . ประชาชน``, fresh worn seed 112 doc 16) is right when a truth cell holds the text on
-    both sides joined and none holds it with the cut text between, harmful the other way round. None otherwise
-    (judged by ``judge``)."""
+    """A change at a table cell's end or start (a speck cut after the last word: ``กองคลัง .``; ไ read as a bracket
+    at its start: ``[ด้ดำเนินการ``): judged by the truth cells that hold the text it leaves beside it there. Aligned
+    in the page's text the change would face the next cell's first characters (``ต.ค.`` after ``กองคลัง``), the
+    bars between cells being no content. Right when such a truth cell has exactly the new text there (nothing, for
+    a cut) and none the old, harmful the other way round. A change inside a cell (``ข่าวสารของ . ประชาชน``, fresh worn
+    seed 112 doc 16) is right when a truth cell holds the six characters on each side with the new text between
+    and none with the old, harmful the other way round. None otherwise (judged by ``judge``)."""
     located = _from_location(c, items)
     where = c.get("location")
     loc: dict = where if isinstance(where, dict) else c
-    if located is None or squeeze(c.get("after") or "") or not _TABLE_ITEM.match(str(loc.get("item") or "")):
+    if located is None or not _TABLE_ITEM.match(str(loc.get("item") or "")):
         return None
     _page, text, start, end = located
-    span = text[start:end]
-    if not span:
+    span, after = text[start:end], squeeze(c.get("after") or "")
+    if not span or span == after:
         return None
     if end == len(text) and start >= 4:
         kept = text[max(0, start - CONTEXT) : start]
-        faced = [cell[i + len(kept) : i + len(kept) + len(span)] for cell in cells for i in _finds(cell, kept)]
+        faced = [cell[i + len(kept) :] for cell in cells for i in _finds(cell, kept)]
     elif start == 0 and len(text) - end >= 4:
         kept = text[end : end + CONTEXT]
-        faced = [cell[max(0, i - len(span)) : i] for cell in cells for i in _finds(cell, kept)]
+        faced = [cell[:i] for cell in cells for i in _finds(cell, kept)]
     elif start >= CELL_CONTEXT and len(text) - end >= CELL_CONTEXT:  # inside the cell: both sides found verbatim
         left, right = text[start - CELL_CONTEXT : start], text[end : end + CELL_CONTEXT]
-        joined = any(left + right in cell for cell in cells)
-        kept_in = any(left + span + right in cell for cell in cells)
-        if joined != kept_in:
-            return ("right", {"truth": ""}) if joined else ("harmful", {"truth": span})
+        new_in = any(left + after + right in cell for cell in cells)
+        old_in = any(left + span + right in cell for cell in cells)
+        if new_in != old_in:
+            return ("right", {"truth": after}) if new_in else ("harmful", {"truth": span})
         return None
     else:
         return None
-    if faced and all(f == "" for f in faced):
-        return "right", {"truth": "", "why": "the truth cell ends there"}
-    if faced and all(f == span for f in faced):
-        return "harmful", {"truth": span}
+    new_in, old_in = after in faced, span in faced  # the truth cell's whole rest (or head) there
+    if new_in != old_in:
+        return (
+            ("right", {"truth": after, "why": "a truth cell has it there"}) if new_in else ("harmful", {"truth": span})
+        )
     return None
 
 
