@@ -1,5 +1,6 @@
 """Report vocabulary repaired in every item (``clean.lexicon``): units and positions as closed
-sets, table headings whole, words in free text (after the spaces OCR put inside its words, ``clean.spacing``);
+sets, table headings whole, words in free text (after the leading vowels OCR read as a bracket,
+``clean.vowel_brackets``, and the spaces OCR put inside its words, ``clean.spacing``);
 month names and period words respelt where dates are written (rule ``date-words``)."""
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 from ocr_pipeline.clean.dates import date_word_spellings
 from ocr_pipeline.clean.lexicon import Change, repair_heading, repair_position, repair_units, repair_words
 from ocr_pipeline.clean.spacing import word_spaces
+from ocr_pipeline.clean.vowel_brackets import vowel_brackets
 from ocr_pipeline.document_text import DocText, Edit, Item, apply_to_text, in_sequence
 from ocr_pipeline.model import Correction
 
@@ -51,6 +53,9 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
             elif kind == "position":
                 changes = repair_position(text).changes
             elif kind == "words":
+                vowels = _located(item, vowel_brackets(text))  # ``(ด้ดำเนินการ``: ไ read as a bracket
+                out += vowels
+                text = apply_to_text(text, vowels)
                 spaced = _located(item, word_spaces(text))
                 out += spaced
                 text = apply_to_text(text, spaced)
