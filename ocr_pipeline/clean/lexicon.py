@@ -978,12 +978,12 @@ def _is_minus_marks(tok: str, word: str) -> bool:
 # Real words that are a frequent word misread (the second common-word pass, ``_reread_run``): OCR that loses a mark
 # often leaves real words (``ชีแจง`` is ชี + แจง, ``ข้อมล`` ข้อ + มล, ``ไน`` a word), which the first pass, looking at
 # non-words and rare words only, never sees. A run of real words is read again as the likeliest sequence of
-# words (the same unigram noisy channel) where a piece may be a word with marks OCR dropped or with ใ read ไ;
+# words (the same unigram noisy channel) where a piece may be a word with marks OCR dropped or with a vowel read as
+# its twin (ใ read ไ, ``dictionaries/word_twins.tsv``: ำ read ้า, ึ read ื);
 # taken when that reading beats the run as read by RUN_MARGIN nats and each new word is this common.
 RUN_MARGIN = 2.0
 RUN_MAX_COST = 1.0  # weighted edits from the piece to the word (``บริสุทธิใจ``: the thanthakhat, 0.4)
 RUN_WORD_MIN_FREQ = 100  # TNC count: เปิ่น (42) of ``ประเปิน`` for ประเมิน is no repair
-_VOWEL_READ_FOR = str.maketrans("ไ", "ใ")  # ใ read ไ (ไห้, ไน); not the reverse
 
 
 @cache
@@ -999,15 +999,14 @@ def _bare_index() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=65536)
 def _run_piece_options(piece: str) -> tuple[tuple[float, str | None], ...]:
     """Ways to read one piece of a run of real words: as read (when a word), or as the one frequent word it is
-    with marks dropped or ใ read ไ (a known piece only when that word is ``SHADOW_RATIO`` times more frequent);
+    with marks dropped or a vowel read as its twin (a known piece only when that word is ``SHADOW_RATIO`` times
+    more frequent);
     two such words within ``AMBIGUOUS_NATS``: as read only."""
     known = piece in known_words()
     own = word_freqs().get(piece, 0)
     out: list[tuple[float, str | None]] = [(_word_cost(piece), None)] if known else []
-    swapped = piece.translate(_VOWEL_READ_FOR)
     words = [w for w in _bare_index().get(without_marks(piece), ()) if w != piece and _is_minus_marks(piece, w)]
-    if swapped != piece and word_freqs().get(swapped, 0) >= RUN_WORD_MIN_FREQ:
-        words.append(swapped)
+    words += [w for w in _twin_readings(piece) if word_freqs().get(w, 0) >= RUN_WORD_MIN_FREQ]
     reps: list[tuple[float, str | None]] = []
     for w in words:
         if known and word_freqs().get(w, 0) < SHADOW_RATIO * max(own, 1):
@@ -1019,6 +1018,23 @@ def _run_piece_options(piece: str) -> tuple[tuple[float, str | None], ...]:
     if len(reps) > 1 and reps[1][0] - reps[0][0] < AMBIGUOUS_NATS:
         return tuple(out)
     return tuple(out + reps[:1])
+
+
+@cache
+def _word_twins() -> tuple[tuple[str, str], ...]:
+    """(as OCR wrote it, as the word has it) of ``dictionaries/word_twins.tsv``, and ไ for ใ."""
+    return (("ไ", "ใ"), *((read, true) for read, true in load_table("word_twins.tsv")))
+
+
+def _twin_readings(piece: str) -> set[str]:
+    """``piece`` with one of its letters written back as the word's twin of it (``_word_twins``): ``ไน`` -> ใน,
+    ``จ้านวน`` -> จำนวน, ``ขืน`` -> ขึ้น."""
+    return {
+        piece[: m.start()] + true + piece[m.end() :]
+        for read, true in _word_twins()
+        if read == "ไ" or len(piece) >= 3  # ``รื`` for ๔ is no word's garble
+        for m in re.finditer(re.escape(read), piece)
+    }
 
 
 def _best_reading(region: str, repair: bool) -> tuple[float, list[tuple[int, int, str]]]:
@@ -1054,7 +1070,7 @@ def _best_reading(region: str, repair: bool) -> tuple[float, list[tuple[int, int
 def _reread_run(region: str, odd: frozenset[int] = frozenset()) -> list[tuple[int, int, str, float]]:
     """(start, end, word, score) for each piece of a run of real words read as another frequent word, when the
     run's likeliest reading beats the run as read by ``RUN_MARGIN`` nats: marks put back at ``SPELL_MIN_SCORE``
-    (``ชีแจง`` -> ชี้แจง, ``กระบวนงานทีสำคัญ`` -> ที่), or ใ for ไ (``ไน`` -> ใน). ``odd``: offsets of the run's
+    (``ชีแจง`` -> ชี้แจง, ``กระบวนงานทีสำคัญ`` -> ที่), or a vowel's twin written back (``ไน`` -> ใน, ``จ้านวน`` -> จำนวน). ``odd``: offsets of the run's
     non-words' letters; a piece that takes in part of a non-word or stands beside one is a garbled word's piece
     (``ประเปิน`` for ประเมิน: ``ปิน`` -> ปิ่น; ``ดตัง`` for ดัง: ``ตัง`` -> ตั้ง) and stays as read.
 
@@ -1069,7 +1085,7 @@ def _reread_run(region: str, odd: frozenset[int] = frozenset()) -> list[tuple[in
         if {i - 1, j} & odd or (j < len(region) and region[j] in COMBINING):
             continue  # beside a non-word's letters (a piece of a garbled word), or cutting a cluster
         read, score = region[i:j], similarity(region[i:j], rep)
-        if (_is_minus_marks(read, rep) and score >= SPELL_MIN_SCORE) or read.translate(_VOWEL_READ_FOR) == rep:
+        if (_is_minus_marks(read, rep) and score >= SPELL_MIN_SCORE) or rep in _twin_readings(read):
             out.append((i, j, rep, score))
     return out
 
