@@ -1029,12 +1029,15 @@ def _word_twins() -> tuple[tuple[str, str], ...]:
 def _twin_readings(piece: str) -> set[str]:
     """``piece`` with one of its letters written back as the word's twin of it (``_word_twins``): ``ไน`` -> ใน,
     ``จ้านวน`` -> จำนวน, ``ขืน`` -> ขึ้น."""
-    return {
+    twins = {
         piece[: m.start()] + true + piece[m.end() :]
         for read, true in _word_twins()
         if read == "ไ" or len(piece) >= 3  # ``รื`` for ๔ is no word's garble
         for m in re.finditer(re.escape(read), piece)
     }
+    if len(piece) >= 4:  # a speck under a letter read as sara u or uu (``ลุงนาม`` for ลงนาม)
+        twins.update(piece[:i] + piece[i + 1 :] for i, ch in enumerate(piece) if ch in "\u0e38\u0e39")
+    return twins
 
 
 def _best_reading(region: str, repair: bool) -> tuple[float, list[tuple[int, int, str]]]:
