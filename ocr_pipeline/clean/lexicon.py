@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -936,6 +936,16 @@ def _general_region(region: str) -> list[tuple[int, int, str, float]]:
     """Best reading of a region of non-words as frequent words (noisy channel, unigram prior).
 
     Returns (start, end, replacement, score) for the pieces that change."""
+    _cost, pieces = _likeliest_reading(region, _piece_options)
+    return [(i, j, rep, similarity(region[i:j], rep)) for i, j, rep in pieces]
+
+
+def _likeliest_reading(
+    region: str, options: Callable[[str], Sequence[tuple[float, str | None]]], repair: bool = True
+) -> tuple[float, list[tuple[int, int, str]]]:
+    """(cost, pieces read otherwise) of the likeliest reading of ``region`` as a sequence of pieces, each read
+    as ``options`` allows ((cost, None) as read, (cost, word) as another word; without ``repair`` as read
+    only); a character no piece takes costs ``UNKNOWN_CHAR_COST``."""
     n = len(region)
     best: list[tuple[float, int, str | None] | None] = [None] * (n + 1)
     best[0] = (0.0, 0, None)
@@ -943,24 +953,25 @@ def _general_region(region: str) -> list[tuple[int, int, str, float]]:
         here = best[i]
         if here is None:
             continue
-        base = here[0]
         for j in range(i + 1, min(n, i + MAX_PIECE) + 1):
             piece = region[i:j]
-            opts = _piece_options(piece) if j - i > 1 or piece in SINGLE_CHAR_WORDS else []
+            opts = list(options(piece)) if j - i > 1 or piece in SINGLE_CHAR_WORDS else []
             if j == i + 1:
-                opts = opts + [(UNKNOWN_CHAR_COST, None)]
+                opts.append((UNKNOWN_CHAR_COST, None))
             for cost, rep in opts:
-                cand = (base + cost, i, rep)
+                if rep is not None and not repair:
+                    continue
+                cand = (here[0] + cost, i, rep)
                 if best[j] is None or cand[0] < best[j][0]:  # type: ignore[index]
                     best[j] = cand
-    out = []
+    pieces = []
     j = n
     while j > 0:
         _c, i, rep = best[j]  # type: ignore[misc]
         if rep is not None:
-            out.append((i, j, rep, similarity(region[i:j], rep)))
+            pieces.append((i, j, rep))
         j = i
-    return out[::-1]
+    return best[n][0], pieces[::-1]  # type: ignore[index]
 
 
 def _is_minus_marks(tok: str, word: str) -> bool:
@@ -1000,8 +1011,7 @@ def _bare_index() -> dict[str, tuple[str, ...]]:
 def _run_piece_options(piece: str) -> tuple[tuple[float, str | None], ...]:
     """Ways to read one piece of a run of real words: as read (when a word), or as the one frequent word it is
     with marks dropped or a vowel read as its twin (a known piece only when that word is ``SHADOW_RATIO`` times
-    more frequent);
-    two such words within ``AMBIGUOUS_NATS``: as read only."""
+    more frequent); two such words within ``AMBIGUOUS_NATS``: as read only."""
     known = piece in known_words()
     own = word_freqs().get(piece, 0)
     out: list[tuple[float, str | None]] = [(_word_cost(piece), None)] if known else []
@@ -1040,36 +1050,6 @@ def _twin_readings(piece: str) -> set[str]:
     return twins
 
 
-def _best_reading(region: str, repair: bool) -> tuple[float, list[tuple[int, int, str]]]:
-    """(cost, pieces read otherwise) of the likeliest reading of ``region`` as words (``_run_piece_options``;
-    without ``repair`` only as read); a character no word takes costs ``UNKNOWN_CHAR_COST``."""
-    n = len(region)
-    best: list[tuple[float, int, str | None] | None] = [None] * (n + 1)
-    best[0] = (0.0, 0, None)
-    for i in range(n):
-        here = best[i]
-        if here is None:
-            continue
-        for j in range(i + 1, min(n, i + MAX_PIECE) + 1):
-            opts = list(_run_piece_options(region[i:j])) if j - i > 1 else []
-            if j == i + 1:
-                opts.append((UNKNOWN_CHAR_COST, None))
-            for cost, rep in opts:
-                if rep is not None and not repair:
-                    continue
-                cand = (here[0] + cost, i, rep)
-                if best[j] is None or cand[0] < best[j][0]:  # type: ignore[index]
-                    best[j] = cand
-    pieces = []
-    j = n
-    while j > 0:
-        _c, i, rep = best[j]  # type: ignore[misc]
-        if rep is not None:
-            pieces.append((i, j, rep))
-        j = i
-    return best[n][0], pieces[::-1]  # type: ignore[index]
-
-
 def _reread_run(region: str, odd: frozenset[int] = frozenset()) -> list[tuple[int, int, str, float]]:
     """(start, end, word, score) for each piece of a run of real words read as another frequent word, when the
     run's likeliest reading beats the run as read by ``RUN_MARGIN`` nats: marks put back at ``SPELL_MIN_SCORE``
@@ -1080,8 +1060,8 @@ def _reread_run(region: str, odd: frozenset[int] = frozenset()) -> list[tuple[in
     >>> [rep for _i, _j, rep, _s in _reread_run("ประชุมชีแจงแนวทาง")]
     ['ชี้แจง']
     """
-    cost, pieces = _best_reading(region, repair=True)
-    if not pieces or _best_reading(region, repair=False)[0] - cost < RUN_MARGIN:
+    cost, pieces = _likeliest_reading(region, _run_piece_options)
+    if not pieces or _likeliest_reading(region, _run_piece_options, repair=False)[0] - cost < RUN_MARGIN:
         return []
     out = []
     for i, j, rep in pieces:
