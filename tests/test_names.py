@@ -284,3 +284,14 @@ def test_a_long_title_misread_beyond_its_marks():
     assert nm.fix_title("จาสิบเอกสมชาย ใจดี") == "จ่าสิบเอกสมชาย ใจดี"
     assert nm.fix_title("ว่าที่ร้อยตรีหญิงสมศรี ดี") == "ว่าที่ร้อยตรีหญิงสมศรี ดี"
     assert nm.fix_title("วรรณวิสาข์ ใจดี") == "วรรณวิสาข์ ใจดี"
+
+
+def test_a_given_name_ending_that_carries_a_thanthakhat_gets_it_back():
+    """Standard seeds 7, 103, worn seed 92: ``วิรุทธิ``, ``ชาญฤทธิ``, ``ณรงฤทธิ`` (the thanthakhat every reading lost);
+    given names ending ดิ or ทธิ carry it 317 times in 330 in the lists (``name_endings.tsv``). Other endings stay,
+    and so does a family name."""
+    unknown = nm.KnownNames(frozenset(), frozenset())
+    for read, right in (("นายวิรุทธิ กรุงพลี", "นายวิรุทธิ์ กรุงพลี"), ("นายชาญฤทธิ ศรีดานุช", "นายชาญฤทธิ์ ศรีดานุช")):
+        assert nm.resolve_names([(1, "document.signatories", read)], unknown)[0] == [right]
+    for kept in ("นายกิตติ ใจดี", "นายสมชาย ศรีฤทธิ"):
+        assert nm.resolve_names([(1, "document.signatories", kept)], unknown)[0] == [kept]
