@@ -527,3 +527,12 @@ def test_a_superior_s_decision_is_no_position():
     taken for it; the position is left empty (and flagged) instead."""
     page = _page("(นายกูอาเซ็ม สามะ)\nทราบ\n«5>\n(นายกันตพงศ์ ศิลาธุลี)\nนายกองค์การบริหารส่วนตำบลเจ๊ะบิลัง")
     assert _signed(page) == [("นายกูอาเซ็ม สามะ", None), ("นายกันตพงศ์ ศิลาธุลี", "นายกองค์การบริหารส่วนตำบลเจ๊ะบิลัง")]
+
+
+def test_a_second_position_line_after_specks_is_joined():
+    """Worn seed 92 doc 5: ``, .ปฏิบัติหน้าที่ปลัดองค์การบริหารส่วนตำบลใหม่`` under the first position line, specks before
+    it; the acting post was lost."""
+    page = _page(
+        "(นายกริช ยาวงษ์)\nรองปลัดองค์การบริหารส่วนตำบลใหม่\n, .ปฏิบัติหน้าที่ปลัดองค์การบริหารส่วนตำบลใหม่\nทราบ ดำเนินการตามเสนอ"
+    )
+    assert _signed(page) == [("นายกริช ยาวงษ์", "รองปลัดองค์การบริหารส่วนตำบลใหม่ ปฏิบัติหน้าที่ปลัดองค์การบริหารส่วนตำบลใหม่")]

@@ -281,8 +281,8 @@ CONTINUATION_EDITS = 2  # a second position line starts with a continuation word
 
 def _continues(text: str) -> bool:
     """Does ``text`` start with a word that continues a post (``ปฏิบัติหน้าที่``, also read
-    ``ปฏิบัติหน้าทิ``: OCR drops marks)?"""
-    compact = "".join(normalize_thai(text).split())
+    ``ปฏิบัติหน้าทิ``: OCR drops marks; specks before it aside, ``, .ปฏิบัติหน้าที่…``: worn seed 92 doc 5)?"""
+    compact = "".join(normalize_thai(despeck(text) or "").split())
     return any(
         Levenshtein.distance(compact[: len(word)], word) <= CONTINUATION_EDITS
         for word in _continuations()
@@ -314,7 +314,7 @@ def _position_line(lines: list[Line], index: int) -> Line | None:
                 continue
             after = [ln for ln in lines[k + 1 : k + 3] if len(THAI_LETTERS.findall(ln.text)) >= 3][:1]
             if after and _continues(after[0].text):
-                more = drop_edge_junk(after[0].text.strip()) or ""
+                more = drop_edge_junk(despeck(after[0].text.strip())) or ""
                 return Line(
                     text=(drop_edge_junk(nxt.text.strip()) or "") + " " + more,
                     box=nxt.box,
