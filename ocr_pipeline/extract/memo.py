@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ocr_pipeline.clean.thai_text import ABOVE_BELOW
 from ocr_pipeline.model import Page
+from ocr_pipeline.resources import load_list
 from ocr_pipeline.understand.labels import leading_label, split_label
 
 HEADER_LINES = 14  # the labelled header sits in the first lines of the memo page
@@ -203,7 +204,7 @@ def _with_continuation(field: str, value: str, lines: list[str], index: int) -> 
             continue  # a line of specks between the wrapped lines (``รอบ`` / ``a`` / ``๖ เดือน``: worn seed 96 doc 3)
         if not nxt or split_label(nxt) or DOC_NUMBER.search(nxt):
             break  # the next labelled line (its label may be lost: the number's shape tells)
-        if _LINE_END_DIGIT.search(value) and _thai_start(nxt) and not nxt.startswith(COUNTERS):
+        if _LINE_END_DIGIT.search(value) and _thai_start(nxt) and not nxt.startswith(load_list("counters.txt")):
             value = _LINE_END_DIGIT.sub("", value)  # a speck at the wrap (``คุณธรรมและ 4`` / ``ความโปร่งใส``)
         value += nxt if _thai_end(value) and _thai_start(nxt) else " " + nxt
         taken += 1
@@ -213,8 +214,8 @@ def _with_continuation(field: str, value: str, lines: list[str], index: int) -> 
 
 
 # a lone Arabic digit ending a wrapped line (fresh worn seed 112 doc 6), unless a counter starts the next one
+# (``dictionaries/counters.txt``)
 _LINE_END_DIGIT = re.compile(r"(?<=[\u0e01-\u0e4e])\s+[0-9]$")
-COUNTERS = ("เดือน", "ปี", "วัน", "ครั้ง", "ไตรมาส", "คน", "ข้อ", "ฉบับ")
 CONTINUATION_LINES = 2  # lines a subject or a ส่วนราชการ line wraps onto
 SPECK_LINES = 1  # lines of specks alone passed over among them
 
