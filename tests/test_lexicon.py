@@ -312,6 +312,7 @@ def test_a_long_domain_phrase_misread_as_other_real_words_is_repaired():
         ("ผู้เข้ารู่วมมีความพึงพอใจ", "ผู้เข้าร่วมมีความพึงพอใจ"),  # a speck under a letter read as sara u
         ("พนักงานสู่วนตำบล", "พนักงานส่วนตำบล"),
         ("รื, มาตรการจัดการเรื่องร้องเรียน", "รื, มาตรการจัดการเรื่องร้องเรียน"),  # two letters: ๔ misread, no word
+        ("ผ่านเว็บไซตี้และเฟซบุ๊ก", "ผ่านเว็บไซตี้และเฟซบุ๊ก"),  # ไ + ซิตี้ would leave ไ over (clean render seed 31)
         ("จัดทำแบบประเปินความพึงพอใจ", "จัดทำแบบประเปินความพึงพอใจ"),  # no piece of a non-word read as a word
         ("ไม่มีเรือนไทยในหมู่บ้าน", "ไม่มีเรือนไทยในหมู่บ้าน"),  # right text stays
     ],

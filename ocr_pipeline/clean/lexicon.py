@@ -937,15 +937,16 @@ def _general_region(region: str) -> list[tuple[int, int, str, float]]:
 
     Returns (start, end, replacement, score) for the pieces that change."""
     _cost, pieces = _likeliest_reading(region, _piece_options)
-    return [(i, j, rep, similarity(region[i:j], rep)) for i, j, rep in pieces]
+    return [(i, j, rep, similarity(region[i:j], rep)) for i, j, rep in pieces if rep is not None]
 
 
 def _likeliest_reading(
     region: str, options: Callable[[str], Sequence[tuple[float, str | None]]], repair: bool = True
-) -> tuple[float, list[tuple[int, int, str]]]:
-    """(cost, pieces read otherwise) of the likeliest reading of ``region`` as a sequence of pieces, each read
-    as ``options`` allows ((cost, None) as read, (cost, word) as another word; without ``repair`` as read
-    only); a character no piece takes costs ``UNKNOWN_CHAR_COST``."""
+) -> tuple[float, list[tuple[int, int, str | None]]]:
+    """(cost, pieces) of the likeliest reading of ``region`` as a sequence of pieces, each read as ``options``
+    allows ((cost, None) as read, (cost, word) as another word; without ``repair`` as read only): (start, end,
+    the word it is read as, None for as read); a character no piece takes is a piece of its own and costs
+    ``UNKNOWN_CHAR_COST``."""
     n = len(region)
     best: list[tuple[float, int, str | None] | None] = [None] * (n + 1)
     best[0] = (0.0, 0, None)
@@ -964,12 +965,11 @@ def _likeliest_reading(
                 cand = (here[0] + cost, i, rep)
                 if best[j] is None or cand[0] < best[j][0]:  # type: ignore[index]
                     best[j] = cand
-    pieces = []
+    pieces: list[tuple[int, int, str | None]] = []
     j = n
     while j > 0:
         _c, i, rep = best[j]  # type: ignore[misc]
-        if rep is not None:
-            pieces.append((i, j, rep))
+        pieces.append((i, j, rep))
         j = i
     return best[n][0], pieces[::-1]  # type: ignore[index]
 
@@ -1055,22 +1055,35 @@ def _reread_run(region: str, odd: frozenset[int] = frozenset()) -> list[tuple[in
     run's likeliest reading beats the run as read by ``RUN_MARGIN`` nats: marks put back at ``SPELL_MIN_SCORE``
     (``ชีแจง`` -> ชี้แจง, ``กระบวนงานทีสำคัญ`` -> ที่), or a vowel's twin written back (``ไน`` -> ใน, ``จ้านวน`` -> จำนวน). ``odd``: offsets of the run's
     non-words' letters; a piece that takes in part of a non-word or stands beside one is a garbled word's piece
-    (``ประเปิน`` for ประเมิน: ``ปิน`` -> ปิ่น; ``ดตัง`` for ดัง: ``ตัง`` -> ตั้ง) and stays as read.
+    (``ประเปิน`` for ประเมิน: ``ปิน`` -> ปิ่น; ``ดตัง`` for ดัง: ``ตัง`` -> ตั้ง) and stays as read, as does one that
+    leaves a letter no word takes beside it.
 
     >>> [rep for _i, _j, rep, _s in _reread_run("ประชุมชีแจงแนวทาง")]
     ['ชี้แจง']
     """
     cost, pieces = _likeliest_reading(region, _run_piece_options)
-    if not pieces or _likeliest_reading(region, _run_piece_options, repair=False)[0] - cost < RUN_MARGIN:
+    if all(rep is None for _i, _j, rep in pieces):
+        return []
+    if _likeliest_reading(region, _run_piece_options, repair=False)[0] - cost < RUN_MARGIN:
         return []
     out = []
-    for i, j, rep in pieces:
+    for k, (i, j, rep) in enumerate(pieces):
+        if rep is None:
+            continue
         if {i - 1, j} & odd or (j < len(region) and region[j] in COMBINING):
             continue  # beside a non-word's letters (a piece of a garbled word), or cutting a cluster
+        if any(_stray_letter(region, p) for p in pieces[max(0, k - 1) : k] + pieces[k + 1 : k + 2]):
+            continue  # a letter left over beside it: ``ไซตี้`` read ไ + ซิตี้ (clean render seed 31 doc 0)
         read, score = region[i:j], similarity(region[i:j], rep)
         if (_is_minus_marks(read, rep) and score >= SPELL_MIN_SCORE) or rep in _twin_readings(read):
             out.append((i, j, rep, score))
     return out
+
+
+def _stray_letter(region: str, piece: tuple[int, int, str | None]) -> bool:
+    """Is the piece one character that is no word (the reading left it over)?"""
+    i, j, rep = piece
+    return rep is None and j - i == 1 and region[i] not in SINGLE_CHAR_WORDS
 
 
 def _word_runs(tokens: list[tuple[int, int, str]], taken: list[bool]) -> list[tuple[int, int, frozenset[int]]]:
