@@ -240,3 +240,16 @@ def test_a_lone_sign_ending_a_cell_line_is_a_speck_and_the_wrapped_words_join():
     [fix] = cell_noise_corrections([page], doc)
     assert (fix.item, fix.before, fix.after, fix.rule) == ("p1.t0.r1.c1", " — ", "", "noise")
     assert apply_corrections(doc, [fix]).get("p1.t0.r1.c1").text == "๑) ส่งเสริมให้บุคลากรในสังกัดปฏิบัติตามหลักปรัชญา"
+
+
+def test_an_abbreviation_s_dot_ending_a_cell_line_stays():
+    """Standard seed 105 doc 18: the period ``ต.ค. ๒๕๖๐`` / ``- โก.ย .`` / ``๒๕๖๑``; the dot apart from ``โก.ย`` is its
+    abbreviation's (ก.ย.), not a speck. A dot apart from a word ending a step's line goes."""
+    period = _wrapped_cell(1, 3, [_line("ต.ค. ๒๕๖๐", 200, 80), _line("- โก.ย .", 290, 80), _line("๒๕๖๑", 380, 80)])
+    step = _wrapped_cell(1, 1, [_line("แจ้งเวียนให้ทุกส่วนราชการ .", 200, 80), _line("ทราบ", 290, 80)])
+    cells = [_cell(1, 0, [_line("ข้อ ๑ มาตรการ", 200, 80)]), step, _cell(1, 2, [_line("กองคลัง", 200, 80)]), period]
+    page = Page(1, raw_text="", text="", tables=[Table(page=1, cells=cells)])
+    roles = {(1, 0): {0: "measure", 1: "step", 2: "responsible", 3: "period_text"}}
+    doc = collect_items([page], roles, {})
+    [fix] = cell_noise_corrections([page], doc)
+    assert (fix.item, fix.before, fix.after) == ("p1.t0.r1.c1", " . ", "")

@@ -139,6 +139,18 @@ def cleaned_cells(table: Table) -> dict[int, list[str]]:
     return out
 
 
+def _without_end_sign(text: str, sign: re.Pattern[str]) -> str:
+    """``text`` without the lone sign ending it (``sign``), unless that sign is a dot after an abbreviation being
+    written (``โก.ย .`` for ก.ย.: standard seed 105 doc 18's period)."""
+    m = sign.search(text)
+    if m is None:
+        return text
+    before = text[: m.start()].split()
+    if m.group().strip() == "." and before and "." in before[-1]:
+        return text
+    return text[: m.start()]
+
+
 def cell_noise_corrections(pages: Sequence[Page], doc: DocText) -> list[Correction]:
     """``noise`` corrections that drop the speck lines and tokens of every ruled table's cells,
     located in the cells' items (whose text must still be their lines' text, joined and normalised)."""
@@ -153,7 +165,7 @@ def cell_noise_corrections(pages: Sequence[Page], doc: DocText) -> list[Correcti
                 item = doc.get(key)
                 texts = cleaned.get(k, [ln.text for ln in cell.lines])
                 end_sign = _LINE_END_SIGN if item.role in TEXT_ROLES else _LINE_END_SPECK
-                texts = [end_sign.sub("", text) for text in texts]
+                texts = [_without_end_sign(text, end_sign) for text in texts]
                 if texts == [ln.text for ln in cell.lines]:
                     continue
                 if normalize_thai(join_wrapped([ln.text for ln in cell.lines])) != item.text:
