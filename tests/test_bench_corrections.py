@@ -396,3 +396,18 @@ def test_a_change_at_a_cell_start_is_judged_by_the_truth_cells():
     assert [c["verdict"] for c in judge_all(truth, out)] == ["right"]
     out["corrections"] = [_c("กองข่าง", "กองคลัง", "lexicon", "table.responsible", 2, item="p2.t0.r3.c2", start=0, end=7)]
     assert [c["verdict"] for c in judge_all(truth, out)] != ["right"]
+
+
+def test_a_cut_near_a_cell_s_edge_is_judged_by_the_truth_cell_s_edge():
+    """Worn seed 14 doc 4: ``…และแจ้งเวียนให้ทุกส่วนราชการ . ทราบ`` with the speck cut four letters before the cell's
+    end; the truth cell ends ``…ราชการทราบ``. The page's alignment had faced the dot of the next row's ``๓.``."""
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][1]["text"] = (
+        "๒. มาตรการป้องกันการใช้ทรัพย์สินของราชการเพื่อประโยชน์ส่วนตน | (๑) ประชาสัมพันธ์แนวปฏิบัติการใช้ทรัพย์สิน"
+        "ของราชการให้พนักงานเทศบาลและพนักงานจ้างทราบ | งานพัสดุ | ต.ค. ๒๕๖๘ - ก.ย. ๒๕๖๙ | จัดทำแนวปฏิบัติการใช้"
+        "ทรัพย์สินของราชการ และแจ้งเวียนให้ทุกส่วนราชการทราบ\n๓. มาตรการเผยแพร่ข้อมูลต่อสาธารณะ | (๑) ประชาสัมพันธ์"
+    )
+    out = _output("", "", [])
+    out["items"] = {"p2.t0.r2.c4": "จัดทำแนวปฏิบัติการใช้ทรัพย์สินของราชการ และแจ้งเวียนให้ทุกส่วนราชการ . ทราบ"}
+    out["corrections"] = [_c(" . ", "", "noise", "table.result", 2, item="p2.t0.r2.c4", start=68, end=71)]
+    assert [c["verdict"] for c in judge_all(truth, out)] == ["right"]

@@ -117,8 +117,9 @@ def _cell_edge_verdict(c: dict, cells: list[str], items: dict | None) -> tuple[s
     in the page's text the change would face the next cell's first characters (``ต.ค.`` after ``กองคลัง``), the
     bars between cells being no content. Right when such a truth cell has exactly the new text there (nothing, for
     a cut) and none the old, harmful the other way round. A change inside a cell (``ข่าวสารของ . ประชาชน``, fresh worn
-    seed 112 doc 16) is right when a truth cell holds the six characters on each side with the new text between
-    and none with the old, harmful the other way round. None otherwise (judged by ``judge``)."""
+    seed 112 doc 16) is right when a truth cell holds the six characters on each side (fewer where the cell's edge
+    is nearer: then at the truth cell's edge too, ``ทุกส่วนราชการ . ทราบ``) with the new text between and none with
+    the old, harmful the other way round. None otherwise (judged by ``judge``)."""
     located = _from_location(c, items)
     where = c.get("location")
     loc: dict = where if isinstance(where, dict) else c
@@ -134,10 +135,16 @@ def _cell_edge_verdict(c: dict, cells: list[str], items: dict | None) -> tuple[s
     elif start == 0 and len(text) - end >= 4:
         kept = text[end : end + CONTEXT]
         faced = [cell[:i] for cell in cells for i in _finds(cell, kept)]
-    elif start >= CELL_CONTEXT and len(text) - end >= CELL_CONTEXT:  # inside the cell: both sides found verbatim
-        left, right = text[start - CELL_CONTEXT : start], text[end : end + CELL_CONTEXT]
-        new_in = any(left + after + right in cell for cell in cells)
-        old_in = any(left + span + right in cell for cell in cells)
+    elif 0 < start and end < len(text):  # inside the cell: both sides found verbatim (to the cell's edge if near)
+        left, right = text[max(0, start - CELL_CONTEXT) : start], text[end : end + CELL_CONTEXT]
+        if len(left) + len(right) < CELL_CONTEXT:
+            return None
+        new_in = any(
+            _holds(cell, left, after, right, start <= CELL_CONTEXT, len(text) - end <= CELL_CONTEXT) for cell in cells
+        )
+        old_in = any(
+            _holds(cell, left, span, right, start <= CELL_CONTEXT, len(text) - end <= CELL_CONTEXT) for cell in cells
+        )
         if new_in != old_in:
             return ("right", {"truth": after}) if new_in else ("harmful", {"truth": span})
         return None
@@ -149,6 +156,13 @@ def _cell_edge_verdict(c: dict, cells: list[str], items: dict | None) -> tuple[s
             ("right", {"truth": after, "why": "a truth cell has it there"}) if new_in else ("harmful", {"truth": span})
         )
     return None
+
+
+def _holds(cell: str, left: str, middle: str, right: str, from_start: bool, to_end: bool) -> bool:
+    """Does the truth cell hold ``left + middle + right``, at its start when ``left`` reaches the output cell's
+    start and at its end when ``right`` reaches the output cell's end?"""
+    whole = left + middle + right
+    return any((not from_start or i == 0) and (not to_end or i + len(whole) == len(cell)) for i in _finds(cell, whole))
 
 
 def _finds(text: str, part: str) -> list[int]:
