@@ -313,6 +313,8 @@ def test_a_long_domain_phrase_misread_as_other_real_words_is_repaired():
         ("พนักงานสู่วนตำบล", "พนักงานส่วนตำบล"),
         ("รื, มาตรการจัดการเรื่องร้องเรียน", "รื, มาตรการจัดการเรื่องร้องเรียน"),  # two letters: ๔ misread, no word
         ("ผ่านเว็บไซตี้และเฟซบุ๊ก", "ผ่านเว็บไซตี้และเฟซบุ๊ก"),  # ไ + ซิตี้ would leave ไ over (clean render seed 31)
+        ("ตรวจสอบหุ้สดุประจำปี", "ตรวจสอบหุ้สดุประจำปี"),  # standard seed 107 doc 4: ุ|ประจำ cuts the cluster ดุ
+        ("เอกสารแนบท้ำย์บันทึก", "เอกสารแนบท้ำย์บันทึก"),  # worn seed 22 doc 16: แน่ + บท would take part of ท้ำย์
         ("จัดทำแบบประเปินความพึงพอใจ", "จัดทำแบบประเปินความพึงพอใจ"),  # no piece of a non-word read as a word
         ("ไม่มีเรือนไทยในหมู่บ้าน", "ไม่มีเรือนไทยในหมู่บ้าน"),  # right text stays
     ],

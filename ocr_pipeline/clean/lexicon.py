@@ -1070,10 +1070,12 @@ def _reread_run(region: str, odd: frozenset[int] = frozenset()) -> list[tuple[in
     for k, (i, j, rep) in enumerate(pieces):
         if rep is None:
             continue
-        if {i - 1, j} & odd or (j < len(region) and region[j] in COMBINING):
-            continue  # beside a non-word's letters (a piece of a garbled word), or cutting a cluster
-        if any(_stray_letter(region, p) for p in pieces[max(0, k - 1) : k] + pieces[k + 1 : k + 2]):
-            continue  # a letter left over beside it: ``ไซตี้`` read ไ + ซิตี้ (clean render seed 31 doc 0)
+        if {i - 1, j} & odd or region[i] in COMBINING or (j < len(region) and region[j] in COMBINING):
+            continue  # beside a non-word's letters (a piece of a garbled word), or cutting a cluster (``สดุ|ประจำ``)
+        beside = pieces[max(0, k - 1) : k] + pieces[k + 1 : k + 2]
+        if any(_stray_letter(region, p) or odd.intersection(range(p[0], p[1])) for p in beside):
+            continue  # a letter left over beside it (``ไซตี้`` read ไ + ซิตี้: clean render seed 31 doc 0), or a
+            # neighbour taking part of a non-word (``แนบท้ำย์`` read แน่ + บท + …: worn seed 22 doc 16)
         read, score = region[i:j], similarity(region[i:j], rep)
         if (_is_minus_marks(read, rep) and score >= SPELL_MIN_SCORE) or rep in _twin_readings(read):
             out.append((i, j, rep, score))
