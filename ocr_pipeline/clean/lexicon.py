@@ -1206,20 +1206,15 @@ def repair_words(
             for i, j, rep, score in _general_region(norm[a:b]):
                 if not _spell_evidence(norm[a + i : a + j], rep, score):
                     continue  # only marks OCR dropped are put back: a letter changed is another word
-                if any(held[a + i : a + j]) or _word_goes_on(norm, a + i, a + j) or _in_name(norm, a + i, a + j):
-                    continue  # a date's month, a word OCR split, a name's word (อุทัยเรือง is no เรื่อง)
-                if _in_place_name(norm, a + i, a + j):
-                    continue  # หนองกุงศรี, a district, is no กุ้ง (worn seed 14 doc 11: its อำเภอ on the line above)
+                if _spell_kept(norm, held, a + i, a + j):
+                    continue
                 changes.append(Change(a + i, a + j, norm[a + i : a + j], rep, score, "spell"))
                 for k in range(a + i, a + j):
                     taken[k] = True
         for a, b, odd in _word_runs(tokens, taken):
             for i, j, rep, score in _reread_run(norm[a:b], odd):
-                if any(held[a + i : a + j]) or _word_goes_on(norm, a + i, a + j) or _in_name(norm, a + i, a + j):
-                    continue
-                if _in_place_name(norm, a + i, a + j):
-                    continue
-                changes.append(Change(a + i, a + j, norm[a + i : a + j], rep, score, "spell"))
+                if not _spell_kept(norm, held, a + i, a + j):
+                    changes.append(Change(a + i, a + j, norm[a + i : a + j], rep, score, "spell"))
     if pn:
         changes += _pn_changes([t for t in tokens if len(t[2]) > 1 and _suspicious(t[2])], taken)
     return apply_changes(norm, changes), sorted(changes, key=lambda c: c.start)
@@ -1229,6 +1224,18 @@ def repair_words(
 _MONTH_SLOT = re.compile(
     r"(?<![0-9\u0e50-\u0e59])[0-9\u0e50-\u0e59]{1,2} ?([\u0e01-\u0e4e]+) ?[0-9\u0e50-\u0e59]{4}(?![0-9\u0e50-\u0e59])"
 )
+
+
+def _spell_kept(text: str, held: list[bool], start: int, end: int) -> bool:
+    """Does a common-word repair of ``text[start:end]`` stay unmade: a date's month (``held``), a word OCR split
+    (``_word_goes_on``), a name's word (อุทัยเรือง is no เรื่อง), a piece of a place's name (หนองกุงศรี, a district, is
+    no กุ้ง: worn seed 14 doc 11, its อำเภอ on the line above)?"""
+    return (
+        any(held[start:end])
+        or _word_goes_on(text, start, end)
+        or _in_name(text, start, end)
+        or _in_place_name(text, start, end)
+    )
 
 
 def _spell_held(text: str) -> list[bool]:
