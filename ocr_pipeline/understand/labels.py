@@ -84,14 +84,15 @@ def leading_label(token: str) -> tuple[str, int, float] | None:
 
 
 NAME_GROUP = re.compile(r"[(\[{]\s*([^()\[\]{}]{3,60}?)\s*[)\]}]")
-_TITLED = r"((?:นางสาว|นาง|นาย|ว่าที่|ดร\.)[^()\[\]{}]{3,60}?)"
+_TITLE = r"(?:นางสาว|นาง|นาย|ว่าที่|ดร\.)"  # the titles a bracket may be lost before
+_TITLED = rf"({_TITLE}[^()\[\]{{}}]{{3,60}}?)"
 # one bracket of the pair lost: "(นายอภิชาญ นามโคตร" or "นายอภิชาญ นามโคตร)"
 HALF_BRACKETED = re.compile(rf"^(?:[(\[{{]\s*{_TITLED}|{_TITLED}\s*[)\]}}])$")
 
 
 # the opening bracket of a lone titled name read as a letter or a bar, after specks: ``. ไนางประภากร เงินถม)``
 # (fresh worn seed 112 doc 11); no word starts ไนาย or ไนาง
-_OPENING_READ_AS_LETTER = re.compile(r"^[\s.,'`]*[ไ|lI1]\s*(?=(?:นางสาว|นาง|นาย|ว่าที่|ดร\.)[^()\[\]{}]{3,60}[)\]}]\s*$)")
+_OPENING_READ_AS_LETTER = re.compile(rf"^[\s.,'`]*[ไ|lI1]\s*(?={_TITLE}[^()\[\]{{}}]{{3,60}}[)\]}}]\s*$)")
 
 
 def name_groups(text: str) -> list[str]:
