@@ -132,30 +132,23 @@ def _cell_edge_verdict(c: dict, cells: list[str], items: dict | None) -> tuple[s
     if end == len(text) and start >= 4:
         kept = text[max(0, start - CONTEXT) : start]
         faced = [cell[i + len(kept) :] for cell in cells for i in _finds(cell, kept)]
+        new_in, old_in = after in faced, span in faced  # the truth cell's whole rest there
     elif start == 0 and len(text) - end >= 4:
         kept = text[end : end + CONTEXT]
         faced = [cell[:i] for cell in cells for i in _finds(cell, kept)]
+        new_in, old_in = after in faced, span in faced  # the truth cell's whole head there
     elif 0 < start and end < len(text):  # inside the cell: both sides found verbatim (to the cell's edge if near)
         left, right = text[max(0, start - CELL_CONTEXT) : start], text[end : end + CELL_CONTEXT]
         if len(left) + len(right) < CELL_CONTEXT:
             return None
-        new_in = any(
-            _holds(cell, left, after, right, start <= CELL_CONTEXT, len(text) - end <= CELL_CONTEXT) for cell in cells
-        )
-        old_in = any(
-            _holds(cell, left, span, right, start <= CELL_CONTEXT, len(text) - end <= CELL_CONTEXT) for cell in cells
-        )
-        if new_in != old_in:
-            return ("right", {"truth": after}) if new_in else ("harmful", {"truth": span})
-        return None
+        edges = (start <= CELL_CONTEXT, len(text) - end <= CELL_CONTEXT)
+        new_in = any(_holds(cell, left, after, right, *edges) for cell in cells)
+        old_in = any(_holds(cell, left, span, right, *edges) for cell in cells)
     else:
         return None
-    new_in, old_in = after in faced, span in faced  # the truth cell's whole rest (or head) there
-    if new_in != old_in:
-        return (
-            ("right", {"truth": after, "why": "a truth cell has it there"}) if new_in else ("harmful", {"truth": span})
-        )
-    return None
+    if new_in == old_in:
+        return None
+    return ("right", {"truth": after, "why": "a truth cell has it there"}) if new_in else ("harmful", {"truth": span})
 
 
 def _holds(cell: str, left: str, middle: str, right: str, from_start: bool, to_end: bool) -> bool:
