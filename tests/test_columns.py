@@ -227,17 +227,22 @@ def test_a_dot_of_dust_read_as_a_token_after_a_word_is_dropped():
     assert (fix.item, fix.before, fix.after, fix.rule) == ("p1.t0.r1.c2", " 3", "", "noise")
 
 
+def _row_noise(step: Cell, period: Cell):
+    """(items, noise corrections) of a measure row holding ``step`` and ``period`` (columns 1 and 3)."""
+    cells = [_cell(1, 0, [_line("ข้อ ๑ มาตรการ", 200, 80)]), step, _cell(1, 2, [_line("กองคลัง", 200, 80)]), period]
+    page = Page(1, raw_text="", text="", tables=[Table(page=1, cells=cells)])
+    roles = {(1, 0): {0: "measure", 1: "step", 2: "responsible", 3: "period_text"}}
+    doc = collect_items([page], roles, {})
+    return doc, cell_noise_corrections([page], doc)
+
+
 def test_a_lone_sign_ending_a_cell_line_is_a_speck_and_the_wrapped_words_join():
     """Fresh worn seed 112 doc 15: ``๑) ส่งเสริมให้บุคลากรในสังกัด —`` over ``ปฏิบัติตามหลักปรัชญา``; the dash a speck at the
     line's end, the step's words joined as Thai wraps. A dash ending a period's line is the period's (doc 19: its en
     dash read as a long one)."""
     step = _wrapped_cell(1, 1, [_line("๑) ส่งเสริมให้บุคลากรในสังกัด —", 200, 80), _line("ปฏิบัติตามหลักปรัชญา", 290, 80)])
     period = _wrapped_cell(1, 3, [_line("ตุลาคม ๒๕๖๖ —", 200, 80), _line("มีนาคม ๒๕๖๗", 290, 80)])
-    cells = [_cell(1, 0, [_line("ข้อ ๑ มาตรการ", 200, 80)]), step, _cell(1, 2, [_line("กองคลัง", 200, 80)]), period]
-    page = Page(1, raw_text="", text="", tables=[Table(page=1, cells=cells)])
-    roles = {(1, 0): {0: "measure", 1: "step", 2: "responsible", 3: "period_text"}}
-    doc = collect_items([page], roles, {})
-    [fix] = cell_noise_corrections([page], doc)
+    doc, [fix] = _row_noise(step, period)
     assert (fix.item, fix.before, fix.after, fix.rule) == ("p1.t0.r1.c1", " — ", "", "noise")
     assert apply_corrections(doc, [fix]).get("p1.t0.r1.c1").text == "๑) ส่งเสริมให้บุคลากรในสังกัดปฏิบัติตามหลักปรัชญา"
 
@@ -247,9 +252,5 @@ def test_an_abbreviation_s_dot_ending_a_cell_line_stays():
     abbreviation's (ก.ย.), not a speck. A dot apart from a word ending a step's line goes."""
     period = _wrapped_cell(1, 3, [_line("ต.ค. ๒๕๖๐", 200, 80), _line("- โก.ย .", 290, 80), _line("๒๕๖๑", 380, 80)])
     step = _wrapped_cell(1, 1, [_line("แจ้งเวียนให้ทุกส่วนราชการ .", 200, 80), _line("ทราบ", 290, 80)])
-    cells = [_cell(1, 0, [_line("ข้อ ๑ มาตรการ", 200, 80)]), step, _cell(1, 2, [_line("กองคลัง", 200, 80)]), period]
-    page = Page(1, raw_text="", text="", tables=[Table(page=1, cells=cells)])
-    roles = {(1, 0): {0: "measure", 1: "step", 2: "responsible", 3: "period_text"}}
-    doc = collect_items([page], roles, {})
-    [fix] = cell_noise_corrections([page], doc)
+    _doc, [fix] = _row_noise(step, period)
     assert (fix.item, fix.before, fix.after) == ("p1.t0.r1.c1", " . ", "")
