@@ -101,3 +101,12 @@ def test_a_vote_never_names_another_place(case):
     if r.agency_name != place.name:
         assert r.agency_name in readings and r.voted == ()
         assert any("kept as read" in w for w in r.warnings)
+
+
+def test_a_district_bearing_its_subdistricts_name_is_no_rival():
+    # blind worn 114: the district เกาะกูด (ตราด) bears the name of its subdistrict เกาะกูด; the readings
+    # voted 85 for each and the tie left the agency as read (`เกาะกูค`)
+    readings = ["เกาะกูค", "เกาะภูด", "เกาะกูค", "เกาะถูต"]
+    r = resolve_places(document(readings, "เกาะกูด", "ตราด"))
+    assert (r.agency, r.district, r.province) == ("เทศบาลตำบลเกาะกูด", "เกาะกูด", "ตราด")
+    assert not any("kept as read" in w or "no clear place" in w for w in r.warnings)

@@ -1152,9 +1152,12 @@ def vote_agency(cluster: list[Mention], district: str, levels: tuple[Level, ...]
     mean = (w @ sims) / float(w.sum())
     order = np.argsort(-mean, kind="stable")
     top = int(order[0])
-    runner = int(order[1]) if len(order) > 1 else None
+    # a place bearing the top's name (the district named after its first subdistrict) is no rival
+    rivals = [int(i) for i in order[1:] if places[int(i)].name != places[top].name]
+    runner = rivals[0] if rivals else None
     runner_score = float(mean[runner]) if runner is not None else 0.0
-    nearest = float(w[sims.argmax(axis=1) == top].sum()) / float(w.sum())
+    same = np.array([p.name == places[top].name for p in places])
+    nearest = float(w[same[sims.argmax(axis=1)]].sum()) / float(w.sum())
     clear = mean[top] >= VOTE_MIN and mean[top] - runner_score >= VOTE_MARGIN and nearest >= VOTE_SHARE
     # each mention's reading as it voted for the top place (a name glued to the next word: its front)
     readings = tuple(
