@@ -296,5 +296,8 @@ def test_a_given_name_ending_that_carries_a_thanthakhat_gets_it_back():
     unknown = nm.KnownNames(frozenset(), frozenset())
     for read, right in (("นายวิรุทธิ กรุงพลี", "นายวิรุทธิ์ กรุงพลี"), ("นายชาญฤทธิ ศรีดานุช", "นายชาญฤทธิ์ ศรีดานุช")):
         assert nm.resolve_names([(1, "document.signatories", read)], unknown)[0] == [right]
-    for kept in ("นายกิตติ ใจดี", "นายสมชาย ศรีฤทธิ"):
+    # blind worn 110 doc 8: เมธาวัฒน; the other endings that carry it almost always
+    for read, right in (("นายเมธาวัฒน สียางนอก", "นายเมธาวัฒน์ สียางนอก"), ("นางสาวกนกพงษ ใจดี", "นางสาวกนกพงษ์ ใจดี")):
+        assert nm.resolve_names([(1, "document.signatories", read)], unknown)[0] == [right]
+    for kept in ("นายกิตติ ใจดี", "นายสมชาย ศรีฤทธิ", "นายวีระภัทร ใจดี", "นายสมศักดิ์ สุวัฒน"):
         assert nm.resolve_names([(1, "document.signatories", kept)], unknown)[0] == [kept]
