@@ -187,6 +187,8 @@ def test_spaces_ocr_put_inside_the_words_of_a_known_position_are_dropped():
     acting = "รองปลัดเทศบาลเมืองนายาว ปฏิบัติหน้าที่ปลัดเทศบาลเมืองนายาว"
     assert respaced_position(acting, agency, "นายาว") == acting  # a space between two words stays
     assert respaced_position("นักจัดการ งานทั่วไปของกอง") == "นักจัดการ งานทั่วไปของกอง"  # no known position
+    # blind worn 110 doc 8: the place's name is written onto the post
+    assert respaced_position("นายกเทศมนตรีตำบล เขาน้อย", "เทศบาลตำบลเขาน้อย", "เขาน้อย") == "นายกเทศมนตรีตำบลเขาน้อย"
 
 
 def test_positions_side_by_side_split_by_x():
