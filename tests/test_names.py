@@ -268,6 +268,10 @@ def test_a_title_cut_in_two_by_a_space_is_joined_where_the_name_lists_say_so():
     assert nm.fix_title("นาง สาวบัสมะห์ ศรีบุญ") == "นางสาวบัสมะห์ ศรีบุญ"
     assert nm.fix_title("นาง สาวิตรี ใจดี") == "นาง สาวิตรี ใจดี"
     assert nm.fix_title("นางสาวบัสมะห์ ศรีบุญ") == "นางสาวบัสมะห์ ศรีบุญ"
+    # a first part that is no title (worn seed 110): joined when a known given name follows the whole title
+    assert nm.fix_title("นา ยสมชาย ใจดี") == "นายสมชาย ใจดี"
+    assert nm.fix_title("นางสา วสุดา ใจดี") == "นางสาวสุดา ใจดี"
+    assert nm.fix_title("นา ยกเทศมนตรี") == "นา ยกเทศมนตรี"  # no given name after it
 
 
 def test_a_letter_with_two_twins_and_a_stray_vowel_over_a_title():

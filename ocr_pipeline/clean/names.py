@@ -115,15 +115,18 @@ def _long_title_misread(name: str) -> str:
 def _title_unspaced(name: str) -> str:
     """``นาง สาวบัสมะห์`` -> ``นางสาวบัสมะห์``: a space OCR put inside a title whose first part is a title too
     (fresh standard seed 91 doc 3), taken out when the name after the whole title is a known given name and
-    the name after its first part is not (``นาง สาวิตรี`` is นาง + สาวิตรี)."""
+    the name after its first part is not (``นาง สาวิตรี`` is นาง + สาวิตรี); ``นา ยสมชาย`` -> ``นายสมชาย``: a
+    first part that is no title, when a known given name follows the whole title."""
     known = KnownNames.default()
     for title in titles():
         for k in range(1, len(title)):
             head, tail = title[:k], title[k:]
-            if head not in titles() or not name.startswith(f"{head} {tail}"):
+            if not name.startswith(f"{head} {tail}"):
                 continue
             rest = name[len(head) + 1 + len(tail) :]
-            if known.contains("given", rest.split(" ")[0]) and not known.contains("given", (tail + rest).split(" ")[0]):
+            if not known.contains("given", rest.lstrip(" ").split(" ")[0]):
+                continue
+            if head not in titles() or not known.contains("given", (tail + rest).split(" ")[0]):
                 return title + rest
     return name
 
