@@ -42,6 +42,10 @@ def test_the_era_is_spaced_off_the_word_before_it():
     changes = word_spaces("ประจำปีงบประมาณพ.ศ. ๒๕๖๖")
     assert [(c.before, c.after, c.rule) for c in changes] == [("ณ", "ณ ", "spacing")]
     assert spaced("ประจำปีงบประมาณพ. ศ. ๒๕๖๖") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๖"
+    # its last dot lost or read as a colon (fresh standard seed 115 doc 8, worn 116)
+    assert spaced("ประจำปีงบประมาณ พ.ศ ๒๕๖๓ (รอบ") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๓ (รอบ"
+    assert spaced("ประจำปีงบประมาณ พ.ศ: ๒๕๖๒") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๒"
+    assert spaced("ตั้งแต่ พ.ศ. ๒๕๖๒") == "ตั้งแต่ พ.ศ. ๒๕๖๒"
 
 
 def test_each_space_taken_out_is_a_correction_of_its_own_span():

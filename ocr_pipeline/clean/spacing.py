@@ -40,6 +40,9 @@ _RUN = re.compile(f"[{_THAI}]+")
 _ABBREVIATION = re.compile(r"[\u0e01-\u0e2e]\.")
 _ERA = re.compile(r"(?<![\u0e01-\u0e2e]\.)[พค]\.( )ศ\.")  # พ. ศ. for พ.ศ.
 _GLUED_ERA = re.compile(r"[\u0e01-\u0e4e](?=[พค]\. ?ศ\.)")  # ประมาณพ.ศ.: the era is always spaced off
+# the era's last dot lost or read as another sign before a space (``พ.ศ ๒๕๖๓``, ``พ.ศ: ๒๕๖๒``: fresh standard seed
+# 115 doc 8, worn 116): none of the generated truths' eras lacks it
+_ERA_END = re.compile(r"(?<![\u0e01-\u0e4e.])[พค]\.ศ([:;,]?)(?=\s)")
 # a word or number glued before an opening bracket (``๒๕๖๙(รอบ ๖ เดือน)``: worn seeds 22, 62): a space always
 # stands there (none of 4145 brackets of the generated truths, none of the THND odd half's, is glued)
 _GLUED_BRACKET = re.compile(r"[\u0e01-\u0e4e0-9\u0e50-\u0e59](?=\()")
@@ -90,11 +93,12 @@ def _across(left: str, right: str) -> tuple[str | None, float]:
 def word_spaces(text: str, protect: Iterable[tuple[int, int]] = ()) -> list[Change]:
     """The spaces of ``text`` that stand inside a word or the era's abbreviation (``พ. ศ.``), and the one
     missing before the era (``ประมาณพ.ศ.``: the generated reports' truth has none of 4356 glued) or before an
-    opening bracket (``๒๕๖๙(รอบ``), as changes
+    opening bracket (``๒๕๖๙(รอบ``), and the era's last dot (``พ.ศ ๒๕๖๓``), as changes
     of ``text`` (rule ``spacing``), left to right; ``protect``: spans whose spaces stay (besides the names and
     places found in ``text``). A space's score is 50 + 2 x the likelihood gained (at most 99); the era's 95."""
     held = [*protect, *place_spans(text), *name_spans(text)]
     changes = [Change(m.start(1), m.end(1), " ", "", ERA_SCORE, "spacing") for m in _ERA.finditer(text)]
+    changes += [Change(m.start(1), m.end(1), m.group(1), ".", ERA_SCORE, "spacing") for m in _ERA_END.finditer(text)]
     changes += [
         Change(m.start(), m.end(), m.group(0), m.group(0) + " ", ERA_SCORE, "spacing")
         for m in (*_GLUED_ERA.finditer(text), *_GLUED_BRACKET.finditer(text))
