@@ -86,6 +86,19 @@ def test_a_nine_read_as_a_letter_with_a_mark_next_to_a_digit() -> None:
     assert r.doc_date == D(2017, 5, 19)
 
 
+def test_a_six_read_as_o_next_to_a_digit() -> None:
+    """Fresh standard seed 115 doc 7: a cell ``ต.ค. ๒๕๖๕ - ก.ย. ๒๕๖อ`` (๖ read อ, its commonest look-alike) had its
+    year made ``๒๕๖๖อ``, a digit put before the letter."""
+    r = repair_dates(
+        [
+            _ev("fiscal_year", "ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ (รอบ ๑๒ เดือน)"),
+            _ev("period", "ตั้งแต่วันที่ ๑ ตุลาคม ๒๕๖๕ ถึงวันที่ ๓๐ กันยายน ๒๕๖๖"),
+            _ev("measure_period", "ต.ค. ๒๕๖๕ - ก.ย. ๒๕๖อ"),
+        ]
+    )
+    assert [(c.before, c.after) for c in r.corrections] == [("ต.ค. ๒๕๖๕ - ก.ย. ๒๕๖อ", "ต.ค. ๒๕๖๕ - ก.ย. ๒๕๖๖")]
+
+
 def test_wrong_but_valid_year_fixed_by_consistency() -> None:
     # ๒๕๖๖ read as ๒๕๖๒: a valid year, but the period, the letter and the table say 2566
     r = repair_dates(

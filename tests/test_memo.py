@@ -299,6 +299,9 @@ def test_fiscal_year_and_round_rewritten_to_the_settled_values_where_misread():
     # a superscript after the year stays whole
     fixed, _kept = rewrite_fiscal_mentions("ประจำปีงบประมาณ พ.ศ. ๒๕๒๒^{๑} รอบ ๖ เดือน", 2566, 6)
     assert fixed == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๖^{๑} รอบ ๖ เดือน"
+    # a look-alike letter (digit_lookalikes.tsv) among three digits: fresh standard 115 doc 7's ``๒๕๖อ`` for ๒๕๖๖
+    assert rewrite_fiscal_mentions("ประจำปี ๒๕๖อ", 2566, None)[0] == "ประจำปี ๒๕๖๖"
+    assert rewrite_fiscal_mentions("ประจำปี ๒๕อ", 2566, None)[0] == "ประจำปี ๒๕อ"  # two digits are too few
 
 
 def test_period_phrase_and_round():
@@ -538,3 +541,39 @@ def test_a_second_position_line_after_specks_is_joined():
         "(นายกริช ยาวงษ์)\nรองปลัดองค์การบริหารส่วนตำบลใหม่\n, .ปฏิบัติหน้าที่ปลัดองค์การบริหารส่วนตำบลใหม่\nทราบ ดำเนินการตามเสนอ"
     )
     assert _signed(page) == [("นายกริช ยาวงษ์", "รองปลัดองค์การบริหารส่วนตำบลใหม่ ปฏิบัติหน้าที่ปลัดองค์การบริหารส่วนตำบลใหม่")]
+
+
+def test_a_dot_read_at_a_subject_s_wrap_or_before_its_number_is_a_speck():
+    """Fresh standard seed 115 docs 16, 17, worn 116 docs 6, 7: ``ส่งเสริม.`` / ``คุณธรรม…`` (the words join as Thai
+    words wrap), ``คุณธรรมและ. ความโปร่งใส``, ``รอบ.๑๒ เดือน``. An abbreviation's dot stays."""
+    from ocr_pipeline.extract.memo import subject_despecked
+
+    wrapped = "เรื่อง สรุปรายงานผลตามมาตรการส่งเสริม.\nคุณธรรมและความโปร่งใส ประจำปี ๒๕๖๐\nเรียน นายก"
+    value = header_fields([_page(wrapped)])["subject"].value
+    assert subject_despecked(value) == "สรุปรายงานผลตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปี ๒๕๖๐"
+    assert subject_despecked("คุณธรรมและ. ความโปร่งใส") == "คุณธรรมและ ความโปร่งใส"  # the space: spacing's
+    assert subject_despecked("ประจำปี ๒๕๖๐ รอบ.๑๒ เดือน") == "ประจำปี ๒๕๖๐ รอบ ๑๒ เดือน"
+    for kept in ("ของ อบต.๑", "ตาม อบต.\nรายงาน"):
+        assert subject_despecked(kept) == " ".join(kept.split())
+    abbreviated = "เรื่อง รายงานผลของ อบต.\nบ้านนา ประจำปี ๒๕๖๐\nเรียน นายก"
+    assert header_fields([_page(abbreviated)])["subject"].value == "รายงานผลของ อบต. บ้านนา ประจำปี ๒๕๖๐"
+
+
+def test_a_line_with_a_look_alike_letter_left_among_its_digits_is_not_certain():
+    """Fresh standard seed 115 doc 7: the subject's ``๒๕ออ``; the digit reader read three glyphs (``๒๕๖อ``) with
+    certainty and the line's year was kept as written beside the fiscal year 2566. A word with a letter OCR writes
+    over a digit after or among its digits leaves room for another reading; ``๑๒เดือน`` does not."""
+    from ocr_pipeline.model import Line, Page, Word
+    from ocr_pipeline.resolve.dates import certain_lines
+
+    def page(*words: str) -> Page:
+        ws = [Word(t, (i * 100, 0, i * 100 + 90, 40), 99.0, space_before=i > 0) for i, t in enumerate(words)]
+        return Page(1, " ".join(words), lines=[Line(text=" ".join(words), box=(0, 0, 900, 40), words=ws)])
+
+    assert certain_lines([page("ประจำปี", "๒๕๖อ")]) == set()
+    glued = page("ประจำปี", "๒๕๖", "อ")  # the reader's word ends before the letter: the line reads ๒๕๖อ
+    glued.lines[0].words[2].space_before = False
+    glued.lines[0].text = "ประจำปี ๒๕๖อ"
+    assert certain_lines([glued]) == set()
+    assert certain_lines([page("ประจำปี", "๒๕อ๖")]) == set()
+    assert certain_lines([page("ประจำปี", "๒๕๖๖", "รอบ", "๑๒เดือน")]) == {"p1.l0"}

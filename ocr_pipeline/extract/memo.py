@@ -81,7 +81,11 @@ _LAST_SPECK = re.compile(r"\s+[\u0e30-\u0e3a\u0e40-\u0e4e.,:;'`\-—–|_~*]+$")
 _UNOPENED = re.compile(r"(?<=[\u0e01-\u0e4e])\]")
 _UNCLOSED = re.compile(r"\[(?=[\u0e01-\u0e4e])")
 _VOWEL_ON_NUMBER = re.compile("(?<![\u0e01-\u0e4e])[\u0e40-\u0e44](?=[0-9\u0e50-\u0e59])")  # ไ๒๕๖๐: no Thai
-_DOT_AFTER_WORD = re.compile(r"([\u0e01-\u0e4e]{4,})\.(?=\s)")  # ประมาณ. พ.ศ.: a word, no abbreviation, before it
+# ประมาณ. พ.ศ.: a word, no abbreviation, before it; also glued to the next word where the line wrapped
+# (``คุณธรรม.`` / ``และความโปร่งใส``: fresh standard seed 115 doc 17)
+_DOT_AFTER_WORD = re.compile(r"([\u0e01-\u0e4e]{4,})\.(?=\s|[\u0e01-\u0e2e\u0e40-\u0e44](?!\.))")
+# a dot read between a word and its number (``รอบ.๑๒ เดือน``: fresh standard seed 115 doc 16)
+_DOT_BEFORE_NUMBER = re.compile(r"([\u0e01-\u0e4e]{3,})\.(?=[0-9\u0e50-\u0e59])")
 
 
 def subject_despecked(text: str) -> str:
@@ -96,6 +100,7 @@ def subject_despecked(text: str) -> str:
     text = _LAST_SPECK.sub("", text)
     text = _VOWEL_ON_NUMBER.sub("", text)
     text = _DOT_AFTER_WORD.sub(_word_without_dot, text)
+    text = _DOT_BEFORE_NUMBER.sub(_word_spaced_from_number, text)
     if "[" not in text:
         text = _UNOPENED.sub("", text)
     if "]" not in text:
@@ -104,11 +109,23 @@ def subject_despecked(text: str) -> str:
 
 
 def _word_without_dot(m: re.Match[str]) -> str:
-    """The word of a ``_DOT_AFTER_WORD`` match without its dot when its last word is a known one of four letters."""
+    """The word of a ``_DOT_AFTER_WORD`` match without its dot when its last word is a known one of four letters,
+    or one that binds to the next (``คุณธรรมและ. ความโปร่งใส``: fresh worn seed 116 doc 7)."""
+    from ocr_pipeline.clean.lexicon import known_words, tokenize
+    from ocr_pipeline.clean.spacing import bound_words
+
+    last = tokenize(m.group(1))[-1]
+    known = last in bound_words() or (len(last) >= 4 and last in known_words())
+    return m.group(1) if known else m.group(0)
+
+
+def _word_spaced_from_number(m: re.Match[str]) -> str:
+    """The word of a ``_DOT_BEFORE_NUMBER`` match and a space for the dot, when its last word is a known one
+    of three letters or more (an abbreviation is no word: ``อบต.๑``)."""
     from ocr_pipeline.clean.lexicon import known_words, tokenize
 
     last = tokenize(m.group(1))[-1]
-    return m.group(0) if len(last) < 4 or last not in known_words() else m.group(1)
+    return m.group(1) + " " if len(last) >= 3 and last in known_words() else m.group(0)
 
 
 # a document number: province abbreviation, office code / running number
@@ -206,7 +223,8 @@ def _with_continuation(field: str, value: str, lines: list[str], index: int) -> 
             break  # the next labelled line (its label may be lost: the number's shape tells)
         if _LINE_END_DIGIT.search(value) and _thai_start(nxt) and not nxt.startswith(load_list("counters.txt")):
             value = _LINE_END_DIGIT.sub("", value)  # a speck at the wrap (``คุณธรรมและ 4`` / ``ความโปร่งใส``)
-        value += nxt if _thai_end(value) and _thai_start(nxt) else " " + nxt
+        glued = (_thai_end(value) or _speck_dot_end(value)) and _thai_start(nxt)
+        value += nxt if glued else " " + nxt
         taken += 1
         if taken == CONTINUATION_LINES:
             break
@@ -218,6 +236,16 @@ def _with_continuation(field: str, value: str, lines: list[str], index: int) -> 
 _LINE_END_DIGIT = re.compile(r"(?<=[\u0e01-\u0e4e])\s+[0-9]$")
 CONTINUATION_LINES = 2  # lines a subject or a ส่วนราชการ line wraps onto
 SPECK_LINES = 1  # lines of specks alone passed over among them
+
+
+_WRAP_DOT = re.compile(r"([\u0e01-\u0e4e]{4,})\.$")
+
+
+def _speck_dot_end(text: str) -> bool:
+    """Ends in a dot that ``subject_despecked`` drops (after a known word): the wrapped words join as Thai words
+    wrap (``ส่งเสริม.`` / ``คุณธรรม…``: fresh worn seed 116 doc 6)."""
+    m = _WRAP_DOT.search(text)
+    return m is not None and _word_without_dot(m) == m.group(1)
 
 
 def _thai_end(text: str) -> bool:

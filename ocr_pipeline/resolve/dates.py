@@ -173,14 +173,29 @@ def collect_mentions(
 def certain_lines(pages: Sequence[Page]) -> set[str]:
     """Keys of the lines whose every digit-bearing word was read with at least ``SURE_CONFIDENCE``
     (by the digit reader from the pixels, or by Tesseract): there the pixels leave no room for another
-    reading. Lines without word boxes (transcripts) or without digits are not certain."""
+    reading. Lines without word boxes (transcripts) or without digits are not certain, nor is a word that
+    still has a letter OCR writes over a digit among or after its digits (``๒๕๖อ``: the reader read three
+    glyphs of ``๒๕ออ``, fresh standard seed 115 doc 7)."""
     out = set()
     for page in pages:
         for i, line in enumerate(page.lines):
             confs = [w.conf for w in line.words if _DIGIT.search(w.text)]
-            if confs and min(confs) >= SURE_CONFIDENCE:
+            left = any(_left_lookalike(token) for token in line.text.split())  # the reader's word may end before it
+            if confs and min(confs) >= SURE_CONFIDENCE and not left:
                 out.add(line_key(page.number, i))
     return out
+
+
+def _left_lookalike(word: str) -> bool:
+    """Does ``word`` have a Thai letter that stock Tesseract writes over a digit (``digit_lookalikes.tsv``)
+    between two Thai digits or after one at its end?"""
+    from ocr_pipeline.clean.digit_confusions import lookalike_pairs
+
+    letters = {letter for letter, _digit in lookalike_pairs()}
+    return any(
+        word[k] in letters and "๐" <= word[k - 1] <= "๙" and (k + 1 == len(word) or "๐" <= word[k + 1] <= "๙")
+        for k in range(1, len(word))
+    )
 
 
 def period_phrase(text: str) -> str | None:

@@ -25,6 +25,7 @@ FY_TOKEN = re.compile(r"(ปีงบประมาณ|ประจำปี(?!
 ROUND_TOKEN = re.compile(r"(รอบ\s*)([^\s()]{0,3})(\s*เดือน)")
 DIGITISH = re.compile(r"[0-9๐-๙]")
 FISCAL_SCORE = 80.0
+FY_DIGITS_WITH_LETTER = 3  # digits a year must show for a look-alike letter in it to be read as a digit
 FIELD_ROLES = ("subject", "title")
 SUBJECT_WRAP = 2  # lines of running text after the subject's line that may still be the subject
 
@@ -89,7 +90,8 @@ def rewrite_fiscal_mentions(
             folded = thai_to_arabic_digits(token)
             if folded == want or not DIGITISH.search(token):
                 return m.group(0)
-            if certain or not _misread(token, want):
+            # a letter the OCR writes over a digit, among three digits or more (``๒๕๖อ``: fresh standard 115 doc 7)
+            if certain or not _misread(token, want, letters=len(DIGITISH.findall(token)) >= FY_DIGITS_WITH_LETTER):
                 kept.append((token, f"fiscal year {want}"))
                 return m.group(0)
             head = m.group(0)[: m.start(3) - m.start(0)]
