@@ -577,3 +577,25 @@ def test_a_line_with_a_look_alike_letter_left_among_its_digits_is_not_certain():
     assert certain_lines([glued]) == set()
     assert certain_lines([page("ประจำปี", "๒๕อ๖")]) == set()
     assert certain_lines([page("ประจำปี", "๒๕๖๖", "รอบ", "๑๒เดือน")]) == {"p1.l0"}
+
+
+def test_an_addressee_s_place_read_with_cheap_confusions_is_the_agency_s():
+    """Fresh standard seed 115 doc 5: ``นายกเทศมนตรีตำบลบ้านต้อง`` for บ้านฆ้อง, the agency the gazetteer resolved
+    (ฆ read ต: weighted edits 1.0). Another place (บ้านนา) or an addressee that is no known position stays."""
+    from ocr_pipeline.extract.document import Extracted, _addressee
+    from ocr_pipeline.extract.memo import FieldHit
+    from ocr_pipeline.model import Document
+
+    def addressed(value: str) -> Extracted:
+        doc = Document(agency="เทศบาลตำบลบ้านฆ้อง", agency_type="เทศบาลตำบล")
+        out = Extracted(doc, [], {"addressee": FieldHit("addressee", value, 1, 8, 100.0)}, [])
+        _addressee(out)
+        return out
+
+    out = addressed("นายกเทศมนตรีตำบลบ้านต้อง")
+    assert out.document.addressee == "นายกเทศมนตรีตำบลบ้านฆ้อง"
+    assert [(c.before, c.after, c.rule) for c in out.corrections] == [
+        ("นายกเทศมนตรีตำบลบ้านต้อง", "นายกเทศมนตรีตำบลบ้านฆ้อง", "gazetteer")
+    ]
+    for kept in ("นายกเทศมนตรีตำบลบ้านนา", "นายอำเภอบ้านต้อง", "นายกเทศมนตรีตำบลบ้านฆ้อง"):
+        assert addressed(kept).document.addressee == kept

@@ -31,6 +31,7 @@ from ocr_pipeline.extract.signatures import (
     respaced_position,
     signature_blocks,
     with_agency,
+    with_place,
 )
 from ocr_pipeline.model import Correction, Document, Measure, Page, Signatory
 from ocr_pipeline.resources import load_list
@@ -129,7 +130,8 @@ def _subject(out: Extracted) -> None:
 
 def _addressee(out: Extracted) -> None:
     """The addressee (a position and its agency, one run of words) without a speck read as a short last word
-    after a space (``นายกเทศมนตรีตำบลบ้านโฮ่ง ก๊``: fresh worn seed 108 doc 13)."""
+    after a space (``นายกเทศมนตรีตำบลบ้านโฮ่ง ก๊``: fresh worn seed 108 doc 13), its place name as the gazetteer
+    resolved the agency's when it was read with cheap confusions (``with_place``)."""
     hit = out.hits.get("addressee")
     value = hit.value if hit else None
     if hit and value:
@@ -142,6 +144,11 @@ def _addressee(out: Extracted) -> None:
         kept = drop_edge_junk(value) or value  # a speck glued to its end (``ดอนศิลา.``: fresh worn seed 112 doc 15)
         _correct(out, hit.page, "document.addressee", value, kept, "speck", SPECK_SCORE)
         value = kept
+        doc = out.document
+        place = doc.agency[len(doc.agency_type) :] if doc.agency and doc.agency_type else None
+        placed = with_place(value, doc.agency, place)
+        _correct(out, hit.page, "document.addressee", value, placed, "gazetteer", AGENCY_SCORE)
+        value = placed
     out.document.addressee = value
 
 
