@@ -599,3 +599,12 @@ def test_an_addressee_s_place_read_with_cheap_confusions_is_the_agency_s():
     ]
     for kept in ("นายกเทศมนตรีตำบลบ้านนา", "นายอำเภอบ้านต้อง", "นายกเทศมนตรีตำบลบ้านฆ้อง"):
         assert addressed(kept).document.addressee == kept
+
+
+def test_two_lines_of_specks_inside_a_wrapped_subject_are_passed_over():
+    """Fresh standard seed 115 doc 15: ``… รอบ ๒`` / ``' 6” az 1 ๐ ๐`` / ``r— |`` / ``เดอน``; the subject had taken the
+    first speck line and lost its last word. A year alone on its line is the subject's."""
+    specked = "เรื่อง รายงานผลการดำเนินการ ประจำปี ๒๕๖๔ รอบ ๖\n' 6” az 1 ๐ ๐\nr— |\nเดือน\nเรียน นายก"
+    assert header_fields([_page(specked)])["subject"].value == "รายงานผลการดำเนินการ ประจำปี ๒๕๖๔ รอบ ๖ เดือน"
+    year = "เรื่อง รายงานผลการดำเนินการ ประจำปีงบประมาณ\n๒๕๖๔\nเรียน นายก"
+    assert header_fields([_page(year)])["subject"].value == "รายงานผลการดำเนินการ ประจำปีงบประมาณ ๒๕๖๔"

@@ -217,7 +217,7 @@ def _with_continuation(field: str, value: str, lines: list[str], index: int) -> 
     taken = 0
     for raw in lines[index + 1 : index + 1 + CONTINUATION_LINES + SPECK_LINES]:
         nxt = LEADING_SPECK.sub("", tidy_value(raw))
-        if not nxt and raw.strip():
+        if (not nxt and raw.strip()) or _speck_line(nxt):
             continue  # a line of specks between the wrapped lines (``รอบ`` / ``a`` / ``๖ เดือน``: worn seed 96 doc 3)
         if not nxt or split_label(nxt) or DOC_NUMBER.search(nxt):
             break  # the next labelled line (its label may be lost: the number's shape tells)
@@ -235,7 +235,16 @@ def _with_continuation(field: str, value: str, lines: list[str], index: int) -> 
 # (``dictionaries/counters.txt``)
 _LINE_END_DIGIT = re.compile(r"(?<=[\u0e01-\u0e4e])\s+[0-9]$")
 CONTINUATION_LINES = 2  # lines a subject or a ส่วนราชการ line wraps onto
-SPECK_LINES = 1  # lines of specks alone passed over among them
+SPECK_LINES = 2  # lines of specks alone passed over among them (fresh standard seed 115 doc 15: two)
+_THAI_LETTER_OR_RUN = re.compile(r"[\u0e01-\u0e4e]|[0-9\u0e50-\u0e59A-Za-z]{3}")
+_NOT_DIGIT = re.compile(r"[^\s0-9\u0e50-\u0e59]")
+
+
+def _speck_line(text: str) -> bool:
+    """A line of what OCR makes of specks: no Thai letter, no run of three digits or letters, something besides
+    digits (``' 6” az 1 ๐ ๐``, ``r— |``: fresh standard seed 115 doc 15); a year (``๒๕๖๖``) or a number alone on
+    its line is no speck."""
+    return _THAI_LETTER_OR_RUN.search(text) is None and _NOT_DIGIT.search(text) is not None
 
 
 _WRAP_DOT = re.compile(r"([\u0e01-\u0e4e]{4,})\.$")
