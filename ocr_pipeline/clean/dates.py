@@ -204,6 +204,7 @@ class _MonthData(NamedTuple):
     stripped: dict[str, int]  # long form without marks -> month (unique only)
     long_keys: frozenset[str]  # exact keys that are full names or long variants (no boundary check)
     pattern: str
+    misread_abbr: frozenset[str] = frozenset()  # exact keys of abbreviations as OCR misreads them (respelt)
 
 
 _MARK_CHARS = "".join(sorted(_MARKS))
@@ -247,6 +248,7 @@ def _months() -> _MonthData:
     exact: dict[str, int] = {}
     stripped: dict[str, set[int]] = {}
     long_keys: set[str] = set()
+    misread_abbr: set[str] = set()
     forms: list[str] = []
     for month_s, kind, form in load_table("months.tsv"):
         m = int(month_s)
@@ -258,6 +260,8 @@ def _months() -> _MonthData:
         if exact.get(key, m) != m:
             raise ValueError(f"months.tsv: {form} names two months")
         exact[key] = m
+        if kind == "variant" and "." in form:
+            misread_abbr.add(key)  # ก.ยข. for ก.ย.: no one writes it
         if "." not in form:
             stripped.setdefault(without_marks(form), set()).add(m)
             if kind in ("full", "variant") and len(form) >= 5:
@@ -273,6 +277,7 @@ def _months() -> _MonthData:
         unique,
         frozenset(long_keys),
         pattern,
+        frozenset(misread_abbr),
     )
 
 
@@ -812,7 +817,7 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
         if tok.kind == "month":
             key = re.sub(r"[.\s]", "", read)
             month, _long = _month_of(read)
-            if key in data.exact or month is None:
+            if (key in data.exact and key not in data.misread_abbr) or month is None:
                 continue
             if "." in read or len(key) <= 4:
                 dotted = read.rstrip(_MARK_CHARS).endswith(".")
