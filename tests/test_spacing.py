@@ -67,3 +67,16 @@ def test_an_opening_bracket_is_spaced_off_the_word_before_it():
     bracket of the truths."""
     assert spaced("ประจำปีงบประมาณ ๒๕๖๙(รอบ ๖ เดือน)") == "ประจำปีงบประมาณ ๒๕๖๙ (รอบ ๖ เดือน)"
     assert spaced("(นายสมชาย ใจดี)") == "(นายสมชาย ใจดี)"
+
+
+def test_a_period_cell_has_its_era_spaced_off_and_its_words_left():
+    """Fresh standard seed 115 doc 8: the cell ``ปีงบประมาณพ.ุศ. ๒๕๖๓``, its era respelt and spaced off the word
+    before (a period cell's other spaces are not looked at)."""
+    from ocr_pipeline.document_text import DocText, Item
+    from ocr_pipeline.resolve.vocabulary import resolve_vocabulary
+
+    cell = Item("p2.t0.r3.c3", 2, "table.period_text", "ปีงบประมาณพ.ุศ. ๒๕๖๓", table=0, cell=3)
+    fixes = resolve_vocabulary(DocText((cell,)), set())
+    assert [(c.before, c.after, c.rule) for c in fixes] == [("พ.ุศ.", "พ.ศ.", "date-words"), ("ณ", "ณ ", "spacing")]
+    kept = Item("p2.t0.r4.c3", 2, "table.period_text", "ตลอด ปีงบประมาณ", table=0, cell=3)
+    assert resolve_vocabulary(DocText((kept,)), set()) == []

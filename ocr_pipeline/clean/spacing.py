@@ -90,6 +90,20 @@ def _across(left: str, right: str) -> tuple[str | None, float]:
     return word, _likelihood(joined) - _likelihood(lt) - _likelihood(rt)
 
 
+def era_spaces(text: str) -> list[Change]:
+    """The era's abbreviation written whole and spaced off (``พ. ศ.``, ``พ.ศ ๒๕๖๓``, ``ประมาณพ.ศ.``) and a space
+    before an opening bracket glued to a word (``๒๕๖๙(รอบ``), as changes of ``text`` (rule ``spacing``); also
+    where the words' spaces are not looked at (a period cell: ``ปีงบประมาณพ.ศ. ๒๕๖๓``, fresh standard seed 115
+    doc 8)."""
+    changes = [Change(m.start(1), m.end(1), " ", "", ERA_SCORE, "spacing") for m in _ERA.finditer(text)]
+    changes += [Change(m.start(1), m.end(1), m.group(1), ".", ERA_SCORE, "spacing") for m in _ERA_END.finditer(text)]
+    changes += [
+        Change(m.start(), m.end(), m.group(0), m.group(0) + " ", ERA_SCORE, "spacing")
+        for m in (*_GLUED_ERA.finditer(text), *_GLUED_BRACKET.finditer(text))
+    ]
+    return sorted(changes, key=lambda c: c.start)
+
+
 def word_spaces(text: str, protect: Iterable[tuple[int, int]] = ()) -> list[Change]:
     """The spaces of ``text`` that stand inside a word or the era's abbreviation (``พ. ศ.``), and the one
     missing before the era (``ประมาณพ.ศ.``: the generated reports' truth has none of 4356 glued) or before an
@@ -97,12 +111,7 @@ def word_spaces(text: str, protect: Iterable[tuple[int, int]] = ()) -> list[Chan
     of ``text`` (rule ``spacing``), left to right; ``protect``: spans whose spaces stay (besides the names and
     places found in ``text``). A space's score is 50 + 2 x the likelihood gained (at most 99); the era's 95."""
     held = [*protect, *place_spans(text), *name_spans(text)]
-    changes = [Change(m.start(1), m.end(1), " ", "", ERA_SCORE, "spacing") for m in _ERA.finditer(text)]
-    changes += [Change(m.start(1), m.end(1), m.group(1), ".", ERA_SCORE, "spacing") for m in _ERA_END.finditer(text)]
-    changes += [
-        Change(m.start(), m.end(), m.group(0), m.group(0) + " ", ERA_SCORE, "spacing")
-        for m in (*_GLUED_ERA.finditer(text), *_GLUED_BRACKET.finditer(text))
-    ]
+    changes = era_spaces(text)
     joined = text  # the text with the spaces found so far taken out
     shift = 0
     for m in _SPACE.finditer(text):

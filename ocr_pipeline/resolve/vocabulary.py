@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ocr_pipeline.clean.dates import date_word_spellings
 from ocr_pipeline.clean.lexicon import Change, repair_heading, repair_position, repair_units, repair_words
-from ocr_pipeline.clean.spacing import word_spaces
+from ocr_pipeline.clean.spacing import era_spaces, word_spaces
 from ocr_pipeline.clean.vowel_brackets import vowel_brackets
 from ocr_pipeline.document_text import DocText, Edit, Item, apply_to_text, in_sequence
 from ocr_pipeline.model import Correction
@@ -44,6 +44,10 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
             fixes = _located(item, spellings)
             out += fixes
             text = apply_to_text(text, fixes)
+            if item.role not in LEXICON_BY_ROLE:  # a period cell, the memo's date: the era, not the words
+                eras = _located(item, era_spaces(text))
+                out += eras
+                text = apply_to_text(text, eras)
         if heading:
             _new, _field, changes = repair_heading(text)
         else:
