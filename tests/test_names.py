@@ -305,3 +305,13 @@ def test_a_given_name_ending_that_carries_a_thanthakhat_gets_it_back():
         assert nm.resolve_names([(1, "document.signatories", read)], unknown)[0] == [right]
     for kept in ("นายกิตติ ใจดี", "นายสมชาย ศรีฤทธิ", "นายวีระภัทร ใจดี", "นายสมศักดิ์ สุวัฒน"):
         assert nm.resolve_names([(1, "document.signatories", kept)], unknown)[0] == [kept]
+
+
+def test_latin_letters_the_page_read_in_a_name_give_way_to_re_readings_that_agree():
+    """Fresh worn seed 116 doc 8: the page read ``(นายชลธวัช He ลูลืม)`` for มะลูลีม, both re-readings ``มะลูลื่ม``.
+    Re-readings that disagree leave the page's reading."""
+    unknown = nm.KnownNames(frozenset(), frozenset())
+    first = nm.parse_name("(นายชลธวัช He ลูลืม)")
+    choice = nr.choose_reading(first, ["(นายชลธวัช มะลูลื่ม)", "(นายชฤธวัชมะลูลื่ม)"], unknown)
+    assert choice.name.family == "มะลูลื่ม" and choice.changed == ("family",)
+    assert nr.choose_reading(first, ["(นายชลธวัช มะลูลื่ม)", "(นายชลธวัชมะลูลิม)"], unknown).name == first

@@ -22,6 +22,7 @@ Thai script model's ``ศิริเพ็ญ`` is the list's.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -172,6 +173,11 @@ def _margin_score(margin: float) -> float:
 def _choose_part(values: list[str], part: str, known: KnownNames) -> tuple[str, float]:
     """(chosen value, its margin over the first value) of one name part from its readings."""
     first = values[0]
+    thai = [v for v in values[1:] if v and not _LATIN.search(v)]
+    if first and _LATIN.search(first) and thai and all(v == thai[0] for v in thai):
+        # Latin letters in a Thai name are a misreading (``Heลูลืม``: fresh worn seed 116 doc 8): the re-readings
+        # that agree on a Thai reading are the page's reading of it
+        return thai[0], 2.0
     observed = [v for v in values if v]
     if not first or not observed:
         return first, 0.0
@@ -232,6 +238,7 @@ def _known_reading(others: list[str], part: str, known: KnownNames) -> str | Non
 
 
 _MARKS = str.maketrans("", "", ABOVE_BELOW)
+_LATIN = re.compile("[A-Za-z]")
 
 
 def _letters(value: str) -> str:
