@@ -46,3 +46,16 @@ def test_digit_conversion_round_trip():
     assert thai_to_arabic_digits("๒๕๖๖/๐๑") == "2566/01"
     assert arabic_to_thai_digits("2566") == "๒๕๖๖"
     assert fold_for_compare(" ๒๕๖๖   ปี ") == "2566 ปี"
+
+
+def test_a_line_wrapped_before_a_word_a_report_always_spaces_off_joins_with_a_space():
+    """Fresh standard seed 115 doc 0: ``มีการยืมทรัพย์สินของราชการ`` / ``จำนวน ๒ ครั้ง`` and ``ข้อมูล`` / ``ณ วันที่`` came
+    out glued (``dictionaries/spaced_words.txt``: จำนวน 404 times after a space in the truths' cells, never glued).
+    A name starting with ณ, or a word that is not one of them, joins as Thai words wrap."""
+    from ocr_pipeline.clean.thai_text import join_wrapped
+
+    assert join_wrapped(["มีการยืมทรัพย์สินของราชการ", "จำนวน ๒ ครั้ง"]) == "มีการยืมทรัพย์สินของราชการ จำนวน ๒ ครั้ง"
+    assert join_wrapped(["ข้อมูล", "ณ วันที่ ๒๕ พ.ย. ๒๕๖๓"]) == "ข้อมูล ณ วันที่ ๒๕ พ.ย. ๒๕๖๓"
+    assert join_wrapped(["ได้รายงานผล", "โดยมีหลักฐาน"]) == "ได้รายงานผล โดยมีหลักฐาน"
+    assert join_wrapped(["นาย", "ณัฐพล ใจดี"]) == "นายณัฐพล ใจดี"
+    assert join_wrapped(["ได้ดำเนินการประชาสัมพันธ์ผ่าน", "เว็บไซต์"]) == "ได้ดำเนินการประชาสัมพันธ์ผ่านเว็บไซต์"

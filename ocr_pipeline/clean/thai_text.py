@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from ocr_pipeline.resources import load_list
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC_DIGITS = "0123456789"
@@ -85,7 +87,8 @@ def join_wrapped(lines: list[str]) -> str:
     line that starts a numbered item (also one whose dot was lost: ``๒๒ พัฒนา``) starts a new line.
     A line that ends in a dash glued to its last word wrapped after the dash (a range written
     ``ตุลาคม ๒๕๖๒-มีนาคม``): the next joins it directly; after a dash standing apart, with a space. An
-    abbreviation at a line's start (``พ.ศ.``, ``ต.ค.``) is typed after a space.
+    abbreviation at a line's start (``พ.ศ.``, ``ต.ค.``) is typed after a space, and so is a word a report always
+    spaces off (``dictionaries/spaced_words.txt``: ``… ของราชการ`` / ``จำนวน ๒ ครั้ง``).
 
     >>> join_wrapped(["ได้รับฟังความคิดเห็นของ", "ประชาชน (e-bidding)", "(๒) ประชุม"])
     'ได้รับฟังความคิดเห็นของประชาชน (e-bidding)\n(๒) ประชุม'
@@ -105,12 +108,32 @@ def join_wrapped(lines: list[str]) -> str:
             out += "\n" + text
         else:
             glued = (
-                (_THAI_LETTER.match(text[0]) and _THAI_LETTER.match(out[-1]) and not _ABBREVIATION_START.match(text))
+                (
+                    _THAI_LETTER.match(text[0])
+                    and _THAI_LETTER.match(out[-1])
+                    and not _ABBREVIATION_START.match(text)
+                    and not _starts_spaced_word(text)
+                )
                 or "/" in (out[-1], text[0])
                 or _WRAPPED_AFTER_DASH.search(out) is not None
             )
             out += ("" if glued else " ") + text
     return out
+
+
+@cache
+def _spaced_words() -> tuple[str, ...]:
+    return load_list("spaced_words.txt")
+
+
+def _starts_spaced_word(text: str) -> bool:
+    """Does ``text`` start with a word a report always writes after a space (``spaced_words.txt``), as a whole
+    word (``ณ วันที่``, not the ณ of ``ณัฐ``)?"""
+    if not text.startswith(_spaced_words()):
+        return False
+    from ocr_pipeline.clean.lexicon import tokenize
+
+    return tokenize(text[:30])[0] in _spaced_words()
 
 
 # a mark above or below with nothing to sit on: after a dot, a digit or a following vowel (``ต.ุค.`` for
