@@ -254,3 +254,24 @@ def test_an_abbreviation_s_dot_ending_a_cell_line_stays():
     step = _wrapped_cell(1, 1, [_line("แจ้งเวียนให้ทุกส่วนราชการ .", 200, 80), _line("ทราบ", 290, 80)])
     _doc, [fix] = _row_noise(step, period)
     assert (fix.item, fix.before, fix.after) == ("p1.t0.r1.c1", " . ", "")
+
+
+def test_a_dot_or_quote_glued_to_a_word_in_a_text_cell_is_a_speck():
+    """Fresh standard seed 115 docs 2, 19, worn 116 docs 2, 4, 11: ``.จัดทำรายงาน``, ``การทุจริตใน. กระบวนงาน`` (the space
+    OCR put after the dot goes with it), ``และติดตาม .ผลการดำเนินงาน``, ``ผ่านเว็บไซต์' เฟซบุ๊ก``; none of the generated
+    truths' cells has one. A dot before a word always spaced off keeps the space (``ความรู้. จำนวน``); an abbreviation's
+    dot (``อบต.``: no known word) and a number's stay."""
+    step = _wrapped_cell(
+        1, 1, [_line(".จัดทำรายงานความเสี่ยงการทุจริตใน. กระบวนงาน", 200, 80), _line("ผ่านเว็บไซต์' เฟซบุ๊ก", 290, 80)]
+    )
+    period = _wrapped_cell(1, 3, [_line("ต.ค. ๒๕๖๐ - ก.ย. ๒๕๖๑", 200, 80)])
+    doc, fixes = _row_noise(step, period)
+    assert {(f.item, f.rule) for f in fixes} == {("p1.t0.r1.c1", "noise")}
+    cleaned = apply_corrections(doc, fixes).get("p1.t0.r1.c1").text
+    assert cleaned == "จัดทำรายงานความเสี่ยงการทุจริตในกระบวนงานผ่านเว็บไซต์ เฟซบุ๊ก"
+    from ocr_pipeline.understand.cell_noise import without_glued_signs
+
+    assert without_glued_signs("และติดตาม .ผลการดำเนินงาน") == "และติดตาม ผลการดำเนินงาน"
+    assert without_glued_signs("ให้ความรู้. จำนวน ๑๐ ครั้ง") == "ให้ความรู้ จำนวน ๑๐ ครั้ง"
+    for kept in ("กองคลัง อบต.", "ร้อยละ ๘๐.๕", "ต.ค. ๒๕๖๓", "e-Service."):
+        assert without_glued_signs(kept) == kept

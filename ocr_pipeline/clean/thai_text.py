@@ -112,7 +112,7 @@ def join_wrapped(lines: list[str]) -> str:
                     _THAI_LETTER.match(text[0])
                     and _THAI_LETTER.match(out[-1])
                     and not _ABBREVIATION_START.match(text)
-                    and not _starts_spaced_word(text)
+                    and not starts_spaced_word(text)
                 )
                 or "/" in (out[-1], text[0])
                 or _WRAPPED_AFTER_DASH.search(out) is not None
@@ -126,7 +126,7 @@ def _spaced_words() -> tuple[str, ...]:
     return load_list("spaced_words.txt")
 
 
-def _starts_spaced_word(text: str) -> bool:
+def starts_spaced_word(text: str) -> bool:
     """Does ``text`` start with a word a report always writes after a space (``spaced_words.txt``), as a whole
     word (``ณ วันที่``, not the ณ of ``ณัฐ``)?"""
     if not text.startswith(_spaced_words()):

@@ -9,7 +9,7 @@ than ``BESIDE`` x, lying beside another line of the cell) and is no run of known
 line of one short Thai word, ``ราย``, ``ณ``, can be that low).
 A speck can also join a line of text as a token of its own (``กองคลัง 3``, the ``3`` a dot of dust):
 a token whose every glyph box is lower than ``SPECK`` x that height goes too, as does a lone dot, comma,
-quote or long dash ending a line (no cell's text ends a line so). Each one is dropped
+quote or long dash ending a line (no cell's text ends a line so), and a dot or quote glued to a word's edge. Each one is dropped
 from its cell's text with a ``noise`` correction located by item and span.
 """
 
@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from ocr_pipeline.clean.dates import find_date_mentions
-from ocr_pipeline.clean.thai_text import join_wrapped, normalize_thai
+from ocr_pipeline.clean.thai_text import join_wrapped, normalize_thai, starts_spaced_word
 from ocr_pipeline.document_text import DocText, Edit, cell_key, located
 from ocr_pipeline.model import Correction, Line, Page, Table, Word
 from ocr_pipeline.ocr.latin_reread import english_words
@@ -42,6 +42,13 @@ _PUNCTUATION = re.compile(r"[.,\-–—]+")
 # ``ตุลาคม ๒๕๖๖ -`` / ``มีนาคม ๒๕๖๗`` wraps at it) nor a colon (``ปัญหาอุปสรรค :``)
 _LINE_END_SIGN = re.compile(r"(?<=\S)\s+[.,'`‘’—|!*]+$")
 _LINE_END_SPECK = re.compile(r"(?<=\S)\s+[.,'`‘’|!*]+$")  # the same, dashes aside (a period's, a number's)
+# a dot, comma or quote glued to the front of a Thai word at a line's start or after a space (``.จัดทำ``, ``, มาตรการ``,
+# ``ติดตาม .ผลการ``), and a dot or quote glued to the end of a known Thai word (``กระบวนงานใน. ที่``, ``ทุจริต.``,
+# ``ร่วมก้นระ' กาศ``; an abbreviation's dot follows no known word: ``อบต.``, ``พ.ศ.``): specks (fresh standard seed 115,
+# worn 116: 45 of them in the cells; none of the generated truths' cells has one)
+_GLUED_FRONT = re.compile(r"(?:^|(?<=\s))[.,'`‘’]+\s?(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+_GLUED_END = re.compile(r"(?<=[\u0e01-\u0e4e])([.'`‘’]+)(?:(\s)(?=\S)|$)")
+LINE_END_WORD = 3  # letters of a known word whose dot ending a line is a speck (``มี.`` / ``ค. ๒๕๖๓`` wraps there)
 _NUMBER = re.compile(r"[0-9๐-๙]+(?:[-–.,/][0-9๐-๙]+)*[.)]?")
 _DASHES = re.compile(r"[-–—.]+")
 _THAI = re.compile(r"[\u0e01-\u0e5b]+")
@@ -151,6 +158,23 @@ def _without_end_sign(text: str, sign: re.Pattern[str]) -> str:
     return text[: m.start()]
 
 
+def without_glued_signs(text: str) -> str:
+    """A text cell's line without the specks glued to its words (``_GLUED_FRONT``, ``_GLUED_END``)."""
+    from ocr_pipeline.clean.lexicon import known_words, tokenize
+
+    def end(m: re.Match[str]) -> str:
+        run = re.search(r"[\u0e01-\u0e4e]+$", m.string[: m.start()])
+        last = tokenize(run.group())[-1] if run else ""
+        if len(last) < (2 if m.group(2) else LINE_END_WORD) or last not in known_words():
+            return m.group()
+        # the space OCR put after a dot is the dot's (``ใน. กระบวนงาน``), unless the next word is spaced off
+        if m.group(1) == "." and m.group(2) and not starts_spaced_word(m.string[m.end() :]):
+            return ""
+        return m.group(2) or ""
+
+    return _GLUED_END.sub(end, _GLUED_FRONT.sub("", text))
+
+
 def cell_noise_corrections(pages: Sequence[Page], doc: DocText) -> list[Correction]:
     """``noise`` corrections that drop the speck lines and tokens of every ruled table's cells,
     located in the cells' items (whose text must still be their lines' text, joined and normalised)."""
@@ -166,6 +190,8 @@ def cell_noise_corrections(pages: Sequence[Page], doc: DocText) -> list[Correcti
                 texts = cleaned.get(k, [ln.text for ln in cell.lines])
                 end_sign = _LINE_END_SIGN if item.role in TEXT_ROLES else _LINE_END_SPECK
                 texts = [_without_end_sign(text, end_sign) for text in texts]
+                if item.role in TEXT_ROLES:
+                    texts = [without_glued_signs(text) for text in texts]
                 if texts == [ln.text for ln in cell.lines]:
                     continue
                 if normalize_thai(join_wrapped([ln.text for ln in cell.lines])) != item.text:
