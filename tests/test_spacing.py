@@ -80,3 +80,13 @@ def test_a_period_cell_has_its_era_spaced_off_and_its_words_left():
     assert [(c.before, c.after, c.rule) for c in fixes] == [("พ.ุศ.", "พ.ศ.", "date-words"), ("ณ", "ณ ", "spacing")]
     kept = Item("p2.t0.r4.c3", 2, "table.period_text", "ตลอด ปีงบประมาณ", table=0, cell=3)
     assert resolve_vocabulary(DocText((kept,)), set()) == []
+
+
+def test_a_result_cell_has_its_month_respelt():
+    """Fresh standard seed 115 doc 0: a result ``… เมื่อวันที่ ๒๐ กุพ. ๒๕๖๔`` (ก.พ., its first dot read as sara u)."""
+    from ocr_pipeline.document_text import DocText, Item
+    from ocr_pipeline.resolve.vocabulary import resolve_vocabulary
+
+    cell = Item("p3.t0.r5.c4", 3, "table.result", "ได้ประกาศหลักเกณฑ์ เมื่อวันที่ ๒๐ กุพ. ๒๕๖๔", table=0, cell=4)
+    fixes = resolve_vocabulary(DocText((cell,)), set())
+    assert [(c.before, c.after, c.rule) for c in fixes if c.rule == "date-words"] == [("กุพ.", "ก.พ.", "date-words")]

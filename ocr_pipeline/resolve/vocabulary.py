@@ -26,8 +26,9 @@ LEXICON_BY_ROLE = {
 }
 # where round brackets hold the report's own words, repaired like the rest (``(รอบ ๖ เดือน)``)
 OPEN_BRACKETS = ("subject", "title")
-# where month names and period words are respelt (the date parser reads them either way)
-DATE_WORD_ROLES = ("table.period_text", "header.doc_date", "subject", "body")
+# where month names and period words are respelt (the date parser reads them either way); a step or a result
+# dates what was done (``เมื่อวันที่ ๒๐ กุพ. ๒๕๖๔``: fresh standard seed 115 doc 0)
+DATE_WORD_ROLES = ("table.period_text", "table.step", "table.result", "header.doc_date", "subject", "body")
 DATE_WORD_SCORE = 90.0
 
 
