@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ocr_pipeline.clean.lexicon import apply_changes
-from ocr_pipeline.clean.vowel_brackets import vowel_brackets
+from ocr_pipeline.clean.vowel_brackets import doubled_vowels, vowel_brackets
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,19 @@ def test_a_leading_vowel_read_as_a_bracket(read, right):
     changes = vowel_brackets(read)
     assert apply_changes(read, changes) == right
     assert all(c.rule == "vowel-bracket" for c in changes)
+
+
+def test_one_of_two_leading_vowels_side_by_side_goes():
+    """Fresh standard seed 115, worn 116: ``มาตรการงดใไห้``, ``และเได้ปรับปรุง``, ``จัดไโครงการ``, ``ใในการนี้`` (Thai never
+    writes two leading vowels together; none of the truths does). The one whose going leaves a frequent word followed
+    by a word goes. ``เเละ`` is a way of typing และ; ``เโนปัจจุบัน`` (for เป็น) leaves no word of three letters."""
+
+    def fixed(text: str) -> str:
+        return apply_changes(text, doubled_vowels(text))
+
+    assert fixed("มาตรการงดใไห้ งดรับของขวัญ") == "มาตรการงดให้ งดรับของขวัญ"
+    assert fixed("๒๕๖๒ และเได้ปรับปรุง") == "๒๕๖๒ และได้ปรับปรุง"
+    assert fixed("จัดไโครงการ") == "จัดโครงการ" and fixed("ใในการนี้") == "ในการนี้"
+    assert [(c.before, c.after, c.rule) for c in doubled_vowels("จัดใไห้มี")] == [("ไ", "", "doubled-vowel")]
+    for kept in ("เเละ", "ให้เโนปัจจุบัน", "จัดไใครงการ"):
+        assert fixed(kept) == kept

@@ -7,6 +7,10 @@ glued before a Thai consonant, and the vowel makes a word of that consonant wher
 word, ``ได้`` a frequent one (Thai National Corpus count ``MIN_FREQ`` or more) followed by another word. On the benchmark's outputs of
 26 corpora (stop 27) such unclosed brackets before ด้, ม่, ห้ and ซต์ numbered about 180; none of the truths'
 opening brackets is unclosed.
+
+Also two leading vowels side by side (rule ``doubled-vowel``), which Thai never writes: Tesseract wrote a speck
+or the vowel's own tail as another (``งดใไห้``, ``และเได้ปรับปรุง``, ``จัดไโครงการ``: fresh standard seed 115, worn
+116). The one that goes is the one whose going leaves a frequent word followed by another word.
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ SCORE = 90.0
 RULE = "vowel-bracket"
 _OPEN = re.compile(r"(?<!\S)[(\[](?=[\u0e01-\u0e2e])")  # at a word's start (``ภร(รจ`` is a garble)
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
+_TWO_LEADING = re.compile("[\u0e40-\u0e44]{2}")
+DOUBLED_RULE = "doubled-vowel"
+DOUBLED_LEAST = 3  # letters of the word a dropped vowel must leave (``โน`` of ``เโนปัจจุบัน`` is too short to tell)
 
 
 def vowel_brackets(text: str) -> list[Change]:
@@ -38,10 +45,30 @@ def vowel_brackets(text: str) -> list[Change]:
     return out
 
 
-def _made_word(run: str) -> int:
-    """The TNC count of the first word of ``run`` when the word after it is a word too (``ไม่|พบ``), else 0:
-    a speck's garble makes no second word (``ไร|ย`` of ``(รย``)."""
+def _made_word(run: str, least: int = 1) -> int:
+    """The TNC count of the first word of ``run`` when it has ``least`` letters or more and the word after it is a
+    word too (``ไม่|พบ``), else 0: a speck's garble makes no second word (``ไร|ย`` of ``(รย``)."""
     words = tokenize(run)
-    if len(words) > 1 and (len(words[1]) < 2 or words[1] not in known_words()):
+    if len(words[0]) < least or (len(words) > 1 and (len(words[1]) < 2 or words[1] not in known_words())):
         return 0
     return word_freqs().get(words[0], 0)
+
+
+def doubled_vowels(text: str) -> list[Change]:
+    """Changes of ``text`` that drop one of two leading vowels side by side (see the module), where dropping it
+    makes a frequent word (TNC count ``MIN_FREQ`` or more) followed by another word and dropping the other does not
+    make a likelier one."""
+    out = []
+    for m in _TWO_LEADING.finditer(text):
+        pair = m.group()
+        if pair == "เเ":
+            continue  # แ typed as two sara e (``เเละ``): a spelling, not a misreading
+        if pair[0] == pair[1]:
+            out.append(Change(m.start(), m.start() + 1, pair[0], "", SCORE, DOUBLED_RULE))  # ``ใใน``
+            continue
+        rest = text[m.end() : _THAI_RUN.match(text, m.start()).end()]  # type: ignore[union-attr]
+        best, k = max((_made_word(pair[k] + rest, DOUBLED_LEAST), k) for k in (1, 0))  # keep the second, or the first
+        if best >= MIN_FREQ:
+            at = m.start() + (1 - k)  # the vowel that goes
+            out.append(Change(at, at + 1, text[at], "", SCORE, DOUBLED_RULE))
+    return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ocr_pipeline.clean.dates import date_word_spellings
 from ocr_pipeline.clean.lexicon import Change, repair_heading, repair_position, repair_units, repair_words
 from ocr_pipeline.clean.spacing import era_spaces, word_spaces
-from ocr_pipeline.clean.vowel_brackets import vowel_brackets
+from ocr_pipeline.clean.vowel_brackets import doubled_vowels, vowel_brackets
 from ocr_pipeline.document_text import DocText, Edit, Item, apply_to_text, in_sequence
 from ocr_pipeline.model import Correction
 
@@ -58,7 +58,7 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
             elif kind == "position":
                 changes = repair_position(text).changes
             elif kind == "words":
-                vowels = _located(item, vowel_brackets(text))  # ``(ด้ดำเนินการ``: ไ read as a bracket
+                vowels = _located(item, vowel_brackets(text) + doubled_vowels(text))  # ``(ด้ดำเนินการ``, ``ใไห้``
                 out += vowels
                 text = apply_to_text(text, vowels)
                 spaced = _located(item, word_spaces(text))
