@@ -275,3 +275,12 @@ def test_a_dot_or_quote_glued_to_a_word_in_a_text_cell_is_a_speck():
     assert without_glued_signs("ให้ความรู้. จำนวน ๑๐ ครั้ง") == "ให้ความรู้ จำนวน ๑๐ ครั้ง"
     for kept in ("กองคลัง อบต.", "ร้อยละ ๘๐.๕", "ต.ค. ๒๕๖๓", "e-Service."):
         assert without_glued_signs(kept) == kept
+
+
+def test_one_latin_letter_among_signs_is_a_speck_however_tall():
+    """Fresh worn seed 116 doc 7: ``a,`` as tall as the text in the empty first cell of a continuation row opened a
+    measure of its own. ``(No`` (of No Gift Policy) and a dash stay."""
+    cells = [_cell(0, c, [_line(h, 10, 80)]) for c, h in enumerate(HEADER)]
+    cells += [_cell(1, 0, [_line("a,", 200, 80)]), _cell(1, 1, [_line("๒) ติดป้ายประกาศ", 200, 80)])]
+    cells += [_cell(1, 2, [_line("(No", 200, 80)]), _cell(1, 3, [_line("-", 200, 80)])]
+    assert noise_lines(Table(page=1, cells=cells)) == {len(HEADER): [0]}

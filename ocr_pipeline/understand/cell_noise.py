@@ -50,6 +50,7 @@ _GLUED_FRONT = re.compile(r"(?:^|(?<=\s))[.,'`‘’]+\s?(?=[\u0e01-\u0e2e\u0e40
 _GLUED_END = re.compile(r"(?<=[\u0e01-\u0e4e])([.'`‘’]+)(?:(\s)(?=\S)|$)")
 LINE_END_WORD = 3  # letters of a known word whose dot ending a line is a speck (``มี.`` / ``ค. ๒๕๖๓`` wraps there)
 _NUMBER = re.compile(r"[0-9๐-๙]+(?:[-–.,/][0-9๐-๙]+)*[.)]?")
+_LONE_LATIN = re.compile(r"[^A-Za-z0-9\u0e01-\u0e59]*[A-Za-z][^A-Za-z0-9\u0e01-\u0e59]*")
 _DASHES = re.compile(r"[-–—.]+")
 _THAI = re.compile(r"[\u0e01-\u0e5b]+")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]")
@@ -94,6 +95,8 @@ def is_noise(line: Line, median_height: float, others: Sequence[Line] = ()) -> b
     if not text or median_height <= 0 or height <= 0:
         return False
     ratio = height / median_height
+    if _LONE_LATIN.fullmatch(text):
+        return True  # one Latin letter among signs, however tall (``a,`` in an empty first cell: fresh worn seed 116 doc 7)
     if ratio < TINY:
         return not _numeric(text)
     beside = any(min(line.box[3], o.box[3]) - max(line.box[1], o.box[1]) >= height / 2 for o in others)
