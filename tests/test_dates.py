@@ -207,6 +207,13 @@ def test_dropped_marks_every_month() -> None:
         assert parse_date(f"๒ {bare} ๒๕๖๖") == D(2023, m + 1, 2), bare
 
 
+def test_december_with_its_tho_thong_read_cho_chan_is_read() -> None:
+    """Fresh worn seed 116 doc 7: the period cell ``๒๓ จั้นวาคม ๒๕๖๑`` (ธ read จ, a mark added) was left without a
+    period (months.tsv variant จันวาคม; marks dropped or added are read as for any name)."""
+    assert parse_date("๒๓ จั้นวาคม ๒๕๖๑") == D(2018, 12, 23)
+    assert parse_date("๒๓ จันทร์ ๒๕๖๑") is None
+
+
 def test_fiscal_year_helpers() -> None:
     assert fiscal_year_of(D(2022, 10, 1)) == 2566
     assert fiscal_year_of(D(2022, 9, 30)) == 2565
