@@ -245,6 +245,10 @@ def test_a_lone_sign_ending_a_cell_line_is_a_speck_and_the_wrapped_words_join():
     doc, [fix] = _row_noise(step, period)
     assert (fix.item, fix.before, fix.after, fix.rule) == ("p1.t0.r1.c1", " — ", "", "noise")
     assert apply_corrections(doc, [fix]).get("p1.t0.r1.c1").text == "๑) ส่งเสริมให้บุคลากรในสังกัดปฏิบัติตามหลักปรัชญา"
+    # fresh worn seed 116 doc 4: a copyright sign ending the step
+    step = _wrapped_cell(1, 1, [_line("- ส่งบุคลากรเข้ารับการฝึกอบรมตามแผนพัฒนาบุคลากร ©", 200, 80)])
+    _doc, [fix] = _row_noise(step, period)
+    assert (fix.before, fix.after) == (" ©", "")
 
 
 def test_an_abbreviation_s_dot_ending_a_cell_line_stays():

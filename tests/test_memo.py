@@ -438,6 +438,8 @@ def test_a_subject_loses_the_specks_read_as_signs_but_not_its_hyphens_or_quotati
     assert subject_despecked(spotted) == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๐ รอบ ๖ เดือน"
     # worn seed 106 doc 4: a last word of a vowel and a sign, no letter
     assert subject_despecked("ประจำปีงบประมาณ พ.ศ. ๒๕๖๒ (รอบ ๑๒ เดือน) เ-") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๒ (รอบ ๑๒ เดือน)"
+    # blind worn seed 114 doc 5: a copyright sign
+    assert subject_despecked("ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ (รอบ ๖ เดือน) ©") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ (รอบ ๖ เดือน)"
 
 
 def test_an_addressee_loses_a_speck_read_as_a_short_last_word():
@@ -608,3 +610,12 @@ def test_two_lines_of_specks_inside_a_wrapped_subject_are_passed_over():
     assert header_fields([_page(specked)])["subject"].value == "รายงานผลการดำเนินการ ประจำปี ๒๕๖๔ รอบ ๖ เดือน"
     year = "เรื่อง รายงานผลการดำเนินการ ประจำปีงบประมาณ\n๒๕๖๔\nเรียน นายก"
     assert header_fields([_page(year)])["subject"].value == "รายงานผลการดำเนินการ ประจำปีงบประมาณ ๒๕๖๔"
+
+
+def test_a_division_unit_with_a_sign_glued_after_it():
+    """Blind worn seed 114 doc 8: ``ส่วนราชการ ; กองยุทธศาสตร์และ งบประมาณ: เทศบาลตำบลตลาด…`` gave the division
+    ``กองยุทธศาสตร์และงบประมาณ:``. The known unit is the division; the colon after it a speck."""
+    from ocr_pipeline.extract.document import division_unit
+
+    assert division_unit("กองยุทธศาสตร์และงบประมาณ: เทศบาลตำบลตลาดแร้ง") == "กองยุทธศาสตร์และงบประมาณ"
+    assert division_unit("กองคลัง เทศบาลตำบลตลาดแร้ง") == "กองคลัง"

@@ -77,7 +77,7 @@ THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
 LEADING_SPECK = re.compile("^[.,'`‘’]+(?=[\u0e01-\u0e4e])")
 _LONE_SIGN = re.compile(r"\s+[—–“”«»•~]+(?=\s|$)")  # a sign standing alone between words or at the end
 # a last word of vowels, marks and signs only, no letter, digit or bracket (``… (รอบ ๑๒ เดือน) เ-``: worn seed 106)
-_LAST_SPECK = re.compile(r"\s+[\u0e30-\u0e3a\u0e40-\u0e4e.,:;'`\-—–|_~*]+$")
+_LAST_SPECK = re.compile(r"\s+[\u0e30-\u0e3a\u0e40-\u0e4e.,:;'`\-—–|_~*©®°•]+$")  # ©: blind worn seed 114 doc 5
 _UNOPENED = re.compile(r"(?<=[\u0e01-\u0e4e])\]")
 _UNCLOSED = re.compile(r"\[(?=[\u0e01-\u0e4e])")
 _VOWEL_ON_NUMBER = re.compile("(?<![\u0e01-\u0e4e])[\u0e40-\u0e44](?=[0-9\u0e50-\u0e59])")  # ไ๒๕๖๐: no Thai

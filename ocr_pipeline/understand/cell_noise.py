@@ -40,8 +40,8 @@ _PUNCTUATION = re.compile(r"[.,\-–—]+")
 # en dash read as a long one, fresh worn seed 112 doc 19): a speck (``ในสังกัด —`` / ``ปฏิบัติตาม…``: fresh worn seed 112
 # doc 15); on seeds 111, 112 none of 35 such dots, commas, quotes and dashes was the cell's. Not a hyphen (a period
 # ``ตุลาคม ๒๕๖๖ -`` / ``มีนาคม ๒๕๖๗`` wraps at it) nor a colon (``ปัญหาอุปสรรค :``)
-_LINE_END_SIGN = re.compile(r"(?<=\S)\s+[.,'`‘’—|!*]+$")
-_LINE_END_SPECK = re.compile(r"(?<=\S)\s+[.,'`‘’|!*]+$")  # the same, dashes aside (a period's, a number's)
+_LINE_END_SIGN = re.compile(r"(?<=\S)\s+[.,'`‘’—|!*©®°•]+$")  # ©: fresh worn seed 116 doc 4 (``บุคลากร ©``)
+_LINE_END_SPECK = re.compile(r"(?<=\S)\s+[.,'`‘’|!*©®°•]+$")  # the same, dashes aside (a period's, a number's)
 # a dot, comma or quote glued to the front of a Thai word at a line's start or after a space (``.จัดทำ``, ``, มาตรการ``,
 # ``ติดตาม .ผลการ``), and a dot or quote glued to the end of a known Thai word (``กระบวนงานใน. ที่``, ``ทุจริต.``,
 # ``ร่วมก้นระ' กาศ``; an abbreviation's dot follows no known word: ``อบต.``, ``พ.ศ.``): specks (fresh standard seed 115,
