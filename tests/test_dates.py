@@ -214,6 +214,14 @@ def test_december_with_its_tho_thong_read_cho_chan_is_read() -> None:
     assert parse_date("๒๓ จันทร์ ๒๕๖๑") is None
 
 
+def test_a_stray_mark_before_a_month_s_name_is_read_over() -> None:
+    """Blind worn seed 114 doc 5: the memo's date ``๑๓ ิเมษายน พ.ศ. ๒๕๖๙`` was left empty. A mark of the word before
+    the name is that word's."""
+    assert parse_date("๑๓ ิเมษายน พ.ศ. ๒๕๖๙") == D(2026, 4, 13)
+    assert parse_date("วันที่ ๕ ุมีนาคม ๒๕๖๖") == D(2023, 3, 5)
+    assert date_word_spellings("ณ วันที่เมษายน ๒๕๖๙") == []
+
+
 def test_fiscal_year_helpers() -> None:
     assert fiscal_year_of(D(2022, 10, 1)) == 2566
     assert fiscal_year_of(D(2022, 9, 30)) == 2565
