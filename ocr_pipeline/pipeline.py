@@ -32,6 +32,7 @@ from ocr_pipeline.resolve.places import resolve_places
 from ocr_pipeline.resolve.vocabulary import resolve_vocabulary
 from ocr_pipeline.understand import Roles, understand
 from ocr_pipeline.understand.cell_noise import cell_noise_corrections
+from ocr_pipeline.understand.dashes import dash_corrections
 
 ROUND_MONTHS = {"6 months": 6, "12 months": 12}
 
@@ -87,6 +88,8 @@ def _build_result(source: Source, pages: list[Page]) -> Result:
     doc = collect_items(pages, roles.cell_roles(), roles.lines)
     cell_noise = cell_noise_corrections(pages, doc)  # specks read as a line in a cell
     doc = apply_corrections(doc, cell_noise)
+    dashes = dash_corrections(pages, doc)  # an en dash read as a hyphen
+    doc = apply_corrections(doc, dashes)
     clock.lap("tables")
 
     places, place_fixes = resolve_places(doc)
@@ -103,7 +106,7 @@ def _build_result(source: Source, pages: list[Page]) -> Result:
     _settle_fields(fields, dates)
 
     final = pages_with_text(pages, doc)
-    corrections = read_fixes + cell_noise + place_fixes + word_fixes + fields.corrections + dates.corrections
+    corrections = read_fixes + cell_noise + dashes + place_fixes + word_fixes + fields.corrections + dates.corrections
     warnings = read_warnings + layout_warnings + table_warnings + places.warnings + fields.warnings
     warnings += dates.warnings
     warnings += [

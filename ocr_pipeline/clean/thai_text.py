@@ -131,9 +131,9 @@ def starts_spaced_word(text: str) -> bool:
     word (``ณ วันที่``, not the ณ of ``ณัฐ``)?"""
     if not text.startswith(_spaced_words()):
         return False
-    from ocr_pipeline.clean.lexicon import tokenize
+    from pythainlp.tokenize import word_tokenize  # the reading's cells join here: pythainlp's own dictionary
 
-    return tokenize(text[:30])[0] in _spaced_words()
+    return word_tokenize(text[:30], engine="newmm", keep_whitespace=False)[0] in _spaced_words()
 
 
 # a mark above or below with nothing to sit on: after a dot, a digit or a following vowel (``ต.ุค.`` for
