@@ -288,3 +288,11 @@ def test_one_latin_letter_among_signs_is_a_speck_however_tall():
     cells += [_cell(1, 0, [_line("a,", 200, 80)]), _cell(1, 1, [_line("๒) ติดป้ายประกาศ", 200, 80)])]
     cells += [_cell(1, 2, [_line("(No", 200, 80)]), _cell(1, 3, [_line("-", 200, 80)])]
     assert noise_lines(Table(page=1, cells=cells)) == {len(HEADER): [0]}
+
+
+def test_a_sign_glued_to_a_period_cell_s_last_word_is_a_speck():
+    """Fresh standard seed 115 doc 2: the period ``ตลอดปีงบประมาณ:``; no truth period ends with a sign."""
+    step = _wrapped_cell(1, 1, [_line("๑) จัดทำรายงาน", 200, 80)])
+    period = _wrapped_cell(1, 3, [_line("ตลอดปีงบประมาณ:", 200, 80)])
+    doc, [fix] = _row_noise(step, period)
+    assert (fix.item, fix.before, fix.after, fix.rule) == ("p1.t0.r1.c3", ":", "", "noise")

@@ -41,6 +41,9 @@ _PUNCTUATION = re.compile(r"[.,\-–—]+")
 # doc 15); on seeds 111, 112 none of 35 such dots, commas, quotes and dashes was the cell's. Not a hyphen (a period
 # ``ตุลาคม ๒๕๖๖ -`` / ``มีนาคม ๒๕๖๗`` wraps at it) nor a colon (``ปัญหาอุปสรรค :``)
 _LINE_END_SIGN = re.compile(r"(?<=\S)\s+[.,'`‘’—|!*©®°•]+$")  # ©: fresh worn seed 116 doc 4 (``บุคลากร ©``)
+# a sign glued to a period cell's last word (``ตลอดปีงบประมาณ:``: fresh standard seed 115 doc 2): a period ends with a
+# year, a month or a period word, never with a sign (none of 1221 truth periods does)
+_PERIOD_END_SIGN = re.compile(r"(?<=[\u0e01-\u0e4e])[:;,'`‘’|!*©®°•]+$")
 _LINE_END_SPECK = re.compile(r"(?<=\S)\s+[.,'`‘’|!*©®°•]+$")  # the same, dashes aside (a period's, a number's)
 # a dot, comma or quote glued to the front of a Thai word at a line's start or after a space (``.จัดทำ``, ``, มาตรการ``,
 # ``ติดตาม .ผลการ``), and a dot or quote glued to the end of a known Thai word (``กระบวนงานใน. ที่``, ``ทุจริต.``,
@@ -193,6 +196,8 @@ def cell_noise_corrections(pages: Sequence[Page], doc: DocText) -> list[Correcti
                 texts = cleaned.get(k, [ln.text for ln in cell.lines])
                 end_sign = _LINE_END_SIGN if item.role in TEXT_ROLES else _LINE_END_SPECK
                 texts = [_without_end_sign(text, end_sign) for text in texts]
+                if item.role == "table.period_text" and texts:
+                    texts[-1] = _PERIOD_END_SIGN.sub("", texts[-1])
                 if item.role in TEXT_ROLES:
                     texts = [without_glued_signs(text) for text in texts]
                 if texts == [ln.text for ln in cell.lines]:
