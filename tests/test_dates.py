@@ -434,6 +434,8 @@ if __name__ == "__main__":  # pragma: no cover
         ("ต.ค. ๒๕๖๑ - มม.ค. ๒๕๖๒", []),
         ("๑ ดต.ค. ๕๙", [("ดต.ค.", "ต.ค.")]),  # มี.ค. with its ี read as ม, or ม.ค. doubled: no telling (seed 7 doc 13)
         ("ม.ค.ุ - ก.พ. ๒๕๖๗", [("ม.ค.ุ", "ม.ค.")]),  # a stray mark after the last dot
+        # a month's first letters apart from the rest (fresh standard seed 115 doc 17 had ตุ ตุลาคม)
+        ("ตุ ลาคม ๒๕๖๑-มีนาคม ๒๕๖๒", [("ตุ ลาคม", "ตุลาคม")]),
         # ย's tail read as ข, and a stray mark (fresh standard seed 115 docs 0, 2, 10, 16: the period left empty)
         ("ต.ค. ๒๕๕๙ - ก.ุยข. ๒๕๖๐", [("ก.ุยข.", "ก.ย.")]),
         ("๑ ต.ค. ๖๕ — ๓๐ กุยข. ๖๖", [("กุยข.", "ก.ย.")]),

@@ -908,7 +908,8 @@ TRUNCATED_MONTH = 4  # letters at least of a month name whose front OCR lost
 def _truncated_months(text: str, taken: list[tuple[int, int]], data: _MonthData) -> list[tuple[int, int, str, str]]:
     """A full month name whose first letters were lost (``ลาคม- มีนาคม ๒๕๖๔``: Tesseract dropped the ตุ that
     opened a cell's line): a word that is the end of one month name only, four letters at least, opening the
-    text or standing after a space, and followed by a range dash or a year."""
+    text or standing after a space, and followed by a range dash or a year; where the letters stand before that
+    space (``ตุ ลาคม``), the two are joined."""
     out = []
     for m in _free_runs(text, taken):
         run = m.group(0)
@@ -918,7 +919,13 @@ def _truncated_months(text: str, taken: list[tuple[int, int]], data: _MonthData)
             continue
         whole = [name for name in data.full if name.endswith(run) and name != run]
         if len(whole) == 1:
-            out.append((m.start(), m.end(), run, whole[0]))
+            head = whole[0][: len(whole[0]) - len(run)]
+            start = m.start() - len(head) - 1
+            if start >= 0 and text[start : m.start()] == head + " ":
+                # its first letters stand before a space (``ตุ ลาคม``: fresh standard seed 115 doc 17), not lost
+                out.append((start, m.end(), text[start : m.end()], whole[0]))
+            else:
+                out.append((m.start(), m.end(), run, whole[0]))
     return out
 
 
