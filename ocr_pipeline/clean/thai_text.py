@@ -129,11 +129,12 @@ def _spaced_words() -> tuple[str, ...]:
 def starts_spaced_word(text: str) -> bool:
     """Does ``text`` start with a word a report always writes after a space (``spaced_words.txt``), as a whole
     word (``ณ วันที่``, not the ณ of ``ณัฐ``)?"""
-    if not text.startswith(_spaced_words()):
+    head = normalize_thai(text[:30])  # as read, sara am may be nikhahit + sara aa (``จํานวน``)
+    if not head.startswith(_spaced_words()):
         return False
     from pythainlp.tokenize import word_tokenize  # the reading's cells join here: pythainlp's own dictionary
 
-    return word_tokenize(text[:30], engine="newmm", keep_whitespace=False)[0] in _spaced_words()
+    return word_tokenize(head, engine="newmm", keep_whitespace=False)[0] in _spaced_words()
 
 
 # a mark above or below with nothing to sit on: after a dot, a digit or a following vowel (``ต.ุค.`` for

@@ -170,7 +170,7 @@ def without_glued_signs(text: str) -> str:
 
     def end(m: re.Match[str]) -> str:
         run = re.search(r"[\u0e01-\u0e4e]+$", m.string[: m.start()])
-        last = tokenize(run.group())[-1] if run else ""
+        last = tokenize(normalize_thai(run.group()))[-1] if run else ""  # as read: ``จํา`` for จำ
         if len(last) < (2 if m.group(2) else LINE_END_WORD) or last not in known_words():
             return m.group()
         # the space OCR put after a dot is the dot's (``ใน. กระบวนงาน``), unless the next word is spaced off
