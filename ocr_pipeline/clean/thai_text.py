@@ -130,8 +130,8 @@ def starts_spaced_word(text: str) -> bool:
     """Does ``text`` start with a word a report always writes after a space (``spaced_words.txt``), as a whole
     word (``ณ วันที่``, not the ณ of ``ณัฐ``)?"""
     head = normalize_thai(text[:30])  # as read, sara am may be nikhahit + sara aa (``จํานวน``)
-    if not head.startswith(_spaced_words()):
-        return False
+    if not head.startswith(_spaced_words()) or head.strip() in _spaced_words():
+        return False  # a word alone on the line is the tail of one the wrap cut (``ปีงบประมา`` / ``ณ``)
     from pythainlp.tokenize import word_tokenize  # the reading's cells join here: pythainlp's own dictionary
 
     return word_tokenize(head, engine="newmm", keep_whitespace=False)[0] in _spaced_words()
