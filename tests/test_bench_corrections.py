@@ -411,3 +411,17 @@ def test_a_cut_near_a_cell_s_edge_is_judged_by_the_truth_cell_s_edge():
     out["items"] = {"p2.t0.r2.c4": "จัดทำแนวปฏิบัติการใช้ทรัพย์สินของราชการ และแจ้งเวียนให้ทุกส่วนราชการ . ทราบ"}
     out["corrections"] = [_c(" . ", "", "noise", "table.result", 2, item="p2.t0.r2.c4", start=68, end=71)]
     assert [c["verdict"] for c in judge_all(truth, out)] == ["right"]
+
+
+def test_a_dash_is_judged_by_the_truth_cell_s_own_dash():
+    """Rule ``dash`` (an en dash told from a hyphen): the judge folds every dash to a hyphen, so these are judged by
+    the truth cell most like the item's text that has as many dashes, its dash of the same rank."""
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][1]["text"] = "๑. ก | ข | ต.ค. ๒๕๖๓ – มี.ค. ๒๕๖๔\n๔. ค | ง | ตุลาคม - มีนาคม ๒๕๖๔"
+    items = {"p2.t0.r1.c3": "ต.ค. ๒๕๖๓ - มี.ค. ๒๕๖๔", "p2.t0.r2.c3": "ตุลาคม - มีนาคม ๒๕๖๔"}
+    fixes = [
+        _c("-", "–", "dash", "table.period_text", 2, item="p2.t0.r1.c3", start=10, end=11),
+        _c("-", "–", "dash", "table.period_text", 2, item="p2.t0.r2.c3", start=7, end=8),
+    ]
+    out = {**_output("", "", fixes), "items": items}
+    assert [c["verdict"] for c in judge_all(truth, out)] == ["right", "harmful"]

@@ -44,7 +44,9 @@ every dash is a hyphen).
 
 A correction of spaces alone (rule ``spacing``: a space OCR put inside a word taken out, one put back before
 ``พ.ศ.``) would fold to nothing; it is judged by the truth's spaces where its item's text stood
-(``judge_spacing``).
+(``judge_spacing``). A dash written as an en dash or a hyphen (rule ``dash``) would fold to itself: it is judged
+by the truth cell most like its item's text that has as many dashes, that cell's dash of the same rank
+(``judge_dash``).
 
 A signatory's name or position corrected as a whole (``document.signatories``: ``before`` or ``after`` is
 one of the truth's names or positions) is judged against those values first: its line on the page may
@@ -87,6 +89,7 @@ def judge_all(truth: dict, output: dict) -> list[dict]:
     tpages = {p["number"]: squeeze(p.get("text", "")) for p in truth.get("pages", [])}
     cells = {p["number"]: _truth_cells(p.get("text", "")) for p in truth.get("pages", [])}
     spaced = {p["number"]: _spaced(p.get("text", "")) for p in truth.get("pages", [])}
+    dashed = {p["number"]: [_dashed(piece) for piece in _pieces(p.get("text", ""))] for p in truth.get("pages", [])}
     opages = {p["number"]: p for p in output.get("pages", []) or []}
     numbers = _truth_numbers(truth)
     corrections = output.get("corrections", []) or []
@@ -95,6 +98,8 @@ def judge_all(truth: dict, output: dict) -> list[dict]:
     for c, items in zip(corrections, moments):
         if c.get("rule") == SPACING_RULE:
             verdict, where = judge_spacing(c, spaced.get(c.get("page"), ""), items)
+        elif c.get("rule") == DASH_RULE:
+            verdict, where = judge_dash(c, dashed.get(c.get("page"), []), items)
         else:
             edge = _cell_edge_verdict(c, cells.get(c.get("page"), []), items)
             verdict, where = edge or judge(c, tpages, opages, numbers, truth.get("document", {}) or {}, items)
@@ -104,7 +109,56 @@ def judge_all(truth: dict, output: dict) -> list[dict]:
 
 def _truth_cells(text: str) -> list[str]:
     """The truth page's table cells and lines, each squeezed (the page text joins cells with `` | ``)."""
-    return [squeeze(piece) for line in text.split("\n") for piece in line.split(" | ")]
+    return [squeeze(piece) for piece in _pieces(text)]
+
+
+def _pieces(text: str) -> list[str]:
+    """The truth page's table cells and lines (the page text joins cells with `` | ``)."""
+    return [piece for line in text.split("\n") for piece in line.split(" | ")]
+
+
+DASH_RULE = "dash"  # an en dash told from a hyphen: judged by the truth cell's own dash (``judge_dash``)
+DASH_ALIGNMENT = 70.0  # the least similarity (0-100) of the truth cell that judges a dash to the item's text
+_DASH_CHARS = "-\u2013\u2014"
+
+
+def _dashed(text: str) -> str:
+    """``squeeze`` keeping each dash as it is (folded text without whitespace and bars)."""
+    from ocr_pipeline.bench.score import fold
+
+    return "".join(fold(text).replace("|", " ").split())
+
+
+def judge_dash(c: dict, cells: list[str], items: dict | None) -> tuple[str, dict]:
+    """A dash written as an en dash or a hyphen (rule ``dash``; ``squeeze`` makes every dash a hyphen), judged by
+    the truth cell most like the item's text (dashes aside; ``DASH_ALIGNMENT`` at least) that has as many dashes:
+    right when its dash of the same rank is ``after``, harmful when it is ``before``; several equally like cells
+    that disagree: ambiguous; none: unlocated."""
+    item, start = c.get("item"), c.get("start")
+    if not items or item not in items or start is None:
+        return "unlocated", {}
+    text = _dashed(items[item] or "")
+    rank = sum(ch in _DASH_CHARS for ch in _dashed((items[item] or "")[:start]))
+    count = sum(ch in _DASH_CHARS for ch in text)
+    plain = text.translate(_DASHES)
+    scored = [
+        (Levenshtein.normalized_similarity(plain, cell.translate(_DASHES)) * 100, cell)
+        for cell in cells
+        if sum(ch in _DASH_CHARS for ch in cell) == count
+    ]
+    best = max((score for score, _cell in scored), default=0.0)
+    if best < DASH_ALIGNMENT:
+        return "unlocated", {}
+    found = {[ch for ch in cell if ch in _DASH_CHARS][rank] for score, cell in scored if score == best}
+    if len(found) != 1:
+        return "ambiguous", {}
+    truth = found.pop()
+    before, after = (c.get("before") or "").strip(), (c.get("after") or "").strip()
+    if truth == after != before:
+        return "right", {"truth": truth}
+    if truth == before != after:
+        return "harmful", {"truth": truth}
+    return "neutral", {"truth": truth}
 
 
 CELL_CONTEXT = 6  # folded characters on each side of a cut inside a cell that must stand in a truth cell as they are
