@@ -51,6 +51,8 @@ _LINE_END_SPECK = re.compile(r"(?<=\S)\s+[.,'`‘’|!*©®°•]+$")  # the sam
 # worn 116: 45 of them in the cells; none of the generated truths' cells has one)
 _GLUED_FRONT = re.compile(r"(?:^|(?<=\s))[.,'`‘’]+\s?(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 _GLUED_END = re.compile(r"(?<=[\u0e01-\u0e4e])([.'`‘’]+)(?:(\s)(?=\S)|$)")
+_NUMBER_AFTER = re.compile(r"[0-9\u0e50-\u0e59]")
+NUMBERING = 3  # letters of a line's first word whose dot is a numbering's (a digit read as letters: ``ตา.``)
 LINE_END_WORD = 3  # letters of a known word whose dot ending a line is a speck (``มี.`` / ``ค. ๒๕๖๓`` wraps there)
 _NUMBER = re.compile(r"[0-9๐-๙]+(?:[-–.,/][0-9๐-๙]+)*[.)]?")
 _LONE_LATIN = re.compile(r"[^A-Za-z0-9\u0e01-\u0e59]*[A-Za-z][^A-Za-z0-9\u0e01-\u0e59]*")
@@ -170,7 +172,10 @@ def without_glued_signs(text: str) -> str:
 
     def end(m: re.Match[str]) -> str:
         run = re.search(r"[\u0e01-\u0e4e]+$", m.string[: m.start()])
-        last = tokenize(normalize_thai(run.group()))[-1] if run else ""  # as read: ``จํา`` for จำ
+        numbering = run is not None and len(run.group()) <= NUMBERING and not m.string[: run.start()].strip()
+        if run is None or numbering or _NUMBER_AFTER.match(m.string, m.end()):
+            return m.group()  # a numbering's dot (``ตา.`` for ๓.), an abbreviation's before its year (``กุด. ๒๕๖๒``)
+        last = tokenize(normalize_thai(run.group()))[-1]  # as read: ``จํา`` for จำ
         if len(last) < (2 if m.group(2) else LINE_END_WORD) or last not in known_words():
             return m.group()
         # the space OCR put after a dot is the dot's (``ใน. กระบวนงาน``), unless the next word is spaced off
