@@ -79,9 +79,7 @@ def squeeze(text: str) -> str:
     aligned and compared (``|`` is never content in these reports: the page text joins table cells with
     `` | ``, and a bar the OCR reads is a table rule; OCR reads a period's en dash as a hyphen, and a
     correction beside it is not this dash's)."""
-    from ocr_pipeline.bench.score import fold
-
-    return "".join(fold(text).translate(_DASHES).replace("|", " ").split())
+    return _dashed(text).translate(_DASHES)
 
 
 def judge_all(truth: dict, output: dict) -> list[dict]:
@@ -123,7 +121,7 @@ _DASH_CHARS = "-\u2013\u2014"
 
 
 def _dashed(text: str) -> str:
-    """``squeeze`` keeping each dash as it is (folded text without whitespace and bars)."""
+    """The folded text without whitespace and bars, each dash as it is (``squeeze`` makes every dash a hyphen)."""
     from ocr_pipeline.bench.score import fold
 
     return "".join(fold(text).replace("|", " ").split())

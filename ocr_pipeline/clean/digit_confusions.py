@@ -45,6 +45,12 @@ def lookalike_pairs() -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
+@cache
+def lookalike_letters() -> frozenset[str]:
+    """The Thai letters of ``lookalike_pairs``: those stock Tesseract writes over some Thai digit."""
+    return frozenset(letter for letter, _digit in lookalike_pairs())
+
+
 def is_misreading(read: str, true: str, doubled: bool = True, letters: bool = False, extra: bool = False) -> bool:
     """Whether ``true`` turns into ``read`` by listed confusions only (each at most two characters on
     either side) and, when ``doubled``, digits written twice; with ``letters``, also a Thai letter the

@@ -145,8 +145,7 @@ def _addressee(out: Extracted) -> None:
         _correct(out, hit.page, "document.addressee", value, kept, "speck", SPECK_SCORE)
         value = kept
         doc = out.document
-        place = doc.agency[len(doc.agency_type) :] if doc.agency and doc.agency_type else None
-        placed = with_place(value, doc.agency, place)
+        placed = with_place(value, doc.agency, _agency_place(doc))
         _correct(out, hit.page, "document.addressee", value, placed, "gazetteer", AGENCY_SCORE)
         value = placed
     out.document.addressee = value
@@ -195,6 +194,12 @@ def _signatories(pages: list[Page], out: Extracted) -> list[Signatory]:
     return [Signatory(name=name, position=s.position) for (s, _page, _r), name in zip(blocks, names)]
 
 
+def _agency_place(doc: Document) -> str | None:
+    """The place name the document's agency bears (``เทศบาลตำบลกกโก`` -> ``กกโก``), if the agency and its type are
+    known."""
+    return doc.agency[len(doc.agency_type) :] if doc.agency and doc.agency_type else None
+
+
 def _position(out: Extracted, page: int, position: str | None, readings: tuple[str, ...]) -> str | None:
     """A signatory's position cleaned (``_clean_position``); replaced by the re-reading of its
     line when that is a known position (``known_position``) and the page's reading is not; the
@@ -202,7 +207,7 @@ def _position(out: Extracted, page: int, position: str | None, readings: tuple[s
     doc = out.document
     fixes: list[Correction] = []
     value = _clean_position(position, page, doc.agency, fixes)
-    place = doc.agency[len(doc.agency_type) :] if doc.agency and doc.agency_type else None
+    place = _agency_place(doc)
     if value and not known_position(value, doc.agency, place):
         for reading in readings:
             again = _clean_position(normalize_thai(reading), page, doc.agency, [])

@@ -189,9 +189,9 @@ def certain_lines(pages: Sequence[Page]) -> set[str]:
 def _left_lookalike(word: str) -> bool:
     """Does ``word`` have a Thai letter that stock Tesseract writes over a digit (``digit_lookalikes.tsv``)
     between two Thai digits or after one at its end?"""
-    from ocr_pipeline.clean.digit_confusions import lookalike_pairs
+    from ocr_pipeline.clean.digit_confusions import lookalike_letters
 
-    letters = {letter for letter, _digit in lookalike_pairs()}
+    letters = lookalike_letters()
     return any(
         word[k] in letters and "๐" <= word[k - 1] <= "๙" and (k + 1 == len(word) or "๐" <= word[k + 1] <= "๙")
         for k in range(1, len(word))

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ocr_pipeline.clean.digit_confusions import lookalike_pairs
+from ocr_pipeline.clean.digit_confusions import lookalike_letters
 from ocr_pipeline.clean.thai_text import thai_to_arabic_digits
 
 _NUM = r"[0-9๐-๙]{1,2}"
@@ -65,7 +65,7 @@ def split_number(text: str) -> Numbered:
 def lookalike_number() -> re.Pattern[str]:
     """A number read as Thai letters, with its dot: "ตา. มาตรการ…" for "๓. มาตรการ…" (a letter
     stock Tesseract writes over a digit, ``digit_lookalikes.tsv``, and at most one more)."""
-    letters = "".join(sorted({letter for letter, _digit in lookalike_pairs()}))
+    letters = "".join(sorted(lookalike_letters()))
     return re.compile(rf"^\s*[{letters}][\u0e01-\u0e4e]?\s*\.\s+(?=[\u0e01-\u0e4e])")
 
 
