@@ -619,3 +619,16 @@ def test_a_division_unit_with_a_sign_glued_after_it():
 
     assert division_unit("กองยุทธศาสตร์และงบประมาณ: เทศบาลตำบลตลาดแร้ง") == "กองยุทธศาสตร์และงบประมาณ"
     assert division_unit("กองคลัง เทศบาลตำบลตลาดแร้ง") == "กองคลัง"
+
+
+def test_a_label_read_above_the_labels_it_follows_gives_way_to_the_real_one():
+    """The ส่วนราชการ line wrapped at ``อ.`` and its ``เมือง`` was read ``เรื่อง`` (blind standard seed 117
+    doc 5): that line is above the ที่ line, so it is no subject; the เรื่อง line after the date is."""
+    page = _page(
+        "บันทึกข้อความ\nส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลบางกระสอ อ.\n"
+        "เรื่องนนทบุรี จ.นนทบุรี โทร. ๐ ๗๒๗๓ ๘๒๗๗ ต่อ ๑๐๓\nที่ นบ 71648/37 วันที่ ๑๙ พฤษภาคม ๒๕๖๓\n"
+        "เรื่อง ขอรายงานผลการดำเนินงานตามมาตรการ\nเรียน นายกองค์การบริหารส่วนตำบลบางกระสอ"
+    )
+    hits = header_fields([page])
+    assert hits["subject"].value == "ขอรายงานผลการดำเนินงานตามมาตรการ" and hits["subject"].line == 4
+    assert hits["doc_number"].value == "นบ 71648/37"

@@ -35,7 +35,9 @@ def header_fields(pages: list[Page]) -> dict[str, FieldHit]:
         lines = page.text.split("\n")
         for i, line in enumerate(lines[: HEADER_LINES + 6]):
             for field, value, score in split_label(line):
-                if field in hits or (field == "doc_number" and not value.strip()):
+                if (field in hits and not _above_earlier_labels(field, hits)) or (
+                    field == "doc_number" and not value.strip()
+                ):
                     continue  # a ที่ label alone on its line: the number is found by its shape
                 value = tidy_value(_with_continuation(field, value, lines, i), keep_start=field == "doc_number")
                 hits[field] = FieldHit(field, value, page.number, i, score)
@@ -52,6 +54,20 @@ def header_fields(pages: list[Page]) -> dict[str, FieldHit]:
         if hits:
             break
     return hits
+
+
+# the order of the header's labels: ส่วนราชการ, ที่, วันที่, เรื่อง, เรียน
+LABEL_ORDER = ("division", "doc_number", "doc_date", "subject", "addressee")
+
+
+def _above_earlier_labels(field: str, hits: dict[str, FieldHit]) -> bool:
+    """Was ``field``'s hit found above a label that comes before it in the header (``LABEL_ORDER``)? Then it was no
+    label: ``เรื่องนนทบุรี จ.นนทบุรี โทร. …`` is the ส่วนราชการ line's ``อ.เมืองนนทบุรี`` wrapped, its เมือง read
+    เรื่อง, above the ที่ line (blind standard seed 117 doc 5), and the real เรื่อง line below takes its place."""
+    if field not in LABEL_ORDER:
+        return False
+    rank = LABEL_ORDER.index(field)
+    return any(f in LABEL_ORDER and LABEL_ORDER.index(f) < rank and h.line > hits[field].line for f, h in hits.items())
 
 
 def _subject_without_label(lines: list[str], page: int, hits: dict[str, FieldHit]) -> None:
