@@ -329,3 +329,11 @@ def test_real_words_that_are_a_frequent_word_misread_are_read_again(read, right)
     fixed, changes = lx.repair_words(read)
     assert fixed == right
     assert all(c.rule == "spell" for c in changes if c.before != c.after)
+
+
+def test_a_frequent_word_with_a_mark_misread_is_not_taken_for_a_domain_word_a_letter_away():
+    """``เมื่อง`` (the wrapped ``อ.เมืองนนทบุรี`` of a ส่วนราชการ line, blind standard seed 117 doc 5) is เมือง
+    with a tone mark, not the memo label เรื่อง with ม read for ร; a garble no frequent word explains is still
+    repaired (``ผรั้ง``: ครั้ง)."""
+    assert lx.repair_words("เมื่องนนทบุรี จ.นนทบุรี")[1] == []
+    assert lx.repair_words("ผรั้ง")[0] == "ครั้ง"
