@@ -280,13 +280,15 @@ def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
+_AFTER_UNIT = ("", " ", ":", ";", ".", ",")
+
+
 def division_unit(value: str) -> str | None:
     """The unit part of the ส่วนราชการ line: a unit of ``units.txt`` it starts with as a word of its own
     (``สำนักปลัดองค์การบริหารส่วนตำบล องค์การ…``), else what comes before the agency's name."""
-    # a sign may stand glued after it (``กองยุทธศาสตร์และงบประมาณ: เทศบาล…``: blind worn seed 114 doc 8)
-    units = [
-        u for u in load_list("units.txt") if value.startswith(u) and value[len(u) : len(u) + 1] in ("", " ", ":", ";")
-    ]
+    # a sign may stand glued after it (``กองยุทธศาสตร์และงบประมาณ: เทศบาล…``: blind worn seed 114 doc 8; a speck's
+    # dot, ``สำนักปลัด. เทศบาล…``: fresh standard seed 119 doc 16)
+    units = [u for u in load_list("units.txt") if value.startswith(u) and value[len(u) : len(u) + 1] in _AFTER_UNIT]
     if units:
         return max(units, key=len)
     for marker in ("เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร", "องค์การบริหารส่วน", "อบต", "ทต.", "ทม."):
