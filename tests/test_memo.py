@@ -633,3 +633,14 @@ def test_a_label_read_above_the_labels_it_follows_gives_way_to_the_real_one():
     hits = header_fields([page])
     assert hits["subject"].value == "ขอรายงานผลการดำเนินงานตามมาตรการ" and hits["subject"].line == 4
     assert hits["doc_number"].value == "นบ 71648/37"
+
+
+def test_a_subject_s_specks_after_its_year_and_after_its_closing_bracket():
+    """A dot after the year before the round's bracket (``๒๕๖๓. (รอบ``: fresh worn seed 120 doc 8) and a digit
+    after the closing bracket at the end (``(รอบ ๖ เดือน) ๐``: doc 12) are specks; a word after it is not."""
+    from ocr_pipeline.extract.memo import subject_despecked
+
+    assert subject_despecked("ประจำปีงบประมาณ ๒๕๖๓. (รอบ ๖ เดือน)") == "ประจำปีงบประมาณ ๒๕๖๓ (รอบ ๖ เดือน)"
+    assert subject_despecked("พ.ศ. ๒๕๖๘ (รอบ ๖ เดือน) ๐") == "พ.ศ. ๒๕๖๘ (รอบ ๖ เดือน)"
+    assert subject_despecked("พ.ศ. ๒๕๖๘ (รอบ ๖ เดือน) ของ") == "พ.ศ. ๒๕๖๘ (รอบ ๖ เดือน) ของ"
+    assert subject_despecked("ตามหนังสือที่ ๑๒๓๔.") == "ตามหนังสือที่ ๑๒๓๔"

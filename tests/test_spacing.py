@@ -90,3 +90,12 @@ def test_a_result_cell_has_its_month_respelt():
     cell = Item("p3.t0.r5.c4", 3, "table.result", "ได้ประกาศหลักเกณฑ์ เมื่อวันที่ ๒๐ กุพ. ๒๕๖๔", table=0, cell=4)
     fixes = resolve_vocabulary(DocText((cell,)), set())
     assert [(c.before, c.after, c.rule) for c in fixes if c.rule == "date-words"] == [("กุพ.", "ก.พ.", "date-words")]
+
+
+def test_a_year_glued_to_the_round_after_it_is_spaced_off():
+    """``ประจำปี ๒๕๖๕รอบ ๑๒ เดือน`` (fresh worn seed 120 doc 11: the line wrapped before the year); a year glued
+    to another word stays (the generated truths write ``พ.ศ. ๒๕๔๐ผ่านเว็บไซต์``)."""
+    text = "รายงานผล ประจำปี ๒๕๖๕รอบ ๑๒ เดือน"
+    assert apply_changes(text, word_spaces(text)) == "รายงานผล ประจำปี ๒๕๖๕ รอบ ๑๒ เดือน"
+    kept = "พ.ศ. ๒๕๔๐ผ่านเว็บไซต์"
+    assert apply_changes(kept, word_spaces(kept)) == kept

@@ -46,6 +46,9 @@ _ERA_END = re.compile(r"(?<![\u0e01-\u0e4e.])[พค]\.ศ([:;,]?)(?=\s)")
 # a word or number glued before an opening bracket (``๒๕๖๙(รอบ ๖ เดือน)``: worn seeds 22, 62): a space always
 # stands there (none of 4145 brackets of the generated truths, none of the THND odd half's, is glued)
 _GLUED_BRACKET = re.compile(r"[\u0e01-\u0e4e0-9\u0e50-\u0e59](?=\()")
+# a year glued to the round after it (``ประจำปี ๒๕๖๕รอบ ๑๒ เดือน``: fresh worn seed 120 doc 11, the line wrapped
+# before the year): none of the generated truths' years is glued to รอบ (a year glued to another word is: ๒๕๔๐ผ่าน)
+_GLUED_ROUND = re.compile(r"[0-9\u0e50-\u0e59]{4}(?=รอบ)")
 ERA_SCORE = 95.0
 BOUND_SCORE = 90.0
 
@@ -92,14 +95,15 @@ def _across(left: str, right: str) -> tuple[str | None, float]:
 
 def era_spaces(text: str) -> list[Change]:
     """The era's abbreviation written whole and spaced off (``พ. ศ.``, ``พ.ศ ๒๕๖๓``, ``ประมาณพ.ศ.``) and a space
-    before an opening bracket glued to a word (``๒๕๖๙(รอบ``), as changes of ``text`` (rule ``spacing``); also
+    before an opening bracket glued to a word (``๒๕๖๙(รอบ``) or before a round (``๒๕๖๕รอบ``), as changes of
+    ``text`` (rule ``spacing``); also
     where the words' spaces are not looked at (a period cell: ``ปีงบประมาณพ.ศ. ๒๕๖๓``, fresh standard seed 115
     doc 8)."""
     changes = [Change(m.start(1), m.end(1), " ", "", ERA_SCORE, "spacing") for m in _ERA.finditer(text)]
     changes += [Change(m.start(1), m.end(1), m.group(1), ".", ERA_SCORE, "spacing") for m in _ERA_END.finditer(text)]
     changes += [
         Change(m.start(), m.end(), m.group(0), m.group(0) + " ", ERA_SCORE, "spacing")
-        for m in (*_GLUED_ERA.finditer(text), *_GLUED_BRACKET.finditer(text))
+        for m in (*_GLUED_ERA.finditer(text), *_GLUED_BRACKET.finditer(text), *_GLUED_ROUND.finditer(text))
     ]
     return sorted(changes, key=lambda c: c.start)
 

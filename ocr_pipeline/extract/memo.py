@@ -94,6 +94,10 @@ LEADING_SPECK = re.compile("^[.,'`‘’]+(?=[\u0e01-\u0e4e])")
 _LONE_SIGN = re.compile(r"\s+[—–“”«»•~]+(?=\s|$)")  # a sign standing alone between words or at the end
 # a last word of vowels, marks and signs only, no letter, digit or bracket (``… (รอบ ๑๒ เดือน) เ-``: worn seed 106)
 _LAST_SPECK = re.compile(r"\s+[\u0e30-\u0e3a\u0e40-\u0e4e.,:;'`\-—–|_~*©®°•]+$")  # ©: blind worn seed 114 doc 5
+# a dot after the year before the round's bracket or at the end (``ประมาณ ๒๕๖๓. (รอบ``: fresh worn seed 120 doc 8)
+_DOT_AFTER_YEAR = re.compile(r"(?<=[0-9\u0e50-\u0e59]{4})\.(?=\s*\(|$)")
+# a digit or sign after the round's closing bracket at the end (``(รอบ ๖ เดือน) ๐``: fresh worn seed 120 doc 12)
+_AFTER_CLOSING = re.compile(r"(?<=\))\s+[^\s\u0e01-\u0e2e]{1,2}$")
 _UNOPENED = re.compile(r"(?<=[\u0e01-\u0e4e])\]")
 _UNCLOSED = re.compile(r"\[(?=[\u0e01-\u0e4e])")
 _VOWEL_ON_NUMBER = re.compile("(?<![\u0e01-\u0e4e])[\u0e40-\u0e44](?=[0-9\u0e50-\u0e59])")  # ไ๒๕๖๐: no Thai
@@ -111,9 +115,12 @@ def subject_despecked(text: str) -> str:
     hyphen stays (``ต.ค. ๖๕ - มี.ค. ๖๖``), as does a quotation glued to its words. Also a leading vowel glued
     before a number (``ไ๒๕๖๐``) and a dot after a word of four letters or more that the dictionary knows (``ประมาณ.
     พ.ศ.``: fresh worn seed 108 doc 6); an abbreviation's dot follows one to three letters (``พ.ศ.``, ``อบต.``).
-    And a last word with no letter, digit or bracket (``(รอบ ๑๒ เดือน) เ-``: worn seed 106 doc 4)."""
+    And a last word with no letter, digit or bracket (``(รอบ ๑๒ เดือน) เ-``: worn seed 106 doc 4), a digit or sign
+    after the closing bracket at the end (``(รอบ ๖ เดือน) ๐``), a dot after the year (``๒๕๖๓. (รอบ``)."""
     text = _LONE_SIGN.sub("", text)
     text = _LAST_SPECK.sub("", text)
+    text = _AFTER_CLOSING.sub("", text)
+    text = _DOT_AFTER_YEAR.sub("", text)
     text = _VOWEL_ON_NUMBER.sub("", text)
     text = _DOT_AFTER_WORD.sub(_word_without_dot, text)
     text = _DOT_BEFORE_NUMBER.sub(_word_spaced_from_number, text)
