@@ -24,10 +24,10 @@ from ocr_pipeline.extract.document import REQUIRED_FIELDS, Extracted, extract, e
 from ocr_pipeline.ingest import InputFile
 from ocr_pipeline.layout.borderless import infer_borderless_tables
 from ocr_pipeline.layout.reading_order import transcript_layout
-from ocr_pipeline.model import Page, Result, Source
+from ocr_pipeline.model import Correction, Page, Result, Source
 from ocr_pipeline.ocr.page_reader import PageTask, read_page_task
 from ocr_pipeline.resolve.dates import SettledDates, certain_lines, report_round, resolve_dates
-from ocr_pipeline.resolve.fiscal import resolve_fiscal_mentions
+from ocr_pipeline.resolve.fiscal import FISCAL_SCORE, resolve_fiscal_mentions, wrapped_round
 from ocr_pipeline.resolve.places import resolve_places
 from ocr_pipeline.resolve.vocabulary import resolve_vocabulary
 from ocr_pipeline.understand import Roles, understand
@@ -168,6 +168,13 @@ def _settle_fields(fields: Extracted, dates: SettledDates) -> None:
     doc.period_end = repair.period_end.isoformat() if repair.period_end else None
     doc.doc_date = repair.doc_date.isoformat() if repair.doc_date else None
     doc.report_round = report_round(repair.period_start, repair.period_end)
+    if doc.subject:  # a round number lost at the subject's wrap
+        doc.subject, written = wrapped_round(doc.subject, ROUND_MONTHS.get(doc.report_round or ""))
+        page = fields.hits["subject"].page if "subject" in fields.hits else None
+        fields.corrections += [
+            Correction(page, "document.subject", before, after, "fiscal-consistency", FISCAL_SCORE)
+            for before, after in written
+        ]
     for m in fields.measures:
         found = dates.periods.get(m.period_text)
         if found is not None:

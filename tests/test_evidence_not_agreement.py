@@ -143,3 +143,25 @@ def test_measure_numbers_that_skip_are_kept_unless_misread():
         Measure(measure_no=None, measure="", step_no=1, step="b"),
     ]
     assert repair_numbering(rows) == []  # rows whose measure column was lost are no one measure's steps
+
+
+def test_a_round_number_lost_at_the_subject_s_wrap_is_put_back_from_the_report_period(tmp_path):
+    """``… พ.ศ. ๒๕๖๕ (รอบ`` / ``เดือน)`` (fresh standard seed 119 doc 1): the ๖ at the wrap's start was lost; the
+    period (October to March) settles a six-month round, which the subject gets back with its correction."""
+    two_pages = MEMO.replace("\n\nรายงานผลการดำเนินงาน", "\n\f\nรายงานผลการดำเนินงาน")  # the memo's own page
+    text = two_pages.replace("(รอบ ๖ เดือน)", "(รอบ\nเดือน)").format(
+        doc_date="๒๐ เมษายน ๒๕๖๖",
+        subject_fy="๒๕๖๖",
+        title_fy="๒๕๖๖",
+        other="๒๕๖๕",
+        law="๒๕๔๐",
+        start="๑ ตุลาคม ๒๕๖๕",
+        end="๓๑ มีนาคม ๒๕๖๖",
+        period="ตุลาคม ๒๕๖๕ - มีนาคม ๒๕๖๖",
+    )
+    path = tmp_path / "report.md"
+    path.write_text(text, encoding="utf-8")
+    result = process(open_input(path), today=date(2026, 12, 1))
+    assert result.document.subject is not None and result.document.subject.endswith("(รอบ ๖ เดือน)")
+    fix = [c for c in result.corrections if c.field == "document.subject" and c.rule == "fiscal-consistency"]
+    assert [(c.before, c.after) for c in fix] == [("รอบเดือน", "รอบ ๖ เดือน")]

@@ -113,6 +113,31 @@ def rewrite_fiscal_mentions(
     return text, kept
 
 
+def wrapped_round(subject: str, months: int | None) -> tuple[str, list[tuple[str, str]]]:
+    """The subject's round with its number put back where it was lost at the line wrap (``(รอบ`` / ``เดือน)``:
+    fresh standard seed 119 doc 1), from the round the report period settled, and the (before, after) of each
+    round written; the lines' own pass (``rewrite_fiscal_mentions``) never sees a round split over two lines.
+    Only a round that shows no digit (nothing, or a known misreading of the number in letters) is written; a
+    digit read stays as read.
+
+    >>> wrapped_round("ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ (รอบเดือน)", 6)
+    ('ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ (รอบ ๖ เดือน)', [('รอบเดือน', 'รอบ ๖ เดือน')])
+    """
+    if months not in (6, 12):
+        return subject, []
+    thai = writes_thai_digits([subject])
+    written: list[tuple[str, str]] = []
+
+    def rnd(m: re.Match) -> str:
+        if DIGITISH.search(m.group(2)) or not _misread(m.group(2), str(months), letters=True):
+            return m.group(0)
+        number = arabic_to_thai_digits(str(months)) if thai else str(months)
+        written.append((m.group(0), m.group(1).rstrip() + " " + number + " " + m.group(3).lstrip()))
+        return written[-1][1]
+
+    return ROUND_TOKEN.sub(rnd, subject), written
+
+
 def _misread(token: str, want: str, letters: bool = False) -> bool:
     """Is ``token`` a known misreading of the number ``want`` (in the token's own digits)?"""
     thai = any("๐" <= ch <= "๙" for ch in token) or (letters and not any(ch.isdigit() for ch in token))
