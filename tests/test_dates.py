@@ -222,6 +222,14 @@ def test_a_stray_mark_before_a_month_s_name_is_read_over() -> None:
     assert date_word_spellings("ณ วันที่เมษายน ๒๕๖๙") == []
 
 
+def test_a_leading_vowel_alone_before_the_day_is_read_over() -> None:
+    """Fresh worn seed 120 doc 0: the memo's date ``วันที่ ใ๒๔ ต.ค. ๒๕๖๗`` was left empty (the day glued to a
+    letter is a word's). No word ends in a leading vowel; a number after a word's letters stays glued."""
+    assert parse_date("วันที่ ใ๒๔ ต.ค. ๒๕๖๗") == D(2024, 10, 24)
+    assert parse_date("ใ๒๔ ต.ค. ๒๕๖๗") == D(2024, 10, 24)
+    assert parse_date("ที่ไ๒๔ ต.ค. ๒๕๖๗") is None
+
+
 def test_fiscal_year_helpers() -> None:
     assert fiscal_year_of(D(2022, 10, 1)) == 2566
     assert fiscal_year_of(D(2022, 9, 30)) == 2565

@@ -419,6 +419,12 @@ def _speck_gap(gap: str) -> bool:
     return gap in _SPECK_LETTERS or (0 < len(gap) <= 2 and all(c in _SPECK_SIGNS for c in gap))
 
 
+def _lone_vowel_before(t: str, s: int) -> bool:
+    """Is ``t[s - 1]`` a leading vowel with no letter before it, a speck before the number at ``s`` (``วันที่ ใ๒๔
+    ต.ค. ๒๕๖๗``: fresh worn seed 120 doc 0)? No word ends in a leading vowel, so the number is no word's."""
+    return "\u0e40" <= t[s - 1] <= "\u0e44" and (s < 2 or not "\u0e01" <= t[s - 2] <= "\u0e4e")
+
+
 def date_tokens(t: str) -> list[_Tok]:
     toks: list[_Tok] = []
     prev_end = 0
@@ -434,7 +440,13 @@ def date_tokens(t: str) -> list[_Tok]:
         # read so (``พ.ศ.ไ๒๕๖๘``, fresh seed 91; ``พ.ศ.]๒๕๖๖``, ``ต.ค.,. ๒๕๕๙``, blind standard seed 95)
         speck = kind == "num" and bool(toks) and toks[-1].kind in ("era_be", "month") and _speck_gap(gap)
         adj = bool(toks) and (gap == "" or speck)
-        glued = s > prev_end and t[s - 1].isalpha() and not t[:s].endswith(_CONNECTORS) and not speck
+        glued = (
+            s > prev_end
+            and t[s - 1].isalpha()
+            and not t[:s].endswith(_CONNECTORS)
+            and not speck
+            and not (kind == "num" and _lone_vowel_before(t, s))
+        )
         toks.append(_Tok(kind, s, e, m.group(), adj, glued))
         prev_end = e
     return toks
