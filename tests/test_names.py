@@ -315,3 +315,18 @@ def test_latin_letters_the_page_read_in_a_name_give_way_to_re_readings_that_agre
     choice = nr.choose_reading(first, ["(นายชลธวัช มะลูลื่ม)", "(นายชฤธวัชมะลูลื่ม)"], unknown)
     assert choice.name.family == "มะลูลื่ม" and choice.changed == ("family",)
     assert nr.choose_reading(first, ["(นายชลธวัช มะลูลื่ม)", "(นายชลธวัชมะลูลิม)"], unknown).name == first
+
+
+def test_a_given_name_s_tail_spaced_off_stays_with_the_given_name():
+    """``นางจิรกา ญจน์ เจริญวดี`` (fresh standard seed 119 doc 18) became จิรกาญจน์ ญจน์เจริญวดี: the spaced-off
+    ``ญจน์`` was taken into the family name. Two words that make a known given name, or a short piece ending in a
+    thanthakhat, are the given name; other extra spaces stay in the family name."""
+    from ocr_pipeline.clean.names import parse_name
+
+    def parts(text: str) -> tuple[str, str]:
+        name = parse_name(text)
+        return name.given, name.family
+
+    assert parts("นางจิรกา ญจน์ เจริญวดี") == ("จิรกาญจน์", "เจริญวดี")
+    assert parts("นายสม ชาย ใจดี") == ("สมชาย", "ใจดี")
+    assert parts("นายสมชาย ใจ ดี") == ("สมชาย", "ใจดี")

@@ -150,7 +150,19 @@ def parse_name(text: str) -> ParsedName:
         else:
             break
     parts = s.split(" ")
+    if len(parts) >= 3 and _given_name_tail(parts[0], parts[1]):
+        parts = [parts[0] + parts[1], *parts[2:]]
     return ParsedName(title, sep, parts[0], "".join(parts[1:]))
+
+
+GIVEN_TAIL_MAX = 5  # letters of a given name's tail that OCR spaced off (``ญจน์``)
+
+
+def _given_name_tail(first: str, second: str) -> bool:
+    """Of three words after the title, is the second the tail of the given name OCR spaced off (``นางจิรกา ญจน์
+    เจริญวดี``: fresh standard seed 119 doc 18, which became จิรกาญจน์ ญจน์เจริญวดี)? So when the two make a
+    known given name, or the second is a short piece ending in a thanthakhat, as given names end."""
+    return first + second in _known()[0] or (second.endswith("\u0e4c") and len(second) <= GIVEN_TAIL_MAX)
 
 
 @cache
