@@ -44,7 +44,18 @@ _LINE_END_SIGN = re.compile(r"(?<=\S)\s+[.,'`‘’—|!*©®°•]+$")  # ©: f
 # a sign glued to a period cell's last word (``ตลอดปีงบประมาณ:``: fresh standard seed 115 doc 2): a period ends with a
 # year, a month or a period word, never with a sign (none of 1221 truth periods does)
 _PERIOD_END_SIGN = re.compile(r"(?<=[\u0e01-\u0e4e])[:;,'`‘’|!*©®°•]+$")
-_LINE_END_SPECK = re.compile(r"(?<=\S)\s+[.,'`‘’|!*©®°•]+$")  # the same, dashes aside (a period's, a number's)
+_LINE_END_SPECK = re.compile(r"(?<=\S)\s+[.,'`‘’|!*©®°•«»“”]+$")  # the same, dashes aside (a period's, a number's)
+# specks in a period cell, none of which the generated truths' 538 periods has (fresh worn seed 120 docs 5, 7, 8, 13, 15,
+# 16, 17): signs opening the cell (``. ตุลาคม``, ``., ตลอดปีงบประมาณ``), a dot after a dash (``๒๕๖๓ - . มี.ค.``), glued
+# to a month's abbreviation after a space or a dash (``๖๑-๓๑ .มี.ค.``), after a day before one (``๓๑. มี.ค.``), and a
+# number of one or two digits after the year ending a line (``ปีงบประมาณ ๒๕๖๔ ๑๑``: the table's rule read as ``11``)
+_PERIOD_OPENING = re.compile(r"^[.,'`‘’«»“”•|]+[\s.,]*(?=[\u0e01-\u0e4e0-9\u0e50-\u0e59])")
+_LINE_OPENING = re.compile(r"^[.,'`‘’«»“”•|]+\s[\s.,]*(?=[\u0e01-\u0e4e0-9\u0e50-\u0e59])")  # a later line's: spaced off
+_ABBREVIATED_MONTH = r"[\u0e01-\u0e4e]{1,3}\.[\u0e01-\u0e2e]\."
+_PERIOD_DOTS = re.compile(
+    rf"(?<=[-–—])\s*\.(?=\s)|(?<=[\s\-–—])\.(?={_ABBREVIATED_MONTH})|(?<=[0-9\u0e50-\u0e59])\.(?=\s+{_ABBREVIATED_MONTH})"
+)
+_PERIOD_END_NUMBER = re.compile(r"(?<=[0-9\u0e50-\u0e59]{4})\s+[0-9\u0e50-\u0e59]{1,2}$")
 # a dot, comma or quote glued to the front of a Thai word at a line's start or after a space (``.จัดทำ``, ``, มาตรการ``,
 # ``ติดตาม .ผลการ``), and a dot or quote glued to the end of a known Thai word (``กระบวนงานใน. ที่``, ``ทุจริต.``,
 # ``ร่วมก้นระ' กาศ``; an abbreviation's dot follows no known word: ``อบต.``, ``พ.ศ.``): specks (fresh standard seed 115,
@@ -166,6 +177,15 @@ def _without_end_sign(text: str, sign: re.Pattern[str]) -> str:
     return text[: m.start()]
 
 
+def period_despecked(texts: list[str]) -> list[str]:
+    """A period cell's lines without the specks no period has (``_PERIOD_OPENING``, ``_LINE_OPENING``,
+    ``_PERIOD_DOTS``, ``_PERIOD_END_NUMBER``, ``_PERIOD_END_SIGN``)."""
+    out = [_LINE_OPENING.sub("", _PERIOD_END_NUMBER.sub("", _PERIOD_DOTS.sub("", text))) for text in texts]
+    out[0] = _PERIOD_OPENING.sub("", out[0])  # (a later line's glued dot may be an abbreviation's, wrapped: ``.ค.``)
+    out[-1] = _PERIOD_END_SIGN.sub("", out[-1])
+    return out
+
+
 def without_glued_signs(text: str) -> str:
     """A text cell's line without the specks glued to its words (``_GLUED_FRONT``, ``_GLUED_END``)."""
     from ocr_pipeline.clean.lexicon import known_words, tokenize
@@ -202,7 +222,7 @@ def cell_noise_corrections(pages: Sequence[Page], doc: DocText) -> list[Correcti
                 end_sign = _LINE_END_SIGN if item.role in TEXT_ROLES else _LINE_END_SPECK
                 texts = [_without_end_sign(text, end_sign) for text in texts]
                 if item.role == "table.period_text" and texts:
-                    texts[-1] = _PERIOD_END_SIGN.sub("", texts[-1])
+                    texts = period_despecked(texts)
                 if item.role in TEXT_ROLES:
                     texts = [without_glued_signs(text) for text in texts]
                 if texts == [ln.text for ln in cell.lines]:
