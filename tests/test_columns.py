@@ -324,3 +324,10 @@ def test_specks_no_period_has_are_dropped_from_a_period_cell():
     period = _wrapped_cell(1, 3, [_line("ตุลาคม – มีนาคม ๒๕๖๑ «", 200, 80)])
     doc, [fix] = _row_noise(step, period)
     assert (fix.item, fix.before, fix.after, fix.rule) == ("p1.t0.r1.c3", " «", "", "noise")
+
+
+def test_a_measure_number_whose_dot_was_read_as_a_comma():
+    """Fresh standard seed 119 doc 9: ``5, มาตรการลดขั้นตอน…`` kept its number in the measure's text."""
+    numbered = split_number("5, มาตรการลดขั้นตอนและระยะเวลาการให้บริการประชาชน")
+    assert (numbered.first, numbered.text) == (5, "มาตรการลดขั้นตอนและระยะเวลาการให้บริการประชาชน")
+    assert split_number("๕, ๖ ครั้ง").text == "ครั้ง"  # ๕,๖: a step number (a dot read as comma), as before

@@ -50,7 +50,9 @@ _LINE_END_SPECK = re.compile(r"(?<=\S)\s+[.,'`‘’|!*©®°•«»“”]+$") 
 # to a month's abbreviation after a space or a dash (``๖๑-๓๑ .มี.ค.``), after a day before one (``๓๑. มี.ค.``), and a
 # number of one or two digits after the year ending a line (``ปีงบประมาณ ๒๕๖๔ ๑๑``: the table's rule read as ``11``)
 _PERIOD_OPENING = re.compile(r"^[.,'`‘’«»“”•|]+[\s.,]*(?=[\u0e01-\u0e4e0-9\u0e50-\u0e59])")
-_LINE_OPENING = re.compile(r"^[.,'`‘’«»“”•|]+\s[\s.,]*(?=[\u0e01-\u0e4e0-9\u0e50-\u0e59])")  # a later line's: spaced off
+_LINE_OPENING = re.compile(
+    r"^[.,'`‘’«»“”•|]+\s[\s.,]*(?=[\u0e01-\u0e4e0-9\u0e50-\u0e59])"
+)  # a later line's: spaced off
 _ABBREVIATED_MONTH = r"[\u0e01-\u0e4e]{1,3}\.[\u0e01-\u0e2e]\."
 _PERIOD_DOTS = re.compile(
     rf"(?<=[-–—])\s*\.(?=\s)|(?<=[\s\-–—])\.(?={_ABBREVIATED_MONTH})|(?<=[0-9\u0e50-\u0e59])\.(?=\s+{_ABBREVIATED_MONTH})"

@@ -18,7 +18,7 @@ LEADING_NUMBER = re.compile(
         ข้อ(?:ที่)?\s*(?P<k>{_NUM})(?:\s*[.)])?                  # ข้อ ๑
       | \(\s*(?P<p1>{_NUM})(?:\s*\.\s*(?P<p2>{_NUM}))?\s*\)+    # (๑) (๑.๑)
       | (?P<n1>{_NUM})\s*[.,]\s*(?P<n2>{_NUM})\s*[.)]?\)*          # ๑.๑ ๑.๑. ๑.๑) (๑,๑: a dot read as comma)
-      | (?P<d1>{_NUM})\s*[.)]\)*                                   # ๑. ๑)
+      | (?P<d1>{_NUM})\s*(?:[.)]|,(?=\s*[\u0e01-\u0e4e]))\)*          # ๑. ๑) (๕, มาตรการ: a dot read as comma)
     )\s*""",
     re.VERBOSE,
 )
