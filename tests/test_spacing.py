@@ -99,3 +99,21 @@ def test_a_year_glued_to_the_round_after_it_is_spaced_off():
     assert apply_changes(text, word_spaces(text)) == "รายงานผล ประจำปี ๒๕๖๕ รอบ ๑๒ เดือน"
     kept = "พ.ศ. ๒๕๔๐ผ่านเว็บไซต์"
     assert apply_changes(kept, word_spaces(kept)) == kept
+
+
+def test_units_ocr_joined_in_a_responsible_cell_are_spaced_apart():
+    """Fresh standard seed 119: responsible cells wrapped between two units came out ``กองช่างงานป้องกันและ…``,
+    ``สำนักปลัดสำนักปลัด``, ``…สิ่งแวดล้อมและกองวิชาการและแผนงาน``; a unit's own และ stays, as do a slash and a
+    repaired unit's letters."""
+    from ocr_pipeline.document_text import DocText, Item, apply_to_text
+    from ocr_pipeline.resolve.vocabulary import resolve_vocabulary
+
+    def cleaned(text: str) -> str:
+        item = Item("p2.t0.r3.c2", 2, "table.responsible", text, table=0, cell=2)
+        return apply_to_text(text, resolve_vocabulary(DocText((item,)), set()))
+
+    assert cleaned("กองช่างงานป้องกันและบรรเทาสาธารณภัย") == "กองช่าง งานป้องกันและบรรเทาสาธารณภัย"
+    assert cleaned("กองสาธารณสุขและสิ่งแวดล้อมและกองวิชาการและแผนงาน") == ("กองสาธารณสุขและสิ่งแวดล้อม และกองวิชาการและแผนงาน")
+    assert cleaned("สำนักปลดสำนักปลัด") == "สำนักปลัด สำนักปลัด"
+    for kept in ("งานการเงินและบัญชี", "สำนักปลัด/กองช่าง", "งานนิติการ และงานการเจ้าหน้าที่"):
+        assert cleaned(kept) == kept

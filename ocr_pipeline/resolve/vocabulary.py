@@ -6,7 +6,14 @@ month names and period words respelt where dates are written (rule ``date-words`
 from __future__ import annotations
 
 from ocr_pipeline.clean.dates import date_word_spellings
-from ocr_pipeline.clean.lexicon import Change, repair_heading, repair_position, repair_units, repair_words
+from ocr_pipeline.clean.lexicon import (
+    Change,
+    repair_heading,
+    repair_position,
+    repair_units,
+    repair_words,
+    unit_spaces,
+)
 from ocr_pipeline.clean.spacing import era_spaces, word_spaces
 from ocr_pipeline.clean.vowel_brackets import doubled_vowels, vowel_brackets
 from ocr_pipeline.document_text import DocText, Edit, Item, apply_to_text, in_sequence
@@ -55,6 +62,10 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
             kind = LEXICON_BY_ROLE.get(item.role)
             if kind == "units":
                 _new, changes = repair_units(text)
+                repaired = _located(item, changes)
+                out += repaired
+                text = apply_to_text(text, repaired)
+                changes = unit_spaces(text)  # units OCR joined at a wrap
             elif kind == "position":
                 changes = repair_position(text).changes
             elif kind == "words":
