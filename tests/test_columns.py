@@ -331,3 +331,27 @@ def test_a_measure_number_whose_dot_was_read_as_a_comma():
     numbered = split_number("5, มาตรการลดขั้นตอนและระยะเวลาการให้บริการประชาชน")
     assert (numbered.first, numbered.text) == (5, "มาตรการลดขั้นตอนและระยะเวลาการให้บริการประชาชน")
     assert split_number("๕, ๖ ครั้ง").text == "ครั้ง"  # ๕,๖: a step number (a dot read as comma), as before
+
+
+def test_the_marks_over_a_cell_line_read_as_digits_are_noise():
+    """Fresh standard seed 119 docs 11, 16: Tesseract split the row of tone marks and upper vowels off a line and
+    read it ``๑4 6`` (half the line's height, so no speck by height alone) or ``6 1``, which joined the measure's
+    text; it lies over the next line's letters, above the top of their body. A number on that body stays."""
+    from ocr_pipeline.understand.cell_noise import is_noise
+
+    def glyphs(text: str, top: int, body_top: int, bottom: int) -> Line:
+        # letters with ascenders (top) among letters whose body starts at body_top
+        words = [
+            Word(ch, (200 + 30 * i, top if i % 4 == 0 else body_top, 225 + 30 * i, bottom), 90.0)
+            for i, ch in enumerate(text)
+        ]
+        return Line(text, (200, top, 200 + 30 * len(text), bottom), words)
+
+    letters = glyphs("วัฒนธรรมองค์กรที", 961, 987, 1048)
+    marks = Line(
+        "๑4 6", (206, 957, 654, 993), [Word("๑4", (206, 957, 238, 993), 92.0), Word("6", (533, 963, 555, 984), 92.0)]
+    )
+    assert is_noise(marks, 72, [letters])
+    number = Line("๒๓", (300, 990, 340, 1024), [Word("๒๓", (300, 990, 340, 1024), 95.0)])
+    assert not is_noise(number, 72, [letters])
+    assert not is_noise(marks, 72, [])  # alone in its cell: a number

@@ -34,6 +34,8 @@ BESIDE = 0.7  # ... a line this low that lies for half its height within another
 # fragment Tesseract split off it (specks beside a line of text, with marks of its letters)
 SPECK = 0.12  # ... and no glyph: a token whose every box is this low is dust (dots, commas and dashes aside)
 NOISE_SCORE = 90.0
+_DIGITS_ONLY = re.compile(r"[0-9\u0e50-\u0e59][0-9\u0e50-\u0e59 .,]*")  # digits and the dots among them, no letter
+MARKED_WORDS = 3  # glyph boxes a line needs for the top of its letters' body to be measured
 TEXT_ROLES = ("table.measure", "table.step", "table.responsible", "table.result")
 _PUNCTUATION = re.compile(r"[.,\-–—]+")
 # a sign standing alone at the end of a line of a text cell (not a period's: ``ตุลาคม ๒๕๖๐ —`` / ``มีนาคม ๒๕๖๑``, the
@@ -115,12 +117,25 @@ def is_noise(line: Line, median_height: float, others: Sequence[Line] = ()) -> b
     ratio = height / median_height
     if _LONE_LATIN.fullmatch(text):
         return True  # one Latin letter among signs, however tall (``a,`` in an empty first cell: fresh worn seed 116 doc 7)
+    if ratio < BESIDE and _DIGITS_ONLY.fullmatch(text) and any(_over_letters(line, o) for o in others):
+        return True  # the marks over a line's letters read as digits (``๑4 6`` over ``วัฒนธรรมองค์กรที``)
     if ratio < TINY:
         return not _numeric(text)
     beside = any(min(line.box[3], o.box[3]) - max(line.box[1], o.box[1]) >= height / 2 for o in others)
     if ratio < SMALL or (ratio < BESIDE and beside):
         return not (_numeric(text) or _words(text))
     return False
+
+
+def _over_letters(line: Line, other: Line) -> bool:
+    """Does ``line`` lie over ``other``'s letters: across its words, its middle above the top of their body (the
+    median top of its glyph boxes)? Tesseract splits the row of tone marks and upper vowels off a line and reads
+    it as digits (``๑4 6``, ``6 . 1``, ``๑ ๙`` over ``กุมภาพันธ์``: fresh standard seed 119 docs 11, 16); a number
+    written beside a line's words sits on their body, not above it."""
+    if len(other.words) < MARKED_WORDS or line.box[2] <= other.box[0] or other.box[2] <= line.box[0]:
+        return False
+    body_top = statistics.median(w.box[1] for w in other.words)
+    return line.box[1] < body_top and (line.box[1] + line.box[3]) / 2 < body_top
 
 
 def noise_lines(table: Table) -> dict[int, list[int]]:
