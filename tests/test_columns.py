@@ -355,3 +355,5 @@ def test_the_marks_over_a_cell_line_read_as_digits_are_noise():
     number = Line("๒๓", (300, 990, 340, 1024), [Word("๒๓", (300, 990, 340, 1024), 95.0)])
     assert not is_noise(number, 72, [letters])
     assert not is_noise(marks, 72, [])  # alone in its cell: a number
+    day = Line("๒๒", (206, 900, 260, 937), [Word("๒๒", (206, 900, 260, 937), 99.0)])
+    assert not is_noise(day, 72, [letters])  # the line above (std 119 doc 16: ``๒๒`` / ``กุมภาพันธ์``)

@@ -128,12 +128,14 @@ def is_noise(line: Line, median_height: float, others: Sequence[Line] = ()) -> b
 
 
 def _over_letters(line: Line, other: Line) -> bool:
-    """Does ``line`` lie over ``other``'s letters: across its words, its middle above the top of their body (the
-    median top of its glyph boxes)? Tesseract splits the row of tone marks and upper vowels off a line and reads
+    """Does ``line`` lie over ``other``'s letters: across its words, within its box for half its height, its middle
+    above the top of their body (the median top of its glyph boxes)? Tesseract splits the row of tone marks and upper vowels off a line and reads
     it as digits (``๑4 6``, ``6 . 1``, ``๑ ๙`` over ``กุมภาพันธ์``: fresh standard seed 119 docs 11, 16); a number
     written beside a line's words sits on their body, not above it."""
     if len(other.words) < MARKED_WORDS or line.box[2] <= other.box[0] or other.box[2] <= line.box[0]:
         return False
+    if min(line.box[3], other.box[3]) - max(line.box[1], other.box[1]) < (line.box[3] - line.box[1]) / 2:
+        return False  # not within the line's box for half its height: a line of its own (the day ``๒๒`` above)
     body_top = statistics.median(w.box[1] for w in other.words)
     return line.box[1] < body_top and (line.box[1] + line.box[3]) / 2 < body_top
 
