@@ -318,6 +318,11 @@ def test_specks_no_period_has_are_dropped_from_a_period_cell():
         assert period_despecked([read]) == [kept]
     assert period_despecked(["ต.ค. ๒๕๖๓ -", ". มี.ค. ๒๕๖๔"]) == ["ต.ค. ๒๕๖๓ -", "มี.ค. ๒๕๖๔"]
     assert period_despecked(["ต.ค. ๒๕๖๓ - มี", ".ค. ๒๕๖๔"]) == ["ต.ค. ๒๕๖๓ - มี", ".ค. ๒๕๖๔"]
+    # the same dots where the line wrapped (fresh worn seed 120 doc 15)
+    assert period_despecked(["๑ ต.ค. ๖๑-๓๑", ".มี.ค. ๖๒"]) == ["๑ ต.ค. ๖๑-๓๑", "มี.ค. ๖๒"]
+    assert period_despecked(["๑ ต.ค. ๖๑-๓๑.", "มี.ค. ๖๒"]) == ["๑ ต.ค. ๖๑-๓๑", "มี.ค. ๖๒"]
+    assert period_despecked(["ปีงบประมาณ", "๒๕๖๔", "๑๑"]) == ["ปีงบประมาณ", "๒๕๖๔"]  # doc 16: the rule's own line
+    assert period_despecked(["ไตรมาสที่ ๑ -", "๒"]) == ["ไตรมาสที่ ๑ -", "๒"]
     for kept in ("ม.ค.-ก.พ. ๒๕๖๑", "ก.พ. - มี.ค. ๒๕๖๐", "๑ ต.ค. ๖๑ - ๓๑ มี.ค. ๖๒", "ไตรมาสที่ ๑-๒"):
         assert period_despecked([kept]) == [kept]
     step = _wrapped_cell(1, 1, [_line("๑) จัดทำรายงาน", 200, 80)])

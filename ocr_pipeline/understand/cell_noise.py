@@ -59,6 +59,10 @@ _ABBREVIATED_MONTH = r"[\u0e01-\u0e4e]{1,3}\.[\u0e01-\u0e2e]\."
 _PERIOD_DOTS = re.compile(
     rf"(?<=[-–—])\s*\.(?=\s)|(?<=[\s\-–—])\.(?={_ABBREVIATED_MONTH})|(?<=[0-9\u0e50-\u0e59])\.(?=\s+{_ABBREVIATED_MONTH})"
 )
+_MONTH_OPENING = re.compile(rf"\.?{_ABBREVIATED_MONTH}")
+_DAY_DOT_END = re.compile(r"(?<=[0-9\u0e50-\u0e59])\.$")
+_SHORT_NUMBER = re.compile(r"[0-9\u0e50-\u0e59]{1,2}")
+_YEAR_END = re.compile(r"[0-9\u0e50-\u0e59]{4}\s*$")
 _PERIOD_END_NUMBER = re.compile(r"(?<=[0-9\u0e50-\u0e59]{4})\s+[0-9\u0e50-\u0e59]{1,2}$")
 # a dot, comma or quote glued to the front of a Thai word at a line's start or after a space (``.จัดทำ``, ``, มาตรการ``,
 # ``ติดตาม .ผลการ``), and a dot or quote glued to the end of a known Thai word (``กระบวนงานใน. ที่``, ``ทุจริต.``,
@@ -201,6 +205,12 @@ def period_despecked(texts: list[str]) -> list[str]:
     ``_PERIOD_DOTS``, ``_PERIOD_END_NUMBER``, ``_PERIOD_END_SIGN``)."""
     out = [_LINE_OPENING.sub("", _PERIOD_END_NUMBER.sub("", _PERIOD_DOTS.sub("", text))) for text in texts]
     out[0] = _PERIOD_OPENING.sub("", out[0])  # (a later line's glued dot may be an abbreviation's, wrapped: ``.ค.``)
+    for i in range(1, len(out)):  # the same dots where the line wrapped (``๓๑.`` / ``มี.ค.``, ``๓๑`` / ``.มี.ค.``)
+        if _MONTH_OPENING.match(out[i]):
+            out[i] = out[i][1:] if out[i].startswith(".") else out[i]
+            out[i - 1] = _DAY_DOT_END.sub("", out[i - 1])
+    if len(out) > 1 and _SHORT_NUMBER.fullmatch(out[-1].strip()) and _YEAR_END.search(out[-2]):
+        out = out[:-1]  # ... or on a line of its own (``ปีงบประมาณ`` / ``๒๕๖๔`` / ``๑๑``: fresh worn seed 120 doc 16)
     out[-1] = _PERIOD_END_SIGN.sub("", out[-1])
     return out
 
