@@ -222,6 +222,12 @@ def test_a_stray_mark_before_a_month_s_name_is_read_over() -> None:
     assert date_word_spellings("ณ วันที่เมษายน ๒๕๖๙") == []
 
 
+def test_december_with_its_tho_thong_read_cho_chang_is_read() -> None:
+    """Fresh worn seed 120 doc 9: the period ``ช.ค. ๒๕๕๙`` (ธ.ค.) was left empty."""
+    assert parse_date("๒ ช.ค. ๒๕๕๙") == D(2016, 12, 2)
+    assert [(a, b) for _s, _e, a, b in date_word_spellings("ช.ค. ๒๕๕๙")] == [("ช.ค.", "ธ.ค.")]
+
+
 def test_a_leading_vowel_alone_before_the_day_is_read_over() -> None:
     """Fresh worn seed 120 doc 0: the memo's date ``วันที่ ใ๒๔ ต.ค. ๒๕๖๗`` was left empty (the day glued to a
     letter is a word's). No word ends in a leading vowel; a number after a word's letters stays glued."""
