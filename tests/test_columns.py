@@ -362,3 +362,12 @@ def test_the_marks_over_a_cell_line_read_as_digits_are_noise():
     assert not is_noise(marks, 72, [])  # alone in its cell: a number
     day = Line("๒๒", (206, 900, 260, 937), [Word("๒๒", (206, 900, 260, 937), 99.0)])
     assert not is_noise(day, 72, [letters])  # the line above (std 119 doc 16: ``๒๒`` / ``กุมภาพันธ์``)
+
+
+def test_what_is_left_of_a_measure_number_read_as_signs_or_latin_letters():
+    """Fresh worn seed 120: ``ใ23) มาตรการ…`` (doc 17) and ``lo, มาตรการ…`` (doc 14) kept the number's residue in
+    the measure's text. An English word opening a step stays."""
+    assert split_number("ใ23) มาตรการจัดการเรื่องร้องเรียน").text == "มาตรการจัดการเรื่องร้องเรียน"
+    assert split_number("lo, มาตรการจัดการเรื่องร้องเรียน").text == "มาตรการจัดการเรื่องร้องเรียน"
+    for kept in ("No Gift Policy", "ITA ประเมินผล", "e-Service ผ่านเว็บไซต์"):
+        assert split_number(kept).text == kept

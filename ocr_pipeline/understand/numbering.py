@@ -27,8 +27,11 @@ BULLET = re.compile(r"^\s*[-–•*▪●](?:\s+|[,.'`]\s*(?=[\u0e01-\u0e4e]))")
 # a step number whose dot OCR lost: "๒๒ จัดทำ" for "๒.๒ จัดทำ" (told apart by the measure's number)
 GLUED_STEP = re.compile(r"^\s*(?P<m>[0-9๐-๙])(?P<s>[0-9๐-๙])\s+(?=[\u0e01-\u0e4e])")
 # what is left of a number whose digits OCR lost: "(", ")", "()" or ".)" before the text
+# (``ใ23)``, three signs before the bracket: fresh worn seed 120 doc 17), or a number read as Latin letters with its dot
+# read as a comma (``lo, มาตรการ…``: doc 14)
 NUMBER_RESIDUE = re.compile(
-    r"^\s*(?:\(\s*[^\s()]{0,3}\s*\)|[^\s()]{1,2}\)(?=\s)|\(\s*[@©®#*>«]?|[(.]?\s*\))(?=\s*[\u0e01-\u0e4e])\s*"
+    r"^\s*(?:\(\s*[^\s()]{0,3}\s*\)|[^\s()]{1,3}\)(?=\s)|\(\s*[@©®#*>«]?|[(.]?\s*\)|[A-Za-z]{1,2}[.,](?=\s))"
+    r"(?=\s*[\u0e01-\u0e4e])\s*"
 )
 
 
