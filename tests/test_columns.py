@@ -371,3 +371,16 @@ def test_what_is_left_of_a_measure_number_read_as_signs_or_latin_letters():
     assert split_number("lo, มาตรการจัดการเรื่องร้องเรียน").text == "มาตรการจัดการเรื่องร้องเรียน"
     for kept in ("No Gift Policy", "ITA ประเมินผล", "e-Service ผ่านเว็บไซต์"):
         assert split_number(kept).text == kept
+
+
+def test_a_dash_alone_between_a_measure_s_words_is_a_speck_unless_it_joins_a_date_range():
+    """Fresh worn seed 120 doc 12: ``มาตรการ - ตรวจสอบการใช้ดุลพินิจ`` in four rows."""
+    from ocr_pipeline.understand.cell_noise import without_lone_dash
+
+    assert without_lone_dash("มาตรการ - ตรวจสอบการใช้ดุลพินิจ") == "มาตรการ ตรวจสอบการใช้ดุลพินิจ"
+    for kept in ("ระหว่างเดือนตุลาคม - มีนาคม ๒๕๖๔", "ต.ค. - มี.ค.", "ผ่านระบบ e-Service ของหน่วยงาน"):
+        assert without_lone_dash(kept) == kept
+    step = _wrapped_cell(1, 1, [_line("๑) มาตรการ - ตรวจสอบการใช้ดุลพินิจ", 200, 80)])
+    period = _wrapped_cell(1, 3, [_line("ต.ค. ๒๕๖๐ - ก.ย. ๒๕๖๑", 200, 80)])
+    doc, fixes = _row_noise(step, period)
+    assert [(f.item, f.before, f.after, f.rule) for f in fixes] == [("p1.t0.r1.c1", " -", "", "noise")]

@@ -70,6 +70,8 @@ _PERIOD_END_NUMBER = re.compile(r"(?<=[0-9\u0e50-\u0e59]{4})\s+[0-9\u0e50-\u0e59
 # worn 116: 45 of them in the cells; none of the generated truths' cells has one)
 _GLUED_FRONT = re.compile(r"(?:^|(?<=\s))[.,'`‘’]+\s?(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 _GLUED_END = re.compile(r"(?<=[\u0e01-\u0e4e])([.'`‘’]+)(?:(\s)(?=\S)|$)")
+_LONE_DASH = re.compile(r"(?<=[\u0e01-\u0e4e]) [-–—] (?=[\u0e01-\u0e4e])")
+TITLE_ROLES = ("table.measure", "table.step")  # a measure's or a step's wording: no dash between its words
 _NUMBER_AFTER = re.compile(r"[0-9\u0e50-\u0e59]")
 NUMBERING = 3  # letters of a line's first word whose dot is a numbering's (a digit read as letters: ``ตา.``)
 LINE_END_WORD = 3  # letters of a known word whose dot ending a line is a speck (``มี.`` / ``ค. ๒๕๖๓`` wraps there)
@@ -215,6 +217,14 @@ def period_despecked(texts: list[str]) -> list[str]:
     return out
 
 
+def without_lone_dash(text: str) -> str:
+    """A measure's or a step's line without a dash standing alone between two Thai words (``มาตรการ - ตรวจสอบ``:
+    fresh worn seed 120 doc 12; none of the generated truths' measure, step, result or responsible cells has one),
+    unless it joins a date range (``ตุลาคม - มีนาคม``)."""
+    dates = [(m.start, m.end) for m in find_date_mentions(text)] if _LONE_DASH.search(text) else []
+    return _LONE_DASH.sub(lambda m: m.group() if any(a <= m.start() < b for a, b in dates) else " ", text)
+
+
 def without_glued_signs(text: str) -> str:
     """A text cell's line without the specks glued to its words (``_GLUED_FRONT``, ``_GLUED_END``)."""
     from ocr_pipeline.clean.lexicon import known_words, tokenize
@@ -254,6 +264,8 @@ def cell_noise_corrections(pages: Sequence[Page], doc: DocText) -> list[Correcti
                     texts = period_despecked(texts)
                 if item.role in TEXT_ROLES:
                     texts = [without_glued_signs(text) for text in texts]
+                if item.role in TITLE_ROLES:
+                    texts = [without_lone_dash(text) for text in texts]
                 if texts == [ln.text for ln in cell.lines]:
                     continue
                 if normalize_thai(join_wrapped([ln.text for ln in cell.lines])) != item.text:
