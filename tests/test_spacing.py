@@ -117,3 +117,20 @@ def test_units_ocr_joined_in_a_responsible_cell_are_spaced_apart():
     assert cleaned("สำนักปลดสำนักปลัด") == "สำนักปลัด สำนักปลัด"
     for kept in ("งานการเงินและบัญชี", "สำนักปลัด/กองช่าง", "งานนิติการ และงานการเจ้าหน้าที่"):
         assert cleaned(kept) == kept
+
+
+def test_a_space_lost_before_a_label_inside_a_result_line_is_put_back():
+    """Fresh standard seed 119: ``…ในรอบการรายงานปัญหาอุปสรรค : ไม่มี`` inside a line (no wrap there); words that
+    real reports also glue inside a line (``ตามจำนวน``) are left as read."""
+    from ocr_pipeline.document_text import DocText, Item, apply_to_text
+    from ocr_pipeline.resolve.vocabulary import resolve_vocabulary
+
+    def cleaned(text: str, role: str = "table.result") -> str:
+        item = Item("p2.t0.r3.c4", 2, role, text, table=0, cell=4)
+        return apply_to_text(text, resolve_vocabulary(DocText((item,)), set()))
+
+    assert cleaned("ไม่พบเรื่องร้องเรียนในรอบการรายงานปัญหาอุปสรรค : ไม่มี") == (
+        "ไม่พบเรื่องร้องเรียนในรอบการรายงาน ปัญหาอุปสรรค : ไม่มี"
+    )
+    assert cleaned("ได้รับรางวัลตามจำนวนที่กำหนด") == "ได้รับรางวัลตามจำนวนที่กำหนด"
+    assert cleaned("ไม่พบเรื่องร้องเรียนในรอบการรายงานปัญหาอุปสรรค", "body").endswith("รายงานปัญหาอุปสรรค")

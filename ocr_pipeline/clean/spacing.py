@@ -51,6 +51,8 @@ _GLUED_BRACKET = re.compile(r"[\u0e01-\u0e4e0-9\u0e50-\u0e59](?=\()")
 _GLUED_ROUND = re.compile(r"[0-9\u0e50-\u0e59]{4}(?=รอบ)")
 ERA_SCORE = 95.0
 BOUND_SCORE = 90.0
+SPACED_SCORE = 90.0
+_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
 
 
 @cache
@@ -106,6 +108,27 @@ def era_spaces(text: str) -> list[Change]:
         for m in (*_GLUED_ERA.finditer(text), *_GLUED_BRACKET.finditer(text), *_GLUED_ROUND.finditer(text))
     ]
     return sorted(changes, key=lambda c: c.start)
+
+
+def spaced_word_gaps(text: str) -> list[Change]:
+    """The space OCR lost inside a line before a label or a sentence opener (``dictionaries/sentence_openers.txt``:
+    ``รอบการรายงานปัญหาอุปสรรค``, fresh standard seed 119 doc 1), as ``spacing`` changes of ``text``, where the
+    report's tokenizer reads it as a word of its own; a cell's wraps get theirs when its lines join
+    (``thai_text.join_wrapped``).
+
+    >>> [(c.before, c.after) for c in spaced_word_gaps("ไม่พบเรื่องร้องเรียนปัญหาอุปสรรค : ไม่มี")]
+    [('น', 'น ')]
+    """
+    words = set(load_list("sentence_openers.txt"))
+    held = [*place_spans(text), *name_spans(text)]
+    out = []
+    for m in _THAI_RUN.finditer(text):
+        at = m.start()
+        for token in tokenize(m.group()):
+            if at > m.start() and token in words and not any(a < at < b for a, b in held):
+                out.append(Change(at - 1, at, text[at - 1], text[at - 1] + " ", SPACED_SCORE, "spacing"))
+            at += len(token)
+    return out
 
 
 def word_spaces(text: str, protect: Iterable[tuple[int, int]] = ()) -> list[Change]:

@@ -14,7 +14,7 @@ from ocr_pipeline.clean.lexicon import (
     repair_words,
     unit_spaces,
 )
-from ocr_pipeline.clean.spacing import era_spaces, word_spaces
+from ocr_pipeline.clean.spacing import era_spaces, spaced_word_gaps, word_spaces
 from ocr_pipeline.clean.vowel_brackets import doubled_vowels, vowel_brackets
 from ocr_pipeline.document_text import DocText, Edit, Item, apply_to_text, in_sequence
 from ocr_pipeline.model import Correction
@@ -37,6 +37,8 @@ OPEN_BRACKETS = ("subject", "title")
 # dates what was done (``เมื่อวันที่ ๒๐ กุพ. ๒๕๖๔``: fresh standard seed 115 doc 0)
 DATE_WORD_ROLES = ("table.period_text", "table.step", "table.result", "header.doc_date", "subject", "body")
 DATE_WORD_SCORE = 90.0
+# where a space lost before a word always spaced off is put back (``dictionaries/spaced_words.txt``, counted there)
+SPACED_WORD_ROLES = ("table.measure", "table.step", "table.result")
 
 
 def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]:
@@ -75,6 +77,10 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
                 spaced = _located(item, word_spaces(text))
                 out += spaced
                 text = apply_to_text(text, spaced)
+                if item.role in SPACED_WORD_ROLES:
+                    gaps = _located(item, spaced_word_gaps(text))
+                    out += gaps
+                    text = apply_to_text(text, gaps)
                 _new, changes = repair_words(text, open_brackets=item.role in OPEN_BRACKETS)
             else:
                 continue
