@@ -228,6 +228,12 @@ def test_december_with_its_tho_thong_read_cho_chang_is_read() -> None:
     assert [(a, b) for _s, _e, a, b in date_word_spellings("ช.ค. ๒๕๕๙")] == [("ช.ค.", "ธ.ค.")]
 
 
+def test_the_era_with_its_first_dot_read_as_a_colon_is_respelt() -> None:
+    """Fresh worn seed 120 doc 16: ``…ข้อมูลข่าวสารของราชการ พ:ศ. ๒๕๔๐`` in a step."""
+    assert [(a, b) for _s, _e, a, b in date_word_spellings("ของราชการ พ:ศ. ๒๕๔๐")] == [("พ:ศ.", "พ.ศ.")]
+    assert parse_date("๑ มกราคม พ:ศ. ๒๕๔๐") == D(1997, 1, 1)
+
+
 def test_a_leading_vowel_alone_before_the_day_is_read_over() -> None:
     """Fresh worn seed 120 doc 0: the memo's date ``วันที่ ใ๒๔ ต.ค. ๒๕๖๗`` was left empty (the day glued to a
     letter is a word's). No word ends in a leading vowel; a number after a word's letters stays glued."""

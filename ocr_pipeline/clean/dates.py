@@ -381,8 +381,9 @@ def _token_re() -> re.Pattern[str]:
         r"(?P<and>และ|,)",
         # พ.ศ. also with a stray mark at a dot (พ.ุศ.), as OCR reads a speck there, and before a year
         # with its ศ read as Latin letters (พ. Al. ๒๕๖๗)
-        # ... and with a stray mark but no dots right before a year (พุศ๒๕๖๘; not พิศาล), or after its ศ (พ.ศี.)
-        rf"(?P<era_be>พ{_MARK_CLASS}?\.{_MARK_CLASS}?\s?ศ{_MARK_CLASS}?\.?|พ\.?\s?ศ\.?|พ{_MARK_CLASS}\s?ศ\.?(?=\s?[ไใ]?[0-9])"
+        # ... and with a stray mark but no dots right before a year (พุศ๒๕๖๘; not พิศาล), or after its ศ (พ.ศี.), or
+        # its first dot read as a colon before a year (``พ:ศ. ๒๕๔๐``: fresh worn seed 120 doc 16)
+        rf"(?P<era_be>พ{_MARK_CLASS}?\.{_MARK_CLASS}?\s?ศ{_MARK_CLASS}?\.?|พ\.?\s?ศ\.?|พ:ศ\.?(?=\s?[0-9])|พ{_MARK_CLASS}\s?ศ\.?(?=\s?[ไใ]?[0-9])"
         rf"|พ\.\s?[A-Za-z]{{1,2}}\.(?=\s?[0-9]))",
         r"(?P<era_ce>ค\.?\s?ศ\.?)",
         # a stray mark before a month's name (``๑๓ ิเมษายน``: blind worn seed 114 doc 5) sits on nothing: part of the
@@ -850,7 +851,7 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
                 right = data.abbr[month - 1] if dotted else data.abbr[month - 1].rstrip(".")
             elif without_marks(key) == without_marks(data.full[month - 1]):
                 right = data.full[month - 1]
-        elif tok.kind == "era_be" and any(c in _MARKS or c.isascii() and c.isalpha() for c in read):
+        elif tok.kind == "era_be" and any(c in _MARKS or c == ":" or c.isascii() and c.isalpha() for c in read):
             right = "พ.ศ." if read.endswith(".") or "." not in read else "พ.ศ"
         elif tok.kind == "era_be" and "." not in read and i + 1 < len(toks) and toks[i + 1].kind == "num":
             right = "พ.ศ."  # both dots lost before a year (``พ ศ ๒๕๖๙``, ``พศ ๒๕๖๙``)
