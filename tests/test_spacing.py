@@ -133,4 +133,7 @@ def test_a_space_lost_before_a_label_inside_a_result_line_is_put_back():
         "ไม่พบเรื่องร้องเรียนในรอบการรายงาน ปัญหาอุปสรรค : ไม่มี"
     )
     assert cleaned("ได้รับรางวัลตามจำนวนที่กำหนด") == "ได้รับรางวัลตามจำนวนที่กำหนด"
+    # the preposition ณ glued to the word after it (fresh worn seed 120 docs 5, 12); a name's ณ is its own
+    assert cleaned("จัดทำแผนผังขั้นตอน ติดประกาศ ณจุดให้บริการ", "table.step").endswith("ติดประกาศ ณ จุดให้บริการ")
+    assert cleaned("มอบให้ นายณรงค์ ใจดี", "table.step") == "มอบให้ นายณรงค์ ใจดี"
     assert cleaned("ไม่พบเรื่องร้องเรียนในรอบการรายงานปัญหาอุปสรรค", "body").endswith("รายงานปัญหาอุปสรรค")

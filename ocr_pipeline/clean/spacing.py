@@ -112,22 +112,27 @@ def era_spaces(text: str) -> list[Change]:
 
 def spaced_word_gaps(text: str) -> list[Change]:
     """The space OCR lost inside a line before a label or a sentence opener (``dictionaries/sentence_openers.txt``:
-    ``รอบการรายงานปัญหาอุปสรรค``, fresh standard seed 119 doc 1), as ``spacing`` changes of ``text``, where the
-    report's tokenizer reads it as a word of its own; a cell's wraps get theirs when its lines join
-    (``thai_text.join_wrapped``).
+    ``รอบการรายงานปัญหาอุปสรรค``, fresh standard seed 119 doc 1), or after a word always spaced off the next
+    (``dictionaries/spaced_after_words.txt``: ``ติดประกาศ ณจุดให้บริการ``, fresh worn seed 120) standing after a
+    space, as ``spacing`` changes of ``text``, where the report's tokenizer reads it as a word of its own; a cell's
+    wraps get theirs when its lines join (``thai_text.join_wrapped``).
 
     >>> [(c.before, c.after) for c in spaced_word_gaps("ไม่พบเรื่องร้องเรียนปัญหาอุปสรรค : ไม่มี")]
     [('น', 'น ')]
     """
-    words = set(load_list("sentence_openers.txt"))
+    words, after = set(load_list("sentence_openers.txt")), set(load_list("spaced_after_words.txt"))
     held = [*place_spans(text), *name_spans(text)]
     out = []
     for m in _THAI_RUN.finditer(text):
         at = m.start()
-        for token in tokenize(m.group()):
+        tokens = tokenize(m.group())
+        for k, token in enumerate(tokens):
             if at > m.start() and token in words and not any(a < at < b for a, b in held):
                 out.append(Change(at - 1, at, text[at - 1], text[at - 1] + " ", SPACED_SCORE, "spacing"))
-            at += len(token)
+            end = at + len(token)
+            if k == 0 and token in after and end < m.end() and tokens[1] in known_words():
+                out.append(Change(end - 1, end, token[-1], token[-1] + " ", SPACED_SCORE, "spacing"))  # ``ณจุด``
+            at = end
     return out
 
 
