@@ -384,3 +384,14 @@ def test_a_dash_alone_between_a_measure_s_words_is_a_speck_unless_it_joins_a_dat
     period = _wrapped_cell(1, 3, [_line("ต.ค. ๒๕๖๐ - ก.ย. ๒๕๖๑", 200, 80)])
     doc, fixes = _row_noise(step, period)
     assert [(f.item, f.before, f.after, f.rule) for f in fixes] == [("p1.t0.r1.c1", " -", "", "noise")]
+
+
+def test_an_opening_bracket_that_opens_nothing_before_a_known_word_is_a_speck():
+    """Fresh worn seed 120 docs 8, 7: ``(ให้บริการประชาชน…``, ``ประชาสัมพันธ์[ให้พนักงาน…``. Closed on a later line
+    of the cell, or before a piece that is no word (ไ read as a bracket: ``(ด้ดำเนินการ``), it stays."""
+    from ocr_pipeline.understand.cell_noise import without_stray_brackets
+
+    assert without_stray_brackets(["(ให้บริการประชาชนในช่วงพักเที่ยง"]) == ["ให้บริการประชาชนในช่วงพักเที่ยง"]
+    assert without_stray_brackets(["ประชาสัมพันธ์[ให้พนักงาน"]) == ["ประชาสัมพันธ์ให้พนักงาน"]
+    for kept in (["(ด้ดำเนินการแล้ว"], ["ประชุม (ครั้งที่", "๑)"], ["จัดซื้อ (e-bidding)"]):
+        assert without_stray_brackets(kept) == kept

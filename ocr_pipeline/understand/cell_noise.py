@@ -19,7 +19,7 @@ import difflib
 import re
 import statistics
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, partial
 
 from ocr_pipeline.clean.dates import find_date_mentions
 from ocr_pipeline.clean.thai_text import join_wrapped, normalize_thai, starts_spaced_word
@@ -72,6 +72,7 @@ _GLUED_FRONT = re.compile(r"(?:^|(?<=\s))[.,'`‘’]+\s?(?=[\u0e01-\u0e2e\u0e40
 _GLUED_END = re.compile(r"(?<=[\u0e01-\u0e4e])([.'`‘’]+)(?:(\s)(?=\S)|$)")
 _LONE_DASH = re.compile(r"(?<=[\u0e01-\u0e4e]) [-–—] (?=[\u0e01-\u0e4e])")
 TITLE_ROLES = ("table.measure", "table.step")  # a measure's or a step's wording: no dash between its words
+_OPENING_BRACKET = re.compile(r"[(\[](?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 _NUMBER_AFTER = re.compile(r"[0-9\u0e50-\u0e59]")
 NUMBERING = 3  # letters of a line's first word whose dot is a numbering's (a digit read as letters: ``ตา.``)
 LINE_END_WORD = 3  # letters of a known word whose dot ending a line is a speck (``มี.`` / ``ค. ๒๕๖๓`` wraps there)
@@ -225,6 +226,22 @@ def without_lone_dash(text: str) -> str:
     return _LONE_DASH.sub(lambda m: m.group() if any(a <= m.start() < b for a, b in dates) else " ", text)
 
 
+def without_stray_brackets(texts: list[str]) -> list[str]:
+    """A text cell's lines without an opening bracket that opens nothing (no closing one after it in the cell)
+    glued before a known word (``(ให้บริการประชาชน…``, ``ประชาสัมพันธ์[ให้พนักงาน…``: fresh worn seed 120 docs 8,
+    7); before a piece that is no word it is ไ or ใ misread, which ``clean.vowel_brackets`` writes back."""
+    from ocr_pipeline.clean.lexicon import known_words, tokenize
+
+    def stray(m: re.Match[str], rest: str) -> str:
+        closing = ")" if m.group() == "(" else "]"
+        run = _THAI.match(m.string, m.end())
+        if closing in m.string[m.end() :] or closing in rest or run is None:
+            return m.group()
+        return "" if tokenize(normalize_thai(run.group()))[0] in known_words() else m.group()
+
+    return [_OPENING_BRACKET.sub(partial(stray, rest=" ".join(texts[i + 1 :])), text) for i, text in enumerate(texts)]
+
+
 def without_glued_signs(text: str) -> str:
     """A text cell's line without the specks glued to its words (``_GLUED_FRONT``, ``_GLUED_END``)."""
     from ocr_pipeline.clean.lexicon import known_words, tokenize
@@ -266,6 +283,8 @@ def cell_noise_corrections(pages: Sequence[Page], doc: DocText) -> list[Correcti
                     texts = [without_glued_signs(text) for text in texts]
                 if item.role in TITLE_ROLES:
                     texts = [without_lone_dash(text) for text in texts]
+                if item.role in TEXT_ROLES:
+                    texts = without_stray_brackets(texts)
                 if texts == [ln.text for ln in cell.lines]:
                     continue
                 if normalize_thai(join_wrapped([ln.text for ln in cell.lines])) != item.text:
