@@ -65,11 +65,12 @@ _SHORT_NUMBER = re.compile(r"[0-9\u0e50-\u0e59]{1,2}")
 _YEAR_END = re.compile(r"[0-9\u0e50-\u0e59]{4}\s*$")
 _PERIOD_END_NUMBER = re.compile(r"(?<=[0-9\u0e50-\u0e59]{4})\s+[0-9\u0e50-\u0e59]{1,2}$")
 # a dot, comma or quote glued to the front of a Thai word at a line's start or after a space (``.จัดทำ``, ``, มาตรการ``,
-# ``ติดตาม .ผลการ``), and a dot or quote glued to the end of a known Thai word (``กระบวนงานใน. ที่``, ``ทุจริต.``,
-# ``ร่วมก้นระ' กาศ``; an abbreviation's dot follows no known word: ``อบต.``, ``พ.ศ.``): specks (fresh standard seed 115,
-# worn 116: 45 of them in the cells; none of the generated truths' cells has one)
+# ``ติดตาม .ผลการ``), and a dot, comma or quote glued to the end of a known Thai word (``กระบวนงานใน. ที่``, ``ทุจริต.``,
+# ``ร่วมก้นระ' กาศ``, ``ของราชการ, จำนวน``; an abbreviation's dot follows no known word: ``อบต.``, ``พ.ศ.``): specks
+# (fresh standard seed 115, worn 116: 45 of them in the cells; commas: worn 120, 6; none of the generated truths' cells
+# has one, nor a comma after a Thai letter, nor have the THND odd half's real lines)
 _GLUED_FRONT = re.compile(r"(?:^|(?<=\s))[.,'`‘’]+\s?(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
-_GLUED_END = re.compile(r"(?<=[\u0e01-\u0e4e])([.'`‘’]+)(?:(\s)(?=\S)|$)")
+_GLUED_END = re.compile(r"(?<=[\u0e01-\u0e4e])([.,'`‘’]+)(?:(\s)(?=\S)|$)")
 _LONE_DASH = re.compile(r"(?<=[\u0e01-\u0e4e]) [-–—] (?=[\u0e01-\u0e4e])")
 TITLE_ROLES = ("table.measure", "table.step")  # a measure's or a step's wording: no dash between its words
 _OPENING_BRACKET = re.compile(r"[(\[](?=[\u0e01-\u0e2e\u0e40-\u0e44])")
