@@ -404,3 +404,13 @@ def test_an_opening_bracket_that_opens_nothing_before_a_known_word_is_a_speck():
     assert without_stray_brackets(["ประชาสัมพันธ์[ให้พนักงาน"]) == ["ประชาสัมพันธ์ให้พนักงาน"]
     for kept in (["(ด้ดำเนินการแล้ว"], ["ประชุม (ครั้งที่", "๑)"], ["จัดซื้อ (e-bidding)"]):
         assert without_stray_brackets(kept) == kept
+
+
+def test_a_word_s_first_letters_read_apart_before_it_are_dropped():
+    """Fresh worn seed 120 docs 0, 5: ``ให้ความรู้ จํ จำนวน ๑๒ ครั้ง``: Tesseract's first try at จำ read apart
+    (nikhahit for sara am). A word before a word it starts (``ผู้ ผู้บริหาร``) and a letter alone stay."""
+    from ocr_pipeline.understand.cell_noise import without_false_starts
+
+    assert without_false_starts("ให้ความรู้ จํ จำนวน ๑๒ ครั้ง") == "ให้ความรู้ จำนวน ๑๒ ครั้ง"
+    for kept in ("ผู้ ผู้บริหาร", "ณ ณัฐพล", "ที่ ที่ได้รับ"):
+        assert without_false_starts(kept) == kept
