@@ -337,3 +337,13 @@ def test_a_frequent_word_with_a_mark_misread_is_not_taken_for_a_domain_word_a_le
     repaired (``ผรั้ง``: ครั้ง)."""
     assert lx.repair_words("เมื่องนนทบุรี จ.นนทบุรี")[1] == []
     assert lx.repair_words("ผรั้ง")[0] == "ครั้ง"
+
+
+def test_words_after_an_agency_type_that_name_no_place_are_repaired():
+    """Fresh standard seed 119 doc 13: ``…ขององค์การบริหารส่วนตำบลผ่านช่องทางทีหลากหลาย`` (the SAO, no name): the
+    whole run after the type was protected as a place's name, and ``ที`` stayed. A gazetteer name is protected as
+    far as it goes, and the words glued after it are repaired."""
+    text = "มาตรการเผยแพร่ข้อมูลข่าวสารขององค์การบริหารส่วนตำบลผ่านช่องทางทีหลากหลาย"
+    assert lx.repair_words(text)[0].endswith("ผ่านช่องทางที่หลากหลาย")
+    named = "ประชุมคณะกรรมการองค์การบริหารส่วนตำบลบางบาลเพื่อรับฟัง"
+    assert [named[a:b] for a, b in lx.place_spans(named)] == ["บางบาล"]

@@ -1134,9 +1134,42 @@ def place_spans(text: str) -> list[tuple[int, int]]:
 
     out = []
     for m in find_mentions(text):
-        end = max((o.end for o in m.options), default=m.prefix_end)
-        out.append((m.prefix_end, end))
+        named = [e for o in m.options if (e := _named_end(text, m.prefix_end, o.end)) is not None]
+        if named:
+            out.append((m.prefix_end, max(named)))
+        elif m.options and not _all_words(text[m.prefix_end : max(o.end for o in m.options)]):
+            out.append((m.prefix_end, max(o.end for o in m.options)))  # a name no gazetteer has, or garbled
     return out
+
+
+def _named_end(text: str, start: int, end: int) -> int | None:
+    """Where the longest gazetteer name that ``text[start:end]`` starts with ends, or None: what follows an agency's
+    type is its name only as far as a name goes; words after a type that name nothing no gazetteer has are words
+    (``ขององค์การบริหารส่วนตำบลผ่านช่องทางทีหลากหลาย``, fresh standard seed 119 doc 13, was left unrepaired)."""
+    names, longest = _gazetteer_names()
+    for n in range(min(end - start, longest), 0, -1):
+        if text[start : start + n] in names:
+            return start + n
+    return None
+
+
+def _all_words(text: str) -> bool:
+    """Is ``text`` all dictionary words, more than a name's ``NAME_WORDS`` (``ผ่านช่องทางทีหลากหลาย``: no name;
+    ``ทับซอน`` may be one)?"""
+    tokens = [t for t in tokenize(text) if not t.isspace()]
+    return len(tokens) > NAME_WORDS and all(t in known_words() for t in tokens)
+
+
+NAME_WORDS = 2  # dictionary words a place's name is made of, at most, when the gazetteer does not know it
+
+
+@cache
+def _gazetteer_names() -> tuple[frozenset[str], int]:
+    """Every province's, district's and subdistrict's name as written (short ones too), and the longest's length."""
+    from ocr_pipeline.clean.gazetteer import index
+
+    names = frozenset(normalize_thai(p.name) for level in index().values() for p in level.places)
+    return names, max(len(n) for n in names)
 
 
 # consonants alone before a number: an abbreviation (a document number's "มห ๘๕๔๗๐/๒๒๘๑"), no word;
