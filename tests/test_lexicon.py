@@ -347,3 +347,10 @@ def test_words_after_an_agency_type_that_name_no_place_are_repaired():
     assert lx.repair_words(text)[0].endswith("ผ่านช่องทางที่หลากหลาย")
     named = "ประชุมคณะกรรมการองค์การบริหารส่วนตำบลบางบาลเพื่อรับฟัง"
     assert [named[a:b] for a, b in lx.place_spans(named)] == ["บางบาล"]
+
+
+def test_adhering_to_a_principle_misread_as_stretching_it_is_repaired():
+    """Fresh standard seed 119 docs 11, 19: ``…องค์กรที่ยืดหลักคุณธรรม`` (ึ read ื: ยืด is a word, to stretch),
+    the ITA phrase ยึดหลักคุณธรรม (dictionaries/ita_terms.txt); ยืดหยุ่น stays."""
+    assert lx.repair_words("วัฒนธรรมองค์กรที่ยืดหลักคุณธรรม")[0] == "วัฒนธรรมองค์กรที่ยึดหลักคุณธรรม"
+    assert lx.repair_words("ยืดหยุ่นหลักการ")[1] == []
