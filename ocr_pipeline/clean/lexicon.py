@@ -1425,7 +1425,6 @@ def _regions(tokens: list[tuple[int, int, str]], taken: list[bool]) -> list[tupl
     return [(a, b) for a, b in out if any(flag[k] for k, (x, y, _t) in enumerate(tokens) if a <= x < b)]
 
 
-@cache
 def _nearer_common_word(span: str, entry: str) -> bool:
     """Is ``span`` a frequent word with its marks misread, its letters all kept, where the domain ``entry`` would
     change a letter? ``เมื่อง`` is เมือง with a tone mark, not เรื่อง with ม for ร (blind standard seed 117 doc 5,
@@ -1439,6 +1438,7 @@ def _nearer_common_word(span: str, entry: str) -> bool:
     )
 
 
+@cache
 def _shadowed() -> frozenset[str]:
     """Real words that are far more often a frequent word with its marks lost (ที for ที่)."""
     out = set()
