@@ -484,3 +484,8 @@ def test_garbled_month_and_period_words_are_respelt(text, expected):
     assert [(a, b) for _s, _e, a, b in found] == expected
     for s, e, a, _b in found:
         assert text[s:e] == a
+
+
+def test_the_era_with_its_letter_read_latin_and_its_dot_a_comma_is_respelt() -> None:
+    """Blind standard seed 117 doc 10: the subject's ``ประจำปีงบประมาณ ห พ. A, ๒๕๖๔``."""
+    assert [(a, b) for _s, _e, a, b in date_word_spellings("ประจำปีงบประมาณ พ. A, ๒๕๖๔")] == [("พ. A,", "พ.ศ.")]

@@ -644,3 +644,11 @@ def test_a_subject_s_specks_after_its_year_and_after_its_closing_bracket():
     assert subject_despecked("พ.ศ. ๒๕๖๘ (รอบ ๖ เดือน) ๐") == "พ.ศ. ๒๕๖๘ (รอบ ๖ เดือน)"
     assert subject_despecked("พ.ศ. ๒๕๖๘ (รอบ ๖ เดือน) ของ") == "พ.ศ. ๒๕๖๘ (รอบ ๖ เดือน) ของ"
     assert subject_despecked("ตามหนังสือที่ ๑๒๓๔.") == "ตามหนังสือที่ ๑๒๓๔"
+
+
+def test_a_consonant_alone_before_the_subject_s_era_is_a_speck():
+    """Blind standard seed 117 doc 10: ``ประจำปีงบประมาณ ห พ. A, ๒๕๖๔``; the preposition ณ stays."""
+    from ocr_pipeline.extract.memo import subject_despecked
+
+    assert subject_despecked("ประจำปีงบประมาณ ห พ.ศ. ๒๕๖๔") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๔"
+    assert subject_despecked("ข้อมูล ณ พ.ศ. ๒๕๖๔") == "ข้อมูล ณ พ.ศ. ๒๕๖๔"

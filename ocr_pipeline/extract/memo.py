@@ -98,6 +98,8 @@ _LAST_SPECK = re.compile(r"\s+[\u0e30-\u0e3a\u0e40-\u0e4e.,:;'`\-—–|_~*©®�
 _DOT_AFTER_YEAR = re.compile(r"(?<=[0-9\u0e50-\u0e59]{4})\.(?=\s*\(|$)")
 # a digit or sign after the round's closing bracket at the end (``(รอบ ๖ เดือน) ๐``: fresh worn seed 120 doc 12)
 _AFTER_CLOSING = re.compile(r"(?<=\))\s+[^\s\u0e01-\u0e2e]{1,2}$")
+# a consonant alone before the era (``ประจำปีงบประมาณ ห พ. A, ๒๕๖๔``: blind standard seed 117 doc 10), not ณ
+_LETTER_BEFORE_ERA = re.compile(r"(?<=\s)[\u0e01-\u0e12\u0e14-\u0e2e]\s+(?=[พค]\.)")
 _UNOPENED = re.compile(r"(?<=[\u0e01-\u0e4e])\]")
 _UNCLOSED = re.compile(r"\[(?=[\u0e01-\u0e4e])")
 _VOWEL_ON_NUMBER = re.compile("(?<![\u0e01-\u0e4e])[\u0e40-\u0e44](?=[0-9\u0e50-\u0e59])")  # ไ๒๕๖๐: no Thai
@@ -116,10 +118,12 @@ def subject_despecked(text: str) -> str:
     before a number (``ไ๒๕๖๐``) and a dot after a word of four letters or more that the dictionary knows (``ประมาณ.
     พ.ศ.``: fresh worn seed 108 doc 6); an abbreviation's dot follows one to three letters (``พ.ศ.``, ``อบต.``).
     And a last word with no letter, digit or bracket (``(รอบ ๑๒ เดือน) เ-``: worn seed 106 doc 4), a digit or sign
-    after the closing bracket at the end (``(รอบ ๖ เดือน) ๐``), a dot after the year (``๒๕๖๓. (รอบ``)."""
+    after the closing bracket at the end (``(รอบ ๖ เดือน) ๐``), a dot after the year (``๒๕๖๓. (รอบ``), a consonant
+    alone before the era (``ประมาณ ห พ.ศ.``)."""
     text = _LONE_SIGN.sub("", text)
     text = _LAST_SPECK.sub("", text)
     text = _AFTER_CLOSING.sub("", text)
+    text = _LETTER_BEFORE_ERA.sub("", text)
     text = _DOT_AFTER_YEAR.sub("", text)
     text = _VOWEL_ON_NUMBER.sub("", text)
     text = _DOT_AFTER_WORD.sub(_word_without_dot, text)
