@@ -110,3 +110,14 @@ def test_a_district_bearing_its_subdistricts_name_is_no_rival():
     r = resolve_places(document(readings, "เกาะกูด", "ตราด"))
     assert (r.agency, r.district, r.province) == ("เทศบาลตำบลเกาะกูด", "เกาะกูด", "ตราด")
     assert not any("kept as read" in w or "no clear place" in w for w in r.warnings)
+
+
+def test_a_clear_name_of_places_in_two_districts_is_settled_by_the_address_s_district():
+    """Blind worn seed 122 doc 5: every mention read ``น้าคำ``, as near นาคำ of คำเขื่อนแก้ว (its key) as น้ำคำ of
+    ไทยเจริญ, the district the address names; the resolution left the agency as read and the geocode the district's.
+    The readings vote among the address's district's subdistricts, and น้าคำ, น้ำคำ with its nikhahit lost rather
+    than นาคำ with a tone mark gained, is rewritten with no conflict."""
+    r = resolve_places(document(["น้าคำ"] * 5, "ไทยเจริญ", "ยโสธร"))
+    assert (r.agency, r.subdistrict, r.geocode) == ("เทศบาลตำบลน้ำคำ", "น้ำคำ", "350902")
+    assert {(c.before, c.after) for c in r.corrections} == {("น้าคำ", "น้ำคำ")}
+    assert not any("real place" in w for w in r.warnings)
