@@ -489,3 +489,10 @@ def test_garbled_month_and_period_words_are_respelt(text, expected):
 def test_the_era_with_its_letter_read_latin_and_its_dot_a_comma_is_respelt() -> None:
     """Blind standard seed 117 doc 10: the subject's ``ประจำปีงบประมาณ ห พ. A, ๒๕๖๔``."""
     assert [(a, b) for _s, _e, a, b in date_word_spellings("ประจำปีงบประมาณ พ. A, ๒๕๖๔")] == [("พ. A,", "พ.ศ.")]
+
+
+def test_an_abbreviated_month_with_a_dot_read_as_a_comma_is_read() -> None:
+    """Blind worn seed 122 doc 6: the memo's date ``๑ พ,ค. ๒๕๖๙`` was left empty."""
+    assert parse_date("วันที่ ๑ พ,ค. ๒๕๖๙") == D(2026, 5, 1)
+    assert [(a, b) for _s, _e, a, b in date_word_spellings("วันที่ ๑ พ,ค. ๒๕๖๙")] == [("พ,ค.", "พ.ค.")]
+    assert date_word_spellings("ประชาชน, ค่าใช้จ่าย") == []

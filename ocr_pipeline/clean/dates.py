@@ -227,13 +227,13 @@ def _letter_twins() -> dict[str, tuple[str, ...]]:
 
 def _form_pattern(form: str) -> str:
     """Regex for a month form: abbreviations with dots optional or spaced and one stray OCR mark
-    allowed at a dot (ต.ุค., ธิ.ค., กุย.) or after the last one (ม.ค.ุ), their first letter written twice or
+    allowed at a dot (ต.ุค., ธิ.ค., กุย.) or after the last one (ม.ค.ุ), a dot read as a comma (พ,ค.), their first letter written twice or
     after a look-alike (กก.ย., ดต.ค.), their last letter twice (เม.ยย.); names with any marks dropped or added
     (มนาคม, ธั้นวาคม); a stray mark before any form is allowed where the forms are joined (``_token_re``).
     ``_month_of`` decides which of these matches are a month."""
     if "." in form:
         parts = [p for p in form.split(".") if p]
-        sep = _MARK_CLASS + r"?\.?" + _MARK_CLASS + r"?\s?"
+        sep = _MARK_CLASS + r"?[.,]?" + _MARK_CLASS + r"?\s?"  # a dot read as a comma (``พ,ค.``: blind worn 122 doc 6)
         # the first letter written twice, or a look-alike of it before it (ดต.ค.: blind seeds 95 and 96)
         first = "[" + re.escape(parts[0][0] + "".join(_letter_twins().get(parts[0][0], ()))) + "]?"
         # a stray mark after the last dot too (ม.ค.ุ, fresh seed 91 doc 18)
@@ -301,7 +301,7 @@ def month_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _month_of(matched: str) -> tuple[int | None, bool]:
     """Month number of a matched month token, and whether it is a long (boundary-free) form."""
     data = _months()
-    key = re.sub(r"[.\s]", "", matched)
+    key = re.sub(r"[.,\s]", "", matched)
     if key in data.exact:
         return data.exact[key], key in data.long_keys
     for i in (0, len(key) - 2):  # an abbreviation's first or last letter written twice: กก.ย., เม.ยย.
@@ -839,12 +839,12 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
         read = text[tok.start : tok.end]
         right = read
         if tok.kind == "month":
-            key = re.sub(r"[.\s]", "", read)
+            key = re.sub(r"[.,\s]", "", read)
             month, _long = _month_of(read)
             if month is not None and _DOT_LOST_BEFORE_YEAR.match(text, tok.start, tok.end + 1):
                 out.append((tok.start, tok.end, read, data.abbr[month - 1] + " "))  # ``มี.ค๒๕๖๕``: dot and space lost
                 continue
-            if (key in data.exact and key not in data.misread_abbr) or month is None:
+            if (key in data.exact and key not in data.misread_abbr and "," not in read) or month is None:
                 continue
             if "." in read or len(key) <= 4:
                 dotted = read.rstrip(_MARK_CHARS).endswith(".")
