@@ -452,15 +452,3 @@ def test_a_re_reading_keeps_the_thai_letters_the_first_reading_had():
     assert not _letters_kept('"ไม', '"(ม') and not _letters_kept("|ด้", "ต้")
     assert _letters_kept("วันท1", "วันที่") and _letters_kept("A.A. ๒๕“ว", "ต.ค. ๒๕๒") and _letters_kept("LION", "เรื่อง")
     assert _letters_kept('ไ"ไม', '"ไม') and _letters_kept("ผู้ ผู", "ผู")  # a letter read twice, once dropped
-
-
-def test_a_year_read_as_a_latin_word_is_read_again_as_a_thai_number():
-    """``พ.ศ. bébé`` for พ.ศ. ๒๕๖๕ (fresh standard seed 119 doc 10, blind worn seed 122 docs 4 and 5, standard seed 7
-    doc 3: a subject's year and periods' years): the Thai model's reading of the crop is a number, no Thai letter,
-    and is taken (the digit reader reads its digits from the pixels next)."""
-    gray, box = page_with_line("๒๕๒๕")
-    line = line_of([Word("bébé", box, 93.0)])
-    tesseract = lambda im, psm, langs: ocr_lines(im, psm=psm, langs=langs, dpi=300)  # noqa: E731
-    fixes = reread_latin(gray, [line], tesseract, page=1)
-    assert [(c.before, c.rule) for c in fixes] == [("bébé", "thai-reread")]
-    assert line_text(line.words) == "๒๕๒๕"

@@ -255,12 +255,7 @@ def reread_latin(
         ]
         text = line_text(words)
         need = MONTH_CONF if month_key(text) in month_keys() else ACCEPT_CONF
-        number = _number_for_latin(before, text)
-        if (
-            conf < need
-            or not (THAI_LETTER.search(text) or number)
-            or (_thai_letters(text) == _thai_letters(before) and not number)
-        ):
+        if conf < need or not THAI_LETTER.search(text) or _thai_letters(text) == _thai_letters(before):
             continue  # no Thai read, or the same Thai letters with other punctuation: nothing gained
         if not _letters_kept(before, text):
             continue
@@ -620,22 +615,6 @@ def _lone_letter(text: str) -> bool:
 def _words_height(sp: _Span) -> int:
     words = sp.line.words[sp.start : sp.end]
     return max(w.box[3] for w in words) - min(w.box[1] for w in words)
-
-
-_THAI_NUMBER = re.compile(r"[๐-๙]+(?:[.,/-][๐-๙]+)*")
-_LATIN_ONLY = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
-def _number_for_latin(before: str, after: str) -> bool:
-    """Is ``after`` a Thai number re-read where ``tha+eng`` had read a Latin word with no digit (``bébé`` for the year
-    ๒๕๖๕: fresh standard seed 119 doc 10, blind worn seed 122 docs 4, 5, standard seed 7 doc 3)? The digit reader
-    reads its digits from the pixels next."""
-    bare = before.strip()
-    return (
-        bool(_THAI_NUMBER.fullmatch(after.strip()))
-        and bool(_LATIN_ONLY.fullmatch(bare))
-        and not THAI_LETTER.search(bare)
-    )
 
 
 def _thai_letters(text: str) -> str:
