@@ -28,7 +28,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Levenshtein
 
 from ocr_pipeline.clean.lexicon import confusions
-from ocr_pipeline.clean.thai_text import ABOVE_BELOW, ARABIC_DIGITS, THAI_DIGITS, TO_THAI, without_marks
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, ARABIC_DIGITS, THAI_DIGITS, THAI_RUN, TO_THAI, without_marks
 from ocr_pipeline.resources import load_table
 
 __all__ = [
@@ -888,7 +888,6 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
     return sorted(out + whole)
 
 
-_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
 # "the whole (fiscal) year" after ตลอด, and how many letters OCR may get wrong in it (ตลอดบงบประมาณ)
 _WHOLE_YEAR = (("ปีงบประมาณ", 2), ("ทั้งปี", 1))
 _NEAR_DIGIT = re.compile(r"[0-9๐-๙]")
@@ -896,7 +895,7 @@ _NEAR_DIGIT = re.compile(r"[0-9๐-๙]")
 
 def _free_runs(text: str, taken: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
     """The runs of Thai letters of ``text`` that overlap none of the ``taken`` spans."""
-    for m in _THAI_RUN.finditer(text):
+    for m in THAI_RUN.finditer(text):
         if not any(a < m.end() and m.start() < b for a, b in taken):
             yield m
 

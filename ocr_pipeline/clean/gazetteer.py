@@ -189,12 +189,18 @@ PLACE_NAME_MIN = 4  # letters: shorter names (ปง, ตาก) are too often p
 
 
 @cache
+def all_place_names() -> tuple[frozenset[str], int]:
+    """Every province's, district's and subdistrict's name (Thai-normalised, short ones too) and the longest one's
+    length: how far what follows an agency's type is a place's name (``lexicon.place_spans``)."""
+    names = frozenset(normalize_thai(p.name) for level in index().values() for p in level.places)
+    return names, max(len(n) for n in names)
+
+
+@cache
 def place_names() -> tuple[frozenset[str], int]:
-    """Every province's, district's and subdistrict's name (Thai-normalised, ``PLACE_NAME_MIN`` letters or
-    more) and the longest one's length: words the spelling repair must not take for a misread common word."""
-    names = frozenset(
-        n for level in index().values() for p in level.places if len(n := normalize_thai(p.name)) >= PLACE_NAME_MIN
-    )
+    """Every province's, district's and subdistrict's name of ``PLACE_NAME_MIN`` letters or more and the longest
+    one's length: words the spelling repair must not take for a misread common word."""
+    names = frozenset(n for n in all_place_names()[0] if len(n) >= PLACE_NAME_MIN)
     return names, max(len(n) for n in names)
 
 

@@ -1126,7 +1126,8 @@ def _word_runs(tokens: list[tuple[int, int, str]], taken: list[bool]) -> list[tu
     return [(a, b, frozenset(x - a for x in odd)) for a, b, odd in out if b - a >= 2]
 
 
-def place_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def place_spans(text: str) -> tuple[tuple[int, int], ...]:
     """The names of agency and place mentions in ``text`` (as ``agency.find_mentions`` finds them,
     OCR-garbled ones included): spans the word repair must leave to the gazetteer. The type or
     level word before a name (องค์การบริหารส่วนตำบล, อำเภอ) is vocabulary and stays repairable."""
@@ -1134,19 +1135,24 @@ def place_spans(text: str) -> list[tuple[int, int]]:
 
     out = []
     for m in find_mentions(text):
-        named = [e for o in m.options if (e := _named_end(text, m.prefix_end, o.end)) is not None]
-        if named:
-            out.append((m.prefix_end, max(named)))
-        elif m.options and not _all_words(text[m.prefix_end : max(o.end for o in m.options)]):
-            out.append((m.prefix_end, max(o.end for o in m.options)))  # a name no gazetteer has, or garbled
-    return out
+        if not m.options:
+            continue
+        end = max(o.end for o in m.options)
+        named = _named_end(text, m.prefix_end, end)
+        if named is not None:
+            out.append((m.prefix_end, named))
+        elif not _all_words(text[m.prefix_end : end]):
+            out.append((m.prefix_end, end))  # a name no gazetteer has, or garbled
+    return tuple(out)
 
 
 def _named_end(text: str, start: int, end: int) -> int | None:
     """Where the longest gazetteer name that ``text[start:end]`` starts with ends, or None: what follows an agency's
     type is its name only as far as a name goes; words after a type that name nothing no gazetteer has are words
     (``ขององค์การบริหารส่วนตำบลผ่านช่องทางทีหลากหลาย``, fresh standard seed 119 doc 13, was left unrepaired)."""
-    names, longest = _gazetteer_names()
+    from ocr_pipeline.clean.gazetteer import all_place_names
+
+    names, longest = all_place_names()
     for n in range(min(end - start, longest), 0, -1):
         if text[start : start + n] in names:
             return start + n
@@ -1161,15 +1167,6 @@ def _all_words(text: str) -> bool:
 
 
 NAME_WORDS = 2  # dictionary words a place's name is made of, at most, when the gazetteer does not know it
-
-
-@cache
-def _gazetteer_names() -> tuple[frozenset[str], int]:
-    """Every province's, district's and subdistrict's name as written (short ones too), and the longest's length."""
-    from ocr_pipeline.clean.gazetteer import index
-
-    names = frozenset(normalize_thai(p.name) for level in index().values() for p in level.places)
-    return names, max(len(n) for n in names)
 
 
 # consonants alone before a number: an abbreviation (a document number's "มห ๘๕๔๗๐/๒๒๘๑"), no word;

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from ocr_pipeline.clean.lexicon import Change, known_words, name_spans, place_spans, tokenize, word_freqs
+from ocr_pipeline.clean.thai_text import THAI_RUN
 from ocr_pipeline.resources import load_list
 
 MIN_GAIN = 3.0  # natural-log likelihood by which the joined words must beat the two sides'
@@ -52,7 +53,6 @@ _GLUED_ROUND = re.compile(r"[0-9\u0e50-\u0e59]{4}(?=รอบ)")
 ERA_SCORE = 95.0
 BOUND_SCORE = 90.0
 SPACED_SCORE = 90.0
-_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
 
 
 @cache
@@ -120,10 +120,10 @@ def spaced_word_gaps(text: str) -> list[Change]:
     >>> [(c.before, c.after) for c in spaced_word_gaps("ไม่พบเรื่องร้องเรียนปัญหาอุปสรรค : ไม่มี")]
     [('น', 'น ')]
     """
-    words, after = set(load_list("sentence_openers.txt")), set(load_list("spaced_after_words.txt"))
+    words, after = load_list("sentence_openers.txt"), load_list("spaced_after_words.txt")
     held = [*place_spans(text), *name_spans(text)]
     out = []
-    for m in _THAI_RUN.finditer(text):
+    for m in THAI_RUN.finditer(text):
         at = m.start()
         tokens = tokenize(m.group())
         for k, token in enumerate(tokens):

@@ -18,12 +18,12 @@ from __future__ import annotations
 import re
 
 from ocr_pipeline.clean.lexicon import Change, known_words, tokenize, word_freqs
+from ocr_pipeline.clean.thai_text import THAI_RUN
 
 MIN_FREQ = 1000  # TNC count of the word the vowel makes (ได้, ไม่, ให้, ไซต์; not ไร of ``(รย`` in a speck's garble)
 SCORE = 90.0
 RULE = "vowel-bracket"
 _OPEN = re.compile(r"(?<!\S)[(\[](?=[\u0e01-\u0e2e])")  # at a word's start (``ภร(รจ`` is a garble)
-_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
 _TWO_LEADING = re.compile("[\u0e40-\u0e44]{2}")
 DOUBLED_RULE = "doubled-vowel"
 DOUBLED_LEAST = 3  # letters of the word a dropped vowel must leave (``โน`` of ``เโนปัจจุบัน`` is too short to tell)
@@ -36,7 +36,7 @@ def vowel_brackets(text: str) -> list[Change]:
         closing = ")" if m.group() == "(" else "]"
         if closing in text[m.end() :]:
             continue
-        run = _THAI_RUN.match(text, m.end())
+        run = THAI_RUN.match(text, m.end())
         if run is None or tokenize(run.group())[0] in known_words():
             continue
         best = max((_made_word(vowel + run.group()), vowel) for vowel in "ไใ")
@@ -66,7 +66,7 @@ def doubled_vowels(text: str) -> list[Change]:
         if pair[0] == pair[1]:
             out.append(Change(m.start(), m.start() + 1, pair[0], "", SCORE, DOUBLED_RULE))  # ``ใใน``
             continue
-        rest = text[m.end() : _THAI_RUN.match(text, m.start()).end()]  # type: ignore[union-attr]
+        rest = text[m.end() : THAI_RUN.match(text, m.start()).end()]  # type: ignore[union-attr]
         best, k = max((_made_word(pair[k] + rest, DOUBLED_LEAST), k) for k in (1, 0))  # keep the second, or the first
         if best >= MIN_FREQ:
             at = m.start() + (1 - k)  # the vowel that goes

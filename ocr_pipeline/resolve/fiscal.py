@@ -107,7 +107,7 @@ def rewrite_fiscal_mentions(
             if certain or not _misread(token, want, letters=True):
                 kept.append((token, f"round of {want} months"))
                 return m.group(0)
-            return m.group(1).rstrip() + " " + digits_like(want) + " " + m.group(3).lstrip()
+            return _round_written(m, digits_like(want))
 
         text = ROUND_TOKEN.sub(rnd, text)
     return text, kept
@@ -132,10 +132,15 @@ def wrapped_round(subject: str, months: int | None) -> tuple[str, list[tuple[str
         if DIGITISH.search(m.group(2)) or not _misread(m.group(2), str(months), letters=True):
             return m.group(0)
         number = arabic_to_thai_digits(str(months)) if thai else str(months)
-        written.append((m.group(0), m.group(1).rstrip() + " " + number + " " + m.group(3).lstrip()))
+        written.append((m.group(0), _round_written(m, number)))
         return written[-1][1]
 
     return ROUND_TOKEN.sub(rnd, subject), written
+
+
+def _round_written(m: re.Match, number: str) -> str:
+    """A ``ROUND_TOKEN`` match with ``number`` for its number, spaced: ``รอบ ๖ เดือน``."""
+    return m.group(1).rstrip() + " " + number + " " + m.group(3).lstrip()
 
 
 def _misread(token: str, want: str, letters: bool = False) -> bool:

@@ -37,7 +37,8 @@ OPEN_BRACKETS = ("subject", "title")
 # dates what was done (``เมื่อวันที่ ๒๐ กุพ. ๒๕๖๔``: fresh standard seed 115 doc 0)
 DATE_WORD_ROLES = ("table.period_text", "table.step", "table.result", "header.doc_date", "subject", "body")
 DATE_WORD_SCORE = 90.0
-# where a space lost before a word always spaced off is put back (``dictionaries/spaced_words.txt``, counted there)
+# where a space lost inside a line beside a word always spaced off is put back (``clean.spacing.spaced_word_gaps``:
+# ``dictionaries/sentence_openers.txt``, ``spaced_after_words.txt``)
 SPACED_WORD_ROLES = ("table.measure", "table.step", "table.result")
 
 

@@ -72,7 +72,7 @@ _PERIOD_END_NUMBER = re.compile(r"(?<=[0-9\u0e50-\u0e59]{4})\s+[0-9\u0e50-\u0e59
 _GLUED_FRONT = re.compile(r"(?:^|(?<=\s))[.,'`‘’]+\s?(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 _GLUED_END = re.compile(r"(?<=[\u0e01-\u0e4e])([.,'`‘’]+)(?:(\s)(?=\S)|$)")
 _LONE_DASH = re.compile(r"(?<=[\u0e01-\u0e4e]) [-–—] (?=[\u0e01-\u0e4e])")
-TITLE_ROLES = ("table.measure", "table.step")  # a measure's or a step's wording: no dash between its words
+TITLE_ROLES = ("table.measure", "table.step")  # (text roles) a measure's or a step's wording: no dash between its words
 _FALSE_START = re.compile(
     r"(?:^|(?<=\s))([\u0e01-\u0e2e][\u0e31-\u0e4e]{1,2}) (?=[\u0e01-\u0e2e])"
 )  # a letter, its marks
@@ -299,9 +299,8 @@ def cell_noise_corrections(pages: Sequence[Page], doc: DocText) -> list[Correcti
                     texts = period_despecked(texts)
                 if item.role in TEXT_ROLES:
                     texts = [without_glued_signs(text) for text in texts]
-                if item.role in TITLE_ROLES:
-                    texts = [without_lone_dash(text) for text in texts]
-                if item.role in TEXT_ROLES:
+                    if item.role in TITLE_ROLES:
+                        texts = [without_lone_dash(text) for text in texts]
                     texts = [without_false_starts(text) for text in without_stray_brackets(texts)]
                 if texts == [ln.text for ln in cell.lines]:
                     continue
