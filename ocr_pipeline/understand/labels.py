@@ -46,8 +46,9 @@ def split_label(line: str) -> list[tuple[str, str, float]]:
     if not tokens:
         return []
     first = leading_label(tokens[0])
-    if first is None and len(tokens) > 1 and len(tokens[0]) <= 3:
-        # OCR split the label where it lost a mark: "เร อง" for เรื่อง
+    if first is None and len(tokens) > 1 and len(tokens[0]) <= 4:
+        # OCR split the label where it lost a mark: "เร อง" for เรื่อง, "เวรี อง" (its mark read as a letter and a
+        # vowel: fresh standard seed 123 doc 12, whose subject began with it)
         joined = leading_label(tokens[0] + tokens[1])
         if joined is not None and joined[1] == len(tokens[0] + tokens[1]):
             tokens = [tokens[0] + tokens[1]] + tokens[2:]
