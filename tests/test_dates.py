@@ -234,6 +234,17 @@ def test_the_era_with_its_first_dot_read_as_a_colon_is_respelt() -> None:
     assert parse_date("๑ มกราคม พ:ศ. ๒๕๔๐") == D(1997, 1, 1)
 
 
+def test_a_month_s_first_letter_read_twice_is_read_once() -> None:
+    """Blind worn seed 122 doc 1: the memo's date ``วนท ๑พพฤศจิกายน พ.ศ. ๒๕๖๘`` was left empty: the month's first letter
+    read twice, the copy glued to the day, where the space was. A word before the month keeps its letters."""
+    spelt = date_word_spellings("วนท ๑พพฤศจิกายน พ.ศ. ๒๕๖๘")
+    assert [(a, b) for _s, _e, a, b in spelt] == [("พ", " ")]
+    s, e, _a, b = spelt[0]
+    assert parse_date("๑พพฤศจิกายน พ.ศ. ๒๕๖๘"[: s - 4] + b + "๑พพฤศจิกายน พ.ศ. ๒๕๖๘"[e - 4 :]) == D(2025, 11, 1)
+    assert [(a, b) for _s, _e, a, b in date_word_spellings("วันที่ ๑ มมีนาคม ๒๕๖๘")] == [("ม", "")]
+    assert date_word_spellings("ตำบลกกรกฎาคม ๒๕๖๘") == [] and date_word_spellings("๑ พฤศจิกายน ๒๕๖๘") == []
+
+
 def test_a_leading_vowel_alone_before_the_day_is_read_over() -> None:
     """Fresh worn seed 120 doc 0: the memo's date ``วันที่ ใ๒๔ ต.ค. ๒๕๖๗`` was left empty (the day glued to a
     letter is a word's). No word ends in a leading vowel; a number after a word's letters stays glued."""

@@ -844,6 +844,11 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
             if month is not None and _DOT_LOST_BEFORE_YEAR.match(text, tok.start, tok.end + 1):
                 out.append((tok.start, tok.end, read, data.abbr[month - 1] + " "))  # ``มี.ค๒๕๖๕``: dot and space lost
                 continue
+            if month is not None and _long and _first_letter_doubled(text, tok.start):
+                # ``๑พพฤศจิกายน``: the month's first letter read twice, the copy glued to the day (blind worn seed 122
+                # doc 1: its memo date left empty); the copy is the space between them
+                digit_before = tok.start > 1 and text[tok.start - 2].translate(FOLD).isdigit()
+                out.append((tok.start - 1, tok.start, text[tok.start - 1], " " if digit_before else ""))
             if (key in data.exact and key not in data.misread_abbr and "," not in read) or month is None:
                 continue
             if "." in read or len(key) <= 4:
@@ -886,6 +891,16 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
     whole = _misspelt_whole_year(text, [(s, e) for s, e, _a, _b in out if (s, e) not in phrase] + others)
     out = [o for o in out if not any(o[0] < e and s < o[1] for s, e, _a, _b in whole)]
     return sorted(out + whole)
+
+
+def _first_letter_doubled(text: str, start: int) -> bool:
+    """Is the letter before ``start`` a copy of the letter at ``start`` standing where no word goes on (after a
+    digit, a space or the text's start)?"""
+    return (
+        start > 0
+        and text[start - 1] == text[start]
+        and (start < 2 or not re.match(f"[{_THAI_LETTER}]", text[start - 2]))
+    )
 
 
 # "the whole (fiscal) year" after ตลอด, and how many letters OCR may get wrong in it (ตลอดบงบประมาณ)
