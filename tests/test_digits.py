@@ -12,7 +12,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 from pytesseract import Output
 
-from ocr_pipeline.model import Word
+from ocr_pipeline.model import Word, union_box
 from ocr_pipeline.ocr import digit_glyphs as dg
 from ocr_pipeline.ocr.digit_classifier import DEFAULT_MODEL, GlyphClassifier
 from ocr_pipeline.ocr.digits import (
@@ -311,6 +311,7 @@ def test_a_digit_box_over_no_ink_beside_a_number_is_dropped(reader: DigitReader)
     new, readings = reader.reread(img, words)
     assert [w.text for w in new] == ["ม", "๒๒", "ม"]
     assert [(r.before, r.after) for r in readings] == [("๒๒๐", "๒๒")]
+
 
 
 @pytest.mark.parametrize("token", [["ะ"], ["ด", "ต"], ["©"]])
@@ -861,3 +862,24 @@ def test_a_sign_glued_before_a_month_is_read_as_the_day_although_it_touches_the_
     words = [Word("«", boxes[0], 40.0, True)] + [Word(c, b, 90.0) for c, b in zip("พฤษภาคม", boxes[1:])]
     new, readings = reader.reread(img, words)
     assert [(r.before, r.after) for r in readings] == [("«", "๔")] and "".join(w.text for w in new) == "๔พฤษภาคม"
+
+
+def test_a_year_read_as_a_latin_word_is_read_from_pixels(reader: DigitReader) -> None:
+    """``พ.ศ. bébé`` for พ.ศ. ๒๕๖๕: tha+eng read the year as a Latin word with confidence (fresh standard seed 119
+    doc 10, worn seed 122 docs 4 and 5, standard seed 7 doc 3); every glyph under it reads as a digit."""
+    img, boxes = glyph_boxes("ม๒๕๖๕", gap=0.08)
+    words = [Word("ม", boxes[0], 90.0), Word("bébé", union_box(boxes[1:]), 80.0, True)]
+    new, readings = reader.reread(img, words)
+    assert [w.text for w in new] == ["ม", "๒๕๖๕"]
+    assert [(r.before, r.after) for r in readings] == [("bébé", "๒๕๖๕")]
+
+
+@pytest.mark.parametrize("text", ["กลาง", "ดำเนิน"])
+def test_a_latin_word_over_thai_letters_is_not_read_as_a_number(reader: DigitReader, text: str) -> None:
+    """The same Latin garbage over Thai letters: some glyph reads as a letter, the word is kept (the Thai re-read's
+    business)."""
+    img, boxes = glyph_boxes(f"ม{text}", gap=0.08)
+    words = [Word("ม", boxes[0], 90.0), Word("bébé", union_box(boxes[1:]), 80.0, True)]
+    new, _readings = reader.reread(img, words)
+    assert [w.text for w in new] == ["ม", "bébé"]
+

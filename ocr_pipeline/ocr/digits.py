@@ -42,6 +42,7 @@ _THAI_DIGITS, _ARABIC_DIGITS = frozenset(dg.THAI_DIGITS), frozenset(dg.ARABIC_DI
 _LEADING_JUNK = frozenset("-/:,.)")  # a number does not start with these
 _TRAILING_JUNK = frozenset("-/:,(")  # nor end with these
 _LATIN = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u00ff]*[A-Za-z][A-Za-z\u00c0-\u00ff]*")  # Latin letters, accents too
 
 
 def _symbol(c: str) -> bool:
@@ -953,7 +954,9 @@ class DigitReader:
             # letters alone over a number: only a short token of its own (``รอบ ซ เดือน``), or the day glued
             # to its date label (``วนทะ ตุลาคม``)
             if not any(self._digitish(w.text.strip()) for w in run) and not (
-                (self._isolated(words, a, b) and len("".join(w.text.strip() for w in run)) <= SHORT_TOKEN) or glued_day
+                (self._isolated(words, a, b) and len("".join(w.text.strip() for w in run)) <= SHORT_TOKEN)
+                or glued_day
+                or self._latin_word_over_number(words, a, b, others, lo, hi)
             ):
                 continue
             before = "".join(w.text for w in run)
@@ -1041,6 +1044,20 @@ class DigitReader:
             out.extend(replace.get(i, [w]))
         readings.sort(key=lambda r: r.box[0])
         return out, readings
+
+    def _latin_word_over_number(
+        self, words: list[Word], a: int, b: int, others: list[_Read], lo: float, hi: float
+    ) -> bool:
+        """Words [a, b) are a token of Latin letters alone (accents too: ``bébé``), no English word of the
+        reports, and every glyph under it was read as a digit or a sign: a number ``tha+eng`` read as a Latin word
+        with confidence (the year ๒๕๖๕ as ``bébé`` at 80: fresh standard seed 119 doc 10, worn seed 122 docs 4, 5,
+        standard seed 7 doc 3). Still read with the certainty a number the OCR saw no digit in needs."""
+        text = "".join(w.text.strip() for w in words[a:b])
+        if not (_LATIN_WORD.fullmatch(text) and self._isolated(words, a, b)) or _english(text):
+            return False
+        x0, x1 = min(w.box[0] for w in words[a:b]), max(w.box[2] for w in words[a:b])
+        inside = [r for r in others if not r.label and x0 <= (r.box[0] + r.box[2]) / 2 <= x1]
+        return not inside and lo - x0 <= 0.5 * (hi - lo) and x1 - hi <= 0.5 * (hi - lo)
 
     def _lost_day(
         self, words: list[Word], gs: list[_Group], others: list[_Read], h: float, months: Sequence[int]
