@@ -883,3 +883,33 @@ def test_a_latin_word_over_thai_letters_is_not_read_as_a_number(reader: DigitRea
     new, _readings = reader.reread(img, words)
     assert [w.text for w in new] == ["ม", "bébé"]
 
+
+def test_pieces_of_one_glyph_side_by_side_are_joined_however_sure(reader: DigitReader) -> None:
+    """A ๑ broken into three pieces whose boxes overlap side by side, each read surely as ``(``, ``9`` and ``)``
+    (fresh standard seed 123 doc 15: the memo date ``๒ (9) เมษายน`` for ๒๑ เมษายน, left empty). Printed digits never
+    overlap: together they are the glyph. Sure pieces that stand apart stay apart."""
+    from ocr_pipeline.ocr.digits import _Read
+
+    img = render("๑")
+    ink = dg.ink_mask(img)
+    assert ink is not None
+    (whole,) = dg.find_glyphs(ink)
+    h, w = whole.mask.shape
+    band = dg.band_of([whole])
+    ys, xs = np.mgrid[0:h, 0:w]
+    parts = [(xs < 0.6 * w) & (ys < h // 2), ys >= h // 2, (xs >= 0.6 * w) & (ys < h // 2)]
+
+    def piece(part: np.ndarray) -> dg.Glyph:
+        cols, rows = np.flatnonzero(part.any(0)), np.flatnonzero(part.any(1))
+        x0, x1, y0, y1 = cols[0], cols[-1] + 1, rows[0], rows[-1] + 1
+        mask = (whole.mask & part)[y0:y1, x0:x1]
+        return dg.Glyph(whole.x0 + x0, whole.y0 + y0, whole.x0 + x1, whole.y0 + y1, mask)
+
+    pieces = sorted((piece(p) for p in parts), key=lambda g: g.x0)
+    items = [(_Read((g.x0, g.y0, g.x1, g.y1), lab, 0.95), g) for g, lab in zip(pieces, "(9)")]
+    assert [(r.label, r.box) for r in reader._mend(items, band)] == [("๑", (whole.x0, whole.y0, whole.x1, whole.y1))]
+    apart = [
+        (_Read((x, 0, x + 20, 40), lab, 0.95), dg.Glyph(x, 0, x + 20, 40, np.ones((40, 20), bool)))
+        for x, lab in ((0, "("), (30, "9"))
+    ]
+    assert [r.label for r in reader._mend(apart, band)] == ["(", "9"]

@@ -72,6 +72,7 @@ MIN_PIECE = 0.15  # x h: a piece between two cuts narrower than this is a sliver
 CUT_MARGIN = 0.2  # x h: cuts between touching glyphs keep at least this far from the blob's edges
 MIN_PATH_PROBABILITY = 0.5  # a piece on the best path through a blob's cuts reads at least this surely
 MEND_GAP = 0.15  # x h: broken pieces further apart than this are not joined into one glyph
+OVERLAP = 0.1  # x h: pieces whose boxes overlap this much side by side are pieces of one glyph
 ABOVE = 0.6  # x ref: the crop reaches this far above the seed words' boxes (๙'s tail, a tall ๘)
 BELOW = 0.3  # x ref: and this far below them
 MIN_MARGIN = 2  # pixels: the crop's margin above and below is never less than this
@@ -622,8 +623,34 @@ class DigitReader:
                 if lab in _DIGITS and p >= SURE and p > least and least < SURE:  # sure glyphs are no pieces
                     out[i : j + 1] = [(_Read(box, lab, p), merged)]
                     break
+            else:
+                self._mend_overlapping(out, i, band)
             i += 1
         return [r for r, _ in out]
+
+    def _mend_overlapping(self, out: list[tuple[_Read, dg.Glyph | None]], i: int, band: tuple[float, float]) -> None:
+        """Join pieces from ``out[i]`` on whose boxes overlap side by side, however surely each reads, when together
+        they read as a sure digit: printed digits never overlap (a ๑ broken into ``(``, ``9`` and ``)``, each
+        read surely: fresh standard seed 123 doc 15, its memo date ``๒ (9) เมษายน`` left empty). Three pieces
+        are tried before two."""
+        h = band[0]
+        for j in (i + 2, i + 1):
+            span = out[i : j + 1]
+            if j >= len(out) or any(g is None for _, g in span):
+                continue
+            if any(span[k][0].box[2] - span[k + 1][0].box[0] < OVERLAP * h for k in range(len(span) - 1)):
+                continue
+            box = union_box([r.box for r, _ in span])
+            if box[2] - box[0] > MAX_PIECE * h:
+                continue
+            glyphs = [g for _, g in span if g is not None]
+            merged = glyphs[0]
+            for g in glyphs[1:]:
+                merged = dg.join(merged, g)
+            ((lab, p),) = self._classify([merged], band)
+            if lab in _DIGITS and p >= SURE:
+                out[i : j + 1] = [(_Read(box, lab, p), merged)]
+                return
 
     @staticmethod
     def _body(words: list[Word], x0: float, x1: float) -> tuple[float, float] | None:
