@@ -313,6 +313,31 @@ def test_a_digit_box_over_no_ink_beside_a_number_is_dropped(reader: DigitReader)
     assert [(r.before, r.after) for r in readings] == [("๒๒๐", "๒๒")]
 
 
+def test_a_digit_box_over_the_gap_and_the_number_s_edge_is_dropped(reader: DigitReader) -> None:
+    """The same with the box over the gap and the number's last pixel column (fresh standard seed 123 doc 19: the
+    memo date ``๒๒๐ พฤษภาคม ๒๕๖๑`` left empty as ambiguous); a digit word over a letter beside the number stays."""
+    img, boxes = glyph_boxes("ม๒๒ม", gap=0.4)
+    x1, y0, y1 = boxes[2][2], boxes[2][1], boxes[2][3]
+    words = [
+        Word("ม", boxes[0], 90.0),
+        Word("๒", boxes[1], 90.0, True),
+        Word("๒", boxes[2], 90.0),
+        Word("๐", (x1 - 4, y0, x1 + 13, y1), 74.0),
+        Word("ม", boxes[3], 90.0, True),
+    ]
+    new, readings = reader.reread(img, words)
+    assert [w.text for w in new] == ["ม", "๒๒", "ม"]
+    assert [(r.before, r.after) for r in readings] == [("๒๒๐", "๒๒")]
+    img, boxes = glyph_boxes("ม๒๒ม", gap=0.05)
+    words = [
+        Word("ม", boxes[0], 90.0),
+        Word("๒", boxes[1], 90.0, True),
+        Word("๒", boxes[2], 90.0),
+        Word("๐", boxes[3], 60.0),
+    ]
+    new, _readings = reader.reread(img, words)
+    assert "".join(w.text for w in new).endswith("๐")
+
 
 @pytest.mark.parametrize("token", [["ะ"], ["ด", "ต"], ["©"]])
 def test_a_lone_token_no_thai_word_is_read_from_pixels(reader: DigitReader, token: list[str]) -> None:

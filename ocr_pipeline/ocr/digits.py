@@ -829,10 +829,13 @@ class DigitReader:
             if groups
             else ref
         )
+        # digit words over no ink but the glyphs of a number read (Tesseract's ``๒๒๐`` for ``๒๒``: the ๐'s box over
+        # the gap after the number and its last pixel column: fresh standard seed 123 doc 19)
+        read_columns = [(r.box[0], r.box[2]) for g in groups for r in g.reads]
         phantoms = {
             a
             for a, w in enumerate(words)
-            if w.text.strip() and set(w.text.strip()) <= _DIGITS and not _has_ink(gray, w.box)
+            if w.text.strip() and set(w.text.strip()) <= _DIGITS and not _has_ink(gray, w.box, read_columns)
         }
         # the line's letters, or the glyphs read (not the words' boxes alone: a page number's dashes are low)
         small = page_body is not None and min(body or h, h) < SMALL_TEXT * page_body
@@ -899,9 +902,10 @@ class DigitReader:
                     }
                 elif not total and not ov_other:  # a box over a gap: the group around it
                     links[a] = {k for k, (s0, s1) in enumerate(spans) if s0 <= centre <= s1}
-                    near = [(max(s0 - wx1, wx0 - s1), k) for k, (s0, s1) in enumerate(spans)]
-                    if not links[a] and a in phantoms and near and min(near)[0] <= self.phantom * h:
-                        links[a] = {min(near)[1]}
+                # a digit over no ink of its own (over a gap, or the number's edge at most) beside a number
+                near = [(max(s0 - wx1, wx0 - s1), k) for k, (s0, s1) in enumerate(spans)]
+                if not links[a] and a in phantoms and ov_other < least and near and min(near)[0] <= self.phantom * h:
+                    links[a] = {min(near)[1]}
             else:
                 for k, (s0, s1) in enumerate(spans):
                     if s0 <= centre <= s1 and ov[k] >= LETTER_OVER * width and ov_other <= LETTER_UNDER * width:
@@ -1266,11 +1270,13 @@ def _one_script(labels: list[str]) -> bool:
     return (thai or arabic) and not (thai and arabic)
 
 
-def _has_ink(gray: np.ndarray, box: tuple[int, int, int, int]) -> bool:
-    """Whether a box of the page holds more dark pixels than scanner noise."""
+def _has_ink(gray: np.ndarray, box: tuple[int, int, int, int], besides: Sequence[tuple[int, int]] = ()) -> bool:
+    """Whether a box of the page holds more dark pixels than scanner noise (outside the page columns ``besides``)."""
     x0, y0, x1, y1 = (max(0, v) for v in box)
-    crop = gray[y0:y1, x0:x1]
-    return crop.size > 0 and int((crop < INK_LEVEL).sum()) > INK_NOISE_PIXELS + INK_NOISE_SHARE * crop.size
+    crop = gray[y0:y1, x0:x1] < INK_LEVEL
+    for c0, c1 in besides:
+        crop[:, max(0, c0 - x0) : max(0, c1 - x0)] = False
+    return crop.size > 0 and int(crop.sum()) > INK_NOISE_PIXELS + INK_NOISE_SHARE * crop.size
 
 
 def _box(g: dg.Glyph, dx: int, dy: int) -> tuple[int, int, int, int]:
