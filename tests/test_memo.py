@@ -442,6 +442,9 @@ def test_a_subject_loses_the_specks_read_as_signs_but_not_its_hyphens_or_quotati
     assert subject_despecked("ประจำปีงบประมาณ พ.ศ. ๒๕๖๒ (รอบ ๑๒ เดือน) เ-") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๒ (รอบ ๑๒ เดือน)"
     # blind worn seed 114 doc 5: a copyright sign
     assert subject_despecked("ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ (รอบ ๖ เดือน) ©") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ (รอบ ๖ เดือน)"
+    # fresh worn seed 124 doc 6: the closing bracket read as a dash and a lone mark glued to the last word
+    assert subject_despecked("ประจำปี ๒๕๖๘ รอบ ๑๒ เดือน (ประจำปี-ี") == "ประจำปี ๒๕๖๘ รอบ ๑๒ เดือน (ประจำปี)"
+    assert subject_despecked("(รอบ ๖ เดือน) ต.ค.-") == "(รอบ ๖ เดือน) ต.ค.-" and subject_despecked("(รอบ ๖") == "(รอบ ๖"
 
 
 def test_an_addressee_loses_a_speck_read_as_a_short_last_word():
