@@ -452,3 +452,29 @@ def test_a_re_reading_keeps_the_thai_letters_the_first_reading_had():
     assert not _letters_kept('"ไม', '"(ม') and not _letters_kept("|ด้", "ต้")
     assert _letters_kept("วันท1", "วันที่") and _letters_kept("A.A. ๒๕“ว", "ต.ค. ๒๕๒") and _letters_kept("LION", "เรื่อง")
     assert _letters_kept('ไ"ไม', '"ไม') and _letters_kept("ผู้ ผู", "ผู")  # a letter read twice, once dropped
+
+
+def test_a_thai_number_with_a_latin_digit_is_kept_whole_whichever_word_a_re_read_digit_stands_over():
+    """Standard seed 7 doc 37: ``A.A. ๒๕5๐`` (one word per digit) re-read ``ต.ค. ๒๕๐๐``, its third digit's box over
+    the Latin 5 alone: the number is the digit reader's, kept as first read whole; only the month is re-read."""
+    from ocr_pipeline.ocr.latin_reread import _numbers_kept
+
+    before = [
+        Word("A.A.", (28, 0, 150, 40), 60.0),
+        Word("๒", (172, 0, 205, 40), 90.0, True),
+        Word("๕", (204, 0, 237, 40), 90.0),
+        Word("5", (236, 0, 270, 40), 70.0),
+        Word("๐", (269, 0, 297, 40), 90.0),
+        Word("-", (324, 0, 362, 40), 90.0, True),
+    ]
+    read = [
+        Word("ต.ค.", (28, 0, 129, 40), 90.0),
+        Word("๒", (174, 0, 194, 40), 90.0, True),
+        Word("๕", (205, 0, 235, 40), 90.0),
+        Word("๐", (240, 0, 270, 40), 90.0),
+        Word("๐", (280, 0, 300, 40), 90.0),
+        Word("-", (344, 0, 360, 40), 90.0, True),
+    ]
+    assert [w.text for w in _numbers_kept(read, before)] == ["ต.ค.", "๒", "๕", "5", "๐", "-"]
+    apart = [Word("๒๕", (0, 0, 60, 40), 90.0), Word("๓", (100, 0, 130, 40), 90.0, True)]
+    assert [w.text for w in _numbers_kept([Word("๒๕๐", (0, 0, 130, 40), 90.0)], apart)] == ["๒๕", "๓"]

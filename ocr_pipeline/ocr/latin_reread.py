@@ -562,17 +562,33 @@ NUMBER_WORD = re.compile(r"^[(-]?[0-9๐-๙]+(?:[./:-][0-9๐-๙]*)*[)-]?$")
 def _numbers_kept(words: list[Word], before_words: list[Word]) -> list[Word]:
     """The re-read ``words`` with each number put back as first read, where a Thai number stood under
     it: the span only came for the Latin garbage beside it, and digits are the digit reader's, which
-    reads them next from the pixels (``A.A. ๒๕๒๕`` re-read ``ต.ค. ๒๕๐๕``: the year is not this rule's)."""
+    reads them next from the pixels (``A.A. ๒๕๒๕`` re-read ``ต.ค. ๒๕๐๕``: the year is not this rule's).
+    A number is the run of digit words glued together as first read (one word per digit): a Thai number the
+    OCR wrote a Latin digit into (``๒๕5๐``) is one too, whichever of its words a re-read digit stands over
+    (standard seed 7 doc 37: ``๒๕5๐`` re-read ``๒๕๐๐`` where the re-read ๐ stood over the 5 alone)."""
+    numbers: list[list[Word]] = []
+    for b in before_words:
+        if not NUMBER_WORD.match(b.text):
+            numbers.append([])
+        elif numbers and numbers[-1] and not b.space_before:
+            numbers[-1].append(b)
+        else:
+            numbers.append([b])
+    numbers = [n for n in numbers if any(THAI_DIGIT.search(b.text) for b in n)]
     out: list[Word] = []
     used: set[int] = set()
     for w in words:
-        under = [b for b in before_words if id(b) not in used and NUMBER_WORD.match(b.text) and _overlaps(w.box, b.box)]
-        # a Thai number the OCR wrote a Latin digit into (``๒๕5``, one word per digit) is one too
-        if not NUMBER_WORD.match(w.text) or not any(THAI_DIGIT.search(b.text) for b in under):
+        under = [k for k, n in enumerate(numbers) if any(_overlaps(w.box, b.box) for b in n)]
+        if not NUMBER_WORD.match(w.text) or not under:
             out.append(w)
             continue
-        used.update(id(b) for b in under)
-        out += [Word(b.text, b.box, b.conf, w.space_before if k == 0 else b.space_before) for k, b in enumerate(under)]
+        for k in under:
+            if k not in used:
+                used.add(k)
+                out += [
+                    Word(b.text, b.box, b.conf, w.space_before if i == 0 else b.space_before)
+                    for i, b in enumerate(numbers[k])
+                ]
     return out
 
 
