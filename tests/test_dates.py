@@ -228,6 +228,12 @@ def test_december_with_its_tho_thong_read_cho_chang_is_read() -> None:
     assert [(a, b) for _s, _e, a, b in date_word_spellings("ช.ค. ๒๕๕๙")] == [("ช.ค.", "ธ.ค.")]
 
 
+def test_march_with_its_mo_ma_read_fo_fan_is_read() -> None:
+    """Fresh standard seed 123 doc 0: every period ``ต.ค. ๒๕๖๔ - ฟี.ค. ๒๕๖๕`` of a table was left empty."""
+    assert [(a, b) for _s, _e, a, b in date_word_spellings("ต.ค. ๒๕๖๔ - ฟี.ค. ๒๕๖๕")] == [("ฟี.ค.", "มี.ค.")]
+    assert parse_date("๒ ฟี.ค. ๒๕๖๕") == D(2022, 3, 2)
+
+
 def test_the_era_with_its_first_dot_read_as_a_colon_is_respelt() -> None:
     """Fresh worn seed 120 doc 16: ``…ข้อมูลข่าวสารของราชการ พ:ศ. ๒๕๔๐`` in a step."""
     assert [(a, b) for _s, _e, a, b in date_word_spellings("ของราชการ พ:ศ. ๒๕๔๐")] == [("พ:ศ.", "พ.ศ.")]
