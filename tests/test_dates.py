@@ -234,6 +234,14 @@ def test_march_with_its_mo_ma_read_fo_fan_is_read() -> None:
     assert parse_date("๒ ฟี.ค. ๒๕๖๕") == D(2022, 3, 2)
 
 
+def test_an_abbreviation_that_lost_its_inner_dot_is_respelt() -> None:
+    """Fresh standard seed 123 doc 3: the period ``ต.ค. ๒๕๖๓ - กย. ๒๕๖๔``; no one writes a month with its last dot
+    alone. Without dots, or without the last one, it is kept as written."""
+    assert [(a, b) for _s, _e, a, b in date_word_spellings("ต.ค. ๒๕๖๓ - กย. ๒๕๖๔")] == [("กย.", "ก.ย.")]
+    assert [(a, b) for _s, _e, a, b in date_word_spellings("มีค. ๒๕๖๕")] == [("มีค.", "มี.ค.")]
+    assert date_word_spellings("กย ๒๕๖๔") == [] and date_word_spellings("ก.ย ๒๕๖๔") == []
+
+
 def test_the_era_with_its_first_dot_read_as_a_colon_is_respelt() -> None:
     """Fresh worn seed 120 doc 16: ``…ข้อมูลข่าวสารของราชการ พ:ศ. ๒๕๔๐`` in a step."""
     assert [(a, b) for _s, _e, a, b in date_word_spellings("ของราชการ พ:ศ. ๒๕๔๐")] == [("พ:ศ.", "พ.ศ.")]
