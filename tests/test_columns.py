@@ -322,6 +322,8 @@ def test_specks_no_period_has_are_dropped_from_a_period_cell():
         "๑ ต.ค. ๖๑-๓๑ .มี.ค. ๖๒": "๑ ต.ค. ๖๑-๓๑ มี.ค. ๖๒",
         "๑ ต.ค. ๖๑-๓๑. มี.ค. ๖๒": "๑ ต.ค. ๖๑-๓๑ มี.ค. ๖๒",
         "ปีงบประมาณ ๒๕๖๔ ๑๑": "ปีงบประมาณ ๒๕๖๔",
+        "มกราคม ๒๕๖๙.": "มกราคม ๒๕๖๙",  # fresh standard seed 123 doc 2: a dot after the year, a colon before it
+        "มกราคม: ๒๕๖๙": "มกราคม ๒๕๖๙",
     }
     for read, kept in cases.items():
         assert period_despecked([read]) == [kept]
