@@ -264,13 +264,17 @@ def without_false_starts(text: str) -> str:
     return _FALSE_START.sub(false_start, text)
 
 
-def without_glued_signs(text: str) -> str:
-    """A text cell's line without the specks glued to its words (``_GLUED_FRONT``, ``_GLUED_END``)."""
+def without_glued_signs(text: str, numbered: bool = True) -> str:
+    """A text cell's line without the specks glued to its words (``_GLUED_FRONT``, ``_GLUED_END``). ``numbered``: a
+    cell that may start with a numbering (a measure's, a step's), whose dot stays; a responsible unit or a result has
+    none (``ทุก. ส่วนราชการ``: fresh standard seed 123 doc 2)."""
     from ocr_pipeline.clean.lexicon import known_words, tokenize
 
     def end(m: re.Match[str]) -> str:
         run = re.search(r"[\u0e01-\u0e4e]+$", m.string[: m.start()])
-        numbering = run is not None and len(run.group()) <= NUMBERING and not m.string[: run.start()].strip()
+        numbering = (
+            numbered and run is not None and len(run.group()) <= NUMBERING and not m.string[: run.start()].strip()
+        )
         if run is None or numbering or _NUMBER_AFTER.match(m.string, m.end()):
             return m.group()  # a numbering's dot (``ตา.`` for ๓.), an abbreviation's before its year (``กุด. ๒๕๖๒``)
         last = tokenize(normalize_thai(run.group()))[-1]  # as read: ``จํา`` for จำ
@@ -302,7 +306,7 @@ def cell_noise_corrections(pages: Sequence[Page], doc: DocText) -> list[Correcti
                 if item.role == "table.period_text" and texts:
                     texts = period_despecked(texts)
                 if item.role in TEXT_ROLES:
-                    texts = [without_glued_signs(text) for text in texts]
+                    texts = [without_glued_signs(text, item.role in TITLE_ROLES) for text in texts]
                     if item.role in TITLE_ROLES:
                         texts = [without_lone_dash(text) for text in texts]
                     texts = [without_false_starts(text) for text in without_stray_brackets(texts)]
