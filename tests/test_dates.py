@@ -234,6 +234,13 @@ def test_march_with_its_mo_ma_read_fo_fan_is_read() -> None:
     assert parse_date("๒ ฟี.ค. ๒๕๖๕") == D(2022, 3, 2)
 
 
+def test_the_era_with_its_first_dot_lost_before_a_year_is_respelt() -> None:
+    """Standard seed 7 doc 33: the subject's ``ประจำปีงบประมาณ พ ศ. ๒๕๖๒``. Not before a year, it stays as read."""
+    assert [(a, b) for _s, _e, a, b in date_word_spellings("ประมาณ พ ศ. ๒๕๖๒ รอบ")] == [("พ ศ.", "พ.ศ.")]
+    assert [(a, b) for _s, _e, a, b in date_word_spellings("พ. ศ. ๒๕๖๒")] == [("พ. ศ.", "พ.ศ.")]
+    assert date_word_spellings("พ.ศ. ๒๕๖๒") == [] and date_word_spellings("พ ศ. นี้") == []
+
+
 def test_an_abbreviation_that_lost_its_inner_dot_is_respelt() -> None:
     """Fresh standard seed 123 doc 3: the period ``ต.ค. ๒๕๖๓ - กย. ๒๕๖๔``; no one writes a month with its last dot
     alone. Without dots, or without the last one, it is kept as written."""

@@ -867,6 +867,8 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
             right = "พ.ศ." if read.endswith((".", ",")) or "." not in read else "พ.ศ"
         elif tok.kind == "era_be" and "." not in read and i + 1 < len(toks) and toks[i + 1].kind == "num":
             right = "พ.ศ."  # both dots lost before a year (``พ ศ ๒๕๖๙``, ``พศ ๒๕๖๙``)
+        elif tok.kind == "era_be" and read.endswith(".") and i + 1 < len(toks) and toks[i + 1].kind == "num":
+            right = "พ.ศ."  # its first dot lost or spaced (``พ ศ. ๒๕๖๒``: standard seed 7 doc 33's subject)
         elif tok.kind == "quarter":
             right = "ไตรมาส" + ("ที่" if read.endswith(("ที", "ที่", "ทิ", "ทิ่")) else "")
         elif tok.kind == "monthword":
