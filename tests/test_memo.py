@@ -414,7 +414,7 @@ def test_a_line_of_specks_between_a_subject_s_wrapped_lines_is_passed_over():
         "บันทึกข้อความ\nส่วนราชการ กองคลัง\nท กบ ๖๒๔๒๙/๒๙๔ วันที ๑๓ เมษายน ๒๕๖๗\nเรอง รายงานผลการดำเนินการ\n"
         "ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ รอบ\na\n๖ เดือน\nเรียน นายก"
     )
-    assert header_fields([_page(text)])["subject"].value == "รายงานผลการดำเนินการประจำปีงบประมาณ พ.ศ. ๒๕๖๗ รอบ ๖ เดือน"
+    assert header_fields([_page(text)])["subject"].value == "รายงานผลการดำเนินการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ รอบ ๖ เดือน"
 
 
 def test_a_lone_consonant_at_a_position_s_edge_and_a_dot_for_the_space_in_a_name_are_specks():
@@ -442,6 +442,8 @@ def test_a_subject_loses_the_specks_read_as_signs_but_not_its_hyphens_or_quotati
     assert subject_despecked("ประจำปีงบประมาณ พ.ศ. ๒๕๖๒ (รอบ ๑๒ เดือน) เ-") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๒ (รอบ ๑๒ เดือน)"
     # blind worn seed 114 doc 5: a copyright sign
     assert subject_despecked("ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ (รอบ ๖ เดือน) ©") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ (รอบ ๖ เดือน)"
+    # standard seed 7 doc 34: a colon after the round's number
+    assert subject_despecked("ประจำปี ๒๕๖๖ รอบ ๑๒: เดือน") == "ประจำปี ๒๕๖๖ รอบ ๑๒ เดือน"
     # fresh worn seed 124 doc 6: the closing bracket read as a dash and a lone mark glued to the last word
     assert subject_despecked("ประจำปี ๒๕๖๘ รอบ ๑๒ เดือน (ประจำปี-ี") == "ประจำปี ๒๕๖๘ รอบ ๑๒ เดือน (ประจำปี)"
     assert subject_despecked("(รอบ ๖ เดือน) ต.ค.-") == "(รอบ ๖ เดือน) ต.ค.-" and subject_despecked("(รอบ ๖") == "(รอบ ๖"
@@ -510,6 +512,19 @@ def test_a_lone_digit_ending_a_wrapped_subject_line_is_a_speck():
     )
     counted = "เรื่อง รายงานผล (รอบ 6\nเดือน)\nเรียน นายก"
     assert header_fields([_page(counted)])["subject"].value == "รายงานผล (รอบ 6 เดือน)"
+
+
+def test_a_subject_wrapped_before_its_fiscal_year_or_round_keeps_the_space():
+    """Standard seed 7 doc 16: ``…องค์การบริหารส่วนตำบล`` / ``ประจำปี ๒๕๖๑ รอบ ๖ เดือน`` joined as ``ส่วนตำบลประจำปี``;
+    a subject writes ประจำปี, รอบ and พ.ศ. after a space (``dictionaries/subject_spaced_words.txt``). Other words
+    join as Thai words wrap."""
+    for wrapped, subject in (
+        ("ภายในองค์การบริหารส่วนตำบล\nประจำปี ๒๕๖๑ รอบ ๖ เดือน", "ภายในองค์การบริหารส่วนตำบล ประจำปี ๒๕๖๑ รอบ ๖ เดือน"),
+        ("ประจำปีงบประมาณ\nพ.ศ. ๒๕๖๑", "ประจำปีงบประมาณ พ.ศ. ๒๕๖๑"),
+        ("ส่งเสริมคุณธรรมและ\nความโปร่งใส", "ส่งเสริมคุณธรรมและความโปร่งใส"),
+    ):
+        page = _page(f"เรื่อง รายงานผลตามมาตรการ{wrapped}\nเรียน นายก")
+        assert header_fields([page])["subject"].value == "รายงานผลตามมาตรการ" + subject
 
 
 def test_a_dot_glued_to_the_addressee_is_a_speck():

@@ -105,6 +105,7 @@ _CLOSING_AS_SIGNS = re.compile(
 )
 # a consonant alone before the era (``ประจำปีงบประมาณ ห พ. A, ๒๕๖๔``: blind standard seed 117 doc 10), not ณ
 _LETTER_BEFORE_ERA = re.compile(r"(?<=\s)[\u0e01-\u0e12\u0e14-\u0e2e]\s+(?=[พค]\.)")
+_COLON_AFTER_NUMBER = re.compile(r"(?<=[0-9\u0e50-\u0e59]):(?=\s*[\u0e01-\u0e2e\u0e40-\u0e44])")  # รอบ ๑๒: เดือน
 _UNOPENED = re.compile(r"(?<=[\u0e01-\u0e4e])\]")
 _UNCLOSED = re.compile(r"\[(?=[\u0e01-\u0e4e])")
 _VOWEL_ON_NUMBER = re.compile("(?<![\u0e01-\u0e4e])[\u0e40-\u0e44](?=[0-9\u0e50-\u0e59])")  # ไ๒๕๖๐: no Thai
@@ -124,7 +125,8 @@ def subject_despecked(text: str) -> str:
     พ.ศ.``: fresh worn seed 108 doc 6); an abbreviation's dot follows one to three letters (``พ.ศ.``, ``อบต.``).
     And a last word with no letter, digit or bracket (``(รอบ ๑๒ เดือน) เ-``: worn seed 106 doc 4), a digit or sign
     after the closing bracket at the end (``(รอบ ๖ เดือน) ๐``), the closing bracket read as signs glued to the last
-    word of a bracket never closed (``(ประจำปี-ี``), a dot after the year (``๒๕๖๓. (รอบ``), a consonant
+    word of a bracket never closed (``(ประจำปี-ี``), a colon after a number before a word (``รอบ ๑๒: เดือน``:
+    standard seed 7 doc 34), a dot after the year (``๒๕๖๓. (รอบ``), a consonant
     alone before the era (``ประมาณ ห พ.ศ.``)."""
     text = _LONE_SIGN.sub("", text)
     text = _CLOSING_AS_SIGNS.sub(r"\1)", text.rstrip())
@@ -132,6 +134,7 @@ def subject_despecked(text: str) -> str:
     text = _AFTER_CLOSING.sub("", text)
     text = _LETTER_BEFORE_ERA.sub("", text)
     text = _DOT_AFTER_YEAR.sub("", text)
+    text = _COLON_AFTER_NUMBER.sub("", text)
     text = _VOWEL_ON_NUMBER.sub("", text)
     text = _DOT_AFTER_WORD.sub(_word_without_dot, text)
     text = _DOT_BEFORE_NUMBER.sub(_word_spaced_from_number, text)
@@ -258,6 +261,8 @@ def _with_continuation(field: str, value: str, lines: list[str], index: int) -> 
         if _LINE_END_DIGIT.search(value) and _thai_start(nxt) and not nxt.startswith(load_list("counters.txt")):
             value = _LINE_END_DIGIT.sub("", value)  # a speck at the wrap (``คุณธรรมและ 4`` / ``ความโปร่งใส``)
         glued = (_thai_end(value) or _speck_dot_end(value)) and _thai_start(nxt)
+        if field == "subject" and nxt.startswith(tuple(load_list("subject_spaced_words.txt"))):
+            glued = False  # ``…ส่วนตำบล`` / ``ประจำปี ๒๕๖๑``: standard seed 7 doc 16
         value += nxt if glued else " " + nxt
         taken += 1
         if taken == CONTINUATION_LINES:
