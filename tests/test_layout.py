@@ -83,6 +83,21 @@ def test_the_faint_broken_rules_of_a_pale_copy_are_found():
     assert (len(grids[0].ys) - 1, len(grids[0].xs) - 1, len(grids[0].cells)) == (4, 5, 20)
 
 
+def test_a_table_whose_fainter_rules_only_the_second_look_finds_is_taken_whole():
+    """Fresh worn seed 124 doc 6: the first look found the table without its fainter rules (two rows merged, its foot
+    lost) and a one-column piece of it, together about as large as the whole table the second look found: the
+    whole table, which holds both and has no rule of its own, is taken."""
+    from ocr_pipeline.layout.grid import Grid, _completes
+
+    whole = Grid((176, 328, 3331, 2070), [328, 502, 753, 1160, 1412, 1741, 2070], [176, 748, 1586, 2030, 2485, 3331])
+    first = Grid((176, 328, 3331, 1741), [328, 502, 753, 1160, 1741], [176, 748, 1586, 2030, 2485, 3331])
+    piece = Grid((1586, 753, 2030, 2069), [753, 1160, 1412, 1741, 2069], [1586, 2030])
+    assert _completes(whole, [first, piece])
+    assert not _completes(whole, [first])  # rules of its own (1412, 2070): maybe a thick copy's letters run together
+    elsewhere = Grid((176, 2100, 3331, 2400), [2100, 2400], [176, 3331])  # a table the second look does not hold
+    assert not _completes(whole, [first, piece, elsewhere])
+
+
 def test_the_cells_of_a_pale_copy_are_not_taken_for_empty():
     """Its darkest strokes are lighter than mid-grey."""
     pale = (255 - (255 - ruled_table(2, 3).astype(np.float32)) * 0.3).astype(np.uint8)  # black -> 178
