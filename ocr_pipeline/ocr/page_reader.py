@@ -22,6 +22,7 @@ from ocr_pipeline.layout.preprocess import erase_underlines, pad_line, prepare_p
 from ocr_pipeline.layout.reading_order import page_text
 from ocr_pipeline.model import Correction, Line, Page, PageGeometry, Word, columns_shared
 from ocr_pipeline.ocr.latin_reread import Anchor, context, drop_noise, reread_latin
+from ocr_pipeline.ocr.lost_starts import reread_lost_starts
 from ocr_pipeline.ocr.name_lines import reread_name_lines
 from ocr_pipeline.ocr.tesseract import line_text, ocr_lines
 from ocr_pipeline.warning_text import warning
@@ -138,6 +139,13 @@ class _PageOcr:
         read_done = time.perf_counter()
         self.anchors = []
         self.corrections += reread_latin(
+            img,
+            lines,
+            lambda im, psm, langs: ocr_lines(im, psm=psm, langs=langs, dpi=self.dpi),
+            self.page,
+            self.anchors,
+        )
+        self.corrections += reread_lost_starts(
             img,
             lines,
             lambda im, psm, langs: ocr_lines(im, psm=psm, langs=langs, dpi=self.dpi),

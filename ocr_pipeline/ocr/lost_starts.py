@@ -1,0 +1,120 @@
+"""Re-read the start of a line whose first letters Tesseract left out.
+
+On bold or thick print Tesseract sometimes leaves a line's first cluster out of the line (``ณธรรมและ…`` for
+คุณธรรมและ…, ``ลาคม`` for ตุลาคม: worn seed 22 docs 0 and 14, a subject's wrapped line and a period): its line
+box starts right of ink that is plainly a glyph. That ink and the line's first token are read again with
+``tha``; the letters the re-reading adds before the token are taken when its mean confidence is high and
+they make a known word with the token's first letters (``คุ`` + ``ณธรรม``: คุณธรรม). The change is the first
+word's (rule ``thai-reread``, like the re-reading of Latin garbage).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ocr_pipeline.clean.thai_text import normalize_thai
+from ocr_pipeline.model import Correction, Line, Word, union_box
+from ocr_pipeline.ocr.latin_reread import ACCEPT_CONF, INK, Anchor, _read_images, context
+from ocr_pipeline.ocr.tesseract import line_text
+
+REACH = 2.0  # x line height: how far left of the first word unread ink is looked for
+GAP = 0.35  # x line height: ink at most this far left of the first word belongs to the line
+MIN_WIDTH = 0.2  # x line height: narrower ink is a speck
+LETTER_GAP = 0.12  # x line height: ink columns this close are one run (the letters of a word)
+MIN_HEIGHT = 0.3  # x line height: ink lower than this (a dot, a dash) is no lost glyph
+MAX_ADDED = 3  # letters (marks aside) a re-reading may add before the line
+PAD = 6  # px around the re-read stretch
+_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_THAI = re.compile("[\u0e01-\u0e4e]")
+
+
+def lost_start(gray: np.ndarray, line: Line) -> int | None:
+    """The page column where ink left of the line's first word begins, when a glyph-sized run of ink stands
+    right against it (at most ``GAP`` away, its columns joined across gaps narrower than ``LETTER_GAP``); else
+    None."""
+    words = [w for w in line.words if w.text.strip()]
+    if not words or not _THAI.search(words[0].text):
+        return None
+    x0, y0, _x1, y1 = line.box
+    h = y1 - y0
+    left = max(0, int(x0 - REACH * h))
+    if h <= 0 or x0 - left < 2:
+        return None
+    band = gray[y0:y1, left:x0] < INK
+    ink = np.asarray(band.any(axis=0))
+    if not ink.any():
+        return None
+    right = int(np.flatnonzero(ink)[-1])
+    if band.shape[1] - 1 - right > GAP * h:
+        return None
+    start, step = right, max(2, int(LETTER_GAP * h))
+    while start > 0 and ink[max(0, start - step) : start].any():
+        start -= 1
+    rows = np.flatnonzero(band[:, start : right + 1].any(axis=1))
+    if right - start + 1 < MIN_WIDTH * h or rows[-1] - rows[0] + 1 < MIN_HEIGHT * h:
+        return None
+    return left + start
+
+
+def reread_lost_starts(gray: np.ndarray, lines: list[Line], ocr, page: int, anchors: list[Anchor]) -> list[Correction]:
+    """Put back the first letters Tesseract left out of ``lines`` (in place), read again from ``gray``;
+    ``ocr`` as for ``latin_reread.reread_latin``; each correction's ``Anchor`` goes to ``anchors``."""
+    todo = []
+    for line in lines:
+        start = lost_start(gray, line)
+        if start is not None and line.words:
+            a, b = line.token_ranges()[0]
+            x1 = max(w.box[2] for w in line.words[a:b])
+            todo.append((line, b, (start, line.box[1], x1, line.box[3])))
+    if not todo:
+        return []
+    crops = [
+        (gray[max(0, y0 - PAD) : y1 + PAD, max(0, x0 - PAD) : x1 + PAD], (max(0, x0 - PAD), max(0, y0 - PAD)))
+        for _line, _b, (x0, y0, x1, y1) in todo
+    ]
+    corrections = []
+    for (line, b, box), reading in zip(todo, _read_images(crops, ocr, psm=6)):
+        if reading is None:
+            continue
+        new, _dx, _dy = reading
+        conf = sum(w.conf for w in new.words) / len(new.words)
+        token = line_text(line.words[:b])
+        added = _added_letters(line_text(new.words).replace(" ", ""), token)
+        if conf < ACCEPT_CONF or added is None or not _makes_a_word(added, token):
+            continue
+        first = line.words[0]
+        before = first.text
+        word = Word(added + first.text, union_box([first.box, box]), round(conf, 1), first.space_before)
+        line.words[0] = word
+        anchors.append(Anchor(line, word, word, True, context(line.words, 0, 1)))
+        corrections.append(Correction(page, "pages.text", before, word.text, "thai-reread", round(conf, 1)))
+    return corrections
+
+
+def _bare(text: str) -> str:
+    return _MARKS.sub("", text)
+
+
+def _added_letters(read: str, token: str) -> str | None:
+    """What ``read`` has before the letters of ``token`` (marks aside), with its marks: the letters a re-reading
+    adds before the line's first token; None when it does not end in them or adds none or too many."""
+    bare_read, bare_token = _bare(read), _bare(token)
+    if not bare_token or not bare_read.endswith(bare_token):
+        return None
+    n = len(bare_read) - len(bare_token)
+    if not 0 < n <= MAX_ADDED:
+        return None
+    starts = [i for i, ch in enumerate(read) if not _MARKS.match(ch)]  # where each letter stands
+    added = read[: starts[n]]
+    return added if _THAI.search(added) else None
+
+
+def _makes_a_word(added: str, token: str) -> bool:
+    """Do the added letters make a known word with the token's first letters (one that reaches into the token:
+    ``คุ`` + ``ณธรรม``, ``ปี`` + ``งบประมาณ``)?"""
+    from ocr_pipeline.clean.lexicon import known_words, tokenize
+
+    joined = tokenize(normalize_thai(added + token))
+    return bool(joined) and joined[0] in known_words() and len(joined[0]) > len(normalize_thai(added))

@@ -1,0 +1,67 @@
+"""A line's first letters that Tesseract left out, read again from the pixels (ocr/lost_starts.py), with real
+Tesseract."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from ocr_pipeline.model import Line, Word
+from ocr_pipeline.ocr.lost_starts import _added_letters, _makes_a_word, lost_start, reread_lost_starts
+from ocr_pipeline.ocr.tesseract import line_text, ocr_lines
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+FONT = "/usr/share/fonts/truetype/tlwg/Laksaman.ttf"
+
+
+def _page(text: str) -> np.ndarray:
+    im = Image.new("L", (1600, 260), 255)
+    ImageDraw.Draw(im).text((120, 90), text, font=ImageFont.truetype(FONT, 67), fill=0)
+    return np.asarray(im)
+
+
+def _tesseract(im, psm, langs):
+    return ocr_lines(im, psm=psm, langs=langs, dpi=300)
+
+
+def _from(line: Line, letter: str) -> Line:
+    """The line as Tesseract gives it when it leaves out the words before the first ``letter``."""
+    words = line.words[next(i for i, w in enumerate(line.words) if w.text.startswith(letter)) :]
+    words[0] = Word(words[0].text, words[0].box, words[0].conf, False)
+    x0 = words[0].box[0]
+    return Line(line_text(words), (x0, line.box[1], line.box[2], line.box[3]), words)
+
+
+def test_the_first_cluster_tesseract_left_out_is_read_again():
+    """Worn seed 22 docs 0 and 14: ``ณธรรมและ…`` for คุณธรรมและ… (a subject's wrapped line); the line's box starts
+    right of the ink of คุ."""
+    gray = _page("คุณธรรมและความโปร่งใส")
+    (read,) = ocr_lines(Image.fromarray(gray), psm=7, dpi=300)
+    assert line_text(read.words).startswith("คุณธรรม")
+    line = _from(read, "ณ")  # without คุ
+    assert line_text(line.words).startswith("ณธรรม") and lost_start(gray, line) is not None
+    anchors: list = []
+    fixes = reread_lost_starts(gray, [line], _tesseract, 1, anchors)
+    assert [(c.before, c.after, c.rule) for c in fixes] == [("ณ", "คุณ", "thai-reread")]
+    assert line_text(line.words).startswith("คุณธรรมและ") and len(anchors) == 1
+
+
+def test_a_line_with_nothing_left_of_it_is_not_read_again():
+    gray = _page("คุณธรรมและความโปร่งใส")
+    (read,) = ocr_lines(Image.fromarray(gray), psm=7, dpi=300)
+    assert lost_start(gray, read) is None
+    assert reread_lost_starts(gray, [read], _tesseract, 1, []) == []
+    speck = gray.copy()
+    speck[150:153, read.box[0] - 30 : read.box[0] - 27] = 0  # a speck before it
+    assert lost_start(speck, read) is None
+
+
+def test_the_letters_added_must_make_a_word_with_the_line_s_first_letters():
+    assert _added_letters("คุณธรรมและ", "ณธรรมและ") == "คุ" and _added_letters("ผู้บริหาร", "ริหาร") == "ผู้บ"
+    assert _added_letters("คุณธรรม", "คุณธรรม") is None  # nothing added
+    assert _added_letters("ความคุณธรรม", "ณธรรม") is None  # too many
+    assert _added_letters("คุณธรรม", "ธรรมะ") is None  # another ending
+    assert _makes_a_word("คุ", "ณธรรมและ") and _makes_a_word("ปี", "งบประมาณ") and _makes_a_word("ตุ", "ลาคม")
+    assert not _makes_a_word("ฆ", "ณธรรมและ")  # no word
