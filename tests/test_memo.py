@@ -672,3 +672,15 @@ def test_a_consonant_alone_before_the_subject_s_era_is_a_speck():
 
     assert subject_despecked("ประจำปีงบประมาณ ห พ.ศ. ๒๕๖๔") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๔"
     assert subject_despecked("ข้อมูล ณ พ.ศ. ๒๕๖๔") == "ข้อมูล ณ พ.ศ. ๒๕๖๔"
+
+
+def test_a_subject_s_opener_misread_is_respelt_when_only_one_opener_is_near():
+    """Fresh worn seed 124 doc 2: ``ข้อรายงานผล…`` for ขอรายงานผล… (a tone mark added; ข้อ is a word, the lexicon keeps
+    it). Openers of ``dictionaries/subject_openers.txt`` are kept; a start near two of them, or whose first letter
+    is lost, is left as read."""
+    from ocr_pipeline.extract.memo import subject_opener
+
+    assert subject_opener("ข้อรายงานผลการดำเนินงาน")[0] == "ขอรายงานผลการดำเนินงาน"
+    assert subject_opener("ขอสงรายงานผลการดำเนินงาน")[0] == "ขอส่งรายงานผลการดำเนินงาน"
+    for kept in ("รายงานผลการดำเนินการ", "สรุปรายงานผล", "ส ปรายงานผล", "ปรายงานผล", "ประกาศเจตนารมณ์", "ข้อมูลข่าวสาร"):
+        assert subject_opener(kept) is None, kept

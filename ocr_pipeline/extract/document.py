@@ -23,7 +23,7 @@ from ocr_pipeline.clean.names import fix_title, resolve_names
 from ocr_pipeline.clean.spacing import word_spaces
 from ocr_pipeline.clean.thai_text import normalize_thai
 from ocr_pipeline.extract.measures import rows_to_measures
-from ocr_pipeline.extract.memo import THAI_CONSONANT, FieldHit, header_fields, subject_despecked
+from ocr_pipeline.extract.memo import THAI_CONSONANT, FieldHit, header_fields, subject_despecked, subject_opener
 from ocr_pipeline.extract.signatures import (
     despeck,
     drop_edge_junk,
@@ -125,6 +125,10 @@ def _subject(out: Extracted) -> None:
         out.corrections += to_corrections(spaces, hit.page, "document.subject")
         value, changes = repair_words(apply_changes(kept, spaces), open_brackets=True)
         out.corrections += to_corrections(changes, hit.page, "document.subject")
+        opened = subject_opener(value)
+        if opened is not None:
+            _correct(out, hit.page, "document.subject", value, opened[0], "lexicon", opened[1])
+            value = opened[0]
     out.document.subject = value
 
 

@@ -145,6 +145,42 @@ def subject_despecked(text: str) -> str:
     return " ".join(text.split())
 
 
+OPENER_SLACK = 2  # letters more or fewer than an opener's that the read start of a subject may have
+OPENER_MARGIN = 0.5  # the nearest opener is this much nearer than any other (weighted edits)
+
+
+def subject_opener(subject: str) -> tuple[str, float] | None:
+    """The subject with its first words respelt as the opener of ``dictionaries/subject_openers.txt`` they are a
+    plausible OCR misreading of, its first letter kept (``ข้อรายงานผล…`` -> ``ขอรายงานผล…``), and the similarity;
+    None when it starts with an opener, or its start is near none or near two alike (``ส ปรายงานผล``: สรุปรายงานผล
+    or ส่งรายงานผล)."""
+    from ocr_pipeline.clean.lexicon import plausible_misreading, similarity, wdist
+
+    openers = sorted(load_list("subject_openers.txt"), key=len, reverse=True)
+    if not subject or subject.startswith(tuple(openers)):
+        return None
+    at = [i for i, ch in enumerate(subject) if not ch.isspace()]  # where each letter of the unspaced text stands
+    compact = "".join(subject[i] for i in at)
+    found: dict[str, tuple[float, int]] = {}
+    for opener in openers:
+        if compact[0] != opener[0]:
+            continue  # a first letter lost or added: which opener it was is a guess (``ปรายงานผล``: รายงานผล? สรุป…?)
+        for n in range(max(1, len(opener) - OPENER_SLACK), min(len(compact), len(opener) + OPENER_SLACK) + 1):
+            read = compact[:n]
+            if plausible_misreading(read, opener):
+                cost = wdist(read, opener)
+                if opener not in found or cost < found[opener][0]:
+                    found[opener] = (cost, n)
+    if not found:
+        return None
+    ranked = sorted((cost, opener, n) for opener, (cost, n) in found.items())
+    cost, opener, n = ranked[0]
+    if len(ranked) > 1 and ranked[1][0] - cost < OPENER_MARGIN:
+        return None
+    end = at[n - 1] + 1
+    return opener + subject[end:], similarity(subject[:end].replace(" ", ""), opener)
+
+
 def _word_without_dot(m: re.Match[str]) -> str:
     """The word of a ``_DOT_AFTER_WORD`` match without its dot when its last word is a known one of four letters,
     or one that binds to the next (``คุณธรรมและ. ความโปร่งใส``: fresh worn seed 116 doc 7)."""
