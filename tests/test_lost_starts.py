@@ -65,3 +65,15 @@ def test_the_letters_added_must_make_a_word_with_the_line_s_first_letters():
     assert _added_letters("คุณธรรม", "ธรรมะ") is None  # another ending
     assert _makes_a_word("คุ", "ณธรรมและ") and _makes_a_word("ปี", "งบประมาณ") and _makes_a_word("ตุ", "ลาคม")
     assert not _makes_a_word("ฆ", "ณธรรมและ")  # no word
+
+
+def test_ink_another_line_s_words_stand_over_is_not_read_again():
+    """Fresh worn seed 124 doc 8: Tesseract read ``ผู้`` and ``ขบ`` as lines of their own beside ``วยนักวิเคราะห์…``
+    (ผู้ช่วยนักวิเคราะห์…); that ink is read, not lost: putting ผู้ช่ before the line read it twice."""
+    gray = _page("คุณธรรมและความโปร่งใส")
+    (read,) = ocr_lines(Image.fromarray(gray), psm=7, dpi=300)
+    line = _from(read, "ณ")
+    cut = next(i for i, w in enumerate(read.words) if w.text.startswith("ณ"))
+    apart = Line(line_text(read.words[:cut]), read.words[0].box, read.words[:cut])
+    assert lost_start(gray, line) is not None
+    assert reread_lost_starts(gray, [apart, line], _tesseract, 1, []) == []

@@ -64,7 +64,7 @@ def reread_lost_starts(gray: np.ndarray, lines: list[Line], ocr, page: int, anch
     todo = []
     for line in lines:
         start = lost_start(gray, line)
-        if start is not None and line.words:
+        if start is not None and line.words and not _read_elsewhere(line, start, lines):
             a, b = line.token_ranges()[0]
             x1 = max(w.box[2] for w in line.words[a:b])
             todo.append((line, b, (start, line.box[1], x1, line.box[3])))
@@ -91,6 +91,20 @@ def reread_lost_starts(gray: np.ndarray, lines: list[Line], ocr, page: int, anch
         anchors.append(Anchor(line, word, word, True, context(line.words, 0, 1)))
         corrections.append(Correction(page, "pages.text", before, word.text, "thai-reread", round(conf, 1)))
     return corrections
+
+
+def _read_elsewhere(line: Line, start: int, lines: list[Line]) -> bool:
+    """Do words of another line stand over the ink before ``line`` (from column ``start``)? Tesseract read it as
+    lines of its own (``ผู้`` / ``ขบ`` beside ``วยนักวิเคราะห์…``: fresh worn seed 124 doc 8), not lost it."""
+    x0, y0, _x1, y1 = line.box
+    for other in lines:
+        if other is line:
+            continue
+        for w in other.words:
+            bx0, by0, bx1, by1 = w.box
+            if bx0 < x0 and bx1 > start and min(by1, y1) - max(by0, y0) > 0.5 * (y1 - y0):
+                return True
+    return False
 
 
 def _bare(text: str) -> str:
