@@ -938,3 +938,21 @@ def test_pieces_of_one_glyph_side_by_side_are_joined_however_sure(reader: DigitR
         for x, lab in ((0, "("), (30, "9"))
     ]
     assert [r.label for r in reader._mend(apart, band)] == ["(", "9"]
+
+
+def test_a_letter_under_the_next_word_s_mark_read_as_the_number_s_last_digit_stays_a_letter(
+    reader: DigitReader,
+) -> None:
+    """Fresh standard seed 123 doc 1: ``๓ ปี`` read ``๓๘ปี``: the glyph of ป (whose ี follows) read as ๘ at 0.83 and
+    joined to the ๓, and the ป kept for its mark as well. The mark's letter over the number's last glyph is that
+    glyph: the words stay as read."""
+    from ocr_pipeline.ocr.digits import _Group, _Read
+
+    words = [
+        Word("๓", (0, 0, 35, 40), 95.0),
+        Word("ป", (45, 0, 67, 40), 95.0, True),
+        Word("ี", (56, -10, 90, 40), 95.0),
+    ]
+    group = _Group([_Read((0, 0, 35, 40), "๓", 1.0), _Read((56, 0, 82, 40), "๘", 0.83)])
+    new, readings = reader._apply(list(words), [group], [], [], 40.0)
+    assert [w.text for w in new] == ["๓", "ป", "ี"] and readings == []

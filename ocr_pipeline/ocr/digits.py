@@ -73,6 +73,7 @@ CUT_MARGIN = 0.2  # x h: cuts between touching glyphs keep at least this far fro
 MIN_PATH_PROBABILITY = 0.5  # a piece on the best path through a blob's cuts reads at least this surely
 MEND_GAP = 0.15  # x h: broken pieces further apart than this are not joined into one glyph
 OVERLAP = 0.1  # x h: pieces whose boxes overlap this much side by side are pieces of one glyph
+BASE_UNDER = 0.5  # of a letter word's width: a number's last glyph under this much of it is that letter
 ABOVE = 0.6  # x ref: the crop reaches this far above the seed words' boxes (๙'s tail, a tall ๘)
 BELOW = 0.3  # x ref: and this far below them
 MIN_MARGIN = 2  # pixels: the crop's margin above and below is never less than this
@@ -999,7 +1000,17 @@ class DigitReader:
             if slashed is not None:
                 texts = [slashed]
             joined = " ".join(texts)
-            after = _edges_kept(before, joined, room) + _base_of_next_mark(before, joined, words, b)
+            base = _base_of_next_mark(before, joined, words, b)
+            last = gs[-1].reads[-1]
+            if (
+                base
+                and last.conf < SURE
+                and _overlap(words[b - 1].box, last.box) >= BASE_UNDER * _width(words[b - 1].box)
+            ):
+                # the mark's letter is the number's last glyph, read as a digit unsurely (``๓ ปี`` read ``๓๘ปี``:
+                # fresh standard seed 123 doc 1); read surely, the letter is the digit's misreading (``๙`` as ``ค่``)
+                continue
+            after = _edges_kept(before, joined, room) + base
             if after.replace(" ", "") == before.replace(" ", "") or _dash_added(before, after):
                 continue
             if _dash_eaten(before, after) or _bracket_eaten(before, after):
