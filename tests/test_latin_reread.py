@@ -425,6 +425,15 @@ def test_a_web_address_cut_by_spaces_is_not_read_again():
     assert suspect_spans([at(0, "ลิงก์", "www.", "phraekha."), at(50, "go.th")]) == []
     spans = suspect_spans([at(0, "ลิงก์", "phraekha.", "รวม")])
     assert [sp.line.words[sp.start].text for sp in spans] == ["phraekha."]
+    # worn seed 128 doc 18: ``www. bankwanglocal. go.t ท`` (the address's h read as ท): re-read as garbage
+    assert suspect_spans([at(0, "ผ่าน", "www.", "bankwanglocal.", "go.t", "ท")]) == []
+
+
+def test_an_english_word_in_quotes_is_not_read_again():
+    """Standard seed 127 doc 12: ``(No Gift Policy)"`` read again as ``2๐น์๓/)"``: the quote kept Policy from the list."""
+    assert not is_suspect([Word('Policy)"', (0, 0, 10, 10), 80.0)]) and not is_suspect(
+        [Word("“ITA”", (0, 0, 10, 10), 80.0)]
+    )
 
 
 def test_a_doubtful_dash_ending_a_line_over_a_month_stays():

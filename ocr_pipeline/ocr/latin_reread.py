@@ -30,7 +30,7 @@ THAI_DIGIT = re.compile("[๐-๙]")
 # comma, go.th alone where the address wrapped, or o.th where it wrapped inside go: fresh worn seed 104 doc 2
 # read it ๐.ป่า): Latin by nature, never re-read
 WEB_ADDRESS = re.compile(
-    r"^(?:https?://|www[.,])|[A-Za-z0-9]@[A-Za-z0-9]|[A-Za-z]{2,}\.(?:go|or|ac|co|in)\.th\b|^(?:go|or|ac|co|in|[ormc])\.th$",
+    r"^(?:https?://|www[.,])|[A-Za-z0-9]@[A-Za-z0-9]|[A-Za-z]{2,}\.(?:go|or|ac|co|in)\.th\b|^(?:go|or|ac|co|in|[ormc])\.th?$",
     re.I,
 )
 ENGLISH_CONF = 92.0  # English words of these reports are read at 92+; garbage mostly lower
@@ -76,7 +76,7 @@ def is_suspect(words: list[Word]) -> bool:
     text = "".join(w.text for w in words)
     if not SUSPECT_CHARS.search(text):
         return False
-    bare = text.strip("().,:;-")
+    bare = text.strip("().,:;-\"'“”‘’")  # ``Policy)"`` (standard seed 127 doc 12: re-read as ``2๐น์๓/)"``)
     if bare.lower() in english_words() or WEB_ADDRESS.search(bare):
         return False
     if THAI_DIGIT.search(text) and all(ch.isdigit() for ch in SUSPECT_CHARS.findall(text)):
@@ -137,7 +137,7 @@ def suspect_spans(lines: list[Line]) -> list[_Span]:
 
 
 _ADDRESS_START = re.compile(r"^(?:https?://)?www[.,]?$", re.I)
-_ADDRESS_END = re.compile(r"^[.,]?(?:go|or|ac|co|in)\.th\b", re.I)
+_ADDRESS_END = re.compile(r"^[.,]?(?:go|or|ac|co|in)\.t(?:h\b|$)", re.I)  # go.t: its h read as ท (worn seed 128 doc 18)
 _LATIN_PART = re.compile(r"^[A-Za-z0-9.,-]+$")
 
 
