@@ -107,6 +107,9 @@ def test_latin_garbage_with_a_digit_is_a_prefix_too():
     assert fixed == "นฐ ๖๐๕๐๑/๑๗๖๐" and warnings
     assert [(c.before, c.after) for c in corrections] == [("U3", "นฐ")]
     assert repair_doc_number("U3 ๖๐๕๐๑/๑๗๖๐", "นครปฐม")[0] == "U3 ๖๐๕๐๑/๑๗๖๐"  # province not established
+    # standard seed 127 doc 15: ``Ag)`` for สฎ, a bracket after the Latin letters (the number was left empty)
+    fixed, corrections, _ = repair_doc_number("Ag) 61809/1027", "สุราษฎร์ธานี", province_confident=True)
+    assert fixed == "สฎ 61809/1027" and [(c.before, c.after) for c in corrections] == [("Ag)", "สฎ")]
 
 
 def test_unknown_province():

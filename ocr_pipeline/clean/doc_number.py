@@ -64,8 +64,9 @@ THAI_CONFUSABLE = ["ดต", "ชข", "บปษ", "ถภ", "พผฟฝ", "�
 _LABEL = r"(?:ท\s?ี\s?่?|ที่)"
 # a letter of the prefix, with the stray marks OCR puts on it (ชูพ for ชพ: abbreviations carry none)
 _PREFIX_CHAR = rf"[\u0e01-\u0e2eA-Za-z][{ABOVE_BELOW}]*"
-# Latin garbage for the prefix may end in a digit glued to it ("U3" for นฐ)
-_LATIN_PREFIX = r"[A-Za-z]{1,3}[0-9](?=\s)"
+# Latin garbage for the prefix may end in a digit glued to it ("U3" for นฐ) or a bracket ("Ag)" for สฎ: standard seed
+# 127 doc 15, left empty)
+_LATIN_PREFIX = r"[A-Za-z]{1,3}[0-9)\]}|](?=\s)"
 # office code and running number: digits with . / -, a circular letter's ว, spaces between them
 _NUMBER = r"[0-9๐-๙](?:[0-9๐-๙./\-]|\s(?=[0-9๐-๙/])|\s?ว\s?(?=[0-9๐-๙]))*"
 # the label read as debris (``เ1`` for ที่) before a two-letter prefix and its number
@@ -127,7 +128,7 @@ def parse_doc_number(raw: str) -> DocNumber | None:
         return None
     number = _AROUND_SEP.sub(r"\1", " ".join(_one_script(m.group("number").split()))).rstrip(" .-/")
     as_read = _DROP.sub("", m.group("prefix"))
-    prefix = _STRAY_MARKS.sub("", as_read)
+    prefix = _STRAY_MARKS.sub("", as_read).rstrip(")]}|")  # a bracket of Latin garbage (``Ag)``) goes with marks
     return DocNumber(prefix, number, as_read if as_read != prefix else "")
 
 
