@@ -241,6 +241,14 @@ def test_the_era_with_its_first_dot_lost_before_a_year_is_respelt() -> None:
     assert date_word_spellings("พ.ศ. ๒๕๖๒") == [] and date_word_spellings("พ ศ. นี้") == []
 
 
+def test_the_era_s_sho_sala_alone_before_a_year_is_the_era() -> None:
+    """Standard seed 127 doc 3: the memo date ``๒๖ พฤษภาคม ศ ๒๕๖๔`` (พ.ศ. read ``WA``, re-read ``ศ``) was left empty.
+    A word ending in ศ before a year is no era."""
+    assert parse_date("๒๖ พฤษภาคม ศ ๒๕๖๔") == D(2021, 5, 26)
+    assert [(a, b) for _s, _e, a, b in date_word_spellings("๒๖ พฤษภาคม ศ ๒๕๖๔")] == [("ศ", "พ.ศ.")]
+    assert date_word_spellings("ประเทศ ๒๕๖๔") == []
+
+
 def test_an_abbreviation_that_lost_its_inner_dot_is_respelt() -> None:
     """Fresh standard seed 123 doc 3: the period ``ต.ค. ๒๕๖๓ - กย. ๒๕๖๔``; no one writes a month with its last dot
     alone. Without dots, or without the last one, it is kept as written."""

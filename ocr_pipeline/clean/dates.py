@@ -384,7 +384,9 @@ def _token_re() -> re.Pattern[str]:
         # ... and with a stray mark but no dots right before a year (พุศ๒๕๖๘; not พิศาล), or after its ศ (พ.ศี.), or
         # its first dot read as a colon before a year (``พ:ศ. ๒๕๔๐``: fresh worn seed 120 doc 16)
         rf"(?P<era_be>พ{_MARK_CLASS}?\.{_MARK_CLASS}?\s?ศ{_MARK_CLASS}?\.?|พ\.?\s?ศ\.?|พ:ศ\.?(?=\s?[0-9])|พ{_MARK_CLASS}\s?ศ\.?(?=\s?[ไใ]?[0-9])"
-        rf"|พ\.\s?[A-Za-z]{{1,2}}[.,](?=\s?[0-9]))",
+        rf"|พ\.\s?[A-Za-z]{{1,2}}[.,](?=\s?[0-9])"
+        # ... and its ศ alone before a year, its พ lost (``๒๖ พฤษภาคม ศ ๒๕๖๔``: standard seed 127 doc 3, ``WA`` re-read)
+        rf"|(?<![\u0e01-\u0e4e.])ศ\.?(?=\s?[0-9]{{2,4}}(?![0-9])))",
         r"(?P<era_ce>ค\.?\s?ศ\.?)",
         # a stray mark before a month's name (``๑๓ ิเมษายน``: blind worn seed 114 doc 5) sits on nothing: part of the
         # match (not a mark of the word before it: ``ที่เมษายน``); once before all the forms, not in each form's
