@@ -37,8 +37,6 @@ MARGIN = 0.3  # white added around the cut, in line heights
 TALL = 1.3  # a name line's box taller than this x the page's lines runs into the line under it ...
 ROW_HEIGHT = 0.8  # ... when that line is at least this x as tall as the page's lines
 SPACE_GAP = 0.5  # the Thai script model spaces every glyph: a word gap is wider than this x the glyphs' median height
-MARK_MAX = 0.45  # x the name line's height: a blot of the next line no taller than this is a mark ...
-MARK_REACH_DOWN = 0.35  # ... when it stands at most this x the line's height over a letter of that line
 
 
 # a bracket and a title: a name line whose reading is too garbled for ``name_groups``
@@ -212,30 +210,8 @@ def _ink_below(gray: np.ndarray, box: tuple[int, int, int, int], room: tuple[int
     ]
     if not crossing:
         return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
-    # ... and the marks over those letters: small blots just above a crossing one, wholly under the name's middle
-    # (left alone they stood under the name as a vowel below: ``วิพรหมูชัย``, standard seed 7 doc 7)
-    marks = []
-    for k in range(1, n):
-        x, y, w, hh, _area = stats[k]
-        if k in crossing or y == 0 or y + hh + wy0 > bottom or hh > MARK_MAX * h:
-            continue
-        down = [stats[c][1] - (y + hh) for c in crossing if _x_overlap(stats[k], stats[c]) and stats[c][1] >= y + hh]
-        # the name's own vowel below stands nearer a letter of the name above it than one of the next line below
-        up = [
-            y - (stats[j][1] + stats[j][3])
-            for j in range(1, n)
-            if j != k and j not in crossing and _x_overlap(stats[k], stats[j]) and stats[j][1] + stats[j][3] <= y
-        ]
-        if down and min(down) <= MARK_REACH_DOWN * h and (not up or min(up) > min(down)):
-            marks.append(k)
-    below = np.isin(labels, crossing + marks).astype(np.uint8)
-    ys, xs = np.nonzero(cv2.dilate(below, np.ones((3, 3), np.uint8)))
+    ys, xs = np.nonzero(cv2.dilate(np.isin(labels, crossing).astype(np.uint8), np.ones((3, 3), np.uint8)))
     return ys + wy0, xs + wx0
-
-
-def _x_overlap(a: np.ndarray, b: np.ndarray) -> bool:
-    """Do two components' stats (x, y, w, h, area) share columns?"""
-    return min(a[0] + a[2], b[0] + b[2]) > max(a[0], b[0])
 
 
 def _respaced(words: list[Word]) -> str:
