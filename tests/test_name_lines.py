@@ -109,29 +109,6 @@ def test_the_cut_keeps_a_mark_above_the_box_and_drops_a_pen_stroke_coming_down()
     assert at(180, 113) < 128  # the letters are there
 
 
-def test_the_cut_drops_the_tops_of_the_next_line_s_letters_reaching_up_into_it():
-    """Fresh standard seed 123 doc 0: the position line set close under the name, the tops of its letters stood under
-    the name's ร in the cut and both re-readings read ``สรรุสมบัติ``. Ink that begins below the name's middle and
-    goes on below the cut is the next line's; the name's own letters and vowels below stay."""
-    gray = np.full((300, 400), 255, dtype=np.uint8)
-    box = (100, 150, 300, 200)
-    for x in range(110, 290, 20):
-        gray[160:190, x : x + 8] = 0  # letters
-    gray[192:198, 150:156] = 0  # a vowel below a letter, inside the box
-    gray[196:240, 230:236] = 0  # a letter of the next line rising into the box's bottom rows
-    cut = name_lines._cut(gray, box)
-    scale = name_lines.SCALE
-    margin = max(1, int(name_lines.MARGIN * 50 * scale))
-    top = int(150 - name_lines.PAD_TOP * 50)
-    left = int(100 - name_lines.PAD_X * 50)
-
-    def at(y: int, x: int) -> int:
-        return int(cut[margin + round((y - top) * scale), margin + round((x - left) * scale)])
-
-    assert at(199, 233) == 255  # the next line's letter is gone
-    assert at(195, 153) < 128 and at(180, 113) < 128  # the vowel below and the letters are there
-
-
 def test_several_images_read_in_one_tesseract_run():
     lines = [_memo_end(n).crop((360, 300, 1100, 410)) for n in ("นายวิภาค คงไชย", "นางสาวสุดา ใจดี")]
     read = ocr_images(lines, psm=7, langs="tha")

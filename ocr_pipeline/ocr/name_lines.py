@@ -142,8 +142,7 @@ def _cut(gray: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
     cut = np.full((bottom - top, right - left), 255, dtype=np.uint8)
     cut[band - top :] = gray[band:bottom, left:right]
     marks, strokes = _ink_above(gray, box, (top, band, left, right))
-    below_ys, below_xs = _ink_below(gray, box, (bottom, left, right))
-    ys, xs = np.concatenate([strokes[0], below_ys]), np.concatenate([strokes[1], below_xs])
+    ys, xs = strokes
     inside = (ys >= band) & (ys < bottom) & (xs >= left) & (xs < right)
     cut[ys[inside] - top, xs[inside] - left] = 255
     for ys, xs in marks:
@@ -189,29 +188,6 @@ def _ink_above(
         marks.append((ys[keep] + ay0, xs[keep] + ax0))
     ys, xs = np.nonzero(cv2.dilate(strokes, np.ones((5, 5), np.uint8)))  # with their grey edges
     return marks, (ys + wy0, xs + wx0)
-
-
-def _ink_below(gray: np.ndarray, box: tuple[int, int, int, int], room: tuple[int, int, int]) -> Pixels:
-    """Ink of the line under the name that reaches up into the cut (rows down to ``bottom``): blots that begin below
-    the name line's middle and go on below the cut, as page pixels. The tops of the next line's letters and marks,
-    where lines are set close, stood under the name's letters and were read as a vowel below (``สรรุสมบัติ`` for
-    สรรสมบัติ in both re-readings: fresh standard seed 123 doc 0, the right reading of the page changed)."""
-    bottom, left, right = room
-    h = box[3] - box[1]
-    wy0, wy1 = box[1] + h // 2, min(gray.shape[0], bottom + h)
-    wx0, wx1 = max(0, left - h), min(gray.shape[1], right + h)
-    if wy1 <= bottom or wy0 >= bottom:
-        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
-    window = gray[wy0:wy1, wx0:wx1]
-    _, ink = cv2.threshold(window, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    crossing = [
-        k for k in range(1, n) if stats[k][1] > 0 and stats[k][1] + wy0 < bottom <= stats[k][1] + stats[k][3] + wy0
-    ]
-    if not crossing:
-        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
-    ys, xs = np.nonzero(cv2.dilate(np.isin(labels, crossing).astype(np.uint8), np.ones((3, 3), np.uint8)))
-    return ys + wy0, xs + wx0
 
 
 def _respaced(words: list[Word]) -> str:
