@@ -275,6 +275,14 @@ def test_a_letter_read_as_two_characters_and_more_twins_in_a_name():
     assert nm.resolve_names([(1, "document.signatories", "นายจาริก ถาวรถุทธิพถ")], known)[0] == ["นายจารึก ถาวรถุทธิพถ"]
 
 
+def test_tho_than_read_cho_chan_or_with_a_vowel_below_in_a_name():
+    """Worn seed 128 docs 7 and 18: ``พรสุปรีจ์`` for พรสุปรีฐ์ (ฐ's tail lost on a worn copy), ``เอกปฐูพี`` for เอกปฐพี
+    (its tail read as a vowel below)."""
+    known = nm.KnownNames(frozenset({"พรสุปรีฐ์", "เตชธร"}), frozenset({"เบ็ญจวงศ์", "เอกปฐพี"}))
+    for read, right in (("นางพรสุปรีจ์ เบ็ญจวงศ์", "นางพรสุปรีฐ์ เบ็ญจวงศ์"), ("นายเตชธร เอกปฐูพี", "นายเตชธร เอกปฐพี")):
+        assert nm.resolve_names([(1, "document.signatories", read)], known)[0] == [right]
+
+
 def test_a_title_cut_in_two_by_a_space_is_joined_where_the_name_lists_say_so():
     """``นาง สาวบัสมะห์`` (fresh standard seed 91 doc 3): บัสมะห์ is a known given name and สาวบัสมะห์ is not;
     ``นาง สาวิตรี`` is Mrs สาวิตรี."""
