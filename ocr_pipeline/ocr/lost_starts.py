@@ -25,6 +25,7 @@ MIN_WIDTH = 0.2  # x line height: narrower ink is a speck
 LETTER_GAP = 0.12  # x line height: ink columns this close are one run (the letters of a word)
 MIN_HEIGHT = 0.3  # x line height: ink lower than this (a dot, a dash) is no lost glyph
 MAX_ADDED = 3  # letters (marks aside) a re-reading may add before the line
+ROW_INSET = 0.25  # x line height: another line's word whose middle lies this far inside the line's box is on its row
 PAD = 6  # px around the re-read stretch
 _MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 _THAI = re.compile("[\u0e01-\u0e4e]")
@@ -94,15 +95,17 @@ def reread_lost_starts(gray: np.ndarray, lines: list[Line], ocr, page: int, anch
 
 
 def _read_elsewhere(line: Line, start: int, lines: list[Line]) -> bool:
-    """Do words of another line stand over the ink before ``line`` (from column ``start``)? Tesseract read it as
-    lines of its own (``ผู้`` / ``ขบ`` beside ``วยนักวิเคราะห์…``: fresh worn seed 124 doc 8), not lost it."""
+    """Do words of another line stand over the ink before ``line`` (from column ``start``), on its row (their middle
+    well inside its box)? Tesseract read it as lines of its own (``ผู้`` / ``ขบ`` beside ``วยนักวิเคราะห์…``: fresh worn
+    seed 124 doc 8), not lost it. A line above whose words reach down (``จัดทำรายงานการ`` over ``ช้จ่าย…`` in a cell:
+    fresh worn seed 124 doc 11) is no such line."""
     x0, y0, _x1, y1 = line.box
     for other in lines:
         if other is line:
             continue
         for w in other.words:
             bx0, by0, bx1, by1 = w.box
-            if bx0 < x0 and bx1 > start and min(by1, y1) - max(by0, y0) > 0.5 * (y1 - y0):
+            if bx0 < x0 and bx1 > start and y0 + ROW_INSET * (y1 - y0) <= (by0 + by1) / 2 <= y1 - ROW_INSET * (y1 - y0):
                 return True
     return False
 
