@@ -26,6 +26,8 @@ def test_a_dash_as_wide_as_a_digit_is_an_en_dash_and_a_third_of_one_a_hyphen():
         _period(2, [("ต.ค.", 90, 45), ("๒๕๖๓", 160, 45), ("-", 17, 5), ("มี.ค.", 90, 45), ("๒๕๖๔", 160, 45)]),
         _period(3, [("ตุลาคม", 150, 45), ("—", 42, 4), ("มีนาคม", 150, 45), ("๒๕๖๔", 160, 45)]),
         _period(4, [("ต.ค.", 90, 45), ("๒๕๖๓", 160, 45), ("-", 33, 57), ("มี.ค.", 90, 45), ("๒๕๖๔", 160, 45)]),
+        # between them (Angsana New's hyphens, 0.57-0.61 of its narrow digits: fresh worn seed 124 doc 1): as read
+        _period(5, [("ต.ค.", 90, 45), ("๒๕๖๓", 160, 45), ("-", 24, 5), ("มี.ค.", 90, 45), ("๒๕๖๔", 160, 45)]),
     ]
     page = Page(2, raw_text="", text="", tables=[Table(page=2, cells=cells)])
     doc = collect_items([page], {(2, 0): {3: "period_text"}}, {})

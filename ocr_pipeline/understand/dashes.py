@@ -3,7 +3,8 @@
 Tesseract writes both as ``-`` (now and then an en dash as ``—``), so a period cell's range lost its en dash. The
 glyphs differ in length: an en dash is as wide as a digit (half an em), a hyphen about a third of an em. A dash
 standing as a word of its own in a period cell is measured against the median width of a digit in the table's
-numbers (words of two to four digits): at least ``EN_DASH`` of it is an en dash, less a hyphen. Measured on the
+numbers (words of two to four digits): at least ``EN_DASH`` of it is an en dash, less than ``HYPHEN`` a hyphen,
+between them it stays as read. Measured on the
 fresh standard corpus 115 and worn 116 (every dpi and copy, eight fonts): hyphens 0.38-0.50 of a digit, en dashes
 0.71-0.95; a dash whose box is tall (more than ``THIN`` of a digit's height: it took in a rule or a mark) is no
 measure and stays as read, as does a dash glued to a word (its width is not its own).
@@ -18,7 +19,9 @@ from collections.abc import Sequence
 from ocr_pipeline.document_text import DocText, Edit, cell_key, located
 from ocr_pipeline.model import Correction, Page, Table
 
-EN_DASH = 0.6  # x a digit's width: an en dash is at least this long, a hyphen shorter
+EN_DASH = 0.65  # x a digit's width: an en dash is at least this long ...
+HYPHEN = 0.55  # ... a hyphen shorter than this; between them a dash stays as read (Angsana New's narrow digits put
+# its hyphens at 0.57-0.61: fresh worn seed 124 docs 1, four hyphens made en dashes)
 EM_DASH = 1.4  # ... an em dash at least this long (none in the reports: a long dash read for an en dash is one)
 THIN = 0.35  # x a digit's height: a dash's box no taller than this is the dash alone
 DIGITS = 3  # numbers a table must have for a digit's width to be known
@@ -64,7 +67,7 @@ def dash_corrections(pages: Sequence[Page], doc: DocText) -> list[Correction]:
                     if len(w.text) != 1 or w.box[3] - w.box[1] > THIN * size[1]:
                         continue
                     ratio = (w.box[2] - w.box[0]) / size[0]
-                    want = "–" if EN_DASH <= ratio < EM_DASH else "-" if ratio < EN_DASH else w.text
+                    want = "–" if EN_DASH <= ratio < EM_DASH else "-" if ratio < HYPHEN else w.text
                     k = spots[0]
                     if item.text[k] != want:
                         edits.append(Edit(k, k + 1, item.text[k], want))
