@@ -443,6 +443,9 @@ def test_a_subject_loses_the_specks_read_as_signs_but_not_its_hyphens_or_quotati
     assert subject_despecked("ประจำปีงบประมาณ พ.ศ. ๒๕๖๒ (รอบ ๑๒ เดือน) เ-") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๒ (รอบ ๑๒ เดือน)"
     # blind worn seed 114 doc 5: a copyright sign
     assert subject_despecked("ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ (รอบ ๖ เดือน) ©") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ (รอบ ๖ เดือน)"
+    # standard seed 127 doc 11: a speck read as a consonant and a digit glued to the last word
+    assert subject_despecked("ประจำปี ๒๕๖๔ รอบ ๑๒ เดือนจ7") == "ประจำปี ๒๕๖๔ รอบ ๑๒ เดือน"
+    assert subject_despecked("ผลการประเมินITA") == "ผลการประเมินITA" and subject_despecked("ปี2566") == "ปี2566"
     # standard seed 7 doc 34: a colon after the round's number
     assert subject_despecked("ประจำปี ๒๕๖๖ รอบ ๑๒: เดือน") == "ประจำปี ๒๕๖๖ รอบ ๑๒ เดือน"
     # fresh worn seed 124 doc 6: the closing bracket read as a dash and a lone mark glued to the last word

@@ -105,6 +105,7 @@ _CLOSING_AS_SIGNS = re.compile(
 )
 # a consonant alone before the era (``ประจำปีงบประมาณ ห พ. A, ๒๕๖๔``: blind standard seed 117 doc 10), not ณ
 _LETTER_BEFORE_ERA = re.compile(r"(?<=\s)[\u0e01-\u0e12\u0e14-\u0e2e]\s+(?=[พค]\.)")
+_GLUED_TAIL = re.compile(r"([\u0e01-\u0e2e]?)([0-9A-Za-z]{1,2})$")  # ``รอบ ๑๒ เดือนจ7``: standard seed 127 doc 11
 _COLON_AFTER_NUMBER = re.compile(r"(?<=[0-9\u0e50-\u0e59]):(?=\s*[\u0e01-\u0e2e\u0e40-\u0e44])")  # รอบ ๑๒: เดือน
 _UNOPENED = re.compile(r"(?<=[\u0e01-\u0e4e])\]")
 _UNCLOSED = re.compile(r"\[(?=[\u0e01-\u0e4e])")
@@ -125,7 +126,8 @@ def subject_despecked(text: str) -> str:
     พ.ศ.``: fresh worn seed 108 doc 6); an abbreviation's dot follows one to three letters (``พ.ศ.``, ``อบต.``).
     And a last word with no letter, digit or bracket (``(รอบ ๑๒ เดือน) เ-``: worn seed 106 doc 4), a digit or sign
     after the closing bracket at the end (``(รอบ ๖ เดือน) ๐``), the closing bracket read as signs glued to the last
-    word of a bracket never closed (``(ประจำปี-ี``), a colon after a number before a word (``รอบ ๑๒: เดือน``:
+    word of a bracket never closed (``(ประจำปี-ี``), one or two Latin letters or digits glued to its last word
+    (``เดือนจ7``), a colon after a number before a word (``รอบ ๑๒: เดือน``:
     standard seed 7 doc 34), a dot after the year (``๒๕๖๓. (รอบ``), a consonant
     alone before the era (``ประมาณ ห พ.ศ.``)."""
     text = _LONE_SIGN.sub("", text)
@@ -138,6 +140,7 @@ def subject_despecked(text: str) -> str:
     text = _VOWEL_ON_NUMBER.sub("", text)
     text = _DOT_AFTER_WORD.sub(_word_without_dot, text)
     text = _DOT_BEFORE_NUMBER.sub(_word_spaced_from_number, text)
+    text = _without_glued_tail(text)
     if "[" not in text:
         text = _UNOPENED.sub("", text)
     if "]" not in text:
@@ -179,6 +182,22 @@ def subject_opener(subject: str) -> tuple[str, float] | None:
         return None
     end = at[n - 1] + 1
     return opener + subject[end:], similarity(subject[:end].replace(" ", ""), opener)
+
+
+def _without_glued_tail(text: str) -> str:
+    """``text`` without one or two Latin letters or Arabic digits glued to its last Thai word, and a consonant before
+    them, when what is left ends in a known word of three letters or more (``เดือนจ7``: a speck read at the end)."""
+    from ocr_pipeline.clean.lexicon import known_words, tokenize
+
+    m = _GLUED_TAIL.search(text)
+    if m is None or not re.search("[\u0e01-\u0e4e]$", text[: m.start(2)]):
+        return text
+    for cut in (m.start(1), m.start(2)):  # with the consonant first: it is no word's end then
+        kept = text[:cut]
+        last = tokenize(kept.split()[-1])[-1] if kept.split() else ""
+        if len(last) >= 3 and last in known_words() and re.search("[\u0e01-\u0e4e]$", kept):
+            return kept
+    return text
 
 
 def _word_without_dot(m: re.Match[str]) -> str:
