@@ -327,6 +327,8 @@ def test_specks_no_period_has_are_dropped_from_a_period_cell():
         "ปีงบประมาณ ๒๕๖๔ ๑๑": "ปีงบประมาณ ๒๕๖๔",
         "มกราคม ๒๕๖๙.": "มกราคม ๒๕๖๙",  # fresh standard seed 123 doc 2: a dot after the year, a colon before it
         "มกราคม: ๒๕๖๙": "มกราคม ๒๕๖๙",
+        "ตุลาคม ๒๕๖๐ . -กันยายน ๒๕๖๑": "ตุลาคม ๒๕๖๐ -กันยายน ๒๕๖๑",  # worn seed 128 doc 5: a dot after the year
+        "ตุลาคม ๒๕๖๐. - กันยายน ๒๕๖๑": "ตุลาคม ๒๕๖๐ - กันยายน ๒๕๖๑",
     }
     for read, kept in cases.items():
         assert period_despecked([read]) == [kept]

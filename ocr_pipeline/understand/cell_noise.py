@@ -58,6 +58,8 @@ _LINE_OPENING = re.compile(
 _ABBREVIATED_MONTH = r"[\u0e01-\u0e4e]{1,3}\.[\u0e01-\u0e2e]\."
 _PERIOD_DOTS = re.compile(
     rf"(?<=[-–—])\s*\.(?=\s)|(?<=[\s\-–—])\.(?={_ABBREVIATED_MONTH})|(?<=[0-9\u0e50-\u0e59])\.(?=\s+{_ABBREVIATED_MONTH})"
+    # ... and a dot after a year, glued or alone, before the range's dash (``ตุลาคม ๒๕๖๐ . -กันยายน``: worn seed 128 doc 5)
+    r"|(?<=[0-9\u0e50-\u0e59]{4})\s?\.(?=\s?[-–—])"
 )
 _MONTH_OPENING = re.compile(rf"\.?{_ABBREVIATED_MONTH}")
 _DAY_DOT_END = re.compile(r"(?<=[0-9\u0e50-\u0e59])\.$")
