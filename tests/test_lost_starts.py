@@ -44,7 +44,9 @@ def test_the_first_cluster_tesseract_left_out_is_read_again():
     assert line_text(line.words).startswith("ณธรรม") and lost_start(gray, line) is not None
     anchors: list = []
     fixes = reread_lost_starts(gray, [line], _tesseract, 1, anchors)
-    assert [(c.before, c.after, c.rule) for c in fixes] == [("ณ", "คุณ", "thai-reread")]
+    assert [(c.before, c.after, c.rule) for c in fixes] == [
+        ("ณธรรมและความโปร่งใส", "คุณธรรมและความโปร่งใส", "thai-reread")
+    ]
     assert line_text(line.words).startswith("คุณธรรมและ") and len(anchors) == 1
 
 

@@ -184,6 +184,7 @@ class Anchor:
     last: Word | None
     inside: bool
     fallback: tuple[str, str]  # the context when the change was made
+    across_lines: bool = False  # a side the line does not give comes from the neighbouring lines, on a page too
 
     def context(self, lines: list[Line] | None = None) -> tuple[str, str]:
         """The line's text on either side; a side the change's line does not give (a number alone in a

@@ -5,7 +5,7 @@ On bold or thick print Tesseract sometimes leaves a line's first cluster out of 
 box starts right of ink that is plainly a glyph. That ink and the line's first token are read again with
 ``tha``; the letters the re-reading adds before the token are taken when its mean confidence is high and
 they make a known word with the token's first letters (``คุ`` + ``ณธรรม``: คุณธรรม). The change is the first
-word's (rule ``thai-reread``, like the re-reading of Latin garbage).
+token's (rule ``thai-reread``, like the re-reading of Latin garbage).
 """
 
 from __future__ import annotations
@@ -86,11 +86,15 @@ def reread_lost_starts(gray: np.ndarray, lines: list[Line], ocr, page: int, anch
         if conf < ACCEPT_CONF or added is None or not _makes_a_word(added, token):
             continue
         first = line.words[0]
-        before = first.text
+        before = line_text(line.words[:b])
         word = Word(added + first.text, union_box([first.box, box]), round(conf, 1), first.space_before)
         line.words[0] = word
-        anchors.append(Anchor(line, word, word, True, context(line.words, 0, 1)))
-        corrections.append(Correction(page, "pages.text", before, word.text, "thai-reread", round(conf, 1)))
+        # the change is the whole first token's, which its letters join (``ณธรรมและ…`` -> ``คุณธรรมและ…``): the letters
+        # alone before a letter that the line has elsewhere cannot be placed; the line before it is its left side
+        anchors.append(Anchor(line, word, line.words[b - 1], True, context(line.words, 0, b), across_lines=True))
+        corrections.append(
+            Correction(page, "pages.text", before, line_text(line.words[:b]), "thai-reread", round(conf, 1))
+        )
     return corrections
 
 

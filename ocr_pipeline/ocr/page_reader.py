@@ -160,7 +160,7 @@ class _PageOcr:
         self.corrections += drop_noise(lines, self.page, self.anchors, cells=psm == CELL_PSM)
         # a change alone on its line takes the neighbouring lines' text as its context in a table's cells,
         # read in the page text's order; a page's lines may come in another order than the print's
-        self.contexts += [a.context(lines if psm == CELL_PSM else None) for a in self.anchors]
+        self.contexts += [a.context(lines if psm == CELL_PSM or a.across_lines else None) for a in self.anchors]
         lines = [ln for ln in lines if ln.words]
         for line in lines:
             line.text = line_text(line.words)
