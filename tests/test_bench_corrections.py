@@ -53,6 +53,21 @@ def test_a_short_before_inside_a_longer_right_word_is_judged_where_it_stands():
     assert [c["verdict"] for c in judge_all(truth, out)] == ["harmful"]
 
 
+def test_letters_put_back_before_a_line_face_the_truth_s_letters_there():
+    """Worn seed 22 doc 14: ``ลาคม`` -> ``ตุลาคม``, the line's first letters that OCR left out put back (its left side
+    the line before): right, not harmful for facing the truth's ``ลาคม``; one mark short of the truth (``อง`` ->
+    ``เรือง`` for เรื่อง), no longer harmful either."""
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][0]["text"] = "ในรอบระยะเวลาตั้งแต่วันที่ ๑\nตุลาคม ๒๕๖๘ - ๓๐ กันยายน ๒๕๖๙\nเรื่อง รายงานผล"
+    raw = "ในรอบระยะเวลาตั้งแต่วันที่ ๑\nลาคม ๒๕๖๘ - ๓๐ กันยายน ๒๕๖๙\nอง รายงานผล"
+    fixes = [
+        _c("ลาคม", "ตุลาคม", "thai-reread", context=["ตั้งแต่วันที่ ๑", " ๒๕๖๘ - ๓๐ กันยาย"]),
+        _c("อง", "เรือง", "thai-reread", context=["๓๐ กันยายน ๒๕๖๙", " รายงานผล"]),
+    ]
+    out = _output(raw, raw.replace("ลาคม", "ตุลาคม").replace("\nอง", "\nเรือง"), fixes)
+    assert [c["verdict"] for c in judge_all(truth, out)] == ["right", "neutral"]
+
+
 def test_wrong_to_still_wrong_is_neutral_and_folded_equal_is_cosmetic():
     raw = TRUTH_TEXT.replace("๒๕๖๖", "๒๕๒๕")
     assert _verdicts(_output(raw, raw, [_c("๒๕๒๕", "๒๕๐๕", "date-confusion")])) == ["neutral"]

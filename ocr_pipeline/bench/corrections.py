@@ -601,6 +601,26 @@ def _align(left: str, span: str, right: str, truth: str, other: str = "") -> str
             ),
             default=(start, end),
         )
+    # letters a correction puts back before or after the span (``ลาคม`` -> ``ตุลาคม``: the first letters of a line
+    # that OCR left out) face the truth's letters there when the truth has them, or letters near them (``อง`` ->
+    # ``เรือง`` faces ``เรื่อง``, the correction one mark short): the truth inserted at that boundary belongs to the
+    # span as much as the correction's letters do; only when the truth so taken is nearer the correction
+    put_back = other and len(other) > len(span) and (other.endswith(span) or other.startswith(span))
+    front = bool(other) and other.endswith(span)
+    k = len(other) - len(span)
+    # ... unless the output has them there already (the context's own letters: ``ุณธรรม`` -> ``คุณธรรม`` after ``ค``)
+    if put_back and not (left.endswith(other[:k]) if front else right.startswith(other[-k:])):
+        options = [(start - n, end) if front else (start, end + n) for n in (k, k - 1, k + 1) if n > 0]
+        options = [
+            (s0, e0)
+            for s0, e0 in options
+            if 0 <= s0 <= e0 <= len(region)
+            and Levenshtein.distance(region[s0:start] if front else region[end:e0], other[:k] if front else other[-k:])
+            <= max(1, k // 2)
+        ]
+        best = min(options, key=lambda se: Levenshtein.distance(region[se[0] : se[1]], other), default=(start, end))
+        if Levenshtein.distance(region[best[0] : best[1]], other) < Levenshtein.distance(region[start:end], other):
+            start, end = best
     while not cut_front and 0 < start < len(region) and not _whole(region, start):
         start -= 1  # a mark stays with its consonant
     while not cut_back and end < len(region) and not _whole(region, end):
