@@ -3,7 +3,8 @@
 A page's OCR result is stored under a key made of the file's content hash, the page number and
 ``reading_fingerprint``: the cache format, the package version, Tesseract's version and languages,
 a hash of its language data, and a hash of the code, model and dictionaries that read a page (``ocr/``,
-``layout/``, ``ingest/``, the modules they import, ``models/``, ``dictionaries/``: ``READING_CODE``). Anything that could change a page's reading changes the key, so
+``layout/``, ``ingest/``, ``clean/`` (the lexicon reads lost first letters), the modules they import, ``models/``,
+``dictionaries/``: ``READING_CODE``). Anything that could change a page's reading changes the key, so
 an entry is never stale; an entry that no longer fits ``model.Page`` is a miss. Entries are gzip'd
 JSON (``serial``), written atomically, so a run killed at any moment leaves none half written.
 
@@ -39,7 +40,7 @@ READING_CODE = (
     "models",
     "serial.py",
     "workers.py",
-    "clean/thai_text.py",
+    "clean",  # the lexicon's words tell a line's lost first letters (ocr/lost_starts.py), with what it imports
     "understand/labels.py",
     "understand/headings.py",
     "resources.py",
