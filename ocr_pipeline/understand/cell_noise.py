@@ -84,6 +84,7 @@ _FALSE_START = re.compile(
 )  # a letter, its marks
 _OPENING_BRACKET = re.compile(r"[(\[](?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 _NUMBER_AFTER = re.compile(r"[0-9\u0e50-\u0e59]")
+_ABBREVIATION_GOES_ON = re.compile(r"\s?[\u0e01-\u0e2e][\u0e31-\u0e4e]*\.")  # ``. ย.``: the next letter of it
 NUMBERING = 3  # letters of a line's first word whose dot is a numbering's (a digit read as letters: ``ตา.``)
 LINE_END_WORD = 3  # letters of a known word whose dot ending a line is a speck (``มี.`` / ``ค. ๒๕๖๓`` wraps there)
 _NUMBER = re.compile(r"[0-9๐-๙]+(?:[-–.,/][0-9๐-๙]+)*[.)]?")
@@ -277,8 +278,15 @@ def without_glued_signs(text: str, numbered: bool = True) -> str:
         numbering = (
             numbered and run is not None and len(run.group()) <= NUMBERING and not m.string[: run.start()].strip()
         )
-        if run is None or numbering or _NUMBER_AFTER.match(m.string, m.end()):
-            return m.group()  # a numbering's dot (``ตา.`` for ๓.), an abbreviation's before its year (``กุด. ๒๕๖๒``)
+        if (
+            run is None
+            or numbering
+            or _NUMBER_AFTER.match(m.string, m.end())
+            or _ABBREVIATION_GOES_ON.match(m.string, m.end())
+        ):
+            # a numbering's dot (``ตา.`` for ๓.), an abbreviation's before its year (``กุด. ๒๕๖๒``) or before its next
+            # letter's dot (``พู. ย.`` for พ.ย.: standard seed 117 doc 5, a result's line)
+            return m.group()
         last = tokenize(normalize_thai(run.group()))[-1]  # as read: ``จํา`` for จำ
         if len(last) < (2 if m.group(2) else LINE_END_WORD) or last not in known_words():
             return m.group()
