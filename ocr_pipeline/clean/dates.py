@@ -848,9 +848,15 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
                 continue
             if month is not None and _long and _first_letter_doubled(text, tok.start):
                 # ``๑พพฤศจิกายน``: the month's first letter read twice, the copy glued to the day (blind worn seed 122
-                # doc 1: its memo date left empty); the copy is the space between them
+                # doc 1: its memo date left empty); the copy is the space between them. One change holds the copy and
+                # the month, respelt too (a change of the copy alone faces the month's own letter in the truth)
                 digit_before = tok.start > 1 and text[tok.start - 2].translate(FOLD).isdigit()
-                out.append((tok.start - 1, tok.start, text[tok.start - 1], " " if digit_before else ""))
+                marks_kept = without_marks(key) == without_marks(data.full[month - 1])
+                spelt = data.full[month - 1] if marks_kept and key not in data.exact else read
+                out.append(
+                    (tok.start - 1, tok.end, text[tok.start - 1 : tok.end], (" " if digit_before else "") + spelt)
+                )
+                continue
             if month is not None and not _long and read.count(".") == 1 and read.endswith("."):
                 # ``กย.``, ``มีค.``: the abbreviation's inner dot lost, its last kept (no one writes it so: fresh
                 # standard seed 123 doc 3's period)
