@@ -389,7 +389,7 @@ def _marks_restored(
             todo.append((k, grown, crop))
     left = []
     for k, grown, crop in todo:  # alone (a call takes some 30 ms)
-        again = _read_images([(crop, _origin(grown))], ocr, psm=7)[0]
+        again = read_images([(crop, _origin(grown))], ocr, psm=7)[0]
         if again is not None and _marks_added(readings[k], again):
             readings[k] = again
         else:
@@ -485,7 +485,7 @@ def _read_crops(
     """Each box's crop read with ``tha`` (all on one canvas, one call, in page segmentation mode ``psm``): the
     biggest line read in it (fragments of the neighbouring lines may come along) with the shift of its boxes
     back onto the page."""
-    return _read_images([(_crop(gray, b), _origin(b)) for b in boxes], ocr, psm)
+    return read_images([(_crop(gray, b), _origin(b)) for b in boxes], ocr, psm)
 
 
 def _origin(box: tuple[int, int, int, int]) -> tuple[int, int]:
@@ -493,7 +493,7 @@ def _origin(box: tuple[int, int, int, int]) -> tuple[int, int]:
     return max(box[0] - 10, 0), max(box[1] - 3, 0)
 
 
-def _read_images(
+def read_images(
     crops_at: list[tuple[np.ndarray, tuple[int, int]]], ocr, psm: int
 ) -> list[tuple[Line, int, int] | None]:
     """``_read_crops`` of crops already cut, each with its origin on the page."""

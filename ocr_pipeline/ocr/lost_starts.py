@@ -10,13 +10,11 @@ token's (rule ``thai-reread``, like the re-reading of Latin garbage).
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
-from ocr_pipeline.clean.thai_text import normalize_thai
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, normalize_thai, without_marks
 from ocr_pipeline.model import Correction, Line, Word, union_box
-from ocr_pipeline.ocr.latin_reread import ACCEPT_CONF, INK, Anchor, _read_images, context
+from ocr_pipeline.ocr.latin_reread import ACCEPT_CONF, INK, THAI_LETTER, Anchor, context, read_images
 from ocr_pipeline.ocr.tesseract import line_text
 
 REACH = 2.0  # x line height: how far left of the first word unread ink is looked for
@@ -27,8 +25,6 @@ MIN_HEIGHT = 0.3  # x line height: ink lower than this (a dot, a dash) is no los
 MAX_ADDED = 3  # letters (marks aside) a re-reading may add before the line
 ROW_INSET = 0.25  # x line height: another line's word whose middle lies this far inside the line's box is on its row
 PAD = 6  # px around the re-read stretch
-_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
-_THAI = re.compile("[\u0e01-\u0e4e]")
 
 
 def lost_start(gray: np.ndarray, line: Line) -> int | None:
@@ -36,7 +32,7 @@ def lost_start(gray: np.ndarray, line: Line) -> int | None:
     right against it (at most ``GAP`` away, its columns joined across gaps narrower than ``LETTER_GAP``); else
     None."""
     words = [w for w in line.words if w.text.strip()]
-    if not words or not _THAI.search(words[0].text):
+    if not words or not THAI_LETTER.search(words[0].text):
         return None
     x0, y0, _x1, y1 = line.box
     h = y1 - y0
@@ -66,8 +62,8 @@ def reread_lost_starts(gray: np.ndarray, lines: list[Line], ocr, page: int, anch
     for line in lines:
         start = lost_start(gray, line)
         if start is not None and line.words and not _read_elsewhere(line, start, lines):
-            a, b = line.token_ranges()[0]
-            x1 = max(w.box[2] for w in line.words[a:b])
+            b = line.token_ranges()[0][1]
+            x1 = max(w.box[2] for w in line.words[:b])
             todo.append((line, b, (start, line.box[1], x1, line.box[3])))
     if not todo:
         return []
@@ -76,7 +72,7 @@ def reread_lost_starts(gray: np.ndarray, lines: list[Line], ocr, page: int, anch
         for _line, _b, (x0, y0, x1, y1) in todo
     ]
     corrections = []
-    for (line, b, box), reading in zip(todo, _read_images(crops, ocr, psm=6)):
+    for (line, b, box), reading in zip(todo, read_images(crops, ocr, psm=6)):
         if reading is None:
             continue
         new, _dx, _dy = reading
@@ -86,14 +82,13 @@ def reread_lost_starts(gray: np.ndarray, lines: list[Line], ocr, page: int, anch
         if conf < ACCEPT_CONF or added is None or not _makes_a_word(added, token):
             continue
         first = line.words[0]
-        before = line_text(line.words[:b])
         word = Word(added + first.text, union_box([first.box, box]), round(conf, 1), first.space_before)
         line.words[0] = word
         # the change is the whole first token's, which its letters join (``ณธรรมและ…`` -> ``คุณธรรมและ…``): the letters
         # alone before a letter that the line has elsewhere cannot be placed; the line before it is its left side
         anchors.append(Anchor(line, word, line.words[b - 1], True, context(line.words, 0, b), across_lines=True))
         corrections.append(
-            Correction(page, "pages.text", before, line_text(line.words[:b]), "thai-reread", round(conf, 1))
+            Correction(page, "pages.text", token, line_text(line.words[:b]), "thai-reread", round(conf, 1))
         )
     return corrections
 
@@ -114,22 +109,18 @@ def _read_elsewhere(line: Line, start: int, lines: list[Line]) -> bool:
     return False
 
 
-def _bare(text: str) -> str:
-    return _MARKS.sub("", text)
-
-
 def _added_letters(read: str, token: str) -> str | None:
     """What ``read`` has before the letters of ``token`` (marks aside), with its marks: the letters a re-reading
     adds before the line's first token; None when it does not end in them or adds none or too many."""
-    bare_read, bare_token = _bare(read), _bare(token)
+    bare_read, bare_token = without_marks(read), without_marks(token)
     if not bare_token or not bare_read.endswith(bare_token):
         return None
     n = len(bare_read) - len(bare_token)
     if not 0 < n <= MAX_ADDED:
         return None
-    starts = [i for i, ch in enumerate(read) if not _MARKS.match(ch)]  # where each letter stands
+    starts = [i for i, ch in enumerate(read) if ch not in ABOVE_BELOW]  # where each letter stands
     added = read[: starts[n]]
-    return added if _THAI.search(added) else None
+    return added if THAI_LETTER.search(added) else None
 
 
 def _makes_a_word(added: str, token: str) -> bool:
