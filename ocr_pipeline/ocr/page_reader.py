@@ -138,20 +138,11 @@ class _PageOcr:
         lines = copy.deepcopy(raw)
         read_done = time.perf_counter()
         self.anchors = []
-        self.corrections += reread_latin(
-            img,
-            lines,
-            lambda im, psm, langs: ocr_lines(im, psm=psm, langs=langs, dpi=self.dpi),
-            self.page,
-            self.anchors,
-        )
-        self.corrections += reread_lost_starts(
-            img,
-            lines,
-            lambda im, psm, langs: ocr_lines(im, psm=psm, langs=langs, dpi=self.dpi),
-            self.page,
-            self.anchors,
-        )
+        for reread in (
+            reread_latin,
+            reread_lost_starts,
+        ):  # Thai read again where tha+eng made Latin, or left letters out
+            self.corrections += reread(img, lines, self._ocr, self.page, self.anchors)
         reread_done = time.perf_counter()
         bodies = sorted(b for ln in lines if (b := self.reader.body_height(ln.words)) is not None)
         page_body = bodies[len(bodies) // 2] if bodies else None
@@ -168,6 +159,10 @@ class _PageOcr:
         self.seconds["thai_reread"] += reread_done - read_done
         self.seconds["digit_reader"] += time.perf_counter() - reread_done
         return raw, lines
+
+    def _ocr(self, image: Image.Image, psm: int, langs: str) -> list[Line]:
+        """Tesseract at the page's resolution: how the re-readers read their crops."""
+        return ocr_lines(image, psm=psm, langs=langs, dpi=self.dpi)
 
     def reread_names(self, img: np.ndarray, lines: list[Line]) -> None:
         """Signature name lines read again from their pixels, into ``Line.readings``."""
