@@ -159,8 +159,8 @@ def subject_opener(subject: str) -> tuple[str, float] | None:
     or ส่งรายงานผล)."""
     from ocr_pipeline.clean.lexicon import plausible_misreading, similarity, wdist
 
-    openers = sorted(load_list("subject_openers.txt"), key=len, reverse=True)
-    if not subject or subject.startswith(tuple(openers)):
+    openers = load_list("subject_openers.txt")
+    if not subject or subject.startswith(openers):
         return None
     at = [i for i, ch in enumerate(subject) if not ch.isspace()]  # where each letter of the unspaced text stands
     compact = "".join(subject[i] for i in at)
@@ -316,7 +316,7 @@ def _with_continuation(field: str, value: str, lines: list[str], index: int) -> 
         if _LINE_END_DIGIT.search(value) and _thai_start(nxt) and not nxt.startswith(load_list("counters.txt")):
             value = _LINE_END_DIGIT.sub("", value)  # a speck at the wrap (``คุณธรรมและ 4`` / ``ความโปร่งใส``)
         glued = (_thai_end(value) or _speck_dot_end(value)) and _thai_start(nxt)
-        if field == "subject" and nxt.startswith(tuple(load_list("subject_spaced_words.txt"))):
+        if field == "subject" and nxt.startswith(load_list("subject_spaced_words.txt")):
             glued = False  # ``…ส่วนตำบล`` / ``ประจำปี ๒๕๖๑``: standard seed 7 doc 16
         value += nxt if glued else " " + nxt
         taken += 1
