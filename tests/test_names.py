@@ -295,6 +295,14 @@ def test_a_title_cut_in_two_by_a_space_is_joined_where_the_name_lists_say_so():
     assert nm.fix_title("นา ยกเทศมนตรี") == "นา ยกเทศมนตรี"  # no given name after it
 
 
+def test_a_space_between_a_whole_title_and_the_name_is_taken_out():
+    """``นางสาว ยามีละห์`` (fresh standard seed 129 doc 0): a memo writes the title and the name as one word; not where
+    the joined name would start with a longer title (``นาง สาวิตรี``)."""
+    assert nm.fix_title("นางสาว ยามีละห์ พยัฆกุล") == "นางสาวยามีละห์ พยัฆกุล"
+    assert nm.fix_title("ว่าที่ร้อยตรี ชวโรจน์ ดี") == "ว่าที่ร้อยตรีชวโรจน์ ดี"
+    assert nm.fix_title("นาง สาวิตรี ใจดี") == "นาง สาวิตรี ใจดี"
+
+
 def test_a_letter_with_two_twins_and_a_stray_vowel_over_a_title():
     """Fresh worn seed 98: mai han-akat read for mai tho (``อันท้วม``) and for mai tri (``บินยูซับ``); ``นางสาิว``,
     a speck read as ิ over the title (นางสาวิตรี is a name after นาง, and stays)."""
