@@ -352,9 +352,10 @@ def _by_one_mark_less(names: frozenset[str]) -> dict[str, frozenset[str]]:
 @cache
 def _twins() -> tuple[tuple[str, str], ...]:
     """(what Tesseract writes, what the name has) for each twin of ``dictionaries/name_twins.tsv``, both ways
-    round: one letter for another, or a letter for two (ฤ read ``ถุ``)."""
-    pairs = load_table("name_twins.tsv")
-    return tuple((a, b) for x, y in pairs for a, b in ((x, y), (y, x)))
+    round where its ``both`` says so (else its second letter read for its first): one letter for another, or a
+    letter for two (ฤ read ``ถุ``)."""
+    rows = load_table("name_twins.tsv")
+    return tuple((a, b) for x, y, both in rows for a, b in ((y, x), (x, y))[: 2 if both == "yes" else 1])
 
 
 def _known_one_misreading_away(reading: str, part: str, known: KnownNames) -> str | None:
