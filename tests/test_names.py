@@ -181,6 +181,12 @@ def test_a_garbled_title_is_read_from_the_other_readings():
         nm.parse_name("ว่าทร้อยตรภาคภูเบศ สวัสดิ์ผล"), ["ว่าที่ร้อยตรีภาคภูเบศ สวัสดิ์ผล", "ว่าทีร้อยตรีภาคภูเบศ สวัสดิ์ผล"]
     )
     assert choice.name.text() == "ว่าที่ร้อยตรีภาคภูเบศ สวัสดิ์ผล"
+    # a title misread by a letter (worn seed 130 doc 2: น read ห), the given name after it the re-readings' one
+    choice = nr.choose_reading(nm.parse_name("หายขวัดวัทน์ บาลี"), ["นายขวัลวัทน์ บาลี", "นายขวัลวัทน์บาลี"])
+    assert choice.name.title == "นาย" and choice.name.given.endswith("วัลวัทน์")
+    # a page reading whose start is no title the re-readings read apart stays untitled
+    choice = nr.choose_reading(nm.parse_name("หายสมชาย ใจดี"), ["นายวิชัย ใจดี", "นายวิชัย ใจดี"])
+    assert choice.name.title == ""
 
 
 def test_a_reading_spaced_glyph_by_glyph_is_cut_like_the_page_reading():
