@@ -98,6 +98,19 @@ def test_a_speckled_header_whose_cells_do_not_read_as_words_is_no_measure_row():
     assert not reads_as_words(header[0]) and reads_as_words(BODY[0][0]) and reads_as_words("๑)")
 
 
+def test_an_unnumbered_measure_heading_over_numbered_measures_opens_the_first_table():
+    """Fresh worn seed 130 doc 5: the document's first measure table, its shaded header under toner dust, the measure
+    heading read ``.. มาตรก้าร7” t ค “นใหคทางะ`` (it fits a measure's column by its word มาตรการ), the unit, period
+    and result headings read empty: the row had become a first measure without a number. A table that continues an
+    earlier one keeps such a first row (the tail of the measure above)."""
+    header = [".. มาตรก้าร7” t ค “นใหคทางะ", "ค สูวธิกร ลรเล่ Sa tian.” ” *", "", "", ""]
+    found, others, _ = measure_tables([table([header] + BODY)])
+    assert not others and found[0].rows == [1, 2, 3]
+    tail = ["มาตรการป้องกันผลประโยชน์ทับซ้อน", "๓) เผยแพร่ประมวลจริยธรรม", "กองคลัง", "มกราคม ๒๕๖๖", "ดำเนินการแล้ว"]
+    found, _, _ = measure_tables([table([HEADER] + BODY), table([tail] + BODY, page=3)])
+    assert found[1].rows == [0, 1, 2, 3]
+
+
 def test_a_table_without_a_header_at_the_start_is_typed_from_its_cells():
     found, others, _ = measure_tables([table(BODY)])
     assert not others and found[0].cmap.columns == FIELDS and found[0].rows == [0, 1, 2]
