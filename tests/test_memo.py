@@ -451,6 +451,10 @@ def test_a_subject_loses_the_specks_read_as_signs_but_not_its_hyphens_or_quotati
     # fresh worn seed 124 doc 6: the closing bracket read as a dash and a lone mark glued to the last word
     assert subject_despecked("ประจำปี ๒๕๖๘ รอบ ๑๒ เดือน (ประจำปี-ี") == "ประจำปี ๒๕๖๘ รอบ ๑๒ เดือน (ประจำปี)"
     assert subject_despecked("(รอบ ๖ เดือน) ต.ค.-") == "(รอบ ๖ เดือน) ต.ค.-" and subject_despecked("(รอบ ๖") == "(รอบ ๖"
+    # fresh standard seed 129 doc 3, worn 130 doc 6: the subject's only quote, glued after a word or before a bracket
+    assert subject_despecked("ประจำปีงบประมาณ' พ.ศ. ๒๕๖๘ (รอบ ๑๒ เดือน)") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ (รอบ ๑๒ เดือน)"
+    assert subject_despecked('ประจำปีงบประมาณ ๒๕๖๘ "(รอบ ๖ เดือน)') == "ประจำปีงบประมาณ ๒๕๖๘ (รอบ ๖ เดือน)"
+    assert subject_despecked("เรื่อง “โครงการ ดี") == "เรื่อง “โครงการ ดี"
 
 
 def test_an_addressee_loses_a_speck_read_as_a_short_last_word():

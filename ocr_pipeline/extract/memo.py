@@ -107,6 +107,10 @@ _CLOSING_AS_SIGNS = re.compile(
 _LETTER_BEFORE_ERA = re.compile(r"(?<=\s)[\u0e01-\u0e12\u0e14-\u0e2e]\s+(?=[พค]\.)")
 _GLUED_TAIL = re.compile(r"([\u0e01-\u0e2e]?)([0-9A-Za-z]{1,2})$")  # ``รอบ ๑๒ เดือนจ7``: standard seed 127 doc 11
 _COLON_AFTER_NUMBER = re.compile(r"(?<=[0-9\u0e50-\u0e59]):(?=\s*[\u0e01-\u0e2e\u0e40-\u0e44])")  # รอบ ๑๒: เดือน
+# a quote glued to a word or an opening bracket, the subject's only quote (``ประมาณ' พ.ศ.``, ``"(รอบ``: fresh standard
+# seed 129 doc 3, worn 130 doc 6): a speck, no quotation
+_QUOTES = "'\"“”‘’`"
+_GLUED_QUOTE = re.compile(f"(?<=[\u0e01-\u0e4e])[{_QUOTES}](?=\\s|$)|(?<=\\s)[{_QUOTES}](?=\\()")
 _UNOPENED = re.compile(r"(?<=[\u0e01-\u0e4e])\]")
 _UNCLOSED = re.compile(r"\[(?=[\u0e01-\u0e4e])")
 _VOWEL_ON_NUMBER = re.compile("(?<![\u0e01-\u0e4e])[\u0e40-\u0e44](?=[0-9\u0e50-\u0e59])")  # ไ๒๕๖๐: no Thai
@@ -129,7 +133,8 @@ def subject_despecked(text: str) -> str:
     word of a bracket never closed (``(ประจำปี-ี``), one or two Latin letters or digits glued to its last word
     (``เดือนจ7``), a colon after a number before a word (``รอบ ๑๒: เดือน``:
     standard seed 7 doc 34), a dot after the year (``๒๕๖๓. (รอบ``), a consonant
-    alone before the era (``ประมาณ ห พ.ศ.``)."""
+    alone before the era (``ประมาณ ห พ.ศ.``), the subject's only quote glued after a word or before its bracket
+    (``ประมาณ' พ.ศ.``, ``"(รอบ``)."""
     text = _LONE_SIGN.sub("", text)
     text = _CLOSING_AS_SIGNS.sub(r"\1)", text.rstrip())
     text = _LAST_SPECK.sub("", text)
@@ -141,6 +146,8 @@ def subject_despecked(text: str) -> str:
     text = _DOT_AFTER_WORD.sub(_word_without_dot, text)
     text = _DOT_BEFORE_NUMBER.sub(_word_spaced_from_number, text)
     text = _without_glued_tail(text)
+    if sum(text.count(q) for q in _QUOTES) == 1:
+        text = _GLUED_QUOTE.sub("", text)
     if "[" not in text:
         text = _UNOPENED.sub("", text)
     if "]" not in text:
