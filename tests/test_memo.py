@@ -692,3 +692,14 @@ def test_a_subject_s_opener_misread_is_respelt_when_only_one_opener_is_near():
     assert subject_opener("ขอสงรายงานผลการดำเนินงาน")[0] == "ขอส่งรายงานผลการดำเนินงาน"
     for kept in ("รายงานผลการดำเนินการ", "สรุปรายงานผล", "ส ปรายงานผล", "ปรายงานผล", "ประกาศเจตนารมณ์", "ข้อมูลข่าวสาร"):
         assert subject_opener(kept) is None, kept
+
+
+def test_the_word_after_a_subject_s_round_is_read_as_month():
+    """Fresh worn seed 130 doc 9: ``(รอบ ๑๒ เคดื่อน)``, a speck read as ค and a tone mark over เดือน; a round is counted
+    in months. Another word far from เดือน stays (``รอบ ๑ ไตรมาส``)."""
+    from ocr_pipeline.extract.memo import subject_round_month
+
+    assert subject_round_month("ประจำปีงบประมาณ ๒๕๖๑ (รอบ ๑๒ เคดื่อน)") == ("ประจำปีงบประมาณ ๒๕๖๑ (รอบ ๑๒ เดือน)", 68.0)
+    assert subject_round_month("ประจำปี ๒๕๖๖ รอบ ๖ เตือน")[0] == "ประจำปี ๒๕๖๖ รอบ ๖ เดือน"
+    assert subject_round_month("ประจำปี ๒๕๖๖ รอบ ๖ เดือน") is None
+    assert subject_round_month("ประจำปี ๒๕๖๖ รอบ ๑ ไตรมาส") is None

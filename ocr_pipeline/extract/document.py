@@ -23,7 +23,14 @@ from ocr_pipeline.clean.names import fix_title, resolve_names
 from ocr_pipeline.clean.spacing import word_spaces
 from ocr_pipeline.clean.thai_text import normalize_thai
 from ocr_pipeline.extract.measures import rows_to_measures
-from ocr_pipeline.extract.memo import THAI_CONSONANT, FieldHit, header_fields, subject_despecked, subject_opener
+from ocr_pipeline.extract.memo import (
+    THAI_CONSONANT,
+    FieldHit,
+    header_fields,
+    subject_despecked,
+    subject_opener,
+    subject_round_month,
+)
 from ocr_pipeline.extract.signatures import (
     despeck,
     drop_edge_junk,
@@ -129,6 +136,10 @@ def _subject(out: Extracted) -> None:
         if opened is not None:
             _correct(out, hit.page, "document.subject", value, opened[0], "lexicon", opened[1])
             value = opened[0]
+        month = subject_round_month(value)
+        if month is not None:
+            _correct(out, hit.page, "document.subject", value, month[0], "lexicon", month[1])
+            value = month[0]
     out.document.subject = value
 
 

@@ -191,6 +191,24 @@ def subject_opener(subject: str) -> tuple[str, float] | None:
     return opener + subject[end:], similarity(subject[:end].replace(" ", ""), opener)
 
 
+ROUND_WORD = "เดือน"
+ROUND_WORD_COST = 2.0  # weighted edits: a round's word read this far from เดือน is it
+_ROUND = re.compile(r"(รอบ\s*[0-9\u0e50-\u0e59]{1,2}\s*)([\u0e01-\u0e4e]+)")
+
+
+def subject_round_month(subject: str) -> tuple[str, float] | None:
+    """The subject with the word after its round's number respelt เดือน (a report's round is counted in months: 318
+    subjects of the benchmark's outputs read ``รอบ ๖ เดือน`` or ``รอบ ๑๒ เดือน``), when OCR misread it within
+    ``ROUND_WORD_COST`` (``รอบ ๑๒ เคดื่อน``: fresh worn seed 130 doc 9, a speck read as ค and a tone mark), and the
+    similarity; None when it reads เดือน or is farther."""
+    from ocr_pipeline.clean.lexicon import similarity, wdist
+
+    m = _ROUND.search(subject or "")
+    if m is None or m.group(2) == ROUND_WORD or wdist(m.group(2), ROUND_WORD) > ROUND_WORD_COST:
+        return None
+    return subject[: m.start(2)] + ROUND_WORD + subject[m.end(2) :], similarity(m.group(2), ROUND_WORD)
+
+
 def _without_glued_tail(text: str) -> str:
     """``text`` without one or two Latin letters or Arabic digits glued to its last Thai word, and a consonant before
     them, when what is left ends in a known word of three letters or more (``เดือนจ7``: a speck read at the end)."""
