@@ -255,6 +255,13 @@ def test_a_name_split_by_an_ocr_space_is_rewritten_whole():
     ]
     r = resolve_places(doc)
     assert r.apply(*doc[1]) == "เรียน นายกเทศมนตรีตำบลด่านมะขามเตี้ย"
+    # fresh worn seed 130 doc 6: the letter before the space read again after it
+    doc = [
+        (1, "header.division#p1.l1", "ส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลปลายโพงพาง อำเภออัมพวา จังหวัดสมุทรสงคราม"),
+        (1, "position#p1.l32", "ปฏิบัติหน้าที่ปลัดองค์การบริหารส่วนตำบลปลายโ โพงพาง"),
+    ]
+    r = resolve_places(doc)
+    assert r.apply(*doc[1]) == "ปฏิบัติหน้าที่ปลัดองค์การบริหารส่วนตำบลปลายโพงพาง"
 
 
 def test_the_last_letter_of_a_split_type_word_is_not_the_names():

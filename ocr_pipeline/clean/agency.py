@@ -963,11 +963,15 @@ def _likelier_misread(reading: str, target: g.Place, alt: g.Place) -> bool:
 
 def _with_split_rest(text: str, opt: NameOption, target: g.Place) -> NameOption:
     """A name OCR split with a space (``ด่านมะ ขามเตี้ย`` for ด่านมะขามเตี้ย) is rewritten whole: the
-    reading is widened over the space to the rest of the place's name."""
+    reading is widened over the space to the rest of the place's name, also when the letter before the space is
+    read again after it (``ปลายโ โพงพาง`` for ปลายโพงพาง: fresh worn seed 130 doc 6)."""
     front = text[opt.start : opt.end]
-    rest = target.name[len(front) :] if target.name.startswith(front) and len(front) < len(target.name) else ""
-    if rest and text[opt.end : opt.end + 1] == " " and text.startswith(rest, opt.end + 1):
-        return NameOption(opt.start, opt.end + 1 + len(rest), g.name_key(target.name), opt.penalty)
+    if not (target.name.startswith(front) and len(front) < len(target.name)) or text[opt.end : opt.end + 1] != " ":
+        return opt
+    for again in (0, 1):
+        rest = target.name[len(front) - again :]
+        if again <= len(front) and text.startswith(rest, opt.end + 1):
+            return NameOption(opt.start, opt.end + 1 + len(rest), g.name_key(target.name), opt.penalty)
     return opt
 
 
