@@ -8,8 +8,17 @@ import os
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from ocr_pipeline.clean.thai_text import normalize_thai
 from ocr_pipeline.model import Line, Word
-from ocr_pipeline.ocr.lost_starts import _added_letters, _makes_a_word, lost_start, reread_lost_starts
+from ocr_pipeline.ocr.lost_starts import (
+    _added_between,
+    _added_letters,
+    _joins,
+    _makes_a_word,
+    lost_start,
+    reread_lost_middles,
+    reread_lost_starts,
+)
 from ocr_pipeline.ocr.tesseract import line_text, ocr_lines
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -79,3 +88,42 @@ def test_ink_another_line_s_words_stand_over_is_not_read_again():
     apart = Line(line_text(read.words[:cut]), read.words[0].box, read.words[:cut])
     assert lost_start(gray, line) is not None
     assert reread_lost_starts(gray, [apart, line], _tesseract, 1, []) == []
+
+
+def _without(line: Line, first: str, n: int) -> Line:
+    """The line as Tesseract gives it when it leaves out ``n`` words (and a vowel below after them) from the first one
+    that starts with ``first`` after the line's first word, the words after them a token of their own."""
+    at = next(i for i, w in enumerate(line.words) if i and w.text.startswith(first))
+    n = n + 1 if line.words[at + n].text in "ุู" else n  # a vowel below Tesseract gave a word of its own
+    words = line.words[:at] + line.words[at + n :]
+    words[at] = Word(words[at].text, words[at].box, words[at].conf, True)
+    return Line(line_text(words), line.box, words)
+
+
+def test_letters_tesseract_left_out_between_two_words_are_read_again():
+    """Standard seed 7 doc 28, worn 22 doc 9, worn 126 docs 1 and 9: ``ส ปรายงาน`` for สรุปรายงาน, the ink of รุ in the
+    gap between two tokens, ส no word."""
+    gray = _page("เรื่อง สรุปรายงานผลการดำเนินงาน")
+    (read,) = ocr_lines(Image.fromarray(gray), psm=7, dpi=300)
+    assert line_text(read.words).startswith("เรื่อง สรุปรายงาน")
+    line = _without(read, "ร", 1)  # without รุ
+    assert line_text(line.words).startswith("เรื่อง ส ปรายงาน")
+    anchors: list = []
+    fixes = reread_lost_middles(gray, [line], _tesseract, 1, anchors)
+    assert [(normalize_thai(c.before), normalize_thai(c.after), c.rule) for c in fixes] == [
+        ("ส ปรายงานผลการดำเนินงาน", "สรุปรายงานผลการดำเนินงาน", "thai-reread")
+    ]
+    assert normalize_thai(line_text(line.words)) == "เรื่อง สรุปรายงานผลการดำเนินงาน" and len(anchors) == 1
+    # the line read whole has nothing to put back; nor has a gap with a speck in it
+    (read,) = ocr_lines(Image.fromarray(gray), psm=7, dpi=300)
+    assert reread_lost_middles(gray, [read], _tesseract, 1, []) == []
+
+
+def test_the_letters_put_back_between_two_words_must_make_a_word_with_them():
+    assert _added_between("สรุปรายงาน", "ส", "ปรายงาน") == "รุ"
+    assert _added_between("สรุปรายงาน", "ส", "ผลงาน") is None  # another ending
+    assert _added_between("สปรายงาน", "ส", "ปรายงาน") is None  # nothing added
+    assert _added_between("|สรุปรายงาน", "ส", "ปรายงาน") == "รุ"  # a sign beside the crop's edge
+    assert _joins("ส", "รุ", "ปรายงาน") == (True, True)
+    assert _joins("ประจำ", "ปี", "งบประมาณ") is not None
+    assert _joins("และ", "ฆ", "ความ") is None  # no word

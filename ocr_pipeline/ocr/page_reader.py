@@ -22,7 +22,7 @@ from ocr_pipeline.layout.preprocess import erase_underlines, pad_line, prepare_p
 from ocr_pipeline.layout.reading_order import page_text
 from ocr_pipeline.model import Correction, Line, Page, PageGeometry, Word, columns_shared
 from ocr_pipeline.ocr.latin_reread import Anchor, context, drop_noise, reread_latin
-from ocr_pipeline.ocr.lost_starts import reread_lost_starts
+from ocr_pipeline.ocr.lost_starts import reread_lost_middles, reread_lost_starts
 from ocr_pipeline.ocr.name_lines import reread_name_lines
 from ocr_pipeline.ocr.tesseract import line_text, ocr_lines
 from ocr_pipeline.warning_text import warning
@@ -141,6 +141,7 @@ class _PageOcr:
         for reread in (
             reread_latin,
             reread_lost_starts,
+            reread_lost_middles,
         ):  # Thai read again where tha+eng made Latin, or left letters out
             self.corrections += reread(img, lines, self._ocr, self.page, self.anchors)
         reread_done = time.perf_counter()

@@ -127,7 +127,7 @@ def type_columns(table: Table, last: ColumnMap | None) -> tuple[ColumnMap, list[
     if not grid:
         return None
     by_header = header_map(table)
-    head = by_header.header_rows if by_header is not None else _header_height(table, grid, first=last is None)
+    head = by_header.header_rows if by_header is not None else _header_height(table, grid, opening=last is None)
     continued = last if head == 0 and last is not None and abs(table.n_cols - last.width) <= 1 else None
     body = list(range(head, table.n_rows))
     content = {c: content_scores([grid[r][c] for r in body]) for c in range(table.n_cols)}
@@ -151,7 +151,7 @@ def type_columns(table: Table, last: ColumnMap | None) -> tuple[ColumnMap, list[
     return ColumnMap(columns, head, table.n_cols, scores, unmatched), body, notes
 
 
-def _header_height(table: Table, grid: list[list[str]], first: bool = False) -> int:
+def _header_height(table: Table, grid: list[list[str]], opening: bool = False) -> int:
     """Rows taken by a header that names no three columns: the first row (with the rows its cells
     span) unless it reads as a body row, one of its cells that names no column fitting the field the
     rows below give its column (a continued table's first row: its result cell ``ดำเนินการแล้ว`` is
@@ -161,10 +161,10 @@ def _header_height(table: Table, grid: list[list[str]], first: bool = False) -> 
     the others must fit theirs surely (``NAMED_FIT_ROW``): a garbled heading fits a result's column as any
     text does (worn seed 62 doc 13: ``ขั้นตอนวิธีการดำเนินการ`` beside ``ผลการดํจเนินคาร`` became a measure).
     A cell of a text column fits only when it reads as words (``reads_as_words``: fresh worn seed 108 doc 12,
-    a speckled header's ``เมาตโการ7เด๊ะวตจิฒาร`` fitted the measures by its first letters). In the document's ``first``
-    measure table (none before it to continue) a cell without the numbering the cells below it have fits nothing: a
-    speckled heading that still reads ``มาตรการ…`` is no measure (fresh worn seed 130 doc 5, the other headings read
-    empty: a body row of 13 became the first measure)."""
+    a speckled header's ``เมาตโการ7เด๊ะวตจิฒาร`` fitted the measures by its first letters). In the document's
+    first measure table (``opening``: none before it to continue) a cell without the numbering the cells below it
+    have fits nothing: a speckled heading that still reads ``มาตรการ…`` is no measure (fresh worn seed 130 doc 5,
+    the other headings read empty: a body row of 13 became the first measure)."""
     first = max((c.rowspan for c in table.cells if c.row == 0), default=1)
     if first >= table.n_rows:
         return 0
@@ -175,7 +175,7 @@ def _header_height(table: Table, grid: list[list[str]], first: bool = False) -> 
     content = {c: content_scores([grid[r][c] for r in below]) for c in range(table.n_cols)}
     columns, _ = assign(content, {}, table.n_cols)
     named = {c for c, t in enumerate(row) if header_scores(t)}
-    numbered = {c for c in columns if first and _numbered_below([grid[r][c] for r in below])}
+    numbered = {c for c in columns if opening and _numbered_below([grid[r][c] for r in below])}
     fits = [
         cell_fits(row[c]).get(f, 0.0)
         if (f not in TEXT_FIELDS or reads_as_words(row[c])) and (c not in numbered or number_style(row[c]))
