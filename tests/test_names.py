@@ -241,13 +241,16 @@ def test_a_name_read_with_one_letter_as_its_twin_is_the_one_known_name_with_the_
     assert nm.resolve_names([(2, "document.signatories", "นายด้อม วงษ์ทอง")], known)[0] == ["นายด้อม วงษ์ทอง"]
 
 
-def test_kho_khwai_read_for_do_dek_in_a_name_is_a_twin_one_way_only():
+def test_kho_khwai_for_do_dek_and_mai_ek_for_mai_chattawa_are_twins_one_way_only():
     """ด's loop filled on a thick or blurred copy reads ค (worn seeds 120 and 130: ``ควงใจ``, ``ยลคา`` for ดวงใจ, ยลดา);
     a name read with ด is not taken for one with ค (ทองดำ read right, not in the lists, stays beside ทองคำ)."""
     known = nm.KnownNames(frozenset({"ดวงใจ", "ยลดา"}), frozenset({"ทองคำ", "มาตย์สุรีย์"}))
     for read, right in (("นางควงใจ มาตย์สุรีย์", "นางดวงใจ มาตย์สุรีย์"), ("นายยลคา ทองคำ", "นายยลดา ทองคำ")):
         assert nm.resolve_names([(1, "document.signatories", read)], known)[0] == [right]
     assert nm.resolve_names([(1, "document.signatories", "นายสมชาย ทองดำ")], known)[0] == ["นายสมชาย ทองดำ"]
+    # fresh worn seed 130 doc 18: mai chattawa worn to mai ek
+    known = nm.KnownNames(frozenset({"ตึ๋ง"}), frozenset({"เพียรชนะ"}))
+    assert nm.resolve_names([(1, "document.signatories", "นายตึ่ง เพียรชนะ")], known)[0] == ["นายตึ๋ง เพียรชนะ"]
 
 
 def test_upper_vowels_and_sara_am_read_as_their_twins_in_a_name():
