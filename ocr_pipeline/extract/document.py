@@ -145,7 +145,8 @@ def _subject(out: Extracted) -> None:
 
 def _addressee(out: Extracted) -> None:
     """The addressee (a position and its agency, one run of words) without a speck read as a short last word
-    after a space (``นายกเทศมนตรีตำบลบ้านโฮ่ง ก๊``: fresh worn seed 108 doc 13), its place name as the gazetteer
+    after a space (``นายกเทศมนตรีตำบลบ้านโฮ่ง ก๊``: fresh worn seed 108 doc 13), its position's words repaired
+    against the positions' vocabulary (``repair_position``), its place name as the gazetteer
     resolved the agency's when it was read with cheap confusions (``with_place``)."""
     hit = out.hits.get("addressee")
     value = hit.value if hit else None
@@ -159,6 +160,11 @@ def _addressee(out: Extracted) -> None:
         kept = drop_edge_junk(value) or value  # a speck glued to its end (``ดอนศิลา.``: fresh worn seed 112 doc 15)
         _correct(out, hit.page, "document.addressee", value, kept, "speck", SPECK_SCORE)
         value = kept
+        repaired = repair_position(value)  # its position's words misread (``นายก่องค์การ``: worn seed 22 doc 17)
+        if repaired.changes:
+            score = round(min(c.score for c in repaired.changes), 1)
+            _correct(out, hit.page, "document.addressee", value, repaired.text, "lexicon", score)
+            value = repaired.text
         doc = out.document
         placed = with_place(value, doc.agency, _agency_place(doc))
         _correct(out, hit.page, "document.addressee", value, placed, "gazetteer", AGENCY_SCORE)
