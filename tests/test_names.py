@@ -254,6 +254,9 @@ def test_twins_read_one_way_only():
     # standard seeds 121 and 123: ป's tail read as mai ek over บ
     known = nm.KnownNames(frozenset({"พรหมพันธ์"}), frozenset({"แปงปวน"}))
     assert nm.resolve_names([(1, "document.signatories", "นายพรหมพันธ์ แบ่งปวน")], known)[0] == ["นายพรหมพันธ์ แปงปวน"]
+    # fresh worn seed 124 doc 8: the thanthakhat read as mai ek over sara ii
+    known = nm.KnownNames(frozenset({"ธัญรัศมิ์"}), frozenset({"วงษ์มหา"}))
+    assert nm.resolve_names([(1, "document.signatories", "นางธัญรัศมี่ วงษ์มหา")], known)[0] == ["นางธัญรัศมิ์ วงษ์มหา"]
 
 
 def test_upper_vowels_and_sara_am_read_as_their_twins_in_a_name():
