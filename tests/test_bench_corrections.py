@@ -68,6 +68,21 @@ def test_letters_put_back_before_a_line_face_the_truth_s_letters_there():
     assert [c["verdict"] for c in judge_all(truth, out)] == ["right", "neutral"]
 
 
+def test_a_boundary_set_a_letter_off_by_junk_in_the_context_is_moved_to_the_correction():
+    """Fresh standard seed 129 doc 4: ``๑๕ะ WE. ๒๕๒๐๓`` -> ``พ.ย.`` against ``๑๕ พ.ย. ๒๕๖๓``: the alignment faced
+    the junk ``ะ`` with the truth's space and the space with พ, so the span faced ``.ย.`` (neutral); one boundary moved
+    by a letter makes it the correction's result exactly. A letter or two found so beside anything is not taken."""
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][0]["text"] = "ที่ ลป ๕๐๑๗๖/๕๗๗ วันที่ ๑๕ พ.ย. ๒๕๖๓\nเรื่อง รายงานผลการดำเนินการ"
+    raw = "ท ลป ๕๐๑ฆ่๒/๕๑ งนท ๑๕ะ WE. ๒๕๒๐๓\nเรื่อง รายงานผลการดำเนินการ"
+    out = _output(raw, raw.replace("WE.", "พ.ย."), [_c("WE.", "พ.ย.", "thai-reread")])
+    assert [c["verdict"] for c in judge_all(truth, out)] == ["right"]
+    truth["pages"][0]["text"] = "ประจำปีงบประมาณ พ.ศ. ๒๕๖๓\nระยะเวลา"
+    raw = "ประจำปีงบประมาณ พ.ศ. ๒๕๖๓ะ\nระยะเวลา"
+    out = _output(raw, raw.replace("ะ\n", "\n"), [_c("ะ", "", "noise")])
+    assert [c["verdict"] for c in judge_all(truth, out)] != ["harmful"]
+
+
 def test_wrong_to_still_wrong_is_neutral_and_folded_equal_is_cosmetic():
     raw = TRUTH_TEXT.replace("๒๕๖๖", "๒๕๒๕")
     assert _verdicts(_output(raw, raw, [_c("๒๕๒๕", "๒๕๐๕", "date-confusion")])) == ["neutral"]

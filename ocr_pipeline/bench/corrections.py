@@ -37,8 +37,10 @@ every dash is a hyphen).
    characters facing the span are the truth "there" (truth characters the alignment inserts at the span's
    edge count in, up to 3: more means the context was lost there; a side whose context is short, or
    whose neighbouring character the alignment does not match while the span is found, leaves that edge
-   where the truth best fits the span). A span found several times is judged at each place; places that
-   disagree make the correction ambiguous.
+   where the truth best fits the span; a boundary that, moved by one character, makes the truth there exactly
+   the correction's before or after, of three characters or more, is moved: junk in the context can set it a
+   letter off). A span found several times is judged at each place; places that disagree make the correction
+   ambiguous.
 3. Failing that, a document field's correction (``document.X``) is judged against the truth's value of
    X by containment (``before`` in it, ``after`` not: harmful; the reverse: right).
 
@@ -625,7 +627,30 @@ def _align(left: str, span: str, right: str, truth: str, other: str = "") -> str
         start -= 1  # a mark stays with its consonant
     while not cut_back and end < len(region) and not _whole(region, end):
         end += 1
-    return region[start : max(start, end)]
+    return _shifted_to_a_version(region, start, end, versions)
+
+
+def _shifted_to_a_version(region: str, start: int, end: int, versions: list[str]) -> str:
+    """``region[start:end]``, or where one boundary moved by ``SHIFT`` character makes it exactly one of the
+    correction's sides: a boundary the alignment set one character off where the context's junk faces a truth
+    letter (``๑๕ะ WE.`` -> ``พ.ย.`` against ``๑๕ พ.ย.`` faced ``.ย.``). Two sides so found (or none): as set."""
+    here = region[start : max(start, end)]
+    if here in versions:
+        return here
+    found = {
+        region[s:e]
+        for s, e in ((start - SHIFT, end), (start + SHIFT, end), (start, end - SHIFT), (start, end + SHIFT))
+        if 0 <= s < e <= len(region)
+        and _whole(region, s)
+        and _whole(region, e)
+        and region[s:e] in versions
+        and e - s >= SHIFT_LEAST  # a letter or two is found beside anything (``ะ``)
+    }
+    return found.pop() if len(found) == 1 else here
+
+
+SHIFT = 1  # characters a span's boundary may move to make it exactly the correction's before or after
+SHIFT_LEAST = 3  # characters: a shorter side is not looked for so
 
 
 EDGE = 3  # fewer context characters than this on a side leave that boundary loose
