@@ -653,6 +653,9 @@ def test_a_division_unit_with_a_sign_glued_after_it():
     assert division_unit("กองยุทธศาสตร์และงบประมาณ: เทศบาลตำบลตลาดแร้ง") == "กองยุทธศาสตร์และงบประมาณ"
     assert division_unit("กองคลัง เทศบาลตำบลตลาดแร้ง") == "กองคลัง"
     assert division_unit("สำนักปลัด. เทศบาลตำบลลาดหญ้า อำเภอเมือง") == "สำนักปลัด"  # fresh standard seed 119 doc 16
+    # blind worn seed 126 doc 1: the unit misread, the agency's first word ending the line and written again after it
+    value = "สำนักปลัดองค์การบฐิหารส่วนตำบล องค์ องค์การบริหารส่วนตำบลโคกพุทรา อ.โพธิ์ทอง"
+    assert division_unit(value) == "สำนักปลัดองค์การบฐิหารส่วนตำบล"
 
 
 def test_a_label_read_above_the_labels_it_follows_gives_way_to_the_real_one():

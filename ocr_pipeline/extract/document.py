@@ -315,5 +315,10 @@ def division_unit(value: str) -> str | None:
     for marker in ("เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร", "องค์การบริหารส่วน", "อบต", "ทต.", "ทม."):
         at = value.find(marker)
         if at > 0:
-            return value[:at].strip() or None
+            head = value[:at].split()
+            # the marker's front ending the line, written again whole after the wrap (``… องค์`` / ``องค์การ…``:
+            # blind worn seed 126 doc 1, the agency's name put right on the next line)
+            if len(head) > 1 and marker.startswith(head[-1]):
+                head = head[:-1]
+            return " ".join(head) or None
     return value.split()[0] if value.split() else None
