@@ -455,6 +455,11 @@ def test_a_subject_loses_the_specks_read_as_signs_but_not_its_hyphens_or_quotati
     assert subject_despecked("ประจำปีงบประมาณ' พ.ศ. ๒๕๖๘ (รอบ ๑๒ เดือน)") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ (รอบ ๑๒ เดือน)"
     assert subject_despecked('ประจำปีงบประมาณ ๒๕๖๘ "(รอบ ๖ เดือน)') == "ประจำปีงบประมาณ ๒๕๖๘ (รอบ ๖ เดือน)"
     assert subject_despecked("เรื่อง “โครงการ ดี") == "เรื่อง “โครงการ ดี"
+    # blind worn seed 126 docs 9 and 12: an opening bracket before another, a closing one lost; the era's last dot
+    assert subject_despecked("ประจำปี ๒๕๖๙ (รอบ ๑๒ เดือน ( (ประจำปี)") == "ประจำปี ๒๕๖๙ (รอบ ๑๒ เดือน (ประจำปี))"
+    assert subject_despecked("ประจำปี ๒๕๖๙ (รอบ ๑๒ เดือน (ประจำปี))") == "ประจำปี ๒๕๖๙ (รอบ ๑๒ เดือน (ประจำปี))"
+    assert subject_despecked("ประจำปีงบประมาณ พ.ศ๒๕๖๒ รอบ ๑๒ เดือน") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๒ รอบ ๑๒ เดือน"
+    assert subject_despecked("(รอบ ๖") == "(รอบ ๖"
 
 
 def test_an_addressee_loses_a_speck_read_as_a_short_last_word():

