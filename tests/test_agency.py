@@ -275,3 +275,18 @@ def test_the_last_letter_of_a_split_type_word_is_not_the_names():
     r = resolve_places(doc)
     assert r.agency == "องค์การบริหารส่วนตำบลปางตาไว" and "ปางตาไว" in r.apply(*doc[1])
     assert not any(rw.before == "ลปางตาไว" for rw in r.rewrites)
+
+
+def test_a_district_named_without_its_level_word_settles_a_name_two_places_bear():
+    """Blind worn seed 126 doc 8: ``องค์การบริหารส่วนตำบลหนองลาด a.`` / ``วาริชภูมิ จ.สกลนคร``, อ. read as Latin: two
+    หนองลาด in Sakon Nakhon, the header names the district of one as a word of its own. A name no candidate's district
+    has leaves the place open, with the warning."""
+    doc = [
+        (1, "header.division#p1.l1", "ส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลหนองลาด a."),
+        (1, "body#p1.l2", "วาริชภูมิ จ.สกลนคร โทร. ๐ ๔๑๔๔ ๔๑๓๐"),
+    ]
+    r = resolve_places(doc)
+    assert (r.subdistrict, r.district, r.province) == ("หนองลาด", "วาริชภูมิ", "สกลนคร")
+    doc[1] = (1, "body#p1.l2", "จ.สกลนคร โทร. ๐ ๔๑๔๔ ๔๑๓๐")
+    r = resolve_places(doc)
+    assert r.district is None and any("places bear this name" in w for w in r.warnings)

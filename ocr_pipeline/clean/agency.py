@@ -975,6 +975,22 @@ def _with_split_rest(text: str, opt: NameOption, target: g.Place) -> NameOption:
     return opt
 
 
+HEADER_LINES = 4  # the first lines of a document's first page: its ส่วนราชการ line and its wrap
+
+
+def _district_named_bare(places: list[g.Place], texts: list[tuple[int | None, str, str]]) -> g.Place | None:
+    """The one of ``places`` (which bear the same name) whose district's name the document's header writes as a
+    word of its own without its level word (``… หนองลาด a.`` / ``วาริชภูมิ จ.สกลนคร``: blind worn seed 126 doc 8, อ.
+    read as Latin ``a.``); None when none or several are."""
+    words: set[str] = set()
+    for page, fname, text in texts:
+        m = _LINE_KEY.search(fname)
+        if fname.startswith("header.") or (m and int(m.group(1)) == 1 and int(m.group(2)) <= HEADER_LINES):
+            words.update(re.split(r"[^\u0e01-\u0e4e]+", text))
+    found = {p.code: p for p in places if (d := g.parents(p)[1]) is not None and d.name in words}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _wrapped_front(m: Mention) -> bool:
     """A type word whose front ended the line before: ``…โดยให้องค์`` / ``การบริหารส่วนตำบล…`` starts
     its line with the rest of the word, which is no misreading of the whole."""
@@ -1058,14 +1074,18 @@ def resolve_places(
             named = best = out.best
         elif name_ok and _same_name(out) and out.quality >= ACCEPT_SCORE and out.best is not None:
             named, best = out.best, _common_area(out)  # the name is clear, its place is not
-            res.warnings.append(
-                warning(
-                    "geocode",
-                    out.best.name,
-                    f"{len(out.tied) + 1} places bear this name, the document does not say which: "
-                    + "; ".join(_describe(p) for p in [out.best, *out.tied][:3]),
+            bare = _district_named_bare([out.best, *out.tied], texts)
+            if bare is not None:
+                named = best = bare
+            else:
+                res.warnings.append(
+                    warning(
+                        "geocode",
+                        out.best.name,
+                        f"{len(out.tied) + 1} places bear this name, the document does not say which: "
+                        + "; ".join(_describe(p) for p in [out.best, *out.tied][:3]),
+                    )
                 )
-            )
         else:
             unresolved = None
             if name_ok:
