@@ -257,6 +257,9 @@ def test_twins_read_one_way_only():
     # fresh worn seed 124 doc 8: the thanthakhat read as mai ek over sara ii
     known = nm.KnownNames(frozenset({"ธัญรัศมิ์"}), frozenset({"วงษ์มหา"}))
     assert nm.resolve_names([(1, "document.signatories", "นางธัญรัศมี่ วงษ์มหา")], known)[0] == ["นางธัญรัศมิ์ วงษ์มหา"]
+    # worn seed 22 doc 13: พ read ฟ
+    known = nm.KnownNames(frozenset({"สมภูมิ"}), frozenset({"อันเพลีย"}))
+    assert nm.resolve_names([(1, "document.signatories", "นายสมภูมิ อันเฟลีย")], known)[0] == ["นายสมภูมิ อันเพลีย"]
 
 
 def test_upper_vowels_and_sara_am_read_as_their_twins_in_a_name():
