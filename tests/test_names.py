@@ -260,6 +260,9 @@ def test_twins_read_one_way_only():
     # worn seed 22 doc 13: พ read ฟ
     known = nm.KnownNames(frozenset({"สมภูมิ"}), frozenset({"อันเพลีย"}))
     assert nm.resolve_names([(1, "document.signatories", "นายสมภูมิ อันเฟลีย")], known)[0] == ["นายสมภูมิ อันเพลีย"]
+    # worn seed 22 doc 9: ท read ฑ
+    known = nm.KnownNames(frozenset({"กัณทิมา"}), frozenset({"อำลอย"}))
+    assert nm.resolve_names([(1, "document.signatories", "นางสาวกัณฑิมา อำลอย")], known)[0] == ["นางสาวกัณทิมา อำลอย"]
 
 
 def test_upper_vowels_and_sara_am_read_as_their_twins_in_a_name():
