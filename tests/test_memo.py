@@ -648,6 +648,12 @@ def test_two_lines_of_specks_inside_a_wrapped_subject_are_passed_over():
     assert header_fields([_page(specked)])["subject"].value == "รายงานผลการดำเนินการ ประจำปี ๒๕๖๔ รอบ ๖ เดือน"
     year = "เรื่อง รายงานผลการดำเนินการ ประจำปีงบประมาณ\n๒๕๖๔\nเรียน นายก"
     assert header_fields([_page(year)])["subject"].value == "รายงานผลการดำเนินการ ประจำปีงบประมาณ ๒๕๖๔"
+    # worn seed 22 doc 0: a digit and a consonant alone on a line between two of the subject's
+    mixed = "เรื่อง สรุปรายงานผลการดำเนินงาน\nภายในหน่วยงาน ประจำ\n๕ง\nปีงบประมาณ ๒๕๖๐ (รอบ ๑๒ เดือน)\nเรียน นายก"
+    assert (
+        header_fields([_page(mixed)])["subject"].value
+        == "สรุปรายงานผลการดำเนินงานภายในหน่วยงาน ประจำปีงบประมาณ ๒๕๖๐ (รอบ ๑๒ เดือน)"
+    )
 
 
 def test_a_division_unit_with_a_sign_glued_after_it():

@@ -373,9 +373,15 @@ _NOT_DIGIT = re.compile(r"[^\s0-9\u0e50-\u0e59]")
 
 def _speck_line(text: str) -> bool:
     """A line of what OCR makes of specks: no Thai letter, no run of three digits or letters, something besides
-    digits (``' 6” az 1 ๐ ๐``, ``r— |``: fresh standard seed 115 doc 15); a year (``๒๕๖๖``) or a number alone on
-    its line is no speck."""
-    return _THAI_LETTER_OR_RUN.search(text) is None and _NOT_DIGIT.search(text) is not None
+    digits (``' 6” az 1 ๐ ๐``, ``r— |``: fresh standard seed 115 doc 15), or a digit and a consonant alone (``๕ง``);
+    a year (``๒๕๖๖``) or a number alone on its line is no speck."""
+    return (_THAI_LETTER_OR_RUN.search(text) is None and _NOT_DIGIT.search(text) is not None) or bool(
+        _DIGIT_AND_LETTER.fullmatch(text.replace(" ", ""))
+    )
+
+
+# a digit and a consonant alone (``๕ง`` between ``…ประจำ`` and ``ปีงบประมาณ…``: worn seed 22 doc 0), no word of a wrap
+_DIGIT_AND_LETTER = re.compile("[0-9\u0e50-\u0e59][\u0e01-\u0e2e]|[\u0e01-\u0e2e][0-9\u0e50-\u0e59]")
 
 
 _WRAP_DOT = re.compile(r"([\u0e01-\u0e4e]{4,})\.$")
