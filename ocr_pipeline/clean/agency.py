@@ -983,7 +983,7 @@ def _district_named_bare(places: list[g.Place], texts: list[tuple[int | None, st
     word of its own without its level word (``… หนองลาด a.`` / ``วาริชภูมิ จ.สกลนคร``: blind worn seed 126 doc 8, อ.
     read as Latin ``a.``); None when none or several are."""
     words: set[str] = set()
-    for page, fname, text in texts:
+    for _page, fname, text in texts:
         m = _LINE_KEY.search(fname)
         if fname.startswith("header.") or (m and int(m.group(1)) == 1 and int(m.group(2)) <= HEADER_LINES):
             words.update(re.split(r"[^\u0e01-\u0e4e]+", text))
