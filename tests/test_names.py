@@ -333,6 +333,15 @@ def test_a_space_between_a_whole_title_and_the_name_is_taken_out():
     assert nm.fix_title("นาง สาวิตรี ใจดี") == "นาง สาวิตรี ใจดี"
 
 
+def test_a_tone_mark_over_a_short_title_is_a_speck_before_a_known_given_name():
+    """Blind standard seed 125 doc 15: ``น่างแวรอยฮัน``; a title under five letters is fixed so only when a known given
+    name follows it (``น่าสมชาย`` stays: น่า + สมชาย is no title)."""
+    assert nm.fix_title("น่างแวรอยฮัน จิตรา") == "นางแวรอยฮัน จิตรา"
+    assert nm.fix_title("น้ายสมชาย ใจดี") == "นายสมชาย ใจดี"
+    assert nm.fix_title("น่าสมชาย ใจดี") == "น่าสมชาย ใจดี"
+    assert nm.fix_title("น่างxyz ใจดี") == "น่างxyz ใจดี"
+
+
 def test_a_letter_with_two_twins_and_a_stray_vowel_over_a_title():
     """Fresh worn seed 98: mai han-akat read for mai tho (``อันท้วม``) and for mai tri (``บินยูซับ``); ``นางสาิว``,
     a speck read as ิ over the title (นางสาวิตรี is a name after นาง, and stays)."""
