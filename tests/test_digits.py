@@ -948,3 +948,18 @@ def test_a_letter_under_the_next_word_s_mark_read_as_the_number_s_last_digit_sta
     group = _Group([_Read((0, 0, 35, 40), "๓", 1.0), _Read((56, 0, 82, 40), "๘", 0.83)])
     new, readings = reader._apply(list(words), [group], [], [], 40.0)
     assert [w.text for w in new] == ["๓", "ป", "ี"] and readings == []
+
+
+def test_a_year_slot_is_after_a_month_or_the_era() -> None:
+    """Fresh worn seed 134 doc 9: ``๑๔ ตุลาคม bebo`` and ``พ.ศ. bebo``, the year ๒๕๖๐ read from the pixels at 0.91 and
+    0.95, under the certainty a number the OCR saw no digit in needs: after a month or the era a year is what
+    stands, so a reading ๒๕xx there needs no more than digits the OCR saw."""
+    from ocr_pipeline.ocr.digits import _YEAR, _in_year_slot
+
+    def words(*tokens: str) -> list[Word]:
+        return [Word(t, (10 * i, 0, 10 * i + 8, 10), 90.0, i > 0) for i, t in enumerate(tokens)]
+
+    assert _in_year_slot(words("๑๔", "ตุลาคม", "bebo"), 2) and _in_year_slot(words("พ.ศ.", "bebo"), 1)
+    assert _in_year_slot(words("ต.ค.", "bebo"), 1) and not _in_year_slot(words("ผ่าน", "bebo"), 1)
+    assert not _in_year_slot(words("bebo"), 0)
+    assert _YEAR.fullmatch("๒๕๖๐") and not _YEAR.fullmatch("๑๒") and not _YEAR.fullmatch("๒๕๖")

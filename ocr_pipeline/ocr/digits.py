@@ -320,6 +320,19 @@ class _Group:
         return min(r.conf for r in self.reads)
 
 
+_YEAR = re.compile("[\u0e52][\u0e55][\u0e50-\u0e59]{2}")  # a Buddhist Era year, ๒๕xx
+_ERA = re.compile(r"(?:พ\.?\s*)?ศ\.?$")
+
+
+def _in_year_slot(words: list[Word], a: int) -> bool:
+    """Does the token before word ``a`` name a month or the era (พ.ศ.), so that a year is what follows?"""
+    prev = next((s for s, e in token_ranges(words) if e == a), None)
+    if prev is None:
+        return False
+    text = "".join(w.text for w in words[prev:a]).strip()
+    return month_key(text) in month_keys() or bool(_ERA.search(text))
+
+
 class DigitReader:
     """Re-reads digit strings in a line's OCR words from the page image (see module docstring)."""
 
@@ -1054,7 +1067,11 @@ class DigitReader:
                 # a digit touching letters is most likely a letter, unless it is the day glued before a month
                 if not (glued_day or day_before_month) and any(self._glued(g, others, h) for g in gs):
                     continue
-                conf *= self.min_confidence / self.min_confidence_no_digit
+                if not (_YEAR.fullmatch(joined) and _in_year_slot(words, a)):
+                    # a year where a date's year stands (after its month or the era): the reading needs no more
+                    # certainty than digits the OCR saw (``๑๔ ตุลาคม bebo``, ``พ.ศ. bebo`` at 0.91: fresh worn seed
+                    # 134 doc 9, the memo's date left empty)
+                    conf *= self.min_confidence / self.min_confidence_no_digit
                 if conf < self.min_confidence:  # most likely letters after all: nothing to flag
                     continue
             box = union_box([w.box for w in run] + [r.box for g in gs for r in g.reads])
