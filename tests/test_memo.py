@@ -460,6 +460,8 @@ def test_a_subject_loses_the_specks_read_as_signs_but_not_its_hyphens_or_quotati
     assert subject_despecked("ประจำปี ๒๕๖๙ (รอบ ๑๒ เดือน (ประจำปี))") == "ประจำปี ๒๕๖๙ (รอบ ๑๒ เดือน (ประจำปี))"
     assert subject_despecked("ประจำปีงบประมาณ พ.ศ๒๕๖๒ รอบ ๑๒ เดือน") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๒ รอบ ๑๒ เดือน"
     assert subject_despecked("(รอบ ๖") == "(รอบ ๖"
+    # fresh worn seed 134 doc 6: the round's number glued to รอบ, a dot before เดือน
+    assert subject_despecked("ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ (รอบ๖ .เดือน)") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ (รอบ ๖ เดือน)"
 
 
 def test_an_addressee_loses_a_speck_read_as_a_short_last_word():
@@ -648,6 +650,12 @@ def test_two_lines_of_specks_inside_a_wrapped_subject_are_passed_over():
     assert header_fields([_page(specked)])["subject"].value == "รายงานผลการดำเนินการ ประจำปี ๒๕๖๔ รอบ ๖ เดือน"
     year = "เรื่อง รายงานผลการดำเนินการ ประจำปีงบประมาณ\n๒๕๖๔\nเรียน นายก"
     assert header_fields([_page(year)])["subject"].value == "รายงานผลการดำเนินการ ประจำปีงบประมาณ ๒๕๖๔"
+    # fresh worn seed 134 doc 1: two short lines of specks (a number's digits among them) before the year's line
+    junk = "เรื่อง รายงานผลการดำเนินการ ประจำปีงบประมาณ พ.ศ.\n' ‘ ๖๘ al\nง\n๒๕๖๘ รอบ ๖ เดือน\nเรียน นายก"
+    assert header_fields([_page(junk)])["subject"].value == "รายงานผลการดำเนินการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ รอบ ๖ เดือน"
+    # fresh worn seed 134 doc 19: the round's bracket closes the subject; the specks under it are no part of it
+    closed = "เรื่อง ขอรายงานผล ประจำปีงบประมาณ พ.ศ. ๒๕๖๓ (รอบ ๖ เดือน)\n| «io 9จ7 A\nเรียน นายก"
+    assert header_fields([_page(closed)])["subject"].value == "ขอรายงานผล ประจำปีงบประมาณ พ.ศ. ๒๕๖๓ (รอบ ๖ เดือน)"
     # worn seed 22 doc 0: a digit and a consonant alone on a line between two of the subject's
     mixed = "เรื่อง สรุปรายงานผลการดำเนินงาน\nภายในหน่วยงาน ประจำ\n๕ง\nปีงบประมาณ ๒๕๖๐ (รอบ ๑๒ เดือน)\nเรียน นายก"
     assert (

@@ -112,6 +112,10 @@ _COLON_AFTER_NUMBER = re.compile(r"(?<=[0-9\u0e50-\u0e59]):(?=\s*[\u0e01-\u0e2e\
 # an opening bracket that opens nothing, another opening after it (``(รอบ ๑๒ เดือน ( (ประจำปี)``: blind worn seed 126
 # doc 9), where the subject has more opening brackets than closing ones
 _BRACKET_BEFORE_BRACKET = re.compile(r"\(\s*(?=\()")
+# the round's number glued to รอบ, a dot or comma glued before a word after a space (``(รอบ๖ .เดือน)``: fresh worn
+# seed 134 doc 6)
+_ROUND_GLUED = re.compile(r"รอบ(?=[0-9\u0e50-\u0e59])")
+_SIGN_BEFORE_WORD = re.compile(r"(?<=\s)[.,'`]+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 # the era's last dot lost and the year glued to it (``พ.ศ๒๕๖๒``: blind worn seed 126 doc 12)
 _ERA_GLUED = re.compile(r"(?<![\u0e01-\u0e4e])พ\.ศ(?=[0-9\u0e50-\u0e59])")
 _QUOTES = "'\"“”‘’`"
@@ -141,7 +145,8 @@ def subject_despecked(text: str) -> str:
     alone before the era (``ประมาณ ห พ.ศ.``), the subject's only quote glued after a word or before its bracket
     (``ประมาณ' พ.ศ.``, ``"(รอบ``), an opening bracket before another that closes alone (``เดือน ( (ประจำปี)``) and the second closing bracket of
     a bracket in a bracket (``(รอบ ๑๒ เดือน (ประจำปี)``: 32 of 336 truths end ``(ประจำปี))``); and
-    the era's lost last dot put back before a year glued to it (``พ.ศ๒๕๖๒``)."""
+    the era's lost last dot put back before a year glued to it (``พ.ศ๒๕๖๒``), the space after รอบ before its number
+    and a dot glued before a word after a space taken out (``(รอบ๖ .เดือน)``)."""
     text = _LONE_SIGN.sub("", text)
     text = _CLOSING_AS_SIGNS.sub(r"\1)", text.rstrip())
     text = _LAST_SPECK.sub("", text)
@@ -158,6 +163,7 @@ def subject_despecked(text: str) -> str:
         if text.count("(") == text.count(")") + 1 and text.rstrip().endswith(")"):
             text = text.rstrip() + ")"  # a bracket in a bracket closed once at the end: ``(ประจำปี))`` lost one
     text = _ERA_GLUED.sub("พ.ศ. ", text)
+    text = _SIGN_BEFORE_WORD.sub("", _ROUND_GLUED.sub("รอบ ", text))
     if sum(text.count(q) for q in _QUOTES) == 1:
         text = _GLUED_QUOTE.sub("", text)
     if "[" not in text:
@@ -345,8 +351,10 @@ def _with_continuation(field: str, value: str, lines: list[str], index: int) -> 
     value = tidy_value(value)  # a speck at the end would keep the wrapped word apart
     taken = 0
     for raw in lines[index + 1 : index + 1 + CONTINUATION_LINES + SPECK_LINES]:
+        if field == "subject" and _ROUND_CLOSED.search(value) and value.count("(") == value.count(")"):
+            break  # the round's bracket closes a subject (``(รอบ ๖ เดือน)`` / ``«io 9จ7``: fresh worn seed 134 doc 19)
         nxt = LEADING_SPECK.sub("", tidy_value(raw))
-        if (not nxt and raw.strip()) or _speck_line(nxt):
+        if (not nxt and raw.strip()) or _speck_line(nxt) or (field == "subject" and _junk_line(raw)):
             continue  # a line of specks between the wrapped lines (``รอบ`` / ``a`` / ``๖ เดือน``: worn seed 96 doc 3)
         if not nxt or split_label(nxt) or DOC_NUMBER.search(nxt):
             break  # the next labelled line (its label may be lost: the number's shape tells)
@@ -360,6 +368,28 @@ def _with_continuation(field: str, value: str, lines: list[str], index: int) -> 
         if taken == CONTINUATION_LINES:
             break
     return value
+
+
+_ROUND_CLOSED = re.compile(r"\([^()]*(?:เดือน|ประจำปี)\)+$")
+JUNK_LINE = 6  # characters (spaces aside): a line this short with no word, no number of its own, is specks
+_ABBREVIATION_DOT = re.compile("[\u0e01-\u0e2e][.]")
+
+
+def _junk_line(text: str) -> bool:
+    """A short line (``JUNK_LINE``) of specks read as a few signs, digits and letters that make no word of two letters
+    or more and no number alone (``' ‘ ๖๘ al``, ``ง`` between ``…ประมาณ พ.ศ.`` and ``๒๕๖๘ รอบ ๖ เดือน``: fresh worn seed
+    134 doc 1); a number alone (``๖``, ``๒๕๖๔``), a word (``รอบ``) or an abbreviation (``พ.ศ.``) is no junk."""
+    from ocr_pipeline.clean.lexicon import known_words, tokenize
+
+    compact = text.replace(" ", "")
+    if not compact or len(compact) > JUNK_LINE or _ABBREVIATION_DOT.search(compact):
+        return False
+    if re.fullmatch("[0-9\u0e50-\u0e59]+", compact):
+        return False
+    if re.fullmatch("[\u0e01-\u0e4e]{2,}", compact):
+        return False  # Thai letters alone: a short word the lists lack (a place's ``ผือ`` wrapped) may end a subject
+    words = [t for run in re.findall("[\u0e01-\u0e4e]+", compact) for t in tokenize(run)]
+    return not any(len(t) >= 2 and t in known_words() for t in words)
 
 
 # a lone Arabic digit ending a wrapped line (fresh worn seed 112 doc 6), unless a counter starts the next one
