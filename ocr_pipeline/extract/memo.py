@@ -388,7 +388,7 @@ def _junk_line(text: str) -> bool:
         return False
     if re.fullmatch("[\u0e01-\u0e4e]{2,}", compact):
         return False  # Thai letters alone: a short word the lists lack (a place's ``ผือ`` wrapped) may end a subject
-    words = [t for run in re.findall("[\u0e01-\u0e4e]+", compact) for t in tokenize(run)]
+    words = [t for run in re.findall("[\u0e01-\u0e4e]+", text) for t in tokenize(run)]  # ``ง ง ๐๑``: no งง
     return not any(len(t) >= 2 and t in known_words() for t in words)
 
 
