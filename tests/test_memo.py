@@ -390,6 +390,11 @@ def test_a_document_number_whose_digits_the_reader_flagged_is_left_empty():
     res = extract_result(source, [flagged])
     assert res.document.doc_number is None
     assert any("doc_number" in w and "unclear" in w for w in res.warnings)
+    # fresh standard seed 133 doc 1: the slash read ``!`` (the number was cut there), its digits flagged
+    cut = _page(text.replace("อย ๒๒๕๕๕/๓๑๐", "อย ๒๒๕๕๕!๓๑๐"))
+    assert extract_result(source, [cut]).document.doc_number == "อย ๒๒๕๕๕/๓๑๐"
+    cut.unclear_digits = ["๒๒๕๕๕!๓๑๐"]
+    assert extract_result(source, [cut]).document.doc_number is None
 
 
 def test_specks_read_as_signs_at_a_position_s_ends_and_a_comma_after_a_name_part_go():

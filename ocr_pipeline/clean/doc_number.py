@@ -82,6 +82,7 @@ _OTHER_SCRIPT_END = re.compile("(?<=[๐-๙])[0-9]$|(?<=[0-9])[๐-๙]$")
 _DROP = re.compile(r"[\s.]")
 _STRAY_MARKS = re.compile(f"[{ABOVE_BELOW}]")
 _AROUND_SEP = re.compile(r"\s*([/.\-])\s*")
+_BAR_FOR_SLASH = re.compile("(?<=[0-9\u0e50-\u0e59])[!|](?=[0-9\u0e50-\u0e59])")
 
 
 @cache
@@ -123,6 +124,8 @@ def parse_doc_number(raw: str) -> DocNumber | None:
     DocNumber(prefix='ลบ', number='๕๓๘๐๑/๓๒๔', marked='')
     """
     text = normalize_thai(raw).strip()
+    if "/" not in text:  # the slash read as a bar (``๕๓๑๑๕!๑๓๕``: fresh standard seed 133 doc 1)
+        text = _BAR_FOR_SLASH.sub("/", text, count=1)
     m = _PATTERN.match(text)
     if not m or _GARBLED_AFTER.match(text, m.end()):
         return None

@@ -285,14 +285,15 @@ def _despecked_position(position: str, agency: str | None) -> str | None:
 
 
 def _unclear_number(value: str | None, page: Page | None) -> str | None:
-    """The digit reader's flagged text whose digits the value's number is made of, if any: the OCR's own
-    digits there are a guess (stock Tesseract cannot write ๔ ๖ ๗ ๘ ๙)."""
+    """The digit reader's flagged text whose digits the value's number is made of, or that holds the value's
+    digits, if any: the OCR's own digits there are a guess (stock Tesseract cannot write ๔ ๖ ๗ ๘ ๙; ``๕๓๑๑๕!๑๓๕``
+    flagged, the number cut at its misread slash to ``๕๓๑๑๕``: fresh standard seed 133 doc 1)."""
     if not value or page is None:
         return None
     have = _digits(value)
     for text in page.unclear_digits:
         digits = _digits(text)
-        if len(digits) >= 3 and digits in have:
+        if len(digits) >= 3 and (digits in have or (len(have) >= 3 and have in digits)):
             return text
     return None
 
