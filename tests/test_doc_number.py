@@ -149,3 +149,11 @@ def test_one_digit_of_the_other_script_glued_to_the_number_is_a_speck():
     ``1`` (a speck) beside them. An Arabic number stays whole."""
     assert str(parse_doc_number("ที่ นฐ ๕๒๑๐๐/๒๕๕๒1")) == "นฐ ๕๒๑๐๐/๒๕๕๒"
     assert str(parse_doc_number("นฐ 52100/25521")) == "นฐ 52100/25521"
+
+
+def test_a_bar_read_for_the_slash_is_the_slash():
+    """Fresh standard seed 133 doc 1: ``สก ๕๓๑๑๕!๑๓๕`` was cut at the bar to ``สก ๕๓๑๑๕``; a number with a slash of its
+    own keeps its bars as read."""
+    assert str(parse_doc_number("ที่ สก ๕๓๑๑๕!๑๓๕")) == "สก ๕๓๑๑๕/๑๓๕"
+    assert str(parse_doc_number("ที่ สก ๕๓๑๑๕|๑๓๕")) == "สก ๕๓๑๑๕/๑๓๕"
+    assert str(parse_doc_number("ที่ สก ๕๓๑๑๕/๑๓๕")) == "สก ๕๓๑๑๕/๑๓๕"
