@@ -963,3 +963,15 @@ def test_a_year_slot_is_after_a_month_or_the_era() -> None:
     assert _in_year_slot(words("ต.ค.", "bebo"), 1) and not _in_year_slot(words("ผ่าน", "bebo"), 1)
     assert not _in_year_slot(words("bebo"), 0)
     assert _YEAR.fullmatch("๒๕๖๐") and not _YEAR.fullmatch("๑๒") and not _YEAR.fullmatch("๒๕๖")
+
+
+def test_a_consonant_read_unsurely_glued_before_a_month_is_read_as_the_day(reader):
+    """Fresh standard seed 133 doc 6: ``วันที่ ซพฤษภาคม`` (๗ read as ซ at 24, glued to the month; the memo's date was
+    left empty): a lone consonant read that unsurely before a month is the day; read surely it stays a letter."""
+    img, boxes = spaced_glyphs("๗พฤษภาคม", [0.02] * 7)
+    words = [Word("ซ", boxes[0], 24.0, True)] + [Word(c, b, 90.0) for c, b in zip("พฤษภาคม", boxes[1:])]
+    new, readings = reader.reread(img, words)
+    assert [(r.before, r.after) for r in readings] == [("ซ", "๗")] and "".join(w.text for w in new) == "๗พฤษภาคม"
+    sure = [Word("ซ", boxes[0], 90.0, True)] + words[1:]
+    new, readings = reader.reread(img, sure)
+    assert not readings and "".join(w.text for w in new) == "ซพฤษภาคม"

@@ -320,6 +320,19 @@ class _Group:
         return min(r.conf for r in self.reads)
 
 
+DAY_LETTER_CONF = 50.0  # a lone consonant read below this confidence, glued before a month: the day
+
+
+def _day_glyph(word: Word) -> bool:
+    """What the OCR makes of a day's digit glued before a month name: symbols (``«พฤษภาคม`` for ๔ พฤษภาคม), or a
+    consonant read unsurely (``ซพฤษภาคม`` at 24 for ๗ พฤษภาคม: fresh standard seed
+    133 doc 6, the memo's date left empty)."""
+    text = word.text.strip()
+    if all(_symbol(c) for c in text):
+        return True
+    return word.conf < DAY_LETTER_CONF and len(text) == 1 and "\u0e01" <= text <= "\u0e2e"
+
+
 _YEAR = re.compile("[\u0e52][\u0e55][\u0e50-\u0e59]{2}")  # a Buddhist Era year, ๒๕xx
 _ERA = re.compile(r"(?:พ\.?\s*)?ศ\.?$")
 
@@ -400,8 +413,8 @@ class DigitReader:
                 out.update(range(a, b))
             elif k + 1 < len(runs) and month_key(runs[k + 1][2]) in months:
                 out.update(_day_after_label(words, a, b))
-            glued = a  # symbols glued to a month name: the day (``<ตค`` for ๔ ต.ค.)
-            while glued < b and words[glued].text.strip() and all(_symbol(c) for c in words[glued].text.strip()):
+            glued = a  # symbols glued to a month name: the day (``<ตค`` for ๔ ต.ค.), or a letter read unsurely
+            while glued < b and words[glued].text.strip() and _day_glyph(words[glued]):
                 glued += 1
             if a < glued < b and self._month_from(words, glued):
                 out.update(range(a, glued))
@@ -1002,6 +1015,7 @@ class DigitReader:
                 (self._isolated(words, a, b) and len("".join(w.text.strip() for w in run)) <= SHORT_TOKEN)
                 or glued_day
                 or self._latin_word_over_number(words, a, b, others, lo, hi)
+                or (all(_day_glyph(w) for w in run) and self._month_from(words, b))
             ):
                 continue
             before = "".join(w.text for w in run)
@@ -1043,7 +1057,7 @@ class DigitReader:
             # ``seeds``), whose glyph touches the month's first letter, not more digits
             day_before_month = (
                 not any(c in _DIGITS for c in before)
-                and all(_symbol(c) for c in before.strip())
+                and all(_day_glyph(w) for w in run if w.text.strip())
                 and b < len(words)
                 and not words[b].space_before
                 and self._month_from(words, b)
