@@ -176,10 +176,10 @@ def reread_lost_middles(gray: np.ndarray, lines: list[Line], ocr, page: int, anc
     for line in lines:
         ranges = line.token_ranges()
         for (ls, k), (_k, re_) in zip(ranges, ranges[1:]):
-            texts = [without_marks(line_text(line.words[i:j])) for i, j in ((ls, k), (k, re_))]
-            if all(all_words(normalize_thai(line_text(line.words[i:j]))) for i, j in ((ls, k), (k, re_))):
+            sides = [normalize_thai(line_text(line.words[i:j])) for i, j in ((ls, k), (k, re_))]
+            if all(all_words(side) for side in sides) or not all(without_marks(side) for side in sides):
                 continue  # both sides read as words: nothing is missing between them
-            ink = lost_middle(gray, line, k) if all(texts) else None
+            ink = lost_middle(gray, line, k)
             if ink is None or _read_elsewhere(line, ink[0], lines, ink[1]):
                 continue
             # Tesseract's box of a token's first glyph may start inside it: the crop reaches back towards the word before
