@@ -975,3 +975,16 @@ def test_a_consonant_read_unsurely_glued_before_a_month_is_read_as_the_day(reade
     sure = [Word("ซ", boxes[0], 90.0, True)] + words[1:]
     new, readings = reader.reread(img, sure)
     assert not readings and "".join(w.text for w in new) == "ซพฤษภาคม"
+
+
+def test_a_short_token_before_the_round_s_month_is_read_as_its_number(reader):
+    """Standard seed 119 doc 2: ``(รอบ`` / ``าว เดือน)``, the round's ๖ read as two letters at a line's start: a round
+    is counted in months, so a short token before เดือน may hide its number (as one before a month name the day)."""
+    img, boxes = spaced_glyphs("๖เดอน", [0.4, 0.02, 0.02, 0.02])
+    x0, y0, x1, y1 = boxes[0]
+    mid = (x0 + x1) // 2
+    words = [Word("า", (x0, y0, mid, y1), 60.0, True), Word("ว", (mid, y0, x1, y1), 60.0)]
+    words += [Word(t, b, 90.0, i == 0) for i, (t, b) in enumerate(zip(["เ", "ดื", "อ", "น"], boxes[1:]))]
+    new, readings = reader.reread(img, words)
+    assert [(r.before, r.after) for r in readings] == [("าว", "๖")]
+    assert "".join(w.text for w in new) == "๖เดือน"

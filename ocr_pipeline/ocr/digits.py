@@ -320,6 +320,7 @@ class _Group:
         return min(r.conf for r in self.reads)
 
 
+_ROUND_UNIT = "เดือน"  # a report's round is counted in months: ``(รอบ ๖ เดือน)``
 DAY_LETTER_CONF = 50.0  # a lone consonant read below this confidence, glued before a month: the day
 
 
@@ -408,7 +409,11 @@ class DigitReader:
         runs = _runs(words)
         months = month_keys()
         for k, (a, b, text) in enumerate(runs):
-            before_month = k + 1 < len(runs) and month_key(runs[k + 1][2]) in months and 0 < len(text) <= SHORT_TOKEN
+            before_month = (
+                k + 1 < len(runs)
+                and (month_key(runs[k + 1][2]) in months or runs[k + 1][2].startswith(_ROUND_UNIT))
+                and 0 < len(text) <= SHORT_TOKEN
+            )  # the day before a month, or a round's number before เดือน (``รอบ`` / ``าว เดือน)``)
             if self._token(text) or before_month:
                 out.update(range(a, b))
             elif k + 1 < len(runs) and month_key(runs[k + 1][2]) in months:
