@@ -467,6 +467,7 @@ def test_a_subject_loses_the_specks_read_as_signs_but_not_its_hyphens_or_quotati
     assert subject_despecked("(รอบ ๖") == "(รอบ ๖"
     # fresh worn seed 134 doc 6: the round's number glued to รอบ, a dot before เดือน
     assert subject_despecked("ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ (รอบ๖ .เดือน)") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ (รอบ ๖ เดือน)"
+    assert subject_despecked("ประจำปีงบประมาณ ๒๕๖๒ (รอบ่ ๖ เดือน)") == "ประจำปีงบประมาณ ๒๕๖๒ (รอบ ๖ เดือน)"
 
 
 def test_an_addressee_loses_a_speck_read_as_a_short_last_word():

@@ -114,7 +114,8 @@ _COLON_AFTER_NUMBER = re.compile(r"(?<=[0-9\u0e50-\u0e59]):(?=\s*[\u0e01-\u0e2e\
 _BRACKET_BEFORE_BRACKET = re.compile(r"\(\s*(?=\()")
 # the round's number glued to รอบ, a dot or comma glued before a word after a space (``(รอบ๖ .เดือน)``: fresh worn
 # seed 134 doc 6)
-_ROUND_GLUED = re.compile(r"รอบ(?=[0-9\u0e50-\u0e59])")
+_ROUND_GLUED = re.compile(r"รอบ[\u0e48-\u0e4b]?(?=[0-9\u0e50-\u0e59])")
+_ROUND_MARKED = re.compile(r"(?<=รอบ)[\u0e48-\u0e4b](?=\s)")  # ``(รอบ่ ๖ เดือน)``: standard seed 119 doc 2
 _SIGN_BEFORE_WORD = re.compile(r"(?<=\s)[.,'`]+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 # the era's last dot lost and the year glued to it (``พ.ศ๒๕๖๒``: blind worn seed 126 doc 12)
 _ERA_GLUED = re.compile(r"(?<![\u0e01-\u0e4e])พ\.ศ(?=[0-9\u0e50-\u0e59])")
@@ -146,7 +147,8 @@ def subject_despecked(text: str) -> str:
     (``ประมาณ' พ.ศ.``, ``"(รอบ``), an opening bracket before another that closes alone (``เดือน ( (ประจำปี)``) and the second closing bracket of
     a bracket in a bracket (``(รอบ ๑๒ เดือน (ประจำปี)``: 32 of 336 truths end ``(ประจำปี))``); and
     the era's lost last dot put back before a year glued to it (``พ.ศ๒๕๖๒``), the space after รอบ before its number
-    and a dot glued before a word after a space taken out (``(รอบ๖ .เดือน)``)."""
+    and a dot glued before a word after a space taken out (``(รอบ๖ .เดือน)``), a tone mark read over รอบ
+    (``(รอบ่ ๖ เดือน)``)."""
     text = _LONE_SIGN.sub("", text)
     text = _CLOSING_AS_SIGNS.sub(r"\1)", text.rstrip())
     text = _LAST_SPECK.sub("", text)
@@ -163,7 +165,7 @@ def subject_despecked(text: str) -> str:
         if text.count("(") == text.count(")") + 1 and text.rstrip().endswith(")"):
             text = text.rstrip() + ")"  # a bracket in a bracket closed once at the end: ``(ประจำปี))`` lost one
     text = _ERA_GLUED.sub("พ.ศ. ", text)
-    text = _SIGN_BEFORE_WORD.sub("", _ROUND_GLUED.sub("รอบ ", text))
+    text = _SIGN_BEFORE_WORD.sub("", _ROUND_GLUED.sub("รอบ ", _ROUND_MARKED.sub("", text)))
     if sum(text.count(q) for q in _QUOTES) == 1:
         text = _GLUED_QUOTE.sub("", text)
     if "[" not in text:
