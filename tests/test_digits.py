@@ -988,3 +988,14 @@ def test_a_short_token_before_the_round_s_month_is_read_as_its_number(reader):
     new, readings = reader.reread(img, words)
     assert [(r.before, r.after) for r in readings] == [("าว", "๖")]
     assert "".join(w.text for w in new) == "๖เดือน"
+
+
+def test_a_sign_alone_before_a_month_is_read_as_the_day_but_not_a_dash(reader):
+    """Fresh worn seed 134 doc 1: ``วันที = พฤษภาคม`` (the day ๔ read as ``=``; the memo's date was left empty): a sign
+    standing alone before a month is the day's digit when the pixels read as one. A dash there may join a range."""
+    img, boxes = spaced_glyphs("๔พฤษภาคม", [0.4] + [0.02] * 6)
+    month = [Word(c, b, 90.0, i == 0) for i, (c, b) in enumerate(zip("พฤษภาคม", boxes[1:]))]
+    new, readings = reader.reread(img, [Word("=", boxes[0], 90.0, True)] + month)
+    assert [(r.before, r.after) for r in readings] == [("=", "๔")]
+    new, readings = reader.reread(img, [Word("-", boxes[0], 90.0, True)] + month)
+    assert not readings and new[0].text == "-"

@@ -426,6 +426,17 @@ class DigitReader:
         return sorted(out | set(self.dayless_months(words, runs)))
 
     @staticmethod
+    def _day_sign(before: str, words: list[Word], b: int) -> bool:
+        """A sign other than a dash or a dot standing alone right before a month name: the day's digit misread
+        (``วันที่ = พฤษภาคม`` for ๔ พฤษภาคม: fresh worn seed 134 doc 1, the memo's date left empty). A dash there
+        may join a range (``ต.ค. ๖๕ - ม.ค. ๖๖``)."""
+        sign = before.strip()
+        if not sign or set(sign) & set("-.,") or b >= len(words) or not words[b].space_before:
+            return False
+        end = next((e for s, e in token_ranges(words) if s == b), None)
+        return end is not None and month_key("".join(w.text for w in words[b:end])) in month_keys()
+
+    @staticmethod
     def _month_from(words: list[Word], b: int) -> bool:
         """Words from ``b`` to the end of their token spell a month name (glued to what is before b)."""
         end = next((e for s, e in token_ranges(words) if s <= b < e), None)
@@ -1050,7 +1061,7 @@ class DigitReader:
             if (
                 _dot_made_colon(before, after)
                 or _script_flipped(before, after)
-                or _PUNCT_ONLY.fullmatch(before.strip())
+                or (_PUNCT_ONLY.fullmatch(before.strip()) and not self._day_sign(before, words, b))
             ):
                 continue  # a lone dash or dot read as a digit: 0 right, 1 harmful, 7 other in 8 corpora (stop 23)
             if _letter_eaten(before, after):
