@@ -15,6 +15,8 @@ from ocr_pipeline.ocr.lost_starts import (
     _added_letters,
     _joins,
     _makes_a_word,
+    _mark_readings,
+    _word_reach,
     lost_start,
     reread_lost_middles,
     reread_lost_starts,
@@ -127,3 +129,11 @@ def test_the_letters_put_back_between_two_words_must_make_a_word_with_them():
     assert _joins("ส", "รุ", "ปรายงาน") == (True, True)
     assert _joins("ประจำ", "ปี", "งบประมาณ") is not None
     assert _joins("และ", "ฆ", "ความ") is None  # no word
+
+
+def test_the_added_letters_marks_may_be_read_again_for_the_word_that_reaches_furthest():
+    """Fresh worn seed 134 doc 4: a subject's wrapped line ``งบประมาณ…``, its first letters re-read ``ปิ่`` on thick
+    print: without the tone mark ``ปิ`` makes ปิง (one letter of the token), with sara ii ``ปี`` makes ปีงบประมาณ."""
+    assert _mark_readings("ปิ่") == ["ปิ่", "ปิ", "ปี"] and _mark_readings("คุ") == ["คุ"]
+    assert _word_reach("ปิ่", "งบประมาณ") == 0 and _word_reach("ปิ", "งบประมาณ") == 1
+    assert _word_reach("ปี", "งบประมาณ") == len("งบประมาณ")
