@@ -265,6 +265,15 @@ def test_twins_read_one_way_only():
     assert nm.resolve_names([(1, "document.signatories", "นางสาวกัณฑิมา อำลอย")], known)[0] == ["นางสาวกัณทิมา อำลอย"]
 
 
+def test_a_thanthakhat_lost_inside_a_name_is_put_back_where_one_known_name_has_it():
+    """Clean render seed 31 doc 0 and worn seed 22 doc 12: ``ศักดิสง่า``, ``สิทธิธิ`` for ศักดิ์สง่า, สิทธิ์ธิ; one lost
+    at a name's end stays (names come both ways there: ณัฐพัชร / ณัฐพัชร์)."""
+    known = nm.KnownNames(frozenset({"ศักดิ์สง่า", "สิทธิ์ธิ", "วัชระพลศิ์"}), frozenset({"สุขสุนันท์"}))
+    for read, right in (("นายศักดิสง่า สุขสุนันท์", "นายศักดิ์สง่า สุขสุนันท์"), ("นายสิทธิธิ สุขสุนันท์", "นายสิทธิ์ธิ สุขสุนันท์")):
+        assert nm.resolve_names([(1, "document.signatories", read)], known)[0] == [right]
+    assert nm.resolve_names([(1, "document.signatories", "นายวัชระพลศิ สุขสุนันท์")], known)[0] == ["นายวัชระพลศิ สุขสุนันท์"]
+
+
 def test_upper_vowels_and_sara_am_read_as_their_twins_in_a_name():
     """``หะยืมะ`` for หะยีมะ (fresh standard seed 103), ``อื่มจำลอง`` for อิ่มจำลอง (worn seed 14), ``ฉ่ามณี`` for
     ฉ่ำมณี (worn seed 62): ี or ิ read ื, ำ without its ring. ิ/ี is no twin (names come in both: สุนิสา, สุนีสา)."""

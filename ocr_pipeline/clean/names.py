@@ -394,6 +394,15 @@ def _known_one_misreading_away(reading: str, part: str, known: KnownNames) -> st
         for twin in [reading[: m.start()] + meant + reading[m.end() :]]
         if twin in names
     )
+    # a thanthakhat lost inside the name, over a sara i before another letter (``ศักดิสง่า`` for ศักดิ์สง่า: clean render
+    # seed 31 doc 0): at its end names come both ways (``_ending_written``), inside one ``ดิ`` + consonant rarely does
+    found.update(
+        c
+        for i, ch in enumerate(reading[:-1])
+        if ch == "\u0e34" and "\u0e01" <= reading[i + 1] <= "\u0e2e"
+        for c in [reading[: i + 1] + "\u0e4c" + reading[i + 1 :]]
+        if c in names
+    )
     return found.pop() if len(found) == 1 else None
 
 
