@@ -468,6 +468,9 @@ def test_a_subject_loses_the_specks_read_as_signs_but_not_its_hyphens_or_quotati
     # fresh worn seed 134 doc 6: the round's number glued to รอบ, a dot before เดือน
     assert subject_despecked("ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ (รอบ๖ .เดือน)") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ (รอบ ๖ เดือน)"
     assert subject_despecked("ประจำปีงบประมาณ ๒๕๖๒ (รอบ่ ๖ เดือน)") == "ประจำปีงบประมาณ ๒๕๖๒ (รอบ ๖ เดือน)"
+    # clean render seed 31 doc 3: the era read as Latin letters before the year
+    assert subject_despecked("ประจำปีงบประมาณ wa. ๒๕๖๓ รอบ ๖ เดือน") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๓ รอบ ๖ เดือน"
+    assert subject_despecked("ผลการประเมิน ITA ๒๕๖๓") == "ผลการประเมิน ITA ๒๕๖๓"
 
 
 def test_an_addressee_loses_a_speck_read_as_a_short_last_word():
@@ -662,6 +665,9 @@ def test_two_lines_of_specks_inside_a_wrapped_subject_are_passed_over():
     # fresh worn seed 134 doc 19: the round's bracket closes the subject; the specks under it are no part of it
     closed = "เรื่อง ขอรายงานผล ประจำปีงบประมาณ พ.ศ. ๒๕๖๓ (รอบ ๖ เดือน)\n| «io 9จ7 A\nเรียน นายก"
     assert header_fields([_page(closed)])["subject"].value == "ขอรายงานผล ประจำปีงบประมาณ พ.ศ. ๒๕๖๓ (รอบ ๖ เดือน)"
+    # clean render seed 31 doc 0: the era ending the line read as Latin letters, the year on the next line
+    era = "เรื่อง รายงานผลการดำเนินการ ประจำปีงบประมาณ wa\n๒๕๖๑ รอบ ๖ เดือน\nเรียน นายก"
+    assert header_fields([_page(era)])["subject"].value == "รายงานผลการดำเนินการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๑ รอบ ๖ เดือน"
     # worn seed 22 doc 0: a digit and a consonant alone on a line between two of the subject's
     mixed = "เรื่อง สรุปรายงานผลการดำเนินงาน\nภายในหน่วยงาน ประจำ\n๕ง\nปีงบประมาณ ๒๕๖๐ (รอบ ๑๒ เดือน)\nเรียน นายก"
     assert (

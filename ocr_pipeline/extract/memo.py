@@ -148,7 +148,7 @@ def subject_despecked(text: str) -> str:
     a bracket in a bracket (``(รอบ ๑๒ เดือน (ประจำปี)``: 32 of 336 truths end ``(ประจำปี))``); and
     the era's lost last dot put back before a year glued to it (``พ.ศ๒๕๖๒``), the space after รอบ before its number
     and a dot glued before a word after a space taken out (``(รอบ๖ .เดือน)``), a tone mark read over รอบ
-    (``(รอบ่ ๖ เดือน)``)."""
+    (``(รอบ่ ๖ เดือน)``); Latin letters read for the era before a year written พ.ศ. (``ประมาณ wa. ๒๕๖๓``)."""
     text = _LONE_SIGN.sub("", text)
     text = _CLOSING_AS_SIGNS.sub(r"\1)", text.rstrip())
     text = _LAST_SPECK.sub("", text)
@@ -164,7 +164,7 @@ def subject_despecked(text: str) -> str:
         text = _BRACKET_BEFORE_BRACKET.sub("", text)
         if text.count("(") == text.count(")") + 1 and text.rstrip().endswith(")"):
             text = text.rstrip() + ")"  # a bracket in a bracket closed once at the end: ``(ประจำปี))`` lost one
-    text = _ERA_GLUED.sub("พ.ศ. ", text)
+    text = _ERA_GLUED.sub("พ.ศ. ", _ERA_BEFORE_YEAR.sub("พ.ศ.", text))
     text = _SIGN_BEFORE_WORD.sub("", _ROUND_GLUED.sub("รอบ ", _ROUND_MARKED.sub("", text)))
     if sum(text.count(q) for q in _QUOTES) == 1:
         text = _GLUED_QUOTE.sub("", text)
@@ -346,10 +346,27 @@ def tidy_value(text: str, keep_start: bool = False) -> str:
     return " ".join(tokens)
 
 
+# the era read as Latin letters (``wa``, ``wa.``, ``WA.``: clean render seed 31 docs 0 and 3) before a year
+_LATIN_ERA = r"(?:[A-Za-z]{1,2}\.?|[A-Za-z]\.[A-Za-z]\.?)"  # not three letters undotted: ``ITA ๒๕๖๓``
+_ERA_BEFORE_YEAR = re.compile(rf"(?<!\S){_LATIN_ERA}(?=\s*[0-9\u0e50-\u0e59]{{4}}(?![0-9\u0e50-\u0e59]))")
+_ERA_AT_END = re.compile(rf"(?<!\S){_LATIN_ERA}$")
+_YEAR_START = re.compile("^[0-9\u0e50-\u0e59]{4}(?![0-9\u0e50-\u0e59])")
+
+
+def _era_before_wrapped_year(value: str, after: list[str]) -> str:
+    """A subject line ending in Latin letters read for พ.ศ. (``ประจำปีงบประมาณ wa``), its year starting the next line
+    that is no speck: the era, which ``tidy_value`` would drop as a speck."""
+    m = _ERA_AT_END.search(value.rstrip())
+    nxt = next((t for raw in after if (t := LEADING_SPECK.sub("", tidy_value(raw))) and not _speck_line(t)), "")
+    return value.rstrip()[: m.start()] + "พ.ศ." if m and _YEAR_START.match(nxt) else value
+
+
 def _with_continuation(field: str, value: str, lines: list[str], index: int) -> str:
     """The subject (เรื่อง) and the ส่วนราชการ line may wrap onto a next line without a label."""
     if field not in ("subject", "division"):
         return value
+    if field == "subject":
+        value = _era_before_wrapped_year(value, lines[index + 1 : index + 1 + CONTINUATION_LINES + SPECK_LINES])
     value = tidy_value(value)  # a speck at the end would keep the wrapped word apart
     taken = 0
     for raw in lines[index + 1 : index + 1 + CONTINUATION_LINES + SPECK_LINES]:
