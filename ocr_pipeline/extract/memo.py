@@ -117,8 +117,9 @@ _BRACKET_BEFORE_BRACKET = re.compile(r"\(\s*(?=\()")
 _ROUND_GLUED = re.compile(r"รอบ[\u0e48-\u0e4b]?(?=[0-9\u0e50-\u0e59])")
 _ROUND_MARKED = re.compile(r"(?<=รอบ)[\u0e48-\u0e4b](?=\s)")  # ``(รอบ่ ๖ เดือน)``: standard seed 119 doc 2
 _SIGN_BEFORE_WORD = re.compile(r"(?<=\s)[.,'`]+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
-# the era's last dot lost and the year glued to it (``พ.ศ๒๕๖๒``: blind worn seed 126 doc 12)
-_ERA_GLUED = re.compile(r"(?<![\u0e01-\u0e4e])พ\.ศ(?=[0-9\u0e50-\u0e59])")
+# the era's dots lost or read as commas or spaces, the year glued to it (``พ.ศ๒๕๖๒``, ``พ ศ. ๒๕๖๒``: blind worn seed
+# 126 doc 12, standard seed 7 doc 33)
+_ERA_LOOSE = re.compile(r"(?<![\u0e01-\u0e4e])พ ?[.,]? ?ศ ?[.,]? *(?=[0-9\u0e50-\u0e59]{4}(?![0-9\u0e50-\u0e59]))")
 _QUOTES = "'\"“”‘’`"
 _GLUED_QUOTE = re.compile(f"(?<=[\u0e01-\u0e4e])[{_QUOTES}](?=\\s|$)|(?<=\\s)[{_QUOTES}](?=\\()")
 _UNOPENED = re.compile(r"(?<=[\u0e01-\u0e4e])\]")
@@ -146,7 +147,7 @@ def subject_despecked(text: str) -> str:
     alone before the era (``ประมาณ ห พ.ศ.``), the subject's only quote glued after a word or before its bracket
     (``ประมาณ' พ.ศ.``, ``"(รอบ``), an opening bracket before another that closes alone (``เดือน ( (ประจำปี)``) and the second closing bracket of
     a bracket in a bracket (``(รอบ ๑๒ เดือน (ประจำปี)``: 32 of 336 truths end ``(ประจำปี))``); and
-    the era's lost last dot put back before a year glued to it (``พ.ศ๒๕๖๒``), the space after รอบ before its number
+    the era's lost dots put back before its year (``พ.ศ๒๕๖๒``, ``พ ศ. ๒๕๖๒``), the space after รอบ before its number
     and a dot glued before a word after a space taken out (``(รอบ๖ .เดือน)``), a tone mark read over รอบ
     (``(รอบ่ ๖ เดือน)``); Latin letters read for the era before a year written พ.ศ. (``ประมาณ wa. ๒๕๖๓``)."""
     text = _LONE_SIGN.sub("", text)
@@ -164,7 +165,7 @@ def subject_despecked(text: str) -> str:
         text = _BRACKET_BEFORE_BRACKET.sub("", text)
         if text.count("(") == text.count(")") + 1 and text.rstrip().endswith(")"):
             text = text.rstrip() + ")"  # a bracket in a bracket closed once at the end: ``(ประจำปี))`` lost one
-    text = _ERA_GLUED.sub("พ.ศ. ", _ERA_BEFORE_YEAR.sub("พ.ศ.", text))
+    text = _ERA_LOOSE.sub("พ.ศ. ", _ERA_BEFORE_YEAR.sub("พ.ศ.", text))
     text = _SIGN_BEFORE_WORD.sub("", _ROUND_GLUED.sub("รอบ ", _ROUND_MARKED.sub("", text)))
     if sum(text.count(q) for q in _QUOTES) == 1:
         text = _GLUED_QUOTE.sub("", text)
