@@ -263,6 +263,9 @@ def test_twins_read_one_way_only():
     # worn seed 22 doc 9: ท read ฑ
     known = nm.KnownNames(frozenset({"กัณทิมา"}), frozenset({"อำลอย"}))
     assert nm.resolve_names([(1, "document.signatories", "นางสาวกัณฑิมา อำลอย")], known)[0] == ["นางสาวกัณทิมา อำลอย"]
+    # worn seed 116 doc 8: a speck over sara ii read as mai ek, the vowel as sara uee
+    known = nm.KnownNames(frozenset({"ชลธวัช"}), frozenset({"มะลูลีม"}))
+    assert nm.resolve_names([(1, "document.signatories", "นายชลธวัช มะลูลื่ม")], known)[0] == ["นายชลธวัช มะลูลีม"]
 
 
 def test_a_thanthakhat_lost_inside_a_name_is_put_back_where_one_known_name_has_it():
