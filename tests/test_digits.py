@@ -999,3 +999,22 @@ def test_a_sign_alone_before_a_month_is_read_as_the_day_but_not_a_dash(reader):
     assert [(r.before, r.after) for r in readings] == [("=", "๔")]
     new, readings = reader.reread(img, [Word("-", boxes[0], 90.0, True)] + month)
     assert not readings and new[0].text == "-"
+
+
+def test_a_digit_word_a_sliver_wide_beside_a_number_is_part_of_it(reader: DigitReader) -> None:
+    """Worn seed 116 doc 6: the document number's last ๕ with a second word ``๕`` boxed 4 px wide just after it, over
+    a few of its own dark pixels: ``/๕๕`` for ``/๕``. A digit word far narrower than a digit is a sliver of the glyph
+    beside it, ink or not."""
+    img, boxes = glyph_boxes("ม๒๒ม", gap=0.4)
+    img = img.copy()
+    x1, y0, y1 = boxes[2][2], boxes[2][1], boxes[2][3]
+    img[y0 + 8 : y0 + 11, x1 + 5 : x1 + 8] = 0  # a speck under the sliver
+    words = [
+        Word("ม", boxes[0], 90.0),
+        Word("๒", boxes[1], 90.0, True),
+        Word("๒", boxes[2], 90.0),
+        Word("๐", (x1 + 4, y0, x1 + 9, y1), 56.0),
+        Word("ม", boxes[3], 90.0, True),
+    ]
+    new, readings = reader.reread(img, words)
+    assert [w.text for w in new] == ["ม", "๒๒", "ม"]

@@ -321,6 +321,7 @@ class _Group:
 
 
 _ROUND_UNIT = "เดือน"  # a report's round is counted in months: ``(รอบ ๖ เดือน)``
+SLIVER = 0.2  # x digit height: a digit word narrower than this is a sliver of a glyph, no digit of its own
 DAY_LETTER_CONF = 50.0  # a lone consonant read below this confidence, glued before a month: the day
 
 
@@ -875,10 +876,14 @@ class DigitReader:
         # digit words over no ink but the glyphs of a number read (Tesseract's ``๒๒๐`` for ``๒๒``: the ๐'s box over
         # the gap after the number and its last pixel column: fresh standard seed 123 doc 19)
         read_columns = [(r.box[0], r.box[2]) for g in groups for r in g.reads]
+        # a digit word far narrower than a digit is a sliver of the glyph beside it, whatever ink it holds (``/๕`` and
+        # a ๕ boxed 4 px wide after it: worn seed 116 doc 6 gave ``/๕๕``)
         phantoms = {
             a
             for a, w in enumerate(words)
-            if w.text.strip() and set(w.text.strip()) <= _DIGITS and not _has_ink(gray, w.box, read_columns)
+            if w.text.strip()
+            and set(w.text.strip()) <= _DIGITS
+            and (not _has_ink(gray, w.box, read_columns) or w.box[2] - w.box[0] < SLIVER * h)
         }
         # the line's letters, or the glyphs read (not the words' boxes alone: a page number's dashes are low)
         small = page_body is not None and min(body or h, h) < SMALL_TEXT * page_body
