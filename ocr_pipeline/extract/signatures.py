@@ -191,7 +191,22 @@ def with_place(text: str, agency: str | None, place: str | None) -> str:
         read, head = text[-size:], text[:-size]
         if " " not in read and wdist(read, place) <= AGENCY_COST and known_position(head + place, agency, place):
             return head + place
+    # the place's last cluster cut off the line's end (``นายกเทศมนตรีตำบลกะ`` for …กะทู้: blind standard seed 131 doc
+    # 19, worn 132 doc 18, the cluster read as a line of its own): the position ends in the place's front
+    for size in range(len(place) - 1, PREFIX_LEAST - 1, -1):
+        head = text[: len(text) - size]
+        if text.endswith(place[:size]) and known_position(head, agency, place) and not _ends_in_place(head):
+            return head + place
     return text
+
+
+PREFIX_LEAST = 2  # letters of the place's front that must stand at the position's end
+
+
+def _ends_in_place(head: str) -> bool:
+    """Does the position ``head`` end in a place name already (a cut place then is no cut-off front)? Its last word
+    is a level or type word (ตำบล, เทศบาลตำบล, …) when it does not."""
+    return not head.endswith(("ตำบล", "เมือง", "นคร", "จังหวัด"))
 
 
 def _agency_tail(compact: str, agency: str) -> int | None:
