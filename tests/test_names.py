@@ -266,6 +266,9 @@ def test_twins_read_one_way_only():
     # worn seed 116 doc 8: a speck over sara ii read as mai ek, the vowel as sara uee
     known = nm.KnownNames(frozenset({"ชลธวัช"}), frozenset({"มะลูลีม"}))
     assert nm.resolve_names([(1, "document.signatories", "นายชลธวัช มะลูลื่ม")], known)[0] == ["นายชลธวัช มะลูลีม"]
+    # blind worn seed 132 doc 16: ฌ read ญ
+    known = nm.KnownNames(frozenset({"ณัชฌา"}), frozenset({"สุขทิพย์"}))
+    assert nm.resolve_names([(1, "document.signatories", "นางสาวณัชญา สุขทิพย์")], known)[0] == ["นางสาวณัชฌา สุขทิพย์"]
 
 
 def test_a_thanthakhat_lost_inside_a_name_is_put_back_where_one_known_name_has_it():
