@@ -746,3 +746,4 @@ def test_the_word_after_a_subject_s_round_is_read_as_month():
     assert subject_round_month("ประจำปี ๒๕๖๖ รอบ ๖ เตือน")[0] == "ประจำปี ๒๕๖๖ รอบ ๖ เดือน"
     assert subject_round_month("ประจำปี ๒๕๖๖ รอบ ๖ เดือน") is None
     assert subject_round_month("ประจำปี ๒๕๖๖ รอบ ๑ ไตรมาส") is None
+    assert subject_round_month("ประจำปี ๒๕๖๔ รอบ ๖ fou") == ("ประจำปี ๒๕๖๔ รอบ ๖ เดือน", 50.0)  # blind worn 132 doc 3

@@ -214,18 +214,22 @@ def subject_opener(subject: str) -> tuple[str, float] | None:
 
 ROUND_WORD = "เดือน"
 ROUND_WORD_COST = 2.0  # weighted edits: a round's word read this far from เดือน is it
-_ROUND = re.compile(r"(รอบ\s*[0-9\u0e50-\u0e59]{1,2}\s*)([\u0e01-\u0e4e]+)")
+_ROUND = re.compile(r"(รอบ\s*[0-9\u0e50-\u0e59]{1,2}\s*)([\u0e01-\u0e4e]+|[A-Za-z]{2,5}(?![A-Za-z]))")
 
 
 def subject_round_month(subject: str) -> tuple[str, float] | None:
     """The subject with the word after its round's number respelt เดือน (a report's round is counted in months: 318
     subjects of the benchmark's outputs read ``รอบ ๖ เดือน`` or ``รอบ ๑๒ เดือน``), when OCR misread it within
-    ``ROUND_WORD_COST`` (``รอบ ๑๒ เคดื่อน``: fresh worn seed 130 doc 9, a speck read as ค and a tone mark), and the
-    similarity; None when it reads เดือน or is farther."""
+    ``ROUND_WORD_COST`` (``รอบ ๑๒ เคดื่อน``: fresh worn seed 130 doc 9, a speck read as ค and a tone mark) or read as
+    Latin letters (``รอบ ๒ fou``), and the similarity (50 for Latin); None when it reads เดือน or is farther."""
     from ocr_pipeline.clean.lexicon import similarity, wdist
 
     m = _ROUND.search(subject or "")
-    if m is None or m.group(2) == ROUND_WORD or wdist(m.group(2), ROUND_WORD) > ROUND_WORD_COST:
+    if m is None or m.group(2) == ROUND_WORD:
+        return None
+    if m.group(2).isascii():  # Latin garbage where the round's word stands (``รอบ ๒ fou``: blind worn seed 132 doc 3)
+        return subject[: m.start(2)] + ROUND_WORD + subject[m.end(2) :], 50.0
+    if wdist(m.group(2), ROUND_WORD) > ROUND_WORD_COST:
         return None
     return subject[: m.start(2)] + ROUND_WORD + subject[m.end(2) :], similarity(m.group(2), ROUND_WORD)
 
