@@ -13,6 +13,7 @@ from ocr_pipeline.model import Line, Word
 from ocr_pipeline.ocr.lost_starts import (
     _added_between,
     _added_letters,
+    _chosen_letters,
     _joins,
     _makes_a_word,
     _mark_readings,
@@ -137,3 +138,7 @@ def test_the_added_letters_marks_may_be_read_again_for_the_word_that_reaches_fur
     assert _mark_readings("ปิ่") == ["ปิ่", "ปิ", "ปี"] and _mark_readings("คุ") == ["คุ"]
     assert _word_reach("ปิ่", "งบประมาณ") == 0 and _word_reach("ปิ", "งบประมาณ") == 1
     assert _word_reach("ปี", "งบประมาณ") == len("งบประมาณ")
+    assert _chosen_letters("ปิ่", "งบประมาณ") == "ปี" and _chosen_letters("คุ", "ณธรรม") == "คุ"
+    # worn seed 22 doc 12: the label ที่ read apart before a document number's prefix นบ; with sara i it makes ทิน,
+    # one letter of the token: no lost letters
+    assert _word_reach("ทิ", "นบ") == 1 and _chosen_letters("ที่", "นบ") is None

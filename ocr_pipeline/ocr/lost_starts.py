@@ -89,10 +89,9 @@ def reread_lost_starts(gray: np.ndarray, lines: list[Line], ocr, page: int, anch
         added = _added_letters(line_text(new.words).replace(" ", ""), token)
         if conf < ACCEPT_CONF or added is None:
             continue
-        reach = {a: n for a in _mark_readings(added) if (n := _word_reach(a, token))}
-        if not reach:
+        added = _chosen_letters(added, token)
+        if added is None:
             continue
-        added = max(reach, key=lambda a: reach[a])  # the reading whose word reaches furthest (ปีงบประมาณ, not ปิง)
         first = line.words[0]
         word = Word(added + first.text, union_box([first.box, box]), round(conf, 1), first.space_before)
         line.words[0] = word
@@ -141,6 +140,9 @@ def _added_letters(read: str, token: str) -> str | None:
 
 
 _TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
+# letters of the token a word made with the added letters' marks changed must take in: ``ที่`` + ``นบ`` (the label ที่
+# before a document number's prefix, read apart) made ทิน with sara ii read as sara i (worn seed 22 doc 12)
+VARIANT_REACH = 3
 _VOWEL_TWINS = str.maketrans("\u0e34\u0e35", "\u0e35\u0e34")  # sara i and sara ii
 
 
@@ -150,6 +152,15 @@ def _mark_readings(added: str) -> list[str]:
     doc 4, a subject's wrapped line)."""
     bare = added.translate(str.maketrans("", "", _TONE_MARKS))
     return list(dict.fromkeys([added, bare, bare.translate(_VOWEL_TWINS)]))
+
+
+def _chosen_letters(added: str, token: str) -> str | None:
+    """The reading of the added letters (as read, or with their marks changed: ``_mark_readings``) whose known word
+    reaches furthest into the token (ปีงบประมาณ, not ปิง); a changed reading only when its word takes in
+    ``VARIANT_REACH`` letters of the token or more; None when none makes a word."""
+    readings = _mark_readings(added)
+    reach = {a: n for a in readings if (n := _word_reach(a, token)) and (a == readings[0] or n >= VARIANT_REACH)}
+    return max(reach, key=lambda a: reach[a]) if reach else None
 
 
 def _makes_a_word(added: str, token: str) -> bool:
