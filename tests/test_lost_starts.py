@@ -15,7 +15,6 @@ from ocr_pipeline.ocr.lost_starts import (
     _added_letters,
     _chosen_letters,
     _joins,
-    _makes_a_word,
     _mark_readings,
     _word_reach,
     lost_start,
@@ -77,8 +76,8 @@ def test_the_letters_added_must_make_a_word_with_the_line_s_first_letters():
     assert _added_letters("คุณธรรม", "คุณธรรม") is None  # nothing added
     assert _added_letters("ความคุณธรรม", "ณธรรม") is None  # too many
     assert _added_letters("คุณธรรม", "ธรรมะ") is None  # another ending
-    assert _makes_a_word("คุ", "ณธรรมและ") and _makes_a_word("ปี", "งบประมาณ") and _makes_a_word("ตุ", "ลาคม")
-    assert not _makes_a_word("ฆ", "ณธรรมและ")  # no word
+    assert _word_reach("คุ", "ณธรรมและ") and _word_reach("ปี", "งบประมาณ") and _word_reach("ตุ", "ลาคม")
+    assert not _word_reach("ฆ", "ณธรรมและ")  # no word
 
 
 def test_ink_another_line_s_words_stand_over_is_not_read_again():

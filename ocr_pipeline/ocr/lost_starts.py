@@ -163,12 +163,6 @@ def _chosen_letters(added: str, token: str) -> str | None:
     return max(reach, key=lambda a: reach[a]) if reach else None
 
 
-def _makes_a_word(added: str, token: str) -> bool:
-    """Do the added letters make a known word with the token's first letters (one that reaches into the token:
-    ``คุ`` + ``ณธรรม``, ``ปี`` + ``งบประมาณ``)?"""
-    return _word_reach(added, token) > 0
-
-
 def _word_reach(added: str, token: str) -> int:
     """How many of the token's letters the known word the added letters start takes in (0: none, or no word)."""
     from ocr_pipeline.clean.lexicon import known_words, tokenize
