@@ -75,10 +75,7 @@ def reread_lost_starts(gray: np.ndarray, lines: list[Line], ocr, page: int, anch
             todo.append((line, b, (start, line.box[1], x1, line.box[3])))
     if not todo:
         return []
-    crops = [
-        (gray[max(0, y0 - PAD) : y1 + PAD, max(0, x0 - PAD) : x1 + PAD], (max(0, x0 - PAD), max(0, y0 - PAD)))
-        for _line, _b, (x0, y0, x1, y1) in todo
-    ]
+    crops = [_padded(gray, box) for _line, _b, box in todo]
     corrections = []
     for (line, b, box), reading in zip(todo, read_images(crops, ocr, psm=6)):
         if reading is None:
@@ -102,6 +99,12 @@ def reread_lost_starts(gray: np.ndarray, lines: list[Line], ocr, page: int, anch
             Correction(page, "pages.text", token, line_text(line.words[:b]), "thai-reread", round(conf, 1))
         )
     return corrections
+
+
+def _padded(gray: np.ndarray, box: tuple[int, int, int, int]) -> tuple[np.ndarray, tuple[int, int]]:
+    """The page's stretch ``box`` with ``PAD`` pixels around it, and where it starts on the page (for ``read_images``)."""
+    x0, y0, x1, y1 = box
+    return gray[max(0, y0 - PAD) : y1 + PAD, max(0, x0 - PAD) : x1 + PAD], (max(0, x0 - PAD), max(0, y0 - PAD))
 
 
 def _read_elsewhere(line: Line, start: int, lines: list[Line], end: int | None = None) -> bool:
@@ -218,10 +221,7 @@ def reread_lost_middles(gray: np.ndarray, lines: list[Line], ocr, page: int, anc
             todo.append((line, ls, k, re_, ink, (x0, line.box[1], x1, line.box[3])))
     if not todo:
         return []
-    crops = [
-        (gray[max(0, y0 - PAD) : y1 + PAD, max(0, x0 - PAD) : x1 + PAD], (max(0, x0 - PAD), max(0, y0 - PAD)))
-        for *_rest, (x0, y0, x1, y1) in todo
-    ]
+    crops = [_padded(gray, box) for *_rest, box in todo]
     corrections = []
     done: set[int] = set()
     for (line, ls, k, re_, ink, _box), reading in zip(todo, read_images(crops, ocr, psm=6)):
@@ -278,8 +278,8 @@ def _joins(left: str, added: str, right: str) -> tuple[bool, bool] | None:
     for token in tokenize(text):
         end = at + len(token)
         if at < b and end > a:  # the word the added letters stand in
-            if token not in known_words() or (at >= a and end <= b) or at > a or end < b:
-                return None
+            if token not in known_words() or at > a or end < b or (at, end) == (a, b):
+                return None  # no word, one that leaves some of the added letters out, or the added letters alone
             return at < a, end > b
         at = end
     return None
