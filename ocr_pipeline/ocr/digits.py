@@ -348,6 +348,12 @@ def _in_year_slot(words: list[Word], a: int) -> bool:
     return month_key(text) in month_keys() or bool(_ERA.search(text))
 
 
+def _month_to_token_end(words: list[Word], b: int) -> bool:
+    """Do the words from ``b`` to the end of their token spell a month name?"""
+    end = next((e for s, e in token_ranges(words) if s <= b < e), None)
+    return end is not None and month_key("".join(w.text for w in words[b:end])) in month_keys()
+
+
 class DigitReader:
     """Re-reads digit strings in a line's OCR words from the page image (see module docstring)."""
 
@@ -434,19 +440,12 @@ class DigitReader:
         sign = before.strip()
         if not sign or set(sign) & set("-.,") or b >= len(words) or not words[b].space_before:
             return False
-        end = next((e for s, e in token_ranges(words) if s == b), None)
-        return end is not None and month_key("".join(w.text for w in words[b:end])) in month_keys()
+        return _month_to_token_end(words, b)
 
     @staticmethod
     def _month_from(words: list[Word], b: int) -> bool:
         """Words from ``b`` to the end of their token spell a month name (glued to what is before b)."""
-        end = next((e for s, e in token_ranges(words) if s <= b < e), None)
-        return (
-            end is not None
-            and b > 0
-            and not words[b].space_before
-            and month_key("".join(w.text for w in words[b:end])) in month_keys()
-        )
+        return b > 0 and b < len(words) and not words[b].space_before and _month_to_token_end(words, b)
 
     def dayless_months(self, words: list[Word], runs: list[tuple[int, int, str]] | None = None) -> list[int]:
         """Indices of month names after a word of more than three letters with no digit (``วันที่
@@ -1029,17 +1028,24 @@ class DigitReader:
             while b - a > 1 and marks_only(words[b - 1].text.strip()):
                 b -= 1
             run = words[a:b]
+            before = "".join(w.text for w in run)
             glued_day = _glued_day(words, a, b)
-            # letters alone over a number: only a short token of its own (``รอบ ซ เดือน``), or the day glued
-            # to its date label (``วนทะ ตุลาคม``)
+            # signs glued before a month, or a consonant read unsurely: the day (``«พฤษภาคม`` for ๔ พฤษภาคม, fresh
+            # standard seed 97 doc 15; ``ซพฤษภาคม``; see ``seeds``), whose glyph touches the month's first letter
+            day_before_month = (
+                not any(c in _DIGITS for c in before)
+                and all(_day_glyph(w) for w in run if w.text.strip())
+                and self._month_from(words, b)
+            )
+            # letters alone over a number: only a short token of its own (``รอบ ซ เดือน``), the day glued
+            # to its date label (``วนทะ ตุลาคม``) or to its month
             if not any(self._digitish(w.text.strip()) for w in run) and not (
                 (self._isolated(words, a, b) and len("".join(w.text.strip() for w in run)) <= SHORT_TOKEN)
                 or glued_day
                 or self._latin_word_over_number(words, a, b, others, lo, hi)
-                or (all(_day_glyph(w) for w in run) and self._month_from(words, b))
+                or day_before_month
             ):
                 continue
-            before = "".join(w.text for w in run)
             gs = sorted((groups[k] for k in gks), key=lambda g: g.span[0])
             # the run's edge punctuation stays where the number's glyphs leave room for it
             room = (lo - min(w.box[0] for w in run) > EDGE_ROOM * h, max(w.box[2] for w in run) - hi > EDGE_ROOM * h)
@@ -1074,15 +1080,7 @@ class DigitReader:
             if len(before.strip()) == 1 and _debris_line(words, a, b):
                 continue  # one glyph among specks: 0 right, 2 harmful, 53 other in 6 corpora (stop 24)
             conf = min(g.conf for g in gs)
-            # signs glued before a month: the day (``«พฤษภาคม`` for ๔ พฤษภาคม, fresh standard seed 97 doc 15; see
-            # ``seeds``), whose glyph touches the month's first letter, not more digits
-            day_before_month = (
-                not any(c in _DIGITS for c in before)
-                and all(_day_glyph(w) for w in run if w.text.strip())
-                and b < len(words)
-                and not words[b].space_before
-                and self._month_from(words, b)
-            )
+            # the day glued before a month is one glyph, not more digits
             beside = [r for r in others if r.box[0] < gs[-1].span[1]] if day_before_month else others
             if self._unread_inside(gs, beside, h) or _slash_eaten(before, after):
                 conf = min(conf, self.unread_confidence)  # flagged: the number as read is a guess
