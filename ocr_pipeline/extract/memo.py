@@ -214,6 +214,7 @@ def subject_opener(subject: str) -> tuple[str, float] | None:
 
 ROUND_WORD = "เดือน"
 ROUND_WORD_COST = 2.0  # weighted edits: a round's word read this far from เดือน is it
+LATIN_ROUND_SCORE = 50.0  # the score of เดือน written where Latin letters stood
 _ROUND = re.compile(r"(รอบ\s*[0-9\u0e50-\u0e59]{1,2}\s*)([\u0e01-\u0e4e]+|[A-Za-z]{2,5}(?![A-Za-z]))")
 
 
@@ -227,11 +228,14 @@ def subject_round_month(subject: str) -> tuple[str, float] | None:
     m = _ROUND.search(subject or "")
     if m is None or m.group(2) == ROUND_WORD:
         return None
-    if m.group(2).isascii():  # Latin garbage where the round's word stands (``รอบ ๒ fou``: blind worn seed 132 doc 3)
-        return subject[: m.start(2)] + ROUND_WORD + subject[m.end(2) :], 50.0
-    if wdist(m.group(2), ROUND_WORD) > ROUND_WORD_COST:
+    read = m.group(2)
+    if read.isascii():  # Latin garbage where the round's word stands (``รอบ ๒ fou``: blind worn seed 132 doc 3)
+        score = LATIN_ROUND_SCORE
+    elif wdist(read, ROUND_WORD) <= ROUND_WORD_COST:
+        score = similarity(read, ROUND_WORD)
+    else:
         return None
-    return subject[: m.start(2)] + ROUND_WORD + subject[m.end(2) :], similarity(m.group(2), ROUND_WORD)
+    return subject[: m.start(2)] + ROUND_WORD + subject[m.end(2) :], score
 
 
 def _without_glued_tail(text: str) -> str:
@@ -370,11 +374,12 @@ def _with_continuation(field: str, value: str, lines: list[str], index: int) -> 
     """The subject (เรื่อง) and the ส่วนราชการ line may wrap onto a next line without a label."""
     if field not in ("subject", "division"):
         return value
+    following = lines[index + 1 : index + 1 + CONTINUATION_LINES + SPECK_LINES]
     if field == "subject":
-        value = _era_before_wrapped_year(value, lines[index + 1 : index + 1 + CONTINUATION_LINES + SPECK_LINES])
+        value = _era_before_wrapped_year(value, following)
     value = tidy_value(value)  # a speck at the end would keep the wrapped word apart
     taken = 0
-    for raw in lines[index + 1 : index + 1 + CONTINUATION_LINES + SPECK_LINES]:
+    for raw in following:
         if field == "subject" and _ROUND_CLOSED.search(value) and value.count("(") == value.count(")"):
             break  # the round's bracket closes a subject (``(รอบ ๖ เดือน)`` / ``«io 9จ7``: fresh worn seed 134 doc 19)
         nxt = LEADING_SPECK.sub("", tidy_value(raw))
