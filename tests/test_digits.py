@@ -24,6 +24,7 @@ from ocr_pipeline.ocr.digits import (
     _dot_made_colon,
     _letter_eaten,
     _script_flipped,
+    _slash_at_bar,
     _slash_eaten,
     _slash_put_back,
 )
@@ -870,6 +871,22 @@ def test_the_slash_the_ocr_saw_is_put_back_where_the_glyphs_on_its_sides_add_up(
     it, eight digits read, so the number is ๕๓๙๕๔/๔๙๘; when the counts differ the reading stays a guess."""
     assert _slash_put_back("๕๓๕๕๕/๕ฒ๕", "๕๓๙๕๔๔๙๘") == "๕๓๙๕๔/๔๙๘"
     assert _slash_put_back("๑๕๑๕๕๓/๓๕", "๗๔๑๕๗๓๗") is None and _slash_put_back("๒๕", "๒๖") is None
+
+
+def test_a_slash_glued_to_a_digit_and_read_with_it_goes_back_where_the_ocr_saw_a_bar():
+    """Fresh standard seed 135 doc 6: ``๘๕๕๕๕/๕๘๖``, the slash touching the fifth digit, read with it as one ๕ 58
+    pixels wide among glyphs of 42; the OCR's ``|`` over that glyph's right side is the slash."""
+    from ocr_pipeline.ocr.digits import _Group, _Read
+
+    xs = [(566, 607), (607, 649), (649, 691), (690, 732), (732, 790), (793, 835), (836, 878), (878, 912)]
+    group = _Group([_Read((x0, 0, x1, 40), lab, 1.0) for (x0, x1), lab in zip(xs, "๘๕๕๕๕๕๘๖")])
+    bar = Word("|", (759, 0, 790, 40), 33.0)
+    digits = [Word("๕๕๕", (566, 0, 722, 40), 90.0), bar, Word("๕๕๒", (793, 0, 912, 40), 90.0)]
+    assert _slash_at_bar(digits, group) == "๘๕๕๕๕/๕๘๖"
+    # every glyph as wide as the others: the bar is no slash glued to one (a digit read on its own)
+    even = _Group([_Read((x0, 0, x0 + 42, 40), lab, 1.0) for (x0, _), lab in zip(xs, "๘๕๕๕๕๕๘๖")])
+    assert _slash_at_bar(digits, even) is None
+    assert _slash_at_bar([digits[0], digits[2]], group) is None  # no bar seen
 
 
 def test_a_sign_glued_before_a_month_is_read_as_the_day_although_it_touches_the_month(reader):
