@@ -116,6 +116,21 @@ def test_doubtful_latin_as_tall_as_the_text_is_text_the_scan_destroyed_and_stays
     assert drop_noise([line], page=1) == [] and [w.text for w in line.words] == ["ผล", "Vv", "ดี"]
 
 
+def test_a_doubtful_thai_letter_on_ink_thinner_than_a_speck_goes():
+    """Fresh worn seed 136 doc 8: ``ก.`` read at 7 % on 3 pixels after the addressee's place (text 30 high); the
+    same letter on a letter's width, or read surely, stays."""
+    words = [
+        Word("บ้าน", (0, 0, 60, 30), 95.0),
+        Word("ก.", (200, 10, 203, 30), 7.0, True),
+        Word("ก.", (240, 5, 262, 30), 7.0, True),  # a letter's width: a worn letter, not a speck
+        Word("ข", (300, 10, 303, 30), 80.0, True),  # read surely
+    ]
+    line = line_of(words)
+    corrections = drop_noise([line], page=1)
+    assert [w.text for w in line.words] == ["บ้าน", "ก.", "ข"]
+    assert [(c.before, c.rule) for c in corrections] == [("ก.", "noise")]
+
+
 def test_drop_noise_keeps_a_document_number_prefix():
     """``ที่ UZ ๗๐๘๗๙/๒``: the province abbreviation read as doubtful Latin letters stays for the
     document-number clean-up, which repairs it from the province; the same letters elsewhere go."""
