@@ -994,6 +994,22 @@ def test_a_consonant_read_unsurely_glued_before_a_month_is_read_as_the_day(reade
     assert not readings and "".join(w.text for w in new) == "ซพฤษภาคม"
 
 
+def test_two_consonants_one_read_unsurely_glued_before_a_month_are_read_as_the_day(reader):
+    """Fresh worn seed 136 doc 5: ``พฆตุลาคม`` (๗ read as พ at 33 over ฆ at 90, the memo's date left empty): one or
+    two consonants, one read unsurely, glued before a month are the day; three letters, or two read surely, are not."""
+    from ocr_pipeline.ocr.digits import _day_glyphs
+
+    img, boxes = spaced_glyphs("๗มกราคม", [0.02] * 6)
+    x0, y0, x1, y1 = boxes[0]
+    day = [Word("พ", (x0, y0, (x0 + x1) // 2, y1), 33.0, True), Word("ฆ", (x0 + 2, y0, x1, y1), 90.0)]
+    words = day + [Word(c, b, 90.0) for c, b in zip("มกราคม", boxes[1:])]
+    new, readings = reader.reread(img, words)
+    assert [(r.before, r.after) for r in readings] == [("พฆ", "๗")] and "".join(w.text for w in new) == "๗มกราคม"
+    assert _day_glyphs(day) and _day_glyphs([Word("«", (0, 0, 9, 9), 90.0)])
+    assert not _day_glyphs([dataclasses.replace(w, conf=90.0) for w in day])
+    assert not _day_glyphs(day + [Word("ก", (0, 0, 9, 9), 20.0)]) and not _day_glyphs([Word("เก", (0, 0, 9, 9), 20.0)])
+
+
 def test_a_short_token_before_the_round_s_month_is_read_as_its_number(reader):
     """Standard seed 119 doc 2: ``(รอบ`` / ``าว เดือน)``, the round's ๖ read as two letters at a line's start: a round
     is counted in months, so a short token before เดือน may hide its number (as one before a month name the day)."""

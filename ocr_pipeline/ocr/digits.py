@@ -347,14 +347,22 @@ SLIVER = 0.2  # x digit height: a digit word narrower than this is a sliver of a
 DAY_LETTER_CONF = 50.0  # a lone consonant read below this confidence, glued before a month: the day
 
 
-def _day_glyph(word: Word) -> bool:
-    """What the OCR makes of a day's digit glued before a month name: symbols (``«พฤษภาคม`` for ๔ พฤษภาคม), or a
-    consonant read unsurely (``ซพฤษภาคม`` at 24 for ๗ พฤษภาคม: fresh standard seed
-    133 doc 6, the memo's date left empty)."""
-    text = word.text.strip()
-    if all(_symbol(c) for c in text):
-        return True
-    return word.conf < DAY_LETTER_CONF and len(text) == 1 and "\u0e01" <= text <= "\u0e2e"
+DAY_LETTERS = 2  # consonants at most that a day's one digit glued before a month is misread as
+
+
+def _day_glyphs(words: Sequence[Word]) -> bool:
+    """What the OCR makes of a day's digit glued before a month name: symbols (``«พฤษภาคม`` for ๔ พฤษภาคม), or
+    one or two consonants, one read unsurely (``ซพฤษภาคม`` at 24 for ๗ พฤษภาคม: fresh standard seed 133 doc 6;
+    ``พฆตุลาคม`` at 33 and 90 for ๗ ตุลาคม: fresh worn seed 136 doc 5; the memo's dates were left empty)."""
+    texts = [(w.text.strip(), w.conf) for w in words if w.text.strip()]
+    letters = [(t, conf) for t, conf in texts if not all(_symbol(c) for c in t)]
+    if not texts or not letters:
+        return bool(texts)
+    return (
+        len(letters) <= DAY_LETTERS
+        and all(len(t) == 1 and "\u0e01" <= t <= "\u0e2e" for t, _ in letters)
+        and min(conf for _, conf in letters) < DAY_LETTER_CONF
+    )
 
 
 _YEAR = re.compile("[\u0e52][\u0e55][\u0e50-\u0e59]{2}")  # a Buddhist Era year, ๒๕xx
@@ -447,10 +455,9 @@ class DigitReader:
                 out.update(range(a, b))
             elif k + 1 < len(runs) and month_key(runs[k + 1][2]) in months:
                 out.update(_day_after_label(words, a, b))
-            glued = a  # symbols glued to a month name: the day (``<ตค`` for ๔ ต.ค.), or a letter read unsurely
-            while glued < b and words[glued].text.strip() and _day_glyph(words[glued]):
-                glued += 1
-            if a < glued < b and self._month_from(words, glued):
+            # symbols glued to a month name: the day (``<ตค`` for ๔ ต.ค.), or letters read unsurely
+            glued = next((m for m in range(a + 1, b) if self._month_from(words, m)), None)
+            if glued is not None and _day_glyphs(words[a:glued]):
                 out.update(range(a, glued))
         return sorted(out | set(self.dayless_months(words, runs)))
 
@@ -1054,11 +1061,7 @@ class DigitReader:
             glued_day = _glued_day(words, a, b)
             # signs glued before a month, or a consonant read unsurely: the day (``«พฤษภาคม`` for ๔ พฤษภาคม, fresh
             # standard seed 97 doc 15; ``ซพฤษภาคม``; see ``seeds``), whose glyph touches the month's first letter
-            day_before_month = (
-                not any(c in _DIGITS for c in before)
-                and all(_day_glyph(w) for w in run if w.text.strip())
-                and self._month_from(words, b)
-            )
+            day_before_month = not any(c in _DIGITS for c in before) and _day_glyphs(run) and self._month_from(words, b)
             # letters alone over a number: only a short token of its own (``รอบ ซ เดือน``), the day glued
             # to its date label (``วนทะ ตุลาคม``) or to its month
             if not any(self._digitish(w.text.strip()) for w in run) and not (
