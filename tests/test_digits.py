@@ -873,6 +873,22 @@ def test_the_slash_the_ocr_saw_is_put_back_where_the_glyphs_on_its_sides_add_up(
     assert _slash_put_back("๑๕๑๕๕๓/๓๕", "๗๔๑๕๗๓๗") is None and _slash_put_back("๒๕", "๒๖") is None
 
 
+def test_a_dot_touching_the_digits_on_both_sides_is_a_sliver_of_them():
+    """Fresh worn seed 136 doc 7: the year ๒๕๖๒ read ``๒.๕๖๒``, a dot 4 pixels wide touching ๒ and ๕ (the memo's date
+    left empty): no dot; one with pixels between it and its digits (``๑.๒``) stays."""
+    from ocr_pipeline.ocr.digits import _Read, _sliver_dot
+
+    year = [
+        _Read((1872, 576, 1914, 624), "๒", 1.0),
+        _Read((1914, 613, 1918, 618), ".", 1.0),
+        _Read((1918, 579, 1962, 624), "๕", 1.0),
+    ]
+    assert _sliver_dot(year, 1) and not _sliver_dot(year, 0)
+    apart = [_Read((0, 0, 40, 48), "๑", 1.0), _Read((46, 40, 52, 46), ".", 1.0), _Read((58, 0, 98, 48), "๒", 1.0)]
+    assert not _sliver_dot(apart, 1)
+    assert not _sliver_dot(year[:2], 1)  # a dot at the end
+
+
 def test_a_slash_glued_to_a_digit_and_read_with_it_goes_back_where_the_ocr_saw_a_bar():
     """Fresh standard seed 135 doc 6: ``๘๕๕๕๕/๕๘๖``, the slash touching the fifth digit, read with it as one ๕ 58
     pixels wide among glyphs of 42; the OCR's ``|`` over that glyph's right side is the slash."""
