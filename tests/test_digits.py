@@ -738,6 +738,8 @@ def test_a_reading_never_eats_the_start_of_a_word_glued_to_a_number():
     assert not _letter_eaten("ซ๕", "๘") and not _letter_eaten("๒๕๒จ๕", "๒๕๖๕") and not _letter_eaten("รอบ ง", "รอบ ๖")
     # before more digits the pair is a misreading of digits (worn seed 14, doc 10's document number)
     assert not _letter_eaten("เฟ๒ณ๓๕๒/๒๒๒๐", "๗๒๙๕๒/๒๖๖")
+    # the pair as the whole text, after no number (fresh worn seed 136 doc 7: ``รอบ เจ เดือน`` for รอบ ๖ เดือน)
+    assert not _letter_eaten("เจ", "๖") and not _letter_eaten(" เจ ", "๖")
 
 
 def test_a_digit_read_over_a_speck_goes(reader: DigitReader) -> None:

@@ -302,10 +302,11 @@ def _letter_eaten(before: str, after: str) -> bool:
     digit is drawn like (``digit_lookalikes.tsv``) ending the text read. The OCR read a word there, glued
     to the number (``๑.๑เป`` read again as ``๑.๑๗``, the step ``๑.๑ เปิด…``: standard seed 7, three
     times). Letters the stock model writes for digits stay re-readable: alone (ซ, จ, ม for ๘, ๖, ๙), as a
-    pair of look-alikes (``เว`` for ๖๗) or before more digits (``เฟ๒ณ๓๕๒`` for ๗๒๙๕๒, worn seed 14)."""
-    text = before.rstrip()
+    pair of look-alikes (``เว`` for ๖๗) or before more digits (``เฟ๒ณ๓๕๒`` for ๗๒๙๕๒, worn seed 14), or as
+    the whole text, after no number (``รอบ เจ เดือน`` for รอบ ๖ เดือน: fresh worn seed 136 doc 7)."""
+    text = before.strip()
     return any(
-        m.end() == len(text) and m.group(0) not in after and m.group(0)[1] not in lookalikes()
+        m.end() == len(text) and m.start() > 0 and m.group(0) not in after and m.group(0)[1] not in lookalikes()
         for m in _WORD_START.finditer(text)
     )
 
