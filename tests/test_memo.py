@@ -672,6 +672,11 @@ def test_two_lines_of_specks_inside_a_wrapped_subject_are_passed_over():
     # clean render seed 31 doc 0: the era ending the line read as Latin letters, the year on the next line
     era = "เรื่อง รายงานผลการดำเนินการ ประจำปีงบประมาณ wa\n๒๕๖๑ รอบ ๖ เดือน\nเรียน นายก"
     assert header_fields([_page(era)])["subject"].value == "รายงานผลการดำเนินการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๑ รอบ ๖ เดือน"
+    # fresh standard seed 135 doc 19: the era's dots lost at the line's end
+    undotted = "เรื่อง รายงานผลการดำเนินการ ประจำปีงบประมาณ พ ศ\n๒๕๖๕ รอบ ๖ เดือน\nเรียน นายก"
+    assert (
+        header_fields([_page(undotted)])["subject"].value == "รายงานผลการดำเนินการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ รอบ ๖ เดือน"
+    )
     # worn seed 22 doc 0: a digit and a consonant alone on a line between two of the subject's
     mixed = "เรื่อง สรุปรายงานผลการดำเนินงาน\nภายในหน่วยงาน ประจำ\n๕ง\nปีงบประมาณ ๒๕๖๐ (รอบ ๑๒ เดือน)\nเรียน นายก"
     assert (

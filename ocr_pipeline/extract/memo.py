@@ -358,13 +358,16 @@ def tidy_value(text: str, keep_start: bool = False) -> str:
 # the era read as Latin letters (``wa``, ``wa.``, ``WA.``: clean render seed 31 docs 0 and 3) before a year
 _LATIN_ERA = r"(?:[A-Za-z]{1,2}\.?|[A-Za-z]\.[A-Za-z]\.?)"  # not three letters undotted: ``ITA ๒๕๖๓``
 _ERA_BEFORE_YEAR = re.compile(rf"(?<!\S){_LATIN_ERA}(?=\s*[0-9\u0e50-\u0e59]{{4}}(?![0-9\u0e50-\u0e59]))")
-_ERA_AT_END = re.compile(rf"(?<!\S){_LATIN_ERA}$")
+# the era at a line's end, its dots lost (``ประจำปีงบประมาณ พ ศ`` / ``๒๕๖๕ รอบ ๖ เดือน``: fresh standard seed 135 doc 19)
+_THAI_ERA_UNDOTTED = r"พ ?[.,]? ?ศ[.,]?"
+_ERA_AT_END = re.compile(rf"(?<!\S)(?:{_LATIN_ERA}|{_THAI_ERA_UNDOTTED})$")
 _YEAR_START = re.compile("^[0-9\u0e50-\u0e59]{4}(?![0-9\u0e50-\u0e59])")
 
 
 def _era_before_wrapped_year(value: str, after: list[str]) -> str:
-    """A subject line ending in Latin letters read for พ.ศ. (``ประจำปีงบประมาณ wa``), its year starting the next line
-    that is no speck: the era, which ``tidy_value`` would drop as a speck."""
+    """A subject line ending in Latin letters read for พ.ศ. (``ประจำปีงบประมาณ wa``) or in its letters without their
+    dots (``พ ศ``), its year starting the next line that is no speck: the era, which ``tidy_value`` would drop as a
+    speck."""
     m = _ERA_AT_END.search(value.rstrip())
     nxt = next((t for raw in after if (t := LEADING_SPECK.sub("", tidy_value(raw))) and not _speck_line(t)), "")
     return value.rstrip()[: m.start()] + "พ.ศ." if m and _YEAR_START.match(nxt) else value
