@@ -33,6 +33,7 @@ from ocr_pipeline.understand.labels import bare_name_groups, name_groups, split_
         ("เวรี อง รายงานผล", [("subject", "รายงานผล")]),  # ... its mark read as letters (fresh standard 123 doc 12)
         ("เวลา ๑๐.๐๐ น.", []),
         ("LION รายงานผล", [("subject", "รายงานผล")]),  # the bold label read in Latin (standard seed 127 doc 11)
+        ("แรอง รายงานผล", [("subject", "รายงานผล")]),  # a speck beside its เ (fresh worn seed 136 doc 15)
         (
             "ที่ ลบ ๕๓๘๐๑/๓๒๔ วันที่ ๑๐ เมษายน ๒๕๖๖",  # two labels on one line
             [("doc_number", "ลบ ๕๓๘๐๑/๓๒๔"), ("doc_date", "๑๐ เมษายน ๒๕๖๖")],
