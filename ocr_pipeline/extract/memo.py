@@ -117,6 +117,7 @@ _BRACKET_BEFORE_BRACKET = re.compile(r"\(\s*(?=\()")
 _ROUND_GLUED = re.compile(r"รอบ[\u0e48-\u0e4b]?(?=[0-9\u0e50-\u0e59])")
 _ROUND_MARKED = re.compile(r"(?<=รอบ)[\u0e48-\u0e4b](?=\s)")  # ``(รอบ่ ๖ เดือน)``: standard seed 119 doc 2
 _SIGN_BEFORE_WORD = re.compile(r"(?<=\s)[.,'`]+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+_SLASH_BEFORE_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])\s+/(?=([\u0e01-\u0e2e\u0e40-\u0e44]\S*))")
 # the era's dots lost or read as commas or spaces, the year glued to it (``พ.ศ๒๕๖๒``, ``พ ศ. ๒๕๖๒``: blind worn seed
 # 126 doc 12, standard seed 7 doc 33)
 _ERA_LOOSE = re.compile(r"(?<![\u0e01-\u0e4e])พ ?[.,]? ?ศ ?[.,]? *(?=[0-9\u0e50-\u0e59]{4}(?![0-9\u0e50-\u0e59]))")
@@ -148,7 +149,8 @@ def subject_despecked(text: str) -> str:
     (``ประมาณ' พ.ศ.``, ``"(รอบ``), an opening bracket before another that closes alone (``เดือน ( (ประจำปี)``) and the second closing bracket of
     a bracket in a bracket (``(รอบ ๑๒ เดือน (ประจำปี)``: 32 of 336 truths end ``(ประจำปี))``); and
     the era's lost dots put back before its year (``พ.ศ๒๕๖๒``, ``พ ศ. ๒๕๖๒``), the space after รอบ before its number
-    and a dot glued before a word after a space taken out (``(รอบ๖ .เดือน)``), a tone mark read over รอบ
+    and a dot glued before a word after a space taken out (``(รอบ๖ .เดือน)``), a slash so glued with its space
+    (``และ /ความ``; ``_without_slash_speck``), a tone mark read over รอบ
     (``(รอบ่ ๖ เดือน)``); Latin letters read for the era before a year written พ.ศ. (``ประมาณ wa. ๒๕๖๓``)."""
     text = _LONE_SIGN.sub("", text)
     text = _CLOSING_AS_SIGNS.sub(r"\1)", text.rstrip())
@@ -167,6 +169,7 @@ def subject_despecked(text: str) -> str:
             text = text.rstrip() + ")"  # a bracket in a bracket closed once at the end: ``(ประจำปี))`` lost one
     text = _ERA_LOOSE.sub("พ.ศ. ", _ERA_BEFORE_YEAR.sub("พ.ศ.", text))
     text = _SIGN_BEFORE_WORD.sub("", _ROUND_GLUED.sub("รอบ ", _ROUND_MARKED.sub("", text)))
+    text = _SLASH_BEFORE_WORD.sub(_without_slash_speck, text)
     if sum(text.count(q) for q in _QUOTES) == 1:
         text = _GLUED_QUOTE.sub("", text)
     if "[" not in text:
@@ -236,6 +239,13 @@ def subject_round_month(subject: str) -> tuple[str, float] | None:
     else:
         return None
     return subject[: m.start(2)] + ROUND_WORD + subject[m.end(2) :], score
+
+
+def _without_slash_speck(m: re.Match[str]) -> str:
+    """A slash glued before a subject's word after a space is a speck, and the space Tesseract put before it goes too
+    (``คุณธรรมและ /ความโปร่งใส``: fresh worn seed 136 doc 16), unless the word is one a subject writes after a space
+    (``subject_spaced_words.txt``: ``หน่วยงาน /ประจำปี``)."""
+    return " " if m.group(1).startswith(load_list("subject_spaced_words.txt")) else ""
 
 
 def _without_glued_tail(text: str) -> str:
