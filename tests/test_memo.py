@@ -90,6 +90,10 @@ def test_the_date_after_the_number_is_the_letter_s_date_when_its_label_is_garble
     hits = header_fields([_page(text)])
     assert hits["doc_date"].value == "งวงนท ๒๘ เมษายน พ.ศ. ๒๕๖๓" and hits["doc_date"].label_score == 0.0
     assert "doc_date" not in header_fields([_page(text.replace("๒๘ เมษายน พ.ศ. ๒๕๖๓", "เมษายน"))])
+    # fresh worn seed 136 doc 1: the label lost altogether, the day right after the number is no more of it
+    lost = "บันทึกข้อความ\nส่วนราชการ กองคลัง อบต.\nที่ นศ ๕๗๐๕๔/๓๒ ๑๙ พฤศจิกายน ๒๕๖๒\nเรื่อง รายงานผล"
+    hits = header_fields([_page(lost)])
+    assert hits["doc_number"].value == "นศ ๕๗๐๕๔/๓๒" and hits["doc_date"].value == "๑๙ พฤศจิกายน ๒๕๖๒"
 
 
 def test_a_document_number_whose_label_was_read_as_a_line_of_its_own():

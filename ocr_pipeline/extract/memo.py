@@ -307,12 +307,14 @@ def _number_line_without_label(lines: list[str], page: int, hits: dict[str, Fiel
 
 def _date_after_number(hits: dict[str, FieldHit]) -> None:
     """When OCR garbled the วันที่ label beyond recognition (``งวงนท``), the letter's date is still what
-    follows the document number on its line, when it holds a digit (fresh worn seed 92 doc 4)."""
+    follows the document number on its line, when it holds a digit (fresh worn seed 92 doc 4); and the number ends
+    where the date begins (``นศ ๕๗๐๕๔/๓๒ ๑๙ พฤศจิกายน``: the day is no more of it, fresh worn seed 136 doc 1)."""
     number = hits["doc_number"]
     m = DOC_NUMBER.search(number.value)
     tail = _date_tail(number.value[m.end() :]) if m else ""
-    if any(c.isdigit() for c in tail):
+    if m and any(c.isdigit() for c in tail):
         hits["doc_date"] = FieldHit("doc_date", tail, number.page, number.line, 0.0)
+        number.value = number.value[: m.end()]
 
 
 def _date_label_inside(lines: list[str], page: int, hits: dict[str, FieldHit]) -> None:
