@@ -759,3 +759,18 @@ def test_the_word_after_a_subject_s_round_is_read_as_month():
     assert subject_round_month("ประจำปี ๒๕๖๖ รอบ ๖ เดือน") is None
     assert subject_round_month("ประจำปี ๒๕๖๖ รอบ ๑ ไตรมาส") is None
     assert subject_round_month("ประจำปี ๒๕๖๔ รอบ ๖ fou") == ("ประจำปี ๒๕๖๔ รอบ ๖ เดือน", 50.0)  # blind worn 132 doc 3
+
+
+def test_the_words_before_a_subject_s_year_are_read_as_its_phrase():
+    """Fresh worn seed 136 doc 6: ``ส่วนตำบล ประ จำป ๒๕๖๕``, a space put inside ประจำปี and its sara ii lost; worn 22
+    doc 1: ``ประจำปีงบประว มาณ ๒๕๖๐``. The fewest words before the year (and its era) that are a plausible misreading
+    of a phrase of ``subject_year_phrases.txt`` are respelt; the phrase read right, or a word that is none, stays."""
+    from ocr_pipeline.extract.memo import subject_year_phrase
+
+    fixed = subject_year_phrase("ภายในองค์การบริหารส่วนตำบล ประ จำป ๒๕๖๕ รอบ ๖ เดือน")
+    assert fixed is not None and fixed[0] == "ภายในองค์การบริหารส่วนตำบล ประจำปี ๒๕๖๕ รอบ ๖ เดือน"
+    assert subject_year_phrase("ภายในหน่วยงาน ประจำปีงบประว มาณ พ.ศ. ๒๕๖๐ (รอบ")[0] == (
+        "ภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๐ (รอบ"
+    )
+    for kept in ("ภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๕", "ภายในหน่วยงาน ประจำปี ๒๕๖๕", "ภายในหน่วยงาน ๒๕๖๕", ""):
+        assert subject_year_phrase(kept) is None, kept

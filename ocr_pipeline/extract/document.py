@@ -30,6 +30,7 @@ from ocr_pipeline.extract.memo import (
     subject_despecked,
     subject_opener,
     subject_round_month,
+    subject_year_phrase,
 )
 from ocr_pipeline.extract.signatures import (
     despeck,
@@ -140,6 +141,10 @@ def _subject(out: Extracted) -> None:
         if month is not None:
             _correct(out, hit.page, "document.subject", value, month[0], "lexicon", month[1])
             value = month[0]
+        phrase = subject_year_phrase(value)
+        if phrase is not None:
+            _correct(out, hit.page, "document.subject", value, phrase[0], "lexicon", phrase[1])
+            value = phrase[0]
     out.document.subject = value
 
 
