@@ -35,6 +35,7 @@ def table(rows: list[list[str]], page: int = 2, spans: dict | None = None) -> Ta
         ("4,1 รายงานผล", 4, 1, "รายงานผล"),  # the dot read as a comma
         ("(๑)) จัดทำ", 1, None, "จัดทำ"),  # bracket doubled by OCR
         ("@๑) จัดทำ", 1, None, "จัดทำ"),  # a speck before the number
+        ("๒., มาตรการจัดการ", 2, None, "มาตรการจัดการ"),  # ... or after it (fresh worn seed 136 doc 2)
         ("๑ ต.ค. ๒๕๖๕", None, None, "๑ ต.ค. ๒๕๖๕"),  # a date, not a number
     ],
 )
