@@ -292,6 +292,10 @@ def test_a_dot_or_quote_glued_to_a_word_in_a_text_cell_is_a_speck():
     assert without_glued_signs("ให้ความรู้. จำนวน ๑๐ ครั้ง") == "ให้ความรู้ จำนวน ๑๐ ครั้ง"
     assert without_glued_signs("มีการยืมทรัพย์สินของราชการ, จำนวน ๗ ครั้ง") == "มีการยืมทรัพย์สินของราชการ จำนวน ๗ ครั้ง"
     assert without_glued_signs("ได้จัดท\u0e4d\u0e32. แผน") == "ได้จัดท\u0e4d\u0e32แผน"  # sara am as read
+    # fresh worn seed 136 doc 4: an opening quote glued after a line's last word, or before a web address none closes
+    assert without_glued_signs("มาตรการกำกับติดตามการใช้จ่ายงบประมาณ“") == "มาตรการกำกับติดตามการใช้จ่ายงบประมาณ"
+    assert without_glued_signs("ผ่านเว็บไซต์ ‘www.chairitcity.go.th") == "ผ่านเว็บไซต์ www.chairitcity.go.th"
+    assert without_glued_signs("ผ่านเว็บไซต์ ‘www.a.go.th’") == "ผ่านเว็บไซต์ ‘www.a.go.th’"
     # a responsible unit starts with no numbering (fresh standard seed 123 doc 2); a step may (``ตา.`` for ๓.)
     assert without_glued_signs("ทุก. ส่วนราชการ", numbered=False) == "ทุกส่วนราชการ"
     assert without_glued_signs("ทุก. ส่วนราชการ") == "ทุก. ส่วนราชการ"

@@ -75,8 +75,10 @@ _COLON_BEFORE_YEAR = re.compile(r"(?<=[\u0e01-\u0e4e]):(?=\s?[0-9\u0e50-\u0e59]{
 # ``ร่วมก้นระ' กาศ``, ``ของราชการ, จำนวน``; an abbreviation's dot follows no known word: ``อบต.``, ``พ.ศ.``): specks
 # (fresh standard seed 115, worn 116: 45 of them in the cells; commas: worn 120, 6; none of the generated truths' cells
 # has one, nor a comma after a Thai letter, nor have the THND odd half's real lines)
-_GLUED_FRONT = re.compile(r"(?:^|(?<=\s))[.,'`‘’]+\s?(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
-_GLUED_END = re.compile(r"(?<=[\u0e01-\u0e4e])([.,'`‘’]+)(?:(\s)(?=\S)|$)")
+# an opening quote glued before a web address, none closing it (``เว็บไซต์ ‘www.chairitcity.go.th``), and one glued after a
+# word ending a line (``…การใช้จ่ายงบประมาณ“``): fresh worn seed 136 doc 4
+_GLUED_FRONT = re.compile(r"(?:^|(?<=\s))(?:[.,'`‘’]+\s?(?=[\u0e01-\u0e2e\u0e40-\u0e44])|[‘“'](?=www\.)(?!.*[’”']))")
+_GLUED_END = re.compile(r"(?<=[\u0e01-\u0e4e])([.,'`‘’]+|“(?=$))(?:(\s)(?=\S)|$)")
 _LONE_DASH = re.compile(r"(?<=[\u0e01-\u0e4e]) [-–—] (?=[\u0e01-\u0e4e])")
 TITLE_ROLES = ("table.measure", "table.step")  # (text roles) a measure's or a step's wording: no dash between its words
 _FALSE_START = re.compile(
