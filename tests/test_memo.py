@@ -684,6 +684,12 @@ def test_two_lines_of_specks_inside_a_wrapped_subject_are_passed_over():
     assert (
         header_fields([_page(undotted)])["subject"].value == "รายงานผลการดำเนินการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ รอบ ๖ เดือน"
     )
+    wrapped = (
+        "เรื่อง รายงานผลการดำเนินการ\nภายในหน่วยงาน ประจำปีงบประมาณ พ ศ\n๒๕๖๕ รอบ ๖ เดือน\nเรียน นายก"  # its wrapped line
+    )
+    assert header_fields([_page(wrapped)])["subject"].value == (
+        "รายงานผลการดำเนินการภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ รอบ ๖ เดือน"
+    )
     # worn seed 22 doc 0: a digit and a consonant alone on a line between two of the subject's
     mixed = "เรื่อง สรุปรายงานผลการดำเนินงาน\nภายในหน่วยงาน ประจำ\n๕ง\nปีงบประมาณ ๒๕๖๐ (รอบ ๑๒ เดือน)\nเรียน นายก"
     assert (
