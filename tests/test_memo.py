@@ -326,6 +326,26 @@ def test_wrapped_cell_lines():
     assert join_wrapped(["กองคลัง/", "กองช่าง"]) == "กองคลัง/กองช่าง"
 
 
+@pytest.mark.parametrize(
+    "lines, joined",
+    [
+        # fresh standard seed 135, worn 136: the space typing puts there, lost where the cell wrapped
+        (["ผู้เข้าร่วม จำนวน ๒๑ คน", "รายละเอียดตามเอกสาร"], "ผู้เข้าร่วม จำนวน ๒๑ คน รายละเอียดตามเอกสาร"),
+        (["จัดทำแผนอัตรากำลัง ๓ ปี", "และแผนพัฒนาบุคลากร"], "จัดทำแผนอัตรากำลัง ๓ ปี และแผนพัฒนาบุคลากร"),
+        (["ผ่านเว็บไซต์ เฟซบุ๊ก", "และบอร์ดประชาสัมพันธ์"], "ผ่านเว็บไซต์ เฟซบุ๊ก และบอร์ดประชาสัมพันธ์"),
+        (["ติดประกาศ ณ", "จุดให้บริการ"], "ติดประกาศ ณ จุดให้บริการ"),
+        (["ช่องทางที่หลากหลาย", "เช่น ตู้รับเรื่อง"], "ช่องทางที่หลากหลาย เช่น ตู้รับเรื่อง"),
+        # no space: a unit's name goes on, a classifier that makes a word with the next, a list item of more words
+        (["กองการศึกษา ศาสนา", "และวัฒนธรรม"], "กองการศึกษา ศาสนาและวัฒนธรรม"),
+        (["ภายใน ๓ ปี", "งบประมาณ"], "ภายใน ๓ ปีงบประมาณ"),
+        (["เผยแพร่ผ่านเว็บไซต์ของหน่วยงาน", "และเฟซบุ๊ก"], "เผยแพร่ผ่านเว็บไซต์ของหน่วยงานและเฟซบุ๊ก"),
+        (["ส่งเสริมคุณธรรม", "และความโปร่งใส"], "ส่งเสริมคุณธรรมและความโปร่งใส"),
+    ],
+)
+def test_a_cell_wrapped_where_thai_typing_puts_a_space_keeps_it(lines, joined):
+    assert join_wrapped(lines) == joined
+
+
 def test_a_date_in_the_body_is_no_header_label():
     """The header's ที่ label was lost; "วันที่ ๓๐ กันยายน" starting a body line is not the letter's date."""
     page = _page(
