@@ -438,5 +438,6 @@ def test_a_word_s_first_letters_read_apart_before_it_are_dropped():
     from ocr_pipeline.understand.cell_noise import without_false_starts
 
     assert without_false_starts("ให้ความรู้ จํ จำนวน ๑๒ ครั้ง") == "ให้ความรู้ จำนวน ๑๒ ครั้ง"
+    assert without_false_starts("เพิ่มขึ้น ร ร้อยละ ๙๐") == "เพิ่มขึ้น ร้อยละ ๙๐"  # fresh worn seed 136 doc 1
     for kept in ("ผู้ ผู้บริหาร", "ณ ณัฐพล", "ที่ ที่ได้รับ"):
         assert without_false_starts(kept) == kept

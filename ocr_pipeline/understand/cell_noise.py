@@ -27,6 +27,7 @@ from ocr_pipeline.document_text import DocText, Edit, cell_key, located
 from ocr_pipeline.model import Correction, Line, Page, Table, Word
 from ocr_pipeline.ocr.latin_reread import english_words
 from ocr_pipeline.ocr.tesseract import line_text
+from ocr_pipeline.resources import load_list
 
 TINY = 0.35  # x the table's median cell-line height: no line of text is this low
 SMALL = 0.45  # ... a line of one short word without marks can be this low, nothing else
@@ -82,8 +83,8 @@ _GLUED_END = re.compile(r"(?<=[\u0e01-\u0e4e])([.,'`‘’]+|“(?=$))(?:(\s)(?=
 _LONE_DASH = re.compile(r"(?<=[\u0e01-\u0e4e]) [-–—] (?=[\u0e01-\u0e4e])")
 TITLE_ROLES = ("table.measure", "table.step")  # (text roles) a measure's or a step's wording: no dash between its words
 _FALSE_START = re.compile(
-    r"(?:^|(?<=\s))([\u0e01-\u0e2e][\u0e31-\u0e4e]{1,2}) (?=[\u0e01-\u0e2e])"
-)  # a letter, its marks
+    r"(?:^|(?<=\s))([\u0e01-\u0e2e][\u0e31-\u0e4e]{0,2}) (?=[\u0e01-\u0e2e])"
+)  # a letter, its marks if any (``ร ร้อยละ``: fresh worn seed 136 doc 1)
 _OPENING_BRACKET = re.compile(r"[(\[](?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 _NUMBER_AFTER = re.compile(r"[0-9\u0e50-\u0e59]")
 _ABBREVIATION_GOES_ON = re.compile(r"\s?[\u0e01-\u0e2e][\u0e31-\u0e4e]*\.")  # ``. ย.``: the next letter of it
@@ -257,13 +258,14 @@ def without_stray_brackets(texts: list[str]) -> list[str]:
 
 def without_false_starts(text: str) -> str:
     """A line without a piece of no word that the next word starts with, Tesseract's first try at it read apart
-    (``จํ จำนวน ๓๑ คน``: fresh worn seed 120 docs 0, 5, 14; nikhahit for sara am)."""
+    (``จํ จำนวน ๓๑ คน``: fresh worn seed 120 docs 0, 5, 14; nikhahit for sara am; ``ร ร้อยละ``: fresh worn seed 136
+    doc 1)."""
     from ocr_pipeline.clean.lexicon import known_words
 
     def false_start(m: re.Match[str]) -> str:
         piece = m.group(1).replace("\u0e4d", "\u0e33")
         nxt = m.string[m.end() :].split(" ", 1)[0]
-        known = m.group(1) in known_words()
+        known = m.group(1) in known_words() or m.group(1) in load_list("spaced_after_words.txt")  # ณ ณัฐพล
         return "" if nxt.startswith(piece) and len(nxt) > len(piece) and not known else m.group()
 
     return _FALSE_START.sub(false_start, text)
