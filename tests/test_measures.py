@@ -36,6 +36,7 @@ def table(rows: list[list[str]], page: int = 2, spans: dict | None = None) -> Ta
         ("(๑)) จัดทำ", 1, None, "จัดทำ"),  # bracket doubled by OCR
         ("@๑) จัดทำ", 1, None, "จัดทำ"),  # a speck before the number
         ("๒., มาตรการจัดการ", 2, None, "มาตรการจัดการ"),  # ... or after it (fresh worn seed 136 doc 2)
+        ("๕.,. มาตรการลดขั้นตอน", 5, None, "มาตรการลดขั้นตอน"),  # (fresh standard seed 135 doc 18)
         ("๑ ต.ค. ๒๕๖๕", None, None, "๑ ต.ค. ๒๕๖๕"),  # a date, not a number
     ],
 )
@@ -144,6 +145,21 @@ def test_a_measure_number_read_as_letters_is_taken_from_the_sequence_with_what_o
     assert [(m.measure_no, m.measure) for m in measures] == [(2, "มาตรการส่งเสริม"), (3, "มาตรการป้องกันผลประโยชน์ทับซ้อน")]
     assert [(c.before, c.after, c.rule) for c in corrections] == [("ตา.", "3", "number-sequence")]
     assert split_number("อบต. มาตรการ").text == "อบต. มาตรการ"  # an abbreviation is no number
+
+
+def test_a_measure_number_that_lost_its_dot_is_taken_from_the_sequence():
+    """Fresh standard seed 135 doc 10: ``๕ มาตรการจัดการเรื่องร้องเรียนร้องทุกข์`` for ``๔. มาตรการ…``, the dot lost and
+    the digit misread: the bare number is the measure's numbering, numbered by the sequence."""
+    t = table(
+        [
+            HEADER,
+            ["๓. มาตรการเผยแพร่ข้อมูล", "จัดทำแผน", "กองคลัง", "ต.ค. ๖๕", "แล้ว"],
+            ["๕ มาตรการจัดการเรื่องร้องเรียน", "ประชุม", "กองคลัง", "ต.ค. ๖๕", "แล้ว"],
+        ]
+    )
+    measures, _, corrections = rows_to_measures(measure_tables([t])[0])
+    assert [(m.measure_no, m.measure) for m in measures] == [(3, "มาตรการเผยแพร่ข้อมูล"), (4, "มาตรการจัดการเรื่องร้องเรียน")]
+    assert [(c.before, c.after, c.rule) for c in corrections] == [("๕", "4", "number-sequence")]
 
 
 def test_a_step_number_that_lost_its_dot_is_told_by_the_measure_number():

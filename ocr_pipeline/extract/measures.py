@@ -47,7 +47,7 @@ def rows_to_measures(tables: list[TableRows]) -> tuple[list[Measure], list[str],
             first = tr.table.cell_at(r, col_of.get("measure", -1))
             if first is not None and first.row == r and cells.get("measure", ""):
                 previous = current.first if current is not None else 0
-                current = split_number(_one_line(cells["measure"]))
+                current = _dot_lost(split_number(_one_line(cells["measure"])))
                 if current.lost and previous is not None:
                     current.first = previous + 1
                     corrections.append(
@@ -293,6 +293,17 @@ def _open_bracket_steps(text: str, last: int) -> list[str]:
         start, last = m.end(), expected
     pieces.append(text[start:])
     return pieces[:1] + [_OPEN_START.sub(r"(\1) ", p) for p in pieces[1:]]
+
+
+_DOT_LOST = re.compile(r"^([0-9๐-๙]{1,2})\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+
+
+def _dot_lost(measure: Numbered) -> Numbered:
+    """A measure's text that starts with a bare number before its words: its numbering, the dot lost (``๕
+    มาตรการจัดการเรื่องร้องเรียน…`` for ``๔. มาตรการ…``: fresh standard seed 135 doc 10), its digit as unsure as
+    the dot (the measures' sequence numbers it); a text with its number split off stays."""
+    m = _DOT_LOST.match(measure.text) if measure.first is None and not measure.lost else None
+    return Numbered(measure.text[m.end() :], lost=True, residue=m.group(1)) if m else measure
 
 
 def _thai_pair(left: str, right: str) -> bool:

@@ -19,7 +19,7 @@ LEADING_NUMBER = re.compile(
       | \(\s*(?P<p1>{_NUM})(?:\s*\.\s*(?P<p2>{_NUM}))?\s*\)+    # (๑) (๑.๑)
       | (?P<n1>{_NUM})\s*[.,]\s*(?P<n2>{_NUM})\s*[.)]?\)*          # ๑.๑ ๑.๑. ๑.๑) (๑,๑: a dot read as comma)
       | (?P<d1>{_NUM})\s*(?:[.)]|,(?=\s*[\u0e01-\u0e4e]))\)*          # ๑. ๑) (๕, มาตรการ: a dot read as comma)
-    )(?:\s*[,'`‘’](?=\s*[\u0e01-\u0e4e]))?                      # a speck after it (๒., มาตรการ: fresh worn 136 doc 2)
+    )(?:\s*[,.'`‘’]{{1,3}}(?=\s*[\u0e01-\u0e4e]))?     # specks after it (๒., มาตรการ, ๕.,. : fresh 136 doc 2, 135 doc 18)
     \s*""",
     re.VERBOSE,
 )
