@@ -264,6 +264,15 @@ def test_a_lone_sign_ending_a_cell_line_is_a_speck_and_the_wrapped_words_join():
     assert (fix.before, fix.after) == (" ©", "")
 
 
+def test_a_sign_no_text_cell_writes_standing_alone_between_words_is_a_speck():
+    """Fresh standard seed 135 doc 16, worn 136 doc 15: ``ผู้เข้าร่วมมีความรู้เพิ่มขึ้น § ร้อยละ ๙๐``."""
+    step = _wrapped_cell(1, 1, [_line("๑) ผู้เข้าร่วมมีความรู้เพิ่มขึ้น § ร้อยละ ๙๐", 200, 80)])
+    period = _wrapped_cell(1, 3, [_line("ตุลาคม ๒๕๖๖ - มีนาคม ๒๕๖๗", 200, 80)])
+    doc, [fix] = _row_noise(step, period)
+    assert (fix.item, fix.rule) == ("p1.t0.r1.c1", "noise")
+    assert apply_corrections(doc, [fix]).get("p1.t0.r1.c1").text == "๑) ผู้เข้าร่วมมีความรู้เพิ่มขึ้น ร้อยละ ๙๐"
+
+
 def test_an_abbreviation_s_dot_ending_a_cell_line_stays():
     """Standard seed 105 doc 18: the period ``ต.ค. ๒๕๖๐`` / ``- โก.ย .`` / ``๒๕๖๑``; the dot apart from ``โก.ย`` is its
     abbreviation's (ก.ย.), not a speck. A dot apart from a word ending a step's line goes."""
