@@ -59,6 +59,8 @@ def test_a_line_wrapped_before_a_word_a_report_always_spaces_off_joins_with_a_sp
     # as Tesseract writes it: sara am as nikhahit and sara aa (the benchmark's cells had kept every such space lost)
     assert join_wrapped(["ของราชการ", "จ\u0e4d\u0e32นวน ๒ ครั้ง"]) == "ของราชการ จ\u0e4d\u0e32นวน ๒ ครั้ง"
     assert join_wrapped(["ได้รายงานผล", "โดยมีหลักฐาน"]) == "ได้รายงานผล โดยมีหลักฐาน"
+    # a spaced word pythainlp writes as two (ปัญหา + อุปสรรค: specks seed 15 doc 6)
+    assert join_wrapped(["ของงบประมาณที่ได้รับ", "ปัญหาอุปสรรค : ไม่มี"]) == "ของงบประมาณที่ได้รับ ปัญหาอุปสรรค : ไม่มี"
     assert join_wrapped(["นาย", "ณัฐพล ใจดี"]) == "นายณัฐพล ใจดี"
     assert join_wrapped(["ตลอดปีงบประมา", "ณ"]) == "ตลอดปีงบประมาณ"  # the tail of a word wrapped alone
     assert join_wrapped(["ได้ดำเนินการประชาสัมพันธ์ผ่าน", "เว็บไซต์"]) == "ได้ดำเนินการประชาสัมพันธ์ผ่านเว็บไซต์"
