@@ -1065,7 +1065,7 @@ def _twin_readings(piece: str) -> set[str]:
     twins = {
         piece[: m.start()] + true + piece[m.end() :]
         for read, true in _word_twins()
-        if read == "ไ" or len(piece) >= 3  # ``รื`` for ๔ is no word's garble
+        if (read == "ไ" or len(piece) >= 3) and read in piece  # ``รื`` for ๔ is no word's garble
         for m in re.finditer(re.escape(read), piece)
     }
     if len(piece) >= 4:  # a speck under a letter read as sara u or uu (``ลุงนาม`` for ลงนาม)
