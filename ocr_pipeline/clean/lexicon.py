@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -833,7 +833,18 @@ def _cuts(run: str, toks: list[tuple[int, int, str]], sus: list[bool]) -> frozen
     return frozenset(c for c in cuts if c == len(run) or run[c] not in _NO_START)
 
 
-def _window_candidates(run: str, offset: int, toks: list[tuple[int, int, str]], vocab: Vocabulary) -> list[_Cand]:
+@lru_cache(maxsize=8192)
+def _run_candidates(run: str, vocab_id: int) -> tuple[tuple[tuple[int, int, str], ...], tuple[_Cand, ...]]:
+    """(tokens, candidate repairs) of a Thai run of free text, offsets in the run. Cached: the same runs recur in a
+    document's cells and across documents."""
+    toks, pos = [], 0
+    for t in tokenize(run):
+        toks.append((pos, pos + len(t), t))
+        pos += len(t)
+    return tuple(toks), tuple(_window_candidates(run, toks, _VOCABS[vocab_id]))
+
+
+def _window_candidates(run: str, toks: list[tuple[int, int, str]], vocab: Vocabulary) -> list[_Cand]:
     out: list[_Cand] = []
     sus = [_suspicious(t) for _a, _b, t in toks]
     if not any(sus) and len(toks) < 2:
@@ -881,7 +892,7 @@ def _window_candidates(run: str, offset: int, toks: list[tuple[int, int, str]], 
                 or not any(sus_chars[a2:b2])
                 or all(t in known_words() and len(t) > 1 for t in tokenize(span2))
             )
-            out.append(_Cand(offset + a2, offset + b2, entry, score, runner, cost, known, long_known))
+            out.append(_Cand(a2, b2, entry, score, runner, cost, known, long_known))
     return out
 
 
@@ -955,12 +966,14 @@ def _piece_options(piece: str) -> list[tuple[float, str | None]]:
     return out + reps[:1]
 
 
-def _general_region(region: str) -> list[tuple[int, int, str, float]]:
+@lru_cache(maxsize=8192)
+def _general_region(region: str) -> tuple[tuple[int, int, str, float], ...]:
     """Best reading of a region of non-words as frequent words (noisy channel, unigram prior).
 
-    Returns (start, end, replacement, score) for the pieces that change."""
+    Returns (start, end, replacement, score) for the pieces that change. Cached: the same regions recur in a
+    document's cells and across documents."""
     _cost, pieces = _likeliest_reading(region, _piece_options)
-    return [(i, j, rep, similarity(region[i:j], rep)) for i, j, rep in pieces if rep is not None]
+    return tuple((i, j, rep, similarity(region[i:j], rep)) for i, j, rep in pieces if rep is not None)
 
 
 def _likeliest_reading(
@@ -1073,22 +1086,23 @@ def _twin_readings(piece: str) -> set[str]:
     return twins
 
 
-def _reread_run(region: str, odd: frozenset[int] = frozenset()) -> list[tuple[int, int, str, float]]:
+@lru_cache(maxsize=8192)
+def _reread_run(region: str, odd: frozenset[int] = frozenset()) -> tuple[tuple[int, int, str, float], ...]:
     """(start, end, word, score) for each piece of a run of real words read as another frequent word, when the
     run's likeliest reading beats the run as read by ``RUN_MARGIN`` nats: marks put back at ``SPELL_MIN_SCORE``
     (``ชีแจง`` -> ชี้แจง, ``กระบวนงานทีสำคัญ`` -> ที่), or a vowel's twin written back (``ไน`` -> ใน, ``จ้านวน`` -> จำนวน). ``odd``: offsets of the run's
     non-words' letters; a piece that takes in part of a non-word or stands beside one is a garbled word's piece
     (``ประเปิน`` for ประเมิน: ``ปิน`` -> ปิ่น; ``ดตัง`` for ดัง: ``ตัง`` -> ตั้ง) and stays as read, as does one that
-    leaves a letter no word takes beside it.
+    leaves a letter no word takes beside it. Cached: the same runs recur in a document's cells and across documents.
 
     >>> [rep for _i, _j, rep, _s in _reread_run("ประชุมชีแจงแนวทาง")]
     ['ชี้แจง']
     """
     cost, pieces = _likeliest_reading(region, _run_piece_options)
     if all(rep is None for _i, _j, rep in pieces):
-        return []
+        return ()
     if _likeliest_reading(region, _run_piece_options, repair=False)[0] - cost < RUN_MARGIN:
-        return []
+        return ()
     out = []
     for k, (i, j, rep) in enumerate(pieces):
         if rep is None:
@@ -1102,7 +1116,7 @@ def _reread_run(region: str, odd: frozenset[int] = frozenset()) -> list[tuple[in
         read, score = region[i:j], similarity(region[i:j], rep)
         if (_is_minus_marks(read, rep) and score >= SPELL_MIN_SCORE) or rep in _twin_readings(read):
             out.append((i, j, rep, score))
-    return out
+    return tuple(out)
 
 
 def _stray_letter(region: str, piece: tuple[int, int, str | None]) -> bool:
@@ -1226,12 +1240,8 @@ def repair_words(
             while e < m.end() and not mask[e]:
                 e += 1
             if e > s:
-                run = norm[s:e]
-                toks, pos = [], 0
-                for t in tokenize(run):
-                    toks.append((pos, pos + len(t), t))
-                    pos += len(t)
-                cands += _window_candidates(run, s, toks, vocab)
+                toks, found = _run_candidates(norm[s:e], vocab.vid)
+                cands += [replace(c, start=s + c.start, end=s + c.end) for c in found]
                 tokens += [(s + a, s + b, t) for a, b, t in toks]
             s = e
     changes: list[Change] = []
