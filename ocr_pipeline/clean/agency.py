@@ -19,7 +19,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import numpy as np
@@ -208,8 +208,10 @@ def _refine(line: str, kw: str, s: int, e: int, lo: int, hi: int) -> tuple[int, 
     return s, e
 
 
-def _keyword_spans(text: str) -> list[tuple[int, int, float, _Keyword]]:
-    """Non-overlapping keyword occurrences: agency type words first, then level words."""
+@lru_cache(maxsize=8192)
+def _keyword_spans(text: str) -> tuple[tuple[int, int, float, _Keyword], ...]:
+    """Non-overlapping keyword occurrences: agency type words first, then level words. Cached: a line is looked at
+    by the gazetteer and again by the word repair (``lexicon.place_spans``), and lines recur across documents."""
     cands: list[tuple[int, int, float, _Keyword]] = []
     for kw in keywords():
         if kw.pattern is not None:
@@ -225,7 +227,7 @@ def _keyword_spans(text: str) -> list[tuple[int, int, float, _Keyword]]:
     for c in cands:
         if all(c[1] <= t[0] or c[0] >= t[1] for t in taken):
             taken.append(c)
-    return sorted(taken, key=lambda c: c[0])
+    return tuple(sorted(taken, key=lambda c: c[0]))
 
 
 @cache
