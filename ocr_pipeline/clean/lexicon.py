@@ -992,15 +992,16 @@ def _likeliest_reading(
             continue
         for j in range(i + 1, min(n, i + MAX_PIECE) + 1):
             piece = region[i:j]
-            opts = list(options(piece)) if j - i > 1 or piece in SINGLE_CHAR_WORDS else []
+            opts = options(piece) if j - i > 1 or piece in SINGLE_CHAR_WORDS else ()
             if j == i + 1:
-                opts.append((UNKNOWN_CHAR_COST, None))
+                opts = (*opts, (UNKNOWN_CHAR_COST, None))
             for cost, rep in opts:
                 if rep is not None and not repair:
                     continue
-                cand = (here[0] + cost, i, rep)
-                if best[j] is None or cand[0] < best[j][0]:  # type: ignore[index]
-                    best[j] = cand
+                total = here[0] + cost
+                there = best[j]
+                if there is None or total < there[0]:
+                    best[j] = (total, i, rep)
     pieces: list[tuple[int, int, str | None]] = []
     j = n
     while j > 0:
