@@ -426,11 +426,11 @@ def _with_continuation(field: str, value: str, lines: list[str], index: int) -> 
     for at, raw in enumerate(following):
         if field == "subject" and _ROUND_CLOSED.search(value) and value.count("(") == value.count(")"):
             break  # the round's bracket closes a subject (``(รอบ ๖ เดือน)`` / ``«io 9จ7``: fresh worn seed 134 doc 19)
-        if field == "subject":  # a wrapped line may end in the era too (fresh standard seed 135 doc 19)
-            raw = _era_before_wrapped_year(raw, following[at + 1 :])
         nxt = LEADING_SPECK.sub("", tidy_value(raw))
         if (not nxt and raw.strip()) or _speck_line(nxt) or (field == "subject" and _junk_line(raw)):
             continue  # a line of specks between the wrapped lines (``รอบ`` / ``a`` / ``๖ เดือน``: worn seed 96 doc 3)
+        if field == "subject":  # a wrapped line may end in the era too (fresh standard seed 135 doc 19)
+            nxt = LEADING_SPECK.sub("", tidy_value(_era_before_wrapped_year(raw, following[at + 1 :])))
         if not nxt or split_label(nxt) or DOC_NUMBER.search(nxt):
             break  # the next labelled line (its label may be lost: the number's shape tells)
         if _LINE_END_DIGIT.search(value) and _thai_start(nxt) and not nxt.startswith(load_list("counters.txt")):
