@@ -737,16 +737,18 @@ def _dated_start(lines: list[Line], at: int, text_height: int) -> str:
 
 
 _CONSONANT = re.compile("[\u0e01-\u0e2e]")
+_SIGN = re.compile(r"[.,:;'`]")
 
 
 def _sliver_letter(words: list[Word], text: str, text_height: int) -> bool:
-    """A Thai letter Tesseract doubts (every character under ``NOISE_CONF``) on ink narrower than a speck's share
-    of the text's height: no letter is that thin (``ก.`` at 7 % on 3 pixels after the addressee's place: fresh
-    worn seed 136 doc 8)."""
+    """A Thai letter and a sign Tesseract doubts (every character under ``NOISE_CONF``) on ink narrower than a speck's
+    share of the text's height: no letter is that thin (``ก.`` at 7 % on 3 pixels after the addressee's place: fresh
+    worn seed 136 doc 8). A letter alone stays: a worn ``ร`` or ``น`` can come out as thin (worn seed 124 docs 7, 12)."""
     width = max(w.box[2] for w in words) - min(w.box[0] for w in words)
     return (
         bool(text_height)
         and _CONSONANT.search(text) is not None
+        and _SIGN.search(text) is not None
         and len(_BASE_LETTER.findall(text)) <= 2
         and max(w.conf for w in words) < NOISE_CONF
         and width < SPECK_HEIGHT * text_height
