@@ -681,6 +681,12 @@ def test_an_addressee_s_place_read_with_cheap_confusions_is_the_agency_s():
     # blind standard seed 131 doc 19, worn 132 doc 18: the place's last cluster cut off the line's end
     assert addressed("นายกเทศมนตรีตำบลบ้านฆ").document.addressee == "นายกเทศมนตรีตำบลบ้านฆ้อง"
     assert addressed("นายกเทศมนตรีตำบล").document.addressee == "นายกเทศมนตรีตำบล"
+    # blind worn seed 138 doc 0: a space inside ตำบล; blind standard 137 doc 15: a space inside the place, read with
+    # its marks misplaced (ห้วยข้าวก่ำ); a space in what is no known position stays
+    spaced = addressed("นายกเทศมนตรีตำบ ลบ้านฆ้อง")
+    assert spaced.document.addressee == "นายกเทศมนตรีตำบลบ้านฆ้อง" and spaced.corrections[0].rule == "spacing"
+    assert addressed("นายกเทศมนตรีตำบลบ้าน ต้อง").document.addressee == "นายกเทศมนตรีตำบลบ้านฆ้อง"
+    assert addressed("นายกเทศ มนตรีตำบลบ้านนา").document.addressee == "นายกเทศ มนตรีตำบลบ้านนา"
 
 
 def test_two_lines_of_specks_inside_a_wrapped_subject_are_passed_over():
