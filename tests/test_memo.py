@@ -761,6 +761,9 @@ def test_a_subject_s_specks_after_its_year_and_after_its_closing_bracket():
     assert subject_despecked("ประจำปีงบประมาณ ๒๕๖๓. (รอบ ๖ เดือน)") == "ประจำปีงบประมาณ ๒๕๖๓ (รอบ ๖ เดือน)"
     assert subject_despecked("พ.ศ. ๒๕๖๘ (รอบ ๖ เดือน) ๐") == "พ.ศ. ๒๕๖๘ (รอบ ๖ เดือน)"
     assert subject_despecked("พ.ศ. ๒๕๖๘ (รอบ ๖ เดือน) ของ") == "พ.ศ. ๒๕๖๘ (รอบ ๖ เดือน) ของ"
+    # blind worn seed 138 docs 7 and 13: a colon glued after the bracket, a mark and a Latin digit glued to the year
+    assert subject_despecked("พ.ศ. ๒๕๖๔ (รอบ ๖ เดือน):") == "พ.ศ. ๒๕๖๔ (รอบ ๖ เดือน)"
+    assert subject_despecked("พ.ศ. ๒๕๖๑่0 (รอบ ๑๒ เดือน (ประจำปี))") == "พ.ศ. ๒๕๖๑ (รอบ ๑๒ เดือน (ประจำปี))"
     assert subject_despecked("ตามหนังสือที่ ๑๒๓๔.") == "ตามหนังสือที่ ๑๒๓๔"
 
 

@@ -97,7 +97,11 @@ _LAST_SPECK = re.compile(r"\s+[\u0e30-\u0e3a\u0e40-\u0e4e.,:;'`\-—–|_~*©®�
 # a dot after the year before the round's bracket or at the end (``ประมาณ ๒๕๖๓. (รอบ``: fresh worn seed 120 doc 8)
 _DOT_AFTER_YEAR = re.compile(r"(?<=[0-9\u0e50-\u0e59]{4})\.(?=\s*\(|$)")
 # a digit or sign after the round's closing bracket at the end (``(รอบ ๖ เดือน) ๐``: fresh worn seed 120 doc 12)
-_AFTER_CLOSING = re.compile(r"(?<=\))\s+[^\s\u0e01-\u0e2e]{1,2}$")
+# ... or glued to it (``(รอบ ๖ เดือน):``: blind worn seed 138 doc 7), not a bracket (``(ประจำปี))``)
+_AFTER_CLOSING = re.compile(r"(?<=\))\s*[^\s\u0e01-\u0e2e()]{1,2}$")
+# a mark and Latin letters or Arabic digits glued to a Thai year (``๒๕๖๑่0 (รอบ``: blind worn seed 138 doc 13): no number
+# is written in two scripts
+_AFTER_YEAR = re.compile(r"(?<=[\u0e52][\u0e55][\u0e50-\u0e59]{2})[\u0e31-\u0e4e]*[0-9A-Za-z]{1,2}(?=\s|$)")
 # the closing bracket of a subject's last words read as signs and a lone mark glued to them (``(ประจำปี-ี``: fresh worn
 # seed 124 doc 6)
 _CLOSING_AS_SIGNS = re.compile(
@@ -155,7 +159,7 @@ def subject_despecked(text: str) -> str:
     text = _LONE_SIGN.sub("", text)
     text = _CLOSING_AS_SIGNS.sub(r"\1)", text.rstrip())
     text = _LAST_SPECK.sub("", text)
-    text = _AFTER_CLOSING.sub("", text)
+    text = _AFTER_YEAR.sub("", _AFTER_CLOSING.sub("", text))
     text = _LETTER_BEFORE_ERA.sub("", text)
     text = _DOT_AFTER_YEAR.sub("", text)
     text = _COLON_AFTER_NUMBER.sub("", text)
