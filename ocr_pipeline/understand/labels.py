@@ -72,8 +72,17 @@ def split_label(line: str) -> list[tuple[str, str, float]]:
     return [(field, " ".join(rest_tokens), score)]
 
 
+_GLUED_DIGITS = re.compile(r"[0-9\u0e50-\u0e59]+$")
+
+
 def leading_label(token: str) -> tuple[str, int, float] | None:
-    """Label at the start of ``token`` (whole token, or glued to its value): (field, length, score)."""
+    """Label at the start of ``token`` (whole token, or glued to its value): (field, length, score). Digits ending the
+    token are its value, no part of a label (``วันที่๑ พฤษภาคม``: blind worn seed 138 doc 4 lost its day)."""
+    digits = _GLUED_DIGITS.search(token)
+    if digits and digits.start() > 0:
+        hit = match_label(token[: digits.start()])
+        if hit:
+            return hit[0], digits.start(), hit[1]
     hit = match_label(token)
     if hit:
         return hit[0], len(token), hit[1]
