@@ -125,6 +125,9 @@ def test_parse_date_rejects(text: str) -> None:
         ("ปีงบประมาณ์ ๒๕๖๗", None, (D(2023, 10, 1), D(2024, 9, 30))),  # a stray mark after ณ: fresh worn seed 104
         # a speck read as a bracket after ณ (fresh worn seed 108 doc 7: read as the calendar year 2561, two wrong bounds)
         ("ปีงบประมาณ] พ.ศ. ๒๕๖๑", None, (D(2017, 10, 1), D(2018, 9, 30))),
+        # its ณ read as a sign or lost before the year (blind standard seed 137 doc 11: twelve periods left empty)
+        ("ปีงบประมา: ๒๕๖๗", None, (D(2023, 10, 1), D(2024, 9, 30))),
+        ("ปีงบประมา ๒๕๖๗", None, (D(2023, 10, 1), D(2024, 9, 30))),
     ],
 )
 def test_parse_period_examples(text: str, fy: int | None, expected: tuple[date, date]) -> None:
@@ -506,6 +509,8 @@ if __name__ == "__main__":  # pragma: no cover
         ("ปีงบประมาณพุศ๒๕๖๘", [("พุศ", "พ.ศ.")]),
         ("ไงบประมาถณ พ.ศ. ๒๕๖๒", [("ไงบประมาถณ", "ปีงบประมาณ")]),
         ("ปีงบประมาถ พ.ศ. ๒๕๖๕", [("ปีงบประมาถ", "ปีงบประมาณ")]),
+        ("ปีงบประมา: ๒๕๖๗", [("ปีงบประมา:", "ปีงบประมาณ")]),  # blind standard seed 137 doc 11
+        ("ปีงบประมา ๒๕๖๗", [("ปีงบประมา", "ปีงบประมาณ")]),
         ("๑๓ พฤษภาคม พ.ศี. ๒๕๖๓", [("พ.ศี.", "พ.ศ.")]),  # a mark after its ศ (fresh worn seed 98 doc 3)
         ("กรอบงบประมาณ ๒๕๖๒", []),  # a mark for its first dot, the second lost, before a year
         # a round's เดือน with its sara ue lost or its ด read ค (worn seeds 14, 22, 41, standard seed 7's subjects)
