@@ -813,3 +813,15 @@ def test_the_words_before_a_subject_s_year_are_read_as_its_phrase():
     )
     for kept in ("ภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๕", "ภายในหน่วยงาน ประจำปี ๒๕๖๕", "ภายในหน่วยงาน ๒๕๖๕", ""):
         assert subject_year_phrase(kept) is None, kept
+
+
+def test_a_stretch_of_the_subject_near_the_measures_name_is_respelt_as_it():
+    """Blind worn seed 138 doc 12: ``ตามมาต่รการส่งเสริม…`` (an extra tone mark; the word repair cut its window at
+    ตามมา); worn 120 doc 13: ``คุณธรรมแล๊ะความโปร่งใส``. A subject holding the phrase, or none near it, stays."""
+    from ocr_pipeline.extract.memo import subject_phrase
+
+    fixed = subject_phrase("รายงานผลการดำเนินการตามมาต่รการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน")
+    assert fixed is not None and fixed[0] == "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+    assert subject_phrase("ตามมาตรการส่งเสริมคุณธรรมแล๊ะความโปร่งใส")[0] == "ตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส"
+    for kept in ("ตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส", "ขอรายงานผลการประชุม", ""):
+        assert subject_phrase(kept) is None, kept

@@ -29,6 +29,7 @@ from ocr_pipeline.extract.memo import (
     header_fields,
     subject_despecked,
     subject_opener,
+    subject_phrase,
     subject_round_month,
     subject_year_phrase,
 )
@@ -141,10 +142,11 @@ def _subject(out: Extracted) -> None:
         if month is not None:
             _correct(out, hit.page, "document.subject", value, month[0], "lexicon", month[1])
             value = month[0]
-        phrase = subject_year_phrase(value)
-        if phrase is not None:
-            _correct(out, hit.page, "document.subject", value, phrase[0], "lexicon", phrase[1])
-            value = phrase[0]
+        for respell in (subject_year_phrase, subject_phrase):
+            phrase = respell(value)
+            if phrase is not None:
+                _correct(out, hit.page, "document.subject", value, phrase[0], "lexicon", phrase[1])
+                value = phrase[0]
     out.document.subject = value
 
 

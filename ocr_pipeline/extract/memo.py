@@ -274,6 +274,32 @@ def subject_year_phrase(subject: str) -> tuple[str, float] | None:
     return None
 
 
+PHRASE_SLACK = 2  # letters more or fewer than a subject phrase's that its misreading may have
+
+
+def subject_phrase(subject: str) -> tuple[str, float] | None:
+    """The subject with a stretch that is a plausible OCR misreading of a phrase of ``dictionaries/subject_phrases.txt``
+    respelt as it, first letter kept (``ตามมาต่รการส่งเสริม…`` -> ``ตามมาตรการส่งเสริม…``: blind worn seed 138 doc 12),
+    and the similarity; None when the subject holds the phrase, or no stretch is near it."""
+    from ocr_pipeline.clean.lexicon import plausible_misreading, similarity, wdist
+
+    for phrase in load_list("subject_phrases.txt"):
+        if not subject or phrase in subject:
+            continue
+        found: list[tuple[float, int, int]] = []
+        for i, ch in enumerate(subject):
+            if ch != phrase[0]:
+                continue
+            for n in range(len(phrase) - PHRASE_SLACK, len(phrase) + PHRASE_SLACK + 1):
+                read = subject[i : i + n]
+                if len(read) == n and " " not in read and plausible_misreading(read, phrase):
+                    found.append((wdist(read, phrase), i, n))
+        if found:
+            _cost, i, n = min(found)
+            return subject[:i] + phrase + subject[i + n :], similarity(subject[i : i + n], phrase)
+    return None
+
+
 def _without_slash_speck(m: re.Match[str]) -> str:
     """A slash glued before a subject's word after a space is a speck, and the space Tesseract put before it goes too
     (``คุณธรรมและ /ความโปร่งใส``: fresh worn seed 136 doc 16), unless the word is one a subject writes after a space
