@@ -688,6 +688,11 @@ def test_an_addressee_s_place_read_with_cheap_confusions_is_the_agency_s():
     assert spaced.document.addressee == "นายกเทศมนตรีตำบลบ้านฆ้อง" and spaced.corrections[0].rule == "spacing"
     assert addressed("นายกเทศมนตรีตำบลบ้าน ต้อง").document.addressee == "นายกเทศมนตรีตำบลบ้านฆ้อง"
     assert addressed("นายกเทศ มนตรีตำบลบ้านนา").document.addressee == "นายกเทศ มนตรีตำบลบ้านนา"
+    # the place's marks moved and lost (blind standard seed 137 doc 15: หัวยข้าวกำ for ห้วยข้าวก่ำ, weighted edits 1.25)
+    doc = Document(agency="เทศบาลเมืองห้วยข้าวก่ำ", agency_type="เทศบาลเมือง")
+    moved = Extracted(doc, [], {"addressee": FieldHit("addressee", "นายกเทศมนตรีเมืองหัว ยข้าวกำ", 1, 8, 100.0)}, [])
+    _addressee(moved)
+    assert moved.document.addressee == "นายกเทศมนตรีเมืองห้วยข้าวก่ำ"
 
 
 def test_two_lines_of_specks_inside_a_wrapped_subject_are_passed_over():

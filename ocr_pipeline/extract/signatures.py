@@ -182,14 +182,15 @@ def with_agency(position: str | None, agency: str | None) -> str | None:
 
 
 def with_place(text: str, agency: str | None, place: str | None) -> str:
-    """A position whose last letters are the agency's place name read with cheap confusions, written with the
-    name as the gazetteer resolved it, when that makes it a known position (an addressee
+    """A position whose last letters are the agency's place name read with cheap confusions or with its marks lost or
+    moved, written with the name as the gazetteer resolved it, when that makes it a known position (an addressee
     ``นายกเทศมนตรีตำบลบ้านต้อง`` for บ้านฆ้อง: fresh standard seed 115 doc 5); else ``text`` as it is."""
     if not agency or not place or len(place) < PLACE_LEAST or text.endswith(place):
         return text
     for size in (len(place), len(place) - 1, len(place) + 1):
         read, head = text[-size:], text[:-size]
-        if " " not in read and wdist(read, place) <= AGENCY_COST and known_position(head + place, agency, place):
+        near = wdist(read, place) <= AGENCY_COST or _unmarked(read) == _unmarked(place)
+        if " " not in read and near and known_position(head + place, agency, place):
             return head + place
     # the place's last cluster cut off the line's end (``นายกเทศมนตรีตำบลกะ`` for …กะทู้: blind standard seed 131 doc
     # 19, worn 132 doc 18, the cluster read as a line of its own): the position ends in the place's front
@@ -198,6 +199,15 @@ def with_place(text: str, agency: str | None, place: str | None) -> str:
         if text.endswith(place[:size]) and known_position(head, agency, place) and not _ends_in_place(head):
             return head + place
     return text
+
+
+_MARKS = str.maketrans("", "", ABOVE_BELOW)
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without its marks above and below: a place read with its marks lost or moved has the same letters
+    (``หัวยข้าวกำ`` for ห้วยข้าวก่ำ: blind standard seed 137 doc 15, weighted edits 1.25)."""
+    return text.translate(_MARKS)
 
 
 PREFIX_LEAST = 2  # letters of the place's front that must stand at the position's end
