@@ -31,7 +31,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ocr_pipeline.clean.lexicon import skeleton, wdist
 from ocr_pipeline.clean.names import KnownNames, ParsedName, fix_title, parse_name
-from ocr_pipeline.clean.thai_text import ABOVE_BELOW, COMBINING, normalize_thai
+from ocr_pipeline.clean.thai_text import COMBINING, normalize_thai, without_marks
 from ocr_pipeline.resources import load_table
 
 KNOWN_BONUS = 1.0  # a known name's cost is lowered by this much
@@ -222,7 +222,11 @@ def _choose_part(values: list[str], part: str, known: KnownNames) -> tuple[str, 
             # ``สรรสมบัติ`` -> ``สรรุสมบัติ``, fresh standard seed 123 doc 0; ``พงศ์ฉบับนุภา``; ``กฤษณ์กมลู``)
             return False
         # the re-readings share one cut: letters (not marks) they change need a known name
-        return not LETTERS_NEED_KNOWN or _letters(c) == _letters(first) or (known.contains(part, c) and not first_known)
+        return (
+            not LETTERS_NEED_KNOWN
+            or without_marks(c) == without_marks(first)
+            or (known.contains(part, c) and not first_known)
+        )
 
     if not first_known:
         target = _known_reading([v for v in values[1:] if v != first], part, known)
@@ -256,10 +260,4 @@ def _known_reading(others: list[str], part: str, known: KnownNames) -> str | Non
     return found.pop() if len(found) == 1 else None
 
 
-_MARKS = str.maketrans("", "", ABOVE_BELOW)
 _LATIN = re.compile("[A-Za-z]")
-
-
-def _letters(value: str) -> str:
-    """``value`` without the marks above and below its letters."""
-    return value.translate(_MARKS)

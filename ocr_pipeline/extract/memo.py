@@ -124,7 +124,10 @@ _SIGN_BEFORE_WORD = re.compile(r"(?<=\s)[.,'`]+(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
 _SLASH_BEFORE_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])\s+/(?=([\u0e01-\u0e2e\u0e40-\u0e44]\S*))")
 # the era's dots lost or read as commas or spaces, the year glued to it (``พ.ศ๒๕๖๒``, ``พ ศ. ๒๕๖๒``: blind worn seed
 # 126 doc 12, standard seed 7 doc 33)
-_ERA_LOOSE = re.compile(r"(?<![\u0e01-\u0e4e])พ ?[.,]? ?ศ ?[.,]? *(?=[0-9\u0e50-\u0e59]{4}(?![0-9\u0e50-\u0e59]))")
+_THAI_ERA_LETTERS = r"พ ?[.,]? ?ศ"  # the era's letters, its first dot lost, read as a comma or spaced
+_ERA_LOOSE = re.compile(
+    rf"(?<![\u0e01-\u0e4e]){_THAI_ERA_LETTERS} ?[.,]? *(?=[0-9\u0e50-\u0e59]{{4}}(?![0-9\u0e50-\u0e59]))"
+)
 _QUOTES = "'\"“”‘’`"
 _GLUED_QUOTE = re.compile(f"(?<=[\u0e01-\u0e4e])[{_QUOTES}](?=\\s|$)|(?<=\\s)[{_QUOTES}](?=\\()")
 _UNOPENED = re.compile(r"(?<=[\u0e01-\u0e4e])\]")
@@ -430,7 +433,7 @@ def tidy_value(text: str, keep_start: bool = False) -> str:
 _LATIN_ERA = r"(?:[A-Za-z]{1,2}\.?|[A-Za-z]\.[A-Za-z]\.?)"  # not three letters undotted: ``ITA ๒๕๖๓``
 _ERA_BEFORE_YEAR = re.compile(rf"(?<!\S){_LATIN_ERA}(?=\s*[0-9\u0e50-\u0e59]{{4}}(?![0-9\u0e50-\u0e59]))")
 # the era at a line's end, its dots lost (``ประจำปีงบประมาณ พ ศ`` / ``๒๕๖๕ รอบ ๖ เดือน``: fresh standard seed 135 doc 19)
-_THAI_ERA_UNDOTTED = r"พ ?[.,]? ?ศ[.,]?"
+_THAI_ERA_UNDOTTED = _THAI_ERA_LETTERS + "[.,]?"
 _ERA_AT_END = re.compile(rf"(?<!\S)(?:{_LATIN_ERA}|{_THAI_ERA_UNDOTTED})$")
 _YEAR_START = re.compile("^[0-9\u0e50-\u0e59]{4}(?![0-9\u0e50-\u0e59])")
 

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from ocr_pipeline.clean.lexicon import wdist
-from ocr_pipeline.clean.thai_text import ABOVE_BELOW, LEADING_VOWELS, normalize_thai
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, LEADING_VOWELS, normalize_thai, without_marks
 from ocr_pipeline.model import Line, Page, Signatory, union_box
 from ocr_pipeline.resources import load_list, load_table
 from ocr_pipeline.understand.labels import (
@@ -189,7 +189,8 @@ def with_place(text: str, agency: str | None, place: str | None) -> str:
         return text
     for size in (len(place), len(place) - 1, len(place) + 1):
         read, head = text[-size:], text[:-size]
-        near = wdist(read, place) <= AGENCY_COST or _unmarked(read) == _unmarked(place)
+        # or with its marks lost or moved, the same letters (``หัวยข้าวกำ`` for ห้วยข้าวก่ำ: blind standard seed 137 doc 15)
+        near = wdist(read, place) <= AGENCY_COST or without_marks(read) == without_marks(place)
         if " " not in read and near and known_position(head + place, agency, place):
             return head + place
     # the place's last cluster cut off the line's end (``นายกเทศมนตรีตำบลกะ`` for …กะทู้: blind standard seed 131 doc
@@ -199,15 +200,6 @@ def with_place(text: str, agency: str | None, place: str | None) -> str:
         if text.endswith(place[:size]) and known_position(head, agency, place) and not _ends_in_place(head):
             return head + place
     return text
-
-
-_MARKS = str.maketrans("", "", ABOVE_BELOW)
-
-
-def _unmarked(text: str) -> str:
-    """``text`` without its marks above and below: a place read with its marks lost or moved has the same letters
-    (``หัวยข้าวกำ`` for ห้วยข้าวก่ำ: blind standard seed 137 doc 15, weighted edits 1.25)."""
-    return text.translate(_MARKS)
 
 
 PREFIX_LEAST = 2  # letters of the place's front that must stand at the position's end

@@ -760,8 +760,8 @@ def drop_noise(
 ) -> list[Correction]:
     """Remove specks read as text: short tokens of Latin letters, Arabic digits or symbols that
     Tesseract itself doubts (every character under 45 % confidence), that are no known word and that
-    are far smaller or taller than the page's text (dust; a stamp, a picture), a doubted Thai letter on ink
-    thinner than a speck (``_sliver_letter``), and lone bars (a
+    are far smaller or taller than the page's text (dust; a stamp, a picture), a doubted Thai letter with a sign
+    on ink thinner than a speck (``_sliver_letter``), and lone bars (a
     ruling's remnant; ' | ' separates table cells in the page text). In table ``cells`` (a canvas of
     cut cells) a doubtful token of any size goes: specks there sit in the cells' empty margins. A token right
     before a number with a slash stays: it is the document number's prefix read as Latin letters

@@ -19,7 +19,7 @@ import re
 
 import numpy as np
 
-from ocr_pipeline.clean.thai_text import ABOVE_BELOW, normalize_thai, without_marks
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, TONES, normalize_thai, without_marks
 from ocr_pipeline.model import Correction, Line, Word, union_box
 from ocr_pipeline.ocr.latin_reread import ACCEPT_CONF, INK, THAI_LETTER, Anchor, context, read_images
 from ocr_pipeline.ocr.tesseract import line_text
@@ -142,7 +142,7 @@ def _added_letters(read: str, token: str) -> str | None:
     return added if THAI_LETTER.search(added) else None
 
 
-_TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
+_NO_TONES = str.maketrans("", "", TONES)
 # letters of the token a word made with the added letters' marks changed must take in: ``ที่`` + ``นบ`` (the label ที่
 # before a document number's prefix, read apart) made ทิน with sara ii read as sara i (worn seed 22 doc 12)
 VARIANT_REACH = 3
@@ -153,7 +153,7 @@ def _mark_readings(added: str) -> list[str]:
     """The added letters as read, then without their tone marks, then with sara i and sara ii swapped too: marks on
     bold or thick print are the re-reading's least sure part (``ปิ่`` + ``งบประมาณ`` for ปีงบประมาณ: fresh worn seed 134
     doc 4, a subject's wrapped line)."""
-    bare = added.translate(str.maketrans("", "", _TONE_MARKS))
+    bare = added.translate(_NO_TONES)
     return list(dict.fromkeys([added, bare, bare.translate(_VOWEL_TWINS)]))
 
 
