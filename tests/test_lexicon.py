@@ -358,6 +358,14 @@ def test_adhering_to_a_principle_misread_as_stretching_it_is_repaired():
     assert lx.repair_words("ยืดหยุ่นหลักการ")[1] == []
 
 
+def test_a_speck_read_as_a_vowel_before_the_letter_a_word_ends_in_goes_with_the_vowel():
+    """Fresh worn seed 140 docs 2, 4: ``รายงานผูลการ…`` (a speck under ผ read ู) was repaired ``รายงานผู`` ->
+    รายงานผล, which wrote ล twice (``รายงานผลลการ``); the ู goes and the ล read after it is the word's."""
+    text, changes = lx.repair_words("รายงานผูลการดำเนินการตามมาตรการ")
+    assert text == "รายงานผลการดำเนินการตามมาตรการ"
+    assert [(c.before, c.after) for c in changes] == [("รายงานผูล", "รายงานผล")]
+
+
 def test_the_tables_built_from_the_dictionaries_are_built_once():
     """e58ed28 took ``_shadowed``'s cache away by accident and every repair rebuilt it (the lexicon stage 3-5 times
     slower); the same objects come back on every call."""
