@@ -816,6 +816,8 @@ def test_the_words_before_a_subject_s_year_are_read_as_its_phrase():
     assert subject_year_phrase("ภายในหน่วยงาน ประจำปีงบประว มาณ พ.ศ. ๒๕๖๐ (รอบ")[0] == (
         "ภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๐ (รอบ"
     )
+    # fresh worn seed 140 doc 0: the phrase's letters all read, a space put inside
+    assert subject_year_phrase("ส่วนตำบล ประ จำปี ๒๕๖๔ รอบ")[0] == "ส่วนตำบล ประจำปี ๒๕๖๔ รอบ"
     for kept in ("ภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๕", "ภายในหน่วยงาน ประจำปี ๒๕๖๕", "ภายในหน่วยงาน ๒๕๖๕", ""):
         assert subject_year_phrase(kept) is None, kept
 
@@ -828,5 +830,7 @@ def test_a_stretch_of_the_subject_near_the_measures_name_is_respelt_as_it():
     fixed = subject_phrase("รายงานผลการดำเนินการตามมาต่รการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน")
     assert fixed is not None and fixed[0] == "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
     assert subject_phrase("ตามมาตรการส่งเสริมคุณธรรมแล๊ะความโปร่งใส")[0] == "ตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส"
+    # fresh standard seed 139 doc 11: a space put inside the phrase at a line's wrap
+    assert subject_phrase("ตามมาตรการส่งเสริม คุณธรรมและความโปร่งใส ภายใน")[0] == "ตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ภายใน"
     for kept in ("ตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส", "ขอรายงานผลการประชุม", ""):
         assert subject_phrase(kept) is None, kept

@@ -267,9 +267,12 @@ def subject_year_phrase(subject: str) -> tuple[str, float] | None:
     phrases = load_list("subject_year_phrases.txt")
     for k in range(1, min(YEAR_PHRASE_TOKENS, len(tokens)) + 1):
         read = "".join(tokens[-k:])
-        if read in phrases:
+        if read in phrases and k == 1:
             return None
-        near = sorted((wdist(read, p), p) for p in phrases if read[:1] == p[:1] and plausible_misreading(read, p))
+        if read in phrases:  # a space put inside the phrase (``ประ จำปี ๒๕๖๔``: fresh worn seed 140 doc 0)
+            near = [(0.0, read)]
+        else:
+            near = sorted((wdist(read, p), p) for p in phrases if read[:1] == p[:1] and plausible_misreading(read, p))
         if near:
             phrase = near[0][1]
             start = len(" ".join(tokens[:-k])) + (1 if len(tokens) > k else 0)
@@ -283,23 +286,27 @@ PHRASE_SLACK = 2  # letters more or fewer than a subject phrase's that its misre
 def subject_phrase(subject: str) -> tuple[str, float] | None:
     """The subject with a stretch that is a plausible OCR misreading of a phrase of ``dictionaries/subject_phrases.txt``
     respelt as it, first letter kept (``ตามมาต่รการส่งเสริม…`` -> ``ตามมาตรการส่งเสริม…``: blind worn seed 138 doc 12),
-    and the similarity; None when the subject holds the phrase, or no stretch is near it."""
+    spaces OCR put inside it taken out (``ส่งเสริม คุณธรรม``: fresh standard seed 139 doc 11), and the similarity; None
+    when the subject holds the phrase, or no stretch is near it."""
     from ocr_pipeline.clean.lexicon import plausible_misreading, similarity, wdist
 
+    at = [i for i, ch in enumerate(subject or "") if not ch.isspace()]  # where each letter of the unspaced text stands
+    compact = "".join(subject[i] for i in at)
     for phrase in load_list("subject_phrases.txt"):
         if not subject or phrase in subject:
             continue
         found: list[tuple[float, int, int]] = []
-        for i, ch in enumerate(subject):
+        for i, ch in enumerate(compact):
             if ch != phrase[0]:
                 continue
             for n in range(len(phrase) - PHRASE_SLACK, len(phrase) + PHRASE_SLACK + 1):
-                read = subject[i : i + n]
-                if len(read) == n and " " not in read and plausible_misreading(read, phrase):
+                read = compact[i : i + n]
+                if len(read) == n and plausible_misreading(read, phrase):
                     found.append((wdist(read, phrase), i, n))
         if found:
             _cost, i, n = min(found)
-            return subject[:i] + phrase + subject[i + n :], similarity(subject[i : i + n], phrase)
+            start, end = at[i], at[i + n - 1] + 1
+            return subject[:start] + phrase + subject[end:], similarity(compact[i : i + n], phrase)
     return None
 
 
