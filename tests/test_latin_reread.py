@@ -14,6 +14,7 @@ from ocr_pipeline.ocr.latin_reread import (
     is_suspect,
     month_key,
     month_keys,
+    needed_conf,
     reread_latin,
     suspect_spans,
 )
@@ -153,6 +154,8 @@ def test_a_reading_that_spells_a_month_needs_less_confidence():
     clean-up respells it); other Thai text keeps the stricter bar."""
     assert all(month_key(m) in month_keys() for m in ("พ.ุค.", "มีนาคม", "ต. ค."))
     assert month_key("เดือน") not in month_keys() and month_key("พค.ค") not in month_keys()
+    # the era read with its dots too (fresh standard seed 139 doc 14: ``W. A,`` re-read พ.ศ. at 69, kept Latin)
+    assert needed_conf("พ.ศ.") == needed_conf("พ.ค.") < needed_conf("พศ") == needed_conf("เดือน")
 
 
 def test_garbage_on_a_line_as_tall_as_its_bold_labels_is_read_again():

@@ -35,7 +35,8 @@ WEB_ADDRESS = re.compile(
 )
 ENGLISH_CONF = 92.0  # English words of these reports are read at 92+; garbage mostly lower
 ACCEPT_CONF = 75.0
-MONTH_CONF = 60.0  # a re-reading that spells a month name (marks and dots aside) needs less
+MONTH_CONF = 60.0  # a re-reading that spells a month name (marks and dots aside) or the era พ.ศ. needs less
+ERA_KEY = "พศ"  # พ.ศ. as month_key writes it
 GAP = 80
 # a Thai consonant alone is no word but these (a speck re-read as ``ส`` or ``ฆ`` is not text either:
 # standard seed 7, 8 lone-letter re-readings, none right)
@@ -61,6 +62,13 @@ def month_keys() -> frozenset[str]:
 def month_key(text: str) -> str:
     """A month name as compared: dots, spaces and marks removed (``พ.ุค.`` -> ``พค``)."""
     return re.sub(r"[\s.\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]", "", text)
+
+
+def needed_conf(text: str) -> float:
+    """The confidence a Thai re-reading spelling ``text`` needs to be taken: less for a month's name or the era
+    read with its dots (``W. A,`` -> พ.ศ. at 69: fresh standard seed 139 doc 14), both closed lists."""
+    key = month_key(text)
+    return MONTH_CONF if key in month_keys() or (key == ERA_KEY and "." in text) else ACCEPT_CONF
 
 
 @dataclass
@@ -255,8 +263,7 @@ def reread_latin(
             if spelt
         ]
         text = line_text(words)
-        need = MONTH_CONF if month_key(text) in month_keys() else ACCEPT_CONF
-        if conf < need or not THAI_LETTER.search(text) or _thai_letters(text) == _thai_letters(before):
+        if conf < needed_conf(text) or not THAI_LETTER.search(text) or _thai_letters(text) == _thai_letters(before):
             continue  # no Thai read, or the same Thai letters with other punctuation: nothing gained
         if not _letters_kept(before, text):
             continue
