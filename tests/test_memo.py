@@ -46,6 +46,10 @@ from ocr_pipeline.understand.labels import bare_name_groups, name_groups, split_
             [("doc_number", "มห ๕๓๖๔๙/๓๑๖"), ("doc_date", "๙ เม.ย. ๒๕๖๕")],
         ),
         ("ทหาร ๕ นาย", []),
+        (  # ที่ read ``un``, fuzzily the date label's Latin TUN, before the วันที่ (fresh standard seed 139 doc 4)
+            "un กส ๘๔๐๙๖/๑๓๕๑ วันที ๒๓ เมษายน พ.ศ. ๒๕๖๘",
+            [("doc_number", "กส ๘๔๐๙๖/๑๓๕๑"), ("doc_date", "๒๓ เมษายน พ.ศ. ๒๕๖๘")],
+        ),
     ],
 )
 def test_labels(line, expected):

@@ -62,6 +62,10 @@ def split_label(line: str) -> list[tuple[str, str, float]]:
     field, label_len, score = first
     rest_tokens = [tokens[0][label_len:]] + tokens[1:] if label_len < len(tokens[0]) else tokens[1:]
     rest_tokens = [t for t in rest_tokens if t]
+    if field == "doc_date" and score < 100 and _date_label_in(rest_tokens):
+        # a line has one วันที่: a doubtful one before it is the ที่ of the document number (``un กส ๘๔๐๙๖/๑๓๕๑
+        # วันที ๒๓ เมษายน``, un fuzzily TUN: fresh standard seed 139 doc 4 lost its date)
+        field = "doc_number"
     if field == "doc_number":  # ที่ ... วันที่ ... share a line
         for i, tok in enumerate(rest_tokens):
             second = leading_label(tok)
@@ -70,6 +74,11 @@ def split_label(line: str) -> list[tuple[str, str, float]]:
                 tail = ([tok[len2:]] if len2 < len(tok) else []) + rest_tokens[i + 1 :]
                 return [(field, " ".join(rest_tokens[:i]), score), ("doc_date", " ".join(t for t in tail if t), score2)]
     return [(field, " ".join(rest_tokens), score)]
+
+
+def _date_label_in(tokens: list[str]) -> bool:
+    """Does a token of ``tokens`` start with the วันที่ label?"""
+    return any((hit := leading_label(tok)) is not None and hit[0] == "doc_date" for tok in tokens)
 
 
 _GLUED_DIGITS = re.compile(r"[0-9\u0e50-\u0e59]+$")
