@@ -924,6 +924,10 @@ def test_a_year_read_as_a_latin_word_is_read_from_pixels(reader: DigitReader) ->
     new, readings = reader.reread(img, words)
     assert [w.text for w in new] == ["ม", "๒๕๖๕"]
     assert [(r.before, r.after) for r in readings] == [("bébé", "๒๕๖๕")]
+    # an ``@`` among its letters (fresh worn seed 140 doc 10: ``เม.ย. b@ébb`` for ๒๕๖๖, the memo's date left empty)
+    img, boxes = glyph_boxes("ม๒๕๖๖", gap=0.08)
+    words = [Word("ม", boxes[0], 90.0), Word("b@ébb", union_box(boxes[1:]), 39.0, True)]
+    assert [w.text for w in reader.reread(img, words)[0]] == ["ม", "๒๕๖๖"]
 
 
 @pytest.mark.parametrize("text", ["กลาง", "ดำเนิน"])

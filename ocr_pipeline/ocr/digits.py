@@ -42,7 +42,8 @@ _THAI_DIGITS, _ARABIC_DIGITS = frozenset(dg.THAI_DIGITS), frozenset(dg.ARABIC_DI
 _LEADING_JUNK = frozenset("-/:,.)")  # a number does not start with these
 _TRAILING_JUNK = frozenset("-/:,(")  # nor end with these
 _LATIN = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u00ff]*[A-Za-z][A-Za-z\u00c0-\u00ff]*")  # Latin letters, accents too
+# Latin letters, accents too, and ``@`` (the English model's ๑, ๕ or ๖: ``b@ébb`` for ๒๕๖๖, fresh worn seed 140 doc 10)
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u00ff@]*[A-Za-z][A-Za-z\u00c0-\u00ff@]*")
 
 
 def _symbol(c: str) -> bool:
@@ -1183,7 +1184,7 @@ class DigitReader:
     def _latin_word_over_number(
         self, words: list[Word], a: int, b: int, others: list[_Read], lo: float, hi: float
     ) -> bool:
-        """Words [a, b) are a token of Latin letters alone (accents too: ``bébé``), no English word of the
+        """Words [a, b) are a token of Latin letters alone (accents and ``@`` too: ``bébé``), no English word of the
         reports, and every glyph under it was read as a digit or a sign: a number ``tha+eng`` read as a Latin word
         with confidence (the year ๒๕๖๕ as ``bébé`` at 80: fresh standard seed 119 doc 10, worn seed 122 docs 4, 5,
         standard seed 7 doc 3). Still read with the certainty a number the OCR saw no digit in needs."""
