@@ -193,6 +193,21 @@ def test_a_second_position_line_whose_first_word_lost_a_mark_is_joined():
     assert got == [("นายคงกร สุขเนตร์", "รองปลัดเทศบาลเมืองนายาว ปฏิบัติหน้าทิปลัดเทศบาลเมืองนายาว")]
 
 
+def test_a_second_position_line_under_lines_of_specks_or_with_its_marks_misread_is_joined():
+    """Fresh worn seed 140 doc 14: two lines of specks (a stamp) between รองปลัด… and ปฏิบัติหน้าที่…; doc 13: a line
+    of specks and ``ปฏิบัติหนาทิ`` (three marks misread). The acting post was lost in both."""
+    specks = _page(
+        "(นางสาวนูรีดา หาญรักษ์)\nรองปลัดองค์การบริหารส่วนตำบลเพ\ne 6 a 1\n, a '\n"
+        "ปฏิบัติหน้าที่ปลัดองค์การบริหารส่วนตำบลเพ\n(นายธานินทร์ หลงเจะ)\nนายกองค์การบริหารส่วนตำบลเพ"
+    )
+    assert [p for _n, p in _signed(specks)] == [
+        "รองปลัดองค์การบริหารส่วนตำบลเพ ปฏิบัติหน้าที่ปลัดองค์การบริหารส่วนตำบลเพ",
+        "นายกองค์การบริหารส่วนตำบลเพ",
+    ]
+    marks = _page("(นางศรีประไพ พงค์ประเสริฐ)\nรองปลัดเทศบาลตำบลห้วยหมอนทอง.\nฆ of ga ๐ ฆ\nปฏิบัติหนาทิปลัดเทศบาลตำบลห้วยหมอนทอง")
+    assert _signed(marks)[0][1] == "รองปลัดเทศบาลตำบลห้วยหมอนทอง ปฏิบัติหนาทิปลัดเทศบาลตำบลห้วยหมอนทอง"
+
+
 def test_spaces_ocr_put_inside_the_words_of_a_known_position_are_dropped():
     assert respaced_position("ผู้ช่ว ยนักวิเคราะห์นโยบายและแผน") == "ผู้ช่วยนักวิเคราะห์นโยบายและแผน"
     assert respaced_position("นักจัดการงานทั่วไปปฏิ บัติการ") == "นักจัดการงานทั่วไปปฏิบัติการ"

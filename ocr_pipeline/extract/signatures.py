@@ -312,14 +312,20 @@ def _continuations() -> tuple[str, ...]:
 
 
 CONTINUATION_EDITS = 2  # a second position line starts with a continuation word read this many edits off
+CONTINUATION_LETTER_EDITS = 1  # ... or its letters (marks aside) this many edits off
+POSITION_LINE_GAP = 4  # lines of specks a second position line may stand below the first (a stamp, a scribble)
 
 
 def _continues(text: str) -> bool:
     """Does ``text`` start with a word that continues a post (``ปฏิบัติหน้าที่``, also read
-    ``ปฏิบัติหน้าทิ``: OCR drops marks; specks before it aside, ``, .ปฏิบัติหน้าที่…``: worn seed 92 doc 5)?"""
+    ``ปฏิบัติหน้าทิ``: OCR drops marks; specks before it aside, ``, .ปฏิบัติหน้าที่…``: worn seed 92 doc 5)? Marks
+    lost or changed cost nothing when the letters are within an edit (``ปฏิบัติหนาทิ``: three marks read wrong,
+    fresh worn seed 140 doc 13)."""
     compact = "".join(normalize_thai(despeck(text) or "").split())
+    letters = without_marks(compact)
     return any(
         Levenshtein.distance(compact[: len(word)], word) <= CONTINUATION_EDITS
+        or Levenshtein.distance(letters[: len(without_marks(word))], without_marks(word)) <= CONTINUATION_LETTER_EDITS
         for word in _continuations()
         if len(compact) > len(word)
     )
@@ -347,7 +353,9 @@ def _position_line(lines: list[Line], index: int) -> Line | None:
         if len(THAI_LETTERS.findall(nxt.text)) >= 3:
             if _scribble_over_position(nxt, lines[k + 1 : index + 4]):
                 continue
-            after = [ln for ln in lines[k + 1 : k + 3] if len(THAI_LETTERS.findall(ln.text)) >= 3][:1]
+            # the next line with Thai words, lines of specks passed over (``e 6 a 1``, ``, a '`` between
+            # รองปลัด… and ปฏิบัติหน้าที่…: fresh worn seed 140 doc 14)
+            after = [ln for ln in lines[k + 1 : k + 1 + POSITION_LINE_GAP] if len(THAI_LETTERS.findall(ln.text)) >= 3][:1]
             if after and _continues(after[0].text):
                 more = drop_edge_junk(despeck(after[0].text.strip())) or ""
                 return Line(
