@@ -20,7 +20,13 @@ from ocr_pipeline.extract.signatures import (
 from ocr_pipeline.model import Line, Page, Word
 from ocr_pipeline.resolve.dates import period_phrase, report_round
 from ocr_pipeline.resolve.fiscal import rewrite_fiscal_mentions
-from ocr_pipeline.understand.labels import bare_name_groups, name_groups, split_label, titled_names
+from ocr_pipeline.understand.labels import (
+    bare_name_groups,
+    name_groups,
+    names_side_by_side,
+    split_label,
+    titled_names,
+)
 
 
 @pytest.mark.parametrize(
@@ -578,6 +584,18 @@ def test_an_opening_bracket_read_as_a_letter_before_a_title():
     the closing bracket it stays no name line."""
     assert name_groups(". ไนางประภากร เงินถม)") == ["นางประภากร เงินถม"]
     assert name_groups("ไนางประภากร เงินถม") == [] and name_groups("ไม่มี)") == []
+
+
+def test_a_closing_bracket_lost_between_two_names_side_by_side():
+    """Fresh worn seed 140 doc 5: ``(นายชาติตระการ ศิริผลา (นายชัยนันต์ นามประกาย)``, the first name's ``)`` lost; the
+    line was no name line and a signatory was lost. A bracket opened before a word that is no title stays open."""
+    names = ["นายชาติตระการ ศิริผลา", "นายชัยนันต์ นามประกาย"]
+    assert names_side_by_side("(นายชาติตระการ ศิริผลา (นายชัยนันต์ นามประกาย)") == names
+    page = _page(
+        "(นายชาติตระการ ศิริผลา (นายชัยนันต์ นามประกาย)\nหัวหน้าสำนักปลัดเทศบาล ปลัดเทศบาลเมืองยางตาล\nทราบ / อนุญาต"
+    )
+    assert [n for n, _p in _signed(page)] == names
+    assert names_side_by_side("(นายชาติตระการ ศิริผลา (ข้อ ๒)") == []
 
 
 def test_a_lone_digit_ending_a_wrapped_subject_line_is_a_speck():

@@ -22,6 +22,7 @@ from ocr_pipeline.understand.labels import (
     NAME_GROUP,
     bare_name_groups,
     name_groups,
+    names_side_by_side,
     position_start_score,
     split_label,
     titled_names,
@@ -57,16 +58,19 @@ def signature_blocks(pages: list[Page]) -> list[SignatureBlock]:
         start = _after_addressee(lines)
         for i, line in enumerate(lines[start:], start=start):
             names, readings, garbled = name_groups(line.text), line.readings, None
-            if not names and not readings and not titled_names(line.text):
+            side = names_side_by_side(line.text)
+            if not names and not readings and not titled_names(line.text) and not side:
                 continue  # no name line: the position under it is not looked for
             below = _position_line(lines, i)
             if not names:
                 names = bare_name_groups(line.text, below.text if below else None)
             if not names:
                 names, readings = _names_read_again(line)
-                if not names:
-                    continue
                 garbled = line.text
+            if len(side) > len(names):  # a name its closing bracket lost on the page, the readings lost too
+                names, readings, garbled = side, line.readings, line.text
+            if not names:
+                continue
             positions = split_positions(line, below, len(names)) if below else [None] * len(names)
             others = other_readings(names, readings)
             again = tuple(below.readings) if below is not None and len(names) == 1 else ()

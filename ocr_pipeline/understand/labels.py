@@ -113,6 +113,10 @@ HALF_BRACKETED = re.compile(rf"^(?:[(\[{{]\s*{_TITLED}|{_TITLED}\s*[)\]}}])$")
 # (fresh worn seed 112 doc 11); no word starts ไนาย or ไนาง
 _OPENING_READ_AS_LETTER = re.compile(rf"^[\s.,'`]*[ไ|lI1]\s*(?={_TITLE}[^()\[\]{{}}]{{3,60}}[)\]}}]\s*$)")
 
+# a titled name's closing bracket lost before the next name's opening one on a line of names side by side
+# (``(นายชาติตระการ ศิริผลา (นายชัยนันต์ นามประกาย)``: fresh worn seed 140 doc 5 lost its second signatory)
+_UNCLOSED_BEFORE_OPENING = re.compile(rf"([(\[{{]\s*{_TITLE}[^()\[\]{{}}]{{3,60}}?)\s+(?=[(\[{{]\s*{_TITLE})")
+
 
 def name_groups(text: str) -> list[str]:
     """Names in brackets when the line holds nothing else (a signature's name line); a bracket OCR
@@ -129,6 +133,14 @@ def name_groups(text: str) -> list[str]:
         return []
     names = [" ".join(g.split()) for g in groups]
     return names if all(_looks_like_name(n) for n in names) else []
+
+
+def names_side_by_side(text: str) -> list[str]:
+    """``name_groups`` of a line of names side by side, a name's closing bracket put back where OCR lost it before
+    the next name's opening one (``(นายชาติตระการ ศิริผลา (นายชัยนันต์ นามประกาย)``: fresh worn seed 140 doc 5
+    lost its second signatory); the line's readings again come first, this is the last resort."""
+    closed = _UNCLOSED_BEFORE_OPENING.sub(r"\1) ", text)
+    return name_groups(closed) if closed != text else []
 
 
 _THAI_WORD = re.compile(r"^[\u0e01-\u0e4e.]+$")
