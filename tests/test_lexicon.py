@@ -366,6 +366,15 @@ def test_a_speck_read_as_a_vowel_before_the_letter_a_word_ends_in_goes_with_the_
     assert [(c.before, c.after) for c in changes] == [("รายงานผูล", "รายงานผล")]
 
 
+def test_a_tone_mark_a_speck_made_on_a_frequent_word_is_taken_off():
+    """Fresh worn seed 140 docs 5, 10, 13: ``ปฏิบัติต่ามหลัก…`` (ตาม), ``ก่อนหลั้ง`` (หลัง): a speck over a letter read as
+    a tone mark. Only a frequent word is so repaired: ``อิ่ง`` (ยิ่ง misread, standard seed 7 doc 15) is no อิง."""
+    text, changes = lx.repair_words("ส่งเสริมให้บุคลากรปฏิบัติต่ามหลักปรัชญาของเศรษฐกิจพอเพียง")
+    assert "ปฏิบัติตามหลัก" in text and [(c.before, c.after, c.rule) for c in changes] == [("ต่าม", "ตาม", "spell")]
+    assert lx.repair_words("ให้บริการตามลำดับก่อนหลั้ง ไม่เลือกปฏิบัติ")[0].endswith("ก่อนหลัง ไม่เลือกปฏิบัติ")
+    assert lx.repair_words("มีประสิทธิภาพอิ่งขึ้น")[1] == []
+
+
 def test_the_tables_built_from_the_dictionaries_are_built_once():
     """e58ed28 took ``_shadowed``'s cache away by accident and every repair rebuilt it (the lexicon stage 3-5 times
     slower); the same objects come back on every call."""
