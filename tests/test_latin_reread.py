@@ -107,6 +107,16 @@ def test_drop_noise_removes_doubtful_specks_only():
     assert all(c.rule == "noise" and c.after == "" and c.page == 2 for c in corrections)
 
 
+def test_the_last_letter_of_a_web_address_set_apart_is_no_speck():
+    """Fresh worn seed 140 doc 12: ``www.dongmonlocal.go.t h`` in a cell, the ``h`` doubted (22 %) and dropped as a
+    speck; after ``go.t`` it is the address's. The same letter elsewhere is still a speck."""
+    words = [Word("www.dongmonlocal.go.t", (0, 0, 400, 30), 90.0), Word("h", (410, 0, 425, 30), 22.0, True)]
+    line = line_of(words)
+    assert drop_noise([line], page=3, cells=True) == [] and [w.text for w in line.words][-1] == "h"
+    other = line_of([Word("ผล", (0, 0, 40, 30), 95.0), Word("h", (60, 0, 75, 30), 22.0, True)])
+    assert [c.before for c in drop_noise([other], page=3, cells=True)] == ["h"]
+
+
 def test_doubtful_latin_as_tall_as_the_text_is_text_the_scan_destroyed_and_stays():
     words = [
         Word("ผล", (0, 0, 40, 30), 95.0),

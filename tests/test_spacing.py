@@ -92,6 +92,17 @@ def test_a_result_cell_has_its_month_respelt():
     assert [(c.before, c.after, c.rule) for c in fixes if c.rule == "date-words"] == [("กุพ.", "ก.พ.", "date-words")]
 
 
+def test_a_web_address_cut_by_spaces_is_written_whole():
+    """Fresh worn seed 140 docs 2, 12: ``www. taopun.go.th``, ``www.dongmonlocal.go.t h`` in step and result cells."""
+    for read, right in (
+        ("ผ่านเว็บไซต์ www. taopun.go.th", "ผ่านเว็บไซต์ www.taopun.go.th"),
+        ("ตามลิงก์ www.dongmonlocal.go.t h", "ตามลิงก์ www.dongmonlocal.go.th"),
+        ("ตามลิงก์ www.dongmonlocal. go.th มีการ", "ตามลิงก์ www.dongmonlocal.go.th มีการ"),
+    ):
+        assert spaced(read) == right
+    assert word_spaces("ตามลิงก์ www.dongmonlocal.go.th มีการ") == []
+
+
 def test_a_year_glued_to_the_round_after_it_is_spaced_off():
     """``ประจำปี ๒๕๖๕รอบ ๑๒ เดือน`` (fresh worn seed 120 doc 11: the line wrapped before the year); a year glued
     to another word stays (the generated truths write ``พ.ศ. ๒๕๔๐ผ่านเว็บไซต์``)."""

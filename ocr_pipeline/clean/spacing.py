@@ -50,6 +50,12 @@ _GLUED_BRACKET = re.compile(r"[\u0e01-\u0e4e0-9\u0e50-\u0e59](?=\()")
 # a year glued to the round after it (``ประจำปี ๒๕๖๕รอบ ๑๒ เดือน``: fresh worn seed 120 doc 11, the line wrapped
 # before the year): none of the generated truths' years is glued to รอบ (a year glued to another word is: ๒๕๔๐ผ่าน)
 _GLUED_ROUND = re.compile(r"[0-9\u0e50-\u0e59]{4}(?=รอบ)")
+# spaces OCR put inside a web address (``www. taopun.go.th``, ``go.t h``: fresh worn seed 140 docs 2, 12); no generated
+# truth's nor the THND odd half's address has one
+_ADDRESS_SPACE = re.compile(
+    r"(?i)(?<![A-Za-z0-9])www[.,]( )(?=[a-z0-9])|(?<=[a-z0-9])\.( )(?=(?:go|or|ac|co|in)\.th\b)"
+    r"|\.(?:go|or|ac|co|in)\.t( )h\b"
+)
 ERA_SCORE = 95.0
 BOUND_SCORE = 90.0
 SPACED_SCORE = 90.0
@@ -96,12 +102,19 @@ def _across(left: str, right: str) -> tuple[str | None, float]:
 
 
 def era_spaces(text: str) -> list[Change]:
-    """The era's abbreviation written whole and spaced off (``พ. ศ.``, ``พ.ศ ๒๕๖๓``, ``ประมาณพ.ศ.``) and a space
-    before an opening bracket glued to a word (``๒๕๖๙(รอบ``) or before a round (``๒๕๖๕รอบ``), as changes of
+    """The era's abbreviation written whole and spaced off (``พ. ศ.``, ``พ.ศ ๒๕๖๓``, ``ประมาณพ.ศ.``), a space
+    before an opening bracket glued to a word (``๒๕๖๙(รอบ``) or before a round (``๒๕๖๕รอบ``), and a web address
+    written whole (``www. taopun.go.th``, ``go.t h``), as changes of
     ``text`` (rule ``spacing``); also
     where the words' spaces are not looked at (a period cell: ``ปีงบประมาณพ.ศ. ๒๕๖๓``, fresh standard seed 115
     doc 8)."""
     changes = [Change(m.start(1), m.end(1), " ", "", ERA_SCORE, "spacing") for m in _ERA.finditer(text)]
+    changes += [
+        Change(m.start(g), m.end(g), " ", "", ERA_SCORE, "spacing")
+        for m in _ADDRESS_SPACE.finditer(text)
+        for g in (1, 2, 3)
+        if m.group(g)
+    ]
     changes += [Change(m.start(1), m.end(1), m.group(1), ".", ERA_SCORE, "spacing") for m in _ERA_END.finditer(text)]
     changes += [
         Change(m.start(), m.end(), m.group(0), m.group(0) + " ", ERA_SCORE, "spacing")

@@ -147,6 +147,9 @@ def suspect_spans(lines: list[Line]) -> list[_Span]:
 _ADDRESS_START = re.compile(r"^(?:https?://)?www[.,]?$", re.I)
 _ADDRESS_END = re.compile(r"^[.,]?(?:go|or|ac|co|in)\.t(?:h\b|$)", re.I)  # go.t: its h read as ท (worn seed 128 doc 18)
 _LATIN_PART = re.compile(r"^[A-Za-z0-9.,-]+$")
+# a web address whose last letter OCR set apart (``www.dongmonlocal.go.t h``: fresh worn seed 140 doc 12 lost the h as a
+# speck); the clean-up joins it (``clean.spacing``)
+_ADDRESS_CUT = re.compile(r"\.(?:go|or|ac|co|in)\.t$", re.I)
 
 
 def _in_web_address(texts: list[str], k: int) -> bool:
@@ -796,6 +799,7 @@ def drop_noise(
                     and not _NUMBERED.match(after)
                     and not _TEXT_SHAPE.search(text)
                     and not (text == "-" and after)  # a range's dash or a bullet before the text it leads
+                    and not (k and _ADDRESS_CUT.search(texts[k - 1]) and text.lower() == "h")
                     and (cells or not _text_sized(words, text_height))
                 )
             )
