@@ -34,6 +34,7 @@ SMALL = 0.45  # ... a line of one short word without marks can be this low, noth
 BESIDE = 0.7  # ... a line this low that lies for half its height within another line of the cell is a
 # fragment Tesseract split off it (specks beside a line of text, with marks of its letters)
 SPECK = 0.12  # ... and no glyph: a token whose every box is this low is dust (dots, commas and dashes aside)
+PLACEHOLDER_WIDTH = 2  # pixels: a glyph box this narrow tells nothing of the glyph's size
 NOISE_SCORE = 90.0
 _DIGITS_ONLY = re.compile(r"[0-9\u0e50-\u0e59][0-9\u0e50-\u0e59 .,]*")  # digits and the dots among them, no letter
 MARKED_WORDS = 3  # glyph boxes a line needs for the top of its letters' body to be measured
@@ -190,7 +191,10 @@ def without_specks(line: Line, median_height: float) -> str:
         words = line.words[a:b]
         text = "".join(w.text for w in words)
         tiny = all(w.box[3] - w.box[1] < SPECK * median_height for w in words)
-        if tiny and not _PUNCTUATION.fullmatch(text):
+        # a Thai letter whose box is a sliver is Tesseract's box, not the ink's (``ติดประกาศ ณ จุด`` with ณ boxed 1 x 3
+        # pixels: fresh worn seed 140 doc 7 lost its ณ)
+        placeholder = bool(_THAI.fullmatch(text)) and all(w.box[2] - w.box[0] <= PLACEHOLDER_WIDTH for w in words)
+        if tiny and not placeholder and not _PUNCTUATION.fullmatch(text):
             continue
         keep.extend(words)
     return line.text if len(keep) == len(line.words) else line_text(keep)
