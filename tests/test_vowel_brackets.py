@@ -20,6 +20,7 @@ from ocr_pipeline.clean.vowel_brackets import doubled_vowels, vowel_brackets
         ("(ไตรมาสที่ ๑", "(ไตรมาสที่ ๑"),
         ("ภร(รจ", "ภร(รจ"),  # inside a garble
         ("(รย", "(รย"),  # ไร is a word, ย none after it
+        ("(ร", "(ร"),  # one letter: a scribble over a signature (fresh standard seed 139 doc 3), no ไร
     ],
 )
 def test_a_leading_vowel_read_as_a_bracket(read, right):

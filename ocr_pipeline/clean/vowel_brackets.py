@@ -37,8 +37,8 @@ def vowel_brackets(text: str) -> list[Change]:
         if closing in text[m.end() :]:
             continue
         run = THAI_RUN.match(text, m.end())
-        if run is None or tokenize(run.group())[0] in known_words():
-            continue
+        if run is None or len(run.group()) < 2 or tokenize(run.group())[0] in known_words():
+            continue  # one letter after a bracket is a scribble's (``(ร`` over a signature: fresh standard 139 doc 3)
         best = max((_made_word(vowel + run.group()), vowel) for vowel in "ไใ")
         if best[0] >= MIN_FREQ:
             out.append(Change(m.start(), m.end(), m.group(), best[1], SCORE, RULE))
