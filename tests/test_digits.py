@@ -27,6 +27,7 @@ from ocr_pipeline.ocr.digits import (
     _slash_at_bar,
     _slash_eaten,
     _slash_put_back,
+    _zero_made_first,
 )
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -740,6 +741,13 @@ def test_a_reading_never_eats_the_start_of_a_word_glued_to_a_number():
     assert not _letter_eaten("เฟ๒ณ๓๕๒/๒๒๒๐", "๗๒๙๕๒/๒๖๖")
     # the pair as the whole text, after no number (fresh worn seed 136 doc 7: ``รอบ เจ เดือน`` for รอบ ๖ เดือน)
     assert not _letter_eaten("เจ", "๖") and not _letter_eaten(" เจ ", "๖")
+
+
+def test_a_reading_never_makes_a_number_start_with_a_zero_the_ocr_did_not_see():
+    """Fresh worn seed 140 doc 0: ``ถึงวันที่ ๓๐ กันยายน`` read again ``๐`` (the ๓'s glyph, off Tesseract's box, read as no
+    digit): a day lost. No number starts with a zero but a telephone number, whose zero the OCR reads too."""
+    assert _zero_made_first("๓๐", "๐") and _zero_made_first("5", "๐")
+    assert not _zero_made_first("๐๕๕", "๐๔๔") and not _zero_made_first("o", "๐") and not _zero_made_first("๒๐", "๖")
 
 
 def test_a_digit_read_over_a_speck_goes(reader: DigitReader) -> None:
