@@ -591,9 +591,7 @@ def test_a_closing_bracket_lost_between_two_names_side_by_side():
     line was no name line and a signatory was lost. A bracket opened before a word that is no title stays open."""
     names = ["นายชาติตระการ ศิริผลา", "นายชัยนันต์ นามประกาย"]
     assert names_side_by_side("(นายชาติตระการ ศิริผลา (นายชัยนันต์ นามประกาย)") == names
-    page = _page(
-        "(นายชาติตระการ ศิริผลา (นายชัยนันต์ นามประกาย)\nหัวหน้าสำนักปลัดเทศบาล ปลัดเทศบาลเมืองยางตาล\nทราบ / อนุญาต"
-    )
+    page = _page("(นายชาติตระการ ศิริผลา (นายชัยนันต์ นามประกาย)\nหัวหน้าสำนักปลัดเทศบาล ปลัดเทศบาลเมืองยางตาล\nทราบ / อนุญาต")
     assert [n for n, _p in _signed(page)] == names
     assert names_side_by_side("(นายชาติตระการ ศิริผลา (ข้อ ๒)") == []
 
@@ -868,6 +866,8 @@ def test_a_stretch_of_the_subject_near_the_measures_name_is_respelt_as_it():
     assert fixed is not None and fixed[0] == "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
     assert subject_phrase("ตามมาตรการส่งเสริมคุณธรรมแล๊ะความโปร่งใส")[0] == "ตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส"
     # fresh standard seed 139 doc 11: a space put inside the phrase at a line's wrap
-    assert subject_phrase("ตามมาตรการส่งเสริม คุณธรรมและความโปร่งใส ภายใน")[0] == "ตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ภายใน"
+    assert (
+        subject_phrase("ตามมาตรการส่งเสริม คุณธรรมและความโปร่งใส ภายใน")[0] == "ตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ภายใน"
+    )
     for kept in ("ตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส", "ขอรายงานผลการประชุม", ""):
         assert subject_phrase(kept) is None, kept

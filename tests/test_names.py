@@ -278,6 +278,19 @@ def test_a_thanthakhat_lost_inside_a_name_is_put_back_where_one_known_name_has_i
     assert nm.resolve_names([(1, "document.signatories", "นายวัชระพลศิ สุขสุนันท์")], known)[0] == ["นายวัชระพลศิ สุขสุนันท์"]
 
 
+def test_a_mark_no_name_writes_where_a_speck_stood_goes_when_one_known_name_is_left():
+    """Blind worn seed 138 docs 17, 12: ``ควรสมทบู`` (a sara uu under the name's last letter), ``กัณญรัต์น์`` (a
+    thanthakhat on the letter before the one that carries it). A mark more inside a name makes another name
+    (``สุรเดช`` / สรเดช): it stays."""
+    known = nm.KnownNames(frozenset({"กัณญรัตน์", "ศิโรรัตน์", "สรเดช"}), frozenset({"ควรสมทบ", "ใจดี"}))
+    for read, right in (
+        ("นางสาวศิโรรัตน์ ควรสมทบู", "นางสาวศิโรรัตน์ ควรสมทบ"),
+        ("นางกัณญรัต์น์ ใจดี", "นางกัณญรัตน์ ใจดี"),
+        ("นายสุรเดช ใจดี", "นายสุรเดช ใจดี"),
+    ):
+        assert nm.resolve_names([(1, "document.signatories", read)], known)[0] == [right]
+
+
 def test_upper_vowels_and_sara_am_read_as_their_twins_in_a_name():
     """``หะยืมะ`` for หะยีมะ (fresh standard seed 103), ``อื่มจำลอง`` for อิ่มจำลอง (worn seed 14), ``ฉ่ามณี`` for
     ฉ่ำมณี (worn seed 62): ี or ิ read ื, ำ without its ring. ิ/ี is no twin (names come in both: สุนิสา, สุนีสา)."""

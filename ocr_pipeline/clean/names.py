@@ -357,6 +357,19 @@ def _one_of_two_vowels(reading: str, part: str, known: KnownNames) -> str | None
 _TONE_MARKS = TONES + "\u0e47\u0e39"
 
 
+_SPECK_END = re.compile("(?<=[\u0e01-\u0e2e])[\u0e38\u0e39]$")  # ``ควรสมทบู``
+_SPECK_THANTHAKHAT = re.compile("\u0e4c(?=[\u0e01-\u0e2e]\u0e4c)")  # ``รัต์น์``
+
+
+def _speck_mark_less(reading: str) -> list[str]:
+    """``reading`` without a mark no name writes there (``_SPECK_END``, ``_SPECK_THANTHAKHAT``)."""
+    return [
+        reading[: m.start()] + reading[m.end() :]
+        for rx in (_SPECK_END, _SPECK_THANTHAKHAT)
+        for m in rx.finditer(reading)
+    ]
+
+
 @lru_cache(maxsize=8)
 def _by_one_mark_less(names: frozenset[str]) -> dict[str, frozenset[str]]:
     """Each name with one of its tone marks (or mai taikhu) taken out -> the names that give it."""
@@ -403,6 +416,10 @@ def _known_one_misreading_away(reading: str, part: str, known: KnownNames) -> st
         for c in [reading[: i + 1] + "\u0e4c" + reading[i + 1 :]]
         if c in names
     )
+    # a mark a speck made where no name has one: a sara u or uu under the name's last letter, a thanthakhat on the
+    # letter before another one's (``ควรสมทบู`` for ควรสมทบ, ``กัณญรัต์น์`` for กัณญรัตน์: blind worn seed 138 docs 17,
+    # 12); inside a name a mark more or less makes another name (พันธุ์ / พันธ์, พงษ์ธร / พงษธร, สุรเดช / สรเดช)
+    found.update(c for c in _speck_mark_less(reading) if c in names)
     return found.pop() if len(found) == 1 else None
 
 

@@ -359,7 +359,8 @@ def _position_line(lines: list[Line], index: int) -> Line | None:
                 continue
             # the next line with Thai words, lines of specks passed over (``e 6 a 1``, ``, a '`` between
             # รองปลัด… and ปฏิบัติหน้าที่…: fresh worn seed 140 doc 14)
-            after = [ln for ln in lines[k + 1 : k + 1 + POSITION_LINE_GAP] if len(THAI_LETTERS.findall(ln.text)) >= 3][:1]
+            later = lines[k + 1 : k + 1 + POSITION_LINE_GAP]
+            after = [ln for ln in later if len(THAI_LETTERS.findall(ln.text)) >= 3][:1]
             if after and _continues(after[0].text):
                 more = drop_edge_junk(despeck(after[0].text.strip())) or ""
                 return Line(
