@@ -372,10 +372,14 @@ def test_specks_no_period_has_are_dropped_from_a_period_cell():
         "มกราคม: ๒๕๖๙": "มกราคม ๒๕๖๙",
         "ตุลาคม ๒๕๖๐ . -กันยายน ๒๕๖๑": "ตุลาคม ๒๕๖๐ -กันยายน ๒๕๖๑",  # worn seed 128 doc 5: a dot after the year
         "ตุลาคม ๒๕๖๐. - กันยายน ๒๕๖๑": "ตุลาคม ๒๕๖๐ - กันยายน ๒๕๖๑",
+        # fresh worn seed 140 doc 2: a dash doubled, a quote glued before the year
+        "ตุลาคม -- มีนาคม ๒๕๖๓": "ตุลาคม - มีนาคม ๒๕๖๓",
+        "ตุลาคม - มีนาคม '๒๕๖๓": "ตุลาคม - มีนาคม ๒๕๖๓",
     }
     for read, kept in cases.items():
         assert period_despecked([read]) == [kept]
     assert period_despecked(["ต.ค. ๒๕๖๓ -", ". มี.ค. ๒๕๖๔"]) == ["ต.ค. ๒๕๖๓ -", "มี.ค. ๒๕๖๔"]
+    assert period_despecked(["ตุลาคม -.", "มีนาคม ๒๕๖๓"]) == ["ตุลาคม -", "มีนาคม ๒๕๖๓"]  # the dot ending the line (doc 2)
     assert period_despecked(["ต.ค. ๒๕๖๓ - มี", ".ค. ๒๕๖๔"]) == ["ต.ค. ๒๕๖๓ - มี", ".ค. ๒๕๖๔"]
     # the same dots where the line wrapped (fresh worn seed 120 doc 15)
     assert period_despecked(["๑ ต.ค. ๖๑-๓๑", ".มี.ค. ๖๒"]) == ["๑ ต.ค. ๖๑-๓๑", "มี.ค. ๖๒"]
