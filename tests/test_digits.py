@@ -924,6 +924,19 @@ def test_a_sign_glued_before_a_month_is_read_as_the_day_although_it_touches_the_
     assert [(r.before, r.after) for r in readings] == [("«", "๔")] and "".join(w.text for w in new) == "๔พฤษภาคม"
 
 
+def test_a_sign_read_inside_the_first_word_of_a_month_is_read_as_the_day(reader):
+    """Blind worn seed 138 doc 17: ``วนท «เม ษา ย น ๒๕๖๘``, the day ๔ read as ``«`` inside the month's first word (the
+    memo's date left empty): the sign is set apart and read from the pixels like one standing before the month."""
+    img, boxes = spaced_glyphs("๔เมษายน", [0.02] * 6)
+    first = union_box(boxes[:3])
+    words = [Word("«เม", first, 79.0, True)] + [Word(c, b, 90.0) for c, b in zip("ษายน", boxes[3:])]
+    new, readings = reader.reread(img, words)
+    assert [(r.before, r.after) for r in readings] == [("«", "๔")] and "".join(w.text for w in new) == "๔เมษายน"
+    # the same sign before a word that is no month stays inside it
+    kept = [Word("«เม", first, 79.0, True)] + [Word(c, b, 90.0) for c, b in zip("ษาย", boxes[3:6])]
+    assert reader.reread(img, kept)[0][0].text == "«เม"
+
+
 def test_a_year_read_as_a_latin_word_is_read_from_pixels(reader: DigitReader) -> None:
     """``พ.ศ. bébé`` for พ.ศ. ๒๕๖๕: tha+eng read the year as a Latin word with confidence (fresh standard seed 119
     doc 10, worn seed 122 docs 4 and 5, standard seed 7 doc 3); every glyph under it reads as a digit."""
