@@ -82,6 +82,19 @@ def test_a_period_cell_has_its_era_spaced_off_and_its_words_left():
     assert resolve_vocabulary(DocText((kept,)), set()) == []
 
 
+def test_a_month_s_abbreviation_glued_to_its_day_or_year_is_spaced_off():
+    """Fresh worn seed 140 doc 0: the period ``1ต.ค.63 - 30 ก.ย. 64`` (its spaces lost): Thai typing spaces a date's
+    day, month and year (none of the generated truths' 2751 abbreviated months is glued)."""
+    from ocr_pipeline.document_text import DocText, Item
+    from ocr_pipeline.resolve.vocabulary import resolve_vocabulary
+
+    cell = Item("p2.t0.r3.c3", 2, "table.period_text", "1ต.ค.63 - 30 ก.ย. 64", table=0, cell=3)
+    fixes = resolve_vocabulary(DocText((cell,)), set())
+    assert [(c.before, c.after) for c in fixes] == [("1", "1 "), ("ต.ค.", "ต.ค. ")]
+    kept = Item("p2.t0.r4.c3", 2, "table.period_text", "ต.ค. ๒๕๖๓ - มี.ค. ๒๕๖๔", table=0, cell=3)
+    assert resolve_vocabulary(DocText((kept,)), set()) == []
+
+
 def test_a_result_cell_has_its_month_respelt():
     """Fresh standard seed 115 doc 0: a result ``… เมื่อวันที่ ๒๐ กุพ. ๒๕๖๔`` (ก.พ., its first dot read as sara u)."""
     from ocr_pipeline.document_text import DocText, Item

@@ -30,7 +30,7 @@ from functools import cache
 
 from ocr_pipeline.clean.lexicon import Change, known_words, name_spans, place_spans, tokenize, word_freqs
 from ocr_pipeline.clean.thai_text import THAI_RUN
-from ocr_pipeline.resources import load_list
+from ocr_pipeline.resources import load_list, load_table
 
 MIN_GAIN = 3.0  # natural-log likelihood by which the joined words must beat the two sides'
 MIN_WORD = 4  # letters of the word across the space
@@ -57,6 +57,19 @@ _ADDRESS_SPACE = re.compile(
     r"|\.(?:go|or|ac|co|in)\.t( )h\b"
 )
 ERA_SCORE = 95.0
+
+
+@cache
+def _glued_month() -> re.Pattern[str]:
+    """A month's abbreviation (``months.tsv``) glued to the number before or after it (``1ต.ค.63``): Thai typing puts a
+    space between a date's day, month and year (none of the generated truths' 2751 abbreviated months is glued)."""
+    forms = sorted(
+        {row[2] for row in load_table("months.tsv") if len(row) > 2 and row[1] == "abbr"}, key=len, reverse=True
+    )
+    month = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"[0-9\u0e50-\u0e59](?=(?:{month}))|(?:{month})(?=[0-9\u0e50-\u0e59])")  # a space after it
+
+
 BOUND_SCORE = 90.0
 SPACED_SCORE = 90.0
 
@@ -103,12 +116,17 @@ def _across(left: str, right: str) -> tuple[str | None, float]:
 
 def era_spaces(text: str) -> list[Change]:
     """The era's abbreviation written whole and spaced off (``พ. ศ.``, ``พ.ศ ๒๕๖๓``, ``ประมาณพ.ศ.``), a space
-    before an opening bracket glued to a word (``๒๕๖๙(รอบ``) or before a round (``๒๕๖๕รอบ``), and a web address
-    written whole (``www. taopun.go.th``, ``go.t h``), as changes of
+    before an opening bracket glued to a word (``๒๕๖๙(รอบ``) or before a round (``๒๕๖๕รอบ``), a month's abbreviation
+    spaced off its day and year (``1ต.ค.63``), and a web address written whole (``www. taopun.go.th``, ``go.t h``), as
+    changes of
     ``text`` (rule ``spacing``); also
     where the words' spaces are not looked at (a period cell: ``ปีงบประมาณพ.ศ. ๒๕๖๓``, fresh standard seed 115
     doc 8)."""
     changes = [Change(m.start(1), m.end(1), " ", "", ERA_SCORE, "spacing") for m in _ERA.finditer(text)]
+    changes += [
+        Change(m.start(), m.end(), m.group(0), m.group(0) + " ", ERA_SCORE, "spacing")
+        for m in _glued_month().finditer(text)
+    ]
     changes += [
         Change(m.start(g), m.end(g), " ", "", ERA_SCORE, "spacing")
         for m in _ADDRESS_SPACE.finditer(text)
