@@ -375,6 +375,12 @@ def test_a_tone_mark_a_speck_made_on_a_frequent_word_is_taken_off():
     assert lx.repair_words("มีประสิทธิภาพอิ่งขึ้น")[1] == []
 
 
+def test_a_unit_read_without_all_its_marks_is_still_the_unit():
+    """Fresh worn seed 140: ``งานการเจาหนาท`` (งานการเจ้าหน้าที่ with four marks lost) was cut into งานธุรการ's start and
+    a rest: an entry's candidates now reach down to a read as short as its letters."""
+    assert lx.repair_units("สำนักปลัด งานการเจาหนาท")[0] == "สำนักปลัด งานการเจ้าหน้าที่"
+
+
 def test_the_tables_built_from_the_dictionaries_are_built_once():
     """e58ed28 took ``_shadowed``'s cache away by accident and every repair rebuilt it (the lexicon stage 3-5 times
     slower); the same objects come back on every call."""
