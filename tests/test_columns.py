@@ -240,19 +240,22 @@ def test_a_dot_of_dust_read_as_a_token_after_a_word_is_dropped():
     assert (fix.item, fix.before, fix.after, fix.rule) == ("p1.t0.r1.c2", " 3", "", "noise")
 
 
-def test_a_thai_letter_whose_box_is_a_sliver_is_no_speck():
+def test_a_one_letter_word_whose_box_is_a_sliver_is_no_speck():
     """Fresh worn seed 140 doc 7: ``ติดประกาศ ณ จุดให้บริการ``, Tesseract's box of ณ one pixel wide and three high
-    (its box of จ as narrow): the ณ went as dust. A box that narrow tells nothing of the glyph."""
-    words = [
-        Word("ติดประกาศ", (100, 200, 400, 280), 95.0),
-        Word("ณ", (420, 270, 421, 273), 90.0, space_before=True),
-        Word("จุดให้บริการ", (440, 200, 700, 280), 95.0, space_before=True),
-    ]
-    read = "ติดประกาศ ณ จุดให้บริการ"
-    step = Cell(row=1, col=1, text=read, raw_text=read, conf=90.0, lines=[Line(read, (100, 200, 700, 280), words)])
-    cells = [_cell(1, c, [_line("ข้อความ", 200, 80)]) for c in (0, 2)] + [step]
-    page = Page(1, raw_text="", text="", tables=[Table(page=1, cells=cells)])
-    assert cell_noise_corrections([page], collect_items([page], {}, {})) == []
+    (its box of จ as narrow): the ณ went as dust. A box that narrow tells nothing of the glyph; a letter so boxed
+    ending the line is a speck's (worn seed 22 doc 9: ``…เงินเดือน ก``)."""
+
+    def noise(first: str, letter: str, last: str | None) -> list[str]:
+        words = [Word(first, (100, 200, 400, 280), 95.0), Word(letter, (420, 270, 421, 273), 90.0, space_before=True)]
+        words += [Word(last, (440, 200, 700, 280), 95.0, space_before=True)] if last else []
+        read = " ".join(w.text for w in words)
+        step = Cell(row=1, col=1, text=read, raw_text=read, conf=90.0, lines=[Line(read, (100, 200, 700, 280), words)])
+        cells = [_cell(1, c, [_line("ข้อความ", 200, 80)]) for c in (0, 2)] + [step]
+        page = Page(1, raw_text="", text="", tables=[Table(page=1, cells=cells)])
+        return [c.before.strip() for c in cell_noise_corrections([page], collect_items([page], {}, {}))]
+
+    assert noise("ติดประกาศ", "ณ", "จุดให้บริการ") == []
+    assert noise("การเลื่อนขั้นเงินเดือน", "ก", None) == ["ก"]
 
 
 def _row_noise(step: Cell, period: Cell):

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from functools import cache, partial
 
 from ocr_pipeline.clean.dates import find_date_mentions
+from ocr_pipeline.clean.lexicon import SINGLE_CHAR_WORDS
 from ocr_pipeline.clean.thai_text import join_wrapped, normalize_thai, starts_spaced_word
 from ocr_pipeline.document_text import DocText, Edit, cell_key, located
 from ocr_pipeline.model import Correction, Line, Page, Table, Word
@@ -195,9 +196,15 @@ def without_specks(line: Line, median_height: float) -> str:
         words = line.words[a:b]
         text = "".join(w.text for w in words)
         tiny = all(w.box[3] - w.box[1] < SPECK * median_height for w in words)
-        # a Thai letter whose box is a sliver is Tesseract's box, not the ink's (``ติดประกาศ ณ จุด`` with ณ boxed 1 x 3
-        # pixels: fresh worn seed 140 doc 7 lost its ณ)
-        placeholder = bool(_THAI.fullmatch(text)) and all(w.box[2] - w.box[0] <= PLACEHOLDER_WIDTH for w in words)
+        # a word of one letter between two words whose box is a sliver is Tesseract's box, not the ink's (``ติดประกาศ ณ
+        # จุด`` with ณ boxed 1 x 3 pixels: fresh worn seed 140 doc 7 lost its ณ); a letter ending a line so boxed is a
+        # speck's (``…เงินเดือน ก``: worn seed 22 doc 9)
+        placeholder = (
+            text in SINGLE_CHAR_WORDS
+            and 0 < a
+            and b < len(line.words)
+            and all(w.box[2] - w.box[0] <= PLACEHOLDER_WIDTH for w in words)
+        )
         if tiny and not placeholder and not _PUNCTUATION.fullmatch(text):
             continue
         keep.extend(words)
