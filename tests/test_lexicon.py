@@ -386,3 +386,19 @@ def test_the_tables_built_from_the_dictionaries_are_built_once():
     slower); the same objects come back on every call."""
     for table in (lx._shadowed, lx._common_index, lx.known_words, lx.word_vocabulary, lx._domain_tokens):
         assert table() is table()
+
+
+def test_an_english_phrase_with_one_word_garbled_is_written_whole():
+    """Fresh standard seed 139 docs 10, 16, fresh worn 140 doc 4: ``(NO Gift Policy)``, ``(เง0 Gift Policy)``, ``No Gift
+    2010ฯ`` (``dictionaries/latin_phrases.txt``); another English word before two of the phrase's stays."""
+    from ocr_pipeline.clean.latin_phrases import latin_phrase_repairs
+
+    def fixed(text: str) -> str:
+        return lx.apply_changes(text, latin_phrase_repairs(text))
+
+    assert fixed("ไม่รับของขวัญ (NO Gift Policy)") == "ไม่รับของขวัญ (No Gift Policy)"
+    assert fixed("หน้าที่ (เง0 Gift Policy)") == "หน้าที่ (No Gift Policy)"
+    assert fixed("นโยบาย No Gift 2010ฯ ผ่านเว็บไซต์") == "นโยบาย No Gift Policy ผ่านเว็บไซต์"
+    assert fixed("(lntegrity and Transparency Assessment : ITA)") == "(Integrity and Transparency Assessment : ITA)"
+    for kept in ("Thai Gift Policy", "(No Gift Policy)", "Gift Policy", "No Gift"):
+        assert latin_phrase_repairs(kept) == [], kept

@@ -6,6 +6,7 @@ month names and period words respelt where dates are written (rule ``date-words`
 from __future__ import annotations
 
 from ocr_pipeline.clean.dates import date_word_spellings
+from ocr_pipeline.clean.latin_phrases import latin_phrase_repairs
 from ocr_pipeline.clean.lexicon import (
     Change,
     repair_heading,
@@ -75,6 +76,9 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
                 vowels = _located(item, vowel_brackets(text) + doubled_vowels(text))  # ``(ด้ดำเนินการ``, ``ใไห้``
                 out += vowels
                 text = apply_to_text(text, vowels)
+                phrases = _located(item, latin_phrase_repairs(text))  # ``(NO Gift Policy)``
+                out += phrases
+                text = apply_to_text(text, phrases)
                 spaced = _located(item, word_spaces(text))
                 out += spaced
                 text = apply_to_text(text, spaced)
