@@ -375,6 +375,15 @@ def test_a_tone_mark_a_speck_made_on_a_frequent_word_is_taken_off():
     assert lx.repair_words("มีประสิทธิภาพอิ่งขึ้น")[1] == []
 
 
+def test_a_frequent_word_read_with_two_marks_lost_is_put_back_whole():
+    """Fresh worn seed 140, worn 22, standard 7: ``โครงการ ทังนี ได้รายงาน…`` (ทั้งนี้ without its two tone marks) was
+    repaired to ``ทั้งนี`` only; a read of five characters or more with every letter of a frequent word is that word.
+    A shorter read is not (``มนา`` inside มนาคม is no มิน่า)."""
+    text = lx.repair_words("จำนวน ๓ โครงการ ทังนี ได้รายงานผลการดำเนินการให้ผู้บริหารทราบแล้ว")[0]
+    assert "โครงการ ทั้งนี้ ได้รายงาน" in text
+    assert lx.repair_words("ตุลาคม ๒๕๖๔ - มนาคม ๒๕๖๕")[0] == "ตุลาคม ๒๕๖๔ - มีนาคม ๒๕๖๕"
+
+
 def test_a_unit_read_without_all_its_marks_is_still_the_unit():
     """Fresh worn seed 140: ``งานการเจาหนาท`` (งานการเจ้าหน้าที่ with four marks lost) was cut into งานธุรการ's start and
     a rest: an entry's candidates now reach down to a read as short as its letters."""

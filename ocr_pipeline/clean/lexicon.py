@@ -641,6 +641,12 @@ SPELL_MAX_COST = 1.0  # pythainlp "pn" suggestions (optional) must be this close
 # (seeds 7 and 11 with main's rule: 0 of 13 at 90 and over, บริ -> ปริ, รัป -> รับ ...) except the
 # one vowel OCR swaps (ไ for ใ: ไช้ -> ใช้ right 8 times of 8, at 86.7)
 SPELL_MIN_SCORE = 90.0
+# a read of this many characters or more that is a word with only marks lost (``ทังนี`` for ทั้งนี้: two tone marks,
+# fresh worn seed 140, worn 22, standard 7) makes it a candidate up to this weighted cost (COMMON_MAX_COST otherwise);
+# a shorter read so taken cut longer words apart (``มนา`` of มนาคม read มิน่า)
+MINUS_MARKS_MIN_LEN = 5
+MINUS_MARKS_MAX_COST = 1.0
+MINUS_MARKS_MIN_SCORE = 85.0  # ... and is taken at this similarity (SPELL_MIN_SCORE otherwise)
 # TNC count of a word a non-word is with a tone mark a speck made (``ต่าม`` for ตาม): on the cells and lines of 18
 # corpora, 23 such repairs right, none harmful; rarer words were as often another word misread (``อิ่ง`` for ยิ่ง,
 # not อิง: 983)
@@ -962,7 +968,9 @@ def _piece_options(piece: str) -> list[tuple[float, str | None]]:
         if w == piece:
             continue
         d = wdist_fast(piece, w)
-        if d > COMMON_MAX_COST:
+        if d > (
+            MINUS_MARKS_MAX_COST if len(piece) >= MINUS_MARKS_MIN_LEN and _is_minus_marks(piece, w) else COMMON_MAX_COST
+        ):
             continue
         if known and (f < SHADOW_RATIO * max(own, 1) or not _is_minus_marks(piece, w)):
             continue
@@ -1435,7 +1443,7 @@ def _spell_evidence(read: str, word: str, score: float) -> bool:
     (ที -> ที่), ไ read for ใ in a word of three letters or more (ไช้ -> ใช้), or one tone mark a speck over a
     letter made taken off a word of three letters or more (``ต่าม`` -> ตาม, ``หลั้ง`` -> หลัง: fresh worn seed 140)."""
     if _is_minus_marks(read, word):
-        return score >= SPELL_MIN_SCORE
+        return score >= (MINUS_MARKS_MIN_SCORE if len(read) >= MINUS_MARKS_MIN_LEN else SPELL_MIN_SCORE)
     if _is_plus_tone(read, word):
         return len(word) >= 3
     return len(read) >= 3 and read != word and read.translate(SWAPPED_VOWELS) == word.translate(SWAPPED_VOWELS)
