@@ -411,3 +411,11 @@ def test_an_english_phrase_with_one_word_garbled_is_written_whole():
     assert fixed("(lntegrity and Transparency Assessment : ITA)") == "(Integrity and Transparency Assessment : ITA)"
     for kept in ("Thai Gift Policy", "(No Gift Policy)", "Gift Policy", "No Gift"):
         assert latin_phrase_repairs(kept) == [], kept
+
+
+def test_sara_ai_maimalai_read_for_sara_o_is_read_again():
+    """Standard seeds 7, 129, 133, 139, worn 124, 136: ``เปิดไอกาส``, ``จัดไครงการ`` (โ read ไ; ``dictionaries/word_twins.tsv``);
+    a word that is right with ไ stays."""
+    assert lx.repair_words("ให้ประชาชนมีส่วนร่วมโดยเปิดไอกาสให้ประชาชน")[0].endswith("เปิดโอกาสให้ประชาชน")
+    assert lx.repair_words("จัดไครงการฝึกอบรมคุณธรรม")[0] == "จัดโครงการฝึกอบรมคุณธรรม"
+    assert lx.repair_words("ได้ดำเนินการไปแล้ว")[1] == []
