@@ -1050,6 +1050,7 @@ def _is_minus_marks(tok: str, word: str) -> bool:
 # taken when that reading beats the run as read by RUN_MARGIN nats and each new word is this common.
 RUN_MARGIN = 2.0
 RUN_MAX_COST = 1.0  # weighted edits from the piece to the word (``บริสุทธิใจ``: the thanthakhat, 0.4)
+TWIN_COST = 0.3  # weighted edits of a twin reading (ocr_confusions.tsv's cheapest substitutions)
 RUN_WORD_MIN_FREQ = 100  # TNC count: เปิ่น (42) of ``ประเปิน`` for ประเมิน is no repair
 
 
@@ -1072,12 +1073,16 @@ def _run_piece_options(piece: str) -> tuple[tuple[float, str | None], ...]:
     own = word_freqs().get(piece, 0)
     out: list[tuple[float, str | None]] = [(_word_cost(piece), None)] if known else []
     words = [w for w in _bare_index().get(without_marks(piece), ()) if w != piece and _is_minus_marks(piece, w)]
-    words += [w for w in _twin_readings(piece) if word_freqs().get(w, 0) >= RUN_WORD_MIN_FREQ]
+    twins = [w for w in _twin_readings(piece) if word_freqs().get(w, 0) >= RUN_WORD_MIN_FREQ]
+    table_twins = _table_twin_readings(piece)
     reps: list[tuple[float, str | None]] = []
-    for w in words:
+    for w in words + twins:
         if known and word_freqs().get(w, 0) < SHADOW_RATIO * max(own, 1):
             continue
-        d = wdist_fast(piece, w)
+        # a twin of the table is what Tesseract writes for the word's vowel (``word_twins.tsv``): one cheap confusion,
+        # whatever the edits (``ขืน`` for ขึ้น: ื for ึ and the tone mark with it); a sara u dropped is not (``สลุด``, a
+        # place's name, is no สลด)
+        d = min(wdist_fast(piece, w), TWIN_COST) if w in table_twins else wdist_fast(piece, w)
         if d <= RUN_MAX_COST:
             reps.append((_word_cost(w) + CHANNEL_WEIGHT * d, w))
     reps.sort()
@@ -1092,16 +1097,22 @@ def _word_twins() -> tuple[tuple[str, str], ...]:
     return (("ไ", "ใ"), *((read, true) for read, true in load_table("word_twins.tsv")))
 
 
-def _twin_readings(piece: str) -> set[str]:
+def _table_twin_readings(piece: str) -> set[str]:
     """``piece`` with one of its letters written back as the word's twin of it (``_word_twins``): ``ไน`` -> ใน,
     ``จ้านวน`` -> จำนวน, ``ขืน`` -> ขึ้น."""
-    twins = {
+    return {
         piece[: m.start()] + true + piece[m.end() :]
         for read, true in _word_twins()
         if (read == "ไ" or len(piece) >= 3) and read in piece  # ``รื`` for ๔ is no word's garble
         for m in re.finditer(re.escape(read), piece)
     }
-    if len(piece) >= 4:  # a speck under a letter read as sara u or uu (``ลุงนาม`` for ลงนาม)
+
+
+def _twin_readings(piece: str) -> set[str]:
+    """``_table_twin_readings``, and ``piece`` without a sara u or uu a speck under a letter made (``ลุงนาม`` for
+    ลงนาม), in a piece of four characters or more."""
+    twins = _table_twin_readings(piece)
+    if len(piece) >= 4:
         twins.update(piece[:i] + piece[i + 1 :] for i, ch in enumerate(piece) if ch in "\u0e38\u0e39")
     return twins
 
