@@ -975,8 +975,9 @@ def _piece_options(piece: str) -> list[tuple[float, str | None]]:
         if known and (f < SHADOW_RATIO * max(own, 1) or not _is_minus_marks(piece, w)):
             continue
         reps.append((_word_cost(w) + CHANNEL_WEIGHT * d, w))
-    if not known:  # a tone mark a speck over a letter made (``ต่าม`` for ตาม), dearer than COMMON_MAX_COST allows
-        for w in {piece[:i] + piece[i + 1 :] for i, ch in enumerate(piece) if ch in TONES}:
+    if not known:  # a tone mark a speck over a letter made (``ต่าม`` for ตาม), dearer than COMMON_MAX_COST allows; not
+        # one before the first letter, the word's before it (``[ด ้ร่วม`` for ได้ร่วม: blind worn seed 138 doc 6)
+        for w in {piece[:i] + piece[i + 1 :] for i, ch in enumerate(piece) if ch in TONES and i > 0}:
             if len(w) >= 3 and word_freqs().get(w, 0) >= TONE_SPECK_MIN_FREQ and all(r[1] != w for r in reps):
                 reps.append((_word_cost(w) + CHANNEL_WEIGHT * wdist_fast(piece, w), w))
     reps.sort()
