@@ -184,9 +184,11 @@ def test_a_garbled_title_is_read_from_the_other_readings():
     # a title misread by a letter (worn seed 130 doc 2: น read ห), the given name after it the re-readings' one
     choice = nr.choose_reading(nm.parse_name("หายขวัดวัทน์ บาลี"), ["นายขวัลวัทน์ บาลี", "นายขวัลวัทน์บาลี"])
     assert choice.name.title == "นาย" and choice.name.given.endswith("วัลวัทน์")
-    # a page reading whose start is no title the re-readings read apart stays untitled
+    # a page reading whose start is no title the re-readings read apart is not cut as one (``หาย`` + สมชาย); the
+    # given name the re-readings agree on comes with their title (stop 33: the two come from the same readings)
     choice = nr.choose_reading(nm.parse_name("หายสมชาย ใจดี"), ["นายวิชัย ใจดี", "นายวิชัย ใจดี"])
-    assert choice.name.title == ""
+    assert (choice.name.title, choice.name.given) == ("นาย", "วิชัย")
+    assert nr.choose_reading(nm.parse_name("หายสมชาย ใจดี"), ["นายหายสมชาย ใจดี"]).name.given != "สมชาย"
 
 
 def test_a_reading_spaced_glyph_by_glyph_is_cut_like_the_page_reading():
@@ -424,3 +426,13 @@ def test_a_given_name_s_tail_spaced_off_stays_with_the_given_name():
     assert parts("นางจิรกา ญจน์ เจริญวดี") == ("จิรกาญจน์", "เจริญวดี")
     assert parts("นายสม ชาย ใจดี") == ("สมชาย", "ใจดี")
     assert parts("นายสมชาย ใจ ดี") == ("สมชาย", "ใจดี")
+
+
+def test_a_title_the_page_lost_with_the_given_name_s_start_comes_from_the_readings():
+    """Specks seed 15 doc 1: ``(งัฐวว อ่อนอิม)`` read again ``(นางรัฐวีร์ อ่อนอิม)`` twice over; the given name came from
+    the readings and the title stayed lost. The title most readings agree on comes with it; a page reading whose given
+    name stands keeps its own (no) title."""
+    choice = nr.choose_reading(nm.parse_name("งัฐวว อ่อนอิม"), ["นางรัฐวีร์ อ่อนอิม", "นางรัรวีว์อ่อนอิม"])
+    assert (choice.name.title, choice.name.given) == ("นาง", "รัฐวีร์") and "title" in choice.changed
+    kept = nr.choose_reading(nm.parse_name("สมชาย ใจดี"), ["นายสมชาย ใจดี"])
+    assert kept.name.title == ""

@@ -130,6 +130,15 @@ def _titled_like(first: ParsedName, others: list[str]) -> ParsedName:
     return ParsedName(title, "", first.given[n:], first.family)
 
 
+def _agreed_title(others: list[str]) -> str:
+    """The title most of the other readings have, "" when they do not agree: the page lost its title with the given
+    name's start, which the readings gave (``(งัฐวว อ่อนอิม)`` read again ``(นางรัฐวีร์ อ่อนอิม)``: specks seed 15
+    doc 1 came out without นาง)."""
+    titles = Counter(parse_name(fix_title(t)).title for t in others)
+    title, count = titles.most_common(1)[0] if titles else ("", 0)
+    return title if title and count * 2 > len(others) else ""
+
+
 def _misread_title_cut(given: str, title: str, titled: list[ParsedName]) -> list[int]:
     """Where a title misread beyond its marks ends in ``given`` (``หายขวัดวัทน์`` for นายชวัลวัทน์: worn seed 130
     doc 2, น read ห): one letter edit from the title, and what follows it is within one edit of the given name
@@ -171,7 +180,8 @@ def choose_reading(first: ParsedName, others: list[str], known: KnownNames | Non
         parts[part] = value
         if value != values[0]:
             scores.append(margin)
-    name = ParsedName(first.title, first.sep, parts["given"], parts["family"])
+    title = first.title or (_agreed_title(others) if parts["given"] != first.given else "")
+    name = ParsedName(title, first.sep, parts["given"], parts["family"])
     changed = tuple(p for p in ("title", "given", "family") if getattr(name, p) != getattr(as_read, p))
     if first.title != as_read.title:
         scores.append(2.0)  # the title every other reading has: a clear case
