@@ -258,6 +258,17 @@ def test_a_one_letter_word_whose_box_is_a_sliver_is_no_speck():
     assert noise("การเลื่อนขั้นเงินเดือน", "ก", None) == ["ก"]
 
 
+def test_a_number_ending_a_responsible_cell_s_line_is_a_speck():
+    """Fresh standard seed 139, worn 134 and 140: ``สำนักปลัด 1``, ``สำนักปลัด 21`` (a speck read as a digit, glyph-sized):
+    no unit's name has a number. A number in a step stays."""
+    unit = _wrapped_cell(1, 2, [_line("สำนักปลัด 1", 200, 80)])
+    cells = [_cell(1, 0, [_line("ข้อ ๑ มาตรการ", 200, 80)]), _cell(1, 1, [_line("จัดทำ ๒ ครั้ง", 200, 80)]), unit]
+    page = Page(1, raw_text="", text="", tables=[Table(page=1, cells=cells)])
+    roles = {(1, 0): {0: "measure", 1: "step", 2: "responsible"}}
+    fixes = cell_noise_corrections([page], collect_items([page], roles, {}))
+    assert [(f.item, f.before, f.after) for f in fixes] == [("p1.t0.r1.c2", " 1", "")]
+
+
 def _row_noise(step: Cell, period: Cell):
     """(items, noise corrections) of a measure row holding ``step`` and ``period`` (columns 1 and 3)."""
     cells = [_cell(1, 0, [_line("ข้อ ๑ มาตรการ", 200, 80)]), step, _cell(1, 2, [_line("กองคลัง", 200, 80)]), period]

@@ -88,6 +88,9 @@ _GLUED_FRONT = re.compile(r"(?:^|(?<=\s))(?:[.,'`‘’]+\s?(?=[\u0e01-\u0e2e\u0
 _GLUED_END = re.compile(r"(?<=[\u0e01-\u0e4e])([.,'`‘’]+|“(?=$))(?:(\s)(?=\S)|$)")
 # a sign no text cell writes, standing alone between two words (``เพิ่มขึ้น § ร้อยละ ๙๐``: fresh standard seed 135 doc 16,
 # worn 136 doc 15; none in the generated truths' 18388 text cells)
+# a number of one to three digits ending a responsible cell's line after a unit's name (``สำนักปลัด 1``, ``กองคลัง ๒๑``:
+# fresh standard seed 139, worn 134, 140): a speck; no unit has a number (none of the generated truths' 5503 has one)
+_UNIT_END_NUMBER = re.compile(r"(?<=[\u0e01-\u0e4e])\s+[0-9\u0e50-\u0e59]{1,3}$")
 _LONE_SIGN = re.compile(r"(?<=\S) [§©®°•«»¶~^*@#|]+ (?=\S)")
 _LONE_DASH = re.compile(r"(?<=[\u0e01-\u0e4e]) [-–—] (?=[\u0e01-\u0e4e])")
 TITLE_ROLES = ("table.measure", "table.step")  # (text roles) a measure's or a step's wording: no dash between its words
@@ -342,6 +345,8 @@ def cell_noise_corrections(pages: Sequence[Page], doc: DocText) -> list[Correcti
                 texts = [_without_end_sign(text, end_sign) for text in texts]
                 if item.role == "table.period_text" and texts:
                     texts = period_despecked(texts)
+                if item.role == "table.responsible":
+                    texts = [_UNIT_END_NUMBER.sub("", text) for text in texts]
                 if item.role in TEXT_ROLES:
                     texts = [_LONE_SIGN.sub(" ", without_glued_signs(text, item.role in TITLE_ROLES)) for text in texts]
                     if item.role in TITLE_ROLES:
