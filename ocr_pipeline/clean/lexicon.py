@@ -1442,11 +1442,7 @@ def _mark_for_next_letter(text: str, start: int, end: int, entry: str, mask: lis
     twice: fresh worn seed 140 docs 2, 4)? The span then takes in that letter and the mark goes."""
     read = text[start:end]
     return (
-        end < len(text)
-        and not mask[end]
-        and read[-1:] != ""
-        and read[-1] in ABOVE_BELOW
-        and read[:-1] + text[end] == entry
+        bool(read) and end < len(text) and not mask[end] and read[-1] in ABOVE_BELOW and read[:-1] + text[end] == entry
     )
 
 

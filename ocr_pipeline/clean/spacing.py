@@ -57,6 +57,8 @@ _ADDRESS_SPACE = re.compile(
     r"|\.(?:go|or|ac|co|in)\.t( )h\b"
 )
 ERA_SCORE = 95.0
+BOUND_SCORE = 90.0
+SPACED_SCORE = 90.0
 
 
 @cache
@@ -68,10 +70,6 @@ def _glued_month() -> re.Pattern[str]:
     )
     month = "|".join(re.escape(f) for f in forms)
     return re.compile(rf"[0-9\u0e50-\u0e59](?=(?:{month}))|(?:{month})(?=[0-9\u0e50-\u0e59])")  # a space after it
-
-
-BOUND_SCORE = 90.0
-SPACED_SCORE = 90.0
 
 
 @cache
@@ -118,10 +116,8 @@ def era_spaces(text: str) -> list[Change]:
     """The era's abbreviation written whole and spaced off (``พ. ศ.``, ``พ.ศ ๒๕๖๓``, ``ประมาณพ.ศ.``), a space
     before an opening bracket glued to a word (``๒๕๖๙(รอบ``) or before a round (``๒๕๖๕รอบ``), a month's abbreviation
     spaced off its day and year (``1ต.ค.63``), and a web address written whole (``www. taopun.go.th``, ``go.t h``), as
-    changes of
-    ``text`` (rule ``spacing``); also
-    where the words' spaces are not looked at (a period cell: ``ปีงบประมาณพ.ศ. ๒๕๖๓``, fresh standard seed 115
-    doc 8)."""
+    changes of ``text`` (rule ``spacing``); also where the words' spaces are not looked at (a period cell:
+    ``ปีงบประมาณพ.ศ. ๒๕๖๓``, fresh standard seed 115 doc 8)."""
     changes = [Change(m.start(1), m.end(1), " ", "", ERA_SCORE, "spacing") for m in _ERA.finditer(text)]
     changes += [
         Change(m.start(), m.end(), m.group(0), m.group(0) + " ", ERA_SCORE, "spacing")
