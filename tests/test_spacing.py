@@ -161,3 +161,22 @@ def test_a_space_lost_before_a_label_inside_a_result_line_is_put_back():
     assert cleaned("จัดทำแผนผังขั้นตอน ติดประกาศ ณจุดให้บริการ", "table.step").endswith("ติดประกาศ ณ จุดให้บริการ")
     assert cleaned("มอบให้ นายณรงค์ ใจดี", "table.step") == "มอบให้ นายณรงค์ ใจดี"
     assert cleaned("ไม่พบเรื่องร้องเรียนในรอบการรายงานปัญหาอุปสรรค", "body").endswith("รายงานปัญหาอุปสรรค")
+
+
+def test_a_period_cell_s_garbled_months_and_period_words_are_respelt():
+    """Worn seeds 22, 130, 134: ``ต.ก.``, ``ต.ลก.`` (ต.ค.: no other month's abbreviation starts with ต),
+    ``ภุมภาพันธ์``, ``ตลอคปีงบประมาณ``, ``ไตรมาศสที`` left the period's bounds empty (``dictionaries/period_words.txt``).
+    A listed or colloquial form stays; a word near two is left."""
+    from ocr_pipeline.clean.period_words import period_word_spellings
+
+    def fixed(text: str) -> str:
+        for s, e, _a, b in reversed(period_word_spellings(text)):
+            text = text[:s] + b + text[e:]
+        return text
+
+    assert fixed("ต.ก. ๒๕๖๐ – ก.ย. ๒๕๖๑") == "ต.ค. ๒๕๖๐ – ก.ย. ๒๕๖๑"
+    assert fixed("๑ ต.ลก. ๖๔ – ๓๑ มี.ค. ๖๕") == "๑ ต.ค. ๖๔ – ๓๑ มี.ค. ๖๕"
+    assert fixed("ภุมภาพันธ์-มีนาคม 2562") == "กุมภาพันธ์-มีนาคม 2562"
+    assert fixed("ตลอคปีงบประมาณ") == "ตลอดปีงบประมาณ" and fixed("ไตรมาศสที ๑-๔") == "ไตรมาสที่ ๑-๔"
+    for kept in ("กุมภา - มีนา ๒๕๖๕", "ต.ค. ๒๕๖๓ - มี.ค. ๒๕๖๔", "ตลอดปีงบประมาณ", "ไตรมาสที่ ๑"):
+        assert period_word_spellings(kept) == [], kept

@@ -15,6 +15,7 @@ from ocr_pipeline.clean.lexicon import (
     repair_words,
     unit_spaces,
 )
+from ocr_pipeline.clean.period_words import period_word_spellings
 from ocr_pipeline.clean.spacing import era_spaces, spaced_word_gaps, word_spaces
 from ocr_pipeline.clean.vowel_brackets import doubled_vowels, vowel_brackets
 from ocr_pipeline.document_text import DocText, Edit, Item, apply_to_text, in_sequence
@@ -51,6 +52,11 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
             continue
         text = item.text
         heading = item.key in header_cells
+        if item.role == "table.period_text" and not heading:  # ``ต.ก.``, ``ตลอคปีงบประมาณ``: what the parser cannot read
+            words = [Change(s, e, a, b, DATE_WORD_SCORE, "date-words") for s, e, a, b in period_word_spellings(text)]
+            fixes = _located(item, words)
+            out += fixes
+            text = apply_to_text(text, fixes)
         if item.role in DATE_WORD_ROLES and not heading:
             spellings = [Change(s, e, a, b, DATE_WORD_SCORE, "date-words") for s, e, a, b in date_word_spellings(text)]
             fixes = _located(item, spellings)
