@@ -393,6 +393,9 @@ def test_specks_no_period_has_are_dropped_from_a_period_cell():
         # fresh worn seed 140 doc 2: a dash doubled, a quote glued before the year
         "ตุลาคม -- มีนาคม ๒๕๖๓": "ตุลาคม - มีนาคม ๒๕๖๓",
         "ตุลาคม - มีนาคม '๒๕๖๓": "ตุลาคม - มีนาคม ๒๕๖๓",
+        # worn seed 134 doc 15: a dash between a month and its year beside the range's own, a quote after a month
+        "ธันวาคม - ๒๕๖๕-มีนาคม ๒๕๖๖": "ธันวาคม ๒๕๖๕-มีนาคม ๒๕๖๖",
+        "ธันวาคม' ๒๕๖๕-มีนาคม ๒๕๖๖": "ธันวาคม ๒๕๖๕-มีนาคม ๒๕๖๖",
     }
     for read, kept in cases.items():
         assert period_despecked([read]) == [kept]
@@ -404,7 +407,7 @@ def test_specks_no_period_has_are_dropped_from_a_period_cell():
     assert period_despecked(["๑ ต.ค. ๖๑-๓๑.", "มี.ค. ๖๒"]) == ["๑ ต.ค. ๖๑-๓๑", "มี.ค. ๖๒"]
     assert period_despecked(["ปีงบประมาณ", "๒๕๖๔", "๑๑"]) == ["ปีงบประมาณ", "๒๕๖๔"]  # doc 16: the rule's own line
     assert period_despecked(["ไตรมาสที่ ๑ -", "๒"]) == ["ไตรมาสที่ ๑ -", "๒"]
-    for kept in ("ม.ค.-ก.พ. ๒๕๖๑", "ก.พ. - มี.ค. ๒๕๖๐", "๑ ต.ค. ๖๑ - ๓๑ มี.ค. ๖๒", "ไตรมาสที่ ๑-๒"):
+    for kept in ("ม.ค.-ก.พ. ๒๕๖๑", "ก.พ. - มี.ค. ๒๕๖๐", "๑ ต.ค. ๖๑ - ๓๑ มี.ค. ๖๒", "ไตรมาสที่ ๑-๒", "ตุลาคม - ๒๕๖๕"):
         assert period_despecked([kept]) == [kept]
     step = _wrapped_cell(1, 1, [_line("๑) จัดทำรายงาน", 200, 80)])
     period = _wrapped_cell(1, 3, [_line("ตุลาคม – มีนาคม ๒๕๖๑ «", 200, 80)])
