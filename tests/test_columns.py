@@ -396,6 +396,8 @@ def test_specks_no_period_has_are_dropped_from_a_period_cell():
         # worn seed 134 doc 15: a dash between a month and its year beside the range's own, a quote after a month
         "ธันวาคม - ๒๕๖๕-มีนาคม ๒๕๖๖": "ธันวาคม ๒๕๖๕-มีนาคม ๒๕๖๖",
         "ธันวาคม' ๒๕๖๕-มีนาคม ๒๕๖๖": "ธันวาคม ๒๕๖๕-มีนาคม ๒๕๖๖",
+        "มิ.ย. ๒.๕๖๓": "มิ.ย. ๒๕๖๓",  # worn seed 22 doc 6: a dot inside the year
+        "ตลอด] ปีงบประมาณ": "ตลอด ปีงบประมาณ",  # worn seed 130 doc 4: a bracket after a word
     }
     for read, kept in cases.items():
         assert period_despecked([read]) == [kept]
