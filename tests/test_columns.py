@@ -398,6 +398,7 @@ def test_specks_no_period_has_are_dropped_from_a_period_cell():
         "ธันวาคม' ๒๕๖๕-มีนาคม ๒๕๖๖": "ธันวาคม ๒๕๖๕-มีนาคม ๒๕๖๖",
         "มิ.ย. ๒.๕๖๓": "มิ.ย. ๒๕๖๓",  # worn seed 22 doc 6: a dot inside the year
         "ตลอด] ปีงบประมาณ": "ตลอด ปีงบประมาณ",  # worn seed 130 doc 4: a bracket after a word
+        "ต.ค. ๒๕๖๓ – มี.ค. = ๒๕๖๔": "ต.ค. ๒๕๖๓ – มี.ค. ๒๕๖๔",  # worn seed 22 doc 3: a sign alone
     }
     for read, kept in cases.items():
         assert period_despecked([read]) == [kept]

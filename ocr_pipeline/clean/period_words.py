@@ -5,6 +5,7 @@ A period cell holds months, years and a few period words only (``dictionaries/pe
 
 - a month's abbreviation whose first part no other month's has (ต. ธ. ส. เม. มิ. มี.), its second letter misread
   (``ต.ก.``, ``ต.ลก.`` for ต.ค.: worn seed 130 docs 9, 16), is that month's;
+- a month's abbreviation with its first letter read twice (``มมี.ค.``: worn seed 22 doc 3) is that month's;
 - a word of four letters or more that is a plausible OCR misreading (``lexicon.plausible_misreading``) of one full month
   name or period word, nearer than any other by ``MARGIN`` weighted edits, is that word (``ภุมภาพันธ์``, ``แนนาคม``,
   ``ตลอคปีงบประมาณ``, ``ไตรมาศสที``: worn seeds 22, 130, 140).
@@ -25,6 +26,9 @@ MIN_LETTERS = 4
 _UNIQUE_ABBREVIATION = re.compile(
     r"(?<![\u0e01-\u0e4e.])(ต|ธ|ส|เม|มิ|มี)\.\s?[\u0e01-\u0e2e\u0e31-\u0e3a\u0e47-\u0e4e]{1,3}\."
 )
+_DOUBLED_FIRST = re.compile(
+    r"(?<![\u0e01-\u0e4e.])([\u0e01-\u0e2e])\1([\u0e31-\u0e4e]?\.[\u0e01-\u0e2e]\.)"
+)  # ``มมี.ค.``
 _WORD = re.compile(r"[\u0e01-\u0e4e]+(?![.\u0e01-\u0e4e])")  # not one whose end is an abbreviation's (``ประมาณพ.ศ.``)
 
 
@@ -55,6 +59,10 @@ def period_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
         right = _abbreviations().get(m.group(1))
         if right and m.group().replace(" ", "") != right and m.group() not in _as_written():
             out.append((m.start(), m.end(), m.group(), right))
+    for m in _DOUBLED_FIRST.finditer(text):
+        single = m.group(1) + m.group(2)
+        if single in _abbreviations().values():
+            out.append((m.start(), m.end(), m.group(), single))
     for m in _WORD.finditer(text):
         read = m.group()
         if len(read) < MIN_LETTERS or read in _words() or read in _as_written():

@@ -71,6 +71,7 @@ _QUOTE_BEFORE_YEAR = re.compile(r"(?<=\s)['‘’`](?=[0-9\u0e50-\u0e59]{4})")
 # a quote glued after a month's name before its year (``ธันวาคม' ๒๕๖๕``), and a dash between a month's name and its year
 # where the range has another (``ธันวาคม - ๒๕๖๕ - มีนาคม ๒๕๖๖``): worn seed 134 doc 15, five periods left empty; none of
 # the generated truths' 918 distinct periods has either
+_LONE_PERIOD_SIGN = re.compile(r"(?<=\S) [=~^*+]+ (?=\S)")  # ``มี.ค. = ๒๕๖๔``: worn seed 22 doc 3 (no period has one)
 _QUOTE_AFTER_MONTH = re.compile(r"(?<=[\u0e01-\u0e4e])['‘’`\[\]|]+(?=\s)")  # a bracket or bar too: ``ตลอด] ปีงบ…``
 # a dot inside a year (``มิ.ย. ๒.๕๖๓``: worn seed 22 doc 6, a cut's sliver): no period writes a number with a dot
 _DOT_IN_YEAR = re.compile(
@@ -251,10 +252,11 @@ def _without_end_sign(text: str, sign: re.Pattern[str]) -> str:
 def period_despecked(texts: list[str]) -> list[str]:
     """A period cell's lines without the specks no period has (``_PERIOD_OPENING``, ``_LINE_OPENING``,
     ``_PERIOD_DOTS``, ``_PERIOD_END_NUMBER``, ``_PERIOD_END_SIGN``, ``_YEAR_END_SIGN``, ``_COLON_BEFORE_YEAR``,
-    ``_DOUBLED_DASH``, ``_QUOTE_BEFORE_YEAR``, ``_QUOTE_AFTER_MONTH``, ``_DASH_BEFORE_YEAR``)."""
+    ``_DOUBLED_DASH``, ``_QUOTE_BEFORE_YEAR``, ``_QUOTE_AFTER_MONTH``, ``_DASH_BEFORE_YEAR``, ``_DOT_IN_YEAR``,
+    ``_LONE_PERIOD_SIGN``)."""
     out = [_LINE_OPENING.sub("", _PERIOD_END_NUMBER.sub("", _PERIOD_DOTS.sub("", text))) for text in texts]
     out = [_QUOTE_BEFORE_YEAR.sub("", _DOUBLED_DASH.sub(r"\1", text)) for text in out]
-    out = [_DOT_IN_YEAR.sub(r"\1\3\5\7", _QUOTE_AFTER_MONTH.sub("", text)) for text in out]
+    out = [_DOT_IN_YEAR.sub(r"\1\3\5\7", _QUOTE_AFTER_MONTH.sub("", _LONE_PERIOD_SIGN.sub(" ", text))) for text in out]
     if sum(len(_DASH_CHARS.findall(text)) for text in out) > 1:  # the range's dash is another
         out = [_DASH_BEFORE_YEAR.sub(" ", text) for text in out]
     out[0] = _PERIOD_OPENING.sub("", out[0])  # (a later line's glued dot may be an abbreviation's, wrapped: ``.ค.``)
