@@ -432,3 +432,10 @@ def test_a_vowel_read_as_its_twin_is_one_cheap_confusion_in_a_run_of_words():
     assert lx.repair_words("ไม่พบเหตุการณ์ความเสี่ยงที่เกิดขืนจริง")[0].endswith("ที่เกิดขึ้นจริง")
     assert lx.repair_words("ผู้ใช้บริการเพิ่มขืน ร้อยละ ๙๐")[0].startswith("ผู้ใช้บริการเพิ่มขึ้น")
     assert lx.repair_words("สลุด อำเภอท่าวุ้ง")[1] == []
+
+
+def test_every_unit_at_once_and_a_report_s_total_are_known_words():
+    """Fresh standard seed 139, worn 134, 140, specks 15: ``ทุกสวนราชการ`` (ทุกส่วนราชการ, a quarter of the truths'
+    responsible cells) and ``รวมทั้งสิน`` (รวมทั้งสิ้น, 21 result cells) were left as read."""
+    assert lx.repair_units("ทุกสวนราชการ")[0] == "ทุกส่วนราชการ"
+    assert lx.repair_words("มีการเบิกจ่ายงบประมาณรวมทั้งสิน ๑๒ ครั้ง")[0] == "มีการเบิกจ่ายงบประมาณรวมทั้งสิ้น ๑๒ ครั้ง"
