@@ -439,3 +439,5 @@ def test_every_unit_at_once_and_a_report_s_total_are_known_words():
     responsible cells) and ``รวมทั้งสิน`` (รวมทั้งสิ้น, 21 result cells) were left as read."""
     assert lx.repair_units("ทุกสวนราชการ")[0] == "ทุกส่วนราชการ"
     assert lx.repair_words("มีการเบิกจ่ายงบประมาณรวมทั้งสิน ๑๒ ครั้ง")[0] == "มีการเบิกจ่ายงบประมาณรวมทั้งสิ้น ๑๒ ครั้ง"
+    # worn seeds 130, 134: ``จัดทำรายงานการไข้จ่ายงบประมาณ`` (the tokenizer's งานการ hid การใช้จ่ายงบประมาณ's start)
+    assert "รายงานการใช้จ่ายงบประมาณ" in lx.repair_words("๑.๑ จัดทำรายงานการไข้จ่ายงบประมาณรายไตรมาส")[0]
