@@ -441,3 +441,6 @@ def test_every_unit_at_once_and_a_report_s_total_are_known_words():
     assert lx.repair_words("มีการเบิกจ่ายงบประมาณรวมทั้งสิน ๑๒ ครั้ง")[0] == "มีการเบิกจ่ายงบประมาณรวมทั้งสิ้น ๑๒ ครั้ง"
     # worn seeds 130, 134: ``จัดทำรายงานการไข้จ่ายงบประมาณ`` (the tokenizer's งานการ hid การใช้จ่ายงบประมาณ's start)
     assert "รายงานการใช้จ่ายงบประมาณ" in lx.repair_words("๑.๑ จัดทำรายงานการไข้จ่ายงบประมาณรายไตรมาส")[0]
+    # ``ประชาชนมสวนรวม``, ``ผู้เข้ารวม`` (marks lost where the tokenizer cut the phrase elsewhere: worn 134, 140)
+    assert lx.repair_words("มาตรการส่งเสริมให้ประชาชนมสวนรวม")[0].endswith("ประชาชนมีส่วนร่วม")
+    assert lx.repair_words("มีผู้เข้ารวม จำนวน ๓๐ คน")[0] == "มีผู้เข้าร่วม จำนวน ๓๐ คน"
