@@ -330,7 +330,8 @@ def test_real_words_that_are_a_frequent_word_misread_are_read_again(read, right)
     188 such changes right, none made a cell farther from its truth; none of 32953 truth texts changes."""
     fixed, changes = lx.repair_words(read)
     assert fixed == right
-    assert all(c.rule == "spell" for c in changes if c.before != c.after)
+    # a report's own phrase may be the domain pass's (ผู้เข้าร่วม, ita_terms.txt since stop 33)
+    assert all(c.rule in ("spell", "lexicon") for c in changes if c.before != c.after)
 
 
 def test_a_frequent_word_with_a_mark_misread_is_not_taken_for_a_domain_word_a_letter_away():
