@@ -181,3 +181,11 @@ def test_a_period_cell_s_garbled_months_and_period_words_are_respelt():
     assert fixed("ต.ค. ๒๕๖๓ – มมี.ค. ๒๕๖๔") == "ต.ค. ๒๕๖๓ – มี.ค. ๒๕๖๔"  # worn seed 22 doc 3: a letter read twice
     for kept in ("กุมภา - มีนา ๒๕๖๕", "ต.ค. ๒๕๖๓ - มี.ค. ๒๕๖๔", "ตลอดปีงบประมาณ", "ไตรมาสที่ ๑"):
         assert period_word_spellings(kept) == [], kept
+
+
+def test_a_space_after_a_hyphen_glued_to_a_word_goes():
+    """Standard seeds 133, 139, worn 140: ``การยืม- คืนพัสดุ``, ``ระบบ e- Service`` (a hyphen joins two words, spaced on
+    neither side: no generated truth's text has one spaced on one side). A dash spaced on both sides stays."""
+    assert spaced("จัดทำทะเบียนคุมการยืม- คืนพัสดุ") == "จัดทำทะเบียนคุมการยืม-คืนพัสดุ"
+    assert spaced("ผ่านระบบ e- Service") == "ผ่านระบบ e-Service"
+    assert spaced("ตุลาคม - มีนาคม") == "ตุลาคม - มีนาคม"
