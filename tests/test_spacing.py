@@ -189,3 +189,10 @@ def test_a_space_after_a_hyphen_glued_to_a_word_goes():
     assert spaced("จัดทำทะเบียนคุมการยืม- คืนพัสดุ") == "จัดทำทะเบียนคุมการยืม-คืนพัสดุ"
     assert spaced("ผ่านระบบ e- Service") == "ผ่านระบบ e-Service"
     assert spaced("ตุลาคม - มีนาคม") == "ตุลาคม - มีนาคม"
+
+
+def test_a_space_after_an_opening_quote_goes():
+    """Fresh worn seed 140 docs 9, 12: ``ประชาสัมพันธ์ " ไม่รับของขวัญ" ณ จุด``; a closing quote read after a space keeps
+    the space after it."""
+    assert spaced('ติดป้ายประชาสัมพันธ์ " ไม่รับของขวัญ" ณ จุด') == 'ติดป้ายประชาสัมพันธ์ "ไม่รับของขวัญ" ณ จุด'
+    assert spaced('ติดป้าย "ไม่รับของขวัญ " ณ จุด') == 'ติดป้าย "ไม่รับของขวัญ " ณ จุด'

@@ -59,6 +59,8 @@ _ADDRESS_SPACE = re.compile(
 # a space after a hyphen glued to a word, before the next (``การยืม- คืนพัสดุ``, ``e- Service``: standard seeds 133, 139,
 # worn 140): a hyphen joins two words (``ยืม-คืน``), spaced on neither side; no generated truth's text has it spaced on one
 _HYPHEN_SPACE = re.compile(r"(?<=[\u0e01-\u0e4eA-Za-z])-( )(?=[\u0e01-\u0e4eA-Za-z])")
+# a space after an opening quote (``ประชาสัมพันธ์ " ไม่รับของขวัญ"``: fresh worn seed 140 docs 9, 12): none in the truths
+_QUOTE_SPACE = re.compile(r"(?:(?<=\s)|^)[\"“]( )(?=[\u0e01-\u0e4e])")
 ERA_SCORE = 95.0
 BOUND_SCORE = 90.0
 SPACED_SCORE = 90.0
@@ -175,6 +177,11 @@ def word_spaces(text: str, protect: Iterable[tuple[int, int]] = ()) -> list[Chan
     held = [*protect, *place_spans(text), *name_spans(text)]
     changes = era_spaces(text)
     changes += [Change(m.start(1), m.end(1), " ", "", SPACED_SCORE, "spacing") for m in _HYPHEN_SPACE.finditer(text)]
+    changes += [
+        Change(m.start(1), m.end(1), " ", "", SPACED_SCORE, "spacing")
+        for m in _QUOTE_SPACE.finditer(text)
+        if text[: m.start()].count('"') % 2 == 0  # an opening quote: a closing one may stand after a space
+    ]
     joined = text  # the text with the spaces found so far taken out
     shift = 0
     for m in _SPACE.finditer(text):
