@@ -269,6 +269,17 @@ def test_a_number_ending_a_responsible_cell_s_line_is_a_speck():
     assert [(f.item, f.before, f.after) for f in fixes] == [("p1.t0.r1.c2", " 1", "")]
 
 
+def test_a_colon_glued_to_a_text_cell_s_last_word_is_a_speck():
+    """Standard seeds 7, 139, worn 134: ``มาตรการป้องกันการรับสินบน:``, ``ร้อยละ ๙๕:`` (no cell's text ends with a colon);
+    a colon inside the text stays."""
+    step = _wrapped_cell(1, 1, [_line("จัดทำมาตรการป้องกันการรับสินบน:", 200, 80)])
+    period = _wrapped_cell(1, 3, [_line("ตุลาคม – มีนาคม ๒๕๖๑", 200, 80)])
+    _doc, fixes = _row_noise(step, period)
+    assert [(f.item, f.before, f.after) for f in fixes] == [("p1.t0.r1.c1", ":", "")]
+    kept = _wrapped_cell(1, 1, [_line("ปัญหาอุปสรรค: ไม่มี", 200, 80)])
+    assert _row_noise(kept, period)[1] == []
+
+
 def _row_noise(step: Cell, period: Cell):
     """(items, noise corrections) of a measure row holding ``step`` and ``period`` (columns 1 and 3)."""
     cells = [_cell(1, 0, [_line("ข้อ ๑ มาตรการ", 200, 80)]), step, _cell(1, 2, [_line("กองคลัง", 200, 80)]), period]

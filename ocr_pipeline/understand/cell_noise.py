@@ -71,6 +71,9 @@ _QUOTE_BEFORE_YEAR = re.compile(r"(?<=\s)['‘’`](?=[0-9\u0e50-\u0e59]{4})")
 # a quote glued after a month's name before its year (``ธันวาคม' ๒๕๖๕``), and a dash between a month's name and its year
 # where the range has another (``ธันวาคม - ๒๕๖๕ - มีนาคม ๒๕๖๖``): worn seed 134 doc 15, five periods left empty; none of
 # the generated truths' 918 distinct periods has either
+# a colon glued to the last word of a text cell (``มาตรการป้องกันการรับสินบน:``, ``ร้อยละ ๙๕:``: standard seeds 7, 139, worn
+# 134); no generated truth's text cell has a colon glued to a word, none ends with one
+_CELL_END_COLON = re.compile(r"(?<=[\u0e01-\u0e4e0-9\u0e50-\u0e59]):+\s*$")
 _LONE_PERIOD_SIGN = re.compile(r"(?<=\S) [=~^*+]+ (?=\S)")  # ``มี.ค. = ๒๕๖๔``: worn seed 22 doc 3 (no period has one)
 _QUOTE_AFTER_MONTH = re.compile(r"(?<=[\u0e01-\u0e4e])['‘’`\[\]|]+(?=\s)")  # a bracket or bar too: ``ตลอด] ปีงบ…``
 # a dot inside a year (``มิ.ย. ๒.๕๖๓``: worn seed 22 doc 6, a cut's sliver): no period writes a number with a dot
@@ -367,6 +370,8 @@ def cell_noise_corrections(pages: Sequence[Page], doc: DocText) -> list[Correcti
                     if item.role in TITLE_ROLES:
                         texts = [without_lone_dash(text) for text in texts]
                     texts = [without_false_starts(text) for text in without_stray_brackets(texts)]
+                    if texts:  # no cell's text ends with a colon (``รับสินบน:``, ``ร้อยละ ๙๕:``)
+                        texts[-1] = _CELL_END_COLON.sub("", texts[-1])
                 if texts == [ln.text for ln in cell.lines]:
                     continue
                 if normalize_thai(join_wrapped([ln.text for ln in cell.lines])) != item.text:
