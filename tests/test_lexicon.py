@@ -445,3 +445,11 @@ def test_every_unit_at_once_and_a_report_s_total_are_known_words():
     # ``ประชาชนมสวนรวม``, ``ผู้เข้ารวม`` (marks lost where the tokenizer cut the phrase elsewhere: worn 134, 140)
     assert lx.repair_words("มาตรการส่งเสริมให้ประชาชนมสวนรวม")[0].endswith("ประชาชนมีส่วนร่วม")
     assert lx.repair_words("มีผู้เข้ารวม จำนวน ๓๐ คน")[0] == "มีผู้เข้าร่วม จำนวน ๓๐ คน"
+
+
+def test_sara_e_read_for_sara_ai_maimalai_makes_only_a_frequent_word():
+    """Standard seeds 123, 133, worn 22, 124, 130, 134, 140: ``เด้ดำเนินการ``, ``เม่รับของขวัญ``, ``ต่อเป`` (ได้, ไม่, ต่อไป);
+    ``word_twins.tsv``'s third column keeps the twin to words this frequent (``เหม`` is no ไหม, ``เห้`` no ไห้)."""
+    assert lx.repair_words("เด้ดำเนินการแล้ว")[0] == "ได้ดำเนินการแล้ว"
+    assert lx.repair_words("ประกาศเจตนารมณ์เม่รับของขวัญ")[0] == "ประกาศเจตนารมณ์ไม่รับของขวัญ"
+    assert all(c.after != "ไห้" for c in lx.repair_words("ส่งผล เห้ การดำเนินงาน")[1])

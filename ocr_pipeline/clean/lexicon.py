@@ -1094,19 +1094,23 @@ def _run_piece_options(piece: str) -> tuple[tuple[float, str | None], ...]:
 
 
 @cache
-def _word_twins() -> tuple[tuple[str, str], ...]:
-    """(as OCR wrote it, as the word has it) of ``dictionaries/word_twins.tsv``, and ไ for ใ."""
-    return (("ไ", "ใ"), *((read, true) for read, true in load_table("word_twins.tsv")))
+def _word_twins() -> tuple[tuple[str, str, int], ...]:
+    """(as OCR wrote it, as the word has it, the least TNC count of a word it makes) of ``dictionaries/word_twins.tsv``,
+    and ไ for ใ."""
+    rows = load_table("word_twins.tsv")
+    return (("ไ", "ใ", 0), *((row[0], row[1], int(row[2]) if len(row) > 2 and row[2] else 0) for row in rows))
 
 
 def _table_twin_readings(piece: str) -> set[str]:
     """``piece`` with one of its letters written back as the word's twin of it (``_word_twins``): ``ไน`` -> ใน,
     ``จ้านวน`` -> จำนวน, ``ขืน`` -> ขึ้น."""
     return {
-        piece[: m.start()] + true + piece[m.end() :]
-        for read, true in _word_twins()
+        word
+        for read, true, least in _word_twins()
         if (read == "ไ" or len(piece) >= 3) and read in piece  # ``รื`` for ๔ is no word's garble
         for m in re.finditer(re.escape(read), piece)
+        for word in [piece[: m.start()] + true + piece[m.end() :]]
+        if word_freqs().get(word, 0) >= least
     }
 
 
