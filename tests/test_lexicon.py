@@ -376,6 +376,9 @@ def test_a_tone_mark_a_speck_made_on_a_frequent_word_is_taken_off():
     assert lx.repair_words("มีประสิทธิภาพอิ่งขึ้น")[1] == []
     # a sara u or uu under a letter the same way (fresh worn seed 140 doc 9: ``บรรลุตามูเป้าหมาย``)
     assert lx.repair_words("บรรลุตามูเป้าหมาย")[0] == "บรรลุตามเป้าหมาย"
+    # in a run of words, the sara u goes with the word it ends, not the next (``ให้การุดำเนินงาน``: standard seed 7,
+    # worn 22, 136, 140; read ``การ`` + ``ุดำเนินงาน`` before)
+    assert lx.repair_words("ส่งผลให้การุดำเนินงาน")[0] == "ส่งผลให้การดำเนินงาน"
     # a tone mark before a word's first letter is the word's before it (blind worn seed 138 doc 6: ``[ด ้ร่วม``)
     assert all(rep != "ร่วม" for _cost, rep in lx._piece_options("\u0e49ร่วม"))
 

@@ -1119,7 +1119,8 @@ def _twin_readings(piece: str) -> set[str]:
     ลงนาม), in a piece of four characters or more."""
     twins = _table_twin_readings(piece)
     if len(piece) >= 4:
-        twins.update(piece[:i] + piece[i + 1 :] for i, ch in enumerate(piece) if ch in "\u0e38\u0e39")
+        # not one before the first letter: the letter it sits under is the piece before's (``การ|ุดำเนินงาน``)
+        twins.update(piece[:i] + piece[i + 1 :] for i, ch in enumerate(piece) if ch in "\u0e38\u0e39" and i > 0)
     return twins
 
 
