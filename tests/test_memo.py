@@ -320,6 +320,16 @@ def test_a_position_is_taken_from_its_line_read_again_only_when_the_page_s_is_no
     )
 
 
+def test_a_signatory_s_position_whose_place_lost_its_last_letters_takes_the_agency_s_place():
+    """Blind standard seed 141 doc 19: ``นายกเทศมนตรีเมืองทุ่`` (the line's end, ``งใหญ่``, read as a line above it)."""
+    from ocr_pipeline.extract.document import Extracted, _position
+    from ocr_pipeline.model import Document
+
+    out = Extracted(Document(agency="เทศบาลเมืองทุ่งใหญ่", agency_type="เทศบาลเมือง"), [], {}, [])
+    assert _position(out, 1, "นายกเทศมนตรีเมืองทุ่", ()) == "นายกเทศมนตรีเมืองทุ่งใหญ่"
+    assert [c.rule for c in out.corrections] == ["gazetteer"]
+
+
 def test_fiscal_year_and_round_rewritten_to_the_settled_values_where_misread():
     fixed, kept = rewrite_fiscal_mentions("ประจำปีงบประมาณ พ.ศ. ๒๕๒๐๕ รอบง เดือน", 2569, 6)
     assert (fixed, kept) == ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ รอบ ๖ เดือน", [])  # ๖ read ๒๐, ๙ read ๕, ๖ read ง
@@ -587,6 +597,14 @@ def test_an_opening_bracket_read_as_a_letter_before_a_title():
     the closing bracket it stays no name line."""
     assert name_groups(". ไนางประภากร เงินถม)") == ["นางประภากร เงินถม"]
     assert name_groups("ไนางประภากร เงินถม") == [] and name_groups("ไม่มี)") == []
+
+
+def test_letters_a_speck_made_before_a_titled_name_whose_opening_bracket_was_lost():
+    """Blind worn seed 142 doc 1: ``(Vor`` over ``แซสนายอัตถพงศ์ หมัดโส๊ะ)``, the bracket read on a line of its own and a
+    speck glued before the title as letters: the last signatory was lost. More letters than a speck makes stay a word
+    (``เจ้านาย…``)."""
+    assert name_groups("แซสนายอัตถพงศ์ หมัดโส๊ะ)") == ["นายอัตถพงศ์ หมัดโส๊ะ"]
+    assert name_groups("เจ้านายสมชาย ใจดี)") == []
 
 
 def test_a_closing_bracket_lost_between_two_names_side_by_side():

@@ -256,6 +256,12 @@ def _position(out: Extracted, page: int, position: str | None, readings: tuple[s
         if spaced != value:
             fixes.append(Correction(page, "document.signatories", value, spaced, "lexicon", SPACING_SCORE))
             value = spaced
+        # the place's last letters cut off the line (``นายกเทศมนตรีเมืองทุ่`` / ``งใหญ่`` read above it: blind
+        # standard seed 141 doc 19) or read with cheap confusions: the place as the gazetteer resolved it
+        placed = with_place(value, doc.agency, place)
+        if placed != value:
+            fixes.append(Correction(page, "document.signatories", value, placed, "gazetteer", AGENCY_SCORE))
+            value = placed
     out.corrections += fixes
     return value
 

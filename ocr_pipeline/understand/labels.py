@@ -113,6 +113,10 @@ HALF_BRACKETED = re.compile(rf"^(?:[(\[{{]\s*{_TITLED}|{_TITLED}\s*[)\]}}])$")
 # (fresh worn seed 112 doc 11); no word starts ไนาย or ไนาง
 _OPENING_READ_AS_LETTER = re.compile(rf"^[\s.,'`]*[ไ|lI1]\s*(?={_TITLE}[^()\[\]{{}}]{{3,60}}[)\]}}]\s*$)")
 
+# a speck read as letters glued before a titled name whose opening bracket OCR lost (``แซสนายอัตถพงศ์ หมัดโส๊ะ)``, its
+# bracket read as a line of its own: blind worn seed 142 doc 1 lost its last signatory)
+_JUNK_BEFORE_TITLE = re.compile(rf"^[\s.,'`]*[\u0e01-\u0e4eA-Za-z|]{{1,3}}\s*(?={_TITLE}[^()\[\]{{}}]{{3,60}}[)\]}}]$)")
+
 # a titled name's closing bracket lost before the next name's opening one on a line of names side by side
 # (``(นายชาติตระการ ศิริผลา (นายชัยนันต์ นามประกาย)``: fresh worn seed 140 doc 5 lost its second signatory)
 _UNCLOSED_BEFORE_OPENING = re.compile(rf"([(\[{{]\s*{_TITLE}[^()\[\]{{}}]{{3,60}}?)\s+(?=[(\[{{]\s*{_TITLE})")
@@ -125,7 +129,7 @@ def name_groups(text: str) -> list[str]:
     groups = NAME_GROUP.findall(text)
     rest = NAME_GROUP.sub(" ", text)
     if not groups:
-        half = HALF_BRACKETED.match(text.strip())
+        half = HALF_BRACKETED.match(text.strip()) or HALF_BRACKETED.match(_JUNK_BEFORE_TITLE.sub("", text.strip()))
         if not half:
             return []
         groups, rest = [half.group(1) or half.group(2)], ""
