@@ -438,3 +438,10 @@ def test_a_title_the_page_lost_with_the_given_name_s_start_comes_from_the_readin
     assert (choice.name.title, choice.name.given) == ("นาง", "รัฐวีร์") and "title" in choice.changed
     kept = nr.choose_reading(nm.parse_name("สมชาย ใจดี"), ["นายสมชาย ใจดี"])
     assert kept.name.title == ""
+
+
+def test_a_title_of_six_letters_read_with_one_letter_changed_is_written_right():
+    """Blind worn seed 142 doc 12: ``นจงสาวธนิษฐา`` (า read จ) kept no title. A name that starts with a title stays
+    (``นายสาวิตรี`` is นาย + สาวิตรี, one letter from นางสาว)."""
+    assert nm.fix_title("นจงสาวธนิษฐา เตาะเจริญสุข") == "นางสาวธนิษฐา เตาะเจริญสุข"
+    assert nm.fix_title("นายสาวิตรี ใจดี") == "นายสาวิตรี ใจดี"
