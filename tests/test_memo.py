@@ -764,6 +764,9 @@ def test_two_lines_of_specks_inside_a_wrapped_subject_are_passed_over():
     # ... a line of specks ending in Latin letters right above the year's is no era's line (worn 134 doc 1 again)
     junk = "เรื่อง รายงานผลการดำเนินการ ประจำปีงบประมาณ พ.ศ.\n' ‘ ๖๘ al\n๒๕๖๘ รอบ ๖ เดือน\nเรียน นายก"
     assert header_fields([_page(junk)])["subject"].value == "รายงานผลการดำเนินการ ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ รอบ ๖ เดือน"
+    # blind worn seed 142 doc 5: a line of specks with a word of two letters (``ซี``) among signs
+    junk = "เรื่อง สรุปรายงานผลการดำเนินงาน ประจำ\n1 «ซี\nปีงบประมาณ ๒๕๖๒ (รอบ ๖ เดือน)\nเรียน นายก"
+    assert header_fields([_page(junk)])["subject"].value == "สรุปรายงานผลการดำเนินงาน ประจำปีงบประมาณ ๒๕๖๒ (รอบ ๖ เดือน)"
     # fresh worn seed 134 doc 19: the round's bracket closes the subject; the specks under it are no part of it
     closed = "เรื่อง ขอรายงานผล ประจำปีงบประมาณ พ.ศ. ๒๕๖๓ (รอบ ๖ เดือน)\n| «io 9จ7 A\nเรียน นายก"
     assert header_fields([_page(closed)])["subject"].value == "ขอรายงานผล ประจำปีงบประมาณ พ.ศ. ๒๕๖๓ (รอบ ๖ เดือน)"

@@ -491,6 +491,8 @@ def _with_continuation(field: str, value: str, lines: list[str], index: int) -> 
 _ROUND_CLOSED = re.compile(r"\([^()]*(?:เดือน|ประจำปี)\)+$")
 JUNK_LINE = 6  # characters (spaces aside): a line this short with no word, no number of its own, is specks
 _ABBREVIATION_DOT = re.compile("[\u0e01-\u0e2e][.]")
+_SPECK_SIGN = re.compile("[«»©®°•§¶~^*=<>|@]")
+_YEAR_IN = re.compile("[0-9\u0e50-\u0e59]{4}")
 
 
 def _junk_line(text: str) -> bool:
@@ -507,7 +509,9 @@ def _junk_line(text: str) -> bool:
     if re.fullmatch("[\u0e01-\u0e4e]{2,}", compact):
         return False  # Thai letters alone: a short word the lists lack (a place's ``ผือ`` wrapped) may end a subject
     words = [t for run in re.findall("[\u0e01-\u0e4e]+", text) for t in tokenize(run)]  # ``ง ง ๐๑``: no งง
-    return not any(len(t) >= 2 and t in known_words() for t in words)
+    # with a sign no subject writes, a word of two letters is a speck's too (``1 «ซี``: blind worn seed 142 doc 5)
+    least = 3 if _SPECK_SIGN.search(compact) and not _YEAR_IN.search(compact) else 2
+    return not any(len(t) >= least and t in known_words() for t in words)
 
 
 # a lone Arabic digit ending a wrapped line (fresh worn seed 112 doc 6), unless a counter starts the next one
