@@ -196,3 +196,13 @@ def test_a_space_after_an_opening_quote_goes():
     the space after it."""
     assert spaced('ติดป้ายประชาสัมพันธ์ " ไม่รับของขวัญ" ณ จุด') == 'ติดป้ายประชาสัมพันธ์ "ไม่รับของขวัญ" ณ จุด'
     assert spaced('ติดป้าย "ไม่รับของขวัญ " ณ จุด') == 'ติดป้าย "ไม่รับของขวัญ " ณ จุด'
+
+
+def test_a_period_word_whose_last_letter_was_read_as_a_sign_is_read_before_the_garbled_words():
+    """Standard seed 137 doc 11 (twelve periods): ``ปีงบประมา: ๒๕๖๗``, its ณ read as the colon. The period words of
+    ``period_words.txt`` had respelt ``ปีงบประมา`` first and left the colon, which no parser reads."""
+    from ocr_pipeline.document_text import DocText, Item
+    from ocr_pipeline.resolve.vocabulary import resolve_vocabulary
+
+    cell = Item("p2.t0.r3.c3", 2, "table.period_text", "ปีงบประมา: ๒๕๖๗", table=0, cell=3)
+    assert [(c.before, c.after) for c in resolve_vocabulary(DocText((cell,)), set())] == [("ปีงบประมา:", "ปีงบประมาณ")]
