@@ -3,7 +3,7 @@ right (rule ``date-words``).
 
 A period cell holds months, years and a few period words only (``dictionaries/period_words.txt``). There
 
-- a month's abbreviation whose first part no other month's has (ต. ธ. ส. เม. มิ. มี.), its second letter misread
+- a month's abbreviation whose first part no other month's has, marks aside (ต. ธ. ส. เม.), its second letter misread
   (``ต.ก.``, ``ต.ลก.`` for ต.ค.: worn seed 130 docs 9, 16), is that month's;
 - a month's abbreviation with its first letter read twice (``มมี.ค.``: worn seed 22 doc 3) is that month's;
 - a word of four letters or more that is a plausible OCR misreading (``lexicon.plausible_misreading``) of one full month
@@ -23,8 +23,9 @@ from ocr_pipeline.resources import load_list, load_table
 
 MARGIN = 1.0  # weighted edits by which the nearest word must beat the next
 MIN_LETTERS = 4
+# not มิ. nor มี.: a mark tells them apart, and OCR reads one for the other (``มี.ย.`` for มิ.ย.: fresh worn seed 140 doc 7)
 _UNIQUE_ABBREVIATION = re.compile(
-    r"(?<![\u0e01-\u0e4e.])(ต|ธ|ส|เม|มิ|มี)\.\s?[\u0e01-\u0e2e\u0e31-\u0e3a\u0e47-\u0e4e]{1,3}\."
+    r"(?<![\u0e01-\u0e4e.])(ต|ธ|ส|เม)\.\s?[\u0e01-\u0e2e\u0e31-\u0e3a\u0e47-\u0e4e]{1,3}\."
 )
 _DOUBLED_FIRST = re.compile(
     r"(?<![\u0e01-\u0e4e.])([\u0e01-\u0e2e])\1([\u0e31-\u0e4e]?\.[\u0e01-\u0e2e]\.)"
