@@ -7,7 +7,7 @@ A period cell holds months, years and a few period words only (``dictionaries/pe
   (``ต.ก.``, ``ต.ลก.`` for ต.ค.: worn seed 130 docs 9, 16), is that month's;
 - a month's abbreviation with its first letter read twice (``มมี.ค.``: worn seed 22 doc 3) is that month's;
 - a word of four letters or more that is a plausible OCR misreading (``lexicon.plausible_misreading``) of one full month
-  name or period word, nearer than any other by ``MARGIN`` weighted edits, is that word (``ภุมภาพันธ์``, ``แนนาคม``,
+  name or period word, nearer than any other by ``MARGIN`` weighted edits, is that word (``ภุมภาพันธ์``,
   ``ตลอคปีงบประมาณ``, ``ไตรมาศสที``: worn seeds 22, 130, 140).
 
 None of the generated truths' 5503 period cells changes.
