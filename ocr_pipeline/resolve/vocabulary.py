@@ -57,14 +57,15 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
             fixes = _located(item, spellings)
             out += fixes
             text = apply_to_text(text, fixes)
-        if item.role == "table.period_text" and not heading:
-            # ``ต.ก.``, ``ตลอคปีงบประมาณ``: what the parser cannot read, after what it can (``ปีงบประมา: ๒๕๖๗`` is
-            # ปีงบประมาณ with its ณ read as the colon, standard seed 137 doc 11: not ปีงบประมาณ + a colon)
-            words = [Change(s, e, a, b, DATE_WORD_SCORE, "date-words") for s, e, a, b in period_word_spellings(text)]
-            fixes = _located(item, words)
-            out += fixes
-            text = apply_to_text(text, fixes)
-        if item.role in DATE_WORD_ROLES and not heading:
+            if item.role == "table.period_text":
+                # ``ต.ก.``, ``ตลอคปีงบประมาณ``: what the parser cannot read, after what it can (``ปีงบประมา: ๒๕๖๗`` is
+                # ปีงบประมาณ with its ณ read as the colon, standard seed 137 doc 11: not ปีงบประมาณ + a colon)
+                words = [
+                    Change(s, e, a, b, DATE_WORD_SCORE, "date-words") for s, e, a, b in period_word_spellings(text)
+                ]
+                fixes = _located(item, words)
+                out += fixes
+                text = apply_to_text(text, fixes)
             if item.role not in LEXICON_BY_ROLE:  # a period cell, the memo's date: the era, not the words
                 eras = _located(item, era_spaces(text))
                 out += eras

@@ -68,20 +68,17 @@ _PERIOD_DOTS = re.compile(
 # none of the generated truths' 5503 periods has either
 _DOUBLED_DASH = re.compile(r"(?<=\s)([-–—])[-–—]+(?=\s)")
 _QUOTE_BEFORE_YEAR = re.compile(r"(?<=\s)['‘’`](?=[0-9\u0e50-\u0e59]{4})")
-# a quote glued after a month's name before its year (``ธันวาคม' ๒๕๖๕``), and a dash between a month's name and its year
-# where the range has another (``ธันวาคม - ๒๕๖๕ - มีนาคม ๒๕๖๖``): worn seed 134 doc 15, five periods left empty; none of
-# the generated truths' 918 distinct periods has either
-# a colon glued to the last word of a text cell (``มาตรการป้องกันการรับสินบน:``, ``ร้อยละ ๙๕:``: standard seeds 7, 139, worn
-# 134); no generated truth's text cell has a colon glued to a word, none ends with one
-_CELL_END_COLON = re.compile(r"(?<=[\u0e01-\u0e4e0-9\u0e50-\u0e59]):+\s*$")
+# a quote glued after a month's name before its year (``ธันวาคม' ๒๕๖๕``; a bracket or bar too: ``ตลอด] ปีงบ…``), and a dash
+# between a month's name and its year where the range has another (``ธันวาคม - ๒๕๖๕ - มีนาคม ๒๕๖๖``): worn seed 134 doc 15,
+# five periods left empty; none of the generated truths' 918 distinct periods has either
+_QUOTE_AFTER_MONTH = re.compile(r"(?<=[\u0e01-\u0e4e])['‘’`\[\]|]+(?=\s)")
+_DASH_BEFORE_YEAR = re.compile(r"(?<=[\u0e01-\u0e4e])\s*[-–—]\s*(?=[0-9\u0e50-\u0e59]{4})")
+_DASH_CHARS = re.compile(r"[-–—]")
 _LONE_PERIOD_SIGN = re.compile(r"(?<=\S) [=~^*+]+ (?=\S)")  # ``มี.ค. = ๒๕๖๔``: worn seed 22 doc 3 (no period has one)
-_QUOTE_AFTER_MONTH = re.compile(r"(?<=[\u0e01-\u0e4e])['‘’`\[\]|]+(?=\s)")  # a bracket or bar too: ``ตลอด] ปีงบ…``
 # a dot inside a year (``มิ.ย. ๒.๕๖๓``: worn seed 22 doc 6, a cut's sliver): no period writes a number with a dot
 _DOT_IN_YEAR = re.compile(
     r"(?<![0-9\u0e50-\u0e59.])([๒2])(\.?)([๕5])(\.?)([0-9\u0e50-\u0e59])(\.?)([0-9\u0e50-\u0e59])(?![0-9\u0e50-\u0e59])"
 )
-_DASH_BEFORE_YEAR = re.compile(r"(?<=[\u0e01-\u0e4e])\s*[-–—]\s*(?=[0-9\u0e50-\u0e59]{4})")
-_DASH_CHARS = re.compile(r"[-–—]")
 _MONTH_OPENING = re.compile(rf"\.?{_ABBREVIATED_MONTH}")
 _DAY_DOT_END = re.compile(r"(?<=[0-9\u0e50-\u0e59])\.$")
 _SHORT_NUMBER = re.compile(r"[0-9\u0e50-\u0e59]{1,2}")
@@ -102,6 +99,9 @@ _GLUED_FRONT = re.compile(r"(?:^|(?<=\s))(?:[.,'`‘’]+\s?(?=[\u0e01-\u0e2e\u0
 _GLUED_END = re.compile(r"(?<=[\u0e01-\u0e4e])([.,'`‘’]+|“(?=$))(?:(\s)(?=\S)|$)")
 # a sign no text cell writes, standing alone between two words (``เพิ่มขึ้น § ร้อยละ ๙๐``: fresh standard seed 135 doc 16,
 # worn 136 doc 15; none in the generated truths' 18388 text cells)
+# a colon glued to the last word of a text cell (``มาตรการป้องกันการรับสินบน:``, ``ร้อยละ ๙๕:``: standard seeds 7, 139, worn
+# 134); no generated truth's text cell has a colon glued to a word, none ends with one
+_CELL_END_COLON = re.compile(r"(?<=[\u0e01-\u0e4e0-9\u0e50-\u0e59]):+\s*$")
 # a number of one to three digits ending a responsible cell's line after a unit's name (``สำนักปลัด 1``, ``กองคลัง ๒๑``:
 # fresh standard seed 139, worn 134, 140): a speck; no unit has a number (none of the generated truths' 5503 has one)
 _UNIT_END_NUMBER = re.compile(r"(?<=[\u0e01-\u0e4e])\s+[0-9\u0e50-\u0e59]{1,3}$")
