@@ -242,6 +242,7 @@ class Vocabulary:
         self.text: dict[str, str] = seen  # key -> entry as written back
         self.keys: list[str] = list(seen)
         self.skels: list[str] = [skeleton(k) for k in self.keys]
+        self.letters: dict[str, int] = {k: len(without_marks(k)) for k in self.keys}  # each key's length, marks aside
         self._by_skel: dict[str, list[str]] = {}
         by_len: dict[int, list[int]] = {}
         for i, (k, sk) in enumerate(zip(self.keys, self.skels)):
@@ -419,15 +420,14 @@ def _prefix_matches_cached(rest: str, vocab_id: int) -> tuple[tuple[str, int, fl
             continue
         # a read as short as the entry's letters: OCR lost its marks (``งานการเจาหนาท``, four marks lost: fresh worn
         # seed 140 docs 2, 8)
-        shortest = min(len(e), len(without_marks(e)))
-        ends = range(min(len(rest), max(1, shortest - 2)), min(len(rest), len(e) + 2) + 1)
+        ends = range(min(len(rest), max(1, vocab.letters[e] - 2)), min(len(rest), len(e) + 2) + 1)
         best = min(wdist_fast(rest[:j], e) / max(len(e), j) for j in ends)
         ranked.append((best, e))
     ranked.sort()
     out = []
     for _r, e in ranked[:PREFIX_CANDIDATES]:
         row = _last_row(e, rest[: len(e) + 3], cf)
-        for j in range(max(1, min(len(e), len(without_marks(e))) - 3), len(row)):
+        for j in range(max(1, vocab.letters[e] - 3), len(row)):
             if 100.0 * (1.0 - row[j] / max(len(e), j)) >= CANDIDATE_MIN:
                 out.append((e, j, row[j]))
     return tuple(out)
@@ -978,7 +978,7 @@ def _piece_options(piece: str) -> list[tuple[float, str | None]]:
         reps.append((_word_cost(w) + CHANNEL_WEIGHT * d, w))
     if not known:  # a tone mark a speck over a letter made (``ต่าม`` for ตาม), dearer than COMMON_MAX_COST allows; not
         # one before the first letter, the word's before it (``[ด ้ร่วม`` for ได้ร่วม: blind worn seed 138 doc 6)
-        for w in {piece[:i] + piece[i + 1 :] for i, ch in enumerate(piece) if ch in SPECK_MARKS and i > 0}:
+        for w in _one_mark_less(piece, SPECK_MARKS):
             if len(w) >= 3 and word_freqs().get(w, 0) >= TONE_SPECK_MIN_FREQ and all(r[1] != w for r in reps):
                 reps.append((_word_cost(w) + CHANNEL_WEIGHT * wdist_fast(piece, w), w))
     reps.sort()
@@ -1075,8 +1075,8 @@ def _run_piece_options(piece: str) -> tuple[tuple[float, str | None], ...]:
     own = word_freqs().get(piece, 0)
     out: list[tuple[float, str | None]] = [(_word_cost(piece), None)] if known else []
     words = [w for w in _bare_index().get(without_marks(piece), ()) if w != piece and _is_minus_marks(piece, w)]
-    twins = [w for w in _twin_readings(piece) if word_freqs().get(w, 0) >= RUN_WORD_MIN_FREQ]
     table_twins = _table_twin_readings(piece)
+    twins = [w for w in table_twins | _sara_u_less(piece) if word_freqs().get(w, 0) >= RUN_WORD_MIN_FREQ]
     reps: list[tuple[float, str | None]] = []
     for w in words + twins:
         if known and word_freqs().get(w, 0) < SHADOW_RATIO * max(own, 1):
@@ -1115,13 +1115,14 @@ def _table_twin_readings(piece: str) -> set[str]:
 
 
 def _twin_readings(piece: str) -> set[str]:
-    """``_table_twin_readings``, and ``piece`` without a sara u or uu a speck under a letter made (``ลุงนาม`` for
-    ลงนาม), in a piece of four characters or more."""
-    twins = _table_twin_readings(piece)
-    if len(piece) >= 4:
-        # not one before the first letter: the letter it sits under is the piece before's (``การ|ุดำเนินงาน``)
-        twins.update(piece[:i] + piece[i + 1 :] for i, ch in enumerate(piece) if ch in "\u0e38\u0e39" and i > 0)
-    return twins
+    """``_table_twin_readings`` and ``_sara_u_less``."""
+    return _table_twin_readings(piece) | _sara_u_less(piece)
+
+
+def _sara_u_less(piece: str) -> set[str]:
+    """``piece`` without a sara u or uu a speck under a letter made (``ลุงนาม`` for ลงนาม), in a piece of four characters
+    or more; not one before the first letter, the piece before's (``การ|ุดำเนินงาน``)."""
+    return _one_mark_less(piece, "\u0e38\u0e39") if len(piece) >= 4 else set()
 
 
 @lru_cache(maxsize=8192)
@@ -1465,9 +1466,13 @@ def _spell_evidence(read: str, word: str, score: float) -> bool:
 
 def _is_plus_speck_mark(read: str, word: str) -> bool:
     """``read`` is ``word`` with one mark more of those a speck by a letter is read as (``SPECK_MARKS``)."""
-    return len(read) == len(word) + 1 and any(
-        ch in SPECK_MARKS and read[:i] + read[i + 1 :] == word for i, ch in enumerate(read)
-    )
+    return len(read) == len(word) + 1 and word in _one_mark_less(read, SPECK_MARKS, start=0)
+
+
+def _one_mark_less(piece: str, marks: str, start: int = 1) -> set[str]:
+    """``piece`` without one of its ``marks``, each in turn from position ``start`` on (by default not one before the
+    first letter: that one sits on the letter of the piece before)."""
+    return {piece[:i] + piece[i + 1 :] for i in range(start, len(piece)) if piece[i] in marks}
 
 
 def _regions(tokens: list[tuple[int, int, str]], taken: list[bool]) -> list[tuple[int, int]]:
