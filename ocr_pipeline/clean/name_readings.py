@@ -116,9 +116,8 @@ def _titled_like(first: ParsedName, others: list[str]) -> ParsedName:
     title's skeleton (``lexicon.skeleton``: cheaply lost marks aside)."""
     if first.title or not others:
         return first
-    titles = Counter(parse_name(fix_title(t)).title for t in others)
-    title, count = titles.most_common(1)[0]
-    if not title or count * 2 <= len(others):
+    title = _agreed_title(others)
+    if not title:
         return first
     target = skeleton(title.replace(" ", ""))
     fits = [n for n in range(1, len(first.given)) if skeleton(first.given[:n]) == target]
