@@ -189,6 +189,12 @@ def subject_despecked(text: str) -> str:
     return " ".join(text.split())
 
 
+def _unspaced(text: str) -> tuple[str, list[int]]:
+    """``text`` without its spaces, and where each of its characters stands in ``text``."""
+    at = [i for i, ch in enumerate(text) if not ch.isspace()]
+    return "".join(text[i] for i in at), at
+
+
 OPENER_SLACK = 2  # letters more or fewer than an opener's that the read start of a subject may have
 OPENER_MARGIN = 0.5  # the nearest opener is this much nearer than any other (weighted edits)
 
@@ -203,8 +209,7 @@ def subject_opener(subject: str) -> tuple[str, float] | None:
     openers = load_list("subject_openers.txt")
     if not subject or subject.startswith(openers):
         return None
-    at = [i for i, ch in enumerate(subject) if not ch.isspace()]  # where each letter of the unspaced text stands
-    compact = "".join(subject[i] for i in at)
+    compact, at = _unspaced(subject)
     found: dict[str, tuple[float, int]] = {}
     for opener in openers:
         if compact[0] != opener[0]:
@@ -293,8 +298,7 @@ def subject_phrase(subject: str) -> tuple[str, float] | None:
     when the subject holds the phrase, or no stretch is near it."""
     from ocr_pipeline.clean.lexicon import plausible_misreading, similarity, wdist
 
-    at = [i for i, ch in enumerate(subject or "") if not ch.isspace()]  # where each letter of the unspaced text stands
-    compact = "".join(subject[i] for i in at)
+    compact, at = _unspaced(subject or "")
     for phrase in load_list("subject_phrases.txt"):
         if not subject or phrase in subject:
             continue
