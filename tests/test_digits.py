@@ -17,6 +17,7 @@ from ocr_pipeline.ocr import digit_glyphs as dg
 from ocr_pipeline.ocr.digit_classifier import DEFAULT_MODEL, GlyphClassifier
 from ocr_pipeline.ocr.digits import (
     DigitReader,
+    _arabic_read_around,
     _base_of_next_mark,
     _bracket_eaten,
     _dash_added,
@@ -1094,3 +1095,15 @@ def test_a_digit_word_a_sliver_wide_beside_a_number_is_part_of_it(reader: DigitR
     ]
     new, readings = reader.reread(img, words)
     assert [w.text for w in new] == ["ม", "๒๒", "ม"]
+
+
+def test_a_surely_read_arabic_number_holding_the_reader_s_digits_stands() -> None:
+    """Fresh worn seed 144 doc 0 (150 dpi): the document number ``55452/2287``, read at 92, its ``2/`` touching: the
+    reader read ``5545`` and ``2287`` around a blob it could not read, flagged the number and the field was left empty.
+    Thai digits, a doubtful reading or a reader's digit the OCR has not stay flagged."""
+    run = [Word("55452/2287", (0, 0, 380, 80), 92.0)]
+    assert _arabic_read_around("55452/2287", ["5545", "2287"], run)
+    assert not _arabic_read_around("55452/2287", ["5545", "2281"], run)  # the reader disagrees
+    assert not _arabic_read_around("55452/2287", ["5545", "2287"], [Word("55452/2287", (0, 0, 380, 80), 70.0)])
+    assert not _arabic_read_around("๕๕๔๕๒/๒๒๘๗", ["๕๕๔๕", "๒๒๘๗"], run)  # the stock model's Thai digits: a guess
+    assert not _arabic_read_around("5545xyz12/2287", ["5545", "2287"], run)

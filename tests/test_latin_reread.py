@@ -9,6 +9,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from ocr_pipeline.model import Line, Word
 from ocr_pipeline.ocr.latin_reread import (
+    _era_between_month_and_year,
     _covered,
     drop_noise,
     is_suspect,
@@ -516,3 +517,17 @@ def test_a_thai_number_with_a_latin_digit_is_kept_whole_whichever_word_a_re_read
     assert [w.text for w in _numbers_kept(read, before)] == ["ต.ค.", "๒", "๕", "5", "๐", "-"]
     apart = [Word("๒๕", (0, 0, 60, 40), 90.0), Word("๓", (100, 0, 130, 40), 90.0, True)]
     assert [w.text for w in _numbers_kept([Word("๒๕๐", (0, 0, 130, 40), 90.0)], apart)] == ["๒๕", "๓"]
+
+
+def test_a_lone_sho_sala_between_a_month_and_a_year_is_the_era() -> None:
+    """Fresh standard seed 143 doc 6: the memo date ``๒๗ พฤษภาคม WA ๒๕๖๔`` (พ.ศ.'s พ lost, its ศ. read ``WA``) was re-read
+    ``ศ`` and dropped as a lone letter: the date was left empty. Elsewhere a lone ศ stays a speck."""
+
+    def words(*texts: str) -> list[Word]:
+        return [Word(t, (10 * i, 0, 10 * i + 8, 10), 90.0, i > 0) for i, t in enumerate(texts)]
+
+    line = words("๒๗", "พฤษภาคม", "WA", "๒๕๖๔")
+    assert _era_between_month_and_year(line, 2, 3, "ศ")
+    assert not _era_between_month_and_year(line, 2, 3, "ส")
+    assert not _era_between_month_and_year(words("๒๗", "ประชุม", "WA", "๒๕๖๔"), 2, 3, "ศ")
+    assert not _era_between_month_and_year(words("๒๗", "พฤษภาคม", "WA", "ครั้ง"), 2, 3, "ศ")

@@ -270,7 +270,7 @@ def reread_latin(
             continue  # no Thai read, or the same Thai letters with other punctuation: nothing gained
         if not _letters_kept(before, text):
             continue
-        if _lone_letter(text):
+        if _lone_letter(text) and not _era_between_month_and_year(sp.line.words, start, end, text):
             continue
         words = _numbers_kept(words, before_words)
         start, end, words = _trimmed(sp.line.words, start, end, words)
@@ -637,6 +637,19 @@ def _lone_letter(text: str) -> bool:
     """A reading that is one Thai consonant standing alone, and no one-letter word."""
     bare = text.strip()
     return len(bare) == 1 and "\u0e01" <= bare <= "\u0e2e" and bare not in ONE_LETTER_WORDS
+
+
+ERA_LETTER = "\u0e28"  # ศ: what is left of พ.ศ. when its พ and dots are lost
+_YEAR_AFTER = re.compile("^\\s*[๐-๙0-9]{4}")
+
+
+def _era_between_month_and_year(words: list[Word], start: int, end: int, text: str) -> bool:
+    """Is the lone letter ``text``, read for ``words[start:end]``, the era's ศ between a month's name and a year (``พฤษภาคม
+    WA ๒๕๖๔`` re-read ``ศ``, พ.ศ.'s พ lost: fresh standard seed 143 doc 6's memo date)? The only word written there."""
+    if text.strip() != ERA_LETTER:
+        return False
+    before = line_text(words[:start]).rsplit(" ", 1)[-1]
+    return month_key(before) in month_keys() and _YEAR_AFTER.match(line_text(words[end:])) is not None
 
 
 def _words_height(sp: _Span) -> int:
