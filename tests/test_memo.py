@@ -40,6 +40,7 @@ from ocr_pipeline.understand.labels import (
         ("เวลา ๑๐.๐๐ น.", []),
         ("LION รายงานผล", [("subject", "รายงานผล")]),  # the bold label read in Latin (standard seed 127 doc 11)
         ("แรอง รายงานผล", [("subject", "รายงานผล")]),  # a speck beside its เ (fresh worn seed 136 doc 15)
+        ("ยน นายกเทศมนตรีตำบลแม่สลิด", [("addressee", "นายกเทศมนตรีตำบลแม่สลิด")]),  # เรี lost (fresh worn seed 144 doc 13)
         ("วันที่๑ พฤษภาคม ๒๕๖๕", [("doc_date", "๑ พฤษภาคม ๒๕๖๕")]),  # the day glued (blind worn seed 138 doc 4)
         (
             "ที่ ลบ ๕๓๘๐๑/๓๒๔ วันที่ ๑๐ เมษายน ๒๕๖๖",  # two labels on one line
