@@ -64,3 +64,21 @@ def test_a_line_wrapped_before_a_word_a_report_always_spaces_off_joins_with_a_sp
     assert join_wrapped(["นาย", "ณัฐพล ใจดี"]) == "นายณัฐพล ใจดี"
     assert join_wrapped(["ตลอดปีงบประมา", "ณ"]) == "ตลอดปีงบประมาณ"  # the tail of a word wrapped alone
     assert join_wrapped(["ได้ดำเนินการประชาสัมพันธ์ผ่าน", "เว็บไซต์"]) == "ได้ดำเนินการประชาสัมพันธ์ผ่านเว็บไซต์"
+
+
+def test_a_line_wrapped_before_a_list_s_item_or_inside_a_unit_s_spaced_name_joins_with_a_space():
+    """Standard seeds 7, 137, 139, 141: ``ให้ผู้บริหาร`` / ``สมาชิกสภา และพนักงาน…`` (24 cells), ``ผ่านเว็บไซต์`` / ``เฟซบุ๊ก
+    และบอร์ด…`` (14), ``กองการศึกษา`` / ``ศาสนาและวัฒนธรรม`` (9) came out glued. A clause joined (``และ`` before a verb),
+    a list's first item after a glued preposition and a wrap inside a unit's name stay glued."""
+    from ocr_pipeline.clean.thai_text import join_wrapped
+
+    assert join_wrapped(["ประชาสัมพันธ์ให้ผู้บริหาร", "สมาชิกสภา และพนักงานเทศบาล"]) == (
+        "ประชาสัมพันธ์ให้ผู้บริหาร สมาชิกสภา และพนักงานเทศบาล"
+    )
+    assert join_wrapped(["ประชาสัมพันธ์ผ่านเว็บไซต์", "เฟซบุ๊ก และบอร์ดประชาสัมพันธ์"]) == (
+        "ประชาสัมพันธ์ผ่านเว็บไซต์ เฟซบุ๊ก และบอร์ดประชาสัมพันธ์"
+    )
+    assert join_wrapped(["กองการศึกษา", "ศาสนาและวัฒนธรรม"]) == "กองการศึกษา ศาสนาและวัฒนธรรม"
+    assert join_wrapped(["รับฟังความคิดเห็นของ", "ประชาชน และนำมาปรับปรุง"]) == "รับฟังความคิดเห็นของประชาชน และนำมาปรับปรุง"
+    assert join_wrapped(["ประชาสัมพันธ์ผ่าน", "เว็บไซต์ เฟซบุ๊ก และบอร์ด"]) == "ประชาสัมพันธ์ผ่านเว็บไซต์ เฟซบุ๊ก และบอร์ด"
+    assert join_wrapped(["สำนัก", "ปลัด และงานการเจ้าหน้าที่"]) == "สำนักปลัด และงานการเจ้าหน้าที่"

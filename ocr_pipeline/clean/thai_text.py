@@ -131,7 +131,9 @@ def _spaced_at_wrap(before: str, text: str) -> bool:
     generated corpora's table cells: of 9307 with a space, 32 % caught by the abbreviation and spaced words alone,
     53 % by all; 48 false spaces in 86281 boundaries without one; on the THND odd half's real lines 1 -> 5 of 56, no
     false space added."""
-    if _ABBREVIATION_START.match(text) or starts_spaced_word(text):
+    if _ABBREVIATION_START.match(text) or starts_spaced_word(text) or _vocabulary_space(before, text):
+        return True
+    if _list_item_follows(text) and not _unit_across(before, text):
         return True
     head, sep, tail = before.rpartition(" ")
     if not sep or not tail:
@@ -149,6 +151,54 @@ def _spaced_at_wrap(before: str, text: str) -> bool:
     if joiner in load_list("list_conjunctions.txt") and first_word(tail) == tail:
         return not any(tail + joiner in unit for unit in load_list("units.txt"))
     return False
+
+
+@cache
+def _spaced_names() -> tuple[tuple[str, str], ...]:
+    """(left, right) of each space inside a unit's name (``units.txt``: ``กองการศึกษา ศาสนาและวัฒนธรรม``)."""
+    return tuple(
+        (name[:k], name[k + 1 :]) for name in load_list("units.txt") for k, ch in enumerate(name) if ch == " "
+    )
+
+
+def _vocabulary_space(before: str, text: str) -> bool:
+    """Does the wrap fall on a space a unit's name is written with (``กองการศึกษา`` / ``ศาสนาและวัฒนธรรม``)?"""
+    return any(before.endswith(left) and text.startswith(right) for left, right in _spaced_names())
+
+
+def _unit_across(before: str, text: str) -> bool:
+    """Does a unit's name (``units.txt``) run on across the wrap (``สำนัก`` / ``ปลัด และงาน…``, ``กองวิชาการและ`` /
+    ``แผนงาน และ…``)?"""
+    joined, at = before + text, len(before)
+    for unit in load_list("units.txt"):
+        start = joined.find(unit, max(0, at - len(unit) + 1))
+        if 0 <= start < at < start + len(unit):
+            return True
+    return False
+
+
+NOUN_TAGS = ("NCMN", "NPRP", "NTTL")  # ORCHID: common, proper and title nouns
+LIST_CONJUNCTIONS = 2  # the first entries of list_conjunctions.txt that join a list's last item (และ, หรือ)
+
+
+def _list_item_follows(text: str) -> bool:
+    """Does ``text`` (after a wrap) start with one word written apart and then a list's conjunction before a noun
+    (``สมาชิกสภา และพนักงาน…``, ``เฟซบุ๊ก และบอร์ด…``)? That word is a list's item and Thai spaces off a list's items:
+    so was the one before the wrap (``ผู้บริหาร`` / ``สมาชิกสภา และ…``). Not before a verb (``ประชาชน และนำมาปรับปรุง``:
+    a clause joined), as pythainlp's part-of-speech tagger (ORCHID tags) reads the words after the conjunction; nor
+    two words or more before it: the first may be a list's first item, glued (``ผ่าน`` / ``เว็บไซต์ เฟซบุ๊ก และ…``)."""
+    from pythainlp.tag import pos_tag
+    from pythainlp.tokenize import word_tokenize
+
+    first, sep, rest = text.partition(" ")
+    conjunction = next((c for c in load_list("list_conjunctions.txt")[:LIST_CONJUNCTIONS] if rest.startswith(c)), None)
+    if not sep or conjunction is None:
+        return False
+    if len(word_tokenize(normalize_thai(first), engine="newmm", keep_whitespace=False)) != 1:
+        return False
+    after = word_tokenize(normalize_thai(rest[len(conjunction) :][:30]), engine="newmm", keep_whitespace=False)
+    tags = pos_tag([conjunction, *after[:3]], engine="perceptron", corpus="orchid")
+    return len(tags) > 1 and tags[1][1] in NOUN_TAGS
 
 
 @cache
