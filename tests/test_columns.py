@@ -414,6 +414,8 @@ def test_specks_no_period_has_are_dropped_from_a_period_cell():
     for read, kept in cases.items():
         assert period_despecked([read]) == [kept]
     assert period_despecked(["ต.ค. ๒๕๖๓ -", ". มี.ค. ๒๕๖๔"]) == ["ต.ค. ๒๕๖๓ -", "มี.ค. ๒๕๖๔"]
+    # fresh standard seed 143 doc 9: the quote after the month ends its line, the year on the next (two periods empty)
+    assert period_despecked(["ตุลาคม'", "๒๕๖๘ -", "กันยายน", "๒๕๖๙"]) == ["ตุลาคม", "๒๕๖๘ -", "กันยายน", "๒๕๖๙"]
     assert period_despecked(["ตุลาคม -.", "มีนาคม ๒๕๖๓"]) == ["ตุลาคม -", "มีนาคม ๒๕๖๓"]  # the dot ending the line (doc 2)
     assert period_despecked(["ต.ค. ๒๕๖๓ - มี", ".ค. ๒๕๖๔"]) == ["ต.ค. ๒๕๖๓ - มี", ".ค. ๒๕๖๔"]
     # the same dots where the line wrapped (fresh worn seed 120 doc 15)

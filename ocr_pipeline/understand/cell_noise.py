@@ -70,8 +70,9 @@ _DOUBLED_DASH = re.compile(r"(?<=\s)([-–—])[-–—]+(?=\s)")
 _QUOTE_BEFORE_YEAR = re.compile(r"(?<=\s)['‘’`](?=[0-9\u0e50-\u0e59]{4})")
 # a quote glued after a month's name before its year (``ธันวาคม' ๒๕๖๕``; a bracket or bar too: ``ตลอด] ปีงบ…``), and a dash
 # between a month's name and its year where the range has another (``ธันวาคม - ๒๕๖๕ - มีนาคม ๒๕๖๖``): worn seed 134 doc 15,
-# five periods left empty; none of the generated truths' 918 distinct periods has either
-_QUOTE_AFTER_MONTH = re.compile(r"(?<=[\u0e01-\u0e4e])['‘’`\[\]|]+(?=\s)")
+# five periods left empty; none of the generated truths' 918 distinct periods has either. The quote may end the line, the
+# year on the next (``ตุลาคม'`` / ``๒๕๖๘ -``: fresh standard seed 143 doc 9, two periods left empty)
+_QUOTE_AFTER_MONTH = re.compile(r"(?<=[\u0e01-\u0e4e])['‘’`\[\]|]+(?=\s|$)")
 _DASH_BEFORE_YEAR = re.compile(r"(?<=[\u0e01-\u0e4e])\s*[-–—]\s*(?=[0-9\u0e50-\u0e59]{4})")
 _DASH_CHARS = re.compile(r"[-–—]")
 _LONE_PERIOD_SIGN = re.compile(r"(?<=\S) [=~^*+]+ (?=\S)")  # ``มี.ค. = ๒๕๖๔``: worn seed 22 doc 3 (no period has one)
