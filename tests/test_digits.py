@@ -1011,6 +1011,19 @@ def test_a_letter_under_the_next_word_s_mark_read_as_the_number_s_last_digit_sta
     assert [w.text for w in new] == ["๓", "ป", "ี"] and readings == []
 
 
+def test_the_base_of_the_next_mark_read_apart_from_the_year_keeps_its_space(reader: DigitReader) -> None:
+    """Standard seed 7 doc 14: ``๒๕๒๐ มีผู้เข้าร่วม``, the ม boxed as a sliver inside the year's span: the reading kept
+    it for its ี but glued it to the year (``๒๕๖๐มีผู้เข้าร่วม``). A space the OCR read before it stays."""
+    from ocr_pipeline.ocr.digits import _Group, _Read
+
+    digits = [Word(d, (40 * k, 0, 40 * k + 30, 40), 95.0) for k, d in enumerate("๒๕๒๐")]
+    words = [*digits, Word("ม", (150, 10, 152, 40), 93.0, True), Word("ี", (178, -10, 196, 40), 93.0)]
+    group = _Group([_Read((40 * k, 0, 40 * k + 30, 40), d, 1.0) for k, d in enumerate("๒๕๖๐")])
+    group.reads[-1] = _Read((120, 0, 152, 40), "๐", 1.0)
+    new, _readings = reader._apply(list(words), [group], [], [], 40.0)
+    assert [(w.text, w.space_before) for w in new] == [("๒๕๖๐", False), ("ม", True), ("ี", False)]
+
+
 def test_a_year_slot_is_after_a_month_or_the_era() -> None:
     """Fresh worn seed 134 doc 9: ``๑๔ ตุลาคม bebo`` and ``พ.ศ. bebo``, the year ๒๕๖๐ read from the pixels at 0.91 and
     0.95, under the certainty a number the OCR saw no digit in needs: after a month or the era a year is what

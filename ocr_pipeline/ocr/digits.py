@@ -1222,7 +1222,16 @@ class DigitReader:
             # what the words had beyond the number (``_edges_kept``, ``_base_of_next_mark``) goes with the
             # first / last number's word
             head = after[: after.index(joined)]
-            new[0].text, new[-1].text = head + new[0].text, new[-1].text + after[len(head) + len(joined) :]
+            tail = after[len(head) + len(joined) :]
+            if base and tail.endswith(base) and run[-1].space_before and run[-1].text.strip() == base:
+                # the base letter the OCR read apart from the number (a space before it) stays a word of its own
+                # (``๒๕๒๐ ม`` + ``ีผู้…``: standard seed 7 doc 14 wrote ``๒๕๖๐มีผู้เข้าร่วม``)
+                tail = tail[: -len(base)]
+                new.append(dataclasses.replace(run[-1], text=base))
+                new[-2].text += tail
+                new[0].text = head + new[0].text
+            else:
+                new[0].text, new[-1].text = head + new[0].text, new[-1].text + tail
             replace[a] = new
             for i in range(a + 1, b):
                 replace[i] = []
