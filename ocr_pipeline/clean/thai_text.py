@@ -160,14 +160,15 @@ def _spaced_at_wrap(before: str, text: str) -> bool:
 
 @cache
 def _spaced_names() -> tuple[tuple[str, str], ...]:
-    """(left, right) of each space inside a unit's name (``units.txt``: ``กองการศึกษา ศาสนาและวัฒนธรรม``)."""
-    return tuple(
-        (name[:k], name[k + 1 :]) for name in load_list("units.txt") for k, ch in enumerate(name) if ch == " "
-    )
+    """(left, right) of each space inside a unit's name (``units.txt``: ``กองการศึกษา ศาสนาและวัฒนธรรม``) or a fixed
+    phrase of the reports (``spaced_phrases.txt``: ``งดให้ งดรับ``)."""
+    names = load_list("units.txt") + load_list("spaced_phrases.txt")
+    return tuple((name[:k], name[k + 1 :]) for name in names for k, ch in enumerate(name) if ch == " ")
 
 
 def _vocabulary_space(before: str, text: str) -> bool:
-    """Does the wrap fall on a space a unit's name is written with (``กองการศึกษา`` / ``ศาสนาและวัฒนธรรม``)?"""
+    """Does the wrap fall on a space a unit's name or a fixed phrase is written with (``กองการศึกษา`` /
+    ``ศาสนาและวัฒนธรรม``, ``มาตรการงดให้`` / ``งดรับของขวัญ…``)?"""
     return any(before.endswith(left) and text.startswith(right) for left, right in _spaced_names())
 
 
