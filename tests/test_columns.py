@@ -278,6 +278,11 @@ def test_a_colon_glued_to_a_text_cell_s_last_word_is_a_speck():
     assert [(f.item, f.before, f.after) for f in fixes] == [("p1.t0.r1.c1", ":", "")]
     kept = _wrapped_cell(1, 1, [_line("ปัญหาอุปสรรค: ไม่มี", 200, 80)])
     assert _row_noise(kept, period)[1] == []
+    # spaced off the cell's last word (fresh worn seed 144 doc 16); not after a label whose value may be empty
+    step = _wrapped_cell(1, 1, [_line("จัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ :", 200, 80)])
+    assert [(f.before, f.after) for f in _row_noise(step, period)[1]] == [(" :", "")]
+    kept = _wrapped_cell(1, 1, [_line("ปัญหาอุปสรรค :", 200, 80)])
+    assert _row_noise(kept, period)[1] == []
 
 
 def _row_noise(step: Cell, period: Cell):
@@ -410,6 +415,8 @@ def test_specks_no_period_has_are_dropped_from_a_period_cell():
         "มิ.ย. ๒.๕๖๓": "มิ.ย. ๒๕๖๓",  # worn seed 22 doc 6: a dot inside the year
         "ตลอด] ปีงบประมาณ": "ตลอด ปีงบประมาณ",  # worn seed 130 doc 4: a bracket after a word
         "ต.ค. ๒๕๖๓ – มี.ค. = ๒๕๖๔": "ต.ค. ๒๕๖๓ – มี.ค. ๒๕๖๔",  # worn seed 22 doc 3: a sign alone
+        "(ไตรมาสที่ ๑-๔": "ไตรมาสที่ ๑-๔",  # fresh worn seed 144 docs 3, 7: a bracket no bracket closes
+        "๑ ต.ค. ๖๐ - ๓๐ ก.ย. ๖๑ wats": "๑ ต.ค. ๖๐ - ๓๐ ก.ย. ๖๑",  # doc 15: Latin letters after the period
     }
     for read, kept in cases.items():
         assert period_despecked([read]) == [kept]
@@ -423,7 +430,7 @@ def test_specks_no_period_has_are_dropped_from_a_period_cell():
     assert period_despecked(["๑ ต.ค. ๖๑-๓๑.", "มี.ค. ๖๒"]) == ["๑ ต.ค. ๖๑-๓๑", "มี.ค. ๖๒"]
     assert period_despecked(["ปีงบประมาณ", "๒๕๖๔", "๑๑"]) == ["ปีงบประมาณ", "๒๕๖๔"]  # doc 16: the rule's own line
     assert period_despecked(["ไตรมาสที่ ๑ -", "๒"]) == ["ไตรมาสที่ ๑ -", "๒"]
-    for kept in ("ม.ค.-ก.พ. ๒๕๖๑", "ก.พ. - มี.ค. ๒๕๖๐", "๑ ต.ค. ๖๑ - ๓๑ มี.ค. ๖๒", "ไตรมาสที่ ๑-๒", "ตุลาคม - ๒๕๖๕"):
+    for kept in ("(ไตรมาสที่ ๑-๔)", "ม.ค.-ก.พ. ๒๕๖๑", "ก.พ. - มี.ค. ๒๕๖๐", "๑ ต.ค. ๖๑ - ๓๑ มี.ค. ๖๒", "ไตรมาสที่ ๑-๒", "ตุลาคม - ๒๕๖๕"):
         assert period_despecked([kept]) == [kept]
     step = _wrapped_cell(1, 1, [_line("๑) จัดทำรายงาน", 200, 80)])
     period = _wrapped_cell(1, 3, [_line("ตุลาคม – มีนาคม ๒๕๖๑ «", 200, 80)])

@@ -55,6 +55,10 @@ _LINE_END_SPECK = re.compile(r"(?<=\S)\s+[.,'`‘’|!*©®°•«»“”]+$") 
 # to a month's abbreviation after a space or a dash (``๖๑-๓๑ .มี.ค.``), after a day before one (``๓๑. มี.ค.``), and a
 # number of one or two digits after the year ending a line (``ปีงบประมาณ ๒๕๖๔ ๑๑``: the table's rule read as ``11``)
 _PERIOD_OPENING = re.compile(r"^[.,'`‘’«»“”•|]+[\s.,]*(?=[\u0e01-\u0e4e0-9\u0e50-\u0e59])")
+# an opening bracket before a period no bracket closes (``(ไตรมาสที่ ๑-๔``: fresh worn seed 144 docs 3, 7), and Latin letters
+# after the period's end (``… ก.ย. ๖๑ wats``: doc 15); none of the generated truths' periods has a bracket or a Latin letter
+_UNCLOSED_OPENING = re.compile(r"^\(\s*(?=[\u0e01-\u0e4e0-9\u0e50-\u0e59][^()]*$)")
+_PERIOD_END_LATIN = re.compile(r"(?<=[0-9\u0e50-\u0e59.\u0e01-\u0e4e])\s+[A-Za-z]{1,6}$")
 _LINE_OPENING = re.compile(
     r"^[.,'`‘’«»“”•|]+\s[\s.,]*(?=[\u0e01-\u0e4e0-9\u0e50-\u0e59])"
 )  # a later line's: spaced off
@@ -102,7 +106,8 @@ _GLUED_END = re.compile(r"(?<=[\u0e01-\u0e4e])([.,'`‘’]+|“(?=$))(?:(\s)(?=
 # worn 136 doc 15; none in the generated truths' 18388 text cells)
 # a colon glued to the last word of a text cell (``มาตรการป้องกันการรับสินบน:``, ``ร้อยละ ๙๕:``: standard seeds 7, 139, worn
 # 134); no generated truth's text cell has a colon glued to a word, none ends with one
-_CELL_END_COLON = re.compile(r"(?<=[\u0e01-\u0e4e0-9\u0e50-\u0e59]):+\s*$")
+# ... or spaced off it (``…ประพฤติมิชอบ :``: fresh worn seed 144 doc 16), unless after a label whose value may be empty
+_CELL_END_COLON = re.compile(r"(?<=[\u0e01-\u0e4e0-9\u0e50-\u0e59])(?<!ปัญหาอุปสรรค)(?<!หมายเหตุ)\s*:+\s*$")
 # a number of one to three digits ending a responsible cell's line after a unit's name (``สำนักปลัด 1``, ``กองคลัง ๒๑``:
 # fresh standard seed 139, worn 134, 140): a speck; no unit has a number (none of the generated truths' 5503 has one)
 _UNIT_END_NUMBER = re.compile(r"(?<=[\u0e01-\u0e4e])\s+[0-9\u0e50-\u0e59]{1,3}$")
@@ -257,7 +262,7 @@ def period_despecked(texts: list[str]) -> list[str]:
     """A period cell's lines without the specks no period has (``_PERIOD_OPENING``, ``_LINE_OPENING``,
     ``_PERIOD_DOTS``, ``_PERIOD_END_NUMBER``, ``_PERIOD_END_SIGN``, ``_YEAR_END_SIGN``, ``_COLON_BEFORE_YEAR``,
     ``_DOUBLED_DASH``, ``_QUOTE_BEFORE_YEAR``, ``_QUOTE_AFTER_MONTH``, ``_DASH_BEFORE_YEAR``, ``_DOT_IN_YEAR``,
-    ``_LONE_PERIOD_SIGN``)."""
+    ``_LONE_PERIOD_SIGN``, ``_UNCLOSED_OPENING``, ``_PERIOD_END_LATIN``)."""
     out = [_LINE_OPENING.sub("", _PERIOD_END_NUMBER.sub("", _PERIOD_DOTS.sub("", text))) for text in texts]
     out = [_QUOTE_BEFORE_YEAR.sub("", _DOUBLED_DASH.sub(r"\1", text)) for text in out]
     out = [_DOT_IN_YEAR.sub(r"\1\3\5\7", _QUOTE_AFTER_MONTH.sub("", _LONE_PERIOD_SIGN.sub(" ", text))) for text in out]
@@ -270,7 +275,9 @@ def period_despecked(texts: list[str]) -> list[str]:
             out[i - 1] = _DAY_DOT_END.sub("", out[i - 1])
     if len(out) > 1 and _SHORT_NUMBER.fullmatch(out[-1].strip()) and _YEAR_END.search(out[-2]):
         out = out[:-1]  # ... or on a line of its own (``ปีงบประมาณ`` / ``๒๕๖๔`` / ``๑๑``: fresh worn seed 120 doc 16)
-    out[-1] = _YEAR_END_SIGN.sub("", _PERIOD_END_SIGN.sub("", out[-1]))
+    if not any(")" in text for text in out):
+        out[0] = _UNCLOSED_OPENING.sub("", out[0])
+    out[-1] = _YEAR_END_SIGN.sub("", _PERIOD_END_SIGN.sub("", _PERIOD_END_LATIN.sub("", out[-1])))
     return [_COLON_BEFORE_YEAR.sub("", text) for text in out]
 
 
