@@ -513,3 +513,21 @@ def test_a_word_s_first_letters_read_apart_before_it_are_dropped():
     assert without_false_starts("เพิ่มขึ้น ร ร้อยละ ๙๐") == "เพิ่มขึ้น ร้อยละ ๙๐"  # fresh worn seed 136 doc 1
     for kept in ("ผู้ ผู้บริหาร", "ณ ณัฐพล", "ที่ ที่ได้รับ"):
         assert without_false_starts(kept) == kept
+
+
+def test_letters_of_no_word_glued_after_a_responsible_cell_s_unit_are_a_speck():
+    """Fresh worn seed 144 doc 14: ``สำนักปลัดด์`` for สำนักปลัด (none of the generated truths' 6149 responsible lines
+    changes). A unit's longer name, its abbreviation sign and a word after it stay."""
+    from ocr_pipeline.understand.cell_noise import without_unit_tail
+
+    assert without_unit_tail("สำนักปลัดด์") == "สำนักปลัด"
+    for kept in ("สำนักปลัดฯ", "สำนักปลัดเทศบาล", "กองคลัง", "สำนักปลัด งานธุรการ"):
+        assert without_unit_tail(kept) == kept
+    step = _wrapped_cell(1, 1, [_line("จัดทำรายงาน", 200, 80)])
+    period = _wrapped_cell(1, 3, [_line("ตุลาคม – มีนาคม ๒๕๖๑", 200, 80)])
+    cells = [_cell(1, 0, [_line("ข้อ ๑ มาตรการ", 200, 80)]), step, _cell(1, 2, [_line("สำนักปลัดด์", 200, 80)]), period]
+    page = Page(1, raw_text="", text="", tables=[Table(page=1, cells=cells)])
+    roles = {(1, 0): {0: "measure", 1: "step", 2: "responsible", 3: "period_text"}}
+    fixes = cell_noise_corrections([page], collect_items([page], roles, {}))
+    assert [(f.item, f.before, f.after, f.rule) for f in fixes] == [("p1.t0.r1.c2", "ด์", "", "noise")]
+

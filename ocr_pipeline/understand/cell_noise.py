@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from functools import cache, partial
 
 from ocr_pipeline.clean.dates import find_date_mentions
-from ocr_pipeline.clean.lexicon import SINGLE_CHAR_WORDS
+from ocr_pipeline.clean.lexicon import SINGLE_CHAR_WORDS, known_words
 from ocr_pipeline.clean.thai_text import join_wrapped, normalize_thai, starts_spaced_word
 from ocr_pipeline.document_text import DocText, Edit, cell_key, located
 from ocr_pipeline.model import Correction, Line, Page, Table, Word
@@ -111,6 +111,32 @@ _CELL_END_COLON = re.compile(r"(?<=[\u0e01-\u0e4e0-9\u0e50-\u0e59])(?<!ปัญ
 # a number of one to three digits ending a responsible cell's line after a unit's name (``สำนักปลัด 1``, ``กองคลัง ๒๑``:
 # fresh standard seed 139, worn 134, 140): a speck; no unit has a number (none of the generated truths' 5503 has one)
 _UNIT_END_NUMBER = re.compile(r"(?<=[\u0e01-\u0e4e])\s+[0-9\u0e50-\u0e59]{1,3}$")
+UNIT_TAIL = 4  # characters of no word glued after a unit's name ending a responsible cell: a speck (``สำนักปลัดด์``)
+
+
+@cache
+def _units_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(load_list("units.txt"), key=len, reverse=True))
+
+
+def without_unit_tail(text: str) -> str:
+    """A responsible cell's last line without the letters glued after the unit's name it ends with that are no word
+    and go on no unit's name (``สำนักปลัดด์``, ``กองคลัง/สำนักปลัดเล็น``: fresh worn seed 144 docs 3, 14: a speck read as
+    letters); ``สำนักปลัดฯ`` and a unit's longer name (``สำนักปลัดเทศบาล``) stay."""
+    for unit in _units_longest_first():
+        at = text.rfind(unit)
+        if at < 0:
+            continue
+        head, tail = text[: at + len(unit)], text[at + len(unit) :]
+        if (
+            0 < len(tail) <= UNIT_TAIL
+            and re.fullmatch("[\u0e01-\u0e2e][\u0e01-\u0e2e\u0e30-\u0e4e]*", tail)
+            and normalize_thai(tail) not in known_words()
+            and not any(other.startswith(unit + tail[0]) for other in load_list("units.txt"))
+        ):
+            return head
+        return text
+    return text
 _LONE_SIGN = re.compile(r"(?<=\S) [§©®°•«»¶~^*@#|]+ (?=\S)")
 _LONE_DASH = re.compile(r"(?<=[\u0e01-\u0e4e]) [-–—] (?=[\u0e01-\u0e4e])")
 TITLE_ROLES = ("table.measure", "table.step")  # (text roles) a measure's or a step's wording: no dash between its words
@@ -373,6 +399,8 @@ def cell_noise_corrections(pages: Sequence[Page], doc: DocText) -> list[Correcti
                     texts = period_despecked(texts)
                 if item.role == "table.responsible":
                     texts = [_UNIT_END_NUMBER.sub("", text) for text in texts]
+                    if texts:
+                        texts[-1] = without_unit_tail(texts[-1])
                 if item.role in TEXT_ROLES:
                     texts = [_LONE_SIGN.sub(" ", without_glued_signs(text, item.role in TITLE_ROLES)) for text in texts]
                     if item.role in TITLE_ROLES:
