@@ -82,6 +82,9 @@ def test_a_line_wrapped_before_a_list_s_item_or_inside_a_unit_s_spaced_name_join
     assert join_wrapped(["รับฟังความคิดเห็นของ", "ประชาชน และนำมาปรับปรุง"]) == "รับฟังความคิดเห็นของประชาชน และนำมาปรับปรุง"
     assert join_wrapped(["ประชาสัมพันธ์ผ่าน", "เว็บไซต์ เฟซบุ๊ก และบอร์ด"]) == "ประชาสัมพันธ์ผ่านเว็บไซต์ เฟซบุ๊ก และบอร์ด"
     assert join_wrapped(["สำนัก", "ปลัด และงานการเจ้าหน้าที่"]) == "สำนักปลัด และงานการเจ้าหน้าที่"
+    # the next line holding only the verb after the conjunction (fresh standard seed 143 doc 17): ติด + ประกาศ, no noun
+    assert join_wrapped(["จัดทำคู่มือสำหรับ", "ประชาชน และติดประกาศ"]) == "จัดทำคู่มือสำหรับประชาชน และติดประกาศ"
+    assert join_wrapped(["ให้ผู้บริหาร", "สมาชิกสภา และพนักงาน"]) == "ให้ผู้บริหาร สมาชิกสภา และพนักงาน"
     # fixed phrases written with a space inside (spaced_phrases.txt)
     assert join_wrapped(["มาตรการงดให้", "งดรับของขวัญ"]) == "มาตรการงดให้ งดรับของขวัญ"
     assert join_wrapped(["การจัดซื้อจัดจ้างประจำเดือน (แบบ", "สขร.๑)"]) == "การจัดซื้อจัดจ้างประจำเดือน (แบบ สขร.๑)"

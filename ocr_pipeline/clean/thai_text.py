@@ -184,6 +184,8 @@ def _unit_across(before: str, text: str) -> bool:
 
 
 NOUN_TAGS = ("NCMN", "NPRP", "NTTL")  # ORCHID: common, proper and title nouns
+VERB_TAGS = ("VACT", "VSTA", "XVBM", "XVAM")  # ORCHID: active and stative verbs, auxiliaries
+COMMON_VERB = 1000  # Thai National Corpus count of a compound's first part to be taken for a verb
 LIST_CONJUNCTIONS = 2  # the first entries of list_conjunctions.txt that join a list's last item (และ, หรือ)
 
 
@@ -204,7 +206,24 @@ def _list_item_follows(text: str) -> bool:
         return False
     after = word_tokenize(normalize_thai(rest[len(conjunction) :][:30]), engine="newmm", keep_whitespace=False)
     tags = pos_tag([conjunction, *after[:3]], engine="perceptron", corpus="orchid")
-    return len(tags) > 1 and tags[1][1] in NOUN_TAGS
+    return len(tags) > 1 and tags[1][1] in NOUN_TAGS and not _verb_compound(conjunction, after[0])
+
+
+def _verb_compound(conjunction: str, word: str) -> bool:
+    """Is ``word`` two dictionary words the first of which is a common verb (``ติดประกาศ``: ติด + ประกาศ)? The tagger
+    takes a compound it does not know, alone on a line after the conjunction, for a noun. A rare first part is no
+    verb there (พนัก of พนักงาน, tagged one: 247 in the Thai National Corpus against ติด's 16121)."""
+    from pythainlp.corpus import thai_words
+    from pythainlp.tag import pos_tag
+
+    from ocr_pipeline.clean.lexicon import word_freqs
+
+    words = thai_words()
+    for k in range(2, len(word) - 1):
+        if word[:k] in words and word[k:] in words and word_freqs().get(word[:k], 0) >= COMMON_VERB:
+            if pos_tag([conjunction, word[:k], word[k:]], engine="perceptron", corpus="orchid")[1][1] in VERB_TAGS:
+                return True
+    return False
 
 
 @cache
