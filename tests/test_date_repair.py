@@ -774,3 +774,17 @@ def test_a_range_whose_dash_came_with_debris_has_its_days_on_both_sides() -> Non
             (("a", date(2025, 10, 1), date(2026, 3, 31)),),
         )
     assert _interpret("measure_period", "ตุลาคม -- ๒ กันยายน ๒๕๖๙")[0] is None
+
+
+def test_a_quarter_range_s_end_read_as_no_quarter_is_its_confusion():
+    """Fresh worn seed 144 doc 12: ``ไตรมาสที่ ๑-๕`` (๔ read ๕: the stock model writes no ๔) was left empty as ambiguous
+    between ๑-๔ and ๔-๔; no range runs from a quarter to itself, so ๑-๔ is the reading, recorded."""
+    r = repair_dates(
+        [
+            DateEvidence("fiscal_year", "ปีงบประมาณ พ.ศ. ๒๕๖๔"),
+            DateEvidence("period", "ต.ค. ๒๕๖๓ - ก.ย. ๒๕๖๔"),
+            DateEvidence("measure_period", "ไตรมาสที่ ๑-๕"),
+        ]
+    )
+    assert [(c.before, c.after, c.rule) for c in r.corrections] == [("ไตรมาสที่ ๑-๕", "ไตรมาสที่ ๑-๔", "date-confusion")]
+    assert (r.readings[-1].start, r.readings[-1].end) == (date(2020, 10, 1), date(2021, 9, 30))

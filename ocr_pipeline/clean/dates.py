@@ -596,7 +596,7 @@ class _Parser:
             if self.next_is(k, "quarter"):
                 k += 1
             q2 = self.num(k, 1, 4, 1) if self.adj(k) else None
-            if q2 is None:
+            if q2 is None or q2 == qs[-1]:  # no range runs from a quarter to itself (``๔-๔``: ๑-๕ read again)
                 break
             qs.append(q2)
             j = k + 1
