@@ -130,10 +130,11 @@ def _spaced_at_wrap(before: str, text: str) -> bool:
     (``กองการศึกษา ศาสนา`` / ``และวัฒนธรรม``). Measured (before the units' guard) on the word boundaries of 20
     generated corpora's table cells: of 9307 with a space, 32 % caught by the abbreviation and spaced words alone,
     53 % by all; 48 false spaces in 86281 boundaries without one; on the THND odd half's real lines 1 -> 5 of 56, no
-    false space added. Also where the wrap falls on a unit's own space (``กองการศึกษา`` / ``ศาสนาและวัฒนธรรม``) and
-    before a list's item written apart ahead of its conjunction (``_list_item_follows``): on the cells' word boundaries
-    of standard seeds 7, 115 and worn 114 (looked at) 810 -> 908 spaces found, and of eight other corpora (standard
-    121, 131, 135, 139, worn 122, 132, 136, 140) 1564 -> 1716, no false space added in either
+    false space added. Also where the wrap falls on a unit's or a fixed phrase's own space (``กองการศึกษา`` /
+    ``ศาสนาและวัฒนธรรม``, ``งดให้`` / ``งดรับ``) and before a list's item written apart ahead of its conjunction
+    (``_list_item_follows``): with คิดเป็น among the spaced words, on the cells' word boundaries of standard seeds 7,
+    115 and worn 114 (looked at) 810 -> 938 spaces found, and of eight other corpora (standard 121, 131, 135, 139, worn
+    122, 132, 136, 140) 1564 -> 1759, no false space added in either, whether the next line is cut short or not
     (``/work/notes/wrapeval.py``). ``และ`` before a verb after a noun is spelt both ways there (``…รายไตรมาส
     และเผยแพร่``, ``ความเข้าใจและถือปฏิบัติ``): left as it joins."""
     if _ABBREVIATION_START.match(text) or starts_spaced_word(text) or _vocabulary_space(before, text):
