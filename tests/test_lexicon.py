@@ -456,3 +456,14 @@ def test_sara_e_read_for_sara_ai_maimalai_makes_only_a_frequent_word():
     assert lx.repair_words("เด้ดำเนินการแล้ว")[0] == "ได้ดำเนินการแล้ว"
     assert lx.repair_words("ประกาศเจตนารมณ์เม่รับของขวัญ")[0] == "ประกาศเจตนารมณ์ไม่รับของขวัญ"
     assert all(c.after != "ไห้" for c in lx.repair_words("ส่งผล เห้ การดำเนินงาน")[1])
+
+
+def test_the_opening_bracket_the_phrase_s_closing_one_calls_for_is_put_back():
+    """Fresh standard seed 143 doc 6: ``…ปฏิบัติหน้าที่ No Gift Policy)`` in four measure cells (the opening bracket
+    lost), ``[No Gift Policy)`` (misread). An opening bracket earlier in the text, or none closing, leaves it."""
+    from ocr_pipeline.clean.latin_phrases import latin_phrase_repairs
+
+    assert [(c.before, c.after) for c in latin_phrase_repairs("ปฏิบัติหน้าที่ No Gift Policy)")] == [("No", "(No")]
+    assert [(c.before, c.after) for c in latin_phrase_repairs("หน้าที่ [No Gift Policy)")] == [("[No", "(No")]
+    for kept in ("(มาตรการ No Gift Policy)", "หน้าที่ (No Gift Policy)", "นโยบาย No Gift Policy"):
+        assert latin_phrase_repairs(kept) == []

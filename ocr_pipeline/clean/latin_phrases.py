@@ -3,8 +3,8 @@
 ``dictionaries/latin_phrases.txt`` lists them (``No Gift Policy``). A run of as many tokens as a phrase has words, all
 but one of which are its words (any case), is the phrase: the odd token, if short (OCR's garble of a word: ``เง0``,
 ``2010ฯ``) or a longer one a couple of edits off (``lntegrity``), and any word read in another case (``NO``) are
-written as the phrase has them; brackets and signs at a token's edges stay. Two or more odd tokens leave the run as
-read.
+written as the phrase has them; brackets and signs at a token's edges stay, but for an opening bracket the phrase's
+closing one calls for (``_opening_lost``). Two or more odd tokens leave the run as read.
 """
 
 from __future__ import annotations
@@ -46,7 +46,20 @@ def latin_phrase_repairs(text: str) -> list[Change]:
                 # a long token, or one of Latin letters alone (another word: ``Thai Gift``), must be near the word
                 if Levenshtein.distance(cores[odd[0]].lower(), words[odd[0]].lower()) > NEAR_EDITS:
                     continue
+            opened = _opening_lost(text, run)
             for k, (start, end, (head, core, tail)) in enumerate(run):
-                if core != words[k]:
+                if k == 0 and opened:
+                    head = "(" + head.lstrip("[{")
+                if core != words[k] or text[start:end] != head + core + tail:
                     changes.append(Change(start, end, text[start:end], head + words[k] + tail, SCORE))
     return sorted(changes, key=lambda c: c.start)
+
+
+def _opening_lost(text: str, run: list[tuple[int, int, tuple[str, str, str]]]) -> bool:
+    """Does the phrase's run close a bracket no bracket before it opens (``หน้าที่ No Gift Policy)``: fresh standard seed
+    143 doc 6, its four measure cells; ``[No Gift Policy)``)? OCR lost or misread the opening one, before the phrase."""
+    first_head, last_tail = run[0][2][0], run[-1][2][2]
+    if ")" not in last_tail or "(" in first_head:
+        return False
+    before = text[: run[0][0]]
+    return before.rfind("(") <= before.rfind(")")
