@@ -542,3 +542,12 @@ def test_an_abbreviated_month_with_a_dot_read_as_a_comma_is_read() -> None:
     assert parse_date("วันที่ ๑ พ,ค. ๒๕๖๙") == D(2026, 5, 1)
     assert [(a, b) for _s, _e, a, b in date_word_spellings("วันที่ ๑ พ,ค. ๒๕๖๙")] == [("พ,ค.", "พ.ค.")]
     assert date_word_spellings("ประชาชน, ค่าใช้จ่าย") == []
+
+
+def test_a_month_s_name_as_ocr_misreads_it_is_respelt_a_misspelling_people_write_is_not():
+    """Fresh standard seed 143 doc 3: the step ``…คอร์รัปชันสากล (๙ จั้นวาคม)`` kept its month as read (``จันวาคม``, ธ read
+    จ, is a listed OCR reading, ``months.tsv`` kind ``misread``; here with a tone mark more). ``กรกฏาคม`` is how people
+    misspell กรกฎาคม: kept."""
+    assert [(a, b) for _s, _e, a, b in date_word_spellings("(๙ จั้นวาคม)")] == [("จั้นวาคม", "ธันวาคม")]
+    assert [(a, b) for _s, _e, a, b in date_word_spellings("๑ ตุลาคน ๒๕๖๓")] == [("ตุลาคน", "ตุลาคม")]
+    assert date_word_spellings("๑๐ กรกฏาคม ๒๕๖๕") == [] and date_word_spellings("กุมภาพัน ๒๕๖๕") == []

@@ -205,6 +205,7 @@ class _MonthData(NamedTuple):
     long_keys: frozenset[str]  # exact keys that are full names or long variants (no boundary check)
     pattern: str
     misread_abbr: frozenset[str] = frozenset()  # exact keys of abbreviations as OCR misreads them (respelt)
+    misread_full: frozenset[str] = frozenset()  # full names as OCR misreads them, without marks (respelt)
 
 
 _MARK_CHARS = "".join(sorted(_MARKS))
@@ -250,6 +251,7 @@ def _months() -> _MonthData:
     stripped: dict[str, set[int]] = {}
     long_keys: set[str] = set()
     misread_abbr: set[str] = set()
+    misread_full: set[str] = set()
     forms: list[str] = []
     for month_s, kind, form in load_table("months.tsv"):
         m = int(month_s)
@@ -261,11 +263,13 @@ def _months() -> _MonthData:
         if exact.get(key, m) != m:
             raise ValueError(f"months.tsv: {form} names two months")
         exact[key] = m
-        if kind == "variant" and "." in form:
+        if kind in ("variant", "misread") and "." in form:
             misread_abbr.add(key)  # ก.ยข. for ก.ย.: no one writes it
+        if kind == "misread" and "." not in form:
+            misread_full.add(without_marks(key))  # จันวาคม for ธันวาคม: nor this
         if "." not in form:
             stripped.setdefault(without_marks(form), set()).add(m)
-            if kind in ("full", "variant") and len(form) >= 5:
+            if kind in ("full", "variant", "misread") and len(form) >= 5:
                 long_keys.add(key)
         forms.append(form)
     forms.sort(key=len, reverse=True)
@@ -279,6 +283,7 @@ def _months() -> _MonthData:
         frozenset(long_keys),
         pattern,
         frozenset(misread_abbr),
+        frozenset(misread_full),
     )
 
 
@@ -822,7 +827,8 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
     Only what the parser already reads unambiguously is respelt: an abbreviation with a stray or a
     lost mark (``ก.ุพ.``, ``ธิ.ค.``), a full month name with marks lost or misread (``มนาคม``,
     ``ตูลาคม``), ``ไตรมาสที`` (also ``[ตรมาส``, ``ไครมาส``), ``ตลอดปงบประมาณ``, ``ตลอดทังปี``, ``พ ศ`` or ``พ. Al.`` before a year. A form listed in
-    ``months.tsv`` (also a colloquial one) is kept as written.
+    ``months.tsv`` (also a colloquial one or a misspelling people write) is kept as written, but for the OCR's
+    misreadings (its kind ``misread``: ``จันวาคม``, also with marks lost or misread: ``จั้นวาคม``).
 
     >>> [(a, b) for _s, _e, a, b in date_word_spellings("ต.ุค. ๒๕๖๘ - มนาคม ๒๕๖๙ ไตรมาสที ๒")]
     [('ต.ุค.', 'ต.ค.'), ('มนาคม', 'มีนาคม'), ('ไตรมาสที', 'ไตรมาสที่')]
@@ -865,12 +871,13 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
                 if right != read and right.count(".") == 2:
                     out.append((tok.start, tok.end, read, right))
                 continue
-            if (key in data.exact and key not in data.misread_abbr and "," not in read) or month is None:
+            misread = without_marks(key) in data.misread_full
+            if (key in data.exact and key not in data.misread_abbr and "," not in read and not misread) or month is None:
                 continue
             if "." in read or len(key) <= 4:
                 dotted = read.rstrip(_MARK_CHARS).endswith(".")
                 right = data.abbr[month - 1] if dotted else data.abbr[month - 1].rstrip(".")
-            elif without_marks(key) == without_marks(data.full[month - 1]):
+            elif without_marks(key) == without_marks(data.full[month - 1]) or misread:
                 right = data.full[month - 1]
         elif tok.kind == "era_be" and any(c in _MARKS or c == ":" or c.isascii() and c.isalpha() for c in read):
             right = "พ.ศ." if read.endswith((".", ",")) or "." not in read else "พ.ศ"
