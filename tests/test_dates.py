@@ -551,3 +551,10 @@ def test_a_month_s_name_as_ocr_misreads_it_is_respelt_a_misspelling_people_write
     assert [(a, b) for _s, _e, a, b in date_word_spellings("(๙ จั้นวาคม)")] == [("จั้นวาคม", "ธันวาคม")]
     assert [(a, b) for _s, _e, a, b in date_word_spellings("๑ ตุลาคน ๒๕๖๓")] == [("ตุลาคน", "ตุลาคม")]
     assert date_word_spellings("๑๐ กรกฏาคม ๒๕๖๕") == [] and date_word_spellings("กุมภาพัน ๒๕๖๕") == []
+
+
+def test_quarter_with_its_sara_ai_read_as_an_opening_bracket_is_respelt():
+    """Fresh worn seed 144 doc 7: the period ``(ตรมาสที ๑-๒`` (ไ read as a bracket no bracket closes) was cut of its
+    bracket as a speck and stayed unread; it is ไตรมาสที่. A bracket that closes is one (ไ lost inside it)."""
+    assert [(a, b) for _s, _e, a, b in date_word_spellings("(ตรมาสที ๑-๒")] == [("(ตรมาสที", "ไตรมาสที่")]
+    assert [(a, b) for _s, _e, a, b in date_word_spellings("ข้อมูล (ตรมาสที่ ๑)")] == [("ตรมาสที่", "ไตรมาสที่")]

@@ -57,7 +57,7 @@ _LINE_END_SPECK = re.compile(r"(?<=\S)\s+[.,'`‘’|!*©®°•«»“”]+$") 
 _PERIOD_OPENING = re.compile(r"^[.,'`‘’«»“”•|]+[\s.,]*(?=[\u0e01-\u0e4e0-9\u0e50-\u0e59])")
 # an opening bracket before a period no bracket closes (``(ไตรมาสที่ ๑-๔``: fresh worn seed 144 docs 3, 7), and Latin letters
 # after the period's end (``… ก.ย. ๖๑ wats``: doc 15); none of the generated truths' periods has a bracket or a Latin letter
-_UNCLOSED_OPENING = re.compile(r"^\(\s*(?=[\u0e01-\u0e4e0-9\u0e50-\u0e59][^()]*$)")
+_UNCLOSED_OPENING = re.compile(r"^\(\s*(?!ตรมาส)(?=[\u0e01-\u0e4e0-9\u0e50-\u0e59][^()]*$)")  # (``(ตรมาส``: ไ read so)
 _PERIOD_END_LATIN = re.compile(r"(?<=[0-9\u0e50-\u0e59.\u0e01-\u0e4e])\s+[A-Za-z]{1,6}$")
 _LINE_OPENING = re.compile(
     r"^[.,'`‘’«»“”•|]+\s[\s.,]*(?=[\u0e01-\u0e4e0-9\u0e50-\u0e59])"
