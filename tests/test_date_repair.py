@@ -788,3 +788,15 @@ def test_a_quarter_range_s_end_read_as_no_quarter_is_its_confusion():
     )
     assert [(c.before, c.after, c.rule) for c in r.corrections] == [("ไตรมาสที่ ๑-๕", "ไตรมาสที่ ๑-๔", "date-confusion")]
     assert (r.readings[-1].start, r.readings[-1].end) == (date(2020, 10, 1), date(2021, 9, 30))
+
+
+def test_a_month_after_latin_letters_in_the_day_s_place_is_no_period_and_a_garbled_fiscal_year_is_one():
+    """Fresh worn seed 140: ``bo พ.ย. ๒๕๖๔`` (doc 3: the day ๒๑ read as Latin letters) gave the whole of November, and
+    ``เงบประมาถ พ.ศ. ๒๕๖๘`` (doc 6: ปีงบประมาณ garbled) the calendar year 2568. The first is left empty (the day was
+    there, unread), the second is the fiscal year."""
+    from ocr_pipeline.clean.date_repair import _interpret_as_of
+
+    assert _interpret_as_of("measure_period", "bo พ.ย. ๒๕๖๔", 2570)[0] is None
+    fy = _interpret_as_of("measure_period", "เงบประมาถ พ.ศ. ๒๕๖๘", 2570)[0]
+    assert fy == ("span", (("a", D(2024, 10, 1), D(2025, 9, 30)),))
+    assert _interpret_as_of("measure_period", "พ.ย. ๒๕๖๔", 2570)[0] == ("span", (("a", D(2021, 11, 1), D(2021, 11, 30)),))

@@ -442,6 +442,13 @@ def _year_after_dated(text: str, mentions: list[DateMention], loose: list[tuple[
 
 
 _DAY_FIRST = re.compile(r"^[0-9]{1,2}\s")
+_LATIN_BEFORE = re.compile(r"(?:^|\s)[A-Za-z]{1,3}\s*$")
+
+
+def _day_unread(text: str, m: DateMention) -> bool:
+    """A month with no day after Latin letters standing where its day would (``bo พ.ย. ๒๕๖๔`` for ๒๑ พ.ย. ๒๕๖๔: fresh worn
+    seed 140 doc 3, the whole of November taken): the day was there, unread; the month is no period of its own."""
+    return m.kind in ("month", "range") and not _DAY_FIRST.match(m.text) and bool(_LATIN_BEFORE.search(text[: m.start]))
 
 
 def _day_on_one_side(m: DateMention) -> bool:
@@ -483,7 +490,7 @@ def _interpret_as_of(role: str, text: str, _latest: int) -> tuple[_Val | None, f
         dangling
         or _year_after_dated(text, mentions, loose)
         or _year_before_dated(text, mentions, loose)
-        or any(_day_on_one_side(m) for m in mentions)
+        or any(_day_on_one_side(m) or _day_unread(text, m) for m in mentions)
     ):
         # a range with one side unreadable ("ภาพันธ์ - มีนาคม ๒๕๖๑"), or a second year right after a month
         # and its year ("ต.ค. ๒๕๖๑ ๒๕๖๒": the range's dash and second month were lost): the side that was

@@ -343,7 +343,8 @@ class _Tok(NamedTuple):
 
 _PI = "ป[\u0e31\u0e34-\u0e37]{0,2}[\u0e48\u0e49]?"  # ปี, also as OCR reads it before งบ: ป, ปิ, ปั, ปี่, ปิี, ปีึ
 _PI_NGOP = _PI + "งบ"
-_GARBLED_PI = "[ไข][\u0e31\u0e34-\u0e37]{0,2}"  # ปี as worn scans read it before งบประมาณ
+# ปี as worn scans read it before งบประมาณ (``เงบประมาถ พ.ศ. ๒๕๖๘``: fresh worn seed 140 doc 6, read as the calendar year)
+_GARBLED_PI = "[ไขเ][\u0e31\u0e34-\u0e37]{0,2}"
 _GARBLED_PI_NGOP = _GARBLED_PI + "งบประมา[ณถ]{1,2}"
 
 
