@@ -430,7 +430,15 @@ def test_specks_no_period_has_are_dropped_from_a_period_cell():
     assert period_despecked(["๑ ต.ค. ๖๑-๓๑.", "มี.ค. ๖๒"]) == ["๑ ต.ค. ๖๑-๓๑", "มี.ค. ๖๒"]
     assert period_despecked(["ปีงบประมาณ", "๒๕๖๔", "๑๑"]) == ["ปีงบประมาณ", "๒๕๖๔"]  # doc 16: the rule's own line
     assert period_despecked(["ไตรมาสที่ ๑ -", "๒"]) == ["ไตรมาสที่ ๑ -", "๒"]
-    for kept in ("(ไตรมาสที่ ๑-๔)", "(ตรมาสที ๑-๒", "ม.ค.-ก.พ. ๒๕๖๑", "ก.พ. - มี.ค. ๒๕๖๐", "๑ ต.ค. ๖๑ - ๓๑ มี.ค. ๖๒", "ไตรมาสที่ ๑-๒", "ตุลาคม - ๒๕๖๕"):
+    for kept in (
+        "(ไตรมาสที่ ๑-๔)",
+        "(ตรมาสที ๑-๒",
+        "ม.ค.-ก.พ. ๒๕๖๑",
+        "ก.พ. - มี.ค. ๒๕๖๐",
+        "๑ ต.ค. ๖๑ - ๓๑ มี.ค. ๖๒",
+        "ไตรมาสที่ ๑-๒",
+        "ตุลาคม - ๒๕๖๕",
+    ):
         assert period_despecked([kept]) == [kept]
     step = _wrapped_cell(1, 1, [_line("๑) จัดทำรายงาน", 200, 80)])
     period = _wrapped_cell(1, 3, [_line("ตุลาคม – มีนาคม ๒๕๖๑ «", 200, 80)])
@@ -530,4 +538,3 @@ def test_letters_of_no_word_glued_after_a_responsible_cell_s_unit_are_a_speck():
     roles = {(1, 0): {0: "measure", 1: "step", 2: "responsible", 3: "period_text"}}
     fixes = cell_noise_corrections([page], collect_items([page], roles, {}))
     assert [(f.item, f.before, f.after, f.rule) for f in fixes] == [("p1.t0.r1.c2", "ด์", "", "noise")]
-

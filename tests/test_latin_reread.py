@@ -9,8 +9,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from ocr_pipeline.model import Line, Word
 from ocr_pipeline.ocr.latin_reread import (
-    _era_between_month_and_year,
     _covered,
+    _era_between_month_and_year,
     drop_noise,
     is_suspect,
     month_key,

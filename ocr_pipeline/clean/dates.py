@@ -873,7 +873,9 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
                     out.append((tok.start, tok.end, read, right))
                 continue
             misread = without_marks(key) in data.misread_full
-            if (key in data.exact and key not in data.misread_abbr and "," not in read and not misread) or month is None:
+            if (
+                key in data.exact and key not in data.misread_abbr and "," not in read and not misread
+            ) or month is None:
                 continue
             if "." in read or len(key) <= 4:
                 dotted = read.rstrip(_MARK_CHARS).endswith(".")

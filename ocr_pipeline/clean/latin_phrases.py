@@ -10,7 +10,9 @@ closing one calls for (``_opening_lost``). Two or more odd tokens leave the run 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
@@ -55,7 +57,7 @@ def latin_phrase_repairs(text: str) -> list[Change]:
     return sorted(changes, key=lambda c: c.start)
 
 
-def _opening_lost(text: str, run: list[tuple[int, int, tuple[str, str, str]]]) -> bool:
+def _opening_lost(text: str, run: Sequence[tuple[int, int, tuple[str | Any, ...]]]) -> bool:
     """Does the phrase's run close a bracket no bracket before it opens (``หน้าที่ No Gift Policy)``: fresh standard seed
     143 doc 6, its four measure cells; ``[No Gift Policy)``)? OCR lost or misread the opening one, before the phrase."""
     first_head, last_tail = run[0][2][0], run[-1][2][2]

@@ -137,6 +137,8 @@ def without_unit_tail(text: str) -> str:
             return head
         return text
     return text
+
+
 _LONE_SIGN = re.compile(r"(?<=\S) [§©®°•«»¶~^*@#|]+ (?=\S)")
 _LONE_DASH = re.compile(r"(?<=[\u0e01-\u0e4e]) [-–—] (?=[\u0e01-\u0e4e])")
 TITLE_ROLES = ("table.measure", "table.step")  # (text roles) a measure's or a step's wording: no dash between its words
