@@ -135,7 +135,7 @@ def _spaced_at_wrap(before: str, text: str) -> bool:
     (``_list_item_follows``): with คิดเป็น among the spaced words, on the cells' word boundaries of standard seeds 7,
     115 and worn 114 (looked at) 810 -> 938 spaces found, and of eight other corpora (standard 121, 131, 135, 139, worn
     122, 132, 136, 140) 1564 -> 1759, no false space added in either, whether the next line is cut short or not
-    (``/work/notes/wrapeval.py``). ``และ`` before a verb after a noun is spelt both ways there (``…รายไตรมาส
+    (``scripts/eval_wrap_spaces.py``). ``และ`` before a verb after a noun is spelt both ways there (``…รายไตรมาส
     และเผยแพร่``, ``ความเข้าใจและถือปฏิบัติ``): left as it joins."""
     if _ABBREVIATION_START.match(text) or starts_spaced_word(text) or _vocabulary_space(before, text):
         return True
