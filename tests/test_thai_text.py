@@ -85,6 +85,8 @@ def test_a_line_wrapped_before_a_list_s_item_or_inside_a_unit_s_spaced_name_join
     # the next line holding only the verb after the conjunction (fresh standard seed 143 doc 17): ติด + ประกาศ, no noun
     assert join_wrapped(["จัดทำคู่มือสำหรับ", "ประชาชน และติดประกาศ"]) == "จัดทำคู่มือสำหรับประชาชน และติดประกาศ"
     assert join_wrapped(["ให้ผู้บริหาร", "สมาชิกสภา และพนักงาน"]) == "ให้ผู้บริหาร สมาชิกสภา และพนักงาน"
+    # a list of verbs glues its first items (THND odd half, line 101: ได้ติดตามตรวจสอบ และเฝ้าระวัง)
+    assert join_wrapped(["ได้ติดตาม", "ตรวจสอบ และเฝ้าระวัง"]) == "ได้ติดตามตรวจสอบ และเฝ้าระวัง"
     # fixed phrases written with a space inside (spaced_phrases.txt)
     assert join_wrapped(["มาตรการงดให้", "งดรับของขวัญ"]) == "มาตรการงดให้ งดรับของขวัญ"
     assert join_wrapped(["การจัดซื้อจัดจ้างประจำเดือน (แบบ", "สขร.๑)"]) == "การจัดซื้อจัดจ้างประจำเดือน (แบบ สขร.๑)"

@@ -194,8 +194,9 @@ def _list_item_follows(text: str) -> bool:
     """Does ``text`` (after a wrap) start with one word written apart and then a list's conjunction before a noun
     (``สมาชิกสภา และพนักงาน…``, ``เฟซบุ๊ก และบอร์ด…``)? That word is a list's item and Thai spaces off a list's items:
     so was the one before the wrap (``ผู้บริหาร`` / ``สมาชิกสภา และ…``). Not before a verb (``ประชาชน และนำมาปรับปรุง``:
-    a clause joined), as pythainlp's part-of-speech tagger (ORCHID tags) reads the words after the conjunction; nor
-    two words or more before it: the first may be a list's first item, glued (``ผ่าน`` / ``เว็บไซต์ เฟซบุ๊ก และ…``)."""
+    a clause joined) nor after one (``ติดตาม`` / ``ตรวจสอบ และเฝ้าระวัง``: a list of verbs glues its first items, THND
+    odd half's line 101), as pythainlp's part-of-speech tagger (ORCHID tags) reads the words; nor two words or more
+    before the conjunction: the first may be a list's first item, glued (``ผ่าน`` / ``เว็บไซต์ เฟซบุ๊ก และ…``)."""
     from pythainlp.tag import pos_tag
     from pythainlp.tokenize import word_tokenize
 
@@ -207,7 +208,9 @@ def _list_item_follows(text: str) -> bool:
         return False
     after = word_tokenize(normalize_thai(rest[len(conjunction) :][:30]), engine="newmm", keep_whitespace=False)
     tags = pos_tag([conjunction, *after[:3]], engine="perceptron", corpus="orchid")
-    return len(tags) > 1 and tags[1][1] in NOUN_TAGS and not _verb_compound(conjunction, after[0])
+    if len(tags) < 2 or tags[1][1] not in NOUN_TAGS or _verb_compound(conjunction, after[0]):
+        return False
+    return pos_tag([normalize_thai(first), conjunction], engine="perceptron", corpus="orchid")[0][1] in NOUN_TAGS
 
 
 def _verb_compound(conjunction: str, word: str) -> bool:
