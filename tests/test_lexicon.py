@@ -467,3 +467,20 @@ def test_the_opening_bracket_the_phrase_s_closing_one_calls_for_is_put_back():
     assert [(c.before, c.after) for c in latin_phrase_repairs("หน้าที่ [No Gift Policy)")] == [("[No", "(No")]
     for kept in ("(มาตรการ No Gift Policy)", "หน้าที่ (No Gift Policy)", "นโยบาย No Gift Policy"):
         assert latin_phrase_repairs(kept) == []
+
+
+def test_a_piece_tesseract_writes_for_a_frequent_short_word_is_that_word():
+    """Fresh standard seed 143 docs 3, 7: ``บรรลุตามเป้าหมายทิกำหนด``, ``ของงบประมาณทิได้รับ``, ``เมื่อวันทิ ๖ พฤศจิกายน``:
+    ทิ is no word, ที่ with its sara ii read sara i and its mai ek lost (``dictionaries/short_misreads.tsv``). A name or a
+    word that holds ทิ keeps it."""
+    from ocr_pipeline.clean.lexicon import repair_words
+
+    for read, right in (
+        ("บรรลุตามเป้าหมายทิกำหนด", "บรรลุตามเป้าหมายที่กำหนด"),
+        ("ของงบประมาณทิได้รับ", "ของงบประมาณที่ได้รับ"),
+        ("เมื่อวันทิ ๖ พฤศจิกายน", "เมื่อวันที่ ๖ พฤศจิกายน"),
+    ):
+        fixed, changes = repair_words(read)
+        assert fixed == right and [(c.before, c.after, c.rule) for c in changes] == [("ทิ", "ที่", "spell")]
+    for kept in ("นางทิพวรรณ ใจดี", "ทิศทางการพัฒนา"):
+        assert repair_words(kept)[0] == kept

@@ -976,6 +976,9 @@ def _piece_options(piece: str) -> list[tuple[float, str | None]]:
         if known and (f < SHADOW_RATIO * max(own, 1) or not _is_minus_marks(piece, w)):
             continue
         reps.append((_word_cost(w) + CHANNEL_WEIGHT * d, w))
+    meant = _short_misreads().get(piece)
+    if meant is not None and not known:  # ``ทิ`` for ที่ (``short_misreads.tsv``): one cheap confusion
+        reps.append((_word_cost(meant) + CHANNEL_WEIGHT * TWIN_COST, meant))
     if not known:  # a tone mark a speck over a letter made (``ต่าม`` for ตาม), dearer than COMMON_MAX_COST allows; not
         # one before the first letter, the word's before it (``[ด ้ร่วม`` for ได้ร่วม: blind worn seed 138 doc 6)
         for w in _one_mark_less(piece, SPECK_MARKS):
@@ -1091,6 +1094,12 @@ def _run_piece_options(piece: str) -> tuple[tuple[float, str | None], ...]:
     if len(reps) > 1 and reps[1][0] - reps[0][0] < AMBIGUOUS_NATS:
         return tuple(out)
     return tuple(out + reps[:1])
+
+
+@cache
+def _short_misreads() -> dict[str, str]:
+    """What Tesseract writes for a frequent short word, as a piece that is no word (``dictionaries/short_misreads.tsv``)."""
+    return {read: word for read, word in load_table("short_misreads.tsv")}
 
 
 @cache
@@ -1455,8 +1464,11 @@ def _mark_for_next_letter(text: str, start: int, end: int, entry: str, mask: lis
 
 def _spell_evidence(read: str, word: str, score: float) -> bool:
     """A common-word repair the reading supports: marks OCR dropped put back at ``SPELL_MIN_SCORE``
-    (ที -> ที่), ไ read for ใ in a word of three letters or more (ไช้ -> ใช้), or one tone mark a speck over a
-    letter made taken off a word of three letters or more (``ต่าม`` -> ตาม, ``หลั้ง`` -> หลัง: fresh worn seed 140)."""
+    (ที -> ที่), ไ read for ใ in a word of three letters or more (ไช้ -> ใช้), one tone mark a speck over a
+    letter made taken off a word of three letters or more (``ต่าม`` -> ตาม, ``หลั้ง`` -> หลัง: fresh worn seed 140), or a
+    short piece as Tesseract writes a frequent word (``short_misreads.tsv``: ``ทิ`` -> ที่)."""
+    if _short_misreads().get(read) == word:
+        return True
     if _is_minus_marks(read, word):
         return score >= (MINUS_MARKS_MIN_SCORE if len(read) >= MINUS_MARKS_MIN_LEN else SPELL_MIN_SCORE)
     if _is_plus_speck_mark(read, word):
