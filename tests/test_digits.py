@@ -1120,3 +1120,15 @@ def test_a_surely_read_arabic_number_holding_the_reader_s_digits_stands() -> Non
     assert not _arabic_read_around("55452/2287", ["5545", "2287"], [Word("55452/2287", (0, 0, 380, 80), 70.0)])
     assert not _arabic_read_around("๕๕๔๕๒/๒๒๘๗", ["๕๕๔๕", "๒๒๘๗"], run)  # the stock model's Thai digits: a guess
     assert not _arabic_read_around("5545xyz12/2287", ["5545", "2287"], run)
+
+
+def test_the_day_before_a_month_closed_by_a_bracket_is_a_seed(reader: DigitReader) -> None:
+    """Specks seed 15 doc 4: the step ``…คอร์รัปชันสากล (จ ธันวาคม)`` (๙ read จ): the month's token ends with the
+    bracket, and the day before it was never read from the pixels. Without a month after it, ``(จ`` stays a word."""
+
+    def words(*tokens: str) -> list[Word]:
+        return [Word(t, (40 * k, 0, 40 * k + 30, 40), 93.0, k > 0) for k, t in enumerate(tokens)]
+
+    line = words("สากล", "(จ", "ธันวาคม)")
+    assert 1 in reader.seeds(line)
+    assert 1 not in reader.seeds(words("สากล", "(จ", "ประชุม)"))

@@ -42,6 +42,7 @@ _THAI_DIGITS, _ARABIC_DIGITS = frozenset(dg.THAI_DIGITS), frozenset(dg.ARABIC_DI
 _LEADING_JUNK = frozenset("-/:,.)")  # a number does not start with these
 _TRAILING_JUNK = frozenset("-/:,(")  # nor end with these
 _LATIN = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_CLOSING = ")]}\"'”’"  # signs that may close a month's token
 # Latin letters, accents too, and ``@`` (the English model's ๑, ๕ or ๖: ``b@ébb`` for ๒๕๖๖, fresh worn seed 140 doc 10)
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u00ff@]*[A-Za-z][A-Za-z\u00c0-\u00ff@]*")
 
@@ -516,14 +517,16 @@ class DigitReader:
         runs = _runs(words)
         months = month_keys()
         for k, (a, b, text) in enumerate(runs):
+            # the month's token without the bracket that closes it (``(จ ธันวาคม)`` for (๙ ธันวาคม): specks seed 15 doc 4)
+            month_next = k + 1 < len(runs) and month_key(runs[k + 1][2].rstrip(_CLOSING)) in months
             before_month = (
                 k + 1 < len(runs)
-                and (month_key(runs[k + 1][2]) in months or runs[k + 1][2].startswith(_ROUND_UNIT))
+                and (month_next or runs[k + 1][2].startswith(_ROUND_UNIT))
                 and 0 < len(text) <= SHORT_TOKEN
             )  # the day before a month, or a round's number before เดือน (``รอบ`` / ``าว เดือน)``)
             if self._token(text) or before_month:
                 out.update(range(a, b))
-            elif k + 1 < len(runs) and month_key(runs[k + 1][2]) in months:
+            elif month_next:
                 out.update(_day_after_label(words, a, b))
             # symbols glued to a month name: the day (``<ตค`` for ๔ ต.ค.), or letters read unsurely
             glued = next((m for m in range(a + 1, b) if self._month_from(words, m)), None)
