@@ -142,6 +142,9 @@ def test_a_number_with_letters_read_among_its_digits_is_no_number():
     fixed, corrections, warnings = repair_doc_number("ท พบ ๑สฒใย๒๑/๑๑๕ผ่", "เพชรบุรี")
     assert fixed is None and corrections == [] and "not recognised" in warnings[0]
     assert str(parse_doc_number("ลบ ๕๓๘๐๑/๓๒๔วันที่ ๑๐ เมษายน")) == "ลบ ๕๓๘๐๑/๓๒๔"
+    # a sign read among the digits (blind standard seed 145 doc 16, after its scoring: ``กส ๑`` came out)
+    fixed, corrections, warnings = repair_doc_number("กส ๑%๑๐๕๐/สซ์๓", "กาฬสินธุ์")
+    assert fixed is None and corrections == [] and "not recognised" in warnings[0]
 
 
 def test_one_digit_of_the_other_script_glued_to_the_number_is_a_speck():

@@ -76,8 +76,9 @@ _PATTERN = re.compile(
     rf"\s?\.?\s*(?P<number>{_NUMBER})"
 )
 # letters glued after the number's first digits and more digits after them: the number is misread
-# (``พบ ๑สฒใย๒๑/๑๑๕ผ่`` for พบ ๗๙๒๒๓/๑๗๘๙, blind standard seed 109 doc 6), not cut short where it stops
-_GARBLED_AFTER = re.compile(r"[\u0e01-\u0e4eA-Za-z]+\S*?[0-9๐-๙]")
+# (``พบ ๑สฒใย๒๑/๑๑๕ผ่`` for พบ ๗๙๒๒๓/๑๗๘๙, blind standard seed 109 doc 6), not cut short where it stops; so are signs
+# (``กส ๑%๑๐๕๐/สซ์๓`` for กส ๗๑๐๙๐/๓๗๓: blind standard seed 145 doc 16 came out ``กส ๑``, after its scoring)
+_GARBLED_AFTER = re.compile(r"[\u0e01-\u0e4eA-Za-z%&#@*+=~^$§]+\S*?[0-9๐-๙]")
 _OTHER_SCRIPT_END = re.compile("(?<=[๐-๙])[0-9]$|(?<=[0-9])[๐-๙]$")
 _DROP = re.compile(r"[\s.]")
 _STRAY_MARKS = re.compile(f"[{ABOVE_BELOW}]")
