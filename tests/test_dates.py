@@ -558,3 +558,11 @@ def test_quarter_with_its_sara_ai_read_as_an_opening_bracket_is_respelt():
     bracket as a speck and stayed unread; it is ไตรมาสที่. A bracket that closes is one (ไ lost inside it)."""
     assert [(a, b) for _s, _e, a, b in date_word_spellings("(ตรมาสที ๑-๒")] == [("(ตรมาสที", "ไตรมาสที่")]
     assert [(a, b) for _s, _e, a, b in date_word_spellings("ข้อมูล (ตรมาสที่ ๑)")] == [("ตรมาสที่", "ไตรมาสที่")]
+
+
+def test_a_number_a_sign_is_glued_before_is_no_day():
+    """Blind worn seed 146 doc 10 (after its scoring): the memo's ``วันที่ <๕พฤษภาคม ๒๕๖๑`` (๔ read as ``<`` and ``๕``)
+    was dated the 5th: a wrong date the document does not support. A sign glued before the number makes it debris: the
+    date is left empty (and flagged). The same number standing clear is a day."""
+    assert parse_date("วันที่ <๕พฤษภาคม ๒๕๖๑") is None and parse_date("วันที่ «๕ พฤษภาคม ๒๕๖๑") is None
+    assert parse_date("วันที่ ๕ พฤษภาคม ๒๕๖๑") == D(2018, 5, 5)

@@ -420,6 +420,9 @@ def _month_ok(t: str, s: int, e: int, long: bool) -> bool:
     return re.match(f"[{_THAI_LETTER}]", after) is None
 
 
+# a sign glued before a number: part of a glyph the OCR split (``วันที่ <๕พฤษภาคม``: blind worn seed 146 doc 10, after its
+# scoring, ๔ read as ``<`` and ``๕``: the memo dated the 5th); the number is debris, no day
+_DAY_SIGNS = "<>«»"
 _SPECK_LETTERS = ("ไ", "ใ")
 _SPECK_SIGNS = ".,[]|"
 
@@ -456,7 +459,7 @@ def date_tokens(t: str) -> list[_Tok]:
             and not t[:s].endswith(_CONNECTORS)
             and not speck
             and not (kind == "num" and _lone_vowel_before(t, s))
-        )
+        ) or (kind == "num" and s > prev_end and t[s - 1] in _DAY_SIGNS)
         toks.append(_Tok(kind, s, e, m.group(), adj, glued))
         prev_end = e
     return toks
