@@ -803,3 +803,11 @@ def test_a_month_after_latin_letters_in_the_day_s_place_is_no_period_and_a_garbl
         "span",
         (("a", D(2021, 11, 1), D(2021, 11, 30)),),
     )
+
+
+def test_the_fiscal_year_s_pi_with_a_speck_s_tone_marks_is_still_the_fiscal_year():
+    """Fresh standard seed 143 doc 11 (after the final run): ``ป๋่งบประมาณ พ.ศ.ไ๒๕๖๙`` gave the calendar year 2569."""
+    from ocr_pipeline.clean.date_repair import _interpret_as_of
+
+    fy = _interpret_as_of("measure_period", "ป๋่งบประมาณ พ.ศ.ไ๒๕๖๙", 2575)[0]
+    assert fy == ("span", (("a", D(2025, 10, 1), D(2026, 9, 30)),))

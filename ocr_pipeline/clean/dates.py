@@ -341,7 +341,9 @@ class _Tok(NamedTuple):
     glued: bool = False  # stuck to letters no token explains (OCR debris: "ส๕")
 
 
-_PI = "ป[\u0e31\u0e34-\u0e37]{0,2}[\u0e48\u0e49]?"  # ปี, also as OCR reads it before งบ: ป, ปิ, ปั, ปี่, ปิี, ปีึ
+# ปี, also as OCR reads it before งบ: ป, ปิ, ปั, ปี่, ปิี, ปีึ, and with a speck's tone marks (``ป๋่งบประมาณ พ.ศ.ไ๒๕๖๙``:
+# fresh standard seed 143 doc 11, after the final run, read as the calendar year)
+_PI = "ป[\u0e31\u0e34-\u0e37]{0,2}[\u0e48-\u0e4b]{0,2}"
 _PI_NGOP = _PI + "งบ"
 # ปี as worn scans read it before งบประมาณ (``เงบประมาถ พ.ศ. ๒๕๖๘``: fresh worn seed 140 doc 6, read as the calendar year)
 _GARBLED_PI = "[ไขเ][\u0e31\u0e34-\u0e37]{0,2}"
