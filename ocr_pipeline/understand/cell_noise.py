@@ -120,9 +120,10 @@ def _units_longest_first() -> tuple[str, ...]:
 
 
 def without_unit_tail(text: str) -> str:
-    """A responsible cell's last line without the letters glued after the unit's name it ends with that are no word
-    and go on no unit's name (``สำนักปลัดด์``, ``กองคลัง/สำนักปลัดเล็น``: fresh worn seed 144 docs 3, 14: a speck read as
-    letters); ``สำนักปลัดฯ`` and a unit's longer name (``สำนักปลัดเทศบาล``) stay."""
+    """A responsible cell's last line without the letters glued after the longest unit's name in it that are no word
+    and go on no unit's name (``สำนักปลัดด์``: fresh worn seed 144 doc 14, a speck read as letters); ``สำนักปลัดฯ``, a
+    unit's longer name (``สำนักปลัดเทศบาล``) and letters another unit's name may go on with (``สำนักปลัดเล็น``, doc 3:
+    สำนักปลัดเทศบาล starts so) stay."""
     for unit in _units_longest_first():
         at = text.rfind(unit)
         if at < 0:
