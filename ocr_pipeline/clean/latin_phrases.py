@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from typing import Any
+from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
@@ -32,15 +32,33 @@ def _phrases() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(line.split()) for line in load_list("latin_phrases.txt"))
 
 
+class _Token(NamedTuple):
+    """A space-separated token of the text: its span, and its core word between the brackets and signs at its edges."""
+
+    start: int
+    end: int
+    head: str
+    core: str
+    tail: str
+
+
+def _tokens(text: str) -> list[_Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        head, core, tail = _CORE.match(m.group()).groups()  # type: ignore[union-attr]  # _CORE matches any token
+        out.append(_Token(m.start(), m.end(), head, core, tail))
+    return out
+
+
 def latin_phrase_repairs(text: str) -> list[Change]:
     """Changes of ``text`` that write a listed phrase whole (see the module), left to right."""
-    tokens = [(m.start(), m.end(), _CORE.match(m.group()).groups()) for m in _TOKEN.finditer(text)]  # type: ignore[union-attr]
+    tokens = _tokens(text)
     changes: list[Change] = []
     for words in _phrases():
         n = len(words)
         for i in range(len(tokens) - n + 1):
             run = tokens[i : i + n]
-            cores = [core for _s, _e, (_a, core, _z) in run]
+            cores = [t.core for t in run]
             odd = [k for k, (core, word) in enumerate(zip(cores, words)) if core.lower() != word.lower()]
             if len(odd) > 1 or n - len(odd) < 2:
                 continue
@@ -49,19 +67,17 @@ def latin_phrase_repairs(text: str) -> list[Change]:
                 if Levenshtein.distance(cores[odd[0]].lower(), words[odd[0]].lower()) > NEAR_EDITS:
                     continue
             opened = _opening_lost(text, run)
-            for k, (start, end, (head, core, tail)) in enumerate(run):
-                if k == 0 and opened:
-                    head = "(" + head.lstrip("[{")
-                if core != words[k] or text[start:end] != head + core + tail:
-                    changes.append(Change(start, end, text[start:end], head + words[k] + tail, SCORE))
+            for k, t in enumerate(run):
+                head = "(" + t.head.lstrip("[{") if k == 0 and opened else t.head
+                if t.core != words[k] or head != t.head:
+                    changes.append(Change(t.start, t.end, text[t.start : t.end], head + words[k] + t.tail, SCORE))
     return sorted(changes, key=lambda c: c.start)
 
 
-def _opening_lost(text: str, run: Sequence[tuple[int, int, tuple[str | Any, ...]]]) -> bool:
+def _opening_lost(text: str, run: Sequence[_Token]) -> bool:
     """Does the phrase's run close a bracket no bracket before it opens (``หน้าที่ No Gift Policy)``: fresh standard seed
     143 doc 6, its four measure cells; ``[No Gift Policy)``)? OCR lost or misread the opening one, before the phrase."""
-    first_head, last_tail = run[0][2][0], run[-1][2][2]
-    if ")" not in last_tail or "(" in first_head:
+    if ")" not in run[-1].tail or "(" in run[0].head:
         return False
-    before = text[: run[0][0]]
+    before = text[: run[0].start]
     return before.rfind("(") <= before.rfind(")")
