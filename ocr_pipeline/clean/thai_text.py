@@ -210,6 +210,7 @@ def _list_item_follows(text: str) -> bool:
     tags = pos_tag([conjunction, *after[:3]], engine="perceptron", corpus="orchid")
     if len(tags) < 2 or tags[1][1] not in NOUN_TAGS or _verb_compound(conjunction, after[0]):
         return False
+    # tagged apart: before the item, the tagger reads the words after the conjunction otherwise (``ราชการ และแจ้ง``: a noun)
     return pos_tag([normalize_thai(first), conjunction], engine="perceptron", corpus="orchid")[0][1] in NOUN_TAGS
 
 

@@ -133,7 +133,7 @@ def without_unit_tail(text: str) -> str:
             0 < len(tail) <= UNIT_TAIL
             and re.fullmatch("[\u0e01-\u0e2e][\u0e01-\u0e2e\u0e30-\u0e4e]*", tail)
             and normalize_thai(tail) not in known_words()
-            and not any(other.startswith(unit + tail[0]) for other in load_list("units.txt"))
+            and not any(other.startswith(unit + tail[0]) for other in _units_longest_first())
         ):
             return head
         return text
