@@ -121,3 +121,19 @@ def test_a_clear_name_of_places_in_two_districts_is_settled_by_the_address_s_dis
     assert (r.agency, r.subdistrict, r.geocode) == ("เทศบาลตำบลน้ำคำ", "น้ำคำ", "350902")
     assert {(c.before, c.after) for c in r.corrections} == {("น้าคำ", "น้ำคำ")}
     assert not any("real place" in w for w in r.warnings)
+
+
+def test_the_address_s_district_hosts_the_vote_when_the_address_settles_only_the_province():
+    """Fresh worn seed 148 doc 3 (150 dpi, thick copy): every mention of the agency read ``คลองหาค`` (ด read ค), the
+    address's district once ``คลองหาค`` once ``คลองหาด``, and a garbled period cell (``ต.กคก.``) read as a ตำบล: the
+    address resolved only to the province, so no vote was held; the agency stayed as read, the subdistrict empty and
+    the geocode the district's. The district the address's readings agree on now hosts the vote."""
+    items = [
+        (1, "body#p1.l3", "ส่วนตำบลคลองหาคด อำเภอคลองหาค จังหวัคดสระแก้ว โทร."),
+        (1, "body#p1.l14", "การบริหารส่วนตำบลคลองหาคจัดทำมาตรการส่งเสริมคุณธรรมและ"),
+        (2, "title#p2.l2", "องค์การบริหารส่วนตำบลคลองหาค อำเภอคลองหาด จังหวัดสระแ"),
+        (2, "table.period_text#p2.t0.r5.c3", "ต.กคก. ๒๕๖๖-ก.ย. ๒๕๖๗"),
+    ]
+    r = resolve_places(items)
+    assert (r.agency, r.subdistrict, r.district, r.geocode) == ("องค์การบริหารส่วนตำบลคลองหาด", "คลองหาด", "คลองหาด", "270201")
+    assert r.voted == ("คลองหาค",)

@@ -1107,8 +1107,13 @@ def resolve_places(
             # the readings vote among the places of the district the address settles, also when the name is clear
             # but ambiguous among places of other districts (blind worn seed 122 doc 5: น้าคำ between นาคำ of
             # คำเขื่อนแก้ว and น้ำคำ of ไทยเจริญ, the district the address names)
-            if cluster and best is not None and best.level != "province":
-                vote = vote_agency(cluster, best.code[:4], levels)
+            # (worn seed 148 doc 3: the address settles only the province, its district readings agreeing on
+            # คลองหาด, where the agency's five readings คลองหาค vote for the subdistrict คลองหาด)
+            area = best
+            if cluster and best is not None and best.level == "province":
+                area = _finer(evidence, "district", best.code)
+            if cluster and area is not None and area.level != "province":
+                vote = vote_agency(cluster, area.code[:4], levels)
                 if vote.winner is not None:
                     named, unresolved = vote.winner, None
                     best = vote.winner if vote.winner.level == "subdistrict" else best
