@@ -135,5 +135,10 @@ def test_the_address_s_district_hosts_the_vote_when_the_address_settles_only_the
         (2, "table.period_text#p2.t0.r5.c3", "ต.กคก. ๒๕๖๖-ก.ย. ๒๕๖๗"),
     ]
     r = resolve_places(items)
-    assert (r.agency, r.subdistrict, r.district, r.geocode) == ("องค์การบริหารส่วนตำบลคลองหาด", "คลองหาด", "คลองหาด", "270201")
+    assert (r.agency, r.subdistrict, r.district, r.geocode) == (
+        "องค์การบริหารส่วนตำบลคลองหาด",
+        "คลองหาด",
+        "คลองหาด",
+        "270201",
+    )
     assert r.voted == ("คลองหาค",)

@@ -531,3 +531,30 @@ def test_a_lone_sho_sala_between_a_month_and_a_year_is_the_era() -> None:
     assert not _era_between_month_and_year(line, 2, 3, "ส")
     assert not _era_between_month_and_year(words("๒๗", "ประชุม", "WA", "๒๕๖๔"), 2, 3, "ศ")
     assert not _era_between_month_and_year(words("๒๗", "พฤษภาคม", "WA", "ครั้ง"), 2, 3, "ศ")
+
+
+def test_a_bracket_the_re_reading_took_into_its_first_letter_s_box_is_put_back():
+    """Fresh standard seed 147 doc 17: ``(sau`` (the subject's ``(รอบ``) re-read ``รอบ``, the ร's box 65 pixels wide
+    beside the อ and บ's 31 and 35: the bracket is in the ร's box, and the subject lost it. ``(A`` re-read ``ได้``
+    (worn seed 136 doc 5, right: the ไ's loop was the bracket) keeps no bracket: its ได is no wider than two letters."""
+    from ocr_pipeline.ocr.latin_reread import _brackets_kept
+
+    before = [Word("(sau", (1900, 732, 2040, 820), 60.0, True)]
+    read = [
+        Word("ร", (1900, 727, 1965, 820), 87.0, True),
+        Word("อ", (1966, 727, 1997, 815), 87.0),
+        Word("บ", (2003, 727, 2038, 815), 87.0),
+    ]
+    assert line_text(_brackets_kept(read, before)) == "(รอบ"
+    before = [Word("(A", (615, 5908, 676, 5976), 60.0, True)]
+    read = [Word("ได", (615, 5901, 686, 5976), 93.0, True), Word("้", (658, 5897, 686, 6005), 93.0)]
+    assert line_text(_brackets_kept(read, before)) == "ได้"
+    before = [Word("(ABU)", (2208, 304, 2356, 361), 60.0, True)]  # worn seed 148 doc 0: the เ and ค two letters wide
+    read = [
+        Word("เค", (2208, 287, 2253, 353), 90.0, True),
+        Word("ื", (2260, 283, 2281, 353), 90.0),
+        Word("อ", (2280, 279, 2302, 366), 90.0),
+        Word("น", (2301, 313, 2330, 353), 90.0),
+        Word(")", (2335, 305, 2356, 361), 90.0),
+    ]
+    assert line_text(_brackets_kept(read, before)) == "เคือน)"

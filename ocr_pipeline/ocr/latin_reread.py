@@ -272,7 +272,7 @@ def reread_latin(
             continue
         if _lone_letter(text) and not _era_between_month_and_year(sp.line.words, start, end, text):
             continue
-        words = _numbers_kept(words, before_words)
+        words = _brackets_kept(_numbers_kept(words, before_words), before_words)
         start, end, words = _trimmed(sp.line.words, start, end, words)
         before, text = line_text(sp.line.words[start:end]), line_text(words)
         anchor = Anchor(sp.line, words[0], words[-1], True, context(sp.line.words, start, end))
@@ -600,6 +600,29 @@ def _numbers_kept(words: list[Word], before_words: list[Word]) -> list[Word]:
                     Word(b.text, b.box, b.conf, w.space_before if i == 0 else b.space_before)
                     for i, b in enumerate(numbers[k])
                 ]
+    return out
+
+
+BRACKET_WIDE = 1.5  # a glyph this many times as wide as the reading's typical one holds a bracket too
+
+
+def _brackets_kept(words: list[Word], before_words: list[Word]) -> list[Word]:
+    """The re-read ``words`` with the bracket that opened (closed) the first reading put back, where the re-reading
+    dropped it and its first (last) glyph's box is wide enough to hold the bracket beside the letter: the crop's
+    reading took the bracket into the letter's box (fresh standard seed 147 doc 17: ``(sau`` re-read ``รอบ``, the ร 65
+    pixels wide beside the อ and บ's 31 and 35; the subject lost its opening bracket). A bracket the first reading
+    made of a letter's stroke (``(A`` re-read ``ได้``, the ได no wider than two letters) is not put back."""
+    if len(words) < 2:
+        return words
+    widths = sorted((w.box[2] - w.box[0]) / max(len(_BASE_LETTER.findall(w.text)), 1) for w in words)
+    typical = widths[len(widths) // 2]
+    out = list(words)
+    for k, bracket, held in ((0, "(", before_words[0].text.startswith), (-1, ")", before_words[-1].text.endswith)):
+        w = out[k]
+        if not held(bracket) or bracket in line_text(out) or len(_BASE_LETTER.findall(w.text)) != 1:
+            continue
+        if w.box[2] - w.box[0] >= BRACKET_WIDE * typical:
+            out[k] = Word(bracket + w.text if k == 0 else w.text + bracket, w.box, w.conf, w.space_before)
     return out
 
 
