@@ -116,14 +116,14 @@ _COLON_AFTER_NUMBER = re.compile(r"(?<=[0-9\u0e50-\u0e59]):(?=\s*[\u0e01-\u0e2e\
 # an opening bracket that opens nothing, another opening after it (``(รอบ ๑๒ เดือน ( (ประจำปี)``: blind worn seed 126
 # doc 9), where the subject has more opening brackets than closing ones
 _BRACKET_BEFORE_BRACKET = re.compile(r"\(\s*(?=\()")
-# the round's number glued to รอบ, a dot or comma glued before a word after a space (``(รอบ๖ .เดือน)``: fresh worn
-# seed 134 doc 6)
+# the round's number glued to รอบ, a dot or comma glued before a word or a number after a space (``(รอบ๖ .เดือน)``:
+# fresh worn seed 134 doc 6; ``ประมาณ .๒๕๖๖`` where the line wrapped: fresh worn seed 148 doc 15)
 _ROUND_GLUED = re.compile(r"รอบ[\u0e48-\u0e4b]?(?=[0-9\u0e50-\u0e59])")
 _ROUND_MARKED = re.compile(r"(?<=รอบ)[\u0e48-\u0e4b](?=\s)")  # ``(รอบ่ ๖ เดือน)``: standard seed 119 doc 2
 # signs glued to รอบ or before its number (``(รอบ' '๑๒ เดือน)``, ``รอบ: ๑๒ เดือน``: blind worn seed 142 docs 6, 8); no
 # generated truth's subject has a quote or a colon
 _ROUND_SIGNS = re.compile(r"(?<=รอบ)[':;‘’`]+|(?<=\s)['‘’`]+(?=[0-9\u0e50-\u0e59]{1,2}\s*เดือน)")
-_SIGN_BEFORE_WORD = re.compile(r"(?<=\s)[.,'`]+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+_SIGN_BEFORE_WORD = re.compile(r"(?<=\s)[.,'`]+(?=[\u0e01-\u0e2e\u0e40-\u0e44\u0e50-\u0e590-9])")
 _SLASH_BEFORE_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])\s+/(?=([\u0e01-\u0e2e\u0e40-\u0e44]\S*))")
 # the era's dots lost or read as commas or spaces, the year glued to it (``พ.ศ๒๕๖๒``, ``พ ศ. ๒๕๖๒``: blind worn seed
 # 126 doc 12, standard seed 7 doc 33)
@@ -159,7 +159,7 @@ def subject_despecked(text: str) -> str:
     (``ประมาณ' พ.ศ.``, ``"(รอบ``), an opening bracket before another that closes alone (``เดือน ( (ประจำปี)``) and the second closing bracket of
     a bracket in a bracket (``(รอบ ๑๒ เดือน (ประจำปี)``: 32 of 336 truths end ``(ประจำปี))``); and
     the era's lost dots put back before its year (``พ.ศ๒๕๖๒``, ``พ ศ. ๒๕๖๒``), the space after รอบ before its number
-    and a dot glued before a word after a space taken out (``(รอบ๖ .เดือน)``), a slash so glued with its space
+    and a dot glued before a word or a number after a space taken out (``(รอบ๖ .เดือน)``, ``ประมาณ .๒๕๖๖``), a slash so glued with its space
     (``และ /ความ``; ``_without_slash_speck``), a tone mark read over รอบ
     (``(รอบ่ ๖ เดือน)``); Latin letters read for the era before a year written พ.ศ. (``ประมาณ wa. ๒๕๖๓``)."""
     text = _LONE_SIGN.sub("", text)
