@@ -1132,3 +1132,16 @@ def test_the_day_before_a_month_closed_by_a_bracket_is_a_seed(reader: DigitReade
     line = words("สากล", "(จ", "ธันวาคม)")
     assert 1 in reader.seeds(line)
     assert 1 not in reader.seeds(words("สากล", "(จ", "ประชุม)"))
+
+
+def test_a_digit_cut_wider_than_the_number_s_digits_is_cut_again(reader: DigitReader) -> None:
+    """Fresh worn seed 148 doc 14: ``๓๓/`` of a document number touching, cut ``๗ ๓ /``: the ๗ was the first ๓ with a
+    stroke of the second, 56 pixels wide beside digits of 36 (``๖๐๕๗๓/๗๒`` for ``๖๐๕๓๓/๗๒``, silently). The blob is
+    segmented again with no digit that wide (also worn seed 146 doc 4: ``๙๒/`` read ``๙๗``)."""
+    text = "๖๐๕๓๓/๗๒"
+    img, boxes = spaced_glyphs(text, [0.12, 0.12, 0.12, -0.05, -0.05, 0.12, -0.02], font="Garuda")
+    img = cv2.erode(img, np.ones((3, 3), np.uint8))
+    y0, y1 = min(b[1] for b in boxes), max(b[3] for b in boxes)
+    words = [Word(c, (b[0], y0, b[2], y1), 60.0) for c, b in zip("๒๐๕๒๒/๑๒", boxes)]
+    new, _readings = reader.reread(img, words)
+    assert "".join(w.text for w in new) == text

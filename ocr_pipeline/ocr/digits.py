@@ -668,14 +668,18 @@ class DigitReader:
                     best, too_wide = (parts, score), False
             if best is not whole:
                 break
-        if best is whole and depth == 3 and g.w > RUN_OF_THREE * h and digit_seen:  # three or more glyphs run together
-            found = self._segment(g, band)
+        # three or more glyphs run together; or a digit cut out wider than ``wide``, holding a neighbour's stroke:
+        # cut again, no digit that wide (fresh worn seed 148 doc 14: ``๓๓/`` touching cut ``๗ ๓ /``, the ๗ 56 pixels
+        # wide beside digits of 36; worn seed 146 doc 4: ``๙๒/`` segmented ``๙ ๗``, the ๗ 66 pixels wide)
+        run = best is whole and g.w > RUN_OF_THREE * h and digit_seen
+        if depth == 3 and (run or any(lab in _DIGITS and 0 < wide < piece.w for piece, lab, _p in best[0])):
+            found = self._segment(g, band, wide)
             if found is not None and found[1] > need:
                 best = found
         return best
 
     def _segment(
-        self, g: dg.Glyph, band: tuple[float, float]
+        self, g: dg.Glyph, band: tuple[float, float], wide: float = 0.0
     ) -> tuple[list[tuple[dg.Glyph, str, float]], float] | None:
         """The glyph as a row of touching glyphs: of all the ways to cut it at its candidate cuts
         (upright and along a slash), the one whose pieces all read as targets, most surely (sum of log
@@ -683,7 +687,7 @@ class DigitReader:
 
         One number is written in one script, so each script is tried on its own, a piece's reading
         given that it is no digit of the other script (a slash cut with a sliver of its neighbour
-        reads as ``1``, but among Thai digits it is ``/``)."""
+        reads as ``1``, but among Thai digits it is ``/``). With ``wide`` (pixels), no piece wider reads as a digit."""
         h = band[0]
         cuts: list[tuple[int, float] | None] = [None, *dg.cut_lines(g, self.cut_slopes, int(CUT_MARGIN * h)), None]
         at = [0, *(c[0] for c in cuts[1:-1]), g.w]  # type: ignore[index]
@@ -701,7 +705,8 @@ class DigitReader:
         probs = self.classifier.probabilities(dg.features(pieces, band))
         found = None
         for digits, other in ((_THAI_DIGITS, _ARABIC_DIGITS), (_ARABIC_DIGITS, _THAI_DIGITS)):
-            path = self._best_path(spans, probs, len(cuts), digits, other)
+            too_wide = [bool(wide) and at[j] - at[i] > wide for i, j in spans]
+            path = self._best_path(spans, probs, len(cuts), digits, other, too_wide)
             if path is not None and (found is None or path[0] > found[0]):
                 found = path
         if found is None:
@@ -716,10 +721,12 @@ class DigitReader:
         n_cuts: int,
         digits: frozenset[str],
         other: frozenset[str],
+        too_wide: list[bool] | None = None,
     ) -> tuple[float, list[tuple[int, str, float]]] | None:
         """The most likely run of pieces from the first cut to the last (dynamic programming over the
-        cuts), each piece a digit of ``digits`` or a separator, read given it is no digit of ``other``;
-        with its sum of log probabilities. None when no such run holds a digit."""
+        cuts), each piece a digit of ``digits`` or a separator, read given it is no digit of ``other``
+        (nor a digit at all where ``too_wide``); with its sum of log probabilities. None when no such run holds
+        a digit."""
         outputs = self.classifier.outputs
         allowed = [k for k, lab in enumerate(outputs) if lab in digits or (lab in _PUNCT and lab not in ".,")]
         rest = 1.0 - probs[:, [k for k, lab in enumerate(outputs) if lab in other]].sum(1)
@@ -728,7 +735,8 @@ class DigitReader:
         for k in sorted(range(len(spans)), key=lambda k: spans[k]):
             i, j = spans[k]
             came = best[i]
-            col = allowed[int(probs[k, allowed].argmax())]
+            usable = [c for c in allowed if not (too_wide and too_wide[k] and outputs[c] in digits)]
+            col = usable[int(probs[k, usable].argmax())]
             p = float(probs[k, col] / max(rest[k], 1e-6))
             if came is None or p < MIN_PATH_PROBABILITY:  # a dot or comma touching digits is more likely a piece of one
                 continue
