@@ -446,3 +446,19 @@ def test_a_title_of_six_letters_read_with_one_letter_changed_is_written_right():
     (``นายสาวิตรี`` is นาย + สาวิตรี, one letter from นางสาว)."""
     assert nm.fix_title("นจงสาวธนิษฐา เตาะเจริญสุข") == "นางสาวธนิษฐา เตาะเจริญสุข"
     assert nm.fix_title("นายสาวิตรี ใจดี") == "นายสาวิตรี ใจดี"
+
+
+def test_nai_or_nang_with_one_letter_misread_before_a_known_given_name_is_the_title():
+    """Fresh worn seed 148 doc 3 (150 dpi, thick copy): the chief executive's ``(มายพิฆเนตร บัวลุม)`` kept no title;
+    พิฆเนตร is a known given name, มายพิฆเนตร none. A name that is itself known, or whose rest is no known name, stays."""
+    names, fixes, _w = nm.resolve_names([(1, "document.signatories", "มายพิฆเนตร บัวลุม")])
+    assert names == ["นายพิฆเนตร บัวลุม"] and fixes[0].rule == "name" and fixes[0].score < 100
+    assert nm.resolve_names([(1, "document.signatories", "มายา ใจดี")])[0] == ["มายา ใจดี"]
+    assert nm.resolve_names([(1, "document.signatories", "มาลัย ใจดี")])[0] == ["มาลัย ใจดี"]
+
+
+def test_mai_ek_read_for_mai_tho_and_kho_for_to_in_a_name_are_twins():
+    """Fresh worn seed 148 docs 2 and 3: ``คุณปลื่ม`` (่ for ้) and ``อกบุครดี`` (ค for ต), one misreading from one
+    listed family name each; one way only (``name_twins.tsv``)."""
+    names, _f, _w = nm.resolve_names([(1, "document.signatories", "นายคณัช คุณปลื่ม"), (1, "x", "นายชัยเฉลิม อกบุครดี")])
+    assert names == ["นายคณัช คุณปลื้ม", "นายชัยเฉลิม อกบุตรดี"]

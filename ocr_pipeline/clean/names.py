@@ -441,6 +441,23 @@ def _known_one_misreading_away(reading: str, part: str, known: KnownNames) -> st
     return found.pop() if len(found) == 1 else None
 
 
+SHORT_TITLES = ("นาย", "นาง")
+
+
+def _short_title_misread(p: ParsedName, known: KnownNames) -> ParsedName:
+    """A name read with no title, whose first three letters are นาย or นาง with one letter misread and whose rest is a
+    known given name (the whole is none): that title and that name (fresh worn seed 148 doc 3: ``มายพิฆเนตร``, a
+    signatory's นาย on a 150 dpi thick copy). ``fix_title`` leaves titles this short alone: without the name list's
+    word a name's start is as likely (มายา, นางฟ้า)."""
+    if p.title or known.contains("given", p.given):
+        return p
+    heads = [t for t in SHORT_TITLES if sum(a != b for a, b in zip(p.given[: len(t)], t)) == 1]
+    rest = p.given[3:]
+    if len(heads) != 1 or not known.contains("given", rest):
+        return p
+    return ParsedName(heads[0], "", rest, p.family)
+
+
 def resolve_names(
     mentions: list[tuple[int | None, str, str]],
     known: KnownNames | None = None,
@@ -462,13 +479,17 @@ def resolve_names(
     known = known or KnownNames.default()
     parsed = [parse_name(text) for _p, _f, text in mentions]
     out = [p.text() for p in parsed]
+    titled = [_short_title_misread(p, known) for p in parsed]
+    first_scores: dict[int, float] = {
+        i: similarity(parsed[i].given, t.title + t.given) for i, t in enumerate(titled) if t is not parsed[i]
+    }
+    parsed = titled
     parsed = [_split_glued(p, parsed, known) if not p.family else p for p in parsed]
-    first_scores: dict[int, float] = {}
     for i, others in enumerate(readings or []):
         if others and parsed[i].family:
             choice = choose_reading(parsed[i], others, known)
             if choice.changed:
-                parsed[i], first_scores[i] = choice.name, choice.score
+                parsed[i], first_scores[i] = choice.name, min(choice.score, first_scores.get(i, 100.0))
     corrections: list[Correction] = []
     warnings: list[str] = []
     for group in _cluster(parsed):
