@@ -286,10 +286,12 @@ def test_a_thanthakhat_lost_inside_a_name_is_put_back_where_one_known_name_has_i
 def test_a_mark_no_name_writes_where_a_speck_stood_goes_when_one_known_name_is_left():
     """Blind worn seed 138 docs 17, 12: ``ควรสมทบู`` (a sara uu under the name's last letter), ``กัณญรัต์น์`` (a
     thanthakhat on the letter before the one that carries it). A mark more inside a name makes another name
-    (``สุรเดช`` / สรเดช): it stays."""
-    known = nm.KnownNames(frozenset({"กัณญรัตน์", "ศิโรรัตน์", "สรเดช"}), frozenset({"ควรสมทบ", "ใจดี"}))
+    (``สุรเดช`` / สรเดช): it stays. Fresh worn seed 148 doc 8: ``ประไพูเพ็ชร`` (a sara uu under a leading vowel's
+    consonant, where Thai writes none)."""
+    known = nm.KnownNames(frozenset({"กัณญรัตน์", "ศิโรรัตน์", "สรเดช", "ประไพเพ็ชร"}), frozenset({"ควรสมทบ", "ใจดี"}))
     for read, right in (
         ("นางสาวศิโรรัตน์ ควรสมทบู", "นางสาวศิโรรัตน์ ควรสมทบ"),
+        ("นางสาวประไพูเพ็ชร ใจดี", "นางสาวประไพเพ็ชร ใจดี"),
         ("นางกัณญรัต์น์ ใจดี", "นางกัณญรัตน์ ใจดี"),
         ("นายสุรเดช ใจดี", "นายสุรเดช ใจดี"),
     ):

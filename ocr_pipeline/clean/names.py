@@ -377,13 +377,17 @@ _TONE_MARKS = TONES + "\u0e47\u0e39"
 
 _SPECK_END = re.compile("(?<=[\u0e01-\u0e2e])[\u0e38\u0e39]$")  # ``ควรสมทบู``
 _SPECK_THANTHAKHAT = re.compile("\u0e4c(?=[\u0e01-\u0e2e]\u0e4c)")  # ``รัต์น์``
+# a sara u or uu under the consonant of a leading vowel (``ประไพูเพ็ชร``: fresh worn seed 148 doc 8): no Thai syllable
+# writes one there, and none of pythainlp's 21218 names or its word list has one
+_SPECK_AFTER_LEADING = re.compile("(?<=[\u0e40-\u0e44][\u0e01-\u0e2e])[\u0e38\u0e39]")
 
 
 def _speck_mark_less(reading: str) -> list[str]:
-    """``reading`` without a mark no name writes there (``_SPECK_END``, ``_SPECK_THANTHAKHAT``)."""
+    """``reading`` without a mark no name writes there (``_SPECK_END``, ``_SPECK_THANTHAKHAT``,
+    ``_SPECK_AFTER_LEADING``)."""
     return [
         reading[: m.start()] + reading[m.end() :]
-        for rx in (_SPECK_END, _SPECK_THANTHAKHAT)
+        for rx in (_SPECK_END, _SPECK_THANTHAKHAT, _SPECK_AFTER_LEADING)
         for m in rx.finditer(reading)
     ]
 
