@@ -47,3 +47,36 @@ def test_a_table_with_too_few_numbers_has_no_measure_of_a_digit():
     page = Page(1, raw_text="", text="", tables=[Table(page=1, cells=cells)])
     doc = collect_items([page], {(1, 0): {3: "period_text"}}, {})
     assert dash_corrections([page], doc) == []
+
+
+def test_an_en_dash_read_as_two_hyphens_in_one_word_is_measured_as_one():
+    """Fresh standard seed 147 doc 9: ``ตุลาคม -- มีนาคม 2567`` (an en dash read as two hyphens, 1.36 of a narrow
+    Arabic digit): one en dash. Two dashes as short as a hyphen stay as read: only an en dash's length says which."""
+    cells = [
+        _period(1, [("ตุลาคม", 150, 45), ("--", 30, 5), ("มีนาคม", 150, 45), ("๒๕๖๗", 160, 45)]),
+        _period(2, [("ตุลาคม", 150, 45), ("--", 17, 5), ("มีนาคม", 150, 45), ("๒๕๖๗", 160, 45)]),
+        _period(3, [("ต.ค.", 90, 45), ("๒๕๖๖", 160, 45), ("-", 32, 5), ("มี.ค.", 90, 45), ("๒๕๖๗", 160, 45)]),
+    ]
+    page = Page(2, raw_text="", text="", tables=[Table(page=2, cells=cells)])
+    doc = collect_items([page], {(2, 0): {3: "period_text"}}, {})
+    fixes = dash_corrections([page], doc)
+    assert [(c.item, c.before, c.after) for c in fixes] == [("p2.t0.r1.c3", "--", "–"), ("p2.t0.r3.c3", "-", "–")]
+    cleaned = apply_corrections(doc, fixes)
+    assert cleaned.get("p2.t0.r1.c3").text == "ตุลาคม – มีนาคม ๒๕๖๗"
+    assert cleaned.get("p2.t0.r2.c3").text == "ตุลาคม -- มีนาคม ๒๕๖๗"
+
+
+def test_a_dash_boxed_as_tall_as_its_line_gets_the_box_of_its_ink():
+    """Fresh standard seed 147 doc 17: an en dash ending a period cell's line boxed 66 pixels tall (its ink 4), so
+    ``dash_corrections`` could not measure it. Its box shrinks to its ink; a box as thin as its stroke stays."""
+    import numpy as np
+
+    from ocr_pipeline.ocr.page_reader import _dashes_to_their_ink
+
+    img = np.full((100, 200), 255, np.uint8)
+    img[50:54, 40:71] = 0  # a dash 31 wide, 4 tall
+    img[20:24, 120:150] = 0
+    tall = Word("-", (35, 10, 73, 80), 90.0)
+    thin = Word("-", (118, 19, 152, 25), 90.0)
+    _dashes_to_their_ink(img, [Line("-", (35, 10, 73, 80), [tall]), Line("-", (118, 19, 152, 25), [thin])])
+    assert tall.box == (40, 50, 71, 54) and thin.box == (118, 19, 152, 25)
