@@ -364,7 +364,9 @@ def test_a_speck_read_as_a_vowel_before_the_letter_a_word_ends_in_goes_with_the_
     รายงานผล, which wrote ล twice (``รายงานผลลการ``); the ู goes and the ล read after it is the word's."""
     text, changes = lx.repair_words("รายงานผูลการดำเนินการตามมาตรการ")
     assert text == "รายงานผลการดำเนินการตามมาตรการ"
-    assert [(c.before, c.after) for c in changes] == [("รายงานผูล", "รายงานผล")]
+    # one change, taking the ล read after the ู as the word's (since stop 35 the whole phrase of the lists: its tail
+    # before ตามมาตรการ is cut off as two known words)
+    assert [(c.before, c.after) for c in changes] == [("รายงานผูลการดำเนินการ", "รายงานผลการดำเนินการ")]
 
 
 def test_a_tone_mark_a_speck_made_on_a_frequent_word_is_taken_off():
@@ -495,3 +497,13 @@ def test_terms_of_the_standard_ita_measures_repair_their_misreadings():
     assert repair_words("มาตรการส่งเสริมความโปร่งใสในการบวิหารงานบุคคล")[0] == "มาตรการส่งเสริมความโปร่งใสในการบริหารงานบุคคล"
     assert repair_words("มาตรฐานการปฏิบัติงานในแต่ละกระบว่นงาน")[0] == "มาตรฐานการปฏิบัติงานในแต่ละกระบวนงาน"
     assert repair_words("มาตรการลดการใช้คุลพินิจในการปฏิบัติงาน")[0] == "มาตรการลดการใช้ดุลพินิจในการปฏิบัติงาน"
+
+
+def test_a_garble_before_a_phrase_of_the_lists_is_repaired_up_to_the_phrase():
+    """Fresh worn seed 148 doc 8: ``มาครการเปิดเผยข้อมูล`` tokenized มา|คร|การเปิดเผยข้อมูล (a phrase of the lists): no entry
+    is near the whole window, and its last token's tail was cut only before one known word, so มาตรการ stayed garbled
+    in four measure cells. On 20 corpora's outputs: 28 changes the truth confirms, none it contradicts."""
+    from ocr_pipeline.clean.lexicon import repair_words
+
+    assert repair_words("ข้อ ๒ มาครการเปิดเผยข้อมูลการใช้จ่ายงบประมาณ")[0] == "ข้อ ๒ มาตรการเปิดเผยข้อมูลการใช้จ่ายงบประมาณ"
+    assert repair_words("รายงานผลการดาเน้นการตามมาตรการ")[0] == "รายงานผลการดำเนินการตามมาตรการ"

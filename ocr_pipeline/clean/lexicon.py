@@ -886,11 +886,11 @@ def _window_candidates(run: str, toks: list[tuple[int, int, str]], vocab: Vocabu
             long_known = not pool and not any_sus and w > 1 and len(span) >= LONG_KNOWN_SPAN
             if long_known:  # real words that are a long entry misread (ผลการคำเนินงาน): judged as real words
                 pool = [c for c in vocab.candidates(span) if len(c) >= LONG_KNOWN_SPAN]
-            if not pool:
-                continue
             ranked = sorted((wdist_fast(span, c) / len(c), c) for c in pool)
-            if any_sus and w > 1 and not sus[j - 1]:
+            if any_sus and w > 1 and not sus[j - 1]:  # also with no entry near the whole window (its last token long)
                 b, span, ranked = _glued_end_of_garble(run, a, b, toks[j - 1], vocab, ranked)
+            if not ranked:
+                continue
             fast_cost, entry = ranked[0]
             if 100.0 * (1.0 - fast_cost) < WORD_THRESHOLD - 10:
                 continue
@@ -923,8 +923,9 @@ def _glued_end(run: str, start: int, last: tuple[int, int, str], vocab: Vocabula
 
 
 def _known_tail_cuts(token: str) -> list[int]:
-    """Where ``token`` may be cut before a known word of two letters or more that ends it (``การ|ตาม``)."""
-    return [k for k in range(1, len(token)) if len(token[k:]) > 1 and token[k:] in known_words()]
+    """Where ``token`` may be cut before known words of two letters or more that end it (``การ|ตาม``; a phrase of the
+    lists, ``การ|เปิดเผยข้อมูล``, before two: fresh worn seed 148 doc 8's ``มา|คร|การเปิดเผยข้อมูล`` for มาตรการ)."""
+    return [k for k in range(1, len(token)) if len(token[k:]) > 1 and all_words(token[k:])]
 
 
 def _glued_end_of_garble(
@@ -941,7 +942,7 @@ def _glued_end_of_garble(
         pool = vocab.candidates(span)
         if pool:
             cut = sorted((wdist_fast(span, c) / len(c), c) for c in pool)
-            if cut[0] < best[2][0]:
+            if not best[2] or cut[0] < best[2][0]:
                 best = (ta + k, span, cut)
     return best
 
