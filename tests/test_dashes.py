@@ -80,3 +80,15 @@ def test_a_dash_boxed_as_tall_as_its_line_gets_the_box_of_its_ink():
     thin = Word("-", (118, 19, 152, 25), 90.0)
     _dashes_to_their_ink(img, [Line("-", (35, 10, 73, 80), [tall]), Line("-", (118, 19, 152, 25), [thin])])
     assert tall.box == (40, 50, 71, 54) and thin.box == (118, 19, 152, 25)
+
+
+def test_a_bold_hyphen_beside_narrow_digits_is_no_en_dash():
+    """Fresh worn seed 148 doc 8 (Angsana New, bold, Arabic digits): hyphens measured 0.65-0.68 of a digit and were made
+    en dashes; en dashes measure 0.71 or more."""
+    cells = [
+        _period(1, [("กรกฎาคม", 150, 45), ("-", 27, 5), ("สิงหาคม", 150, 45), ("2565", 160, 45)]),
+        _period(2, [("ต.ค.", 90, 45), ("2564", 160, 45), ("-", 30, 5), ("ก.ย.", 90, 45), ("2565", 160, 45)]),
+    ]
+    page = Page(2, raw_text="", text="", tables=[Table(page=2, cells=cells)])
+    doc = collect_items([page], {(2, 0): {3: "period_text"}}, {})
+    assert [(c.item, c.after) for c in dash_corrections([page], doc)] == [("p2.t0.r2.c3", "–")]

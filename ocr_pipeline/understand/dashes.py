@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from ocr_pipeline.document_text import DocText, Edit, cell_key, located
 from ocr_pipeline.model import Correction, Page, Table
 
-EN_DASH = 0.65  # x a digit's width: an en dash is at least this long ...
+EN_DASH = 0.70  # x a digit's width: an en dash is at least this long (0.65 until stop 35: Angsana New's bold hyphens
+# beside its narrow Arabic digits measure 0.65-0.68, fresh worn seed 148 doc 8, three hyphens made en dashes) ...
 HYPHEN = 0.55  # ... a hyphen shorter than this; between them a dash stays as read (Angsana New's narrow digits put
 # its hyphens at 0.57-0.61: fresh worn seed 124 docs 1, four hyphens made en dashes)
 EM_DASH = 1.4  # ... an em dash at least this long (none in the reports: a long dash read for an en dash is one)
