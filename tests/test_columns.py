@@ -417,6 +417,8 @@ def test_specks_no_period_has_are_dropped_from_a_period_cell():
         "ต.ค. ๒๕๖๓ – มี.ค. = ๒๕๖๔": "ต.ค. ๒๕๖๓ – มี.ค. ๒๕๖๔",  # worn seed 22 doc 3: a sign alone
         "(ไตรมาสที่ ๑-๔": "ไตรมาสที่ ๑-๔",  # fresh worn seed 144 docs 3, 7: a bracket no bracket closes
         "๑ ต.ค. ๖๐ - ๓๐ ก.ย. ๖๑ wats": "๑ ต.ค. ๖๐ - ๓๐ ก.ย. ๖๑",  # doc 15: Latin letters after the period
+        "ต.ค. ๒๕๖๗่-ก.ย. ๒๕๖๘": "ต.ค. ๒๕๖๗-ก.ย. ๒๕๖๘",  # fresh worn seed 148 doc 7: a tone mark on a digit
+        "[ตรมาสที :๑-๒": "[ตรมาสที ๑-๒",  # doc 5: a colon glued before the number (the quarter word is respelt later)
     }
     for read, kept in cases.items():
         assert period_despecked([read]) == [kept]

@@ -373,8 +373,9 @@ def _token_re() -> re.Pattern[str]:
         + _MARK_CLASS
         + r"?[\]\[|]?)",
         # ไตรมาส also as worn scans read it, one letter wrong: its ไ as a bracket or lost, or its ต as ค
-        # ([ตรมาส, ตรมาส, ไครมาส; (ตรมาส before no closing bracket: fresh worn seed 144 doc 7)
-        r"(?P<quarter>(?:(?:ไ|\[|\((?![^()]*\)))[ตค]|ต)รมาส(?:ที่|ทิ่|ที|ทิ)?)",  # ที่ with its ี read ิ too
+        # ([ตรมาส, ตรมาส, ไครมาส; (ตรมาส before no closing bracket: fresh worn seed 144 doc 7), or a letter too (ไคตรมาส:
+        # fresh worn seed 148 doc 8, ไค left before ไตรมาส)
+        r"(?P<quarter>(?:(?:ไ|\[|\((?![^()]*\)))[ตค]|ไ[ตค]ต|ต)รมาส(?:ที่|ทิ่|ที|ทิ)?)",  # ที่ with its ี read ิ too
         r"(?P<round>รอบ)",
         # เดือน also with its sara ue lost or its ด read ค (``รอบ ๖ เดอน``: worn seeds 14, 22, 41, standard seed 7)
         r"(?P<monthword>เ[ดค]\u0e37?อน)",
