@@ -464,3 +464,5 @@ def test_mai_ek_read_for_mai_tho_and_kho_for_to_in_a_name_are_twins():
     listed family name each; one way only (``name_twins.tsv``)."""
     names, _f, _w = nm.resolve_names([(1, "document.signatories", "นายคณัช คุณปลื่ม"), (1, "x", "นายชัยเฉลิม อกบุครดี")])
     assert names == ["นายคณัช คุณปลื้ม", "นายชัยเฉลิม อกบุตรดี"]
+    # worn seed 146 doc 15: ร read for ฐ (its tail lost on a 150 dpi pale copy)
+    assert nm.resolve_names([(1, "document.signatories", "นายริติโชติ บุญเหลือ")])[0] == ["นายฐิติโชติ บุญเหลือ"]
