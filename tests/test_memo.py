@@ -898,3 +898,15 @@ def test_a_stretch_of_the_subject_near_the_measures_name_is_respelt_as_it():
     )
     for kept in ("ตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส", "ขอรายงานผลการประชุม", ""):
         assert subject_phrase(kept) is None, kept
+
+
+def test_a_subject_that_ends_its_third_line_with_the_era_takes_the_year_s_line_too():
+    """Worn seed 146 doc 5 (300 dpi, thick copy): ``เรอง …ส่งเสริม`` / ``คุณธรรม… ประจำ`` / ``ปีงบประมาณ พ.ศ.`` /
+    ``๒๕๖๖ (รอบ ๖ เดือน)``: the subject stopped after two wrapped lines, at the era; a subject never ends there."""
+    text = (
+        "เรอง รายงานผลการดำเนินงานตามมาตรการส่งเสริม\nคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำ\nปีงบประมาณ พ.ศ.\n"
+        "๒๕๖๖ (รอบ ๖ เดือน)\nเรียน นายกองค์การบริหารส่วนตำบลหนองลู"
+    )
+    assert header_fields([_page(text)])["subject"].value == (
+        "รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ (รอบ ๖ เดือน)"
+    )

@@ -487,9 +487,16 @@ def _with_continuation(field: str, value: str, lines: list[str], index: int) -> 
             glued = False  # ``…ส่วนตำบล`` / ``ประจำปี ๒๕๖๑``: standard seed 7 doc 16
         value += nxt if glued else " " + nxt
         taken += 1
-        if taken == CONTINUATION_LINES:
+        if taken == CONTINUATION_LINES and not (field == "subject" and _ERA_END.search(value)):
+            break
+        if taken > CONTINUATION_LINES:
             break
     return value
+
+
+# a subject that ends with the era has its year on the next line, also past ``CONTINUATION_LINES`` (worn seed 146 doc
+# 5, a 300 dpi thick copy: ``…ภายในหน่วยงาน ประจำ`` / ``ปีงบประมาณ พ.ศ.`` / ``๒๕๖๖ (รอบ ๖ เดือน)``, the year and round lost)
+_ERA_END = re.compile(r"พ\.ศ\.?$")
 
 
 _ROUND_CLOSED = re.compile(r"\([^()]*(?:เดือน|ประจำปี)\)+$")
