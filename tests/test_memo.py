@@ -910,3 +910,16 @@ def test_a_subject_that_ends_its_third_line_with_the_era_takes_the_year_s_line_t
     assert header_fields([_page(text)])["subject"].value == (
         "รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ (รอบ ๖ เดือน)"
     )
+
+
+def test_a_subject_s_round_no_report_has_is_the_round_the_document_states_elsewhere():
+    """Worn seed 142 doc 7 (200 dpi, pale): the subject's ``(รอบ ๓๒ เดือน)`` (๑ read ๓), the table's title ``รอบ ๑๒
+    เดือน``. A round a report has stays, and one the other mentions do not agree on stays as read."""
+    from ocr_pipeline.extract.memo import round_numbers, subject_round_number
+
+    texts = ["ประจำปีงบประมาณ พ.ศ. ๒๕๖๐ (รอบ ๓๒ เดือน)", "เทศบาลตำบลโป่งเปือย รอบ ๑๒ เดือน"]
+    fixed = subject_round_number("ประจำปีงบประมาณ พ.ศ. ๒๕๖๐ (รอบ ๓๒ เดือน)", round_numbers(texts))
+    assert fixed == ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๐ (รอบ ๑๒ เดือน)", 80.0)
+    assert subject_round_number("ประจำปี ๒๕๖๐ (รอบ ๖ เดือน)", [12]) is None
+    assert subject_round_number("ประจำปี ๒๕๖๐ (รอบ ๓๒ เดือน)", [6, 12]) is None
+    assert subject_round_number("ประจำปี ๒๕๖๐ (รอบ ๓๒ เดือน)", [6]) is None  # not as many digits

@@ -27,10 +27,12 @@ from ocr_pipeline.extract.memo import (
     THAI_CONSONANT,
     FieldHit,
     header_fields,
+    round_numbers,
     subject_despecked,
     subject_opener,
     subject_phrase,
     subject_round_month,
+    subject_round_number,
     subject_year_phrase,
 )
 from ocr_pipeline.extract.signatures import (
@@ -98,7 +100,7 @@ def extract(pages: list[Page], roles: Roles, places: PlaceResolution) -> Extract
     tables = measure_rows_of(pages, roles)
     out = Extracted(doc, [], hits, tables)
     _division(out)
-    _subject(out)
+    _subject(out, pages)
     _addressee(out)
     _doc_number(out, pages, places)
     doc.signatories = _signatories(pages, out)
@@ -123,8 +125,9 @@ def _division(out: Extracted) -> None:
     out.document.division = value
 
 
-def _subject(out: Extracted) -> None:
-    """Its lines were repaired one by one: a word cut by the wrap is whole here."""
+def _subject(out: Extracted, pages: list[Page]) -> None:
+    """Its lines were repaired one by one: a word cut by the wrap is whole here. Its round's number, where it is no
+    report's, as the document's other mentions of the round write it (``subject_round_number``)."""
     hit = out.hits.get("subject")
     value = hit.value if hit else None
     if hit and value:
@@ -142,6 +145,10 @@ def _subject(out: Extracted) -> None:
         if month is not None:
             _correct(out, hit.page, "document.subject", value, month[0], "lexicon", month[1])
             value = month[0]
+        number = subject_round_number(value, round_numbers([p.text for p in pages]))
+        if number is not None:
+            _correct(out, hit.page, "document.subject", value, number[0], "round-number", number[1])
+            value = number[0]
         for respell in (subject_year_phrase, subject_phrase):
             phrase = respell(value)
             if phrase is not None:

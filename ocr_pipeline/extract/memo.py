@@ -256,6 +256,35 @@ def subject_round_month(subject: str) -> tuple[str, float] | None:
     return subject[: m.start(2)] + ROUND_WORD + subject[m.end(2) :], score
 
 
+REPORT_ROUNDS = (3, 6, 9, 12)  # months a report's round counts (the ITA reports: 6 and 12; quarterly ones 3 and 9)
+ROUND_NUMBER_SCORE = 80.0
+_ROUND_NUMBER = re.compile(r"รอบ\s*([0-9\u0e50-\u0e59]{1,2})\s*เดือน")
+_DIGIT_VALUE = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def round_numbers(texts: list[str]) -> list[int]:
+    """The month counts of every ``รอบ N เดือน`` in ``texts``."""
+    return [int(m.group(1).translate(_DIGIT_VALUE)) for t in texts for m in _ROUND_NUMBER.finditer(t)]
+
+
+def subject_round_number(subject: str, others: list[int]) -> tuple[str, float] | None:
+    """The subject with its round's number as the document's other mentions of its round write it, where the subject's
+    is no round a report has (``REPORT_ROUNDS``) and the others agree on one of the same number of digits (worn seed 142
+    doc 7, a 200 dpi pale copy: ``(รอบ ๓๒ เดือน)``, the table's title ``รอบ ๑๒ เดือน``); None otherwise."""
+    m = _ROUND_NUMBER.search(subject or "")
+    if m is None or int(m.group(1).translate(_DIGIT_VALUE)) in REPORT_ROUNDS:
+        return None
+    agreed = {n for n in others if n in REPORT_ROUNDS}
+    if len(agreed) != 1:
+        return None
+    number = str(agreed.pop())
+    if len(number) != len(m.group(1)):
+        return None
+    if m.group(1)[0] in "๐๑๒๓๔๕๖๗๘๙":
+        number = number.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+    return subject[: m.start(1)] + number + subject[m.end(1) :], ROUND_NUMBER_SCORE
+
+
 YEAR_PHRASE_TOKENS = 3  # a subject's phrase before its year is looked for in at most this many words before it
 _BEFORE_YEAR = re.compile(r"(?:\s+พ\.ศ\.)?\s+[0-9\u0e50-\u0e59]{4}(?![0-9\u0e50-\u0e59])")
 
