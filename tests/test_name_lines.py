@@ -113,3 +113,20 @@ def test_several_images_read_in_one_tesseract_run():
     lines = [_memo_end(n).crop((360, 300, 1100, 410)) for n in ("นายวิภาค คงไชย", "นางสาวสุดา ใจดี")]
     read = ocr_images(lines, psm=7, langs="tha")
     assert [" ".join(ln.text for ln in r) for r in read] == ["(นายวิภาค คงไชย)", "(นางสาวสุดา ใจดี)"]
+
+
+def test_a_name_line_whose_bracket_does_not_close_is_read_on_to_the_ink_of_its_row():
+    """Fresh standard seed 141 doc 19: Tesseract cut ``(นางสาวสิรินยา พงษ์สุทัศน์)`` after พงษ์ and read the rest
+    nowhere; the name came out ``พงษ์``. Its cut reaches over the row's ink up to a gap of a line's height; a line
+    whose bracket closes keeps its box."""
+    import numpy as np
+
+    from ocr_pipeline.ocr.name_lines import _to_closing
+
+    gray = np.full((200, 1000), 255, np.uint8)
+    gray[60:100, 100:500] = 0  # the part Tesseract boxed
+    gray[60:100, 520:700] = 0  # the rest of the name, a letter's gap on
+    gray[60:100, 900:950] = 0  # something else, far off
+    box = (100, 50, 500, 110)
+    assert _to_closing(gray, box, "(นางสาวสิรินยา พงษ์") == (100, 50, 700, 110)
+    assert _to_closing(gray, box, "(นางสาวสิรินยา พงษ์สุทัศน์)") == box

@@ -73,7 +73,10 @@ def reread_name_lines(gray: np.ndarray, lines: list[Line], dpi: int) -> dict[int
     below = [position_row(lines, i) for i in picks]
     rows = [row for row in below if row is not None]
     typical = _typical_height(lines)
-    cuts = [Image.fromarray(_cut(gray, _above(lines[i].box, row, typical))) for i, row in zip(picks, below)]
+    cuts = [
+        Image.fromarray(_cut(gray, _to_closing(gray, _above(lines[i].box, row, typical), lines[i].text)))
+        for i, row in zip(picks, below)
+    ]
     row_cuts = [Image.fromarray(_cut(gray, box)) for _i, box in rows]
     for langs in NAME_READERS:
         extra = row_cuts if langs == POSITION_READER else []
@@ -128,6 +131,31 @@ def _above(
     if y1 - y0 <= TALL * typical or ry1 - ry0 < ROW_HEIGHT * typical or ry0 >= y1:
         return box
     return x0, y0, x1, max(ry0, y0 + typical)
+
+
+CLOSING_GAP = 1.0  # x the line's height: blank columns that end a name line's ink to the right
+INK = 128  # a darker pixel of the prepared page is ink
+
+
+def _to_closing(gray: np.ndarray, box: tuple[int, int, int, int], text: str) -> tuple[int, int, int, int]:
+    """The box of a name line whose bracket does not close, widened to the right over the ink of its row up to a gap of
+    ``CLOSING_GAP``: Tesseract cut the line (fresh standard seed 141 doc 19: ``(นางสาวสิรินยา พงษ์`` / ``สุ``, the rest
+    of the family name ``สุทัศน์)`` read nowhere; the name came out ``พงษ์``). Only the middle of the line's rows is
+    looked at: a signature's loops come down into it from above."""
+    if "(" not in text or ")" in text[text.rindex("(") :]:
+        return box
+    x0, y0, x1, y1 = box
+    h = y1 - y0
+    band = gray[y0 + h // 4 : y1 - h // 4]
+    if band.size == 0:
+        return box
+    ink = (band < INK).any(axis=0)
+    gap, x, last = int(CLOSING_GAP * h), x1, x1
+    while x < gray.shape[1] and x - last <= gap:
+        if ink[x]:
+            last = x + 1
+        x += 1
+    return x0, y0, last, y1
 
 
 def _cut(gray: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
