@@ -466,3 +466,6 @@ def test_mai_ek_read_for_mai_tho_and_kho_for_to_in_a_name_are_twins():
     assert names == ["นายคณัช คุณปลื้ม", "นายชัยเฉลิม อกบุตรดี"]
     # worn seed 146 doc 15: ร read for ฐ (its tail lost on a 150 dpi pale copy)
     assert nm.resolve_names([(1, "document.signatories", "นายริติโชติ บุญเหลือ")])[0] == ["นายฐิติโชติ บุญเหลือ"]
+    # standard seed 137 doc 13, worn seed 138 doc 18: ฑ read with its left stroke as a letter of its own
+    read = [(1, "document.signatories", "นายศิวนันท์ ธนาพัชรมนตฑ์"), (1, "x", "นายกชภูมิ มกรมณเทฑียร")]
+    assert nm.resolve_names(read)[0] == ["นายศิวนันท์ ธนาพัชรมนฑ์", "นายกชภูมิ มกรมณเฑียร"]
