@@ -469,3 +469,10 @@ def test_mai_ek_read_for_mai_tho_and_kho_for_to_in_a_name_are_twins():
     # standard seed 137 doc 13, worn seed 138 doc 18: ฑ read with its left stroke as a letter of its own
     read = [(1, "document.signatories", "นายศิวนันท์ ธนาพัชรมนตฑ์"), (1, "x", "นายกชภูมิ มกรมณเทฑียร")]
     assert nm.resolve_names(read)[0] == ["นายศิวนันท์ ธนาพัชรมนฑ์", "นายกชภูมิ มกรมณเฑียร"]
+
+
+def test_a_name_read_without_its_sara_ue_or_sara_uee_is_the_listed_name():
+    """OCR loses the upper vowels of names; sara ue and sara uee lost (``เรองศักดิ์`` for เรืองศักดิ์) are repaired like a
+    lost tone mark (the name test, seeds 1-5: one more name repaired on each, none more changed)."""
+    known = nm.KnownNames(frozenset({"เรืองศักดิ์", "สมชาย"}), frozenset({"ใจดี", "บึงกาฬ"}))
+    assert nm.resolve_names([(1, "document.signatories", "นายเรองศักดิ์ บงกาฬ")], known)[0] == ["นายเรืองศักดิ์ บึงกาฬ"]
