@@ -92,3 +92,19 @@ def test_a_bold_hyphen_beside_narrow_digits_is_no_en_dash():
     page = Page(2, raw_text="", text="", tables=[Table(page=2, cells=cells)])
     doc = collect_items([page], {(2, 0): {3: "period_text"}}, {})
     assert [(c.item, c.after) for c in dash_corrections([page], doc)] == [("p2.t0.r2.c3", "–")]
+
+
+def test_a_dash_between_the_measures_is_an_en_dash_when_much_longer_than_the_table_s_hyphens():
+    """Standard seed 7 doc 19 (Laksaman): an en dash measured 0.65 of a digit, hyphens of the same table 0.29 and 0.42:
+    half an em against a third, it is an en dash. Without a sure hyphen beside it a dash that long stays as read (Angsana
+    New's bold hyphens measure 0.65-0.68)."""
+    cells = [
+        _period(1, [("ต.ค.", 90, 45), ("๒๕๕๙", 160, 45), ("-", 26, 1), ("มี.ค.", 90, 45), ("๒๕๖๐", 160, 45)]),
+        _period(2, [("ตุลาคม", 150, 45), ("-", 17, 3), ("มีนาคม", 150, 45), ("๒๕๖๐", 160, 45)]),
+    ]
+    page = Page(2, raw_text="", text="", tables=[Table(page=2, cells=cells)])
+    doc = collect_items([page], {(2, 0): {3: "period_text"}}, {})
+    assert [(c.item, c.after) for c in dash_corrections([page], doc)] == [("p2.t0.r1.c3", "–")]
+    alone = Page(2, raw_text="", text="", tables=[Table(page=2, cells=cells[:1])])
+    doc = collect_items([alone], {(2, 0): {3: "period_text"}}, {})
+    assert dash_corrections([alone], doc) == []

@@ -24,6 +24,9 @@ EN_DASH = 0.70  # x a digit's width: an en dash is at least this long (0.65 unti
 # beside its narrow Arabic digits measure 0.65-0.68, fresh worn seed 148 doc 8, three hyphens made en dashes) ...
 HYPHEN = 0.55  # ... a hyphen shorter than this; between them a dash stays as read (Angsana New's narrow digits put
 # its hyphens at 0.57-0.61: fresh worn seed 124 docs 1, four hyphens made en dashes)
+# between them, a dash this many times as long as the table's longest sure hyphen is an en dash (an en dash is half an
+# em, a hyphen about a third: standard seed 7 doc 19, Laksaman, an en dash measured 0.65 beside hyphens of 0.29 and 0.42)
+EN_OVER_HYPHEN = 1.5
 EM_DASH = 1.4  # ... an em dash at least this long (none in the reports: a long dash read for an en dash is one)
 THIN = 0.35  # x a digit's height: a dash's box no taller than this is the dash alone
 DIGITS = 3  # numbers a table must have for a digit's width to be known
@@ -44,6 +47,20 @@ def _digit_size(table: Table) -> tuple[float, float] | None:
     return (width, height) if width > 0 and height > 0 else None
 
 
+def _longest_hyphen(table: Table, size: tuple[float, float]) -> float | None:
+    """The longest sure hyphen (a lone dash under ``HYPHEN`` of a digit, as thin as a stroke) of the table's cells, in
+    digits; None without one."""
+    ratios = [
+        (w.box[2] - w.box[0]) / size[0]
+        for c in table.cells
+        for ln in c.lines
+        for w in ln.words
+        if w.text in _DASH and w.box[3] - w.box[1] <= THIN * size[1]
+    ]
+    sure = [r for r in ratios if r < HYPHEN]
+    return max(sure) if sure else None
+
+
 def dash_corrections(pages: Sequence[Page], doc: DocText) -> list[Correction]:
     """``dash`` corrections of the dashes of every measure table's period cells (see the module), located in the
     cells' items: the n-th dash of a cell's words is the n-th dash of its item's text."""
@@ -53,6 +70,7 @@ def dash_corrections(pages: Sequence[Page], doc: DocText) -> list[Correction]:
             size = _digit_size(table)
             if size is None:
                 continue
+            hyphen = _longest_hyphen(table, size)
             for cell in table.cells:
                 key = cell_key(page.number, t, cell)
                 if key not in doc or doc.get(key).role != "table.period_text":
@@ -71,6 +89,8 @@ def dash_corrections(pages: Sequence[Page], doc: DocText) -> list[Correction]:
                         continue
                     ratio = (w.box[2] - w.box[0]) / size[0]
                     want = "–" if EN_DASH <= ratio < EM_DASH else "-" if ratio < HYPHEN else w.text
+                    if HYPHEN <= ratio < EN_DASH and hyphen and ratio >= EN_OVER_HYPHEN * hyphen:
+                        want = "–"  # between, but much longer than the table's sure hyphens
                     k, n = spots[0], len(spots)
                     if doubled and want != "–":
                         continue  # two dashes read for one: only an en dash's length says which
