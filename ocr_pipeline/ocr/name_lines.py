@@ -149,7 +149,7 @@ def _to_closing(gray: np.ndarray, box: tuple[int, int, int, int], text: str) -> 
     band = gray[y0 + h // 4 : y1 - h // 4]
     if band.size == 0:
         return box
-    ink = (band < INK).any(axis=0)
+    ink: np.ndarray = np.asarray((band < INK).any(axis=0))
     gap, x, last = int(CLOSING_GAP * h), x1, x1
     while x < gray.shape[1] and x - last <= gap:
         if ink[x]:
