@@ -608,6 +608,9 @@ def test_letters_a_speck_made_before_a_titled_name_whose_opening_bracket_was_los
     (``เจ้านาย…``)."""
     assert name_groups("แซสนายอัตถพงศ์ หมัดโส๊ะ)") == ["นายอัตถพงศ์ หมัดโส๊ะ"]
     assert name_groups("เจ้านายสมชาย ใจดี)") == []
+    # blind worn seed 146 doc 4: the opening bracket read as a digit (the last signatory was lost)
+    assert name_groups("9 นายธำมรงค์ สุขทิพย์)") == ["นายธำมรงค์ สุขทิพย์"]
+    assert name_groups("๒๕๖๔ นายธำมรงค์ สุขทิพย์)") == []  # a number is no speck
 
 
 def test_a_closing_bracket_lost_between_two_names_side_by_side():

@@ -114,8 +114,11 @@ HALF_BRACKETED = re.compile(rf"^(?:[(\[{{]\s*{_TITLED}|{_TITLED}\s*[)\]}}])$")
 _OPENING_READ_AS_LETTER = re.compile(rf"^[\s.,'`]*[ไ|lI1]\s*(?={_TITLE}[^()\[\]{{}}]{{3,60}}[)\]}}]\s*$)")
 
 # a speck read as letters glued before a titled name whose opening bracket OCR lost (``แซสนายอัตถพงศ์ หมัดโส๊ะ)``, its
-# bracket read as a line of its own: blind worn seed 142 doc 1 lost its last signatory)
-_JUNK_BEFORE_TITLE = re.compile(rf"^[\s.,'`]*[\u0e01-\u0e4eA-Za-z|]{{1,3}}\s*(?={_TITLE}[^()\[\]{{}}]{{3,60}}[)\]}}]$)")
+# bracket read as a line of its own: blind worn seed 142 doc 1 lost its last signatory), or the bracket read as a digit
+# (``9 นายธำมรงค์ สุขทิพย์)``: blind worn seed 146 doc 4 lost its last signatory)
+_JUNK_BEFORE_TITLE = re.compile(
+    rf"^[\s.,'`]*[\u0e01-\u0e4eA-Za-z0-9\u0e50-\u0e59|]{{1,3}}\s*(?={_TITLE}[^()\[\]{{}}]{{3,60}}[)\]}}]$)"
+)
 
 # a titled name's closing bracket lost before the next name's opening one on a line of names side by side
 # (``(นายชาติตระการ ศิริผลา (นายชัยนันต์ นามประกาย)``: fresh worn seed 140 doc 5 lost its second signatory)
