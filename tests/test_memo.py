@@ -213,6 +213,11 @@ def test_a_second_position_line_under_lines_of_specks_or_with_its_marks_misread_
     ]
     marks = _page("(นางศรีประไพ พงค์ประเสริฐ)\nรองปลัดเทศบาลตำบลห้วยหมอนทอง.\nฆ of ga ๐ ฆ\nปฏิบัติหนาทิปลัดเทศบาลตำบลห้วยหมอนทอง")
     assert _signed(marks)[0][1] == "รองปลัดเทศบาลตำบลห้วยหมอนทอง ปฏิบัติหนาทิปลัดเทศบาลตำบลห้วยหมอนทอง"
+    # blind worn seed 146 doc 13: a line of specks with Thai letters in it (``รอ 9/ สด``)
+    letters = _page(
+        "(นางสุนิสา เกิดโสภา)\nรองปลัดองค์การบริหารส่วนตำบลหนองหัวช้าง\nรอ 9/ สด\nปฏิบัติหน้าที่ปลัดองค์การบริหารส่วนตำบลหนองหัวช้าง"
+    )
+    assert _signed(letters)[0][1] == ("รองปลัดองค์การบริหารส่วนตำบลหนองหัวช้าง ปฏิบัติหน้าที่ปลัดองค์การบริหารส่วนตำบลหนองหัวช้าง")
 
 
 def test_spaces_ocr_put_inside_the_words_of_a_known_position_are_dropped():

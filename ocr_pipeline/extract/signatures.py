@@ -360,7 +360,7 @@ def _position_line(lines: list[Line], index: int) -> Line | None:
             # the next line with Thai words, lines of specks passed over (``e 6 a 1``, ``, a '`` between
             # รองปลัด… and ปฏิบัติหน้าที่…: fresh worn seed 140 doc 14)
             later = lines[k + 1 : k + 1 + POSITION_LINE_GAP]
-            after = [ln for ln in later if len(THAI_LETTERS.findall(ln.text)) >= 3][:1]
+            after = [ln for ln in later if len(THAI_LETTERS.findall(ln.text)) >= 3 and not _speck_letters(ln.text)][:1]
             if after and _continues(after[0].text):
                 more = drop_edge_junk(despeck(after[0].text.strip())) or ""
                 return Line(
@@ -371,6 +371,21 @@ def _position_line(lines: list[Line], index: int) -> Line | None:
                 )
             return nxt
     return None
+
+
+SPECK_LETTERS = 6  # Thai letters: a line with fewer, no word of three letters or more among them, is specks
+
+
+def _speck_letters(text: str) -> bool:
+    """A short line of letters specks and a stamp made (``รอ 9/ สด`` between ``รองปลัด…`` and ``ปฏิบัติหน้าที่…``: blind worn
+    seed 146 doc 13 lost the acting post): fewer than ``SPECK_LETTERS`` Thai letters and no known word of three letters
+    or more."""
+    from ocr_pipeline.clean.lexicon import known_words, tokenize
+
+    if len(THAI_LETTERS.findall(text)) >= SPECK_LETTERS:
+        return False
+    words = known_words()
+    return not any(len(t) >= 3 and t in words for t in tokenize("".join(normalize_thai(text).split())))
 
 
 POSITION_START = 80.0  # a token starting a known position this well makes a line read as a position
