@@ -525,3 +525,11 @@ def test_result_wording_of_the_reports_repairs_its_misreadings():
         ("ที่เกี่ยวข้องได้ลุงนามในแบบแสดงความบริสุทธิ์ใจ", "ที่เกี่ยวข้องได้ลงนามในแบบแสดงความบริสุทธิ์ใจ"),
     ):
         assert repair_words(read)[0] == right
+
+
+def test_a_known_word_after_a_garble_is_not_cut_a_letter_in_when_no_entry_is_near_the_window():
+    """Worn seed 146 doc 6: ``ผู้บริหาทราบ`` (ผู้บริหาร with its ร lost, then ทราบ): the glued end cut ``ท|ราบ`` gave
+    ผู้บริหาร + ราบ. With no entry near the whole window a cut takes two letters or more of the token, never one."""
+    from ocr_pipeline.clean.lexicon import repair_words
+
+    assert repair_words("ตรวจสอบพัสดุและรายงานผลให้ผู้บริหาทราบ")[0] == "ตรวจสอบพัสดุและรายงานผลให้ผู้บริหารทราบ"

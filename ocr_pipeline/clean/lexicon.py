@@ -937,7 +937,12 @@ def _glued_end_of_garble(
     better; the window as it was otherwise."""
     ta, _tb, token = last
     best = (b, run[a:b], ranked)
+    # with no entry near the whole window, a cut takes two letters or more of the token into it, never one: ``ทราบ`` cut
+    # ``ท|ราบ`` made ``ผู้บริหาทราบ`` ผู้บริหาร + ราบ (worn seed 146 doc 6), where ผู้บริหา lost its ร
+    head = 1 if ranked else 2
     for k in _known_tail_cuts(token):
+        if k < head:
+            continue
         span = run[a : ta + k]
         pool = vocab.candidates(span)
         if pool:
