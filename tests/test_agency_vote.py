@@ -142,3 +142,20 @@ def test_the_address_s_district_hosts_the_vote_when_the_address_settles_only_the
         "270201",
     )
     assert r.voted == ("คลองหาค",)
+
+
+def test_a_district_name_cut_by_the_header_s_wrap_is_read_whole():
+    """Blind standard seed 149 doc 13 (read after its scoring): ``… อำเภอหนองม่วง`` / ``ไข่ จังหวัดแพร่``: หนองม่วง is a
+    district of ลพบุรี, written plainly, and the place came out there (geocode 161100) against the province แพร่ and the
+    document number's พร. The name's front and the next line's first piece are read together too (หนองม่วงไข่, แพร่)."""
+    items = [
+        (1, "header.division#p1.l1", "ส่วนราชการ สำนักปลัด เทศบาลตำบลวังหลวง อำเภอหนองม่วง"),
+        (1, "body#p1.l2", "ไข่ จังหวัดแพร่ โทร. ๐ ๓๗๘๘ ๑๘๐๙"),
+        (1, "header.doc_number#p1.l3", "ที่ พร ๕๙๙๘๗/๑๘๕ วันที่ ๑๐ พฤศจิกายน ๒๕๖๙"),
+        (1, "addressee#p1.l7", "เรียน นายกเทศมนตรีตำบลวังหลวง"),
+        (1, "body#p1.l8", "ตามที่เทศบาลตำบลวังหลวงได้จัดทำมาตรการส่งเสริม"),
+        (1, "position#p1.l27", "ปลัดเทศบาลตำบลวังหลวง นายกเทศมนตรีตำบลวังหลวง"),
+    ]
+    r = resolve_places(items)
+    assert (r.subdistrict, r.district, r.province, r.geocode) == ("วังหลวง", "หนองม่วงไข่", "แพร่", "540804")
+    assert r.rewrites == []  # evidence only: the text stays as read

@@ -1023,7 +1023,16 @@ def _wrapped_mentions(texts: list[tuple[int | None, str, str]]) -> list[Mention]
         for m in find_mentions(f"{tail} {head}", page, fname, field_weight(fname)):
             if m.kind != "agency" and m.prefix_start < len(tail) < m.options[0].start:  # name on the next line
                 out.append(m)
+        if _THAI_WORD_PIECE.fullmatch(head):  # ... or the name cut by the wrap (``อำเภอหนองม่วง`` / ``ไข่ จังหวัดแพร่``)
+            for m in find_mentions(f"{tail}{head}", page, fname, field_weight(fname)):
+                if m.kind != "agency" and m.prefix_start < len(tail) and max(o.end for o in m.options) > len(tail):
+                    out.append(m)
     return out
+
+
+# the front of a line that may end a place name the line before cut (standard seed 149 doc 13: ``อำเภอหนองม่วง`` / ``ไข่
+# จังหวัดแพร่``, read as หนองม่วง of ลพบุรี against the province แพร่ written plainly: the place came out in ลพบุรี)
+_THAI_WORD_PIECE = re.compile("[\u0e01-\u0e4e]{1,6}")
 
 
 def resolve_places(
