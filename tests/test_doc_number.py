@@ -160,3 +160,15 @@ def test_a_bar_read_for_the_slash_is_the_slash():
     assert str(parse_doc_number("ที่ สก ๕๓๑๑๕!๑๓๕")) == "สก ๕๓๑๑๕/๑๓๕"
     assert str(parse_doc_number("ที่ สก ๕๓๑๑๕|๑๓๕")) == "สก ๕๓๑๑๕/๑๓๕"
     assert str(parse_doc_number("ที่ สก ๕๓๑๑๕/๑๓๕")) == "สก ๕๓๑๑๕/๑๓๕"
+
+
+def test_latin_letters_for_the_prefix_take_the_settled_place_s_abbreviation():
+    """Blind standard seed 149 doc 16 (read after its scoring): ``Ui ๘๗๑๐๐/๑๓๖๒``, the province นครปฐม resolved from the
+    address's district and subdistrict (no province word read, a rival province within the margin): the Latin prefix
+    was left as read. Latin letters are never a Thai abbreviation; with the agency's place settled they are the
+    province's, with a warning. Unsettled, they stay as read, warned."""
+    from ocr_pipeline.clean.doc_number import repair_doc_number
+
+    number, fixes, warns = repair_doc_number("Ui ๘๗๑๐๐/๑๓๖๒", "นครปฐม", place_settled=True)
+    assert number == "นฐ ๘๗๑๐๐/๑๓๖๒" and fixes[0].rule == "doc-number-prefix" and "unreadable" in warns[0]
+    assert repair_doc_number("Ui ๘๗๑๐๐/๑๓๖๒", "นครปฐม")[0] == "Ui ๘๗๑๐๐/๑๓๖๒"

@@ -466,6 +466,11 @@ class PlaceResolution:
     vote_score: float = 0.0
 
     @property
+    def place_settled(self) -> bool:
+        """The agency's subdistrict is resolved, with no rival place near it (``MARGIN``)."""
+        return self.subdistrict is not None and self.score >= 80.0 and self.margin >= MARGIN
+
+    @property
     def province_confident(self) -> bool:
         """The province is resolved and no place in another province comes near (for doc numbers)."""
         return self.province is not None and self.score >= 80.0 and self.province_margin >= PROVINCE_MARGIN

@@ -199,7 +199,11 @@ def _doc_number(out: Extracted, pages: list[Page], places: PlaceResolution) -> N
     if hit is None:
         return
     number, fixes, warns = repair_doc_number(
-        hit.value, places.province, province_confident=places.province_confident, page=hit.page
+        hit.value,
+        places.province,
+        province_confident=places.province_confident,
+        place_settled=places.place_settled,
+        page=hit.page,
     )
     out.corrections += fixes
     out.warnings += warns
