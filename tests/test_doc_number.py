@@ -172,3 +172,13 @@ def test_latin_letters_for_the_prefix_take_the_settled_place_s_abbreviation():
     number, fixes, warns = repair_doc_number("Ui ๘๗๑๐๐/๑๓๖๒", "นครปฐม", place_settled=True)
     assert number == "นฐ ๘๗๑๐๐/๑๓๖๒" and fixes[0].rule == "doc-number-prefix" and "unreadable" in warns[0]
     assert repair_doc_number("Ui ๘๗๑๐๐/๑๓๖๒", "นครปฐม")[0] == "Ui ๘๗๑๐๐/๑๓๖๒"
+
+
+def test_a_space_tesseract_put_inside_the_number_s_first_part_goes():
+    """Blind standard seed 149 doc 19 (read after its scoring): ``ชร 6386 7/83`` (the glyphs 13 pixels apart; the digit
+    reader read one number) came out with its space. A space around a separator or before ``ว`` stays a format's."""
+    from ocr_pipeline.clean.doc_number import parse_doc_number
+
+    assert str(parse_doc_number("ที่ ชร 6386 7/83")) == "ชร 63867/83"
+    assert str(parse_doc_number("ที่ ชร ๖๓๘ ๖๗/๘๓")) == "ชร ๖๓๘๖๗/๘๓"
+    assert str(parse_doc_number("ที่ มท 0808.2/ว 1234")) == "มท 0808.2/ว 1234"
