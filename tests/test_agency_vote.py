@@ -159,3 +159,17 @@ def test_a_district_name_cut_by_the_header_s_wrap_is_read_whole():
     r = resolve_places(items)
     assert (r.subdistrict, r.district, r.province, r.geocode) == ("วังหลวง", "หนองม่วงไข่", "แพร่", "540804")
     assert r.rewrites == []  # evidence only: the text stays as read
+
+
+def test_a_level_word_with_sara_am_s_ring_read_as_a_tone_mark_is_read():
+    """Blind worn seed 150 doc 9 (read after its scoring): ``อ๊าเภอเชียงคำ``, sara am's ring read as mai chattawa: the
+    district's word was not found, and the agency's place was left between the two เวียง of พะเยา. The level word is
+    found through it, and written back."""
+    items = [
+        (1, "header.division#p1.l1", "ส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลเวียง"),
+        (1, "body#p1.l2", "อ๊าเภอเชียงคำ จังหวัดพะเยา โทร. ๐ ๔๓๒๖ ๗๔๕๓ ต่อ ๑๒๗"),
+        (1, "addressee#p1.l5", "เรียน นายกองค์การบริหารส่วนตำบลเวียง"),
+    ]
+    r = resolve_places(items)
+    assert (r.subdistrict, r.district, r.geocode) == ("เวียง", "เชียงคำ", "560307")
+    assert [(c.before, c.after) for c in r.corrections] == [("อ๊าเภอ", "อำเภอ")]

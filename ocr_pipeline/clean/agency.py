@@ -208,6 +208,27 @@ def _refine(line: str, kw: str, s: int, e: int, lo: int, hi: int) -> tuple[int, 
     return s, e
 
 
+# sara am's ring read as a tone mark before its sara aa (``อ๊าเภอเชียงคำ``: blind worn seed 150 doc 9, the district's
+# word lost, its name left out, the agency's place ambiguous between two เวียง of พะเยา)
+_RING_AS_TONE = re.compile("[\u0e48-\u0e4b]\u0e32")
+
+
+def _ring_read_as_tone(text: str) -> tuple[str, list[int]]:
+    """``text`` with each tone mark before sara aa read as sara am, and where each of its positions (and its end) stands
+    in ``text``."""
+    out, at, i = [], [], 0
+    while i < len(text):
+        at.append(i)
+        if _RING_AS_TONE.match(text, i):
+            out.append("\u0e33")
+            i += 2
+        else:
+            out.append(text[i])
+            i += 1
+    at.append(len(text))
+    return "".join(out), at
+
+
 @lru_cache(maxsize=8192)
 def _keyword_spans(text: str) -> tuple[tuple[int, int, float, _Keyword], ...]:
     """Non-overlapping keyword occurrences: agency type words first, then level words. Cached: a line is looked at
@@ -221,6 +242,10 @@ def _keyword_spans(text: str) -> tuple[tuple[int, int, float, _Keyword], ...]:
             thr = SHORT_KEYWORD_MIN_SCORE if len(kw.text) <= 4 else KEYWORD_MIN_SCORE
             for s, e, sc in _fuzzy_spans(text, kw.text, thr):
                 cands.append((s, e, sc, kw))
+            if "\u0e33" in kw.text and _RING_AS_TONE.search(text):
+                ringed, at = _ring_read_as_tone(text)
+                for s, e, sc in _fuzzy_spans(ringed, kw.text, thr):
+                    cands.append((at[s], at[e], min(sc, 99.0), kw))  # not as written: rewritten
     # agency words win over level words inside them (ตำบล in เทศบาลตำบล); then score, then length
     cands.sort(key=lambda c: (c[3].kind != "agency", -c[2], -(c[1] - c[0])))
     taken: list[tuple[int, int, float, _Keyword]] = []
