@@ -514,6 +514,7 @@ def test_a_subject_loses_the_specks_read_as_signs_but_not_its_hyphens_or_quotati
     # blind worn seed 142 docs 6, 8: quotes and a colon glued to รอบ or before its number
     assert subject_despecked("ประจำปีงบประมาณ ๒๕๖๐ (รอบ' '๑๒ เดือน)") == "ประจำปีงบประมาณ ๒๕๖๐ (รอบ ๑๒ เดือน)"
     assert subject_despecked("ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ รอบ: ๑๒ เดือน") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ รอบ ๑๒ เดือน"
+    assert subject_despecked("ประจำปี ๒๕๖๙ รอบ. ๖ เดือน") == "ประจำปี ๒๕๖๙ รอบ ๖ เดือน"  # blind worn seed 150 doc 7
     # worn seed 106 doc 4: a last word of a vowel and a sign, no letter
     assert subject_despecked("ประจำปีงบประมาณ พ.ศ. ๒๕๖๒ (รอบ ๑๒ เดือน) เ-") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๒ (รอบ ๑๒ เดือน)"
     # blind worn seed 114 doc 5: a copyright sign
