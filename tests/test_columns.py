@@ -540,3 +540,12 @@ def test_letters_of_no_word_glued_after_a_responsible_cell_s_unit_are_a_speck():
     roles = {(1, 0): {0: "measure", 1: "step", 2: "responsible", 3: "period_text"}}
     fixes = cell_noise_corrections([page], collect_items([page], roles, {}))
     assert [(f.item, f.before, f.after, f.rule) for f in fixes] == [("p1.t0.r1.c2", "ด์", "", "noise")]
+
+
+def test_a_mark_after_a_month_s_dot_stays_for_the_date_rules():
+    """Fresh standard seed 143 doc 5: ``๓๑ ม.ุค.๖๕`` is มี.ค. with its sara ii put after the dot; dropped as a mark no
+    consonant carries it made ม.ค., two wrong bounds (stop 35's first final run). Only a mark on a digit goes."""
+    from ocr_pipeline.understand.cell_noise import period_despecked
+
+    assert period_despecked(["๑ ต.ค. ๖๔ - ๓๑ ม.ุค.๖๕"]) == ["๑ ต.ค. ๖๔ - ๓๑ ม.ุค.๖๕"]
+    assert period_despecked(["ต.ค. ๒๕๖๗่-ก.ย. ๒๕๖๘"]) == ["ต.ค. ๒๕๖๗-ก.ย. ๒๕๖๘"]

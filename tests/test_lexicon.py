@@ -533,3 +533,11 @@ def test_a_known_word_after_a_garble_is_not_cut_a_letter_in_when_no_entry_is_nea
     from ocr_pipeline.clean.lexicon import repair_words
 
     assert repair_words("ตรวจสอบพัสดุและรายงานผลให้ผู้บริหาทราบ")[0] == "ตรวจสอบพัสดุและรายงานผลให้ผู้บริหารทราบ"
+
+
+def test_a_leading_vowel_read_as_the_bracket_before_it_is_left_to_the_vowel_bracket_rule():
+    """Worn seeds 142 doc 9, 144 docs 3 and 14: ``(ม่พบการรับสินบน…``: with ไม่พบ among the terms the lexicon wrote
+    ``(ไม่พบ…``, the bracket left standing for the ไ it was; the ``vowel-bracket`` rule writes ไม่พบ in its place."""
+    from ocr_pipeline.clean.lexicon import repair_words
+
+    assert repair_words("(ม่พบการรับสินบนหรือการเรียกรับผลประโยชน์")[1] == []

@@ -23,7 +23,7 @@ from functools import cache, partial
 
 from ocr_pipeline.clean.dates import find_date_mentions
 from ocr_pipeline.clean.lexicon import SINGLE_CHAR_WORDS, known_words
-from ocr_pipeline.clean.thai_text import drop_stray_marks, join_wrapped, normalize_thai, starts_spaced_word
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, join_wrapped, normalize_thai, starts_spaced_word
 from ocr_pipeline.document_text import DocText, Edit, cell_key, located
 from ocr_pipeline.model import Correction, Line, Page, Table, Word
 from ocr_pipeline.ocr.latin_reread import english_words
@@ -96,6 +96,10 @@ _COLON_BEFORE_YEAR = re.compile(r"(?<=[\u0e01-\u0e4e]):(?=\s?[0-9\u0e50-\u0e59]{
 # ... or a colon glued before a number after a space (``ไตรมาสที :๑-๒``: fresh worn seed 148 doc 5, the period left empty;
 # none of the generated truths' 6824 periods has a colon)
 _COLON_BEFORE_NUMBER = re.compile(r"(?<=\s):(?=[0-9\u0e50-\u0e59])")
+# a mark on a digit (``ต.ค. ๒๕๖๗่-ก.ย.``: fresh worn seed 148 doc 7, the period left empty); not one after a dot: in
+# ``ม.ุค.`` it is มี.ค.'s sara ii put after its dot, and dropped it made ม.ค. (fresh standard seed 143 doc 5, two bounds
+# wrong in the first final run of stop 35)
+_MARK_ON_DIGIT = re.compile(f"(?<=[0-9\u0e50-\u0e59])[{ABOVE_BELOW}]+")
 # a dot, comma or quote glued to the front of a Thai word at a line's start or after a space (``.จัดทำ``, ``, มาตรการ``,
 # ``ติดตาม .ผลการ``), and a dot, comma or quote glued to the end of a known Thai word (``กระบวนงานใน. ที่``, ``ทุจริต.``,
 # ``ร่วมก้นระ' กาศ``, ``ของราชการ, จำนวน``; an abbreviation's dot follows no known word: ``อบต.``, ``พ.ศ.``): specks
@@ -294,9 +298,8 @@ def period_despecked(texts: list[str]) -> list[str]:
     """A period cell's lines without the specks no period has (``_PERIOD_OPENING``, ``_LINE_OPENING``,
     ``_PERIOD_DOTS``, ``_PERIOD_END_NUMBER``, ``_PERIOD_END_SIGN``, ``_YEAR_END_SIGN``, ``_COLON_BEFORE_YEAR``,
     ``_DOUBLED_DASH``, ``_QUOTE_BEFORE_YEAR``, ``_QUOTE_AFTER_MONTH``, ``_DASH_BEFORE_YEAR``, ``_DOT_IN_YEAR``,
-    ``_LONE_PERIOD_SIGN``, ``_UNCLOSED_OPENING``, ``_PERIOD_END_LATIN``, ``_COLON_BEFORE_NUMBER``), and the marks no
-    consonant carries (``ต.ค. ๒๕๖๗่-ก.ย.``: fresh worn seed 148 doc 7, the period left empty)."""
-    out = [drop_stray_marks(_COLON_BEFORE_NUMBER.sub("", text)) for text in texts]
+    ``_LONE_PERIOD_SIGN``, ``_UNCLOSED_OPENING``, ``_PERIOD_END_LATIN``, ``_COLON_BEFORE_NUMBER``, ``_MARK_ON_DIGIT``)."""
+    out = [_MARK_ON_DIGIT.sub("", _COLON_BEFORE_NUMBER.sub("", text)) for text in texts]
     out = [_LINE_OPENING.sub("", _PERIOD_END_NUMBER.sub("", _PERIOD_DOTS.sub("", text))) for text in out]
     out = [_QUOTE_BEFORE_YEAR.sub("", _DOUBLED_DASH.sub(r"\1", text)) for text in out]
     out = [_DOT_IN_YEAR.sub(r"\1\3\5\7", _QUOTE_AFTER_MONTH.sub("", _LONE_PERIOD_SIGN.sub(" ", text))) for text in out]
