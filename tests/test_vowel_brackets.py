@@ -43,3 +43,12 @@ def test_one_of_two_leading_vowels_side_by_side_goes():
     assert [(c.before, c.after, c.rule) for c in doubled_vowels("จัดใไห้มี")] == [("ไ", "", "doubled-vowel")]
     for kept in ("เเละ", "ให้เโนปัจจุบัน", "จัดไใครงการ"):
         assert fixed(kept) == kept
+
+
+def test_a_bracket_before_a_phrase_of_the_report_s_lists_is_read_through_its_first_word():
+    """Worn seeds 142 doc 9, 144 docs 3 and 14: ``(ม่พบการรับสินบน…`` lost its fix once ไม่พบ and ไม่พบเหตุการณ์ were
+    terms: the tokenizer made ``ไม่พบ`` one word, which the corpus counts never saw. A phrase counts as its first word."""
+    from ocr_pipeline.clean.vowel_brackets import vowel_brackets
+
+    assert [(c.before, c.after) for c in vowel_brackets("(ม่พบการรับสินบนหรือการเรียกรับผลประโยชน์")] == [("(", "ไ")]
+    assert [(c.before, c.after) for c in vowel_brackets("[ม่พบเหตุการณ์ความเสี่ยง")] == [("[", "ไ")]

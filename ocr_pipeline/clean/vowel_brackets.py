@@ -51,7 +51,13 @@ def _made_word(run: str, least: int = 1) -> int:
     words = tokenize(run)
     if len(words[0]) < least or (len(words) > 1 and (len(words[1]) < 2 or words[1] not in known_words())):
         return 0
-    return word_freqs().get(words[0], 0)
+    freq = word_freqs().get(words[0], 0)
+    if not freq:  # a phrase of the report's lists (``ไม่พบเหตุการณ์``): the count of its first common word
+        from pythainlp.tokenize import word_tokenize
+
+        first = word_tokenize(words[0], engine="newmm")[0]
+        freq = word_freqs().get(first, 0) if len(first) >= least else 0
+    return freq
 
 
 def doubled_vowels(text: str) -> list[Change]:
