@@ -30,7 +30,15 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from ocr_pipeline.clean.thai_text import ABOVE_BELOW, COMBINING, TONES, marks_only, normalize_thai, without_marks
+from ocr_pipeline.clean.thai_text import (
+    ABOVE_BELOW,
+    COMBINING,
+    LEADING_VOWELS,
+    TONES,
+    marks_only,
+    normalize_thai,
+    without_marks,
+)
 from ocr_pipeline.model import Correction
 from ocr_pipeline.resources import load_list, load_table
 
@@ -1349,10 +1357,7 @@ def _vowel_read_as_bracket(text: str, start: int, entry: str) -> bool:
     ไม่พบ with its ไ read as the bracket: the ``vowel-bracket`` rule's; the lexicon's ไม่พบ left ``(ไม่พบ``, worn seeds
     142 doc 9 and 144 docs 3, 14)?"""
     return (
-        start > 0
-        and text[start - 1] in "([{"
-        and entry[:1] in "\u0e40\u0e41\u0e42\u0e43\u0e44"
-        and text[start : start + 1] != entry[:1]
+        start > 0 and text[start - 1] in "([{" and entry[:1] in LEADING_VOWELS and text[start : start + 1] != entry[:1]
     )
 
 

@@ -459,8 +459,7 @@ def _short_title_misread(p: ParsedName, known: KnownNames) -> ParsedName:
     if p.title or known.contains("given", p.given):
         return p
     heads = [t for t in SHORT_TITLES if sum(a != b for a, b in zip(p.given[: len(t)], t)) == 1]
-    rest = p.given[3:]
-    if len(heads) != 1 or not known.contains("given", rest):
+    if len(heads) != 1 or not known.contains("given", rest := p.given[len(heads[0]) :]):
         return p
     return ParsedName(heads[0], "", rest, p.family)
 

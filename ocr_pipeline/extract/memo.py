@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ocr_pipeline.clean.thai_text import ABOVE_BELOW
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, THAI_DIGITS, TO_ARABIC, TO_THAI
 from ocr_pipeline.model import Page
 from ocr_pipeline.resources import load_list
 from ocr_pipeline.understand.labels import leading_label, split_label
@@ -261,12 +261,11 @@ def subject_round_month(subject: str) -> tuple[str, float] | None:
 REPORT_ROUNDS = (3, 6, 9, 12)  # months a report's round counts (the ITA reports: 6 and 12; quarterly ones 3 and 9)
 ROUND_NUMBER_SCORE = 80.0
 _ROUND_NUMBER = re.compile(r"รอบ\s*([0-9\u0e50-\u0e59]{1,2})\s*เดือน")
-_DIGIT_VALUE = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 def round_numbers(texts: list[str]) -> list[int]:
     """The month counts of every ``รอบ N เดือน`` in ``texts``."""
-    return [int(m.group(1).translate(_DIGIT_VALUE)) for t in texts for m in _ROUND_NUMBER.finditer(t)]
+    return [int(m.group(1).translate(TO_ARABIC)) for t in texts for m in _ROUND_NUMBER.finditer(t)]
 
 
 def subject_round_number(subject: str, others: list[int]) -> tuple[str, float] | None:
@@ -274,7 +273,7 @@ def subject_round_number(subject: str, others: list[int]) -> tuple[str, float] |
     is no round a report has (``REPORT_ROUNDS``) and the others agree on one of the same number of digits (worn seed 142
     doc 7, a 200 dpi pale copy: ``(รอบ ๓๒ เดือน)``, the table's title ``รอบ ๑๒ เดือน``); None otherwise."""
     m = _ROUND_NUMBER.search(subject or "")
-    if m is None or int(m.group(1).translate(_DIGIT_VALUE)) in REPORT_ROUNDS:
+    if m is None or int(m.group(1).translate(TO_ARABIC)) in REPORT_ROUNDS:
         return None
     agreed = {n for n in others if n in REPORT_ROUNDS}
     if len(agreed) != 1:
@@ -282,8 +281,8 @@ def subject_round_number(subject: str, others: list[int]) -> tuple[str, float] |
     number = str(agreed.pop())
     if len(number) != len(m.group(1)):
         return None
-    if m.group(1)[0] in "๐๑๒๓๔๕๖๗๘๙":
-        number = number.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+    if m.group(1)[0] in THAI_DIGITS:
+        number = number.translate(TO_THAI)
     return subject[: m.start(1)] + number + subject[m.end(1) :], ROUND_NUMBER_SCORE
 
 

@@ -55,7 +55,7 @@ def _longest_hyphen(table: Table, size: tuple[float, float]) -> float | None:
         for c in table.cells
         for ln in c.lines
         for w in ln.words
-        if w.text in _DASH and w.box[3] - w.box[1] <= THIN * size[1]
+        if len(w.text) == 1 and w.text in _DASH and w.box[3] - w.box[1] <= THIN * size[1]
     ]
     sure = [r for r in ratios if r < HYPHEN]
     return max(sure) if sure else None
