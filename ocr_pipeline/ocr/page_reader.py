@@ -24,6 +24,7 @@ from ocr_pipeline.model import Correction, Line, Page, PageGeometry, Word, colum
 from ocr_pipeline.ocr import digit_glyphs as dg
 from ocr_pipeline.ocr.latin_reread import Anchor, context, drop_noise, reread_latin
 from ocr_pipeline.ocr.lost_starts import reread_lost_middles, reread_lost_starts
+from ocr_pipeline.ocr.month_marks import reread_month_marks
 from ocr_pipeline.ocr.name_lines import reread_name_lines
 from ocr_pipeline.ocr.tesseract import line_text, ocr_lines
 from ocr_pipeline.warning_text import warning
@@ -167,7 +168,8 @@ class _PageOcr:
             reread_latin,
             reread_lost_starts,
             reread_lost_middles,
-        ):  # Thai read again where tha+eng made Latin, or left letters out
+            reread_month_marks,
+        ):  # Thai read again where tha+eng made Latin, or left letters out; มี.ค.'s vowel settled by its ink
             self.corrections += reread(img, lines, self._ocr, self.page, self.anchors)
         reread_done = time.perf_counter()
         bodies = sorted(b for ln in lines if (b := self.reader.body_height(ln.words)) is not None)
