@@ -917,6 +917,7 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
         and (text[tok.end] != "." or text[tok.end - 1] == ".")
     ]
     out += _misspelt_months(text, taken, data)
+    out += _stuttered_abbreviations(text, taken + [(s, e) for s, e, _a, _b in out], data)
     out += _truncated_months(text, taken + [(s, e) for s, e, _a, _b in out], data)
     # ตลอด + a whole-year phrase with debris glued between (``ตลอดบปงบประมาณ``): looked at whole, over a
     # respelling of its fiscal-year phrase alone (which would leave the debris: ``ตลอดบปีงบประมาณ``)
@@ -995,6 +996,43 @@ def _truncated_months(text: str, taken: list[tuple[int, int]], data: _MonthData)
             else:
                 out.append((m.start(), m.end(), run, whole[0]))
     return out
+
+
+_ABBREVIATION_RUN = re.compile(f"(?<![{_THAI_LETTER}])([{_THAI_LETTER}]{{1,5}})\\.([{_THAI_LETTER}]{{1,4}})(\\.?)")
+_DASH_OR_YEAR_NEXT = re.compile(r"\s*(?:[-–]|(?:พ\.ศ\.\s*)?[0-9๐-๙]{2,4}(?![0-9๐-๙]))")
+STUTTER = 3  # letters at most a garbled abbreviation holds besides its month's
+
+
+def _stuttered_abbreviations(
+    text: str, taken: list[tuple[int, int]], data: _MonthData
+) -> list[tuple[int, int, str, str]]:
+    """A month abbreviation with letters read two or three times or added (``ดตด.ค.`` for ต.ค., ``กถก.ย.`` and
+    ``ก.ุยขย.`` for ก.ย., ``ต.อค.``: Tesseract on worn print, fresh worn seed 148 doc 14, worn seeds 144 doc 16, 150
+    doc 4; the periods were left empty), before a year or a range's dash: the one official abbreviation whose two
+    parts' letters stand in order in the garble's (marks aside). ``ม.คดค.`` holds both ม.ค. and มี.ค., ``กม.ค.``
+    both ก.ค. and ม.ค.: left as read."""
+    out = []
+    for m in _ABBREVIATION_RUN.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken) or not _DASH_OR_YEAR_NEXT.match(text, m.end()):
+            continue
+        head, tail = without_marks(m.group(1)), without_marks(m.group(2))
+        if head + tail in data.exact:
+            continue
+        near = set()
+        for month, form in enumerate(data.abbr, 1):
+            p0, p1 = (without_marks(p) for p in form.strip(".").split("."))
+            if _in_order(p0, head) and _in_order(p1, tail) and len(head + tail) - len(p0 + p1) <= STUTTER:
+                near.add(month)
+        if len(near) == 1:
+            right = data.abbr[near.pop() - 1]
+            out.append((m.start(), m.end(), m.group(0), right if m.group(3) else right.rstrip(".")))
+    return out
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Are the letters of ``short`` found in ``long``, in their order?"""
+    it = iter(long)
+    return all(ch in it for ch in short)
 
 
 def _misspelt_months(text: str, taken: list[tuple[int, int]], data: _MonthData) -> list[tuple[int, int, str, str]]:
