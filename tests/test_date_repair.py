@@ -156,6 +156,20 @@ def test_range_with_one_side_unreadable_is_flagged_and_a_speck_does_not_break_a_
     assert (r.readings[3].start, r.readings[3].end) == (D(2017, 10, 1), D(2018, 3, 31))
 
 
+def test_a_range_whose_end_month_is_unread_is_flagged_not_read_as_its_first_month() -> None:
+    """Fresh worn seed 152 doc 0: ``พ.ย. ๒๕๖๖ – ม.ุค, ๒๕๖๗`` (ม.ค. with a stray mark and its dot read as a comma) had
+    been taken as November 2023 alone; the end's year stands after the dash and an unread word."""
+    r = repair_dates(
+        [
+            _ev("fiscal_year", "ปีงบประมาณ พ.ศ. ๒๕๖๗"),
+            _ev("measure_period", "พ.ย. ๒๕๖๖ – ม.ุค, ๒๕๖๗"),
+            _ev("measure_period", "พ.ย. ๒๕๖๖ – ม.ค. ๒๕๖๗"),
+        ]
+    )
+    assert r.readings[1].start is None and r.readings[1].end is None
+    assert (r.readings[2].start, r.readings[2].end) == (D(2023, 11, 1), D(2024, 1, 31))
+
+
 def test_a_period_whose_second_month_was_lost_is_flagged_not_read_as_its_first_month() -> None:
     """Worn seed 41 doc 18: ``ต.ค. ๒๕๖๑ – ก.ย. ๒๕๖๒`` read ``ต.ค. ๒๕๖๑ ๒๕๖๒`` had been taken as October 2018;
     a year no mention takes tells that the range lost its dash and second month."""

@@ -430,15 +430,21 @@ _LONE_YEAR = re.compile(r"(?:๒๕|25)[0-9๐-๙]{2}")  # a Buddhist-era year,
 
 
 def _year_after_dated(text: str, mentions: list[DateMention], loose: list[tuple[int, int]]) -> bool:
-    """Is a year no mention takes standing right after a month, a date or a range that has its own year
-    (not after a quarter or a round, whose year is the fiscal year: ``ไตรมาสที่ ๑ ๒๕๖๖``)?"""
+    """Is a year no mention takes standing right after a month, a date or a range that has its own year, or after
+    such a mention's dash and an unread word (not after a quarter or a round, whose year is the fiscal year:
+    ``ไตรมาสที่ ๑ ๒๕๖๖``)?"""
     for a, b in loose:
         if not _LONE_YEAR.fullmatch(text[a:b]):
             continue
-        before = [m for m in mentions if m.end <= a and not text[m.end : a].strip()]
+        before = [m for m in mentions if m.end <= a and _UNREAD_SIDE.fullmatch(text, m.end, a)]
         if any(m.kind in ("month", "date", "range") for m in before):
             return True
     return False
+
+
+# nothing, or a range's dash and a word no mention reads (``พ.ย. ๒๕๖๖ – ม.ุค, ๒๕๖๗``: the end's month unread, fresh
+# worn seed 152 doc 0; November alone was taken)
+_UNREAD_SIDE = re.compile(r"\s*(?:[-–—]\s*[^\s0-9๐-๙]{1,8}\s*)?")
 
 
 _DAY_FIRST = re.compile(r"^[0-9]{1,2}\s")
