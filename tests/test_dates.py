@@ -582,3 +582,12 @@ def test_a_month_abbreviation_with_letters_read_twice_is_respelt_when_one_month_
         "ต.ค. ๒๕๖๑ - มี.ค. ๒๕๖๒",  # right as read
     ):
         assert [(a, b) for _s, _e, a, b in date_word_spellings(text)] == [], text
+
+
+def test_a_sign_after_a_day_no_digit_could_go_on_is_a_speck() -> None:
+    """Fresh standard seed 151 doc 0: ``วันที่ ๙« ต.ค. ๒๕๖๖`` (the memo's date had been left empty); after ๑-๓ the sign
+    may be the day's second digit, and the date stays unread."""
+    assert parse_date("วันที่ ๙« ต.ค. ๒๕๖๖") == date(2023, 10, 9)
+    assert parse_date("วันที่ ๕» มีนาคม ๒๕๖๖") == date(2023, 3, 5)
+    assert parse_date("วันที่ ๒« ต.ค. ๒๕๖๖") is None
+    assert parse_date("วันที่ <๕พฤษภาคม ๒๕๖๖") is None

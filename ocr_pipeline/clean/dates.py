@@ -435,6 +435,14 @@ def _speck_gap(gap: str) -> bool:
     return gap in _SPECK_LETTERS or (0 < len(gap) <= 2 and all(c in _SPECK_SIGNS for c in gap))
 
 
+def _sign_after_whole_day(number: str, gap: str) -> bool:
+    """Is ``gap`` one of ``_DAY_SIGNS`` after a day that no digit could go on (``วันที่ ๙« ต.ค. ๒๕๖๖``: fresh standard
+    seed 151 doc 0, the memo's date left empty)? After ๔-๙ a digit read as the sign would make no day, so the sign is a
+    speck; after ๑-๓ it may be the day's second digit, and the date stays unread."""
+    digits = number.translate(FOLD)
+    return len(gap) == 1 and gap in _DAY_SIGNS and digits.isdigit() and len(digits) == 1 and int(digits) * 10 > 31
+
+
 def _lone_vowel_before(t: str, s: int) -> bool:
     """Is ``t[s - 1]`` a leading vowel with no letter before it, a speck before the number at ``s`` (``วันที่ ใ๒๔
     ต.ค. ๒๕๖๗``: fresh worn seed 120 doc 0)? No word ends in a leading vowel, so the number is no word's."""
@@ -454,7 +462,9 @@ def date_tokens(t: str) -> list[_Tok]:
         gap = t[prev_end:s].strip()
         # a lone ไ, or a dot, comma or bracket or two, between พ.ศ. or a month and its year is a speck the OCR
         # read so (``พ.ศ.ไ๒๕๖๘``, fresh seed 91; ``พ.ศ.]๒๕๖๖``, ``ต.ค.,. ๒๕๕๙``, blind standard seed 95)
-        speck = kind == "num" and bool(toks) and toks[-1].kind in ("era_be", "month") and _speck_gap(gap)
+        speck = (kind == "num" and bool(toks) and toks[-1].kind in ("era_be", "month") and _speck_gap(gap)) or (
+            kind == "month" and bool(toks) and toks[-1].kind == "num" and _sign_after_whole_day(toks[-1].text, gap)
+        )
         adj = bool(toks) and (gap == "" or speck)
         glued = (
             s > prev_end
