@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -1145,3 +1146,15 @@ def test_a_digit_cut_wider_than_the_number_s_digits_is_cut_again(reader: DigitRe
     words = [Word(c, (b[0], y0, b[2], y1), 60.0) for c, b in zip("๒๐๕๒๒/๑๒", boxes)]
     new, _readings = reader.reread(img, words)
     assert "".join(w.text for w in new) == text
+
+
+def test_the_joint_of_two_touching_digits_is_no_dot(reader: DigitReader) -> None:
+    """Fresh standard seed 151 doc 11 (a crop of its page, with Tesseract's words of it): ``๔๒`` after the document
+    number's slash touch, and the cut between them left a sliver read as a dot (``๖๑๔๘๙/๔.๒``); a dot stands apart."""
+    img = np.asarray(Image.open(Path(__file__).parent / "fixtures" / "doc_number_touching_digits.png"))
+    read = [("๒", 235, 178, 267, 223, 94.9), ("๑", 274, 193, 308, 228, 96.9), ("๕", 314, 179, 349, 223, 96.7)]
+    read += [("๕", 358, 181, 392, 223, 89.5), ("ฝ", 400, 179, 424, 223, 34.2), ("/", 438, 172, 457, 224, 87.9)]
+    read += [("๕", 461, 158, 489, 244, 91.7), ("ใ", 488, 179, 505, 223, 85.8), ("๒", 504, 158, 542, 244, 96.9)]
+    words = [Word(t, (x0, y0, x1, y1), conf, k == 0) for k, (t, x0, y0, x1, y1, conf) in enumerate(read)]
+    new, _readings = reader.reread(img, words, None)
+    assert "".join(w.text for w in new) == "๖๑๔๘๙/๔๒"

@@ -246,6 +246,7 @@ def _sliver_dot(reads: list[_Read], k: int) -> bool:
     )
 
 
+_SIGNS_APART = (".", ",")  # signs never cut out of a blob between two of its pieces (fresh standard seed 151 doc 11)
 SLASH_GLUED_WIDTH = 1.25  # x the group's median glyph width: a glyph this wide with a bar over its side holds the slash
 _SLASH_WORDS = ("/", "|", "!")  # what the OCR writes for a document number's slash
 
@@ -876,7 +877,9 @@ class DigitReader:
                 continue
             by_digit = d or any(-near < s.x0 - g.x1 < near or -near < g.x0 - s.x1 < near for s in sure if s is not g)
             pieces = self._resolve(g, lab, p, cut.band, wide=wide, by_digit=by_digit)[0] if c else [(g, lab, p)]
-            for piece, plab, pp in pieces:
+            for k, (piece, plab, pp) in enumerate(pieces):
+                if plab in _SIGNS_APART and 0 < k < len(pieces) - 1:
+                    continue  # the joint of two touching digits cut out as a dot (``๔.๒`` for ๔๒: a dot stands apart)
                 items.append((_Read(_box(piece, dx, dy), plab, pp), g if len(pieces) == 1 else None))
         return self._mend(items, cut.band)
 
