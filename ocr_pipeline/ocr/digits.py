@@ -977,6 +977,12 @@ class DigitReader:
                     # band there, and a glyph read as a letter in it)
                     if _digit_count(wide_gs) >= _digit_count(gs):
                         cut, reads, gs = wider, wide_reads, wide_gs
+            # a digit word boxed over blank paper or a speck, no digit read near it: dust Tesseract read as a number
+            specks.extend(
+                i
+                for i in seeds
+                if i not in specks and self._over_dust(gray, words[i], ref) and not _group_near(gs, words[i].box, ref)
+            )
             inside = {id(r) for g in gs for r in g.reads}
             groups.extend(gs)
             others.extend(r for r in reads if id(r) not in inside)
@@ -1013,6 +1019,15 @@ class DigitReader:
         return all(set(words[i].text.strip()) <= _DIGITS for i in seeds) and all(
             g.w < SPECK * ref and g.y1 - g.y0 < SPECK * ref for g in cut.glyphs
         )
+
+    @staticmethod
+    def _over_dust(gray: np.ndarray, word: Word, ref: float) -> bool:
+        """Is ``word`` all digits over a box with no ink, or one no larger than a speck (``SPECK`` x body height both
+        ways: ``รอบ109``, a 4 x 3 pixel box read ``109`` after the subject's last word, fresh worn seed 152 doc 1)?"""
+        text = word.text.strip()
+        x0, y0, x1, y1 = word.box
+        speck = x1 - x0 < SPECK * ref and y1 - y0 < SPECK * ref
+        return bool(text) and set(text) <= _DIGITS and (speck or not _has_ink(gray, word.box))
 
     @staticmethod
     def _at_edge(g: _Group, reads: list[_Read], cut: _Cut) -> bool:
@@ -1451,6 +1466,11 @@ def _one_script(labels: list[str]) -> bool:
     thai = any(lab in _THAI_DIGITS for lab in labels)
     arabic = any(lab in _ARABIC_DIGITS for lab in labels)
     return (thai or arabic) and not (thai and arabic)
+
+
+def _group_near(groups: list[_Group], box: tuple[int, int, int, int], ref: float) -> bool:
+    """Does a group of digits read stand within a body height of ``box``'s columns?"""
+    return any(g.span[0] - ref <= box[2] and box[0] <= g.span[1] + ref for g in groups)
 
 
 def _has_ink(gray: np.ndarray, box: tuple[int, int, int, int], besides: Sequence[tuple[int, int]] = ()) -> bool:
