@@ -23,12 +23,14 @@ from ocr_pipeline.layout.reading_order import page_text
 from ocr_pipeline.model import Correction, Line, Page, PageGeometry, Word, columns_shared
 from ocr_pipeline.ocr import digit_glyphs as dg
 from ocr_pipeline.ocr.latin_reread import Anchor, context, drop_noise, reread_latin
+from ocr_pipeline.ocr.lost_lines import reread_lost_lines
 from ocr_pipeline.ocr.lost_starts import reread_lost_middles, reread_lost_starts
 from ocr_pipeline.ocr.month_marks import reread_month_marks
 from ocr_pipeline.ocr.name_lines import reread_name_lines
 from ocr_pipeline.ocr.tesseract import line_text, ocr_lines
 from ocr_pipeline.warning_text import warning
 
+PAGE_PSM = 3  # the page's running text (tables masked) is read with page segmentation
 CELL_PSM = 4  # the canvas of a table's cut cells is read as one column of lines
 
 
@@ -171,6 +173,8 @@ class _PageOcr:
             reread_month_marks,
         ):  # Thai read again where tha+eng made Latin, or left letters out; มี.ค.'s vowel settled by its ink
             self.corrections += reread(img, lines, self._ocr, self.page, self.anchors)
+        if psm == PAGE_PSM:  # a page's lines left out, or read as garbage
+            self.corrections += reread_lost_lines(img, lines, self._ocr, self.page, self.anchors, self.dpi)
         reread_done = time.perf_counter()
         bodies = sorted(b for ln in lines if (b := self.reader.body_height(ln.words)) is not None)
         page_body = bodies[len(bodies) // 2] if bodies else None
