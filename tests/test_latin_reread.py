@@ -11,6 +11,7 @@ from ocr_pipeline.model import Line, Word
 from ocr_pipeline.ocr.latin_reread import (
     _covered,
     _era_between_month_and_year,
+    drop_mark_lines,
     drop_noise,
     is_suspect,
     month_key,
@@ -558,3 +559,27 @@ def test_a_bracket_the_re_reading_took_into_its_first_letter_s_box_is_put_back()
         Word(")", (2335, 305, 2356, 361), 90.0),
     ]
     assert line_text(_brackets_kept(read, before)) == "เคือน)"
+
+
+def _glyph_line(text: str, x: int, top: int, height: int, conf: float = 90.0) -> Line:
+    words = [Word(ch, (x + 40 * k, top, x + 40 * k + 30, top + height), conf, ch != " " and k > 0 and text[k - 1] == " ") for k, ch in enumerate(text) if ch != " "]
+    return Line(line_text(words), (words[0].box[0], top, words[-1].box[2], top + height), words)
+
+
+def test_a_low_line_of_digits_over_a_line_of_text_is_its_marks_read_apart() -> None:
+    """Fresh worn seed 152 doc 15: ``๐ ๕ . | .`` (the vowels of ประจำปี) over ``ระจําป ๒๕๒๐๑ รอบ``, which the digit
+    reader made ``๐๘`` and the subject took in."""
+    text = _glyph_line("ประจาปรอบเดอน", 400, 900, 45)
+    marks = _glyph_line("๐ ๕ .", 480, 875, 22)
+    lines = [_glyph_line("เรองรายงานผล", 400, 780, 45), marks, text]
+    anchors: list = []
+    fixes = drop_mark_lines(lines, 1, anchors)
+    assert [(c.before, c.after, c.rule) for c in fixes] == [("๐ ๕ .", "", "noise")] and marks.words == []
+    assert len(anchors) == 1 and text.words and lines[0].words
+
+
+def test_a_line_of_digits_as_tall_as_text_or_over_nothing_stays() -> None:
+    tall = _glyph_line("๒๕๖๖", 480, 830, 45)  # a number as tall as the text under it
+    alone = _glyph_line("๐ ๕", 480, 300, 22)  # low, but no line of text right under it
+    lines = [alone, tall, _glyph_line("ประจาปรอบเดอน", 400, 900, 45)]
+    assert drop_mark_lines(lines, 1) == [] and tall.words and alone.words

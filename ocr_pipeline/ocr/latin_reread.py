@@ -801,6 +801,43 @@ def _sliver_letter(words: list[Word], text: str, text_height: int) -> bool:
     )
 
 
+MARK_LINE = 0.6  # x the page's Thai glyph height: a line of digits or signs lower than this over a line of text
+_CONSONANT_LETTER = re.compile("[\u0e01-\u0e2e]")
+
+
+def drop_mark_lines(lines: list[Line], page: int, anchors: list[Anchor] | None = None) -> list[Correction]:
+    """Drop (rule ``noise``) each line of digits or signs, no Thai consonant in it, lower than ``MARK_LINE`` of the
+    text's height and standing right over a line of text, most of its words within that line's columns: the marks of that line read apart
+    (``๐ ๕ . | .`` over ``ระจําป ๒๕๒๐๑ รอบ``, the vowels of ประจำปี: fresh worn seed 152 doc 15, where the digit reader
+    made it ``๐๘`` and the subject took it in). Run before the digits are read."""
+    heights = sorted(w.box[3] - w.box[1] for ln in lines for w in ln.words if _CONSONANT_LETTER.search(w.text))
+    text_height = heights[len(heights) // 2] if heights else 0
+    corrections: list[Correction] = []
+    for line in lines:
+        if not line.words or not text_height or any(_CONSONANT_LETTER.search(w.text) for w in line.words):
+            continue
+        y0, y1 = min(w.box[1] for w in line.words), max(w.box[3] for w in line.words)
+        if y1 - y0 >= MARK_LINE * text_height:
+            continue
+        under = [
+            ln
+            for ln in lines
+            if ln is not line
+            and (ln.box[1] + ln.box[3]) / 2 > y1
+            and ln.box[1] <= y1 + text_height // 2
+            and 2 * sum(ln.box[0] <= (w.box[0] + w.box[2]) / 2 <= ln.box[2] for w in line.words) >= len(line.words)
+            and any(_CONSONANT_LETTER.search(w.text) for w in ln.words)
+        ]
+        if not under:
+            continue
+        text = line_text(line.words)
+        corrections.append(Correction(page, "pages.text", text, "", "noise", round(max(w.conf for w in line.words), 1)))
+        if anchors is not None:
+            anchors.append(Anchor(line, None, None, False, ("", "")))
+        line.words = []
+    return corrections
+
+
 def drop_noise(
     lines: list[Line], page: int, anchors: list[Anchor] | None = None, cells: bool = False
 ) -> list[Correction]:

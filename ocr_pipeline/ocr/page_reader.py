@@ -22,7 +22,7 @@ from ocr_pipeline.layout.preprocess import erase_underlines, pad_line, prepare_p
 from ocr_pipeline.layout.reading_order import page_text
 from ocr_pipeline.model import Correction, Line, Page, PageGeometry, Word, columns_shared
 from ocr_pipeline.ocr import digit_glyphs as dg
-from ocr_pipeline.ocr.latin_reread import Anchor, context, drop_noise, reread_latin
+from ocr_pipeline.ocr.latin_reread import Anchor, context, drop_mark_lines, drop_noise, reread_latin
 from ocr_pipeline.ocr.lost_lines import reread_lost_lines
 from ocr_pipeline.ocr.lost_starts import reread_lost_middles, reread_lost_starts
 from ocr_pipeline.ocr.month_marks import reread_month_marks
@@ -176,6 +176,7 @@ class _PageOcr:
         if psm == PAGE_PSM:  # a page's lines left out, or read as garbage
             self.corrections += reread_lost_lines(img, lines, self._ocr, self.page, self.anchors, self.dpi)
         reread_done = time.perf_counter()
+        self.corrections += drop_mark_lines(lines, self.page, self.anchors)  # before their marks read as digits
         bodies = sorted(b for ln in lines if (b := self.reader.body_height(ln.words)) is not None)
         page_body = bodies[len(bodies) // 2] if bodies else None
         for line in lines:  # digits first: Latin garbage over a number is read, not dropped as a speck
