@@ -17,7 +17,7 @@ import cv2
 import numpy as np
 
 from ocr_pipeline.model import Correction, Line, Word, union_box
-from ocr_pipeline.ocr.latin_reread import INK, Anchor, context
+from ocr_pipeline.ocr.latin_reread import Anchor, context
 from ocr_pipeline.ocr.tesseract import line_text
 
 __all__ = ["reread_month_marks", "vowel_over"]
@@ -34,7 +34,19 @@ MARK_WIDTH = (0.5, 1.6)  # x the letter's width: a sara ii spans about the lette
 OVER = 0.4  # share of the blot's width over the letter's columns
 FOOT = 0.25  # x the box's height: a glyph's ink ends this near the foot of Tesseract's box
 BODY = 0.6  # x the ม's height: ค's ink at least this tall is its letter (not a dot or a mark boxed as ค)
+WHOLE = 0.6  # share of Tesseract's box width the glyph's ink must fill to be measured by
+CONTRAST = 60  # grey levels: a window with less between its darkest and lightest pixel holds no ink
+PAPER = 200  # a pixel this light is paper, whatever Otsu says
 TOUCHING = 0.2  # x the letter's height: a ม this much taller than ค carries its vowel in one blot
+
+
+def _ink(window: np.ndarray) -> np.ndarray:
+    """The window's ink (1) by its own Otsu threshold (a pale copy's strokes are grey), never lighter than ``PAPER``;
+    none in a window of one grey."""
+    if window.size == 0 or int(window.max()) - int(window.min()) < CONTRAST:
+        return np.zeros(window.shape, dtype=np.uint8)
+    level, _ = cv2.threshold(window, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    return (window <= min(level, PAPER)).astype(np.uint8)
 
 
 def _body(gray: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
@@ -46,7 +58,7 @@ def _body(gray: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, i
     wx0, wx1 = max(0, int(x0 - 0.5 * h)), min(gray.shape[1], int(x1 + 0.5 * h))
     if wy1 - wy0 < 2 or wx1 - wx0 < 2:
         return None
-    ink = (gray[wy0:wy1, wx0:wx1] < INK).astype(np.uint8)
+    ink = _ink(gray[wy0:wy1, wx0:wx1])
     n, _labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     best, shared = None, 0
     for k in range(1, n):
@@ -57,6 +69,8 @@ def _body(gray: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, i
         common = min(gx1, x1) - max(gx0, x0)
         if common > shared:
             best, shared = (gx0, gy0, gx1, gy1), common
+    if best is None or best[2] - best[0] < WHOLE * (x1 - x0):
+        return None  # a piece of a broken glyph (a pale copy's strokes): nothing to measure the letter by
     return best
 
 
@@ -74,7 +88,7 @@ def vowel_over(gray: np.ndarray, letter: tuple[int, int, int, int], top: int) ->
     wx0, wx1 = max(0, int(x0 - 0.3 * h)), min(gray.shape[1], int(x1 + 0.5 * h))
     if wy1 - wy0 < 2 or wx1 - wx0 < 2:
         return False
-    ink = (gray[wy0:wy1, wx0:wx1] < INK).astype(np.uint8)
+    ink = _ink(gray[wy0:y1, wx0:wx1])[: wy1 - wy0]  # thresholded with the letter's rows in the window
     n, _labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     for k in range(1, n):
         bx, by, bw, bh, _area = (int(v) for v in stats[k])
