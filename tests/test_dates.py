@@ -591,3 +591,11 @@ def test_a_sign_after_a_day_no_digit_could_go_on_is_a_speck() -> None:
     assert parse_date("วันที่ ๕» มีนาคม ๒๕๖๖") == date(2023, 3, 5)
     assert parse_date("วันที่ ๒« ต.ค. ๒๕๖๖") is None
     assert parse_date("วันที่ <๕พฤษภาคม ๒๕๖๖") is None
+
+
+def test_a_year_cut_after_its_first_digit_right_after_a_month_is_joined() -> None:
+    """Fresh worn seed 152 doc 17: ``ต.ค. ๒-๕๖๖`` and ``๑๕ เม.ย. ๒ ๕๖๗`` (a wide gap after ๒ read as a dash or a space)."""
+    assert [(a, b) for _s, _e, a, b in date_word_spellings("ต.ค. ๒-๕๖๖ - ก.ย. ๒๕๖๗")] == [("๒-๕๖๖", "๒๕๖๖")]
+    assert [(a, b) for _s, _e, a, b in date_word_spellings("๑๕ เม.ย. ๒ ๕๖๗")] == [("๒ ๕๖๗", "๒๕๖๗")]
+    for text in ("ต.ค. ๒๕๖๖ - ๒ ก.ย.", "มีนาคม ๒ ๕ ครั้ง", "ต.ค. ๒๕๖๖ - มี.ค. ๒๕๖๗"):
+        assert date_word_spellings(text) == [], text
