@@ -530,6 +530,8 @@ def test_a_subject_loses_the_specks_read_as_signs_but_not_its_hyphens_or_quotati
     # fresh standard seed 129 doc 3, worn 130 doc 6: the subject's only quote, glued after a word or before a bracket
     assert subject_despecked("ประจำปีงบประมาณ' พ.ศ. ๒๕๖๘ (รอบ ๑๒ เดือน)") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ (รอบ ๑๒ เดือน)"
     assert subject_despecked('ประจำปีงบประมาณ ๒๕๖๘ "(รอบ ๖ เดือน)') == "ประจำปีงบประมาณ ๒๕๖๘ (รอบ ๖ เดือน)"
+    # fresh worn seed 152 doc 15: the quote with a colon read beside it
+    assert subject_despecked("ภายในองค์การบริหารส่วนตำบล': ประจำปี ๒๕๖๑") == "ภายในองค์การบริหารส่วนตำบล ประจำปี ๒๕๖๑"
     assert subject_despecked("เรื่อง “โครงการ ดี") == "เรื่อง “โครงการ ดี"
     # blind worn seed 126 docs 9 and 12: an opening bracket before another, a closing one lost; the era's last dot
     assert subject_despecked("ประจำปี ๒๕๖๙ (รอบ ๑๒ เดือน ( (ประจำปี)") == "ประจำปี ๒๕๖๙ (รอบ ๑๒ เดือน (ประจำปี))"

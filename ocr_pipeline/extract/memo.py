@@ -134,7 +134,8 @@ _ERA_LOOSE = re.compile(
     rf"(?<![\u0e01-\u0e4e]){_THAI_ERA_LETTERS} ?[.,]? *(?=[0-9\u0e50-\u0e59]{{4}}(?![0-9\u0e50-\u0e59]))"
 )
 _QUOTES = "'\"“”‘’`"
-_GLUED_QUOTE = re.compile(f"(?<=[\u0e01-\u0e4e])[{_QUOTES}](?=\\s|$)|(?<=\\s)[{_QUOTES}](?=\\()")
+# ... with a colon or semicolon read beside it (``ส่วนตำบล': ประจำปี``: fresh worn seed 152 doc 15)
+_GLUED_QUOTE = re.compile(f"(?<=[\u0e01-\u0e4e])[{_QUOTES}][:;]?(?=\\s|$)|(?<=\\s)[{_QUOTES}](?=\\()")
 _UNOPENED = re.compile(r"(?<=[\u0e01-\u0e4e])\]")
 _UNCLOSED = re.compile(r"\[(?=[\u0e01-\u0e4e])")
 _VOWEL_ON_NUMBER = re.compile("(?<![\u0e01-\u0e4e])[\u0e40-\u0e44](?=[0-9\u0e50-\u0e59])")  # ไ๒๕๖๐: no Thai
