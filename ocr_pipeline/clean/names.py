@@ -379,7 +379,12 @@ _TONE_MARKS = TONES + "\u0e47\u0e39\u0e36\u0e37"
 
 
 _SPECK_END = re.compile("(?<=[\u0e01-\u0e2e])[\u0e38\u0e39]$")  # ``ควรสมทบู``
-_SPECK_THANTHAKHAT = re.compile("\u0e4c(?=[\u0e01-\u0e2e]\u0e4c)")  # ``รัต์น์``
+# ``รัต์น์``; or between two consonants, the second with its vowel (``ธารธ์ชา`` for ธารธชา: fresh worn seed 152 doc 4).
+# Names write it there too (จันทร์ทิพย์: 667 of pythainlp's), so this is a candidate only for a reading no list has,
+# taken where the reading without it is a listed name
+_SPECK_THANTHAKHAT = re.compile(
+    "\u0e4c(?=[\u0e01-\u0e2e]\u0e4c)|(?<=[\u0e01-\u0e2e])\u0e4c(?=[\u0e01-\u0e2e][\u0e30-\u0e39])"
+)
 # a sara u or uu under the consonant of a leading vowel (``ประไพูเพ็ชร``: fresh worn seed 148 doc 8): no Thai syllable
 # writes one there, and none of pythainlp's 21218 names or its word list has one
 _SPECK_AFTER_LEADING = re.compile("(?<=[\u0e40-\u0e44][\u0e01-\u0e2e])[\u0e38\u0e39]")
