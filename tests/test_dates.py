@@ -572,7 +572,11 @@ def test_a_number_a_sign_is_glued_before_is_no_day():
 def test_a_month_abbreviation_with_letters_read_twice_is_respelt_when_one_month_fits() -> None:
     """Worn print read twice over (fresh worn seed 148 doc 14 ``ดตด.ค.``, worn 144 doc 16 ``กถก.ย.``, blind worn 150
     doc 4 ``ก.ุยขย.``): the one abbreviation whose letters stand in order in the garble, before a year or a dash."""
-    spelt = {a: b for text in ("ดตด.ค. ๒๕๖๐ -", "กถก.ย. ๒๕๖๖", "๓๐ ก.ุยขย. ๖๐", "ต.อค.๒๕๖๐-มี.ค.") for _s, _e, a, b in date_word_spellings(text)}
+    spelt = {
+        a: b
+        for text in ("ดตด.ค. ๒๕๖๐ -", "กถก.ย. ๒๕๖๖", "๓๐ ก.ุยขย. ๖๐", "ต.อค.๒๕๖๐-มี.ค.")
+        for _s, _e, a, b in date_word_spellings(text)
+    }
     assert spelt == {"ดตด.ค.": "ต.ค.", "กถก.ย.": "ก.ย.", "ก.ุยขย.": "ก.ย.", "ต.อค.": "ต.ค."}
     for text in (
         "๓๑ ม.คดค. ๖๒",  # ม.ค. and มี.ค. both fit

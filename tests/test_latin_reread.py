@@ -562,7 +562,11 @@ def test_a_bracket_the_re_reading_took_into_its_first_letter_s_box_is_put_back()
 
 
 def _glyph_line(text: str, x: int, top: int, height: int, conf: float = 90.0) -> Line:
-    words = [Word(ch, (x + 40 * k, top, x + 40 * k + 30, top + height), conf, ch != " " and k > 0 and text[k - 1] == " ") for k, ch in enumerate(text) if ch != " "]
+    words = [
+        Word(ch, (x + 40 * k, top, x + 40 * k + 30, top + height), conf, ch != " " and k > 0 and text[k - 1] == " ")
+        for k, ch in enumerate(text)
+        if ch != " "
+    ]
     return Line(line_text(words), (words[0].box[0], top, words[-1].box[2], top + height), words)
 
 

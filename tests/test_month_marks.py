@@ -28,7 +28,11 @@ def _page(text: str, above: str = "", ink: int = 0) -> np.ndarray:
 
 def _line(gray: np.ndarray) -> Line:
     lines = ocr_lines(Image.fromarray(gray[120:]), psm=7, dpi=300)
-    words = [Word(w.text, (w.box[0], w.box[1] + 120, w.box[2], w.box[3] + 120), w.conf, w.space_before) for ln in lines for w in ln.words]
+    words = [
+        Word(w.text, (w.box[0], w.box[1] + 120, w.box[2], w.box[3] + 120), w.conf, w.space_before)
+        for ln in lines
+        for w in ln.words
+    ]
     return Line(line_text(words), words[0].box, words)
 
 

@@ -299,7 +299,10 @@ def test_a_mark_no_name_writes_where_a_speck_stood_goes_when_one_known_name_is_l
     # fresh worn seed 152 doc 4: a thanthakhat between two consonants, the second with its vowel, where the name without
     # it is listed; a name that writes one there (667 of pythainlp's: จันทร์ทิพา) stays when no list has it without
     known = nm.KnownNames(frozenset({"ธารธชา", "จันทร์ทิพย์"}), frozenset({"ยาวขันแก้ว"}))
-    for read, right in (("นางสาวธารธ์ชา ยาวขันแก้ว", "นางสาวธารธชา ยาวขันแก้ว"), ("นางสาวจันทร์ทิพา ยาวขันแก้ว", "นางสาวจันทร์ทิพา ยาวขันแก้ว")):
+    for read, right in (
+        ("นางสาวธารธ์ชา ยาวขันแก้ว", "นางสาวธารธชา ยาวขันแก้ว"),
+        ("นางสาวจันทร์ทิพา ยาวขันแก้ว", "นางสาวจันทร์ทิพา ยาวขันแก้ว"),
+    ):
         assert nm.resolve_names([(1, "document.signatories", read)], known)[0] == [right]
 
 

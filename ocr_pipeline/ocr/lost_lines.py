@@ -16,7 +16,6 @@ import re
 import cv2
 import numpy as np
 
-
 from ocr_pipeline.layout.preprocess import ink_bands
 from ocr_pipeline.model import Correction, Line, Word, union_box
 from ocr_pipeline.ocr.latin_reread import ACCEPT_CONF, INK, Anchor, read_images
@@ -102,7 +101,7 @@ def unread_runs(gray: np.ndarray, lines: list[Line], dpi: int) -> list[tuple[int
     for k, (a, b) in enumerate(bands):
         if not BAND_HEIGHT[0] * h <= b - a <= BAND_HEIGHT[1] * h:
             continue
-        ink = (gray[a:b] < INK).any(axis=0)
+        ink: np.ndarray = np.asarray((gray[a:b] < INK).any(axis=0))
         read = [w for ln in lines for w in _well_read(ln.words) if _in_band(w, a, b)]
         for x0, x1 in _runs(ink, int(RUN_GAP * (b - a))):
             if x1 - x0 < MIN_RUN * (b - a):
@@ -139,15 +138,23 @@ def reread_lost_lines(
         if reading is None:
             continue
         new, dx, dy = reading
-        words = [Word(w.text, (w.box[0] + dx, w.box[1] + dy, w.box[2] + dx, w.box[3] + dy), w.conf, w.space_before) for w in new.words]
+        words = [
+            Word(w.text, (w.box[0] + dx, w.box[1] + dy, w.box[2] + dx, w.box[3] + dy), w.conf, w.space_before)
+            for w in new.words
+        ]
         text = line_text(words)
         conf = sum(w.conf for w in words) / len(words)
         x0, y0, x1, y1 = box
         inside = [
-            (ln, w) for ln in lines for w in ln.words if x0 <= (w.box[0] + w.box[2]) / 2 <= x1 and y0 <= (w.box[1] + w.box[3]) / 2 <= y1
+            (ln, w)
+            for ln in lines
+            for w in ln.words
+            if x0 <= (w.box[0] + w.box[2]) / 2 <= x1 and y0 <= (w.box[1] + w.box[3]) / 2 <= y1
         ]
         before = " ".join(w.text for _ln, w in inside)
-        if conf < ACCEPT_CONF or len(THAI_LETTERS.findall(text)) < max(MIN_LETTERS, 2 * len(THAI_LETTERS.findall(before))):
+        if conf < ACCEPT_CONF or len(THAI_LETTERS.findall(text)) < max(
+            MIN_LETTERS, 2 * len(THAI_LETTERS.findall(before))
+        ):
             continue
         for ln, w in inside:
             ln.words = [x for x in ln.words if x is not w]

@@ -112,7 +112,8 @@ def _readings(line: Line):
             continue
         if i and not w.space_before and _THAI_LETTER.match(words[i - 1].text[-1:] or " "):
             continue  # ม inside a word
-        text, ends = "", []
+        text = ""
+        ends: list[int] = []
         for w2 in words[i : i + 6]:
             if ends and w2.space_before and not text.endswith("."):
                 break
