@@ -477,6 +477,8 @@ def test_mai_ek_read_for_mai_tho_and_kho_for_to_in_a_name_are_twins():
     # standard seed 137 doc 13, worn seed 138 doc 18: ฑ read with its left stroke as a letter of its own
     read = [(1, "document.signatories", "นายศิวนันท์ ธนาพัชรมนตฑ์"), (1, "x", "นายกชภูมิ มกรมณเทฑียร")]
     assert nm.resolve_names(read)[0] == ["นายศิวนันท์ ธนาพัชรมนฑ์", "นายกชภูมิ มกรมณเฑียร"]
+    # blind worn seed 150 doc 18: ฒ the same (``นฤพฤตฒิ``)
+    assert nm.resolve_names([(1, "document.signatories", "นายนฤพฤตฒิ มโนพรม")])[0] == ["นายนฤพฤฒิ มโนพรม"]
 
 
 def test_a_name_read_without_its_sara_ue_or_sara_uee_is_the_listed_name():
