@@ -1173,3 +1173,18 @@ def test_a_digit_word_boxed_over_a_speck_far_from_any_number_goes(reader: DigitR
     new, readings = reader.reread(img, words)
     assert "".join(w.text for w in new) == "มม๒๒มมม"
     assert [(r.before, r.after, r.confidence) for r in readings] == [("109", "", 1.0)]
+
+
+def test_a_sign_glued_into_a_month_word_right_of_the_day_s_ink_reads_the_day(reader: DigitReader) -> None:
+    """Blind worn seed 150 doc 10: ``วันที «พฤศจิกายน`` for ๙ พฤศจิกายน, the sign and the month one word whose box starts
+    right of the ๙'s ink; the sign's share of the box stood over the gap, the crop cut the ๙ at its edge, and the memo's
+    date was left empty. The crop is widened and the sign stands over the day read."""
+    text = "วันที๙พฤศจิกายน"
+    img, boxes = spaced_glyphs(text, [0.05, 0.05, 0.05, 0.05, 0.5, 0.9] + [0.05] * 8)
+    words = [Word(c, b, 90.0, k == 5) for k, (c, b) in enumerate(zip(text[:5], boxes[:5]))]
+    month = boxes[6:]
+    x0 = boxes[5][2] + round(0.9 * (boxes[5][3] - boxes[5][1]))  # the word's box begins well right of the ๙
+    words.append(Word("«พฤศจิกายน", (x0, min(b[1] for b in month), month[-1][2], max(b[3] for b in month)), 14.0, True))
+    new, readings = reader.reread(img, words)
+    assert "".join(w.text for w in new).endswith("๙พฤศจิกายน")
+    assert [r.after for r in readings] == ["๙"]

@@ -968,7 +968,10 @@ class DigitReader:
             reads = self._reads(cut, labels[at : at + len(cut.glyphs)])
             at += len(cut.glyphs)
             gs = self._groups(reads, cut.band[0])
-            if any(self._at_edge(g, reads, cut) for g in gs):  # the number goes on beyond the crop
+            # the number goes on beyond the crop, or a day glued before a month stands cut by the crop's edge, its only
+            # glyph (``«พฤศจิกายน`` for ๙ พฤศจิกายน: the ๙ left of the sign's box, blind worn seed 150 doc 10)
+            day_cut = not gs and self._day_cut(words, seeds, reads, cut)
+            if any(self._at_edge(g, reads, cut) for g in gs) or day_cut:
                 wider = self._cut(gray, words, x0 - int(WIDER_CROP * ref), x1 + int(WIDER_CROP * ref), seeds, ref)
                 if wider is not None:
                     wide_reads = self._reads(wider, self._classify(wider.glyphs, wider.band))
@@ -977,6 +980,10 @@ class DigitReader:
                     # band there, and a glyph read as a letter in it)
                     if _digit_count(wide_gs) >= _digit_count(gs):
                         cut, reads, gs = wider, wide_reads, wide_gs
+                    if day_cut and len(gs) == 1 and gs[0].span[1] <= words[seeds[0]].box[0]:
+                        # the sign's box (its share of the word's) stands right of the day's ink: it stands over it
+                        sign = words[seeds[0]]
+                        words[seeds[0]] = dataclasses.replace(sign, box=(gs[0].span[0], *sign.box[1:]))
             # a digit word boxed over blank paper or a speck, no digit read near it: dust Tesseract read as a number
             specks.extend(
                 i
@@ -1018,6 +1025,21 @@ class DigitReader:
         number darkened by a pale copy's contrast stretch: worn seed 14 doc 8)."""
         return all(set(words[i].text.strip()) <= _DIGITS for i in seeds) and all(
             g.w < SPECK * ref and g.y1 - g.y0 < SPECK * ref for g in cut.glyphs
+        )
+
+    @staticmethod
+    def _day_cut(words: list[Word], seeds: list[int], reads: list[_Read], cut: _Cut) -> bool:
+        """Are the stretch's seeds a sign glued before a month name, and its first glyph one cut by the crop's left
+        edge?"""
+        first = reads[0] if reads else None
+        return (
+            first is not None
+            and cut.edge[0]
+            and not first.label
+            and first.box[0] == cut.span[0]
+            and all(w.text.strip() and all(_symbol(c) for c in w.text.strip()) for w in (words[i] for i in seeds))
+            and seeds[-1] + 1 < len(words)
+            and _month_to_token_end(words, seeds[-1] + 1)
         )
 
     @staticmethod
