@@ -832,8 +832,10 @@ def drop_mark_lines(lines: list[Line], page: int, anchors: list[Anchor] | None =
             continue
         text = line_text(line.words)
         corrections.append(Correction(page, "pages.text", text, "", "noise", round(max(w.conf for w in line.words), 1)))
-        if anchors is not None:
-            anchors.append(Anchor(line, None, None, False, ("", "")))
+        if anchors is not None:  # placed before the line whose marks they are, the line above on its left
+            below = min(under, key=lambda ln: ln.box[1])
+            head = line_text(below.words)[:CONTEXT_CHARS]
+            anchors.append(Anchor(below, None, below.words[0], False, ("", head), across_lines=True))
         line.words = []
     return corrections
 
