@@ -1188,3 +1188,21 @@ def test_a_sign_glued_into_a_month_word_right_of_the_day_s_ink_reads_the_day(rea
     new, readings = reader.reread(img, words)
     assert "".join(w.text for w in new).endswith("๙พฤศจิกายน")
     assert [r.after for r in readings] == ["๙"]
+
+
+def test_a_digit_word_over_the_gap_after_a_day_belongs_to_it(reader: DigitReader) -> None:
+    """Worn seed 146 doc 10: ``วันที่ <๕พฤษภาคม`` for ๔ พฤษภาคม, ``<`` over the ๔ and ``๕`` over the gap after it and
+    the edge of the month's พ; the ๔ read, the ``๕`` stayed and the memo's date was left empty."""
+    text = "ที๔พฤษภาคม"
+    img, boxes = spaced_glyphs(text, [0.05, 0.5, 0.3] + [0.05] * 6)
+    d, p = boxes[2], boxes[3]
+    gap = p[0] - d[2]
+    words = [Word("ท", boxes[0], 90.0), Word("ี", boxes[1], 90.0)]
+    words += [
+        Word("<", (d[2] - 6, d[1], d[2], d[3]), 77.0, True),
+        Word("๕", (d[2] + gap // 2, d[1], p[0] + gap // 3, d[3]), 68.0),
+    ]
+    words += [Word("พฤษภาคม", (p[0], min(b[1] for b in boxes[3:]), boxes[-1][2], max(b[3] for b in boxes[3:])), 97.0)]
+    new, readings = reader.reread(img, words)
+    assert "".join(w.text for w in new).endswith("๔พฤษภาคม")
+    assert [(r.before, r.after) for r in readings] == [("<๕", "๔")]
