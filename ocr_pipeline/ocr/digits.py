@@ -1109,10 +1109,17 @@ class DigitReader:
                 near = [(max(s0 - wx1, wx0 - s1), k) for k, (s0, s1) in enumerate(spans)]
                 if not links[a] and a in phantoms and ov_other < least and near and min(near)[0] <= self.phantom * h:
                     links[a] = {min(near)[1]}
-                # ... or one whose centre stands in the gap after a number, its box reaching into the next letter
-                # (``วันที่ <๕พฤษภาคม`` for ๔ พฤษภาคม: ``<`` over the ๔, ``๕`` over the gap and the พ's edge, worn seed
-                # 146 doc 10 left its memo date empty)
-                elif not links[a] and near and min(near)[0] <= GAP_REACH * h and ov_other < GAP_WORD * width:
+                # ... or a word of digits whose centre stands in the gap after a number, its box reaching into the next
+                # letter (``วันที่ <๕พฤษภาคม`` for ๔ พฤษภาคม: ``<`` over the ๔, ``๕`` over the gap and the พ's edge,
+                # worn seed 146 doc 10 left its memo date empty); not a look-alike letter or a sign, which is the
+                # letter's own or the number's punctuation (``๖ เดือน``, ``(๕).`` stay: standard seed 147 lost them)
+                elif (
+                    not links[a]
+                    and set(text) <= _DIGITS
+                    and near
+                    and min(near)[0] <= GAP_REACH * h
+                    and ov_other < GAP_WORD * width
+                ):
                     if not any(
                         r.box[0] <= centre <= r.box[2] for r in [*others, *(r for g in groups for r in g.reads)]
                     ):
