@@ -170,6 +170,13 @@ def test_a_range_whose_end_month_is_unread_is_flagged_not_read_as_its_first_mont
     assert (r.readings[2].start, r.readings[2].end) == (D(2023, 11, 1), D(2024, 1, 31))
 
 
+
+def test_a_range_whose_end_month_is_garbled_is_flagged_not_read_as_another_month() -> None:
+    """Blind worn seed 154 doc 18: ``๑ ต.ค. ๖๒ – ๓๐ ก.ค.ขย.๖๓`` had ended on 30 July 2020 (ก.ย. read with a stutter)."""
+    r = repair_dates([_ev("fiscal_year", "ปีงบประมาณ พ.ศ. ๒๕๖๓"), _ev("measure_period", "๑ ต.ค. ๖๒ – ๓๐ ก.ค.ขย.๖๓")])
+    assert r.readings[1].status == "unresolved" and r.readings[1].end is None
+
+
 def test_a_period_whose_second_month_was_lost_is_flagged_not_read_as_its_first_month() -> None:
     """Worn seed 41 doc 18: ``ต.ค. ๒๕๖๑ – ก.ย. ๒๕๖๒`` read ``ต.ค. ๒๕๖๑ ๒๕๖๒`` had been taken as October 2018;
     a year no mention takes tells that the range lost its dash and second month."""

@@ -603,3 +603,13 @@ def test_a_year_cut_after_its_first_digit_right_after_a_month_is_joined() -> Non
     assert [(a, b) for _s, _e, a, b in date_word_spellings("๑๕ เม.ย. ๒ ๕๖๗")] == [("๒ ๕๖๗", "๒๕๖๗")]
     for text in ("ต.ค. ๒๕๖๖ - ๒ ก.ย.", "มีนาคม ๒ ๕ ครั้ง", "ต.ค. ๒๕๖๖ - มี.ค. ๒๕๖๗"):
         assert date_word_spellings(text) == [], text
+
+
+def test_a_month_abbreviation_with_letters_and_a_dot_glued_after_it_is_no_month() -> None:
+    """Blind worn seed 154 doc 18: ``๓๐ ก.ค.ขย.๖๓`` (ก.ย. read with a stutter) had been taken as 30 July; ก.ค. glued to
+    ``ขย.`` is a garble of another month. ``ก.พ.ร.`` stays an agency's abbreviation, ``ต.ค.-ธ.ค.`` a range."""
+    assert parse_period("๓๐ ก.ค.ขย.๖๓") == (None, None)
+    assert parse_period("ก.ค.ขย. ๒๕๖๓") == (None, None)
+    assert parse_period("ก.พ.ร.") == (None, None)
+    assert parse_period("ต.ค.-ธ.ค. ๖๕") == (date(2022, 10, 1), date(2022, 12, 31))
+    assert parse_period("ก.ค. ๒๕๖๓") == (date(2020, 7, 1), date(2020, 7, 31))

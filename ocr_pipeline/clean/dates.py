@@ -406,6 +406,9 @@ def _token_re() -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
+_GLUED_ABBREVIATION = re.compile(f"[\u0e01-\u0e2e][{_THAI_LETTER}]{{0,3}}\\.")
+
+
 def _month_ok(t: str, s: int, e: int, long: bool) -> bool:
     """Boundary rules for short month forms (ก.พ. in ก.พ.ร. is not February)."""
     if long:
@@ -417,8 +420,10 @@ def _month_ok(t: str, s: int, e: int, long: bool) -> bool:
         return False
     after = t[e:]
     if "." in matched and matched.endswith("."):
-        # followed by a lone consonant (ก.พ.ร., ก.พ.ร) -> part of a longer abbreviation
-        return re.match(f"[\u0e01-\u0e2e](?:\\.|(?![{_THAI_LETTER}]))", after) is None
+        # followed by a lone consonant (ก.พ.ร., ก.พ.ร) -> part of a longer abbreviation; by letters and a dot glued to it
+        # (``ก.ค.ขย.๖๓`` for ก.ย. ๖๓: blind worn seed 154 doc 18, taken as July) -> a garble of another month
+        lone = re.match(f"[\u0e01-\u0e2e](?:\\.|(?![{_THAI_LETTER}]))", after) is not None
+        return not lone and _GLUED_ABBREVIATION.match(after) is None
     # no final dot: must not run into letters (เม.ยขย. is no April, มีค in มีคุณธรรม no March)
     return re.match(f"[{_THAI_LETTER}]", after) is None
 
