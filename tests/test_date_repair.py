@@ -170,7 +170,6 @@ def test_a_range_whose_end_month_is_unread_is_flagged_not_read_as_its_first_mont
     assert (r.readings[2].start, r.readings[2].end) == (D(2023, 11, 1), D(2024, 1, 31))
 
 
-
 def test_a_range_whose_end_month_is_garbled_is_flagged_not_read_as_another_month() -> None:
     """Blind worn seed 154 doc 18: ``๑ ต.ค. ๖๒ – ๓๐ ก.ค.ขย.๖๓`` had ended on 30 July 2020 (ก.ย. read with a stutter)."""
     r = repair_dates([_ev("fiscal_year", "ปีงบประมาณ พ.ศ. ๒๕๖๓"), _ev("measure_period", "๑ ต.ค. ๖๒ – ๓๐ ก.ค.ขย.๖๓")])
