@@ -149,6 +149,11 @@ def test_signature_blocks_alone_side_by_side_and_with_a_lost_bracket():
         ("นายอภิชาญ นามโคตร", "รองปลัดเทศบาล ปฏิบัติหน้าที่ปลัดเทศบาล"),
     ]
     assert name_groups("นายกเทศมนตรีตำบลกกโก") == []  # a position that starts like a title
+    # blind standard seed 153 doc 10: a speck after the mayor's post read as a closing bracket
+    assert name_groups("นายกองค์การบริหารส่วนตำบลแหลมงอบ]") == [] and name_groups("(นายกมล ใจดี)") == ["นายกมล ใจดี"]
+    page = _page("จึงเรียนมาเพื่อโปรดทราบ\n(นายทองพูน พวงอินทร์)\nนายกองค์การบริหารส่วนตำบลแหลมงอบ]")
+    ((name, position),) = _signed(page)
+    assert name == "นายทองพูน พวงอินทร์" and despeck(position) == "นายกองค์การบริหารส่วนตำบลแหลมงอบ"
 
 
 def test_names_whose_brackets_ocr_read_as_a_line_of_their_own_over_their_positions():

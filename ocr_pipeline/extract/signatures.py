@@ -133,7 +133,9 @@ OTHER_READING_SIMILARITY = 60.0  # a group of another reading with fewer or more
 
 
 SPECK = re.compile(
-    r"(?:(?<=\s)|^)[.,:;'`‘’|_~]+(?=[\u0e01-\u0e4e])|(?<=[\u0e01-\u0e4e])\s+[.,:;'`‘’|_~]+(?=\s|$)|^[.,:;'`‘’|_~\s]+|[,:;'`‘’|_~\s]+$"
+    r"(?:(?<=\s)|^)[.,:;'`‘’|_~]+(?=[\u0e01-\u0e4e])|(?<=[\u0e01-\u0e4e])\s+[.,:;'`‘’|_~]+(?=\s|$)|^[.,:;'`‘’|_~\s\[]+"
+    # square brackets at the ends: names and posts are bracketed round (``นายก…แหลมงอบ]``: blind standard seed 153 doc 10)
+    r"|[,:;'`‘’|_~\s\]]+$"
     # glued to a word's end before a space (not a dot: ดร. keeps it): ``นายบุญมี, พลเรือง`` (worn seed 98)
     r"|(?<=[\u0e01-\u0e4e])[,:;'`‘’|_~]+(?=\s)"
 )

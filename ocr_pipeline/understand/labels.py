@@ -216,12 +216,15 @@ def position_start_score(token: str) -> float:
 
 def _looks_like_name(text: str) -> bool:
     """Mostly Thai letters, no digits, a title or a space between given and family name; a name
-    that starts with a title may carry some OCR garbage ("นายธนวัต NWA")."""
+    that starts with a title may carry some OCR garbage ("นายธนวัต NWA"). A known position is no name, though it
+    starts like a title and a speck after it reads as a closing bracket (blind standard seed 153 doc 10: the mayor's
+    post ``นายกองค์การบริหารส่วนตำบลแหลมงอบ]`` became a fourth signatory)."""
     compact = text.replace(" ", "")
     thai = sum("\u0e00" <= ch <= "\u0e7f" for ch in compact)
     titled = compact.startswith(load_list("titles.txt"))
     return (
         len(compact) >= 4
+        and not compact.startswith(_positions())  # a post read with a closing bracket (``นายก…แหลมงอบ]``)
         and thai >= (0.6 if titled else 0.8) * len(compact)
         and not any(ch.isdigit() for ch in compact)
         and (titled or " " in text.strip())
