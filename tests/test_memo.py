@@ -135,6 +135,20 @@ def test_a_garbled_document_number_prefix_is_kept_as_evidence():
     assert hits["doc_number"].value == "NI ๕๓๔๖๐/๑๙" and hits["doc_date"].value == "๓๐ เมษายน ๒๕๖๒"
 
 
+def test_a_wrapped_place_read_as_the_number_label_yields_to_the_line_of_the_number_s_shape():
+    """Blind standard seed 153 doc 19: the district นาทวี wrapped, ``ทวี`` opened a line and was taken for the ที่ label
+    (the phone number became the document number), while the number's own line read ``n สข ๖๒๑๔๔/๒๓๘``."""
+    hits = header_fields(
+        [
+            _page(
+                "บันทึกข้อความ\nส่วนราชการ กองยุทธศาสตร์ เทศบาลเมืองฉาง อ.นา\nทวี จ.สงขลา โทร. ๐-๓๗๓๖-๒๓๕๖\n"
+                "n สข ๖๒๑๔๔/๒๓๘ วันที่ ๙ ต.ค. ๒๕๖๐\nเรื่อง รายงานผล\nเรียน นายกเทศมนตรี"
+            )
+        ]
+    )
+    assert hits["doc_number"].value == "สข ๖๒๑๔๔/๒๓๘" and hits["doc_date"].value == "๙ ต.ค. ๒๕๖๐"
+
+
 def test_signature_blocks_alone_side_by_side_and_with_a_lost_bracket():
     page = _page(
         "จึงเรียนมาเพื่อโปรดทราบ\n(นายวิภาค คงไชย)\nเจ้าพนักงานธุรการ\n"

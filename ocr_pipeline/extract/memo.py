@@ -43,7 +43,9 @@ def header_fields(pages: list[Page]) -> dict[str, FieldHit]:
                 hits[field] = FieldHit(field, value, page.number, i, score)
             if "addressee" in hits:
                 break  # the body starts: "วันที่ ๓๐ กันยายน" there is no label of the header
-        if hits and "doc_number" not in hits:
+        if hits and ("doc_number" not in hits or not DOC_NUMBER.search(hits["doc_number"].value)):
+            # no ที่ label, or one that took another line's start for it (``ทวี จ.สงขลา โทร. …``, the district นาทวี
+            # wrapped: blind standard seed 153 doc 19, whose number line read ``n สข …``): a line of the number's shape
             _number_line_without_label(lines[:HEADER_LINES], page.number, hits)
         elif "doc_number" in hits and "doc_date" not in hits:
             _date_after_number(hits)
