@@ -479,6 +479,10 @@ def test_mai_ek_read_for_mai_tho_and_kho_for_to_in_a_name_are_twins():
     assert nm.resolve_names(read)[0] == ["นายศิวนันท์ ธนาพัชรมนฑ์", "นายกชภูมิ มกรมณเฑียร"]
     # blind worn seed 150 doc 18: ฒ the same (``นฤพฤตฒิ``)
     assert nm.resolve_names([(1, "document.signatories", "นายนฤพฤตฒิ มโนพรม")])[0] == ["นายนฤพฤฒิ มโนพรม"]
+    # worn seed 144 doc 8, blind standard seed 153 doc 13: ฏฐ read ภร or ภรจ; a listed name with ภร stays
+    read = [(1, "document.signatories", "นายพลัง โรจนกุลเสภร์"), (1, "x", "นายจักรพรรดิ์ จุติธนเสภรจ์")]
+    assert nm.resolve_names(read)[0] == ["นายพลัง โรจนกุลเสฏฐ์", "นายจักรพรรดิ์ จุติธนเสฏฐ์"]
+    assert nm.resolve_names([(1, "document.signatories", "นางสาวอาภรณ์ ใจดี")])[0] == ["นางสาวอาภรณ์ ใจดี"]
 
 
 def test_a_name_read_without_its_sara_ue_or_sara_uee_is_the_listed_name():
