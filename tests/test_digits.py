@@ -1206,3 +1206,17 @@ def test_a_digit_word_over_the_gap_after_a_day_belongs_to_it(reader: DigitReader
     new, readings = reader.reread(img, words)
     assert "".join(w.text for w in new).endswith("๔พฤษภาคม")
     assert [(r.before, r.after) for r in readings] == [("<๕", "๔")]
+
+
+def test_a_digit_word_boxed_over_a_speck_right_after_a_number_goes(reader: DigitReader) -> None:
+    """Blind worn seed 154 doc 1: ``ไตรมาสที่ ๑1``, a 2 x 2 pixel box just after the number read ``1``; a box no larger
+    than a speck is no digit, however near a number."""
+    img, boxes = glyph_boxes("มม๒๒", gap=0.4)
+    img = img.copy()
+    x, y = boxes[-1][2] + 30, boxes[-1][1] + 5  # farther than a sliver of the number's last glyph
+    img[y : y + 2, x : x + 2] = 0
+    words = [Word(c, b, 90.0, k == 2) for k, (c, b) in enumerate(zip("มม๒๒", boxes))]
+    words.append(Word("1", (x, y, x + 2, y + 2), 69.0))
+    new, readings = reader.reread(img, words)
+    assert "".join(w.text for w in new) == "มม๒๒"
+    assert [(r.before, r.after) for r in readings] == [("1", "")]

@@ -988,11 +988,14 @@ class DigitReader:
                         # the sign's box (its share of the word's) stands right of the day's ink: it stands over it
                         sign = words[seeds[0]]
                         words[seeds[0]] = dataclasses.replace(sign, box=(gs[0].span[0], *sign.box[1:]))
-            # a digit word boxed over blank paper or a speck, no digit read near it: dust Tesseract read as a number
+            # a digit word boxed over blank paper with no digit read near it, or boxed no larger than a speck: dust
+            # Tesseract read as a number (a word a number's reading takes in is replaced with it, not dropped)
             specks.extend(
                 i
                 for i in seeds
-                if i not in specks and self._over_dust(gray, words[i], ref) and not _group_near(gs, words[i].box, ref)
+                if i not in specks
+                and self._over_dust(gray, words[i], ref)
+                and (_speck_sized(words[i].box, ref) or not _group_near(gs, words[i].box, ref))
             )
             inside = {id(r) for g in gs for r in g.reads}
             groups.extend(gs)
@@ -1048,12 +1051,11 @@ class DigitReader:
 
     @staticmethod
     def _over_dust(gray: np.ndarray, word: Word, ref: float) -> bool:
-        """Is ``word`` all digits over a box with no ink, or one no larger than a speck (``SPECK`` x body height both
-        ways: ``รอบ109``, a 4 x 3 pixel box read ``109`` after the subject's last word, fresh worn seed 152 doc 1)?"""
+        """Is ``word`` all digits over a box with no ink, or one no larger than a speck (``รอบ109``, a 4 x 3 pixel box
+        read ``109`` after the subject's last word, fresh worn seed 152 doc 1; ``ไตรมาสที่ ๑1``, a 2 x 2 box right after
+        the number, blind worn seed 154 doc 1)?"""
         text = word.text.strip()
-        x0, y0, x1, y1 = word.box
-        speck = x1 - x0 < SPECK * ref and y1 - y0 < SPECK * ref
-        return bool(text) and set(text) <= _DIGITS and (speck or not _has_ink(gray, word.box))
+        return bool(text) and set(text) <= _DIGITS and (_speck_sized(word.box, ref) or not _has_ink(gray, word.box))
 
     @staticmethod
     def _at_edge(g: _Group, reads: list[_Read], cut: _Cut) -> bool:
@@ -1507,6 +1509,11 @@ def _one_script(labels: list[str]) -> bool:
     thai = any(lab in _THAI_DIGITS for lab in labels)
     arabic = any(lab in _ARABIC_DIGITS for lab in labels)
     return (thai or arabic) and not (thai and arabic)
+
+
+def _speck_sized(box: tuple[int, int, int, int], ref: float) -> bool:
+    """Is the box under ``SPECK`` x the body height both ways?"""
+    return box[2] - box[0] < SPECK * ref and box[3] - box[1] < SPECK * ref
 
 
 def _group_near(groups: list[_Group], box: tuple[int, int, int, int], ref: float) -> bool:
