@@ -613,3 +613,10 @@ def test_a_month_abbreviation_with_letters_and_a_dot_glued_after_it_is_no_month(
     assert parse_period("ก.พ.ร.") == (None, None)
     assert parse_period("ต.ค.-ธ.ค. ๖๕") == (date(2022, 10, 1), date(2022, 12, 31))
     assert parse_period("ก.ค. ๒๕๖๓") == (date(2020, 7, 1), date(2020, 7, 31))
+
+
+def test_a_month_name_whose_first_letters_were_misread_is_respelt() -> None:
+    """Blind standard seed 153 doc 6: ``ผู้ลาคม - มีนาคม ๒๕๖๘`` (ตุ read ผู้); the tail ลาคม is ตุลาคม's alone."""
+    assert [(a, b) for _s, _e, a, b in date_word_spellings("ผู้ลาคม - มีนาคม ๒๕๖๘")] == [("ผู้ลาคม", "ตุลาคม")]
+    for text in ("สมาคม ๒๕๖๘", "ประชาคม ๒๕๖๘", "ตุลาคม - มีนาคม ๒๕๖๘", "ผู้ลาคม และ"):
+        assert date_word_spellings(text) == [], text

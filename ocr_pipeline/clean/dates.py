@@ -990,6 +990,22 @@ _RANGE_OR_YEAR_NEXT = re.compile(r"\s*-|\s+(?:พ\.ศ\.\s*)?[0-9๐-๙]{2,4}")
 TRUNCATED_MONTH = 4  # letters at least of a month name whose front OCR lost
 
 
+MISREAD_HEAD = 2  # consonants at most a month name's misread first letters take
+
+
+def _misread_head(run: str, data: _MonthData) -> str | None:
+    """The one full month name whose tail of ``TRUNCATED_MONTH`` letters or more ends ``run``, the letters before it
+    at most ``MISREAD_HEAD`` consonants with their marks, where the name's own head differs (a misreading of it)."""
+    for k in range(1, len(run) - TRUNCATED_MONTH + 1):
+        head, tail = run[:k], run[k:]
+        if len(without_marks(tail)) < TRUNCATED_MONTH or not "\u0e01" <= tail[0] <= "\u0e2e":
+            continue
+        names = [name for name in data.full if name.endswith(tail) and name != tail]
+        if len(names) == 1 and len(without_marks(head)) <= MISREAD_HEAD and head != names[0][: -len(tail)]:
+            return names[0]
+    return None
+
+
 def _truncated_months(text: str, taken: list[tuple[int, int]], data: _MonthData) -> list[tuple[int, int, str, str]]:
     """A full month name whose first letters were lost (``ลาคม- มีนาคม ๒๕๖๔``: Tesseract dropped the ตุ that
     opened a cell's line): a word that is the end of one month name only, four letters at least, opening the
@@ -1003,6 +1019,11 @@ def _truncated_months(text: str, taken: list[tuple[int, int]], data: _MonthData)
         if not _RANGE_OR_YEAR_NEXT.match(text, m.end()):
             continue
         whole = [name for name in data.full if name.endswith(run) and name != run]
+        if not whole:  # its first letters misread, not lost (``ผู้ลาคม`` for ตุลาคม: blind standard seed 153 doc 6)
+            misread = _misread_head(run, data)
+            if misread is not None:
+                out.append((m.start(), m.end(), run, misread))
+            continue
         if len(whole) == 1:
             head = whole[0][: len(whole[0]) - len(run)]
             start = m.start() - len(head) - 1
