@@ -176,7 +176,9 @@ class _PageOcr:
         if psm == PAGE_PSM:  # a page's lines left out, or read as garbage
             self.corrections += reread_lost_lines(img, lines, self._ocr, self.page, self.anchors, self.dpi)
         reread_done = time.perf_counter()
-        self.corrections += drop_mark_lines(lines, self.page, self.anchors)  # before their marks read as digits
+        if psm == PAGE_PSM:  # before their marks read as digits; in a table's cells the cell's speck lines go later,
+            # placed in their cell (``understand``'s noise rule)
+            self.corrections += drop_mark_lines(lines, self.page, self.anchors)
         bodies = sorted(b for ln in lines if (b := self.reader.body_height(ln.words)) is not None)
         page_body = bodies[len(bodies) // 2] if bodies else None
         for line in lines:  # digits first: Latin garbage over a number is read, not dropped as a speck
