@@ -247,9 +247,8 @@ def _sliver_dot(reads: list[_Read], k: int) -> bool:
 
 
 _SIGNS_APART = (".", ",")  # signs never cut out of a blob between two of its pieces (fresh standard seed 151 doc 11)
-GAP_WORD = (
-    0.5  # a digit word whose centre is over a gap beside a number joins it with less than this share over a letter
-)
+# a word of digits whose centre is over a gap beside a number joins it with less than this share of it over a letter,
+GAP_WORD = 0.5
 GAP_REACH = 0.5  # ... and at most this x digit height from it
 SLASH_GLUED_WIDTH = 1.25  # x the group's median glyph width: a glyph this wide with a bar over its side holds the slash
 _SLASH_WORDS = ("/", "|", "!")  # what the OCR writes for a document number's slash
@@ -1121,11 +1120,9 @@ class DigitReader:
                     and near
                     and min(near)[0] <= GAP_REACH * h
                     and ov_other < GAP_WORD * width
+                    and not _over_a_glyph(centre, [*others, *(r for g in groups for r in g.reads)])
                 ):
-                    if not any(
-                        r.box[0] <= centre <= r.box[2] for r in [*others, *(r for g in groups for r in g.reads)]
-                    ):
-                        links[a] = {min(near)[1]}
+                    links[a] = {min(near)[1]}
             else:
                 for k, (s0, s1) in enumerate(spans):
                     if s0 <= centre <= s1 and ov[k] >= LETTER_OVER * width and ov_other <= LETTER_UNDER * width:
@@ -1509,6 +1506,11 @@ def _one_script(labels: list[str]) -> bool:
     thai = any(lab in _THAI_DIGITS for lab in labels)
     arabic = any(lab in _ARABIC_DIGITS for lab in labels)
     return (thai or arabic) and not (thai and arabic)
+
+
+def _over_a_glyph(x: float, reads: list[_Read]) -> bool:
+    """Does the page column ``x`` fall inside a glyph read?"""
+    return any(r.box[0] <= x <= r.box[2] for r in reads)
 
 
 def _speck_sized(box: tuple[int, int, int, int], ref: float) -> bool:

@@ -807,9 +807,9 @@ _CONSONANT_LETTER = re.compile("[\u0e01-\u0e2e]")
 
 def drop_mark_lines(lines: list[Line], page: int, anchors: list[Anchor] | None = None) -> list[Correction]:
     """Drop (rule ``noise``) each line of digits or signs, no Thai consonant in it, lower than ``MARK_LINE`` of the
-    text's height and standing right over a line of text, most of its words within that line's columns: the marks of that line read apart
-    (``๐ ๕ . | .`` over ``ระจําป ๒๕๒๐๑ รอบ``, the vowels of ประจำปี: fresh worn seed 152 doc 15, where the digit reader
-    made it ``๐๘`` and the subject took it in). Run before the digits are read."""
+    text's height and standing right over a line of text, most of its words within that line's columns: the marks of
+    that line read apart (``๐ ๕ . | .`` over ``ระจําป ๒๕๒๐๑ รอบ``, the vowels of ประจำปี: fresh worn seed 152 doc 15, where
+    the digit reader made it ``๐๘`` and the subject took it in). Run before the digits are read."""
     heights = sorted(w.box[3] - w.box[1] for ln in lines for w in ln.words if _CONSONANT_LETTER.search(w.text))
     text_height = heights[len(heights) // 2] if heights else 0
     corrections: list[Correction] = []

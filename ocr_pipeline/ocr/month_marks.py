@@ -12,6 +12,7 @@ reading's stray marks go (ม.ค.). A reading with its sara ii in place is left
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import cv2
 import numpy as np
@@ -42,7 +43,7 @@ TOUCHING = 0.2  # x the letter's height: a ม this much taller than ค carries
 
 def _ink(window: np.ndarray) -> np.ndarray:
     """The window's ink (1) by its own Otsu threshold (a pale copy's strokes are grey), never lighter than ``PAPER``;
-    none in a window of one grey."""
+    none in a window of one grey (``digit_glyphs.ink_mask`` has no such guard: a window here may hold paper alone)."""
     if window.size == 0 or int(window.max()) - int(window.min()) < CONTRAST:
         return np.zeros(window.shape, dtype=np.uint8)
     level, _ = cv2.threshold(window, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
@@ -103,7 +104,7 @@ def vowel_over(gray: np.ndarray, letter: tuple[int, int, int, int], top: int) ->
     return False
 
 
-def _readings(line: Line):
+def _readings(line: Line) -> Iterator[tuple[int, int, re.Match[str]]]:
     """(first word, past the last word, the reading's match) for each month reading ``ม.ค.`` of the line, its words
     whole (the match ends where a word does)."""
     words = line.words
