@@ -34,15 +34,11 @@ PAD = (0.6, 0.3)  # x the band's height: the rows above (marks too light to coun
 MIN_LETTERS = 3  # Thai letters a reading needs
 
 
-def _typical(bands: list[tuple[int, int]], lines: list[Line]) -> float:
-    """The median height of the bands a line of well-read Thai text stands in; 0 without any."""
-    heights = []
-    for a, b in bands:
-        for ln in lines:
-            words = _well_read(ln.words)
-            if words and min(ln.box[3], b) - max(ln.box[1], a) > 0.5 * (b - a):
-                heights.append(b - a)
-                break
+def _typical(bands: list[tuple[int, int]], read_lines: list[Line]) -> float:
+    """The median height of the bands one of ``read_lines`` (lines with well-read words) stands in; 0 without any."""
+    heights = [
+        b - a for a, b in bands if any(min(ln.box[3], b) - max(ln.box[1], a) > 0.5 * (b - a) for ln in read_lines)
+    ]
     return float(np.median(heights)) if heights else 0.0
 
 
@@ -79,9 +75,9 @@ def _text_like(gray: np.ndarray, box: tuple[int, int, int, int], h: int) -> bool
     x0, y0, x1, y1 = box
     ink = (gray[y0:y1, x0:x1] < INK).astype(np.uint8)
     n, _labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    widths = [(int(stats[k, cv2.CC_STAT_WIDTH]), int(stats[k, cv2.CC_STAT_HEIGHT])) for k in range(1, n)]
-    total = sum(w for w, _h in widths)
-    glyphs = sum(w for w, _hh in widths if w <= GLYPH_WIDTH * h)
+    widths = [int(stats[k, cv2.CC_STAT_WIDTH]) for k in range(1, n)]
+    total = sum(widths)
+    glyphs = sum(w for w in widths if w <= GLYPH_WIDTH * h)
     return total > 0 and glyphs >= GLYPH_SHARE * total
 
 
@@ -94,7 +90,8 @@ def _in_band(w: Word, a: int, b: int) -> bool:
 def unread_runs(gray: np.ndarray, lines: list[Line], dpi: int) -> list[tuple[int, int, int, int]]:
     """Boxes (x0, y0, x1, y1) of the runs of ink in line-high bands that no well-read words cover (see the module)."""
     bands = ink_bands(gray, dpi)
-    h = _typical(bands, lines)
+    well = [w for ln in lines for w in _well_read(ln.words)]  # once per page, not once per band
+    h = _typical(bands, [ln for ln in lines if _well_read(ln.words)])
     if not h:
         return []
     out = []
@@ -102,7 +99,7 @@ def unread_runs(gray: np.ndarray, lines: list[Line], dpi: int) -> list[tuple[int
         if not BAND_HEIGHT[0] * h <= b - a <= BAND_HEIGHT[1] * h:
             continue
         ink: np.ndarray = np.asarray((gray[a:b] < INK).any(axis=0))
-        read = [w for ln in lines for w in _well_read(ln.words) if _in_band(w, a, b)]
+        read = [w for w in well if _in_band(w, a, b)]
         for x0, x1 in _runs(ink, int(RUN_GAP * (b - a))):
             if x1 - x0 < MIN_RUN * (b - a):
                 continue

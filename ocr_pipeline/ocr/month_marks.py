@@ -140,14 +140,19 @@ def reread_month_marks(gray: np.ndarray, lines: list[Line], _ocr, page: int, anc
             if m.group(1) == SARA_II and not m.group(2) and m.group(3) != ",":
                 continue  # read as it should be
             words = line.words[i:j]
-            consonant = next((w for w in words[1:] if w.text.startswith("ค")), None)
             letter = _body(gray, words[0].box)
-            other = _body(gray, consonant.box) if consonant is not None else None
             if letter is None:
                 continue
+            consonant = next((w for w in words[1:] if w.text.startswith("ค")), None)
+            other = _body(gray, consonant.box) if consonant is not None else None
+            height = letter[3] - letter[1]
             top = letter[1]
-            if other is not None and abs(other[3] - letter[3]) <= FOOT * (letter[3] - letter[1]):
-                top = max(top, other[1]) if other[3] - other[1] >= BODY * (letter[3] - letter[1]) else top
+            if (
+                other is not None
+                and abs(other[3] - letter[3]) <= FOOT * height
+                and other[3] - other[1] >= BODY * height
+            ):
+                top = max(top, other[1])  # ค's top: the letters' top where ม's box takes in part of the vowel
             vowel = vowel_over(gray, letter, top)
             if not vowel and not marks and m.group(3) != ",":
                 continue
