@@ -173,3 +173,31 @@ def test_a_level_word_with_sara_am_s_ring_read_as_a_tone_mark_is_read():
     r = resolve_places(items)
     assert (r.subdistrict, r.district, r.geocode) == ("เวียง", "เชียงคำ", "560307")
     assert [(c.before, c.after) for c in r.corrections] == [("อ๊าเภอ", "อำเภอ")]
+
+
+def test_an_agency_name_cut_by_the_header_s_wrap_is_read_whole():
+    """Fresh standard seed 155 doc 2: ``ส่วนราชการ กองคลัง องค์การบริหารส่วนตำบลคอน`` / ``สวรรค์ อำเภอคอนสวรรค์ …``:
+    the cut name (the header weighs most) outweighed its four whole mentions, and the agency came out as ตำบลคอน with
+    the district's geocode. The line's end and the next line's first word are read together (evidence only)."""
+    items = [
+        (1, "header.division#p1.l1", "ส่วนราชการ กองคลัง องค์การบริหารส่วนตำบลคอน"),
+        (1, "body#p1.l2", "สวรรค์ อำเภอคอนสวรรค์ จังหวัดชัยภูมิ โทร. ๐๐๑ ๕๑๑"),
+        (1, "addressee#p1.l7", "เรียน นายกองค์การบริหารส่วนตำบลคอนสวรรค์"),
+        (1, "body#p1.l8", "ตามที่องค์การบริหารส่วนตำบลคอนสวรรค์ได้จัดทำ"),
+    ]
+    r = resolve_places(items)
+    assert (r.agency, r.subdistrict, r.geocode) == ("องค์การบริหารส่วนตำบลคอนสวรรค์", "คอนสวรรค์", "360301")
+    assert not [c for c in r.corrections if c.field.startswith("header.division")]  # the header stays as read
+    assert not [w for w in r.warnings if "another agency" in w]
+
+
+def test_a_whole_agency_name_at_a_line_s_end_does_not_take_the_next_line_s_word():
+    """The same read across the wrap, where the line's name is whole and the next line starts with a word (อำเภอ):
+    the name stays the one written."""
+    items = [
+        (1, "header.division#p1.l1", "ส่วนราชการ กองคลัง องค์การบริหารส่วนตำบลคอนสวรรค์"),
+        (1, "body#p1.l2", "อำเภอ คอนสวรรค์ จังหวัดชัยภูมิ"),
+        (1, "addressee#p1.l7", "เรียน นายกองค์การบริหารส่วนตำบลคอนสวรรค์"),
+    ]
+    r = resolve_places(items)
+    assert (r.agency, r.geocode) == ("องค์การบริหารส่วนตำบลคอนสวรรค์", "360301")

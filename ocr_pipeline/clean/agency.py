@@ -1044,8 +1044,7 @@ def _wrapped_mentions(texts: list[tuple[int | None, str, str]]) -> list[Mention]
     line the level word stands on."""
     out: list[Mention] = []
     for (page, fname, text), (_, next_name, next_text) in zip(texts, texts[1:]):
-        a, b = _LINE_KEY.search(fname), _LINE_KEY.search(next_name)
-        if not (a and b and a.group(1) == b.group(1) and int(b.group(2)) == int(a.group(2)) + 1):
+        if not _next_line(fname, next_name):
             continue
         tail, head = text.rstrip().rsplit(" ", 1)[-1], next_text.strip().split(" ", 1)[0]
         if not head:
@@ -1058,6 +1057,46 @@ def _wrapped_mentions(texts: list[tuple[int | None, str, str]]) -> list[Mention]
                 if m.kind != "agency" and m.prefix_start < len(tail) and max(o.end for o in m.options) > len(tail):
                     out.append(m)
     return out
+
+
+# the front of a line that may end an agency's name the line before cut (``…ตำบลคอน`` / ``สวรรค์ อำเภอ…``)
+_NAME_PIECE = re.compile("[\u0e01-\u0e4e]{1,8}")
+
+
+def _wrapped_agencies(texts: list[tuple[int | None, str, str]], mentions: list[Mention]) -> dict[int, Mention]:
+    """Agency names a wrap cut (a header line full to its end: ``ส่วนราชการ กองคลัง องค์การบริหารส่วนตำบลคอน`` /
+    ``สวรรค์ อำเภอคอนสวรรค์ …``, standard seed 155 doc 2, where the cut name outweighed its four whole mentions):
+    each such mention (by ``id``) read again over the line's end and the next line's first word, which the name
+    then may or may not take in (the resolver weighs both readings). Evidence only: the joined text is no item's,
+    so it is never rewritten."""
+    following = {
+        (page, fname): next_text
+        for (page, fname, _), (next_page, next_name, next_text) in zip(texts, texts[1:])
+        if next_page == page and _next_line(fname, next_name)
+    }
+    out: dict[int, Mention] = {}
+    for m in mentions:
+        line = m.text.rstrip()
+        nxt = following.get((m.page, m.field))
+        if m.kind != "agency" or nxt is None or "\n" in line or max(o.end for o in m.options) != len(line):
+            continue
+        head = nxt.strip().split(" ", 1)[0]
+        if not _NAME_PIECE.fullmatch(head):
+            continue
+        joined = [
+            j
+            for j in find_mentions(line + head, m.page, m.field, m.weight)
+            if j.kind == "agency" and j.prefix_start == m.prefix_start and max(o.end for o in j.options) > len(line)
+        ]
+        if joined:
+            out[id(m)] = dataclasses.replace(joined[0], options=joined[0].options + m.options)
+    return out
+
+
+def _next_line(name: str, next_name: str) -> bool:
+    """Do two items' names (``role#p1.l3``) say the second is the line right after the first?"""
+    a, b = _LINE_KEY.search(name), _LINE_KEY.search(next_name)
+    return bool(a and b and a.group(1) == b.group(1) and int(b.group(2)) == int(a.group(2)) + 1)
 
 
 # the front of a line that may end a place name the line before cut (standard seed 149 doc 13: ``อำเภอหนองม่วง`` / ``ไข่
@@ -1086,7 +1125,8 @@ def resolve_places(
     for page, fname, text in texts:
         res.mentions.extend(find_mentions(text, page, fname, field_weight(fname)))
     wrapped = _wrapped_mentions(texts)
-    agency_mentions = [m for m in res.mentions if m.kind == "agency"]
+    joined = _wrapped_agencies(texts, res.mentions)
+    agency_mentions = [joined.get(id(m), m) for m in res.mentions if m.kind == "agency"]
     place_mentions = [m for m in res.mentions if m.kind != "agency"]
     cluster: list[Mention] = []
     levels: tuple[Level, ...] = ALL_LEVELS
@@ -1176,7 +1216,9 @@ def resolve_places(
                 warning(_where(m), m.prefix_canonical + m.name, "another agency, not taken as the document's")
             )
     others = near
-    _write_back(res, cluster + others + place_mentions, targets, levels, rewrite_conflicts)
+    read_across = {id(m) for m in joined.values()}  # no item's text: evidence only
+    written = [m for m in cluster + others if id(m) not in read_across]
+    _write_back(res, written + place_mentions, targets, levels, rewrite_conflicts)
     return res
 
 
