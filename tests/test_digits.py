@@ -1220,3 +1220,20 @@ def test_a_digit_word_boxed_over_a_speck_right_after_a_number_goes(reader: Digit
     new, readings = reader.reread(img, words)
     assert "".join(w.text for w in new) == "มม๒๒"
     assert [(r.before, r.after) for r in readings] == [("1", "")]
+
+
+def test_a_mark_over_a_year_s_last_glyph_goes_with_the_year(reader: DigitReader) -> None:
+    """Fresh standard seed 155 doc 5: the year ๒๕๖๙ read ``๒๕งผ่``, one word per character (the boxes as read); the
+    mai ek's box over the last glyph was left out of the run as a neighbour's mark, and the subject read ``พ.ศ.
+    ๒๕๖๙่``. Its letter glued to the number and no word glued after it, it is the misread glyph's mark and goes with
+    the number; a letter read apart (``๓ ปี``) keeps its vowel (above)."""
+    from ocr_pipeline.ocr.digits import _Group, _Read
+
+    boxes = [(1945, 785, 1989, 827), (1991, 779, 2033, 827), (2037, 782, 2069, 827), (2069, 775, 2097, 839)]
+    words = [Word(c, box, 90.0, i == 0) for i, (c, box) in enumerate(zip("๒๕งผ", boxes))]
+    words.append(Word("\u0e48", (2097, 783, 2121, 835), 90.0))
+    glyphs = [(1947, 785, 1987, 827), (1993, 779, 2031, 827), (2039, 782, 2067, 827), (2075, 782, 2115, 827)]
+    group = _Group([_Read(box, d, 1.0) for box, d in zip(glyphs, "๒๕๖๙")])
+    new, readings = reader._apply(list(words), [group], [], [], 42.0)
+    assert [w.text for w in new] == ["๒๕๖๙"]
+    assert [(r.before, r.after) for r in readings] == [("๒๕งผ\u0e48", "๒๕๖๙")]

@@ -304,6 +304,17 @@ def _base_of_next_mark(before: str, after: str, words: list[Word], end: int) -> 
     return ""
 
 
+def _mark_over_end(words: list[Word], b: int, hi: float) -> bool:
+    """The mark word ending words [.., b) stands over the number's last glyph (its middle left of the glyphs' right
+    edge ``hi``), its letter glued to the number and no word glued after it: the mark of a letter the number's glyph
+    was read as (``๒๕งผ่`` read again ``๒๕๖๙``, the mai ek left after the year: fresh standard seed 155 doc 5), no
+    neighbour's."""
+    mark = words[b - 1]
+    glued_after = b < len(words) and not words[b].space_before
+    glued_before = b >= 2 and not words[b - 2].space_before  # its letter inside the number's token, not a word apart
+    return (mark.box[0] + mark.box[2]) / 2 <= hi and glued_before and not glued_after
+
+
 _EDGE_PUNCT = re.compile(f"^([{re.escape(dg.PUNCT)}]*)(.*?)([{re.escape(dg.PUNCT)}]*)$", re.S)
 
 
@@ -1195,7 +1206,7 @@ class DigitReader:
             # as a word over the digits): it stays with its letter, and the number keeps its space
             while b - a > 1 and marks_only(words[a].text.strip()):
                 a += 1
-            while b - a > 1 and marks_only(words[b - 1].text.strip()):
+            while b - a > 1 and marks_only(words[b - 1].text.strip()) and not _mark_over_end(words, b, hi):
                 b -= 1
             run = words[a:b]
             before = "".join(w.text for w in run)
