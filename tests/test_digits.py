@@ -939,6 +939,19 @@ def test_a_sign_read_inside_the_first_word_of_a_month_is_read_as_the_day(reader)
     assert reader.reread(img, kept)[0][0].text == "«เม"
 
 
+def test_a_month_s_front_boxed_over_the_day_s_glyph_stays_a_letter(reader):
+    """Fresh worn seed 156 doc 18: ``วนท «เม ษา ย น``, Tesseract's box of ``«เม`` over the ๔ alone (the month's เมษา
+    under the next word's): the sign's share of it is narrower than the glyph, the ๔ read from the pixels then lay
+    under เม as well, and the reading, eating a letter, was dropped (the memo's date left empty). The month's
+    front stays, after the day."""
+    img, boxes = spaced_glyphs("๔เมษายน", [0.3] + [0.02] * 5)
+    words = [Word("«เม", boxes[0], 79.0, True), Word("ษา", union_box(boxes[1:5]), 90.0)]
+    words += [Word(c, b, 90.0) for c, b in zip("ยน", boxes[5:])]
+    new, readings = reader.reread(img, words)
+    assert [(r.before, r.after) for r in readings] == [("«", "๔")]
+    assert [(w.text, w.space_before) for w in new][:2] == [("๔", True), ("เม", True)]
+
+
 def test_a_year_read_as_a_latin_word_is_read_from_pixels(reader: DigitReader) -> None:
     """``พ.ศ. bébé`` for พ.ศ. ๒๕๖๕: tha+eng read the year as a Latin word with confidence (fresh standard seed 119
     doc 10, worn seed 122 docs 4 and 5, standard seed 7 doc 3); every glyph under it reads as a digit."""

@@ -1208,6 +1208,15 @@ class DigitReader:
                 a += 1
             while b - a > 1 and marks_only(words[b - 1].text.strip()) and not _mark_over_end(words, b, hi):
                 b -= 1
+            # the front of a month name boxed over the day's glyph glued before it (the sign's share of the word's box
+            # narrower than the glyph: ``«เม|ษา|ย|น`` for ๔ เมษายน, fresh worn seed 156 doc 18): the month's letters stay
+            month_kept = (
+                b - a > 1
+                and all(_symbol(c) for w in words[a : b - 1] for c in w.text.strip())
+                and self._month_from(words, b - 1)
+            )
+            if month_kept:
+                b -= 1
             run = words[a:b]
             before = "".join(w.text for w in run)
             glued_day = _glued_day(words, a, b)
@@ -1315,6 +1324,8 @@ class DigitReader:
             replace[a] = new
             for i in range(a + 1, b):
                 replace[i] = []
+            if month_kept:  # the day and its month apart
+                replace[b] = [dataclasses.replace(words[b], space_before=True)]
         for i in specks:
             if i not in replace:
                 replace[i] = []
