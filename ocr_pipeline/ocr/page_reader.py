@@ -22,6 +22,7 @@ from ocr_pipeline.layout.preprocess import erase_underlines, pad_line, prepare_p
 from ocr_pipeline.layout.reading_order import page_text
 from ocr_pipeline.model import Correction, Line, Page, PageGeometry, Word, columns_shared
 from ocr_pipeline.ocr import digit_glyphs as dg
+from ocr_pipeline.ocr.double_reads import drop_double_reads
 from ocr_pipeline.ocr.latin_reread import Anchor, context, drop_mark_lines, drop_noise, reread_latin
 from ocr_pipeline.ocr.lost_lines import reread_lost_lines
 from ocr_pipeline.ocr.lost_starts import reread_lost_middles, reread_lost_starts
@@ -166,6 +167,7 @@ class _PageOcr:
         lines = copy.deepcopy(raw)
         read_done = time.perf_counter()
         self.anchors = []
+        self.corrections += drop_double_reads(lines, self.page, self.anchors)  # letters read twice over one glyph
         for reread in (
             reread_latin,
             reread_lost_starts,

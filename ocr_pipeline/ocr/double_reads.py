@@ -1,0 +1,68 @@
+"""Letters Tesseract read twice: the same consonant (and its marks) boxed again over itself.
+
+Tesseract's Thai model sometimes reads a stretch of a word once, then again from a point left of where it had got
+to, as a new word: ``ศิรินั นัย`` for ศิรินัย, the second น's box over the first's (fresh worn seed 156 doc 7: a
+signatory's surname). A word starting a new token whose consonant is the one a word just before it begins with, on
+the same ink (its box over that word's box), and whose text, with the marks after it, repeats that word's, is that
+word read again: it goes (rule ``double-read``), and what follows it joins the word it continues.
+"""
+
+from __future__ import annotations
+
+from ocr_pipeline.model import Correction, Line, Word
+from ocr_pipeline.ocr.latin_reread import Anchor, context
+from ocr_pipeline.ocr.tesseract import line_text
+
+OVERLAP = 0.6  # of the narrower box's width: the same glyph (Thai letters side by side overlap far less)
+LOOK_BACK = 3  # words before it the repeated letter may start at
+_CONSONANTS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> int:
+    return min(a[2], b[2]) - max(a[0], b[0])
+
+
+def _marks_after(words: list[Word], at: int) -> int:
+    """Where the letter at ``at`` ends: the first word after it that is not marks alone."""
+    end = at + 1
+    while end < len(words) and words[end].text and all(not ("\u0e01" <= c <= "\u0e2e") for c in words[end].text):
+        end += 1
+    return end
+
+
+def _repeat(words: list[Word], i: int) -> int | None:
+    """The end of the words from ``i`` that repeat, on the same ink, the letter a word before them begins (None
+    where they do not)."""
+    w = words[i]
+    if not (w.space_before and w.text[:1] in _CONSONANTS):
+        return None
+    end = _marks_after(words, i)
+    for k in range(max(0, i - LOOK_BACK), i):
+        p = words[k]
+        width = min(p.box[2] - p.box[0], w.box[2] - w.box[0])
+        if p.text != w.text or width <= 0 or _overlap(p.box, w.box) < OVERLAP * width:
+            continue
+        first = [x.text for x in words[k : _marks_after(words, k)]]
+        if first == [x.text for x in words[i:end]]:
+            return end
+    return None
+
+
+def drop_double_reads(lines: list[Line], page: int, anchors: list[Anchor] | None = None) -> list[Correction]:
+    """Drop (rule ``double-read``) the letters of ``lines`` read twice (in place); ``anchors``, when given, gets each
+    correction's ``Anchor`` (same order)."""
+    corrections: list[Correction] = []
+    for line in lines:
+        words, i = line.words, 1
+        while i < len(words):
+            end = _repeat(words, i)
+            if end is None:
+                i += 1
+                continue
+            text = line_text(words[i:end]).strip()
+            corrections.append(Correction(page, "pages.text", text, "", "double-read", round(words[i].conf, 1)))
+            if anchors is not None:
+                after = words[end] if end < len(words) else None
+                anchors.append(Anchor(line, words[i - 1], after, False, context(words, i, end)))
+            del words[i:end]
+    return corrections

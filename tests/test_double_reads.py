@@ -1,0 +1,48 @@
+"""Letters Tesseract read twice over one glyph go (``ocr.double_reads``)."""
+
+from ocr_pipeline.model import Line, Word
+from ocr_pipeline.ocr.double_reads import drop_double_reads
+from ocr_pipeline.ocr.latin_reread import Anchor
+from ocr_pipeline.ocr.tesseract import line_text
+
+
+def _line(spec: list[tuple[str, tuple[int, int], bool]]) -> Line:
+    words = [Word(t, (x0, 2313, x1, 2357), 93.0, space) for t, (x0, x1), space in spec]
+    return Line(line_text(words), (words[0].box[0], 2291, words[-1].box[2], 2401), words)
+
+
+def test_a_letter_read_again_over_its_own_ink_goes():
+    """Fresh worn seed 156 doc 7: ``ศิรินั นัย`` for ศิรินัย (the boxes as read): the second น's box over the first's,
+    with the same mark after it."""
+    line = _line(
+        [
+            ("ศิ", (1659, 1705), True),
+            ("ร", (1704, 1727), False),
+            ("ิ", (1726, 1750), False),
+            ("น", (1749, 1778), False),
+            ("ั", (1777, 1801), False),
+            ("น", (1760, 1792), True),
+            ("ั", (1791, 1813), False),
+            ("ย", (1813, 1839), False),
+            (")", (1848, 1866), False),
+        ]
+    )
+    anchors: list[Anchor] = []
+    fixes = drop_double_reads([line], 1, anchors)
+    assert line_text(line.words) == "ศิรินัย)"
+    assert [(c.before, c.after, c.rule) for c in fixes] == [("นั", "", "double-read")]
+    assert anchors[0].context() == ("ศิรินั", "ย)")
+
+
+def test_the_same_letter_twice_side_by_side_stays():
+    """``นน`` of a real word (สนน, two glyphs side by side) and a repeated letter starting a new word both stay:
+    their boxes do not lie over each other."""
+    line = _line([("ส", (100, 130), True), ("น", (132, 160), False), ("น", (162, 190), True), ("ั", (175, 190), False)])
+    assert drop_double_reads([line], 1) == []
+    assert line_text(line.words) == "สน นั"
+
+
+def test_a_letter_over_another_letter_stays():
+    """A box over the word before it, with another letter (loose boxes of a worn print), is no double read."""
+    line = _line([("น", (100, 130), True), ("ั", (128, 140), False), ("ม", (105, 135), True), ("ั", (133, 140), False)])
+    assert drop_double_reads([line], 1) == []
