@@ -1250,3 +1250,18 @@ def test_a_mark_over_a_year_s_last_glyph_goes_with_the_year(reader: DigitReader)
     new, readings = reader._apply(list(words), [group], [], [], 42.0)
     assert [w.text for w in new] == ["๒๕๖๙"]
     assert [(r.before, r.after) for r in readings] == [("๒๕งผ\u0e48", "๒๕๖๙")]
+
+
+def test_a_digit_boxed_as_a_speck_beside_its_glyph_stays(reader: DigitReader) -> None:
+    """Worn seed 150 doc 8 (a crop of its page, with Tesseract's words of it): ``๑๕ เมษายน ๒๕๖๐`` with the boxes 35
+    pixels right of the glyphs, the ๕ boxed 5 x 4 pixels past its glyph: taken for dust beside the number, it went and
+    the memo was dated the 1st. As many digits are written near the number as were read: none is dust (a digit word
+    more than the glyphs read is: ``ไตรมาสที่ ๑1``, above)."""
+    img = np.asarray(Image.open(Path(__file__).parent / "fixtures" / "day_digit_boxed_as_a_speck.png"))
+    read = [("๑", 82, 54, 110, 101), ("๕", 138, 55, 143, 59), ("เม", 173, 15, 243, 127), ("ษา", 243, 59, 289, 100)]
+    read += [("ย", 313, 59, 329, 101), ("น", 348, 59, 374, 100), ("๒", 418, 54, 446, 100), ("๕", 453, 54, 490, 100)]
+    read += [("๒", 496, 53, 523, 100), ("๐", 539, 68, 575, 100)]
+    words = [Word(t, (x0, y0, x1, y1), 90.0, k in (0, 2, 6)) for k, (t, x0, y0, x1, y1) in enumerate(read)]
+    new, readings = reader.reread(img, words, None)
+    assert " ".join(w.text for w in new).startswith("๑ ๕ เม")
+    assert not [r for r in readings if not r.after]

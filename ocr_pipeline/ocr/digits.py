@@ -1006,6 +1006,7 @@ class DigitReader:
                 if i not in specks
                 and self._over_dust(gray, words[i], ref)
                 and (_speck_sized(words[i].box, ref) or not _group_near(gs, words[i].box, ref))
+                and not _one_of_the_digits_read(gs, words, i, ref)
             )
             inside = {id(r) for g in gs for r in g.reads}
             groups.extend(gs)
@@ -1543,6 +1544,22 @@ def _speck_sized(box: tuple[int, int, int, int], ref: float) -> bool:
 def _group_near(groups: list[_Group], box: tuple[int, int, int, int], ref: float) -> bool:
     """Does a group of digits read stand within a body height of ``box``'s columns?"""
     return any(g.span[0] - ref <= box[2] and box[0] <= g.span[1] + ref for g in groups)
+
+
+def _one_of_the_digits_read(groups: list[_Group], words: list[Word], at: int, ref: float) -> bool:
+    """Is the digit word ``at`` one of a number's digits the reader read, by count: the digits of the words within a
+    body height of the number near it (``at`` among them) are no more than the digits read there? Tesseract may box a
+    digit as a speck beside its glyph (``๑๕ เมษายน``, the ๕ boxed 5 x 4 pixels right of the glyph: worn seed 150 doc
+    8 lost the day's ๕); dust read as a digit after a number is one digit too many (``ไตรมาสที่ ๑1``)."""
+    box = words[at].box
+    for g in groups:
+        if not (g.span[0] - ref <= box[2] and box[0] <= g.span[1] + ref):
+            continue
+        near = [w for w in words if g.span[0] - ref <= w.box[2] and w.box[0] <= g.span[1] + ref]
+        written = sum(c in _DIGITS for w in near for c in w.text)
+        if written <= sum(r.label in _DIGITS for r in g.reads):
+            return True
+    return False
 
 
 def _has_ink(gray: np.ndarray, box: tuple[int, int, int, int], besides: Sequence[tuple[int, int]] = ()) -> bool:
