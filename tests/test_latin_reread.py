@@ -587,3 +587,19 @@ def test_a_line_of_digits_as_tall_as_text_or_over_nothing_stays() -> None:
     alone = _glyph_line("๐ ๕", 480, 300, 22)  # low, but no line of text right under it
     lines = [alone, tall, _glyph_line("ประจาปรอบเดอน", 400, 900, 45)]
     assert drop_mark_lines(lines, 1) == [] and tall.words and alone.words
+
+
+def test_a_re_reading_spelling_a_month_with_a_mark_for_a_dot_is_written_as_the_month():
+    """Fresh standard seed 155: ``A.A.`` re-read ``ตุค.``, ``NU.`` ``กุย.``: one month's abbreviation, a mark for a dot;
+    written as the month is. Not where the month's own mark is lost (``ม.ย.``: มิ.ย. or เม.ย.) nor where two months
+    share the letters (``มุค.``: ม.ค. or มี.ค.)."""
+    from ocr_pipeline.ocr.latin_reread import _month_spelt
+
+    def spelt(text: str) -> list[str]:
+        return [w.text for w in _month_spelt([Word(text, (0, 0, 40, 20), 70.0, True)])]
+
+    assert spelt("ตุค.") == ["ต.ค."] and spelt("กุย.") == ["ก.ย."] and spelt("มิ.ุย.") == ["มิ.ย."]
+    assert spelt("ม.ย.") == ["ม.ย."] and spelt("มุค.") == ["มุค."] and spelt("ตุค") == ["ตุค"]
+    pieces = [Word("ตุ", (0, 0, 20, 20), 80.0, True), Word("ค.", (20, 0, 40, 20), 60.0)]
+    (word,) = _month_spelt(pieces)
+    assert (word.text, word.box, word.conf, word.space_before) == ("ต.ค.", (0, 0, 40, 20), 60.0, True)

@@ -64,6 +64,29 @@ def month_key(text: str) -> str:
     return re.sub(r"[\s.\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]", "", text)
 
 
+@cache
+def _abbreviations() -> dict[str, str]:
+    """Month abbreviations (``months.tsv``) by ``month_key``, but for keys two months share (ม.ค. and มี.ค.: มค)."""
+    keys: dict[str, set[str]] = {}
+    for row in load_table("months.tsv"):
+        if len(row) > 2 and row[0].isdigit() and row[1] == "abbr":
+            keys.setdefault(month_key(row[2]), set()).add(row[2])
+    return {key: forms.pop() for key, forms in keys.items() if len(forms) == 1}
+
+
+def _month_spelt(words: list[Word]) -> list[Word]:
+    """A re-reading that is one token spelling one month's abbreviation with its dots, a mark for one of them
+    (``A.A.`` re-read ``ตุค.`` for ต.ค., ``NU.`` ``กุย.`` for ก.ย.: fresh standard seed 155), written as the month is,
+    one word: the marks are Tesseract's (the date clean-up respelt them next)."""
+    text = line_text(words).strip()
+    form = _abbreviations().get(month_key(text))
+    if form is None or text == form or " " in text or "." not in text:
+        return words
+    if any(c not in text for c in form if c not in "." and month_key(c) == ""):
+        return words  # a mark of the month's own lost (``ม.ย.``: มิ.ย., or เม.ย. with its เ lost)
+    return [Word(form, union_box([w.box for w in words]), min(w.conf for w in words), words[0].space_before)]
+
+
 def needed_conf(text: str) -> float:
     """The confidence a Thai re-reading spelling ``text`` needs to be taken: less for a month's name or the era
     read with its dots (``W. A,`` -> พ.ศ. at 69: fresh standard seed 139 doc 14), both closed lists."""
@@ -272,7 +295,7 @@ def reread_latin(
             continue
         if _lone_letter(text) and not _era_between_month_and_year(sp.line.words, start, end, text):
             continue
-        words = _brackets_kept(_numbers_kept(words, before_words), before_words)
+        words = _month_spelt(_brackets_kept(_numbers_kept(words, before_words), before_words))
         start, end, words = _trimmed(sp.line.words, start, end, words)
         before, text = line_text(sp.line.words[start:end]), line_text(words)
         anchor = Anchor(sp.line, words[0], words[-1], True, context(sp.line.words, start, end))
