@@ -831,3 +831,18 @@ def test_the_fiscal_year_s_pi_with_a_speck_s_tone_marks_is_still_the_fiscal_year
 
     fy = _interpret_as_of("measure_period", "ป๋่งบประมาณ พ.ศ.ไ๒๕๖๙", 2575)[0]
     assert fy == ("span", (("a", D(2025, 10, 1), D(2026, 9, 30)),))
+
+
+@pytest.mark.parametrize(
+    "period, day", [("ตุลาคม ๒๕๖๐ - กันยายน ๒๕๖๑", D(2018, 11, 11)), ("ตุลาคม ๒๕๖๐ - มีนาคม ๒๕๖๑", D(2018, 5, 11))]
+)
+def test_the_era_read_for_a_month_after_the_day_is_the_month_the_period_allows(period: str, day: date) -> None:
+    """Worn seed 146 doc 15: the memo dated ``๑๑ พ.ศ. ๒๕๖๑`` (พ.ย. read as the era), left empty. พ.ศ. after a day is
+    พ.ย. or พ.ค.: the one a memo following the report's period can carry (a 12-month report: November; a 6-month one:
+    May). An era after a month stays the era."""
+    r = repair_dates(
+        [_ev("fiscal_year", "ประจำปีงบประมาณ พ.ศ. ๒๕๖๑"), _ev("period", period), _ev("doc_date", "๑๑ พ.ศ. ๒๕๖๑")]
+    )
+    assert r.doc_date == day and [c.rule for c in r.corrections] == ["date-confusion"]
+    kept = repair_dates([_ev("fiscal_year", "ประจำปีงบประมาณ พ.ศ. ๒๕๖๑"), _ev("doc_date", "๑๑ พฤศจิกายน พ.ศ. ๒๕๖๑")])
+    assert kept.doc_date == D(2018, 11, 11) and kept.corrections == []
