@@ -1265,3 +1265,15 @@ def test_a_digit_boxed_as_a_speck_beside_its_glyph_stays(reader: DigitReader) ->
     new, readings = reader.reread(img, words, None)
     assert " ".join(w.text for w in new).startswith("๑ ๕ เม")
     assert not [r for r in readings if not r.after]
+
+
+def test_a_document_number_read_as_latin_words_about_a_slash_is_read_from_pixels(reader: DigitReader) -> None:
+    """Worn seed 146 doc 16: ``ที่ ลบ Mosmo/éa’`` for ลบ ๗๑๗๓๐/๕๙, the document number left empty: two Latin words
+    about a slash, a quote after them, every glyph under them a digit or a sign. English stays (``Policy/No’``)."""
+    img, boxes = glyph_boxes("ม๗๑๗๓๐/๕๙", gap=0.08)
+    words = [Word("ม", boxes[0], 90.0), Word("Mosmo/éa’", union_box(boxes[1:]), 50.0, True)]
+    new, readings = reader.reread(img, words)
+    assert [w.text for w in new] == ["ม", "๗๑๗๓๐/๕๙"]
+    assert [(r.before, r.after) for r in readings] == [("Mosmo/éa’", "๗๑๗๓๐/๕๙")]
+    words = [Word("ม", boxes[0], 90.0), Word("Policy/No’", union_box(boxes[1:]), 95.0, True)]
+    assert [w.text for w in reader.reread(img, words)[0]] == ["ม", "Policy/No’"]

@@ -45,6 +45,8 @@ _LATIN = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _CLOSING = ")]}\"'”’"  # signs that may close a month's token
 # Latin letters, accents too, and ``@`` (the English model's ๑, ๕ or ๖: ``b@ébb`` for ๒๕๖๖, fresh worn seed 140 doc 10)
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u00ff@]*[A-Za-z][A-Za-z\u00c0-\u00ff@]*")
+_LATIN_SLASHED = re.compile(f"{_LATIN_WORD.pattern}/{_LATIN_WORD.pattern}")  # a document number read as Latin
+_QUOTES = "'‘’\"`"
 
 
 def _symbol(c: str) -> bool:
@@ -492,7 +494,7 @@ class DigitReader:
     @staticmethod
     def _digitish(text: str) -> bool:
         """Only characters a digit string may come out as (digits, look-alikes, Latin, symbols, marks)."""
-        return bool(text) and all(c in _digitish_chars() or _symbol(c) for c in text) and not _english(text)
+        return bool(text) and all(c in _digitish_chars() or _symbol(c) for c in text) and not _english_parts(text)
 
     @staticmethod
     def _anchor(text: str) -> bool:
@@ -1343,9 +1345,13 @@ class DigitReader:
         """Words [a, b) are a token of Latin letters alone (accents and ``@`` too: ``bébé``), no English word of the
         reports, and every glyph under it was read as a digit or a sign: a number ``tha+eng`` read as a Latin word
         with confidence (the year ๒๕๖๕ as ``bébé`` at 80: fresh standard seed 119 doc 10, worn seed 122 docs 4, 5,
-        standard seed 7 doc 3). Still read with the certainty a number the OCR saw no digit in needs."""
+        standard seed 7 doc 3); or two such words about a slash, a quote at either end (a document number:
+        ``Mosmo/éa’`` for ๗๑๗๓๐/๕๙, worn seed 146 doc 16). Still read with the certainty a number the OCR saw no digit
+        in needs."""
         text = "".join(w.text.strip() for w in words[a:b])
-        if not (_LATIN_WORD.fullmatch(text) and self._isolated(words, a, b)) or _english(text):
+        core = text.strip(_QUOTES)
+        latin = _LATIN_WORD.fullmatch(core) or _LATIN_SLASHED.fullmatch(core)
+        if not (latin and self._isolated(words, a, b)) or _english_parts(core):
             return False
         x0, x1 = min(w.box[0] for w in words[a:b]), max(w.box[2] for w in words[a:b])
         inside = [r for r in others if not r.label and x0 <= (r.box[0] + r.box[2]) / 2 <= x1]
@@ -1522,6 +1528,11 @@ def _english(text: str) -> bool:
     """An English word of these reports (``dictionaries/latin_words.txt``: No, Gift, Policy, ITA...)."""
     bare = text.strip().strip("().,:;-")
     return len(bare) >= 2 and bare.isascii() and bare.lower() in english_words()
+
+
+def _english_parts(text: str) -> bool:
+    """``text`` or one of its parts about a slash is an English word of these reports (``Policy/No’``)."""
+    return any(_english(part.strip(_QUOTES)) for part in text.split("/"))
 
 
 def _one_script(labels: list[str]) -> bool:
