@@ -600,6 +600,8 @@ def test_a_re_reading_spelling_a_month_with_a_mark_for_a_dot_is_written_as_the_m
 
     assert spelt("ตุค.") == ["ต.ค."] and spelt("กุย.") == ["ก.ย."] and spelt("มิ.ุย.") == ["มิ.ย."]
     assert spelt("ม.ย.") == ["ม.ย."] and spelt("มุค.") == ["มุค."] and spelt("ตุค") == ["ตุค"]
-    pieces = [Word("ตุ", (0, 0, 20, 20), 80.0, True), Word("ค.", (20, 0, 40, 20), 60.0)]
-    (word,) = _month_spelt(pieces)
+    pieces = [Word("ต", (0, 0, 20, 20), 80.0, True), Word("ุ", (10, 0, 20, 20), 80.0), Word("ค.", (20, 0, 40, 20), 60.0)]
+    year = [Word(d, (50 + 10 * k, 0, 60 + 10 * k, 20), 90.0, k == 0) for k, d in enumerate("๒๕๐๕")]
+    word, *rest = _month_spelt(pieces + year)  # as re-read: the month and the year after it
     assert (word.text, word.box, word.conf, word.space_before) == ("ต.ค.", (0, 0, 40, 20), 60.0, True)
+    assert rest == year

@@ -19,7 +19,7 @@ import numpy as np
 from PIL import Image
 
 from ocr_pipeline.clean.thai_text import SIGNS_ABOVE, TONES, drop_stray_marks
-from ocr_pipeline.model import Correction, Line, Word, columns_shared, union_box
+from ocr_pipeline.model import Correction, Line, Word, columns_shared, token_ranges, union_box
 from ocr_pipeline.ocr.tesseract import line_text
 from ocr_pipeline.resources import load_list, load_table
 
@@ -75,16 +75,25 @@ def _abbreviations() -> dict[str, str]:
 
 
 def _month_spelt(words: list[Word]) -> list[Word]:
-    """A re-reading that is one token spelling one month's abbreviation with its dots, a mark for one of them
-    (``A.A.`` re-read ``ตุค.`` for ต.ค., ``NU.`` ``กุย.`` for ก.ย.: fresh standard seed 155), written as the month is,
-    one word: the marks are Tesseract's (the date clean-up respelt them next)."""
-    text = line_text(words).strip()
-    form = _abbreviations().get(month_key(text))
-    if form is None or text == form or " " in text or "." not in text:
-        return words
-    if any(c not in text for c in form if c not in "." and month_key(c) == ""):
-        return words  # a mark of the month's own lost (``ม.ย.``: มิ.ย., or เม.ย. with its เ lost)
-    return [Word(form, union_box([w.box for w in words]), min(w.conf for w in words), words[0].space_before)]
+    """A re-reading's tokens that spell one month's abbreviation with its dots, a mark for one of them (``A.A.``
+    re-read ``ตุค.`` for ต.ค., ``NU.`` ``กุย.`` for ก.ย.: fresh standard seed 155), written as the month is, one word:
+    the marks are Tesseract's (the date clean-up respelt them next)."""
+    out: list[Word] = []
+    for a, b in token_ranges(words):
+        token = words[a:b]
+        text = "".join(w.text for w in token)
+        form = _abbreviations().get(month_key(text))
+        # not where a mark of the month's own is lost (``ม.ย.``: มิ.ย., or เม.ย. with its เ lost)
+        if form is None or text == form or "." not in text or any(c not in text for c in _marks_of(form)):
+            out += token
+            continue
+        out.append(Word(form, union_box([w.box for w in token]), min(w.conf for w in token), token[0].space_before))
+    return out
+
+
+def _marks_of(form: str) -> str:
+    """The marks of a month's abbreviation (what ``month_key`` drops, dots aside: ิ of มิ.ย.)."""
+    return "".join(c for c in form if c != "." and not month_key(c))
 
 
 def needed_conf(text: str) -> float:
