@@ -357,6 +357,11 @@ def test_a_dot_or_quote_glued_to_a_word_in_a_text_cell_is_a_speck():
     # a responsible unit starts with no numbering (fresh standard seed 123 doc 2); a step may (``ตา.`` for ๓.)
     assert without_glued_signs("ทุก. ส่วนราชการ", numbered=False) == "ทุกส่วนราชการ"
     assert without_glued_signs("ทุก. ส่วนราชการ") == "ทุก. ส่วนราชการ"
+    # a measure's number with its dot set apart (worn seed 148 doc 19: dropped, ``๕ มาตรการ…`` was no numbering); a dot
+    # after a step's number (which has none) or in a cell no numbering starts is a speck
+    assert without_glued_signs("๕ . มาตรการส่งเสริมการเข้าถึงข้อมูล") == "๕ . มาตรการส่งเสริมการเข้าถึงข้อมูล"
+    assert without_glued_signs("๑.๒ . จัดทำรายงาน") == "๑.๒ จัดทำรายงาน"
+    assert without_glued_signs("๕ . ส่วนราชการ", numbered=False) == "๕ ส่วนราชการ"
     # a month's abbreviation with a mark misread goes on after its dot (standard seed 117 doc 5: ``พู. ย. ๒๕๖๒``)
     assert without_glued_signs("พู. ย. ๒๕๖๒ มีผู้เข้าร่วม", numbered=False) == "พู. ย. ๒๕๖๒ มีผู้เข้าร่วม"
     # worn seed 22 docs 9, 10: a month garbled to a word before its year, a numbering garbled to a word

@@ -155,6 +155,7 @@ _FALSE_START = re.compile(
 )  # a letter, its marks if any (``ร ร้อยละ``: fresh worn seed 136 doc 1)
 _OPENING_BRACKET = re.compile(r"[(\[](?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 _NUMBER_AFTER = re.compile(r"[0-9\u0e50-\u0e59]")
+_NUMBERING_BEFORE = re.compile(r"\s*[0-9\u0e50-\u0e59]{1,2}\s")  # a cell's numbering, then a space
 _ABBREVIATION_GOES_ON = re.compile(r"\s?[\u0e01-\u0e2e][\u0e31-\u0e4e]*\.")  # ``. ย.``: the next letter of it
 NUMBERING = 3  # letters of a line's first word whose dot is a numbering's (a digit read as letters: ``ตา.``)
 LINE_END_WORD = 3  # letters of a known word whose dot ending a line is a speck (``มี.`` / ``ค. ๒๕๖๓`` wraps there)
@@ -388,7 +389,11 @@ def without_glued_signs(text: str, numbered: bool = True) -> str:
             return ""
         return m.group(2) or ""
 
-    return _GLUED_END.sub(end, _GLUED_FRONT.sub("", text))
+    def front(m: re.Match[str]) -> str:
+        # a numbering's dot the OCR set apart from its number (``๕ . มาตรการ…``: worn seed 148 doc 19) stays
+        return m.group() if numbered and _NUMBERING_BEFORE.fullmatch(m.string[: m.start()]) else ""
+
+    return _GLUED_END.sub(end, _GLUED_FRONT.sub(front, text))
 
 
 def cell_noise_corrections(pages: Sequence[Page], doc: DocText) -> list[Correction]:
