@@ -1277,3 +1277,26 @@ def test_a_document_number_read_as_latin_words_about_a_slash_is_read_from_pixels
     assert [(r.before, r.after) for r in readings] == [("Mosmo/éa’", "๗๑๗๓๐/๕๙")]
     words = [Word("ม", boxes[0], 90.0), Word("Policy/No’", union_box(boxes[1:]), 95.0, True)]
     assert [w.text for w in reader.reread(img, words)[0]] == ["ม", "Policy/No’"]
+
+
+def test_a_day_boxed_up_into_the_line_above_is_read_on_its_own_line(reader: DigitReader) -> None:
+    """Fresh standard seed 159 doc 2 (a crop of its page, with Tesseract's words of its line): ``วันที่ ๒๓ พฤษภาคม``
+    for ๒๗, the day's boxes reaching up into the phone number on the line above (``๓๙๒๕``): the crop took those rows,
+    and the reader read ``๓๙๒`` for the day (the memo's date left empty). Seed boxes that tall are kept to the line's
+    rows."""
+    img = np.asarray(Image.open(Path(__file__).parent / "fixtures" / "day_boxed_into_the_line_above.png"))
+    read = [("ท", 16, 99, 71, 202), ("ี", 47, 95, 75, 207), ("่", 75, 95, 103, 207), ("ก", 131, 139, 166, 179)]
+    read += [("บ", 166, 95, 201, 207), ("๕", 236, 133, 250, 179), ("๕", 271, 134, 296, 180), ("๕", 306, 133, 338, 180)]
+    read += [("๕", 343, 133, 381, 180), ("@/", 390, 133, 446, 187), ("๑", 453, 134, 532, 181), ("ว", 893, 31, 931, 180)]
+    read += [("ั", 930, 42, 962, 123), ("น", 961, 128, 993, 181), ("ท", 999, 40, 1035, 180), ("ี", 1040, 77, 1049, 94)]
+    read += [
+        ("่", 1068, 40, 1097, 71),
+        ("๒", 1117, 61, 1130, 180),
+        ("๓", 1138, 40, 1180, 179),
+        ("พ", 1218, 139, 1240, 180),
+    ]
+    read += [("ฤ", 1252, 139, 1281, 196), ("ษ", 1289, 139, 1325, 180), ("ภา", 1333, 139, 1479, 180)]
+    read += [("ค", 1398, 96, 1434, 207), ("ม", 1433, 96, 1468, 207)]
+    words = [Word(t, (x0, y0, x1, y1), 90.0, k in (3, 5, 11, 17, 19)) for k, (t, x0, y0, x1, y1) in enumerate(read)]
+    _new, readings = reader.reread(img, words, None)
+    assert [(r.before, r.after) for r in readings][-1] == ("๒๓", "๒๗")

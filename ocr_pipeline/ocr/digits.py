@@ -81,6 +81,8 @@ BASE_UNDER = 0.5  # of a letter word's width: a number's last glyph under this m
 ABOVE = 0.6  # x ref: the crop reaches this far above the seed words' boxes (๙'s tail, a tall ๘)
 BELOW = 0.3  # x ref: and this far below them
 MIN_MARGIN = 2  # pixels: the crop's margin above and below is never less than this
+TALL_SEEDS = 2.0  # x ref: seed words' boxes this tall reach into another line (a day boxed with the line above's ink)
+LINE_MARGIN = 0.3  # x ref: ... and are kept to the line's middle top and bottom, this much beyond
 UNDER_ANCHOR = 0.3  # of a glyph's width: the glyph lies under a digit or Latin word overlapping it this much
 BAND_LOW, BAND_HIGH = 0.6, 1.6  # x ref: a text band from the glyphs outside this range is not believed
 MARK_ZONE = 0.45  # x band height: a glyph wholly beyond this from the band's centre is a mark, not ours
@@ -847,6 +849,8 @@ class DigitReader:
         """
         run = [words[i] for i in seeds]
         y0, y1 = min(w.box[1] for w in run), max(w.box[3] for w in run)
+        if y1 - y0 > TALL_SEEDS * ref:  # boxes reaching into the line above or below: the line's own rows
+            y0, y1 = _line_rows(words, y0, y1, ref)
         H, W = gray.shape[:2]
         cx0, cy0 = max(0, x0), max(0, int(y0 - max(MIN_MARGIN, ABOVE * ref)))
         cx1, cy1 = min(W, x1), min(H, int(y1 + max(MIN_MARGIN, BELOW * ref)))
@@ -1555,6 +1559,16 @@ def _speck_sized(box: tuple[int, int, int, int], ref: float) -> bool:
 def _group_near(groups: list[_Group], box: tuple[int, int, int, int], ref: float) -> bool:
     """Does a group of digits read stand within a body height of ``box``'s columns?"""
     return any(g.span[0] - ref <= box[2] and box[0] <= g.span[1] + ref for g in groups)
+
+
+def _line_rows(words: list[Word], y0: int, y1: int, ref: float) -> tuple[int, int]:
+    """Rows ``y0..y1`` kept to the line's: its words' middle top and bottom, ``LINE_MARGIN`` beyond (``วันที่ ๒๗ …``
+    read with the day's boxes reaching the phone number on the line above, whose ๓๙๒ the reader read for the day:
+    fresh standard seed 159 doc 2)."""
+    tops = sorted(w.box[1] for w in words if w.text.strip())
+    bottoms = sorted(w.box[3] for w in words if w.text.strip())
+    top, bottom = tops[len(tops) // 2], bottoms[len(bottoms) // 2]
+    return max(y0, int(top - LINE_MARGIN * ref)), min(y1, int(bottom + LINE_MARGIN * ref))
 
 
 def _one_of_the_digits_read(groups: list[_Group], words: list[Word], at: int, ref: float) -> bool:
