@@ -34,6 +34,7 @@ def table(rows: list[list[str]], page: int = 2, spans: dict | None = None) -> Ta
         ("๑.๒ จัดทำแผน", 1, 2, "จัดทำแผน"),
         ("4,1 รายงานผล", 4, 1, "รายงานผล"),  # the dot read as a comma
         ("1:1 จัดทำคู่มือ", 1, 1, "จัดทำคู่มือ"),  # ... or as a colon (fresh worn seed 136 doc 14)
+        ("๓ะ๓ จัดประชุมประชาคม", 3, 3, "จัดประชุมประชาคม"),  # ... or as sara a (fresh standard seed 159 doc 14)
         ("(๑)) จัดทำ", 1, None, "จัดทำ"),  # bracket doubled by OCR
         ("@๑) จัดทำ", 1, None, "จัดทำ"),  # a speck before the number
         ("๒., มาตรการจัดการ", 2, None, "มาตรการจัดการ"),  # ... or after it (fresh worn seed 136 doc 2)

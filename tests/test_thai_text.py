@@ -55,6 +55,8 @@ def test_a_line_wrapped_before_a_word_a_report_always_spaces_off_joins_with_a_sp
     from ocr_pipeline.clean.thai_text import join_wrapped
 
     assert join_wrapped(["มีการยืมทรัพย์สินของราชการ", "จำนวน ๒ ครั้ง"]) == "มีการยืมทรัพย์สินของราชการ จำนวน ๒ ครั้ง"
+    # a step number whose dot was read as sara a starts its own line (fresh standard seed 159 doc 14: two steps joined)
+    assert join_wrapped(["ผ่านเว็บไซต์", "www.buangam.go.th", "๓ะ๓ จัดประชุม"]) == "ผ่านเว็บไซต์ www.buangam.go.th\n๓ะ๓ จัดประชุม"
     assert join_wrapped(["ข้อมูล", "ณ วันที่ ๒๕ พ.ย. ๒๕๖๓"]) == "ข้อมูล ณ วันที่ ๒๕ พ.ย. ๒๕๖๓"
     # as Tesseract writes it: sara am as nikhahit and sara aa (the benchmark's cells had kept every such space lost)
     assert join_wrapped(["ของราชการ", "จ\u0e4d\u0e32นวน ๒ ครั้ง"]) == "ของราชการ จ\u0e4d\u0e32นวน ๒ ครั้ง"

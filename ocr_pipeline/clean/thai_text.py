@@ -68,7 +68,7 @@ def _normalize_line(line: str) -> str:
 # a line that starts a new item inside a cell (numbered step, bullet, a short bracketed number
 # OCR garbled like "(lo)") stays on its own line
 NEW_ITEM = re.compile(
-    r"^\s*(?:\(?[0-9๐-๙]{1,2}(?:[.)][0-9๐-๙]{0,2})+\)?|\([^\s()]{1,3}\)|[^\s()]{1,2}\)(?=\s)|[-•*]|ข้อ\s*[0-9๐-๙])"
+    r"^\s*(?:\(?[0-9๐-๙]{1,2}(?:[.)][0-9๐-๙]{0,2}|ะ[0-9๐-๙]{1,2})+\)?|\([^\s()]{1,3}\)|[^\s()]{1,2}\)(?=\s)|[-•*]|ข้อ\s*[0-9๐-๙])"
 )
 # a step number whose dot OCR lost (``๒๒ พัฒนา…`` for ๒.๒): a new line too; whether it is a step the
 # measure table decides (extract/measures.py)

@@ -17,7 +17,7 @@ LEADING_NUMBER = re.compile(
     rf"""^\s*{_SPECK}\s*(?:
         ข้อ(?:ที่)?\s*(?P<k>{_NUM})(?:\s*[.)])?                  # ข้อ ๑
       | \(\s*(?P<p1>{_NUM})(?:\s*\.\s*(?P<p2>{_NUM}))?\s*\)+    # (๑) (๑.๑)
-      | (?P<n1>{_NUM})\s*[.,:]\s*(?P<n2>{_NUM})\s*[.)]?\)*         # ๑.๑ ๑.๑. ๑.๑) (๑,๑ 1:1: the dot misread)
+      | (?P<n1>{_NUM})\s*[.,:ะ]\s*(?P<n2>{_NUM})\s*[.)]?\)*        # ๑.๑ ๑.๑. ๑.๑) (๑,๑ 1:1 ๓ะ๓: the dot misread)
       | (?P<d1>{_NUM})\s*(?:[.)]|,(?=\s*[\u0e01-\u0e4e]))\)*          # ๑. ๑) (๕, มาตรการ: a dot read as comma)
     )(?:\s*[,.'`‘’]{{1,3}}(?=\s*[\u0e01-\u0e4e]))?     # specks after it (๒., มาตรการ, ๕.,. : fresh 136 doc 2, 135 doc 18)
     \s*""",
