@@ -483,6 +483,8 @@ def test_mai_ek_read_for_mai_tho_and_kho_for_to_in_a_name_are_twins():
     read = [(1, "document.signatories", "นายพลัง โรจนกุลเสภร์"), (1, "x", "นายจักรพรรดิ์ จุติธนเสภรจ์")]
     assert nm.resolve_names(read)[0] == ["นายพลัง โรจนกุลเสฏฐ์", "นายจักรพรรดิ์ จุติธนเสฏฐ์"]
     assert nm.resolve_names([(1, "document.signatories", "นางสาวอาภรณ์ ใจดี")])[0] == ["นางสาวอาภรณ์ ใจดี"]
+    # fresh worn seed 160 doc 16: ฐ alone read รจ after a ฏ read right (``พลเชฏรจ์``)
+    assert nm.resolve_names([(1, "document.signatories", "นายพลเชฏรจ์ เจริญชัย")])[0] == ["นายพลเชฏฐ์ เจริญชัย"]
 
 
 def test_a_name_read_without_its_sara_ue_or_sara_uee_is_the_listed_name():
