@@ -1300,3 +1300,30 @@ def test_a_day_boxed_up_into_the_line_above_is_read_on_its_own_line(reader: Digi
     words = [Word(t, (x0, y0, x1, y1), 90.0, k in (3, 5, 11, 17, 19)) for k, (t, x0, y0, x1, y1) in enumerate(read)]
     _new, readings = reader.reread(img, words, None)
     assert [(r.before, r.after) for r in readings][-1] == ("๒๓", "๒๗")
+
+
+def test_an_arabic_number_whose_thin_one_the_reader_could_not_read_stands(reader: DigitReader) -> None:
+    """Worn seed 144 doc 15 (the boxes as read, 150 dpi): ``2561`` in four cells, its thin ``1`` read as no digit, the
+    reading ``256`` (the year losing a digit). A glyph the reader could not read, under the OCR's word past the
+    number's glyphs: the OCR's Arabic number stands. A reading of as many digits is applied as before."""
+    from ocr_pipeline.ocr.digits import _Group, _Read
+
+    words = [Word("2561", (176, 1568, 289, 1612), 93.0, True)]
+    glyphs = [(176, 1568, 200, 1611), (207, 1569, 232, 1612), (239, 1571, 267, 1611)]
+    group = _Group([_Read(box, d, 1.0) for box, d in zip(glyphs, "256")])
+    thin_one = _Read((281, 1570, 289, 1611), "", 0.86)
+    new, readings = reader._apply(list(words), [group], [thin_one], [], 44.0)
+    assert [w.text for w in new] == ["2561"] and readings == []
+    four = _Group([*group.reads, _Read((281, 1570, 289, 1611), "7", 0.99)])
+    new, _readings = reader._apply(list(words), [four], [], [], 44.0)
+    assert [w.text for w in new] == ["2567"]
+
+
+def test_a_dot_under_a_digit_s_columns_is_a_piece_of_it() -> None:
+    """Worn seed 144 doc 15: ``2561`` read ``2.561``, the 5's worn foot (its columns all but under the 5) read as a dot."""
+    from ocr_pipeline.ocr.digits import _Read, _under_a_digit
+
+    five = _Read((297, 6158, 319, 6197), "5", 1.0)
+    foot = _Read((294, 6194, 306, 6201), ".", 1.0)
+    apart = _Read((322, 6194, 330, 6201), ".", 1.0)
+    assert _under_a_digit(foot, [five, foot]) and not _under_a_digit(apart, [five, apart])

@@ -9,17 +9,13 @@ word read again: it goes (rule ``double-read``), and what follows it joins the w
 
 from __future__ import annotations
 
-from ocr_pipeline.model import Correction, Line, Word
+from ocr_pipeline.model import Correction, Line, Word, columns_shared
 from ocr_pipeline.ocr.latin_reread import Anchor, context
 from ocr_pipeline.ocr.tesseract import line_text
 
 OVERLAP = 0.6  # of the narrower box's width: the same glyph (Thai letters side by side overlap far less)
 LOOK_BACK = 3  # words before it the repeated letter may start at
 _CONSONANTS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))
-
-
-def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> int:
-    return min(a[2], b[2]) - max(a[0], b[0])
 
 
 def _marks_after(words: list[Word], at: int) -> int:
@@ -40,7 +36,7 @@ def _repeat(words: list[Word], i: int) -> int | None:
     for k in range(max(0, i - LOOK_BACK), i):
         p = words[k]
         width = min(p.box[2] - p.box[0], w.box[2] - w.box[0])
-        if p.text != w.text or width <= 0 or _overlap(p.box, w.box) < OVERLAP * width:
+        if p.text != w.text or width <= 0 or columns_shared(p.box, w.box) < OVERLAP * width:
             continue
         first = [x.text for x in words[k : _marks_after(words, k)]]
         if first == [x.text for x in words[i:end]]:
