@@ -46,3 +46,39 @@ def test_a_letter_over_another_letter_stays():
     """A box over the word before it, with another letter (loose boxes of a worn print), is no double read."""
     line = _line([("น", (100, 130), True), ("ั", (128, 140), False), ("ม", (105, 135), True), ("ั", (133, 140), False)])
     assert drop_double_reads([line], 1) == []
+
+
+def test_a_mark_read_again_as_a_letter_above_the_line_goes():
+    """Fresh worn seed 156 doc 18: ``จึงเรียนมาเพื พื่อโปรดทราบ`` (the boxes as read): the sara uee read twice, once as a
+    พ boxed wholly above the line's letters; the lexicon then wrote ``เพื เพื่อโปรดทราบ``. The letter and the repeated
+    mark go."""
+    spec = [
+        ("จ", (614, 1951, 644, 2018), False),
+        ("ึ", (655, 1976, 672, 2018), False),
+        ("ง", (671, 1947, 695, 2037), False),
+        ("เร", (694, 1951, 743, 2018), False),
+        ("ี", (750, 1976, 779, 2018), False),
+        ("ย", (778, 1947, 807, 2037), False),
+        ("น", (806, 1976, 831, 2018), False),
+        ("ม", (836, 1976, 858, 2018), False),
+        ("า", (878, 1976, 892, 2018), False),
+        ("เพ", (891, 1947, 928, 2037), False),
+        ("ื", (947, 1976, 972, 2018), False),
+        ("พ", (941, 1936, 970, 1972), True),
+        ("ื", (982, 1976, 997, 2018), False),
+        ("่", (996, 1932, 1023, 2037), False),
+        ("อ", (1022, 1947, 1041, 2019), False),
+        ("โป", (1048, 1956, 1108, 2019), False),
+        ("ร", (1107, 1932, 1141, 2037), False),
+        ("ด", (1140, 1976, 1158, 2018), False),
+    ]
+    words = [Word(t, box, 93.0, space) for t, box, space in spec]
+    line = Line(line_text(words), (614, 1932, 1158, 2037), words)
+    fixes = drop_double_reads([line], 1)
+    assert line_text(line.words) == "จึงเรียนมาเพื่อโปรด"
+    assert [(c.before, c.rule) for c in fixes] == [("พื", "double-read")]
+    # the same letter on the line's base (a real word after the mark: ``มาเพื พ…`` as printed) stays
+    words = [Word(t, box, 93.0, space) for t, box, space in spec]
+    words[11] = Word("พ", (941, 1976, 970, 2018), 93.0, True)
+    line = Line(line_text(words), (614, 1932, 1158, 2037), words)
+    assert drop_double_reads([line], 1) == []

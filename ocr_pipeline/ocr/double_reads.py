@@ -5,16 +5,23 @@ to, as a new word: ``ศิรินั นัย`` for ศิรินัย, t
 signatory's surname). A word starting a new token whose consonant is the one a word just before it begins with, on
 the same ink (its box over that word's box), and whose text, with the marks after it, repeats that word's, is that
 word read again: it goes (rule ``double-read``), and what follows it joins the word it continues.
+
+A mark is read twice the same way, once as a letter: ``เพื พื่อ`` for เพื่อ (fresh worn seed 156 doc 18), ``จริ ริยธรรม``
+for จริยธรรม (doc 19), the second พ or ร boxed wholly above the line's letters, where the sara uee or sara i stands,
+between that mark and its repeat. The letter and the repeated mark go; the lexicon had put the word's front back
+before them (``เพื เพื่อโปรดทราบ``).
 """
 
 from __future__ import annotations
 
+from ocr_pipeline.clean.thai_text import marks_only
 from ocr_pipeline.model import Correction, Line, Word, columns_shared
 from ocr_pipeline.ocr.latin_reread import Anchor, context
 from ocr_pipeline.ocr.tesseract import line_text
 
 OVERLAP = 0.6  # of the narrower box's width: the same glyph (Thai letters side by side overlap far less)
 LOOK_BACK = 3  # words before it the repeated letter may start at
+LETTER_SHARE = 0.5  # x a letter's height: a consonant boxed with its bottom this far over the line's base is a mark
 _CONSONANTS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))
 
 
@@ -44,14 +51,38 @@ def _repeat(words: list[Word], i: int) -> int | None:
     return None
 
 
+def _mark_as_letter(words: list[Word], i: int, highest: float) -> int | None:
+    """The end of a mark read as a letter at ``i`` and the mark repeated after it (None where it is not one): a
+    consonant starting a token, boxed wholly above the line's letters (its bottom above ``highest``), between a mark
+    and that mark again."""
+    w = words[i]
+    if not (w.space_before and len(w.text) == 1 and w.text in _CONSONANTS and w.box[3] < highest):
+        return None
+    if i + 1 >= len(words) or not marks_only(words[i - 1].text) or words[i + 1].text != words[i - 1].text:
+        return None
+    return i + 2
+
+
+def _above_the_letters(words: list[Word]) -> float:
+    """The row a consonant's bottom is never above: half a letter's height over the line's base (the middle bottom of
+    its words of one consonant; their lower quartile height, Tesseract's boxes of Thai letters often reaching a mark)."""
+    letters = [w.box for w in words if len(w.text) == 1 and w.text in _CONSONANTS]
+    if not letters:
+        return -1.0
+    bottoms = sorted(b[3] for b in letters)
+    heights = sorted(b[3] - b[1] for b in letters)
+    return bottoms[len(bottoms) // 2] - LETTER_SHARE * heights[len(heights) // 4]
+
+
 def drop_double_reads(lines: list[Line], page: int, anchors: list[Anchor] | None = None) -> list[Correction]:
     """Drop (rule ``double-read``) the letters of ``lines`` read twice (in place); ``anchors``, when given, gets each
     correction's ``Anchor`` (same order)."""
     corrections: list[Correction] = []
     for line in lines:
         words, i = line.words, 1
+        highest = _above_the_letters(words)
         while i < len(words):
-            end = _repeat(words, i)
+            end = _repeat(words, i) or _mark_as_letter(words, i, highest)
             if end is None:
                 i += 1
                 continue
