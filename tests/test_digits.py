@@ -1327,3 +1327,20 @@ def test_a_dot_under_a_digit_s_columns_is_a_piece_of_it() -> None:
     foot = _Read((294, 6194, 306, 6201), ".", 1.0)
     apart = _Read((322, 6194, 330, 6201), ".", 1.0)
     assert _under_a_digit(foot, [five, foot]) and not _under_a_digit(apart, [five, apart])
+
+
+def test_tall_seeds_are_kept_to_their_line_only_where_the_line_says_where_it_is() -> None:
+    """The line's rows are taken where the seeds are taller than two text heights, but a bracket's box does not count
+    (``๕)`` in a worn cell, its bracket rising and falling beyond the letters: fresh worn seed 160 doc 14 read it ๑),
+    and a line of fewer than four words of letters or digits keeps the seeds' rows (a page number ``- ๒ -``, whose
+    dashes set no line: doc 9 read ๓ from the ๒ cut)."""
+    from ocr_pipeline.ocr.digits import _line_rows, _too_tall
+
+    five, bracket = Word("๕", (28, 5319, 93, 5381), 90.0), Word(")", (67, 5295, 98, 5412), 90.0)
+    assert not _too_tall([w for w in (five, bracket) if w.text.strip("()[]{} ")], 44.0)
+    assert _too_tall([five, bracket], 44.0)
+    page_number = [Word("-", (1689, 196, 1708, 203), 90.0), Word("๒", (1735, 145, 1773, 220), 90.0, True)]
+    page_number.append(Word("-", (1798, 196, 1817, 203), 90.0, True))
+    assert _line_rows(page_number, 145, 220, 7.0) == (145, 220)
+    line = [Word(c, (40 * k, 573, 40 * k + 30, 620), 90.0) for k, c in enumerate("วนทพฤษ")]
+    assert _line_rows([*line, Word("๒๓", (300, 480, 340, 620), 90.0)], 480, 620, 46.0) == (559, 620)

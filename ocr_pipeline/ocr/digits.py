@@ -83,6 +83,7 @@ BELOW = 0.3  # x ref: and this far below them
 MIN_MARGIN = 2  # pixels: the crop's margin above and below is never less than this
 TALL_SEEDS = 2.0  # x ref: seed words' boxes this tall reach into another line (a day boxed with the line above's ink)
 LINE_MARGIN = 0.3  # x ref: ... and are kept to the line's middle top and bottom, this much beyond
+LINE_WORDS = 4  # words of letters or digits a line needs for its middle top and bottom to be believed
 UNDER_ANCHOR = 0.3  # of a glyph's width: the glyph lies under a digit or Latin word overlapping it this much
 BAND_LOW, BAND_HIGH = 0.6, 1.6  # x ref: a text band from the glyphs outside this range is not believed
 MARK_ZONE = 0.45  # x band height: a glyph wholly beyond this from the band's centre is a mark, not ours
@@ -849,7 +850,7 @@ class DigitReader:
         """
         run = [words[i] for i in seeds]
         y0, y1 = min(w.box[1] for w in run), max(w.box[3] for w in run)
-        if y1 - y0 > TALL_SEEDS * ref:  # boxes reaching into the line above or below: the line's own rows
+        if _too_tall([w for w in run if w.text.strip(_BRACKETS)], ref):  # boxes reaching into another line
             y0, y1 = _line_rows(words, y0, y1, ref)
         H, W = gray.shape[:2]
         cx0, cy0 = max(0, x0), max(0, int(y0 - max(MIN_MARGIN, ABOVE * ref)))
@@ -1591,12 +1592,23 @@ def _under_a_digit(sign: _Read, reads: list[_Read]) -> bool:
     return any(r.label in _DIGITS and 2 * _overlap(sign.box, r.box) > width for r in reads if r is not sign)
 
 
+def _too_tall(run: list[Word], ref: float) -> bool:
+    """Do the words (a bracket's box aside: brackets rise and fall beyond the letters, ``๕)`` in a worn cell) span more
+    than ``TALL_SEEDS`` text heights?"""
+    return bool(run) and max(w.box[3] for w in run) - min(w.box[1] for w in run) > TALL_SEEDS * ref
+
+
+_BRACKETS = "()[]{} "
+
+
 def _line_rows(words: list[Word], y0: int, y1: int, ref: float) -> tuple[int, int]:
     """Rows ``y0..y1`` kept to the line's: its words' middle top and bottom, ``LINE_MARGIN`` beyond (``วันที่ ๒๗ …``
     read with the day's boxes reaching the phone number on the line above, whose ๓๙๒ the reader read for the day:
     fresh standard seed 159 doc 2)."""
-    tops = sorted(w.box[1] for w in words if w.text.strip())
-    bottoms = sorted(w.box[3] for w in words if w.text.strip())
+    letters = [w.box for w in words if any(c.isalnum() for c in w.text)]  # not a page number's dashes (``- ๒ -``)
+    if len(letters) < LINE_WORDS:
+        return y0, y1
+    tops, bottoms = sorted(b[1] for b in letters), sorted(b[3] for b in letters)
     top, bottom = tops[len(tops) // 2], bottoms[len(bottoms) // 2]
     return max(y0, int(top - LINE_MARGIN * ref)), min(y1, int(bottom + LINE_MARGIN * ref))
 
