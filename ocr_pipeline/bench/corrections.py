@@ -44,6 +44,10 @@ every dash is a hyphen).
 3. Failing that, a document field's correction (``document.X``) is judged against the truth's value of
    X by containment (``before`` in it, ``after`` not: harmful; the reverse: right).
 
+A deletion made while reading with its line's context (a speck, a letter read twice) is judged first by the seam it
+leaves (``_deletion_seam``): the line's text on both sides standing once in the truth page with nothing between makes
+it right, standing there with the deleted text between makes it harmful; otherwise as above.
+
 A correction of spaces alone (rule ``spacing``: a space OCR put inside a word taken out, one put back before
 ``พ.ศ.``) would fold to nothing; it is judged by the truth's spaces where its item's text stood
 (``judge_spacing``). A dash written as an en dash or a hyphen (rule ``dash``) would fold to itself: it is judged
@@ -372,6 +376,9 @@ def judge(
         b_in, a_in = (before in value) if before else False, (after in value) if after else False
         if a_in != b_in:
             return ("right" if a_in else "harmful"), {"truth": value}
+    seam = _deletion_seam(c, before, after, tpages)
+    if seam is not None:
+        return seam
     spans = _truth_spans(c, before, after, tpages, opages, items)
     if spans:
         verdicts = {_compare_changed(before, after, t) for t in spans}
@@ -388,6 +395,29 @@ def judge(
             return "harmful", {"truth": value}
         return "neutral", {"truth": value}
     return "unlocated", {}
+
+
+SEAM_CONTEXT = 6  # folded characters of a deletion's line on each side that must stand in the truth as they are
+SEAM_SIDE = 4  # ... at the least on a side that has no more (a line's first word: ``บัดนี``), 10 in all
+
+
+def _deletion_seam(c: dict, before: str, after: str, tpages: dict[int, str]) -> tuple[str, dict] | None:
+    """A deletion made while reading (``after`` empty, its line's ``context`` given), judged by the seam it leaves:
+    right when the truth page holds the line's ``CONTEXT`` characters on each side (``SEAM_SIDE`` at the least,
+    ``SEAM_CONTEXT + SEAM_SIDE`` in all) with nothing between, once, and not with ``before`` between; harmful the other
+    way round; None otherwise. A letter read twice (``บัดนี นี้``) leaves บัดนี้ whichever copy goes: aligned alone,
+    the span faces the first copy's letters in the truth."""
+    around = c.get("context")
+    if after or not before or not isinstance(around, (list, tuple)) or len(around) != 2:
+        return None
+    left, right = squeeze(around[0] or "")[-CONTEXT:], squeeze(around[1] or "")[:CONTEXT]
+    truth = tpages.get(c.get("page"), "")
+    if min(len(left), len(right)) < SEAM_SIDE or len(left + right) < SEAM_CONTEXT + SEAM_SIDE or not truth:
+        return None
+    joined, kept = truth.count(left + right), left + before + right in truth
+    if joined > 1 or bool(joined) == kept:
+        return None  # a seam found at two places may be another place's
+    return ("right", {"truth": "", "why": "the seam stands in the truth"}) if joined else ("harmful", {"truth": before})
 
 
 def _signatory_verdict(before: str, after: str, signatories: list[dict]) -> str | None:
