@@ -411,7 +411,7 @@ def _deletion_seam(c: dict, before: str, after: str, tpages: dict[int, str]) -> 
     if after or not before or not isinstance(around, (list, tuple)) or len(around) != 2:
         return None
     left, right = squeeze(around[0] or "")[-CONTEXT:], squeeze(around[1] or "")[:CONTEXT]
-    truth = tpages.get(c.get("page"), "")
+    truth = tpages.get(int(c.get("page") or 0), "")
     if min(len(left), len(right)) < SEAM_SIDE or len(left + right) < SEAM_CONTEXT + SEAM_SIDE or not truth:
         return None
     joined, kept = truth.count(left + right), left + before + right in truth
