@@ -1332,7 +1332,7 @@ def test_a_dot_under_a_digit_s_columns_is_a_piece_of_it() -> None:
 def test_tall_seeds_are_kept_to_their_line_only_where_the_line_says_where_it_is() -> None:
     """The line's rows are taken where the seeds are taller than two text heights, but a bracket's box does not count
     (``๕)`` in a worn cell, its bracket rising and falling beyond the letters: fresh worn seed 160 doc 14 read it ๑),
-    and a line of fewer than four words of letters or digits keeps the seeds' rows (a page number ``- ๒ -``, whose
+    and a line of fewer than three words of letters or digits keeps the seeds' rows (a page number ``- ๒ -``, whose
     dashes set no line: doc 9 read ๓ from the ๒ cut)."""
     from ocr_pipeline.ocr.digits import _line_rows, _too_tall
 
@@ -1344,3 +1344,7 @@ def test_tall_seeds_are_kept_to_their_line_only_where_the_line_says_where_it_is(
     assert _line_rows(page_number, 145, 220, 7.0) == (145, 220)
     line = [Word(c, (40 * k, 573, 40 * k + 30, 620), 90.0) for k, c in enumerate("วนทพฤษ")]
     assert _line_rows([*line, Word("๒๓", (300, 480, 340, 620), 90.0)], 480, 620, 46.0) == (559, 620)
+    # a cell's short line of three words (fresh worn seed 160 doc 15: ``lod`` for ๒๕๖๗ boxed over two lines)
+    cell = [Word("lod", (30, 8229, 147, 8332), 60.0), Word("เว", (135, 8280, 167, 8313), 80.0, True)]
+    cell += [Word("ฒ", (178, 8266, 202, 8312), 80.0), Word("่", (201, 8261, 222, 8324), 80.0)]
+    assert _line_rows(cell, 8229, 8332, 39.5) == (8254, 8324)
