@@ -1602,15 +1602,16 @@ _BRACKETS = "()[]{} "
 
 
 def _line_rows(words: list[Word], y0: int, y1: int, ref: float) -> tuple[int, int]:
-    """Rows ``y0..y1`` kept to the line's: its words' middle top and bottom, ``LINE_MARGIN`` beyond (``วันที่ ๒๗ …``
-    read with the day's boxes reaching the phone number on the line above, whose ๓๙๒ the reader read for the day:
-    fresh standard seed 159 doc 2)."""
+    """Rows ``y0..y1`` kept below the line's top: its words' middle top, ``LINE_MARGIN`` above it (``วันที่ ๒๗ …`` read
+    with the day's boxes reaching the phone number on the line above, whose ๓๙๒ the reader read for the day: fresh
+    standard seed 159 doc 2). The bottom stays: a bracket or a ๙'s tail hangs below the line (``(๒)`` boxed down to
+    the next line read unsurely with its bracket cut: worn seed 148 doc 10)."""
     letters = [w.box for w in words if any(c.isalnum() for c in w.text)]  # not a page number's dashes (``- ๒ -``)
     if len(letters) < LINE_WORDS:
         return y0, y1
-    tops, bottoms = sorted(b[1] for b in letters), sorted(b[3] for b in letters)
-    top, bottom = tops[len(tops) // 2], bottoms[len(bottoms) // 2]
-    return max(y0, int(top - LINE_MARGIN * ref)), min(y1, int(bottom + LINE_MARGIN * ref))
+    tops = sorted(b[1] for b in letters)
+    top = tops[len(tops) // 2]
+    return max(y0, int(top - LINE_MARGIN * ref)), y1
 
 
 def _one_of_the_digits_read(groups: list[_Group], words: list[Word], at: int, ref: float) -> bool:
