@@ -201,3 +201,18 @@ def test_a_whole_agency_name_at_a_line_s_end_does_not_take_the_next_line_s_word(
     ]
     r = resolve_places(items)
     assert (r.agency, r.geocode) == ("องค์การบริหารส่วนตำบลคอนสวรรค์", "360301")
+
+
+def test_a_place_name_written_with_dots_is_a_name():
+    """Blind standard seed 157 docs 2 and 6 (read after its scoring): the subdistrict จ.ป.ร. of ระนอง, the gazetteer's
+    one name written with dots, was taken for an abbreviation chain: the agency came out as ``…ตำบลองค์การบริหาร`` or
+    not at all. ต.ค. and ม.ค. after a level word stay no names."""
+    items = [
+        (1, "header.division#p1.l1", "ส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลจ.ป.ร. อำเภอกระบุรี จังหวัดระนอง"),
+        (1, "addressee#p1.l5", "เรียน นายกองค์การบริหารส่วนตำบลจ.ป.ร."),
+    ]
+    r = resolve_places(items)
+    assert (r.agency, r.subdistrict, r.geocode) == ("องค์การบริหารส่วนตำบลจ.ป.ร.", "จ.ป.ร.", "850406")
+    from ocr_pipeline.clean.agency import find_mentions
+
+    assert [m.name for m in find_mentions("ประจำเดือน ต.ค. ๒๕๖๗ ตำบลม.ค.") if m.kind == "subdistrict"] == []

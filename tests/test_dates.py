@@ -191,6 +191,10 @@ def test_stray_ocr_marks_in_abbreviations() -> None:
     assert parse_period("ส.ค. ๖๑ - กุย. ๖๑") == (D(2018, 8, 1), D(2018, 9, 30))
     assert parse_date("๑ มีุค. ๖๖") == D(2023, 3, 1)
     assert find_date_mentions("กุยช่าย ๑๒ ต้น") == []
+    # a stray mark at each dot (blind standard seed 157 doc 5: the memo dated ``๘พ.ุค.ุ๒๕๖๘``, left empty); not where a
+    # month writes those letters with a mark (``ม.ุค.ุ``: ม.ค. or มี.ค.)
+    assert parse_date("๘พ.ุค.ุ๒๕๖๘") == D(2025, 5, 8)
+    assert parse_date("๘ ม.ุค.ุ ๒๕๖๘") is None
 
 
 def test_month_tables_are_consistent() -> None:

@@ -328,6 +328,9 @@ def _name_options(text: str, start: int, stop: int) -> tuple[NameOption, ...]:
         )
     ):
         j += 1
+    dotted = next((n for n in _dotted_names() if text.startswith(n, i)), None) if j < len(text) else None
+    if dotted is not None and text[j] == ".":  # a name written with dots (จ.ป.ร., ระนอง)
+        return (NameOption(i, i + len(dotted), g.key_of_normalised(dotted), 0.0),)
     if j - i < 2:
         return ()
     if j < len(text) and text[j] == "." and j - i <= 2:
@@ -352,6 +355,14 @@ def _name_options(text: str, start: int, stop: int) -> tuple[NameOption, ...]:
             if cuts >= 10:
                 break
     return tuple(opts)
+
+
+@cache
+def _dotted_names() -> tuple[str, ...]:
+    """The gazetteer's names written with dots (the subdistrict จ.ป.ร. of ระนอง, blind standard seed 157 docs 2 and 6:
+    its agency came out as ``…ตำบลองค์การบริหาร``), Thai-normalised, longest first."""
+    names = {normalize_thai(p.name) for level in g.index().values() for p in level.places if "." in p.name}
+    return tuple(sorted(names, key=len, reverse=True))
 
 
 def _complete_keyword(line: str, s: int, e: int, score: float, word: str, stop: int) -> tuple[int, float]:

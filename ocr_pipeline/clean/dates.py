@@ -324,7 +324,15 @@ def _month_of(matched: str) -> tuple[int | None, bool]:
             data.exact.get(key[:i] + m + key[i + 1 :]) for i, c in enumerate(key) if c in _MARKS for m in _MARKS
         } - {None}
         hits_all = hits | misread
-        return (hits.pop(), False) if len(hits) == 1 and len(hits_all) == 1 else (None, False)
+        if len(hits) == 1 and len(hits_all) == 1:
+            return hits.pop(), False
+        # ... or a stray mark at each dot, where no month writes those letters with a mark (``๘พ.ุค.ุ๒๕๖๘``: blind
+        # standard seed 157 doc 5's memo date left empty; มุคุ may be มี.ค.)
+        bare = without_marks(key)
+        spelt = {a.replace(".", "") for a in data.abbr}
+        if not hits_all and bare != key and bare in spelt and not any(without_marks(k) == bare != k for k in spelt):
+            return data.exact[bare], False
+        return None, False
     m = data.stripped.get(without_marks(key))
     return m, m is not None and len(key) >= 5
 
