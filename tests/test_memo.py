@@ -305,6 +305,8 @@ def test_known_positions_and_specks_at_a_position_s_ends():
     assert not known_position("วยนักวิเคราะห์นโยบายและแผน")
     assert drop_edge_junk("6 นักวิเคราะห์นโยบายและแผน") == "นักวิเคราะห์นโยบายและแผน"
     assert drop_edge_junk("ปลัดเทศบาล 0") == "ปลัดเทศบาล" and drop_edge_junk("นายก อบต.") == "นายก อบต."
+    # a dash glued to the first word (blind worn seed 158 doc 15, read after its scoring)
+    assert drop_edge_junk("-นายกองค์การบริหารส่วนตำบลแม่วะหลวง") == "นายกองค์การบริหารส่วนตำบลแม่วะหลวง"
     assert drop_edge_junk("เ. ปลัดเทศบาลตำบลแม่ปะ") == "ปลัดเทศบาลตำบลแม่ปะ"  # a leading vowel alone (worn 22)
 
 

@@ -241,6 +241,8 @@ EDGE_JUNK = re.compile(
     # glued to the last word: a bracket with no pair, or a dot after a word no abbreviation (``ชำนาญการ.``,
     # ``ปลัดเทศบาล]``: fresh worn seed 112 docs 15, 10; ``นายก อบต.`` keeps its dot)
     r"|(?<=[\u0e01-\u0e4e]{6})[.\]\[|]+$"
+    # glued to the first word: a dash or a sign (``-นายกองค์การบริหารส่วนตำบล…``: blind worn seed 158 doc 15)
+    r"|^[-–—~_.,'`]+(?=[\u0e01-\u0e2e\u0e40-\u0e44])"
 )  # a mark, a leading vowel with nothing after it (``เ.``) or a consonant (``น ปลัด…``, worn seed 96) alone: a speck
 
 
