@@ -483,6 +483,11 @@ def test_a_document_number_whose_digits_the_reader_flagged_is_left_empty():
     assert extract_result(source, [cut]).document.doc_number == "อย ๒๒๕๕๕/๓๑๐"
     cut.unclear_digits = ["๒๒๕๕๕!๓๑๐"]
     assert extract_result(source, [cut]).document.doc_number is None
+    # blind worn seed 158 doc 4 (read after its scoring): ``๖๕๔๐๓/๘`` with ๓/ touching, read ``๖๕๔๐๗๘``: six digits
+    # and no slash are a slash read into a digit; left empty and flagged
+    lost = extract_result(source, [_page(text.replace("อย ๒๒๕๕๕/๓๑๐", "อย ๖๕๔๐๗๘"))])
+    assert lost.document.doc_number is None
+    assert any("doc_number" in w and "no slash" in w for w in lost.warnings)
 
 
 def test_specks_read_as_signs_at_a_position_s_ends_and_a_comma_after_a_name_part_go():
