@@ -460,8 +460,9 @@ def test_a_dash_is_judged_by_the_truth_cell_s_own_dash():
 def test_a_deletion_is_judged_by_the_seam_it_leaves():
     """Fresh standard seed 159 docs 4 and 11: ``บัดนี นี้ ได้ดำเนินการ``, a letter read twice; removing the second copy
     leaves บัดนี้, but aligned alone its span faced the first copy's letters in the truth and was judged harmful. Where
-    the line's text on both sides stands in the truth once with nothing between (and not with the span), the deletion
-    is right; the other way round, harmful; a seam found at two places decides nothing."""
+    the line's text on both sides stands in the truth with nothing between (and nowhere with the span), the deletion
+    is right, also where the page repeats the phrase (blind worn seed 158 doc 16: ``นายกเทศมนตรีเมื มือง…``); the other
+    way round, harmful."""
     truth = copy.deepcopy(TRUTH)
     truth["pages"][0]["text"] = "ที่ผ่านมา บัดนี้ ได้ดำเนินการตามมาตรการ"
     raw = "ที่ผ่านมา บัดนี นี้ ได้ดำเนินการตามมาตรการ"
@@ -472,4 +473,8 @@ def test_a_deletion_is_judged_by_the_seam_it_leaves():
     truth["pages"][0]["text"] = "บัดนี้ ได้ดำเนินการ บัดนี้ ได้ดำเนินการ"
     from ocr_pipeline.bench.corrections import _deletion_seam, squeeze
 
-    assert _deletion_seam(twice, "นี", "", {1: squeeze(truth["pages"][0]["text"])}) is None
+    repeated = _c("นี", "", "double-read", context=["บัดนี", "้ ได้ดำเนินการ"])
+    assert _deletion_seam(repeated, "นี", "", {1: squeeze(truth["pages"][0]["text"])}) == (
+        "right",
+        {"truth": "", "why": "the seam stands in the truth"},
+    )

@@ -45,8 +45,9 @@ every dash is a hyphen).
    X by containment (``before`` in it, ``after`` not: harmful; the reverse: right).
 
 A deletion made while reading with its line's context (a speck, a letter read twice) is judged first by the seam it
-leaves (``_deletion_seam``): the line's text on both sides standing once in the truth page with nothing between makes
-it right, standing there with the deleted text between makes it harmful; otherwise as above.
+leaves (``_deletion_seam``): the line's text on both sides standing in the truth page with nothing between makes
+it right (a phrase the page repeats included: nowhere with the deleted text), standing there with the deleted text
+between makes it harmful; otherwise as above.
 
 A correction of spaces alone (rule ``spacing``: a space OCR put inside a word taken out, one put back before
 ``พ.ศ.``) would fold to nothing; it is judged by the truth's spaces where its item's text stood
@@ -404,7 +405,7 @@ SEAM_SIDE = 4  # ... at the least on a side that has no more (a line's first wor
 def _deletion_seam(c: dict, before: str, after: str, tpages: dict[int, str]) -> tuple[str, dict] | None:
     """A deletion made while reading (``after`` empty, its line's ``context`` given), judged by the seam it leaves:
     right when the truth page holds the line's ``CONTEXT`` characters on each side (``SEAM_SIDE`` at the least,
-    ``SEAM_CONTEXT + SEAM_SIDE`` in all) with nothing between, once, and not with ``before`` between; harmful the other
+    ``SEAM_CONTEXT + SEAM_SIDE`` in all) with nothing between and nowhere with ``before`` between; harmful the other
     way round; None otherwise. A letter read twice (``บัดนี นี้``) leaves บัดนี้ whichever copy goes: aligned alone,
     the span faces the first copy's letters in the truth."""
     around = c.get("context")
@@ -414,9 +415,9 @@ def _deletion_seam(c: dict, before: str, after: str, tpages: dict[int, str]) -> 
     truth = tpages.get(int(c.get("page") or 0), "")
     if min(len(left), len(right)) < SEAM_SIDE or len(left + right) < SEAM_CONTEXT + SEAM_SIDE or not truth:
         return None
-    joined, kept = truth.count(left + right), left + before + right in truth
-    if joined > 1 or bool(joined) == kept:
-        return None  # a seam found at two places may be another place's
+    joined, kept = left + right in truth, left + before + right in truth
+    if joined == kept:
+        return None
     return ("right", {"truth": "", "why": "the seam stands in the truth"}) if joined else ("harmful", {"truth": before})
 
 
