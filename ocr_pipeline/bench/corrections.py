@@ -398,8 +398,8 @@ def judge(
     return "unlocated", {}
 
 
-SEAM_CONTEXT = 6  # folded characters of a deletion's line on each side that must stand in the truth as they are
-SEAM_SIDE = 4  # ... at the least on a side that has no more (a line's first word: ``บัดนี``), 10 in all
+SEAM_SIDE = 4  # folded characters of a deletion's line a side must give at the least (a line's first word: ``บัดนี``)
+SEAM_CONTEXT = 6  # ... and the two sides ``SEAM_SIDE`` more than this together (10 characters)
 
 
 def _deletion_seam(c: dict, before: str, after: str, tpages: dict[int, str]) -> tuple[str, dict] | None:
