@@ -328,9 +328,10 @@ def _name_options(text: str, start: int, stop: int) -> tuple[NameOption, ...]:
         )
     ):
         j += 1
-    dotted = next((n for n in _dotted_names() if text.startswith(n, i)), None) if j < len(text) else None
-    if dotted is not None and text[j] == ".":  # a name written with dots (จ.ป.ร., ระนอง)
-        return (NameOption(i, i + len(dotted), g.key_of_normalised(dotted), 0.0),)
+    if j < len(text) and text[j] == ".":  # a name written with dots (จ.ป.ร., ระนอง)
+        dotted = next((n for n in _dotted_names() if text.startswith(n, i)), None)
+        if dotted is not None:
+            return (NameOption(i, i + len(dotted), g.key_of_normalised(dotted), 0.0),)
     if j - i < 2:
         return ()
     if j < len(text) and text[j] == "." and j - i <= 2:

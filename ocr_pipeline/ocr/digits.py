@@ -850,7 +850,7 @@ class DigitReader:
         """
         run = [words[i] for i in seeds]
         y0, y1 = min(w.box[1] for w in run), max(w.box[3] for w in run)
-        if _too_tall([w for w in run if any(c.isalnum() for c in w.text)], ref):  # boxes reaching into another line
+        if _too_tall([w for w in run if _alnum(w)], ref):  # boxes reaching into another line
             y0, y1 = _line_rows(words, y0, y1, ref)
         H, W = gray.shape[:2]
         cx0, cy0 = max(0, x0), max(0, int(y0 - max(MIN_MARGIN, ABOVE * ref)))
@@ -1564,7 +1564,17 @@ def _speck_sized(box: tuple[int, int, int, int], ref: float) -> bool:
 
 def _group_near(groups: list[_Group], box: tuple[int, int, int, int], ref: float) -> bool:
     """Does a group of digits read stand within a body height of ``box``'s columns?"""
-    return any(g.span[0] - ref <= box[2] and box[0] <= g.span[1] + ref for g in groups)
+    return any(_near_span(g, box, ref) for g in groups)
+
+
+def _near_span(g: _Group, box: tuple[int, int, int, int], ref: float) -> bool:
+    """Does the group stand within ``ref`` of ``box``'s columns?"""
+    return g.span[0] - ref <= box[2] and box[0] <= g.span[1] + ref
+
+
+def _alnum(w: Word) -> bool:
+    """A word of digits or letters (not a dash, a dot or a bracket alone)."""
+    return any(c.isalnum() for c in w.text)
 
 
 def _digit_left_unread(run: list[Word], gs: list[_Group], others: list[_Read], before: str, after: str) -> bool:
@@ -1604,7 +1614,7 @@ def _line_rows(words: list[Word], y0: int, y1: int, ref: float) -> tuple[int, in
     with the day's boxes reaching the phone number on the line above, whose ๓๙๒ the reader read for the day: fresh
     standard seed 159 doc 2). The bottom stays: a bracket or a ๙'s tail hangs below the line (``(๒)`` boxed down to
     the next line read unsurely with its bracket cut: worn seed 148 doc 10)."""
-    letters = [w.box for w in words if any(c.isalnum() for c in w.text)]  # not a page number's dashes (``- ๒ -``)
+    letters = [w.box for w in words if _alnum(w)]  # not a page number's dashes (``- ๒ -``)
     if len(letters) < LINE_WORDS:
         return y0, y1
     tops = sorted(b[1] for b in letters)
@@ -1617,11 +1627,10 @@ def _one_of_the_digits_read(groups: list[_Group], words: list[Word], at: int, re
     body height of the number near it (``at`` among them) are no more than the digits read there? Tesseract may box a
     digit as a speck beside its glyph (``๑๕ เมษายน``, the ๕ boxed 5 x 4 pixels right of the glyph: worn seed 150 doc
     8 lost the day's ๕); dust read as a digit after a number is one digit too many (``ไตรมาสที่ ๑1``)."""
-    box = words[at].box
     for g in groups:
-        if not (g.span[0] - ref <= box[2] and box[0] <= g.span[1] + ref):
+        if not _near_span(g, words[at].box, ref):
             continue
-        near = [w for w in words if g.span[0] - ref <= w.box[2] and w.box[0] <= g.span[1] + ref]
+        near = [w for w in words if _near_span(g, w.box, ref)]
         written = sum(c in _DIGITS for w in near for c in w.text)
         if written <= sum(r.label in _DIGITS for r in g.reads):
             return True

@@ -28,7 +28,7 @@ _CONSONANTS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))
 def _marks_after(words: list[Word], at: int) -> int:
     """Where the letter at ``at`` ends: the first word after it that is not marks alone."""
     end = at + 1
-    while end < len(words) and words[end].text and all(not ("\u0e01" <= c <= "\u0e2e") for c in words[end].text):
+    while end < len(words) and words[end].text and not any(c in _CONSONANTS for c in words[end].text):
         end += 1
     return end
 

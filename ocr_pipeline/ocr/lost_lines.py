@@ -90,8 +90,9 @@ def _in_band(w: Word, a: int, b: int) -> bool:
 def unread_runs(gray: np.ndarray, lines: list[Line], dpi: int) -> list[tuple[int, int, int, int]]:
     """Boxes (x0, y0, x1, y1) of the runs of ink in line-high bands that no well-read words cover (see the module)."""
     bands = ink_bands(gray, dpi)
-    well = [w for ln in lines for w in _well_read(ln.words)]  # once per page, not once per band
-    h = _typical(bands, [ln for ln in lines if _well_read(ln.words)])
+    per_line = [(ln, _well_read(ln.words)) for ln in lines]  # once per page, not once per band
+    well = [w for _ln, words in per_line for w in words]
+    h = _typical(bands, [ln for ln, words in per_line if words])
     if not h:
         return []
     out = []
