@@ -448,6 +448,12 @@ def _speck_gap(gap: str) -> bool:
     return gap in _SPECK_LETTERS or (0 < len(gap) <= 2 and all(c in _SPECK_SIGNS for c in gap))
 
 
+def _dot_after_month(month: str, gap: str) -> bool:
+    """Is ``gap`` a dot after a month's whole name, before พ.ศ. (``๒๒ เมษายน.พ.ศ. ๒๕๖๙``: fresh worn seed 162 doc 13, the
+    memo's date left empty)? No whole month name is written with a dot: it is a speck."""
+    return gap == "." and _is_long_month(month)
+
+
 def _sign_after_whole_day(number: str, gap: str) -> bool:
     """Is ``gap`` one of ``_DAY_SIGNS`` after a day that no digit could go on (``วันที่ ๙« ต.ค. ๒๕๖๖``: fresh standard
     seed 151 doc 0, the memo's date left empty)? After ๔-๙ a digit read as the sign would make no day, so the sign is a
@@ -475,8 +481,10 @@ def date_tokens(t: str) -> list[_Tok]:
         gap = t[prev_end:s].strip()
         # a lone ไ, or a dot, comma or bracket or two, between พ.ศ. or a month and its year is a speck the OCR
         # read so (``พ.ศ.ไ๒๕๖๘``, fresh seed 91; ``พ.ศ.]๒๕๖๖``, ``ต.ค.,. ๒๕๕๙``, blind standard seed 95)
-        speck = (kind == "num" and bool(toks) and toks[-1].kind in ("era_be", "month") and _speck_gap(gap)) or (
-            kind == "month" and bool(toks) and toks[-1].kind == "num" and _sign_after_whole_day(toks[-1].text, gap)
+        speck = (
+            (kind == "num" and bool(toks) and toks[-1].kind in ("era_be", "month") and _speck_gap(gap))
+            or (kind == "month" and bool(toks) and toks[-1].kind == "num" and _sign_after_whole_day(toks[-1].text, gap))
+            or (kind == "era_be" and bool(toks) and toks[-1].kind == "month" and _dot_after_month(toks[-1].text, gap))
         )
         adj = bool(toks) and (gap == "" or speck)
         glued = (
