@@ -461,6 +461,19 @@ def test_a_subject_whose_label_ocr_garbled_is_found_by_its_place():
     assert hits["subject"].label_score == 0.0  # found by position, not by its label
 
 
+def test_a_garbled_label_without_a_thai_letter_is_no_part_of_the_subject():
+    """เรื่อง read ``(304`` on a thick 150-dpi copy (fresh worn seed 162 doc 3): four signs, no Thai letter."""
+    page = _page(
+        "บันทึกข้อความ\nส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลท่ายาง อำเภอ\n"
+        "ที่ ชพ ๕๙๕๑๔/๗๑๗ วันที่ ๑๒ เมษายน พ.ศ. ๒๕๖๘\n(304 รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและ\n"
+        "ความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ รอบ\n๖ เดือน\nเรียน นายกองค์การบริหารส่วนตำบลท่ายาง"
+    )
+    hits = header_fields([page])
+    assert hits["subject"].value == (
+        "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ รอบ ๖ เดือน"
+    )
+
+
 def test_a_document_number_whose_digits_the_reader_flagged_is_left_empty():
     """Stock Tesseract's digits under a reading the digit reader could not settle are a guess: the
     document number stays empty and says why."""

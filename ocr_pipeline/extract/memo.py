@@ -75,14 +75,15 @@ def _above_earlier_labels(field: str, hits: dict[str, FieldHit]) -> bool:
 def _subject_without_label(lines: list[str], page: int, hits: dict[str, FieldHit]) -> None:
     """When OCR garbled the เรื่อง label beyond recognition ("อง", "เว อง"), the subject is still the
     text between the letter's number/date line and the เรียน line (what is left of the label, short
-    tokens before the text, is dropped)."""
+    tokens or tokens without a Thai letter before the text, is dropped: ``(304 รายงานผล…``, fresh worn seed 162
+    doc 3)."""
     end = hits["addressee"].line
     start = max((h.line for f, h in hits.items() if f in ("doc_number", "doc_date")), default=None)
     if start is None:
         return
     for i in range(start + 1, end):
         tokens = tidy_value(lines[i]).split()
-        while len(tokens) > 1 and len(tokens[0]) <= 3:
+        while len(tokens) > 1 and (len(tokens[0]) <= 3 or not THAI_CONSONANT.search(tokens[0])):
             tokens.pop(0)
         value = " ".join(tokens)
         if len(THAI_CONSONANT.findall(value)) >= 10:
