@@ -4,6 +4,7 @@ import pytest
 
 from ocr_pipeline.clean.doc_number import (
     RULE,
+    DocNumber,
     abbreviation,
     parse_doc_number,
     prefix_score,
@@ -110,6 +111,15 @@ def test_latin_garbage_with_a_digit_is_a_prefix_too():
     # standard seed 127 doc 15: ``Ag)`` for สฎ, a bracket after the Latin letters (the number was left empty)
     fixed, corrections, _ = repair_doc_number("Ag) 61809/1027", "สุราษฎร์ธานี", province_confident=True)
     assert fixed == "สฎ 61809/1027" and [(c.before, c.after) for c in corrections] == [("Ag)", "สฎ")]
+
+
+def test_a_thai_letter_with_a_digit_glued_is_a_garbled_prefix():
+    """Fresh worn seed 162 doc 15: นบ read ``ส4``; the 4 is no digit of the number (it had been taken into it)."""
+    assert parse_doc_number("ส4 56319/24") == DocNumber("ส4", "56319/24")
+    fixed, corrections, warnings = repair_doc_number("ส4 56319/24", "นนทบุรี", province_confident=True)
+    assert fixed == "นบ 56319/24" and warnings
+    assert [(c.before, c.after) for c in corrections] == [("ส4", "นบ")]
+    assert repair_doc_number("ส4 56319/24", "นนทบุรี")[0] == "ส4 56319/24"  # province not established
 
 
 def test_unknown_province():

@@ -65,8 +65,9 @@ _LABEL = r"(?:ท\s?ี\s?่?|ที่)"
 # a letter of the prefix, with the stray marks OCR puts on it (ชูพ for ชพ: abbreviations carry none)
 _PREFIX_CHAR = rf"[\u0e01-\u0e2eA-Za-z][{ABOVE_BELOW}]*"
 # Latin garbage for the prefix may end in a digit glued to it ("U3" for นฐ) or a bracket ("Ag)" for สฎ: standard seed
-# 127 doc 15, left empty)
-_LATIN_PREFIX = r"[A-Za-z]{1,3}[0-9)\]}|](?=\s)"
+# 127 doc 15, left empty); a Thai letter with a Latin letter or digit glued to it is garbage too (``ส4 56319/24`` for
+# นบ 56319/24: fresh worn seed 162 doc 15, the 4 had been taken into the number)
+_LATIN_PREFIX = r"[A-Za-z]{1,3}[0-9)\]}|](?=\s)|[\u0e01-\u0e2e][0-9A-Za-z](?=\s)"
 # office code and running number: digits with . / -, a circular letter's ว, spaces between them
 _NUMBER = r"[0-9๐-๙](?:[0-9๐-๙./\-]|\s(?=[0-9๐-๙/])|\s?ว\s?(?=[0-9๐-๙]))*"
 # the label read as debris (``เ1`` for ที่) before a two-letter prefix and its number
@@ -265,7 +266,7 @@ def repair_doc_number(
     if score >= min_score:
         fixed = DocNumber(want, parsed.number)
         return str(fixed), [Correction(page, field, read, want, RULE, score)], []
-    if (province_confident or place_settled) and read.isascii() and read.isalnum() and not read.isdigit():
+    if (province_confident or place_settled) and _garbage_prefix(read):
         # Latin letters are never a Thai letter's prefix: OCR garbage where the abbreviation stood
         fixed = DocNumber(want, parsed.number)
         return (
@@ -274,3 +275,10 @@ def repair_doc_number(
             [warning(where, read, f"prefix unreadable; written as {province}'s '{want}'")],
         )
     return str(parsed), [], [warning(where, read, f"prefix does not fit {province} ('{want}'); left as read")]
+
+
+def _garbage_prefix(read: str) -> bool:
+    """Is a prefix as read OCR garbage where the abbreviation stood: Latin letters (with a digit), or a Thai letter
+    with a Latin letter or a digit glued to it? No abbreviation holds either."""
+    latin = read.isascii() and read.isalnum() and not read.isdigit()
+    return latin or (len(read) == 2 and "\u0e01" <= read[0] <= "\u0e2e" and read[1].isascii() and read[1].isalnum())

@@ -398,9 +398,9 @@ def _word_spaced_from_number(m: re.Match[str]) -> str:
 
 # a document number: province abbreviation, office code / running number
 DOC_NUMBER = re.compile(
-    rf"(?:[\u0e01-\u0e2eA-Za-z][{ABOVE_BELOW}]*){{2,3}}\.?\s?"
+    rf"(?:(?:[\u0e01-\u0e2eA-Za-z][{ABOVE_BELOW}]*){{2,3}}|[\u0e01-\u0e2e][0-9A-Za-z](?=\s))\.?\s?"
     r"[0-9๐-๙][0-9๐-๙ .]{2,7}/\s?[0-9๐-๙]{1,5}"
-)  # the prefix with stray marks: ชูพ
+)  # the prefix with stray marks: ชูพ; a letter and a digit for it: ``ส4`` (see clean.doc_number)
 
 
 def _number_line_without_label(lines: list[str], page: int, hits: dict[str, FieldHit]) -> None:
