@@ -286,6 +286,16 @@ def test_a_span_ending_its_line_faces_the_truth_closest_to_it():
     assert _verdicts_of(truth, out) == ["right"]
 
 
+def test_a_digit_ending_its_line_faces_the_truth_right_after_its_left_context():
+    """``(รอบ ๐`` ends its line, ``เดือน)`` the next: the character alignment tied the ๐ with the truth's last letter
+    (the น of ``เรียน``) and judged the right reading ๖ neutral (fresh standard seed 161: 4 such verdicts)."""
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][0]["text"] = "ความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ ๒๕๖๐ (รอบ ๖\nเดือน)\nเรียน นายกเทศมนตรีตำบลท่าศาลา"
+    raw = "ความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ ๒๕๒๐ (รอบ ๐\nเดือน)\nเรียน นายกเทศมนตรีตำบลท่าศาลา"
+    out = _output(raw, raw, [_c("๐", "๖", "digit-reader", context=["ประมาณ ๒๕๖๐ (รอบ", ""])])
+    assert [(c["verdict"], c["truth"]) for c in judge_all(truth, out)] == [("right", "6")]
+
+
 def test_a_bar_is_cosmetic_and_a_partial_rereading_is_neutral_but_closer():
     truth = copy.deepcopy(TRUTH)
     truth["pages"][0]["text"] = "บัดนี้ สำนักปลัดได้ดำเนินการทุกเรื่อง"
@@ -303,10 +313,6 @@ def test_a_bar_is_cosmetic_and_a_partial_rereading_is_neutral_but_closer():
 def test_a_step_number_written_with_its_measure_is_judged_on_the_step():
     out = _output("", "", [_c("๔๑", "๔.๑", "step-number", field="measures.step_no", page=2)])
     assert _verdicts(out) == ["right"]
-
-
-def _verdicts_of(truth: dict, output: dict) -> list[str]:
-    return [c["verdict"] for c in judge_all(truth, output)]
 
 
 @pytest.mark.slow

@@ -617,6 +617,9 @@ def _align(left: str, span: str, right: str, truth: str, other: str = "") -> str
         open_right = len(right) < EDGE or (found and b not in matched)
         if open_left and not open_right:
             starts = range(max(0, end - reach), end + 1)
+        elif open_right and not open_left:  # the span ends its line: it starts where its left context ends (truth
+            # inserted there belongs after it: ``(รอบ ๐`` ending a line faces ๖ of ``(รอบ ๖เดือน)``, not the น)
+            starts = range(first[a], min(len(region), first[a] + SLACK) + 1)
         else:
             starts = _loose(start, first[a], last[a], open_left, reach, len(region))
         ends = _loose(end, first[b], last[b], False, reach, len(region))
