@@ -467,6 +467,17 @@ def test_nai_or_nang_with_one_letter_misread_before_a_known_given_name_is_the_ti
     assert nm.resolve_names([(1, "document.signatories", "มาลัย ใจดี")])[0] == ["มาลัย ใจดี"]
 
 
+def test_a_misread_short_title_is_the_title_where_another_reading_gives_a_known_given_name_after_it():
+    """Fresh worn seed 162 doc 13 (200 dpi, thick copy): ``(นวยภูเนศน์ ศรีวงษ์)`` on the page and from the ``tha`` model,
+    ``(นวยภูเบศน์ศรีวงน์)`` from the Thai script model: ภูเบศน์ is a known given name after the misread นาย. Readings
+    whose rest starts with no known given name leave the name as read."""
+    read = [(1, "document.signatories", "(นวยภูเนศน์ ศรีวงษ์)")]
+    names, fixes, _w = nm.resolve_names(read, readings=[["(นวยภูเนศน์ ศรีวงษ์)", "(นวยภูเบศน์ศรีวงน์)"]])
+    assert names == ["นายภูเบศน์ ศรีวงษ์"] and fixes[0].score < 100
+    alone = nm.resolve_names(read, readings=[["(นวยภูเนศน์ ศรีวงษ์)", "(นวยภูเนศน์ศรีวงน์)"]])[0]
+    assert alone == ["นวยภูเนศน์ ศรีวงษ์"]
+
+
 def test_mai_ek_read_for_mai_tho_and_kho_for_to_in_a_name_are_twins():
     """Fresh worn seed 148 docs 2 and 3: ``คุณปลื่ม`` (่ for ้) and ``อกบุครดี`` (ค for ต), one misreading from one
     listed family name each; one way only (``name_twins.tsv``)."""

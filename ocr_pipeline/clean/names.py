@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -456,17 +457,39 @@ def _known_one_misreading_away(reading: str, part: str, known: KnownNames) -> st
 SHORT_TITLES = ("นาย", "นาง")
 
 
-def _short_title_misread(p: ParsedName, known: KnownNames) -> ParsedName:
+def _short_title_misread(p: ParsedName, known: KnownNames, readings: Sequence[str] = ()) -> ParsedName:
     """A name read with no title, whose first three letters are นาย or นาง with one letter misread and whose rest is a
     known given name (the whole is none): that title and that name (fresh worn seed 148 doc 3: ``มายพิฆเนตร``, a
     signatory's นาย on a 150 dpi thick copy). ``fix_title`` leaves titles this short alone: without the name list's
-    word a name's start is as likely (มายา, นางฟ้า)."""
+    word a name's start is as likely (มายา, นางฟ้า). The known name may come from another reading of the line instead,
+    with the same title misread, its rest starting with a known given name (``นวยภูเนศน์`` read again ``นวยภูเบศน์ศรีวงน์``
+    by the Thai script model: fresh worn seed 162 doc 13); the name's parts are then chosen from the readings."""
     if p.title or known.contains("given", p.given):
         return p
-    heads = [t for t in SHORT_TITLES if sum(a != b for a, b in zip(p.given[: len(t)], t)) == 1]
-    if len(heads) != 1 or not known.contains("given", rest := p.given[len(heads[0]) :]):
+    heads = [t for t in SHORT_TITLES if _one_letter_off(p.given, t)]
+    if len(heads) != 1:
+        return p
+    rest = p.given[len(heads[0]) :]
+    if not known.contains("given", rest) and not any(_known_after_title(r, heads[0], known) for r in readings):
         return p
     return ParsedName(heads[0], "", rest, p.family)
+
+
+MIN_GIVEN = 3  # letters of the shortest given name taken from the start of a reading
+
+
+def _one_letter_off(given: str, title: str) -> bool:
+    """Does ``given`` start with ``title`` read with exactly one letter changed?"""
+    return len(given) > len(title) and sum(a != b for a, b in zip(given[: len(title)], title)) == 1
+
+
+def _known_after_title(reading: str, title: str, known: KnownNames) -> bool:
+    """Is ``reading`` (a name line's group read again) ``title`` misread by one letter, then a known given name?"""
+    q = parse_name(reading)
+    if q.title or not _one_letter_off(q.given, title):
+        return False
+    rest = q.given[len(title) :]
+    return any(known.contains("given", rest[:k]) for k in range(MIN_GIVEN, len(rest) + 1))
 
 
 def resolve_names(
@@ -490,7 +513,10 @@ def resolve_names(
     known = known or KnownNames.default()
     parsed = [parse_name(text) for _p, _f, text in mentions]
     out = [p.text() for p in parsed]
-    titled = [_short_title_misread(p, known) for p in parsed]
+    titled = [
+        _short_title_misread(p, known, readings[i] if readings and i < len(readings) else [])
+        for i, p in enumerate(parsed)
+    ]
     first_scores: dict[int, float] = {
         i: similarity(parsed[i].given, t.title + t.given) for i, t in enumerate(titled) if t is not parsed[i]
     }
