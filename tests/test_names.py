@@ -304,6 +304,11 @@ def test_a_mark_no_name_writes_where_a_speck_stood_goes_when_one_known_name_is_l
         ("นางสาวจันทร์ทิพา ยาวขันแก้ว", "นางสาวจันทร์ทิพา ยาวขันแก้ว"),
     ):
         assert nm.resolve_names([(1, "document.signatories", read)], known)[0] == [right]
+    # fresh worn seed 162 doc 14: a sara i over the consonant before the one with a thanthakhat (``พัฒิน์ขจร``); a name
+    # that writes one there (หาญสุริย์) stays when no list has it without
+    known = nm.KnownNames(frozenset({"พัฒน์ขจร", "สมชาย"}), frozenset({"โชติช่วง"}))
+    for read, right in (("นายพัฒิน์ขจร โชติช่วง", "นายพัฒน์ขจร โชติช่วง"), ("นายสมชาย หาญสุริย์", "นายสมชาย หาญสุริย์")):
+        assert nm.resolve_names([(1, "document.signatories", read)], known)[0] == [right]
 
 
 def test_upper_vowels_and_sara_am_read_as_their_twins_in_a_name():
