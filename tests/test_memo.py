@@ -917,6 +917,18 @@ def test_the_word_after_a_subject_s_round_is_read_as_month():
     assert subject_round_month("ประจำปี ๒๕๖๔ รอบ ๖ fou") == ("ประจำปี ๒๕๖๔ รอบ ๖ เดือน", 50.0)  # blind worn 132 doc 3
 
 
+def test_the_round_s_label_read_with_a_look_alike_and_a_dot_before_its_bracket():
+    """Fresh worn seed 166 doc 1: ``(รอป ๑๒ เดือน`` (บ read ป); doc 16: ``๒๕๖๑ .(รอบ`` (a speck read as a dot before the
+    bracket). Another word before a number of months stays (``ทุก ๖ เดือน``), as does รอบ."""
+    from ocr_pipeline.extract.memo import subject_despecked, subject_round_label
+
+    read = "ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ (รอป ๑๒ เดือน (ประจำปี))"
+    assert subject_round_label(read) == (read.replace("รอป", "รอบ"), 90.0)
+    for kept in ("ประจำปี ๒๕๖๖ (รอบ ๖ เดือน)", "รายงานทุก ๖ เดือน", "ประจำปี ๒๕๖๖ ภาค ๖ เดือน"):
+        assert subject_round_label(kept) is None, kept
+    assert subject_despecked("ประมาณ พ.ศ. ๒๕๖๑ .(รอบ ๖ เดือน)") == "ประมาณ พ.ศ. ๒๕๖๑ (รอบ ๖ เดือน)"
+
+
 def test_the_words_before_a_subject_s_year_are_read_as_its_phrase():
     """Fresh worn seed 136 doc 6: ``ส่วนตำบล ประ จำป ๒๕๖๕``, a space put inside ประจำปี and its sara ii lost; worn 22
     doc 1: ``ประจำปีงบประว มาณ ๒๕๖๐``. The fewest words before the year (and its era) that are a plausible misreading

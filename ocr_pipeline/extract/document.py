@@ -32,6 +32,7 @@ from ocr_pipeline.extract.memo import (
     subject_despecked,
     subject_opener,
     subject_phrase,
+    subject_round_label,
     subject_round_month,
     subject_round_number,
     subject_year_phrase,
@@ -142,6 +143,10 @@ def _subject(out: Extracted, pages: list[Page]) -> None:
         if opened is not None:
             _correct(out, hit.page, "document.subject", value, opened[0], "lexicon", opened[1])
             value = opened[0]
+        label = subject_round_label(value)
+        if label is not None:
+            _correct(out, hit.page, "document.subject", value, label[0], "lexicon", label[1])
+            value = label[0]
         month = subject_round_month(value)
         if month is not None:
             _correct(out, hit.page, "document.subject", value, month[0], "lexicon", month[1])

@@ -128,7 +128,9 @@ _ROUND_MARKED = re.compile(r"(?<=รอบ)[\u0e48-\u0e4b](?=\s)")  # ``(รอ�
 _ROUND_SIGNS = re.compile(
     r"(?<=รอบ)[':;‘’`.]+|(?<=\s)['‘’`]+(?=[0-9\u0e50-\u0e59]{1,2}\s*เดือน)"
 )  # ``รอบ. ๖``: worn 150
-_SIGN_BEFORE_WORD = re.compile(r"(?<=\s)[.,'`]+(?=[\u0e01-\u0e2e\u0e40-\u0e44\u0e50-\u0e590-9])")
+_SIGN_BEFORE_WORD = re.compile(
+    r"(?<=\s)[.,'`]+(?=[\u0e01-\u0e2e\u0e40-\u0e44\u0e50-\u0e590-9(])"
+)  # ``.(รอบ``: worn 166
 _SLASH_BEFORE_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])\s+/(?=([\u0e01-\u0e2e\u0e40-\u0e44]\S*))")
 # the era's dots lost or read as commas or spaces, the year glued to it (``พ.ศ๒๕๖๒``, ``พ ศ. ๒๕๖๒``: blind worn seed
 # 126 doc 12, standard seed 7 doc 33)
@@ -260,6 +262,24 @@ def subject_round_month(subject: str) -> tuple[str, float] | None:
     else:
         return None
     return subject[: m.start(2)] + ROUND_WORD + subject[m.end(2) :], score
+
+
+ROUND_LABEL = "รอบ"
+ROUND_LABEL_COST = 0.5  # weighted edits: a word this close to รอบ before a number of months is it (a look-alike)
+# a word right after an opening bracket or a space, before a number and เดือน: the round's label
+_ROUND_LABEL = re.compile(r"(?:(?<=\()|(?<=\s))([\u0e01-\u0e2e]{3})(?=\s*[0-9\u0e50-\u0e59]{1,2}\s*เดือน)")
+
+
+def subject_round_label(subject: str) -> tuple[str, float] | None:
+    """The subject with the word before its round's number of months respelt รอบ, when OCR read it with a look-alike
+    letter (``(รอป ๑๒ เดือน`` for (รอบ: fresh worn seed 166 doc 1, บ read ป on a 200 dpi copy), and the similarity;
+    None when it reads รอบ or is farther."""
+    from ocr_pipeline.clean.lexicon import similarity, wdist
+
+    m = _ROUND_LABEL.search(subject or "")
+    if m is None or m.group(1) == ROUND_LABEL or wdist(m.group(1), ROUND_LABEL) > ROUND_LABEL_COST:
+        return None
+    return subject[: m.start(1)] + ROUND_LABEL + subject[m.end(1) :], similarity(m.group(1), ROUND_LABEL)
 
 
 REPORT_ROUNDS = (3, 6, 9, 12)  # months a report's round counts (the ITA reports: 6 and 12; quarterly ones 3 and 9)
