@@ -721,6 +721,11 @@ def test_a_superior_s_decision_is_no_position():
     taken for it; the position is left empty (and flagged) instead."""
     page = _page("(นายกูอาเซ็ม สามะ)\nทราบ\n«5>\n(นายกันตพงศ์ ศิลาธุลี)\nนายกองค์การบริหารส่วนตำบลเจ๊ะบิลัง")
     assert _signed(page) == [("นายกูอาเซ็ม สามะ", None), ("นายกันตพงศ์ ศิลาธุลี", "นายกองค์การบริหารส่วนตำบลเจ๊ะบิลัง")]
+    # fresh worn seed 166 doc 13: ``นิติกร`` lost, the next block's forwarding note taken for it; ``=`` read before a
+    # position
+    page = _page("(นายณฐรัฐ สังวิบุตร)\n- เพื่อโปรดทราบ\n(นางลำไพ โชว์เจริญสุข)\n= ปลัดองค์การบริหารส่วนตำบลบ้าหวี")
+    assert _signed(page)[0] == ("นายณฐรัฐ สังวิบุตร", None)
+    assert drop_edge_junk(_signed(page)[1][1]) == "ปลัดองค์การบริหารส่วนตำบลบ้าหวี"
 
 
 def test_a_second_position_line_after_specks_is_joined():

@@ -234,7 +234,8 @@ AGENCY_LEAST = 8  # letters: a shorter agency name is not matched one letter off
 AGENCY_COST = 1.0  # weighted edits (``lexicon.wdist``) of an agency name read with cheap confusions
 PLACE_LEAST = 4  # letters: a shorter place name is not matched by cheap confusions
 
-_SPECK = rf"0-9A-Za-z.,:;'`|_~{ABOVE_BELOW}\-»«—–•*\"“”‘’"  # what OCR makes of a speck (``»``, ``—``: worn seed 98)
+_SPECK = rf"0-9A-Za-z.,:;'`|_~={ABOVE_BELOW}\-»«—–•*\"“”‘’"  # what OCR makes of a speck (``»``, ``—``: worn seed 98;
+# ``=``: fresh worn seed 166 doc 13)
 EDGE_JUNK = re.compile(
     rf"^(?:[{_SPECK}]{{1,3}}\s+|[{LEADING_VOWELS}][.,'`]?\s+|[ก-ฮ]\s+)+"
     rf"|(?:\s+[{_SPECK}]{{1,3}}|\s+[ก-ฮ])+$"
