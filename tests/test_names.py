@@ -483,6 +483,14 @@ def test_a_misread_short_title_is_the_title_where_another_reading_gives_a_known_
     assert alone == ["นวยภูเนศน์ ศรีวงษ์"]
 
 
+def test_a_mark_after_nangsao_is_a_speck_where_the_name_after_it_is_known():
+    """Fresh worn seed 166 doc 4: ``นางสาวักฤติกาน`` (a speck over the title's ว read as mai han-akat): กฤติกาน is a
+    known given name. ``นางสาวิตรี`` (Mrs สาวิตรี) stays."""
+    names, fixes, _w = nm.resolve_names([(1, "document.signatories", "นางสาวักฤติกาน วิบูลย์ศิลป์")])
+    assert names == ["นางสาวกฤติกาน วิบูลย์ศิลป์"] and fixes[0].score < 100
+    assert nm.resolve_names([(1, "document.signatories", "นางสาวิตรี ใจดี")])[0] == ["นางสาวิตรี ใจดี"]
+
+
 def test_mai_ek_read_for_mai_tho_and_kho_for_to_in_a_name_are_twins():
     """Fresh worn seed 148 docs 2 and 3: ``คุณปลื่ม`` (่ for ้) and ``อกบุครดี`` (ค for ต), one misreading from one
     listed family name each; one way only (``name_twins.tsv``)."""

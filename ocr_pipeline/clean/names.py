@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ocr_pipeline.clean.lexicon import WIDE_COST_PER_CHAR, plausible_misreading, similarity, skeleton, wdist
-from ocr_pipeline.clean.thai_text import TONES, normalize_thai
+from ocr_pipeline.clean.thai_text import COMBINING, TONES, normalize_thai
 from ocr_pipeline.disjoint import DisjointSets
 from ocr_pipeline.model import Correction
 from ocr_pipeline.resources import load_list, load_table
@@ -462,6 +462,16 @@ def _known_one_misreading_away(reading: str, part: str, known: KnownNames) -> st
 SHORT_TITLES = ("นาย", "นาง")
 
 
+def _speck_after_title(p: ParsedName, known: KnownNames) -> ParsedName:
+    """A mark read between the title and the name (``นางสาวักฤติกาน``: fresh worn seed 166 doc 4, a speck over the title's
+    ว), where the name without it is a known given name and the name as read is none: that name. A letter lost before
+    the mark (``นางสาวุจิษยา`` for รุจิษยา) is the name repair's, when no known name is left without the mark."""
+    if not p.title or not p.given[:1] or p.given[0] not in COMBINING or known.contains("given", p.given):
+        return p
+    rest = p.given.lstrip(COMBINING)
+    return ParsedName(p.title, p.sep, rest, p.family) if known.contains("given", rest) else p
+
+
 def _short_title_misread(p: ParsedName, known: KnownNames, readings: Sequence[str] = ()) -> ParsedName:
     """A name read with no title, whose first three letters are นาย or นาง with one letter misread and whose rest is a
     known given name (the whole is none): that title and that name (fresh worn seed 148 doc 3: ``มายพิฆเนตร``, a
@@ -519,7 +529,7 @@ def resolve_names(
     parsed = [parse_name(text) for _p, _f, text in mentions]
     out = [p.text() for p in parsed]
     titled = [
-        _short_title_misread(p, known, readings[i] if readings and i < len(readings) else [])
+        _speck_after_title(_short_title_misread(p, known, readings[i] if readings and i < len(readings) else []), known)
         for i, p in enumerate(parsed)
     ]
     first_scores: dict[int, float] = {
