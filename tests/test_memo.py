@@ -461,6 +461,20 @@ def test_a_subject_whose_label_ocr_garbled_is_found_by_its_place():
     assert hits["subject"].label_score == 0.0  # found by position, not by its label
 
 
+def test_a_wrapped_address_line_like_the_addressee_s_label_is_no_addressee():
+    """Fresh worn seed 166 doc 4: the district ภูเรียง wrapped, ``เรียง จังหวัดขอนแก่น โทร. …`` read like a เรียน line
+    above the ที่ line; the subject was lost and the address taken for the addressee."""
+    page = _page(
+        "บันทึกข้อความ\nส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลทุ่งชมพู อำเภอภู\n"
+        "เรียง จังหวัดขอนแก่น โทร. ๐ ๔๓๒๕ ๘๖๙๖ ต่อ ๑๐๕\nที่ ขก ๕๔๔๖๒/๖ วันที่ ๑๘ ตุลาคม พ.ศ. ๒๕๖๗\n"
+        "เรอง ขอรายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและ\nความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ (รอบ ๑๒ เดือน)\n"
+        "เรียน นายกองค์การบริหารส่วนตำบลทุ่งชมพู\nด้วยสำนักงาน"
+    )
+    hits = header_fields([page])
+    assert hits["addressee"].value == "นายกองค์การบริหารส่วนตำบลทุ่งชมพู"
+    assert hits["subject"].value.startswith("ขอรายงานผลการดำเนินงาน")
+
+
 def test_a_garbled_label_without_a_thai_letter_is_no_part_of_the_subject():
     """เรื่อง read ``(304`` on a thick 150-dpi copy (fresh worn seed 162 doc 3): four signs, no Thai letter."""
     page = _page(

@@ -39,6 +39,8 @@ def header_fields(pages: list[Page]) -> dict[str, FieldHit]:
                     field == "doc_number" and not value.strip()
                 ):
                     continue  # a ที่ label alone on its line: the number is found by its shape
+                if field == "addressee" and score < EXACT_LABEL and _PHONE.search(value):
+                    continue  # the ส่วนราชการ line's wrap, its first word like เรียน (``เรียง จังหวัด… โทร. …``)
                 value = tidy_value(_with_continuation(field, value, lines, i), keep_start=field == "doc_number")
                 hits[field] = FieldHit(field, value, page.number, i, score)
             if "addressee" in hits:
@@ -57,6 +59,11 @@ def header_fields(pages: list[Page]) -> dict[str, FieldHit]:
             break
     return hits
 
+
+EXACT_LABEL = 100.0
+# a phone number's word: the ส่วนราชการ line's address, never an addressee (fresh worn seed 166 doc 4: ``อำเภอภู`` /
+# ``เรียง จังหวัดขอนแก่น โทร. …``, the district ภูเรียง wrapped, taken for the เรียน line: the subject was lost)
+_PHONE = re.compile("โทร")
 
 # the order of the header's labels: ส่วนราชการ, ที่, วันที่, เรื่อง, เรียน
 LABEL_ORDER = ("division", "doc_number", "doc_date", "subject", "addressee")
