@@ -296,6 +296,19 @@ def test_a_digit_ending_its_line_faces_the_truth_right_after_its_left_context():
     assert [(c["verdict"], c["truth"]) for c in judge_all(truth, out)] == [("right", "6")]
 
 
+def test_a_speck_deleted_from_a_garbled_line_is_not_judged_by_a_letter_elsewhere():
+    """Worn seed 148 doc 13: a lone ``a`` of a garbled table header (150 dpi) dropped as noise; the alignment faced the
+    ``a`` of the page's web address and called the drop harmful. Its line's text stands nowhere beside it in the truth:
+    unlocated. A dot deleted where its line's text stands beside it in the truth is harmful."""
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][0]["text"] = "วิธีการ | ห้วงเวลา | เว็บไซต์ www.maeinglocal.go.th\nประจำปีงบประมาณ พ.ศ. ๒๕๖๖"
+    raw = "2 7 a en 6 รักตรกวร/แนวทลง\nเว็บไซต์ www.maeinglocal.go.th\nประจำปีงบประมาณ พ.ศ. ๒๕๖๖"
+    out = _output(raw, raw, [_c("a", "", "noise", context=["", "en"])])
+    assert [c["verdict"] for c in judge_all(truth, out)] == ["unlocated"]
+    out = _output(raw, raw, [_c(".", "", "noise", context=["ประจำปีงบประมาณ พ", "ศ. ๒๕๖๖"])])
+    assert [c["verdict"] for c in judge_all(truth, out)] == ["harmful"]
+
+
 def test_a_bar_is_cosmetic_and_a_partial_rereading_is_neutral_but_closer():
     truth = copy.deepcopy(TRUTH)
     truth["pages"][0]["text"] = "บัดนี้ สำนักปลัดได้ดำเนินการทุกเรื่อง"

@@ -385,6 +385,8 @@ def judge(
         verdicts = {_compare_changed(before, after, t) for t in spans}
         if len(verdicts) == 1:
             verdict = verdicts.pop()
+            if verdict == "harmful" and _speck_without_its_line(c, before, after, tpages):
+                return "unlocated", {"truth": spans[0], "why": "a short deletion whose line the truth does not hold"}
             closer = verdict == "neutral" and _closer(before, after, spans[0])
             return verdict, {"truth": spans[0], **({"closer": True} if closer else {})}
         return "ambiguous", {"truth": spans[0]}
@@ -419,6 +421,25 @@ def _deletion_seam(c: dict, before: str, after: str, tpages: dict[int, str]) -> 
     if joined == kept:
         return None
     return ("right", {"truth": "", "why": "the seam stands in the truth"}) if joined else ("harmful", {"truth": before})
+
+
+SPECK_SPAN = 2  # folded characters: a deletion this short is placed by its line's context, not by its own letters
+
+
+def _speck_without_its_line(c: dict, before: str, after: str, tpages: dict[int, str]) -> bool:
+    """A deletion made while reading of at most ``SPECK_SPAN`` characters (a speck read as ``a``, ``0``, ``.``) whose
+    line's context does not stand beside the deleted text in the truth page on either side (``SEAM_SIDE`` characters):
+    the alignment found the letter elsewhere (a lone ``a`` of a garbled header row faced the ``a`` of a web address:
+    worn seed 148 doc 13), which is no evidence the truth has it there."""
+    around = c.get("context")
+    if after or not before or len(before) > SPECK_SPAN or not isinstance(around, (list, tuple)) or len(around) != 2:
+        return False
+    left, right = squeeze(around[0] or "")[-SEAM_SIDE:], squeeze(around[1] or "")[:SEAM_SIDE]
+    truth = tpages.get(int(c.get("page") or 0), "")
+    beside = (len(left) == SEAM_SIDE and left + before in truth) or (
+        len(right) == SEAM_SIDE and before + right in truth
+    )
+    return not beside
 
 
 def _signatory_verdict(before: str, after: str, signatories: list[dict]) -> str | None:
