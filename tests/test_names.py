@@ -126,6 +126,25 @@ def test_re_readings_never_make_a_known_name_the_page_read_into_one_no_list_has(
     assert choice.name.family == "ปิ่นทอง"
 
 
+def test_sara_i_read_sara_uee_with_its_tone_mark_kept_is_a_known_confusion():
+    """Fresh worn seed 166 doc 9 (150 dpi): the page read ``ปินกภู่``, both re-readings ``ปื่นภู่`` for ปิ่นภู่ (the row
+    ื -> ิ่ made ``ปิ่่น``, two tone marks)."""
+    known = nm.KnownNames(frozenset({"เพ็ญณี"}), frozenset({"ปิ่นภู่"}))
+    first = nm.parse_name("(นางเพ็ญญณี ปินกภู่)")
+    choice = nr.choose_reading(first, ["(นางเพ็ญณี ปื่นภู่)", "(นางเพ็ญณีปื่นภู่)"], known)
+    assert choice.name.text() == "นางเพ็ญณี ปิ่นภู่"
+
+
+def test_a_re_reading_one_twin_from_a_known_name_names_it_and_specks_before_its_bracket_go():
+    """Standard seed 147 doc 8: the page read ``มาวิณหู้``, the ``tha`` model ``. (นายมาวิณหุ้ น้อมศิริ)`` (a speck before
+    the bracket; mai tho for the thanthakhat, ``name_twins.tsv``), the Thai script model ``มาวิณทู้``: มาวิณหุ์."""
+    known = nm.KnownNames(frozenset({"มาวิณหุ์"}), frozenset({"น้อมศิริ"}))
+    first = nm.parse_name("(นายมาวิณหู้ น้อมศิริ)")
+    choice = nr.choose_reading(first, [". (นายมาวิณหุ้ น้อมศิริ)", "(นายมาวิณทู้น้อมศิริ)"], known)
+    assert choice.name.text() == "นายมาวิณหุ์ น้อมศิริ"
+    assert nr.align_reading(". (นายมาวิณหุ้ น้อมศิริ)", first) == nm.ParsedName("นาย", "", "มาวิณหุ้", "น้อมศิริ")
+
+
 def test_tho_than_read_ho_nok_huk_and_mai_han_akat_read_sara_ue_are_known_confusions():
     """Fresh worn seed 108 doc 1: ฐ read ``ฮู`` by the page (ณัฏฮูพัฒน์), both re-readings ณัฏฐ-: the known
     ณัฎฐพัฒน์. Fresh standard seed 107 doc 18: ั้ read ``ื้`` by both re-readings (วงค์ฝื้น), the page วงศ์ฝัน:

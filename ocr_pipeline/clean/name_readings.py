@@ -30,7 +30,7 @@ from functools import cache
 from rapidfuzz.distance import Levenshtein
 
 from ocr_pipeline.clean.lexicon import skeleton, wdist
-from ocr_pipeline.clean.names import KnownNames, ParsedName, fix_title, parse_name
+from ocr_pipeline.clean.names import KnownNames, ParsedName, fix_title, known_one_misreading_away, parse_name
 from ocr_pipeline.clean.thai_text import COMBINING, normalize_thai, without_marks
 from ocr_pipeline.resources import load_table
 
@@ -85,11 +85,15 @@ def reading_cost(read: str, true: str) -> float:
     return best
 
 
+# specks read before a name line's bracket (``. (นายมาวิณหุ้ น้อมศิริ)``: standard seed 147 doc 8)
+_LEADING_SPECKS = re.compile(r"^[\s.,:;'`|\-_~*]+(?=\()")
+
+
 def align_reading(text: str, like: ParsedName) -> ParsedName | None:
     """A reading of a name line's group parsed like ``like`` (the page's reading): its title
     recognised even when garbled, its given and family name cut where ``like`` cuts them when its
     own spaces are missing or too many (the Thai script model spaces every glyph)."""
-    p = parse_name(fix_title(text))
+    p = parse_name(fix_title(_LEADING_SPECKS.sub("", text)))
     body = p.given + (" " + p.family if p.family else "")
     title = p.title
     if title != like.title and like.title:
@@ -266,6 +270,8 @@ def _known_reading(others: list[str], part: str, known: KnownNames) -> str | Non
         near = [k for k in known.same_skeleton(part, v) if wdist(v, k) <= SKELETON_COST]
         if len(near) == 1:
             found.add(near[0])
+        elif (twin := known_one_misreading_away(v, part, known)) is not None:
+            found.add(twin)  # one misreading Tesseract makes over names away (``มาวิณหุ้`` for มาวิณหุ์)
     return found.pop() if len(found) == 1 else None
 
 

@@ -290,7 +290,7 @@ def _resolve_part(
             continue
         one = _one_of_two_vowels(r, part, known)
         if one is None and not known_readings:
-            one = _known_one_misreading_away(r, part, known) or _ending_written(r, part)
+            one = known_one_misreading_away(r, part, known) or _ending_written(r, part)
         if one is not None:
             fix[r] = (one, similarity(r, one))
             continue
@@ -426,7 +426,7 @@ def _twins() -> tuple[tuple[str, str], ...]:
     return tuple((a, b) for x, y, both in rows for a, b in ((y, x), (x, y))[: 2 if both == "yes" else 1])
 
 
-def _known_one_misreading_away(reading: str, part: str, known: KnownNames) -> str | None:
+def known_one_misreading_away(reading: str, part: str, known: KnownNames) -> str | None:
     """An unknown reading one cheap misreading away from exactly one known name: the name without one of its
     tone marks, its sara uu, sara ue or sara uee (``มิงขวัญ`` for มิ่งขวัญ, ``สรรพภัญญ`` for สรรพภัญญู), or with one letter read as
     its twin (``name_twins.tsv``: ``จุมพฎ`` for จุมพฏ, ``ถาวรถุทธิพล`` for ถาวรฤทธิพล); that name. Tesseract makes these over names. Not the
