@@ -510,6 +510,13 @@ def test_a_mark_after_nangsao_is_a_speck_where_the_name_after_it_is_known():
     assert nm.resolve_names([(1, "document.signatories", "นางสาวิตรี ใจดี")])[0] == ["นางสาวิตรี ใจดี"]
 
 
+def test_pho_samphao_read_with_its_stroke_as_ko_and_mai_tri_read_as_sara_uee_are_twins():
+    """Fresh standard seed 167 docs 5, 12: ``วัชรากภรณ์`` for วัชราภรณ์ (ภ's left stroke read as a ก of its own), ``หยืะ``
+    for หย๊ะ; one way each. A listed name that writes กภ stays."""
+    read = [(1, "document.signatories", "นางเบญจลักษณ์ วัชรากภรณ์"), (1, "x", "นางหยืะ บุศศรีเจริญ"), (1, "y", "นายเอกภพ ใจดี")]
+    assert nm.resolve_names(read)[0] == ["นางเบญจลักษณ์ วัชราภรณ์", "นางหย๊ะ บุศศรีเจริญ", "นายเอกภพ ใจดี"]
+
+
 def test_mai_ek_read_for_mai_tho_and_kho_for_to_in_a_name_are_twins():
     """Fresh worn seed 148 docs 2 and 3: ``คุณปลื่ม`` (่ for ้) and ``อกบุครดี`` (ค for ต), one misreading from one
     listed family name each; one way only (``name_twins.tsv``)."""
