@@ -515,6 +515,9 @@ def test_pho_samphao_read_with_its_stroke_as_ko_and_mai_tri_read_as_sara_uee_are
     for หย๊ะ; one way each. A listed name that writes กภ stays."""
     read = [(1, "document.signatories", "นางเบญจลักษณ์ วัชรากภรณ์"), (1, "x", "นางหยืะ บุศศรีเจริญ"), (1, "y", "นายเอกภพ ใจดี")]
     assert nm.resolve_names(read)[0] == ["นางเบญจลักษณ์ วัชราภรณ์", "นางหย๊ะ บุศศรีเจริญ", "นายเอกภพ ใจดี"]
+    # fresh standard seed 161 doc 4, fresh worn seed 162 doc 17: ท read for ห, น for ษ; both of a listed pair stay
+    read = [(1, "document.signatories", "นางสาวเมสิยา ตันสุทัช"), (1, "x", "นายอุนยานันท์ ปีดอก"), (1, "y", "นายสมชาย วงศ์นา")]
+    assert nm.resolve_names(read)[0] == ["นางสาวเมสิยา ตันสุหัช", "นายอุษยานันท์ ปีดอก", "นายสมชาย วงศ์นา"]
 
 
 def test_mai_ek_read_for_mai_tho_and_kho_for_to_in_a_name_are_twins():
