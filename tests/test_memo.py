@@ -946,6 +946,9 @@ def test_the_round_s_label_read_with_a_look_alike_and_a_dot_before_its_bracket()
     for kept in ("ประจำปี ๒๕๖๖ (รอบ ๖ เดือน)", "รายงานทุก ๖ เดือน", "ประจำปี ๒๕๖๖ ภาค ๖ เดือน"):
         assert subject_round_label(kept) is None, kept
     assert subject_despecked("ประมาณ พ.ศ. ๒๕๖๑ .(รอบ ๖ เดือน)") == "ประมาณ พ.ศ. ๒๕๖๑ (รอบ ๖ เดือน)"
+    # fresh worn seed 168 doc 4: a closing bracket alone after the round's, one closing more than opening
+    assert subject_despecked("ประมาณ ๒๕๖๐ (รอบ ๑๒ เดือน) )") == "ประมาณ ๒๕๖๐ (รอบ ๑๒ เดือน)"
+    assert subject_despecked("ประมาณ ๒๕๖๐ (รอบ ๑๒ เดือน (ประจำปี) )") == "ประมาณ ๒๕๖๐ (รอบ ๑๒ เดือน (ประจำปี) )"
 
 
 def test_the_words_before_a_subject_s_year_are_read_as_its_phrase():

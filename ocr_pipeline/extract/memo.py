@@ -149,6 +149,7 @@ _QUOTES = "'\"“”‘’`"
 # ... with a colon or semicolon read beside it (``ส่วนตำบล': ประจำปี``: fresh worn seed 152 doc 15)
 _GLUED_QUOTE = re.compile(f"(?<=[\u0e01-\u0e4e])[{_QUOTES}][:;]?(?=\\s|$)|(?<=\\s)[{_QUOTES}](?=\\()")
 _UNOPENED = re.compile(r"(?<=[\u0e01-\u0e4e])\]")
+_LONE_CLOSING = re.compile(r"(?<=\))\s+\)$")  # a closing bracket alone after the last one, more closing than opening
 _UNCLOSED = re.compile(r"\[(?=[\u0e01-\u0e4e])")
 _VOWEL_ON_NUMBER = re.compile("(?<![\u0e01-\u0e4e])[\u0e40-\u0e44](?=[0-9\u0e50-\u0e59])")  # ไ๒๕๖๐: no Thai
 # ประมาณ. พ.ศ.: a word, no abbreviation, before it; also glued to the next word where the line wrapped
@@ -171,7 +172,8 @@ def subject_despecked(text: str) -> str:
     (``เดือนจ7``), a colon after a number before a word (``รอบ ๑๒: เดือน``:
     standard seed 7 doc 34), a dot after the year (``๒๕๖๓. (รอบ``), a consonant
     alone before the era (``ประมาณ ห พ.ศ.``), the subject's only quote glued after a word or before its bracket
-    (``ประมาณ' พ.ศ.``, ``"(รอบ``), an opening bracket before another that closes alone (``เดือน ( (ประจำปี)``) and the second closing bracket of
+    (``ประมาณ' พ.ศ.``, ``"(รอบ``), an opening bracket before another that closes alone (``เดือน ( (ประจำปี)``), a closing bracket
+    standing alone after the last one where more close than open (``(รอบ ๑๒ เดือน) )``) and the second closing bracket of
     a bracket in a bracket (``(รอบ ๑๒ เดือน (ประจำปี)``: 32 of 336 truths end ``(ประจำปี))``); and
     the era's lost dots put back before its year (``พ.ศ๒๕๖๒``, ``พ ศ. ๒๕๖๒``), the space after รอบ before its number
     and a dot glued before a word or a number after a space taken out (``(รอบ๖ .เดือน)``, ``ประมาณ .๒๕๖๖``), a slash so glued with its space
@@ -197,6 +199,8 @@ def subject_despecked(text: str) -> str:
     text = _SLASH_BEFORE_WORD.sub(_without_slash_speck, text)
     if sum(text.count(q) for q in _QUOTES) == 1:
         text = _GLUED_QUOTE.sub("", text)
+    if text.count(")") > text.count("(") and _LONE_CLOSING.search(text):
+        text = _LONE_CLOSING.sub("", text)  # ``(รอบ ๑๒ เดือน) )``: fresh worn seed 168 doc 4
     if "[" not in text:
         text = _UNOPENED.sub("", text)
     if "]" not in text:
