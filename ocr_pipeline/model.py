@@ -115,8 +115,8 @@ class Table:
         return rows
 
     def text_rows(self) -> list[str]:
-        """One line per grid row, cells joined by ' | ' (a cell's own line breaks and paragraph breaks as spaces)."""
-        return [" | ".join(cell.replace("\n\n", " ").replace("\n", " ") for cell in row) for row in self.grid()]
+        """One line per grid row, cells joined by ' | ' (a cell's own line breaks as spaces)."""
+        return [" | ".join(cell.replace("\n", " ") for cell in row) for row in self.grid()]
 
     def cell_at(self, row: int, col: int) -> Cell | None:
         """The cell covering grid position (row, col), spans included."""

@@ -213,22 +213,19 @@ def _glued_continuations(parts: list[str], measure_no: int | None, last_step: in
 def split_steps(text: str, bullets: bool = False) -> list[str]:
     """Several numbered steps written in one cell -> one text per step (on lines of their own, or
     on one line: a transcript's ``๑) จัดทำ… ๒) ตรวจสอบ…``; with ``bullets``, a table whose steps
-    are marked ``-``, also ``จัดทำ… - ตรวจสอบ…``); and a paragraph of its own after a blank line, unnumbered (a scan's
-    line ended by hand, ``layout.paragraphs``: fresh worn seed 168 doc 6)."""
+    are marked ``-``, also ``จัดทำ… - ตรวจสอบ…``)."""
     parts: list[str] = []
-    blank = False  # a blank line before it: a paragraph of its own (a line ended by hand: ``layout.paragraphs``)
     for line in [piece for ln in text.split("\n") for piece in _inline_steps(ln, bullets)]:
         if not line.strip():
-            blank = bool(parts)
             continue
-        paragraph, apart, blank = blank and len(_THAI_LETTERS.findall(line)) >= MIN_STEP, blank, False
-        numbered = (
-            LEADING_NUMBER.match(line) or BULLET.match(line) or NUMBER_RESIDUE.match(line) or GLUED_STEP.match(line)
-        )
-        # a number alone (``๑.๑๑`` under a step, worn seed 14 doc 8) is no step; a glued number: see _glued_continuations
-        if parts and not paragraph and (not numbered or not _THAI_LETTERS.search(line)):
+        if parts and (
+            not (
+                LEADING_NUMBER.match(line) or BULLET.match(line) or NUMBER_RESIDUE.match(line) or GLUED_STEP.match(line)
+            )
+            or not _THAI_LETTERS.search(line)  # a number alone (``๑.๑๑`` under a step, worn seed 14 doc 8) is no step
+        ):  # a glued number: see _glued_continuations
             bare = not _THAI_LETTERS.search(line)
-            parts[-1] += (" " if bare or apart or not _thai_pair(parts[-1], line) else "") + line.strip()
+            parts[-1] += (" " if bare or not _thai_pair(parts[-1], line) else "") + line.strip()
         else:
             parts.append(line.strip())
     return parts

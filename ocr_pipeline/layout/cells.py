@@ -15,7 +15,6 @@ import numpy as np
 
 from ocr_pipeline.clean.thai_text import join_wrapped
 from ocr_pipeline.layout.grid import Grid, GridCell
-from ocr_pipeline.layout.paragraphs import hard_breaks
 from ocr_pipeline.model import Cell, Line, Table
 
 GAP = 100  # px of white between stacked cells (48 px let Tesseract merge neighbours: cell CER 4.6 % vs 3.9 %)
@@ -91,29 +90,14 @@ def assign_lines(lines: list[Line], placed: list[_Placed]) -> dict[int, list[Lin
     return by_cell
 
 
-PARAGRAPH = "\n\n"  # between a cell's paragraphs: a line ended by hand (``layout.paragraphs``)
-
-
 def build_table(grid: Grid, page: int, placed: list[_Placed], by_cell: dict[int, list[Line]]) -> Table:
-    """The Table of ``grid`` with each cell's text joined from its lines: wrapped lines joined (``join_wrapped``),
-    paragraphs (a line ended by hand, ``layout.paragraphs``) apart by a blank line."""
+    """The Table of ``grid`` with each cell's text joined from its lines."""
     texts: dict[tuple[int, int], tuple[str, float, list[Line]]] = {}
-    on_pages = {
-        i: [_moved(ln, p.dx, p.dy) for ln in sorted(by_cell.get(i, []), key=lambda ln: ln.box[1])]
-        for i, p in enumerate(placed)
-    }
-    limits: dict[int, int] = {}  # column -> the right end of its fullest line
     for i, p in enumerate(placed):
-        if p.cell.colspan == 1:
-            for ln in on_pages[i]:
-                limits[p.cell.col] = max(limits.get(p.cell.col, 0), ln.box[2])
-    for i, p in enumerate(placed):
-        on_page = on_pages[i]
-        breaks = hard_breaks(on_page, limits[p.cell.col]) if p.cell.colspan == 1 and len(on_page) > 1 else set()
-        cuts = [0, *sorted(breaks), len(on_page)]
-        paragraphs = [join_wrapped([ln.text for ln in on_page[a:b]]) for a, b in zip(cuts, cuts[1:])]
-        text = PARAGRAPH.join(t for t in paragraphs if t)
-        confs = [w.conf for ln in on_page for w in ln.words if w.conf >= 0]
+        cell_lines = sorted(by_cell.get(i, []), key=lambda ln: ln.box[1])
+        text = join_wrapped([ln.text for ln in cell_lines])
+        confs = [w.conf for ln in cell_lines for w in ln.words if w.conf >= 0]
+        on_page = [_moved(ln, p.dx, p.dy) for ln in cell_lines]
         texts[(p.cell.row, p.cell.col)] = (text, sum(confs) / len(confs) if confs else -1.0, on_page)
     cells = []
     for gc in grid.cells:
