@@ -410,10 +410,10 @@ def _deletion_seam(c: dict, before: str, after: str, tpages: dict[int, str]) -> 
     ``SEAM_CONTEXT + SEAM_SIDE`` in all) with nothing between and nowhere with ``before`` between; harmful the other
     way round; None otherwise. A letter read twice (``บัดนี นี้``) leaves บัดนี้ whichever copy goes: aligned alone,
     the span faces the first copy's letters in the truth."""
-    around = c.get("context")
-    if after or not before or not isinstance(around, (list, tuple)) or len(around) != 2:
+    sides = _deletion_sides(c, before, after, CONTEXT)
+    if sides is None:
         return None
-    left, right = squeeze(around[0] or "")[-CONTEXT:], squeeze(around[1] or "")[:CONTEXT]
+    left, right = sides
     truth = tpages.get(int(c.get("page") or 0), "")
     if min(len(left), len(right)) < SEAM_SIDE or len(left + right) < SEAM_CONTEXT + SEAM_SIDE or not truth:
         return None
@@ -421,6 +421,15 @@ def _deletion_seam(c: dict, before: str, after: str, tpages: dict[int, str]) -> 
     if joined == kept:
         return None
     return ("right", {"truth": "", "why": "the seam stands in the truth"}) if joined else ("harmful", {"truth": before})
+
+
+def _deletion_sides(c: dict, before: str, after: str, size: int) -> tuple[str, str] | None:
+    """(left, right): ``size`` squeezed characters of a deletion's line on each side (its ``context``), when the
+    correction is a deletion made while reading; None otherwise."""
+    around = c.get("context")
+    if after or not before or not isinstance(around, (list, tuple)) or len(around) != 2:
+        return None
+    return squeeze(around[0] or "")[-size:], squeeze(around[1] or "")[:size]
 
 
 SPECK_SPAN = 2  # folded characters: a deletion this short is placed by its line's context, not by its own letters
@@ -431,10 +440,10 @@ def _speck_without_its_line(c: dict, before: str, after: str, tpages: dict[int, 
     line's context does not stand beside the deleted text in the truth page on either side (``SEAM_SIDE`` characters):
     the alignment found the letter elsewhere (a lone ``a`` of a garbled header row faced the ``a`` of a web address:
     worn seed 148 doc 13), which is no evidence the truth has it there."""
-    around = c.get("context")
-    if after or not before or len(before) > SPECK_SPAN or not isinstance(around, (list, tuple)) or len(around) != 2:
+    sides = _deletion_sides(c, before, after, SEAM_SIDE)
+    if sides is None or len(before) > SPECK_SPAN:
         return False
-    left, right = squeeze(around[0] or "")[-SEAM_SIDE:], squeeze(around[1] or "")[:SEAM_SIDE]
+    left, right = sides
     truth = tpages.get(int(c.get("page") or 0), "")
     beside = (len(left) == SEAM_SIDE and left + before in truth) or (
         len(right) == SEAM_SIDE and before + right in truth

@@ -97,10 +97,9 @@ def _title_letter_misread(name: str) -> str:
     if name.startswith(titles()):
         return name
     for title in titles():
-        if len(title) < MID_TITLE or len(name) <= len(title) or " " in title:
+        if len(title) < MID_TITLE or " " in title:
             continue
-        head = name[: len(title)]
-        if sum(a != b for a, b in zip(head, title)) == 1 and _NAME_START.match(name[len(title)]):
+        if _one_letter_off(name, title) and _NAME_START.match(name[len(title)]):
             return title + name[len(title) :]
     return name
 
