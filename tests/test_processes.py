@@ -32,7 +32,14 @@ def _start(tmp_path: Path, *args: str) -> subprocess.Popen:
         cwd=ROOT,
         env=env,
         start_new_session=True,  # its own process group, as a shell job is: Ctrl-C reaches the group
+        preexec_fn=_as_a_shell_job,
     )
+
+
+def _as_a_shell_job() -> None:
+    """SIGINT as a shell's foreground job starts with it (the default), whatever the test process inherited: a
+    child inherits an ignored SIGINT across exec, and the pipeline then rightly keeps ignoring it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _tmp(tmp_path: Path) -> Path:
