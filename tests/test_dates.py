@@ -626,3 +626,19 @@ def test_a_month_name_whose_first_letters_were_misread_is_respelt() -> None:
     assert [(a, b) for _s, _e, a, b in date_word_spellings("ผู้ลาคม - มีนาคม ๒๕๖๘")] == [("ผู้ลาคม", "ตุลาคม")]
     for text in ("สมาคม ๒๕๖๘", "ประชาคม ๒๕๖๘", "ตุลาคม - มีนาคม ๒๕๖๘", "ผู้ลาคม และ"):
         assert date_word_spellings(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        ("พ.ย, 2565", (date(2022, 11, 1), date(2022, 11, 30))),  # blind worn seed 164 doc 15
+        ("ต.ค, ๒๕๖๖ - มี.ค. ๒๕๖๗", (date(2023, 10, 1), date(2024, 3, 31))),  # fresh worn seed 162 doc 12
+    ],
+)
+def test_an_abbreviation_s_last_dot_read_as_a_comma_is_its_dot(text: str, bounds: tuple[date, date]) -> None:
+    assert [m.bounds() for m in find_date_mentions(text)] == [bounds]
+
+
+def test_the_era_with_a_stray_mark_and_its_dot_read_as_a_comma_is_the_era() -> None:
+    """Fresh worn seed 170 doc 6: ``ปีงบประมาณพุศ, ๒๕๖๗`` in a period cell was no period."""
+    assert [m.bounds() for m in find_date_mentions("ปีงบประมาณพุศ, ๒๕๖๗")] == [(date(2023, 10, 1), date(2024, 9, 30))]

@@ -400,8 +400,9 @@ def _token_re() -> re.Pattern[str]:
         # พ.ศ. also with a stray mark at a dot (พ.ุศ.), as OCR reads a speck there, and before a year
         # with its ศ read as Latin letters (พ. Al. ๒๕๖๗; its dot as a comma: พ. A, ๒๕๖๔, blind standard seed 117 doc 10)
         # ... and with a stray mark but no dots right before a year (พุศ๒๕๖๘; not พิศาล), or after its ศ (พ.ศี.), or
-        # its first dot read as a colon before a year (``พ:ศ. ๒๕๔๐``: fresh worn seed 120 doc 16)
-        rf"(?P<era_be>พ{_MARK_CLASS}?\.{_MARK_CLASS}?\s?ศ{_MARK_CLASS}?\.?|พ\.?\s?ศ\.?|พ:ศ\.?(?=\s?[0-9])|พ{_MARK_CLASS}\s?ศ\.?(?=\s?[ไใ]?[0-9])"
+        # its first dot read as a colon before a year (``พ:ศ. ๒๕๔๐``: fresh worn seed 120 doc 16), its last as a comma
+        # after a stray mark (``ปีงบประมาณพุศ, ๒๕๖๗``: fresh worn seed 170 doc 6, a period cell left empty)
+        rf"(?P<era_be>พ{_MARK_CLASS}?\.{_MARK_CLASS}?\s?ศ{_MARK_CLASS}?\.?|พ\.?\s?ศ\.?|พ:ศ\.?(?=\s?[0-9])|พ{_MARK_CLASS}\s?ศ[.,]?(?=\s?[ไใ]?[0-9])"
         rf"|พ\.\s?[A-Za-z]{{1,2}}[.,](?=\s?[0-9])"
         # ... and its ศ alone before a year, its พ lost (``๒๖ พฤษภาคม ศ ๒๕๖๔``: standard seed 127 doc 3, ``WA`` re-read)
         rf"|(?<![\u0e01-\u0e4e.])ศ\.?(?=\s?[0-9]{{2,4}}(?![0-9])))",
@@ -805,6 +806,11 @@ def _fill(m: DateMention, fiscal_year_be: int | None) -> DateMention:
 _SPECK = re.compile(r"(?<=\s)[.,'`‘’]+(?=\s)")
 
 
+# an abbreviation's last dot read as a comma before a space (``ต.ค, ๒๕๖๖``: fresh worn seed 162 doc 12; ``พ.ย, 2565``: blind
+# worn seed 164 doc 15; both periods left empty)
+_COMMA_FOR_DOT = re.compile(r"(?<=\.[\u0e01-\u0e2e]),(?=\s)")
+
+
 class _Scan(NamedTuple):
     mentions: list[DateMention]
     loose: list[tuple[int, int]]  # spans of unexplained digit runs
@@ -815,6 +821,7 @@ class _Scan(NamedTuple):
 def scan_dates(text: str) -> _Scan:
     """The date mentions of a text and what of its date material they leave unexplained."""
     t = _SPECK.sub(lambda m: " " * len(m.group()), text.translate(FOLD))  # spans stay those of text
+    t = _COMMA_FOR_DOT.sub(".", t)
     toks = date_tokens(t)
     nodes, loose, seps = _Parser(toks).parse()
     mentions: list[DateMention] = []
