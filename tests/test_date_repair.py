@@ -158,16 +158,20 @@ def test_range_with_one_side_unreadable_is_flagged_and_a_speck_does_not_break_a_
 
 def test_a_range_whose_end_month_is_unread_is_flagged_not_read_as_its_first_month() -> None:
     """Fresh worn seed 152 doc 0: ``พ.ย. ๒๕๖๖ – ม.ุค, ๒๕๖๗`` (ม.ค. with a stray mark and its dot read as a comma) had
-    been taken as November 2023 alone; the end's year stands after the dash and an unread word."""
+    been taken as November 2023 alone; the end's year stands after the dash and an unread word. Read as a whole
+    since the stray mark is a speck and the comma the abbreviation's dot; an end no reading makes a month stays
+    unread."""
     r = repair_dates(
         [
             _ev("fiscal_year", "ปีงบประมาณ พ.ศ. ๒๕๖๗"),
             _ev("measure_period", "พ.ย. ๒๕๖๖ – ม.ุค, ๒๕๖๗"),
             _ev("measure_period", "พ.ย. ๒๕๖๖ – ม.ค. ๒๕๖๗"),
+            _ev("measure_period", "พ.ย. ๒๕๖๖ – ฒ.ุฒ, ๒๕๖๗"),
         ]
     )
-    assert r.readings[1].start is None and r.readings[1].end is None
+    assert (r.readings[1].start, r.readings[1].end) == (D(2023, 11, 1), D(2024, 1, 31))
     assert (r.readings[2].start, r.readings[2].end) == (D(2023, 11, 1), D(2024, 1, 31))
+    assert r.readings[3].start is None and r.readings[3].end is None
 
 
 def test_a_range_whose_end_month_is_garbled_is_flagged_not_read_as_another_month() -> None:
@@ -846,3 +850,72 @@ def test_the_era_read_for_a_month_after_the_day_is_the_month_the_period_allows(p
     assert r.doc_date == day and [c.rule for c in r.corrections] == ["date-confusion"]
     kept = repair_dates([_ev("fiscal_year", "ประจำปีงบประมาณ พ.ศ. ๒๕๖๑"), _ev("doc_date", "๑๑ พฤศจิกายน พ.ศ. ๒๕๖๑")])
     assert kept.doc_date == D(2018, 11, 11) and kept.corrections == []
+
+
+_TWIN_DOC = [
+    _ev("fiscal_year", "ปีงบประมาณ พ.ศ. ๒๕๖๗"),
+    _ev("period", "ตุลาคม ๒๕๖๖ - มีนาคม ๒๕๖๗"),
+    _ev("measure_period", "ต.ค. ๒๕๖๖-ก.ย. ๒๕๖๗"),
+    _ev("measure_period", "มิ.ย. ๒๕๖๗"),
+]
+
+
+@pytest.mark.parametrize(
+    ("garbled", "after", "rule"),
+    [
+        # fresh standard seed 148 doc 3: the other rows' period, its first month read as Latin letters
+        ("AN. ๒๕๖๖-ก.ย. ๒๕๖๗", "ต.ค. ๒๕๖๖-ก.ย. ๒๕๖๗", "period-twin"),
+        # fresh worn seed 162 doc 7: a stray sara u on no letter is a speck, and January is no twin's June
+        ("ม.ุค. ๒๕๖๗", "ม.ค. ๒๕๖๗", "date-confusion"),
+    ],
+)
+def test_a_period_cell_that_reads_as_no_period_is_read_through_its_twin(garbled: str, after: str, rule: str) -> None:
+    r = repair_dates([*_TWIN_DOC, _ev("measure_period", garbled)])
+    assert [(c.before, c.after, c.rule) for c in r.corrections] == [(garbled, after, rule)]
+
+
+def test_a_period_cell_is_no_twin_of_another_whose_digits_differ() -> None:
+    """A digit read as another is the digit confusions' business (๒ for ๗ is none): the cell is left as read."""
+    r = repair_dates([*_TWIN_DOC, _ev("measure_period", "AN. ๒๕๖๖-ก.ย. ๒๕๖๒")])
+    assert r.corrections == [] and r.readings[-1].status == "unresolved"
+
+
+@pytest.mark.parametrize(
+    ("fy", "cell"),
+    [
+        (2565, "พ.ย. - ก.ค. ๒๕๖๔"),  # blind standard seed 163 doc 5: ธ.ค. read ก.ค., the range taken back a year
+        (2560, "ตุลาคม – กันยายน ๒๕๖๑"),  # fresh worn seed 168 doc 5: ๒๕๖๐ read ๒๕๖๑, no listed confusion
+    ],
+)
+def test_a_period_cell_wholly_in_another_fiscal_year_is_flagged_not_read(fy: int, cell: str) -> None:
+    def thai(n: int) -> str:
+        return arabic_to_thai_digits(str(n))
+
+    r = repair_dates(
+        [
+            _ev("fiscal_year", f"ปีงบประมาณ พ.ศ. {thai(fy)}"),
+            _ev("period", f"ตุลาคม {thai(fy - 1)} - มีนาคม {thai(fy)}"),
+            _ev("measure_period", cell),
+            _ev("measure_period", f"ต.ค. {thai(fy - 1)} - ก.ย. {thai(fy)}"),
+        ]
+    )
+    assert r.fiscal_year_be == fy and r.readings[3].status == "read"
+    assert r.readings[2].start is None and r.readings[2].end is None and r.corrections == []
+    assert any(cell in w for w in r.warnings)
+
+
+@pytest.mark.parametrize(
+    ("cell", "after", "bounds"),
+    [
+        # fresh standard seed 169 doc 5: a Latin 6 after the day, read as the 6th
+        ("๑๓ 6 กุมภาพันธ์ ๒๕๖๗", "๑๓ กุมภาพันธ์ ๒๕๖๗", (D(2024, 2, 13), D(2024, 2, 13))),
+        # fresh standard seed 169 docs 5, 9: ใ and a dot glued before a number, no period read
+        ("ไตรมาสที่ ๑-ใ๒", "ไตรมาสที่ ๑-๒", (D(2023, 10, 1), D(2024, 3, 31))),
+        ("ปีงบประมาณ .๒๕๖๗", "ปีงบประมาณ ๒๕๖๗", (D(2023, 10, 1), D(2024, 9, 30))),
+        ("ไตรมาสที่ :๑-๒", "ไตรมาสที่ ๑-๒", (D(2023, 10, 1), D(2024, 3, 31))),  # worn seed 148 doc 5
+    ],
+)
+def test_a_period_cell_s_specks_are_taken_out(cell: str, after: str, bounds: tuple[date, date]) -> None:
+    r = repair_dates([*_TWIN_DOC[:2], _ev("measure_period", cell)])
+    assert [(c.before, c.after) for c in r.corrections] == [(cell, after)]
+    assert (r.readings[2].start, r.readings[2].end) == bounds

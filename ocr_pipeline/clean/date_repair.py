@@ -52,7 +52,8 @@ from ocr_pipeline.clean.dates import (
     scan_dates,
     two_digit_year_be,
 )
-from ocr_pipeline.clean.thai_text import ARABIC_DIGITS, THAI_DIGITS, TO_ARABIC, TO_THAI
+from ocr_pipeline.clean.period_twins import twin_variants
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, ARABIC_DIGITS, THAI_DIGITS, TO_ARABIC, TO_THAI
 from ocr_pipeline.model import Correction
 from ocr_pipeline.resources import load_table
 from ocr_pipeline.warning_text import differing, warning
@@ -65,7 +66,7 @@ _PERIOD_ROLES = ("period", "period_start", "period_end")
 # costs, in the units of digit_confusions.tsv (about -ln of a relative likelihood)
 DROP = 5.5  # declare a mention unreadable
 BIG = 8.0  # a broken hard constraint (outside the fiscal year, letter long before the period)
-MEASURE_OUT = 3.5  # a measure period reaching outside the fiscal year (by less than a year)
+MEASURE_OUT = 3.5  # a measure period reaching outside the fiscal year (by less than a year; wholly outside: BIG)
 OFF_START = 3.0  # a report period that does not start on 1 October (รอบ ๖ เดือนหลัง does)
 # prior cost of the report period's end: rounds end 31 March or 30 September
 _END_PRIOR = {"round": 0.0, "quarter": 1.0, "month": 3.0, "day": 4.5}
@@ -287,6 +288,40 @@ def token_readings(
     return tuple(ranked[: _TOKEN_OPTIONS + 1])
 
 
+# specks a period cell's reading may hold, each with its cost: vowels or tone marks after no Thai consonant (after a dot,
+# a space or a digit: ``ม.ุค. ๒๕๖๐``, fresh worn seed 162 doc 7; ``พ.ศ.ุ่ ๒๕๖๖``, fresh worn seed 168 doc 9); a lone Latin digit after a number written in Thai
+# digits (``๑๓ 6 กุมภาพันธ์ ๒๕๖๗``: fresh standard seed 169 doc 5, read as the 6th); a dot, a colon, ใ or ไ glued before
+# a number after a space or a dash (``ปีงบประมาณ .๒๕๖๙``, ``ไตรมาสที่ ๑-ใ๒``: fresh standard seed 169 docs 9, 5;
+# ``ไตรมาสที่ :๑-๒``: worn seed 148 doc 5)
+_SPECKS = (
+    (re.compile(f"(?<![\u0e01-\u0e2e{ABOVE_BELOW}])[{ABOVE_BELOW}]+"), 0.3),
+    (re.compile("(?<=[๐-๙] )[0-9] "), 1.0),
+    (re.compile("(?<=[\\s\\-–])[.:ใไ](?=[0-9๐-๙])"), 0.5),
+)
+
+
+_ERA = "พ.ศ"
+_DAY_BEFORE = re.compile("[0-9๐-๙]\\s?$")
+
+
+def _without_specks(text: str) -> tuple[str, float]:
+    """The text with the specks of ``_SPECKS`` taken out, and their cost."""
+    cost = 0.0
+    for pattern, each in _SPECKS:
+        text, n = pattern.subn("", text)
+        cost += each * n
+    return text, round(cost, 3)
+
+
+def _reading_variants(text: str) -> list[tuple[str, float]]:
+    """``_month_variants`` of the text as read and of the text without its specks."""
+    out = _month_variants(text)
+    bare, cost = _without_specks(text)
+    if bare != text:
+        out += [(t, round(c + cost, 3)) for t, c in _month_variants(bare)]
+    return out
+
+
 def _month_variants(text: str) -> list[tuple[str, float]]:
     """The text as read, and with up to two month abbreviations or digit glyphs restored
     (๗.๑. -> ต.ค., ฒ๒ -> ๗๒)."""
@@ -301,6 +336,8 @@ def _month_variants(text: str) -> list[tuple[str, float]]:
                     continue
             elif _THAI_LETTER.match(before) or before.isdigit() or _THAI_LETTER.match(after) or after.isdigit():
                 continue
+            elif obs == _ERA and not _DAY_BEFORE.search(text, 0, s):
+                continue  # the era is a month's misreading only after a day (``ปีงบประมาณ พ.ศ. ๒๕๖๖`` is no May)
             hits.append((s, e, true, cost))
     out = [(text, 0.0)]
     for k in (1, 2):
@@ -615,12 +652,16 @@ class _Cand:
 
 
 def _candidates(
-    ev: DateEvidence, window: tuple[int, int], paths: Sequence[tuple[bool, float]], share: float = 1.0
+    ev: DateEvidence,
+    window: tuple[int, int],
+    paths: Sequence[tuple[bool, float]],
+    share: float = 1.0,
+    twins: Sequence[tuple[str, float]] = (),
 ) -> tuple[list[_Cand], _Val | None]:
     """Readings of one mention (cheapest per value), and the value of the text as read (if valid).
 
     paths: (full reader?, extra cost) for each reader that may have written the text; share: see
-    ``token_readings``.
+    ``token_readings``; twins: other texts it may be a garble of, with their cost (``period_twins``).
     """
     lo, hi = window
     if ev.role == "other":  # nothing constrains it: read, never re-read
@@ -629,7 +670,7 @@ def _candidates(
     best: dict[_Val, _Cand] = {}
     as_read: _Val | None = None
     for full, offset in paths:
-        for vtext, vcost in _month_variants(ev.text) if not ev.sure else [(ev.text, 0.0)]:
+        for vtext, vcost in _reading_variants(ev.text) + list(twins) if not ev.sure else [(ev.text, 0.0)]:
             runs = [m.span() for m in _DIGIT_RUN.finditer(vtext)]
             slots = _slots(vtext)
             options = [
@@ -747,6 +788,11 @@ def _penalty(role: str, val: _Val, fy: int | None, end: date | None) -> float:
     # measure_period
     if fs <= s and e <= fe:
         return 0.0
+    if e < fs or s > fe:
+        # wholly in another fiscal year (``พ.ย. - ก.ค. ๒๕๖๔`` for พ.ย. - ธ.ค. in a report of 2565: blind standard seed 163
+        # doc 5; ``ตุลาคม – กันยายน ๒๕๖๑`` for ๒๕๖๐ in a report of 2560: fresh worn seed 168 doc 5): a misreading the
+        # digit confusions do not explain, no period of this report's measures; left empty with a warning
+        return BIG
     if fs - timedelta(days=366) <= s and e <= fe + timedelta(days=366):
         return MEASURE_OUT
     return BIG
@@ -840,8 +886,9 @@ def repair_dates(
     share = round(1.0 / max(1, n_tha), 2)
     sure = {(ev.role, ev.text) for ev in evidence if ev.sure}  # read with certainty in one place at least
     all_paths = [_reader_paths(text, doc_full, reader, key in sure) for key, (_, text) in zip(keys, keys)]
-    for (role, text), paths in zip(keys, all_paths):
-        cs, ar = _candidates(DateEvidence(role, text, sure=(role, text) in sure), window, paths, share)
+    twins = _period_twins(keys)
+    for (role, text), paths, its_twins in zip(keys, all_paths, twins):
+        cs, ar = _candidates(DateEvidence(role, text, sure=(role, text) in sure), window, paths, share, its_twins)
         cand_lists.append(cs)
         as_read.append(ar)
         # the text as written is evidence only if no stock-Tesseract reading of it is likely
@@ -887,11 +934,26 @@ def repair_dates(
         readings.append(Reading(ev, "repaired" if repaired else "read", pick.text, lo, hi, fy_val, score))
         if repaired:
             rule = "date-confusion" if as_read[g] is None else "fiscal-consistency"
+            if any(pick.text == twin for twin, _ in twins[g]):
+                rule = "period-twin"
             corrections.append(Correction(ev.page, ev.field or ev.role, ev.text, pick.text, rule, score))
 
     period_start, period_end = _document_period(readings)
     doc_date = next((r.start for r in readings if r.evidence.role == "doc_date" and r.start), None)
     return DateRepair(fy_settled, period_start, period_end, doc_date, readings, corrections, warnings)
+
+
+def _reads_cleanly(text: str) -> bool:
+    """Does a period cell read as a period with nothing of its date material left unexplained?"""
+    val, n_loose = _interpret("measure_period", text)
+    return val is not None and n_loose == 0
+
+
+def _period_twins(keys: Sequence[tuple[str, str]]) -> list[list[tuple[str, float]]]:
+    """Per mention, the period cells that read cleanly and that it may be a garble of (``period_twins``): offered
+    only to a period cell that does not read cleanly itself."""
+    clean = [text for role, text in keys if role == "measure_period" and _reads_cleanly(text)]
+    return [twin_variants(text, clean) if role == "measure_period" and text not in clean else [] for role, text in keys]
 
 
 def _solve(
