@@ -857,6 +857,7 @@ _TWIN_DOC = [
     _ev("period", "ตุลาคม ๒๕๖๖ - มีนาคม ๒๕๖๗"),
     _ev("measure_period", "ต.ค. ๒๕๖๖-ก.ย. ๒๕๖๗"),
     _ev("measure_period", "มิ.ย. ๒๕๖๗"),
+    _ev("measure_period", "ตลอดปีงบประมาณ"),
 ]
 
 
@@ -867,6 +868,8 @@ _TWIN_DOC = [
         ("AN. ๒๕๖๖-ก.ย. ๒๕๖๗", "ต.ค. ๒๕๖๖-ก.ย. ๒๕๖๗", "period-twin"),
         # fresh worn seed 162 doc 7: a stray sara u on no letter is a speck, and January is no twin's June
         ("ม.ุค. ๒๕๖๗", "ม.ค. ๒๕๖๗", "date-confusion"),
+        # fresh worn seed 162 doc 18: a Latin digit and a colon in a cell of words
+        ("ตลอด1: ปีงบประมาณ", "ตลอดปีงบประมาณ", "period-twin"),
     ],
 )
 def test_a_period_cell_that_reads_as_no_period_is_read_through_its_twin(garbled: str, after: str, rule: str) -> None:
@@ -913,6 +916,7 @@ def test_a_period_cell_wholly_in_another_fiscal_year_is_flagged_not_read(fy: int
         ("ไตรมาสที่ ๑-ใ๒", "ไตรมาสที่ ๑-๒", (D(2023, 10, 1), D(2024, 3, 31))),
         ("ปีงบประมาณ .๒๕๖๗", "ปีงบประมาณ ๒๕๖๗", (D(2023, 10, 1), D(2024, 9, 30))),
         ("ไตรมาสที่ :๑-๒", "ไตรมาสที่ ๑-๒", (D(2023, 10, 1), D(2024, 3, 31))),  # worn seed 148 doc 5
+        ("ม.คุู-ก.พ. ๒๕๖๗", "ม.ค-ก.พ. ๒๕๖๗", (D(2024, 1, 1), D(2024, 2, 29))),  # fresh worn seed 162 doc 0
     ],
 )
 def test_a_period_cell_s_specks_are_taken_out(cell: str, after: str, bounds: tuple[date, date]) -> None:

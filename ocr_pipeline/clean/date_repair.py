@@ -289,12 +289,14 @@ def token_readings(
 
 
 # specks a period cell's reading may hold, each with its cost: vowels or tone marks after no Thai consonant (after a dot,
-# a space or a digit: ``ม.ุค. ๒๕๖๐``, fresh worn seed 162 doc 7; ``พ.ศ.ุ่ ๒๕๖๖``, fresh worn seed 168 doc 9); a lone Latin digit after a number written in Thai
+# a space or a digit: ``ม.ุค. ๒๕๖๐``, fresh worn seed 162 doc 7; ``พ.ศ.ุ่ ๒๕๖๖``, fresh worn seed 168 doc 9); two below
+# vowels on one letter, which Thai never writes (``ม.คุู-ก.พ. ๒๕๖๔``: fresh worn seed 162 doc 0); a lone Latin digit after a number written in Thai
 # digits (``๑๓ 6 กุมภาพันธ์ ๒๕๖๗``: fresh standard seed 169 doc 5, read as the 6th); a dot, a colon, ใ or ไ glued before
 # a number after a space or a dash (``ปีงบประมาณ .๒๕๖๙``, ``ไตรมาสที่ ๑-ใ๒``: fresh standard seed 169 docs 9, 5;
 # ``ไตรมาสที่ :๑-๒``: worn seed 148 doc 5)
 _SPECKS = (
     (re.compile(f"(?<![\u0e01-\u0e2e{ABOVE_BELOW}])[{ABOVE_BELOW}]+"), 0.3),
+    (re.compile("[\u0e38\u0e39]{2}"), 0.6),
     (re.compile("(?<=[๐-๙] )[0-9] "), 1.0),
     (re.compile("(?<=[\\s\\-–])[.:ใไ](?=[0-9๐-๙])"), 0.5),
 )
