@@ -605,3 +605,16 @@ def test_a_re_reading_spelling_a_month_with_a_mark_for_a_dot_is_written_as_the_m
     word, *rest = _month_spelt(pieces + year)  # as re-read: the month and the year after it
     assert (word.text, word.box, word.conf, word.space_before) == ("ต.ค.", (0, 0, 40, 20), 60.0, True)
     assert rest == year
+
+
+def test_a_re_reading_that_is_the_text_of_the_line_its_box_runs_into_is_not_taken() -> None:
+    """Fresh worn seed 170 doc 2: the marks over ``เรยน นายกเทศมนตรตาบลซง`` read as a line ``a alo`` whose box reached
+    half-way down the text, re-read as ``เรียน นายกเทศมนตรีตํ``: a second addressee line, which the memo took."""
+    from ocr_pipeline.ocr.latin_reread import _neighbour_read_again
+
+    marks = _glyph_line("a alo", 374, 1016, 89)
+    text = _glyph_line("เรยนนายกเทศมนตรตาบลซง", 359, 1054, 65)
+    other = _glyph_line("เรื่องรายงานผล", 359, 700, 65)  # not overlapping it
+    assert _neighbour_read_again("เรียน นายกเทศมนตรีตํ", marks, [other, marks, text])
+    assert not _neighbour_read_again("เรียน นายกเทศมนตรีตํ", marks, [other, marks])
+    assert not _neighbour_read_again("ตามที่", marks, [other, marks, text])  # too short to tell

@@ -17,6 +17,7 @@ from functools import cache
 import cv2
 import numpy as np
 from PIL import Image
+from rapidfuzz import fuzz
 
 from ocr_pipeline.clean.thai_text import SIGNS_ABOVE, TONES, drop_stray_marks
 from ocr_pipeline.model import Correction, Line, Word, columns_shared, token_ranges, union_box
@@ -303,6 +304,8 @@ def reread_latin(
         if not _letters_kept(before, text):
             continue
         if _lone_letter(text) and not _era_between_month_and_year(sp.line.words, start, end, text):
+            continue
+        if _neighbour_read_again(text, sp.line, lines):
             continue
         words = _month_spelt(_brackets_kept(_numbers_kept(words, before_words), before_words))
         start, end, words = _trimmed(sp.line.words, start, end, words)
@@ -733,6 +736,28 @@ def _letters_kept(before: str, after: str) -> bool:
         return True
     # ... or drops one of a letter read twice (``ไ"ไม`` re-read ``"ไม``, ``ผู้ ผู`` re-read ``ผู``: both right)
     return any(kept[i] == kept[i + 1] and kept[:i] + kept[i + 1 :] == read for i in range(len(kept) - 1))
+
+
+NEIGHBOUR_LETTERS = 6  # Thai letters at least of a re-reading that may be its neighbour line's read again
+NEIGHBOUR_LIKE = 80.0  # rapidfuzz partial ratio of the two lines' Thai letters at which it is
+
+
+def _neighbour_read_again(text: str, line: Line, lines: list[Line]) -> bool:
+    """Is a re-reading the text of a line its line's box runs into, read again (fresh worn seed 170 doc 2: the marks
+    over ``เรียน นายกเทศมนตรีตำบลซึ้ง`` read as ``a alo``, a line whose box reached half-way down the text, re-read
+    as ``เรียน นายกเทศมนตรีตํ``: a second addressee line, and the one the memo took)? Such a line holds no text of its
+    own: it stays as read, for the noise rules."""
+    letters = _thai_letters(text)
+    if len(letters) < NEIGHBOUR_LETTERS:
+        return False
+    for other in lines:
+        if other is line or not other.words:
+            continue
+        if min(line.box[3], other.box[3]) <= max(line.box[1], other.box[1]) or not _overlaps(line.box, other.box):
+            continue  # a line above or below it, or beside it (a table's next cell)
+        if fuzz.partial_ratio(letters, _thai_letters(other.text)) >= NEIGHBOUR_LIKE:
+            return True
+    return False
 
 
 def _covered(words: list[Word], start: int, end: int, box) -> tuple[int, int]:
