@@ -1010,3 +1010,18 @@ def test_a_subject_s_round_no_report_has_is_the_round_the_document_states_elsewh
     dotted = subject_round_number("ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ (รอบ . เดือน)", [6, 6])
     assert dotted == ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ (รอบ ๖ เดือน)", 80.0)
     assert subject_round_number("ประจำปี ๒๕๖๙ (รอบ . เดือน)", [12]) is None  # one sign for two digits: left
+
+
+@pytest.mark.parametrize(
+    ("flagged", "unclear"),
+    [
+        (["๒๕๓"], None),  # fresh worn seed 168 doc 4: flagged elsewhere, its digits across the slash by chance
+        (["๕๑๔๓๒"], "๕๑๔๓๒"),  # the book's code itself flagged: its digits are a guess
+        (["๕๑๔๓๒!๕๓๑"], "๕๑๔๓๒!๕๓๑"),  # a flagged text that holds the number's digits
+    ],
+)
+def test_a_document_number_is_unclear_only_where_a_flagged_text_is_made_of_its_digits(flagged, unclear) -> None:
+    from ocr_pipeline.extract.document import _unclear_number
+
+    page = Page(number=1, raw_text="", text="", unclear_digits=flagged)
+    assert _unclear_number("พบ ๕๑๔๓๒/๕๓", page) == unclear
