@@ -618,3 +618,5 @@ def test_a_re_reading_that_is_the_text_of_the_line_its_box_runs_into_is_not_take
     assert _neighbour_read_again("เรียน นายกเทศมนตรีตํ", marks, [other, marks, text])
     assert not _neighbour_read_again("เรียน นายกเทศมนตรีตํ", marks, [other, marks])
     assert not _neighbour_read_again("ตามที่", marks, [other, marks, text])  # too short to tell
+    touching = _glyph_line("เรยนนายกเทศมนตรตาบลซง", 359, 1090, 65)  # the next line, its marks' reach shared
+    assert not _neighbour_read_again("เรียน นายกเทศมนตรีตํ", marks, [other, marks, touching])

@@ -738,7 +738,8 @@ def _letters_kept(before: str, after: str) -> bool:
     return any(kept[i] == kept[i + 1] and kept[:i] + kept[i + 1 :] == read for i in range(len(kept) - 1))
 
 
-NEIGHBOUR_LETTERS = 6  # Thai letters at least of a re-reading that may be its neighbour line's read again
+NEIGHBOUR_LETTERS = 10  # Thai letters at least of a re-reading that may be its neighbour line's read again
+NEIGHBOUR_SHARE = 0.5  # ... whose box shares at least this share of the lower box's height with its line's
 NEIGHBOUR_LIKE = 80.0  # rapidfuzz partial ratio of the two lines' Thai letters at which it is
 
 
@@ -753,8 +754,11 @@ def _neighbour_read_again(text: str, line: Line, lines: list[Line]) -> bool:
     for other in lines:
         if other is line or not other.words:
             continue
-        if min(line.box[3], other.box[3]) <= max(line.box[1], other.box[1]) or not _overlaps(line.box, other.box):
-            continue  # a line above or below it, or beside it (a table's next cell)
+        shared = min(line.box[3], other.box[3]) - max(line.box[1], other.box[1])
+        if shared < NEIGHBOUR_SHARE * min(line.box[3] - line.box[1], other.box[3] - other.box[1]):
+            continue  # a line above or below it (lines' boxes touch where their marks reach)
+        if not _overlaps(line.box, other.box):
+            continue  # a line beside it (a table's next cell)
         if fuzz.partial_ratio(letters, _thai_letters(other.text)) >= NEIGHBOUR_LIKE:
             return True
     return False
