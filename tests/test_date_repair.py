@@ -923,3 +923,25 @@ def test_a_period_cell_s_specks_are_taken_out(cell: str, after: str, bounds: tup
     r = repair_dates([*_TWIN_DOC[:2], _ev("measure_period", cell)])
     assert [(c.before, c.after) for c in r.corrections] == [(cell, after)]
     assert (r.readings[2].start, r.readings[2].end) == bounds
+
+
+def test_a_run_stock_tesseract_wrote_inside_a_full_reader_s_mention_is_read_as_its_confusion() -> None:
+    """Fresh worn seed 170 doc 6: ``ตุลาคม ๒๕๒๒ - กันยายน ๒๕๖๗``, the digit reader unsure of the first year and leaving it as
+    Tesseract read it (๖ read ๒ twice); the cell had been left empty."""
+    r = repair_dates([*_TWIN_DOC[:2], _ev("measure_period", "ตุลาคม ๒๕๒๒ - กันยายน ๒๕๖๗")])
+    assert [(c.before, c.after) for c in r.corrections] == [("ตุลาคม ๒๕๒๒ - กันยายน ๒๕๖๗", "ตุลาคม ๒๕๖๖ - กันยายน ๒๕๖๗")]
+    assert (r.readings[2].start, r.readings[2].end) == (D(2023, 10, 1), D(2024, 9, 30))
+
+
+def test_a_year_stock_tesseract_could_write_stays_as_read_where_the_document_agrees() -> None:
+    """A report of 2553 read by the digit reader (๘ shows it): its years without ๔ ๖ ๗ ๘ ๙ are no less sure for that."""
+    r = repair_dates(
+        [
+            _ev("fiscal_year", "ปีงบประมาณ พ.ศ. ๒๕๕๓"),
+            _ev("period", "ตุลาคม ๒๕๕๒ - มีนาคม ๒๕๕๓"),
+            _ev("doc_date", "๘ เมษายน ๒๕๕๓"),
+            _ev("measure_period", "ต.ค. ๒๕๕๒ - มี.ค. ๒๕๕๓"),
+        ]
+    )
+    assert r.corrections == [] and r.fiscal_year_be == 2553 and r.doc_date == D(2010, 4, 8)
+    assert all(x.status == "read" for x in r.readings)

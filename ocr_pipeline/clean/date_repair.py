@@ -288,6 +288,28 @@ def token_readings(
     return tuple(ranked[: _TOKEN_OPTIONS + 1])
 
 
+# a run of digits stock Tesseract may have written inside a mention a full reader wrote (the digit reader leaves a run
+# it reads unsure as Tesseract read it: ``ตุลาคม ๒๕๒๒ - กันยายน ๒๕๖๗``, fresh worn seed 170 doc 6; ``๑ ต.ค. ๒๕-๓๑ มี.ค.
+# ๖๙``, blind worn seed 164 doc 6): its stock-Tesseract readings at this extra cost
+MIXED = 1.5
+
+
+@lru_cache(maxsize=20000)
+def _run_options(
+    run: str, full: bool, share: float, window: Window, mixed: bool = False
+) -> tuple[tuple[str, float], ...]:
+    """``token_readings`` of one run as its mention's reader wrote it; with ``mixed``, a run a full reader's mention
+    holds that stock Tesseract could have written (no ๔ ๖ ๗ ๘ ๙) may also be its reading, at ``MIXED`` more."""
+    options = token_readings(run, full, 1.0 if full else share, window)
+    if not (mixed and full and _may_be_tha(run, "auto")):
+        return options
+    best = dict(options)
+    for t, c in token_readings(run, False, 1.0, window):
+        best[t] = min(best.get(t, math.inf), round(c + MIXED, 3))
+    ranked = sorted(best.items(), key=lambda kv: (kv[1], kv[0] != run))
+    return tuple(ranked[: _TOKEN_OPTIONS + 1])
+
+
 # specks a period cell's reading may hold, each with its cost: vowels or tone marks after no Thai consonant (after a dot,
 # a space or a digit: ``ม.ุค. ๒๕๖๐``, fresh worn seed 162 doc 7; ``พ.ศ.ุ่ ๒๕๖๖``, fresh worn seed 168 doc 9); two below
 # vowels on one letter, which Thai never writes (``ม.คุู-ก.พ. ๒๕๖๔``: fresh worn seed 162 doc 0); a lone Latin digit after a number written in Thai
@@ -659,11 +681,13 @@ def _candidates(
     paths: Sequence[tuple[bool, float]],
     share: float = 1.0,
     twins: Sequence[tuple[str, float]] = (),
+    mixed: bool = False,
 ) -> tuple[list[_Cand], _Val | None]:
     """Readings of one mention (cheapest per value), and the value of the text as read (if valid).
 
     paths: (full reader?, extra cost) for each reader that may have written the text; share: see
-    ``token_readings``; twins: other texts it may be a garble of, with their cost (``period_twins``).
+    ``token_readings``; twins: other texts it may be a garble of, with their cost (``period_twins``); mixed: see
+    ``_run_options``.
     """
     lo, hi = window
     if ev.role == "other":  # nothing constrains it: read, never re-read
@@ -678,7 +702,7 @@ def _candidates(
             options = [
                 tuple(
                     o
-                    for k, o in enumerate(token_readings(vtext[s:e], full, 1.0 if full else share, window))
+                    for k, o in enumerate(_run_options(vtext[s:e], full, share, window, mixed))
                     if k == 0
                     or (
                         not ev.sure
@@ -890,7 +914,9 @@ def repair_dates(
     all_paths = [_reader_paths(text, doc_full, reader, key in sure) for key, (_, text) in zip(keys, keys)]
     twins = _period_twins(keys)
     for (role, text), paths, its_twins in zip(keys, all_paths, twins):
-        cs, ar = _candidates(DateEvidence(role, text, sure=(role, text) in sure), window, paths, share, its_twins)
+        cs, ar = _candidates(
+            DateEvidence(role, text, sure=(role, text) in sure), window, paths, share, its_twins, reader == "auto"
+        )
         cand_lists.append(cs)
         as_read.append(ar)
         # the text as written is evidence only if no stock-Tesseract reading of it is likely
