@@ -10,6 +10,7 @@ its solver weighs it against every other reading and the fiscal year, with its m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rapidfuzz.distance import Levenshtein
@@ -68,5 +69,19 @@ def twin_variants(garbled: str, others: Sequence[str]) -> list[tuple[str, float]
             continue
         edits = twin_edits(garbled, other)
         if edits is not None and 0 < edits <= TWIN_EDITS:
-            out.append((other, round(TWIN_EDIT_COST * edits, 3)))
+            out.append((_dash_kept(garbled, other), round(TWIN_EDIT_COST * edits, 3)))
     return out
+
+
+_DASH = re.compile("[-–—−]")
+
+
+def _dash_kept(garbled: str, twin: str) -> str:
+    """The twin written with the garbled cell's own dash, where each has one (the dash is read from its width: the
+    ``dash`` rule's, not the twin's).
+
+    >>> _dash_kept("ต.ค. ๒๕๖๑ –ฝม.ุค. ๒๕๖๒", "ต.ค. ๒๕๖๑ - มี.ค. ๒๕๖๒")
+    'ต.ค. ๒๕๖๑ – มี.ค. ๒๕๖๒'
+    """
+    own, theirs = _DASH.findall(garbled), _DASH.findall(twin)
+    return _DASH.sub(own[0], twin) if len(own) == 1 and len(theirs) == 1 else twin
