@@ -917,6 +917,7 @@ def test_a_period_cell_wholly_in_another_fiscal_year_is_flagged_not_read(fy: int
         ("ปีงบประมาณ .๒๕๖๗", "ปีงบประมาณ ๒๕๖๗", (D(2023, 10, 1), D(2024, 9, 30))),
         ("ไตรมาสที่ :๑-๒", "ไตรมาสที่ ๑-๒", (D(2023, 10, 1), D(2024, 3, 31))),  # worn seed 148 doc 5
         ("ม.คุู-ก.พ. ๒๕๖๗", "ม.ค-ก.พ. ๒๕๖๗", (D(2024, 1, 1), D(2024, 2, 29))),  # fresh worn seed 162 doc 0
+        ("๑ ต.ค. ๖๖-๓๐ กิ.ยิ. ๖๗", "๑ ต.ค. ๖๖-๓๐ ก.ย. ๖๗", (D(2023, 10, 1), D(2024, 9, 30))),  # standard 163 doc 6
     ],
 )
 def test_a_period_cell_s_specks_are_taken_out(cell: str, after: str, bounds: tuple[date, date]) -> None:
@@ -945,3 +946,9 @@ def test_a_year_stock_tesseract_could_write_stays_as_read_where_the_document_agr
     )
     assert r.corrections == [] and r.fiscal_year_be == 2553 and r.doc_date == D(2010, 4, 8)
     assert all(x.status == "read" for x in r.readings)
+
+
+def test_marks_on_an_abbreviation_stay_where_another_month_may_have_lost_its_own() -> None:
+    """``มุ.ค.`` is ม.ค. with a stray ุ or มี.ค. with its ี misread: no speck to take off."""
+    r = repair_dates([*_TWIN_DOC[:2], _ev("measure_period", "มุ.ค. ๒๕๖๗")])
+    assert r.corrections == [] and r.readings[2].start is None

@@ -46,6 +46,7 @@ from ocr_pipeline.clean.dates import (
     fiscal_year_bounds,
     fiscal_year_of,
     latest_fiscal_year,
+    listed_month,
     parse_date,
     range_sides,
     resolve_relative,
@@ -328,12 +329,53 @@ _ERA = "พ.ศ"
 _DAY_BEFORE = re.compile("[0-9๐-๙]\\s?$")
 
 
+# an abbreviation whose letters carry marks its month does not write (``กิ.ยิ.`` for ก.ย.: blind standard seed 163 doc 6)
+_ABBREVIATION = re.compile(
+    f"(?<![\u0e01-\u0e2e{ABOVE_BELOW}])[\u0e01-\u0e2e][{ABOVE_BELOW}]*\\.[\u0e01-\u0e2e][{ABOVE_BELOW}]*\\.?"
+)
+_MARK = re.compile(f"[{ABOVE_BELOW}]")
+
+
+def _marks_off_abbreviations(text: str) -> tuple[str, int]:
+    """The text with the marks taken off each abbreviation that is no listed month with them and one without, and how
+    many marks went."""
+    count = 0
+
+    def strip(m: re.Match[str]) -> str:
+        nonlocal count
+        token = m.group()
+        bare = _MARK.sub("", token)
+        if bare == token or listed_month(token) is not None or listed_month(bare) is None:
+            return token
+        if len(_months_one_mark_from(token)) > 1:
+            return token  # ``มุ.ค.``: ม.ค. with a stray ุ, or มี.ค. with its ี misread
+        count += len(token) - len(bare)
+        return bare
+
+    return _ABBREVIATION.sub(strip, text), count
+
+
+def _months_one_mark_from(token: str) -> set[int]:
+    """The listed months the token names with all its marks taken off, or all but one, that one as read or as any
+    other mark."""
+    spots = [i for i, c in enumerate(token) if _MARK.match(c)]
+    out = {listed_month(_MARK.sub("", token))}
+    for i in spots:
+        for mark in ABOVE_BELOW:
+            kept = "".join(mark if j == i else c for j, c in enumerate(token) if j == i or j not in spots)
+            out.add(listed_month(kept))
+    return out - {None}
+
+
 def _without_specks(text: str) -> tuple[str, float]:
-    """The text with the specks of ``_SPECKS`` taken out, and their cost."""
+    """The text with the specks of ``_SPECKS`` and the marks ``_marks_off_abbreviations`` takes off taken out, and
+    their cost."""
     cost = 0.0
     for pattern, each in _SPECKS:
         text, n = pattern.subn("", text)
         cost += each * n
+    text, n = _marks_off_abbreviations(text)
+    cost += _SPECKS[0][1] * n
     return text, round(cost, 3)
 
 

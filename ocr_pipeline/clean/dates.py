@@ -303,6 +303,11 @@ def month_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return data.full, data.abbr
 
 
+def listed_month(form: str) -> int | None:
+    """The month a form of ``months.tsv`` names, dots and spaces aside (``ก.ย.``, ``ตค``); None for any other text."""
+    return _months().exact.get(re.sub(r"[.,\s]", "", form))
+
+
 def _month_of(matched: str) -> tuple[int | None, bool]:
     """Month number of a matched month token, and whether it is a long (boundary-free) form."""
     data = _months()
