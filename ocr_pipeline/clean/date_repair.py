@@ -359,12 +359,12 @@ def _months_one_mark_from(token: str) -> set[int]:
     """The listed months the token names with all its marks taken off, or all but one, that one as read or as any
     other mark."""
     spots = [i for i, c in enumerate(token) if _MARK.match(c)]
-    out = {listed_month(_MARK.sub("", token))}
-    for i in spots:
-        for mark in ABOVE_BELOW:
-            kept = "".join(mark if j == i else c for j, c in enumerate(token) if j == i or j not in spots)
-            out.add(listed_month(kept))
-    return out - {None}
+    forms = [_MARK.sub("", token)] + [
+        "".join(mark if j == i else c for j, c in enumerate(token) if j == i or j not in spots)
+        for i in spots
+        for mark in ABOVE_BELOW
+    ]
+    return {m for m in map(listed_month, forms) if m is not None}
 
 
 def _without_specks(text: str) -> tuple[str, float]:
