@@ -228,3 +228,17 @@ def test_a_row_before_any_measure_with_no_unit_and_no_period_is_no_measure_row()
     unit_only = ["", "จัดประชุม", "สำนักปลัด", "", ""]
     found, _others, _w = measure_tables([table([HEADER, unit_only, first])])
     assert len(rows_to_measures(found)[0]) == 2
+
+
+def test_a_measure_numbered_in_latin_digits_among_thai_ones_takes_the_sequence_s_number() -> None:
+    """Standard seed 7 doc 21, fresh worn seed 170 doc 12: ๑ of the first measure read as a Latin 9 (``9. มาตรการ…``
+    before ``๒. มาตรการ…``): measure 9, its steps ๑.๑, ๑.๒ under it."""
+    from ocr_pipeline.extract.measures import _latin_number_lost, _number_script
+    from ocr_pipeline.understand.numbering import split_number
+
+    text = "9. มาตรการลดขั้นตอนและระยะเวลาการให้บริการประชาชน"
+    assert (_number_script(text), _number_script("๒. มาตรการ"), _number_script("มาตรการ")) == ("latin", "thai", None)
+    lost = _latin_number_lost(split_number(text), text, 1)
+    assert (lost.first, lost.lost, lost.residue, lost.text) == (None, True, "9.", text[3:])
+    kept = _latin_number_lost(split_number("3. มาตรการ"), "3. มาตรการ", 3)  # the sequence's number already
+    assert (kept.first, kept.lost) == (3, False)

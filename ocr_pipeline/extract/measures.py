@@ -34,6 +34,7 @@ def rows_to_measures(tables: list[TableRows]) -> tuple[list[Measure], list[str],
     warnings: list[str] = []
     corrections: list[Correction] = []
     current: Numbered | None = None
+    thai_numbered = any(_number_script(text) == "thai" for text in _measure_cells(tables))
     for tr in tables:
         col_of = {fld: c for c, fld in tr.cmap.columns.items()}
         page = tr.table.page
@@ -48,6 +49,8 @@ def rows_to_measures(tables: list[TableRows]) -> tuple[list[Measure], list[str],
             if first is not None and first.row == r and cells.get("measure", ""):
                 previous = current.first if current is not None else 0
                 current = _dot_lost(split_number(_one_line(cells["measure"])))
+                if thai_numbered and _number_script(cells["measure"]) == "latin" and previous is not None:
+                    current = _latin_number_lost(current, cells["measure"], previous + 1)
                 if current.lost and previous is not None:
                     current.first = previous + 1
                     corrections.append(
@@ -110,6 +113,34 @@ def rows_to_measures(tables: list[TableRows]) -> tuple[list[Measure], list[str],
                     warnings.append(f"page {page}: table row {r + 1} has an empty {fld} cell")
     corrections += repair_numbering(measures)
     return measures, warnings, corrections
+
+
+def _measure_cells(tables: list[TableRows]) -> list[str]:
+    """The text of every measure cell of the tables."""
+    out = []
+    for tr in tables:
+        col = next((c for c, fld in tr.cmap.columns.items() if fld == "measure"), None)
+        if col is not None:
+            out += [_cell_text(tr.table, r, col) for r in tr.rows]
+    return out
+
+
+def _number_script(text: str) -> str | None:
+    """The script of a cell's leading number's digits: ``thai``, ``latin`` (Arabic digits) or None (no number)."""
+    m = LEADING_NUMBER.match(_one_line(text))
+    if m is None or not any(ch.isdigit() for ch in m.group(0)):
+        return None
+    return "thai" if any("๐" <= ch <= "๙" for ch in m.group(0)) else "latin"
+
+
+def _latin_number_lost(current: Numbered, text: str, expected: int) -> Numbered:
+    """A measure numbered in Latin digits where the document numbers its measures in Thai ones is a misreading (the
+    digit ๑ read as 9: standard seed 7 doc 21, fresh worn seed 170 doc 12): its number is lost, the sequence's to take,
+    unless it is that number already."""
+    if current.first == expected:
+        return current
+    residue = LEADING_NUMBER.match(_one_line(text))
+    return Numbered(current.text, None, current.second, lost=True, residue=residue.group(0).strip() if residue else "")
 
 
 def _no_measure_row(cells: dict[str, str], col_of: dict[str, int]) -> bool:
