@@ -8,7 +8,9 @@ for the whole document so that the sum of edit costs and constraint penalties is
 the report period lies in the fiscal year and starts on 1 October, the letter is dated after the
 period end and within months of it, measure periods lie in the fiscal year, years lie in a
 plausible window. A mention may also be declared unreadable (a fixed cost), so one bad mention
-cannot drag the others along.
+cannot drag the others along. A mention's readings also take out the specks OCR puts in dates (a mark on no
+letter, a sign glued before a number), and a period cell the parser cannot read may be read as another period cell
+of the document a few characters off, none a digit (``period_twins``: rule ``period-twin``).
 
 Two readers are modelled: one that writes every digit (misreadings are rare and cost much) and
 stock Tesseract ``tha``, which cannot write ๔ ๖ ๗ ๘ ๙ at all (its ๕ is as likely ๔, ๘ or ๙, its ๒
@@ -317,16 +319,13 @@ def _run_options(
 # digits (``๑๓ 6 กุมภาพันธ์ ๒๕๖๗``: fresh standard seed 169 doc 5, read as the 6th); a dot, a colon, ใ or ไ glued before
 # a number after a space or a dash (``ปีงบประมาณ .๒๕๖๙``, ``ไตรมาสที่ ๑-ใ๒``: fresh standard seed 169 docs 9, 5;
 # ``ไตรมาสที่ :๑-๒``: worn seed 148 doc 5)
+STRAY_MARK = 0.3  # a mark on no letter, or one an abbreviation does not write
 _SPECKS = (
-    (re.compile(f"(?<![\u0e01-\u0e2e{ABOVE_BELOW}])[{ABOVE_BELOW}]+"), 0.3),
+    (re.compile(f"(?<![\u0e01-\u0e2e{ABOVE_BELOW}])[{ABOVE_BELOW}]+"), STRAY_MARK),
     (re.compile("[\u0e38\u0e39]{2}"), 0.6),
     (re.compile("(?<=[๐-๙] )[0-9] "), 1.0),
     (re.compile("(?<=[\\s\\-–])[.:ใไ](?=[0-9๐-๙])"), 0.5),
 )
-
-
-_ERA = "พ.ศ"
-_DAY_BEFORE = re.compile("[0-9๐-๙]\\s?$")
 
 
 # an abbreviation whose letters carry marks its month does not write (``กิ.ยิ.`` for ก.ย.: blind standard seed 163 doc 6)
@@ -375,7 +374,7 @@ def _without_specks(text: str) -> tuple[str, float]:
         text, n = pattern.subn("", text)
         cost += each * n
     text, n = _marks_off_abbreviations(text)
-    cost += _SPECKS[0][1] * n
+    cost += STRAY_MARK * n
     return text, round(cost, 3)
 
 
@@ -386,6 +385,10 @@ def _reading_variants(text: str) -> list[tuple[str, float]]:
     if bare != text:
         out += [(t, round(c + cost, 3)) for t, c in _month_variants(bare)]
     return out
+
+
+_ERA = "พ.ศ"
+_DAY_BEFORE = re.compile("[0-9๐-๙]\\s?$")
 
 
 def _month_variants(text: str) -> list[tuple[str, float]]:
