@@ -15,13 +15,15 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import Levenshtein
 
+from ocr_pipeline.clean.thai_text import ARABIC_DIGITS, THAI_DIGITS
+
 # at most this many characters edited (measured on the period misses of fourteen corpora: the twins that were the
 # truth differed by 1-3: ``ต.ค,`` for ``ต.ค.``, ``AN.`` for ``ต.ค.``, ``กุปข.`` for ``ก.ย.``)
 TWIN_EDITS = 3
 TWIN_EDIT_COST = 0.8  # per character edited (a listed month garble costs 1.0-1.5 for two or three characters)
 
-_THAI_DIGITS = set("๐๑๒๓๔๕๖๗๘๙")
-_ARABIC_DIGITS = set("0123456789")
+_THAI_DIGITS = set(THAI_DIGITS)
+_ARABIC_DIGITS = set(ARABIC_DIGITS)
 _ONE_DASH = str.maketrans("–—−", "---")  # a range's dash, however wide it was read, is no edit
 
 

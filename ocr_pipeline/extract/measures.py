@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ocr_pipeline.clean.digit_confusions import is_misreading
-from ocr_pipeline.clean.thai_text import arabic_to_thai_digits
+from ocr_pipeline.clean.thai_text import THAI_DIGITS, arabic_to_thai_digits
 from ocr_pipeline.model import Correction, Measure, Table
 from ocr_pipeline.understand.numbering import (
     BULLET,
@@ -130,7 +130,7 @@ def _number_script(text: str) -> str | None:
     m = LEADING_NUMBER.match(_one_line(text))
     if m is None or not any(ch.isdigit() for ch in m.group(0)):
         return None
-    return "thai" if any("๐" <= ch <= "๙" for ch in m.group(0)) else "latin"
+    return "thai" if any(ch in THAI_DIGITS for ch in m.group(0)) else "latin"
 
 
 def _latin_number_lost(current: Numbered, text: str, expected: int) -> Numbered:
