@@ -316,14 +316,24 @@ def _run_options(
 # specks a period cell's reading may hold, each with its cost: vowels or tone marks after no Thai consonant (after a dot,
 # a space or a digit: ``ม.ุค. ๒๕๖๐``, fresh worn seed 162 doc 7; ``พ.ศ.ุ่ ๒๕๖๖``, fresh worn seed 168 doc 9); two below
 # vowels on one letter, which Thai never writes (``ม.คุู-ก.พ. ๒๕๖๔``: fresh worn seed 162 doc 0); a lone Latin digit after a number written in Thai
-# digits (``๑๓ 6 กุมภาพันธ์ ๒๕๖๗``: fresh standard seed 169 doc 5, read as the 6th); a dot, a colon, ใ or ไ glued before
+# digits (``๑๓ 6 กุมภาพันธ์ ๒๕๖๗``: fresh standard seed 169 doc 5, read as the 6th), or a lone Thai digit between a day
+# and its month (``๓๑ ๘ มี.ค. ๖๑``: standard seed 163 doc 12); a dot, a colon, ใ or ไ glued before
 # a number after a space or a dash (``ปีงบประมาณ .๒๕๖๙``, ``ไตรมาสที่ ๑-ใ๒``: fresh standard seed 169 docs 9, 5;
 # ``ไตรมาสที่ :๑-๒``: worn seed 148 doc 5)
 STRAY_MARK = 0.3  # a mark on no letter, or one an abbreviation does not write
+# a speck line under a cell read as digits at its end: one lone digit, or short numbers joined by signs (``ตุลาคม-กันยายน
+# ๒๕๖๗ ๑-๑``, fresh worn seed 166 doc 4; ``ตลอดทั้งปี ๑๑.๑.``, worn 168 doc 15; ``… มี.ค. ๒๕๖๗ ๑«๑``, worn 170 doc 15);
+# never a lone two-digit number (a short year: ``ต.ค. - ธ.ค. ๖๖``); a reading of its own, after the other specks are
+# out (``ไตรมาสที่ ๑-ใ๒`` is no quarter's word with debris)
+TRAILING_DEBRIS = 1.0
+_TRAILING_DEBRIS = re.compile(
+    "\\s+(?:[0-9๐-๙](?![0-9๐-๙])|[0-9๐-๙]{1,2}(?:[^\\s0-9๐-๙\u0e01-\u0e4e]+[0-9๐-๙]{1,2})+\\.?)\\s*$"
+)
 _SPECKS = (
     (re.compile(f"(?<![\u0e01-\u0e2e{ABOVE_BELOW}])[{ABOVE_BELOW}]+"), STRAY_MARK),
     (re.compile("[\u0e38\u0e39]{2}"), 0.6),
     (re.compile("(?<=[๐-๙] )[0-9] "), 1.0),
+    (re.compile("(?<=[๐-๙] )[๐-๙] (?=[\u0e01-\u0e2e])"), 1.0),
     (re.compile("(?<=[\\s\\-–])[.:ใไ](?=[0-9๐-๙])"), 0.5),
 )
 
@@ -379,11 +389,15 @@ def _without_specks(text: str) -> tuple[str, float]:
 
 
 def _reading_variants(text: str) -> list[tuple[str, float]]:
-    """``_month_variants`` of the text as read and of the text without its specks."""
+    """``_month_variants`` of the text as read, of the text without its specks, and of that without the debris at its
+    end."""
     out = _month_variants(text)
     bare, cost = _without_specks(text)
     if bare != text:
         out += [(t, round(c + cost, 3)) for t, c in _month_variants(bare)]
+    kept = _TRAILING_DEBRIS.sub("", bare)
+    if kept != bare:
+        out += [(t, round(c + cost + TRAILING_DEBRIS, 3)) for t, c in _month_variants(kept)]
     return out
 
 
@@ -532,7 +546,9 @@ def _interpret(role: str, text: str) -> tuple[_Val | None, float]:
     return _interpret_as_of(role, text, latest_fiscal_year())
 
 
-_LONE_YEAR = re.compile(r"(?:๒๕|25)[0-9๐-๙]{2}")  # a Buddhist-era year, four digits
+# a Buddhist-era year, four digits, or five where a speck was read as one more (``ต.ค. ๒๕๖๕ กะย๒๕๖๖๒``: fresh worn seed 174
+# doc 16, October alone was taken)
+_LONE_YEAR = re.compile(r"(?:๒๕|25)[0-9๐-๙]{2,3}")
 
 
 def _year_after_dated(text: str, mentions: list[DateMention], loose: list[tuple[int, int]]) -> bool:
@@ -549,8 +565,8 @@ def _year_after_dated(text: str, mentions: list[DateMention], loose: list[tuple[
 
 
 # nothing, or a range's dash and a word no mention reads (``พ.ย. ๒๕๖๖ – ม.ุค, ๒๕๖๗``: the end's month unread, fresh
-# worn seed 152 doc 0; November alone was taken)
-_UNREAD_SIDE = re.compile(r"\s*(?:[-–—]\s*[^\s0-9๐-๙]{1,8}\s*)?")
+# worn seed 152 doc 0; November alone was taken), or such a word where the dash was lost as well (``กะย`` above)
+_UNREAD_SIDE = re.compile(r"\s*(?:[-–—]?\s*[^\s0-9๐-๙]{1,8}\s*)?")
 
 
 _DAY_FIRST = re.compile(r"^[0-9]{1,2}\s")
