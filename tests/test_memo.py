@@ -547,6 +547,10 @@ def test_a_lone_consonant_at_a_position_s_edge_and_a_dot_for_the_space_in_a_name
     assert drop_edge_junk("น ปลัดองค์การบริหารส่วนตำบลโนนประดู่") == "ปลัดองค์การบริหารส่วนตำบลโนนประดู่"
     assert drop_edge_junk("นายก อบต.") == "นายก อบต."
     assert despeck("นายสุธิกาญจน์.น้อยภู่") == "นายสุธิกาญจน์ น้อยภู่"
+    # fresh worn seed 174 doc 6: a speck ``/.`` at the seam of a post's two lines; a slash alone may join two posts
+    post = "รองปลัดองค์การบริหารส่วนตำบลวัดโบสถ์ /. ปฏิบัติหน้าที่ปลัดองค์การบริหารส่วนตำบลวัดโบสถ์"
+    assert despeck(post) == post.replace(" /.", "")
+    assert despeck("นายกเทศมนตรี / รองนายกเทศมนตรี") == "นายกเทศมนตรี / รองนายกเทศมนตรี"
     assert despeck("ว่าที่ร.ต.สมชาย ใจดี") == "ว่าที่ร.ต.สมชาย ใจดี" and despeck("ดร.สมชาย ใจดี") == "ดร.สมชาย ใจดี"
 
 
@@ -871,6 +875,9 @@ def test_a_division_unit_with_a_sign_glued_after_it():
     assert division_unit("กองยุทธศาสตร์และงบประมาณ: เทศบาลตำบลตลาดแร้ง") == "กองยุทธศาสตร์และงบประมาณ"
     assert division_unit("กองคลัง เทศบาลตำบลตลาดแร้ง") == "กองคลัง"
     assert division_unit("สำนักปลัด. เทศบาลตำบลลาดหญ้า อำเภอเมือง") == "สำนักปลัด"  # fresh standard seed 119 doc 16
+    # fresh worn seed 174 doc 16: a speck read as a dash before the space; a dash inside a unit's name is its own
+    assert division_unit("สำนักปลัด- องค์การบริหารส่วนตำบลบ้านบึง อำเภอ") == "สำนักปลัด"
+    assert division_unit("กองคลัง-พัสดุ เทศบาลตำบลตลาดแร้ง") == "กองคลัง-พัสดุ"
     # blind worn seed 126 doc 1: the unit misread, the agency's first word ending the line and written again after it
     value = "สำนักปลัดองค์การบฐิหารส่วนตำบล องค์ องค์การบริหารส่วนตำบลโคกพุทรา อ.โพธิ์ทอง"
     assert division_unit(value) == "สำนักปลัดองค์การบฐิหารส่วนตำบล"

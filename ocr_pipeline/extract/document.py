@@ -364,12 +364,19 @@ def _digits(text: str) -> str:
 _AFTER_UNIT = ("", " ", ":", ";", ".", ",")
 
 
+def _unit_ends(after: str) -> bool:
+    """Does a unit's name end before ``after`` (the next two characters): a space, a sign, or a dash standing alone
+    (``กองคลัง-พัสดุ`` names another unit than กองคลัง)?"""
+    return after[:1] in _AFTER_UNIT or (after[:1] in "-–" and after[1:2] in ("", " "))
+
+
 def division_unit(value: str) -> str | None:
     """The unit part of the ส่วนราชการ line: a unit of ``units.txt`` it starts with as a word of its own
     (``สำนักปลัดองค์การบริหารส่วนตำบล องค์การ…``), else what comes before the agency's name."""
     # a sign may stand glued after it (``กองยุทธศาสตร์และงบประมาณ: เทศบาล…``: blind worn seed 114 doc 8; a speck's
-    # dot, ``สำนักปลัด. เทศบาล…``: fresh standard seed 119 doc 16)
-    units = [u for u in load_list("units.txt") if value.startswith(u) and value[len(u) : len(u) + 1] in _AFTER_UNIT]
+    # dot, ``สำนักปลัด. เทศบาล…``: fresh standard seed 119 doc 16; a speck read as a dash before the space,
+    # ``สำนักปลัด- องค์การ…``: fresh worn seed 174 doc 16)
+    units = [u for u in load_list("units.txt") if value.startswith(u) and _unit_ends(value[len(u) : len(u) + 2])]
     if units:
         return max(units, key=len)
     for marker in ("เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร", "องค์การบริหารส่วน", "อบต", "ทต.", "ทม."):

@@ -133,7 +133,10 @@ OTHER_READING_SIMILARITY = 60.0  # a group of another reading with fewer or more
 
 
 SPECK = re.compile(
-    r"(?:(?<=\s)|^)[.,:;'`‘’|_~]+(?=[\u0e01-\u0e4e])|(?<=[\u0e01-\u0e4e])\s+[.,:;'`‘’|_~]+(?=\s|$)|^[.,:;'`‘’|_~\s\[]+"
+    r"(?:(?<=\s)|^)[.,:;'`‘’|_~]+(?=[\u0e01-\u0e4e])|^[.,:;'`‘’|_~\s\[]+"
+    # a token of signs alone after a word; a slash only beside another sign (``…วัดโบสถ์ /. ปฏิบัติหน้าที่…``, the seam of
+    # a post's two lines: fresh worn seed 174 doc 6; a slash alone may join two posts)
+    r"|(?<=[\u0e01-\u0e4e])\s+/?[.,:;'`‘’|_~]+/?(?=\s|$)"
     # square brackets at the ends: names and posts are bracketed round (``นายก…แหลมงอบ]``: blind standard seed 153 doc 10)
     r"|[,:;'`‘’|_~\s\]]+$"
     # glued to a word's end before a space (not a dot: ดร. keeps it): ``นายบุญมี, พลเรือง`` (worn seed 98)
