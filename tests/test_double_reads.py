@@ -82,3 +82,46 @@ def test_a_mark_read_again_as_a_letter_above_the_line_goes():
     words[11] = Word("พ", (941, 1976, 970, 2018), 93.0, True)
     line = Line(line_text(words), (614, 1932, 1158, 2037), words)
     assert drop_double_reads([line], 1) == []
+
+
+def test_a_syllable_read_again_with_other_marks_goes():
+    """Fresh standard seed 173 doc 4 (the boxes as read): ``ให้ผู้ ผู้บริหารทราบ``, the second ผู's box half over the
+    first's; standard seed 161 doc 4: ``มี มีผู้มา``, the second ม over the first's ี (the first ม boxed one pixel wide).
+    The first reading goes and the second joins the word the syllable ended."""
+    line = _line(
+        [
+            ("ให", (1060, 1094), True),
+            ("้", (1094, 1110), False),
+            ("ผู", (1109, 1152), False),
+            ("้", (1151, 1164), False),
+            ("ผู", (1131, 1172), True),
+            ("้", (1172, 1192), False),
+            ("บ", (1198, 1217), False),
+        ]
+    )
+    anchors: list[Anchor] = []
+    fixes = drop_double_reads([line], 1, anchors)
+    assert line_text(line.words) == "ให้ผู้บ"
+    assert [(c.before, c.after, c.rule) for c in fixes] == [("ผู้", "", "double-read")]
+    assert anchors[0].context() == ("ให้", "ผู้บ")
+    line = _line(
+        [
+            ("ร", (2979, 2994), False),
+            ("ม", (3030, 3031), True),
+            ("ี", (3061, 3088), False),
+            ("ม", (3059, 3080), True),
+            ("ี", (3079, 3098), False),
+            ("ผู", (3099, 3132), False),
+        ]
+    )
+    assert [c.before for c in drop_double_reads([line], 1)] == ["มี"]
+    assert line_text(line.words) == "ร มีผู"
+
+
+def test_a_word_starting_with_the_syllable_before_it_stays():
+    """The same consonant starting the next word, side by side (``ให้ผู้ ผู้บริหาร`` as printed with its space), or over
+    another consonant's ink, is no double read."""
+    line = _line([("ผู", (100, 140), False), ("้", (140, 150), False), ("ผู", (160, 200), True), ("้", (200, 210), False)])
+    assert drop_double_reads([line], 1) == []
+    line = _line([("มา", (100, 140), False), ("ก", (120, 150), True), ("ว", (150, 170), False)])
+    assert drop_double_reads([line], 1) == []
