@@ -929,6 +929,9 @@ def test_a_period_cell_wholly_in_another_fiscal_year_is_flagged_not_read(fy: int
         ("A.A. ๒๕๖๖ มี.ค. ๒๕๖๗", "ต.ค. ๒๕๖๖ มี.ค. ๒๕๖๗", (D(2023, 10, 1), D(2024, 3, 31))),
         ("๑ ต.ค. ๖๖ – ๓๐ fl.8. ๖๗", "๑ ต.ค. ๖๖ – ๓๐ ก.ย. ๖๗", (D(2023, 10, 1), D(2024, 9, 30))),
         ("พ.ย. ๒๕๖๖ - 41.8. ๒๕๖๗", "พ.ย. ๒๕๖๖ - มิ.ย. ๒๕๖๗", (D(2023, 11, 1), D(2024, 6, 30))),
+        # a transcript's footnote mark after the month (transcripts seed 17 doc 19)
+        ("พ.ย.^{*} ๒๕๖๖", "พ.ย. ๒๕๖๖", (D(2023, 11, 1), D(2023, 11, 30))),
+        ("พ.ย.* ๒๕๖๖", "พ.ย. ๒๕๖๖", (D(2023, 11, 1), D(2023, 11, 30))),
     ],
 )
 def test_a_period_cell_s_specks_are_taken_out(cell: str, after: str, bounds: tuple[date, date]) -> None:

@@ -319,7 +319,8 @@ def _run_options(
 # digits (``๑๓ 6 กุมภาพันธ์ ๒๕๖๗``: fresh standard seed 169 doc 5, read as the 6th), or a lone Thai digit between a day
 # and its month (``๓๑ ๘ มี.ค. ๖๑``: standard seed 163 doc 12); a dot, a colon, ใ or ไ glued before
 # a number after a space or a dash (``ปีงบประมาณ .๒๕๖๙``, ``ไตรมาสที่ ๑-ใ๒``: fresh standard seed 169 docs 9, 5;
-# ``ไตรมาสที่ :๑-๒``: worn seed 148 doc 5)
+# ``ไตรมาสที่ :๑-๒``: worn seed 148 doc 5); a transcript's footnote mark after a word, a superscript or an asterisk
+# (``พ.ย.^{*} ๒๕๖๕``, ``พ.ย.* ๒๕๖๕``: transcripts seed 17 doc 19)
 STRAY_MARK = 0.3  # a mark on no letter, or one an abbreviation does not write
 # a speck line under a cell read as digits at its end: one lone digit, or short numbers joined by signs (``ตุลาคม-กันยายน
 # ๒๕๖๗ ๑-๑``, fresh worn seed 166 doc 4; ``ตลอดทั้งปี ๑๑.๑.``, worn 168 doc 15; ``… มี.ค. ๒๕๖๗ ๑«๑``, worn 170 doc 15);
@@ -335,6 +336,7 @@ _SPECKS = (
     (re.compile("(?<=[๐-๙] )[0-9] "), 1.0),
     (re.compile("(?<=[๐-๙] )[๐-๙] (?=[\u0e01-\u0e2e])"), 1.0),
     (re.compile("(?<=[\\s\\-–])[.:ใไ](?=[0-9๐-๙])"), 0.5),
+    (re.compile("\\^\\{[^{}]{0,4}\\}|(?<=\\S)\\*+(?=\\s|$)"), 0.3),
 )
 
 
