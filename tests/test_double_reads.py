@@ -125,3 +125,22 @@ def test_a_word_starting_with_the_syllable_before_it_stays():
     assert drop_double_reads([line], 1) == []
     line = _line([("มา", (100, 140), False), ("ก", (120, 150), True), ("ว", (150, 170), False)])
     assert drop_double_reads([line], 1) == []
+
+
+def test_the_reading_with_fewer_marks_goes():
+    """Worn seed 164 doc 1 (the boxes as read): ``ยิ่งขึ้น นั้ นัน`` for นั้น, the second reading without the tone mark: it
+    goes, and the rest of its word joins the first."""
+    line = _line(
+        [
+            ("น", (883, 908), False),
+            ("น", (931, 948), True),
+            ("ั", (947, 964), False),
+            ("้", (963, 983), False),
+            ("น", (938, 967), True),
+            ("ั", (966, 988), False),
+            ("น", (993, 1025), False),
+        ]
+    )
+    fixes = drop_double_reads([line], 1)
+    assert line_text(line.words) == "น นั้น"
+    assert [(c.before, c.rule) for c in fixes] == [("นั", "double-read")]

@@ -15,13 +15,14 @@ A syllable is read twice with its marks read differently the second time, the ne
 word: ``ให้ผู้ ผู้บริหาร``, ``มี มีผู้มา``, ``จํ จำนวน``, ``ซี ซึ่งเป็น``, ``ทรัพย์ ย์สิน`` (76 such cells in the benchmark's
 outputs of 18 corpora, fresh standard seed 173 docs 4, 8, 12, 19). The new word starts with the consonant the last
 syllable before it starts with, and its first glyph's box lies over that syllable's ink (half its width or more over one
-of the syllable's boxes; words side by side share no column): the first reading goes and the second, whole, joins the
-word the syllable ended (``ให้`` + ``ผู้บริหาร``).
+of the syllable's boxes; words side by side share no column): one reading of the syllable goes, the one with fewer
+marks (OCR loses marks far more often than it adds them; the first on a tie), and the rest of the new word joins the
+word the syllable ended (``ให้`` + ``ผู้บริหาร``; ``ยิ่งขึ้น นั้ นัน``: ``นั้`` + ``น``).
 """
 
 from __future__ import annotations
 
-from ocr_pipeline.clean.thai_text import marks_only
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, marks_only
 from ocr_pipeline.model import Correction, Line, Word, columns_shared
 from ocr_pipeline.ocr.latin_reread import Anchor, context
 from ocr_pipeline.ocr.tesseract import line_text
@@ -98,6 +99,38 @@ def _syllable_start(words: list[Word], i: int) -> int | None:
     return start if width > 0 and shared >= SYLLABLE_OVERLAP else None
 
 
+def _drop_one_reading(
+    words: list[Word],
+    start: int,
+    i: int,
+    line: Line,
+    page: int,
+    corrections: list[Correction],
+    anchors: list[Anchor] | None,
+) -> int:
+    """Drop the reading of a syllable read twice (``words[start:i]``, then again from ``i``) that has fewer marks;
+    returns where to go on."""
+    end = _marks_after(words, i)
+    first, second = "".join(w.text for w in words[start:i]), "".join(w.text for w in words[i:end])
+    if _marks(first) > _marks(second):  # the second goes, what follows it joins the first
+        span, left, right = (i, end), words[i - 1], words[end] if end < len(words) else None
+        if right is not None:
+            right.space_before = False
+    else:  # the first goes, the second joins the word the syllable ended
+        span, left, right = (start, i), words[start - 1] if start else None, words[i]
+        words[i].space_before = words[start].space_before
+    text = line_text(words[span[0] : span[1]]).strip()
+    corrections.append(Correction(page, "pages.text", text, "", "double-read", round(words[span[0]].conf, 1)))
+    if anchors is not None:
+        anchors.append(Anchor(line, left, right, False, context(words, *span)))
+    del words[span[0] : span[1]]
+    return span[0] + 1
+
+
+def _marks(text: str) -> int:
+    return sum(c in ABOVE_BELOW for c in text)
+
+
 def _has_consonant(text: str) -> bool:
     return any(c in _CONSONANTS for c in text)
 
@@ -130,15 +163,7 @@ def drop_double_reads(lines: list[Line], page: int, anchors: list[Anchor] | None
         while i < len(words):
             end = _repeat(words, i) or _mark_as_letter(words, i, highest)
             if end is None and (start := _syllable_start(words, i)) is not None:
-                text = line_text(words[start:i]).strip()
-                corrections.append(Correction(page, "pages.text", text, "", "double-read", round(words[start].conf, 1)))
-                if anchors is not None:
-                    anchors.append(
-                        Anchor(line, words[start - 1] if start else None, words[i], False, context(words, start, i))
-                    )
-                words[i].space_before = words[start].space_before
-                del words[start:i]
-                i = start + 1
+                i = _drop_one_reading(words, start, i, line, page, corrections, anchors)
                 continue
             if end is None:
                 i += 1
