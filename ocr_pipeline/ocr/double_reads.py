@@ -111,6 +111,8 @@ def _drop_one_reading(
     """Drop the reading of a syllable read twice (``words[start:i]``, then again from ``i``) that has fewer marks;
     returns where to go on."""
     end = _marks_after(words, i)
+    left: Word | None
+    right: Word | None
     first, second = "".join(w.text for w in words[start:i]), "".join(w.text for w in words[i:end])
     if _marks(first) > _marks(second):  # the second goes, what follows it joins the first
         span, left, right = (i, end), words[i - 1], words[end] if end < len(words) else None
