@@ -497,3 +497,17 @@ def test_a_deletion_is_judged_by_the_seam_it_leaves():
         "right",
         {"truth": "", "why": "the seam stands in the truth"},
     )
+
+
+def test_a_double_read_s_deletion_is_judged_by_fit_where_its_line_has_other_misreadings():
+    """Fresh standard seed 173 doc 4: ``ความเสีย งให้ผู้ ผู้บริหารทราบ`` (เสี่ยง lost its tone mark): the line's text on
+    either side of the deleted copy stands nowhere in the truth exactly, and the span aligned alone faced the truth's
+    ผู้: judged harmful. The line without the copy fits the truth better by more than half the copy's length: right. A
+    speck's deletion is not judged so (its letters may fit a stretch of the page by chance)."""
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][0]["text"] = "รายงานผลการบริหารความเสี่ยงให้ผู้บริหารทราบ สำนักปลัด"
+    raw = "รายงานผลการบริหารความเสีย งให้ผู้ ผู้บริหารทราบ สำนักปลัด"
+    twice = _c("ผู้", "", "double-read", context=["บริหารความเสีย งให้", "ผู้บริหารทราบ สำนัก"])
+    assert [c["verdict"] for c in judge_all(truth, _output(raw, raw, [twice]))] == ["right"]
+    speck = _c("ผู้", "", "noise", context=["บริหารความเสีย งให้", "ผู้บริหารทราบ สำนัก"])
+    assert [c["verdict"] for c in judge_all(truth, _output(raw, raw, [speck]))] != ["right"]

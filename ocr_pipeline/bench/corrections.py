@@ -419,8 +419,28 @@ def _deletion_seam(c: dict, before: str, after: str, tpages: dict[int, str]) -> 
         return None
     joined, kept = left + right in truth, left + before + right in truth
     if joined == kept:
-        return None
+        return None if joined or c.get("rule") != "double-read" else _seam_by_fit(left, before, right, truth)
     return ("right", {"truth": "", "why": "the seam stands in the truth"}) if joined else ("harmful", {"truth": before})
+
+
+def _seam_by_fit(left: str, before: str, right: str, truth: str) -> tuple[str, dict] | None:
+    """A double read's deletion whose line's context stands in the truth page with other misreadings of its own
+    (``ความเสียงให้`` for เสี่ยง, the seam of ``ให้ผู้ ผู้บริหาร``): judged by which side fits the truth better, the line
+    without the deleted copy or with it, by at least half the deleted text's length in edits (the best-matching stretch
+    of the page). Only a double read's: a speck's deleted letters may fit a stretch of the page by chance (``Co``)."""
+    need = max(1, (len(before) + 1) // 2)
+    joined, kept = _fit(left + right, truth), _fit(left + before + right, truth)
+    if kept - joined >= need:
+        return "right", {"truth": "", "why": "the seam fits the truth better without it"}
+    if joined - kept >= need:
+        return "harmful", {"truth": before, "why": "the seam fits the truth better with it"}
+    return None
+
+
+def _fit(text: str, truth: str) -> int:
+    """Edits between ``text`` and the stretch of ``truth`` it matches best."""
+    at = fuzz.partial_ratio_alignment(text, truth)
+    return Levenshtein.distance(text, truth[at.dest_start : at.dest_end]) if at is not None else len(text)
 
 
 def _deletion_sides(c: dict, before: str, after: str, size: int) -> tuple[str, str] | None:
