@@ -144,3 +144,13 @@ def test_the_reading_with_fewer_marks_goes():
     fixes = drop_double_reads([line], 1)
     assert line_text(line.words) == "น นั้น"
     assert [(c.before, c.rule) for c in fixes] == [("นั", "double-read")]
+
+
+def test_a_second_reading_with_another_vowel_stays():
+    """Worn seed 170 doc 13: ``มู มาตรการ`` for มาตรการ: the second reading's า is no mark the first has; the first goes."""
+    line = _line(
+        [("ม", (100, 130), True), ("ู", (110, 128), False), ("ม", (105, 133), True), ("า", (133, 150), False)]
+        + [("ต", (150, 175), False)]
+    )
+    fixes = drop_double_reads([line], 1)
+    assert line_text(line.words) == "มาต" and [c.before for c in fixes] == ["มู"]

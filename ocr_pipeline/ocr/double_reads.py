@@ -15,14 +15,15 @@ A syllable is read twice with its marks read differently the second time, the ne
 word: ``ให้ผู้ ผู้บริหาร``, ``มี มีผู้มา``, ``จํ จำนวน``, ``ซี ซึ่งเป็น``, ``ทรัพย์ ย์สิน`` (76 such cells in the benchmark's
 outputs of 18 corpora, fresh standard seed 173 docs 4, 8, 12, 19). The new word starts with the consonant the last
 syllable before it starts with, and its first glyph's box lies over that syllable's ink (half its width or more over one
-of the syllable's boxes; words side by side share no column): one reading of the syllable goes, the one with fewer
-marks (OCR loses marks far more often than it adds them; the first on a tie), and the rest of the new word joins the
-word the syllable ended (``ให้`` + ``ผู้บริหาร``; ``ยิ่งขึ้น นั้ นัน``: ``นั้`` + ``น``).
+of the syllable's boxes; words side by side share no column): one reading of the syllable goes, and the rest of the
+new word joins the word the syllable ended (``ให้`` + ``ผู้บริหาร``). The second goes where its vowels and marks are
+some of the first's and fewer (OCR loses marks far more often than it adds them: ``ยิ่งขึ้น นั้ นัน`` -> ``นั้`` + ``น``),
+else the first (``มู มาตรการ``: worn seed 170 doc 13).
 """
 
 from __future__ import annotations
 
-from ocr_pipeline.clean.thai_text import ABOVE_BELOW, marks_only
+from ocr_pipeline.clean.thai_text import marks_only
 from ocr_pipeline.model import Correction, Line, Word, columns_shared
 from ocr_pipeline.ocr.latin_reread import Anchor, context
 from ocr_pipeline.ocr.tesseract import line_text
@@ -108,13 +109,14 @@ def _drop_one_reading(
     corrections: list[Correction],
     anchors: list[Anchor] | None,
 ) -> int:
-    """Drop the reading of a syllable read twice (``words[start:i]``, then again from ``i``) that has fewer marks;
-    returns where to go on."""
+    """Drop one reading of a syllable read twice (``words[start:i]``, then again from ``i``): the second where its
+    vowels and marks are some of the first's and fewer (``นั้ นัน``), else the first (``มู มาตรการ``: the second reads
+    another vowel); returns where to go on."""
     end = _marks_after(words, i)
     left: Word | None
     right: Word | None
     first, second = "".join(w.text for w in words[start:i]), "".join(w.text for w in words[i:end])
-    if _marks(first) > _marks(second):  # the second goes, what follows it joins the first
+    if _vowels(second) < _vowels(first):  # the second lost marks the first has: it goes, what follows joins the first
         span, left, right = (i, end), words[i - 1], words[end] if end < len(words) else None
         if right is not None:
             right.space_before = False
@@ -129,8 +131,9 @@ def _drop_one_reading(
     return span[0] + 1
 
 
-def _marks(text: str) -> int:
-    return sum(c in ABOVE_BELOW for c in text)
+def _vowels(text: str) -> set[str]:
+    """The vowels and marks of a syllable (all but its consonant)."""
+    return {c for c in text if c not in _CONSONANTS}
 
 
 def _has_consonant(text: str) -> bool:
