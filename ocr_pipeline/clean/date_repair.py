@@ -56,7 +56,7 @@ from ocr_pipeline.clean.dates import (
     two_digit_year_be,
 )
 from ocr_pipeline.clean.period_twins import twin_variants
-from ocr_pipeline.clean.thai_text import ABOVE_BELOW, ARABIC_DIGITS, THAI_DIGITS, TO_ARABIC, TO_THAI
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, ARABIC_DIGITS, DIGIT_RUN, THAI_DIGITS, TO_ARABIC, TO_THAI
 from ocr_pipeline.model import Correction
 from ocr_pipeline.resources import load_table
 from ocr_pipeline.warning_text import differing, warning
@@ -90,7 +90,6 @@ TARGET_SLACK = 1
 
 _THAI_DIGITS = THAI_DIGITS
 _TO_THAI = TO_THAI
-_DIGIT_RUN = re.compile("[0-9๐-๙]+")
 _THAI_LETTER = re.compile("[\u0e01-\u0e3a\u0e40-\u0e4e]")
 
 
@@ -478,7 +477,7 @@ def _slots(text: str) -> list[str]:
             kinds[t.start] = "year"
         elif nxt in ("month", "monthword") or prev == "dateword":
             kinds[t.start] = "day"
-    return [kinds.get(m.start(), "any") for m in _DIGIT_RUN.finditer(text)]
+    return [kinds.get(m.start(), "any") for m in DIGIT_RUN.finditer(text)]
 
 
 def _fits(slot: str, value: str, read: str = "") -> bool:
@@ -525,7 +524,7 @@ def plausible_window(texts: Sequence[str], reader: str = "auto") -> Window:
     for text in texts:
         if _may_be_tha(text, reader):
             continue
-        for m, slot in zip(_DIGIT_RUN.finditer(text), _slots(text)):
+        for m, slot in zip(DIGIT_RUN.finditer(text), _slots(text)):
             if slot == "year" and len(m.group()) in (2, 4):  # a two-digit year as read today
                 year = _year_be(m.group(), latest)
                 if EARLIEST_BE - WINDOW_SLACK <= year <= latest + 1:
@@ -760,7 +759,7 @@ def _candidates(
     as_read: _Val | None = None
     for full, offset in paths:
         for vtext, vcost in _reading_variants(ev.text) + list(twins) if not ev.sure else [(ev.text, 0.0)]:
-            runs = [m.span() for m in _DIGIT_RUN.finditer(vtext)]
+            runs = [m.span() for m in DIGIT_RUN.finditer(vtext)]
             slots = _slots(vtext)
             options = [
                 tuple(

@@ -303,15 +303,20 @@ def month_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return data.full, data.abbr
 
 
+def _form_key(form: str) -> str:
+    """A month form as looked up in ``_MonthData.exact``: dots, commas and spaces aside."""
+    return re.sub(r"[.,\s]", "", form)
+
+
 def listed_month(form: str) -> int | None:
     """The month a form of ``months.tsv`` names, dots and spaces aside (``ก.ย.``, ``ตค``); None for any other text."""
-    return _months().exact.get(re.sub(r"[.,\s]", "", form))
+    return _months().exact.get(_form_key(form))
 
 
 def _month_of(matched: str) -> tuple[int | None, bool]:
     """Month number of a matched month token, and whether it is a long (boundary-free) form."""
     data = _months()
-    key = re.sub(r"[.,\s]", "", matched)
+    key = _form_key(matched)
     if key in data.exact:
         return data.exact[key], key in data.long_keys
     for i in (0, len(key) - 2):  # an abbreviation's first or last letter written twice: กก.ย., เม.ยย.
@@ -900,7 +905,7 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
         read = text[tok.start : tok.end]
         right = read
         if tok.kind == "month":
-            key = re.sub(r"[.,\s]", "", read)
+            key = _form_key(read)
             month, _long = _month_of(read)
             if month is not None and _DOT_LOST_BEFORE_YEAR.match(text, tok.start, tok.end + 1):
                 out.append((tok.start, tok.end, read, data.abbr[month - 1] + " "))  # ``มี.ค๒๕๖๕``: dot and space lost

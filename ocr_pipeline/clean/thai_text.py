@@ -28,6 +28,7 @@ COMBINING = FOLLOWING_VOWELS + ABOVE_BELOW  # what follows a consonant inside it
 LEADING_VOWELS = "\u0e40\u0e41\u0e42\u0e43\u0e44"
 
 THAI_RUN = re.compile("[\u0e01-\u0e4e]+")  # a run of Thai letters, vowels, marks, ฯ and ๆ; no Thai digit
+DIGIT_RUN = re.compile("[0-9๐-๙]+")  # a run of Arabic or Thai digits
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _SPACE_BEFORE_MARK = re.compile(f"(?<=[\u0e01-\u0e2e]) +(?=[{ABOVE_BELOW}{FOLLOWING_VOWELS}])")

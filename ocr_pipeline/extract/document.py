@@ -22,7 +22,7 @@ from ocr_pipeline.clean.lexicon import (
 )
 from ocr_pipeline.clean.names import fix_title, resolve_names
 from ocr_pipeline.clean.spacing import word_spaces
-from ocr_pipeline.clean.thai_text import normalize_thai
+from ocr_pipeline.clean.thai_text import DIGIT_RUN, normalize_thai
 from ocr_pipeline.extract.measures import rows_to_measures
 from ocr_pipeline.extract.memo import (
     THAI_CONSONANT,
@@ -344,17 +344,14 @@ def _unclear_number(value: str | None, page: Page | None) -> str | None:
     if not value or page is None:
         return None
     have = _digits(value)
-    runs = _DIGIT_RUN.findall(value)  # a flagged text inside one run: across the slash its digits meet by chance
+    # a flagged text inside one run: across the slash its digits meet by chance (``๒๕๓`` flagged elsewhere on the page
+    # read into ``พบ ๕๑๔๓๒/๕๓``'s ๒/๕๓: fresh worn seed 168 doc 4, a right number left empty)
+    runs = DIGIT_RUN.findall(value)
     for text in page.unclear_digits:
         digits = _digits(text)
         if len(digits) >= 3 and (any(digits in run for run in runs) or (len(have) >= 3 and have in digits)):
             return text
     return None
-
-
-# (``๒๕๓`` flagged elsewhere on the page read into ``พบ ๕๑๔๓๒/๕๓``'s ๒/๕๓: fresh worn seed 168 doc 4, a right number left
-# empty)
-_DIGIT_RUN = re.compile("[0-9\u0e50-\u0e59]+")
 
 
 def _digits(text: str) -> str:

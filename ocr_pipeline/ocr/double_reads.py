@@ -23,7 +23,7 @@ else the first (``มู มาตรการ``: worn seed 170 doc 13).
 
 from __future__ import annotations
 
-from ocr_pipeline.clean.thai_text import marks_only
+from ocr_pipeline.clean.thai_text import LEADING_VOWELS, marks_only
 from ocr_pipeline.model import Correction, Line, Word, columns_shared
 from ocr_pipeline.ocr.latin_reread import Anchor, context
 from ocr_pipeline.ocr.tesseract import line_text
@@ -31,7 +31,6 @@ from ocr_pipeline.ocr.tesseract import line_text
 OVERLAP = 0.6  # of the narrower box's width: the same glyph (Thai letters side by side overlap far less)
 SYLLABLE_OVERLAP = 0.5  # the same for a syllable read again: its boxes are looser (the marks read otherwise)
 SYLLABLE_CHARS = 4  # a syllable read again is this long at most (a leading vowel, a consonant, its marks)
-_LEADING_VOWELS = frozenset("เแโใไ")
 LOOK_BACK = 3  # words before it the repeated letter may start at
 LETTER_SHARE = 0.5  # x a letter's height: a consonant boxed with its bottom this far over the line's base is a mark
 _CONSONANTS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))
@@ -142,7 +141,7 @@ def _has_consonant(text: str) -> bool:
 
 def _base(text: str) -> str:
     """A syllable's leading vowel and consonant (``เมื`` -> ``เม``), "" when it starts otherwise."""
-    lead = text[:1] if text[:1] in _LEADING_VOWELS else ""
+    lead = text[:1] if text[:1] and text[:1] in LEADING_VOWELS else ""
     rest = text[len(lead) :]
     return lead + rest[:1] if rest[:1] in _CONSONANTS else ""
 
