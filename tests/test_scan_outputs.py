@@ -428,3 +428,15 @@ def _inside(inner, outer) -> bool:
     x, y, w, h = inner
     ox, oy, ow, oh = outer
     return ox <= x and oy <= y and x + w <= ox + ow and y + h <= oy + oh
+
+
+def test_review_images_render_each_page_as_one_at_a_time(monkeypatch):
+    """Pages rendered by one poppler run per batch are the pages rendered one by one, in their places."""
+    from ocr_pipeline.scan_outputs import page_images
+
+    pdf = SAMPLES / "report.pdf"
+    alone = {n: page_images.review_images(pdf, "pdf", [n])[n] for n in (1, 2, 3)}
+    monkeypatch.setattr(page_images, "RENDER_BATCH", 2)
+    together = page_images.review_images(pdf, "pdf", [3, 1, 2])
+    assert together == alone and len(set(alone.values())) == 3
+    assert page_images.review_images(pdf, "pdf", [2]) == {2: alone[2]}

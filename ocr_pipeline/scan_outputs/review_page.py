@@ -22,7 +22,7 @@ from pathlib import Path
 from ocr_pipeline.model import Page, Result
 from ocr_pipeline.resources import load_table
 from ocr_pipeline.scan_outputs import geometry
-from ocr_pipeline.scan_outputs.page_images import review_image
+from ocr_pipeline.scan_outputs.page_images import review_images
 from ocr_pipeline.scan_outputs.pieces import Item
 from ocr_pipeline.scan_outputs.places import Place, find_text, mean_confidence
 
@@ -34,11 +34,13 @@ def review_page(result: Result, items: dict[int, list[Item]], places: list[Place
     """The review page's HTML; ``places`` are the corrections' (``places.locate_all``)."""
     all_items = [it for page_items in items.values() for it in page_items]
     by_key = {it.key: it for it in all_items}
+    scanned = [page.number for page in result.pages if page.geometry is not None]
+    jpegs = review_images(Path(result.source.path), result.source.kind, scanned) if scanned else {}
     body = [
         _header(result, stem),
         "<main>",
         '<div class="pages">',
-        *(_page_figure(result, page, items.get(page.number, [])) for page in result.pages),
+        *(_page_figure(page, items.get(page.number, []), jpegs.get(page.number, b"")) for page in result.pages),
         "</div>",
         "<aside>",
         _fields(result, all_items, by_key),
@@ -95,7 +97,7 @@ def _header(result: Result, stem: str) -> str:
     )
 
 
-def _page_figure(result: Result, page: Page, items: list[Item]) -> str:
+def _page_figure(page: Page, items: list[Item], jpeg: bytes) -> str:
     caption = f"Page {page.number}"
     if page.mean_confidence is not None:
         caption += f" · mean OCR confidence {page.mean_confidence:.1f}"
@@ -104,7 +106,6 @@ def _page_figure(result: Result, page: Page, items: list[Item]) -> str:
     g = page.geometry
     if abs(g.skew) >= 0.05:
         caption += f" · scanned {g.skew:+.1f}° off level"
-    jpeg = review_image(Path(result.source.path), result.source.kind, page.number)
     uri = "data:image/jpeg;base64," + base64.b64encode(jpeg).decode("ascii")
     matrix = geometry.svg_matrix(geometry.prepared_to_source(page))
     words, cells = [], []
