@@ -7,6 +7,7 @@ Boxes are ``(x0, y0, x1, y1)`` in pixels of the page image the OCR read.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -60,6 +61,19 @@ class Line:
     def token_ranges(self) -> list[tuple[int, int]]:
         """Word index ranges [start, end) of the line's space-separated tokens (see ``token_ranges``)."""
         return token_ranges(self.words)
+
+
+def copy_lines(lines: list[Line]) -> list[Line]:
+    """Copies of ``lines`` to change freely: new lines, words and reading lists (a word two lines share
+    stays shared), the same immutable texts and boxes; what ``copy.deepcopy`` gives, a third of its time."""
+    words: dict[int, Word] = {}
+    out = []
+    for ln in lines:
+        twin = copy.copy(ln)
+        twin.words = [words.setdefault(id(w), copy.copy(w)) for w in ln.words]
+        twin.readings = list(ln.readings)
+        out.append(twin)
+    return out
 
 
 def token_ranges(words: list[Word]) -> list[tuple[int, int]]:

@@ -237,6 +237,12 @@ def test_december_with_its_tho_thong_read_cho_chang_is_read() -> None:
     assert [(a, b) for _s, _e, a, b in date_word_spellings("ช.ค. ๒๕๕๙")] == [("ช.ค.", "ธ.ค.")]
 
 
+def test_december_with_its_tho_thong_read_tho_than_is_read() -> None:
+    """Fresh standard seed 177 doc 7: the period ``ฐิ.ค. ๒๕๖๑ - ส.ค. ๒๕๖๒`` (ธ.ค.) was left empty."""
+    assert [(a, b) for _s, _e, a, b in date_word_spellings("ฐิ.ค. ๒๕๖๑ - ส.ค. ๒๕๖๒")] == [("ฐิ.ค.", "ธ.ค.")]
+    assert parse_date("๑ ฐิ.ค. ๒๕๖๑") == D(2018, 12, 1)
+
+
 def test_march_with_its_mo_ma_read_fo_fan_is_read() -> None:
     """Fresh standard seed 123 doc 0: every period ``ต.ค. ๒๕๖๔ - ฟี.ค. ๒๕๖๕`` of a table was left empty."""
     assert [(a, b) for _s, _e, a, b in date_word_spellings("ต.ค. ๒๕๖๔ - ฟี.ค. ๒๕๖๕")] == [("ฟี.ค.", "มี.ค.")]

@@ -7,7 +7,6 @@ read are in memory), reads it and returns plain data; the image is dropped here.
 
 from __future__ import annotations
 
-import copy
 import functools
 import time
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from ocr_pipeline.layout.cells import assign_lines, build_table, compose_canvas
 from ocr_pipeline.layout.grid import find_grids
 from ocr_pipeline.layout.preprocess import erase_underlines, pad_line, prepare_page, single_line, whiten_rows
 from ocr_pipeline.layout.reading_order import page_text
-from ocr_pipeline.model import Correction, Line, Page, PageGeometry, Word, columns_shared
+from ocr_pipeline.model import Correction, Line, Page, PageGeometry, Word, columns_shared, copy_lines
 from ocr_pipeline.ocr import digit_glyphs as dg
 from ocr_pipeline.ocr.double_reads import drop_double_reads
 from ocr_pipeline.ocr.latin_reread import Anchor, context, drop_mark_lines, drop_noise, reread_latin
@@ -164,7 +163,7 @@ class _PageOcr:
         """(lines as Tesseract read them, lines after Thai and digit re-reading)."""
         started = time.perf_counter()
         raw = ocr_lines(Image.fromarray(img), psm=psm, dpi=self.dpi)
-        lines = copy.deepcopy(raw)
+        lines = copy_lines(raw)
         read_done = time.perf_counter()
         self.anchors = []
         self.corrections += drop_double_reads(lines, self.page, self.anchors)  # letters read twice over one glyph
