@@ -68,6 +68,21 @@ def test_a_line_wrapped_before_a_word_a_report_always_spaces_off_joins_with_a_sp
     assert join_wrapped(["ได้ดำเนินการประชาสัมพันธ์ผ่าน", "เว็บไซต์"]) == "ได้ดำเนินการประชาสัมพันธ์ผ่านเว็บไซต์"
 
 
+def test_a_line_wrapped_before_a_spaced_word_misread_joins_with_a_space():
+    """Fresh standard seed 177 docs 0, 4 (``มีประชาชนเข้ารวม`` / ``จ้านวน ๒๘๑ คน``, ``…ผลการปฏิบัติงาน`` / ``เมือวันที ๑๕
+    ต.ค. ๒๕๖๗``), standard 173 and worn 174 (9 cells): a spaced word read with its tone marks lost or its sara am read as
+    mai tho and sara aa lost the space before it; 65 such wraps in 20 corpora's stored reads, each a spaced word. A
+    longer word the reading begins with (เมือง: เมื่อ without its mai ek, then ง) joins as Thai words wrap."""
+    from ocr_pipeline.clean.thai_text import join_wrapped
+
+    assert join_wrapped(["มีประชาชนเข้ารวม", "จ้านวน ๒๘๑ คน"]) == "มีประชาชนเข้ารวม จ้านวน ๒๘๑ คน"
+    assert join_wrapped(["ผลการปฏิบัติงาน", "เมือวันที ๑๕ ต.ค. ๒๕๖๗"]) == "ผลการปฏิบัติงาน เมือวันที ๑๕ ต.ค. ๒๕๖๗"
+    assert join_wrapped(["มีผู้เข้าร่วม", "จํ้านวน ๓๗ คน"]).startswith("มีผู้เข้าร่วม จ")
+    assert join_wrapped(["ตามเป้าหมายของมาตรการ", "ทังนี ได้รายงานผล"]) == "ตามเป้าหมายของมาตรการ ทังนี ได้รายงานผล"
+    assert join_wrapped(["นายกเทศมนตรี", "เมืองโรงช้าง"]) == "นายกเทศมนตรีเมืองโรงช้าง"
+    assert join_wrapped(["ผลการดำเนินงาน", "เมอวันที่ ๑"]) == "ผลการดำเนินงานเมอวันที่ ๑"  # its vowel lost too: no key
+
+
 def test_a_line_wrapped_before_a_list_s_item_or_inside_a_unit_s_spaced_name_joins_with_a_space():
     """Standard seeds 7, 137, 139, 141: ``ให้ผู้บริหาร`` / ``สมาชิกสภา และพนักงาน…`` (24 cells), ``ผ่านเว็บไซต์`` / ``เฟซบุ๊ก
     และบอร์ด…`` (14), ``กองการศึกษา`` / ``ศาสนาและวัฒนธรรม`` (9) came out glued. A clause joined (``และ`` before a verb),

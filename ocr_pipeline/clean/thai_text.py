@@ -240,17 +240,57 @@ def _spaced_words() -> tuple[str, ...]:
 def starts_spaced_word(text: str) -> bool:
     """Does ``text`` start with a word a report always writes after a space (``spaced_words.txt``), as a whole
     word (``ณ วันที่``, not the ณ of ``ณัฐ``): one or more of the dictionary's words that end where it ends
-    (``ปัญหาอุปสรรค`` is ปัญหา + อุปสรรค to pythainlp: specks seed 15 doc 6 glued it to the result before)?"""
+    (``ปัญหาอุปสรรค`` is ปัญหา + อุปสรรค to pythainlp: specks seed 15 doc 6 glued it to the result before)? Also as
+    OCR reads it with its tone marks lost or its sara am read as mai tho and sara aa (``เมือวันที``, ``จ้านวน``: see
+    ``_spaced_word_misread``)."""
     head = normalize_thai(text[:30])  # as read, sara am may be nikhahit + sara aa (``จํานวน``)
-    if not head.startswith(_spaced_words()) or head.strip() in _spaced_words():
+    if head.strip() in _spaced_words():
         return False  # a word alone on the line is the tail of one the wrap cut (``ปีงบประมา`` / ``ณ``)
-    from pythainlp.tokenize import word_tokenize  # the reading's cells join here: pythainlp's own dictionary
+    if not head.startswith(_spaced_words()):
+        return _spaced_word_misread(head)
+    return any(head.startswith(word) and len(word) in _word_ends(head) for word in _spaced_words())
+
+
+def _word_ends(text: str) -> set[int]:
+    """Where pythainlp's words of ``text`` end (the reading's cells join here: pythainlp's own dictionary)."""
+    from pythainlp.tokenize import word_tokenize
 
     ends, at = set(), 0
-    for token in word_tokenize(head, engine="newmm", keep_whitespace=True):
+    for token in word_tokenize(text, engine="newmm", keep_whitespace=True):
         at += len(token)
         ends.add(at)
-    return any(head.startswith(word) and len(word) in ends for word in _spaced_words())
+    return ends
+
+
+def _as_read(text: str) -> str:
+    """``text`` as OCR may read it: sara am as mai tho and sara aa (``word_twins.tsv``), no tone marks."""
+    return re.sub(f"[{TONES}\u0e4d]", "", text.replace("\u0e49\u0e32", "\u0e33"))
+
+
+def _spaced_word_misread(head: str) -> bool:
+    """Does ``head`` start with a word of ``spaced_words.txt`` read with its tone marks lost or its sara am read as
+    mai tho and sara aa (``เมือวันที ๑๕`` for เมื่อวันที่, ``จ้านวน ๒๘๑ คน``: fresh standard seed 177 docs 0, 4, standard
+    173 docs 3, 4, 8, 13, 18, worn 174 docs 6, 11, 12, 18, the space before them lost where a cell's line wrapped)? The
+    word written back must end at a word's end, and the reading must not begin with a longer word of the dictionary
+    (``เมืองโรงช้าง``, whose เมือ is เมื่อ without its mai ek)."""
+    from pythainlp.corpus import thai_words
+
+    for word in _spaced_words():
+        key = _as_read(word)
+        if len(key) < 2 or not _as_read(head[: len(word) + 2]).startswith(key):
+            continue
+        cut = next(
+            (n for n in range(1, len(head) + 1) if _as_read(head[:n]) == key and head[n : n + 1] not in ABOVE_BELOW),
+            None,
+        )
+        if cut is None or (cut < len(head) and head[cut] in "\u0e32\u0e33"):
+            continue
+        first = max((e for e in _word_ends(head) if head[:e] in thai_words()), default=0)
+        if first > cut:
+            continue
+        if len(word) in _word_ends(word + head[cut:]):
+            return True
+    return False
 
 
 # a mark above or below with nothing to sit on: after a dot, a digit or a following vowel (``ต.ุค.`` for
