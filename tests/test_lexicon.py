@@ -541,3 +541,24 @@ def test_a_leading_vowel_read_as_the_bracket_before_it_is_left_to_the_vowel_brac
     from ocr_pipeline.clean.lexicon import repair_words
 
     assert repair_words("(ม่พบการรับสินบนหรือการเรียกรับผลประโยชน์")[1] == []
+
+
+def test_a_real_word_span_with_two_marks_lost_is_read_as_a_long_entry():
+    """Standard seed 163 doc 1, fresh worn 178 docs 8, 10 (23 result cells of nine corpora): ``รวมทังสิน`` (รวม, ทัง and
+    สิน are words) kept ``ทั้งสิน`` after the spell pass put back ทัง's mark alone. Two marks lost cost 0.8, above what
+    a span of real words may cost for an entry of 11 letters (0.66); marks alone are allowed two."""
+    from ocr_pipeline.clean.lexicon import repair_words
+
+    text, changes = repair_words("ผ่านหอกระจายข่าวและเสียงตามสายรวมทังสิน ๕๐ ครั้ง")
+    assert text == "ผ่านหอกระจายข่าวและเสียงตามสายรวมทั้งสิ้น ๕๐ ครั้ง"
+    assert [(c.before, c.after, c.rule) for c in changes] == [("รวมทังสิน", "รวมทั้งสิ้น", "lexicon")]
+
+
+def test_a_word_beside_a_garble_that_was_read_again_is_read_again_too():
+    """Fresh standard seed 177 doc 15: ``เปิดไอกาสไห้ประชาชน`` came out ``เปิดโอกาสไห้ประชาชน`` (ไอ|กา|ส read โอกาส, but
+    ไห้ stood beside the non-word ส and was kept as a garbled word's piece)."""
+    from ocr_pipeline.clean.lexicon import repair_words
+
+    text, _changes = repair_words("(๓) เปิดไอกาสไห้ประชาชนแสดงความคิดเห็น")
+    assert text == "(๓) เปิดโอกาสให้ประชาชนแสดงความคิดเห็น"
+    assert repair_words("แนบท้ำย์")[1] == []  # a garble's pieces stay as read
