@@ -108,3 +108,26 @@ def test_a_dash_between_the_measures_is_an_en_dash_when_much_longer_than_the_tab
     alone = Page(2, raw_text="", text="", tables=[Table(page=2, cells=cells[:1])])
     doc = collect_items([alone], {(2, 0): {3: "period_text"}}, {})
     assert dash_corrections([alone], doc) == []
+
+
+def test_a_year_s_dash_at_a_line_s_end_standing_apart_gets_its_space():
+    """Fresh worn seed 178 doc 7 (a pale copy): ``ต.ค. ๒๕๖๒-`` / ``กุย. ๒๕๖๓``, the dash 21 pixels off the 43-pixel year
+    as in the rows above it where Tesseract wrote the space; read glued, the cell joined ``๒๕๖๒-กุย.`` and its text
+    missed. A dash glued in print (4 pixels off), one after a word that is no year, or one inside the line stays."""
+    from ocr_pipeline.ocr.page_reader import _space_before_dashes
+    from ocr_pipeline.ocr.tesseract import line_text
+
+    def line(*words: Word) -> Line:
+        return Line("", (0, 0, 500, 50), list(words))
+
+    apart = line(Word("๒๕๖๒", (222, 502, 373, 545), 90.0), Word("-", (394, 522, 412, 529), 90.0))
+    glued = line(Word("๒๕๖๒", (222, 502, 373, 545), 90.0), Word("-", (377, 522, 395, 529), 90.0))
+    phone = line(Word("โทร.", (100, 502, 200, 545), 90.0), Word("-", (230, 522, 248, 529), 90.0))
+    inside = line(
+        Word("๒๕๖๒", (222, 502, 373, 545), 90.0),
+        Word("-", (394, 522, 412, 529), 90.0),
+        Word("ก.ย.", (440, 502, 520, 545), 90.0),
+    )
+    _space_before_dashes([apart, glued, phone, inside])
+    assert [line_text(ln.words) for ln in (apart, glued, phone)] == ["๒๕๖๒ -", "๒๕๖๒-", "โทร.-"]
+    assert not inside.words[1].space_before
