@@ -222,6 +222,14 @@ def test_a_low_line_of_a_short_word_or_a_number_is_no_speck():
     assert noise_lines(Table(page=1, cells=cells)) == {}
 
 
+def test_a_number_lower_than_any_digit_is_a_speck():
+    """Fresh worn seed 178 doc 4: a speck 14 pixels high read ``๑`` in the empty first cell of a continuation row (the
+    table's lines 80) opened a measure ``๑``; no digit is that low (a lone ``๑.`` measures 0.38 of a line or more)."""
+    cells = [_cell(0, 0, [_line("๑", 10, 14)]), _cell(0, 1, [_line("๑.", 10, 31)])]
+    cells += [_cell(r, c, [_line("กองคลัง", 200 * r, 80)]) for r in (1, 2) for c in range(2)]
+    assert noise_lines(Table(page=1, cells=cells)) == {0: [0]}
+
+
 def test_a_dot_of_dust_read_as_a_token_after_a_word_is_dropped():
     """``กองคลัง 3``: the ``3`` is a box of three pixels, no glyph."""
     words = [Word("กองคลัง", (100, 200, 400, 280), 95.0), Word("3", (420, 270, 424, 273), 60.0, space_before=True)]
