@@ -14,6 +14,7 @@ from PIL import Image
 
 REVIEW_LONG_SIDE = 1400  # pixels: Thai 16 pt text stays legible, a page costs ~150 KB
 JPEG_QUALITY = 60
+RENDER_BATCH = 16  # a PDF's pages rendered by one poppler run, held at once (a 1400-pixel grey page is 1.4 MB)
 
 
 def review_images(path: Path, kind: str, numbers: list[int], long_side: int = REVIEW_LONG_SIDE) -> dict[int, bytes]:
@@ -44,9 +45,6 @@ def review_images(path: Path, kind: str, numbers: list[int], long_side: int = RE
         image.thumbnail((long_side, long_side), Image.Resampling.BILINEAR, reducing_gap=2.0)
         out[number] = _jpeg(image)
     return out
-
-
-RENDER_BATCH = 16  # pages held at once (a 1400-pixel grey page is 1.4 MB)
 
 
 def _jpeg(image: Image.Image) -> bytes:

@@ -4,9 +4,10 @@ Scanner specks and toner dust in a cell's empty band come back from Tesseract as
 own: a few symbols, stray Latin letters and Thai marks, much lower than the cell's lines of text
 (a speck has no ascender, no tone mark, no descender). Left in, such a line opens a measure in an
 empty first cell, or becomes a step. A cell line is noise when it is lower than ``TINY`` x the
-table's median line height and is no number or date (lower than ``DIGIT_SPECK`` x, whatever it is), or lower than ``SMALL`` x that height (or
-than ``BESIDE`` x, lying beside another line of the cell) and is no run of known words either (a
-line of one short Thai word, ``ราย``, ``ณ``, can be that low).
+table's median line height and is no number or date (lower than ``DIGIT_SPECK`` x, whatever it
+is), or lower than ``SMALL`` x that height (or than ``BESIDE`` x, lying beside another line of the
+cell) and is no run of known words either (a line of one short Thai word, ``ราย``, ``ณ``, can be
+that low).
 A speck can also join a line of text as a token of its own (``กองคลัง 3``, the ``3`` a dot of dust):
 a token whose every glyph box is lower than ``SPECK`` x that height goes too, as does a lone dot, comma,
 quote or long dash ending a line (no cell's text ends a line so), and a dot or quote glued to a word's edge. Each one is dropped
