@@ -567,11 +567,16 @@ def test_a_word_beside_a_garble_that_was_read_again_is_read_again_too():
 def test_join_read_without_its_mai_ek_is_put_back_in_the_domain_s_phrases():
     """Fresh standard seed 177 docs 0, 10, 18, standard 173 doc 1 (7 cells): ``ตัวแทนประชาชนรวมเป็นคณะกรรมการ`` and
     ``ประชาชนเข้ารวม`` (ร่วม read รวม, both real words): an ITA measure's own wording (``ita_terms.txt``); รวม standing
-    for itself stays."""
+    for itself stays. The entry stops before คณะกรรมการ: as one token with it (ร่วมเป็นคณะกรรมการ) it hid
+    ``คณะกรรมการตรวจวับพัสดุ`` from its entry (standard 173 doc 8)."""
     from ocr_pipeline.clean.lexicon import repair_words
 
     assert repair_words("แต่งตั้งตัวแทนประชาชนรวมเป็นคณะกรรมการตรวจรับพัสดุ")[0] == (
         "แต่งตั้งตัวแทนประชาชนร่วมเป็นคณะกรรมการตรวจรับพัสดุ"
     )
     assert repair_words("มีประชาชนเข้ารวม จำนวน ๒๘๑ คน")[0] == "มีประชาชนเข้าร่วม จำนวน ๒๘๑ คน"
+    assert repair_words("แต่งตั้งตัวแทนประชาชนร่วมเป็นคณะกรรมการตรวจวับพัสดุ")[0] == (
+        "แต่งตั้งตัวแทนประชาชนร่วมเป็นคณะกรรมการตรวจรับพัสดุ"
+    )
     assert repair_words("รวมเป็นเงินทั้งสิ้น ๕๐ บาท")[1] == [] and repair_words("นำข้อมูลเข้ารวมกับ")[1] == []
+    assert repair_words("ตัวแทนประชาชนรวม ๕ คน")[1] == []
