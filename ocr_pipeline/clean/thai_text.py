@@ -248,7 +248,8 @@ def starts_spaced_word(text: str) -> bool:
         return False  # a word alone on the line is the tail of one the wrap cut (``ปีงบประมา`` / ``ณ``)
     if not head.startswith(_spaced_words()):
         return _spaced_word_misread(head)
-    return any(head.startswith(word) and len(word) in _word_ends(head) for word in _spaced_words())
+    ends = _word_ends(head)
+    return any(head.startswith(word) and len(word) in ends for word in _spaced_words())
 
 
 def _word_ends(text: str) -> set[int]:
@@ -275,6 +276,7 @@ def _spaced_word_misread(head: str) -> bool:
     (``เมืองโรงช้าง``, whose เมือ is เมื่อ without its mai ek)."""
     from pythainlp.corpus import thai_words
 
+    first: int | None = None  # where the reading's longest dictionary word from its start ends
     for word in _spaced_words():
         key = _as_read(word)
         if len(key) < 2 or not _as_read(head[: len(word) + 2]).startswith(key):
@@ -285,7 +287,8 @@ def _spaced_word_misread(head: str) -> bool:
         )
         if cut is None or (cut < len(head) and head[cut] in "\u0e32\u0e33"):
             continue
-        first = max((e for e in _word_ends(head) if head[:e] in thai_words()), default=0)
+        if first is None:
+            first = max((e for e in _word_ends(head) if head[:e] in thai_words()), default=0)
         if first > cut:
             continue
         if len(word) in _word_ends(word + head[cut:]):

@@ -39,7 +39,7 @@ _CONSONANTS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F))
 def _marks_after(words: list[Word], at: int) -> int:
     """Where the letter at ``at`` ends: the first word after it that is not marks alone."""
     end = at + 1
-    while end < len(words) and words[end].text and not any(c in _CONSONANTS for c in words[end].text):
+    while end < len(words) and words[end].text and not _has_consonant(words[end].text):
         end += 1
     return end
 
@@ -122,12 +122,29 @@ def _drop_one_reading(
     else:  # the first goes, the second joins the word the syllable ended
         span, left, right = (start, i), words[start - 1] if start else None, words[i]
         words[i].space_before = words[start].space_before
-    text = line_text(words[span[0] : span[1]]).strip()
-    corrections.append(Correction(page, "pages.text", text, "", "double-read", round(words[span[0]].conf, 1)))
-    if anchors is not None:
-        anchors.append(Anchor(line, left, right, False, context(words, *span)))
-    del words[span[0] : span[1]]
+    _drop(words, span, left, right, line, page, corrections, anchors)
     return span[0] + 1
+
+
+def _drop(
+    words: list[Word],
+    span: tuple[int, int],
+    left: Word | None,
+    right: Word | None,
+    line: Line,
+    page: int,
+    corrections: list[Correction],
+    anchors: list[Anchor] | None,
+) -> None:
+    """Delete ``words[span]``, read twice, with its ``double-read`` correction and (``anchors`` given) its ``Anchor``
+    between ``left`` and ``right``."""
+    a, b = span
+    corrections.append(
+        Correction(page, "pages.text", line_text(words[a:b]).strip(), "", "double-read", round(words[a].conf, 1))
+    )
+    if anchors is not None:
+        anchors.append(Anchor(line, left, right, False, context(words, a, b)))
+    del words[a:b]
 
 
 def _vowels(text: str) -> set[str]:
@@ -172,10 +189,6 @@ def drop_double_reads(lines: list[Line], page: int, anchors: list[Anchor] | None
             if end is None:
                 i += 1
                 continue
-            text = line_text(words[i:end]).strip()
-            corrections.append(Correction(page, "pages.text", text, "", "double-read", round(words[i].conf, 1)))
-            if anchors is not None:
-                after = words[end] if end < len(words) else None
-                anchors.append(Anchor(line, words[i - 1], after, False, context(words, i, end)))
-            del words[i:end]
+            after = words[end] if end < len(words) else None
+            _drop(words, (i, end), words[i - 1], after, line, page, corrections, anchors)
     return corrections
