@@ -648,3 +648,17 @@ def test_an_abbreviation_s_last_dot_read_as_a_comma_is_its_dot(text: str, bounds
 def test_the_era_with_a_stray_mark_and_its_dot_read_as_a_comma_is_the_era() -> None:
     """Fresh worn seed 170 doc 6: ``ปีงบประมาณพุศ, ๒๕๖๗`` in a period cell was no period."""
     assert [m.bounds() for m in find_date_mentions("ปีงบประมาณพุศ, ๒๕๖๗")] == [(date(2023, 10, 1), date(2024, 9, 30))]
+
+
+def test_the_memo_date_on_the_number_s_line_has_its_month_respelt_and_the_number_is_left():
+    """Fresh standard seed 181 doc 19: ``ที่ นศ ๕๖๓๒๕/๓๐ วันที ๓๐ พพฤษภาคม พ.ศ. ๒๕๖๓`` (the month's first letter read
+    twice) left the memo date empty: the line's role is the number's, whose words had no date repairs; a province
+    code before the number (มค, Maha Sarakham) is no month."""
+    from ocr_pipeline.document_text import DocText, Item
+    from ocr_pipeline.resolve.vocabulary import resolve_vocabulary
+
+    line = Item("p1.l4", 1, "header.doc_number", "ที่ นศ ๕๖๓๒๕/๓๐ วันที ๓๐ พพฤษภาคม พ.ศ. ๒๕๖๓")
+    fixes = resolve_vocabulary(DocText((line,)), set())
+    assert [(c.before, c.after, c.rule, c.start) for c in fixes] == [("พพฤษภาคม", "พฤษภาคม", "date-words", 25)]
+    kept = Item("p1.l4", 1, "header.doc_number", "ที่ มค. ๗๓๖๐๑/๑๒๓ วันที่ ๓ มีนาคม ๒๕๖๓")
+    assert resolve_vocabulary(DocText((kept,)), set()) == []

@@ -20,6 +20,7 @@ from ocr_pipeline.clean.spacing import era_spaces, spaced_word_gaps, word_spaces
 from ocr_pipeline.clean.vowel_brackets import doubled_vowels, vowel_brackets
 from ocr_pipeline.document_text import DocText, Edit, Item, apply_to_text, in_sequence
 from ocr_pipeline.model import Correction
+from ocr_pipeline.understand.labels import split_label
 
 LEXICON_BY_ROLE = {
     # the ส่วนราชการ line holds the agency and address too: words here, the unit part below
@@ -52,8 +53,13 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
             continue
         text = item.text
         heading = item.key in header_cells
-        if item.role in DATE_WORD_ROLES and not heading:
-            spellings = [Change(s, e, a, b, DATE_WORD_SCORE, "date-words") for s, e, a, b in date_word_spellings(text)]
+        dated_from = _memo_date_start(text) if item.role == "header.doc_number" else None
+        if (item.role in DATE_WORD_ROLES or dated_from is not None) and not heading:
+            spellings = [
+                Change(s, e, a, b, DATE_WORD_SCORE, "date-words")
+                for s, e, a, b in date_word_spellings(text)
+                if dated_from is None or s >= dated_from
+            ]
             fixes = _located(item, spellings)
             out += fixes
             text = apply_to_text(text, fixes)
@@ -67,7 +73,7 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
                 out += fixes
                 text = apply_to_text(text, fixes)
             if item.role not in LEXICON_BY_ROLE:  # a period cell, the memo's date: the era, not the words
-                eras = _located(item, era_spaces(text))
+                eras = _located(item, [c for c in era_spaces(text) if dated_from is None or c.start >= dated_from])
                 out += eras
                 text = apply_to_text(text, eras)
         if heading:
@@ -101,6 +107,15 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
                 continue
         out += _located(item, changes)
     return out
+
+
+def _memo_date_start(text: str) -> int | None:
+    """Where the memo date of a document-number line begins (``ที่ นศ ๕๖๓๒๕/๓๐ วันที่ ๓๐ พพฤษภาคม พ.ศ. ๒๕๖๓``: the
+    usual memo puts both on one line, whose role is the number's), else None; the number itself is not dated
+    (a province code such as มค is no month)."""
+    dated = [value for field, value, _score in split_label(text) if field == "doc_date" and value]
+    at = text.rfind(dated[-1]) if dated else -1
+    return at if at >= 0 else None
 
 
 def _located(item: Item, changes: list[Change]) -> list[Correction]:
