@@ -100,17 +100,16 @@ def join_wrapped(lines: list[str]) -> str:
     ('ปีงบประมาณ พ.ศ. ๒๕๖๑', 'จำนวน ๓ ครั้ง ผู้เข้าร่วม')
     """
     out = ""
-    for line in lines:
-        text = line.strip()
-        if not text:
-            continue
+    texts = [t for t in (line.strip() for line in lines) if t]
+    for k, text in enumerate(texts):
         if not out:
             out = text
         elif NEW_ITEM.match(text) or GLUED_ITEM.match(text):
             out += "\n" + text
         else:
+            ahead = text + "".join(texts[k + 1 : k + 3])  # a unit's name may go on over the next line too
             glued = (
-                (_THAI_LETTER.match(text[0]) and _THAI_LETTER.match(out[-1]) and not _spaced_at_wrap(out, text))
+                (_THAI_LETTER.match(text[0]) and _THAI_LETTER.match(out[-1]) and not _spaced_at_wrap(out, text, ahead))
                 or "/" in (out[-1], text[0])
                 or _WRAPPED_AFTER_DASH.search(out) is not None
             )
@@ -121,7 +120,7 @@ def join_wrapped(lines: list[str]) -> str:
 _NUMBER_END = re.compile(r"[0-9\u0e50-\u0e59]$")
 
 
-def _spaced_at_wrap(before: str, text: str) -> bool:
+def _spaced_at_wrap(before: str, text: str, ahead: str = "") -> bool:
     """Was there a space where a Thai line (``before``) wrapped before ``text``? Thai writes spaces between phrases,
     not words: where typing puts one (the Royal Institute's หลักเกณฑ์การเว้นวรรค) and a word stays whole across the wrap:
     before an abbreviation or a word of ``spaced_words.txt`` (``จำนวน ๒ ครั้ง``, ``เช่น``); after a word of
@@ -132,13 +131,14 @@ def _spaced_at_wrap(before: str, text: str) -> bool:
     generated corpora's table cells: of 9307 with a space, 32 % caught by the abbreviation and spaced words alone,
     53 % by all; 48 false spaces in 86281 boundaries without one; on the THND odd half's real lines 1 -> 5 of 56, no
     false space added. Also where the wrap falls on a unit's or a fixed phrase's own space (``กองการศึกษา`` /
-    ``ศาสนาและวัฒนธรรม``, ``งดให้`` / ``งดรับ``) and before a list's item written apart ahead of its conjunction
+    ``ศาสนาและวัฒนธรรม``, also when the name goes on over the lines after: ``ahead``, ``text`` and the next two lines
+    glued, ``ศาสนาและ`` / ``วัฒนธรรม`` in fresh standard seed 181 doc 8's narrow column; ``งดให้`` / ``งดรับ``) and before a list's item written apart ahead of its conjunction
     (``_list_item_follows``): with คิดเป็น among the spaced words, on the cells' word boundaries of standard seeds 7,
     115 and worn 114 (looked at) 810 -> 938 spaces found, and of eight other corpora (standard 121, 131, 135, 139, worn
     122, 132, 136, 140) 1564 -> 1759, no false space added in either, whether the next line is cut short or not
     (``scripts/eval_wrap_spaces.py``). ``และ`` before a verb after a noun is spelt both ways there (``…รายไตรมาส
     และเผยแพร่``, ``ความเข้าใจและถือปฏิบัติ``): left as it joins."""
-    if _ABBREVIATION_START.match(text) or starts_spaced_word(text) or _vocabulary_space(before, text):
+    if _ABBREVIATION_START.match(text) or starts_spaced_word(text) or _vocabulary_space(before, ahead or text):
         return True
     if _list_item_follows(text) and not _unit_across(before, text):
         return True
