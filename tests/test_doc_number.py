@@ -122,6 +122,20 @@ def test_a_thai_letter_with_a_digit_glued_is_a_garbled_prefix():
     assert repair_doc_number("ส4 56319/24", "นนทบุรี")[0] == "ส4 56319/24"  # province not established
 
 
+def test_two_arabic_digits_before_a_number_in_thai_digits_are_a_garbled_prefix():
+    """Fresh worn seed 182 doc 4: อจ read ``09`` (อ as 0, จ as 9) on a line whose ที่ label was read ``N``: no number
+    was found. Two digits before a number in Arabic digits are no prefix (a part of the number itself)."""
+    from ocr_pipeline.extract.memo import DOC_NUMBER
+
+    assert parse_doc_number("09 ๘๔๘๕๘/๘๖๒") == DocNumber("09", "๘๔๘๕๘/๘๖๒")
+    assert DOC_NUMBER.search("N 09 ๘๔๘๕๘/๘๖๒ วนท ๒๔ พฤษภาคม ๒๕๖๒").group(0) == "09 ๘๔๘๕๘/๘๖๒"
+    fixed, corrections, warnings = repair_doc_number("09 ๘๔๘๕๘/๘๖๒", "อำนาจเจริญ", place_settled=True)
+    assert fixed == "อจ ๘๔๘๕๘/๘๖๒" and warnings
+    assert [(c.before, c.after) for c in corrections] == [("09", "อจ")]
+    assert repair_doc_number("09 ๘๔๘๕๘/๘๖๒", "อำนาจเจริญ")[0] == "09 ๘๔๘๕๘/๘๖๒"  # province not established
+    assert parse_doc_number("09 84858/862") is None
+
+
 def test_unknown_province():
     fixed, corrections, warnings = repair_doc_number("ที่ AU ๕๓๘๐๑/๓๒๔", None)
     assert fixed == "AU ๕๓๘๐๑/๓๒๔" and corrections == [] and "no province abbreviation" in warnings[0]

@@ -427,11 +427,12 @@ def _word_spaced_from_number(m: re.Match[str]) -> str:
     return m.group(1) + " " if len(last) >= 3 and last in known_words() else m.group(0)
 
 
-# a document number: province abbreviation, office code / running number
+# a document number: province abbreviation, office code / running number; the prefix with stray marks: ชูพ; a letter
+# and a digit for it: ``ส4``; two digits before Thai ones: ``09`` (see clean.doc_number)
 DOC_NUMBER = re.compile(
-    rf"(?:(?:[\u0e01-\u0e2eA-Za-z][{ABOVE_BELOW}]*){{2,3}}|[\u0e01-\u0e2e][0-9A-Za-z](?=\s))\.?\s?"
+    rf"(?:(?:[\u0e01-\u0e2eA-Za-z][{ABOVE_BELOW}]*){{2,3}}|[\u0e01-\u0e2e][0-9A-Za-z](?=\s)|[0-9]{{2}}(?=\s[๐-๙]))\.?\s?"
     r"[0-9๐-๙][0-9๐-๙ .]{2,7}/\s?[0-9๐-๙]{1,5}"
-)  # the prefix with stray marks: ชูพ; a letter and a digit for it: ``ส4`` (see clean.doc_number)
+)
 
 
 def _number_line_without_label(lines: list[str], page: int, hits: dict[str, FieldHit]) -> None:
