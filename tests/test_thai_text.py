@@ -109,3 +109,13 @@ def test_a_line_wrapped_before_a_list_s_item_or_inside_a_unit_s_spaced_name_join
     assert join_wrapped(["การจัดซื้อจัดจ้างประจำเดือน (แบบ", "สขร.๑)"]) == "การจัดซื้อจัดจ้างประจำเดือน (แบบ สขร.๑)"
     # คิดเป็นร้อยละ is typed after a space (spaced_words.txt: 231 times in the truths' cells, never glued)
     assert join_wrapped(["ผลการเบิกจ่ายงบประมาณ", "คิดเป็นร้อยละ ๙๑"]) == "ผลการเบิกจ่ายงบประมาณ คิดเป็นร้อยละ ๙๑"
+
+
+def test_a_step_number_whose_dot_was_read_as_a_colon_starts_a_new_line():
+    """Blind worn seed 180 doc 0 (seen after its scoring): ``๑:๒ วิเคราะห์…`` at a line's start was joined to step 1.1,
+    the measure lost a row; a time of day at a line's start (``๑๐:๓๐ น.``, ``๙:๓๐ น.``) still joins."""
+    from ocr_pipeline.clean.thai_text import join_wrapped
+
+    assert join_wrapped(["แก่พนักงานจ้าง", "๑:๒ วิเคราะห์ความเสี่ยง"]) == "แก่พนักงานจ้าง\n๑:๒ วิเคราะห์ความเสี่ยง"
+    assert join_wrapped(["ประชุม เวลา", "๑๐:๓๐ น. ณ ห้องประชุม"]) == "ประชุม เวลา ๑๐:๓๐ น. ณ ห้องประชุม"
+    assert join_wrapped(["ประชุม เวลา", "๙:๓๐ น. ณ ห้องประชุม"]) == "ประชุม เวลา ๙:๓๐ น. ณ ห้องประชุม"

@@ -69,8 +69,9 @@ def _normalize_line(line: str) -> str:
 # a line that starts a new item inside a cell (numbered step, bullet, a short bracketed number
 # OCR garbled like "(lo)") stays on its own line
 NEW_ITEM = re.compile(
-    r"^\s*(?:\(?[0-9๐-๙]{1,2}(?:[.)][0-9๐-๙]{0,2}|ะ[0-9๐-๙]{1,2})+\)?|\([^\s()]{1,3}\)|[^\s()]{1,2}\)(?=\s)|[-•*]|ข้อ\s*[0-9๐-๙])"
-)
+    r"^\s*(?:\(?[0-9๐-๙]{1,2}(?:[.)][0-9๐-๙]{0,2}|ะ[0-9๐-๙]{1,2})+\)?|[0-9๐-๙]:[0-9๐-๙](?=\s)"
+    r"|\([^\s()]{1,3}\)|[^\s()]{1,2}\)(?=\s)|[-•*]|ข้อ\s*[0-9๐-๙])"
+)  # a step's dot read as a colon (``๑:๒ วิเคราะห์…``: blind worn seed 180 doc 0), one digit each side: no time of day
 # a step number whose dot OCR lost (``๒๒ พัฒนา…`` for ๒.๒): a new line too; whether it is a step the
 # measure table decides (extract/measures.py)
 GLUED_ITEM = re.compile(r"^\s*[0-9๐-๙]{2}\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
