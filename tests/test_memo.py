@@ -953,6 +953,9 @@ def test_the_round_s_label_read_with_a_look_alike_and_a_dot_before_its_bracket()
     assert subject_round_label(read) == (read.replace("รอป", "รอบ"), 90.0)
     for kept in ("ประจำปี ๒๕๖๖ (รอบ ๖ เดือน)", "รายงานทุก ๖ เดือน", "ประจำปี ๒๕๖๖ ภาค ๖ เดือน"):
         assert subject_round_label(kept) is None, kept
+    # blind worn seed 180 doc 17 (seen after its scoring): a stray mark on the label, รอบ without it
+    assert subject_round_label("ประมาณ พ.ศ. ๒๕๖๓ รอับ ๑๒ เดือน")[0] == "ประมาณ พ.ศ. ๒๕๖๓ รอบ ๑๒ เดือน"
+    assert subject_round_label("ประจำปี ๒๕๖๖ ร่วม ๖ เดือน") is None
     assert subject_despecked("ประมาณ พ.ศ. ๒๕๖๑ .(รอบ ๖ เดือน)") == "ประมาณ พ.ศ. ๒๕๖๑ (รอบ ๖ เดือน)"
     # fresh worn seed 168 doc 4: a closing bracket alone after the round's, one closing more than opening
     assert subject_despecked("ประมาณ ๒๕๖๐ (รอบ ๑๒ เดือน) )") == "ประมาณ ๒๕๖๐ (รอบ ๑๒ เดือน)"

