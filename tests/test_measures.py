@@ -242,3 +242,14 @@ def test_a_measure_numbered_in_latin_digits_among_thai_ones_takes_the_sequence_s
     assert (lost.first, lost.lost, lost.residue, lost.text) == (None, True, "9.", text[3:])
     kept = _latin_number_lost(split_number("3. มาตรการ"), "3. มาตรการ", 3)  # the sequence's number already
     assert (kept.first, kept.lost) == (3, False)
+
+
+def test_a_step_number_read_as_thai_letters_starts_its_own_step():
+    """Blind standard seed 175 doc 2 (seen after its scoring): step ๓.๓ read ``ตา.ดา`` (๓ read ต and sara aa) at a
+    line's start was joined to step ๓.๒, the measure lost a row; its number is the sequence's. An abbreviation at a
+    line's start (``ต.ค.``) and a subdistrict's (``ต. บางพลี``) go on the step before."""
+    cell = join_wrapped(["๓.๒ ประชาสัมพันธ์ให้พนักงานทราบ", "ตา.ดา จัดทำแนวปฏิบัติการขอยืม", "ทรัพย์สินของราชการ"])
+    assert split_steps(cell) == ["๓.๒ ประชาสัมพันธ์ให้พนักงานทราบ", "ตา.ดา จัดทำแนวปฏิบัติการขอยืมทรัพย์สินของราชการ"]
+    assert split_number("ตา.ดา จัดทำแนวปฏิบัติ").residue == "ตา.ดา"
+    for kept in (["๑.๑ ประชุมชี้แจงเมื่อ", "ต.ค. ๒๕๖๑ ณ ห้องประชุม"], ["๑.๑ ลงพื้นที่", "ต. บางพลี อ.บางพลี"]):
+        assert len(split_steps(join_wrapped(kept))) == 1, kept

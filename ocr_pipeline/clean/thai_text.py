@@ -78,6 +78,17 @@ GLUED_ITEM = re.compile(r"^\s*[0-9๐-๙]{2}\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")  # letters, vowels and marks; not Thai digits
 
 
+@cache
+def lookalike_step_number() -> re.Pattern[str]:
+    """A step's number read as Thai letters at a line's start: ``ตา.ดา จัดทำ…`` for ๓.๓ (blind standard seed 175 doc 2,
+    seen after its scoring, joined to the step before), each number a letter Tesseract writes over a digit
+    (``digit_lookalikes.tsv``) and a vowel at most; an abbreviation ends in a dot (``ต.ค.``), this in a space."""
+    from ocr_pipeline.clean.digit_confusions import lookalike_letters
+
+    letters = "".join(sorted(lookalike_letters()))
+    return re.compile(rf"^\s*[{letters}][\u0e30-\u0e4e]?\.[{letters}][\u0e30-\u0e4e]?\s+(?=[\u0e01-\u0e4e])")
+
+
 _ABBREVIATION_START = re.compile("[\u0e01-\u0e2e]\\.[\u0e01-\u0e2e]\\.")  # ``พ.ศ.``, ``ต.ค.``: typed after a space
 _WRAPPED_AFTER_DASH = re.compile(r"[\u0e01-\u0e4e๐-๙0-9.]-$")  # ``๒๕๖๒-``, ``ตุลาคม-``, ``ต.ค.-``
 
@@ -105,7 +116,7 @@ def join_wrapped(lines: list[str]) -> str:
     for k, text in enumerate(texts):
         if not out:
             out = text
-        elif NEW_ITEM.match(text) or GLUED_ITEM.match(text):
+        elif NEW_ITEM.match(text) or GLUED_ITEM.match(text) or lookalike_step_number().match(text):
             out += "\n" + text
         else:
             ahead = text + "".join(texts[k + 1 : k + 3])  # a unit's name may go on over the next line too

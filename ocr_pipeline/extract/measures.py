@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ocr_pipeline.clean.digit_confusions import is_misreading
-from ocr_pipeline.clean.thai_text import THAI_DIGITS, arabic_to_thai_digits
+from ocr_pipeline.clean.thai_text import THAI_DIGITS, arabic_to_thai_digits, lookalike_step_number
 from ocr_pipeline.model import Correction, Measure, Table
 from ocr_pipeline.understand.numbering import (
     BULLET,
@@ -251,7 +251,11 @@ def split_steps(text: str, bullets: bool = False) -> list[str]:
             continue
         if parts and (
             not (
-                LEADING_NUMBER.match(line) or BULLET.match(line) or NUMBER_RESIDUE.match(line) or GLUED_STEP.match(line)
+                LEADING_NUMBER.match(line)
+                or BULLET.match(line)
+                or NUMBER_RESIDUE.match(line)
+                or GLUED_STEP.match(line)
+                or lookalike_step_number().match(line)  # ``ตา.ดา จัดทำ…`` for ๓.๓
             )
             or not _THAI_LETTERS.search(line)  # a number alone (``๑.๑๑`` under a step, worn seed 14 doc 8) is no step
         ):  # a glued number: see _glued_continuations
