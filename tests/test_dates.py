@@ -662,3 +662,13 @@ def test_the_memo_date_on_the_number_s_line_has_its_month_respelt_and_the_number
     assert [(c.before, c.after, c.rule, c.start) for c in fixes] == [("พพฤษภาคม", "พฤษภาคม", "date-words", 25)]
     kept = Item("p1.l4", 1, "header.doc_number", "ที่ มค. ๗๓๖๐๑/๑๒๓ วันที่ ๓ มีนาคม ๒๕๖๓")
     assert resolve_vocabulary(DocText((kept,)), set()) == []
+
+
+def test_an_abbreviated_month_whose_last_dot_was_read_as_marks_gets_its_dot():
+    """Fresh standard seed 181 doc 14: the period ``๑ ต.ค. ๖๐ - ๓๑ มี.คุ่๖๑`` (มี.ค.'s last dot read as ุ่, the year glued)
+    was left empty; the marks are the dot, and a space before the glued year."""
+    from ocr_pipeline.clean.dates import date_word_spellings
+
+    assert [(a, b) for _s, _e, a, b in date_word_spellings("๑ ต.ค. ๖๐ - ๓๑ มี.คุ่๖๑")] == [("ุ่", ". ")]
+    assert [(a, b) for _s, _e, a, b in date_word_spellings("๓๑ มี.คุ่ ๖๑")] == [("ุ่", ".")]
+    assert date_word_spellings("๓๑ มี.ค. ๖๑") == [] and date_word_spellings("ที่ตั้ง อ.เมือง ๖๑") == []

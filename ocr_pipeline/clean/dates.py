@@ -967,6 +967,7 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
         and (text[tok.end] != "." or text[tok.end - 1] == ".")
     ]
     out += _split_years(text, toks)
+    out += _marks_for_last_dot(text, [(s, e) for s, e, _a, _b in out], data)
     out += _misspelt_months(text, taken, data)
     out += _stuttered_abbreviations(text, taken + [(s, e) for s, e, _a, _b in out], data)
     out += _truncated_months(text, taken + [(s, e) for s, e, _a, _b in out], data)
@@ -1084,6 +1085,25 @@ def _split_years(text: str, toks: list[_Tok]) -> list[tuple[int, int, str, str]]
         m = _SPLIT_YEAR.match(text, tok.end)
         if m is not None:
             out.append((m.start(1), m.end(2), text[m.start(1) : m.end(2)], m.group(1) + m.group(2)))
+    return out
+
+
+# an abbreviated month whose last dot OCR read as marks, before its year (``มี.คุ่๖๑``: fresh standard seed 181 doc 14, a
+# period left empty)
+_MARKS_FOR_DOT = re.compile(
+    rf"(?<![{_THAI_LETTER}.])([\u0e01-\u0e2e]{{1,2}}[\u0e31\u0e34-\u0e37]?\.[\u0e01-\u0e2e])({_MARK_CLASS}{{1,2}})(\s?)(?=[0-9๐-๙])"
+)
+
+
+def _marks_for_last_dot(
+    text: str, taken: list[tuple[int, int]], data: _MonthData
+) -> list[tuple[int, int, str, str]]:
+    """A month's abbreviation whose last dot was read as one or two marks, before a year: the marks are the dot (and a
+    space where the year is glued), when the abbreviation with its dot is one of ``months.tsv``."""
+    out = []
+    for m in _MARKS_FOR_DOT.finditer(text):
+        if m.group(1) + "." in data.abbr and not any(a < m.end() and m.start() < b for a, b in taken):
+            out.append((m.start(2), m.end(2), m.group(2), "." if m.group(3) else ". "))
     return out
 
 
