@@ -672,3 +672,14 @@ def test_an_abbreviated_month_whose_last_dot_was_read_as_marks_gets_its_dot():
     assert [(a, b) for _s, _e, a, b in date_word_spellings("๑ ต.ค. ๖๐ - ๓๑ มี.คุ่๖๑")] == [("ุ่", ". ")]
     assert [(a, b) for _s, _e, a, b in date_word_spellings("๓๑ มี.คุ่ ๖๑")] == [("ุ่", ".")]
     assert date_word_spellings("๓๑ มี.ค. ๖๑") == [] and date_word_spellings("ที่ตั้ง อ.เมือง ๖๑") == []
+
+
+def test_a_fiscal_year_phrase_garbled_at_both_ends_is_known_by_its_core():
+    """Fresh worn seed 182 doc 11: the period cell ``1งบประมาอถ พ.ศ. ๒๕๖๗`` (ปี read 1, ณ read อถ) was read as the calendar
+    year 2567 (January to December 2024) instead of the fiscal year (October 2023 to September 2024)."""
+    from ocr_pipeline.clean.period_words import period_word_spellings
+
+    assert period_word_spellings("1งบประมาอถ พ.ศ. ๒๕๖๗") == [(0, 10, "1งบประมาอถ", "ปีงบประมาณ")]
+    assert period_word_spellings("ตลอดปีงบประมาอถ") == [(4, 15, "ปีงบประมาอถ", "ปีงบประมาณ")]
+    for kept in ("ปีงบประมาณ พ.ศ. ๒๕๖๗", "ตลอดปีงบประมาณ", "ไตรมาส ๑ ของปีงบประมาณ"):
+        assert period_word_spellings(kept) == [], kept

@@ -6,6 +6,8 @@ A period cell holds months, years and a few period words only (``dictionaries/pe
 - a month's abbreviation whose first part no other month's has, marks aside (ต. ธ. ส. เม.), its second letter misread
   (``ต.ก.``, ``ต.ลก.`` for ต.ค.: worn seed 130 docs 9, 16), is that month's;
 - a month's abbreviation with its first letter read twice (``มมี.ค.``: worn seed 22 doc 3) is that month's;
+- a run that holds งบประมา, the core of ปีงบประมาณ, with its ends garbled (``1งบประมาอถ``: ปี read 1, ณ read อถ, fresh
+  worn seed 182 doc 11, a fiscal year taken for a calendar year) is ปีงบประมาณ (ตลอดปีงบประมาณ after ตลอด);
 - a word of four letters or more that is a plausible OCR misreading (``lexicon.plausible_misreading``) of one full month
   name or period word, nearer than any other by ``MARGIN`` weighted edits, is that word (``ภุมภาพันธ์``,
   ``ตลอคปีงบประมาณ``, ``ไตรมาศสที``: worn seeds 22, 130, 140).
@@ -30,6 +32,9 @@ _UNIQUE_ABBREVIATION = re.compile(
 # ``มมี.ค.``; the vowel after the doubled letter is needed: ``มม.ค.`` is as likely มี.ค. with its sara ii read ม (standard
 # seed 7 doc 13: made ม.ค., a period end wrong in the final run)
 _DOUBLED_FIRST = re.compile(r"(?<![\u0e01-\u0e4e.])([\u0e01-\u0e2e])\1([\u0e31-\u0e4e]\.[\u0e01-\u0e2e]\.)")
+FISCAL_YEAR = "ปีงบประมาณ"
+# a run of letters, digits or signs holding the fiscal-year phrase's core: the phrase with its ends garbled
+_FY_CORE = re.compile(r"(?<!\S)(ตลอด)?(\S{0,3}งบประมา\S{0,3})(?!\S)")
 _WORD = re.compile(r"[\u0e01-\u0e4e]+(?![.\u0e01-\u0e4e])")  # not one whose end is an abbreviation's (``ประมาณพ.ศ.``)
 
 
@@ -64,7 +69,13 @@ def period_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
         single = m.group(1) + m.group(2)
         if single in _abbreviations().values():
             out.append((m.start(), m.end(), m.group(), single))
+    for m in _FY_CORE.finditer(text):
+        if m.group(2) != FISCAL_YEAR and "ณ" not in m.group(2)[-2:] and len(m.group(2)) <= len(FISCAL_YEAR) + 1:
+            out.append((m.start(2), m.end(2), m.group(2), FISCAL_YEAR))
+    taken = [(s, e) for s, e, _a, _b in out]
     for m in _WORD.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
         read = m.group()
         if len(read) < MIN_LETTERS or read in _words() or read in _as_written():
             continue
