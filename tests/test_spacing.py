@@ -209,3 +209,12 @@ def test_a_period_word_whose_last_letter_was_read_as_a_sign_is_read_before_the_g
 
     cell = Item("p2.t0.r3.c3", 2, "table.period_text", "ปีงบประมา: ๒๕๖๗", table=0, cell=3)
     assert [(c.before, c.after) for c in resolve_vocabulary(DocText((cell,)), set())] == [("ปีงบประมา:", "ปีงบประมาณ")]
+
+
+def test_a_three_letter_word_split_after_its_first_letter_is_joined():
+    """``ทรัพย์สินข องราชการ``, ``ผลประโยชน์ทับซ้อนข อง``: ของ split after its ข (14 cells of seven documents over
+    standard 7, 147, 163, 169, 175 and worn 178); a space between two words stays (``ที่ มี``, ``ณ ที่ทำการ``)."""
+    assert spaced("ทรัพย์สินข องราชการ") == "ทรัพย์สินของราชการ"
+    assert spaced("ผลประโยชน์ทับซ้อนข อง บุคลากร") == "ผลประโยชน์ทับซ้อนของ บุคลากร"
+    for kept in ("ที่ มี", "ณ ที่ทำการ", "ให้ ทุกส่วนราชการ"):
+        assert spaced(kept) == kept
