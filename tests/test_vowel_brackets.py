@@ -52,3 +52,21 @@ def test_a_bracket_before_a_phrase_of_the_report_s_lists_is_read_through_its_fir
 
     assert [(c.before, c.after) for c in vowel_brackets("(ม่พบการรับสินบนหรือการเรียกรับผลประโยชน์")] == [("(", "ไ")]
     assert [(c.before, c.after) for c in vowel_brackets("[ม่พบเหตุการณ์ความเสี่ยง")] == [("[", "ไ")]
+
+
+def test_a_bracket_read_for_sara_ai_with_the_mai_tho_after_it_misread_too():
+    """``[ดัตรวจสอบ``, ``(ดัยกย่อง``, ``(ด์ดำเนินการ`` for ได้… (its mai tho read as mai han-akat or a thanthakhat: 10
+    result cells of worn 164, 170, 22, where ดัด is a word and ไดั none), and ``[ห้บริการ`` for ให้บริการ (a phrase of
+    the report's lists: counted by its start ให้): one change each; a bracket before a word stays."""
+    from ocr_pipeline.clean.lexicon import apply_changes
+    from ocr_pipeline.clean.vowel_brackets import vowel_brackets
+
+    for read, right in (
+        ("[ดัตรวจสอบตู้รับเรื่อง", "ได้ตรวจสอบตู้รับเรื่อง"),
+        ("(ด์ดำเนินการแล้ว", "ได้ดำเนินการแล้ว"),
+        ("มีการ [ห้บริการ", "มีการ ให้บริการ"),
+    ):
+        changes = vowel_brackets(read)
+        assert apply_changes(read, changes) == right and len(changes) == 1, read
+    for kept in ("(ดัด)", "ดำเนินการ (ตามแผน", "(รย"):
+        assert vowel_brackets(kept) == [], kept

@@ -37,12 +37,28 @@ def vowel_brackets(text: str) -> list[Change]:
         if closing in text[m.end() :]:
             continue
         run = THAI_RUN.match(text, m.end())
-        if run is None or len(run.group()) < 2 or tokenize(run.group())[0] in known_words():
+        if run is None or len(run.group()) < 2:
             continue  # one letter after a bracket is a scribble's (``(ร`` over a signature: fresh standard 139 doc 3)
-        best = max((_made_word(vowel + run.group()), vowel) for vowel in "ไใ")
-        if best[0] >= MIN_FREQ:
-            out.append(Change(m.start(), m.end(), m.group(), best[1], SCORE, RULE))
+        read = run.group()
+        # its mai tho read as mai han-akat or a thanthakhat too (``[ดัตรวจสอบ``, ``(ด์ดำเนินการ``: 10 result cells of
+        # worn 164, 170, 22; ``ดัด`` is a word, ``ไดั`` none)
+        spellings = [read] + ([read[0] + MAI_THO + read[2:]] if read[1] in MARK_TWINS else [])
+        made = [
+            (_made_word(vowel + spelt), vowel, spelt)
+            for spelt in spellings
+            if tokenize(spelt)[0] not in known_words()  # a word already (``ดัด``): no vowel was lost before it
+            for vowel in "ไใ"
+        ]
+        freq, vowel, spelt = max(made, default=(0, "", ""))
+        if freq < MIN_FREQ:
+            continue
+        end = m.end() if spelt == read else m.end() + 2  # the mark swapped too: one change of bracket and mark
+        out.append(Change(m.start(), end, text[m.start() : end], vowel + spelt[: end - m.end()], SCORE, RULE))
     return out
+
+
+MAI_THO = "\u0e49"
+MARK_TWINS = "\u0e31\u0e4c"  # mai han-akat and thanthakhat, read for a mai tho after the bracket
 
 
 def _made_word(run: str, least: int = 1) -> int:
@@ -52,11 +68,11 @@ def _made_word(run: str, least: int = 1) -> int:
     if len(words[0]) < least or (len(words) > 1 and (len(words[1]) < 2 or words[1] not in known_words())):
         return 0
     freq = word_freqs().get(words[0], 0)
-    if not freq:  # a phrase of the report's lists (``ไม่พบเหตุการณ์``): the count of its first common word
-        from pythainlp.tokenize import word_tokenize
-
-        first = word_tokenize(words[0], engine="newmm")[0]
-        freq = word_freqs().get(first, 0) if len(first) >= least else 0
+    if not freq:  # a phrase of the report's lists (``ไม่พบเหตุการณ์``, ``ให้บริการ``): the count of its longest counted start
+        freq = next(
+            (word_freqs()[words[0][:n]] for n in range(len(words[0]) - 1, max(least, 2) - 1, -1) if words[0][:n] in word_freqs()),
+            0,
+        )
     return freq
 
 
