@@ -59,6 +59,9 @@ _ADDRESS_SPACE = re.compile(
 # a space after a hyphen glued to a word, before the next (``การยืม- คืนพัสดุ``, ``e- Service``: standard seeds 133, 139,
 # worn 140): a hyphen joins two words (``ยืม-คืน``), spaced on neither side; no generated truth's text has it spaced on one
 _HYPHEN_SPACE = re.compile(r"(?<=[\u0e01-\u0e4eA-Za-z])-( )(?=[\u0e01-\u0e4eA-Za-z])")
+# a hyphen of a Latin word read twice about a space (``e- -Service``: 4 result cells of standard 169, worn 170, clean
+# renders 31): none in the truths
+_DOUBLED_HYPHEN = re.compile(r"(?<=[A-Za-z])(- -)(?=[A-Za-z])")
 # a space after an opening quote (``ประชาสัมพันธ์ " ไม่รับของขวัญ"``: fresh worn seed 140 docs 9, 12): none in the truths
 _QUOTE_SPACE = re.compile(r"(?:(?<=\s)|^)[\"“]( )(?=[\u0e01-\u0e4e])")
 ERA_SCORE = 95.0
@@ -180,6 +183,7 @@ def word_spaces(text: str, protect: Iterable[tuple[int, int]] = ()) -> list[Chan
     held = [*protect, *place_spans(text), *name_spans(text)]
     changes = era_spaces(text)
     changes += [Change(m.start(1), m.end(1), " ", "", SPACED_SCORE, "spacing") for m in _HYPHEN_SPACE.finditer(text)]
+    changes += [Change(m.start(1), m.end(1), "- -", "-", SPACED_SCORE, "spacing") for m in _DOUBLED_HYPHEN.finditer(text)]
     changes += [
         Change(m.start(1), m.end(1), " ", "", SPACED_SCORE, "spacing")
         for m in _QUOTE_SPACE.finditer(text)
