@@ -580,3 +580,25 @@ def test_join_read_without_its_mai_ek_is_put_back_in_the_domain_s_phrases():
     )
     assert repair_words("รวมเป็นเงินทั้งสิ้น ๕๐ บาท")[1] == [] and repair_words("นำข้อมูลเข้ารวมกับ")[1] == []
     assert repair_words("ตัวแทนประชาชนรวม ๕ คน")[1] == []
+
+
+def test_a_garble_beside_a_repaired_one_is_repaired_too():
+    """Standard seed 7 doc 39: ``ประชาสัมพันธันไยบาย`` (ประชาสัมพันธ์'s thanthakhat read as mai han-akat, นโยบาย's sara o as
+    sara ai): both were candidates over the same letters and only the first was made; the stretch is looked at again."""
+    from ocr_pipeline.document_text import DocText, Item, apply_to_text
+    from ocr_pipeline.resolve.vocabulary import resolve_vocabulary
+
+    text = "๓.๓ ประชาสัมพันธันไยบาย No Gift Policy ผ่านเว็บไซต์ของหน่วยงาน"
+    cell = Item("p2.t0.r3.c1", 2, "table.step", text, table=0, cell=1)
+    fixes = resolve_vocabulary(DocText((cell,)), set())
+    assert apply_to_text(text, fixes) == "๓.๓ ประชาสัมพันธ์นโยบาย No Gift Policy ผ่านเว็บไซต์ของหน่วยงาน"
+    assert [c.rule for c in fixes] == ["lexicon", "lexicon"]
+
+
+def test_vowels_read_as_their_twins_in_a_run_of_pieces():
+    """``สรูป``, ``เกิดขีน``, ``ไหช้จ่าย`` for สรุป, เกิดขึ้น, ใช้จ่าย (result cells of standard 7, 163, 169, 177, 179 and
+    worn 178, 180: ``word_twins.tsv``); words that write ไห stay."""
+    for read, right in (("ได้จัดทำสรูปผล", "ได้จัดทำสรุปผล"), ("ไม่มีเรื่องเกิดขีน", "ไม่มีเรื่องเกิดขึ้น"), ("รายงานการไหช้จ่าย", "รายงานการใช้จ่าย")):
+        assert lx.repair_words(read)[0] == right, read
+    for kept in ("ไหม้", "ไหว้พระ", "ร้องไห้"):
+        assert lx.repair_words(kept)[0] == kept

@@ -1326,6 +1326,44 @@ def repair_words(
             s = e
     changes: list[Change] = []
     taken = [False] * len(norm)
+    _take_candidates(norm, cands, vocab, mask, threshold, margin, taken, changes)
+    for run_end, at in _cut_tokens(changes, tokens):
+        # a repair that ended inside a token: the rest of its run is tokenized again without the repaired letters
+        # (``ประชาสัมพันธันไยบาย``: ธัน straddled both words, so นไยบาย was no candidate; standard 7, 161, 163)
+        _toks, found = _run_candidates(norm[at:run_end], vocab.vid)
+        rest = [replace(c, start=at + c.start, end=at + c.end) for c in found]
+        _take_candidates(norm, rest, vocab, mask, threshold, margin, taken, changes)
+    if common:
+        held = _spell_held(norm)
+        for a, b in _regions(tokens, taken):
+            for i, j, rep, score in _general_region(norm[a:b]):
+                if not _spell_evidence(norm[a + i : a + j], rep, score):
+                    continue  # only marks OCR dropped are put back: a letter changed is another word
+                if _spell_kept(norm, held, a + i, a + j):
+                    continue
+                changes.append(Change(a + i, a + j, norm[a + i : a + j], rep, score, "spell"))
+                for k in range(a + i, a + j):
+                    taken[k] = True
+        for a, b, odd in _word_runs(tokens, taken):
+            for i, j, rep, score in _reread_run(norm[a:b], odd):
+                if not _spell_kept(norm, held, a + i, a + j):
+                    changes.append(Change(a + i, a + j, norm[a + i : a + j], rep, score, "spell"))
+    if pn:
+        changes += _pn_changes([t for t in tokens if len(t[2]) > 1 and _suspicious(t[2])], taken)
+    return apply_changes(norm, changes), sorted(changes, key=lambda c: c.start)
+
+
+def _take_candidates(
+    norm: str,
+    cands: list[_Cand],
+    vocab: Vocabulary,
+    mask: list[bool],
+    threshold: float,
+    margin: float,
+    taken: list[bool],
+    changes: list[Change],
+) -> None:
+    """Make the repairs of ``cands`` that pass every check, best first, on letters no repair has ``taken`` yet."""
     for c in sorted(cands, key=lambda c: (-c.score, -(c.end - c.start))):
         if c.score < threshold or c.score - c.runner_up < margin:
             continue
@@ -1351,24 +1389,22 @@ def repair_words(
         for i in range(c.start, end):
             taken[i] = True
         changes.append(Change(c.start, end, norm[c.start : end], vocab.text[c.entry], c.score))
-    if common:
-        held = _spell_held(norm)
-        for a, b in _regions(tokens, taken):
-            for i, j, rep, score in _general_region(norm[a:b]):
-                if not _spell_evidence(norm[a + i : a + j], rep, score):
-                    continue  # only marks OCR dropped are put back: a letter changed is another word
-                if _spell_kept(norm, held, a + i, a + j):
-                    continue
-                changes.append(Change(a + i, a + j, norm[a + i : a + j], rep, score, "spell"))
-                for k in range(a + i, a + j):
-                    taken[k] = True
-        for a, b, odd in _word_runs(tokens, taken):
-            for i, j, rep, score in _reread_run(norm[a:b], odd):
-                if not _spell_kept(norm, held, a + i, a + j):
-                    changes.append(Change(a + i, a + j, norm[a + i : a + j], rep, score, "spell"))
-    if pn:
-        changes += _pn_changes([t for t in tokens if len(t[2]) > 1 and _suspicious(t[2])], taken)
-    return apply_changes(norm, changes), sorted(changes, key=lambda c: c.start)
+
+
+def _cut_tokens(changes: list[Change], tokens: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """(end of the token run, where the rest starts) for each repair that ends inside a token of a run of
+    tokens, the run's tokens touching each other (a Thai run between spaces and protected letters)."""
+    out = []
+    for ch in changes:
+        k = next((k for k, (a, b, _t) in enumerate(tokens) if a < ch.end < b), None)
+        if k is None:
+            continue
+        end = tokens[k][1]
+        while k + 1 < len(tokens) and tokens[k + 1][0] == end:
+            k += 1
+            end = tokens[k][1]
+        out.append((end, ch.end))
+    return out
 
 
 def _known_span_limit(read: str, entry: str) -> float:
