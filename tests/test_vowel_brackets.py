@@ -70,3 +70,17 @@ def test_a_bracket_read_for_sara_ai_with_the_mai_tho_after_it_misread_too():
         assert apply_changes(read, changes) == right and len(changes) == 1, read
     for kept in ("(ดัด)", "ดำเนินการ (ตามแผน", "(รย"):
         assert vowel_brackets(kept) == [], kept
+
+
+def test_a_syllable_read_twice_about_a_space_goes():
+    """``ให้ผู้ ผู้บริหารทราบ`` (six cells of standard 7 and 163), ``เมื เมื่อวันที่``: the syllable went with the word
+    before and again with its own; a word said twice stays (``ไม่มี ไม่มีเรื่อง``, ``ราย รายละเอียด``, ``แผนงาน
+    งานจัดเก็บ``), as does a syllable without marks and one glued to a word (``ทั้งนี้ นี้``)."""
+    from ocr_pipeline.clean.lexicon import apply_changes
+    from ocr_pipeline.clean.vowel_brackets import twice_read
+
+    for read, right in (("ข้อมูลให้ผู้ ผู้บริหารทราบ", "ข้อมูลให้ผู้บริหารทราบ"), ("สากล เมื เมื่อวันที่ ๗", "สากล เมื่อวันที่ ๗")):
+        changes = twice_read(read)
+        assert apply_changes(read, changes) == right and [c.rule for c in changes] == ["double-read"], read
+    for kept in ("อุปสรรค : ไม่มี ไม่มีเรื่องร้องเรียน", "จำนวน ๕ ราย รายละเอียด", "แผนงาน งานจัดเก็บรายได้", "ทุกกอง กองทะเบียน", "ทั้งนี้ นี้ ได้"):
+        assert twice_read(kept) == [], kept

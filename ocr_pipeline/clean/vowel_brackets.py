@@ -11,6 +11,9 @@ opening brackets is unclosed.
 Also two leading vowels side by side (rule ``doubled-vowel``), which Thai never writes: Tesseract wrote a speck
 or the vowel's own tail as another (``งดใไห้``, ``และเได้ปรับปรุง``, ``จัดไโครงการ``: fresh standard seed 115, worn
 116). The one that goes is the one whose going leaves a frequent word followed by another word.
+
+And a syllable read twice about a space (rule ``double-read``): ``ให้ผู้ ผู้บริหาร``, ``เมื เมื่อวันที่`` (Tesseract
+read the glyphs at a word's start again with the word before: six result and step cells of standard 7 and 163).
 """
 
 from __future__ import annotations
@@ -27,6 +30,11 @@ _OPEN = re.compile(r"(?<!\S)[(\[](?=[\u0e01-\u0e2e])")  # at a word's start (``�
 _TWO_LEADING = re.compile("[\u0e40-\u0e44]{2}")
 DOUBLED_RULE = "doubled-vowel"
 DOUBLED_LEAST = 3  # letters of the word a dropped vowel must leave (``โน`` of ``เโนปัจจุบัน`` is too short to tell)
+TWICE_RULE = "double-read"
+TWICE_SCORE = 80.0
+# a syllable of three to six characters ending a token and starting the next (``ให้ผู้ ผู้บริหาร``)
+_TWICE = re.compile(r"([\u0e01-\u0e4e]{3,6}) (?=\1)")
+_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
 def vowel_brackets(text: str) -> list[Change]:
@@ -93,4 +101,23 @@ def doubled_vowels(text: str) -> list[Change]:
         if best >= MIN_FREQ:
             at = m.start() + (1 - k)  # the vowel that goes
             out.append(Change(at, at + 1, text[at], "", SCORE, DOUBLED_RULE))
+    return out
+
+
+def twice_read(text: str) -> list[Change]:
+    """Changes of ``text`` that drop a syllable read twice about a space (see the module): a syllable with a mark
+    (``ผู้``, ``เมื``) ending a token and starting the next, where the token is no word (``ให้ผู้``; a token that is
+    the syllable alone: when the syllable is no word, ``เมื``). A word said twice stays (``ไม่มี ไม่มีเรื่อง``,
+    ``ราย รายละเอียด``, ``แผนงาน งานจัดเก็บ``: the truths write these), as does a syllable without marks (``ทุกกอง
+    กองทะเบียน``)."""
+    out = []
+    for m in _TWICE.finditer(text):
+        syllable = m.group(1)
+        start = text.rfind(" ", 0, m.end(1)) + 1  # the token that ends with it
+        token = text[start : m.end(1)]
+        if not _MARK.search(syllable) or m.start(1) < start:
+            continue
+        if token in known_words() or (token == syllable and all(w in known_words() for w in tokenize(syllable))):
+            continue
+        out.append(Change(m.start(1), m.end(), text[m.start(1) : m.end()], "", TWICE_SCORE, TWICE_RULE))
     return out

@@ -17,7 +17,7 @@ from ocr_pipeline.clean.lexicon import (
 )
 from ocr_pipeline.clean.period_words import period_word_spellings
 from ocr_pipeline.clean.spacing import era_spaces, spaced_word_gaps, word_spaces
-from ocr_pipeline.clean.vowel_brackets import doubled_vowels, vowel_brackets
+from ocr_pipeline.clean.vowel_brackets import doubled_vowels, twice_read, vowel_brackets
 from ocr_pipeline.document_text import DocText, Edit, Item, apply_to_text, in_sequence
 from ocr_pipeline.model import Correction
 from ocr_pipeline.understand.labels import split_label
@@ -89,7 +89,8 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
             elif kind == "position":
                 changes = repair_position(text).changes
             elif kind == "words":
-                vowels = _located(item, vowel_brackets(text) + doubled_vowels(text))  # ``(ด้ดำเนินการ``, ``ใไห้``
+                # ``(ด้ดำเนินการ``, ``ใไห้``, ``ให้ผู้ ผู้บริหาร``
+                vowels = _located(item, _apart(vowel_brackets(text) + doubled_vowels(text) + twice_read(text)))
                 out += vowels
                 text = apply_to_text(text, vowels)
                 phrases = _located(item, latin_phrase_repairs(text))  # ``(NO Gift Policy)``
@@ -106,6 +107,15 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
             else:
                 continue
         out += _located(item, changes)
+    return out
+
+
+def _apart(changes: list[Change]) -> list[Change]:
+    """``changes`` left to right, each that overlaps one before it left out."""
+    out: list[Change] = []
+    for c in sorted(changes, key=lambda c: (c.start, c.end)):
+        if not out or c.start >= out[-1].end:
+            out.append(c)
     return out
 
 
