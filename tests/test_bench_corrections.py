@@ -511,3 +511,21 @@ def test_a_double_read_s_deletion_is_judged_by_fit_where_its_line_has_other_misr
     assert [c["verdict"] for c in judge_all(truth, _output(raw, raw, [twice]))] == ["right"]
     speck = _c("ผู้", "", "noise", context=["บริหารความเสีย งให้", "ผู้บริหารทราบ สำนัก"])
     assert [c["verdict"] for c in judge_all(truth, _output(raw, raw, [speck]))] != ["right"]
+
+
+def test_a_clean_up_deletion_placed_by_its_item_is_judged_by_the_seam_it_leaves():
+    """The clean-up's ``double-read`` of ``ให้ผู้ ผู้บริหารทราบ`` (standard seed 173 doc 4): aligned alone, the deleted
+    ``ผู้`` faced the truth's own ผู้ and came out harmful; its item's text on either side is its context, as for a
+    deletion made while reading, and the seam stands in the truth: right. A deletion of text the truth has is harmful."""
+    truth = copy.deepcopy(TRUTH)
+    truth["pages"][0]["text"] = "รายงานผลการบริหารความเสี่ยงให้ผู้บริหารทราบ สำนักปลัด"
+    raw = "รายงานผลการบริหารความเสี่ยงให้ผู้ ผู้บริหารทราบ สำนักปลัด"
+    at = raw.index("ผู้ ")
+    out = _output(raw, raw.replace("ผู้ ", "", 1), [_c("ผู้ ", "", "double-read", item="p1.l0", start=at, end=at + 4)])
+    out["items"] = {"p1.l0": raw}
+    assert [c["verdict"] for c in judge_all(truth, out)] == ["right"]
+    right = "รายงานผลการบริหารความเสี่ยงให้ผู้บริหารทราบ สำนักปลัด"
+    at = right.index("บริหารทราบ")
+    out = _output(right, right, [_c("บริหาร", "", "double-read", item="p1.l0", start=at, end=at + 6)])
+    out["items"] = {"p1.l0": right}
+    assert [c["verdict"] for c in judge_all(truth, out)] == ["harmful"]

@@ -377,7 +377,7 @@ def judge(
         b_in, a_in = (before in value) if before else False, (after in value) if after else False
         if a_in != b_in:
             return ("right" if a_in else "harmful"), {"truth": value}
-    seam = _deletion_seam(c, before, after, tpages)
+    seam = _deletion_seam(_with_item_context(c, after, items), before, after, tpages)
     if seam is not None:
         return seam
     spans = _truth_spans(c, before, after, tpages, opages, items)
@@ -441,6 +441,17 @@ def _fit(text: str, truth: str) -> int:
     """Edits between ``text`` and the stretch of ``truth`` it matches best."""
     at = fuzz.partial_ratio_alignment(text, truth)
     return Levenshtein.distance(text, truth[at.dest_start : at.dest_end]) if at is not None else len(text)
+
+
+def _with_item_context(c: dict, after: str, items: dict | None) -> dict:
+    """A deletion made by the clean-up (``after`` empty, placed by its item and span) with its item's text on either
+    side as its ``context``, like a deletion made while reading: judged by the seam it leaves (``ให้ผู้ ผู้บริหาร``:
+    aligned alone, the deleted ``ผู้`` faced the truth's own ผู้ and came out harmful)."""
+    located = None if after or c.get("context") else _from_location(c, items)
+    if located is None:
+        return c
+    _page, text, start, end = located
+    return {**c, "context": [text[:start], text[end:]]}
 
 
 def _deletion_sides(c: dict, before: str, after: str, size: int) -> tuple[str, str] | None:
