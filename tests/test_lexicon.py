@@ -598,7 +598,11 @@ def test_a_garble_beside_a_repaired_one_is_repaired_too():
 def test_vowels_read_as_their_twins_in_a_run_of_pieces():
     """``สรูป``, ``เกิดขีน``, ``ไหช้จ่าย`` for สรุป, เกิดขึ้น, ใช้จ่าย (result cells of standard 7, 163, 169, 177, 179 and
     worn 178, 180: ``word_twins.tsv``); words that write ไห stay."""
-    for read, right in (("ได้จัดทำสรูปผล", "ได้จัดทำสรุปผล"), ("ไม่มีเรื่องเกิดขีน", "ไม่มีเรื่องเกิดขึ้น"), ("รายงานการไหช้จ่าย", "รายงานการใช้จ่าย")):
+    for read, right in (
+        ("ได้จัดทำสรูปผล", "ได้จัดทำสรุปผล"),
+        ("ไม่มีเรื่องเกิดขีน", "ไม่มีเรื่องเกิดขึ้น"),
+        ("รายงานการไหช้จ่าย", "รายงานการใช้จ่าย"),
+    ):
         assert lx.repair_words(read)[0] == right, read
     for kept in ("ไหม้", "ไหว้พระ", "ร้องไห้"):
         assert lx.repair_words(kept)[0] == kept

@@ -82,5 +82,11 @@ def test_a_syllable_read_twice_about_a_space_goes():
     for read, right in (("ข้อมูลให้ผู้ ผู้บริหารทราบ", "ข้อมูลให้ผู้บริหารทราบ"), ("สากล เมื เมื่อวันที่ ๗", "สากล เมื่อวันที่ ๗")):
         changes = twice_read(read)
         assert apply_changes(read, changes) == right and [c.rule for c in changes] == ["double-read"], read
-    for kept in ("อุปสรรค : ไม่มี ไม่มีเรื่องร้องเรียน", "จำนวน ๕ ราย รายละเอียด", "แผนงาน งานจัดเก็บรายได้", "ทุกกอง กองทะเบียน", "ทั้งนี้ นี้ ได้"):
+    for kept in (
+        "อุปสรรค : ไม่มี ไม่มีเรื่องร้องเรียน",
+        "จำนวน ๕ ราย รายละเอียด",
+        "แผนงาน งานจัดเก็บรายได้",
+        "ทุกกอง กองทะเบียน",
+        "ทั้งนี้ นี้ ได้",
+    ):
         assert twice_read(kept) == [], kept

@@ -1095,9 +1095,7 @@ _MARKS_FOR_DOT = re.compile(
 )
 
 
-def _marks_for_last_dot(
-    text: str, taken: list[tuple[int, int]], data: _MonthData
-) -> list[tuple[int, int, str, str]]:
+def _marks_for_last_dot(text: str, taken: list[tuple[int, int]], data: _MonthData) -> list[tuple[int, int, str, str]]:
     """A month's abbreviation whose last dot was read as one or two marks, before a year: the marks are the dot (and a
     space where the year is glued), when the abbreviation with its dot is one of ``months.tsv``."""
     out = []

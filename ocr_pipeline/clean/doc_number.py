@@ -66,8 +66,9 @@ _LABEL = r"(?:ท\s?ี\s?่?|ที่)"
 _PREFIX_CHAR = rf"[\u0e01-\u0e2eA-Za-z][{ABOVE_BELOW}]*"
 # Latin garbage for the prefix may end in a digit glued to it ("U3" for นฐ) or a bracket ("Ag)" for สฎ: standard seed
 # 127 doc 15, left empty); a Thai letter with a Latin letter or digit glued to it is garbage too (``ส4 56319/24`` for
-# นบ 56319/24: fresh worn seed 162 doc 15, the 4 had been taken into the number); two Arabic digits before a number in Thai digits are the prefix's letters
-# read as digits (``09 ๘๔๘๕๘/๘๖๒`` for อจ ๘๔๘๕๘/๘๖๒, อ read 0, จ read 9: fresh worn seed 182 doc 4, no number found)
+# นบ 56319/24: fresh worn seed 162 doc 15, the 4 had been taken into the number); two Arabic digits before a number
+# in Thai digits are the prefix's letters read as digits (``09 ๘๔๘๕๘/๘๖๒`` for อจ ๘๔๘๕๘/๘๖๒, อ read 0, จ read 9: fresh
+# worn seed 182 doc 4, no number found)
 _LATIN_PREFIX = r"[A-Za-z]{1,3}[0-9)\]}|](?=\s)|[\u0e01-\u0e2e][0-9A-Za-z](?=\s)|[0-9]{2}(?=\s[๐-๙])"
 # office code and running number: digits with . / -, a circular letter's ว, spaces between them
 _NUMBER = r"[0-9๐-๙](?:[0-9๐-๙./\-]|\s(?=[0-9๐-๙/])|\s?ว\s?(?=[0-9๐-๙]))*"

@@ -183,7 +183,9 @@ def word_spaces(text: str, protect: Iterable[tuple[int, int]] = ()) -> list[Chan
     held = [*protect, *place_spans(text), *name_spans(text)]
     changes = era_spaces(text)
     changes += [Change(m.start(1), m.end(1), " ", "", SPACED_SCORE, "spacing") for m in _HYPHEN_SPACE.finditer(text)]
-    changes += [Change(m.start(1), m.end(1), "- -", "-", SPACED_SCORE, "spacing") for m in _DOUBLED_HYPHEN.finditer(text)]
+    changes += [
+        Change(m.start(1), m.end(1), "- -", "-", SPACED_SCORE, "spacing") for m in _DOUBLED_HYPHEN.finditer(text)
+    ]
     changes += [
         Change(m.start(1), m.end(1), " ", "", SPACED_SCORE, "spacing")
         for m in _QUOTE_SPACE.finditer(text)

@@ -144,7 +144,8 @@ def _spaced_at_wrap(before: str, text: str, ahead: str = "") -> bool:
     53 % by all; 48 false spaces in 86281 boundaries without one; on the THND odd half's real lines 1 -> 5 of 56, no
     false space added. Also where the wrap falls on a unit's or a fixed phrase's own space (``กองการศึกษา`` /
     ``ศาสนาและวัฒนธรรม``, also when the name goes on over the lines after: ``ahead``, ``text`` and the next two lines
-    glued, ``ศาสนาและ`` / ``วัฒนธรรม`` in fresh standard seed 181 doc 8's narrow column; ``งดให้`` / ``งดรับ``) and before a list's item written apart ahead of its conjunction
+    glued, ``ศาสนาและ`` / ``วัฒนธรรม`` in fresh standard seed 181 doc 8's narrow column; ``งดให้`` / ``งดรับ``) and
+    before a list's item written apart ahead of its conjunction
     (``_list_item_follows``): with คิดเป็น among the spaced words, on the cells' word boundaries of standard seeds 7,
     115 and worn 114 (looked at) 810 -> 938 spaces found, and of eight other corpora (standard 121, 131, 135, 139, worn
     122, 132, 136, 140) 1564 -> 1759, no false space added in either, whether the next line is cut short or not

@@ -26,6 +26,8 @@ from ocr_pipeline.clean.thai_text import THAI_RUN
 MIN_FREQ = 1000  # TNC count of the word the vowel makes (ได้, ไม่, ให้, ไซต์; not ไร of ``(รย`` in a speck's garble)
 SCORE = 90.0
 RULE = "vowel-bracket"
+MAI_THO = "\u0e49"
+MARK_TWINS = "\u0e31\u0e4c"  # mai han-akat and thanthakhat, read for a mai tho after the bracket
 _OPEN = re.compile(r"(?<!\S)[(\[](?=[\u0e01-\u0e2e])")  # at a word's start (``ภร(รจ`` is a garble)
 _TWO_LEADING = re.compile("[\u0e40-\u0e44]{2}")
 DOUBLED_RULE = "doubled-vowel"
@@ -65,10 +67,6 @@ def vowel_brackets(text: str) -> list[Change]:
     return out
 
 
-MAI_THO = "\u0e49"
-MARK_TWINS = "\u0e31\u0e4c"  # mai han-akat and thanthakhat, read for a mai tho after the bracket
-
-
 def _made_word(run: str, least: int = 1) -> int:
     """The TNC count of the first word of ``run`` when it has ``least`` letters or more and the word after it is a
     word too (``ไม่|พบ``), else 0: a speck's garble makes no second word (``ไร|ย`` of ``(รย``)."""
@@ -76,9 +74,14 @@ def _made_word(run: str, least: int = 1) -> int:
     if len(words[0]) < least or (len(words) > 1 and (len(words[1]) < 2 or words[1] not in known_words())):
         return 0
     freq = word_freqs().get(words[0], 0)
-    if not freq:  # a phrase of the report's lists (``ไม่พบเหตุการณ์``, ``ให้บริการ``): the count of its longest counted start
+    if not freq:
+        # a phrase of the report's lists (``ไม่พบเหตุการณ์``, ``ให้บริการ``): the count of its longest counted start
         freq = next(
-            (word_freqs()[words[0][:n]] for n in range(len(words[0]) - 1, max(least, 2) - 1, -1) if words[0][:n] in word_freqs()),
+            (
+                word_freqs()[words[0][:n]]
+                for n in range(len(words[0]) - 1, max(least, 2) - 1, -1)
+                if words[0][:n] in word_freqs()
+            ),
             0,
         )
     return freq
