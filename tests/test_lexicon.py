@@ -606,3 +606,22 @@ def test_vowels_read_as_their_twins_in_a_run_of_pieces():
         assert lx.repair_words(read)[0] == right, read
     for kept in ("ไหม้", "ไหว้พระ", "ร้องไห้"):
         assert lx.repair_words(kept)[0] == kept
+
+
+@pytest.mark.parametrize(
+    "read, right",
+    [
+        # ita_terms.txt (stop 42): ใช้ read โช้/โซ้ (worn 182 docs 0, 4), ผู้ให้บริการ listed too so neither is taken for
+        # the other; ทั้งนี่ (standard 7, 163, 177); ซีแจง, a span of real words (worn 176, 178, 180); สว้าง (ร read ว:
+        # standard 161, 181)
+        ("ความพึงพอใจของผู้โช้บริการ", "ความพึงพอใจของผู้ใช้บริการ"),
+        ("มีผู้โซ้บริการผ่านระบบ", "มีผู้ใช้บริการผ่านระบบ"),
+        ("มีผู้ให้บริการผ่านระบบ", "มีผู้ให้บริการผ่านระบบ"),
+        ("ไม่มี ทั้งนี่ ได้รายงานผล", "ไม่มี ทั้งนี้ ได้รายงานผล"),
+        ("๑.๑ ประชุมซีแจงแนวทางการปฏิบัติ", "๑.๑ ประชุมชี้แจงแนวทางการปฏิบัติ"),
+        ("(๒) มาตรการสว้างจิตสำนึกและความตระหนัก", "(๒) มาตรการสร้างจิตสำนึกและความตระหนัก"),
+        ("มาตรการสว้างความโปร่งใสในการใช้จ่าย", "มาตรการสร้างความโปร่งใสในการใช้จ่าย"),
+    ],
+)
+def test_domain_wording_of_stop_42(read, right):
+    assert lx.repair_words(read)[0] == right
