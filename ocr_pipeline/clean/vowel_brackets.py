@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ocr_pipeline.clean.lexicon import Change, known_words, tokenize, word_freqs
-from ocr_pipeline.clean.thai_text import THAI_RUN
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, THAI_RUN
 
 MIN_FREQ = 1000  # TNC count of the word the vowel makes (ได้, ไม่, ให้, ไซต์; not ไร of ``(รย`` in a speck's garble)
 SCORE = 90.0
@@ -36,7 +36,7 @@ TWICE_RULE = "double-read"
 TWICE_SCORE = 80.0
 # a syllable of three to six characters ending a token and starting the next (``ให้ผู้ ผู้บริหาร``)
 _TWICE = re.compile(r"([\u0e01-\u0e4e]{3,6}) (?=\1)")
-_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_MARK = re.compile(f"[{ABOVE_BELOW}]")
 
 
 def vowel_brackets(text: str) -> list[Change]:
@@ -118,7 +118,7 @@ def twice_read(text: str) -> list[Change]:
         syllable = m.group(1)
         start = text.rfind(" ", 0, m.end(1)) + 1  # the token that ends with it
         token = text[start : m.end(1)]
-        if not _MARK.search(syllable) or m.start(1) < start:
+        if not _MARK.search(syllable):
             continue
         if token in known_words() or (token == syllable and all(w in known_words() for w in tokenize(syllable))):
             continue

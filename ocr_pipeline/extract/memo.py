@@ -280,7 +280,7 @@ ROUND_LABEL_COST = 0.5  # weighted edits: a word this close to รอบ before 
 # a word right after an opening bracket or a space, before a number and เดือน: the round's label
 # (its three letters may carry a stray mark: ``รอับ ๑๒ เดือน``, blind worn seed 180 doc 17, seen after its scoring)
 _ROUND_LABEL = re.compile(
-    r"(?:(?<=\()|(?<=\s))((?:[\u0e01-\u0e2e][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]?){3})(?=\s*[0-9\u0e50-\u0e59]{1,2}\s*เดือน)"
+    rf"(?:(?<=\()|(?<=\s))((?:[\u0e01-\u0e2e][{ABOVE_BELOW}]?){{3}})(?=\s*[0-9\u0e50-\u0e59]{{1,2}}\s*เดือน)"
 )
 
 
