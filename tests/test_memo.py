@@ -962,6 +962,17 @@ def test_the_round_s_label_read_with_a_look_alike_and_a_dot_before_its_bracket()
     assert subject_despecked("ประมาณ ๒๕๖๐ (รอบ ๑๒ เดือน (ประจำปี) )") == "ประมาณ ๒๕๖๐ (รอบ ๑๒ เดือน (ประจำปี) )"
 
 
+def test_the_bracketed_annual_word_after_the_round_keeps_its_spelling():
+    """Fresh worn seed 186 doc 16 (a pale 200 dpi copy): ``(รอบ ๑๒ เดือน (ประจ๊าขิ))`` for (ประจำปี); its first four
+    letters read, the tail garbled past the word repair. Another word there, or one spelt right, stays."""
+    from ocr_pipeline.extract.memo import subject_round_annual
+
+    read = "ประจำปีงบประมาณ ๒๕๖๓ (รอบ ๑๒ เดือน (ประจ๊าขิ))"
+    assert subject_round_annual(read)[0] == "ประจำปีงบประมาณ ๒๕๖๓ (รอบ ๑๒ เดือน (ประจำปี))"
+    for kept in ("๒๕๖๓ (รอบ ๑๒ เดือน (ประจำปี))", "๒๕๖๓ (รอบ ๑๒ เดือน (ประจำเดือน))", "๒๕๖๓ (ประจ๊าขิ)"):
+        assert subject_round_annual(kept) is None, kept
+
+
 def test_the_words_before_a_subject_s_year_are_read_as_its_phrase():
     """Fresh worn seed 136 doc 6: ``ส่วนตำบล ประ จำป ๒๕๖๕``, a space put inside ประจำปี and its sara ii lost; worn 22
     doc 1: ``ประจำปีงบประว มาณ ๒๕๖๐``. The fewest words before the year (and its era) that are a plausible misreading

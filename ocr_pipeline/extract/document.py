@@ -32,6 +32,7 @@ from ocr_pipeline.extract.memo import (
     subject_despecked,
     subject_opener,
     subject_phrase,
+    subject_round_annual,
     subject_round_label,
     subject_round_month,
     subject_round_number,
@@ -147,10 +148,11 @@ def _subject(out: Extracted, pages: list[Page]) -> None:
         if label is not None:
             _correct(out, hit.page, "document.subject", value, label[0], "lexicon", label[1])
             value = label[0]
-        month = subject_round_month(value)
-        if month is not None:
-            _correct(out, hit.page, "document.subject", value, month[0], "lexicon", month[1])
-            value = month[0]
+        for respell in (subject_round_month, subject_round_annual):
+            month = respell(value)
+            if month is not None:
+                _correct(out, hit.page, "document.subject", value, month[0], "lexicon", month[1])
+                value = month[0]
         number = subject_round_number(value, round_numbers([p.text for p in pages]))
         if number is not None:
             _correct(out, hit.page, "document.subject", value, number[0], "round-number", number[1])

@@ -298,6 +298,23 @@ def subject_round_label(subject: str) -> tuple[str, float] | None:
     return subject[: m.start(1)] + ROUND_LABEL + subject[m.end(1) :], similarity(m.group(1), ROUND_LABEL)
 
 
+ROUND_ANNUAL = "ประจำปี"
+# the word bracketed after a round of months (``(รอบ ๑๒ เดือน (ประจำปี))``), its first four letters read: its tail garbled
+_ROUND_ANNUAL = re.compile(r"(?<=เดือน)(\s*\()(ประจ[\u0e01-\u0e4e]{1,5})(?=\))")
+
+
+def subject_round_annual(subject: str) -> tuple[str, float] | None:
+    """The subject with the bracketed word after its round of months respelt ประจำปี when it starts ประจ and OCR
+    garbled its tail (``(รอบ ๑๒ เดือน (ประจ๊าขิ))``: fresh worn seed 186 doc 16, a pale 200 dpi copy), and the
+    similarity; None when it reads ประจำปี or stands elsewhere (a longer word: ``ประจำเดือน``)."""
+    from ocr_pipeline.clean.lexicon import similarity
+
+    m = _ROUND_ANNUAL.search(subject or "")
+    if m is None or m.group(2) == ROUND_ANNUAL:
+        return None
+    return subject[: m.start(2)] + ROUND_ANNUAL + subject[m.end(2) :], similarity(m.group(2), ROUND_ANNUAL)
+
+
 REPORT_ROUNDS = (3, 6, 9, 12)  # months a report's round counts (the ITA reports: 6 and 12; quarterly ones 3 and 9)
 ROUND_NUMBER_SCORE = 80.0
 _ROUND_NUMBER = re.compile(r"รอบ\s*([0-9\u0e50-\u0e59]{1,2})\s*เดือน")
