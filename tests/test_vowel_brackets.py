@@ -75,7 +75,8 @@ def test_a_bracket_read_for_sara_ai_with_the_mai_tho_after_it_misread_too():
 def test_a_syllable_read_twice_about_a_space_goes():
     """``ให้ผู้ ผู้บริหารทราบ`` (six cells of standard 7 and 163), ``เมื เมื่อวันที่``: the syllable went with the word
     before and again with its own; a word said twice stays (``ไม่มี ไม่มีเรื่อง``, ``ราย รายละเอียด``, ``แผนงาน
-    งานจัดเก็บ``), as does a syllable without marks and one glued to a word (``ทั้งนี้ นี้``)."""
+    งานจัดเก็บ``), as does a syllable without marks and one glued to a word (``ทั้งนี้ นี้``), and one ending a titled
+    name (fresh standard seed 185 doc 19: กิติศักดิ์ ศักดิ์เพชร lost its family name's first syllable)."""
     from ocr_pipeline.clean.lexicon import apply_changes
     from ocr_pipeline.clean.vowel_brackets import twice_read
 
@@ -88,5 +89,6 @@ def test_a_syllable_read_twice_about_a_space_goes():
         "แผนงาน งานจัดเก็บรายได้",
         "ทุกกอง กองทะเบียน",
         "ทั้งนี้ นี้ ได้",
+        "(นายกิติศักดิ ศักดิเพชร)",
     ):
         assert twice_read(kept) == [], kept

@@ -22,6 +22,7 @@ import re
 
 from ocr_pipeline.clean.lexicon import Change, known_words, tokenize, word_freqs
 from ocr_pipeline.clean.thai_text import ABOVE_BELOW, THAI_RUN
+from ocr_pipeline.resources import load_list
 
 MIN_FREQ = 1000  # TNC count of the word the vowel makes (ได้, ไม่, ให้, ไซต์; not ไร of ``(รย`` in a speck's garble)
 SCORE = 90.0
@@ -112,7 +113,8 @@ def twice_read(text: str) -> list[Change]:
     (``ผู้``, ``เมื``) ending a token and starting the next, where the token is no word (``ให้ผู้``; a token that is
     the syllable alone: when the syllable is no word, ``เมื``). A word said twice stays (``ไม่มี ไม่มีเรื่อง``,
     ``ราย รายละเอียด``, ``แผนงาน งานจัดเก็บ``: the truths write these), as does a syllable without marks (``ทุกกอง
-    กองทะเบียน``)."""
+    กองทะเบียน``) and one ending a titled name (``(นายกิติศักดิ ศักดิเพชร``: a name's parts repeat a syllable, fresh
+    standard seed 185 doc 19; a name is no word)."""
     out = []
     for m in _TWICE.finditer(text):
         syllable = m.group(1)
@@ -121,6 +123,8 @@ def twice_read(text: str) -> list[Change]:
         if not _MARK.search(syllable):
             continue
         if token in known_words() or (token == syllable and all(w in known_words() for w in tokenize(syllable))):
+            continue
+        if token.lstrip("([{").startswith(load_list("titles.txt")):
             continue
         out.append(Change(m.start(1), m.end(), text[m.start(1) : m.end()], "", TWICE_SCORE, TWICE_RULE))
     return out
