@@ -28,6 +28,7 @@ from ocr_pipeline.ocr.lost_lines import reread_lost_lines
 from ocr_pipeline.ocr.lost_starts import reread_lost_middles, reread_lost_starts
 from ocr_pipeline.ocr.month_marks import reread_month_marks
 from ocr_pipeline.ocr.name_lines import reread_name_lines
+from ocr_pipeline.ocr.row_fragments import join_row_fragments
 from ocr_pipeline.ocr.tesseract import line_text, ocr_lines
 from ocr_pipeline.warning_text import warning
 
@@ -212,6 +213,8 @@ class _PageOcr:
         # read in the page text's order; a page's lines may come in another order than the print's
         self.contexts += [a.context(lines if psm == CELL_PSM or a.across_lines else None) for a in self.anchors]
         lines = [ln for ln in lines if ln.words]
+        if psm == PAGE_PSM:  # a printed line Tesseract cut in two pieces, listed apart (a signature's name)
+            lines = join_row_fragments(lines)
         _dashes_to_their_ink(img, lines)
         _space_before_dashes(lines)
         for line in lines:
