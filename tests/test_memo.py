@@ -596,6 +596,8 @@ def test_a_subject_loses_the_specks_read_as_signs_but_not_its_hyphens_or_quotati
     assert subject_despecked("ประจำปี ๒๕๖๙ (รอบ ๑๒ เดือน (ประจำปี))") == "ประจำปี ๒๕๖๙ (รอบ ๑๒ เดือน (ประจำปี))"
     assert subject_despecked("ประจำปีงบประมาณ พ.ศ๒๕๖๒ รอบ ๑๒ เดือน") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๒ รอบ ๑๒ เดือน"
     assert subject_despecked("ประจำปีงบประมาณ พ ศ. ๒๕๖๒ รอบ ๖ เดือน") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๒ รอบ ๖ เดือน"
+    # blind standard seed 183 doc 2 (seen after its scoring): a comma speck alone between the era and its year
+    assert subject_despecked("ประจำปีงบประมาณ พ.ศ. , ๒๕๖๓ รอบ ๖ เดือน") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๓ รอบ ๖ เดือน"
     assert subject_despecked("(รอบ ๖") == "(รอบ ๖"
     # fresh worn seed 134 doc 6: the round's number glued to รอบ, a dot before เดือน
     assert subject_despecked("ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ (รอบ๖ .เดือน)") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ (รอบ ๖ เดือน)"

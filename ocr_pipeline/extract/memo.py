@@ -142,8 +142,10 @@ _SLASH_BEFORE_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])\s+/(?=([\u0e01-\u0e2e\u0e
 # the era's dots lost or read as commas or spaces, the year glued to it (``พ.ศ๒๕๖๒``, ``พ ศ. ๒๕๖๒``: blind worn seed
 # 126 doc 12, standard seed 7 doc 33)
 _THAI_ERA_LETTERS = r"พ ?[.,]? ?ศ"  # the era's letters, its first dot lost, read as a comma or spaced
+# ... or a speck read as a sign alone between the era and its year (``พ.ศ. , ๒๕๖๓``: blind standard seed 183 doc 2, seen
+# after its scoring)
 _ERA_LOOSE = re.compile(
-    rf"(?<![\u0e01-\u0e4e]){_THAI_ERA_LETTERS} ?[.,]? *(?=[0-9\u0e50-\u0e59]{{4}}(?![0-9\u0e50-\u0e59]))"
+    rf"(?<![\u0e01-\u0e4e]){_THAI_ERA_LETTERS} ?[.,]?(?: +[.,'`])? *(?=[0-9\u0e50-\u0e59]{{4}}(?![0-9\u0e50-\u0e59]))"
 )
 _QUOTES = "'\"“”‘’`"
 # ... with a colon or semicolon read beside it (``ส่วนตำบล': ประจำปี``: fresh worn seed 152 doc 15)
