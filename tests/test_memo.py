@@ -663,6 +663,18 @@ def test_junk_glued_to_a_position_and_a_head_the_position_needs():
     assert _despecked_position("น ปลัดองค์การบริหารส่วนตำบลโนนประดู่", None) == "ปลัดองค์การบริหารส่วนตำบลโนนประดู่"
 
 
+def test_bare_consonants_glued_before_a_known_position_go():
+    """Blind worn seed 184 doc 2 (seen after its scoring): ``ขฆปปลัดองค์การบริหารส่วนตำบลลอ``, three specks read as
+    consonants glued before the position. A head the position's first word may need stays (``รอวปลัด…``: รอง
+    misread), as does a position no speck was glued to."""
+    from ocr_pipeline.extract.document import _without_glued_specks
+
+    agency, place = "องค์การบริหารส่วนตำบลลอ", "ลอ"
+    assert _without_glued_specks("ขฆปปลัด" + agency, agency, place) == "ปลัด" + agency
+    for kept in ("รอวปลัด" + agency, "ปลัด" + agency, "พนักงานจ้าง"):
+        assert _without_glued_specks(kept, agency, place) == kept
+
+
 def test_an_opening_bracket_read_as_a_letter_before_a_title():
     """Fresh worn seed 112 doc 11: ``. ไนางประภากร เงินถม)``, the bracket read ``ไ``; the signatory was lost. Without
     the closing bracket it stays no name line."""
