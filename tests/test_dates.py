@@ -683,3 +683,13 @@ def test_a_fiscal_year_phrase_garbled_at_both_ends_is_known_by_its_core():
     assert period_word_spellings("ตลอดปีงบประมาอถ") == [(4, 15, "ปีงบประมาอถ", "ปีงบประมาณ")]
     for kept in ("ปีงบประมาณ พ.ศ. ๒๕๖๗", "ตลอดปีงบประมาณ", "ไตรมาส ๑ ของปีงบประมาณ"):
         assert period_word_spellings(kept) == [], kept
+
+
+def test_a_dash_between_a_period_cell_s_month_and_its_year_is_a_speck():
+    """Blind worn seed 184 doc 6 (seen after its scoring): ``ธันวาคม ๒๕๖๘ - มกราคม - ๒๕๖๙`` left the period empty; a
+    range has one dash, a month's year none. A cell with one dash keeps it."""
+    from ocr_pipeline.clean.period_words import period_dash_specks
+
+    assert period_dash_specks("ธันวาคม ๒๕๖๘ - มกราคม - ๒๕๖๙") == [(21, 24, " - ", " ")]
+    for kept in ("ต.ค. ๒๕๖๘ - มี.ค. ๒๕๖๙", "ตุลาคม - ๒๕๖๙", "๑ ต.ค. ๖๘ - ๓๑ มี.ค. ๖๙"):
+        assert period_dash_specks(kept) == [], kept

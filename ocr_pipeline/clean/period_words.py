@@ -12,6 +12,9 @@ A period cell holds months, years and a few period words only (``dictionaries/pe
   name or period word, nearer than any other by ``MARGIN`` weighted edits, is that word (``ภุมภาพันธ์``,
   ``ตลอคปีงบประมาณ``, ``ไตรมาศสที``: worn seeds 22, 130, 140).
 
+And a dash standing between a month and its year where the cell holds another dash, its range's (``ธันวาคม ๒๕๖๘ -
+มกราคม - ๒๕๖๙``: blind worn seed 184 doc 6, seen after its scoring), is a speck (``period_dash_specks``).
+
 None of the generated truths' 5503 period cells changes.
 """
 
@@ -83,3 +86,22 @@ def period_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
         if near and (len(near) == 1 or near[1][0] - near[0][0] >= MARGIN):
             out.append((m.start(), m.end(), read, near[0][1]))
     return sorted(out)
+
+
+_DASHES = "-–—"
+# a dash alone between a word and a year of four digits
+_DASH_BEFORE_YEAR = re.compile(r"(?<=[\u0e01-\u0e4e.])\s+[-–—]\s+(?=[0-9\u0e50-\u0e59]{4}(?![0-9\u0e50-\u0e59]))")
+
+
+def period_dash_specks(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, as read, a space) of each dash of a period cell's ``text`` that stands alone between a month (as
+    ``months.tsv`` writes one) and its year, where the cell holds another dash: a range has one, a month's year none."""
+    if sum(text.count(d) for d in _DASHES) < 2:
+        return []
+    out = []
+    for m in _DASH_BEFORE_YEAR.finditer(text):
+        words = text[: m.start()].split()
+        if words and words[-1] in _as_written():
+            out.append((m.start(), m.end(), m.group(), " "))
+    return out
+

@@ -15,7 +15,7 @@ from ocr_pipeline.clean.lexicon import (
     repair_words,
     unit_spaces,
 )
-from ocr_pipeline.clean.period_words import period_word_spellings
+from ocr_pipeline.clean.period_words import period_dash_specks, period_word_spellings
 from ocr_pipeline.clean.spacing import era_spaces, spaced_word_gaps, word_spaces
 from ocr_pipeline.clean.vowel_brackets import doubled_vowels, twice_read, vowel_brackets
 from ocr_pipeline.document_text import DocText, Edit, Item, apply_to_text, in_sequence
@@ -40,6 +40,7 @@ OPEN_BRACKETS = ("subject", "title")
 # dates what was done (``เมื่อวันที่ ๒๐ กุพ. ๒๕๖๔``: fresh standard seed 115 doc 0)
 DATE_WORD_ROLES = ("table.period_text", "table.step", "table.result", "header.doc_date", "subject", "body")
 DATE_WORD_SCORE = 90.0
+SPECK_SCORE = 90.0  # a speck read as a dash between a period cell's month and its year
 # where a space lost inside a line beside a word always spaced off is put back (``clean.spacing.spaced_word_gaps``:
 # ``dictionaries/sentence_openers.txt``, ``spaced_after_words.txt``)
 SPACED_WORD_ROLES = ("table.measure", "table.step", "table.result")
@@ -68,7 +69,7 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
                 # ปีงบประมาณ with its ณ read as the colon, standard seed 137 doc 11: not ปีงบประมาณ + a colon)
                 words = [
                     Change(s, e, a, b, DATE_WORD_SCORE, "date-words") for s, e, a, b in period_word_spellings(text)
-                ]
+                ] + [Change(s, e, a, b, SPECK_SCORE, "speck") for s, e, a, b in period_dash_specks(text)]
                 fixes = _located(item, words)
                 out += fixes
                 text = apply_to_text(text, fixes)
