@@ -104,4 +104,3 @@ def period_dash_specks(text: str) -> list[tuple[int, int, str, str]]:
         if words and words[-1] in _as_written():
             out.append((m.start(), m.end(), m.group(), " "))
     return out
-
