@@ -225,6 +225,15 @@ def test_a_speck_read_again_as_one_lone_consonant_is_not_taken():
         assert bool(corrections) == taken, reading
 
 
+def test_garbage_read_again_as_garbage_is_not_taken():
+    """A re-reading with Latin letters, Arabic digits or signs still in it (``ฆม =``, ``จ๑๑4 ๕๑``: 46 such re-readings
+    over 12 corpora, none right) is not taken; a Thai one is."""
+    for reading, taken in (("ฆม =", False), ("จ๑๑4 ๕๑", False), ("ครั้ง", True)):
+        line = line_of([Word("ผลการ", (0, 0, 300, 40), 95.0), Word("aA", (320, 0, 400, 40), 40.0, True)])
+        corrections = reread_latin(np.full((100, 500), 255, np.uint8), [line], _read_as((reading, False)), 1)
+        assert bool(corrections) == taken, reading
+
+
 def test_a_change_alone_on_its_line_is_placed_by_the_neighbouring_lines():
     """A number alone in a table cell has no text beside it on its line: its context (for the benchmark's
     judge) is the text of the reading's lines before and after it; a change with text on one side keeps its
