@@ -663,6 +663,18 @@ def test_junk_glued_to_a_position_and_a_head_the_position_needs():
     assert _despecked_position("น ปลัดองค์การบริหารส่วนตำบลโนนประดู่", None) == "ปลัดองค์การบริหารส่วนตำบลโนนประดู่"
 
 
+def test_a_position_read_without_its_first_letters_gets_them_back():
+    """Fresh standard seed 185 doc 0: a scribble over ``ผู้`` left the re-reading ``ช่วยนักวิเคราะห์นโยบายและแผน``; one
+    vocabulary word completes it (and ``ลัดเทศบาล…``). A known position, or one no single word completes, stays."""
+    from ocr_pipeline.extract.signatures import head_restored
+
+    agency, place = "เทศบาลตำบลหนองเป็ด", "หนองเป็ด"
+    assert head_restored("ช่วยนักวิเคราะห์นโยบายและแผน", agency, place) == "ผู้ช่วยนักวิเคราะห์นโยบายและแผน"
+    assert head_restored("ลัดเทศบาลตำบลหนองเป็ด", agency, place) == "ปลัดเทศบาลตำบลหนองเป็ด"
+    for kept in ("นักวิเคราะห์นโยบายและแผน", "1 eae 5เคราะห์นโยบายและแผน", "ตำบลหนองเป็ด"):
+        assert head_restored(kept, agency, place) is None, kept
+
+
 def test_bare_consonants_glued_before_a_known_position_go():
     """Blind worn seed 184 doc 2 (seen after its scoring): ``ขฆปปลัดองค์การบริหารส่วนตำบลลอ``, three specks read as
     consonants glued before the position. A head the position's first word may need stays (``รอวปลัด…``: รอง

@@ -41,6 +41,7 @@ from ocr_pipeline.extract.memo import (
 from ocr_pipeline.extract.signatures import (
     despeck,
     drop_edge_junk,
+    head_restored,
     known_position,
     respaced_position,
     signature_blocks,
@@ -290,6 +291,15 @@ def _position(out: Extracted, page: int, position: str | None, readings: tuple[s
         if kept != value:
             fixes.append(Correction(page, "document.signatories", value, kept, "speck", SPECK_SCORE))
             value = kept
+    if value and not known_position(value, doc.agency, place):
+        # its first word's head lost under a scribble, on the page or in the re-reading of its line
+        cleaned = [_clean_position(normalize_thai(r), page, doc.agency, []) or "" for r in readings]
+        for text, rule in [(value, "lexicon")] + [(r, "line-reread") for r in cleaned if r]:
+            whole = head_restored(text, doc.agency, place)
+            if whole:
+                fixes.append(Correction(page, "document.signatories", value, whole, rule, REREAD_SCORE))
+                value = whole
+                break
     if value:
         spaced = respaced_position(value, doc.agency, place)
         if spaced != value:

@@ -314,6 +314,27 @@ def _position_pieces(text: str, agency: str | None, place: str | None) -> list[i
     return sorted(ends)
 
 
+LOST_HEAD = 4  # characters a position's first word may have lost at its start (``ผู้`` of ผู้ช่วย, marks and all)
+
+
+def head_restored(text: str, agency: str | None = None, place: str | None = None) -> str | None:
+    """A position read without the first letters of its first word (``ช่วยนักวิเคราะห์นโยบายและแผน``: a signature's
+    scribble over ``ผู้``, fresh standard seed 185 doc 0) with them put back, where exactly one vocabulary word so
+    completes it into a known position (``known_position``); None otherwise (also for a known position)."""
+    from ocr_pipeline.clean.lexicon import position_vocabulary
+
+    compact = "".join(normalize_thai(text).split())
+    if not compact or known_position(compact, agency, place):
+        return None
+    found = {
+        piece[:j] + compact
+        for piece in position_vocabulary().keys
+        for j in range(1, min(LOST_HEAD, len(piece) - 1) + 1)
+        if compact.startswith(piece[j:]) and known_position(piece[:j] + compact, agency, place)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 THAI_LETTERS = re.compile(r"[\u0e01-\u0e2e]")
 
 
