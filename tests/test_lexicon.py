@@ -625,3 +625,20 @@ def test_vowels_read_as_their_twins_in_a_run_of_pieces():
 )
 def test_domain_wording_of_stop_42(read, right):
     assert lx.repair_words(read)[0] == right
+
+
+def test_a_web_address_s_garbled_www_is_written_right():
+    """Worn seed 148 docs 13, 14 (``wwyw.``, ``yww.``), fresh worn seed 186 doc 8 (``Www.``), standard seed 7 doc 9
+    (``www,``): the address's head before a name and a Thai domain. A right one, or one with no Thai domain, stays."""
+    from ocr_pipeline.clean.latin_phrases import address_head_repairs
+    from ocr_pipeline.clean.lexicon import apply_changes
+
+    for read, right in (
+        ("ผ่าน wwyw.maeinglocal.go.th", "ผ่าน www.maeinglocal.go.th"),
+        ("yww.lao.go.th รวม", "www.lao.go.th รวม"),
+        ("Www.pabon.go.th", "www.pabon.go.th"),
+        ("www,phonsai.go.th", "www.phonsai.go.th"),
+    ):
+        assert apply_changes(read, address_head_repairs(read)) == right, read
+    for kept in ("www.lao.go.th", "vv.lao.go.th", "ww.lao.com"):
+        assert address_head_repairs(kept) == [], kept

@@ -6,7 +6,7 @@ month names and period words respelt where dates are written (rule ``date-words`
 from __future__ import annotations
 
 from ocr_pipeline.clean.dates import date_word_spellings
-from ocr_pipeline.clean.latin_phrases import latin_phrase_repairs
+from ocr_pipeline.clean.latin_phrases import address_head_repairs, latin_phrase_repairs
 from ocr_pipeline.clean.lexicon import (
     Change,
     repair_heading,
@@ -94,7 +94,8 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
                 vowels = _located(item, _apart(vowel_brackets(text) + doubled_vowels(text) + twice_read(text)))
                 out += vowels
                 text = apply_to_text(text, vowels)
-                phrases = _located(item, latin_phrase_repairs(text))  # ``(NO Gift Policy)``
+                # ``(NO Gift Policy)``, ``wwyw.lao.go.th``
+                phrases = _located(item, _apart(latin_phrase_repairs(text) + address_head_repairs(text)))
                 out += phrases
                 text = apply_to_text(text, phrases)
                 spaced = _located(item, word_spaces(text))
