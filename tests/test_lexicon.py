@@ -608,6 +608,15 @@ def test_vowels_read_as_their_twins_in_a_run_of_pieces():
         assert lx.repair_words(kept)[0] == kept
 
 
+def test_to_read_for_do_in_a_run_of_real_words():
+    """``ตามลำตับ``, ``ตีเด่น`` for ตามลำดับ, ดีเด่น (fresh standard seed 185 doc 9, worn 186 doc 17: ``word_twins.tsv``);
+    words that write ต stay."""
+    for read, right in (("ให้บริการตามลำตับก่อนหลัง", "ให้บริการตามลำดับก่อนหลัง"), ("ได้รับรางวัลตีเด่น", "ได้รับรางวัลดีเด่น")):
+        assert lx.repair_words(read)[0] == right, read
+    for kept in ("ติดตามตรวจสอบ", "ตามที่ได้ตั้ง", "ต่อไป"):
+        assert lx.repair_words(kept)[0] == kept
+
+
 @pytest.mark.parametrize(
     "read, right",
     [
