@@ -106,6 +106,11 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
                     out += gaps
                     text = apply_to_text(text, gaps)
                 _new, changes = repair_words(text, open_brackets=item.role in OPEN_BRACKETS)
+                if changes:  # the words beside a repair read again with it in place (``ทั้งนี่`` after a repair)
+                    first = _located(item, changes)
+                    out += first
+                    text = apply_to_text(text, first)
+                    _new, changes = repair_words(text, open_brackets=item.role in OPEN_BRACKETS)
             else:
                 continue
         out += _located(item, changes)
