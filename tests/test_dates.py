@@ -693,3 +693,16 @@ def test_a_dash_between_a_period_cell_s_month_and_its_year_is_a_speck():
     assert period_dash_specks("ธันวาคม ๒๕๖๘ - มกราคม - ๒๕๖๙") == [(21, 24, " - ", " ")]
     for kept in ("ต.ค. ๒๕๖๘ - มี.ค. ๒๕๖๙", "ตุลาคม - ๒๕๖๙", "๑ ต.ค. ๖๘ - ๓๑ มี.ค. ๖๙"):
         assert period_dash_specks(kept) == [], kept
+
+
+def test_a_period_cell_s_dash_speck_goes_after_its_month_is_respelt():
+    """Blind worn seed 184 doc 6: the cell read ``ธันวาคม ๒๕๖๘ - มกราคบ - ๒๕๖๙``; the month is respelt first, then the
+    dash before its year goes, through the vocabulary stage."""
+    from ocr_pipeline.document_text import DocText, Item, apply_to_text
+    from ocr_pipeline.resolve.vocabulary import resolve_vocabulary
+
+    text = "ธันวาคม ๒๕๖๘ - มกราคบ - ๒๕๖๙"
+    cell = Item("p3.t0.r4.c3", 3, "table.period_text", text, table=0, cell=3)
+    fixes = resolve_vocabulary(DocText((cell,)), set())
+    assert apply_to_text(text, fixes) == "ธันวาคม ๒๕๖๘ - มกราคม ๒๕๖๙"
+    assert [c.rule for c in fixes] == ["date-words", "speck"]

@@ -69,8 +69,13 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
                 # ปีงบประมาณ with its ณ read as the colon, standard seed 137 doc 11: not ปีงบประมาณ + a colon)
                 words = [
                     Change(s, e, a, b, DATE_WORD_SCORE, "date-words") for s, e, a, b in period_word_spellings(text)
-                ] + [Change(s, e, a, b, SPECK_SCORE, "speck") for s, e, a, b in period_dash_specks(text)]
+                ]
                 fixes = _located(item, words)
+                out += fixes
+                text = apply_to_text(text, fixes)
+                # a dash read between a month (spelt right by now: ``มกราคบ``) and its year
+                dashes = [Change(s, e, a, b, SPECK_SCORE, "speck") for s, e, a, b in period_dash_specks(text)]
+                fixes = _located(item, dashes)
                 out += fixes
                 text = apply_to_text(text, fixes)
             if item.role not in LEXICON_BY_ROLE:  # a period cell, the memo's date: the era, not the words
