@@ -115,7 +115,10 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
                     first = _located(item, changes)
                     out += first
                     text = apply_to_text(text, first)
-                    _new, changes = repair_words(text, open_brackets=item.role in OPEN_BRACKETS)
+                    _new, again = repair_words(text, open_brackets=item.role in OPEN_BRACKETS)
+                    # the vocabulary's words only: a general word's guess built on a guess (``ตอ`` made ต่อ, then
+                    # ``ต่อเป`` ต่อไป, where the print said เพื่อเป็น: standard 167 doc 9) is not taken
+                    changes = [c for c in again if c.rule == "lexicon"]
             else:
                 continue
         out += _located(item, changes)
