@@ -935,10 +935,12 @@ def _glued_end(run: str, start: int, last: tuple[int, int, str], vocab: Vocabula
     return b, []
 
 
-def _known_tail_cuts(token: str) -> list[int]:
+@lru_cache(maxsize=8192)
+def _known_tail_cuts(token: str) -> tuple[int, ...]:
     """Where ``token`` may be cut before known words of two letters or more that end it (``การ|ตาม``; a phrase of the
-    lists, ``การ|เปิดเผยข้อมูล``, before two: fresh worn seed 148 doc 8's ``มา|คร|การเปิดเผยข้อมูล`` for มาตรการ)."""
-    return [k for k in range(1, len(token)) if len(token[k:]) > 1 and all_words(token[k:])]
+    lists, ``การ|เปิดเผยข้อมูล``, before two: fresh worn seed 148 doc 8's ``มา|คร|การเปิดเผยข้อมูล`` for มาตรการ).
+    Cached: every window that ends at a token asks again."""
+    return tuple(k for k in range(1, len(token)) if len(token[k:]) > 1 and all_words(token[k:]))
 
 
 def _glued_end_of_garble(
