@@ -234,6 +234,7 @@ def _keyword_spans(text: str) -> tuple[tuple[int, int, float, _Keyword], ...]:
     """Non-overlapping keyword occurrences: agency type words first, then level words. Cached: a line is looked at
     by the gazetteer and again by the word repair (``lexicon.place_spans``), and lines recur across documents."""
     cands: list[tuple[int, int, float, _Keyword]] = []
+    ringed, at = _ring_read_as_tone(text) if _RING_AS_TONE.search(text) else ("", [])
     for kw in keywords():
         if kw.pattern is not None:
             for m in kw.pattern.finditer(text):
@@ -242,8 +243,7 @@ def _keyword_spans(text: str) -> tuple[tuple[int, int, float, _Keyword], ...]:
             thr = SHORT_KEYWORD_MIN_SCORE if len(kw.text) <= 4 else KEYWORD_MIN_SCORE
             for s, e, sc in _fuzzy_spans(text, kw.text, thr):
                 cands.append((s, e, sc, kw))
-            if "\u0e33" in kw.text and _RING_AS_TONE.search(text):
-                ringed, at = _ring_read_as_tone(text)
+            if "\u0e33" in kw.text and ringed:
                 for s, e, sc in _fuzzy_spans(ringed, kw.text, thr):
                     cands.append((at[s], at[e], min(sc, 99.0), kw))  # not as written: rewritten
     # agency words win over level words inside them (ตำบล in เทศบาลตำบล); then score, then length
