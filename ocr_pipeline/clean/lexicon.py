@@ -232,7 +232,7 @@ class Match(NamedTuple):
         return self.entry is not None and self.score >= threshold and self.score - self.runner_up_score >= margin
 
 
-_VOCABS: list[Vocabulary] = []  # every vocabulary built, by ``vid`` (for the prefix-match cache)
+_VOCABS: list[Vocabulary] = []  # every vocabulary built, by ``vid`` (for the prefix-match and candidate caches)
 
 
 class Vocabulary:
@@ -266,14 +266,17 @@ class Vocabulary:
         plain edits of the skeleton of ``k``."""
         if edits is None:
             edits = 1 if len(k) < 8 else 2 if len(k) < 20 else 3
-        sk = skeleton(k)
+        return list(_skeleton_candidates(self.vid, skeleton(k), edits))
+
+    def skeleton_candidates(self, sk: str, edits: int) -> tuple[str, ...]:
+        """Entry keys whose skeleton is within ``edits`` plain edits of the skeleton ``sk``."""
         out: list[str] = []
         for n in range(len(sk) - edits, len(sk) + edits + 1):
             keys, skels = self._by_len.get(n, ((), ()))
             if keys:
                 hits = process.extract(sk, skels, scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
                 out += [keys[i] for _s, _d, i in hits]
-        return out
+        return tuple(out)
 
     def exact_skeleton(self, k: str) -> list[str]:
         return self._by_skel.get(skeleton(k), [])
@@ -439,6 +442,13 @@ def _prefix_matches_cached(rest: str, vocab_id: int) -> tuple[tuple[str, int, fl
             if 100.0 * (1.0 - row[j] / max(len(e), j)) >= CANDIDATE_MIN:
                 out.append((e, j, row[j]))
     return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _skeleton_candidates(vocab_id: int, sk: str, edits: int) -> tuple[str, ...]:
+    """``Vocabulary.skeleton_candidates`` of a vocabulary by its ``vid``. Cached: every window of free text looks its
+    skeleton up, and the same words recur in a document's cells and across documents."""
+    return _VOCABS[vocab_id].skeleton_candidates(sk, edits)
 
 
 def _prefix_matches(rest: str, vocab: Vocabulary) -> tuple[tuple[str, int, float], ...]:
