@@ -664,3 +664,24 @@ def test_a_web_address_s_garbled_www_is_written_right():
         assert apply_changes(read, address_head_repairs(read)) == right, read
     for kept in ("www.lao.go.th", "vv.lao.go.th", "ww.lao.com"):
         assert address_head_repairs(kept) == [], kept
+
+
+RUNS = ("ประชุมชีแจงแนวทาง", "เปิดไอกาสไห้", "รายงานการไหช้จ่าย", "ได้จัดทำสรูปผล", "จ้านวนผู้ลุงนาม", "ต่ามแผนงานที")
+
+
+@pytest.mark.parametrize("run", RUNS)
+def test_a_run_reads_the_same_when_pieces_no_reading_begins_are_skipped(run):
+    """``_run_piece_starts`` only spares the look-ups of pieces that have no reading: the likeliest reading is the same."""
+    for repair in (True, False):
+        plain = lx._likeliest_reading(run, lx._run_piece_options, repair)
+        assert lx._likeliest_reading(run, lx._run_piece_options, repair, lx._run_piece_starts()) == plain
+
+
+def test_every_piece_with_a_reading_begins_as_a_start():
+    starts = lx._run_piece_starts()
+    for run in RUNS:
+        for i in range(len(run)):
+            for j in range(i + 1, min(len(run), i + lx.MAX_PIECE) + 1):
+                bare = lx.without_marks(run[i:j])
+                if lx._run_piece_options(run[i:j]) and bare:
+                    assert all(bare[:n] in starts for n in range(1, len(bare) + 1)), run[i:j]

@@ -1038,12 +1038,16 @@ def _general_region(region: str) -> tuple[tuple[int, int, str, float], ...]:
 
 
 def _likeliest_reading(
-    region: str, options: Callable[[str], Sequence[tuple[float, str | None]]], repair: bool = True
+    region: str,
+    options: Callable[[str], Sequence[tuple[float, str | None]]],
+    repair: bool = True,
+    starts: frozenset[str] | None = None,
 ) -> tuple[float, list[tuple[int, int, str | None]]]:
     """(cost, pieces) of the likeliest reading of ``region`` as a sequence of pieces, each read as ``options``
     allows ((cost, None) as read, (cost, word) as another word; without ``repair`` as read only): (start, end,
     the word it is read as, None for as read); a character no piece takes is a piece of its own and costs
-    ``UNKNOWN_CHAR_COST``."""
+    ``UNKNOWN_CHAR_COST``. ``starts``: the beginnings, marks left out, of every piece ``options`` reads at all;
+    a piece that begins otherwise is not asked about, nor any longer one from the same start."""
     n = len(region)
     best: list[tuple[float, int, str | None] | None] = [None] * (n + 1)
     best[0] = (0.0, 0, None)
@@ -1051,9 +1055,13 @@ def _likeliest_reading(
         here = best[i]
         if here is None:
             continue
+        bare, live = "", True
         for j in range(i + 1, min(n, i + MAX_PIECE) + 1):
             piece = region[i:j]
-            opts = options(piece) if j - i > 1 or piece in SINGLE_CHAR_WORDS else ()
+            if starts is not None:  # the piece's letters so far, marks left out
+                bare += "" if piece[-1] in ABOVE_BELOW else piece[-1]
+                live = not bare or bare in starts
+            opts = options(piece) if live and (j - i > 1 or piece in SINGLE_CHAR_WORDS) else ()
             if j == i + 1:
                 opts = (*opts, (UNKNOWN_CHAR_COST, None))
             for cost, rep in opts:
@@ -1063,6 +1071,8 @@ def _likeliest_reading(
                 there = best[j]
                 if there is None or total < there[0]:
                     best[j] = (total, i, rep)
+            if not live:
+                break
     pieces: list[tuple[int, int, str | None]] = []
     j = n
     while j > 0:
@@ -1134,6 +1144,24 @@ def _run_piece_options(piece: str) -> tuple[tuple[float, str | None], ...]:
 
 
 @cache
+def _run_piece_starts() -> frozenset[str]:
+    """Every beginning, marks left out (``without_marks``) and up to ``MAX_PIECE`` letters, of the pieces
+    ``_run_piece_options`` has a reading for: a known word, or a frequent word with marks dropped or a sara u or uu
+    added (the same letters), or with a vowel written as its twin (``_word_twins``, each place it may stand)."""
+    read = {without_marks(w) for w in known_words()}
+    for w, f in word_freqs().items():
+        if f < RUN_WORD_MIN_FREQ:
+            continue
+        read.add(without_marks(w))
+        for twin, true, _least in _word_twins():
+            at = w.find(true)
+            while at >= 0:
+                read.add(without_marks(w[:at] + twin + w[at + len(true) :]))
+                at = w.find(true, at + 1)
+    return frozenset(r[:n] for r in read for n in range(1, min(len(r), MAX_PIECE) + 1))
+
+
+@cache
 def _short_misreads() -> dict[str, str]:
     """What Tesseract writes for a frequent short word, as a piece that is no word (``dictionaries/short_misreads.tsv``)."""
     return {read: word for read, word in load_table("short_misreads.tsv")}
@@ -1183,10 +1211,11 @@ def _reread_run(region: str, odd: frozenset[int] = frozenset()) -> tuple[tuple[i
     >>> [rep for _i, _j, rep, _s in _reread_run("ประชุมชีแจงแนวทาง")]
     ['ชี้แจง']
     """
-    cost, pieces = _likeliest_reading(region, _run_piece_options)
+    starts = _run_piece_starts()
+    cost, pieces = _likeliest_reading(region, _run_piece_options, starts=starts)
     if all(rep is None for _i, _j, rep in pieces):
         return ()
-    if _likeliest_reading(region, _run_piece_options, repair=False)[0] - cost < RUN_MARGIN:
+    if _likeliest_reading(region, _run_piece_options, repair=False, starts=starts)[0] - cost < RUN_MARGIN:
         return ()
     out = _run_rereadings(region, pieces, odd)
     # a non-word's letters that a re-read piece takes in are explained: its neighbour is read again too (``เปิดไอกาสไห้``:
