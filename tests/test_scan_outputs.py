@@ -440,3 +440,19 @@ def test_review_images_render_each_page_as_one_at_a_time(monkeypatch):
     together = page_images.review_images(pdf, "pdf", [3, 1, 2])
     assert together == alone and len(set(alone.values())) == 3
     assert page_images.review_images(pdf, "pdf", [2]) == {2: alone[2]}
+
+
+def test_the_text_layer_s_font_leaves_no_file_open():
+    """The text layer's font is cut from OCRmyPDF's Occulta with fontTools, which keeps its source file open: left to the
+    garbage collector, the ``unclosed file`` warning came whenever the collector ran, and during the PDF/A check it
+    counted as a violation (standard seed 181 doc 9 saved as a plain PDF in one replay of the same reads, PDF/A in
+    another). A fresh process builds the font and collects its garbage with every ResourceWarning shown."""
+    import sys
+
+    script = (
+        "import gc\nfrom ocr_pipeline.scan_outputs.searchable_pdf import _font_manager\n_font_manager()\ngc.collect()\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-W", "always::ResourceWarning", "-c", script], capture_output=True, text=True, check=True
+    )
+    assert "unclosed file" not in run.stderr, run.stderr
