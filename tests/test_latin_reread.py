@@ -227,9 +227,16 @@ def test_a_speck_read_again_as_one_lone_consonant_is_not_taken():
 
 def test_garbage_read_again_as_garbage_is_not_taken():
     """A re-reading with Latin letters, Arabic digits or signs still in it (``ฆม =``, ``จ๑๑4 ๕๑``: 46 such re-readings
-    over 12 corpora, none right) is not taken; a Thai one is, and one that spells a month (worn seed 164 doc 14: ต.ค.
-    had been lost with its garbled year)."""
-    for reading, taken in (("ฆม =", False), ("จ๑๑4 ๕๑", False), ("ครั้ง", True), ("ต.ค. ๒๕๒»๒|", True)):
+    over 12 corpora, none right) is not taken; a Thai one is, and one that spells a month or words of the lexicon beside
+    the garbage (worn seed 164 doc 14 had lost ต.ค. with its garbled year, blind worn 188 doc 8 คน)."""
+    for reading, taken in (
+        ("ฆม =", False),
+        ("จ๑๑4 ๕๑", False),
+        ("ฆ =", False),
+        ("ครั้ง", True),
+        ("ต.ค. ๒๕๒»๒|", True),
+        ("๓๕ คน 3", True),
+    ):
         line = line_of([Word("ผลการ", (0, 0, 300, 40), 95.0), Word("aA", (320, 0, 400, 40), 40.0, True)])
         corrections = reread_latin(np.full((100, 500), 255, np.uint8), [line], _read_as((reading, False)), 1)
         assert bool(corrections) == taken, reading

@@ -36,7 +36,7 @@ WEB_ADDRESS = re.compile(
 )
 # a re-reading with Latin letters, Arabic digits or signs no Thai text writes still in it is garbage read again: over 12
 # corpora's final outputs (stop 42) 46 such re-readings, none right (40 still wrong, 6 not found in the truth); but one
-# that spells a month keeps it (``ต.ค. ๒๕๒»๒|``: its year is the digit reader's next; worn seed 164 doc 14 lost ต.ค.)
+# that spells a month or words keeps them (``ต.ค. ๒๕๒»๒|``, ``๓๕ คน 3``: ``_words_read``)
 STILL_GARBLED = re.compile(r"[A-Za-z0-9=~|«»©®]")
 ENGLISH_CONF = 92.0  # English words of these reports are read at 92+; garbage mostly lower
 ACCEPT_CONF = 75.0
@@ -99,6 +99,21 @@ def _month_spelt(words: list[Word]) -> list[Word]:
 def _marks_of(form: str) -> str:
     """The marks of a month's abbreviation (what ``month_key`` drops, dots aside: ิ of มิ.ย.)."""
     return "".join(c for c in form if c != "." and not month_key(c))
+
+
+_THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
+
+
+def _words_read(text: str) -> bool:
+    """Does a re-reading spell a month, or only words of two letters or more (the lexicon's), its Thai letters aside
+    from the garbage beside them (``๓๕ คน 3``: คน read right, the digits the digit reader's next; blind worn seed 188
+    doc 8 lost it to a filter that looked at the garbage alone)?"""
+    from ocr_pipeline.clean.lexicon import known_words
+
+    if any(month_key(t) in month_keys() for t in text.split()):
+        return True
+    runs = _THAI_RUN.findall(text)
+    return bool(runs) and all(len(run) >= 2 and run in known_words() for run in runs)
 
 
 def needed_conf(text: str) -> float:
@@ -305,7 +320,7 @@ def reread_latin(
         text = line_text(words)
         if conf < needed_conf(text) or not THAI_LETTER.search(text) or _thai_letters(text) == _thai_letters(before):
             continue  # no Thai read, or the same Thai letters with other punctuation: nothing gained
-        if STILL_GARBLED.search(text) and not any(month_key(t) in month_keys() for t in text.split()):
+        if STILL_GARBLED.search(text) and not _words_read(text):
             continue  # garbage read again as garbage (``ฆม =``, ``จ๑๑4 ๕๑``): left to the digit reader and the noise rule
         if not _letters_kept(before, text):
             continue
