@@ -149,11 +149,11 @@ def _subject(out: Extracted, pages: list[Page]) -> None:
         if label is not None:
             _correct(out, hit.page, "document.subject", value, label[0], "lexicon", label[1])
             value = label[0]
-        for respell in (subject_round_month, subject_round_annual):
-            month = respell(value)
-            if month is not None:
-                _correct(out, hit.page, "document.subject", value, month[0], "lexicon", month[1])
-                value = month[0]
+        for respell in (subject_round_month, subject_round_annual):  # the round's word, its bracketed ประจำปี
+            respelt = respell(value)
+            if respelt is not None:
+                _correct(out, hit.page, "document.subject", value, respelt[0], "lexicon", respelt[1])
+                value = respelt[0]
         number = subject_round_number(value, round_numbers([p.text for p in pages]))
         if number is not None:
             _correct(out, hit.page, "document.subject", value, number[0], "round-number", number[1])
