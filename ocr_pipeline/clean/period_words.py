@@ -90,7 +90,9 @@ def period_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
 
 _DASHES = "-–—"
 # a dash alone between a word and a year of four digits
-_DASH_BEFORE_YEAR = re.compile(r"(?<=[\u0e01-\u0e4e.])\s+[-–—]\s+(?=[0-9\u0e50-\u0e59]{4}(?![0-9\u0e50-\u0e59]))")
+_DASH_BEFORE_YEAR = re.compile(
+    rf"(?<=[\u0e01-\u0e4e.])\s+[{_DASHES}]\s+(?=[0-9\u0e50-\u0e59]{{4}}(?![0-9\u0e50-\u0e59]))"
+)
 
 
 def period_dash_specks(text: str) -> list[tuple[int, int, str, str]]:

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 
 from ocr_pipeline.clean.lexicon import Change, known_words, tokenize, word_freqs
+from ocr_pipeline.clean.names import titles
 from ocr_pipeline.clean.thai_text import ABOVE_BELOW, THAI_RUN
-from ocr_pipeline.resources import load_list
 
 MIN_FREQ = 1000  # TNC count of the word the vowel makes (ได้, ไม่, ให้, ไซต์; not ไร of ``(รย`` in a speck's garble)
 SCORE = 90.0
@@ -124,7 +124,7 @@ def twice_read(text: str) -> list[Change]:
             continue
         if token in known_words() or (token == syllable and all(w in known_words() for w in tokenize(syllable))):
             continue
-        if token.lstrip("([{").startswith(load_list("titles.txt")):
+        if token.lstrip("([{").startswith(titles()):
             continue
         out.append(Change(m.start(1), m.end(), text[m.start(1) : m.end()], "", TWICE_SCORE, TWICE_RULE))
     return out

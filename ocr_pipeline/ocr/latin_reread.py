@@ -19,7 +19,7 @@ import numpy as np
 from PIL import Image
 from rapidfuzz import fuzz
 
-from ocr_pipeline.clean.thai_text import SIGNS_ABOVE, TONES, drop_stray_marks
+from ocr_pipeline.clean.thai_text import SIGNS_ABOVE, THAI_RUN, TONES, drop_stray_marks
 from ocr_pipeline.model import Correction, Line, Word, columns_shared, token_ranges, union_box
 from ocr_pipeline.ocr.tesseract import line_text
 from ocr_pipeline.resources import load_list, load_table
@@ -101,9 +101,6 @@ def _marks_of(form: str) -> str:
     return "".join(c for c in form if c != "." and not month_key(c))
 
 
-_THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
-
-
 def _words_read(text: str) -> bool:
     """Does a re-reading spell a month, or only words of two letters or more (the lexicon's), its Thai letters aside
     from the garbage beside them (``๓๕ คน 3``: คน read right, the digits the digit reader's next; blind worn seed 188
@@ -112,7 +109,7 @@ def _words_read(text: str) -> bool:
 
     if any(month_key(t) in month_keys() for t in text.split()):
         return True
-    runs = _THAI_RUN.findall(text)
+    runs = THAI_RUN.findall(text)
     return bool(runs) and all(len(run) >= 2 and run in known_words() for run in runs)
 
 

@@ -33,8 +33,7 @@ def join_row_fragments(lines: list[Line]) -> list[Line]:
         left, right = out[i], out[j]
         height = max(_height(left), _height(right))
         words = list(left.words) + list(right.words)
-        if right.words:
-            right.words[0].space_before = right.box[0] - left.box[2] > SPACE * height
+        right.words[0].space_before = right.box[0] - left.box[2] > SPACE * height
         joined = Line(text=line_text(words), box=union_box([left.box, right.box]), words=words)
         out[min(i, j)] = joined
         del out[max(i, j)]
