@@ -290,3 +290,36 @@ def test_a_district_named_without_its_level_word_settles_a_name_two_places_bear(
     doc[1] = (1, "body#p1.l2", "จ.สกลนคร โทร. ๐ ๔๑๔๔ ๔๑๓๐")
     r = resolve_places(doc)
     assert r.district is None and any("places bear this name" in w for w in r.warnings)
+
+
+# fresh worn seed 190 doc 2: the header's division line wrapped inside the agency's name; its address on the next line
+WRAPPED_ADDRESS_DOC = [
+    (1, "header.division#p1.l2", "ส่วนราชการ สำนักปลัดองค์การบริหารส่วนตำบล องค์"),
+    (1, "body#p1.l3", "การบริหารส่วนตำบลบ้านบึง อำเภอบ้านคา จังหวัดราชบุรี โทร."),
+    (1, "addressee#p1.l9", "เรียน นายกองค์การบริหารส่วนตำบลบ้านบึง"),
+    (1, "body#p1.l10", "ตามที่องค์การบริหารส่วนตำบลบ้านบึงได้ประกาศ"),
+    (1, "position#p1.l26", "รองปลัดองค์การบริหารส่วนตำบลบ้านบึง"),
+    (1, "body#p1.l28", "ปฏิบัติหน้าที่ปลัดองค์การบริหารส่วนตำบลบ้านบึง"),
+    (1, "position#p1.l30", "นายกองค์การบริหารส่วนตำบลบ้านบึง"),
+    (2, "title#p2.l1", "องค์การบริหารส่วนตำบลบ้านบึง ประจำปีงบประมาณ พ.ศ. ๒๕๖๗ (รอบ ๖ เดือน)"),
+    (3, "table.step#p3.t0.r1.c1", "๑) จัดทำแนวปฏิบัติการรับของขวัญหรือประโยชน์อื่นใดให้พนักงานส่วนตำบลทราบ"),
+]
+
+
+def test_the_address_alone_settles_a_name_two_places_bear():
+    """Fresh worn seed 190 doc 2: บ้านบึง is a subdistrict of บ้านคา (ราชบุรี) and a district of ชลบุรี; the agency's
+    eight readings fit both, and the address ``อำเภอบ้านคา จังหวัดราชบุรี`` written once had too little weight
+    beside them to part the two. The address's own place holds one of them: it is taken. Without the address the
+    place stays open, with the warning."""
+    r = resolve_places(WRAPPED_ADDRESS_DOC)
+    assert (r.subdistrict, r.district, r.province, r.geocode) == ("บ้านบึง", "บ้านคา", "ราชบุรี", "701002")
+    doc = [t for t in WRAPPED_ADDRESS_DOC if t[1] != "body#p1.l3"]
+    r = resolve_places(doc)
+    assert r.province is None and any("places bear this name" in w for w in r.warnings)
+
+
+def test_a_level_word_inside_a_word_that_names_no_place_is_no_mention():
+    """``พนักงานส่วนตำบล`` (an SAO's staff) holds ตำบล but names no subdistrict: ``…ให้พนักงานส่วนตำบลทราบ`` was read
+    as the subdistrict ทราบ (fresh worn seed 190 doc 2). The same word after ตำบล alone still is one."""
+    assert [m.kind for m in find_mentions("ให้พนักงานส่วนตำบลทราบ")] == []
+    assert [m.kind for m in find_mentions("ข้าราชการและพนักงานส่วนตำบล ตำบลบ้านบึง")] == ["subdistrict"]

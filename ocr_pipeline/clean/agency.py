@@ -29,10 +29,10 @@ from rapidfuzz.distance import OSA
 from ocr_pipeline.clean import gazetteer as g
 from ocr_pipeline.clean.gazetteer import Level, name_key
 from ocr_pipeline.clean.thai_text import COMBINING, normalize_thai
-from ocr_pipeline.resources import load_table
+from ocr_pipeline.resources import load_list, load_table
 from ocr_pipeline.warning_text import warning
 
-Kind = Literal["agency", "province", "district", "subdistrict"]
+Kind = Literal["agency", "province", "district", "subdistrict", "word"]  # word: a level word in no place's name
 
 KEYWORD_MIN_SCORE = 80.0  # fuzz.ratio of a garbled type/level word to its canonical form
 SHORT_KEYWORD_MIN_SCORE = 75.0  # for four-letter words (ตำบล): one misread letter
@@ -93,7 +93,8 @@ def _abbr_pattern(abbr: str) -> re.Pattern:
 
 @cache
 def keywords() -> tuple[_Keyword, ...]:
-    """Type words (long, officer and short forms) and level words, as found in text."""
+    """Type words (long, officer and short forms) and level words, as found in text; and the words of
+    ``dictionaries/not_place_words.txt`` (kind ``word``), which hold a level word that names no place."""
     out: list[_Keyword] = []
     for t in agency_types():
         out.append(_Keyword(t.name, "agency", t.name, True))
@@ -111,6 +112,9 @@ def keywords() -> tuple[_Keyword, ...]:
                 dot = rf"(?:\s?\.|\s(?=[{_THAI}]))"
             pattern = re.compile(f"(?<![{_THAI}.]){re.escape(letters)}{dot}")
         out.append(_Keyword(canonical if is_fuzzy else prefix, level, None, is_fuzzy, pattern))  # type: ignore[arg-type]
+    for word in load_list("not_place_words.txt"):  # พนักงานส่วนตำบล: its ตำบล names no place
+        word = normalize_thai(word)
+        out.append(_Keyword(word, "word", None, False, re.compile(re.escape(word))))
     return tuple(out)
 
 
@@ -246,8 +250,9 @@ def _keyword_spans(text: str) -> tuple[tuple[int, int, float, _Keyword], ...]:
             if "\u0e33" in kw.text and ringed:
                 for s, e, sc in _fuzzy_spans(ringed, kw.text, thr):
                     cands.append((at[s], at[e], min(sc, 99.0), kw))  # not as written: rewritten
-    # agency words win over level words inside them (ตำบล in เทศบาลตำบล); then score, then length
-    cands.sort(key=lambda c: (c[3].kind != "agency", -c[2], -(c[1] - c[0])))
+    # agency words win over level words inside them (ตำบล in เทศบาลตำบล), as do words naming no place (พนักงาน
+    # ส่วนตำบล); then score, then length
+    cands.sort(key=lambda c: (c[3].kind not in ("agency", "word"), -c[2], -(c[1] - c[0])))
     taken: list[tuple[int, int, float, _Keyword]] = []
     for c in cands:
         if all(c[1] <= t[0] or c[0] >= t[1] for t in taken):
@@ -391,6 +396,8 @@ def find_mentions(text: str, page: int | None = None, field_name: str = "", weig
         spans = _keyword_spans(line)
         for n, (s, e, sc, kw) in enumerate(spans):
             stop = spans[n + 1][0] if n + 1 < len(spans) else len(line)
+            if kw.kind == "word":  # a level word inside a word that names no place: it only ends the name before it
+                continue
             if kw.fuzzy:
                 e, sc = _complete_keyword(line, s, e, sc, kw.text, stop)
             opts = _name_options(line, e, stop)
@@ -1035,6 +1042,20 @@ def _district_named_bare(places: list[g.Place], texts: list[tuple[int | None, st
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _address_settles(places: list[g.Place], place_ev: list[_Evidence], hint: str | None) -> g.Place | None:
+    """The one of ``places`` (which bear the same name) inside the place the document's address readings alone
+    settle (``อำเภอบ้านคา จังหวัดราชบุรี``: the subdistrict บ้านบึง of บ้านคา, not the district บ้านบึง of ชลบุรี, fresh
+    worn seed 190 doc 2, where the agency's many readings outweighed the address in the margin); None when the address
+    settles nothing, or holds none or several of them."""
+    if not place_ev:
+        return None
+    address = _resolve(place_ev, hint)
+    if not address.ok or address.best is None:
+        return None
+    inside = [p for p in places if _compatible(p, address.best)]
+    return inside[0] if len(inside) == 1 else None
+
+
 def _wrapped_front(m: Mention) -> bool:
     """A type word whose front ended the line before: ``…โดยให้องค์`` / ``การบริหารส่วนตำบล…`` starts
     its line with the rest of the word, which is no misreading of the whole."""
@@ -1167,7 +1188,9 @@ def resolve_places(
             named = best = out.best
         elif name_ok and _same_name(out) and out.quality >= ACCEPT_SCORE and out.best is not None:
             named, best = out.best, _common_area(out)  # the name is clear, its place is not
-            bare = _district_named_bare([out.best, *out.tied], texts)
+            bare = _district_named_bare([out.best, *out.tied], texts) or _address_settles(
+                [out.best, *out.tied], place_ev, province_hint
+            )
             if bare is not None:
                 named = best = bare
             else:
