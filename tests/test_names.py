@@ -277,6 +277,10 @@ ONE_WAY_TWINS = [
     ("ปฐวีกานต์", "เรือนทองคำ", "นางสาวปซูวีกานต์ เรือนทองคำ", "นางสาวปฐวีกานต์ เรือนทองคำ"),  # ฐ read ซู: blind worn 142
     ("กฤตณัฐ", "มาเม่น", "นายกฤตณ์ฐ มาเม่น", "นายกฤตณัฐ มาเม่น"),  # ั read ์: fresh standard 143 doc 16
     ("คงฤทธิ์", "เถาว์กลอย", "นายคงฤทธิ์ เถาวักลอย", "นายคงฤทธิ์ เถาว์กลอย"),  # ์ read ั: standard 163 doc 13
+    ("ธนวันต์", "ยอดคำ", "นายธนวันต์ ยอดค้า", "นายธนวันต์ ยอดคำ"),  # ้า read for ำ: fresh worn 190 doc 15
+    ("นาฎนารี", "ศรีมาศ", "นางนาภูนารี ศรีมาศ", "นางนาฎนารี ศรีมาศ"),  # ภู read for ฎ: fresh worn 190 doc 10
+    ("ณัฏฐา", "พรมพา", "นางสาวณัภฐา พรมพา", "นางสาวณัฏฐา พรมพา"),  # ภ read for ฏ: blind worn 188 doc 12
+    ("ศุภศิษฎิ์", "ทิมาตฤกะ", "นายศุภศิษฎี ทิมาตฤกะ", "นายศุภศิษฎิ์ ทิมาตฤกะ"),  # ี read for ิ์: fresh standard 189 doc 18
 ]
 
 
@@ -439,6 +443,16 @@ def test_a_given_name_ending_that_carries_a_thanthakhat_gets_it_back():
         assert nm.resolve_names([(1, "document.signatories", read)], unknown)[0] == [right]
     for kept in ("นายกิตติ ใจดี", "นายสมชาย ศรีฤทธิ", "นายวีระภัทร ใจดี", "นายสมศักดิ์ สุวัฒน"):
         assert nm.resolve_names([(1, "document.signatories", kept)], unknown)[0] == [kept]
+
+
+def test_a_family_name_ending_that_carries_a_thanthakhat_gets_it_back_where_the_list_has_it():
+    """Blind worn seed 188 doc 4: ``เนินสวัสดิ`` for เนินสวัสดิ์ (95 listed family names end ดิ์, none ดิ). Only a listed
+    name is taken: an unlisted one so read is more often another misreading (``สามิบัดิ`` for สามิบัติ), and a family
+    name ending ทธิ (11 listed against 119 with ทธิ์) stays."""
+    known = nm.KnownNames(frozenset({"อัมริณทร์"}), frozenset({"เนินสวัสดิ์", "ศรีฤทธิ์"}))
+    assert nm.resolve_names([(1, "document.signatories", "นายอัมริณทร์ เนินสวัสดิ")], known)[0] == ["นายอัมริณทร์ เนินสวัสดิ์"]
+    for kept in ("นายอัมริณทร์ สามิบัดิ", "นายอัมริณทร์ ศรีฤทธิ"):
+        assert nm.resolve_names([(1, "document.signatories", kept)], known)[0] == [kept]
 
 
 def test_latin_letters_the_page_read_in_a_name_give_way_to_re_readings_that_agree():

@@ -289,7 +289,7 @@ def _resolve_part(
             continue
         one = _one_of_two_vowels(r, part, known)
         if one is None and not known_readings:
-            one = known_one_misreading_away(r, part, known) or _ending_written(r, part)
+            one = known_one_misreading_away(r, part, known) or _ending_written(r, part, known)
         if one is not None:
             fix[r] = (one, similarity(r, one))
             continue
@@ -340,18 +340,20 @@ def _resolve_part(
 
 
 @cache
-def _name_endings() -> tuple[tuple[str, str], ...]:
-    return tuple((read, written) for read, written in load_table("name_endings.tsv"))
+def _name_endings() -> tuple[tuple[str, str, bool], ...]:
+    return tuple((read, written, family == "yes") for read, written, family in load_table("name_endings.tsv"))
 
 
-def _ending_written(reading: str, part: str) -> str | None:
+def _ending_written(reading: str, part: str, known: KnownNames | None = None) -> str | None:
     """A given name no list has, read ending without the thanthakhat its ending carries almost always
-    (``dictionaries/name_endings.tsv``: ``วิรุทธิ`` -> วิรุทธิ์); None otherwise."""
-    if part != "given":
-        return None
-    for read, written in _name_endings():
+    (``dictionaries/name_endings.tsv``: ``วิรุทธิ`` -> วิรุทธิ์); a family name so where its ``family`` says so and the
+    name with it is listed (``เนินสวัสดิ`` -> เนินสวัสดิ์: an unlisted family name so written is more often another
+    misreading, ``สามิบัดิ`` for สามิบัติ); None otherwise."""
+    for read, written, family in _name_endings():
         if reading.endswith(read) and len(reading) > len(read):
-            return reading[: len(reading) - len(read)] + written
+            name = reading[: len(reading) - len(read)] + written
+            if part == "given" or (family and known is not None and known.contains(part, name)):
+                return name
     return None
 
 
