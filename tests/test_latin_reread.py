@@ -393,6 +393,30 @@ def test_marks_above_a_garbage_word_s_box_are_read_again():
     assert grown[1] < 100 and all(type(v) is int for v in grown)  # plain ints: the page cache saves the boxes
 
 
+def test_marks_read_again_that_unmake_the_words_of_the_first_reading_are_not_taken():
+    """A quotation mark's ink stands where Thai marks do: read again over it, ``"ไม่รับของขวัญ"`` gained a mai tho
+    (``รั้บ``: standard seed 7 doc 13). A reading with more marks is taken where the first spelt no words (``ครัง``),
+    not where it unmakes words the first spelt."""
+    gray = np.full((200, 500), 255, np.uint8)
+    gray[100:140, 320:400] = 0
+    gray[86:95, 340:352] = 0  # ink above the word's box: a mark, or a quote
+    gray[60:80, 370:380] = 0  # a descender of the line above
+    for first, second, expected in (("รับของขวัญ", "รั้บของขวัญ", "รับของขวัญ"), ("ครัง", "ครั้ง", "ครั้ง")):
+        calls: list[int] = []
+
+        def tha(im, psm, langs, first=first, second=second, calls=calls):
+            calls.append(psm)
+            h = im.size[1]
+            text = first if len(calls) == 1 else second
+            return [line_of([Word(text, (90, h // 2 - 20, 170, h // 2 + 20), 90.0)])]
+
+        line = line_of([Word("ผลการ", (0, 100, 300, 140), 95.0), Word("ATI", (320, 100, 400, 140), 60.0, True)])
+        above = line_of([Word("ยาว", (300, 40, 420, 75), 95.0)])
+        corrections = reread_latin(gray, [above, line], tha, 1)
+        assert [(c.before, c.after) for c in corrections] == [("ATI", expected)]
+        assert len(calls) >= 2  # read again over the ink above, both times
+
+
 def test_january_read_by_tesseract_itself_is_checked_against_the_marks_above_it():
     """``ม.ค.`` as Tesseract read it, with ink right above the ม: the token is read again over that ink
     as one line; where that says มี.ค., March it is (standard seed 7 doc 5: 12 periods ended in January

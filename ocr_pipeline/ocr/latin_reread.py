@@ -503,7 +503,19 @@ def _marks_added(first: tuple[Line, int, int] | None, again: tuple[Line, int, in
     if first is None or sum(w.conf for w in again[0].words) < ACCEPT_CONF * len(again[0].words):
         return False
     old, new = line_text(first[0].words), line_text(again[0].words)
-    return _UPPER.sub("", old) == _UPPER.sub("", new) and len(_UPPER.findall(new)) > len(_UPPER.findall(old))
+    if _UPPER.sub("", old) != _UPPER.sub("", new) or len(_UPPER.findall(new)) <= len(_UPPER.findall(old)):
+        return False
+    return not _words_unmade(old, new)
+
+
+def _words_unmade(old: str, new: str) -> bool:
+    """Does ``new`` spell as no words Thai that ``old`` spelt as words (``lexicon.all_words``)? A quotation mark's ink
+    stands where marks do: read over it, ``"ไม่รับของขวัญ"`` gained a mai tho, ``รั้บ`` (standard seed 7 doc 13; worn
+    148 doc 18 and blind worn 188 doc 11 likewise, ``รั้บ``, ``รับ์``)."""
+    from ocr_pipeline.clean.lexicon import all_words
+
+    runs_old, runs_new = THAI_RUN.findall(old), THAI_RUN.findall(new)
+    return all(all_words(r) for r in runs_old) and not all(all_words(r) for r in runs_new)
 
 
 def _crop(gray: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
