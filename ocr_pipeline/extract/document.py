@@ -36,6 +36,7 @@ from ocr_pipeline.extract.memo import (
     subject_round_label,
     subject_round_month,
     subject_round_number,
+    subject_round_tail,
     subject_year_phrase,
 )
 from ocr_pipeline.extract.signatures import (
@@ -154,10 +155,12 @@ def _subject(out: Extracted, pages: list[Page]) -> None:
             if respelt is not None:
                 _correct(out, hit.page, "document.subject", value, respelt[0], "lexicon", respelt[1])
                 value = respelt[0]
-        number = subject_round_number(value, round_numbers([p.text for p in pages]))
-        if number is not None:
-            _correct(out, hit.page, "document.subject", value, number[0], "round-number", number[1])
-            value = number[0]
+        rounds = round_numbers([p.text for p in pages])
+        for respell_round in (subject_round_number, subject_round_tail):
+            number = respell_round(value, rounds)
+            if number is not None:
+                _correct(out, hit.page, "document.subject", value, number[0], "round-number", number[1])
+                value = number[0]
         for respell in (subject_year_phrase, subject_phrase):
             phrase = respell(value)
             if phrase is not None:

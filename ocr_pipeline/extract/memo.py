@@ -139,6 +139,13 @@ _SIGN_BEFORE_WORD = re.compile(
     r"(?<=\s)[.,'`]+(?=[\u0e01-\u0e2e\u0e40-\u0e44\u0e50-\u0e590-9(])"
 )  # ``.(รอบ``: worn 166
 _SLASH_BEFORE_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])\s+/(?=([\u0e01-\u0e2e\u0e40-\u0e44]\S*))")
+# a dash glued between a word and one a subject writes after a space (``หน่วยงาน-ประจำปีงบประมาณ``: blind worn seed 188
+# doc 8, seen after its scoring, a speck where the space stood); a subject's range's dash stands between spaces or
+# digits (``ต.ค. ๖๕ - มี.ค. ๖๖``)
+_DASH_BEFORE_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])[-–—](?=([\u0e01-\u0e2e\u0e40-\u0e44]\S*))")
+# an opening bracket read as sara e before รอบ and its months, in a subject that closes more brackets than it opens
+# (``พ.ศ. ๒๕๖๔ เรอบ ๑๒ เดือน (ประจำปี))``: blind standard seed 187 doc 1, seen after its scoring)
+_BRACKET_AS_SARA_E = re.compile(r"(?<=\s)เ(?=รอบ\s*[0-9\u0e50-\u0e59]{1,2}\s*เดือน)")
 # the era's dots lost or read as commas or spaces, the year glued to it (``พ.ศ๒๕๖๒``, ``พ ศ. ๒๕๖๒``: blind worn seed
 # 126 doc 12, standard seed 7 doc 33)
 _THAI_ERA_LETTERS = r"พ ?[.,]? ?ศ"  # the era's letters, its first dot lost, read as a comma or spaced
@@ -179,7 +186,9 @@ def subject_despecked(text: str) -> str:
     a bracket in a bracket (``(รอบ ๑๒ เดือน (ประจำปี)``: 32 of 336 truths end ``(ประจำปี))``); and
     the era's lost dots put back before its year (``พ.ศ๒๕๖๒``, ``พ ศ. ๒๕๖๒``), the space after รอบ before its number
     and a dot glued before a word or a number after a space taken out (``(รอบ๖ .เดือน)``, ``ประมาณ .๒๕๖๖``), a slash so glued with its space
-    (``และ /ความ``; ``_without_slash_speck``), a tone mark read over รอบ
+    (``และ /ความ``; ``_without_slash_speck``), a dash so glued where a space stood (``หน่วยงาน-ประจำปี``), an
+    opening bracket read as sara e before รอบ where more brackets close than open (``เรอบ ๑๒ เดือน``), a tone mark read
+    over รอบ
     (``(รอบ่ ๖ เดือน)``); Latin letters read for the era before a year written พ.ศ. (``ประมาณ wa. ๒๕๖๓``)."""
     text = _LONE_SIGN.sub("", text)
     text = _CLOSING_AS_SIGNS.sub(r"\1)", text.rstrip())
@@ -192,6 +201,8 @@ def subject_despecked(text: str) -> str:
     text = _DOT_AFTER_WORD.sub(_word_without_dot, text)
     text = _DOT_BEFORE_NUMBER.sub(_word_spaced_from_number, text)
     text = _without_glued_tail(text)
+    if text.count(")") > text.count("("):
+        text = _BRACKET_AS_SARA_E.sub("(", text)
     if text.count("(") > text.count(")"):
         text = _BRACKET_BEFORE_BRACKET.sub("", text)
         if text.count("(") == text.count(")") + 1 and text.rstrip().endswith(")"):
@@ -199,6 +210,7 @@ def subject_despecked(text: str) -> str:
     text = _ERA_LOOSE.sub("พ.ศ. ", _ERA_BEFORE_YEAR.sub("พ.ศ.", text))
     text = _SIGN_BEFORE_WORD.sub("", _ROUND_GLUED.sub("รอบ ", _ROUND_MARKED.sub("", _ROUND_SIGNS.sub("", text))))
     text = _SLASH_BEFORE_WORD.sub(_without_slash_speck, text)
+    text = _DASH_BEFORE_WORD.sub(_spaced_before_word, text)
     if sum(text.count(q) for q in _QUOTES) == 1:
         text = _GLUED_QUOTE.sub("", text)
     if text.count(")") > text.count("(") and _LONE_CLOSING.search(text):
@@ -347,6 +359,28 @@ def subject_round_number(subject: str, others: list[int]) -> tuple[str, float] |
     return subject[: m.start(1)] + number + subject[m.end(1) :], ROUND_NUMBER_SCORE
 
 
+ROUND_TAIL_SCORE = 60.0
+# the subject's last bracket opened at รอบ, its number and เดือน read as a few letters of garbage (``(รอบเวงาม``)
+_ROUND_TAIL = re.compile(r"\(รอบ\s*([^\s()0-9\u0e50-\u0e59]{1,8})$")
+
+
+def subject_round_tail(subject: str, others: list[int]) -> tuple[str, float] | None:
+    """The subject whose last bracket opens at รอบ and ends in a few letters of garbage where its number of months
+    and เดือน stood (``(รอบเวงาม``: blind worn seed 188 doc 8, seen after its scoring, a pale 300 dpi copy), ended as
+    the document's other mentions of its round write it, where they agree on one a report has (the table's title:
+    ``(รอบ ๑๒ เดือน)``), and the score; None otherwise (a subject that reads เดือน there is the other rules')."""
+    m = _ROUND_TAIL.search(subject or "")
+    if m is None or m.group(1).startswith(ROUND_WORD):
+        return None
+    agreed = {n for n in others if n in REPORT_ROUNDS}
+    if len(agreed) != 1:
+        return None
+    number = str(agreed.pop())
+    if any(c in THAI_DIGITS for c in subject) or not any(c.isdigit() for c in subject):
+        number = number.translate(TO_THAI)
+    return subject[: m.start()] + f"(รอบ {number} {ROUND_WORD})", ROUND_TAIL_SCORE
+
+
 YEAR_PHRASE_TOKENS = 3  # a subject's phrase before its year is looked for in at most this many words before it
 _BEFORE_YEAR = re.compile(r"(?:\s+พ\.ศ\.)?\s+[0-9\u0e50-\u0e59]{4}(?![0-9\u0e50-\u0e59])")
 
@@ -413,6 +447,12 @@ def _without_slash_speck(m: re.Match[str]) -> str:
     (``คุณธรรมและ /ความโปร่งใส``: fresh worn seed 136 doc 16), unless the word is one a subject writes after a space
     (``subject_spaced_words.txt``: ``หน่วยงาน /ประจำปี``)."""
     return " " if m.group(1).startswith(load_list("subject_spaced_words.txt")) else ""
+
+
+def _spaced_before_word(m: re.Match[str]) -> str:
+    """A dash glued before a word a subject writes after a space (``subject_spaced_words.txt``) is a speck where the
+    space stood; before any other word it stays (``e-Service``, a name's hyphen)."""
+    return " " if m.group(1).startswith(load_list("subject_spaced_words.txt")) else m.group(0)
 
 
 def _without_glued_tail(text: str) -> str:
