@@ -821,6 +821,8 @@ def test_a_month_after_latin_letters_in_the_day_s_place_is_no_period_and_a_garbl
     from ocr_pipeline.clean.date_repair import _interpret_as_of
 
     assert _interpret_as_of("measure_period", "bo พ.ย. ๒๕๖๔", 2570)[0] is None
+    # stop 42's blind standard seed 183 doc 16: the day ๖ read ``D.``, glued to ต.ค.
+    assert _interpret_as_of("measure_period", "D.ต.ค. ๒๕๖๐", 2570)[0] is None
     fy = _interpret_as_of("measure_period", "เงบประมาถ พ.ศ. ๒๕๖๘", 2570)[0]
     assert fy == ("span", (("a", D(2024, 10, 1), D(2025, 9, 30)),))
     assert _interpret_as_of("measure_period", "พ.ย. ๒๕๖๔", 2570)[0] == (

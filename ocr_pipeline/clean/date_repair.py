@@ -571,7 +571,8 @@ _UNREAD_SIDE = re.compile(r"\s*(?:[-–—]?\s*[^\s0-9๐-๙]{1,8}\s*)?")
 
 
 _DAY_FIRST = re.compile(r"^[0-9]{1,2}\s")
-_LATIN_BEFORE = re.compile(r"(?:^|\s)[A-Za-z]{1,3}\s*$")
+# ... its dot too, glued to the month (``D.ต.ค. ๒๕๖๐`` for ๖ ต.ค.: stop 42's blind standard seed 183 doc 16)
+_LATIN_BEFORE = re.compile(r"(?:^|\s)[A-Za-z]{1,3}[.,:;'`]?\s*$")
 
 
 def _day_unread(text: str, m: DateMention) -> bool:
