@@ -32,7 +32,8 @@ from ocr_pipeline.clean.thai_text import COMBINING, normalize_thai
 from ocr_pipeline.resources import load_list, load_table
 from ocr_pipeline.warning_text import warning
 
-Kind = Literal["agency", "province", "district", "subdistrict", "word"]  # word: a level word in no place's name
+Kind = Literal["agency", "province", "district", "subdistrict"]
+KeywordKind = Kind | Literal["word"]  # word: holds a level word but names no place (not_place_words.txt)
 
 KEYWORD_MIN_SCORE = 80.0  # fuzz.ratio of a garbled type/level word to its canonical form
 SHORT_KEYWORD_MIN_SCORE = 75.0  # for four-letter words (ตำบล): one misread letter
@@ -78,7 +79,7 @@ def agency_types() -> tuple[AgencyType, ...]:
 @dataclass(frozen=True)
 class _Keyword:
     text: str  # canonical spelling, as it is written back
-    kind: Kind
+    kind: KeywordKind
     agency_type: str | None  # for kind == "agency"
     fuzzy: bool
     pattern: re.Pattern | None = None  # exact forms (abbreviations, short level words)
