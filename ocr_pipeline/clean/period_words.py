@@ -24,6 +24,7 @@ import re
 from functools import cache
 
 from ocr_pipeline.clean.lexicon import plausible_misreading, wdist
+from ocr_pipeline.clean.thai_text import DASHES
 from ocr_pipeline.resources import load_list, load_table
 
 MARGIN = 1.0  # weighted edits by which the nearest word must beat the next
@@ -88,17 +89,16 @@ def period_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
     return sorted(out)
 
 
-_DASHES = "-–—"
 # a dash alone between a word and a year of four digits
 _DASH_BEFORE_YEAR = re.compile(
-    rf"(?<=[\u0e01-\u0e4e.])\s+[{_DASHES}]\s+(?=[0-9\u0e50-\u0e59]{{4}}(?![0-9\u0e50-\u0e59]))"
+    rf"(?<=[\u0e01-\u0e4e.])\s+[{DASHES}]\s+(?=[0-9\u0e50-\u0e59]{{4}}(?![0-9\u0e50-\u0e59]))"
 )
 
 
 def period_dash_specks(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, as read, a space) of each dash of a period cell's ``text`` that stands alone between a month (as
     ``months.tsv`` writes one) and its year, where the cell holds another dash: a range has one, a month's year none."""
-    if sum(text.count(d) for d in _DASHES) < 2:
+    if sum(text.count(d) for d in DASHES) < 2:
         return []
     out = []
     for m in _DASH_BEFORE_YEAR.finditer(text):

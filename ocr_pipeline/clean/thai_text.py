@@ -19,6 +19,7 @@ TO_ARABIC = str.maketrans(THAI_DIGITS, ARABIC_DIGITS)
 TO_THAI = str.maketrans(ARABIC_DIGITS, THAI_DIGITS)
 # Thai marks and vowels by where they sit; every other module builds its sets from these.
 TONES = "\u0e48\u0e49\u0e4a\u0e4b"  # ่ ้ ๊ ๋
+DASHES = "-–—"  # hyphen, en dash, em dash: what print and OCR write between a range's two ends
 VOWELS_ABOVE_BELOW = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47"  # ั ิ ี ึ ื ุ ู ฺ ็
 SIGNS_ABOVE = "\u0e4c\u0e4d\u0e4e"  # ์ ํ ๎
 # Marks that sit above or below a consonant: none can start a word, OCR drops and adds them.

@@ -17,6 +17,7 @@ import re
 import statistics
 from collections.abc import Sequence
 
+from ocr_pipeline.clean.thai_text import DASHES
 from ocr_pipeline.document_text import DocText, Edit, cell_key, located
 from ocr_pipeline.model import Correction, Page, Table
 
@@ -33,7 +34,6 @@ DIGITS = 3  # numbers a table must have for a digit's width to be known
 SCORE = 90.0
 RULE = "dash"
 _NUMBER = re.compile(r"[0-9๐-๙]{2,4}")
-_DASH = "-–—"
 
 
 def _digit_size(table: Table) -> tuple[float, float] | None:
@@ -55,7 +55,7 @@ def _longest_hyphen(table: Table, size: tuple[float, float]) -> float | None:
         for c in table.cells
         for ln in c.lines
         for w in ln.words
-        if len(w.text) == 1 and w.text in _DASH and w.box[3] - w.box[1] <= THIN * size[1]
+        if len(w.text) == 1 and w.text in DASHES and w.box[3] - w.box[1] <= THIN * size[1]
     ]
     sure = [r for r in ratios if r < HYPHEN]
     return max(sure) if sure else None
@@ -76,14 +76,14 @@ def dash_corrections(pages: Sequence[Page], doc: DocText) -> list[Correction]:
                 if key not in doc or doc.get(key).role != "table.period_text":
                     continue
                 item = doc.get(key)
-                read = [ch for ln in cell.lines for w in ln.words for ch in w.text if ch in _DASH]
-                at = [k for k, ch in enumerate(item.text) if ch in _DASH]
+                read = [ch for ln in cell.lines for w in ln.words for ch in w.text if ch in DASHES]
+                at = [k for k, ch in enumerate(item.text) if ch in DASHES]
                 if not at or len(at) != len(read):
                     continue  # the text is no longer its words'
                 dashes = iter(at)
                 edits = []
-                for w in (w for ln in cell.lines for w in ln.words if any(ch in _DASH for ch in w.text)):
-                    spots = [next(dashes) for ch in w.text if ch in _DASH]
+                for w in (w for ln in cell.lines for w in ln.words if any(ch in DASHES for ch in w.text)):
+                    spots = [next(dashes) for ch in w.text if ch in DASHES]
                     doubled = len(w.text) == 2 == len(spots) and spots[1] == spots[0] + 1
                     if (len(w.text) != 1 and not doubled) or w.box[3] - w.box[1] > THIN * size[1]:
                         continue
