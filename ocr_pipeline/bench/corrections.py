@@ -47,7 +47,8 @@ every dash is a hyphen).
 A deletion made while reading with its line's context (a speck, a letter read twice) is judged first by the seam it
 leaves (``_deletion_seam``): the line's text on both sides standing in the truth page with nothing between makes
 it right (a phrase the page repeats included: nowhere with the deleted text), standing there with the deleted text
-between makes it harmful; otherwise as above.
+between makes it harmful; a side the line's edge cuts short goes on into the neighbouring lines of the page as read
+where that settles it; otherwise as above.
 
 A correction of spaces alone (rule ``spacing``: a space OCR put inside a word taken out, one put back before
 ``พ.ศ.``) would fold to nothing; it is judged by the truth's spaces where its item's text stood
@@ -377,7 +378,7 @@ def judge(
         b_in, a_in = (before in value) if before else False, (after in value) if after else False
         if a_in != b_in:
             return ("right" if a_in else "harmful"), {"truth": value}
-    seam = _deletion_seam(_with_item_context(c, after, items), before, after, tpages)
+    seam = _deletion_seam(_with_item_context(c, after, items), before, after, tpages, opages)
     if seam is not None:
         return seam
     spans = _truth_spans(c, before, after, tpages, opages, items)
@@ -404,23 +405,53 @@ SEAM_SIDE = 4  # folded characters of a deletion's line a side must give at the 
 SEAM_CONTEXT = 6  # ... and the two sides ``SEAM_SIDE`` more than this together (10 characters)
 
 
-def _deletion_seam(c: dict, before: str, after: str, tpages: dict[int, str]) -> tuple[str, dict] | None:
+def _deletion_seam(
+    c: dict, before: str, after: str, tpages: dict[int, str], opages: dict[int, dict] | None = None
+) -> tuple[str, dict] | None:
     """A deletion made while reading (``after`` empty, its line's ``context`` given), judged by the seam it leaves:
     right when the truth page holds the line's ``CONTEXT`` characters on each side (``SEAM_SIDE`` at the least,
     ``SEAM_CONTEXT + SEAM_SIDE`` in all) with nothing between and nowhere with ``before`` between; harmful the other
     way round; None otherwise. A letter read twice (``บัดนี นี้``) leaves บัดนี้ whichever copy goes: aligned alone,
-    the span faces the first copy's letters in the truth."""
+    the span faces the first copy's letters in the truth. A side the line's edge cuts short (``บัด`` | ``นี`` |
+    ``นี้ ได้…``: the line's first word) goes on into the lines before or after it on the page as read
+    (``_across_lines``) where that settles the seam either way; the line's own context judges otherwise."""
     sides = _deletion_sides(c, before, after, CONTEXT)
     if sides is None:
         return None
     left, right = sides
     truth = tpages.get(int(c.get("page") or 0), "")
+    if opages and truth and min(len(left), len(right)) < CONTEXT:
+        wide_left, wide_right = _across_lines(c, before, left, right, opages)
+        joined, kept = wide_left + wide_right in truth, wide_left + before + wide_right in truth
+        # only a seam the wider context settles on both sides (its neighbour lines may be garbled)
+        if min(len(wide_left), len(wide_right)) >= SEAM_SIDE and joined != kept:
+            return (
+                ("right", {"truth": "", "why": "the seam stands in the truth"})
+                if joined
+                else ("harmful", {"truth": before})
+            )
     if min(len(left), len(right)) < SEAM_SIDE or len(left + right) < SEAM_CONTEXT + SEAM_SIDE or not truth:
         return None
     joined, kept = left + right in truth, left + before + right in truth
     if joined == kept:
         return None if joined or c.get("rule") != "double-read" else _seam_by_fit(left, before, right, truth)
     return ("right", {"truth": "", "why": "the seam stands in the truth"}) if joined else ("harmful", {"truth": before})
+
+
+def _across_lines(c: dict, before: str, left: str, right: str, opages: dict[int, dict]) -> tuple[str, str]:
+    """``left`` and ``right`` (a deletion's line's context) carried on to ``CONTEXT`` characters each into the page's
+    text as read (its ``raw_text``, lines joined) where the line's context with or without ``before`` between stands
+    there once; as given otherwise."""
+    raw = squeeze((opages.get(int(c.get("page") or 0)) or {}).get("raw_text") or "")
+    for middle in (before, ""):
+        whole = left + middle + right
+        if raw.count(whole) == 1:
+            at = raw.index(whole)
+            end = at + len(whole)
+            return raw[max(at + len(left) - CONTEXT, 0) : at + len(left)], raw[
+                end - len(right) : end - len(right) + CONTEXT
+            ]
+    return left, right
 
 
 def _seam_by_fit(left: str, before: str, right: str, truth: str) -> tuple[str, dict] | None:
