@@ -571,7 +571,8 @@ _UNREAD_SIDE = re.compile(r"\s*(?:[-–—]?\s*[^\s0-9๐-๙]{1,8}\s*)?")
 
 
 _DAY_FIRST = re.compile(r"^[0-9]{1,2}\s")
-# ... its dot too, glued to the month (``D.ต.ค. ๒๕๖๐`` for ๖ ต.ค.: stop 42's blind standard seed 183 doc 16)
+# one to three Latin letters where a month's day stands, a dot or a sign after them, glued to the month or not
+# (``bo พ.ย.``: fresh worn seed 140 doc 3; ``D.ต.ค. ๒๕๖๐`` for ๖ ต.ค.: stop 42's blind standard seed 183 doc 16)
 _LATIN_BEFORE = re.compile(r"(?:^|\s)[A-Za-z]{1,3}[.,:;'`]?\s*$")
 
 

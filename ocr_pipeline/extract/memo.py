@@ -377,7 +377,7 @@ def subject_round_tail(subject: str, others: list[int]) -> tuple[str, float] | N
         return None
     number = str(agreed.pop())
     if any(c in THAI_DIGITS for c in subject) or not any(c.isdigit() for c in subject):
-        number = number.translate(TO_THAI)
+        number = number.translate(TO_THAI)  # Arabic only in a subject that writes its numbers so
     return subject[: m.start()] + f"(รอบ {number} {ROUND_WORD})", ROUND_TAIL_SCORE
 
 
