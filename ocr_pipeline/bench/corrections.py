@@ -422,19 +422,25 @@ def _deletion_seam(
     truth = tpages.get(int(c.get("page") or 0), "")
     if opages and truth and min(len(left), len(right)) < CONTEXT:
         wide_left, wide_right = _across_lines(c, before, left, right, opages)
-        joined, kept = wide_left + wide_right in truth, wide_left + before + wide_right in truth
+        joined, kept = _seam_in(truth, wide_left, before, wide_right)
         # only a seam the wider context settles on both sides (its neighbour lines may be garbled)
         if min(len(wide_left), len(wide_right)) >= SEAM_SIDE and joined != kept:
-            return (
-                ("right", {"truth": "", "why": "the seam stands in the truth"})
-                if joined
-                else ("harmful", {"truth": before})
-            )
+            return _seam_verdict(joined, before)
     if min(len(left), len(right)) < SEAM_SIDE or len(left + right) < SEAM_CONTEXT + SEAM_SIDE or not truth:
         return None
-    joined, kept = left + right in truth, left + before + right in truth
+    joined, kept = _seam_in(truth, left, before, right)
     if joined == kept:
         return None if joined or c.get("rule") != "double-read" else _seam_by_fit(left, before, right, truth)
+    return _seam_verdict(joined, before)
+
+
+def _seam_in(truth: str, left: str, before: str, right: str) -> tuple[bool, bool]:
+    """Does ``truth`` hold the seam (``left`` + ``right``), and does it hold them with ``before`` between?"""
+    return left + right in truth, left + before + right in truth
+
+
+def _seam_verdict(joined: bool, before: str) -> tuple[str, dict]:
+    """Right where the truth holds the seam (and not the deleted text there), harmful the other way round."""
     return ("right", {"truth": "", "why": "the seam stands in the truth"}) if joined else ("harmful", {"truth": before})
 
 

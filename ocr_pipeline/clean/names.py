@@ -344,7 +344,7 @@ def _name_endings() -> tuple[tuple[str, str, bool], ...]:
     return tuple((read, written, family == "yes") for read, written, family in load_table("name_endings.tsv"))
 
 
-def _ending_written(reading: str, part: str, known: KnownNames | None = None) -> str | None:
+def _ending_written(reading: str, part: str, known: KnownNames) -> str | None:
     """A given name no list has, read ending without the thanthakhat its ending carries almost always
     (``dictionaries/name_endings.tsv``: ``วิรุทธิ`` -> วิรุทธิ์); a family name so where its ``family`` says so and the
     name with it is listed (``เนินสวัสดิ`` -> เนินสวัสดิ์: an unlisted family name so written is more often another
@@ -352,7 +352,7 @@ def _ending_written(reading: str, part: str, known: KnownNames | None = None) ->
     for read, written, family in _name_endings():
         if reading.endswith(read) and len(reading) > len(read):
             name = reading[: len(reading) - len(read)] + written
-            if part == "given" or (family and known is not None and known.contains(part, name)):
+            if part == "given" or (family and known.contains(part, name)):
                 return name
     return None
 

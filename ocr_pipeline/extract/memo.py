@@ -348,11 +348,8 @@ def subject_round_number(subject: str, others: list[int]) -> tuple[str, float] |
     m = _ROUND_NUMBER.search(subject or "") or _ROUND_SIGN.search(subject or "")
     if m is None or (m.group(1).isdigit() and int(m.group(1).translate(TO_ARABIC)) in REPORT_ROUNDS):
         return None
-    agreed = {n for n in others if n in REPORT_ROUNDS}
-    if len(agreed) != 1:
-        return None
-    number = str(agreed.pop())
-    if len(number) != len(m.group(1)):
+    number = _agreed_round(others)
+    if number is None or len(number) != len(m.group(1)):
         return None
     if m.group(1)[0] in THAI_DIGITS or (not m.group(1).isdigit() and any(c in THAI_DIGITS for c in subject)):
         number = number.translate(TO_THAI)
@@ -370,15 +367,19 @@ def subject_round_tail(subject: str, others: list[int]) -> tuple[str, float] | N
     the document's other mentions of its round write it, where they agree on one a report has (the table's title:
     ``(รอบ ๑๒ เดือน)``), and the score; None otherwise (a subject that reads เดือน there is the other rules')."""
     m = _ROUND_TAIL.search(subject or "")
-    if m is None or m.group(1).startswith(ROUND_WORD):
+    number = _agreed_round(others)
+    if m is None or m.group(1).startswith(ROUND_WORD) or number is None:
         return None
-    agreed = {n for n in others if n in REPORT_ROUNDS}
-    if len(agreed) != 1:
-        return None
-    number = str(agreed.pop())
     if any(c in THAI_DIGITS for c in subject) or not any(c.isdigit() for c in subject):
         number = number.translate(TO_THAI)  # Arabic only in a subject that writes its numbers so
     return subject[: m.start()] + f"(รอบ {number} {ROUND_WORD})", ROUND_TAIL_SCORE
+
+
+def _agreed_round(others: list[int]) -> str | None:
+    """The one round a report has (``REPORT_ROUNDS``) that the document's other mentions of its round agree on, as
+    Arabic digits; None where they name none or several."""
+    agreed = {n for n in others if n in REPORT_ROUNDS}
+    return str(agreed.pop()) if len(agreed) == 1 else None
 
 
 YEAR_PHRASE_TOKENS = 3  # a subject's phrase before its year is looked for in at most this many words before it
@@ -446,13 +447,18 @@ def _without_slash_speck(m: re.Match[str]) -> str:
     """A slash glued before a subject's word after a space is a speck, and the space Tesseract put before it goes too
     (``คุณธรรมและ /ความโปร่งใส``: fresh worn seed 136 doc 16), unless the word is one a subject writes after a space
     (``subject_spaced_words.txt``: ``หน่วยงาน /ประจำปี``)."""
-    return " " if m.group(1).startswith(load_list("subject_spaced_words.txt")) else ""
+    return " " if _spaced_word_follows(m) else ""
 
 
 def _spaced_before_word(m: re.Match[str]) -> str:
     """A dash glued before a word a subject writes after a space (``subject_spaced_words.txt``) is a speck where the
     space stood; before any other word it stays (``e-Service``, a name's hyphen)."""
-    return " " if m.group(1).startswith(load_list("subject_spaced_words.txt")) else m.group(0)
+    return " " if _spaced_word_follows(m) else m.group(0)
+
+
+def _spaced_word_follows(m: re.Match[str]) -> bool:
+    """Does the word after the sign ``m`` matched (its group 1) start with one a subject writes after a space?"""
+    return m.group(1).startswith(load_list("subject_spaced_words.txt"))
 
 
 def _without_glued_tail(text: str) -> str:

@@ -61,60 +61,41 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
                 for s, e, a, b in date_word_spellings(text)
                 if dated_from is None or s >= dated_from
             ]
-            fixes = _located(item, spellings)
-            out += fixes
-            text = apply_to_text(text, fixes)
+            text = _take(item, spellings, text, out)
             if item.role == "table.period_text":
                 # ``ต.ก.``, ``ตลอคปีงบประมาณ``: what the parser cannot read, after what it can (``ปีงบประมา: ๒๕๖๗`` is
                 # ปีงบประมาณ with its ณ read as the colon, standard seed 137 doc 11: not ปีงบประมาณ + a colon)
                 words = [
                     Change(s, e, a, b, DATE_WORD_SCORE, "date-words") for s, e, a, b in period_word_spellings(text)
                 ]
-                fixes = _located(item, words)
-                out += fixes
-                text = apply_to_text(text, fixes)
+                text = _take(item, words, text, out)
                 # a dash read between a month (spelt right by now: ``มกราคบ``) and its year
                 dashes = [Change(s, e, a, b, SPECK_SCORE, "speck") for s, e, a, b in period_dash_specks(text)]
-                fixes = _located(item, dashes)
-                out += fixes
-                text = apply_to_text(text, fixes)
+                text = _take(item, dashes, text, out)
             if item.role not in LEXICON_BY_ROLE:  # a period cell, the memo's date: the era, not the words
-                eras = _located(item, [c for c in era_spaces(text) if dated_from is None or c.start >= dated_from])
-                out += eras
-                text = apply_to_text(text, eras)
+                eras = [c for c in era_spaces(text) if dated_from is None or c.start >= dated_from]
+                text = _take(item, eras, text, out)
         if heading:
             _new, _field, changes = repair_heading(text)
         else:
             kind = LEXICON_BY_ROLE.get(item.role)
             if kind == "units":
                 _new, changes = repair_units(text)
-                repaired = _located(item, changes)
-                out += repaired
-                text = apply_to_text(text, repaired)
+                text = _take(item, changes, text, out)
                 changes = unit_spaces(text)  # units OCR joined at a wrap
             elif kind == "position":
                 changes = repair_position(text).changes
             elif kind == "words":
                 # ``(ด้ดำเนินการ``, ``ใไห้``, ``ให้ผู้ ผู้บริหาร``
-                vowels = _located(item, _apart(vowel_brackets(text) + doubled_vowels(text) + twice_read(text)))
-                out += vowels
-                text = apply_to_text(text, vowels)
+                text = _take(item, _apart(vowel_brackets(text) + doubled_vowels(text) + twice_read(text)), text, out)
                 # ``(NO Gift Policy)``, ``wwyw.lao.go.th``
-                phrases = _located(item, _apart(latin_phrase_repairs(text) + address_head_repairs(text)))
-                out += phrases
-                text = apply_to_text(text, phrases)
-                spaced = _located(item, word_spaces(text))
-                out += spaced
-                text = apply_to_text(text, spaced)
+                text = _take(item, _apart(latin_phrase_repairs(text) + address_head_repairs(text)), text, out)
+                text = _take(item, word_spaces(text), text, out)
                 if item.role in SPACED_WORD_ROLES:
-                    gaps = _located(item, spaced_word_gaps(text))
-                    out += gaps
-                    text = apply_to_text(text, gaps)
+                    text = _take(item, spaced_word_gaps(text), text, out)
                 _new, changes = repair_words(text, open_brackets=item.role in OPEN_BRACKETS)
                 if changes:  # the words beside a repair read again with it in place (``ทั้งนี่`` after a repair)
-                    first = _located(item, changes)
-                    out += first
-                    text = apply_to_text(text, first)
+                    text = _take(item, changes, text, out)
                     _new, again = repair_words(text, open_brackets=item.role in OPEN_BRACKETS)
                     # the vocabulary's words only: a general word's guess built on a guess (``ตอ`` made ต่อ, then
                     # ``ต่อเป`` ต่อไป, where the print said เพื่อเป็น: standard 167 doc 9) is not taken
@@ -123,6 +104,13 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
                 continue
         out += _located(item, changes)
     return out
+
+
+def _take(item: Item, changes: list[Change], text: str, out: list[Correction]) -> str:
+    """``changes`` of ``item``'s ``text`` as it stands, located and added to ``out``; the text with them applied."""
+    fixes = _located(item, changes)
+    out += fixes
+    return apply_to_text(text, fixes)
 
 
 def _apart(changes: list[Change]) -> list[Change]:
