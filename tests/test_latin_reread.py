@@ -242,6 +242,22 @@ def test_garbage_read_again_as_garbage_is_not_taken():
         assert bool(corrections) == taken, reading
 
 
+def test_thai_digits_glued_to_thai_letters_are_garbage_read_again():
+    """Print writes a number apart from its words: a re-reading that glues Thai digits to Thai letters (``๒๕วญฒ`` for
+    ``bebe``, ``๑อ``: 81 such re-readings over 20 corpora at stop 44, none right) is not taken, unless it spells a
+    month (its year's garbage is the digit reader's next); digits apart from the words are taken."""
+    for reading, taken in (
+        ("๒๕วญฒ", False),
+        ("๑อ", False),
+        ("ด๓.ใ๒", False),
+        ("ต.ค. ๒๕๕ญ่", True),
+        ("๑๐ ครั้ง", True),
+    ):
+        line = line_of([Word("ผลการ", (0, 0, 300, 40), 95.0), Word("bebe", (320, 0, 400, 40), 40.0, True)])
+        corrections = reread_latin(np.full((100, 500), 255, np.uint8), [line], _read_as((reading, False)), 1)
+        assert bool(corrections) == taken, reading
+
+
 def test_a_change_alone_on_its_line_is_placed_by_the_neighbouring_lines():
     """A number alone in a table cell has no text beside it on its line: its context (for the benchmark's
     judge) is the text of the reading's lines before and after it; a change with text on one side keeps its

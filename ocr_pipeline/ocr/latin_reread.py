@@ -38,6 +38,9 @@ WEB_ADDRESS = re.compile(
 # corpora's final outputs (stop 42) 46 such re-readings, none right (40 still wrong, 6 not found in the truth); but one
 # that spells a month or words keeps them (``ต.ค. ๒๕๒»๒|``, ``๓๕ คน 3``: ``_words_read``)
 STILL_GARBLED = re.compile(r"[A-Za-z0-9=~|«»©®]")
+# Thai digits glued to Thai letters (``๒๕วญฒ``, ``ด๓.ใ๒``, ``๑อ``): print writes a number apart from its words; over
+# 20 corpora's final outputs (stop 44) 81 re-readings held such a glue without spelling a month or words, none right
+DIGITS_GLUED = re.compile(r"[๐-๙][\u0e01-\u0e2e\u0e40-\u0e44\u0e46]|[\u0e01-\u0e2e\u0e30-\u0e3a\u0e47-\u0e4e][๐-๙]")
 ENGLISH_CONF = 92.0  # English words of these reports are read at 92+; garbage mostly lower
 ACCEPT_CONF = 75.0
 MONTH_CONF = 60.0  # a re-reading that spells a month name (marks and dots aside) or the era พ.ศ. needs less
@@ -317,8 +320,8 @@ def reread_latin(
         text = line_text(words)
         if conf < needed_conf(text) or not THAI_LETTER.search(text) or _thai_letters(text) == _thai_letters(before):
             continue  # no Thai read, or the same Thai letters with other punctuation: nothing gained
-        if STILL_GARBLED.search(text) and not _words_read(text):
-            continue  # garbage read again as garbage (``ฆม =``, ``จ๑๑4 ๕๑``): left to the digit reader and the noise rule
+        if (STILL_GARBLED.search(text) or DIGITS_GLUED.search(text)) and not _words_read(text):
+            continue  # garbage read again as garbage (``ฆม =``, ``จ๑๑4 ๕๑``, ``๒๕วญฒ``): left to the digit reader and the noise rule
         if not _letters_kept(before, text):
             continue
         if _lone_letter(text) and not _era_between_month_and_year(sp.line.words, start, end, text):
