@@ -431,10 +431,22 @@ def test_a_date_in_the_body_is_no_header_label():
         ("นายกเทศมนตรีตำบลต้า ' .", "นายกเทศมนตรีตำบลต้า"),
         ("ดร.สมชาย ใจดี", "ดร.สมชาย ใจดี"),  # a title's dot is no speck
         ("ว่าที่ ร.ต.สมชาย ดีมาก", "ว่าที่ ร.ต.สมชาย ดีมาก"),
+        # a signature's stroke read as a Latin digit after the title (fresh standard seed 193 doc 18)
+        ("นาง6 สาวจุฑารัตน์ พงษ์สวัสดิ์", "นาง สาวจุฑารัตน์ พงษ์สวัสดิ์"),
     ],
 )
 def test_specks_at_the_edge_of_names_and_positions(text, clean):
     assert despeck(text) == clean
+
+
+def test_a_name_with_a_latin_digit_glued_after_its_title_is_a_name():
+    """Fresh standard seed 193 doc 18 lost its second signatory: ``(นาง6 สาวจุฑารัตน์ พงษ์ สวัสดิ์)``, a stroke of the
+    signature read into the name line. One Latin digit right after นาย or นาง is a speck; digits elsewhere are no name."""
+    from ocr_pipeline.understand.labels import name_groups
+
+    assert name_groups("(นาง6 สาวจุฑารัตน์ พงษ์ สวัสดิ์)") == ["นาง6 สาวจุฑารัตน์ พงษ์ สวัสดิ์"]
+    assert name_groups("(นางสาวจุฑารัตน์ 66 พงษ์)") == []
+    assert name_groups("(รอบ 6 เดือน)") == []
 
 
 def test_subject_wrapped_after_a_speck_and_before_a_number():
@@ -852,6 +864,18 @@ def test_an_addressee_s_place_read_with_cheap_confusions_is_the_agency_s():
     moved = Extracted(doc, [], {"addressee": FieldHit("addressee", "นายกเทศมนตรีเมืองหัว ยข้าวกำ", 1, 8, 100.0)}, [])
     _addressee(moved)
     assert moved.document.addressee == "นายกเทศมนตรีเมืองห้วยข้าวก่ำ"
+
+
+def test_a_place_s_front_as_printed_and_its_rest_read_apart_is_the_agency_s_place():
+    """Fresh standard seed 193 doc 1: ``ปลัดเทศบาลตำบลชะ เน`` for …ชะไว, the rest of the place (ไว) read apart as as many
+    other Thai letters. A rest of another length, one with Latin letters, or a front that is not the place's stays."""
+    from ocr_pipeline.extract.signatures import with_place
+
+    agency = "เทศบาลตำบลชะไว"
+    assert with_place("ปลัดเทศบาลตำบลชะ เน", agency, "ชะไว") == "ปลัดเทศบาลตำบลชะไว"
+    assert with_place("นายกเทศมนตรีตำบลชะ เน", agency, "ชะไว") == "นายกเทศมนตรีตำบลชะไว"
+    for kept in ("ปลัดเทศบาลตำบลชะ เนิน", "ปลัดเทศบาลตำบลชะ ew", "ปลัดเทศบาลตำบลนา เน"):
+        assert with_place(kept, agency, "ชะไว") == kept
 
 
 def test_two_lines_of_specks_inside_a_wrapped_subject_are_passed_over():

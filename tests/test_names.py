@@ -281,6 +281,7 @@ ONE_WAY_TWINS = [
     ("นาฎนารี", "ศรีมาศ", "นางนาภูนารี ศรีมาศ", "นางนาฎนารี ศรีมาศ"),  # ภู read for ฎ: fresh worn 190 doc 10
     ("ณัฏฐา", "พรมพา", "นางสาวณัภฐา พรมพา", "นางสาวณัฏฐา พรมพา"),  # ภ read for ฏ: blind worn 188 doc 12
     ("ศุภศิษฎิ์", "ทิมาตฤกะ", "นายศุภศิษฎี ทิมาตฤกะ", "นายศุภศิษฎิ์ ทิมาตฤกะ"),  # ี read for ิ์: fresh standard 189 doc 18
+    ("ไชยันต์", "พงษ์ศักดิ์", "นายไขยันต์ พงษ์ศักดิ์", "นายไชยันต์ พงษ์ศักดิ์"),  # ข read for ช: fresh standard 193 doc 2
 ]
 
 
@@ -478,6 +479,19 @@ def test_a_given_name_s_tail_spaced_off_stays_with_the_given_name():
     assert parts("นางจิรกา ญจน์ เจริญวดี") == ("จิรกาญจน์", "เจริญวดี")
     assert parts("นายสม ชาย ใจดี") == ("สมชาย", "ใจดี")
     assert parts("นายสมชาย ใจ ดี") == ("สมชาย", "ใจดี")
+    # fresh standard seed 193 doc 18: a known given name, then the head of a known family name (พงษ์สวัสดิ์) that ends
+    # in a thanthakhat, stays with the family name
+    assert parts("นางสาวจุฑารัตน์ พงษ์ สวัสดิ์") == ("จุฑารัตน์", "พงษ์สวัสดิ์")
+
+
+def test_the_words_parsing_joins_in_a_name_are_a_correction():
+    """A family name OCR spaced (``พงษ์ สวัสดิ์``) is joined by the parse: the join is recorded like any other change."""
+    from ocr_pipeline.clean.names import resolve_names
+
+    names, fixes, _w = resolve_names([(1, "document.signatories", "นางสาวจุฑารัตน์ พงษ์ สวัสดิ์")])
+    assert names == ["นางสาวจุฑารัตน์ พงษ์สวัสดิ์"]
+    assert [(c.before, c.after, c.rule) for c in fixes] == [("นางสาวจุฑารัตน์ พงษ์ สวัสดิ์", "นางสาวจุฑารัตน์ พงษ์สวัสดิ์", "name")]
+    assert resolve_names([(1, "document.signatories", "นางสาวจุฑารัตน์ พงษ์สวัสดิ์")])[1] == []
 
 
 def test_a_title_the_page_lost_with_the_given_name_s_start_comes_from_the_readings():
@@ -504,6 +518,16 @@ def test_nai_or_nang_with_one_letter_misread_before_a_known_given_name_is_the_ti
     assert names == ["นายพิฆเนตร บัวลุม"] and fixes[0].rule == "name" and fixes[0].score < 100
     assert nm.resolve_names([(1, "document.signatories", "มายา ใจดี")])[0] == ["มายา ใจดี"]
     assert nm.resolve_names([(1, "document.signatories", "มาลัย ใจดี")])[0] == ["มาลัย ใจดี"]
+
+
+def test_a_title_read_one_letter_off_both_short_titles_is_the_one_the_given_name_s_gender_bears():
+    """Fresh worn seed 194 doc 5 (300 dpi, thick copy): ``นาลชรินทร์ทร แสงสุคนธ์``, ล one letter off นาย and นาง alike;
+    ชรินทร์ทร is a woman's name only: นาง. A man's name gives นาย; a name both bear stays as read."""
+    assert nm.resolve_names([(1, "document.signatories", "นาลชรินทร์ทร แสงสุคนธ์")])[0] == ["นางชรินทร์ทร แสงสุคนธ์"]
+    assert nm.resolve_names([(1, "document.signatories", "นาลพิฆเนตร บัวลุม")])[0] == ["นายพิฆเนตร บัวลุม"]
+    men, women = nm._given_by_gender()
+    both = sorted(set(nm._known()[0]) - men - women)[0]
+    assert nm.resolve_names([(1, "document.signatories", f"นาล{both} ใจดี")])[0] == [f"นาล{both} ใจดี"]
 
 
 def test_a_misread_short_title_is_the_title_where_another_reading_gives_a_known_given_name_after_it():

@@ -200,7 +200,7 @@ def parse_name(text: str) -> ParsedName:
         else:
             break
     parts = s.split(" ")
-    if len(parts) >= 3 and _given_name_tail(parts[0], parts[1]):
+    if len(parts) >= 3 and _given_name_tail(parts[0], parts[1], "".join(parts[2:])):
         parts = [parts[0] + parts[1], *parts[2:]]
     return ParsedName(title, sep, parts[0], "".join(parts[1:]))
 
@@ -208,11 +208,17 @@ def parse_name(text: str) -> ParsedName:
 GIVEN_TAIL_MAX = 5  # letters of a given name's tail that OCR spaced off (``ญจน์``)
 
 
-def _given_name_tail(first: str, second: str) -> bool:
+def _given_name_tail(first: str, second: str, rest: str) -> bool:
     """Of three words after the title, is the second the tail of the given name OCR spaced off (``นางจิรกา ญจน์
     เจริญวดี``: fresh standard seed 119 doc 18, which became จิรกาญจน์ ญจน์เจริญวดี)? So when the two make a
-    known given name, or the second is a short piece ending in a thanthakhat, as given names end."""
-    return first + second in _known()[0] or (second.endswith("\u0e4c") and len(second) <= GIVEN_TAIL_MAX)
+    known given name, or the second is a short piece ending in a thanthakhat, as given names end, unless the first is a
+    known given name and the second the head of a known family name with the ``rest`` (``นางสาวจุฑารัตน์ พงษ์ สวัสดิ์``:
+    fresh standard seed 193 doc 18)."""
+    given, family = _known()
+    if first + second in given:
+        return True
+    head_of_family = first in given and second + rest in family
+    return second.endswith("\u0e4c") and len(second) <= GIVEN_TAIL_MAX and not head_of_family
 
 
 @cache
@@ -483,6 +489,8 @@ def _short_title_misread(p: ParsedName, known: KnownNames, readings: Sequence[st
     if p.title or known.contains("given", p.given):
         return p
     heads = [t for t in SHORT_TITLES if _one_letter_off(p.given, t)]
+    if len(heads) == 2:  # นาล: นาย or นาง, as the name after it is a man's or a woman's (fresh worn seed 194 doc 5)
+        heads = [t for t in heads if _gender_fits(t, p.given[len(t) :])]
     if len(heads) != 1:
         return p
     rest = p.given[len(heads[0]) :]
@@ -492,6 +500,21 @@ def _short_title_misread(p: ParsedName, known: KnownNames, readings: Sequence[st
 
 
 MIN_GIVEN = 3  # letters of the shortest given name taken from the start of a reading
+
+
+@cache
+def _given_by_gender() -> tuple[frozenset[str], frozenset[str]]:
+    """pythainlp's men's and women's given names, each without the names both lists hold."""
+    from pythainlp.corpus import thai_female_names, thai_male_names
+
+    men, women = frozenset(thai_male_names()), frozenset(thai_female_names())
+    return men - women, women - men
+
+
+def _gender_fits(title: str, given: str) -> bool:
+    """Is ``given`` a name only men bear after นาย, or only women after นาง?"""
+    men, women = _given_by_gender()
+    return given in (men if title == "นาย" else women)
 
 
 def _one_letter_off(given: str, title: str) -> bool:
@@ -529,6 +552,8 @@ def resolve_names(
     known = known or KnownNames.default()
     parsed = [parse_name(text) for _p, _f, text in mentions]
     out = [p.text() for p in parsed]
+    # as read, so that the words parse_name joins (a family name OCR spaced: ``พงษ์ สวัสดิ์``) are a correction too
+    as_read = [" ".join(normalize_thai(text).split()).strip("()[]{} ") for _p, _f, text in mentions]
     titled = [
         _speck_after_title(_short_title_misread(p, known, readings[i] if readings and i < len(readings) else []), known)
         for i, p in enumerate(parsed)
@@ -564,7 +589,7 @@ def resolve_names(
                     scores[i].append(score)
         for i in group:
             after = new[i].text()
-            if after != out[i]:
+            if after != out[i] or after != as_read[i]:
                 page, field_name, before = mentions[i]
                 corrections.append(
                     Correction(page, field_name, before, after, "name", round(min(scores[i], default=100.0), 1))

@@ -19,6 +19,7 @@ from ocr_pipeline.clean.thai_text import ABOVE_BELOW, LEADING_VOWELS, normalize_
 from ocr_pipeline.model import Line, Page, Signatory, union_box
 from ocr_pipeline.resources import load_list, load_table
 from ocr_pipeline.understand.labels import (
+    DIGIT_AFTER_TITLE,
     NAME_GROUP,
     bare_name_groups,
     name_groups,
@@ -162,6 +163,7 @@ def despeck(text: str | None) -> str | None:
     ". ปลัดเทศบาล" -> "ปลัดเทศบาล", "นายทรงชัย .พฤฒิสาร" -> "นายทรงชัย พฤฒิสาร" (ดร. keeps its dot)."""
     if text is None:
         return None
+    text = DIGIT_AFTER_TITLE.sub(r"\1", text.strip())
     before = None
     while before != text:  # a speck may hide another: "ตำบลต้า ' ."
         before, text = text, " ".join(SPECK.sub("", text).split())
@@ -208,7 +210,23 @@ def with_place(text: str, agency: str | None, place: str | None) -> str:
         head = text[: len(text) - size]
         if text.endswith(place[:size]) and known_position(head, agency, place) and not _ends_in_place(head):
             return head + place
+    # the place's front as printed and its rest read apart with confusions, as many letters of Thai (``ปลัดเทศบาลตำบลชะ
+    # เน`` for …ชะไว: fresh standard seed 193 doc 1)
+    front, _space, last = text.rpartition(" ")
+    for size in range(len(place) - 1, PREFIX_LEAST - 1, -1):
+        head, rest = front[: len(front) - size], place[size:]
+        if (
+            front.endswith(place[:size])
+            and len(last) == len(rest)
+            and THAI_ONLY.match(last)
+            and known_position(head, agency, place)
+            and not _ends_in_place(head)
+        ):
+            return head + place
     return text
+
+
+THAI_ONLY = re.compile("^[\u0e01-\u0e4e]+$")
 
 
 PREFIX_LEAST = 2  # letters of the place's front that must stand at the position's end

@@ -120,6 +120,10 @@ _JUNK_BEFORE_TITLE = re.compile(
     rf"^[\s.,'`]*[\u0e01-\u0e4eA-Za-z0-9\u0e50-\u0e59|]{{1,3}}\s*(?={_TITLE}[^()\[\]{{}}]{{3,60}}[)\]}}]$)"
 )
 
+# a Latin digit glued after a title: a stroke of the signature above read into the name (``(นาง6 สาวจุฑารัตน์ …)``: fresh
+# standard seed 193 doc 18 lost its second signatory); ``despeck`` drops it
+DIGIT_AFTER_TITLE = re.compile(r"^(นาง|นาย)[0-9](?=\s*[\u0e01-\u0e4e])")
+
 # a titled name's closing bracket lost before the next name's opening one on a line of names side by side
 # (``(นายชาติตระการ ศิริผลา (นายชัยนันต์ นามประกาย)``: fresh worn seed 140 doc 5 lost its second signatory)
 _UNCLOSED_BEFORE_OPENING = re.compile(rf"([(\[{{]\s*{_TITLE}[^()\[\]{{}}]{{3,60}}?)\s+(?=[(\[{{]\s*{_TITLE})")
@@ -219,7 +223,7 @@ def _looks_like_name(text: str) -> bool:
     that starts with a title may carry some OCR garbage ("นายธนวัต NWA"). A known position is no name, though it
     starts like a title and a speck after it reads as a closing bracket (blind standard seed 153 doc 10: the mayor's
     post ``นายกองค์การบริหารส่วนตำบลแหลมงอบ]`` became a fourth signatory)."""
-    compact = text.replace(" ", "")
+    compact = DIGIT_AFTER_TITLE.sub(r"\1", text.strip()).replace(" ", "")
     thai = sum("\u0e00" <= ch <= "\u0e7f" for ch in compact)
     titled = compact.startswith(load_list("titles.txt"))
     return (
