@@ -130,6 +130,7 @@ def test_parse_date_rejects(text: str) -> None:
         # its ณ read as a sign or lost before the year (blind standard seed 137 doc 11: twelve periods left empty)
         ("ปีงบประมา: ๒๕๖๗", None, (D(2023, 10, 1), D(2024, 9, 30))),
         ("ปีงบประมา ๒๕๖๗", None, (D(2023, 10, 1), D(2024, 9, 30))),
+        ("ปีงบประมาธะ พ.ศ. ๒๕๖๒", None, (D(2018, 10, 1), D(2019, 9, 30))),  # ณ read ธะ: fresh standard seed 193 doc 3
     ],
 )
 def test_parse_period_examples(text: str, fy: int | None, expected: tuple[date, date]) -> None:
@@ -524,6 +525,7 @@ if __name__ == "__main__":  # pragma: no cover
         ("ปีงบประมาถ พ.ศ. ๒๕๖๕", [("ปีงบประมาถ", "ปีงบประมาณ")]),
         ("ปีงบประมา: ๒๕๖๗", [("ปีงบประมา:", "ปีงบประมาณ")]),  # blind standard seed 137 doc 11
         ("ปีงบประมา ๒๕๖๗", [("ปีงบประมา", "ปีงบประมาณ")]),
+        ("ปีงบประมาธะ พ.ศ. ๒๕๖๒", [("ปีงบประมาธะ", "ปีงบประมาณ")]),
         ("๑๓ พฤษภาคม พ.ศี. ๒๕๖๓", [("พ.ศี.", "พ.ศ.")]),  # a mark after its ศ (fresh worn seed 98 doc 3)
         ("กรอบงบประมาณ ๒๕๖๒", []),  # a mark for its first dot, the second lost, before a year
         # a round's เดือน with its sara ue lost or its ด read ค (worn seeds 14, 22, 41, standard seed 7's subjects)
@@ -563,6 +565,8 @@ def test_a_month_s_name_as_ocr_misreads_it_is_respelt_a_misspelling_people_write
     misspell กรกฎาคม: kept."""
     assert [(a, b) for _s, _e, a, b in date_word_spellings("(๙ จั้นวาคม)")] == [("จั้นวาคม", "ธันวาคม")]
     assert [(a, b) for _s, _e, a, b in date_word_spellings("๑ ตุลาคน ๒๕๖๓")] == [("ตุลาคน", "ตุลาคม")]
+    # fresh worn seed 194 doc 5 (a thick 300-dpi copy): ษ read บ with a mark, the memo's date left empty
+    assert [(a, b) for _s, _e, a, b in date_word_spellings("๑ เมบ่ายน ๒๕๖๙")] == [("เมบ่ายน", "เมษายน")]
     assert date_word_spellings("๑๐ กรกฏาคม ๒๕๖๕") == [] and date_word_spellings("กุมภาพัน ๒๕๖๕") == []
 
 

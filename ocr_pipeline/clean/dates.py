@@ -383,9 +383,10 @@ def _token_re() -> re.Pattern[str]:
         # ... and with a stray mark after its ณ (ปีงบประมาณ์ ๒๕๖๗: fresh worn seed 104 doc 15), or a speck read as a
         # bracket or a bar (ปีงบประมาณ] พ.ศ. ๒๕๖๑, fresh worn seed 108 doc 7: read as the calendar year 2561)
         # ... and with its ณ read as a sign or lost before the year (``ปีงบประมา: ๒๕๖๗``: blind standard seed 137 doc 11)
+        # ... or read as ธ with sara a (``ปีงบประมาธะ พ.ศ. ๒๕๖๒``: fresh standard seed 193 doc 3, read as the calendar year)
         r"(?P<fy>(?:ประจ(?:ำ|\u0e4dา)\s*)?(?:"
         + _PI_NGOP
-        + r"(?:ประมา(?:[ณถ]{1,2}|[:;,'](?=\s)|(?=\s+[0-9]))|\s*ฯ|\.)?|"
+        + r"(?:ประมา(?:[ณถ]{1,2}|ธะ?|[:;,'](?=\s)|(?=\s+[0-9]))|\s*ฯ|\.)?|"
         + _GARBLED_PI_NGOP
         + ")"
         + _MARK_CLASS
@@ -869,7 +870,7 @@ def _fy_respelt(m: re.Match[str]) -> str:
 
 
 _VOWELLESS_PI = re.compile(_PI + "(?=งบ)")  # ปีงบประมาณ with its vowel lost or misread
-_GARBLED_FY = re.compile(_GARBLED_PI_NGOP + "|(?<=งบ)ประมา(?:ถณ|ถ|ณณ|[:;,']|$)")  # ... its ป or ณ misread or lost
+_GARBLED_FY = re.compile(_GARBLED_PI_NGOP + "|(?<=งบ)ประมา(?:ถณ|ถ|ณณ|ธะ?|[:;,']|$)")  # ... its ป or ณ misread or lost
 
 
 # an abbreviated month whose last dot and space OCR lost, glued to its year (``มี.ค๒๕๖๕``: fresh worn seed 120 docs 3,
