@@ -439,6 +439,15 @@ def test_specks_at_the_edge_of_names_and_positions(text, clean):
     assert despeck(text) == clean
 
 
+def test_a_re_reading_with_junk_after_a_bracketed_name_whose_bracket_is_lost_gives_the_name():
+    """Blind standard seed 191 doc 15: the name line read again ``อ (นายธีระศักดิ์ งอยผาลา ใด กกง`` (the closing bracket
+    lost in the signature's ink, junk after it) gave no other reading of the name."""
+    from ocr_pipeline.extract.signatures import other_readings
+
+    readings = ["อ (นายธีระศักดิ์ งอยผาลา ใด กกง", "อ(หายธีระศักดรอยผาลาthกกง"]
+    assert other_readings(["นายธระศกด พทวิ"], readings) == [("นายธีระศักดิ์ งอยผาลา",)]
+
+
 def test_a_name_with_a_latin_digit_glued_after_its_title_is_a_name():
     """Fresh standard seed 193 doc 18 lost its second signatory: ``(นาง6 สาวจุฑารัตน์ พงษ์ สวัสดิ์)``, a stroke of the
     signature read into the name line. One Latin digit right after นาย or นาง is a speck; digits elsewhere are no name."""

@@ -584,3 +584,16 @@ def test_a_name_read_without_its_sara_ue_or_sara_uee_is_the_listed_name():
     lost tone mark (the name test, seeds 1-5: one more name repaired on each, none more changed)."""
     known = nm.KnownNames(frozenset({"เรืองศักดิ์", "สมชาย"}), frozenset({"ใจดี", "บึงกาฬ"}))
     assert nm.resolve_names([(1, "document.signatories", "นายเรองศักดิ์ บงกาฬ")], known)[0] == ["นายเรืองศักดิ์ บึงกาฬ"]
+
+
+def test_a_page_reading_of_no_known_part_takes_the_re_reading_whose_whole_name_is_known():
+    """Blind standard seed 191 doc 15: the page read ``(นายธระศกด พทวิ`` (a signature over the line), the line read again
+    ``อ (นายธีระศักดิ์ งอยผาลา ใด กกง``; both parts of the re-reading are known names and its given name has the page's
+    letters. A page reading with a known part, or a re-reading with other letters, leaves the page's reading."""
+    known = nm.KnownNames(frozenset({"ธีระศักดิ์", "สมชาย"}), frozenset({"งอยผาลา"}))
+    first = nm.parse_name("นายธระศกด พทวิ")
+    choice = nr.choose_reading(first, ["(นายธีระศักดิ์ งอยผาลา"], known)
+    assert choice.name.text() == "นายธีระศักดิ์ งอยผาลา" and choice.changed == ("given", "family")
+    assert nr.choose_reading(first, ["(นายสมชาย งอยผาลา"], known).name == first
+    kept = nm.parse_name("นายธระศกด งอยผาลา")
+    assert nr.choose_reading(kept, ["(นายธีระศักดิ์ งอยผาลา"], known).name.family == "งอยผาลา"

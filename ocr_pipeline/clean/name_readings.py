@@ -175,6 +175,11 @@ def choose_reading(first: ParsedName, others: list[str], known: KnownNames | Non
     as_read = first
     first = _titled_like(first, others)
     readings = [first] + [r for r in (align_reading(t, first) for t in others) if r is not None]
+    whole = _known_whole(first, readings[1:], known)
+    if whole is not None:
+        name = ParsedName(first.title, first.sep, whole.given, whole.family)
+        changed = tuple(p for p in ("title", "given", "family") if getattr(name, p) != getattr(as_read, p))
+        return NameChoice(name, WHOLE_SCORE, changed)
     parts = {}
     scores = []
     for part in ("given", "family"):
@@ -190,6 +195,28 @@ def choose_reading(first: ParsedName, others: list[str], known: KnownNames | Non
         scores.append(2.0)  # the title every other reading has: a clear case
     score = min((_margin_score(m) for m in scores), default=100.0)
     return NameChoice(name, score, changed)
+
+
+WHOLE_SCORE = 75.0  # a whole name taken from a re-reading (``_known_whole``)
+
+
+def _known_whole(first: ParsedName, others: list[ParsedName], known: KnownNames) -> ParsedName | None:
+    """The one re-reading whose given and family names are both known names, its given name the page's letters with
+    other marks, where the page's reading has neither part known: its ink (a signature over the line) spoilt the
+    page's reading (``นายธระศกด พทวิ`` read again ``นายธีระศักดิ์ งอยผาลา``: blind standard seed 191 doc 15)."""
+    if not first.given or known.contains("given", first.given) or known.contains("family", first.family):
+        return None
+    whole = {
+        (r.given, r.family)
+        for r in others
+        if known.contains("given", r.given)
+        and known.contains("family", r.family)
+        and without_marks(r.given) == without_marks(first.given)
+    }
+    if len(whole) != 1:
+        return None
+    given, family = whole.pop()
+    return ParsedName(first.title, first.sep, given, family)
 
 
 def _margin_score(margin: float) -> float:

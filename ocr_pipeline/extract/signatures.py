@@ -116,7 +116,7 @@ def other_readings(names: list[str], readings: list[str]) -> list[tuple[str, ...
     out: list[list[str]] = [[] for _ in names]
     for reading in readings:
         text = normalize_thai(reading)
-        found = NAME_GROUP.findall(text) or titled_names(text) or name_groups(text)
+        found = NAME_GROUP.findall(text) or titled_names(text) or name_groups(text) or OPENED_NAME.findall(text)
         groups = [g for g in (despeck(" ".join(g.split())) for g in found) if g]
         if not groups:
             continue
@@ -131,6 +131,9 @@ def other_readings(names: list[str], readings: list[str]) -> list[tuple[str, ...
 
 
 OTHER_READING_SIMILARITY = 60.0  # a group of another reading with fewer or more groups is this name's
+# a titled name after an opening bracket whose closing one is lost in the ink of the signature beside it, junk after
+# it (``อ (นายธีระศักดิ์ งอยผาลา ใด กกง``: blind standard seed 191 doc 15, whose page reading lost the name's marks)
+OPENED_NAME = re.compile(r"[(\[{]\s*((?:นางสาว|นาง|นาย)\s?[\u0e01-\u0e4e]{2,}\s[\u0e01-\u0e4e]{2,})(?=\s|$)")
 
 
 SPECK = re.compile(
