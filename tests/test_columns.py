@@ -492,6 +492,13 @@ def test_the_marks_over_a_cell_line_read_as_digits_are_noise():
     assert not is_noise(marks, 72, [])  # alone in its cell: a number
     day = Line("๒๒", (206, 900, 260, 937), [Word("๒๒", (206, 900, 260, 937), 99.0)])
     assert not is_noise(day, 72, [letters])  # the line above (std 119 doc 16: ``๒๒`` / ``กุมภาพันธ์``)
+    # fresh standard seed 193 doc 11: ``6 ๕๕2 ฆ``, a letter's top read as a lone consonant among the marks
+    tops = Line(
+        "6 ๕๕2 ฆ", (206, 957, 654, 990), [Word("6", (206, 961, 228, 984), 86.0), Word("ฆ", (630, 965, 654, 983), 76.0)]
+    )
+    assert is_noise(tops, 72, [letters])
+    word = Line("๕ ครั้ง", (206, 957, 654, 990), [Word("๕", (206, 961, 228, 984), 86.0)])
+    assert not is_noise(word, 72, [letters])  # a word after the number: text
 
 
 def test_what_is_left_of_a_measure_number_read_as_signs_or_latin_letters():
