@@ -100,17 +100,18 @@ def _month_spelt(words: list[Word]) -> list[Word]:
 
 
 def _marks_put_back(words: list[Word]) -> list[Word]:
-    """A re-reading's Thai tokens that are no word, spelt as the lexicon spells them where that changes marks alone
-    (``ครัง`` -> ครั้ง, ``วันที`` -> วันที่: the Thai model drops tone marks as the first reading does), one word each:
+    """A re-reading's Thai tokens spelt as the lexicon spells them where that changes marks alone (``ครัง`` -> ครั้ง,
+    ``วันที`` -> วันที่: the Thai model drops tone marks as the first reading does; a word a mark short of a far more
+    frequent one counts as the lexicon's clean-up counts it), one word each:
     the re-reading's change is then the whole repair, not garbage made into a word the clean-up respells next (over 20
     corpora's final outputs at stop 44, 100 re-readings were so judged wrong, the respelling after them right)."""
-    from ocr_pipeline.clean.lexicon import known_words, repair_words
+    from ocr_pipeline.clean.lexicon import repair_words
 
     out: list[Word] = []
     for a, b in token_ranges(words):
         token = words[a:b]
         text = "".join(w.text for w in token)
-        spelt = repair_words(text)[0] if THAI_WORD.fullmatch(text) and text not in known_words() else text
+        spelt = repair_words(text)[0] if THAI_WORD.fullmatch(text) else text
         if spelt == text or without_marks(spelt) != without_marks(text):
             out += token
             continue
