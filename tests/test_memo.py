@@ -431,6 +431,8 @@ def test_a_date_in_the_body_is_no_header_label():
         ("นายกเทศมนตรีตำบลต้า ' .", "นายกเทศมนตรีตำบลต้า"),
         ("ดร.สมชาย ใจดี", "ดร.สมชาย ใจดี"),  # a title's dot is no speck
         ("ว่าที่ ร.ต.สมชาย ดีมาก", "ว่าที่ ร.ต.สมชาย ดีมาก"),
+        # a comma with a speck's sara u under it for the space between the names (blind worn seed 188 doc 12)
+        ("นางลำไพ,ุภิรมย์ตระกูล", "นางลำไพ ภิรมย์ตระกูล"),
         # a signature's stroke read as a Latin digit after the title (fresh standard seed 193 doc 18)
         ("นาง6 สาวจุฑารัตน์ พงษ์สวัสดิ์", "นาง สาวจุฑารัตน์ พงษ์สวัสดิ์"),
     ],

@@ -148,16 +148,18 @@ SPECK = re.compile(
 )
 
 
-_DOT_FOR_SPACE = re.compile(r"(?<=[\u0e01-\u0e4e]{4})\.(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+_DOT_FOR_SPACE = re.compile(r"(?<=[\u0e01-\u0e4e]{4})(?:\.|,[\u0e38\u0e39]?)(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 
 
 def _dot_for_space(text: str) -> str:
-    """A dot OCR read for the space between a given and a family name (``นายสุธิกาญจน์.น้อยภู่``: worn seed 96);
-    not an abbreviation's (``ร.ต.สมชาย``): the only dot of its token, after four letters or more."""
+    """A dot OCR read for the space between a given and a family name (``นายสุธิกาญจน์.น้อยภู่``: worn seed 96), or a
+    comma, with a speck's sara u under it (``นางลำไพ,ุภิรมย์ตระกูล``: blind worn seed 188 doc 12); not an abbreviation's
+    dot (``ร.ต.สมชาย``): the only dot or comma of its token, after four letters or more."""
     out = []
     for token in text.split(" "):
         m = _DOT_FOR_SPACE.search(token)
-        out.append(token[: m.start()] + " " + token[m.end() :] if m and token.count(".") == 1 else token)
+        one = token.count(".") + token.count(",") == 1
+        out.append(token[: m.start()] + " " + token[m.end() :] if m and one else token)
     return " ".join(out)
 
 
