@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from ocr_pipeline.clean.lexicon import wdist
-from ocr_pipeline.clean.thai_text import ABOVE_BELOW, LEADING_VOWELS, normalize_thai, without_marks
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, LEADING_VOWELS, THAI_RUN, normalize_thai, without_marks
 from ocr_pipeline.model import Line, Page, Signatory, union_box
 from ocr_pipeline.resources import load_list, load_table
 from ocr_pipeline.understand.labels import (
@@ -223,15 +223,12 @@ def with_place(text: str, agency: str | None, place: str | None) -> str:
         if (
             front.endswith(place[:size])
             and len(last) == len(rest)
-            and THAI_ONLY.match(last)
+            and THAI_RUN.fullmatch(last)
             and known_position(head, agency, place)
             and not _ends_in_place(head)
         ):
             return head + place
     return text
-
-
-THAI_ONLY = re.compile("^[\u0e01-\u0e4e]+$")
 
 
 PREFIX_LEAST = 2  # letters of the place's front that must stand at the position's end

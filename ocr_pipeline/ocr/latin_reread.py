@@ -102,24 +102,21 @@ def _month_spelt(words: list[Word]) -> list[Word]:
 def _marks_put_back(words: list[Word]) -> list[Word]:
     """A re-reading's Thai tokens spelt as the lexicon spells them where that changes marks alone (``ครัง`` -> ครั้ง,
     ``วันที`` -> วันที่: the Thai model drops tone marks as the first reading does; a word a mark short of a far more
-    frequent one counts as the lexicon's clean-up counts it), one word each:
-    the re-reading's change is then the whole repair, not garbage made into a word the clean-up respells next (over 20
-    corpora's final outputs at stop 44, 100 re-readings were so judged wrong, the respelling after them right)."""
+    frequent one counts as the lexicon's clean-up counts it), one word each: the re-reading's change is then the whole
+    repair, not garbage made into a word the clean-up respells next (over 20 corpora's final outputs at stop 44, 100
+    re-readings were so judged wrong, the respelling after them right)."""
     from ocr_pipeline.clean.lexicon import repair_words
 
     out: list[Word] = []
     for a, b in token_ranges(words):
         token = words[a:b]
         text = "".join(w.text for w in token)
-        spelt = repair_words(text)[0] if THAI_WORD.fullmatch(text) else text
+        spelt = repair_words(text)[0] if THAI_RUN.fullmatch(text) else text
         if spelt == text or without_marks(spelt) != without_marks(text):
             out += token
             continue
         out.append(Word(spelt, union_box([w.box for w in token]), min(w.conf for w in token), token[0].space_before))
     return out
-
-
-THAI_WORD = re.compile("[\u0e01-\u0e4e]+")
 
 
 def _marks_of(form: str) -> str:
@@ -344,7 +341,8 @@ def reread_latin(
         if conf < needed_conf(text) or not THAI_LETTER.search(text) or _thai_letters(text) == _thai_letters(before):
             continue  # no Thai read, or the same Thai letters with other punctuation: nothing gained
         if (STILL_GARBLED.search(text) or DIGITS_GLUED.search(text)) and not _words_read(text):
-            continue  # garbage read again as garbage (``ฆม =``, ``จ๑๑4 ๕๑``, ``๒๕วญฒ``): left to the digit reader and the noise rule
+            # garbage read again as garbage (``ฆม =``, ``จ๑๑4 ๕๑``, ``๒๕วญฒ``): left to the digit reader and the noise rule
+            continue
         if not _letters_kept(before, text):
             continue
         if _lone_letter(text) and not _era_between_month_and_year(sp.line.words, start, end, text):

@@ -42,8 +42,9 @@ BESIDE = 0.7  # ... a line this low that lies for half its height within another
 SPECK = 0.12  # ... and no glyph: a token whose every box is this low is dust (dots, commas and dashes aside)
 PLACEHOLDER_WIDTH = 2  # pixels: a glyph box this narrow tells nothing of the glyph's size
 NOISE_SCORE = 90.0
-# digits and the dots among them, or with lone consonants among them: the tops of a line's letters read apart with its marks (``6 ๕๕2 ฆ`` over
-# ``ผลประโยชน์ทับซ้อน``, ฆ the top of ซ้: fresh standard seed 193 doc 11, glued into a measure's name in four rows)
+# digits and the dots among them, or lone consonants among them: the tops of a line's letters read apart with its
+# marks (``6 ๕๕2 ฆ`` over ``ผลประโยชน์ทับซ้อน``, ฆ the top of ซ้: fresh standard seed 193 doc 11, glued into a measure's
+# name in four rows)
 _MARKS_READ = re.compile(
     r"[0-9\u0e50-\u0e59][0-9\u0e50-\u0e59 .,]*(?:\s[\u0e01-\u0e2e](?=\s|$)[0-9\u0e50-\u0e59 .,]*)*"
 )
