@@ -130,7 +130,9 @@ def _words_read(text: str) -> bool:
     doc 8 lost it to a filter that looked at the garbage alone)?"""
     from ocr_pipeline.clean.lexicon import known_words
 
-    if any(month_key(t) in month_keys() for t in text.split()):
+    # a month's abbreviation may have its year glued after its last dot (``กุย.ว๓``: blind worn seed 192 doc 6's period
+    # ``๓๐ ก.ย. ๖๓``, read ``mo fi.8. bm``, kept its month only so)
+    if any(month_key(t) in month_keys() or month_key(t[: t.rfind(".") + 1]) in month_keys() for t in text.split()):
         return True
     runs = THAI_RUN.findall(text)
     return bool(runs) and all(len(run) >= 2 and run in known_words() for run in runs)
