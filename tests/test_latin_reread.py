@@ -252,6 +252,7 @@ def test_thai_digits_glued_to_thai_letters_are_garbage_read_again():
         ("ด๓.ใ๒", False),
         ("ต.ค. ๒๕๕ญ่", True),
         ("๓๐ กุย.ว๓", True),  # the year glued after the month's dot: blind worn seed 192 doc 6's period
+        ("วันที ๒๕พ.ย.", True),  # the day glued before the month: blind worn seed 196 doc 18's memo date
         ("๑๐ ครั้ง", True),
     ):
         line = line_of([Word("ผลการ", (0, 0, 300, 40), 95.0), Word("bebe", (320, 0, 400, 40), 40.0, True)])

@@ -130,12 +130,21 @@ def _words_read(text: str) -> bool:
     doc 8 lost it to a filter that looked at the garbage alone)?"""
     from ocr_pipeline.clean.lexicon import known_words
 
-    # a month's abbreviation may have its year glued after its last dot (``กุย.ว๓``: blind worn seed 192 doc 6's period
-    # ``๓๐ ก.ย. ๖๓``, read ``mo fi.8. bm``, kept its month only so)
-    if any(month_key(t) in month_keys() or month_key(t[: t.rfind(".") + 1]) in month_keys() for t in text.split()):
+    if any(_spells_month(t) for t in text.split()):
         return True
     runs = THAI_RUN.findall(text)
     return bool(runs) and all(len(run) >= 2 and run in known_words() for run in runs)
+
+
+_LEADING_DIGITS = re.compile("^[0-9๐-๙]+")
+
+
+def _spells_month(token: str) -> bool:
+    """Does ``token`` spell a month, also with its year glued after its last dot (``กุย.ว๓``: blind worn seed 192 doc 6's
+    period ``๓๐ ก.ย. ๖๓``, read ``mo fi.8. bm``) or its day glued before it (``๒๕พ.ย.``: blind worn seed 196 doc 18's
+    memo date ``๒๔ พ.ย. ๒๕๖๔``, read ``bE W.Y.``)? Both kept their month only so."""
+    token = _LEADING_DIGITS.sub("", token)
+    return month_key(token) in month_keys() or month_key(token[: token.rfind(".") + 1]) in month_keys()
 
 
 def needed_conf(text: str) -> float:
