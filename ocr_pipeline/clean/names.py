@@ -222,11 +222,20 @@ def _given_name_tail(first: str, second: str, rest: str) -> bool:
 
 
 @cache
-def _known() -> tuple[frozenset[str], frozenset[str]]:
-    from pythainlp.corpus import thai_family_names, thai_female_names, thai_male_names
+def _given_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """pythainlp's men's and women's given names (the lists are clean Unicode already: normalize_thai on 22k names
+    would cost 0.6 s)."""
+    from pythainlp.corpus import thai_female_names, thai_male_names
 
-    # the lists are clean Unicode already (normalize_thai on 22k names would cost 0.6 s)
-    return frozenset(thai_male_names()) | frozenset(thai_female_names()), frozenset(thai_family_names())
+    return frozenset(thai_male_names()), frozenset(thai_female_names())
+
+
+@cache
+def _known() -> tuple[frozenset[str], frozenset[str]]:
+    from pythainlp.corpus import thai_family_names
+
+    men, women = _given_lists()
+    return men | women, frozenset(thai_family_names())
 
 
 @dataclass(frozen=True)
@@ -505,9 +514,7 @@ MIN_GIVEN = 3  # letters of the shortest given name taken from the start of a re
 @cache
 def _given_by_gender() -> tuple[frozenset[str], frozenset[str]]:
     """pythainlp's men's and women's given names, each without the names both lists hold."""
-    from pythainlp.corpus import thai_female_names, thai_male_names
-
-    men, women = frozenset(thai_male_names()), frozenset(thai_female_names())
+    men, women = _given_lists()
     return men - women, women - men
 
 
