@@ -130,3 +130,22 @@ def test_a_name_line_whose_bracket_does_not_close_is_read_on_to_the_ink_of_its_r
     box = (100, 50, 500, 110)
     assert _to_closing(gray, box, "(นางสาวสิรินยา พงษ์") == (100, 50, 700, 110)
     assert _to_closing(gray, box, "(นางสาวสิรินยา พงษ์สุทัศน์)") == box
+
+
+def test_a_name_line_whose_title_was_misread_is_read_again_over_a_position():
+    """Worn seed 164 doc 4 (``มาย`` for นาย, the line cut) and blind standard seed 195 doc 0 (a speck's mai ek over
+    นาง, the opening bracket read as a line of its own): no name on the page, and the signatory was lost; read
+    again, the line gives the name. A line like it over no position is not read again."""
+    from ocr_pipeline.model import Line
+
+    lines = [
+        Line("กภ์ wa", (600, 2900, 800, 2960)),
+        Line("(มายชยุด อาจภั", (560, 3000, 1100, 3080)),
+        Line("เจ้าพนักงานธุรการปฏิบัติงาน", (520, 3090, 1200, 3170)),
+        Line("น่างสาว รุจีพัชร แวเด)", (560, 3400, 1200, 3480)),
+        Line("(", (540, 3430, 560, 3490)),
+        Line("ผู้ช่วยเจ้าพนักงานธุรการ", (520, 3495, 1200, 3575)),
+        Line("มายา (ดู)", (560, 3800, 1100, 3880)),  # a bracket and a word like a title's misreading
+        Line("ได้ดำเนินการตามมาตรการแล้ว", (500, 3890, 1500, 3970)),
+    ]
+    assert name_lines.name_line_indexes(lines) == [1, 3]

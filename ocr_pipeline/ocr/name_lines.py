@@ -44,16 +44,26 @@ SPACE_GAP = 0.5  # the Thai script model spaces every glyph: a word gap is wider
 LOOSE_NAME_LINE = re.compile(r"[(\[{]\s*(?:นางสาว|นาง|นาย|ว่าที่)")
 
 
+# a bracket, and at the line's start (an opening bracket and specks before it) นาย or นาง with a tone mark over it or
+# one letter misread: the page read the title wrong, and so no name (``(มายชยุด อาจภั``: worn seed 164 doc 4, มาย for
+# นาย on a 150 dpi copy; ``น่างสาว รุจีพัชร แวเด)``: blind standard seed 195 doc 0, a speck read as a mai ek, the
+# opening bracket a line of its own); taken only over a position (over 27 corpora's pages it picks these lines alone)
+MISREAD_TITLE_LINE = re.compile(
+    r"^[^\u0e01-\u0e4e]*[(\[{]?\s*(?:น[\u0e48-\u0e4b]?[าำ][\u0e48-\u0e4b]?[งยล]|[มบฆ]า[ยง])(?=[\u0e01-\u0e4e\s])"
+)
+BRACKET = re.compile(r"[()\[\]{}]")
+
+
 def name_line_indexes(lines: list[Line]) -> list[int]:
     """The lines that read as a signature's name line, or hold a bracket and a title, or titled
-    names without brackets over a position (``bare_name_groups``)."""
+    names without brackets, or a bracket and a misread title (``MISREAD_TITLE_LINE``), over a position."""
     picks = []
     for i, ln in enumerate(lines):
         text = normalize_thai(ln.text)
         if name_groups(text) or LOOSE_NAME_LINE.search(text):
             picks.append(i)
-        elif titled_names(text):  # bare_name_groups, the names tried first: most lines are none
-            row = position_row(lines, i)
+        elif titled_names(text) or (BRACKET.search(text) and MISREAD_TITLE_LINE.match(text)):
+            row = position_row(lines, i)  # the names tried first: most lines are none
             if row is not None and starts_with_position(normalize_thai(lines[row[0]].text)):
                 picks.append(i)
     return picks
