@@ -224,3 +224,13 @@ def test_a_latin_word_s_hyphen_read_twice_about_a_space_is_one():
     """``ผ่านระบบ e- -Service`` (4 result cells of standard 169, worn 170 and the clean renders 31): one hyphen."""
     assert spaced("ผ่านระบบ e- -Service จำนวน ๓๐ ราย") == "ผ่านระบบ e-Service จำนวน ๓๐ ราย"
     assert spaced("การยืม - คืนพัสดุ") == "การยืม - คืนพัสดุ"
+
+
+def test_the_space_before_a_date_label_and_its_day_stays():
+    """Fresh standard seed 197 doc 2: the number's garbage ended ``ด่`` before the วันที่ label read ``วนท``; joined as
+    ด่วน + ท, the label was gone and the memo's date was lost. Before a date label with a day after it the space
+    parts two fields; ``ด่ วนที่สุด`` (no day after it) is still joined."""
+    from ocr_pipeline.clean.spacing import word_spaces
+
+    assert word_spaces(", อต ๒๓ตไต๓ก/@๑ด่ วนท ๒๖ เมษายน ๒๕๖๖") == []
+    assert [(c.before, c.after) for c in word_spaces("ด่ วนที่สุด")] == [(" ", "")]

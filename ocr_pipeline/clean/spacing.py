@@ -81,6 +81,22 @@ def _glued_month() -> re.Pattern[str]:
 
 
 @cache
+def _date_labels() -> frozenset[str]:
+    """The memo's วันที่ label and its misreadings (``memo_labels.tsv``)."""
+    return frozenset(
+        form
+        for field, label, variants in load_table("memo_labels.tsv")
+        if field == "doc_date"
+        for form in (label, *variants.split(","))
+    )
+
+
+# a date label and the day after it: the space before it parts the document number from the date (``…๑ด่ วนท ๒๖
+# เมษายน``, a number's garbage before it: fresh standard seed 197 doc 2, joined as ด่วน + ท, the date was lost)
+_DAY_AFTER = re.compile(r"\s*[0-9\u0e50-\u0e59]")
+
+
+@cache
 def bound_words() -> frozenset[str]:
     """Words never followed by a space (``dictionaries/bound_words.txt``: และ, ความ)."""
     return frozenset(load_list("bound_words.txt"))
@@ -206,6 +222,8 @@ def word_spaces(text: str, protect: Iterable[tuple[int, int]] = ()) -> list[Chan
         if not right:
             continue
         left = head.group(0)[::-1]
+        if right in _date_labels() and _DAY_AFTER.match(joined, tail.end()):
+            continue
         if tokenize(left)[-1] in bound_words():
             score = BOUND_SCORE  # ``คุณธรรมและ ความโปร่งใส``: และ binds to the word after it
         else:
