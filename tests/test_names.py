@@ -597,3 +597,14 @@ def test_a_page_reading_of_no_known_part_takes_the_re_reading_whose_whole_name_i
     assert nr.choose_reading(first, ["(นายสมชาย งอยผาลา"], known).name == first
     kept = nm.parse_name("นายธระศกด งอยผาลา")
     assert nr.choose_reading(kept, ["(นายธีระศักดิ์ งอยผาลา"], known).name.family == "งอยผาลา"
+
+
+def test_a_name_read_with_two_letters_as_their_twins_is_the_one_known_name_with_both():
+    """``จิตติณัฏจ์`` for จิตติณัฎฐ์ (worn seed 164 doc 9: ฎ read ฏ, ฐ read จ) and ``พลเสภจ์`` for พลเสฏฐ์ (blind worn
+    seed 196 doc 18: ฏ read ภ, ฐ read จ): a rare letter and its partner read wrong together. Only where no known
+    name is one misreading away, and only the one name two twins away (two such names: kept as read)."""
+    known = nm.KnownNames(frozenset({"จิตติณัฎฐ์", "พลเสฏฐ์", "ธนา"}), frozenset({"ศรีพันธุ์", "หมัดเจริญ"}))
+    mentions = [(1, "document.signatories", "นายจิตติณัฏจ์ ศรีพันธุ์"), (2, "document.signatories", "นายพลเสภจ์ หมัดเจริญ")]
+    assert nm.resolve_names(mentions, known)[0] == ["นายจิตติณัฎฐ์ ศรีพันธุ์", "นายพลเสฏฐ์ หมัดเจริญ"]
+    two = nm.KnownNames(frozenset({"ณัฏชซ", "ณัฏซช"}), frozenset({"หมัดเจริญ"}))  # made up: both two twins away
+    assert nm.resolve_names([(2, "document.signatories", "นายณัฎชช หมัดเจริญ")], two)[0] == ["นายณัฎชช หมัดเจริญ"]

@@ -452,13 +452,7 @@ def known_one_misreading_away(reading: str, part: str, known: KnownNames) -> str
     and 1; restoring the thanthakhat too would have repaired 20 more and changed 15 more correct names."""
     names = known.given if part == "given" else known.family
     found = set(_by_one_mark_less(names).get(reading, frozenset()))
-    found.update(
-        twin
-        for read, meant in _twins()
-        for m in re.finditer(re.escape(read), reading)
-        for twin in [reading[: m.start()] + meant + reading[m.end() :]]
-        if twin in names
-    )
+    found.update(twin for twin, _end in _twin_readings(reading) if twin in names)
     # a thanthakhat lost inside the name, over a sara i before another letter (``ศักดิสง่า`` for ศักดิ์สง่า: clean render
     # seed 31 doc 0): at its end names come both ways (``_ending_written``), inside one ``ดิ`` + consonant rarely does
     found.update(
@@ -472,7 +466,31 @@ def known_one_misreading_away(reading: str, part: str, known: KnownNames) -> str
     # letter before another one's (``ควรสมทบู`` for ควรสมทบ, ``กัณญรัต์น์`` for กัณญรัตน์: blind worn seed 138 docs 17,
     # 12); inside a name a mark more or less makes another name (พันธุ์ / พันธ์, พงษ์ธร / พงษธร, สุรเดช / สรเดช)
     found.update(c for c in _speck_mark_less(reading) if c in names)
+    if not found:
+        found.update(_two_twins_away(reading, names))
     return found.pop() if len(found) == 1 else None
+
+
+def _twin_readings(reading: str, start: int = 0) -> list[tuple[str, int]]:
+    """``reading`` with one letter (from ``start`` on) put back as its twin (``_twins``): (that text, where the twin ends)."""
+    return [
+        (reading[: m.start()] + meant + reading[m.end() :], m.start() + len(meant))
+        for read, meant in _twins()
+        for m in re.finditer(re.escape(read), reading)
+        if m.start() >= start
+    ]
+
+
+def _two_twins_away(reading: str, names: frozenset[str]) -> set[str]:
+    """The names two twins away from ``reading`` (``name_twins.tsv``, at two places): a rare letter and its partner
+    read wrong together, ฎ read ฏ and ฐ read จ (``จิตติณัฏจ์`` for จิตติณัฎฐ์: worn seed 164 doc 9), ฏ read ภ and ฐ
+    read จ (``พลเสภจ์`` for พลเสฏฐ์: blind worn seed 196 doc 18). Tried only where no name is one misreading away."""
+    return {
+        two
+        for one, end in _twin_readings(reading)
+        for two, _end in _twin_readings(one, end)
+        if two in names and two != reading
+    }
 
 
 SHORT_TITLES = ("นาย", "นาง")
