@@ -33,6 +33,7 @@ from ocr_pipeline.resolve.vocabulary import resolve_vocabulary
 from ocr_pipeline.understand import Roles, understand
 from ocr_pipeline.understand.cell_noise import cell_noise_corrections
 from ocr_pipeline.understand.dashes import dash_corrections
+from ocr_pipeline.understand.marks_rows import marks_row_corrections
 
 ROUND_MONTHS = {"6 months": 6, "12 months": 12}
 
@@ -87,6 +88,7 @@ def _build_result(source: Source, pages: list[Page]) -> Result:
     pages, roles, table_warnings = understand(pages)
     doc = collect_items(pages, roles.cell_roles(), roles.lines)
     cell_noise = cell_noise_corrections(pages, doc)  # specks read as a line in a cell
+    cell_noise += marks_row_corrections(pages, doc)  # a line's marks read as a line of their own
     doc = apply_corrections(doc, cell_noise)
     dashes = dash_corrections(pages, doc)  # an en dash read as a hyphen
     doc = apply_corrections(doc, dashes)

@@ -11,8 +11,9 @@ from ocr_pipeline.model import Line, Table, TranscriptPage
 
 
 def page_text(lines: list[Line], tables: list[Table]) -> str:
-    """Lines and table rows in reading order (by the top of each block)."""
-    blocks: list[tuple[int, int, str]] = [(ln.box[1], 0, ln.text) for ln in lines]
+    """Lines and table rows in reading order (by the top of each block); a line the clean-up emptied (a row of marks
+    read apart, ``understand.marks_rows``) is left out."""
+    blocks: list[tuple[int, int, str]] = [(ln.box[1], 0, ln.text) for ln in lines if ln.text]
     for t in tables:
         blocks.append((t.box[1] if t.box else 0, 1, "\n".join(t.text_rows())))
     return "\n".join(text for _, _, text in sorted(blocks, key=lambda b: (b[0], b[1])))

@@ -45,9 +45,7 @@ NOISE_SCORE = 90.0
 # digits and the dots among them, or lone consonants among them: the tops of a line's letters read apart with its
 # marks (``6 ๕๕2 ฆ`` over ``ผลประโยชน์ทับซ้อน``, ฆ the top of ซ้: fresh standard seed 193 doc 11, glued into a measure's
 # name in four rows)
-_MARKS_READ = re.compile(
-    r"[0-9\u0e50-\u0e59][0-9\u0e50-\u0e59 .,]*(?:\s[\u0e01-\u0e2e](?=\s|$)[0-9\u0e50-\u0e59 .,]*)*"
-)
+MARKS_READ = re.compile(r"[0-9\u0e50-\u0e59][0-9\u0e50-\u0e59 .,]*(?:\s[\u0e01-\u0e2e](?=\s|$)[0-9\u0e50-\u0e59 .,]*)*")
 MARKED_WORDS = 3  # glyph boxes a line needs for the top of its letters' body to be measured
 TEXT_ROLES = ("table.measure", "table.step", "table.responsible", "table.result")
 _PUNCTUATION = re.compile(r"[.,\-–—]+")
@@ -217,7 +215,7 @@ def is_noise(line: Line, median_height: float, others: Sequence[Line] = ()) -> b
     ratio = height / median_height
     if _LONE_LATIN.fullmatch(text):
         return True  # one Latin letter among signs, however tall (``a,`` in an empty first cell: fresh worn seed 116 doc 7)
-    if ratio < BESIDE and _MARKS_READ.fullmatch(text) and any(_over_letters(line, o) for o in others):
+    if ratio < BESIDE and MARKS_READ.fullmatch(text) and any(over_letters(line, o) for o in others):
         return True  # the marks over a line's letters read as digits (``๑4 6`` over ``วัฒนธรรมองค์กรที``)
     if ratio < TINY:
         return ratio < DIGIT_SPECK or not _numeric(text)
@@ -227,7 +225,7 @@ def is_noise(line: Line, median_height: float, others: Sequence[Line] = ()) -> b
     return False
 
 
-def _over_letters(line: Line, other: Line) -> bool:
+def over_letters(line: Line, other: Line) -> bool:
     """Does ``line`` lie over ``other``'s letters: across its words, within its box for half its height, its middle
     above the top of their body (the median top of its glyph boxes)? Tesseract splits the row of tone marks and upper vowels off a line and reads
     it as digits (``๑4 6``, ``6 . 1``, ``๑ ๙`` over ``กุมภาพันธ์``: fresh standard seed 119 docs 11, 16); a number
