@@ -1156,3 +1156,19 @@ def test_a_position_that_is_none_is_flagged():
     assert [w for w in out.warnings if "position" in w] == [
         "page 1 document.signatories: 'ชุดต' is no known position; check the scan"
     ]
+
+
+@pytest.mark.parametrize(
+    "read, right",
+    [
+        # fresh standard seed 197 doc 10: a consonant glued to รอบ, a dot after the round's number
+        ("ประจำปี ๒๕๖๗ รอบป ๖. เดือน", "ประจำปี ๒๕๖๗ รอบ ๖ เดือน"),
+        # fresh worn seed 198 doc 12: a dot read for the space between the year and รอบ
+        ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๙.รอบ ๑๒ เดือน", "ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ รอบ ๑๒ เดือน"),
+        ("ประจำปี ๒๕๖๗ รอบปี ๒๕๖๗", "ประจำปี ๒๕๖๗ รอบปี ๒๕๖๗"),  # no round of months: left
+    ],
+)
+def test_specks_about_the_subject_s_round_go(read, right):
+    from ocr_pipeline.extract.memo import subject_despecked
+
+    assert subject_despecked(read) == right

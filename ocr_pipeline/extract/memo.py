@@ -106,6 +106,12 @@ _LONE_SIGN = re.compile(r"\s+[—–“”«»•~]+(?=\s|$)")  # a sign standin
 _LAST_SPECK = re.compile(r"\s+[\u0e30-\u0e3a\u0e40-\u0e4e.,:;'`\-—–|_~*©®°•]+$")  # ©: blind worn seed 114 doc 5
 # a dot after the year before the round's bracket or at the end (``ประมาณ ๒๕๖๓. (รอบ``: fresh worn seed 120 doc 8)
 _DOT_AFTER_YEAR = re.compile(r"(?<=[0-9\u0e50-\u0e59]{4})\.(?=\s*\(|$)")
+# ... or read for the space before รอบ (``พ.ศ. ๒๕๖๙.รอบ ๑๒ เดือน``: fresh worn seed 198 doc 12, a thick 150 dpi copy)
+_DOT_FOR_SPACE_BEFORE_ROUND = re.compile(r"(?<=[0-9\u0e50-\u0e59]{4})[.,](?=รอบ)")
+# a consonant glued to รอบ before its number, and a dot or comma glued after the number, before เดือน (``รอบป ๖.
+# เดือน``: fresh standard seed 197 doc 10, specks of a 300 dpi page): no word is รอบ and a letter before a number
+_ROUND_LETTER = re.compile(r"(?<=รอบ)[\u0e01-\u0e2e](?=\s*[0-9\u0e50-\u0e59]{1,2}[.,]?\s*เดือน)")
+_ROUND_NUMBER_DOT = re.compile(r"(?<=รอบ)(\s*[0-9\u0e50-\u0e59]{1,2})[.,](?=\s*เดือน)")
 # a digit or sign after the round's closing bracket at the end (``(รอบ ๖ เดือน) ๐``: fresh worn seed 120 doc 12)
 # ... or glued to it (``(รอบ ๖ เดือน):``: blind worn seed 138 doc 7), not a bracket (``(ประจำปี))``)
 _AFTER_CLOSING = re.compile(r"(?<=\))\s*[^\s\u0e01-\u0e2e()]{1,2}$")
@@ -179,7 +185,8 @@ def subject_despecked(text: str) -> str:
     after the closing bracket at the end (``(รอบ ๖ เดือน) ๐``), the closing bracket read as signs glued to the last
     word of a bracket never closed (``(ประจำปี-ี``), one or two Latin letters or digits glued to its last word
     (``เดือนจ7``), a colon after a number before a word (``รอบ ๑๒: เดือน``:
-    standard seed 7 doc 34), a dot after the year (``๒๕๖๓. (รอบ``), a consonant
+    standard seed 7 doc 34), a dot after the year (``๒๕๖๓. (รอบ``) or for the space after it (``๒๕๖๙.รอบ``), a consonant
+    glued to รอบ before its number and a dot after the number (``รอบป ๖. เดือน``), a consonant
     alone before the era (``ประมาณ ห พ.ศ.``), the subject's only quote glued after a word or before its bracket
     (``ประมาณ' พ.ศ.``, ``"(รอบ``), an opening bracket before another that closes alone (``เดือน ( (ประจำปี)``), a closing bracket
     standing alone after the last one where more close than open (``(รอบ ๑๒ เดือน) )``) and the second closing bracket of
@@ -195,7 +202,8 @@ def subject_despecked(text: str) -> str:
     text = _LAST_SPECK.sub("", text)
     text = _AFTER_YEAR.sub("", _AFTER_CLOSING.sub("", text))
     text = _LETTER_BEFORE_ERA.sub("", text)
-    text = _DOT_AFTER_YEAR.sub("", text)
+    text = _DOT_FOR_SPACE_BEFORE_ROUND.sub(" ", _DOT_AFTER_YEAR.sub("", text))
+    text = _ROUND_NUMBER_DOT.sub(r"\1", _ROUND_LETTER.sub("", text))
     text = _COLON_AFTER_NUMBER.sub("", text)
     text = _VOWEL_ON_NUMBER.sub("", text)
     text = _DOT_AFTER_WORD.sub(_word_without_dot, text)
