@@ -543,3 +543,20 @@ def test_a_clean_up_deletion_placed_by_its_item_is_judged_by_the_seam_it_leaves(
     out = _output(right, right, [_c("บริหาร", "", "double-read", item="p1.l0", start=at, end=at + 6)])
     out["items"] = {"p1.l0": right}
     assert [c["verdict"] for c in judge_all(truth, out)] == ["harmful"]
+
+
+def test_a_page_line_dropped_whole_is_judged_by_the_truth_page_s_lines():
+    """A row of a line's marks read apart (``A ๐ A 1 a``) dropped with its whole item has no text of its own line to
+    align by: right when the truth page has no such line, harmful when it has (``๒๕๖๖``-like numbers a line holds)."""
+    raw = "A ๐ A 1 a\n" + TRUTH_TEXT
+    out = _output(raw, TRUTH_TEXT, [_c("A ๐ A 1 a", "", "noise", item="p1.l0", start=0, end=9)])
+    out["items"] = {"p1.l0": "A ๐ A 1 a"}
+    assert _verdicts(out) == ["right"]
+    line = "ระหว่างวันที่ ๑ ตุลาคม ๒๕๖๕"
+    out = _output(TRUTH_TEXT, TRUTH_TEXT, [_c(line, "", "noise", item="p1.l1", start=0, end=len(line))])
+    out["items"] = {"p1.l1": line}
+    assert _verdicts(out) == ["harmful"]
+    part = _c("a", "", "noise", item="p1.l0", start=8, end=9)  # part of a line: judged as before
+    out = _output(raw, TRUTH_TEXT, [part])
+    out["items"] = {"p1.l0": "A ๐ A 1 a"}
+    assert judge_all(TRUTH, out)[0].get("why") != "no such line"

@@ -50,6 +50,10 @@ it right (a phrase the page repeats included: nowhere with the deleted text), st
 between makes it harmful; a side the line's edge cuts short goes on into the neighbouring lines of the page as read
 where that settles it; otherwise as above.
 
+A page line the clean-up drops whole (rule ``noise``: a row of a line's marks read apart, ``A ๐ A 1 a``) leaves no
+text of its line to align by: it is right when no line or cell of the truth page is its text, harmful when one is
+(``_line_dropped_verdict``).
+
 A correction of spaces alone (rule ``spacing``: a space OCR put inside a word taken out, one put back before
 ``พ.ศ.``) would fold to nothing; it is judged by the truth's spaces where its item's text stood
 (``judge_spacing``). A dash written as an en dash or a hyphen (rule ``dash``) would fold to itself: it is judged
@@ -107,7 +111,8 @@ def judge_all(truth: dict, output: dict) -> list[dict]:
         elif c.get("rule") == DASH_RULE:
             verdict, where = judge_dash(c, dashed.get(c.get("page"), []), items)
         else:
-            edge = _cell_edge_verdict(c, cells.get(c.get("page"), []), items)
+            page_cells = cells.get(c.get("page"), [])
+            edge = _line_dropped_verdict(c, page_cells, items) or _cell_edge_verdict(c, page_cells, items)
             verdict, where = edge or judge(c, tpages, opages, numbers, truth.get("document", {}) or {}, items)
         out.append({**c, "verdict": verdict, **where})
     return out
@@ -169,6 +174,22 @@ def judge_dash(c: dict, cells: list[str], items: dict | None) -> tuple[str, dict
 
 CELL_CONTEXT = 6  # folded characters on each side of a cut inside a cell that must stand in a truth cell as they are
 _TABLE_ITEM = re.compile(r"^p\d+\.t\d+\.r\d+\.c\d+$")
+
+
+_LINE_ITEM = re.compile(r"p\d+\.l\d+$")
+
+
+def _line_dropped_verdict(c: dict, lines: list[str], items: dict | None) -> tuple[str, dict] | None:
+    """A page line dropped whole by the clean-up (a row of a line's marks read apart: ``A ๐ A 1 a``): right when no
+    line or cell of the truth page is its text, harmful when one is. Its item holds nothing else to align it by, and
+    its neighbour lines as read differ from the truth where their marks went into it. None for any other change."""
+    located = _from_location(c, items)
+    if c.get("after") or located is None or not _LINE_ITEM.match(str(c.get("item"))):
+        return None
+    _page, text, start, end = located
+    if start != 0 or end != len(text) or not text:
+        return None
+    return ("harmful", {"truth": text}) if text in lines else ("right", {"truth": "", "why": "no such line"})
 
 
 def _cell_edge_verdict(c: dict, cells: list[str], items: dict | None) -> tuple[str, dict] | None:
