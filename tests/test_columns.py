@@ -98,6 +98,19 @@ def test_a_speckled_header_whose_cells_do_not_read_as_words_is_no_measure_row():
     assert not reads_as_words(header[0]) and reads_as_words(BODY[0][0]) and reads_as_words("๑)")
 
 
+def test_a_speckled_header_whose_one_heading_reads_as_a_result_is_no_measure_row():
+    """Fresh worn seed 198 doc 13 (a shaded header on a thick 200 dpi copy): its result heading read as text that fits
+    a result's column (``เดือ…``), its other headings garbage or empty: the row had become a measure row without a
+    number. Most filled cells of the row fitting nothing make it a header; a continued table's first row whose
+    only filled cell is a result stays a body row."""
+    header = ["% “¢ รรจรภัต์เน แวสจลัต ง «>.* แนะทพ", "", "เณณ์ซ์ 4", ",F™ me งญ jel", '. -แรหริทเนินตรติ 6. ผู" (== 3 เดือมรัง:']
+    found, others, _ = measure_tables([table([header] + BODY)])
+    assert not others and found[0].rows == [1, 2, 3]
+    tail = ["", "", "", "", "ได้ดำเนินการแล้ว จำนวน ๓ ครั้ง"]
+    found, _, _ = measure_tables([table([HEADER] + BODY), table([tail] + BODY, page=3)])
+    assert found[1].rows == [0, 1, 2, 3]
+
+
 def test_an_unnumbered_measure_heading_over_numbered_measures_opens_the_first_table():
     """Fresh worn seed 130 doc 5: the document's first measure table, its shaded header under toner dust, the measure
     heading read ``.. มาตรก้าร7” t ค “นใหคทางะ`` (it fits a measure's column by its word มาตรการ), the unit, period
