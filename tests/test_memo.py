@@ -1166,6 +1166,8 @@ def test_a_position_that_is_none_is_flagged():
         # fresh worn seed 198 doc 12: a dot read for the space between the year and รอบ
         ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๙.รอบ ๑๒ เดือน", "ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ รอบ ๑๒ เดือน"),
         ("ประจำปี ๒๕๖๗ รอบปี ๒๕๖๗", "ประจำปี ๒๕๖๗ รอบปี ๒๕๖๗"),  # no round of months: left
+        # blind worn seed 196 doc 5 (seen after its scoring): the subject's only quote glued after the year
+        ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๖“ (รอบ ๑๒ เดือน)", "ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ (รอบ ๑๒ เดือน)"),
     ],
 )
 def test_specks_about_the_subject_s_round_go(read, right):
