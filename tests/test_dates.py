@@ -49,6 +49,7 @@ D = date
         ("ณ วันที่ ๑ เดือนมกราคม พ.ศ. ๒๕๖๖", D(2023, 1, 1)),
         ("ที่ ลบ ๕๓๘๐๑/๓๒๔ ลงวันที่ ๔ พฤษภาคม ๒๕๖๖", D(2023, 5, 4)),
         ("วันที่ ๒๒ เมษายน.พ.ศ. ๒๕๖๙", D(2026, 4, 22)),  # a speck read as a dot after the month (fresh worn seed 162)
+        ("๕ พ.ุย: ๒๕๖๔", D(2021, 11, 5)),  # the abbreviation's last dot read as a colon (blind worn seed 196 doc 19)
     ],
 )
 def test_parse_date_examples(text: str, expected: date) -> None:
