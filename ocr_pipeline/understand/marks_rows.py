@@ -5,9 +5,10 @@ On a page's running text (outside the ruled tables, which ``cell_noise`` cleans)
 line set in a large or bold face, or with wide line spacing, off the line and reads them as digits, Latin letters and
 signs. Left in the page's text, such a line parts a wrapped subject (``…ประจำปี ๒๕๖๐ รอบ`` / ``๕`` / ``๑๒ เดือน``: fresh
 standard seed 197 doc 16, the subject's round read ``รอบ ๕``). Over 27 corpora's stored reads (about 560 documents)
-665 lines are such rows. A line is such a row when it is lower than ``LOW`` x the page's text lines,
-is digits, Latin letters, signs and lone Thai letters only (no Thai word), and lies over another line's letters
-(``cell_noise.over_letters``); it is dropped with a ``noise`` correction.
+665 lines are such rows, none a line of the truth. A line is such a row when it is lower than ``LOW`` x the page's
+text lines, is digits, Latin letters, signs and lone Thai letters only (no Thai word, no number of three digits, no
+page number), and lies over another line's letters (``cell_noise.over_letters``) or sits on its top (``_just_over``);
+it is dropped with a ``noise`` correction, and the page's text leaves the emptied line out.
 """
 
 from __future__ import annotations
