@@ -711,3 +711,17 @@ def test_a_period_cell_s_dash_speck_goes_after_its_month_is_respelt():
     fixes = resolve_vocabulary(DocText((cell,)), set())
     assert apply_to_text(text, fixes) == "ธันวาคม ๒๕๖๘ - มกราคม ๒๕๖๙"
     assert [c.rule for c in fixes] == ["date-words", "speck"]
+
+
+def test_a_colon_for_an_abbreviation_s_last_dot_is_respelt_a_dot():
+    """Worn seed 178 doc 8 (``๑๕ เม.ย: ๒๕๖๙`` in a period cell) and blind worn seed 196 doc 19 (the memo's ``๕ พ.ุย:
+    ๒๕๖๔``): a colon or semicolon between a month and its year is a speck, the last dot of an abbreviation that lost
+    it; after a dot or a whole month's name it goes."""
+    from ocr_pipeline.clean.dates import date_word_spellings
+
+    def spelt(text: str) -> list[tuple[str, str]]:
+        return [(a, b) for _s, _e, a, b in date_word_spellings(text)]
+
+    assert spelt("๑๕ เม.ย: ๒๕๖๙") == [(":", ".")]
+    assert spelt("๕ พ.ุย: ๒๕๖๔") == [("พ.ุย", "พ.ย"), (":", ".")]
+    assert spelt("ต.ค.: ๒๕๖๙") == spelt("เมษายน: ๒๕๖๙") == [(":", "")]

@@ -963,7 +963,7 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
         (tok.start, tok.end) for tok in toks if tok.kind not in ("month", "fy", "whole")
     ]
     out += [  # a bracket, a bar or a second dot between a month and its year is a speck (``พ.ย.]๒๕๖๐``)
-        (tok.end, tok.end + 1, text[tok.end], "" if text[tok.end] == "." else " ")
+        (tok.end, tok.end + 1, text[tok.end], _debris_respelt(text, tok.end))
         for tok in toks
         if tok.kind == "month"
         and _DEBRIS_BEFORE_YEAR.match(text, tok.end)
@@ -1024,7 +1024,21 @@ def _misspelt_whole_year(text: str, taken: list[tuple[int, int]]) -> list[tuple[
     return out
 
 
-_DEBRIS_BEFORE_YEAR = re.compile(r"[\[\]{}|.](?=\s?[0-9๐-๙]{2,4}(?![0-9๐-๙]))")
+_DEBRIS_BEFORE_YEAR = re.compile(r"[\[\]{}|.:;](?=\s?[0-9๐-๙]{2,4}(?![0-9๐-๙]))")
+
+
+def _debris_respelt(text: str, at: int) -> str:
+    """What the speck ``text[at]`` after a month, before its year, stands for: nothing for a second dot, the last dot
+    for a colon after an abbreviation that lost it (``เม.ย: ๒๕๖๙``: worn seed 178 doc 8, ``พ.ุย: ๒๕๖๔``: blind worn seed
+    196 doc 19), else the space (``พ.ย.]๒๕๖๐``; none where one follows)."""
+    sign, before = text[at], text[at - 1]
+    if sign == ".":
+        return ""
+    if sign in ":;" and before != "." and "." in text[max(0, at - 4) : at]:
+        return "."
+    return "" if text[at + 1 : at + 2].isspace() else " "
+
+
 _RANGE_OR_YEAR_NEXT = re.compile(r"\s*-|\s+(?:พ\.ศ\.\s*)?[0-9๐-๙]{2,4}")
 TRUNCATED_MONTH = 4  # letters at least of a month name whose front OCR lost
 
