@@ -34,6 +34,7 @@ def test_abbreviations_from_pythainlp():
         ("ที่ ชูพ ๖๔๑๙๙/๘๓", "ชพ", "๖๔๑๙๙/๘๓"),  # a stray mark on the prefix: abbreviations carry none
         ("ที่ U3 ๖๐๕๐๑/๑๗๖๐", "U3", "๖๐๕๐๑/๑๗๖๐"),  # Latin garbage ending in a digit glued to it
         ("เ1 นบ ๗๗๔๒๖/๔๓", "นบ", "๗๗๔๒๖/๔๓"),  # the label read as debris (standard seed 43 doc 2)
+        ("สาก ๕๕๗๗๕/๒๑๓๘", "สก", "๕๕๗๗๕/๒๑๓๘"),  # a speck's sara aa between its letters (blind standard seed 199 doc 0)
         ("ลบ 53801/324", "ลบ", "53801/324"),
     ],
 )
