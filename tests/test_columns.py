@@ -109,6 +109,10 @@ def test_a_speckled_header_whose_one_heading_reads_as_a_result_is_no_measure_row
     tail = ["", "", "", "", "ได้ดำเนินการแล้ว จำนวน ๓ ครั้ง"]
     found, _, _ = measure_tables([table([HEADER] + BODY), table([tail] + BODY, page=3)])
     assert found[1].rows == [0, 1, 2, 3]
+    # blind worn seed 196 doc 8: a continued table's first row on a pale copy, its period read, the rest garbled
+    pale = ["", "เผยแพร่ประกาศโชิญชวน ฯ ©", "กอ:คลัง (งานพัส", "ไตรมาสที่ ๑-๒", "ดำเนิน: «"]
+    found, _, _ = measure_tables([table([HEADER] + BODY), table([pale] + BODY, page=3)])
+    assert found[1].rows == [0, 1, 2, 3] and found[1].cmap.columns == FIELDS
 
 
 def test_an_unnumbered_measure_heading_over_numbered_measures_opens_the_first_table():

@@ -184,13 +184,15 @@ def _header_height(table: Table, grid: list[list[str]], opening: bool = False) -
         if row[c].strip() and c not in named
     ]
     least = NAMED_FIT_ROW if named else FIT_ROW
-    return first if not fits or max(fits) < least or _mostly_unfit(fits, least) else 0
+    return first if not fits or max(fits) < least or (opening and _mostly_unfit(fits, least)) else 0
 
 
 def _mostly_unfit(fits: list[float], least: float) -> bool:
-    """Do most of a row's filled cells (three or more) fit no field of their column? A speckled header's garbled
-    headings, one of which reads as words where the results stand (fresh worn seed 198 doc 13: ``ผลการดำเนินการ (รอบ ๖
-    เดือน)`` read ``. -แรหริทเนินตรติ 6. ผู" (== 3 เดือมรัง:``, the other three garbage), are no measure row."""
+    """Do most of a row's filled cells (three or more) fit no field of their column? In the document's first measure
+    table a speckled header's garbled headings, one of which reads as words where the results stand (fresh worn seed
+    198 doc 13: ``ผลการดำเนินการ (รอบ ๖ เดือน)`` read ``. -แรหริทเนินตรติ 6. ผู" (== 3 เดือมรัง:``, the other three
+    garbage), are no measure row. Not in a table that continues one: its first row is a body row, however pale (blind
+    worn seed 196 doc 8's page 3, a pale 300 dpi copy, lost two rows and its result column to it)."""
     return len(fits) >= 3 and 2 * sum(f >= least for f in fits) < len(fits)
 
 
