@@ -962,7 +962,7 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
     taken = [(s, e) for s, e, _a, _b in out] + [
         (tok.start, tok.end) for tok in toks if tok.kind not in ("month", "fy", "whole")
     ]
-    out += [  # a bracket, a bar or a second dot between a month and its year is a speck (``พ.ย.]๒๕๖๐``)
+    out += [  # a bracket, a bar, a colon or a second dot between a month and its year is a speck (``พ.ย.]๒๕๖๐``)
         (tok.end, tok.end + 1, text[tok.end], _debris_respelt(text, tok.end))
         for tok in toks
         if tok.kind == "month"
