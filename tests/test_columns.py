@@ -11,7 +11,7 @@ from ocr_pipeline.model import Cell, Line, Page, Table, Word
 from ocr_pipeline.understand.cell_noise import cell_noise_corrections, noise_lines
 from ocr_pipeline.understand.columns import cell_fits, content_scores, is_period, is_unit, reads_as_words
 from ocr_pipeline.understand.numbering import split_number
-from ocr_pipeline.understand.tables import measure_tables
+from ocr_pipeline.understand.tables import TableRows, measure_tables
 
 HEADER = ["มาตรการ/แนวทาง", "ขั้นตอน/วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "ผลการดำเนินการ"]
 BODY = [
@@ -25,6 +25,12 @@ FIELDS = {0: "measure", 1: "step", 2: "responsible", 3: "period_text", 4: "resul
 def table(rows: list[list[str]], page: int = 2, source: str = "grid") -> Table:
     cells = [Cell(row=r, col=c, text=t, conf=90.0) for r, row in enumerate(rows) for c, t in enumerate(row)]
     return Table(page=page, cells=cells, box=(0, 0, 10, 10), source=source)
+
+
+def _continuing(first_row: list[str]) -> TableRows:
+    """The measure table of a page whose first row is ``first_row`` over ``BODY``, continuing a headed table."""
+    found, _, _ = measure_tables([table([HEADER] + BODY), table([first_row] + BODY, page=3)])
+    return found[1]
 
 
 def test_cells_say_what_they_hold():
@@ -107,12 +113,11 @@ def test_a_speckled_header_whose_one_heading_reads_as_a_result_is_no_measure_row
     found, others, _ = measure_tables([table([header] + BODY)])
     assert not others and found[0].rows == [1, 2, 3]
     tail = ["", "", "", "", "ได้ดำเนินการแล้ว จำนวน ๓ ครั้ง"]
-    found, _, _ = measure_tables([table([HEADER] + BODY), table([tail] + BODY, page=3)])
-    assert found[1].rows == [0, 1, 2, 3]
+    assert _continuing(tail).rows == [0, 1, 2, 3]
     # blind worn seed 196 doc 8: a continued table's first row on a pale copy, its period read, the rest garbled
     pale = ["", "เผยแพร่ประกาศโชิญชวน ฯ ©", "กอ:คลัง (งานพัส", "ไตรมาสที่ ๑-๒", "ดำเนิน: «"]
-    found, _, _ = measure_tables([table([HEADER] + BODY), table([pale] + BODY, page=3)])
-    assert found[1].rows == [0, 1, 2, 3] and found[1].cmap.columns == FIELDS
+    continued = _continuing(pale)
+    assert continued.rows == [0, 1, 2, 3] and continued.cmap.columns == FIELDS
 
 
 def test_an_unnumbered_measure_heading_over_numbered_measures_opens_the_first_table():
@@ -124,8 +129,7 @@ def test_an_unnumbered_measure_heading_over_numbered_measures_opens_the_first_ta
     found, others, _ = measure_tables([table([header] + BODY)])
     assert not others and found[0].rows == [1, 2, 3]
     tail = ["มาตรการป้องกันผลประโยชน์ทับซ้อน", "๓) เผยแพร่ประมวลจริยธรรม", "กองคลัง", "มกราคม ๒๕๖๖", "ดำเนินการแล้ว"]
-    found, _, _ = measure_tables([table([HEADER] + BODY), table([tail] + BODY, page=3)])
-    assert found[1].rows == [0, 1, 2, 3]
+    assert _continuing(tail).rows == [0, 1, 2, 3]
 
 
 def test_a_table_without_a_header_at_the_start_is_typed_from_its_cells():

@@ -65,7 +65,8 @@ _LABEL = r"(?:ท\s?ี\s?่?|ที่)"
 # a letter of the prefix, with the stray marks OCR puts on it (ชูพ for ชพ: abbreviations carry none), or a sara aa
 # between two of its letters (``สาก ๕๕๗๗๕/๒๑๓๘`` for สก: blind standard seed 199 doc 0, seen after its scoring, a speck
 # beside ส; no abbreviation writes a vowel)
-_PREFIX_CHAR = rf"[\u0e01-\u0e2eA-Za-z](?:[{ABOVE_BELOW}]|\u0e32(?=[\u0e01-\u0e2e]))*"
+_STRAY_AA = "\u0e32(?=[\u0e01-\u0e2e])"
+_PREFIX_CHAR = rf"[\u0e01-\u0e2eA-Za-z](?:[{ABOVE_BELOW}]|{_STRAY_AA})*"
 # Latin garbage for the prefix may end in a digit glued to it ("U3" for นฐ) or a bracket ("Ag)" for สฎ: standard seed
 # 127 doc 15, left empty); a Thai letter with a Latin letter or digit glued to it is garbage too (``ส4 56319/24`` for
 # นบ 56319/24: fresh worn seed 162 doc 15, the 4 had been taken into the number); two Arabic digits before a number
@@ -89,7 +90,7 @@ _GARBLED_AFTER = re.compile(r"[\u0e01-\u0e4eA-Za-z%&#@*+=~^$§]+\S*?[0-9๐-๙]
 _LETTER_AFTER_SLASH = re.compile(r"/\s?[\u0e01-\u0e2eA-Za-z]")
 _OTHER_SCRIPT_END = re.compile("(?<=[๐-๙])[0-9]$|(?<=[0-9])[๐-๙]$")
 _DROP = re.compile(r"[\s.]")
-_STRAY_MARKS = re.compile(f"[{ABOVE_BELOW}]|\u0e32(?=[\u0e01-\u0e2e])")
+_STRAY_MARKS = re.compile(f"[{ABOVE_BELOW}]|{_STRAY_AA}")
 _AROUND_SEP = re.compile(r"\s*([/.\-])\s*")
 # a space Tesseract put between two digits of the number's first part (``ชร 6386 7/83``: blind standard seed 149 doc 19,
 # the glyphs 13 pixels apart, one number to the digit reader): no document number is written so

@@ -230,12 +230,20 @@ def over_letters(line: Line, other: Line) -> bool:
     above the top of their body (the median top of its glyph boxes)? Tesseract splits the row of tone marks and upper vowels off a line and reads
     it as digits (``๑4 6``, ``6 . 1``, ``๑ ๙`` over ``กุมภาพันธ์``: fresh standard seed 119 docs 11, 16); a number
     written beside a line's words sits on their body, not above it."""
-    if len(other.words) < MARKED_WORDS or line.box[2] <= other.box[0] or other.box[2] <= line.box[0]:
+    body_top = letters_top(line, other)
+    if body_top is None:
         return False
     if min(line.box[3], other.box[3]) - max(line.box[1], other.box[1]) < (line.box[3] - line.box[1]) / 2:
         return False  # not within the line's box for half its height: a line of its own (the day ``๒๒`` above)
-    body_top = statistics.median(w.box[1] for w in other.words)
     return line.box[1] < body_top and (line.box[1] + line.box[3]) / 2 < body_top
+
+
+def letters_top(line: Line, other: Line) -> float | None:
+    """The top of ``other``'s letters' body (the median top of its glyph boxes) when ``line`` lies across its words and
+    it has ``MARKED_WORDS`` of them to measure it by; None otherwise."""
+    if len(other.words) < MARKED_WORDS or line.box[2] <= other.box[0] or other.box[2] <= line.box[0]:
+        return None
+    return statistics.median(w.box[1] for w in other.words)
 
 
 def noise_lines(table: Table) -> dict[int, list[int]]:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from ocr_pipeline.document_text import DocText, Edit, line_key, located
 from ocr_pipeline.model import Correction, Line, Page
-from ocr_pipeline.understand.cell_noise import MARKED_WORDS, MARKS_READ, NOISE_SCORE, over_letters
+from ocr_pipeline.understand.cell_noise import MARKS_READ, NOISE_SCORE, letters_top, over_letters
 
 LOW = 0.7  # x the median height of the page's text lines: a row of marks is lower
 TEXT_LINE = 10  # characters: lines this long or longer set the page's line height
@@ -49,9 +49,9 @@ def _just_over(line: Line, other: Line) -> bool:
     """Does ``line`` sit on ``other``'s top, across its words: its bottom at or below ``other``'s top, its middle above
     the top of their body (the median top of its glyph boxes)? Tesseract may box the line under a row of marks without
     them (``a ๑ A a`` on ``ท พง ๘๓๘๓๐/๒ … ๒๕๖๐``, fresh standard seed 197 doc 16: ten pixels shared of 35)."""
-    if len(other.words) < MARKED_WORDS or line.box[2] <= other.box[0] or other.box[2] <= line.box[0]:
+    body_top = letters_top(line, other)
+    if body_top is None:
         return False
-    body_top = statistics.median(w.box[1] for w in other.words)
     return (
         other.box[1] <= line.box[3] < body_top + (line.box[3] - line.box[1])
         and (line.box[1] + line.box[3]) / 2 < body_top
