@@ -161,6 +161,23 @@ def test_a_district_name_cut_by_the_header_s_wrap_is_read_whole():
     assert r.rewrites == []  # evidence only: the text stays as read
 
 
+def test_a_district_name_cut_by_the_wrap_with_a_long_piece_on_the_next_line_is_read_whole():
+    """Blind worn seed 200 doc 1 (read after its scoring): ``… อำเภอค่าย`` / ``บางระจัน จังหวัดสิงห์บุรี``: the district
+    ค่ายบางระจัน cut with eight letters on the next line (the cut piece was taken up to six). Read apart, บางระจัน is
+    the province's other district, and the place came out there with the district's geocode; read together, the
+    subdistrict บางระจัน of ค่ายบางระจัน."""
+    items = [
+        (1, "header.division#p1.l1", "ส่วนราชการ สำนักปลัด เทศบาลเมืองบางระจัน อำเภอค่าย"),
+        (1, "body#p1.l2", "บางระจัน จังหวัดสิงห์บุรี โทร. ๐ ๒๕๒๓ ๖๑๑๒ ต่อ ๑๒๒"),
+        (1, "addressee#p1.l6", "เรียน นายกเทศมนตรีเมืองบางระจัน"),
+        (1, "body#p1.l7", "ตามที่เทศบาลเมืองบางระจันได้จัดทำมาตรการส่งเสริม"),
+        (1, "position#p1.l26", "ปลัดเทศบาลเมืองบางระจัน นายกเทศมนตรีเมืองบางระจัน"),
+    ]
+    r = resolve_places(items)
+    assert (r.subdistrict, r.district, r.province, r.geocode) == ("บางระจัน", "ค่ายบางระจัน", "สิงห์บุรี", "170302")
+    assert r.rewrites == []  # evidence only: the text stays as read
+
+
 def test_a_level_word_with_sara_am_s_ring_read_as_a_tone_mark_is_read():
     """Blind worn seed 150 doc 9 (read after its scoring): ``อ๊าเภอเชียงคำ``, sara am's ring read as mai chattawa: the
     district's word was not found, and the agency's place was left between the two เวียง of พะเยา. The level word is

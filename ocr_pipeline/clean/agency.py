@@ -1134,8 +1134,10 @@ def _next_line(name: str, next_name: str) -> bool:
 
 
 # the front of a line that may end a place name the line before cut (standard seed 149 doc 13: ``อำเภอหนองม่วง`` / ``ไข่
-# จังหวัดแพร่``, read as หนองม่วง of ลพบุรี against the province แพร่ written plainly: the place came out in ลพบุรี)
-_THAI_WORD_PIECE = re.compile("[\u0e01-\u0e4e]{1,6}")
+# จังหวัดแพร่``, read as หนองม่วง of ลพบุรี against the province แพร่ written plainly: the place came out in ลพบุรี; blind
+# worn seed 200 doc 1: ``อำเภอค่าย`` / ``บางระจัน จังหวัด…``, the district ค่ายบางระจัน, eight letters on the next line),
+# never a level word of its own
+_THAI_WORD_PIECE = re.compile("(?!จังหวัด|อำเภอ|ตำบล|กิ่งอำเภอ)[\u0e01-\u0e4e]{1,10}")
 
 
 def resolve_places(
