@@ -20,6 +20,19 @@ def test_two_pieces_of_a_signature_s_name_line_are_one_line_again():
     assert [ln.text for ln in join_row_fragments(lines)] == ["(ว่าทีร้อยตรีพงศ์เทพ พะนะลาภ)", "น้1 5เคราะห์นโยบายและแผน"]
 
 
+def test_a_short_piece_beside_a_tall_line_is_joined():
+    """Blind standard seed 199 doc 12 (read after its scoring): a signature's ink over ``(นายชายวรมัน โพธิ์หล้า)`` cut
+    off ``(น`` (63 px high beside the rest's 109, whose tone marks and bracket stand taller) and ``นักจั`` under it
+    (read ``In:``): the first signatory was lost. Pieces down to half the taller one's height are joined."""
+    lines = [
+        _line("ายชายวรมัน โพธิ์หล้า)", (1226, 2308, 1895, 2417)),
+        _line("ดการงานทั่วไปปฏิบัติการ", (1223, 2395, 1963, 2502)),
+        _line("(น", (1158, 2344, 1219, 2407)),
+        _line("In:", (1106, 2419, 1222, 2479)),
+    ]
+    assert [ln.text for ln in join_row_fragments(lines)] == ["(นายชายวรมัน โพธิ์หล้า)", "In:ดการงานทั่วไปปฏิบัติการ"]
+
+
 def test_lines_apart_or_on_other_rows_stay_and_a_wide_gap_is_a_space():
     """Two signatures side by side (a wide gap), a line under another, and a mark's small box beside a line stay; a
     label beside its value a little apart is joined with a space (std147 doc 10: ``แว.`` for ที่, bold)."""
