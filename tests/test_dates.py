@@ -700,6 +700,23 @@ def test_a_dash_between_a_period_cell_s_month_and_its_year_is_a_speck():
         assert period_dash_specks(kept) == [], kept
 
 
+def test_digits_read_between_tlot_and_the_fiscal_year_are_a_speck():
+    """Fresh standard seed 201 doc 1: the period cell ``ตลอด ๕4 ปีงบประมาณ`` was left empty; no number stands between
+    ตลอด and ปีงบประมาณ, so the digits are a speck, dropped with the spaces around them. A year after the phrase stays."""
+    from ocr_pipeline.document_text import DocText, Item, apply_to_text
+    from ocr_pipeline.resolve.vocabulary import resolve_vocabulary
+
+    text = "ตลอด ๕4 ปีงบประมาณ"
+    cell = Item("p3.t0.r2.c3", 3, "table.period_text", text, table=0, cell=3)
+    fixes = resolve_vocabulary(DocText((cell,)), set())
+    assert apply_to_text(text, fixes) == "ตลอดปีงบประมาณ"
+    assert [(c.before, c.rule) for c in fixes] == [(" ๕4 ", "speck")]
+    kept = "ตลอดปีงบประมาณ ๒๕๖๔"
+    assert (
+        resolve_vocabulary(DocText((Item("p3.t0.r2.c3", 3, "table.period_text", kept, table=0, cell=3),)), set()) == []
+    )
+
+
 def test_a_period_cell_s_dash_speck_goes_after_its_month_is_respelt():
     """Blind worn seed 184 doc 6: the cell read ``ธันวาคม ๒๕๖๘ - มกราคบ - ๒๕๖๙``; the month is respelt first, then the
     dash before its year goes, through the vocabulary stage."""
@@ -725,3 +742,14 @@ def test_a_colon_for_an_abbreviation_s_last_dot_is_respelt_a_dot():
     assert spelt("๑๕ เม.ย: ๒๕๖๙") == [(":", ".")]
     assert spelt("๕ พ.ุย: ๒๕๖๔") == [("พ.ุย", "พ.ย"), (":", ".")]
     assert spelt("ต.ค.: ๒๕๖๙") == spelt("เมษายน: ๒๕๖๙") == [(":", "")]
+
+
+def test_a_bracket_with_a_latin_stroke_between_a_month_and_its_year_is_a_speck():
+    """Fresh standard seed 201 doc 13: the period cell ``ตุลาคม 2559 - กันยายน1] 2560`` was left empty; the stroke and
+    the bracket glued to the month are one speck. A number after the month (a day of the next date) is not one."""
+    from ocr_pipeline.clean.dates import date_word_spellings, parse_period
+
+    text = "ตุลาคม 2559 - กันยายน1] 2560"
+    assert [(a, b) for _s, _e, a, b in date_word_spellings(text)] == [("1]", "")]
+    assert parse_period(text.replace("1]", "")) == (date(2016, 10, 1), date(2017, 9, 30))
+    assert date_word_spellings("กันยายน 1 ตุลาคม 2560") == []

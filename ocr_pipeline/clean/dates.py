@@ -963,10 +963,10 @@ def date_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
         (tok.start, tok.end) for tok in toks if tok.kind not in ("month", "fy", "whole")
     ]
     out += [  # a bracket, a bar, a colon or a second dot between a month and its year is a speck (``พ.ย.]๒๕๖๐``)
-        (tok.end, tok.end + 1, text[tok.end], _debris_respelt(text, tok.end))
+        (tok.end, m.end(), m.group(0), _debris_respelt(text, tok.end, m.end()))
         for tok in toks
         if tok.kind == "month"
-        and _DEBRIS_BEFORE_YEAR.match(text, tok.end)
+        and (m := _DEBRIS_BEFORE_YEAR.match(text, tok.end))
         and (text[tok.end] != "." or text[tok.end - 1] == ".")
     ]
     out += _split_years(text, toks)
@@ -1024,19 +1024,21 @@ def _misspelt_whole_year(text: str, taken: list[tuple[int, int]]) -> list[tuple[
     return out
 
 
-_DEBRIS_BEFORE_YEAR = re.compile(r"[\[\]{}|.:;](?=\s?[0-9๐-๙]{2,4}(?![0-9๐-๙]))")
+# a sign, or a bracket with a Latin stroke glued before it (``กันยายน1] 2560``: fresh standard seed 201 doc 13's
+# period cell, left empty)
+_DEBRIS_BEFORE_YEAR = re.compile(r"(?:[1lI]?[\[\]{}|]|[.:;])(?=\s?[0-9๐-๙]{2,4}(?![0-9๐-๙]))")
 
 
-def _debris_respelt(text: str, at: int) -> str:
-    """What the speck ``text[at]`` after a month, before its year, stands for: nothing for a second dot, the last dot
-    for a colon after an abbreviation that lost it (``เม.ย: ๒๕๖๙``: worn seed 178 doc 8, ``พ.ุย: ๒๕๖๔``: blind worn seed
-    196 doc 19), else the space (``พ.ย.]๒๕๖๐``; none where one follows)."""
-    sign, before = text[at], text[at - 1]
+def _debris_respelt(text: str, at: int, end: int) -> str:
+    """What the speck ``text[at:end]`` after a month, before its year, stands for: nothing for a second dot, the last
+    dot for a colon after an abbreviation that lost it (``เม.ย: ๒๕๖๙``: worn seed 178 doc 8, ``พ.ุย: ๒๕๖๔``: blind worn
+    seed 196 doc 19), else the space (``พ.ย.]๒๕๖๐``; none where one follows)."""
+    sign, before = text[at:end], text[at - 1]
     if sign == ".":
         return ""
     if sign in ":;" and before != "." and "." in text[max(0, at - 4) : at]:
         return "."
-    return "" if text[at + 1 : at + 2].isspace() else " "
+    return "" if text[end : end + 1].isspace() else " "
 
 
 _RANGE_OR_YEAR_NEXT = re.compile(r"\s*-|\s+(?:พ\.ศ\.\s*)?[0-9๐-๙]{2,4}")

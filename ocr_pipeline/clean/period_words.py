@@ -13,7 +13,9 @@ A period cell holds months, years and a few period words only (``dictionaries/pe
   ``ตลอคปีงบประมาณ``, ``ไตรมาศสที``: worn seeds 22, 130, 140).
 
 And a dash standing between a month and its year where the cell holds another dash, its range's (``ธันวาคม ๒๕๖๘ -
-มกราคม - ๒๕๖๙``: blind worn seed 184 doc 6, seen after its scoring), is a speck (``period_dash_specks``).
+มกราคม - ๒๕๖๙``: blind worn seed 184 doc 6, seen after its scoring), is a speck (``period_dash_specks``); so is a
+short run of digits or Latin letters standing between ตลอด and ปีงบประมาณ or ทั้งปี (``ตลอด ๕4 ปีงบประมาณ``: fresh
+standard seed 201 doc 1, the period left empty), where no number goes (``whole_year_specks``).
 
 None of the generated truths' 5503 period cells changes.
 """
@@ -106,3 +108,13 @@ def period_dash_specks(text: str) -> list[tuple[int, int, str, str]]:
         if words and words[-1] in _as_written():
             out.append((m.start(), m.end(), m.group(), " "))
     return out
+
+
+# a run of digits or Latin letters alone between ตลอด and the whole year's words
+_SPECK_IN_WHOLE_YEAR = re.compile(r"(?<=ตลอด)\s*[0-9\u0e50-\u0e59A-Za-z]{1,3}\s*(?=ปีงบประมาณ|ทั้งปี)")
+
+
+def whole_year_specks(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, as read, nothing) of each speck read between ตลอด and ปีงบประมาณ or ทั้งปี in a period cell's
+    ``text`` (see the module)."""
+    return [(m.start(), m.end(), m.group(), "") for m in _SPECK_IN_WHOLE_YEAR.finditer(text)]

@@ -15,7 +15,7 @@ from ocr_pipeline.clean.lexicon import (
     repair_words,
     unit_spaces,
 )
-from ocr_pipeline.clean.period_words import period_dash_specks, period_word_spellings
+from ocr_pipeline.clean.period_words import period_dash_specks, period_word_spellings, whole_year_specks
 from ocr_pipeline.clean.spacing import era_spaces, spaced_word_gaps, word_spaces
 from ocr_pipeline.clean.vowel_brackets import doubled_vowels, twice_read, vowel_brackets
 from ocr_pipeline.document_text import DocText, Edit, Item, apply_to_text, in_sequence
@@ -70,7 +70,9 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
                 ]
                 text = _take(item, words, text, out)
                 # a dash read between a month (spelt right by now: ``มกราคบ``) and its year
-                dashes = [Change(s, e, a, b, SPECK_SCORE, "speck") for s, e, a, b in period_dash_specks(text)]
+                # (``ตลอด ๕4 ปีงบประมาณ``: the digits a speck)
+                specks = period_dash_specks(text) + whole_year_specks(text)
+                dashes = [Change(s, e, a, b, SPECK_SCORE, "speck") for s, e, a, b in specks]
                 text = _take(item, dashes, text, out)
             if item.role not in LEXICON_BY_ROLE:  # a period cell, the memo's date: the era, not the words
                 eras = [c for c in era_spaces(text) if dated_from is None or c.start >= dated_from]
