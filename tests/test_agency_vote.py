@@ -178,6 +178,21 @@ def test_a_district_name_cut_by_the_wrap_with_a_long_piece_on_the_next_line_is_r
     assert r.rewrites == []  # evidence only: the text stays as read
 
 
+def test_a_speck_before_the_wrapped_district_s_name_is_passed_over():
+    """Fresh worn seed 202 doc 2: ``… อำเภอ`` / ``. หนองห่าน จังหวัดอุดรธานี``, a speck read before the district's name
+    on the next line: the name was not read over the wrap, and the agency's name (two หนองไผ่ in อุดรธานี) was left
+    with the province's geocode."""
+    items = [
+        (1, "header.division#p1.l1", "ส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลหนองไผ่ อำเภอ"),
+        (1, "body#p1.l2", ". หนองห่าน จังหวัดอุดรธานี โทร. ๐-๖๓๒๔-๘๔๙๐"),
+        (1, "addressee#p1.l7", "เรียน นายกองค์การบริหารส่วนตำบลหนองไผ่"),
+        (1, "body#p1.l8", "ตามที่องค์การบริหารส่วนตำบลหนองไผ่ได้ประกาศ"),
+    ]
+    r = resolve_places(items)
+    assert (r.subdistrict, r.district, r.province, r.geocode) == ("หนองไผ่", "หนองหาน", "อุดรธานี", "410614")
+    assert r.rewrites == []
+
+
 def test_a_level_word_with_sara_am_s_ring_read_as_a_tone_mark_is_read():
     """Blind worn seed 150 doc 9 (read after its scoring): ``อ๊าเภอเชียงคำ``, sara am's ring read as mai chattawa: the
     district's word was not found, and the agency's place was left between the two เวียง of พะเยา. The level word is

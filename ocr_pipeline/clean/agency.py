@@ -1072,6 +1072,10 @@ def _bare(name: str) -> str:
 _LINE_KEY = re.compile(r"#p(\d+)\.l(\d+)$")
 
 
+# a speck read at a line's front, before its first word (``. หนองห่าน จังหวัดอุดรธานี``: fresh worn seed 202 doc 2)
+_SPECK_FRONT = re.compile(r"^\s*[.,'`|:;]{1,2}\s+(?=[\u0e01-\u0e4e])")
+
+
 def _wrapped_mentions(texts: list[tuple[int | None, str, str]]) -> list[Mention]:
     """Places whose level word ends one line and whose name starts the next (``… อำเภอ`` / ``ปางศิลาทอง
     จังหวัด…``, an address wrapped in the memo header): evidence only, never rewritten, weighted as the
@@ -1080,7 +1084,7 @@ def _wrapped_mentions(texts: list[tuple[int | None, str, str]]) -> list[Mention]
     for (page, fname, text), (_, next_name, next_text) in zip(texts, texts[1:]):
         if not _next_line(fname, next_name):
             continue
-        tail, head = text.rstrip().rsplit(" ", 1)[-1], next_text.strip().split(" ", 1)[0]
+        tail, head = text.rstrip().rsplit(" ", 1)[-1], _SPECK_FRONT.sub("", next_text).strip().split(" ", 1)[0]
         if not head:
             continue
         for m in find_mentions(f"{tail} {head}", page, fname, field_weight(fname)):
