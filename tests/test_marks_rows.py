@@ -43,6 +43,20 @@ def test_rows_of_marks_over_a_line_are_dropped_with_a_noise_correction():
     assert page_text(emptied, []).split("\n")[:2] == [SUBJECT[0].text, "๑๒ เดือน"]
 
 
+def test_the_page_text_s_lines_and_their_items_stay_in_step_past_an_emptied_line():
+    """Fresh worn seed 202 doc 1: a row of marks emptied over the memo left ``page_text`` one line shorter than the
+    items listed per line (``text_line_items``), so a field's lines were looked for one line too high: the subject's
+    year repaired (``๒๕๖ฒ`` for ๒๕๖๙) was not found on its lines and stayed as read."""
+    from ocr_pipeline.document_text import text_line_items
+
+    emptied = [Line("" if ln.text in ("1 6 a 1 ๐ ๐", "๕") else ln.text, ln.box, ln.words) for ln in SUBJECT]
+    page = Page(number=1, raw_text="", text="", lines=emptied, width=2480, height=3508)
+    shown = page_text(emptied, []).split("\n")
+    keys = text_line_items(page)
+    assert len(keys) == len(shown) == 4
+    assert keys[1] == ("p1.l3",) and shown[1] == "๑๒ เดือน"
+
+
 @pytest.mark.parametrize(
     "text, box",
     [
