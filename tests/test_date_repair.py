@@ -99,6 +99,20 @@ def test_a_six_read_as_o_next_to_a_digit() -> None:
     assert [(c.before, c.after) for c in r.corrections] == [("ต.ค. ๒๕๖๕ - ก.ย. ๒๕๖อ", "ต.ค. ๒๕๖๕ - ก.ย. ๒๕๖๖")]
 
 
+def test_a_nine_read_as_tho_phuthao_next_to_a_digit() -> None:
+    """Fresh worn seed 202 doc 1: the subject's ``ประจำปีงบประมาณ ๒๕๖ฒ`` (๙ read ฒ, the second digit that letter stands
+    for) was made ``๒๕๖๙ฒ``, a digit put before the letter."""
+    r = repair_dates(
+        [
+            _ev("fiscal_year", "ประจำปีงบประมาณ ๒๕๖ฒ (รอบ ๑๒ เดือน (ประจำปี))"),
+            _ev("period", "ตั้งแต่วันที่ ๑ ตุลาคม ๒๕๖๘ ถึงวันที่ ๓๐ กันยายน ๒๕๖๙"),
+            _ev("doc_date", "วันที่ ๒๔ ต.ค. ๒๕๖๙"),
+        ]
+    )
+    assert r.fiscal_year_be == 2569
+    assert [c.after for c in r.corrections] == ["ประจำปีงบประมาณ ๒๕๖๙ (รอบ ๑๒ เดือน (ประจำปี))"]
+
+
 def test_wrong_but_valid_year_fixed_by_consistency() -> None:
     # ๒๕๖๖ read as ๒๕๖๒: a valid year, but the period, the letter and the table say 2566
     r = repair_dates(
