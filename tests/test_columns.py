@@ -590,3 +590,21 @@ def test_a_mark_after_a_month_s_dot_stays_for_the_date_rules():
 
     assert period_despecked(["๑ ต.ค. ๖๔ - ๓๑ ม.ุค.๖๕"]) == ["๑ ต.ค. ๖๔ - ๓๑ ม.ุค.๖๕"]
     assert period_despecked(["ต.ค. ๒๕๖๗่-ก.ย. ๒๕๖๘"]) == ["ต.ค. ๒๕๖๗-ก.ย. ๒๕๖๘"]
+
+
+def test_a_period_cell_s_wrapped_month_is_no_speck():
+    """Fresh worn seed 202 doc 7: period cells ``ต.ค. ๒๕๖๗`` / ``- ก.ย.`` / ``๒๕๖๘``: the middle line (a dash and x-height
+    letters, 0.45 of the table's median line height) was dropped as a speck, and so was ``- A.`` (the same month read
+    as a Latin letter, one letter among signs): two periods left empty. A line of months and dashes is a period's
+    piece, and a dash with one Latin letter and its dot beside a cell's date is left for the column's twins to read
+    (``A.`` read ก.ย. from the other rows); a line of signs and stray letters that low is still a speck."""
+    from ocr_pipeline.understand.cell_noise import is_noise
+
+    def line(text: str, box: tuple[int, int, int, int]) -> Line:
+        return Line(text, box, [Word(t, box, 90.0) for t in text.split()])
+
+    year = line("๒๕๖๘", (2178, 832, 2346, 895))
+    assert not is_noise(line("- ก.ย.", (2176, 763, 2317, 800)), 83, [year])
+    assert not is_noise(line("- A.", (2178, 355, 2317, 393)), 83, [year])
+    assert is_noise(line("- A.", (2178, 355, 2317, 393)), 83, [])  # alone in its cell: a speck
+    assert is_noise(line("ฉ7 1 a", (2176, 763, 2317, 795)), 83, [year])

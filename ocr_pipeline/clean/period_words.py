@@ -58,7 +58,7 @@ def _words() -> tuple[str, ...]:
 
 
 @cache
-def _as_written() -> frozenset[str]:
+def month_forms() -> frozenset[str]:
     """Every form months.tsv lists (a colloquial or listed variant is kept as written)."""
     return frozenset(row[2] for row in load_table("months.tsv") if len(row) > 2)
 
@@ -69,7 +69,7 @@ def period_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
     out: list[tuple[int, int, str, str]] = []
     for m in _UNIQUE_ABBREVIATION.finditer(text):
         right = _abbreviations().get(m.group(1))
-        if right and m.group().replace(" ", "") != right and m.group() not in _as_written():
+        if right and m.group().replace(" ", "") != right and m.group() not in month_forms():
             out.append((m.start(), m.end(), m.group(), right))
     for m in _DOUBLED_FIRST.finditer(text):
         single = m.group(1) + m.group(2)
@@ -83,7 +83,7 @@ def period_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         read = m.group()
-        if len(read) < MIN_LETTERS or read in _words() or read in _as_written():
+        if len(read) < MIN_LETTERS or read in _words() or read in month_forms():
             continue
         near = sorted((wdist(read, w), w) for w in _words() if plausible_misreading(read, w))
         if near and (len(near) == 1 or near[1][0] - near[0][0] >= MARGIN):
@@ -105,7 +105,7 @@ def period_dash_specks(text: str) -> list[tuple[int, int, str, str]]:
     out = []
     for m in _DASH_BEFORE_YEAR.finditer(text):
         words = text[: m.start()].split()
-        if words and words[-1] in _as_written():
+        if words and words[-1] in month_forms():
             out.append((m.start(), m.end(), m.group(), " "))
     return out
 

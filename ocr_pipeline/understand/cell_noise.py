@@ -24,6 +24,7 @@ from functools import cache, partial
 
 from ocr_pipeline.clean.dates import find_date_mentions
 from ocr_pipeline.clean.lexicon import SINGLE_CHAR_WORDS, known_words
+from ocr_pipeline.clean.period_words import month_forms
 from ocr_pipeline.clean.thai_text import ABOVE_BELOW, join_wrapped, normalize_thai, starts_spaced_word
 from ocr_pipeline.document_text import DocText, Edit, cell_key, located
 from ocr_pipeline.model import Correction, Line, Page, Table, Word
@@ -174,6 +175,11 @@ _THAI = re.compile(r"[\u0e01-\u0e5b]+")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z\-]*[A-Za-z]")
 
 
+# a range's dash and its second month read as one Latin letter and its dot, on a line of its own beside the cell's
+# dates (``ต.ค. ๒๕๖๗`` / ``- A.`` / ``๒๕๖๘``: fresh worn seed 202 doc 7): the period's, left for its twins to read
+_RANGE_END_GARBLED = re.compile(r"[-–—]\s*[A-Za-z]\.")
+
+
 @cache
 def _thai_words() -> frozenset[str]:
     from pythainlp.corpus import thai_words
@@ -182,8 +188,15 @@ def _thai_words() -> frozenset[str]:
 
 
 def _numeric(text: str) -> bool:
+    """A number, dashes, a date; or a period's piece of months and dashes (``- ก.ย.``, a period cell's wrap: x-height
+    letters and a dash, as low as a speck; fresh worn seed 202 doc 7)."""
     compact = text.replace(" ", "")
-    return bool(_NUMBER.fullmatch(compact) or _DASHES.fullmatch(compact) or find_date_mentions(text))
+    if _NUMBER.fullmatch(compact) or _DASHES.fullmatch(compact) or find_date_mentions(text):
+        return True
+    tokens = text.split()
+    return any(t in month_forms() for t in tokens) and all(
+        t in month_forms() or _DASHES.fullmatch(t) or _NUMBER.fullmatch(t) for t in tokens
+    )
 
 
 def _words(text: str) -> bool:
@@ -213,7 +226,9 @@ def is_noise(line: Line, median_height: float, others: Sequence[Line] = ()) -> b
     if not text or median_height <= 0 or height <= 0:
         return False
     ratio = height / median_height
-    if _LONE_LATIN.fullmatch(text):
+    if _LONE_LATIN.fullmatch(text) and not (
+        _RANGE_END_GARBLED.fullmatch(text) and any(_numeric(o.text) for o in others)
+    ):
         return True  # one Latin letter among signs, however tall (``a,`` in an empty first cell: fresh worn seed 116 doc 7)
     if ratio < BESIDE and MARKS_READ.fullmatch(text) and any(over_letters(line, o) for o in others):
         return True  # the marks over a line's letters read as digits (``๑4 6`` over ``วัฒนธรรมองค์กรที``)
