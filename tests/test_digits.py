@@ -23,6 +23,7 @@ from ocr_pipeline.ocr.digits import (
     _bracket_eaten,
     _dash_added,
     _dash_eaten,
+    _dot_eaten,
     _dot_made_colon,
     _letter_eaten,
     _script_flipped,
@@ -731,6 +732,14 @@ def test_a_reading_never_only_turns_dots_into_colons():
     assert _dot_made_colon("๒.๑", "๒:๑") and _dot_made_colon("2.1", "๒:๑")
     assert not _dot_made_colon("๕,", "๕.") and not _dot_made_colon("๒.๑", "๒.๔")
     assert not _dot_made_colon("๐๙๓๐", "๐๙:๓๐")  # a colon the OCR missed is put in
+
+
+def test_a_reading_never_drops_a_dot_between_two_digits():
+    """Fresh standard seed 201 doc 4 (``๑.๑`` read again ``๑๐๑``), fresh worn 202 doc 8 (``๓.๑``: ``๓๘๑``), blind standard
+    199 doc 11 (``๑.๒``: ``๑๒``), worn 148 doc 5 (``๒.๑``: ``๒,๑``): a step's number lost its dot, 7 times harmful and
+    never right. A reading that keeps the dot, or puts one in, stands."""
+    assert _dot_eaten("๑.๑", "๑๐๑") and _dot_eaten("๑.๒", "๑๒") and _dot_eaten("๒.๑", "๒,๑")
+    assert not _dot_eaten("๑.๕", "๑.๔") and not _dot_eaten("๑๕", "๑.๔") and not _dot_eaten("๒๕๒๕", "๒๕๖๕")
 
 
 def test_a_reading_never_eats_the_start_of_a_word_glued_to_a_number():
