@@ -608,3 +608,17 @@ def test_a_period_cell_s_wrapped_month_is_no_speck():
     assert not is_noise(line("- A.", (2178, 355, 2317, 393)), 83, [year])
     assert is_noise(line("- A.", (2178, 355, 2317, 393)), 83, [])  # alone in its cell: a speck
     assert is_noise(line("ฉ7 1 a", (2176, 763, 2317, 795)), 83, [year])
+
+
+def test_a_cell_line_of_words_with_a_dot_glued_on_is_no_speck():
+    """Fresh worn seed 202 doc 10: a measure's first line ``.มาตรการลดการ`` (its number lost, its dot left; x-height
+    letters, 0.49 of the median line height) lay within the taller next line's box and was dropped as a speck: the
+    measure lost its first words. Known words with a dot glued on are words; stray letters with one are not."""
+    from ocr_pipeline.understand.cell_noise import is_noise
+
+    def line(text: str, box: tuple[int, int, int, int]) -> Line:
+        return Line(text, box, [Word(t, box, 90.0) for t in text.split()])
+
+    below = line("ใช้ดุลพินิจในการ", (193, 513, 620, 654))
+    assert not is_noise(line(".มาตรการลดการ", (236, 511, 688, 549)), 78, [below])
+    assert is_noise(line(".ฆฉ ซฌ", (236, 511, 688, 549)), 78, [below])

@@ -207,6 +207,10 @@ def _words(text: str) -> bool:
     if _THAI.fullmatch(text) and len(text) <= 2:
         return True
     for token in text.split():
+        # a word of three letters or more with a speck or its numbering's dot glued at its edge (``.มาตรการลดการ``, a
+        # measure's first line beside a taller one: fresh worn seed 202 doc 10, the measure's first words dropped)
+        if len(stripped := token.strip(".,'`")) >= 3 and _THAI.fullmatch(stripped):
+            token = stripped
         if _NUMBER.fullmatch(token):
             continue
         if _THAI.fullmatch(token):
