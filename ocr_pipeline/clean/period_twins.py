@@ -45,9 +45,13 @@ def twin_edits(garbled: str, twin: str) -> int | None:
     (3, None)
     >>> twin_edits("ต.ค. ๒๕๖๑ –ฝม.ุค. ๒๕๖๒", "ต.ค. ๒๕๖๑ - มี.ค. ๒๕๖๒")  # standard seed 7 doc 13: the dash as wide as read
     3
+    >>> twin_edits("๑ B.A. ๖๖ - ๓๑ มี.ค. ๖๗", "๑ ต.ค. ๖๖-๓๑ มี.ค. ๖๗")  # and as spaced
+    2
     """
     digits = _script_digits(twin)
-    garbled, twin = garbled.translate(_ONE_DASH), twin.translate(_ONE_DASH)
+    # nor are the spaces around it (``๑ B.A. ๖๖ - ๓๑ มี.ค. ๖๗`` beside ``๑ ต.ค. ๖๖-๓๑ มี.ค. ๖๗``: fresh standard seed 201
+    # doc 19)
+    garbled, twin = (_SPACED_DASH.sub("-", t.translate(_ONE_DASH)) for t in (garbled, twin))
     edits = 0
     for op in Levenshtein.opcodes(garbled, twin):
         if op.tag == "equal":
@@ -76,14 +80,23 @@ def twin_variants(garbled: str, others: Sequence[str]) -> list[tuple[str, float]
 
 
 _DASH = re.compile("[-–—−]")
+_SPACED_DASH = re.compile(r"\s*-\s*")
 
 
 def _dash_kept(garbled: str, twin: str) -> str:
     """The twin written with the garbled cell's own dash, where each has one (the dash is read from its width: the
-    ``dash`` rule's, not the twin's).
+    ``dash`` rule's, not the twin's), spaced as the garbled cell spaces it where it does so on both sides or neither.
 
     >>> _dash_kept("ต.ค. ๒๕๖๑ –ฝม.ุค. ๒๕๖๒", "ต.ค. ๒๕๖๑ - มี.ค. ๒๕๖๒")
     'ต.ค. ๒๕๖๑ – มี.ค. ๒๕๖๒'
+    >>> _dash_kept("๑ B.A. ๖๖ - ๓๑ มี.ค. ๖๗", "๑ ต.ค. ๖๖-๓๑ มี.ค. ๖๗")
+    '๑ ต.ค. ๖๖ - ๓๑ มี.ค. ๖๗'
     """
-    own, theirs = _DASH.findall(garbled), _DASH.findall(twin)
-    return _DASH.sub(own[0], twin) if len(own) == 1 and len(theirs) == 1 else twin
+    own, theirs = list(_DASH.finditer(garbled)), _DASH.findall(twin)
+    if len(own) != 1 or len(theirs) != 1:
+        return twin
+    dash, at = own[0].group(), own[0].start()
+    before, after = garbled[at - 1 : at].isspace(), garbled[at + 1 : at + 2].isspace()
+    if before == after:
+        return re.sub(r"\s*[-–—−]\s*", f" {dash} " if before else dash, twin)
+    return _DASH.sub(dash, twin)
