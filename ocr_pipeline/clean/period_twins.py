@@ -25,6 +25,7 @@ TWIN_EDIT_COST = 0.8  # per character edited (a listed month garble costs 1.0-1.
 _THAI_DIGITS = set(THAI_DIGITS)
 _ARABIC_DIGITS = set(ARABIC_DIGITS)
 _ONE_DASH = str.maketrans("–—−", "---")  # a range's dash, however wide it was read, is no edit
+_SPACED_DASH = re.compile(r"\s*-\s*")  # ... nor how it was spaced (after ``_ONE_DASH``)
 
 
 def _script_digits(text: str) -> set[str]:
@@ -80,7 +81,7 @@ def twin_variants(garbled: str, others: Sequence[str]) -> list[tuple[str, float]
 
 
 _DASH = re.compile("[-–—−]")
-_SPACED_DASH = re.compile(r"\s*-\s*")
+_DASH_WITH_SPACES = re.compile(r"\s*[-–—−]\s*")
 
 
 def _dash_kept(garbled: str, twin: str) -> str:
@@ -98,5 +99,5 @@ def _dash_kept(garbled: str, twin: str) -> str:
     dash, at = own[0].group(), own[0].start()
     before, after = garbled[at - 1 : at].isspace(), garbled[at + 1 : at + 2].isspace()
     if before == after:
-        return re.sub(r"\s*[-–—−]\s*", f" {dash} " if before else dash, twin)
+        return _DASH_WITH_SPACES.sub(f" {dash} " if before else dash, twin)
     return _DASH.sub(dash, twin)

@@ -69,11 +69,11 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
                     Change(s, e, a, b, DATE_WORD_SCORE, "date-words") for s, e, a, b in period_word_spellings(text)
                 ]
                 text = _take(item, words, text, out)
-                # a dash read between a month (spelt right by now: ``มกราคบ``) and its year
-                # (``ตลอด ๕4 ปีงบประมาณ``: the digits a speck)
+                # a dash read between a month (spelt right by now: ``มกราคบ``) and its year, digits read between
+                # ตลอด and ปีงบประมาณ (``ตลอด ๕4 ปีงบประมาณ``)
                 specks = period_dash_specks(text) + whole_year_specks(text)
-                dashes = [Change(s, e, a, b, SPECK_SCORE, "speck") for s, e, a, b in specks]
-                text = _take(item, dashes, text, out)
+                speck_fixes = [Change(s, e, a, b, SPECK_SCORE, "speck") for s, e, a, b in specks]
+                text = _take(item, speck_fixes, text, out)
             if item.role not in LEXICON_BY_ROLE:  # a period cell, the memo's date: the era, not the words
                 eras = [c for c in era_spaces(text) if dated_from is None or c.start >= dated_from]
                 text = _take(item, eras, text, out)

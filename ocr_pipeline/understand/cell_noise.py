@@ -200,8 +200,8 @@ def _numeric(text: str) -> bool:
 
 
 def _words(text: str) -> bool:
-    """Every token is a known Thai word (pythainlp's list, segmented) or an English word; or the
-    line is one or two Thai letters (the end of a word wrapped alone: ``ปีงบประมา`` / ``ณ``)."""
+    """Every token is a known Thai word (pythainlp's list, segmented; a dot or speck glued at its edge aside) or an
+    English word; or the line is one or two Thai letters (the end of a word wrapped alone: ``ปีงบประมา`` / ``ณ``)."""
     from pythainlp.tokenize import word_tokenize
 
     if _THAI.fullmatch(text) and len(text) <= 2:
