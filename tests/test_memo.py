@@ -777,6 +777,25 @@ def test_a_dot_glued_to_the_addressee_is_a_speck():
     ]
 
 
+def test_a_bar_and_a_piece_glued_after_the_addressee_are_a_speck():
+    """Blind worn seed 204 doc 18 (seen after its scoring, a 150 dpi copy): ``นายกองค์การบริหารส่วนตำบลหนองไผ่|ผ่``, a bar
+    and the name's last syllable read again. Where the words before the bar are a known position, what follows it goes;
+    a longer piece after a bar stays."""
+    from ocr_pipeline.extract.document import Extracted, _addressee
+    from ocr_pipeline.extract.memo import FieldHit
+    from ocr_pipeline.model import Document
+
+    def addressee(read: str) -> tuple[str | None, list[str]]:
+        hit = FieldHit("addressee", read, 1, 8, 100.0)
+        doc = Document(agency="องค์การบริหารส่วนตำบลหนองไผ่", agency_type="องค์การบริหารส่วนตำบล")
+        out = Extracted(doc, [], {"addressee": hit}, [])
+        _addressee(out)
+        return out.document.addressee, [c.rule for c in out.corrections]
+
+    assert addressee("นายกองค์การบริหารส่วนตำบลหนองไผ่|ผ่") == ("นายกองค์การบริหารส่วนตำบลหนองไผ่", ["speck"])
+    assert addressee("นายกองค์การบริหารส่วนตำบลหนองไผ่|ปลัดอำเภอ")[0] == "นายกองค์การบริหารส่วนตำบลหนองไผ่|ปลัดอำเภอ"
+
+
 def test_a_position_s_agency_read_with_cheap_confusions_is_the_document_s():
     """Worn seed 102 doc 3: ``นายกองค์การบริหารส่วนตำบลน่าคำ`` for น้ำคำ (two letters off, both cheap confusions)."""
     agency = "องค์การบริหารส่วนตำบลน้ำคำ"
