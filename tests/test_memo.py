@@ -170,6 +170,15 @@ def test_signature_blocks_alone_side_by_side_and_with_a_lost_bracket():
     assert name == "นายทองพูน พวงอินทร์" and despeck(position) == "นายกองค์การบริหารส่วนตำบลแหลมงอบ"
 
 
+def test_one_word_split_in_brackets_is_no_name():
+    """Blind worn seed 204 doc 18 (seen after its scoring): the body line ``(ประ :จำปี) ตั้งแต่วันที่ ๑ ตุลาคม …`` (the
+    subject's round quoted, a speck inside its word) was taken for a signature's name line, and a fourth signatory came
+    out. A bracket of one dictionary word split by a space or a speck, with no title, is no name; two words are."""
+    assert name_groups("(ประ :จำปี) ตั้งแต่วันที่ ๑ ตุลาคม ๒๕๖๑ - ๓๐ กันยายน ๒๕๖๒") == []
+    assert name_groups("(ประ จำปี)") == []
+    assert name_groups("(สมชาย ใจดี)") == ["สมชาย ใจดี"]
+
+
 def test_names_whose_brackets_ocr_read_as_a_line_of_their_own_over_their_positions():
     page = _page(
         "ต่อไป\nนางสคนธ์ตรี ใจเย็น นางสาวฐาณัตดา อทัยเรือง\nสุ ฐุ ]\n"

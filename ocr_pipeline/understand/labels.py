@@ -222,14 +222,27 @@ def _looks_like_name(text: str) -> bool:
     """Mostly Thai letters, no digits, a title or a space between given and family name; a name
     that starts with a title may carry some OCR garbage ("นายธนวัต NWA"). A known position is no name, though it
     starts like a title and a speck after it reads as a closing bracket (blind standard seed 153 doc 10: the mayor's
-    post ``นายกองค์การบริหารส่วนตำบลแหลมงอบ]`` became a fourth signatory)."""
+    post ``นายกองค์การบริหารส่วนตำบลแหลมงอบ]`` became a fourth signatory); nor is one word split by a space or a speck
+    without a title (``(ประ :จำปี) ตั้งแต่วันที่ …``: blind worn seed 204 doc 18, seen after its scoring, a body line
+    that became a signatory)."""
     compact = DIGIT_AFTER_TITLE.sub(r"\1", text.strip()).replace(" ", "")
     thai = sum("\u0e00" <= ch <= "\u0e7f" for ch in compact)
     titled = compact.startswith(load_list("titles.txt"))
     return (
         len(compact) >= 4
         and not compact.startswith(_positions())  # a post read with a closing bracket (``นายก…แหลมงอบ]``)
+        and (titled or not _one_word(compact))
         and thai >= (0.6 if titled else 0.8) * len(compact)
         and not any(ch.isdigit() for ch in compact)
         and (titled or " " in text.strip())
     )
+
+
+_NOT_LETTERS = re.compile(r"[^\u0e01-\u0e4e]")
+
+
+def _one_word(compact: str) -> bool:
+    """Are ``compact``'s Thai letters, signs and specks aside, one word of the dictionary?"""
+    from ocr_pipeline.clean.lexicon import known_words
+
+    return _NOT_LETTERS.sub("", compact) in known_words()
