@@ -611,3 +611,17 @@ def test_a_name_read_with_two_letters_as_their_twins_is_the_one_known_name_with_
     assert nm.resolve_names(mentions, known)[0] == ["นายจิตติณัฎฐ์ ศรีพันธุ์", "นายพลเสฏฐ์ หมัดเจริญ"]
     two = nm.KnownNames(frozenset({"ณัฏชซ", "ณัฏซช"}), frozenset({"หมัดเจริญ"}))  # made up: both two twins away
     assert nm.resolve_names([(2, "document.signatories", "นายณัฎชช หมัดเจริญ")], two)[0] == ["นายณัฎชช หมัดเจริญ"]
+
+
+def test_a_name_read_glued_takes_its_re_readings_name_read_apart():
+    """Blind worn seed 204 doc 7 (seen after its scoring, a pale 200 dpi copy): the page read ``(นายทองน้อยเทศกจ)``, glued
+    and a vowel lost; both re-readings of the line gave ``(นายทองน้อย เทศกิจ)``, both parts known names, but a name with
+    no family name weighed no reading. Where the re-readings agree on a known given and family name near the letters
+    read, that name is taken; readings that differ, or an unknown part, leave the name as read."""
+    known = nm.KnownNames(frozenset({"ทองน้อย"}), frozenset({"เทศกิจ"}))
+    read = [(1, "document.signatories", "(นายทองน้อยเทศกจ)")]
+    again = ["(นายทองน้อย เทศกิจ)", "(นายทองน้อย เทศกิจ)"]
+    assert nm.resolve_names(read, known, readings=[again])[0] == ["นายทองน้อย เทศกิจ"]
+    assert nm.resolve_names(read, known, readings=[[again[0], "(นายทองน้อย เทศกจ)"]])[0] == ["นายทองน้อยเทศกจ"]
+    unknown = nm.KnownNames(frozenset({"ทองน้อย"}), frozenset())
+    assert nm.resolve_names(read, unknown, readings=[again])[0] == ["นายทองน้อยเทศกจ"]
