@@ -257,6 +257,8 @@ def test_spaces_ocr_put_inside_the_words_of_a_known_position_are_dropped():
     assert respaced_position("นักจัดการ งานทั่วไปของกอง") == "นักจัดการ งานทั่วไปของกอง"  # no known position
     # blind worn 110 doc 8: the place's name is written onto the post
     assert respaced_position("นายกเทศมนตรีตำบล เขาน้อย", "เทศบาลตำบลเขาน้อย", "เขาน้อย") == "นายกเทศมนตรีตำบลเขาน้อย"
+    # blind worn seed 204 doc 2 (seen after its scoring): the rank is written onto the post (753 of 753 truths)
+    assert respaced_position("นักประชาสัมพันธ์ ชำนาญการ") == "นักประชาสัมพันธ์ชำนาญการ"
 
 
 def test_positions_side_by_side_split_by_x():

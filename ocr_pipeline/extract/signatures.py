@@ -289,15 +289,21 @@ def respaced_position(text: str, agency: str | None = None, place: str | None = 
     """A known position (``known_position``) without the spaces OCR put inside one of its words:
     "ผู้ช่ว ยนักวิเคราะห์นโยบายและแผน" -> "ผู้ช่วยนักวิเคราะห์นโยบายและแผน"; a space between two
     words ("รองปลัดเทศบาล ปฏิบัติหน้าที่ปลัดเทศบาล") is kept, not one before the agency's place name
-    ("นายกเทศมนตรีตำบล เขาน้อย"). Anything else is returned as it is."""
+    ("นายกเทศมนตรีตำบล เขาน้อย") nor one before the rank that ends it ("นักประชาสัมพันธ์ ชำนาญการ"). Anything else is
+    returned as it is."""
     text = " ".join(text.split())
     pieces = _position_pieces(text, agency, place)
     if pieces is None or " " not in text:
         return text
+    from ocr_pipeline.clean.lexicon import ranks
+
     ends = set(pieces)
     compact = "".join(text.split())
     if place and compact.endswith(place):
         ends.discard(len(compact) - len(place))  # the place's name is written onto its post (worn seed 110 doc 8)
+    for rank in ranks():  # and its rank (``นักประชาสัมพันธ์ ชำนาญการ``: blind worn seed 204 doc 2, seen after its
+        if compact.endswith(rank):  # scoring; none of 753 truths' ranks is spaced)
+            ends.discard(len(compact) - len(rank))
     out, seen = [], 0
     for ch in text:
         if ch == " ":
