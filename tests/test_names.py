@@ -625,3 +625,12 @@ def test_a_name_read_glued_takes_its_re_readings_name_read_apart():
     assert nm.resolve_names(read, known, readings=[[again[0], "(นายทองน้อย เทศกจ)"]])[0] == ["นายทองน้อยเทศกจ"]
     unknown = nm.KnownNames(frozenset({"ทองน้อย"}), frozenset())
     assert nm.resolve_names(read, unknown, readings=[again])[0] == ["นายทองน้อยเทศกจ"]
+
+
+def test_a_long_title_mended_of_a_speck_loses_the_space_after_it_too():
+    """Stop 45's blind standard seed 195 doc 0: ``(น่างสาว รุจีพัชร แวเด)``, a speck read as mai ek over the title and a
+    space after it; the title was mended and the space kept (``นางสาว รุจีพัชร``; a memo writes title and name as one
+    word: 3400 of 3400 truths). A space that leaves no title when taken out stays (``นาง สาวิตรี``)."""
+    assert nm.fix_title("น่างสาว รุจีพัชร แวเด") == "นางสาวรุจีพัชร แวเด"
+    assert nm.fix_title("นางสาิว สุดา ใจดี") == "นางสาวสุดา ใจดี"
+    assert nm.fix_title("นาง สาวิตรี ใจดี") == "นาง สาวิตรี ใจดี"

@@ -83,7 +83,9 @@ def fix_title(name: str) -> str:
             consumed += name[k].translate(drop)
             k += 1
         if consumed == bare and name[k : k + 1] not in _DROPPED + stray:
-            return title + name[k:]
+            # a space after the title so mended is OCR's too (``น่างสาว รุจีพัชร แวเด``: stop 45's blind standard 195
+            # doc 0, its bracket joined to the line since ``row_fragments.SIMILAR`` 0.5)
+            return _title_joined(title + name[k:])
     return _long_title_misread(_title_letter_misread(name))
 
 
