@@ -228,6 +228,16 @@ def test_a_second_position_line_whose_first_word_lost_a_mark_is_joined():
     assert got == [("นายคงกร สุขเนตร์", "รองปลัดเทศบาลเมืองนายาว ปฏิบัติหน้าทิปลัดเทศบาลเมืองนายาว")]
 
 
+def test_a_second_position_line_with_a_syllable_read_twice_is_joined():
+    """Blind worn seed 204 doc 18 (seen after its scoring, a 150 dpi copy): ``ปฏิบั วัติหน้าที่ปลัด…``, the syllable ติ
+    read twice (วัติ), was two letters off ปฏิบัติหน้าที่ and the acting post was lost; the word's letters may now stand
+    a letter long or short. Another word there is still no continuation."""
+    page = _page("(นายกันตวัฒน์ บุญมรกต)\nรองปลัดเทศบาลเมืองนายาว\nปฏิบั วัติหน้าที่ปลัดเทศบาลเมืองนายาว")
+    assert _signed(page)[0][1] == "รองปลัดเทศบาลเมืองนายาว ปฏิบั วัติหน้าที่ปลัดเทศบาลเมืองนายาว"
+    other = _page("(นายกันตวัฒน์ บุญมรกต)\nรองปลัดเทศบาลเมืองนายาว\nปฏิบัติการตามแผนงาน")
+    assert _signed(other)[0][1] == "รองปลัดเทศบาลเมืองนายาว"
+
+
 def test_a_second_position_line_under_lines_of_specks_or_with_its_marks_misread_is_joined():
     """Fresh worn seed 140 doc 14: two lines of specks (a stamp) between รองปลัด… and ปฏิบัติหน้าที่…; doc 13: a line
     of specks and ``ปฏิบัติหนาทิ`` (three marks misread). The acting post was lost in both."""

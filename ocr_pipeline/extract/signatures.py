@@ -384,9 +384,18 @@ def _continues(text: str) -> bool:
     letters = without_marks(compact)
     return any(
         Levenshtein.distance(compact[: len(word)], word) <= CONTINUATION_EDITS
-        or Levenshtein.distance(letters[: len(without_marks(word))], without_marks(word)) <= CONTINUATION_LETTER_EDITS
+        or _letters_near(letters, without_marks(word))
         for word in _continuations()
         if len(compact) > len(word)
+    )
+
+
+def _letters_near(letters: str, word: str) -> bool:
+    """Does ``letters`` start with ``word`` within ``CONTINUATION_LETTER_EDITS``, its start cut a letter short or long
+    (a letter read twice: ``ปฏิบั วัติหน้าที่…``, blind worn seed 204 doc 18, seen after its scoring)?"""
+    return any(
+        Levenshtein.distance(letters[:n], word) <= CONTINUATION_LETTER_EDITS
+        for n in (len(word) - 1, len(word), len(word) + 1)
     )
 
 
