@@ -570,9 +570,8 @@ def _read_apart(p: ParsedName, readings: Sequence[str], known: KnownNames) -> Pa
     if len(apart) != 1:
         return None
     (name,) = apart
-    if not (name.family and name.title == p.title and known.contains("given", name.given)):
-        return None
-    if not known.contains("family", name.family):
+    both_known = known.contains("given", name.given) and known.contains("family", name.family)
+    if not (name.family and name.title == p.title and both_known):
         return None
     return name if similarity(p.given, name.given + name.family) >= GLUED_READ_APART else None
 

@@ -291,12 +291,12 @@ def respaced_position(text: str, agency: str | None = None, place: str | None = 
     words ("รองปลัดเทศบาล ปฏิบัติหน้าที่ปลัดเทศบาล") is kept, not one before the agency's place name
     ("นายกเทศมนตรีตำบล เขาน้อย") nor one before the rank that ends it ("นักประชาสัมพันธ์ ชำนาญการ"). Anything else is
     returned as it is."""
+    from ocr_pipeline.clean.lexicon import ranks
+
     text = " ".join(text.split())
     pieces = _position_pieces(text, agency, place)
     if pieces is None or " " not in text:
         return text
-    from ocr_pipeline.clean.lexicon import ranks
-
     ends = set(pieces)
     compact = "".join(text.split())
     if place and compact.endswith(place):
