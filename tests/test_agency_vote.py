@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 
 import geothai
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -144,53 +145,58 @@ def test_the_address_s_district_hosts_the_vote_when_the_address_settles_only_the
     assert r.voted == ("คลองหาค",)
 
 
-def test_a_district_name_cut_by_the_header_s_wrap_is_read_whole():
-    """Blind standard seed 149 doc 13 (read after its scoring): ``… อำเภอหนองม่วง`` / ``ไข่ จังหวัดแพร่``: หนองม่วง is a
-    district of ลพบุรี, written plainly, and the place came out there (geocode 161100) against the province แพร่ and the
-    document number's พร. The name's front and the next line's first piece are read together too (หนองม่วงไข่, แพร่)."""
-    items = [
-        (1, "header.division#p1.l1", "ส่วนราชการ สำนักปลัด เทศบาลตำบลวังหลวง อำเภอหนองม่วง"),
-        (1, "body#p1.l2", "ไข่ จังหวัดแพร่ โทร. ๐ ๓๗๘๘ ๑๘๐๙"),
-        (1, "header.doc_number#p1.l3", "ที่ พร ๕๙๙๘๗/๑๘๕ วันที่ ๑๐ พฤศจิกายน ๒๕๖๙"),
-        (1, "addressee#p1.l7", "เรียน นายกเทศมนตรีตำบลวังหลวง"),
-        (1, "body#p1.l8", "ตามที่เทศบาลตำบลวังหลวงได้จัดทำมาตรการส่งเสริม"),
-        (1, "position#p1.l27", "ปลัดเทศบาลตำบลวังหลวง นายกเทศมนตรีตำบลวังหลวง"),
-    ]
+# a district's name cut by the header's wrap, read whole over it (evidence only: the text stays as read)
+WRAPPED_DISTRICTS = [
+    # blind standard seed 149 doc 13 (read after its scoring): ``… อำเภอหนองม่วง`` / ``ไข่ จังหวัดแพร่``: หนองม่วง is a
+    # district of ลพบุรี, written plainly, and the place came out there (geocode 161100) against the province แพร่ and
+    # the document number's พร. The name's front and the next line's first piece are read together too (หนองม่วงไข่).
+    pytest.param(
+        [
+            (1, "header.division#p1.l1", "ส่วนราชการ สำนักปลัด เทศบาลตำบลวังหลวง อำเภอหนองม่วง"),
+            (1, "body#p1.l2", "ไข่ จังหวัดแพร่ โทร. ๐ ๓๗๘๘ ๑๘๐๙"),
+            (1, "header.doc_number#p1.l3", "ที่ พร ๕๙๙๘๗/๑๘๕ วันที่ ๑๐ พฤศจิกายน ๒๕๖๙"),
+            (1, "addressee#p1.l7", "เรียน นายกเทศมนตรีตำบลวังหลวง"),
+            (1, "body#p1.l8", "ตามที่เทศบาลตำบลวังหลวงได้จัดทำมาตรการส่งเสริม"),
+            (1, "position#p1.l27", "ปลัดเทศบาลตำบลวังหลวง นายกเทศมนตรีตำบลวังหลวง"),
+        ],
+        ("วังหลวง", "หนองม่วงไข่", "แพร่", "540804"),
+        id="short-piece",
+    ),
+    # blind worn seed 200 doc 1 (read after its scoring): ``… อำเภอค่าย`` / ``บางระจัน จังหวัดสิงห์บุรี``: the district
+    # ค่ายบางระจัน cut with eight letters on the next line (the cut piece was taken up to six). Read apart, บางระจัน is
+    # the province's other district, and the place came out there with the district's geocode.
+    pytest.param(
+        [
+            (1, "header.division#p1.l1", "ส่วนราชการ สำนักปลัด เทศบาลเมืองบางระจัน อำเภอค่าย"),
+            (1, "body#p1.l2", "บางระจัน จังหวัดสิงห์บุรี โทร. ๐ ๒๕๒๓ ๖๑๑๒ ต่อ ๑๒๒"),
+            (1, "addressee#p1.l6", "เรียน นายกเทศมนตรีเมืองบางระจัน"),
+            (1, "body#p1.l7", "ตามที่เทศบาลเมืองบางระจันได้จัดทำมาตรการส่งเสริม"),
+            (1, "position#p1.l26", "ปลัดเทศบาลเมืองบางระจัน นายกเทศมนตรีเมืองบางระจัน"),
+        ],
+        ("บางระจัน", "ค่ายบางระจัน", "สิงห์บุรี", "170302"),
+        id="long-piece",
+    ),
+    # fresh worn seed 202 doc 2: ``… อำเภอ`` / ``. หนองห่าน จังหวัดอุดรธานี``, a speck read before the district's name
+    # on the next line: the name was not read over the wrap, and the agency's name (two หนองไผ่ in อุดรธานี) was left
+    # with the province's geocode.
+    pytest.param(
+        [
+            (1, "header.division#p1.l1", "ส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลหนองไผ่ อำเภอ"),
+            (1, "body#p1.l2", ". หนองห่าน จังหวัดอุดรธานี โทร. ๐-๖๓๒๔-๘๔๙๐"),
+            (1, "addressee#p1.l7", "เรียน นายกองค์การบริหารส่วนตำบลหนองไผ่"),
+            (1, "body#p1.l8", "ตามที่องค์การบริหารส่วนตำบลหนองไผ่ได้ประกาศ"),
+        ],
+        ("หนองไผ่", "หนองหาน", "อุดรธานี", "410614"),
+        id="speck-before-piece",
+    ),
+]
+
+
+@pytest.mark.parametrize("items, place", WRAPPED_DISTRICTS)
+def test_a_district_name_cut_by_the_header_s_wrap_is_read_whole(items, place):
     r = resolve_places(items)
-    assert (r.subdistrict, r.district, r.province, r.geocode) == ("วังหลวง", "หนองม่วงไข่", "แพร่", "540804")
+    assert (r.subdistrict, r.district, r.province, r.geocode) == place
     assert r.rewrites == []  # evidence only: the text stays as read
-
-
-def test_a_district_name_cut_by_the_wrap_with_a_long_piece_on_the_next_line_is_read_whole():
-    """Blind worn seed 200 doc 1 (read after its scoring): ``… อำเภอค่าย`` / ``บางระจัน จังหวัดสิงห์บุรี``: the district
-    ค่ายบางระจัน cut with eight letters on the next line (the cut piece was taken up to six). Read apart, บางระจัน is
-    the province's other district, and the place came out there with the district's geocode; read together, the
-    subdistrict บางระจัน of ค่ายบางระจัน."""
-    items = [
-        (1, "header.division#p1.l1", "ส่วนราชการ สำนักปลัด เทศบาลเมืองบางระจัน อำเภอค่าย"),
-        (1, "body#p1.l2", "บางระจัน จังหวัดสิงห์บุรี โทร. ๐ ๒๕๒๓ ๖๑๑๒ ต่อ ๑๒๒"),
-        (1, "addressee#p1.l6", "เรียน นายกเทศมนตรีเมืองบางระจัน"),
-        (1, "body#p1.l7", "ตามที่เทศบาลเมืองบางระจันได้จัดทำมาตรการส่งเสริม"),
-        (1, "position#p1.l26", "ปลัดเทศบาลเมืองบางระจัน นายกเทศมนตรีเมืองบางระจัน"),
-    ]
-    r = resolve_places(items)
-    assert (r.subdistrict, r.district, r.province, r.geocode) == ("บางระจัน", "ค่ายบางระจัน", "สิงห์บุรี", "170302")
-    assert r.rewrites == []  # evidence only: the text stays as read
-
-
-def test_a_speck_before_the_wrapped_district_s_name_is_passed_over():
-    """Fresh worn seed 202 doc 2: ``… อำเภอ`` / ``. หนองห่าน จังหวัดอุดรธานี``, a speck read before the district's name
-    on the next line: the name was not read over the wrap, and the agency's name (two หนองไผ่ in อุดรธานี) was left
-    with the province's geocode."""
-    items = [
-        (1, "header.division#p1.l1", "ส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลหนองไผ่ อำเภอ"),
-        (1, "body#p1.l2", ". หนองห่าน จังหวัดอุดรธานี โทร. ๐-๖๓๒๔-๘๔๙๐"),
-        (1, "addressee#p1.l7", "เรียน นายกองค์การบริหารส่วนตำบลหนองไผ่"),
-        (1, "body#p1.l8", "ตามที่องค์การบริหารส่วนตำบลหนองไผ่ได้ประกาศ"),
-    ]
-    r = resolve_places(items)
-    assert (r.subdistrict, r.district, r.province, r.geocode) == ("หนองไผ่", "หนองหาน", "อุดรธานี", "410614")
-    assert r.rewrites == []
 
 
 def test_a_level_word_with_sara_am_s_ring_read_as_a_tone_mark_is_read():

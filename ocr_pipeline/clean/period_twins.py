@@ -25,7 +25,8 @@ TWIN_EDIT_COST = 0.8  # per character edited (a listed month garble costs 1.0-1.
 _THAI_DIGITS = set(THAI_DIGITS)
 _ARABIC_DIGITS = set(ARABIC_DIGITS)
 _ONE_DASH = str.maketrans("–—−", "---")  # a range's dash, however wide it was read, is no edit
-_SPACED_DASH = re.compile(r"\s*-\s*")  # ... nor how it was spaced (after ``_ONE_DASH``)
+_DASH = re.compile("[-–—−]")
+_DASH_WITH_SPACES = re.compile(r"\s*[-–—−]\s*")  # ... nor how it was spaced
 
 
 def _script_digits(text: str) -> set[str]:
@@ -52,7 +53,7 @@ def twin_edits(garbled: str, twin: str) -> int | None:
     digits = _script_digits(twin)
     # nor are the spaces around it (``๑ B.A. ๖๖ - ๓๑ มี.ค. ๖๗`` beside ``๑ ต.ค. ๖๖-๓๑ มี.ค. ๖๗``: fresh standard seed 201
     # doc 19)
-    garbled, twin = (_SPACED_DASH.sub("-", t.translate(_ONE_DASH)) for t in (garbled, twin))
+    garbled, twin = (_DASH_WITH_SPACES.sub("-", t.translate(_ONE_DASH)) for t in (garbled, twin))
     edits = 0
     for op in Levenshtein.opcodes(garbled, twin):
         if op.tag == "equal":
@@ -78,10 +79,6 @@ def twin_variants(garbled: str, others: Sequence[str]) -> list[tuple[str, float]
         if edits is not None and 0 < edits <= TWIN_EDITS:
             out.append((_dash_kept(garbled, other), round(TWIN_EDIT_COST * edits, 3)))
     return out
-
-
-_DASH = re.compile("[-–—−]")
-_DASH_WITH_SPACES = re.compile(r"\s*[-–—−]\s*")
 
 
 def _dash_kept(garbled: str, twin: str) -> str:
