@@ -209,3 +209,17 @@ def test_a_space_tesseract_put_inside_the_number_s_first_part_goes():
     assert str(parse_doc_number("ที่ ชร 6386 7/83")) == "ชร 63867/83"
     assert str(parse_doc_number("ที่ ชร ๖๓๘ ๖๗/๘๓")) == "ชร ๖๓๘๖๗/๘๓"
     assert str(parse_doc_number("ที่ มท 0808.2/ว 1234")) == "มท 0808.2/ว 1234"
+
+
+def test_letters_glued_to_the_number_after_an_abbreviation_leave_it_empty():
+    """Fresh worn seed 206 doc 6 (a pale 150-dpi copy): ภก ๗๙๓๖๙/๕ read ``ภก ปล๓๖๙/๕``, ๗๙ as ปล. The abbreviation had
+    been taken for the label's debris and ``ปล`` for the prefix: ``ปล ๓๖๙/๕`` came out. The number's start is
+    unread: empty, with a warning. A circular's ว, a valid abbreviation and a spaced pair stay as before."""
+    fixed, corrections, warnings = repair_doc_number("ภก ปล๓๖๙/๕", "ภูเก็ต", province_confident=True, page=1)
+    assert fixed is None and corrections == []
+    assert warnings == [
+        "page 1 document.doc_number: 'ภก ปล๓๖๙/๕' letters 'ปล' read where the number starts; left empty"
+    ]
+    assert repair_doc_number("ที่ ภก ปล๓๖๙/๕", "ภูเก็ต")[0] is None
+    assert repair_doc_number("ภก ว๓๖๙/๕", "ภูเก็ต")[0] is not None
+    assert repair_doc_number("เ1 นบ ๗๗๔๒๖/๔๓", "นนทบุรี")[0] == "นบ ๗๗๔๒๖/๔๓"

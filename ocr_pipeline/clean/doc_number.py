@@ -95,6 +95,12 @@ _AROUND_SEP = re.compile(r"\s*([/.\-])\s*")
 # a space Tesseract put between two digits of the number's first part (``ชร 6386 7/83``: blind standard seed 149 doc 19,
 # the glyphs 13 pixels apart, one number to the digit reader): no document number is written so
 _SPACE_IN_FIRST_PART = re.compile(r"^([0-9]+|[๐-๙]+) (?=[0-9๐-๙]+/)")
+# an abbreviation, then letters glued to the number: its first digits read as letters (``ภก ปล๓๖๙/๕`` for
+# ภก ๗๙๓๖๙/๕: fresh worn seed 206 doc 6, a pale 150-dpi copy, ๗๙ read ปล). The abbreviation had been taken for the
+# label's debris and the letters for the prefix; the number's start is unread.
+_LETTERS_FOR_DIGITS = re.compile(
+    rf"^\s*(?:{_LABEL}\s*[:.]?\s*)?(?P<abbr>[\u0e01-\u0e2e]{{2}})\s+(?P<letters>[\u0e01-\u0e2e]{{1,3}})(?=[0-9๐-๙])"
+)
 _BAR_FOR_SLASH = re.compile("(?<=[0-9\u0e50-\u0e59])[!|](?=[0-9\u0e50-\u0e59])")
 
 
@@ -226,6 +232,9 @@ def repair_doc_number(
     if parsed is None:
         return None, [], [warning(where, raw, "not recognised as a document number")]
     valid = abbreviations()
+    glued = _LETTERS_FOR_DIGITS.match(normalize_thai(raw))
+    if glued and glued["abbr"] in valid and glued["letters"] not in valid and glued["letters"] != "ว":  # ว: a circular
+        return None, [], [warning(where, raw, f"letters '{glued['letters']}' read where the number starts; left empty")]
     want = abbreviation(province) if province else None
     read = parsed.prefix
     if parsed.marked:  # stray marks dropped: a correction of its own, whatever follows
