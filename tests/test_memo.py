@@ -1226,3 +1226,15 @@ def test_specks_about_the_subject_s_round_go(read, right):
     from ocr_pipeline.extract.memo import subject_despecked
 
     assert subject_despecked(read) == right
+
+
+def test_a_document_number_is_unclear_where_a_flagged_text_holds_its_slash() -> None:
+    """Fresh worn seed 206 doc 4 (a thick 200-dpi copy): ชร ๗๒๘๓๐/๖ read ``ชร ๓๒๕๓๐/๒9``; the digit reader flagged
+    ``๐/๒9`` (its ๖ read ``๒9``) and the number lost its Latin 9 as a speck: ``ชร ๓๒๕๓๐/๒`` came out unflagged. A
+    flagged text holding a slash between digits that the number holds stands where the number does: left empty. A
+    slashed text the number does not hold is no evidence."""
+    from ocr_pipeline.extract.document import _unclear_number
+
+    assert _unclear_number("ชร ๓๒๕๓๐/๒", Page(number=1, raw_text="", text="", unclear_digits=["๐/๒9"])) == "๐/๒9"
+    assert _unclear_number("ชร ๓๒๕๓๐/๒", Page(number=1, raw_text="", text="", unclear_digits=["๑/๒"])) is None
+    assert _unclear_number("ชร 32530/2", Page(number=1, raw_text="", text="", unclear_digits=["0/2a"])) == "0/2a"
