@@ -253,6 +253,17 @@ def test_a_name_read_without_one_tone_mark_is_the_one_known_name_with_it():
         assert nm.resolve_names([(2, "document.signatories", read)], known)[0] == [read]
 
 
+def test_a_name_read_without_its_two_tone_marks_is_the_one_known_name_with_both():
+    """``ทังถิน`` for ทั่งถิ่น (fresh worn seed 206 doc 4, a thick 200-dpi copy): both mai ek lost; one known family
+    name is it with two marks. Not where a reading keeps a mark, nor where two names would fit, nor a name with three."""
+    known = nm.KnownNames(frozenset({"อธิกร", "ก่อง"}), frozenset({"ทั่งถิ่น", "ใจดี", "เสื่อมใส", "เสือมใส่", "น้อยเนื้อต่ำ"}))
+    names, corr, _warn = nm.resolve_names([(1, "document.signatories", "นายอธิกร ทังถิน")], known)
+    assert names == ["นายอธิกร ทั่งถิ่น"]
+    assert [(c.before, c.after, c.rule) for c in corr] == [("นายอธิกร ทังถิน", "นายอธิกร ทั่งถิ่น", "name")]
+    for read in ("นายอธิกร ทั้งถิน", "นายอธิกร เสือมใส", "นายอธิกร นอยเนือตำ"):
+        assert nm.resolve_names([(1, "document.signatories", read)], known)[0] == [read]
+
+
 def test_a_name_read_with_one_letter_as_its_twin_is_the_one_known_name_with_the_other():
     """``จุมพฎ`` for จุมพฏ, ``สูธานันท์`` for สุธานันท์ (fresh seeds 91 and 92): letters Tesseract writes one for the
     other (``dictionaries/name_twins.tsv``); not ด/ต, which names come in both ways."""
