@@ -752,6 +752,9 @@ def test_a_reading_never_eats_the_start_of_a_word_glued_to_a_number():
     assert not _letter_eaten("เฟ๒ณ๓๕๒/๒๒๒๐", "๗๒๙๕๒/๒๖๖")
     # the pair as the whole text, after no number (fresh worn seed 136 doc 7: ``รอบ เจ เดือน`` for รอบ ๖ เดือน)
     assert not _letter_eaten("เจ", "๖") and not _letter_eaten(" เจ ", "๖")
+    # a look-alike consonant the reading keeps as a letter: its vowel stays too (fresh worn seed 206 doc 12: ``๒เด`` read
+    # again ``๖๓ด`` for ๖ เดือน)
+    assert _letter_eaten("๒เด", "๖๓ด") and not _letter_eaten("๒เด", "๖๗")
 
 
 def test_a_reading_never_makes_a_number_start_with_a_zero_the_ocr_did_not_see():

@@ -357,10 +357,15 @@ def _letter_eaten(before: str, after: str) -> bool:
     to the number (``๑.๑เป`` read again as ``๑.๑๗``, the step ``๑.๑ เปิด…``: standard seed 7, three
     times). Letters the stock model writes for digits stay re-readable: alone (ซ, จ, ม for ๘, ๖, ๙), as a
     pair of look-alikes (``เว`` for ๖๗) or before more digits (``เฟ๒ณ๓๕๒`` for ๗๒๙๕๒, worn seed 14), or as
-    the whole text, after no number (``รอบ เจ เดือน`` for รอบ ๖ เดือน: fresh worn seed 136 doc 7)."""
+    the whole text, after no number (``รอบ เจ เดือน`` for รอบ ๖ เดือน: fresh worn seed 136 doc 7). A look-alike
+    consonant the reading keeps as a letter is the word's, and so is the vowel before it (``๒เด`` read again ``๖๓ด``
+    for ๖ เด|ือน: fresh worn seed 206 doc 12, the subject's ``รอบ ๖๓เดือน``)."""
     text = before.strip()
     return any(
-        m.end() == len(text) and m.start() > 0 and m.group(0) not in after and m.group(0)[1] not in lookalikes()
+        m.end() == len(text)
+        and m.start() > 0
+        and m.group(0) not in after
+        and (m.group(0)[1] not in lookalikes() or after.rstrip().endswith(m.group(0)[1]))
         for m in _WORD_START.finditer(text)
     )
 
