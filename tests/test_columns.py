@@ -251,6 +251,15 @@ def test_a_number_lower_than_any_digit_is_a_speck():
     assert noise_lines(Table(page=1, cells=cells)) == {0: [0]}
 
 
+def test_a_low_line_of_thai_and_arabic_digits_is_a_speck():
+    """Fresh worn seed 206 doc 17: two dots of toner under ``ทุกส่วนราชการ`` read ``๑ 9`` at 0.31 of the table's line
+    height, kept as a number and glued to the unit. No number mixes Thai and Arabic digits; one script at that height
+    stays (``๑๑``)."""
+    cells = [_cell(0, 0, [_line("ทุกส่วนราชการ", 10, 80), _line("๑ 9", 120, 25)]), _cell(0, 1, [_line("๑๑", 10, 25)])]
+    cells += [_cell(r, c, [_line("กองคลัง", 200 * r, 80)]) for r in (1, 2) for c in range(2)]
+    assert noise_lines(Table(page=1, cells=cells)) == {0: [1]}
+
+
 def test_a_dot_of_dust_read_as_a_token_after_a_word_is_dropped():
     """``กองคลัง 3``: the ``3`` is a box of three pixels, no glyph."""
     words = [Word("กองคลัง", (100, 200, 400, 280), 95.0), Word("3", (420, 270, 424, 273), 60.0, space_before=True)]
