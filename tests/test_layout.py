@@ -10,7 +10,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from ocr_pipeline.layout.borderless import infer_borderless_tables
-from ocr_pipeline.layout.cells import assign_lines, build_table, compose_canvas
+from ocr_pipeline.layout.cells import assign_lines, build_table, compose_canvas, unread_cells
 from ocr_pipeline.layout.columns import Token, split_by_gaps, visual_rows
 from ocr_pipeline.layout.grid import find_grids
 from ocr_pipeline.layout.preprocess import deskew, estimate_skew, prepare_page, upscale_to_target
@@ -142,6 +142,35 @@ def test_cells_are_stacked_on_one_canvas_and_lines_go_back_to_their_cell():
     table = build_table(g, 2, placed, by_cell)
     assert table.n_rows == 2 and table.n_cols == 3
     assert table.grid()[1][2] == "word 5"
+
+
+def test_only_body_cells_with_glyphs_and_no_line_are_read_again():
+    """A cell the canvas's reading gave no line is read again when it holds glyph-sized ink below the first row; a cell
+    of specks, a header cell and a cell that got its line are not."""
+    gray = ruled_table(3, 3).copy()
+    gray[565:735, 960:1340] = 255  # row 2, column 2: its word gone, two dots of dust left
+    gray[600:604, 1000:1004] = 0
+    gray[640:643, 1100:1103] = 0
+    g = find_grids(gray, DPI)[0]
+    _canvas, placed = compose_canvas(gray, g)
+    lines = {i: [Line("งาน", p.cell.box)] for i, p in enumerate(placed) if (p.cell.row, p.cell.col) in {(1, 0), (2, 0)}}
+    missed = unread_cells(gray, g, placed, lines, 80)
+    assert sorted((c.row, c.col) for c in missed) == [(1, 1), (1, 2), (2, 1)]
+    assert unread_cells(gray, g, placed, lines, 0) == []
+
+
+def test_a_cell_of_plain_print_the_canvas_reading_passed_over_is_read_again():
+    """Fresh worn seed 206 doc 17 (a worn 300-dpi copy, the table's right half): Tesseract's layout analysis of the
+    cells' canvas passed over the period cell ``ต.ค. ๒๕๖๘ – ก.ย. ๒๕๖๙`` beside a blot of toner, and the row's period came
+    out empty. Read again on its own as one block, it is there."""
+    from pathlib import Path
+
+    from ocr_pipeline.ocr.page_reader import read_page_image
+
+    image = Image.open(Path(__file__).parent / "fixtures" / "period_cell_passed_over.png").convert("L")
+    page = read_page_image(image, 300, 1)
+    period = next(c.text for t in page.tables for c in t.cells if (c.row, c.col) == (1, 1))
+    assert "ต.ค. ๒๕๖๘" in period and "๒๕๖๙" in period
 
 
 def tilted_text_page(angle: float) -> np.ndarray:

@@ -46,18 +46,30 @@ def ink_cut(gray: np.ndarray, box: tuple[int, int, int, int]) -> float:
     return max(DARK, (float(np.percentile(ink, 10)) + float(otsu)) / 2)
 
 
-def compose_canvas(gray: np.ndarray, grid: Grid) -> tuple[np.ndarray, list[_Placed]]:
-    """Stack the ink of every non-empty cell on one canvas."""
+def _cell_cut(gray: np.ndarray, grid: Grid, cell: GridCell) -> tuple[np.ndarray, tuple[int, int]] | None:
+    """The cell's image inside its rules, the rule pixels whitened, and where it stands on the page; None when
+    too small."""
+    x0, y0, x1, y1 = cell.box
+    x0, y0, x1, y1 = x0 + INSET, y0 + INSET, x1 - INSET, y1 - INSET
+    if x1 - x0 < 8 or y1 - y0 < 8:
+        return None
+    cut = gray[y0:y1, x0:x1].copy()
+    if grid.line_mask is not None:
+        cut[grid.line_mask[y0:y1, x0:x1] > 0] = 255
+    return cut, (x0, y0)
+
+
+def compose_canvas(
+    gray: np.ndarray, grid: Grid, only: list[GridCell] | None = None
+) -> tuple[np.ndarray, list[_Placed]]:
+    """Stack the ink of every non-empty cell (of ``only`` when given) on one canvas."""
     cut_level = ink_cut(gray, grid.box)
     cuts = []
-    for cell in grid.cells:
-        x0, y0, x1, y1 = cell.box
-        x0, y0, x1, y1 = x0 + INSET, y0 + INSET, x1 - INSET, y1 - INSET
-        if x1 - x0 < 8 or y1 - y0 < 8:
+    for cell in grid.cells if only is None else only:
+        made = _cell_cut(gray, grid, cell)
+        if made is None:
             continue
-        cut = gray[y0:y1, x0:x1].copy()
-        if grid.line_mask is not None:
-            cut[grid.line_mask[y0:y1, x0:x1] > 0] = 255
+        cut, (x0, y0) = made
         ink = cut < cut_level
         ink_rows = np.where(ink.sum(axis=1) > 0)[0]
         ink_cols = np.where(ink.sum(axis=0) > 0)[0]
@@ -76,6 +88,35 @@ def compose_canvas(gray: np.ndarray, grid: Grid) -> tuple[np.ndarray, list[_Plac
         placed.append(_Placed(cell, y, y + h, int(px) - MARGIN, int(py) - y))
         y += h + GAP
     return canvas, placed
+
+
+GLYPH_HEIGHT = 0.25  # x the canvas's median line height: ink this tall is a glyph's, not a speck's
+MIN_GLYPHS = 3  # glyph-sized blots an unread cell needs to be read again
+
+
+def unread_cells(
+    gray: np.ndarray, grid: Grid, placed: list[_Placed], by_cell: dict[int, list[Line]], line_height: float
+) -> list[GridCell]:
+    """The body cells (below the first row) that got no line from the canvas's reading but hold glyph-sized ink: on a
+    worn copy Tesseract's layout analysis can pass over a cell of plain print as a picture (fresh worn seed 206 doc 17:
+    a period cell ``ต.ค. ๒๕๖๘ – ก.ย. ๒๕๖๙`` beside a toner blot, read by no mode but a uniform block). A first row is
+    left out: a shaded header worn to blots reads as garbage that would hide its columns' names."""
+    if line_height <= 0:
+        return []
+    cut_level = ink_cut(gray, grid.box)
+    out = []
+    for i, p in enumerate(placed):
+        if i in by_cell or p.cell.row == 0:
+            continue
+        made = _cell_cut(gray, grid, p.cell)
+        if made is None:
+            continue
+        ink = (made[0] < cut_level).astype(np.uint8)
+        n, _labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+        glyphs = sum(int(stats[k, cv2.CC_STAT_HEIGHT]) >= GLYPH_HEIGHT * line_height for k in range(1, n))
+        if glyphs >= MIN_GLYPHS:
+            out.append(p.cell)
+    return out
 
 
 def assign_lines(lines: list[Line], placed: list[_Placed]) -> dict[int, list[Line]]:

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from ocr_pipeline.layout.cells import assign_lines, build_table, compose_canvas
+from ocr_pipeline.layout.cells import assign_lines, build_table, compose_canvas, unread_cells
 from ocr_pipeline.layout.grid import find_grids
 from ocr_pipeline.layout.preprocess import erase_underlines, pad_line, prepare_page, single_line, whiten_rows
 from ocr_pipeline.layout.reading_order import page_text
@@ -34,6 +34,7 @@ from ocr_pipeline.warning_text import warning
 
 PAGE_PSM = 3  # the page's running text (tables masked) is read with page segmentation
 CELL_PSM = 4  # the canvas of a table's cut cells is read as one column of lines
+UNREAD_CELL_PSM = 6  # cells that reading gave no line, read again as one uniform block (``unread_cells``)
 
 
 @dataclass(frozen=True)
@@ -89,8 +90,18 @@ def read_page_image(image: Image.Image, dpi: float | None, number: int) -> Page:
     for g in grids:
         canvas, placed = compose_canvas(gray, g)
         raw_cells, cell_lines = ocr.read(canvas, psm=CELL_PSM) if placed else ([], [])
-        raw_tables.append(build_table(g, number, placed, assign_lines(raw_cells, placed)))
-        tables.append(build_table(g, number, placed, assign_lines(cell_lines, placed)))
+        raw_by, by = assign_lines(raw_cells, placed), assign_lines(cell_lines, placed)
+        heights = sorted(ln.box[3] - ln.box[1] for ln in raw_cells)
+        missed = unread_cells(gray, g, placed, raw_by, heights[len(heights) // 2] if heights else 0)
+        if missed:  # read again on a canvas of their own, as one block: their lines replace the empty ones
+            again, placed_again = compose_canvas(gray, g, only=missed)
+            raw_again, lines_again = ocr.read(again, psm=UNREAD_CELL_PSM, cells=True)
+            n = len(placed)
+            placed = placed + placed_again
+            raw_by.update({n + k: v for k, v in assign_lines(raw_again, placed_again).items()})
+            by.update({n + k: v for k, v in assign_lines(lines_again, placed_again).items()})
+        raw_tables.append(build_table(g, number, placed, raw_by))
+        tables.append(build_table(g, number, placed, by))
     return _page(number, gray, raw_lines, lines, raw_tables, tables, ocr)
 
 
@@ -183,8 +194,10 @@ class _PageOcr:
         self.seconds: dict[str, float] = {"tesseract": 0.0, "thai_reread": 0.0, "digit_reader": 0.0}
         self.geometry: PageGeometry | None = None
 
-    def read(self, img: np.ndarray, psm: int) -> tuple[list[Line], list[Line]]:
-        """(lines as Tesseract read them, lines after Thai and digit re-reading)."""
+    def read(self, img: np.ndarray, psm: int, cells: bool | None = None) -> tuple[list[Line], list[Line]]:
+        """(lines as Tesseract read them, lines after Thai and digit re-reading); ``cells``: ``img`` is a canvas of
+        table cells (by default, when read as ``CELL_PSM``)."""
+        cells = psm == CELL_PSM if cells is None else cells
         started = time.perf_counter()
         raw = ocr_lines(Image.fromarray(img), psm=psm, dpi=self.dpi)
         lines = copy_lines(raw)
@@ -208,10 +221,10 @@ class _PageOcr:
         page_body = bodies[len(bodies) // 2] if bodies else None
         for line in lines:  # digits first: Latin garbage over a number is read, not dropped as a speck
             self._reread(img, line, page_body)
-        self.corrections += drop_noise(lines, self.page, self.anchors, cells=psm == CELL_PSM)
+        self.corrections += drop_noise(lines, self.page, self.anchors, cells=cells)
         # a change alone on its line takes the neighbouring lines' text as its context in a table's cells,
         # read in the page text's order; a page's lines may come in another order than the print's
-        self.contexts += [a.context(lines if psm == CELL_PSM or a.across_lines else None) for a in self.anchors]
+        self.contexts += [a.context(lines if cells or a.across_lines else None) for a in self.anchors]
         lines = [ln for ln in lines if ln.words]
         if psm == PAGE_PSM:  # a printed line Tesseract cut in two pieces, listed apart (a signature's name)
             lines = join_row_fragments(lines)
