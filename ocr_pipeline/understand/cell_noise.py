@@ -103,8 +103,9 @@ _PERIOD_END_NUMBER = re.compile(r"(?<=[0-9\u0e50-\u0e59]{4})\s+[0-9\u0e50-\u0e59
 _YEAR_END_SIGN = re.compile(r"(?<=[0-9\u0e50-\u0e59]{4})[.:;,'`|]+$")
 _COLON_BEFORE_YEAR = re.compile(r"(?<=[\u0e01-\u0e4e]):(?=\s?[0-9\u0e50-\u0e59]{4})")
 # ... or a colon glued before a number after a space (``ไตรมาสที :๑-๒``: fresh worn seed 148 doc 5, the period left empty;
-# none of the generated truths' 6824 periods has a colon)
-_COLON_BEFORE_NUMBER = re.compile(r"(?<=\s):(?=[0-9\u0e50-\u0e59])")
+# none of the generated truths' 6824 periods has a colon), or at a line's start (the same cell read ``[ตรมาสที`` /
+# ``:๑-๒`` at stop 48)
+_COLON_BEFORE_NUMBER = re.compile(r"(?:(?<=\s)|^):(?=[0-9\u0e50-\u0e59])")
 # a mark on a digit (``ต.ค. ๒๕๖๗่-ก.ย.``: fresh worn seed 148 doc 7, the period left empty); not one after a dot: in
 # ``ม.ุค.`` it is มี.ค.'s sara ii put after its dot, and dropped it made ม.ค. (fresh standard seed 143 doc 5, two bounds
 # wrong in the first final run of stop 35)
