@@ -690,6 +690,19 @@ def test_a_fiscal_year_phrase_garbled_at_both_ends_is_known_by_its_core():
         assert period_word_spellings(kept) == [], kept
 
 
+def test_a_month_read_as_latin_digits_is_that_month_where_a_month_stands():
+    """Fresh worn seed 206 doc 4: ``๑ ต.ค. ๖๐ - ๓๐ 11.8. ๖๑`` (ก.ย. read as Latin: ก as 11, ย as 8) left the period
+    empty; so did ``1.8.``, ``/.8.``, ``11.0.`` in blind standard 179 and 203, blind worn 204
+    (``dictionaries/month_latin_readings.tsv``). Only where a month stands: not inside a line of words."""
+    from ocr_pipeline.clean.period_words import period_word_spellings
+
+    assert period_word_spellings("๑ ต.ค. ๖๐ - ๓๐ 11.8. ๖๑") == [(15, 20, "11.8.", "ก.ย.")]
+    assert period_word_spellings("ต.ค. 2568-/.8. 2569") == [(10, 14, "/.8.", "ก.ย.")]
+    assert period_word_spellings("๑ ต.ค. ๖๐ – ๓๐ 11.0.") == [(15, 20, "11.0.", "ก.ย.")]
+    for kept in ("ข้อ 11.8. ทำ", "ต.ค. ๒๕๖๓ - มี.ค. ๒๕๖๔", "๑ ต.ค. ๖๐ - ๓๐ 12.8. ๖๑"):
+        assert period_word_spellings(kept) == [], kept
+
+
 def test_a_dash_between_a_period_cell_s_month_and_its_year_is_a_speck():
     """Blind worn seed 184 doc 6 (seen after its scoring): ``ธันวาคม ๒๕๖๘ - มกราคม - ๒๕๖๙`` left the period empty; a
     range has one dash, a month's year none. A cell with one dash keeps it."""

@@ -17,6 +17,9 @@ And a dash standing between a month and its year where the cell holds another da
 short run of digits or Latin letters standing between ตลอด and ปีงบประมาณ or ทั้งปี (``ตลอด ๕4 ปีงบประมาณ``: fresh
 standard seed 201 doc 1, the period left empty), where no number goes (``whole_year_specks``).
 
+A month's abbreviation read as Latin digits and signs (``dictionaries/month_latin_readings.tsv``: ``๓๐ 11.8. ๖๑`` for
+๓๐ ก.ย. ๖๑, fresh worn seed 206 doc 4) is that month where a month stands.
+
 None of the generated truths' 5503 period cells changes.
 """
 
@@ -42,6 +45,19 @@ FISCAL_YEAR = "ปีงบประมาณ"
 # a run of letters, digits or signs holding the fiscal-year phrase's core: the phrase with its ends garbled
 _FY_CORE = re.compile(r"(?<!\S)(ตลอด)?(\S{0,3}งบประมา\S{0,3})(?!\S)")
 _WORD = re.compile(r"[\u0e01-\u0e4e]+(?![.\u0e01-\u0e4e])")  # not one whose end is an abbreviation's (``ประมาณพ.ศ.``)
+
+
+# a token of digits, a slash and dots where a month stands: after the cell's start, a day or a dash, before a year, a
+# dash or the cell's end (``๓๐ 11.8. ๖๑`` for ๓๐ ก.ย. ๖๑: fresh worn seed 206 doc 4)
+_LATIN_MONTH = re.compile(
+    rf"(?:^|(?<=[0-9๐-๙{DASHES}]\s)|(?<=[{DASHES}]))([0-9/]{{1,2}}\.[0-9]\.)(?=\s?(?:[0-9๐-๙]{{2,4}}\b|[{DASHES}])|\s*$)"
+)
+
+
+@cache
+def _latin_months() -> dict[str, str]:
+    """Latin readings of a month's abbreviation (``dictionaries/month_latin_readings.tsv``) -> the abbreviation."""
+    return {reading: month for reading, month in load_table("month_latin_readings.tsv")}
 
 
 @cache
@@ -78,6 +94,10 @@ def period_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
     for m in _FY_CORE.finditer(text):
         if m.group(2) != FISCAL_YEAR and "ณ" not in m.group(2)[-2:] and len(m.group(2)) <= len(FISCAL_YEAR) + 1:
             out.append((m.start(2), m.end(2), m.group(2), FISCAL_YEAR))
+    for m in _LATIN_MONTH.finditer(text):
+        right = _latin_months().get(m.group(1))
+        if right:
+            out.append((m.start(1), m.end(1), m.group(1), right))
     taken = [(s, e) for s, e, _a, _b in out]
     for m in _WORD.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
