@@ -451,7 +451,8 @@ def known_one_misreading_away(reading: str, part: str, known: KnownNames) -> str
     thanthakhat (but ``_ending_written``): names come with and without it (ณัฐพัชร / ณัฐพัชร์, จิรภัทร / จิรภัทร์). With 30 % of given
     and 70 % of family names hidden from the lists (``scripts/eval_lexicon.py``, seeds 1-5, 8463 mentions):
     tone marks repaired 24 more names and changed 3 more correct ones, twins 22 more and none, sara uu 2 more
-    and 1; restoring the thanthakhat too would have repaired 20 more and changed 15 more correct names."""
+    and 1; restoring the thanthakhat too would have repaired 20 more and changed 15 more correct names. Where nothing
+    is one misreading away, a reading without any tone mark may be the one known name with two (``_by_marks_less``)."""
     names = known.given if part == "given" else known.family
     found = set(_by_one_mark_less(names).get(reading, frozenset()))
     found.update(twin for twin, _end in _twin_readings(reading) if twin in names)
@@ -471,12 +472,10 @@ def known_one_misreading_away(reading: str, part: str, known: KnownNames) -> str
     if not found:
         found.update(_two_twins_away(reading, names))
     if not found and not any(c in _TONE_MARKS for c in reading):
-        found.update(n for n in _by_marks_less(names).get(reading, frozenset()) if _marks_in(n) == 2)
+        found.update(
+            n for n in _by_marks_less(names).get(reading, frozenset()) if sum(c in _TONE_MARKS for c in n) == 2
+        )
     return found.pop() if len(found) == 1 else None
-
-
-def _marks_in(name: str) -> int:
-    return sum(c in _TONE_MARKS for c in name)
 
 
 @lru_cache(maxsize=8)

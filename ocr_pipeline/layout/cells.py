@@ -99,8 +99,9 @@ def unread_cells(
 ) -> list[GridCell]:
     """The body cells (below the first row) that got no line from the canvas's reading but hold glyph-sized ink: on a
     worn copy Tesseract's layout analysis can pass over a cell of plain print as a picture (fresh worn seed 206 doc 17:
-    a period cell ``ต.ค. ๒๕๖๘ – ก.ย. ๒๕๖๙`` beside a toner blot, read by no mode but a uniform block). A first row is
-    left out: a shaded header worn to blots reads as garbage that would hide its columns' names."""
+    a period cell ``ต.ค. ๒๕๖๘ – ก.ย. ๒๕๖๙`` beside a toner blot, which Tesseract reads as nothing alone too, in one column or
+    with page segmentation, and reads as one uniform block). A first row is left out: a shaded header worn to blots
+    reads as garbage that would hide its columns' names."""
     if line_height <= 0:
         return []
     cut_level = ink_cut(gray, grid.box)
