@@ -116,6 +116,16 @@ def test_repair_position_with_rank_and_acting_link():
     assert r.changes == [] and r.agency == "กกโก"
 
 
+def test_a_position_whose_first_letters_were_read_as_a_vowel_is_repaired():
+    """Blind standard seed 207 doc 12 (seen after its scoring, a clean 300-dpi copy): หัวหน้าสำนักปลัดเทศบาล read
+    ``าวหน้าสำนักปลัดเทศบาล``, its first letters read as sara aa. No entry could start at a vowel, so none was matched;
+    at the text's start one may. Inside the text a vowel still opens no entry."""
+    r = lx.repair_position("าวหน้าสำนักปลัดเทศบาล")
+    assert r.text == r.position == "หัวหน้าสำนักปลัดเทศบาล"
+    assert [(c.before, c.after) for c in r.changes] == [("าวหน้าสำนักปลัดเทศบาล", "หัวหน้าสำนักปลัดเทศบาล")]
+    assert lx.repair_position("่นายกเทศมนตรี").changes == []
+
+
 def test_repair_heading():
     assert lx.repair_heading("ผูรับผิดขอบ")[:2] == ("ผู้รับผิดชอบ", "responsible")
     # a heading that differs from a known one by marks only is a misreading, although its pieces are words too

@@ -405,7 +405,7 @@ def _segment(k: str, starts: set[int], vocab: Vocabulary) -> list[_Seg]:
         for conn in CONNECTORS:
             if k.startswith(conn, i):
                 relax(i + len(conn), _Seg(i, i + len(conn), None, 0.0))
-        if i not in open_starts or k[i] in _NO_START:
+        if i not in open_starts or (k[i] in _NO_START and i > 0):  # at the text's start: its first letter misread
             continue
         for e, j, c in _prefix_matches(k[i:], vocab):
             relax(i + j, _Seg(i, i + j, e, c))
