@@ -381,7 +381,8 @@ def _segment(k: str, starts: set[int], vocab: Vocabulary) -> list[_Seg]:
     """Cover key ``k`` with vocabulary entries and unmatched stretches at the least total cost.
 
     Entries may start at ``starts`` (after a space or separator), at the end of another entry or
-    after a connector word; unmatched text runs to the next such start.
+    after a connector word, never at a vowel or mark but at the text's start (its first letters misread:
+    ``าวหน้า…`` for หัวหน้า…); unmatched text runs to the next such start.
     """
     n = len(k)
     best: list[tuple[float, int, _Seg | None] | None] = [None] * (n + 1)
