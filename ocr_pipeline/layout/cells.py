@@ -102,13 +102,12 @@ def unread_cells(
     a period cell ``ต.ค. ๒๕๖๘ – ก.ย. ๒๕๖๙`` beside a toner blot, which Tesseract reads as nothing alone too, in one column or
     with page segmentation, and reads as one uniform block). A first row is left out: a shaded header worn to blots
     reads as garbage that would hide its columns' names."""
-    if line_height <= 0:
-        return []
+    unread = [p for i, p in enumerate(placed) if i not in by_cell and p.cell.row > 0]
+    if line_height <= 0 or not unread:
+        return []  # most tables: the grid's ink level is not measured again
     cut_level = ink_cut(gray, grid.box)
     out = []
-    for i, p in enumerate(placed):
-        if i in by_cell or p.cell.row == 0:
-            continue
+    for p in unread:
         made = _cell_cut(gray, grid, p.cell)
         if made is None:
             continue
