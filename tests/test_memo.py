@@ -931,6 +931,17 @@ def test_a_place_s_front_as_printed_and_its_rest_read_apart_is_the_agency_s_plac
         assert with_place(kept, agency, "ชะไว") == kept
 
 
+def test_a_place_s_sara_am_read_as_a_tone_mark_and_sara_aa_is_the_agency_s_place():
+    """Fresh worn seed 210 doc 2: ``ปลัดองค์การบริหารส่วนตำบลลำป๊า`` for …ลำปำ (sara am's circle read as mai tri). A
+    tone mark and sara aa where the place has another letter stay."""
+    from ocr_pipeline.extract.signatures import with_place
+
+    agency = "องค์การบริหารส่วนตำบลลำปำ"
+    assert with_place("ปลัดองค์การบริหารส่วนตำบลลำป๊า", agency, "ลำปำ") == "ปลัดองค์การบริหารส่วนตำบลลำปำ"
+    assert with_place("ปลัดองค์การบริหารส่วนตำบลลำป่า", agency, "ลำปำ") == "ปลัดองค์การบริหารส่วนตำบลลำปำ"
+    assert with_place("ปลัดองค์การบริหารส่วนตำบลลำป่า", "องค์การบริหารส่วนตำบลลำปาง", "ลำปาง") == ("ปลัดองค์การบริหารส่วนตำบลลำป่า")
+
+
 def test_two_lines_of_specks_inside_a_wrapped_subject_are_passed_over():
     """Fresh standard seed 115 doc 15: ``… รอบ ๒`` / ``' 6” az 1 ๐ ๐`` / ``r— |`` / ``เดอน``; the subject had taken the
     first speck line and lost its last word. A year alone on its line is the subject's."""

@@ -197,6 +197,10 @@ def with_agency(position: str | None, agency: str | None) -> str | None:
     return position[:start] + agency
 
 
+# sara am's circle read as a tone mark before its sara aa (``ลำป๊า`` for ลำปำ: fresh worn seed 210 doc 2, a clean 300-dpi copy)
+_AM_READ_AS_TONE = re.compile("[\u0e48-\u0e4b]\u0e32")
+
+
 def with_place(text: str, agency: str | None, place: str | None) -> str:
     """A position whose last letters are the agency's place name read with cheap confusions or with its marks lost or
     moved, written with the name as the gazetteer resolved it, when that makes it a known position (an addressee
@@ -206,7 +210,11 @@ def with_place(text: str, agency: str | None, place: str | None) -> str:
     for size in (len(place), len(place) - 1, len(place) + 1):
         read, head = text[-size:], text[:-size]
         # or with its marks lost or moved, the same letters (``หัวยข้าวกำ`` for ห้วยข้าวก่ำ: blind standard seed 137 doc 15)
-        near = wdist(read, place) <= AGENCY_COST or without_marks(read) == without_marks(place)
+        near = (
+            wdist(read, place) <= AGENCY_COST
+            or without_marks(read) == without_marks(place)
+            or _AM_READ_AS_TONE.sub("\u0e33", read) == place
+        )
         if " " not in read and near and known_position(head + place, agency, place):
             return head + place
     # the place's last cluster cut off the line's end (``นายกเทศมนตรีตำบลกะ`` for …กะทู้: blind standard seed 131 doc
