@@ -76,3 +76,22 @@ def test_a_thick_scribble_alone_is_no_text():
     cv2.ellipse(gray, (800, 150), (250, 40), 0, 0, 180, 0, 6)
     lines = [Line("ทดสอบ", (100, 20, 300, 60), [Word("ทดสอบ", (100, 20, 300, 60), 95.0)])]
     assert reread_lost_lines(gray, lines, _ocr, 1, [], 300) == []
+
+
+def test_two_lines_in_one_band_are_each_read_again():
+    """Fresh standard seed 209 doc 6: a signatory's name line and position line, set so close that their marks meet in
+    one band of ink, both left out by the page's reading; both are read again, each as a line of its own (only the
+    larger one was taken before)."""
+    im = Image.new("L", (1800, 700), 255)
+    draw = ImageDraw.Draw(im)
+    font = ImageFont.truetype(FONT, 56)
+    body = (TEXT[0], "เผยแพร่รายงานดังกล่าวบนเว็บไซต์")  # read well, its lines' marks meeting too
+    for k, text in enumerate(body + TEXT[1:]):
+        draw.text((150, 80 + 64 * k + 150 * (k // 2)), text, font=font, fill=0)
+    gray = np.asarray(im)
+    lines = [ln for ln in _read(gray) if ln.text in body]  # the signatory's lines left out
+    assert [ln.text for ln in lines] == list(body)
+    fixes = reread_lost_lines(gray, lines, _ocr, 1, [], 300)
+    texts = [normalize_thai(line_text(ln.words)) for ln in lines]
+    assert len(fixes) == 2 and {c.rule for c in fixes} == {"lost-line"}, fixes
+    assert texts[:2] == list(body) and "นายราช" in texts[2] and "ปฏิบัติการ" in texts[3], texts

@@ -606,7 +606,19 @@ def _origin(box: tuple[int, int, int, int]) -> tuple[int, int]:
 def read_images(
     crops_at: list[tuple[np.ndarray, tuple[int, int]]], ocr, psm: int
 ) -> list[tuple[Line, int, int] | None]:
-    """``_read_crops`` of crops already cut, each with its origin on the page."""
+    """``_read_crops`` of crops already cut, each with its origin on the page: the largest line read in each crop."""
+    out: list[tuple[Line, int, int] | None] = []
+    for got, dx, dy in read_image_lines(crops_at, ocr, psm):
+        new = max(got, key=lambda ln: (ln.box[2] - ln.box[0]) * (ln.box[3] - ln.box[1])) if got else None
+        out.append((new, dx, dy) if new is not None else None)
+    return out
+
+
+def read_image_lines(
+    crops_at: list[tuple[np.ndarray, tuple[int, int]]], ocr, psm: int
+) -> list[tuple[list[Line], int, int]]:
+    """Crops already cut, each with its origin on the page, read in one call on one canvas: the lines with words read
+    in each crop, from the top, and the offset from the canvas to the page."""
     crops = [c for c, _o in crops_at]
     origins = [o for _c, o in crops_at]
     width = max(c.shape[1] for c in crops) + 2 * GAP
@@ -618,11 +630,10 @@ def read_images(
         bands.append((y, y + c.shape[0]))
         y += c.shape[0] + GAP
     read = ocr(Image.fromarray(canvas), psm=psm, langs="tha")
-    out: list[tuple[Line, int, int] | None] = []
+    out: list[tuple[list[Line], int, int]] = []
     for (top, bottom), (ox, oy) in zip(bands, origins):
-        got = [ln for ln in read if top - GAP / 2 <= (ln.box[1] + ln.box[3]) / 2 < bottom + GAP / 2]
-        new = max(got, key=lambda ln: (ln.box[2] - ln.box[0]) * (ln.box[3] - ln.box[1])) if got else None
-        out.append((new, ox - GAP, oy - top) if new is not None and new.words else None)
+        got = [ln for ln in read if ln.words and top - GAP / 2 <= (ln.box[1] + ln.box[3]) / 2 < bottom + GAP / 2]
+        out.append((sorted(got, key=lambda ln: ln.box[1]), ox - GAP, oy - top))
     return out
 
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from ocr_pipeline.layout.preprocess import ink_bands
 from ocr_pipeline.model import Correction, Line, Word, union_box
-from ocr_pipeline.ocr.latin_reread import ACCEPT_CONF, INK, Anchor, read_images
+from ocr_pipeline.ocr.latin_reread import ACCEPT_CONF, INK, Anchor, read_image_lines
 from ocr_pipeline.ocr.name_lines import THAI_LETTERS
 from ocr_pipeline.ocr.tesseract import line_text
 
@@ -126,44 +126,54 @@ def reread_lost_lines(
     gray: np.ndarray, lines: list[Line], ocr, page: int, anchors: list[Anchor], dpi: int
 ) -> list[Correction]:
     """Read again the runs of ``unread_runs`` (``ocr(image, psm, langs)``), put the readings taken into ``lines`` (in
-    place, in the order of their tops) in place of the words standing in them; a correction for each."""
+    place, in the order of their tops) in place of the words standing in them; a correction for each. A run's band may
+    hold two lines whose marks touch (a signatory's name over the position: fresh standard seed 209 doc 6 lost both, and
+    only the position was taken): each line read there is taken or left on its own, in place of the words of its rows."""
     boxes = unread_runs(gray, lines, dpi)
     if not boxes:
         return []
-    readings = read_images([_crop(gray, box) for box in boxes], ocr, psm=6)
     corrections = []
-    for box, reading in zip(boxes, readings):
-        if reading is None:
-            continue
-        new, dx, dy = reading
-        words = [
-            Word(w.text, (w.box[0] + dx, w.box[1] + dy, w.box[2] + dx, w.box[3] + dy), w.conf, w.space_before)
-            for w in new.words
-        ]
-        text = line_text(words)
-        conf = sum(w.conf for w in words) / len(words)
-        x0, y0, x1, y1 = box
-        inside = [
-            (ln, w)
-            for ln in lines
-            for w in ln.words
-            if x0 <= (w.box[0] + w.box[2]) / 2 <= x1 and y0 <= (w.box[1] + w.box[3]) / 2 <= y1
-        ]
-        before = " ".join(w.text for _ln, w in inside)
-        if conf < ACCEPT_CONF or len(THAI_LETTERS.findall(text)) < max(
-            MIN_LETTERS, 2 * len(THAI_LETTERS.findall(before))
-        ):
-            continue
-        for ln, w in inside:
-            ln.words = [x for x in ln.words if x is not w]
-            if ln.words:
-                ln.words[0].space_before = False
-                ln.box = union_box(x.box for x in ln.words)
-        lines[:] = [ln for ln in lines if ln.words]
-        words[0].space_before = False
-        line = Line(text, union_box(w.box for w in words), words)
-        at = sum((ln.box[1] + ln.box[3]) / 2 < (line.box[1] + line.box[3]) / 2 for ln in lines)
-        lines.insert(at, line)
-        anchors.append(Anchor(line, words[0], words[-1], True, ("", ""), across_lines=True))
-        corrections.append(Correction(page, "pages.text", before, text, "lost-line", round(conf, 1)))
+    for box, (read, dx, dy) in zip(boxes, read_image_lines([_crop(gray, box) for box in boxes], ocr, psm=6)):
+        for new in read:
+            words = [
+                Word(w.text, (w.box[0] + dx, w.box[1] + dy, w.box[2] + dx, w.box[3] + dy), w.conf, w.space_before)
+                for w in new.words
+            ]
+            rows = (
+                box if len(read) == 1 else (box[0], min(w.box[1] for w in words), box[2], max(w.box[3] for w in words))
+            )
+            taken = _take(words, rows, lines, anchors, page)
+            if taken is not None:
+                corrections.append(taken)
     return corrections
+
+
+def _take(
+    words: list[Word], box: tuple[int, int, int, int], lines: list[Line], anchors: list[Anchor], page: int
+) -> Correction | None:
+    """The reading ``words`` put into ``lines`` in place of the words standing in ``box``, if it is read surely and holds
+    more Thai letters than they do; its correction, or None."""
+    text = line_text(words)
+    conf = sum(w.conf for w in words) / len(words)
+    x0, y0, x1, y1 = box
+    inside = [
+        (ln, w)
+        for ln in lines
+        for w in ln.words
+        if x0 <= (w.box[0] + w.box[2]) / 2 <= x1 and y0 <= (w.box[1] + w.box[3]) / 2 <= y1
+    ]
+    before = " ".join(w.text for _ln, w in inside)
+    if conf < ACCEPT_CONF or len(THAI_LETTERS.findall(text)) < max(MIN_LETTERS, 2 * len(THAI_LETTERS.findall(before))):
+        return None
+    for ln, w in inside:
+        ln.words = [x for x in ln.words if x is not w]
+        if ln.words:
+            ln.words[0].space_before = False
+            ln.box = union_box(x.box for x in ln.words)
+    lines[:] = [ln for ln in lines if ln.words]
+    words[0].space_before = False
+    line = Line(text, union_box(w.box for w in words), words)
+    at = sum((ln.box[1] + ln.box[3]) / 2 < (line.box[1] + line.box[3]) / 2 for ln in lines)
+    lines.insert(at, line)
+    anchors.append(Anchor(line, words[0], words[-1], True, ("", ""), across_lines=True))
+    return Correction(page, "pages.text", before, text, "lost-line", round(conf, 1))
