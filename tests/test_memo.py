@@ -1191,6 +1191,16 @@ def test_a_subject_s_bracket_read_as_sara_e_and_a_dash_where_its_space_stood():
     assert subject_despecked("ผ่านระบบ e-Service ของหน่วยงาน-ภายใน") == "ผ่านระบบ e-Service ของหน่วยงาน-ภายใน"
 
 
+def test_a_subject_s_bracket_read_as_sara_ai_with_a_speck_over_its_round():
+    """Fresh worn seed 210 doc 13 (a thick 200 dpi copy): ``พ.ศ. ๒๕๖๐ ไรอับ ๖ เดือน)``, the opening bracket read as sara ai
+    mai malai and a mai han-akat speck over รอบ's อ. Where the brackets are even it stays."""
+    from ocr_pipeline.extract.memo import subject_despecked
+
+    read = "ความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๐ ไรอับ ๖ เดือน)"
+    assert subject_despecked(read) == "ความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๐ (รอบ ๖ เดือน)"
+    assert subject_despecked("ประจำปี ๒๕๖๐ ไรอับ ๖ เดือน") == "ประจำปี ๒๕๖๐ ไรอับ ๖ เดือน"
+
+
 def test_a_subject_s_round_read_as_garbage_after_its_label_is_ended_as_the_document_writes_it():
     """Blind worn seed 188 doc 8 (a pale 300 dpi copy, seen after its scoring): the subject ended ``(รอบเวงาม``, its
     number and เดือน garbled; the table's title writes ``(รอบ ๑๒ เดือน)``. Where the other mentions disagree, or none

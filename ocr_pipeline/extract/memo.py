@@ -154,7 +154,10 @@ _SLASH_BEFORE_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])\s+/(?=([\u0e01-\u0e2e\u0e
 _DASH_BEFORE_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])[-–—](?=([\u0e01-\u0e2e\u0e40-\u0e44]\S*))")
 # an opening bracket read as sara e before รอบ and its months, in a subject that closes more brackets than it opens
 # (``พ.ศ. ๒๕๖๔ เรอบ ๑๒ เดือน (ประจำปี))``: blind standard seed 187 doc 1, seen after its scoring)
-_BRACKET_AS_SARA_E = re.compile(r"(?<=\s)เ(?=รอบ\s*[0-9\u0e50-\u0e59]{1,2}\s*เดือน)")
+# ... or as sara ai mai malai, a mai han-akat speck over รอบ's letters with it (``พ.ศ. ๒๕๖๐ ไรอับ ๖ เดือน)``: fresh worn
+# seed 210 doc 13, a thick 200 dpi copy): no Thai word is รอับ, and the subject's round always opens a bracket
+_BRACKET_AS_SARA_E = re.compile(r"(?<=\s)[เไใ](?=ร\u0e31?อ\u0e31?บ\s*[0-9\u0e50-\u0e59]{1,2}\s*เดือน)")
+_ROUND_SPECKED = re.compile(r"(?<=\()ร\u0e31?อ\u0e31?บ(?=\s*[0-9\u0e50-\u0e59]{1,2}\s*เดือน)")
 # the era's dots lost or read as commas or spaces, the year glued to it (``พ.ศ๒๕๖๒``, ``พ ศ. ๒๕๖๒``: blind worn seed
 # 126 doc 12, standard seed 7 doc 33)
 _THAI_ERA_LETTERS = r"พ ?[.,]? ?ศ"  # the era's letters, its first dot lost, read as a comma or spaced
@@ -222,7 +225,7 @@ def subject_despecked(text: str) -> str:
     text = _DOT_BEFORE_NUMBER.sub(_word_spaced_from_number, text)
     text = _without_glued_tail(text)
     if text.count(")") > text.count("("):
-        text = _BRACKET_AS_SARA_E.sub("(", text)
+        text = _ROUND_SPECKED.sub("รอบ", _BRACKET_AS_SARA_E.sub("(", text))
     if text.count("(") > text.count(")"):
         text = _BRACKET_BEFORE_BRACKET.sub("", text)
         if text.count("(") == text.count(")") + 1 and text.rstrip().endswith(")"):
