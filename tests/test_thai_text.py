@@ -107,6 +107,10 @@ def test_a_line_wrapped_before_a_list_s_item_or_inside_a_unit_s_spaced_name_join
     # fixed phrases written with a space inside (spaced_phrases.txt)
     assert join_wrapped(["มาตรการงดให้", "งดรับของขวัญ"]) == "มาตรการงดให้ งดรับของขวัญ"
     assert join_wrapped(["การจัดซื้อจัดจ้างประจำเดือน (แบบ", "สขร.๑)"]) == "การจัดซื้อจัดจ้างประจำเดือน (แบบ สขร.๑)"
+    # pairs officialese writes side by side with a space (fresh standard seed 209 docs 1, 4)
+    assert join_wrapped(["ส่งผลให้การดำเนินงานมีความโปร่งใส", "ตรวจสอบได้"]) == "ส่งผลให้การดำเนินงานมีความโปร่งใส ตรวจสอบได้"
+    assert join_wrapped(["เข้าถึงข้อมูลได้สะดวก", "รวดเร็ว"]) == "เข้าถึงข้อมูลได้สะดวก รวดเร็ว"
+    assert join_wrapped(["ตรวจสอบได้", "ง่าย"]) == "ตรวจสอบได้ง่าย"
     # คิดเป็นร้อยละ is typed after a space (spaced_words.txt: 231 times in the truths' cells, never glued)
     assert join_wrapped(["ผลการเบิกจ่ายงบประมาณ", "คิดเป็นร้อยละ ๙๑"]) == "ผลการเบิกจ่ายงบประมาณ คิดเป็นร้อยละ ๙๑"
 
