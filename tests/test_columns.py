@@ -307,6 +307,28 @@ def test_a_number_ending_a_responsible_cell_s_line_is_a_speck():
     assert [(f.item, f.before, f.after) for f in fixes] == [("p1.t0.r1.c2", " 1", "")]
 
 
+def test_a_number_alone_on_a_responsible_cell_s_line_is_a_speck():
+    """Fresh worn seed 210 doc 6: ``ทุกส่วนราชการ`` / ``๑๒``, a speck the digit reader read as a number, on a line of its own
+    a third of a line high. A number alone in a step cell's line stays."""
+    unit = _wrapped_cell(1, 2, [_line("ทุกส่วนราชการ", 200, 80), _line("๑๒", 290, 25)])
+    step = _wrapped_cell(1, 1, [_line("จัดทำรายงาน", 200, 80), _line("๑๒", 290, 25)])
+    cells = [_cell(1, 0, [_line("ข้อ ๑ มาตรการ", 200, 80)]), step, unit]
+    page = Page(1, raw_text="", text="", tables=[Table(page=1, cells=cells)])
+    roles = {(1, 0): {0: "measure", 1: "step", 2: "responsible"}}
+    fixes = cell_noise_corrections([page], collect_items([page], roles, {}))
+    assert [(f.item, f.before, f.after) for f in fixes] == [("p1.t0.r1.c2", " ๑๒", "")]
+
+
+def test_a_closing_square_bracket_none_opens_ending_a_text_cell_is_a_speck():
+    """Fresh worn seed 210 doc 16: ``… พ.ศ. ๒๕๔๐]``, a speck beside the year read as a bracket; a bracket the cell opens
+    stays."""
+    period = _wrapped_cell(1, 3, [_line("ตุลาคม – มีนาคม ๒๕๖๑", 200, 80)])
+    step = _wrapped_cell(1, 1, [_line("ตามพระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. ๒๕๔๐]", 200, 80)])
+    assert [(f.before, f.after) for f in _row_noise(step, period)[1]] == [("]", "")]
+    kept = _wrapped_cell(1, 1, [_line("ตามระเบียบ [ฉบับที่ ๒]", 200, 80)])
+    assert _row_noise(kept, period)[1] == []
+
+
 def test_a_colon_glued_to_a_text_cell_s_last_word_is_a_speck():
     """Standard seeds 7, 139, worn 134: ``มาตรการป้องกันการรับสินบน:``, ``ร้อยละ ๙๕:`` (no cell's text ends with a colon);
     a colon inside the text stays."""

@@ -128,6 +128,12 @@ _CELL_END_COLON = re.compile(r"(?<=[\u0e01-\u0e4e0-9\u0e50-\u0e59])(?<!ปัญ
 # a number of one to three digits ending a responsible cell's line after a unit's name (``สำนักปลัด 1``, ``กองคลัง ๒๑``:
 # fresh standard seed 139, worn 134, 140): a speck; no unit has a number (none of the generated truths' 5503 has one)
 _UNIT_END_NUMBER = re.compile(r"(?<=[\u0e01-\u0e4e])\s+[0-9\u0e50-\u0e59]{1,3}$")
+# ... or standing as a line of its own under the unit (``ทุกส่วนราชการ`` / ``๑๒``: fresh worn seed 210 doc 6, a speck the
+# digit reader read as a number, a third of a line high)
+_LONE_NUMBER = re.compile(r"\s*[0-9\u0e50-\u0e59]{1,3}\s*")
+# a closing square bracket ending a text cell's line, glued to a word or a number, none opening in the cell (``พ.ศ.
+# ๒๕๔๐]``: fresh worn seed 210 doc 16, a speck beside the year): none of the generated truths' cells has a square bracket
+_UNOPENED_SQUARE = re.compile(r"(?<=[\u0e01-\u0e4e0-9\u0e50-\u0e59])\]$")
 UNIT_TAIL = 4  # characters of no word glued after a unit's name ending a responsible cell: a speck (``สำนักปลัดด์``)
 
 
@@ -461,7 +467,7 @@ def cell_noise_corrections(pages: Sequence[Page], doc: DocText) -> list[Correcti
                 if item.role == "table.period_text" and texts:
                     texts = period_despecked(texts)
                 if item.role == "table.responsible":
-                    texts = [_UNIT_END_NUMBER.sub("", text) for text in texts]
+                    texts = [_UNIT_END_NUMBER.sub("", text) for text in texts if not _LONE_NUMBER.fullmatch(text)]
                     if texts:
                         texts[-1] = without_unit_tail(texts[-1])
                 if item.role in TEXT_ROLES:
@@ -469,6 +475,8 @@ def cell_noise_corrections(pages: Sequence[Page], doc: DocText) -> list[Correcti
                     if item.role in TITLE_ROLES:
                         texts = [without_lone_dash(text) for text in texts]
                     texts = [without_false_starts(text) for text in without_stray_brackets(texts)]
+                    if not any("[" in text for text in texts):
+                        texts = [_UNOPENED_SQUARE.sub("", text) for text in texts]
                     if texts:  # no cell's text ends with a colon (``รับสินบน:``, ``ร้อยละ ๙๕:``)
                         texts[-1] = _CELL_END_COLON.sub("", texts[-1])
                 if texts == [ln.text for ln in cell.lines]:
