@@ -54,6 +54,26 @@ def test_a_bracket_before_a_phrase_of_the_report_s_lists_is_read_through_its_fir
     assert [(c.before, c.after) for c in vowel_brackets("[ม่พบเหตุการณ์ความเสี่ยง")] == [("[", "ไ")]
 
 
+def test_a_bracket_the_next_line_closes_opens_something():
+    """Fresh worn seed 210 doc 13: the subject's line ``… พ.ศ. ๒๕๖๐ (รอับ`` (a speck over รอบ's อ), its round closed on the
+    next line ``๖ เดือน)``, was written ``ไรอับ`` (ไร and อับ are words). A closing bracket after one the next line opens
+    closes that one."""
+    from ocr_pipeline.clean.vowel_brackets import vowel_brackets
+
+    assert vowel_brackets("ประจำปีงบประมาณ พ.ศ. ๒๕๖๐ (รอับ", "๖ เดือน)") == []
+    assert [(c.before, c.after) for c in vowel_brackets("ประจำปีงบประมาณ พ.ศ. ๒๕๖๐ (รอับ")] == [("(", "ไ")]
+    assert [(c.before, c.after) for c in vowel_brackets("(ม่พบการรับสินบน", "(๒) ประชุม")] == [("(", "ไ")]
+
+
+def test_the_line_after_a_page_line_is_the_page_s_next_line_only():
+    from ocr_pipeline.document_text import Item
+    from ocr_pipeline.resolve.vocabulary import _next_line
+
+    keys = ("p1.l7", "p1.l8", "p1.l10", "p2.l11", "p2.t0.r1.c1")
+    items = tuple(Item(key, int(key[1]), "body", "ข้อความ " + key) for key in keys)
+    assert [_next_line(items, k) for k in range(len(items))] == ["ข้อความ p1.l8", "", "", "", ""]
+
+
 def test_a_bracket_read_for_sara_ai_with_the_mai_tho_after_it_misread_too():
     """``[ดัตรวจสอบ``, ``(ดัยกย่อง``, ``(ด์ดำเนินการ`` for ได้… (its mai tho read as mai han-akat or a thanthakhat: 10
     result cells of worn 164, 170, 22, where ดัด is a word and ไดั none), and ``[ห้บริการ`` for ให้บริการ (a phrase of

@@ -40,12 +40,14 @@ _TWICE = re.compile(r"([\u0e01-\u0e4e]{3,6}) (?=\1)")
 _MARK = re.compile(f"[{ABOVE_BELOW}]")
 
 
-def vowel_brackets(text: str) -> list[Change]:
-    """Changes of ``text`` that write ไ or ใ for an opening bracket that opens nothing (see the module)."""
+def vowel_brackets(text: str, next_line: str = "") -> list[Change]:
+    """Changes of ``text`` that write ไ or ใ for an opening bracket that opens nothing (see the module): nor on the
+    line after it, ``next_line``, before any bracket that line opens (``… พ.ศ. ๒๕๖๐ (รอับ`` / ``๖ เดือน)``: fresh worn seed
+    210 doc 13, the subject's round, a speck over its อ, was written ไรอับ)."""
     out = []
     for m in _OPEN.finditer(text):
         closing = ")" if m.group() == "(" else "]"
-        if closing in text[m.end() :]:
+        if closing in text[m.end() :] or closing in next_line.split(m.group())[0]:
             continue
         run = THAI_RUN.match(text, m.end())
         if run is None or len(run.group()) < 2:

@@ -5,6 +5,8 @@ month names and period words respelt where dates are written (rule ``date-words`
 
 from __future__ import annotations
 
+import re
+
 from ocr_pipeline.clean.dates import date_word_spellings
 from ocr_pipeline.clean.latin_phrases import address_head_repairs, latin_phrase_repairs
 from ocr_pipeline.clean.lexicon import (
@@ -49,7 +51,7 @@ SPACED_WORD_ROLES = ("table.measure", "table.step", "table.result")
 def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]:
     """Corrections of every item's words; ``header_cells``: keys of the measure tables' header cells."""
     out: list[Correction] = []
-    for item in doc.items:
+    for k, item in enumerate(doc.items):
         if not item.text.strip():
             continue
         text = item.text
@@ -89,7 +91,10 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
                 changes = repair_position(text).changes
             elif kind == "words":
                 # ``(ด้ดำเนินการ``, ``ใไห้``, ``ให้ผู้ ผู้บริหาร``
-                text = _take(item, _apart(vowel_brackets(text) + doubled_vowels(text) + twice_read(text)), text, out)
+                after = _next_line(doc.items, k)
+                text = _take(
+                    item, _apart(vowel_brackets(text, after) + doubled_vowels(text) + twice_read(text)), text, out
+                )
                 # ``(NO Gift Policy)``, ``wwyw.lao.go.th``
                 text = _take(item, _apart(latin_phrase_repairs(text) + address_head_repairs(text)), text, out)
                 text = _take(item, word_spaces(text), text, out)
@@ -150,3 +155,16 @@ def _located(item: Item, changes: list[Change]) -> list[Correction]:
         )
         for c, (_e, start) in zip(kept, in_sequence([Edit(c.start, c.end, c.before, c.after) for c in kept]))
     ]
+
+
+_LINE_KEY = re.compile(r"p(\d+)\.l(\d+)")
+
+
+def _next_line(items: tuple[Item, ...], k: int) -> str:
+    """The text of the page's line after item ``k``, when both are lines of the page's text (``p1.l7``, ``p1.l8``); else
+    empty (a table's cell holds all its lines)."""
+    here = _LINE_KEY.fullmatch(items[k].key)
+    there = _LINE_KEY.fullmatch(items[k + 1].key) if k + 1 < len(items) else None
+    if here is None or there is None or here[1] != there[1] or int(there[2]) != int(here[2]) + 1:
+        return ""
+    return items[k + 1].text
