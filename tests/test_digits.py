@@ -1360,3 +1360,20 @@ def test_tall_seeds_are_kept_to_their_line_only_where_the_line_says_where_it_is(
     cell = [Word("lod", (30, 8229, 147, 8332), 60.0), Word("เว", (135, 8280, 167, 8313), 80.0, True)]
     cell += [Word("ฒ", (178, 8266, 202, 8312), 80.0), Word("่", (201, 8261, 222, 8324), 80.0)]
     assert _line_rows(cell, 8229, 8332, 39.5) == (8254, 8332)  # the bottom stays
+
+
+def test_a_speck_the_classifier_takes_for_a_digit_is_no_digit(reader: DigitReader) -> None:
+    """Fresh worn seed 210 doc 3 (a thick 150-dpi copy): ``วันที่ ๗`` read ``๑๗``, a dot of toner 13 pixels square before the
+    ๗ (digits 49 high) classified ๑ in the wider crop. No digit is under ``SPECK`` of the band both ways; one as
+    high as the band stays however narrow."""
+    from ocr_pipeline.ocr.digits import _Cut
+
+    speck = dg.Glyph(59, 43, 72, 56, np.ones((13, 13), bool))
+    seven = dg.Glyph(84, 30, 132, 79, np.ones((49, 48), bool))
+    cut = _Cut(
+        [speck, seven], [False] * 2, [False] * 2, [False] * 2, (49.0, 54.5), (1362, 537), (1362, 1560), (True, True)
+    )
+    assert [x.label for x in reader._reads(cut, [("๑", 0.95), ("๗", 1.0)])] == ["๗"]
+    one = dg.Glyph(59, 30, 72, 79, np.ones((49, 13), bool))
+    cut = dataclasses.replace(cut, glyphs=[one, seven])
+    assert [x.label for x in reader._reads(cut, [("๑", 0.95), ("๗", 1.0)])] == ["๑", "๗"]

@@ -913,6 +913,10 @@ class DigitReader:
                 continue
             if dy + g.y1 <= top or dy + g.y0 >= bottom:  # wholly above or below the body: a mark, not ours
                 continue
+            if lab in _DIGITS and g.w < SPECK * h and g.h < SPECK * h:
+                # a speck the classifier took for a digit: no digit is that small (``วันที่ ๗`` read ``๑๗``, a dot of
+                # toner before the ๗ read ๑ in the wider crop: fresh worn seed 210 doc 3, a thick 150-dpi copy)
+                continue
             by_digit = d or any(-near < s.x0 - g.x1 < near or -near < g.x0 - s.x1 < near for s in sure if s is not g)
             pieces = self._resolve(g, lab, p, cut.band, wide=wide, by_digit=by_digit)[0] if c else [(g, lab, p)]
             for k, (piece, plab, pp) in enumerate(pieces):
