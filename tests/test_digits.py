@@ -1377,3 +1377,17 @@ def test_a_speck_the_classifier_takes_for_a_digit_is_no_digit(reader: DigitReade
     one = dg.Glyph(59, 30, 72, 79, np.ones((49, 13), bool))
     cut = dataclasses.replace(cut, glyphs=[one, seven])
     assert [x.label for x in reader._reads(cut, [("๑", 0.95), ("๗", 1.0)])] == ["๑", "๗"]
+
+
+def test_a_letter_boxed_as_a_sliver_at_a_number_s_edge_is_the_number_s(reader: DigitReader) -> None:
+    """Fresh standard seed 213 doc 2: ``วันที่ ซ พฤษภาคม`` for ๕ พฤษภาคม, the ซ boxed one pixel wide at the ๕ glyph's right
+    edge (its centre half a pixel past it): the memo's date was left empty. A sliver beside a letter's glyph stays the
+    letter's."""
+    from ocr_pipeline.ocr.digits import _Group, _Read
+
+    five = _Group([_Read((1429, 579, 1467, 625), "๕", 1.0)])
+    word = [Word("ซ", (1467, 579, 1468, 625), 73.0)]
+    letter_far = [_Read((1497, 584, 1537, 625), "", 1.0)]
+    assert reader._links(word, [five], letter_far, 46.0, ()) == [{0}]
+    letter_near = [_Read((1469, 584, 1500, 625), "", 1.0)]
+    assert reader._links(word, [five], letter_near, 46.0, ()) == [set()]

@@ -266,6 +266,7 @@ def _sliver_dot(reads: list[_Read], k: int) -> bool:
 _SIGNS_APART = (".", ",")  # signs never cut out of a blob between two of its pieces (fresh standard seed 151 doc 11)
 # a word of digits whose centre is over a gap beside a number joins it with less than this share of it over a letter,
 GAP_WORD = 0.5
+SLIVER_BOX = 2  # pixels: a word boxed this narrow tells nothing of where its glyph stands
 GAP_REACH = 0.5  # ... and at most this x digit height from it
 SLASH_GLUED_WIDTH = 1.25  # x the group's median glyph width: a glyph this wide with a bar over its side holds the slash
 _SLASH_WORDS = ("/", "|", "!")  # what the OCR writes for a document number's slash
@@ -1136,6 +1137,14 @@ class DigitReader:
             centre = (wx0 + wx1) / 2
             ov = [sum(_overlap(w.box, r.box) for r in g.reads) for g in groups]
             ov_other = sum(_overlap(w.box, r.box) for r in others if r.label not in _PUNCT)
+            # a letter boxed as a sliver at a number's edge, no other glyph near it: the number's digit misread (``วันที่
+            # ซ พฤษภาคม`` for ๕ พฤษภาคม, ซ boxed one pixel wide at the ๕'s right edge: fresh standard seed 213 doc 2)
+            if wx1 - wx0 <= SLIVER_BOX and not set(text) <= _MARKS:
+                near = (wx0 - SLIVER_BOX, w.box[1], wx1 + SLIVER_BOX, w.box[3])
+                touching = [k for k, (s0, s1) in enumerate(spans) if s0 - SLIVER_BOX <= centre <= s1 + SLIVER_BOX]
+                if len(touching) == 1 and not any(_overlap(near, r.box) for r in others):
+                    links[a] = set(touching)
+                    continue
             if self._digitish(text):
                 total = sum(ov)
                 # a lone mark stands over a number only when most of it does (๙'s tail read as a tone
