@@ -95,3 +95,24 @@ def test_two_lines_in_one_band_are_each_read_again():
     texts = [normalize_thai(line_text(ln.words)) for ln in lines]
     assert len(fixes) == 2 and {c.rule for c in fixes} == {"lost-line"}, fixes
     assert texts[:2] == list(body) and "นายราช" in texts[2] and "ปฏิบัติการ" in texts[3], texts
+
+
+def test_two_lines_in_one_band_on_a_page_of_single_line_bands_are_read_again():
+    """Fresh standard seed 213 doc 19: a signatory's name and position lines, their marks meeting in one band twice as tall
+    as the page's other bands (79 pixels; 156), both left out by the page's reading: the band was taken for no line of
+    text and the signatory was lost."""
+    im = Image.new("L", (1800, 700), 255)
+    draw = ImageDraw.Draw(im)
+    font = ImageFont.truetype(FONT, 56)
+    body = (TEXT[0], "เผยแพร่รายงานดังกล่าวบนเว็บไซต์")  # read well, a band each
+    for k, text in enumerate(body):
+        draw.text((150, 80 + 120 * k), text, font=font, fill=0)
+    for k, text in enumerate(TEXT[1:]):
+        draw.text((150, 380 + 60 * k), text, font=font, fill=0)
+    gray = np.asarray(im)
+    lines = [ln for ln in _read(gray) if ln.text in body]
+    assert [ln.text for ln in lines] == list(body)
+    fixes = reread_lost_lines(gray, lines, _ocr, 1, [], 300)
+    texts = [normalize_thai(line_text(ln.words)) for ln in lines]
+    assert len(fixes) == 2, fixes
+    assert "นายราช" in texts[2] and "ปฏิบัติการ" in texts[3], texts

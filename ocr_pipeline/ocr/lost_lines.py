@@ -26,7 +26,7 @@ __all__ = ["reread_lost_lines", "unread_runs"]
 
 WELL_READ = 60.0  # a word's confidence: a word read at least this surely covers its ink
 COVERED = 0.5  # share of a run's width that words read well must cover
-BAND_HEIGHT = (0.6, 1.6)  # x the page's typical band: a band of one line of text
+BAND_HEIGHT = (0.6, 2.5)  # x the page's typical band: a band of one line of text, or of two whose marks meet
 RUN_GAP = 1.5  # x the band's height: ink columns closer than this are one run (the words of a line)
 MIN_RUN = 3.0  # x the band's height: a narrower run (a page number, a scribble's end) is not read again
 PAD = (0.6, 0.3)  # x the band's height: the rows above (marks too light to count in the band) and below a run that
