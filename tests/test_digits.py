@@ -1391,3 +1391,13 @@ def test_a_letter_boxed_as_a_sliver_at_a_number_s_edge_is_the_number_s(reader: D
     assert reader._links(word, [five], letter_far, 46.0, ()) == [{0}]
     letter_near = [_Read((1469, 584, 1500, 625), "", 1.0)]
     assert reader._links(word, [five], letter_near, 46.0, ()) == [set()]
+
+
+def test_a_seven_before_a_slash_the_reading_lost_is_a_guess() -> None:
+    """Standard seed 7 doc 10: ``บร ๗๖๙๔๓/๔๐``, the ๓ touching the slash, read as one glyph ๗ (the slash's stroke is the
+    ๗'s tail) and the slash put back after it: the number is flagged (the memo's document number left empty with a
+    warning), not given wrong. Another digit before the slash put back stays."""
+    from ocr_pipeline.ocr.digits import _slash_made_seven
+
+    assert _slash_made_seven("๗๖๙๔๗/๔๐")
+    assert not _slash_made_seven("๗๖๙๔๓/๔๐") and not _slash_made_seven(None)

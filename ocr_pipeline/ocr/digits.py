@@ -290,6 +290,13 @@ def _slash_at_bar(run: list[Word], group: _Group) -> str | None:
     return None
 
 
+def _slash_made_seven(slashed: str | None) -> bool:
+    """Was the digit before a slash the reading lost (its ink glued to a digit's) read ๗? A slash's stroke rising from a
+    ๓'s side is the ๗'s tail (``บร ๗๖๙๔๓/๔๐`` read ``…๔๗/๔๐``: standard seed 7 doc 10; worn seed 196 doc 4): the digit is a
+    guess, and the number is flagged."""
+    return slashed is not None and "\u0e57/" in slashed
+
+
 _PUNCT_ONLY = re.compile(r"[-:.,;'`~_=]+")  # what the OCR saw of a speck or a rule: no digit, no letter
 
 
@@ -1311,7 +1318,7 @@ class DigitReader:
             conf = min(g.conf for g in gs)
             # the day glued before a month is one glyph, not more digits
             beside = [r for r in others if r.box[0] < gs[-1].span[1]] if day_before_month else others
-            if self._unread_inside(gs, beside, h) or _slash_eaten(before, after):
+            if self._unread_inside(gs, beside, h) or _slash_eaten(before, after) or _slash_made_seven(slashed):
                 if _arabic_read_around(before, texts, run):
                     continue  # the OCR's Arabic number stands: the reader agrees with every digit it could read
                 conf = min(conf, self.unread_confidence)  # flagged: the number as read is a guess
