@@ -234,3 +234,20 @@ def test_the_space_before_a_date_label_and_its_day_stays():
 
     assert word_spaces(", อต ๒๓ตไต๓ก/@๑ด่ วนท ๒๖ เมษายน ๒๕๖๖") == []
     assert [(c.before, c.after) for c in word_spaces("ด่ วนที่สุด")] == [(" ", "")]
+
+
+def test_a_range_s_dash_spaced_on_one_side_gets_its_other_space():
+    """Fresh worn seeds 210 and 214: ``ตุลาคม ๒๕๖๗ -กันยายน ๒๕๖๘``, ``ต.ค.- ธ.ค. ๒๕๖๒`` (a range's dash is spaced on both
+    sides or on neither). A year's dash glued before and spaced after (``ตุลาคม ๒๕๖๖- มีนาคม``: the truth glued it) and a
+    dash spaced or glued on both sides stay."""
+    from ocr_pipeline.clean.lexicon import apply_changes
+    from ocr_pipeline.clean.spacing import range_dash_spaces
+
+    def spaced(text: str) -> str:
+        return apply_changes(text, range_dash_spaces(text))
+
+    assert spaced("ตุลาคม ๒๕๖๗ -กันยายน ๒๕๖๘") == "ตุลาคม ๒๕๖๗ - กันยายน ๒๕๖๘"
+    assert spaced("ต.ค.- ธ.ค. ๒๕๖๒") == "ต.ค. - ธ.ค. ๒๕๖๒"
+    assert spaced("ตุลาคม ๒๕๖๐ –มีนาคม ๒๕๖๑") == "ตุลาคม ๒๕๖๐ – มีนาคม ๒๕๖๑"
+    for kept in ("ตุลาคม ๒๕๖๖- มีนาคม ๒๕๖๗", "ตุลาคม - มีนาคม ๒๕๖๖", "ตุลาคม ๒๕๖๖-มีนาคม ๒๕๖๗"):
+        assert spaced(kept) == kept

@@ -18,7 +18,7 @@ from ocr_pipeline.clean.lexicon import (
     unit_spaces,
 )
 from ocr_pipeline.clean.period_words import period_dash_specks, period_word_spellings, whole_year_specks
-from ocr_pipeline.clean.spacing import era_spaces, spaced_word_gaps, word_spaces
+from ocr_pipeline.clean.spacing import era_spaces, range_dash_spaces, spaced_word_gaps, word_spaces
 from ocr_pipeline.clean.vowel_brackets import doubled_vowels, twice_read, vowel_brackets
 from ocr_pipeline.document_text import DocText, Edit, Item, apply_to_text, in_sequence
 from ocr_pipeline.model import Correction
@@ -76,6 +76,7 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
                 specks = period_dash_specks(text) + whole_year_specks(text)
                 speck_fixes = [Change(s, e, a, b, SPECK_SCORE, "speck") for s, e, a, b in specks]
                 text = _take(item, speck_fixes, text, out)
+                text = _take(item, range_dash_spaces(text), text, out)
             if item.role not in LEXICON_BY_ROLE:  # a period cell, the memo's date: the era, not the words
                 eras = [c for c in era_spaces(text) if dated_from is None or c.start >= dated_from]
                 text = _take(item, eras, text, out)
