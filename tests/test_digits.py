@@ -1391,6 +1391,13 @@ def test_a_letter_boxed_as_a_sliver_at_a_number_s_edge_is_the_number_s(reader: D
     assert reader._links(word, [five], letter_far, 46.0, ()) == [{0}]
     letter_near = [_Read((1469, 584, 1500, 625), "", 1.0)]
     assert reader._links(word, [five], letter_near, 46.0, ()) == [set()]
+    # standard seed 7 doc 1: ``๑๐ ครั้ง``, the ค boxed as a sliver at the ๐'s edge (its glyph under the ร's box), the
+    # number's glyphs under words of digits: the ค is no digit of it
+    ten = _Group([_Read((286, 6114, 319, 6147), "๑", 1.0), _Read((329, 6114, 364, 6147), "๐", 1.0)])
+    words = [Word("๑", (286, 6114, 311, 6147), 90.0), Word("๐", (310, 6114, 342, 6147), 90.0)]
+    words.append(Word("ค", (365, 6114, 366, 6147), 90.0, True))
+    letters = [_Read((398, 6107, 436, 6147), "", 1.0), _Read((446, 6107, 478, 6147), "", 1.0)]
+    assert reader._links(words, [ten], letters, 33.5, ())[2] == set()
 
 
 def test_a_seven_before_a_slash_the_reading_lost_is_a_guess() -> None:
