@@ -564,6 +564,22 @@ def test_what_is_left_of_a_measure_number_read_as_signs_or_latin_letters():
         assert split_number(kept).text == kept
 
 
+def test_a_step_number_read_as_an_accented_latin_letter_starts_the_next_step():
+    """Fresh worn seed 216 doc 16 (a pale 200-dpi copy): step ๔.๒ read ``é.`` at its line's start, in a cell whose first
+    line opens with ๔.๑: the step was joined to the one before and lost (a row short). Its line starts a step now, its
+    number given by the sequence."""
+    from ocr_pipeline.clean.thai_text import join_wrapped
+    from ocr_pipeline.extract.measures import split_steps
+
+    lines = ["๔.๑,ให้ผู้ที่เกี่ยวข้องกับการ", "ลงนามในแบบแสดงความบริสุทธิ์ใจ", "é. จัดทำรายงานสรุปผลการ", "จัดซื้อจัดจ้างประจำเดือน"]
+    text = join_wrapped(lines)
+    assert text == "๔.๑,ให้ผู้ที่เกี่ยวข้องกับการลงนามในแบบแสดงความบริสุทธิ์ใจ\né. จัดทำรายงานสรุปผลการจัดซื้อจัดจ้างประจำเดือน"
+    steps = split_steps(text)
+    assert len(steps) == 2 and split_number(steps[1]).lost and split_number(steps[1]).text.startswith("จัดทำ")
+    # in a cell that opens with no numbering, such a line is the text's own
+    assert "\n" not in join_wrapped(["ผู้บริหารได้ลงนาม", "é. จัดทำรายงาน"])
+
+
 def test_a_dash_alone_between_a_measure_s_words_is_a_speck_unless_it_joins_a_date_range():
     """Fresh worn seed 120 doc 12: ``มาตรการ - ตรวจสอบการใช้ดุลพินิจ`` in four rows."""
     from ocr_pipeline.understand.cell_noise import without_lone_dash

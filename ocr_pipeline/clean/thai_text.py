@@ -77,6 +77,10 @@ NEW_ITEM = re.compile(
 # measure table decides (extract/measures.py)
 GLUED_ITEM = re.compile(r"^\s*[0-9๐-๙]{2}\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")  # letters, vowels and marks; not Thai digits
+# a step's number read as one or two Latin glyphs and its dot, at a line's start in a cell whose first line starts with a
+# numbering (``๔.๑,ให้ผู้ที่…`` / ``é. จัดทำรายงาน…`` for ๔.๒: fresh worn seed 216 doc 16, a pale 200-dpi copy; the
+# step was joined to the one before and lost)
+_LATIN_NUMBERING = re.compile(r"^\s*[A-Za-z0-9\u00c0-\u024f]{1,2}\.\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 
 
 @cache
@@ -117,7 +121,12 @@ def join_wrapped(lines: list[str]) -> str:
     for k, text in enumerate(texts):
         if not out:
             out = text
-        elif NEW_ITEM.match(text) or GLUED_ITEM.match(text) or lookalike_step_number().match(text):
+        elif (
+            NEW_ITEM.match(text)
+            or GLUED_ITEM.match(text)
+            or lookalike_step_number().match(text)
+            or (_LATIN_NUMBERING.match(text) and NEW_ITEM.match(texts[0]))
+        ):
             out += "\n" + text
         else:
             ahead = text + "".join(texts[k + 1 : k + 3])  # a unit's name may go on over the next line too
