@@ -1201,6 +1201,16 @@ def test_a_subject_s_bracket_read_as_sara_ai_with_a_speck_over_its_round():
     assert subject_despecked("ประจำปี ๒๕๖๐ ไรอับ ๖ เดือน") == "ประจำปี ๒๕๖๐ ไรอับ ๖ เดือน"
 
 
+def test_a_subject_s_round_read_as_latin_letters_inside_its_brackets():
+    """Fresh worn seed 216 doc 14 (a thick 300-dpi copy): ``พ.ศ. ๒๕๖๖ (JOU ๑๒ เดือน)``. Latin letters elsewhere stay."""
+    from ocr_pipeline.extract.memo import subject_despecked
+
+    read = "ความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ (JOU ๑๒ เดือน)"
+    assert subject_despecked(read) == "ความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ (รอบ ๑๒ เดือน)"
+    kept = "การประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ (รอบ ๑๒ เดือน)"
+    assert subject_despecked(kept) == kept
+
+
 def test_a_subject_s_round_read_as_garbage_after_its_label_is_ended_as_the_document_writes_it():
     """Blind worn seed 188 doc 8 (a pale 300 dpi copy, seen after its scoring): the subject ended ``(รอบเวงาม``, its
     number and เดือน garbled; the table's title writes ``(รอบ ๑๒ เดือน)``. Where the other mentions disagree, or none

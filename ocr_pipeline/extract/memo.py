@@ -158,6 +158,9 @@ _DASH_BEFORE_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])[-–—](?=([\u0e01-\u0e2e
 # seed 210 doc 13, a thick 200 dpi copy): no Thai word is รอับ, and the subject's round always opens a bracket
 _BRACKET_AS_SARA_E = re.compile(r"(?<=\s)[เไใ](?=ร\u0e31?อ\u0e31?บ\s*[0-9\u0e50-\u0e59]{1,2}\s*เดือน)")
 _ROUND_SPECKED = re.compile(r"(?<=\()ร\u0e31?อ\u0e31?บ(?=\s*[0-9\u0e50-\u0e59]{1,2}\s*เดือน)")
+# ... or รอบ read as Latin letters inside the round's brackets (``(JOU ๑๒ เดือน)``: fresh worn seed 216 doc 14, a thick
+# 300-dpi copy): no subject writes a Latin word there
+_ROUND_AS_LATIN = re.compile(r"(?<=\()\s*[A-Za-z\u00c0-\u024f]{2,4}\s*(?=[0-9\u0e50-\u0e59]{1,2}\s*เดือน\s*\))")
 # the era's dots lost or read as commas or spaces, the year glued to it (``พ.ศ๒๕๖๒``, ``พ ศ. ๒๕๖๒``: blind worn seed
 # 126 doc 12, standard seed 7 doc 33)
 _THAI_ERA_LETTERS = r"พ ?[.,]? ?ศ"  # the era's letters, its first dot lost, read as a comma or spaced
@@ -232,7 +235,7 @@ def subject_despecked(text: str) -> str:
             text = text.rstrip() + ")"  # a bracket in a bracket closed once at the end: ``(ประจำปี))`` lost one
     text = _ERA_LOOSE.sub("พ.ศ. ", _ERA_BEFORE_YEAR.sub("พ.ศ.", text))
     text = _SIGN_BEFORE_WORD.sub("", _ROUND_GLUED.sub("รอบ ", _ROUND_MARKED.sub("", _ROUND_SIGNS.sub("", text))))
-    text = _ROUND_NUMBER_GLUED.sub(r"\1 ", text)
+    text = _ROUND_NUMBER_GLUED.sub(r"\1 ", _ROUND_AS_LATIN.sub("รอบ ", text))
     text = _SLASH_BEFORE_WORD.sub(_without_slash_speck, text)
     text = _DASH_BEFORE_WORD.sub(_spaced_before_word, text)
     if sum(text.count(q) for q in _QUOTES) == 1:
