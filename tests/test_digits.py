@@ -1403,8 +1403,34 @@ def test_a_letter_boxed_as_a_sliver_at_a_number_s_edge_is_the_number_s(reader: D
 def test_a_seven_before_a_slash_the_reading_lost_is_a_guess() -> None:
     """Standard seed 7 doc 10: ``บร ๗๖๙๔๓/๔๐``, the ๓ touching the slash, read as one glyph ๗ (the slash's stroke is the
     ๗'s tail) and the slash put back after it: the number is flagged (the memo's document number left empty with a
-    warning), not given wrong. Another digit before the slash put back stays."""
+    warning), not given wrong; the reading is applied (its other digits are the reader's) and flagged. Another digit
+    before the slash put back stays."""
     from ocr_pipeline.ocr.digits import _slash_made_seven
 
     assert _slash_made_seven("๗๖๙๔๗/๔๐")
     assert not _slash_made_seven("๗๖๙๔๓/๔๐") and not _slash_made_seven(None)
+
+
+def test_a_doubtful_reading_is_applied_and_its_number_flagged() -> None:
+    """A reading applied but still a guess (``DigitReading.doubtful``: a ๗ read where the slash touched its digit) goes
+    into the page's text, and its text into the page's unclear digits with a warning: the document number made of it is
+    left empty (standard seed 7 doc 10)."""
+    from ocr_pipeline.model import Line
+    from ocr_pipeline.ocr.digits import DigitReading
+    from ocr_pipeline.ocr.page_reader import _PageOcr
+
+    class Reader:
+        min_confidence = 0.8
+
+        def reread(self, img, words, page_body=None):
+            box = words[1].box
+            new = [words[0], Word("๗๖๙๔๗/๔๐", box, 100.0, True)]
+            return new, [DigitReading("๓๐๕๕๓/๕๐", "๗๖๙๔๗/๔๐", 1.0, box, "a ๗ read where the slash touched its digit")]
+
+    ocr = _PageOcr(300, 1)
+    ocr.reader = Reader()
+    words = [Word("บร", (0, 0, 40, 40), 90.0), Word("๓๐๕๕๓/๕๐", (50, 0, 200, 40), 90.0, True)]
+    line = Line("บร ๓๐๕๕๓/๕๐", (0, 0, 200, 40), words)
+    ocr._reread(np.full((40, 200), 255, np.uint8), line)
+    assert line.text == "บร ๗๖๙๔๗/๔๐" and ocr.unclear == ["๗๖๙๔๗/๔๐"]
+    assert [c.rule for c in ocr.corrections] == ["digit-reader"] and "slash" in ocr.warnings[0]

@@ -121,6 +121,7 @@ class DigitReading:
     after: str  # new text
     confidence: float  # 0-1: min over its glyphs, scaled down where the OCR text held no digit
     box: tuple[int, int, int, int]
+    doubtful: str = ""  # why a reading applied is still a guess to flag (its number is left out of the fields)
 
 
 @cache
@@ -293,7 +294,7 @@ def _slash_at_bar(run: list[Word], group: _Group) -> str | None:
 def _slash_made_seven(slashed: str | None) -> bool:
     """Was the digit before a slash the reading lost (its ink glued to a digit's) read ๗? A slash's stroke rising from a
     ๓'s side is the ๗'s tail (``บร ๗๖๙๔๓/๔๐`` read ``…๔๗/๔๐``: standard seed 7 doc 10; worn seed 196 doc 4): the digit is a
-    guess, and the number is flagged."""
+    guess; the reading is applied (its other digits are the reader's) and flagged (``DigitReading.doubtful``)."""
     return slashed is not None and "\u0e57/" in slashed
 
 
@@ -1327,7 +1328,8 @@ class DigitReader:
             conf = min(g.conf for g in gs)
             # the day glued before a month is one glyph, not more digits
             beside = [r for r in others if r.box[0] < gs[-1].span[1]] if day_before_month else others
-            if self._unread_inside(gs, beside, h) or _slash_eaten(before, after) or _slash_made_seven(slashed):
+            doubtful = "a ๗ read where the slash touched its digit" if _slash_made_seven(slashed) else ""
+            if self._unread_inside(gs, beside, h) or _slash_eaten(before, after):
                 if _arabic_read_around(before, texts, run):
                     continue  # the OCR's Arabic number stands: the reader agrees with every digit it could read
                 conf = min(conf, self.unread_confidence)  # flagged: the number as read is a guess
@@ -1355,7 +1357,7 @@ class DigitReader:
                 if conf < self.min_confidence:  # most likely letters after all: nothing to flag
                     continue
             box = union_box([w.box for w in run] + [r.box for g in gs for r in g.reads])
-            readings.append(DigitReading(before, after, round(conf, 4), box))
+            readings.append(DigitReading(before, after, round(conf, 4), box, doubtful))
             if conf < self.min_confidence:
                 continue
             new = [

@@ -269,6 +269,11 @@ class _PageOcr:
                 self.corrections.append(
                     Correction(self.page, "pages.text", r.before, r.after, "digit-reader", round(100 * r.confidence, 1))
                 )
+                if r.doubtful:  # applied, and still a guess: the fields leave its number out
+                    self.unclear.append(r.after)
+                    self.warnings.append(
+                        warning(f"page {self.page} pages.text", r.after, f"digits unclear ({r.doubtful})")
+                    )
                 at = _written_at(words, r.box, r.after)
                 word = words[at] if at is not None else None
                 around = context(words, at, at + 1) if at is not None else ("", "")
