@@ -251,6 +251,13 @@ def test_march_with_its_mo_ma_read_fo_fan_is_read() -> None:
     assert parse_date("๒ ฟี.ค. ๒๕๖๕") == D(2022, 3, 2)
 
 
+def test_april_s_abbreviation_with_its_sara_e_read_twice_is_april():
+    """Blind standard seed 211 doc 15 (seen after its scoring): the memo's ``๘ เม.ย. ๒๕๖๗`` read ``เเม.ย.``, normalised to
+    ``แม.ย.``, was respelt มิ.ย. (June); it is April."""
+    assert [(a, b) for _s, _e, a, b in date_word_spellings("วนท ๘ แม.ย. ๒๕๖๗")] == [("แม.ย.", "เม.ย.")]
+    assert parse_date("๘ แม.ย. ๒๕๖๗") == D(2024, 4, 8)
+
+
 def test_the_era_with_its_first_dot_lost_before_a_year_is_respelt() -> None:
     """Standard seed 7 doc 33: the subject's ``ประจำปีงบประมาณ พ ศ. ๒๕๖๒``. Not before a year, it stays as read."""
     assert [(a, b) for _s, _e, a, b in date_word_spellings("ประมาณ พ ศ. ๒๕๖๒ รอบ")] == [("พ ศ.", "พ.ศ.")]
