@@ -1150,14 +1150,14 @@ class DigitReader:
             # right edge: fresh standard seed 213 doc 2); not a letter Tesseract boxed off its glyph beside a number read
             # whole (``๑๐ ครั้ง``, the ค boxed at the ๐'s edge, its glyph under the ร's box: standard seed 7 doc 1)
             if wx1 - wx0 <= SLIVER_BOX and not set(text) <= _MARKS:
-                near = (wx0 - SLIVER_BOX, w.box[1], wx1 + SLIVER_BOX, w.box[3])
+                beside = (wx0 - SLIVER_BOX, w.box[1], wx1 + SLIVER_BOX, w.box[3])
                 touching = [k for k, (s0, s1) in enumerate(spans) if s0 - SLIVER_BOX <= centre <= s1 + SLIVER_BOX]
                 digit_words = [
                     x.box for x in words if self._digitish(x.text.strip()) and not set(x.text.strip()) <= _MARKS
                 ]
                 if (
                     len(touching) == 1
-                    and not any(_overlap(near, r.box) for r in others)
+                    and not any(_overlap(beside, r.box) for r in others)
                     and any(not any(_overlap(b, r.box) for b in digit_words) for r in groups[touching[0]].reads)
                 ):
                     links[a] = set(touching)
