@@ -267,8 +267,8 @@ def _sliver_dot(reads: list[_Read], k: int) -> bool:
 _SIGNS_APART = (".", ",")  # signs never cut out of a blob between two of its pieces (fresh standard seed 151 doc 11)
 # a word of digits whose centre is over a gap beside a number joins it with less than this share of it over a letter,
 GAP_WORD = 0.5
-SLIVER_BOX = 2  # pixels: a word boxed this narrow tells nothing of where its glyph stands
 GAP_REACH = 0.5  # ... and at most this x digit height from it
+SLIVER_BOX = 2  # pixels: a word boxed this narrow tells nothing of where its glyph stands
 SLASH_GLUED_WIDTH = 1.25  # x the group's median glyph width: a glyph this wide with a bar over its side holds the slash
 _SLASH_WORDS = ("/", "|", "!")  # what the OCR writes for a document number's slash
 

@@ -3,10 +3,11 @@
 Tesseract's page segmentation sometimes takes a block of text for a picture (two lines under a signature's scribble):
 fresh worn seed 152 doc 8 read the first signatory's name and position, ``(นายราชัญ มุทุกันต์)`` /
 ``นักประชาสัมพันธ์ปฏิบัติการ``, as ``0 ญ ผ่``, and the signatory was lost. Each band of ink as tall as a line of the
-page's text (``ink_bands``) is cut into runs of ink; a run that the words Tesseract read well (Thai letters, confidence
-``WELL_READ`` or more) cover less than half of and whose ink is mostly glyph-sized blots (``_text_like``: not a signature) is read again (all such runs on one canvas, one call, as a block of lines). A
-reading of Thai text at ``ACCEPT_CONF`` or more that holds more letters than the words standing in the run replaces
-them as a line of its own (rule ``lost-line``).
+page's text, or as two whose marks meet (``ink_bands``, ``BAND_HEIGHT``), is cut into runs of ink; a run that the words
+Tesseract read well (Thai letters, confidence ``WELL_READ`` or more) cover less than half of and whose ink is mostly
+glyph-sized blots (``_text_like``: not a signature) is read again (all such runs on one canvas, one call, as a block of
+lines). Each line read there, at ``ACCEPT_CONF`` or more, holding more Thai letters than the words standing in its rows,
+replaces them as a line of its own (rule ``lost-line``).
 """
 
 from __future__ import annotations
