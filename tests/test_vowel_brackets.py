@@ -70,7 +70,10 @@ def test_the_line_after_a_page_line_is_the_page_s_next_line_only():
     from ocr_pipeline.resolve.vocabulary import _next_line
 
     keys = ("p1.l7", "p1.l8", "p1.l10", "p2.l11", "p2.t0.r1.c1")
-    items = tuple(Item(key, int(key[1]), "body", "ข้อความ " + key) for key in keys)
+    items = tuple(
+        Item(key, int(key[1]), "body", "ข้อความ " + key, line=int(key.split(".l")[1]) if ".l" in key else None)
+        for key in keys
+    )
     assert [_next_line(items, k) for k in range(len(items))] == ["ข้อความ p1.l8", "", "", "", ""]
 
 

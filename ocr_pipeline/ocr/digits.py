@@ -922,7 +922,7 @@ class DigitReader:
                 continue
             if dy + g.y1 <= top or dy + g.y0 >= bottom:  # wholly above or below the body: a mark, not ours
                 continue
-            if lab in _DIGITS and g.w < SPECK * h and g.h < SPECK * h:
+            if lab in _DIGITS and _speck_sized((g.x0, g.y0, g.x1, g.y1), h):
                 # a speck the classifier took for a digit: no digit is that small (``วันที่ ๗`` read ``๑๗``, a dot of
                 # toner before the ๗ read ๑ in the wider crop: fresh worn seed 210 doc 3, a thick 150-dpi copy)
                 continue

@@ -5,8 +5,6 @@ month names and period words respelt where dates are written (rule ``date-words`
 
 from __future__ import annotations
 
-import re
-
 from ocr_pipeline.clean.dates import date_word_spellings
 from ocr_pipeline.clean.latin_phrases import address_head_repairs, latin_phrase_repairs
 from ocr_pipeline.clean.lexicon import (
@@ -158,14 +156,10 @@ def _located(item: Item, changes: list[Change]) -> list[Correction]:
     ]
 
 
-_LINE_KEY = re.compile(r"p(\d+)\.l(\d+)")
-
-
 def _next_line(items: tuple[Item, ...], k: int) -> str:
     """The text of the page's line after item ``k``, when both are lines of the page's text (``p1.l7``, ``p1.l8``); else
     empty (a table's cell holds all its lines)."""
-    here = _LINE_KEY.fullmatch(items[k].key)
-    there = _LINE_KEY.fullmatch(items[k + 1].key) if k + 1 < len(items) else None
-    if here is None or there is None or here[1] != there[1] or int(there[2]) != int(here[2]) + 1:
+    here, there = items[k], items[k + 1] if k + 1 < len(items) else None
+    if here.line is None or there is None or there.page != here.page or there.line != here.line + 1:
         return ""
-    return items[k + 1].text
+    return there.text
