@@ -189,6 +189,18 @@ WRAPPED_DISTRICTS = [
         ("หนองไผ่", "หนองหาน", "อุดรธานี", "410614"),
         id="speck-before-piece",
     ),
+    # fresh worn seed 218 doc 2 (300 dpi): ``… อ.บาง`` / ``.สะพานน้อย จ.ประจวบคีรีขันธ์``, dust under the next line's
+    # first letter read as a dot glued to it: the district's cut name outweighed the province (two ปากแพรก), all empty
+    pytest.param(
+        [
+            (1, "header.division#p1.l2", "ส่วนราชการ สำนักปลัด องค์การบริหารส่วนตำบลปากแพรก อ.บาง"),
+            (1, "body#p1.l3", ".สะพานน้อย จ.ประจวบคีรีขันธ์ โทร ๐-๓๔๘๑-๓๓๖๖"),
+            (1, "body#p1.l4", "i ปข ๕๘๑๙๑/๒๒๗๓ วันที่ ๙ เมษายน ๒๕๖๓"),
+            (1, "addressee#p1.l8", "เรียน นายกองค์การบริหารส่วนตำบลปากแพรก"),
+        ],
+        ("ปากแพรก", "บางสะพานน้อย", "ประจวบคีรีขันธ์", "770501"),
+        id="glued-speck-before-piece",
+    ),
 ]
 
 

@@ -1072,8 +1072,9 @@ def _bare(name: str) -> str:
 _LINE_KEY = re.compile(r"#p(\d+)\.l(\d+)$")
 
 
-# a speck read at a line's front, before its first word (``. หนองห่าน จังหวัดอุดรธานี``: fresh worn seed 202 doc 2)
-_SPECK_FRONT = re.compile(r"^\s*[.,'`|:;]{1,2}\s+(?=[\u0e01-\u0e4e])")
+# a speck read at a line's front, before its first word (``. หนองห่าน จังหวัดอุดรธานี``: fresh worn seed 202 doc 2), also
+# glued to it (``อ.บาง`` / ``.สะพานน้อย จ.ประจวบคีรีขันธ์``: fresh worn seed 218 doc 2, dust under a 300-dpi line's first letter)
+_SPECK_FRONT = re.compile(r"^\s*[.,'`|:;]{1,2}\s*(?=[\u0e01-\u0e4e])")
 
 
 def _wrapped_mentions(texts: list[tuple[int | None, str, str]]) -> list[Mention]:
