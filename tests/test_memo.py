@@ -329,6 +329,9 @@ def test_known_positions_and_specks_at_a_position_s_ends():
     # a dash glued to the first word (blind worn seed 158 doc 15, read after its scoring)
     assert drop_edge_junk("-นายกองค์การบริหารส่วนตำบลแม่วะหลวง") == "นายกองค์การบริหารส่วนตำบลแม่วะหลวง"
     assert drop_edge_junk("เ. ปลัดเทศบาลตำบลแม่ปะ") == "ปลัดเทศบาลตำบลแม่ปะ"  # a leading vowel alone (worn 22)
+    # a speck read as a Thai digit and a dot before it (fresh worn seed 218 doc 4); at the end a Thai digit is a level
+    assert drop_edge_junk("๑ . นายกองค์การบริหารส่วนตำบลดอนยาง") == "นายกองค์การบริหารส่วนตำบลดอนยาง"
+    assert drop_edge_junk("เจ้าพนักงานธุรการ ๔") == "เจ้าพนักงานธุรการ ๔"
 
 
 def test_a_name_line_too_garbled_on_the_page_is_taken_from_its_reading_again():

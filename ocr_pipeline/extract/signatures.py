@@ -268,7 +268,9 @@ PLACE_LEAST = 4  # letters: a shorter place name is not matched by cheap confusi
 _SPECK = rf"0-9A-Za-z.,:;'`|_~={ABOVE_BELOW}\-»«—–•*\"“”‘’"  # what OCR makes of a speck (``»``, ``—``: worn seed 98;
 # ``=``: fresh worn seed 166 doc 13)
 EDGE_JUNK = re.compile(
-    rf"^(?:[{_SPECK}]{{1,3}}\s+|[{LEADING_VOWELS}][.,'`]?\s+|[ก-ฮ]\s+)+"
+    # (at the front a Thai digit too: ``๑ . นายกองค์การบริหารส่วนตำบลดอนยาง``, fresh worn seed 218 doc 4; not at the end,
+    # where an older report's post may carry its level: ``เจ้าพนักงานธุรการ ๔``)
+    rf"^(?:[{_SPECK}\u0e50-\u0e59]{{1,3}}\s+|[{LEADING_VOWELS}][.,'`]?\s+|[ก-ฮ]\s+)+"
     rf"|(?:\s+[{_SPECK}]{{1,3}}|\s+[ก-ฮ])+$"
     # glued to the last word: a bracket with no pair, or a dot after a word no abbreviation (``ชำนาญการ.``,
     # ``ปลัดเทศบาล]``: fresh worn seed 112 docs 15, 10; ``นายก อบต.`` keeps its dot)
