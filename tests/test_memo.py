@@ -256,6 +256,19 @@ def test_a_second_position_line_under_lines_of_specks_or_with_its_marks_misread_
         "(นางสุนิสา เกิดโสภา)\nรองปลัดองค์การบริหารส่วนตำบลหนองหัวช้าง\nรอ 9/ สด\nปฏิบัติหน้าที่ปลัดองค์การบริหารส่วนตำบลหนองหัวช้าง"
     )
     assert _signed(letters)[0][1] == ("รองปลัดองค์การบริหารส่วนตำบลหนองหัวช้าง ปฏิบัติหน้าที่ปลัดองค์การบริหารส่วนตำบลหนองหัวช้าง")
+    # clean 300-dpi render seed 33 doc 1: Tesseract cut a piece off the second line's front as a line of its own
+    # (``ปภิบัติ นาท``, in its band), which is no continuation and stood first
+    cut = _page(
+        "(นายธนาวุธ จงสูงเนิน)\nรองปลัดเทศบาลตำบลนามะเฟือง\nปภิบัติ นาท\nฏิบัติหน้าทีปลัดเทศบาลตำบลนามะเฟือง\n๕ ท\n"
+        "(นายอรรทชัย ทิณภัทร์เพชร)\nนายกเทศมนตรีตำบลนามะเฟือง"
+    )
+    assert [p for _n, p in _signed(cut)] == [
+        "รองปลัดเทศบาลตำบลนามะเฟือง ฏิบัติหน้าทีปลัดเทศบาลตำบลนามะเฟือง",
+        "นายกเทศมนตรีตำบลนามะเฟือง",
+    ]
+    # a continuation under the next name line is that signatory's, not this one's
+    under_next = _page("(นายธนาวุธ จงสูงเนิน)\nนักวิเคราะห์นโยบายและแผน\n(นายอรรทชัย ทิณภัทร์เพชร)\nปฏิบัติหน้าที่ปลัดเทศบาล")
+    assert _signed(under_next)[0][1] == "นักวิเคราะห์นโยบายและแผน"
 
 
 def test_spaces_ocr_put_inside_the_words_of_a_known_position_are_dropped():

@@ -433,9 +433,12 @@ def _position_line(lines: list[Line], index: int) -> Line | None:
                 continue
             # the next line with Thai words, lines of specks passed over (``e 6 a 1``, ``, a '`` between
             # รองปลัด… and ปฏิบัติหน้าที่…: fresh worn seed 140 doc 14)
-            later = lines[k + 1 : k + 1 + POSITION_LINE_GAP]
-            after = [ln for ln in later if len(THAI_LETTERS.findall(ln.text)) >= 3 and not _speck_letters(ln.text)][:1]
-            if after and _continues(after[0].text):
+            # (a line Tesseract cut off the front of the second one, in its band, is passed over too: ``ปภิบัติ นาท``
+            # over ``ฏิบัติหน้าที่ปลัด…``, a clean 300-dpi render, fresh seed 33 doc 1)
+            later = _before_next_name(lines[k + 1 : k + 1 + POSITION_LINE_GAP])
+            thai = [ln for ln in later if len(THAI_LETTERS.findall(ln.text)) >= 3 and not _speck_letters(ln.text)]
+            after = [ln for ln in thai if _continues(ln.text)][:1]
+            if after:
                 more = drop_edge_junk(despeck(after[0].text.strip())) or ""
                 return Line(
                     text=(drop_edge_junk(nxt.text.strip()) or "") + " " + more,
@@ -445,6 +448,14 @@ def _position_line(lines: list[Line], index: int) -> Line | None:
                 )
             return nxt
     return None
+
+
+def _before_next_name(lines: list[Line]) -> list[Line]:
+    """``lines`` up to the next name line or superior's decision: the lines a position may go on over."""
+    for n, line in enumerate(lines):
+        if name_groups(line.text) or _endorsement(line.text):
+            return lines[:n]
+    return lines
 
 
 SPECK_LETTERS = 6  # Thai letters: a line with fewer, no word of three letters or more among them, is specks
