@@ -21,6 +21,13 @@ from ocr_pipeline.clean.vowel_brackets import doubled_vowels, vowel_brackets
         ("ภร(รจ", "ภร(รจ"),  # inside a garble
         ("(รย", "(รย"),  # ไร is a word, ย none after it
         ("(ร", "(ร"),  # one letter: a scribble over a signature (fresh standard seed 139 doc 3), no ไร
+        # stop 50, fresh worn seed 218: a word of the reports' terms (ไตรมาส, rarer than MIN_FREQ in the TNC) and a
+        # bracket glued after words (docs 5, 13)
+        ("[ตรมาสที ๑-๔", "ไตรมาสที ๑-๔"),
+        ("ข้อมูลบนเว็บ[ซต์ของหน่วยงาน", "ข้อมูลบนเว็บไซต์ของหน่วยงาน"),
+        ("ดำเนินการ[ห้บริการ", "ดำเนินการให้บริการ"),
+        ("ขุ[รชูบัชย์", "ขุ[รชูบัชย์"),  # glued after a garble
+        ("กองคลัง(งานพัสดุ", "กองคลัง(งานพัสดุ"),  # งาน is a word: no vowel lost
     ],
 )
 def test_a_leading_vowel_read_as_a_bracket(read, right):

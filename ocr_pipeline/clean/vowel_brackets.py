@@ -19,17 +19,24 @@ read the glyphs at a word's start again with the word before: six result and ste
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ocr_pipeline.clean.lexicon import Change, known_words, tokenize, word_freqs
 from ocr_pipeline.clean.names import titles
 from ocr_pipeline.clean.thai_text import ABOVE_BELOW, THAI_RUN
+from ocr_pipeline.resources import load_list
 
 MIN_FREQ = 1000  # TNC count of the word the vowel makes (ได้, ไม่, ให้, ไซต์; not ไร of ``(รย`` in a speck's garble)
 SCORE = 90.0
 RULE = "vowel-bracket"
 MAI_THO = "\u0e49"
 MARK_TWINS = "\u0e31\u0e4c"  # mai han-akat and thanthakhat, read for a mai tho after the bracket
-_OPEN = re.compile(r"(?<!\S)[(\[](?=[\u0e01-\u0e2e])")  # at a word's start (``ภร(รจ`` is a garble)
+_OPEN = re.compile(r"(?<!\S)[(\[](?=[\u0e01-\u0e2e])")  # at a word's start (``ภร(รจ`` is a garble) ...
+# ... or glued after Thai letters that are words (``เว็บ[ซต์ของหน่วยงาน``, ``ดำเนินการ[ห้บริการ``: fresh worn seed 218
+# docs 5, 13; on the outputs of 13 corpora nine such brackets made a frequent word, none where the letters before
+# were a garble: ``ขุ[รชูบัชย์``)
+_GLUED_OPEN = re.compile(r"(?<=[\u0e01-\u0e4e])[(\[](?=[\u0e01-\u0e2e])")
+_THAI_BEFORE = re.compile(r"[\u0e01-\u0e4e]+$")
 _TWO_LEADING = re.compile("[\u0e40-\u0e44]{2}")
 DOUBLED_RULE = "doubled-vowel"
 DOUBLED_LEAST = 3  # letters of the word a dropped vowel must leave (``โน`` of ``เโนปัจจุบัน`` is too short to tell)
@@ -45,7 +52,8 @@ def vowel_brackets(text: str, next_line: str = "") -> list[Change]:
     line after it, ``next_line``, before any bracket that line opens (``… พ.ศ. ๒๕๖๐ (รอับ`` / ``๖ เดือน)``: fresh worn seed
     210 doc 13, the subject's round, a speck over its อ, was written ไรอับ)."""
     out = []
-    for m in _OPEN.finditer(text):
+    glued = [m for m in _GLUED_OPEN.finditer(text) if _words_before(text[: m.start()])]
+    for m in sorted([*_OPEN.finditer(text), *glued], key=lambda m: m.start()):
         closing = ")" if m.group() == "(" else "]"
         if closing in text[m.end() :] or closing in next_line.split(m.group())[0]:
             continue
@@ -70,6 +78,12 @@ def vowel_brackets(text: str, next_line: str = "") -> list[Change]:
     return out
 
 
+def _words_before(text: str) -> bool:
+    """Are the Thai letters ``text`` ends with (two or more) all words (``บนเว็บ``, not a garble's ``ขุ``)?"""
+    m = _THAI_BEFORE.search(text)
+    return m is not None and len(m.group()) >= 2 and all(w in known_words() for w in tokenize(m.group()))
+
+
 def _made_word(run: str, least: int = 1) -> int:
     """The TNC count of the first word of ``run`` when it has ``least`` letters or more and the word after it is a
     word too (``ไม่|พบ``), else 0: a speck's garble makes no second word (``ไร|ย`` of ``(รย``)."""
@@ -77,6 +91,9 @@ def _made_word(run: str, least: int = 1) -> int:
     if len(words[0]) < least or (len(words) > 1 and (len(words[1]) < 2 or words[1] not in known_words())):
         return 0
     freq = word_freqs().get(words[0], 0)
+    if words[0] in _domain_words():
+        # a word of the reports' own vocabulary (``ไตรมาส``, TNC 794: ``[ตรมาสที ๑-๔`` in period cells, fresh worn 218)
+        freq = max(freq, MIN_FREQ)
     if not freq:
         # a phrase of the report's lists (``ไม่พบเหตุการณ์``, ``ให้บริการ``): the count of its longest counted start
         freq = next(
@@ -88,6 +105,12 @@ def _made_word(run: str, least: int = 1) -> int:
             0,
         )
     return freq
+
+
+@cache
+def _domain_words() -> frozenset[str]:
+    """The single words of ``dictionaries/ita_terms.txt`` that start with ไ or ใ."""
+    return frozenset(w for w in load_list("ita_terms.txt") if " " not in w and w[:1] in "ไใ")
 
 
 def doubled_vowels(text: str) -> list[Change]:
