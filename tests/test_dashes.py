@@ -131,3 +131,22 @@ def test_a_year_s_dash_at_a_line_s_end_standing_apart_gets_its_space():
     _space_before_dashes([apart, glued, phone, inside])
     assert [line_text(ln.words) for ln in (apart, glued, phone)] == ["๒๕๖๒ -", "๒๕๖๒-", "โทร.-"]
     assert not inside.words[1].space_before
+
+
+def test_an_equals_sign_read_for_a_period_s_dash_is_measured_as_one():
+    """Fresh worn seed 218 doc 5 (a thick 300-dpi copy): ``๑ ต.ค. ๖๒ = ๓๐ ก.ย. ๖๓``, an en dash read as an equals sign;
+    the period was left empty. As wide as a digit: an en dash; between the two lengths: a hyphen (a range's dash all
+    the same); boxed as tall as its line: as read. The period's bounds are read through it (clean/dates.py)."""
+    from ocr_pipeline.clean.dates import parse_period
+
+    cells = [
+        _period(1, [("๑", 40, 45), ("ต.ค.", 90, 45), ("๖๒", 80, 45), ("=", 32, 8), ("๓๐", 80, 45), ("ก.ย.", 90, 45)]),
+        _period(2, [("ต.ค.", 90, 45), ("๒๕๖๓", 160, 45), ("=", 24, 8), ("มี.ค.", 90, 45), ("๒๕๖๔", 160, 45)]),
+        _period(3, [("ต.ค.", 90, 45), ("๒๕๖๓", 160, 45), ("=", 32, 57), ("มี.ค.", 90, 45), ("๒๕๖๔", 160, 45)]),
+    ]
+    page = Page(2, raw_text="", text="", tables=[Table(page=2, cells=cells)])
+    doc = collect_items([page], {(2, 0): {3: "period_text"}}, {})
+    fixes = dash_corrections([page], doc)
+    assert [(c.item, c.before, c.after) for c in fixes] == [("p2.t0.r1.c3", "=", "–"), ("p2.t0.r2.c3", "=", "-")]
+    assert parse_period("๑ ต.ค. ๖๒ = ๓๐ ก.ย. ๖๓", 2563) == parse_period("๑ ต.ค. ๖๒ – ๓๐ ก.ย. ๖๓", 2563)
+    assert parse_period("๑ ต.ค. ๖๒ = ๓๐ ก.ย. ๖๓", 2563)[0] is not None

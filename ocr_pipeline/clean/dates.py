@@ -406,7 +406,9 @@ def _token_re() -> re.Pattern[str]:
         # a range's dash with the debris OCR reads beside it (``-.``, ``->-``, ``--``, ``- —``) is one dash
         # (a colon or a dot glued to the year before it: ``ต.ค. ๒๕๖๘: - มี.ค.``, fresh worn seed 92 doc 12;
         # ``๒๕๕๙ .- มี.ค.``; a quote or a bracket after it: ``- 'กันยายน``, ``-] มีนาคม``, worn seeds 22 and 62)
-        r"(?P<to>จน\s*ถ\u0e36?ง|ถ\u0e36?ง|(?:[:.]\s?)?-(?:\s?[-.>~'‘’\[\]])*|~)",
+        # (an en dash read as an equals sign between spaces: ``๑ ต.ค. ๖๒ = ๓๐ ก.ย. ๖๓``, fresh worn seed 218 doc 5, a thick
+        # 300-dpi copy, two period cells left empty)
+        r"(?P<to>จน\s*ถ\u0e36?ง|ถ\u0e36?ง|(?:[:.]\s?)?-(?:\s?[-.>~'‘’\[\]])*|~|(?<=\s)=(?=\s))",
         r"(?P<and>และ|,)",
         # พ.ศ. also with a stray mark at a dot (พ.ุศ.), as OCR reads a speck there, and before a year
         # with its ศ read as Latin letters (พ. Al. ๒๕๖๗; its dot as a comma: พ. A, ๒๕๖๔, blind standard seed 117 doc 10)

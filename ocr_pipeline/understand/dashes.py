@@ -34,6 +34,9 @@ DIGITS = 3  # numbers a table must have for a digit's width to be known
 SCORE = 90.0
 RULE = "dash"
 _NUMBER = re.compile(r"[0-9๐-๙]{2,4}")
+# what a period cell's dash is read as: also an equals sign (a thick copy's en dash: ``๑ ต.ค. ๖๒ = ๓๐ ก.ย. ๖๓``, fresh
+# worn seed 218 doc 5; never content in a period cell), measured like a dash
+READ_DASHES = DASHES + "="
 
 
 def _digit_size(table: Table) -> tuple[float, float] | None:
@@ -76,19 +79,21 @@ def dash_corrections(pages: Sequence[Page], doc: DocText) -> list[Correction]:
                 if key not in doc or doc.get(key).role != "table.period_text":
                     continue
                 item = doc.get(key)
-                read = [ch for ln in cell.lines for w in ln.words for ch in w.text if ch in DASHES]
-                at = [k for k, ch in enumerate(item.text) if ch in DASHES]
+                read = [ch for ln in cell.lines for w in ln.words for ch in w.text if ch in READ_DASHES]
+                at = [k for k, ch in enumerate(item.text) if ch in READ_DASHES]
                 if not at or len(at) != len(read):
                     continue  # the text is no longer its words'
                 dashes = iter(at)
                 edits = []
-                for w in (w for ln in cell.lines for w in ln.words if any(ch in DASHES for ch in w.text)):
-                    spots = [next(dashes) for ch in w.text if ch in DASHES]
+                for w in (w for ln in cell.lines for w in ln.words if any(ch in READ_DASHES for ch in w.text)):
+                    spots = [next(dashes) for ch in w.text if ch in READ_DASHES]
                     doubled = len(w.text) == 2 == len(spots) and spots[1] == spots[0] + 1
                     if (len(w.text) != 1 and not doubled) or w.box[3] - w.box[1] > THIN * size[1]:
                         continue
                     ratio = (w.box[2] - w.box[0]) / size[0]
-                    want = "–" if EN_DASH <= ratio < EM_DASH else "-" if ratio < HYPHEN else w.text
+                    # (an equals sign between the two lengths is a dash all the same: a range's, as OCR writes it)
+                    between = w.text if w.text != "=" else "-" if ratio < EN_DASH else "–"
+                    want = "–" if EN_DASH <= ratio < EM_DASH else "-" if ratio < HYPHEN else between
                     if HYPHEN <= ratio < EN_DASH and hyphen and ratio >= EN_OVER_HYPHEN * hyphen:
                         want = "–"  # between, but much longer than the table's sure hyphens
                     k, n = spots[0], len(spots)
