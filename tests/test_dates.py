@@ -697,6 +697,18 @@ def test_a_fiscal_year_phrase_garbled_at_both_ends_is_known_by_its_core():
         assert period_word_spellings(kept) == [], kept
 
 
+def test_the_era_after_the_fiscal_year_read_as_may_is_the_era():
+    """Clean render seed 33 doc 6: ``ปีงบประมาณ6 พ.ค. 2565`` (พ.ศ. read as May's abbreviation, a speck read 6 beside it) came
+    out as the period 6 May 2022, not fiscal year 2565. No fiscal year is a month's: the era, the speck gone."""
+    from ocr_pipeline.clean.dates import parse_period
+    from ocr_pipeline.clean.period_words import period_word_spellings
+
+    assert period_word_spellings("ปีงบประมาณ6 พ.ค. 2565") == [(10, 16, "6 พ.ค.", " พ.ศ.")]
+    assert parse_period("ปีงบประมาณ พ.ศ. 2565") == (date(2021, 10, 1), date(2022, 9, 30))
+    for kept in ("๖ พ.ค. ๒๕๖๕", "ปีงบประมาณ พ.ศ. ๒๕๖๕", "ปีงบประมาณ ๒๕๖๕ ถึง ๖ พ.ค. ๒๕๖๕"):
+        assert period_word_spellings(kept) == [], kept
+
+
 def test_a_month_read_as_latin_digits_is_that_month_where_a_month_stands():
     """Fresh worn seed 206 doc 4: ``๑ ต.ค. ๖๐ - ๓๐ 11.8. ๖๑`` (ก.ย. read as Latin: ก as 11, ย as 8) left the period
     empty; so did ``1.8.``, ``/.8.``, ``11.0.`` in blind standard 179 and 203, blind worn 204

@@ -17,6 +17,9 @@ And a dash standing between a month and its year where the cell holds another da
 short run of digits or Latin letters standing between ตลอด and ปีงบประมาณ or ทั้งปี (``ตลอด ๕4 ปีงบประมาณ``: fresh
 standard seed 201 doc 1, the period left empty), where no number goes (``whole_year_specks``).
 
+The era after ปีงบประมาณ read as พ.ค., May's abbreviation (``ปีงบประมาณ6 พ.ค. ๒๕๖๕``: clean render seed 33 doc 6), with a
+speck beside it, is พ.ศ.
+
 A month's abbreviation read as Latin digits and signs (``dictionaries/month_latin_readings.tsv``: ``๓๐ 11.8. ๖๑`` for
 ๓๐ ก.ย. ๖๑, fresh worn seed 206 doc 4) is that month where a month stands.
 
@@ -79,6 +82,12 @@ def month_forms() -> frozenset[str]:
     return frozenset(row[2] for row in load_table("months.tsv") if len(row) > 2)
 
 
+ERA = "พ.ศ."
+# the era after ปีงบประมาณ read as May's abbreviation, a speck read beside it or not (``ปีงบประมาณ6 พ.ค. 2565``: clean
+# render seed 33 doc 6, the fiscal year's period came out as 6 May): no fiscal year is a month's
+_ERA_AS_MAY = re.compile(r"(?<=ปีงบประมาณ)\s*[0-9๐-๙A-Za-z]?\s*พ\.\s?ค\.(?=\s*[0-9๐-๙]{4}(?![0-9๐-๙]))")
+
+
 def period_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, as read, right) of the garbled months and period words of a period cell's ``text`` (see the
     module), left to right."""
@@ -98,6 +107,8 @@ def period_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
         right = _latin_months().get(m.group(1))
         if right:
             out.append((m.start(1), m.end(1), m.group(1), right))
+    for m in _ERA_AS_MAY.finditer(text):
+        out.append((m.start(), m.end(), m.group(), " " + ERA))
     taken = [(s, e) for s, e, _a, _b in out]
     for m in _WORD.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
