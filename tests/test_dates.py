@@ -709,6 +709,19 @@ def test_the_era_after_the_fiscal_year_read_as_may_is_the_era():
         assert period_word_spellings(kept) == [], kept
 
 
+def test_a_speck_glued_after_the_fiscal_year_is_no_day_and_its_era_no_month():
+    """The same cell as read: ``ปีงบประมาถ6 พ.ศ. ๒๕๖๕`` (the era right). The 6 glued to the word was taken for a day and
+    ``fiscal-consistency`` wrote the era พ.ค. (score 92): a right value made wrong. A digit glued to a word is no day;
+    the speck goes (rule ``speck``)."""
+    from ocr_pipeline.clean.date_repair import _month_variants
+    from ocr_pipeline.clean.period_words import whole_year_specks
+
+    assert all("พ.ค" not in t for t, _cost in _month_variants("ปีงบประมาณ6 พ.ศ. ๒๕๖๕"))
+    assert any("พ.ค" in t for t, _cost in _month_variants("๖ พ.ศ. ๒๕๖๕"))  # after a day it may be May
+    assert whole_year_specks("ปีงบประมาณ6 พ.ศ. ๒๕๖๕") == [(10, 11, "6", "")]
+    assert whole_year_specks("ปีงบประมาณ พ.ศ. ๒๕๖๕") == []
+
+
 def test_a_month_read_as_latin_digits_is_that_month_where_a_month_stands():
     """Fresh worn seed 206 doc 4: ``๑ ต.ค. ๖๐ - ๓๐ 11.8. ๖๑`` (ก.ย. read as Latin: ก as 11, ย as 8) left the period
     empty; so did ``1.8.``, ``/.8.``, ``11.0.`` in blind standard 179 and 203, blind worn 204

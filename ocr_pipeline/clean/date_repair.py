@@ -403,7 +403,9 @@ def _reading_variants(text: str) -> list[tuple[str, float]]:
 
 
 _ERA = "พ.ศ"
-_DAY_BEFORE = re.compile("[0-9๐-๙]\\s?$")
+# a day standing apart: a digit glued to a word is a speck (``ปีงบประมาณ6 พ.ศ. ๒๕๖๕``: clean render seed 33 doc 6, where
+# fiscal-consistency wrote the era พ.ค. and the fiscal year's period came out as 6 May)
+_DAY_BEFORE = re.compile("(?<![\u0e01-\u0e4e])[0-9๐-๙]{1,2}\\s?$")
 
 
 def _month_variants(text: str) -> list[tuple[str, float]]:

@@ -145,7 +145,12 @@ def period_dash_specks(text: str) -> list[tuple[int, int, str, str]]:
 _SPECK_IN_WHOLE_YEAR = re.compile(r"(?<=ตลอด)\s*[0-9\u0e50-\u0e59A-Za-z]{1,3}\s*(?=ปีงบประมาณ|ทั้งปี)")
 
 
+# ... and one or two glued after ปีงบประมาณ before its era (``ปีงบประมาณ6 พ.ศ. ๒๕๖๕``: clean render seed 33 doc 6)
+_SPECK_BEFORE_ERA = re.compile(r"(?<=ปีงบประมาณ)[0-9\u0e50-\u0e59A-Za-z]{1,2}(?=\s*พ\.\s?ศ\.)")
+
+
 def whole_year_specks(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, as read, nothing) of each speck read between ตลอด and ปีงบประมาณ or ทั้งปี in a period cell's
-    ``text`` (see the module)."""
-    return [(m.start(), m.end(), m.group(), "") for m in _SPECK_IN_WHOLE_YEAR.finditer(text)]
+    """(start, end, as read, nothing) of each speck read between ตลอด and ปีงบประมาณ or ทั้งปี, or glued after ปีงบประมาณ
+    before its era, in a period cell's ``text`` (see the module)."""
+    found = [*_SPECK_IN_WHOLE_YEAR.finditer(text), *_SPECK_BEFORE_ERA.finditer(text)]
+    return [(m.start(), m.end(), m.group(), "") for m in sorted(found, key=lambda m: m.start())]
