@@ -503,14 +503,17 @@ def test_a_deletion_at_a_line_s_edge_is_judged_by_the_seam_across_the_neighbouri
     """Standard seed 7 doc 2 and six more: ``บัด`` / ``นี`` / ``นี้ ได้ดำเนินการ``, a syllable read twice at a line's start:
     the line gives three letters on the left, too few for a seam, and the span aligned alone was judged neutral. The
     page as read goes on into the line before; where that settles the seam, it judges. A line before that OCR garbled
-    settles nothing: the line's own context judges, as before."""
+    settles nothing: the line's own context judges, its short side taken where the other gives a whole ``CONTEXT``
+    (fresh worn seed 218 doc 5: judged harmful by alignment); where that long side stands nowhere, nothing is settled."""
     truth = copy.deepcopy(TRUTH)
     truth["pages"][0]["text"] = "ปรับปรุงการดำเนินงานให้มีประสิทธิภาพยิ่งขึ้น นั้น\nบัดนี้ ได้ดำเนินการตามมาตรการ"
     raw = "ปรับปรุงการดำเนินงานให้มีประสิทธิภาพยิ่งขึ้น นั้น\nบัดนี นี้ ได้ดำเนินการตามมาตรการ"
     twice = _c("นี", "", "double-read", context=["บัด", "นี้ ได้ดำเนินการต"])
     assert [c["verdict"] for c in judge_all(truth, _output(raw, raw, [twice]))] == ["right"]
     garbled = "ปรับปรุงการดำเนินงานให้มีประสิทธิภาพยิ่งขึ้น vat\nบัดนี นี้ ได้ดำเนินการตามมาตรการ"
-    assert [c["verdict"] for c in judge_all(truth, _output(garbled, garbled, [twice]))] != ["right"]
+    assert [c["verdict"] for c in judge_all(truth, _output(garbled, garbled, [twice]))] == ["right"]
+    short = _c("นี", "", "double-read", context=["บัด", "นี้ ได้ดำ"])  # both sides short: no seam
+    assert [c["verdict"] for c in judge_all(truth, _output(garbled, garbled, [short]))] != ["right"]
 
 
 def test_a_double_read_s_deletion_is_judged_by_fit_where_its_line_has_other_misreadings():

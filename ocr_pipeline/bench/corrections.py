@@ -424,6 +424,9 @@ def judge(
 
 SEAM_SIDE = 4  # folded characters of a deletion's line a side must give at the least (a line's first word: ``บัดนี``)
 SEAM_CONTEXT = 6  # ... and the two sides ``SEAM_SIDE`` more than this together (10 characters)
+# ... or a side this short where the other gives its whole ``CONTEXT`` (``บัด`` | ``นี้`` | ``นี้ สำนักปลัดได``: the line's first
+# word, the line before it read as garbage; fresh worn seed 218 doc 5, a right deletion judged harmful by alignment)
+SEAM_SHORT_SIDE = 2
 
 
 def _deletion_seam(
@@ -447,7 +450,10 @@ def _deletion_seam(
         # only a seam the wider context settles on both sides (its neighbour lines may be garbled)
         if min(len(wide_left), len(wide_right)) >= SEAM_SIDE and joined != kept:
             return _seam_verdict(joined, before)
-    if min(len(left), len(right)) < SEAM_SIDE or len(left + right) < SEAM_CONTEXT + SEAM_SIDE or not truth:
+    short_ok = min(len(left), len(right)) >= SEAM_SHORT_SIDE and max(len(left), len(right)) >= CONTEXT
+    if (min(len(left), len(right)) < SEAM_SIDE and not short_ok) or len(left + right) < SEAM_CONTEXT + SEAM_SIDE:
+        return None
+    if not truth:
         return None
     joined, kept = _seam_in(truth, left, before, right)
     if joined == kept:
