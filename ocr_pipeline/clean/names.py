@@ -59,7 +59,8 @@ class ParsedName:
         return out + " " + self.family if self.family else out
 
 
-_DROPPED = TONES + "\u0e47\u0e4c"  # the marks OCR drops from a title (tones, mai taikhu, thanthakhat)
+THANTHAKHAT = "\u0e4c"
+_DROPPED = TONES + "\u0e47" + THANTHAKHAT  # the marks OCR drops from a title (tones, mai taikhu, thanthakhat)
 _MARKS = str.maketrans("", "", _DROPPED)
 _STRAY_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39"  # vowels above and below
 
@@ -220,7 +221,7 @@ def _given_name_tail(first: str, second: str, rest: str) -> bool:
     if first + second in given:
         return True
     head_of_family = first in given and second + rest in family
-    return second.endswith("\u0e4c") and len(second) <= GIVEN_TAIL_MAX and not head_of_family
+    return second.endswith(THANTHAKHAT) and len(second) <= GIVEN_TAIL_MAX and not head_of_family
 
 
 @cache
@@ -380,7 +381,6 @@ def _ending_written(reading: str, part: str, known: KnownNames) -> str | None:
     return None
 
 
-THANTHAKHAT = "\u0e4c"
 _SARA_I_END = re.compile("[\u0e01-\u0e2e]\u0e34$")
 
 
@@ -480,7 +480,7 @@ def known_one_misreading_away(reading: str, part: str, known: KnownNames) -> str
         c
         for i, ch in enumerate(reading[:-1])
         if ch == "\u0e34" and "\u0e01" <= reading[i + 1] <= "\u0e2e"
-        for c in [reading[: i + 1] + "\u0e4c" + reading[i + 1 :]]
+        for c in [reading[: i + 1] + THANTHAKHAT + reading[i + 1 :]]
         if c in names
     )
     # a mark a speck made where no name has one: a sara u or uu under the name's last letter, a thanthakhat on the

@@ -80,7 +80,10 @@ _THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")  # letters, vowels and marks; not 
 # a step's number read as one or two Latin glyphs and its dot, at a line's start in a cell whose first line starts with a
 # numbering (``๔.๑,ให้ผู้ที่…`` / ``é. จัดทำรายงาน…`` for ๔.๒: fresh worn seed 216 doc 16, a pale 200-dpi copy; the
 # step was joined to the one before and lost)
-_LATIN_NUMBERING = re.compile(r"^\s*[A-Za-z0-9\u00c0-\u024f]{1,2}\.\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+# the letters Tesseract's eng model writes over a worn Thai glyph: Latin, Latin-1 and Latin Extended (``é``), as a
+# character class's body
+LATIN_LETTERS = "A-Za-z\u00c0-\u024f"
+_LATIN_NUMBERING = re.compile(rf"^\s*[{LATIN_LETTERS}0-9]{{1,2}}\.\s+(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 
 
 @cache

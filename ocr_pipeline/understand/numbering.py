@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ocr_pipeline.clean.digit_confusions import lookalike_letters
-from ocr_pipeline.clean.thai_text import thai_to_arabic_digits
+from ocr_pipeline.clean.thai_text import LATIN_LETTERS, thai_to_arabic_digits
 
 _NUM = r"[0-9๐-๙]{1,2}"
 # OCR adds specks before a number ("@๑)") and doubles its brackets ("(๑))")
@@ -31,7 +31,8 @@ GLUED_STEP = re.compile(r"^\s*(?P<m>[0-9๐-๙])(?P<s>[0-9๐-๙])\s+(?=[\u0e0
 # (``ใ23)``, three signs before the bracket: fresh worn seed 120 doc 17), or a number read as Latin letters with its dot
 # read as a comma (``lo, มาตรการ…``: doc 14)
 NUMBER_RESIDUE = re.compile(
-    r"^\s*(?:\(\s*[^\s()]{0,3}\s*\)|[^\s()]{1,3}\)(?=\s)|\(\s*[@©®#*>«]?|[(.]?\s*\)|[A-Za-z\u00c0-\u024f]{1,2}[.,](?=\s))"
+    r"^\s*(?:\(\s*[^\s()]{0,3}\s*\)|[^\s()]{1,3}\)(?=\s)|\(\s*[@©®#*>«]?|[(.]?\s*\)"
+    rf"|[{LATIN_LETTERS}]{{1,2}}[.,](?=\s))"
     r"(?=\s*[\u0e01-\u0e4e])\s*"
 )
 
