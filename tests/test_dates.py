@@ -693,6 +693,10 @@ def test_a_fiscal_year_phrase_garbled_at_both_ends_is_known_by_its_core():
 
     assert period_word_spellings("1งบประมาอถ พ.ศ. ๒๕๖๗") == [(0, 10, "1งบประมาอถ", "ปีงบประมาณ")]
     assert period_word_spellings("ตลอดปีงบประมาอถ") == [(4, 15, "ปีงบประมาอถ", "ปีงบประมาณ")]
+    # its ปี garbled with its end whole (blind worn seed 212 doc 19, seen after its scoring), its า lost (fresh worn
+    # seed 218 doc 13): both had been read as the calendar year
+    assert period_word_spellings("ข่งบประมาณ พ.ศ. ๒๕๖๙") == [(0, 10, "ข่งบประมาณ", "ปีงบประมาณ")]
+    assert period_word_spellings("ปีงบประม“ พ.ศ. ๒๕๖๖") == [(0, 9, "ปีงบประม“", "ปีงบประมาณ")]
     for kept in ("ปีงบประมาณ พ.ศ. ๒๕๖๗", "ตลอดปีงบประมาณ", "ไตรมาส ๑ ของปีงบประมาณ"):
         assert period_word_spellings(kept) == [], kept
 
