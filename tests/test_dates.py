@@ -726,6 +726,18 @@ def test_a_speck_glued_after_the_fiscal_year_is_no_day_and_its_era_no_month():
     assert whole_year_specks("ปีงบประมาณ พ.ศ. ๒๕๖๕") == []
 
 
+def test_a_month_cut_short_and_glued_before_another_is_that_month():
+    """Fresh worn seed 218 doc 13: ``พฤศจิกายธันวาคม ๒๕๖๕`` (พฤศจิกายน – ธันวาคม with the last letter and the dash lost) was
+    read as December alone. The piece before a whole month's name, a misreading of another's, is that month; a word
+    that is none stays (เดือน)."""
+    from ocr_pipeline.clean.period_words import period_word_spellings
+
+    assert period_word_spellings("พฤศจิกายธันวาคม ๒๕๖๕") == [(0, 8, "พฤศจิกาย", "พฤศจิกายน")]
+    assert parse_period("พฤศจิกายนธันวาคม ๒๕๖๕", 2566) == (date(2022, 11, 1), date(2022, 12, 31))
+    for kept in ("เดือนธันวาคม ๒๕๖๕", "ตุลาคม – ธันวาคม ๒๕๖๕", "ตลอดเดือนมีนาคม"):
+        assert period_word_spellings(kept) == [], kept
+
+
 def test_a_month_read_as_latin_digits_is_that_month_where_a_month_stands():
     """Fresh worn seed 206 doc 4: ``๑ ต.ค. ๖๐ - ๓๐ 11.8. ๖๑`` (ก.ย. read as Latin: ก as 11, ย as 8) left the period
     empty; so did ``1.8.``, ``/.8.``, ``11.0.`` in blind standard 179 and 203, blind worn 204

@@ -17,6 +17,9 @@ And a dash standing between a month and its year where the cell holds another da
 short run of digits or Latin letters standing between ตลอด and ปีงบประมาณ or ทั้งปี (``ตลอด ๕4 ปีงบประมาณ``: fresh
 standard seed 201 doc 1, the period left empty), where no number goes (``whole_year_specks``).
 
+A month's full name cut short and glued before another's (``พฤศจิกายธันวาคม``: the range's dash lost with the last
+letter) is that month.
+
 The era after ปีงบประมาณ read as พ.ค., May's abbreviation (``ปีงบประมาณ6 พ.ค. ๒๕๖๕``: clean render seed 33 doc 6), with a
 speck beside it, is พ.ศ.
 
@@ -83,6 +86,26 @@ def month_forms() -> frozenset[str]:
     return frozenset(row[2] for row in load_table("months.tsv") if len(row) > 2)
 
 
+def _cut_months(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, str, str]]:
+    """(start, as read, right) of each month name cut short or garbled and glued before a whole one, a range's first end
+    whose dash OCR lost with its last letter (``พฤศจิกายธันวาคม ๒๕๖๕``: fresh worn seed 218 doc 13, read as December
+    alone): the piece a plausible misreading of one month's full name, nearer than any other by ``MARGIN``."""
+    full = [row[2] for row in load_table("months.tsv") if len(row) > 2 and row[1] == "full"]
+    out = []
+    for m in _WORD.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        read = m.group()
+        whole = next((w for w in sorted(full, key=len, reverse=True) if read.endswith(w)), None)
+        piece = read[: len(read) - len(whole)] if whole else ""
+        if len(piece) < MIN_LETTERS or piece in month_forms():
+            continue
+        near = sorted((wdist(piece, w), w) for w in full if plausible_misreading(piece, w))
+        if near and (len(near) == 1 or near[1][0] - near[0][0] >= MARGIN):
+            out.append((m.start(), piece, near[0][1]))
+    return out
+
+
 ERA = "พ.ศ."
 # the era after ปีงบประมาณ read as May's abbreviation, a speck read beside it or not (``ปีงบประมาณ6 พ.ค. 2565``: clean
 # render seed 33 doc 6, the fiscal year's period came out as 6 May): no fiscal year is a month's
@@ -114,6 +137,9 @@ def period_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
     for m in _ERA_AS_MAY.finditer(text):
         out.append((m.start(), m.end(), m.group(), " " + ERA))
     taken = [(s, e) for s, e, _a, _b in out]
+    for start, read, right in _cut_months(text, taken):
+        out.append((start, start + len(read), read, right))
+        taken.append((start, start + len(read)))
     for m in _WORD.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
