@@ -690,3 +690,22 @@ def test_a_re_reading_that_lost_its_tone_marks_is_spelt_as_the_lexicon_spells_it
         line = line_of([Word("ผลการ", (0, 0, 300, 40), 95.0), Word("AFI", (320, 0, 400, 40), 40.0, True)])
         corrections = reread_latin(np.full((100, 500), 255, np.uint8), [line], _read_as((reading, False)), 1)
         assert [(c.before, c.after) for c in corrections] == [("AFI", after)], reading
+
+
+def test_crops_read_in_one_run_read_as_each_alone():
+    """The มี.ค. checks read their crops in one Tesseract run (``CropReader.many``: each crop an image of its own, the
+    model loaded once) where a run per crop cost 40-50 ms: the readings are those of each crop read alone."""
+    from ocr_pipeline.ocr.latin_reread import _read_crops, _read_each
+    from ocr_pipeline.ocr.page_reader import CropReader
+
+    gray, box = page_with_line("ต.ค. ๒๕๖๗ - มี.ค. ๒๕๖๘")
+    x0, y0, x1, y1 = box
+    mid = (x0 + x1) // 2
+    boxes = [(x0, y0, mid, y1), (mid, y0, x1, y1), box]
+    reader = CropReader(300)
+    alone = [_read_crops(gray, [b], reader, psm=7)[0] for b in boxes]
+    together = _read_each(gray, boxes, reader, psm=7)
+    assert [r is None for r in together] == [r is None for r in alone] and any(r is not None for r in together)
+    for a, t in zip(alone, together):
+        if a is not None and t is not None:
+            assert (a[0].text, a[0].box, a[1], a[2]) == (t[0].text, t[0].box, t[1], t[2])

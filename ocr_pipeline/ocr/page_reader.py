@@ -29,7 +29,7 @@ from ocr_pipeline.ocr.lost_starts import reread_lost_middles, reread_lost_starts
 from ocr_pipeline.ocr.month_marks import reread_month_marks
 from ocr_pipeline.ocr.name_lines import reread_name_lines
 from ocr_pipeline.ocr.row_fragments import join_row_fragments
-from ocr_pipeline.ocr.tesseract import line_text, ocr_lines
+from ocr_pipeline.ocr.tesseract import line_text, ocr_images, ocr_lines
 from ocr_pipeline.warning_text import warning
 
 PAGE_PSM = 3  # the page's running text (tables masked) is read with page segmentation
@@ -180,6 +180,20 @@ def _space_before_dashes(lines: list[Line]) -> None:
             dash.space_before = True
 
 
+class CropReader:
+    """Tesseract at the page's resolution, as the re-readers call it: ``reader(image, psm, langs)`` reads one image
+    into lines, ``reader.many(images, psm, langs)`` several, each alone, in one run (the model loaded once)."""
+
+    def __init__(self, dpi: int) -> None:
+        self.dpi = dpi
+
+    def __call__(self, image: Image.Image, psm: int, langs: str) -> list[Line]:
+        return ocr_lines(image, psm=psm, langs=langs, dpi=self.dpi)
+
+    def many(self, images: list[Image.Image], psm: int, langs: str) -> list[list[Line]]:
+        return ocr_images(images, psm=psm, langs=langs, dpi=self.dpi)
+
+
 class _PageOcr:
     """Tesseract plus the Thai-digit re-reader for one page; collects their corrections."""
 
@@ -193,6 +207,7 @@ class _PageOcr:
         self.unclear: list[str] = []  # OCR text of the digit readings below the confidence bar
         self.seconds: dict[str, float] = {"tesseract": 0.0, "thai_reread": 0.0, "digit_reader": 0.0}
         self.geometry: PageGeometry | None = None
+        self.crops = CropReader(dpi)  # how the re-readers read their crops
 
     def read(self, img: np.ndarray, psm: int, cells: bool | None = None) -> tuple[list[Line], list[Line]]:
         """(lines as Tesseract read them, lines after Thai and digit re-reading); ``cells``: ``img`` is a canvas of
@@ -210,9 +225,9 @@ class _PageOcr:
             reread_lost_middles,
             reread_month_marks,
         ):  # Thai read again where tha+eng made Latin, or left letters out; มี.ค.'s vowel settled by its ink
-            self.corrections += reread(img, lines, self._ocr, self.page, self.anchors)
+            self.corrections += reread(img, lines, self.crops, self.page, self.anchors)
         if psm == PAGE_PSM:  # a page's lines left out, or read as garbage
-            self.corrections += reread_lost_lines(img, lines, self._ocr, self.page, self.anchors, self.dpi)
+            self.corrections += reread_lost_lines(img, lines, self.crops, self.page, self.anchors, self.dpi)
         reread_done = time.perf_counter()
         if psm == PAGE_PSM:  # before their marks read as digits; in a table's cells the cell's speck lines go later,
             # placed in their cell (``understand``'s noise rule)
@@ -236,10 +251,6 @@ class _PageOcr:
         self.seconds["thai_reread"] += reread_done - read_done
         self.seconds["digit_reader"] += time.perf_counter() - reread_done
         return raw, lines
-
-    def _ocr(self, image: Image.Image, psm: int, langs: str) -> list[Line]:
-        """Tesseract at the page's resolution: how the re-readers read their crops."""
-        return ocr_lines(image, psm=psm, langs=langs, dpi=self.dpi)
 
     def reread_names(self, img: np.ndarray, lines: list[Line]) -> None:
         """Signature name lines read again from their pixels, into ``Line.readings``."""
