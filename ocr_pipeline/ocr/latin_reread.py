@@ -417,14 +417,22 @@ def _read_each(
     gray: np.ndarray, boxes: list[tuple[int, int, int, int]], ocr, psm: int
 ) -> list[tuple[Line, int, int] | None]:
     """``_read_crops`` of each box alone (on a canvas of its own), in one run where ``ocr`` has ``many``."""
+    return _read_alone([(_crop(gray, b), _origin(b)) for b in boxes], ocr, psm)
+
+
+def _read_alone(
+    crops_at: list[tuple[np.ndarray, tuple[int, int]]], ocr, psm: int
+) -> list[tuple[Line, int, int] | None]:
+    """``read_images`` of each crop alone (on a canvas of its own), all in one Tesseract run where ``ocr`` has ``many``
+    (each an image of its own, the model loaded once), else one run each."""
     many = getattr(ocr, "many", None)
-    if many is None or len(boxes) < 2:
-        return [_read_crops(gray, [b], ocr, psm=psm)[0] for b in boxes]
-    canvases = [_canvas([_crop(gray, b)]) for b in boxes]
+    if many is None or len(crops_at) < 2:
+        return [read_images([c], ocr, psm)[0] for c in crops_at]
+    canvases = [_canvas([crop]) for crop, _o in crops_at]
     reads = many([Image.fromarray(canvas) for canvas, _bands in canvases], psm=psm, langs="tha")
     out: list[tuple[Line, int, int] | None] = []
-    for read, (_canvas_img, bands), b in zip(reads, canvases, boxes):
-        [(got, dx, dy)] = _in_bands(read, bands, [_origin(b)])
+    for read, (_image, bands), (_crop_image, origin) in zip(reads, canvases, crops_at):
+        [(got, dx, dy)] = _in_bands(read, bands, [origin])
         out.append(_largest(got, dx, dy))
     return out
 
@@ -502,8 +510,8 @@ def _marks_restored(
         if box[1] - grown[1] >= MARKS_GROWN:
             todo.append((k, grown, crop))
     left = []
-    for k, grown, crop in todo:  # alone (a call takes some 30 ms)
-        again = read_images([(crop, _origin(grown))], ocr, psm=7)[0]
+    alone = _read_alone([(crop, _origin(grown)) for _k, grown, crop in todo], ocr, psm=7)  # each alone, one run
+    for (k, grown, crop), again in zip(todo, alone):
         if again is not None and _marks_added(readings[k], again):
             readings[k] = again
         else:
