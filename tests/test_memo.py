@@ -41,6 +41,9 @@ from ocr_pipeline.understand.labels import (
         ("LION รายงานผล", [("subject", "รายงานผล")]),  # the bold label read in Latin (standard seed 127 doc 11)
         ("แรอง รายงานผล", [("subject", "รายงานผล")]),  # a speck beside its เ (fresh worn seed 136 doc 15)
         ("ยน นายกเทศมนตรีตำบลแม่สลิด", [("addressee", "นายกเทศมนตรีตำบลแม่สลิด")]),  # เรี lost (fresh worn seed 144 doc 13)
+        # ... read as signs apart (blind worn seed 220 doc 11, after its scoring); not so before ที่ (a word too)
+        ("(3 ยน นายกเทศมนตรีเมืองช้างให้ตก", [("addressee", "นายกเทศมนตรีเมืองช้างให้ตก")]),
+        ("(3 ที่ประชุม", []),
         ("วันที่๑ พฤษภาคม ๒๕๖๕", [("doc_date", "๑ พฤษภาคม ๒๕๖๕")]),  # the day glued (blind worn seed 138 doc 4)
         (
             "ที่ ลบ ๕๓๘๐๑/๓๒๔ วันที่ ๑๐ เมษายน ๒๕๖๖",  # two labels on one line
@@ -1007,6 +1010,7 @@ def test_a_division_unit_with_a_sign_glued_after_it():
     assert division_unit("กองยุทธศาสตร์และงบประมาณ: เทศบาลตำบลตลาดแร้ง") == "กองยุทธศาสตร์และงบประมาณ"
     assert division_unit("กองคลัง เทศบาลตำบลตลาดแร้ง") == "กองคลัง"
     assert division_unit("สำนักปลัด. เทศบาลตำบลลาดหญ้า อำเภอเมือง") == "สำนักปลัด"  # fresh standard seed 119 doc 16
+    assert division_unit("สำนักปลัดเทศบาล' เทศบาลตำบลตะโหมด อำเภอ") == "สำนักปลัดเทศบาล"  # blind worn 220 doc 6 (after)
     # fresh worn seed 174 doc 16: a speck read as a dash before the space; a dash inside a unit's name is its own
     assert division_unit("สำนักปลัด- องค์การบริหารส่วนตำบลบ้านบึง อำเภอ") == "สำนักปลัด"
     assert division_unit("กองคลัง-พัสดุ เทศบาลตำบลตลาดแร้ง") == "กองคลัง-พัสดุ"

