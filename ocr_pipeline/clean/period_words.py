@@ -75,9 +75,14 @@ def _abbreviations() -> dict[str, str]:
 
 
 @cache
+def _full_months() -> tuple[str, ...]:
+    """The twelve months' full names (``months.tsv``)."""
+    return tuple(row[2] for row in load_table("months.tsv") if len(row) > 2 and row[1] == "full")
+
+
+@cache
 def _words() -> tuple[str, ...]:
-    full = [row[2] for row in load_table("months.tsv") if len(row) > 2 and row[1] == "full"]
-    return (*full, *load_list("period_words.txt"))
+    return (*_full_months(), *load_list("period_words.txt"))
 
 
 @cache
@@ -90,13 +95,13 @@ def _cut_months(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, str,
     """(start, as read, right) of each month name cut short or garbled and glued before a whole one, a range's first end
     whose dash OCR lost with its last letter (``พฤศจิกายธันวาคม ๒๕๖๕``: fresh worn seed 218 doc 13, read as December
     alone): the piece a plausible misreading of one month's full name, nearer than any other by ``MARGIN``."""
-    full = [row[2] for row in load_table("months.tsv") if len(row) > 2 and row[1] == "full"]
+    full = _full_months()
     out = []
     for m in _WORD.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         read = m.group()
-        whole = next((w for w in sorted(full, key=len, reverse=True) if read.endswith(w)), None)
+        whole = max((w for w in full if read.endswith(w)), key=len, default=None)
         piece = read[: len(read) - len(whole)] if whole else ""
         if len(piece) < MIN_LETTERS or piece in month_forms():
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ocr_pipeline.clean.thai_text import ABOVE_BELOW, THAI_DIGITS, TO_ARABIC, TO_THAI, without_marks
+from ocr_pipeline.clean.thai_text import ABOVE_BELOW, LATIN_LETTERS, THAI_DIGITS, TO_ARABIC, TO_THAI, without_marks
 from ocr_pipeline.model import Page
 from ocr_pipeline.resources import load_list
 from ocr_pipeline.understand.labels import leading_label, split_label
@@ -160,7 +160,7 @@ _BRACKET_AS_SARA_E = re.compile(r"(?<=\s)[เไใ](?=ร\u0e31?อ\u0e31?บ\s
 _ROUND_SPECKED = re.compile(r"(?<=\()ร\u0e31?อ\u0e31?บ(?=\s*[0-9\u0e50-\u0e59]{1,2}\s*เดือน)")
 # ... or รอบ read as Latin letters inside the round's brackets (``(JOU ๑๒ เดือน)``: fresh worn seed 216 doc 14, a thick
 # 300-dpi copy): no subject writes a Latin word there
-_ROUND_AS_LATIN = re.compile(r"(?<=\()\s*[A-Za-z\u00c0-\u024f]{2,4}\s*(?=[0-9\u0e50-\u0e59]{1,2}\s*เดือน\s*\))")
+_ROUND_AS_LATIN = re.compile(rf"(?<=\()\s*[{LATIN_LETTERS}]{{2,4}}\s*(?=[0-9\u0e50-\u0e59]{{1,2}}\s*เดือน\s*\))")
 # the era's dots lost or read as commas or spaces, the year glued to it (``พ.ศ๒๕๖๒``, ``พ ศ. ๒๕๖๒``: blind worn seed
 # 126 doc 12, standard seed 7 doc 33)
 _THAI_ERA_LETTERS = r"พ ?[.,]? ?ศ"  # the era's letters, its first dot lost, read as a comma or spaced
