@@ -695,3 +695,11 @@ def test_every_piece_with_a_reading_begins_as_a_start():
                 bare = lx.without_marks(run[i:j])
                 if lx._run_piece_options(run[i:j]) and bare:
                     assert all(bare[:n] in starts for n in range(1, len(bare) + 1)), run[i:j]
+
+
+def test_a_longer_entry_covering_a_short_one_nearly_as_well_is_taken():
+    # worn seed 218 doc 4: ประจำป → ประจำปี (93.6) beat ประจำปชีงบประมาณ → ประจำปีงบประมาณ (93.3) and left ชี
+    read = "ความโปร่งใส ประจำปชีงบประมาณ พ.ศ. ๒๕๖๕"
+    text, changes = lx.repair_words(read)
+    assert text == "ความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๕"
+    assert [(c.before, c.after) for c in changes] == [("ประจำปชีงบประมาณ", "ประจำปีงบประมาณ")]
