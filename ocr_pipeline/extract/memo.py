@@ -145,8 +145,8 @@ _ROUND_SIGNS = re.compile(
     r"(?<=รอบ)[':;‘’`.]+|(?<=\s)['‘’`]+(?=[0-9\u0e50-\u0e59]{1,2}\s*เดือน)"
 )  # ``รอบ. ๖``: worn 150
 _SIGN_BEFORE_WORD = re.compile(
-    r"(?<=\s)[.,'`]+(?=[\u0e01-\u0e2e\u0e40-\u0e44\u0e50-\u0e590-9(])"
-)  # ``.(รอบ``: worn 166
+    r"(?:(?<=\s)|^)[.,'`]+(?=[\u0e01-\u0e2e\u0e40-\u0e44\u0e50-\u0e590-9(])"
+)  # ``.(รอบ``: worn 166; or before the subject's first word (``'สรุปรายงาน``: fresh worn seed 222 doc 14)
 _SLASH_BEFORE_WORD = re.compile(r"(?<=[\u0e01-\u0e4e])\s+/(?=([\u0e01-\u0e2e\u0e40-\u0e44]\S*))")
 # a dash glued between a word and one a subject writes after a space (``หน่วยงาน-ประจำปีงบประมาณ``: blind worn seed 188
 # doc 8, seen after its scoring, a speck where the space stood); a subject's range's dash stands between spaces or
