@@ -563,3 +563,18 @@ def test_a_page_line_dropped_whole_is_judged_by_the_truth_page_s_lines():
     out = _output(raw, TRUTH_TEXT, [part])
     out["items"] = {"p1.l0": "A ๐ A 1 a"}
     assert judge_all(TRUTH, out)[0].get("why") != "no such line"
+
+
+def test_a_number_read_all_wrong_or_repeated_elsewhere_faces_the_truth_between_its_contexts():
+    """Fresh worn seed 222 doc 7: ``lomo`` read for ๒๓๑๖ (no letter of it matches: the alignment set its ends in
+    ``ต่อ ๑``) and ``๑๒๓`` -> ``๑๒๗`` ending its line (matched to the ``๑๒๓`` of the next line's ``๑๑๒๓``): both right."""
+    truth = copy.deepcopy(TRUTH)
+    head = "บันทึกข้อความ\nส่วนราชการ สำนักปลัด เทศบาลเมืองเหล่าอ้อย อำเภอร่องคำ\n"
+    truth["pages"][0]["text"] = head + "จังหวัดกาฬสินธุ์ โทร. ๐ ๖๙๖๑ ๒๓๑๖ ต่อ ๑๒๗\nที่ กส ๗๕๗๒๓/๑๑๒๓ วันที่ ๑๕ ตุลาคม ๒๕๖๗"
+    raw = "จังหวัดกาฬสินธุ์ 5 โทร. ๐ ๖๙๖๑ lomo , เตื่อ ๑๒๓\nที่ กส ๗๕๗๒๓/๑๑๒๓ วันที่ ๑๕ ตุลาคม ๒๕๖๗"
+    fixes = [
+        _c("lomo", "๒๓๑๖", "digit-reader", context=["ุ์ 5 โทร. ๐ ๖๙๖๑", ", เตื่อ ๑๒๗"]),
+        _c("๑๒๓", "๑๒๗", "digit-reader", context=["๙๖๑ ๒๓๑๖ , เตื่อ", ""]),
+    ]
+    judged = judge_all(truth, _output(raw, raw, fixes))
+    assert [(c["verdict"], c["truth"]) for c in judged] == [("right", "2316"), ("right", "127")]

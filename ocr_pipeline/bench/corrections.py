@@ -740,28 +740,35 @@ def _align(left: str, span: str, right: str, truth: str, other: str = "") -> str
         found = 2 * len(matched.intersection(range(a, b))) >= b - a > 0
         open_left = len(left) < EDGE or (found and a - 1 not in matched)
         open_right = len(right) < EDGE or (found and b not in matched)
-        if open_left and not open_right:
-            starts = range(max(0, end - reach), end + 1)
-        elif open_right and not open_left:  # the span ends its line: it starts where its left context ends (truth
-            # inserted there belongs after it: ``(รอบ ๐`` ending a line faces ๖ of ``(รอบ ๖เดือน)``, not the น)
-            starts = range(first[a], min(len(region), first[a] + SLACK) + 1)
+        if _split_by_context(span, other, found, left, right):
+            # none of the span's own letters matched (a number read all wrong, ``lomo`` for ๒๓๑๖), or a number whose
+            # digits the truth holds in many places (``๑๒๓`` -> ``๑๒๗`` at a line's end matched the ``๑๒๓`` of the
+            # next line's ``๑๑๒๓``): the character alignment places its ends by chance; the truth is split where the
+            # contexts fit best around it (fresh worn seed 222 doc 7, a right reading judged harmful)
+            start, end = _split_between(left, right, region, versions, first[a], last[b], reach)
         else:
-            starts = _loose(start, first[a], last[a], open_left, reach, len(region))
-        ends = _loose(end, first[b], last[b], False, reach, len(region))
-        start, end = min(
-            (
-                (s, e)
-                for s in starts
-                for e in (range(s, min(len(region), s + reach) + 1) if open_right else ends)
-                if s <= e and (cut_front or _whole(region, s)) and (cut_back or _whole(region, e))
-            ),
-            key=lambda se: (
-                min(Levenshtein.distance(v, region[se[0] : se[1]]) for v in versions),
-                abs(se[1] - se[0] - len(other)),  # a tie: the truth there holds the correction's result
-                abs(se[0] - start) + abs(se[1] - end),
-            ),
-            default=(start, end),
-        )
+            if open_left and not open_right:
+                starts = range(max(0, end - reach), end + 1)
+            elif open_right and not open_left:  # the span ends its line: it starts where its left context ends (truth
+                # inserted there belongs after it: ``(รอบ ๐`` ending a line faces ๖ of ``(รอบ ๖เดือน)``, not the น)
+                starts = range(first[a], min(len(region), first[a] + SLACK) + 1)
+            else:
+                starts = _loose(start, first[a], last[a], open_left, reach, len(region))
+            ends = _loose(end, first[b], last[b], False, reach, len(region))
+            start, end = min(
+                (
+                    (s, e)
+                    for s in starts
+                    for e in (range(s, min(len(region), s + reach) + 1) if open_right else ends)
+                    if s <= e and (cut_front or _whole(region, s)) and (cut_back or _whole(region, e))
+                ),
+                key=lambda se: (
+                    min(Levenshtein.distance(v, region[se[0] : se[1]]) for v in versions),
+                    abs(se[1] - se[0] - len(other)),  # a tie: the truth there holds the correction's result
+                    abs(se[0] - start) + abs(se[1] - end),
+                ),
+                default=(start, end),
+            )
     # letters a correction puts back before or after the span (``ลาคม`` -> ``ตุลาคม``: the first letters of a line
     # that OCR left out) face the truth's letters there when the truth has them, or letters near them (``อง`` ->
     # ``เรือง`` faces ``เรื่อง``, the correction one mark short): the truth inserted at that boundary belongs to the
@@ -789,6 +796,36 @@ def _align(left: str, span: str, right: str, truth: str, other: str = "") -> str
     return _shifted_to_a_version(region, start, end, versions)
 
 
+def _split_by_context(span: str, other: str, found: bool, left: str, right: str) -> bool:
+    """Is a span placed by ``_split_between``: a change (not a deletion) of a span the alignment did not find, or of
+    a number, with context on one side at the least."""
+    return (
+        bool(span and other)
+        and (not found or bool(_DIGITS_ONLY.fullmatch(span + other)))
+        and (max(len(left), len(right)) >= EDGE)
+    )
+
+
+def _split_between(
+    left: str, right: str, region: str, versions: list[str], first: int, last: int, reach: int
+) -> tuple[int, int]:
+    """(start, end) of the truth facing a span between ``left`` and ``right`` in ``region``: the split where the
+    context before it, the span (as read or as corrected, the nearer) and the context after it fit the truth best,
+    the span's ends looked for from ``reach`` before ``first`` to ``reach`` after ``last``."""
+    best: tuple[int, int, int, int, int] | None = None
+    for s0 in range(len(region) + 1):
+        before = Levenshtein.distance(left, region[max(0, s0 - len(left)) : s0])
+        for e0 in range(s0, min(len(region), s0 + reach) + 1):
+            if not (_whole(region, s0) and _whole(region, e0)):
+                continue
+            cost = before + 2 * min(Levenshtein.distance(v, region[s0:e0]) for v in versions)
+            cost += Levenshtein.distance(right, region[e0 : e0 + len(right)])
+            key = (cost, abs(e0 - s0 - len(versions[-1])), abs(s0 - first) + abs(e0 - last), s0, e0)
+            if best is None or key < best:
+                best = key
+    return (best[3], best[4]) if best else (first, last)
+
+
 def _shifted_to_a_version(region: str, start: int, end: int, versions: list[str]) -> str:
     """``region[start:end]``, or where one boundary moved by ``SHIFT`` character makes it exactly one of the
     correction's sides: a boundary the alignment set one character off where the context's junk faces a truth
@@ -812,6 +849,7 @@ SHIFT = 1  # characters a span's boundary may move to make it exactly the correc
 SHIFT_LEAST = 3  # characters: a shorter side is not looked for so
 
 
+_DIGITS_ONLY = re.compile(r"[0-9๐-๙/.,-]+")  # a number's characters, folded
 EDGE = 3  # fewer context characters than this on a side leave that boundary loose
 _MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
 
