@@ -963,6 +963,15 @@ def test_a_place_s_sara_am_read_as_a_tone_mark_and_sara_aa_is_the_agency_s_place
     assert with_place("ปลัดองค์การบริหารส่วนตำบลลำป่า", "องค์การบริหารส่วนตำบลลำปาง", "ลำปาง") == ("ปลัดองค์การบริหารส่วนตำบลลำป่า")
 
 
+def test_a_place_s_sara_ai_read_as_sara_e_with_its_thanthakhat_lost_is_the_agency_s_place():
+    """Fresh standard seed 221 doc 18: ``ปลัดเทศบาลตำบลโพธิเทร`` for …โพธิ์ไทร (ไ's tail lost: เ, one way in
+    ocr_confusions.tsv). A place one more letter off stays."""
+    from ocr_pipeline.extract.signatures import with_place
+
+    agency = "เทศบาลตำบลโพธิ์ไทร"
+    assert with_place("ปลัดเทศบาลตำบลโพธิเทร", agency, "โพธิ์ไทร") == "ปลัดเทศบาลตำบลโพธิ์ไทร"
+    assert with_place("ปลัดเทศบาลตำบลโพธิเทว", agency, "โพธิ์ไทร") == "ปลัดเทศบาลตำบลโพธิเทว"
+
 def test_two_lines_of_specks_inside_a_wrapped_subject_are_passed_over():
     """Fresh standard seed 115 doc 15: ``… รอบ ๒`` / ``' 6” az 1 ๐ ๐`` / ``r— |`` / ``เดอน``; the subject had taken the
     first speck line and lost its last word. A year alone on its line is the subject's."""
