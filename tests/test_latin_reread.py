@@ -709,3 +709,16 @@ def test_crops_read_in_one_run_read_as_each_alone():
     for a, t in zip(alone, together):
         if a is not None and t is not None:
             assert (a[0].text, a[0].box, a[1], a[2]) == (t[0].text, t[0].box, t[1], t[2])
+
+
+def test_garbage_in_a_year_s_place_after_a_month_is_left_to_the_digit_reader():
+    """Fresh standard seed 221 doc 11: ``๑ ต.ค. Ded`` (the year ๖๗) re-read ``เข่ง``, a word, and the digit reader
+    never saw it; worn 222 doc 8: ``๓๐ ก.ย. oe`` (๖๙) re-read ``เขคง``. A month or the era read there is still taken,
+    and so is a word after a word that is no month."""
+    month = Word("ต.ค.", (0, 0, 100, 40), 95.0)
+    for reading, taken in (("เข่ง", False), ("เขคง", False), ("พ.ศ.", True), ("มี.ค.", True)):
+        line = line_of([Word("๑", (0, 0, 20, 40), 95.0), month, Word("Ded", (120, 0, 200, 40), 60.0, True)])
+        corrections = reread_latin(np.full((100, 500), 255, np.uint8), [line], _read_as((reading, False)), 1)
+        assert bool(corrections) == taken, reading
+    line = line_of([Word("ผลการ", (0, 0, 100, 40), 95.0), Word("Ded", (120, 0, 200, 40), 60.0, True)])
+    assert reread_latin(np.full((100, 500), 255, np.uint8), [line], _read_as(("เข่ง", False)), 1)

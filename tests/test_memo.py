@@ -972,6 +972,7 @@ def test_a_place_s_sara_ai_read_as_sara_e_with_its_thanthakhat_lost_is_the_agenc
     assert with_place("ปลัดเทศบาลตำบลโพธิเทร", agency, "โพธิ์ไทร") == "ปลัดเทศบาลตำบลโพธิ์ไทร"
     assert with_place("ปลัดเทศบาลตำบลโพธิเทว", agency, "โพธิ์ไทร") == "ปลัดเทศบาลตำบลโพธิเทว"
 
+
 def test_two_lines_of_specks_inside_a_wrapped_subject_are_passed_over():
     """Fresh standard seed 115 doc 15: ``… รอบ ๒`` / ``' 6” az 1 ๐ ๐`` / ``r— |`` / ``เดอน``; the subject had taken the
     first speck line and lost its last word. A year alone on its line is the subject's."""

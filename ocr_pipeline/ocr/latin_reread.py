@@ -358,6 +358,8 @@ def reread_latin(
             continue
         if _lone_letter(text) and not _era_between_month_and_year(sp.line.words, start, end, text):
             continue
+        if _in_a_years_place(sp.line.words, start, before, text):
+            continue
         if _neighbour_read_again(text, sp.line, lines):
             continue
         words = _marks_put_back(_month_spelt(_brackets_kept(_numbers_kept(words, before_words), before_words)))
@@ -822,6 +824,17 @@ def _era_between_month_and_year(words: list[Word], start: int, end: int, text: s
         return False
     before = line_text(words[:start]).rsplit(" ", 1)[-1]
     return month_key(before) in month_keys() and _YEAR_AFTER.match(line_text(words[end:])) is not None
+
+
+def _in_a_years_place(words: list[Word], start: int, before: str, text: str) -> bool:
+    """Is a re-reading of Latin garbage right after a month's abbreviation Thai letters that spell neither a month nor
+    the era? A year stands there: ``๑ ต.ค. Ded`` (๖๗) re-read ``เข่ง``, ``๓๐ ก.ย. oe`` (๖๙) re-read ``เขคง`` (fresh
+    standard seed 221 doc 11, worn 222 doc 8); left as read, the digit reader reads it (``Ded`` -> ๖๗ in the next cell)."""
+    if start == 0 or THAI_LETTER.search(before) or "." not in words[start - 1].text:
+        return False
+    if not _spells_month(words[start - 1].text) or any(_spells_month(t) for t in text.split()):
+        return False
+    return month_key(text) != ERA_KEY
 
 
 def _words_height(sp: _Span) -> int:
