@@ -814,3 +814,18 @@ def test_a_bracket_with_a_latin_stroke_between_a_month_and_its_year_is_a_speck()
     assert [(a, b) for _s, _e, a, b in date_word_spellings(text)] == [("1]", "")]
     assert parse_period(text.replace("1]", "")) == (date(2016, 10, 1), date(2017, 9, 30))
     assert date_word_spellings("กันยายน 1 ตุลาคม 2560") == []
+
+
+def test_period_cell_readings_of_stop_51():
+    """Fresh standard seed 221 doc 6: ``๓๐ f).8. ๖๖`` (ก.ย. with its ก read f)); fresh worn 222 doc 18:
+    ``ปีงบประมาณศ. ๒๕๖๕`` (the era's พ. lost); worn 222 docs 14, 5: ``ไตรมาสที่ ๑-๒ 4``, ``เมษายน-พฤษภาคม ๒๕๖๐ “0`` (a
+    speck read as the last token). Each period had been left empty."""
+    from ocr_pipeline.clean.period_words import end_specks, period_word_spellings
+
+    assert period_word_spellings("๑ ต.ค. ๖๕ – ๓๐ f).8. ๖๖") == [(15, 20, "f).8.", "ก.ย.")]
+    assert period_word_spellings("ปีงบประมาณศ. ๒๕๖๕") == [(10, 12, "ศ.", " พ.ศ.")]
+    assert parse_period("ปีงบประมาณ พ.ศ. ๒๕๖๕") == (date(2021, 10, 1), date(2022, 9, 30))
+    assert end_specks("ไตรมาสที่ ๑-๒ 4") == [(13, 15, " 4", "")]
+    assert end_specks("เมษายน-พฤษภาคม ๒๕๖๐ “0") == [(19, 22, " “0", "")]
+    for kept in ("ไตรมาสที่ 1-2 4", "ต.ค. ๖๕ - มี.ค. ๖๖", "ไตรมาสที่ ๑-๒", "ม.ค. ๒๕๖๖ ITA"):
+        assert end_specks(kept) == [] and period_word_spellings(kept) == [], kept

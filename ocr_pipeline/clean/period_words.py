@@ -17,11 +17,14 @@ And a dash standing between a month and its year where the cell holds another da
 short run of digits or Latin letters standing between ตลอด and ปีงบประมาณ or ทั้งปี (``ตลอด ๕4 ปีงบประมาณ``: fresh
 standard seed 201 doc 1, the period left empty), where no number goes (``whole_year_specks``).
 
+A last token of one or two Latin letters, Arabic digits or quotes after a Thai number (``ไตรมาสที่ ๑-๒ 4``) is a speck
+too (``end_specks``).
+
 A month's full name cut short and glued before another's (``พฤศจิกายธันวาคม``: the range's dash lost with the last
 letter) is that month.
 
 The era after ปีงบประมาณ read as พ.ค., May's abbreviation (``ปีงบประมาณ6 พ.ค. ๒๕๖๕``: clean render seed 33 doc 6), with a
-speck beside it, is พ.ศ.
+speck beside it, is พ.ศ.; so is its ศ. alone glued to ปีงบประมาณ (``ปีงบประมาณศ. ๒๕๖๕``).
 
 A month's abbreviation read as Latin digits and signs (``dictionaries/month_latin_readings.tsv``: ``๓๐ 11.8. ๖๑`` for
 ๓๐ ก.ย. ๖๑, fresh worn seed 206 doc 4) is that month where a month stands.
@@ -57,7 +60,7 @@ _WORD = re.compile(r"[\u0e01-\u0e4e]+(?![.\u0e01-\u0e4e])")  # not one whose end
 # a token of digits, a slash and dots where a month stands: after the cell's start, a day or a dash, before a year, a
 # dash or the cell's end (``๓๐ 11.8. ๖๑`` for ๓๐ ก.ย. ๖๑: fresh worn seed 206 doc 4)
 _LATIN_MONTH = re.compile(
-    rf"(?:^|(?<=[0-9๐-๙{DASHES}]\s)|(?<=[{DASHES}]))([0-9/]{{1,2}}\.[0-9]\.)(?=\s?(?:[0-9๐-๙]{{2,4}}\b|[{DASHES}])|\s*$)"
+    rf"(?:^|(?<=[0-9๐-๙{DASHES}]\s)|(?<=[{DASHES}]))([0-9/A-Za-z)]{{1,2}}\.[0-9]\.)(?=\s?(?:[0-9๐-๙]{{2,4}}\b|[{DASHES}])|\s*$)"
 )
 
 
@@ -114,7 +117,12 @@ def _cut_months(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, str,
 ERA = "พ.ศ."
 # the era after ปีงบประมาณ read as May's abbreviation, a speck read beside it or not (``ปีงบประมาณ6 พ.ค. 2565``: clean
 # render seed 33 doc 6, the fiscal year's period came out as 6 May): no fiscal year is a month's
-_ERA_AS_MAY = re.compile(r"(?<=ปีงบประมาณ)\s*[0-9๐-๙A-Za-z]?\s*พ\.\s?ค\.(?=\s*[0-9๐-๙]{4}(?![0-9๐-๙]))")
+_ERA_AS_MAY = re.compile(
+    r"(?<=ปีงบประมาณ)\s*[0-9๐-๙A-Za-z]?\s*พ\.\s?ค\.(?=\s*[0-9๐-๙]{4}(?![0-9๐-๙]))"
+    # ... or its พ. lost, what is left glued to ปีงบประมาณ (``ปีงบประมาณศ. ๒๕๖๕``: fresh worn seed 222 doc 18, a thick
+    # 200-dpi copy)
+    r"|(?<=ปีงบประมาณ)\s?ศ\.(?=\s*[0-9๐-๙]{4}(?![0-9๐-๙]))"
+)
 
 
 def period_word_spellings(text: str) -> list[tuple[int, int, str, str]]:
@@ -189,3 +197,17 @@ def whole_year_specks(text: str) -> list[tuple[int, int, str, str]]:
     before its era, in a period cell's ``text`` (see the module)."""
     found = [*_SPECK_IN_WHOLE_YEAR.finditer(text), *_SPECK_BEFORE_ERA.finditer(text)]
     return [(m.start(), m.end(), m.group(), "") for m in sorted(found, key=lambda m: m.start())]
+
+
+# a last token of one or two Latin letters, Arabic digits or quotes after a number of Thai digits that ends the period
+# (``ไตรมาสที่ ๑-๒ 4``, ``เมษายน-พฤษภาคม ๒๕๖๐ “0``: fresh worn seed 222 docs 14, 5, both periods left empty)
+_SPECK_AT_END = re.compile(r"(?<=[๐-๙])\s+[\"'“”‘’`]?[0-9A-Za-z\"'“”‘’`]{1,2}\s*$")
+
+
+def end_specks(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, as read, nothing) of a speck read as the last token of a period cell's ``text`` whose numbers are
+    written in Thai digits: no period cell writes Arabic digits or Latin letters after a Thai number."""
+    m = _SPECK_AT_END.search(text)
+    if m is None or re.search("[0-9]", text[: m.start()]):
+        return []
+    return [(m.start(), m.end(), m.group(), "")]

@@ -15,7 +15,7 @@ from ocr_pipeline.clean.lexicon import (
     repair_words,
     unit_spaces,
 )
-from ocr_pipeline.clean.period_words import period_dash_specks, period_word_spellings, whole_year_specks
+from ocr_pipeline.clean.period_words import end_specks, period_dash_specks, period_word_spellings, whole_year_specks
 from ocr_pipeline.clean.spacing import era_spaces, range_dash_spaces, spaced_word_gaps, word_spaces
 from ocr_pipeline.clean.vowel_brackets import doubled_vowels, twice_read, vowel_brackets
 from ocr_pipeline.document_text import DocText, Edit, Item, apply_to_text, in_sequence
@@ -70,8 +70,8 @@ def resolve_vocabulary(doc: DocText, header_cells: set[str]) -> list[Correction]
                 ]
                 text = _take(item, words, text, out)
                 # a dash read between a month (spelt right by now: ``มกราคบ``) and its year, digits read between
-                # ตลอด and ปีงบประมาณ (``ตลอด ๕4 ปีงบประมาณ``)
-                specks = period_dash_specks(text) + whole_year_specks(text)
+                # ตลอด and ปีงบประมาณ (``ตลอด ๕4 ปีงบประมาณ``), a Latin or Arabic speck after its last Thai number
+                specks = period_dash_specks(text) + whole_year_specks(text) + end_specks(text)
                 speck_fixes = [Change(s, e, a, b, SPECK_SCORE, "speck") for s, e, a, b in specks]
                 text = _take(item, speck_fixes, text, out)
                 text = _take(item, range_dash_spaces(text), text, out)
