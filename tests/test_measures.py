@@ -40,6 +40,7 @@ def table(rows: list[list[str]], page: int = 2, spans: dict | None = None) -> Ta
         ("๒., มาตรการจัดการ", 2, None, "มาตรการจัดการ"),  # ... or after it (fresh worn seed 136 doc 2)
         ("๕.,. มาตรการลดขั้นตอน", 5, None, "มาตรการลดขั้นตอน"),  # (fresh standard seed 135 doc 18)
         ("๑ ต.ค. ๒๕๖๕", None, None, "๑ ต.ค. ๒๕๖๕"),  # a date, not a number
+        ("๑] จัดประชุมประชาคม", 1, None, "จัดประชุมประชาคม"),  # its bracket read square (fresh worn seed 222 doc 11)
     ],
 )
 def test_split_number(text, first, second, rest):
@@ -51,6 +52,11 @@ def test_bullets_and_lost_numbers():
     assert split_number("- ตรวจสอบพัสดุ").text == "ตรวจสอบพัสดุ"
     lost = split_number("(lo) ส่งบุคลากร")
     assert lost.lost and lost.first is None and lost.text == "ส่งบุคลากร"
+    # no measure is numbered 0: ``0.0`` for ๓.๑, ``0,0`` for ๑.๑ (fresh standard seed 221 doc 16, worn 222 doc 1) are
+    # numbers whose digits were read as zeros, left to the sequence
+    for read in ("0.0 ให้ผู้ที่เกี่ยวข้อง", "0,0 วิเคราะห์ความเสี่ยง", "0. จัดทำ"):
+        zeros = split_number(read)
+        assert zeros.lost and zeros.first is None and zeros.residue == read.split()[0], read
 
 
 def test_several_steps_in_one_cell_split():

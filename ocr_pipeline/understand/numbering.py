@@ -18,7 +18,7 @@ LEADING_NUMBER = re.compile(
         ข้อ(?:ที่)?\s*(?P<k>{_NUM})(?:\s*[.)])?                  # ข้อ ๑
       | \(\s*(?P<p1>{_NUM})(?:\s*\.\s*(?P<p2>{_NUM}))?\s*\)+    # (๑) (๑.๑)
       | (?P<n1>{_NUM})\s*[.,:ะ]\s*(?P<n2>{_NUM})\s*[.)]?\)*        # ๑.๑ ๑.๑. ๑.๑) (๑,๑ 1:1 ๓ะ๓: the dot misread)
-      | (?P<d1>{_NUM})\s*(?:[.)]|,(?=\s*[\u0e01-\u0e4e]))\)*          # ๑. ๑) (๕, มาตรการ: a dot read as comma)
+      | (?P<d1>{_NUM})\s*(?:[.)\]]|,(?=\s*[\u0e01-\u0e4e]))\)*        # ๑. ๑) (๕, มาตรการ: a dot read as comma; ๑]: worn 222)
     )(?:\s*[,.'`‘’]{{1,3}}(?=\s*[\u0e01-\u0e4e]))?     # specks after it (๒., มาตรการ, ๕.,. : fresh 136 doc 2, 135 doc 18)
     \s*""",
     re.VERBOSE,
@@ -56,6 +56,10 @@ def split_number(text: str) -> Numbered:
         groups = m.groupdict()
         first = groups["k"] or groups["p1"] or groups["n1"] or groups["d1"]
         second = groups["p2"] or groups["n2"]
+        if to_int(first) == 0:
+            # no measure is numbered 0: its digits were read as zeros (``0.0`` for ๓.๑, ``0,0`` for ๑.๑: fresh standard
+            # seed 221 doc 16, worn 222 doc 1), a number lost
+            return Numbered(text[m.end() :].strip(), lost=True, residue=m.group(0).strip())
         return Numbered(text[m.end() :].strip(), to_int(first), to_int(second))
     bullet = BULLET.match(text)
     if bullet:
