@@ -976,6 +976,9 @@ def test_a_year_read_as_a_latin_word_is_read_from_pixels(reader: DigitReader) ->
     img, boxes = glyph_boxes("ม๒๕๖๖", gap=0.08)
     words = [Word("ม", boxes[0], 90.0), Word("b@ébb", union_box(boxes[1:]), 39.0, True)]
     assert [w.text for w in reader.reread(img, words)[0]] == ["ม", "๒๕๖๖"]
+    # ``&`` and ``>`` among them (clean render seed 35 doc 0: ``ก.ย. loé&b>`` for ๒๕๖๖, the period left empty)
+    words = [Word("ม", boxes[0], 90.0), Word("loé&b>", union_box(boxes[1:]), 39.0, True)]
+    assert [w.text for w in reader.reread(img, words)[0]] == ["ม", "๒๕๖๖"]
 
 
 @pytest.mark.parametrize("text", ["กลาง", "ดำเนิน"])

@@ -43,8 +43,9 @@ _LEADING_JUNK = frozenset("-/:,.)")  # a number does not start with these
 _TRAILING_JUNK = frozenset("-/:,(")  # nor end with these
 _LATIN = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _CLOSING = ")]}\"'”’"  # signs that may close a month's token
-# Latin letters, accents too, and ``@`` (the English model's ๑, ๕ or ๖: ``b@ébb`` for ๒๕๖๖, fresh worn seed 140 doc 10)
-_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u00ff@]*[A-Za-z][A-Za-z\u00c0-\u00ff@]*")
+# Latin letters, accents too, and ``@`` (the English model's ๑, ๕ or ๖: ``b@ébb`` for ๒๕๖๖, fresh worn seed 140 doc 10),
+# ``&``, ``<`` and ``>`` (``loé&b>`` for ๒๕๖๖ after ก.ย.: clean render seed 35 doc 0, the period left empty)
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u00ff@&<>]*[A-Za-z][A-Za-z\u00c0-\u00ff@&<>]*")
 _LATIN_SLASHED = re.compile(f"{_LATIN_WORD.pattern}/{_LATIN_WORD.pattern}")  # a document number read as Latin
 _QUOTES = "'‘’\"`"
 
