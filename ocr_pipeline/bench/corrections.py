@@ -810,8 +810,10 @@ def _split_between(
     left: str, right: str, region: str, versions: list[str], first: int, last: int, reach: int
 ) -> tuple[int, int]:
     """(start, end) of the truth facing a span between ``left`` and ``right`` in ``region``: the split where the
-    context before it, the span (as read or as corrected, the nearer) and the context after it fit the truth best,
-    the span's ends looked for from ``reach`` before ``first`` to ``reach`` after ``last``."""
+    context before it, the span (as read or as corrected, the nearer; its misfit counted twice, so that letters the
+    context lacks are not taken into it) and the context after it fit the truth best, anywhere in the region, the span
+    at most ``reach`` long; ties go to the length of the correction's side, then to the alignment's ends ``first`` and
+    ``last``."""
     best: tuple[int, int, int, int, int] | None = None
     for s0 in range(len(region) + 1):
         before = Levenshtein.distance(left, region[max(0, s0 - len(left)) : s0])
