@@ -654,6 +654,9 @@ def test_a_subject_loses_the_specks_read_as_signs_but_not_its_hyphens_or_quotati
     # fresh worn seed 152 doc 15: the quote with a colon read beside it
     assert subject_despecked("ภายในองค์การบริหารส่วนตำบล': ประจำปี ๒๕๖๑") == "ภายในองค์การบริหารส่วนตำบล ประจำปี ๒๕๖๑"
     assert subject_despecked("เรื่อง “โครงการ ดี") == "เรื่อง “โครงการ ดี"
+    # blind worn seed 224 doc 14 (seen after its scoring): a quote between the round's number and เดือน
+    assert subject_despecked("ประจำปีงบประมาณ ๒๕๖๙ (รอบ ๖“เดือน)") == "ประจำปีงบประมาณ ๒๕๖๙ (รอบ ๖ เดือน)"
+    assert subject_despecked("ประจำปีงบประมาณ ๒๕๖๙ (รอบ ๖: เดือน)") == "ประจำปีงบประมาณ ๒๕๖๙ (รอบ ๖ เดือน)"
     # fresh worn seed 222 doc 14: a speck read as a quote before the subject's first word
     assert subject_despecked("'สรุปรายงานผลการดำเนินงาน ประจำปี ๒๕๖๑") == "สรุปรายงานผลการดำเนินงาน ประจำปี ๒๕๖๑"
     # blind worn seed 126 docs 9 and 12: an opening bracket before another, a closing one lost; the era's last dot

@@ -137,7 +137,9 @@ _BRACKET_BEFORE_BRACKET = re.compile(r"\(\s*(?=\()")
 _ROUND_GLUED = re.compile(r"รอบ[\u0e48-\u0e4b]?(?=[0-9\u0e50-\u0e59])")
 # ... and glued to เดือน (``รอบ๖เดือน``: blind worn seed 208 doc 6, seen after its scoring, a pale 150-dpi copy); the
 # generated truths' subjects write their 1146 rounds spaced so (``รอบ ๖ เดือน``), none glued
-_ROUND_NUMBER_GLUED = re.compile(r"(?<=รอบ )([0-9\u0e50-\u0e59]{1,2})(?=เดือน)")
+# ... or a quote or colon read between them (``(รอบ ๖“เดือน)``: blind worn seed 224 doc 14, seen after its scoring, a thick
+# 300-dpi copy)
+_ROUND_NUMBER_GLUED = re.compile(r"(?<=รอบ )([0-9\u0e50-\u0e59]{1,2})(?:[\"'“”‘’`:;]+\s*)?(?=เดือน)")
 _ROUND_MARKED = re.compile(r"(?<=รอบ)[\u0e48-\u0e4b](?=\s)")  # ``(รอบ่ ๖ เดือน)``: standard seed 119 doc 2
 # signs glued to รอบ or before its number (``(รอบ' '๑๒ เดือน)``, ``รอบ: ๑๒ เดือน``: blind worn seed 142 docs 6, 8); no
 # generated truth's subject has a quote or a colon
