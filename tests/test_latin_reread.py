@@ -722,3 +722,7 @@ def test_garbage_in_a_year_s_place_after_a_month_is_left_to_the_digit_reader():
         assert bool(corrections) == taken, reading
     line = line_of([Word("ผลการ", (0, 0, 100, 40), 95.0), Word("Ded", (120, 0, 200, 40), 60.0, True)])
     assert reread_latin(np.full((100, 500), 255, np.uint8), [line], _read_as(("เข่ง", False)), 1)
+    # the month as Tesseract gives it, one word per cluster (``ต.`` + ``ค.``): its token is the month
+    pieces = [Word("ต.", (30, 0, 60, 40), 95.0, True), Word("ค.", (60, 0, 100, 40), 95.0)]
+    line = line_of([Word("๑", (0, 0, 20, 40), 95.0), *pieces, Word("Ded", (120, 0, 200, 40), 60.0, True)])
+    assert not reread_latin(np.full((100, 500), 255, np.uint8), [line], _read_as(("เข่ง", False)), 1)

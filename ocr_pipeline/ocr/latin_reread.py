@@ -358,13 +358,13 @@ def reread_latin(
             continue
         if _lone_letter(text) and not _era_between_month_and_year(sp.line.words, start, end, text):
             continue
-        if _in_a_years_place(sp.line.words, start, before, text):
-            continue
         if _neighbour_read_again(text, sp.line, lines):
             continue
         words = _marks_put_back(_month_spelt(_brackets_kept(_numbers_kept(words, before_words), before_words)))
         start, end, words = _trimmed(sp.line.words, start, end, words)
         before, text = line_text(sp.line.words[start:end]), line_text(words)
+        if _in_a_years_place(sp.line.words, start, before, text):
+            continue  # judged on what changes: the span is cut out with its neighbours (``ต.ค. Ded``)
         anchor = Anchor(sp.line, words[0], words[-1], True, context(sp.line.words, start, end))
         sp.line.words[start:end] = words
         corrections.append((Correction(page, "pages.text", before, text, "thai-reread", round(conf, 1)), anchor))
@@ -830,9 +830,10 @@ def _in_a_years_place(words: list[Word], start: int, before: str, text: str) -> 
     """Is a re-reading of Latin garbage right after a month's abbreviation Thai letters that spell neither a month nor
     the era? A year stands there: ``๑ ต.ค. Ded`` (๖๗) re-read ``เข่ง``, ``๓๐ ก.ย. oe`` (๖๙) re-read ``เขคง`` (fresh
     standard seed 221 doc 11, worn 222 doc 8); left as read, the digit reader reads it (``Ded`` -> ๖๗ in the next cell)."""
-    if start == 0 or THAI_LETTER.search(before) or "." not in words[start - 1].text:
+    previous = next(("".join(w.text for w in words[a:b]) for a, b in token_ranges(words) if b == start), "")
+    if THAI_LETTER.search(before) or "." not in previous:  # the month's token: Tesseract gives ``ต.`` + ``ค.``
         return False
-    if not _spells_month(words[start - 1].text) or any(_spells_month(t) for t in text.split()):
+    if not _spells_month(previous) or any(_spells_month(t) for t in text.split()):
         return False
     return month_key(text) != ERA_KEY
 
