@@ -28,6 +28,7 @@ FOLLOWING_VOWELS = "\u0e30\u0e32\u0e33\u0e45"  # ะ า ำ ๅ
 COMBINING = FOLLOWING_VOWELS + ABOVE_BELOW  # what follows a consonant inside its cluster
 LEADING_VOWELS = "\u0e40\u0e41\u0e42\u0e43\u0e44"
 
+THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")  # a Thai consonant (ก to ฮ)
 THAI_RUN = re.compile("[\u0e01-\u0e4e]+")  # a run of Thai letters, vowels, marks, ฯ and ๆ; no Thai digit
 DIGIT_RUN = re.compile("[0-9๐-๙]+")  # a run of Arabic or Thai digits
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")

@@ -22,10 +22,9 @@ from ocr_pipeline.clean.lexicon import (
 )
 from ocr_pipeline.clean.names import fix_title, resolve_names
 from ocr_pipeline.clean.spacing import word_spaces
-from ocr_pipeline.clean.thai_text import ARABIC_DIGITS, DIGIT_RUN, THAI_DIGITS, normalize_thai
+from ocr_pipeline.clean.thai_text import ARABIC_DIGITS, DIGIT_RUN, THAI_CONSONANT, THAI_DIGITS, normalize_thai
 from ocr_pipeline.extract.measures import rows_to_measures
 from ocr_pipeline.extract.memo import (
-    THAI_CONSONANT,
     FieldHit,
     header_fields,
     round_numbers,

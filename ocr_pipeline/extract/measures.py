@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ocr_pipeline.clean.digit_confusions import is_misreading
-from ocr_pipeline.clean.thai_text import THAI_DIGITS, arabic_to_thai_digits, lookalike_step_number
+from ocr_pipeline.clean.thai_text import THAI_CONSONANT, THAI_DIGITS, arabic_to_thai_digits, lookalike_step_number
 from ocr_pipeline.model import Correction, Measure, Table
 from ocr_pipeline.understand.numbering import (
     BULLET,
@@ -257,9 +257,9 @@ def split_steps(text: str, bullets: bool = False) -> list[str]:
                 or GLUED_STEP.match(line)
                 or lookalike_step_number().match(line)  # ``ตา.ดา จัดทำ…`` for ๓.๓
             )
-            or not _THAI_LETTERS.search(line)  # a number alone (``๑.๑๑`` under a step, worn seed 14 doc 8) is no step
+            or not THAI_CONSONANT.search(line)  # a number alone (``๑.๑๑`` under a step, worn seed 14 doc 8) is no step
         ):  # a glued number: see _glued_continuations
-            bare = not _THAI_LETTERS.search(line)
+            bare = not THAI_CONSONANT.search(line)
             parts[-1] += (" " if bare or not _thai_pair(parts[-1], line) else "") + line.strip()
         else:
             parts.append(line.strip())
@@ -267,7 +267,6 @@ def split_steps(text: str, bullets: bool = False) -> list[str]:
 
 
 _INLINE_BULLET = re.compile(r"(?<=[\u0e01-\u0e4e])\s+[-–•]\s+(?=[\u0e01-\u0e4e])")
-_THAI_LETTERS = re.compile(r"[\u0e01-\u0e2e]")
 MIN_STEP = 8  # Thai letters on each side of an inline bullet (``ยืม - คืน`` is no two steps)
 # a number inside a line that may open the next step: ``(๒)``, ``๒)``, ``๑.๒`` (``๑,๒``: its dot read as a comma),
 # before Thai text
@@ -283,7 +282,7 @@ def _inline_steps(line: str, bullets: bool = False) -> list[str]:
     ``bullets``, cut before each `` - `` between two stretches of Thai of ``MIN_STEP`` letters or more."""
     if bullets:
         pieces = _INLINE_BULLET.split(line)
-        if len(pieces) > 1 and all(len(_THAI_LETTERS.findall(p)) >= MIN_STEP for p in pieces):
+        if len(pieces) > 1 and all(len(THAI_CONSONANT.findall(p)) >= MIN_STEP for p in pieces):
             return [pieces[0]] + ["- " + p for p in pieces[1:]]
     first = split_number(line)
     style = number_style(line)

@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ocr_pipeline.clean.thai_text import ABOVE_BELOW, LATIN_LETTERS, THAI_DIGITS, TO_ARABIC, TO_THAI, without_marks
+from ocr_pipeline.clean.thai_text import (
+    ABOVE_BELOW,
+    LATIN_LETTERS,
+    THAI_CONSONANT,
+    THAI_DIGITS,
+    TO_ARABIC,
+    TO_THAI,
+    without_marks,
+)
 from ocr_pipeline.model import Page
 from ocr_pipeline.resources import load_list
 from ocr_pipeline.understand.labels import leading_label, split_label
@@ -99,7 +107,6 @@ def _subject_without_label(lines: list[str], page: int, hits: dict[str, FieldHit
             return
 
 
-THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
 LEADING_SPECK = re.compile("^[.,'`‘’]+(?=[\u0e01-\u0e4e])")
 _LONE_SIGN = re.compile(r"\s+[—–“”«»•~]+(?=\s|$)")  # a sign standing alone between words or at the end
 # a last word of vowels, marks and signs only, no letter, digit or bracket (``… (รอบ ๑๒ เดือน) เ-``: worn seed 106)

@@ -15,7 +15,14 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from ocr_pipeline.clean.lexicon import wdist
-from ocr_pipeline.clean.thai_text import ABOVE_BELOW, LEADING_VOWELS, THAI_RUN, normalize_thai, without_marks
+from ocr_pipeline.clean.thai_text import (
+    ABOVE_BELOW,
+    LEADING_VOWELS,
+    THAI_CONSONANT,
+    THAI_RUN,
+    normalize_thai,
+    without_marks,
+)
 from ocr_pipeline.model import Line, Page, Signatory, union_box
 from ocr_pipeline.resources import load_list, load_table
 from ocr_pipeline.understand.labels import (
@@ -283,10 +290,10 @@ EDGE_JUNK = re.compile(
 def drop_edge_junk(text: str | None) -> str | None:
     """A position without the short tokens of Latin letters, digits or lone marks OCR made of a speck
     at its ends ("6 นักวิเคราะห์นโยบายและแผน", "ปลัดเทศบาล 0", "์ รองปลัดเทศบาล -"); a position line has none."""
-    if text is None or not THAI_LETTERS.search(text):
+    if text is None or not THAI_CONSONANT.search(text):
         return text
     out = EDGE_JUNK.sub("", text)
-    return out if THAI_LETTERS.search(out) else text
+    return out if THAI_CONSONANT.search(out) else text
 
 
 def known_position(text: str, agency: str | None = None, place: str | None = None) -> bool:
@@ -371,9 +378,6 @@ def head_restored(text: str, agency: str | None = None, place: str | None = None
     return found.pop() if len(found) == 1 else None
 
 
-THAI_LETTERS = re.compile(r"[\u0e01-\u0e2e]")
-
-
 @cache
 def _continuations() -> tuple[str, ...]:
     """Words that open a second position line: acting for another post (``position_links.tsv``)."""
@@ -428,7 +432,7 @@ def _position_line(lines: list[Line], index: int) -> Line | None:
         nxt = lines[k]
         if name_groups(nxt.text) or _endorsement(nxt.text):
             return None
-        if len(THAI_LETTERS.findall(nxt.text)) >= 3:
+        if len(THAI_CONSONANT.findall(nxt.text)) >= 3:
             if _scribble_over_position(nxt, lines[k + 1 : index + 4]):
                 continue
             # the next line with Thai words, lines of specks passed over (``e 6 a 1``, ``, a '`` between
@@ -436,7 +440,7 @@ def _position_line(lines: list[Line], index: int) -> Line | None:
             # (a line Tesseract cut off the front of the second one, in its band, is passed over too: ``ปภิบัติ นาท``
             # over ``ฏิบัติหน้าที่ปลัด…``, a clean 300-dpi render, fresh seed 33 doc 1)
             later = _before_next_name(lines[k + 1 : k + 1 + POSITION_LINE_GAP])
-            thai = [ln for ln in later if len(THAI_LETTERS.findall(ln.text)) >= 3 and not _speck_letters(ln.text)]
+            thai = [ln for ln in later if len(THAI_CONSONANT.findall(ln.text)) >= 3 and not _speck_letters(ln.text)]
             after = [ln for ln in thai if _continues(ln.text)][:1]
             if after:
                 more = drop_edge_junk(despeck(after[0].text.strip())) or ""
@@ -467,7 +471,7 @@ def _speck_letters(text: str) -> bool:
     or more."""
     from ocr_pipeline.clean.lexicon import known_words, tokenize
 
-    if len(THAI_LETTERS.findall(text)) >= SPECK_LETTERS:
+    if len(THAI_CONSONANT.findall(text)) >= SPECK_LETTERS:
         return False
     words = known_words()
     return not any(len(t) >= 3 and t in words for t in tokenize("".join(normalize_thai(text).split())))

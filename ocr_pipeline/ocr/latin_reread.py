@@ -19,7 +19,7 @@ import numpy as np
 from PIL import Image
 from rapidfuzz import fuzz
 
-from ocr_pipeline.clean.thai_text import SIGNS_ABOVE, THAI_RUN, TONES, drop_stray_marks, without_marks
+from ocr_pipeline.clean.thai_text import SIGNS_ABOVE, THAI_CONSONANT, THAI_RUN, TONES, drop_stray_marks, without_marks
 from ocr_pipeline.model import Correction, Line, Word, columns_shared, token_ranges, union_box
 from ocr_pipeline.ocr.tesseract import line_text
 from ocr_pipeline.resources import load_list, load_table
@@ -971,7 +971,6 @@ def _dated_start(lines: list[Line], at: int, text_height: int) -> str:
     return ""
 
 
-_CONSONANT = re.compile("[\u0e01-\u0e2e]")
 _SIGN = re.compile(r"[.,:;'`]")
 
 
@@ -982,7 +981,7 @@ def _sliver_letter(words: list[Word], text: str, text_height: int) -> bool:
     width = max(w.box[2] for w in words) - min(w.box[0] for w in words)
     return (
         bool(text_height)
-        and _CONSONANT.search(text) is not None
+        and THAI_CONSONANT.search(text) is not None
         and _SIGN.search(text) is not None
         and len(_BASE_LETTER.findall(text)) <= 2
         and max(w.conf for w in words) < NOISE_CONF
@@ -991,7 +990,6 @@ def _sliver_letter(words: list[Word], text: str, text_height: int) -> bool:
 
 
 MARK_LINE = 0.6  # x the page's Thai glyph height: a line of digits or signs lower than this over a line of text
-_CONSONANT_LETTER = re.compile("[\u0e01-\u0e2e]")
 
 
 def drop_mark_lines(lines: list[Line], page: int, anchors: list[Anchor] | None = None) -> list[Correction]:
@@ -999,11 +997,11 @@ def drop_mark_lines(lines: list[Line], page: int, anchors: list[Anchor] | None =
     text's height and standing right over a line of text, most of its words within that line's columns: the marks of
     that line read apart (``๐ ๕ . | .`` over ``ระจําป ๒๕๒๐๑ รอบ``, the vowels of ประจำปี: fresh worn seed 152 doc 15, where
     the digit reader made it ``๐๘`` and the subject took it in). Run before the digits are read."""
-    heights = sorted(w.box[3] - w.box[1] for ln in lines for w in ln.words if _CONSONANT_LETTER.search(w.text))
+    heights = sorted(w.box[3] - w.box[1] for ln in lines for w in ln.words if THAI_CONSONANT.search(w.text))
     text_height = heights[len(heights) // 2] if heights else 0
     corrections: list[Correction] = []
     for line in lines:
-        if not line.words or not text_height or any(_CONSONANT_LETTER.search(w.text) for w in line.words):
+        if not line.words or not text_height or any(THAI_CONSONANT.search(w.text) for w in line.words):
             continue
         y0, y1 = min(w.box[1] for w in line.words), max(w.box[3] for w in line.words)
         if y1 - y0 >= MARK_LINE * text_height:
@@ -1015,7 +1013,7 @@ def drop_mark_lines(lines: list[Line], page: int, anchors: list[Anchor] | None =
             and (ln.box[1] + ln.box[3]) / 2 > y1
             and ln.box[1] <= y1 + text_height // 2
             and 2 * sum(ln.box[0] <= (w.box[0] + w.box[2]) / 2 <= ln.box[2] for w in line.words) >= len(line.words)
-            and any(_CONSONANT_LETTER.search(w.text) for w in ln.words)
+            and any(THAI_CONSONANT.search(w.text) for w in ln.words)
         ]
         if not under:
             continue

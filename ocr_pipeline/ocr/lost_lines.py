@@ -17,10 +17,10 @@ import re
 import cv2
 import numpy as np
 
+from ocr_pipeline.clean.thai_text import THAI_CONSONANT
 from ocr_pipeline.layout.preprocess import ink_bands
 from ocr_pipeline.model import Correction, Line, Word, union_box
 from ocr_pipeline.ocr.latin_reread import ACCEPT_CONF, INK, Anchor, read_image_lines
-from ocr_pipeline.ocr.name_lines import THAI_LETTERS
 from ocr_pipeline.ocr.tesseract import line_text
 
 __all__ = ["reread_lost_lines", "unread_runs"]
@@ -164,7 +164,9 @@ def _take(
         if x0 <= (w.box[0] + w.box[2]) / 2 <= x1 and y0 <= (w.box[1] + w.box[3]) / 2 <= y1
     ]
     before = " ".join(w.text for _ln, w in inside)
-    if conf < ACCEPT_CONF or len(THAI_LETTERS.findall(text)) < max(MIN_LETTERS, 2 * len(THAI_LETTERS.findall(before))):
+    if conf < ACCEPT_CONF or len(THAI_CONSONANT.findall(text)) < max(
+        MIN_LETTERS, 2 * len(THAI_CONSONANT.findall(before))
+    ):
         return None
     for ln, w in inside:
         ln.words = [x for x in ln.words if x is not w]

@@ -19,7 +19,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from ocr_pipeline.clean.thai_text import normalize_thai
+from ocr_pipeline.clean.thai_text import THAI_CONSONANT, normalize_thai
 from ocr_pipeline.model import Line, Word
 from ocr_pipeline.ocr.tesseract import line_text, ocr_images
 from ocr_pipeline.understand.labels import name_groups, starts_with_position, titled_names
@@ -27,7 +27,6 @@ from ocr_pipeline.understand.labels import name_groups, starts_with_position, ti
 NAME_READERS = ("tha", "Thai")  # Tesseract models that read each name line again
 POSITION_READER = "tha"  # the model that reads the position line under it again
 ROW_BELOW = 1.6  # the position line's centre lies within this many name-line heights under it
-THAI_LETTERS = re.compile(r"[\u0e01-\u0e2e]")
 SCALE = 0.7  # the cut is shrunk to this size before reading
 PAD_X = 0.3  # room left and right of the line's box, in line heights
 PAD_Y = 0.06  # room below the line's box (more takes in the next line)
@@ -109,7 +108,7 @@ def position_row(lines: list[Line], name: int) -> tuple[int, tuple[int, int, int
         for i, ln in enumerate(lines)
         if i != name and y1 - 0.3 * h < (ln.box[1] + ln.box[3]) / 2 <= y1 + ROW_BELOW * h and ln.text.strip()
     ]
-    texts = [i for i in sorted(below, key=lambda i: lines[i].box[1]) if len(THAI_LETTERS.findall(lines[i].text)) >= 3]
+    texts = [i for i in sorted(below, key=lambda i: lines[i].box[1]) if len(THAI_CONSONANT.findall(lines[i].text)) >= 3]
     if not texts or name_groups(normalize_thai(lines[texts[0]].text)):
         return None
     main = texts[0]  # the first line of Thai text under the name (specks read as letters aside)
@@ -122,7 +121,7 @@ def position_row(lines: list[Line], name: int) -> tuple[int, tuple[int, int, int
 
 def _typical_height(lines: list[Line]) -> int:
     """The median height of the page's lines of Thai text (three letters or more), 0 without any."""
-    heights = sorted(ln.box[3] - ln.box[1] for ln in lines if len(THAI_LETTERS.findall(ln.text)) >= 3)
+    heights = sorted(ln.box[3] - ln.box[1] for ln in lines if len(THAI_CONSONANT.findall(ln.text)) >= 3)
     return heights[len(heights) // 2] if heights else 0
 
 

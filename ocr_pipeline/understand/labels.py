@@ -10,6 +10,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
+from ocr_pipeline.clean.thai_text import THAI_CONSONANT
 from ocr_pipeline.resources import load_list, load_table
 
 LABEL_SCORE = 80.0  # similarity a token needs to be read as a memo label
@@ -37,7 +38,6 @@ def match_label(token: str) -> tuple[str, float] | None:
     return best
 
 
-_THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
 _GLUED_NUMBER_LABEL = re.compile("(ที่|ที|ท่|ท)[\u0e01-\u0e2e]{2,3}\\.?$")
 
 
@@ -54,7 +54,7 @@ def split_label(line: str) -> list[tuple[str, str, float]]:
         if joined is not None and joined[1] == len(tokens[0] + tokens[1]):
             tokens = [tokens[0] + tokens[1]] + tokens[2:]
             first = joined
-    if first is None and len(tokens) > 2 and len(tokens[0]) <= 3 and not _THAI_CONSONANT.search(tokens[0]):
+    if first is None and len(tokens) > 2 and len(tokens[0]) <= 3 and not THAI_CONSONANT.search(tokens[0]):
         # a speck or the label's lost head read as signs before the rest of the label (``(3 ยน นายกเทศมนตรี…`` for เรียน:
         # blind worn seed 220 doc 11, seen after its scoring, whose subject took in the addressee): the label as written
         # (เรื่อง and เรียน only: ที่ and วันที่ are words a line may start with after a number)
